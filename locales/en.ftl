@@ -1,0 +1,239 @@
+## General
+button-cancel = Cancel
+button-back = « Back
+button-close = Close
+button-yes = Yes, go ahead
+button-send = Send request
+button-restart = Start over
+action-cancelled = Cancelled. Nothing was changed.
+action-closed = Closed.
+cancel-done = OK, cancelled. Send /bantuan to see the commands.
+cancel-nothing = Nothing is in progress. Send /bantuan to see the commands.
+
+## Commands (Telegram menu and /bantuan)
+command-start = Start and join your RT
+command-bantuan = List of commands
+command-profil = See your details
+command-bahasa = Change language
+command-batal = Cancel what is in progress
+command-keluar = Leave your RT
+command-hapusdata = Erase your personal data
+command-anggota = RT members and join requests
+command-keluarkan = Remove a member from the RT
+command-jumlahkk = Set the RT's household (KK) count
+command-serahkan = Hand over the RT head role
+command-petugas = Appoint or remove RT officers
+command-undangan = Invite link for residents
+command-buatrt = Register a new RT
+command-daftarrt = RTs in your area
+command-angkatkoordinator = Appoint a kelurahan/kecamatan coordinator
+help-title = Commands you can use:
+
+## Roles
+role-warga = resident
+role-ketua_rt = RT head
+role-petugas = officer
+role-koordinator = coordinator
+role-admin = city admin
+membership-status-pending = waiting for the RT head's approval
+membership-status-active = active member
+area-kelurahan = Kelurahan { $name }
+area-kecamatan = Kecamatan { $name }
+
+## Start
+start-welcome =
+    Welcome to the Kampung BANTAR (Clean, Safe, Smart) bot of Jambi City! 👋
+    Here you can join your RT, get reminders for gotong royong and night watch, and see how residents take part.
+start-already-member = Hello { $name }, you are registered in RT { $rt } Kelurahan { $kelurahan }. Send /bantuan to see the commands.
+start-pending = Your request to join RT { $rt } Kelurahan { $kelurahan } is still waiting for the RT head's approval. Send /keluar to withdraw it.
+start-staff = Hello { $name }! Send /bantuan to see the commands you can use.
+
+## Data consent (Law 27/2022 on Personal Data Protection)
+consent-text =
+    Before you register, please read this.
+
+    What we store:
+    • your Telegram ID, so the bot can message you;
+    • the name you give and your household (KK) label (family or house number);
+    • the RT you join, your roles, and the activities you take part in.
+
+    Why: to record membership and participation in the Kampung BANTAR program, send activity reminders, and prepare summaries for your RT head and the kelurahan facilitators/coordinators. Your data is not sold or shared with anyone else.
+
+    Who can see it: your RT head, RT officers, area coordinators and city admins.
+
+    Your rights: see your data (/profil), leave your RT (/keluar), and erase your personal data at any time (/hapusdata).
+
+    Do you agree?
+button-consent-yes = ✅ I agree
+button-consent-no = I do not agree
+consent-thanks = Thank you. Your consent has been recorded.
+consent-declined = All right, we have stored nothing about you. If you change your mind, send /start at any time.
+
+## Registration
+reg-choose-kecamatan = Choose the kecamatan (district) you live in:
+reg-choose-kelurahan = Kecamatan { $kecamatan }. Choose your kelurahan:
+reg-choose-rt = Kelurahan { $kelurahan }. Choose your RT:
+reg-no-rt = No RT in Kelurahan { $kelurahan } is registered with this bot yet. Ask your RT head to contact the kelurahan coordinator, or choose another kelurahan.
+reg-rt-chosen = Chosen: RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+reg-invited-to = You are invited to join RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+reg-ask-name = What is your name? Write the name your neighbours know, e.g. Siti Aminah.
+button-use-name = Use the name: { $name }
+reg-ask-household = Write your household (KK) label, e.g. "Pak Budi's family" or "No. 12B".
+reg-summary =
+    Please check:
+    • RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+    • Name: { $name }
+    • Household: { $household }
+
+    Send the request to the RT head?
+reg-cancelled = Registration cancelled. Send /start to begin again.
+reg-sent-ketua = Your request has been sent to the head of RT { $rt }. We will let you know once it is approved.
+reg-sent-koordinator = RT { $rt } has no head on this bot yet, so your request went to the area coordinator. We will let you know once it is approved.
+reg-sent-nobody = Your request is recorded, but RT { $rt } has no head or coordinator on this bot yet. It will wait until someone can decide on it.
+reg-role-ketua-intro = This link makes you head of RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
+reg-role-ketua-summary =
+    Please check:
+    • Head of RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+    • Name: { $name }
+    • Household: { $household }
+
+    Go ahead?
+reg-role-ketua-done = Congratulations, you are now head of RT { $rt } Kelurahan { $kelurahan }! Share the residents' invite link with /undangan, and see your other commands in /bantuan.
+reg-role-koordinator-intro = This link makes you coordinator of { $area }.
+reg-role-koordinator-summary =
+    Please check:
+    • Coordinator of { $area }
+    • Name: { $name }
+
+    Go ahead?
+reg-role-koordinator-done = Congratulations, you are now coordinator of { $area }. See your commands in /bantuan.
+
+## RT head decisions
+membership-request-received =
+    Request to join RT { $rt } Kelurahan { $kelurahan }:
+    • Name: { $name }
+    • Household: { $household }
+button-approve = ✅ Approve
+button-reject = ❌ Reject
+decision-approved = { $name } is approved as a resident.
+decision-rejected = { $name }'s request was rejected.
+membership-approved = Congratulations! You are now a resident of RT { $rt } Kelurahan { $kelurahan } on the Kampung BANTAR bot. Send /bantuan to see the commands.
+membership-rejected = Sorry, your request to join RT { $rt } Kelurahan { $kelurahan } was not approved. Contact your RT head if this is a mistake.
+membership-removed = The RT head has removed you from RT { $rt } Kelurahan { $kelurahan }. Contact your RT head if this is a mistake.
+
+## Members (RT head)
+members-title = Residents of RT { $rt } Kelurahan { $kelurahan }: { $active } active members, { $households } households on record.
+members-pending-title = Waiting for approval ({ $count }):
+picker-mbr = Choose the resident to remove from RT { $rt }:
+picker-ho = Choose the resident who will be the next head of RT { $rt }:
+picker-pt = Tap a name to appoint or remove an officer of RT { $rt } (✅ = officer):
+picker-empty = RT { $rt } has no other active members yet.
+remove-confirm = Remove { $name } from RT { $rt }?
+remove-done = { $name } has been removed from the RT.
+handover-confirm = Hand over the head role of RT { $rt } to { $name }? You stay a resident of this RT.
+handover-done = The head role of RT { $rt } now belongs to { $name }. Thank you for your service!
+handover-received = { $from } handed the head role of RT { $rt } Kelurahan { $kelurahan } over to you. See the RT head commands in /bantuan.
+petugas-appointed = { $name } is now an RT officer.
+petugas-revoked = { $name } is no longer an RT officer.
+petugas-appointed-notice = You have been appointed officer of RT { $rt } Kelurahan { $kelurahan }.
+petugas-revoked-notice = Your duty as officer of RT { $rt } Kelurahan { $kelurahan } has ended. Thank you!
+kk-ask = How many households (KK) are in your RT? Write just the number, e.g. 120.
+kk-example = Example: /jumlahkk 120
+kk-set = RT { $rt } Kelurahan { $kelurahan } now has { $count } households.
+invite-link =
+    Residents' invite link for RT { $rt } Kelurahan { $kelurahan }:
+    { $link }
+
+    Share it in the RT's WhatsApp/Telegram group. Residents who open it go straight to this RT and then wait for your approval.
+button-invite-reset = 🔄 Make a new link (the old one stops working)
+invite-reset-done = New link made; the old link no longer works.
+
+## Coordinators and admins
+staff-choose-kecamatan = Choose the kecamatan:
+staff-choose-kelurahan = Kecamatan { $kecamatan }. Choose the kelurahan:
+staff-ask-rt-number = Kelurahan { $kelurahan }. Which RT number? Write just the number, e.g. 5.
+staff-ask-household-count = How many households (KK) does this RT have? Write 0 if you do not know yet.
+staff-rt-created =
+    RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan } is registered.
+
+    Send this link to the RT head. It works once and until { $expires }:
+    { $link }
+staff-choose-level = A coordinator for which level?
+button-level-kelurahan = Kelurahan
+button-level-kecamatan = Kecamatan
+staff-koordinator-link =
+    Link for the coordinator of { $area } (works once, for 7 days):
+    { $link }
+registry-title = RTs in your area ({ $count }):
+registry-kelurahan = 📍 { $kelurahan }, Kec. { $kecamatan }
+registry-rt = • RT { $rt }: { $active } active, { $pending } waiting, { $households } households
+registry-empty = No RT is registered in your area yet. Register one with /buatrt.
+
+## Profile, language, leaving, erasure
+profile =
+    Your details
+    • Name: { $name }
+    • RT: { $place }
+    • Status: { $status }
+    • Household: { $household }
+    • Roles: { $roles }
+    • Language: { $language }
+    • Data consent: { $consent }
+profile-place = RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+profile-no-place = not registered in an RT
+profile-none = You are not registered yet. Send /start to register.
+language-choose = Choose a language:
+language-set = All right, the bot will use English.
+language-name-id = Bahasa Indonesia
+language-name-en = English
+leave-confirm = Leave RT { $rt } Kelurahan { $kelurahan }? Your activity history stays on record.
+button-leave-yes = Yes, leave
+leave-done = You have left RT { $rt } Kelurahan { $kelurahan }. Send /start to join another RT.
+leave-ketua-notice = { $name } has left RT { $rt } Kelurahan { $kelurahan }.
+erase-confirm =
+    Erase your personal data?
+    Your name, Telegram ID, household label and roles will be erased, and you will leave your RT. The RT's totals (such as activity head counts) stay, without your name. This cannot be undone.
+button-erase-yes = Yes, erase my data
+erase-done = Your personal data has been erased. Thank you for taking part. Send /start to register again.
+erase-nothing = We hold no personal data about you.
+
+## Input that does not fit
+input-empty = Nothing was written. Please try again.
+input-too-short = Too short: at least { $min } letters.
+input-too-long = Too long: at most { $max } characters.
+input-name-characters = A name may only have letters, spaces, dots, commas, hyphens and apostrophes (no digits or emoji). Example: Siti Aminah.
+input-household-characters = Use letters, digits, spaces and . , / - # ( ) only (no emoji). Example: Pak Budi's family, No. 12B.
+input-not-a-whole-number = It must be a whole number, without a comma. Example: 120.
+input-not-a-number = That is not a number. Write just the number, e.g. 120.
+input-out-of-range = The number must be between { $min } and { $max }.
+input-text-expected = Please answer with text, or send /batal to stop.
+input-use-buttons = Please choose with the buttons above, or send /batal to stop.
+
+## Refusals and errors
+error-not-allowed = Sorry, you are not allowed to do this.
+error-not-registered = You are not registered in any RT. Send /start to register.
+error-no-consent = Please agree to the data notice first. Send /start.
+error-already-member = You are already a resident of another RT. Send /keluar first if you are moving.
+error-already-member-here = You are already a resident of this RT.
+error-already-pending = Your request is still waiting for approval.
+error-rt-not-found = RT not found.
+error-rt-exists = RT { $number } is already registered in this kelurahan.
+error-member-not-found = That resident was not found or is no longer active.
+error-request-already-decided = { $name }'s request was already handled.
+error-invite-invalid = This invite link is not known. Ask your RT head or coordinator for a new one.
+error-invite-expired = This link has expired. Ask your coordinator for a new one.
+error-invite-used = This link has already been used. Each RT head/coordinator link works only once.
+error-ketua-must-hand-over = You are the head of this RT. Hand over the role with /serahkan before leaving.
+error-already-ketua = You are already the head of this RT.
+error-target-not-member = That person is not an active member of this RT.
+error-kelurahan-not-found = Kelurahan not found.
+error-out-of-scope = This RT is outside your area.
+error-role-ketua_rt = Sorry, this command is for RT heads only.
+error-role-admin-koordinator = Sorry, this command is for coordinators and city admins only.
+error-role-admin = Sorry, this command is for city admins only.
+error-role-admin-ketua_rt-koordinator = Sorry, only the RT head or a coordinator can handle this request.
+
+## Other
+fallback-message = Sorry, I did not understand. Send /bantuan to see the commands.
+fallback-unknown-command = I do not know that command. Send /bantuan to see the commands.
+fallback-stale-button = This button no longer works.

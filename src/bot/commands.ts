@@ -1,0 +1,46 @@
+import type { RoleName } from "../domain/people/actor.js";
+
+/** Who may run a command: "anyone", "member" (pending or active resident), or named roles. */
+export type Audience = "anyone" | "member" | readonly RoleName[];
+
+export type CommandSpec = { command: string; audience: Audience; showInMenu: boolean };
+
+const MANAGERS = ["ketua_rt"] as const;
+const COORDINATORS = ["koordinator", "admin"] as const;
+
+/**
+ * The one list of commands: the authorization middleware, /bantuan and setMyCommands all read it.
+ * Descriptions live in the locale files as `command-<name>`.
+ */
+export const COMMANDS: readonly CommandSpec[] = [
+  { command: "start", audience: "anyone", showInMenu: true },
+  { command: "bantuan", audience: "anyone", showInMenu: true },
+  { command: "profil", audience: "anyone", showInMenu: true },
+  { command: "bahasa", audience: "anyone", showInMenu: true },
+  { command: "batal", audience: "anyone", showInMenu: true },
+  { command: "keluar", audience: "member", showInMenu: true },
+  { command: "hapusdata", audience: "anyone", showInMenu: true },
+  { command: "anggota", audience: MANAGERS, showInMenu: false },
+  { command: "keluarkan", audience: MANAGERS, showInMenu: false },
+  { command: "jumlahkk", audience: MANAGERS, showInMenu: false },
+  { command: "serahkan", audience: MANAGERS, showInMenu: false },
+  { command: "petugas", audience: MANAGERS, showInMenu: false },
+  { command: "undangan", audience: MANAGERS, showInMenu: false },
+  { command: "buatrt", audience: COORDINATORS, showInMenu: false },
+  { command: "daftarrt", audience: COORDINATORS, showInMenu: false },
+  { command: "angkatkoordinator", audience: ["admin"], showInMenu: false },
+];
+
+/** Buttons whose callback data starts with one of these are privileged like the commands above. */
+export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
+  mb: ["ketua_rt", "koordinator", "admin"],
+  mbr: MANAGERS,
+  ho: MANAGERS,
+  pt: MANAGERS,
+  inv: MANAGERS,
+  keluar: "member",
+};
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((spec) => spec.command === name);
+}

@@ -1,0 +1,77 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard } from "grammy";
+import { DomainError } from "../../domain/errors.js";
+import type { Parsed } from "../../domain/people/text-input.js";
+import type { BotContext, ConversationContext } from "../context.js";
+
+export type Convo = Conversation<BotContext, ConversationContext>;
+
+/** Outcome of work done through `conversation.external`: plain JSON, so replays read it back as is. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; vars: Record<string, string | number> };
+
+/**
+ * Runs database work once (replays read the stored result). A DomainError becomes a value rather
+ * than an exception, so the conversation can explain it and stop cleanly.
+ */
+export async function runOnce<T>(conversation: Convo, task: (outside: BotContext) => Promise<T>): Promise<Outcome<T>> {
+  return conversation.external(async (outside) => {
+    try {
+      return { ok: true as const, value: await task(outside) };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false as const, code: error.code, vars: error.vars };
+      throw error;
+    }
+  });
+}
+
+export async function explain(ctx: ConversationContext, outcome: Extract<Outcome<unknown>, { ok: false }>): Promise<void> {
+  await ctx.reply(ctx.t(`error-${outcome.code}`, outcome.vars));
+}
+
+/**
+ * Asks for text until it parses. A tap on one of the offered `shortcuts` buttons counts as an
+ * answer too. Anything else (a photo, a sticker, an old button) is answered with a hint.
+ */
+export async function askText<T>(
+  conversation: Convo,
+  ctx: ConversationContext,
+  prompt: string,
+  parse: (text: string) => Parsed<T>,
+  shortcuts: { label: string; data: string; value: T }[] = [],
+): Promise<T> {
+  const keyboard = shortcuts.length ? InlineKeyboard.from(shortcuts.map((shortcut) => [InlineKeyboard.text(shortcut.label, shortcut.data)])) : undefined;
+  await ctx.reply(prompt, keyboard ? { reply_markup: keyboard } : {});
+  for (;;) {
+    const answer = await conversation.wait();
+    const pressed = answer.callbackQuery?.data;
+    if (pressed !== undefined) {
+      await answer.answerCallbackQuery();
+      const shortcut = shortcuts.find((candidate) => candidate.data === pressed);
+      if (shortcut) return shortcut.value;
+      continue;
+    }
+    const text = answer.message?.text;
+    if (text === undefined) {
+      await answer.reply(answer.t("input-text-expected"));
+      continue;
+    }
+    const parsed = parse(text);
+    if (parsed.ok) return parsed.value;
+    await answer.reply(answer.t(`input-${parsed.reason}`, parsed.vars ?? {}));
+  }
+}
+
+/** Waits for a tap on one of `choices` (by callback data); text gets a reminder to use the buttons. */
+export async function waitForChoice(conversation: Convo, choices: readonly string[] | RegExp): Promise<{ data: string; ctx: ConversationContext }> {
+  const accepts = (data: string) => (Array.isArray(choices) ? choices.includes(data) : (choices as RegExp).test(data));
+  for (;;) {
+    const answer = await conversation.wait();
+    const data = answer.callbackQuery?.data;
+    if (data !== undefined) {
+      await answer.answerCallbackQuery();
+      if (accepts(data)) return { data, ctx: answer };
+      continue; // an old button from an earlier message
+    }
+    await answer.reply(answer.t("input-use-buttons"));
+  }
+}

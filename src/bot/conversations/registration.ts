@@ -1,0 +1,177 @@
+import { InlineKeyboard } from "grammy";
+import { requestMembership } from "../../domain/membership/membership.js";
+import { ensurePerson, recordConsent, type Locale } from "../../domain/people/person.js";
+import { parseDisplayName, parseHouseholdLabel } from "../../domain/people/text-input.js";
+import { findRoleInvite, redeemRoleInvite } from "../../domain/roles/roles.js";
+import { getRt, listRtsInKelurahan, type RtDetails } from "../../domain/rt/rt.js";
+import { listKecamatan, listKelurahan } from "../../domain/wilayah/queries.js";
+import type { ConversationContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { rtNumber, rtVars } from "../format.js";
+import { paginatedKeyboard } from "../keyboards/paginate.js";
+import { notifyJoinRequest } from "../notifications.js";
+import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+
+export const REGISTRATION = "registration";
+
+/** How registration was started: browsing the map, a ketua's RT link, or a one-time role link. */
+export type RegistrationStart = { kind: "browse" } | { kind: "rt-invite"; rtId: number } | { kind: "role-invite"; code: string };
+
+const CONSENT_YES = "reg:consent:yes";
+const CONSENT_NO = "reg:consent:no";
+
+async function askConsent(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<boolean> {
+  const consented = await conversation.external((outside) => outside.actor.person?.consentedAt != null);
+  if (consented) return true;
+  await ctx.reply(ctx.t("consent-text"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-consent-yes"), CONSENT_YES).row().text(ctx.t("button-consent-no"), CONSENT_NO),
+  });
+  const { data, ctx: answer } = await waitForChoice(conversation, [CONSENT_YES, CONSENT_NO]);
+  if (data === CONSENT_NO) {
+    await answer.editMessageReplyMarkup();
+    await answer.reply(answer.t("consent-declined"));
+    return false;
+  }
+  const locale = (await ctx.i18n.getLocale()) as Locale;
+  await runOnce(conversation, (outside) => recordConsent(deps.db, outside.from!.id, locale, deps.clock()));
+  await answer.editMessageReplyMarkup();
+  await answer.reply(answer.t("consent-thanks"));
+  return true;
+}
+
+/** Kecamatan → kelurahan → RT, one message edited in place, with paging and a way back. */
+async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<RtDetails | null> {
+  const allKecamatan = await conversation.external(() => listKecamatan(deps.db, deps.wilayahCode));
+  const cancel = { label: ctx.t("button-cancel"), data: "reg:cancel" };
+  const back = { label: ctx.t("button-back"), data: "reg:back" };
+
+  const kecamatanScreen = (page: number) => ({
+    text: ctx.t("reg-choose-kecamatan"),
+    keyboard: paginatedKeyboard(allKecamatan.map((k) => ({ label: k.name, data: `reg:kec:${k.code}` })), page, "reg:pg:", [[cancel]]),
+  });
+  let screen = kecamatanScreen(0);
+  await ctx.reply(screen.text, { reply_markup: screen.keyboard });
+
+  let level: "kecamatan" | "kelurahan" | "rt" = "kecamatan";
+  let kelurahanChoices: { code: string; name: string }[] = [];
+  let kecamatanName = "";
+  let rts: RtDetails[] = [];
+  let kelurahanName = "";
+
+  const kelurahanScreen = (page: number) => ({
+    text: ctx.t("reg-choose-kelurahan", { kecamatan: kecamatanName }),
+    keyboard: paginatedKeyboard(kelurahanChoices.map((k) => ({ label: k.name, data: `reg:kel:${k.code}` })), page, "reg:pg:", [[back, cancel]]),
+  });
+  const rtScreen = (page: number) => ({
+    text: rts.length ? ctx.t("reg-choose-rt", { kelurahan: kelurahanName }) : ctx.t("reg-no-rt", { kelurahan: kelurahanName }),
+    keyboard: paginatedKeyboard(rts.map((r) => ({ label: `RT ${rtNumber(r.number)}`, data: `reg:rt:${r.id}` })), page, "reg:pg:", [[back, cancel]]),
+  });
+
+  for (;;) {
+    const { data, ctx: press } = await waitForChoice(conversation, /^reg:(kec|kel|rt|pg|back|cancel)(:|$)/);
+    const [, action, value = ""] = data.split(":");
+    if (action === "cancel") {
+      await press.editMessageText(press.t("reg-cancelled"));
+      return null;
+    }
+    if (action === "pg") {
+      const page = Number(value);
+      screen = level === "kecamatan" ? kecamatanScreen(page) : level === "kelurahan" ? kelurahanScreen(page) : rtScreen(page);
+    } else if (action === "back") {
+      level = level === "rt" ? "kelurahan" : "kecamatan";
+      screen = level === "kelurahan" ? kelurahanScreen(0) : kecamatanScreen(0);
+    } else if (action === "kec" && level === "kecamatan") {
+      const chosen = allKecamatan.find((k) => k.code === value);
+      if (!chosen) continue;
+      kecamatanName = chosen.name;
+      kelurahanChoices = await conversation.external(() => listKelurahan(deps.db, chosen.code));
+      level = "kelurahan";
+      screen = kelurahanScreen(0);
+    } else if (action === "kel" && level === "kelurahan") {
+      const chosen = kelurahanChoices.find((k) => k.code === value);
+      if (!chosen) continue;
+      kelurahanName = chosen.name;
+      rts = await conversation.external(() => listRtsInKelurahan(deps.db, chosen.code));
+      level = "rt";
+      screen = rtScreen(0);
+    } else if (action === "rt" && level === "rt") {
+      const chosen = rts.find((r) => String(r.id) === value);
+      if (!chosen) continue;
+      await press.editMessageText(press.t("reg-rt-chosen", rtVars(chosen)));
+      return chosen;
+    } else {
+      continue; // a button from a screen the person has already left
+    }
+    await press.editMessageText(screen.text, { reply_markup: screen.keyboard });
+  }
+}
+
+async function askName(conversation: Convo, ctx: ConversationContext): Promise<string> {
+  const fromTelegram = parseDisplayName([ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" "));
+  const shortcuts = fromTelegram.ok ? [{ label: ctx.t("button-use-name", { name: fromTelegram.value }), data: "reg:name:telegram", value: fromTelegram.value }] : [];
+  return askText(conversation, ctx, ctx.t("reg-ask-name"), parseDisplayName, shortcuts);
+}
+
+async function confirm(conversation: Convo, ctx: ConversationContext, summary: string): Promise<"send" | "restart" | "cancel"> {
+  await ctx.reply(summary, {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("button-send"), "reg:send").row()
+      .text(ctx.t("button-restart"), "reg:restart").text(ctx.t("button-cancel"), "reg:cancel"),
+  });
+  const { data, ctx: press } = await waitForChoice(conversation, ["reg:send", "reg:restart", "reg:cancel"]);
+  await press.editMessageReplyMarkup();
+  if (data === "reg:cancel") await press.reply(press.t("reg-cancelled"));
+  return data === "reg:send" ? "send" : data === "reg:restart" ? "restart" : "cancel";
+}
+
+async function joinRt(conversation: Convo, ctx: ConversationContext, deps: BotDeps, start: RegistrationStart & { kind: "browse" | "rt-invite" }): Promise<void> {
+  const beginning = conversation.checkpoint();
+  const place = start.kind === "rt-invite" ? await conversation.external(() => getRt(deps.db, start.rtId)) : await chooseRt(conversation, ctx, deps);
+  if (!place) return;
+  if (start.kind === "rt-invite") await ctx.reply(ctx.t("reg-invited-to", rtVars(place)));
+
+  const name = await askName(conversation, ctx);
+  const household = await askText(conversation, ctx, ctx.t("reg-ask-household"), parseHouseholdLabel);
+  const choice = await confirm(conversation, ctx, ctx.t("reg-summary", { ...rtVars(place), name, household }));
+  if (choice === "restart") await conversation.rewind(beginning);
+  if (choice === "cancel") return;
+
+  const outcome = await runOnce(conversation, async (outside) => {
+    const personId = await ensurePerson(deps.db, outside.from!.id);
+    const request = { personId, rtId: place.id, displayName: name, householdLabel: household };
+    const { membershipId, created } = await requestMembership(deps.db, request, deps.clock());
+    // Asking again for the same RT must not ping the ketua twice.
+    return created ? notifyJoinRequest(outside.api, deps, membershipId) : { role: "ketua_rt" as const, delivered: 1 };
+  });
+  if (!outcome.ok) return explain(ctx, outcome);
+  const key = outcome.value.delivered === 0 ? "reg-sent-nobody" : outcome.value.role === "ketua_rt" ? "reg-sent-ketua" : "reg-sent-koordinator";
+  await ctx.reply(ctx.t(key, rtVars(place)));
+}
+
+async function takeRole(conversation: Convo, ctx: ConversationContext, deps: BotDeps, code: string): Promise<void> {
+  const invite = await conversation.external(() => findRoleInvite(deps.db, code));
+  if (!invite) return void (await ctx.reply(ctx.t("error-invite-invalid")));
+  const place = invite.rt;
+  await ctx.reply(place ? ctx.t("reg-role-ketua-intro", rtVars(place)) : ctx.t("reg-role-koordinator-intro", { area: invite.areaName }));
+  const name = await askName(conversation, ctx);
+  const household = place ? await askText(conversation, ctx, ctx.t("reg-ask-household"), parseHouseholdLabel) : null;
+  const summary = place
+    ? ctx.t("reg-role-ketua-summary", { ...rtVars(place), name, household: household ?? "-" })
+    : ctx.t("reg-role-koordinator-summary", { area: invite.areaName, name });
+  if ((await confirm(conversation, ctx, summary)) !== "send") return;
+
+  const outcome = await runOnce(conversation, async (outside) => {
+    const personId = await ensurePerson(deps.db, outside.from!.id);
+    return redeemRoleInvite(deps.db, { code, personId, displayName: name, householdLabel: household }, deps.clock());
+  });
+  if (!outcome.ok) return explain(ctx, outcome);
+  await ctx.reply(place ? ctx.t("reg-role-ketua-done", rtVars(place)) : ctx.t("reg-role-koordinator-done", { area: invite.areaName }));
+}
+
+export function createRegistrationConversation(deps: BotDeps) {
+  return async function registration(conversation: Convo, ctx: ConversationContext, start: RegistrationStart): Promise<void> {
+    if (!(await askConsent(conversation, ctx, deps))) return;
+    if (start.kind === "role-invite") return takeRole(conversation, ctx, deps, start.code);
+    return joinRt(conversation, ctx, deps, start);
+  };
+}

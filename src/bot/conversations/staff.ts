@@ -1,0 +1,96 @@
+import { InlineKeyboard } from "grammy";
+import { parseWholeNumber } from "../../domain/people/text-input.js";
+import { headedRtId } from "../../domain/people/actor.js";
+import { createRoleInvite } from "../../domain/roles/roles.js";
+import { areaScope, canManageRt } from "../../domain/roles/scope.js";
+import { createRt, getRt, setHouseholdCount } from "../../domain/rt/rt.js";
+import { listKelurahanInScope, type KelurahanInScope } from "../../domain/wilayah/queries.js";
+import { DomainError } from "../../domain/errors.js";
+import type { ConversationContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { deepLink, formatWib, rtVars } from "../format.js";
+import { pickOne } from "./pick.js";
+import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+
+export const CREATE_RT = "create-rt";
+export const APPOINT_KOORDINATOR = "appoint-koordinator";
+export const HOUSEHOLD_COUNT = "household-count";
+
+export const RT_NUMBER_MAX = 999;
+export const HOUSEHOLD_COUNT_MAX = 10000;
+
+async function pickKelurahan(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<KelurahanInScope | null> {
+  const inScope = await conversation.external((outside) => listKelurahanInScope(deps.db, deps.wilayahCode, areaScope(outside.actor)));
+  const kecamatanNames = [...new Set(inScope.map((k) => `${k.kecamatanCode}|${k.kecamatanName}`))].map((entry) => {
+    const [code, name] = entry.split("|") as [string, string];
+    return { code, name };
+  });
+  const kecamatan = kecamatanNames.length === 1
+    ? kecamatanNames[0]!
+    : await pickOne(conversation, ctx, "akec", ctx.t("staff-choose-kecamatan"), kecamatanNames, (k) => k.name);
+  if (!kecamatan) return null;
+  const kelurahan = inScope.filter((k) => k.kecamatanCode === kecamatan.code);
+  return pickOne(conversation, ctx, "akel", ctx.t("staff-choose-kelurahan", { kecamatan: kecamatan.name }), kelurahan, (k) => k.name);
+}
+
+/** /buatrt: a koordinator or admin registers an RT and gets the one-time link for its ketua. */
+export function createCreateRtConversation(deps: BotDeps) {
+  return async function createRtConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const kelurahan = await pickKelurahan(conversation, ctx, deps);
+    if (!kelurahan) return;
+    const number = await askText(conversation, ctx, ctx.t("staff-ask-rt-number", { kelurahan: kelurahan.name }), (text) => parseWholeNumber(text, 1, RT_NUMBER_MAX));
+    const households = await askText(conversation, ctx, ctx.t("staff-ask-household-count"), (text) => parseWholeNumber(text, 0, HOUSEHOLD_COUNT_MAX));
+    const outcome = await runOnce(conversation, async (outside) => {
+      const place = await createRt(deps.db, { kelurahanCode: kelurahan.code, number, householdCount: households, createdBy: outside.actor.person?.id ?? null });
+      const invite = await createRoleInvite(deps.db, outside.actor, { role: "ketua_rt", rtId: place.id }, deps.clock());
+      // Plain numbers: results of `external` are stored as JSON for replays.
+      return { place, link: deepLink(outside.me.username, invite.code), expires: invite.expiresAt.getTime() };
+    });
+    if (!outcome.ok) return explain(ctx, outcome);
+    const locale = await ctx.i18n.getLocale();
+    await ctx.reply(ctx.t("staff-rt-created", { ...rtVars(outcome.value.place), link: outcome.value.link, expires: formatWib(new Date(outcome.value.expires), locale) }));
+  };
+}
+
+/** /angkatkoordinator: an admin makes a one-time link for a koordinator of a kelurahan or kecamatan. */
+export function createAppointKoordinatorConversation(deps: BotDeps) {
+  return async function appointKoordinator(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    await ctx.reply(ctx.t("staff-choose-level"), {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("button-level-kelurahan"), "lvl:kel").text(ctx.t("button-level-kecamatan"), "lvl:kec").row()
+        .text(ctx.t("button-cancel"), "lvl:cancel"),
+    });
+    const { data, ctx: press } = await waitForChoice(conversation, ["lvl:kel", "lvl:kec", "lvl:cancel"]);
+    await press.editMessageReplyMarkup();
+    if (data === "lvl:cancel") return void (await press.reply(press.t("action-cancelled")));
+    const kelurahan = await pickKelurahan(conversation, ctx, deps);
+    if (!kelurahan) return;
+    const target = data === "lvl:kel"
+      ? { role: "koordinator" as const, kelurahanCode: kelurahan.code }
+      : { role: "koordinator" as const, kecamatanCode: kelurahan.kecamatanCode };
+    const outcome = await runOnce(conversation, async (outside) => deepLink(outside.me.username, (await createRoleInvite(deps.db, outside.actor, target, deps.clock())).code));
+    if (!outcome.ok) return explain(ctx, outcome);
+    const area = data === "lvl:kel" ? ctx.t("area-kelurahan", { name: kelurahan.name }) : ctx.t("area-kecamatan", { name: kelurahan.kecamatanName });
+    await ctx.reply(ctx.t("staff-koordinator-link", { area, link: outcome.value }));
+  };
+}
+
+/** Sets the RT's KK count from text; shared by `/jumlahkk 120` and the prompt after a bare `/jumlahkk`. */
+export async function applyHouseholdCount(deps: BotDeps, actor: Parameters<typeof headedRtId>[0], value: number) {
+  const rtId = headedRtId(actor);
+  if (rtId === null) throw new DomainError("not-allowed");
+  const place = await getRt(deps.db, rtId);
+  if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
+  await setHouseholdCount(deps.db, place.id, value);
+  return { ...place, householdCount: value };
+}
+
+export function createHouseholdCountConversation(deps: BotDeps) {
+  return async function householdCount(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const value = await askText(conversation, ctx, ctx.t("kk-ask"), (text) => parseWholeNumber(text, 0, HOUSEHOLD_COUNT_MAX));
+    const outcome = await runOnce(conversation, (outside) => applyHouseholdCount(deps, outside.actor, value));
+    if (!outcome.ok) return explain(ctx, outcome);
+    await ctx.reply(ctx.t("kk-set", { ...rtVars(outcome.value), count: value }));
+  };
+}
+

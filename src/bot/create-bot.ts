@@ -1,0 +1,76 @@
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { Bot, type BotConfig } from "grammy";
+import { createStateStore } from "../db/state-store.js";
+import type { BotContext, ConversationContext } from "./context.js";
+import { createRegistrationConversation, REGISTRATION } from "./conversations/registration.js";
+import {
+  APPOINT_KOORDINATOR,
+  CREATE_RT,
+  createAppointKoordinatorConversation,
+  createCreateRtConversation,
+  createHouseholdCountConversation,
+  HOUSEHOLD_COUNT,
+} from "./conversations/staff.js";
+import type { BotDeps } from "./deps.js";
+import { createCancelFeature } from "./features/cancel.js";
+import { createEraseFeature } from "./features/erase.js";
+import { createFallbackFeature } from "./features/fallback.js";
+import { createHelpFeature } from "./features/help.js";
+import { createLanguageFeature } from "./features/language.js";
+import { createLeaveFeature } from "./features/leave.js";
+import { createMembersFeature } from "./features/members.js";
+import { createProfileFeature } from "./features/profile.js";
+import { createRtRegistryFeature } from "./features/rt-registry.js";
+import { createRtSettingsFeature } from "./features/rt-settings.js";
+import { createStartFeature } from "./features/start.js";
+import { attachActor, attachLogger } from "./middlewares/actor.js";
+import { authorize } from "./middlewares/authorize.js";
+import { dedupeUpdates } from "./middlewares/dedupe.js";
+import { replyOnDomainError } from "./middlewares/errors.js";
+
+/** Bump when a conversation's steps change, so half-finished old ones are dropped, not misread. */
+export const CONVERSATION_VERSION = 1;
+/** A registration left for a day is abandoned; the next message starts afresh. */
+const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
+
+/** Builds the bot; `botConfig` is the seam for tests (botInfo, a fake client.fetch). */
+export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, botConfig);
+
+  bot.use(attachLogger(deps));
+  bot.use(dedupeUpdates(deps));
+  bot.use(attachActor(deps));
+  bot.use(deps.i18n);
+  bot.use(replyOnDomainError());
+  bot.use(authorize());
+
+  bot.use(
+    conversations<BotContext, BotContext>({
+      storage: { type: "key", version: CONVERSATION_VERSION, prefix: "", adapter: createStateStore(deps.db, "conversation"), getStorageKey: (ctx) => ctx.chatId?.toString() },
+    }),
+  );
+  bot.use(createCancelFeature());
+  const conversationOptions = { plugins: [deps.i18n], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
+  bot.use(createConversation<BotContext, ConversationContext>(createRegistrationConversation(deps), { id: REGISTRATION, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createCreateRtConversation(deps), { id: CREATE_RT, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createAppointKoordinatorConversation(deps), { id: APPOINT_KOORDINATOR, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createHouseholdCountConversation(deps), { id: HOUSEHOLD_COUNT, ...conversationOptions }));
+
+  bot.use(createStartFeature(deps));
+  bot.use(createHelpFeature());
+  bot.use(createProfileFeature(deps));
+  bot.use(createLanguageFeature(deps));
+  bot.use(createLeaveFeature(deps));
+  bot.use(createEraseFeature(deps));
+  bot.use(createMembersFeature(deps));
+  bot.use(createRtSettingsFeature(deps));
+  bot.use(createRtRegistryFeature(deps));
+  bot.use(createFallbackFeature());
+
+  // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim
+  // was released, so a redelivery is handled again.
+  bot.catch((error) => {
+    (error.ctx.log ?? deps.logger).error({ err: error.error }, "update failed");
+  });
+  return bot;
+}

@@ -1,0 +1,38 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { erasePerson } from "../../domain/people/person.js";
+import { deleteChatState } from "../../db/state-store.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+
+/** /hapusdata: the person is anonymised; RT totals that counted them stay correct. */
+export function createEraseFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+  feature.command("hapusdata", async (ctx) => {
+    if (!ctx.actor.person) {
+      await ctx.reply(ctx.t("erase-nothing"));
+      return;
+    }
+    await ctx.reply(ctx.t("erase-confirm"), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-erase-yes"), "hapus:ya").row().text(ctx.t("button-cancel"), "hapus:batal"),
+    });
+  });
+  feature.callbackQuery("hapus:batal", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("action-cancelled"));
+  });
+  feature.callbackQuery("hapus:ya", async (ctx) => {
+    const person = ctx.actor.person;
+    await ctx.answerCallbackQuery();
+    if (!person) {
+      // Already erased (a double tap): the first tap did the work.
+      await ctx.editMessageText(ctx.t("erase-done"));
+      return;
+    }
+    await erasePerson(deps.db, person.id, deps.clock());
+    await deleteChatState(deps.db, ctx.chat.id);
+    await ctx.editMessageText(ctx.t("erase-done"));
+  });
+  return composer;
+}
+

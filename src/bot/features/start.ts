@@ -1,0 +1,56 @@
+import { Composer } from "grammy";
+import { DomainError } from "../../domain/errors.js";
+import { checkRoleInvite, findRoleInvite } from "../../domain/roles/roles.js";
+import { findRtByInviteCode, getRt } from "../../domain/rt/rt.js";
+import type { BotContext } from "../context.js";
+import { REGISTRATION, type RegistrationStart } from "../conversations/registration.js";
+import type { BotDeps } from "../deps.js";
+import { rtVars } from "../format.js";
+
+const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Works out where a /start (with or without a deep-link code) should lead. */
+async function startingPoint(deps: BotDeps, ctx: BotContext, payload: string): Promise<RegistrationStart> {
+  if (!PAYLOAD.test(payload)) throw new DomainError("invite-invalid");
+  const place = await findRtByInviteCode(deps.db, payload);
+  if (place) {
+    if (ctx.actor.membership?.status === "active") {
+      throw new DomainError(ctx.actor.membership.rtId === place.id ? "already-member-here" : "already-member");
+    }
+    return { kind: "rt-invite", rtId: place.id };
+  }
+  const invite = await findRoleInvite(deps.db, payload);
+  if (!invite) throw new DomainError("invite-invalid");
+  checkRoleInvite(invite, ctx.actor.person?.id ?? null, deps.clock());
+  if (invite.usedBy !== null) throw new DomainError("invite-used");
+  return { kind: "role-invite", code: payload };
+}
+
+export function createStartFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  feature.command("start", async (ctx) => {
+    const payload = ctx.match.trim();
+    if (payload) {
+      await ctx.conversation.enter(REGISTRATION, await startingPoint(deps, ctx, payload));
+      return;
+    }
+    const current = ctx.actor.membership;
+    if (current) {
+      const place = await getRt(deps.db, current.rtId);
+      const key = current.status === "active" ? "start-already-member" : "start-pending";
+      await ctx.reply(ctx.t(key, { ...rtVars(place), name: ctx.actor.person?.displayName ?? "" }));
+      return;
+    }
+    if (ctx.actor.grants.length > 0) {
+      // A koordinator or admin need not live in a registered RT to use the bot.
+      await ctx.reply(ctx.t("start-staff", { name: ctx.actor.person?.displayName ?? ctx.from.first_name }));
+      return;
+    }
+    await ctx.reply(ctx.t("start-welcome"));
+    await ctx.conversation.enter(REGISTRATION, { kind: "browse" } satisfies RegistrationStart);
+  });
+
+  return composer;
+}

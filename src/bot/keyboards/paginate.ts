@@ -1,0 +1,39 @@
+import { InlineKeyboard } from "grammy";
+
+export type Choice = { label: string; data: string };
+
+export const PAGE_SIZE = 8;
+
+export function pageCount(total: number, pageSize = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+export function clampPage(page: number, total: number, pageSize = PAGE_SIZE): number {
+  return Math.min(Math.max(0, Number.isFinite(page) ? Math.trunc(page) : 0), pageCount(total, pageSize) - 1);
+}
+
+/**
+ * A page of choices, two per row, with ◀ ▶ to move between pages (`<pagePrefix><n>`), and any
+ * extra rows (back, cancel) at the bottom.
+ */
+export function paginatedKeyboard(choices: Choice[], page: number, pagePrefix: string, extraRows: Choice[][] = [], pageSize = PAGE_SIZE): InlineKeyboard {
+  const current = clampPage(page, choices.length, pageSize);
+  const keyboard = new InlineKeyboard();
+  choices.slice(current * pageSize, (current + 1) * pageSize).forEach((choice, index) => {
+    keyboard.text(choice.label, choice.data);
+    if (index % 2 === 1) keyboard.row();
+  });
+  keyboard.row();
+  const pages = pageCount(choices.length, pageSize);
+  if (pages > 1) {
+    if (current > 0) keyboard.text("◀", `${pagePrefix}${current - 1}`);
+    keyboard.text(`${current + 1}/${pages}`, `${pagePrefix}${current}`);
+    if (current < pages - 1) keyboard.text("▶", `${pagePrefix}${current + 1}`);
+    keyboard.row();
+  }
+  for (const row of extraRows) {
+    for (const choice of row) keyboard.text(choice.label, choice.data);
+    keyboard.row();
+  }
+  return keyboard;
+}

@@ -1,0 +1,20 @@
+import type { MiddlewareFn } from "grammy";
+import { loadActor } from "../../domain/people/actor.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+
+export function attachLogger(deps: Pick<BotDeps, "logger">): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    ctx.log = deps.logger.child({ updateId: ctx.update.update_id });
+    return next();
+  };
+}
+
+/** Loads who is acting, once per update, for authorization and every feature after it. */
+export function attachActor(deps: Pick<BotDeps, "db" | "adminTelegramIds">): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (!ctx.from) return; // channel posts and the like: nothing for this bot to do
+    ctx.actor = await loadActor(deps.db, ctx.from.id, deps.adminTelegramIds);
+    await next();
+  };
+}

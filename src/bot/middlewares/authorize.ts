@@ -1,0 +1,53 @@
+import type { MiddlewareFn } from "grammy";
+import { roleNames, type Actor } from "../../domain/people/actor.js";
+import { CALLBACK_AUDIENCES, findCommand, type Audience } from "../commands.js";
+import type { BotContext } from "../context.js";
+
+export function allows(audience: Audience, actor: Actor): boolean {
+  if (audience === "anyone") return true;
+  if (audience === "member") return actor.membership !== null;
+  const roles = roleNames(actor);
+  return audience.some((role) => roles.has(role));
+}
+
+function commandOf(ctx: BotContext): string | undefined {
+  const text = ctx.message?.text;
+  const entity = ctx.message?.entities?.[0];
+  if (!text || entity?.type !== "bot_command" || entity.offset !== 0) return undefined;
+  const [name, mention] = text.slice(1, entity.length).split("@");
+  if (mention && mention.toLowerCase() !== ctx.me.username.toLowerCase()) return undefined;
+  return name?.toLowerCase();
+}
+
+function refusalKey(audience: Audience): string {
+  if (audience === "member") return "error-not-registered";
+  return `error-role-${[...audience].sort().join("-")}`;
+}
+
+/**
+ * The one place that decides who may run what (see commands.ts). A refused command or button
+ * gets a polite answer and nothing else runs. Checks against a specific RT or area happen in the
+ * domain services, which know the data.
+ */
+export function authorize(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const command = commandOf(ctx);
+    if (command !== undefined) {
+      const spec = findCommand(command);
+      if (spec && !allows(spec.audience, ctx.actor)) {
+        await ctx.reply(ctx.t(refusalKey(spec.audience)));
+        return;
+      }
+      return next();
+    }
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined) {
+      const audience = CALLBACK_AUDIENCES[data.split(":")[0] ?? ""];
+      if (audience && !allows(audience, ctx.actor)) {
+        await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(audience)), show_alert: true });
+        return;
+      }
+    }
+    return next();
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./wilayah.js";
+export * from "./people.js";
+export * from "./bot.js";

@@ -1,0 +1,33 @@
+/**
+ * A refusal the person should read about. `code` names a locale message `error-<code>`,
+ * so the domain decides *what* went wrong and the bot layer only translates it.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly vars: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}
+
+export type DomainErrorCode =
+  | "not-allowed"
+  | "not-registered"
+  | "no-consent"
+  | "already-member"
+  | "already-member-here"
+  | "already-pending"
+  | "rt-not-found"
+  | "rt-exists"
+  | "member-not-found"
+  | "request-already-decided"
+  | "invite-invalid"
+  | "invite-expired"
+  | "invite-used"
+  | "ketua-must-hand-over"
+  | "already-ketua"
+  | "target-not-member"
+  | "kelurahan-not-found"
+  | "out-of-scope";

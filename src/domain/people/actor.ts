@@ -1,0 +1,69 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { membership, person, roleAssignment } from "../../db/schema/index.js";
+
+export type Role = "ketua_rt" | "petugas" | "koordinator" | "admin";
+export type RoleName = "warga" | Role;
+
+export type RoleGrant = {
+  role: Role;
+  rtId: number | null;
+  kelurahanCode: string | null;
+  kecamatanCode: string | null;
+};
+
+export type CurrentMembership = {
+  id: number;
+  rtId: number;
+  status: "pending" | "active";
+  householdLabel: string | null;
+};
+
+/** Who is acting in this update: the person (if known), their RT and their roles. */
+export type Actor = {
+  telegramId: number;
+  person: { id: number; displayName: string | null; locale: string; consentedAt: Date | null } | null;
+  membership: CurrentMembership | null;
+  grants: RoleGrant[];
+};
+
+export async function loadActor(db: Database, telegramId: number, bootstrapAdmins: readonly number[]): Promise<Actor> {
+  const [found] = await db
+    .select({ id: person.id, displayName: person.displayName, locale: person.locale, consentedAt: person.consentedAt })
+    .from(person)
+    .where(eq(person.telegramId, telegramId));
+  const isBootstrapAdmin = bootstrapAdmins.includes(telegramId);
+  const adminGrant: RoleGrant[] = isBootstrapAdmin ? [{ role: "admin", rtId: null, kelurahanCode: null, kecamatanCode: null }] : [];
+  if (!found) return { telegramId, person: null, membership: null, grants: adminGrant };
+
+  const [current] = await db
+    .select({ id: membership.id, rtId: membership.rtId, status: membership.status, householdLabel: membership.householdLabel })
+    .from(membership)
+    .where(and(eq(membership.personId, found.id), inArray(membership.status, ["pending", "active"])));
+  const grants = await db
+    .select({ role: roleAssignment.role, rtId: roleAssignment.rtId, kelurahanCode: roleAssignment.kelurahanCode, kecamatanCode: roleAssignment.kecamatanCode })
+    .from(roleAssignment)
+    .where(and(eq(roleAssignment.personId, found.id), isNull(roleAssignment.revokedAt)));
+
+  return {
+    telegramId,
+    person: found,
+    membership: current ? { ...current, status: current.status as CurrentMembership["status"] } : null,
+    grants: [...adminGrant, ...grants],
+  };
+}
+
+export function roleNames(actor: Actor): Set<RoleName> {
+  const names = new Set<RoleName>(actor.grants.map((grant) => grant.role));
+  if (actor.membership?.status === "active") names.add("warga");
+  return names;
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.grants.some((grant) => grant.role === "admin");
+}
+
+/** The RT the actor heads, if any (an RT has one ketua; a person heads at most the RT they live in). */
+export function headedRtId(actor: Actor): number | null {
+  return actor.grants.find((grant) => grant.role === "ketua_rt")?.rtId ?? null;
+}

@@ -1,0 +1,69 @@
+/**
+ * Parsing of what people type. Every parser returns a value or the reason it was refused; the
+ * reason names a locale message `input-<reason>`.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InputRefusal; vars?: Record<string, number> };
+
+export type InputRefusal =
+  | "empty"
+  | "too-long"
+  | "too-short"
+  | "name-characters"
+  | "household-characters"
+  | "not-a-whole-number"
+  | "not-a-number"
+  | "out-of-range";
+
+export const NAME_MAX = 64;
+export const HOUSEHOLD_MAX = 60;
+
+/** Folds runs of white space and strips the invisible characters that sneak in from copy-paste. */
+function tidy(text: string): string {
+  return text.normalize("NFC").replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/\s+/g, " ").trim();
+}
+
+const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} .'’,-]*$/u;
+const HOUSEHOLD_PATTERN = /^[\p{L}\p{M}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()-]*$/u;
+
+function bounded(text: string, min: number, max: number): Parsed<string> | undefined {
+  if (text.length === 0) return { ok: false, reason: "empty" };
+  if (text.length < min) return { ok: false, reason: "too-short", vars: { min } };
+  if (text.length > max) return { ok: false, reason: "too-long", vars: { max } };
+  return undefined;
+}
+
+/** A person's name as they want the RT to see it: letters (any script), spaces, . ' , - */
+export function parseDisplayName(raw: string): Parsed<string> {
+  const text = tidy(raw);
+  const refusal = bounded(text, 2, NAME_MAX);
+  if (refusal) return refusal;
+  if (!NAME_PATTERN.test(text)) return { ok: false, reason: "name-characters" };
+  return { ok: true, value: text };
+}
+
+/** The household (KK) a resident belongs to: a family name or a house number, e.g. "Kel. Pak Budi, No. 12/B". */
+export function parseHouseholdLabel(raw: string): Parsed<string> {
+  const text = tidy(raw);
+  const refusal = bounded(text, 1, HOUSEHOLD_MAX);
+  if (refusal) return refusal;
+  if (!HOUSEHOLD_PATTERN.test(text)) return { ok: false, reason: "household-characters" };
+  return { ok: true, value: text };
+}
+
+/**
+ * A whole number as Indonesians write it: "120", "1.200" (dot for thousands). "2,5" is a
+ * decimal and refused; so are signs, units and anything else.
+ */
+export function parseWholeNumber(raw: string, min: number, max: number): Parsed<number> {
+  const text = tidy(raw);
+  if (text.length === 0) return { ok: false, reason: "empty" };
+  if (text.length > 20) return { ok: false, reason: "not-a-number" };
+  let digits: string;
+  if (/^\d+$/.test(text)) digits = text;
+  else if (/^\d{1,3}(\.\d{3})+$/.test(text)) digits = text.replaceAll(".", "");
+  else if (/^-?\d+([.,]\d+)?$/.test(text)) return { ok: false, reason: /^-/.test(text) ? "out-of-range" : "not-a-whole-number", vars: { min, max } };
+  else return { ok: false, reason: "not-a-number" };
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value) || value < min || value > max) return { ok: false, reason: "out-of-range", vars: { min, max } };
+  return { ok: true, value };
+}

@@ -1,0 +1,211 @@
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { membership, person, roleAssignment, roleInvite } from "../../db/schema/index.js";
+import { randomCode } from "../codes.js";
+import { DomainError } from "../errors.js";
+import type { Actor } from "../people/actor.js";
+import { findMembership, type MembershipView } from "../membership/membership.js";
+import { getRt, type RtDetails } from "../rt/rt.js";
+import { findKecamatan, findKelurahan } from "../wilayah/queries.js";
+import { canManageRt, coversKelurahan } from "./scope.js";
+
+export const ROLE_INVITE_CODE_LENGTH = 16;
+export const ROLE_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export async function findKetua(db: Database, rtId: number): Promise<{ personId: number; telegramId: number | null; displayName: string | null } | undefined> {
+  const [row] = await db
+    .select({ personId: person.id, telegramId: person.telegramId, displayName: person.displayName })
+    .from(roleAssignment)
+    .innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
+  return row;
+}
+
+export async function listPetugasIds(db: Database, rtId: number): Promise<number[]> {
+  const rows = await db
+    .select({ personId: roleAssignment.personId })
+    .from(roleAssignment)
+    .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "petugas"), isNull(roleAssignment.revokedAt)));
+  return rows.map((row) => row.personId);
+}
+
+async function activeMemberOf(db: Database, actor: Actor, membershipId: number): Promise<{ member: MembershipView; rt: RtDetails }> {
+  const member = await findMembership(db, membershipId);
+  if (!member || member.status !== "active") throw new DomainError("target-not-member");
+  const place = await getRt(db, member.rtId);
+  if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
+  return { member, rt: place };
+}
+
+/** The ketua passes the role to an active member of the same RT; the old grant is kept as history. */
+export async function handOverKetua(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails }> {
+  const target = await activeMemberOf(db, actor, membershipId);
+  if (target.member.personId === actor.person?.id) throw new DomainError("already-ketua");
+  await db.transaction(async (tx) => {
+    await tx
+      .update(roleAssignment)
+      .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
+      .where(and(eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
+    await tx.insert(roleAssignment).values({ personId: target.member.personId, role: "ketua_rt", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null });
+  });
+  return target;
+}
+
+/** Makes an active member a petugas of their RT. Appointing twice leaves one grant. */
+export async function appointPetugas(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails; created: boolean }> {
+  const target = await activeMemberOf(db, actor, membershipId);
+  const inserted = await db
+    .insert(roleAssignment)
+    .values({ personId: target.member.personId, role: "petugas", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null })
+    .onConflictDoNothing()
+    .returning({ id: roleAssignment.id });
+  return { ...target, created: inserted.length > 0 };
+}
+
+export async function revokePetugas(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails; revoked: boolean }> {
+  const target = await activeMemberOf(db, actor, membershipId);
+  const revoked = await db
+    .update(roleAssignment)
+    .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
+    .where(and(eq(roleAssignment.personId, target.member.personId), eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "petugas"), isNull(roleAssignment.revokedAt)))
+    .returning({ id: roleAssignment.id });
+  return { ...target, revoked: revoked.length > 0 };
+}
+
+export type RoleInviteTarget =
+  | { role: "ketua_rt"; rtId: number }
+  | { role: "koordinator"; kelurahanCode: string }
+  | { role: "koordinator"; kecamatanCode: string };
+
+export type RoleInviteView = {
+  code: string;
+  role: "ketua_rt" | "koordinator";
+  rt: RtDetails | null;
+  areaName: string;
+  expiresAt: Date;
+  usedBy: number | null;
+};
+
+/** A one-time link that makes whoever opens it ketua RT (koordinator, admin) or koordinator (admin). */
+export async function createRoleInvite(db: Database, actor: Actor, target: RoleInviteTarget, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  if (!actor.person) throw new DomainError("not-registered");
+  if (target.role === "ketua_rt") {
+    const place = await getRt(db, target.rtId);
+    if (!coversKelurahan(actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
+  } else if (!actor.grants.some((grant) => grant.role === "admin")) {
+    throw new DomainError("not-allowed");
+  }
+  const code = randomCode(ROLE_INVITE_CODE_LENGTH);
+  const expiresAt = new Date(now.getTime() + ROLE_INVITE_TTL_MS);
+  await db.insert(roleInvite).values({
+    code,
+    role: target.role,
+    rtId: "rtId" in target ? target.rtId : null,
+    kelurahanCode: "kelurahanCode" in target ? target.kelurahanCode : null,
+    kecamatanCode: "kecamatanCode" in target ? target.kecamatanCode : null,
+    createdBy: actor.person.id,
+    createdAt: now,
+    expiresAt,
+  });
+  return { code, expiresAt };
+}
+
+export async function findRoleInvite(db: Database, code: string): Promise<RoleInviteView | undefined> {
+  const [invite] = await db.select().from(roleInvite).where(eq(roleInvite.code, code));
+  if (!invite) return undefined;
+  const place = invite.rtId ? await getRt(db, invite.rtId) : null;
+  const areaName = place
+    ? place.kelurahanName
+    : invite.kelurahanCode
+      ? ((await findKelurahan(db, invite.kelurahanCode))?.name ?? invite.kelurahanCode)
+      : ((await findKecamatan(db, invite.kecamatanCode!))?.name ?? invite.kecamatanCode!);
+  return { code, role: invite.role, rt: place, areaName, expiresAt: invite.expiresAt, usedBy: invite.usedBy };
+}
+
+/** Checks a link before the person spends effort on the questions that follow it. */
+export function checkRoleInvite(invite: RoleInviteView, personId: number | null, now: Date): void {
+  if (invite.usedBy !== null && invite.usedBy !== personId) throw new DomainError("invite-used");
+  if (invite.usedBy === null && invite.expiresAt.getTime() <= now.getTime()) throw new DomainError("invite-expired");
+}
+
+export type RedeemParams = { code: string; personId: number; displayName: string; householdLabel: string | null };
+
+/**
+ * Uses a one-time role link. The link is claimed with a conditional update, so two people racing
+ * for it cannot both win; the person who already used it may press confirm again harmlessly.
+ */
+export async function redeemRoleInvite(db: Database, params: RedeemParams, now: Date): Promise<RoleInviteView> {
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(roleInvite)
+      .set({ usedAt: now, usedBy: params.personId })
+      .where(and(eq(roleInvite.code, params.code), isNull(roleInvite.usedBy), gt(roleInvite.expiresAt, now)))
+      .returning();
+    const invite = await findRoleInvite(tx, params.code);
+    if (!invite) throw new DomainError("invite-invalid");
+    if (!claimed) {
+      checkRoleInvite(invite, params.personId, now);
+      return invite; // already redeemed by this same person
+    }
+    await tx.update(person).set({ displayName: params.displayName }).where(eq(person.id, params.personId));
+    if (invite.role === "koordinator") {
+      await tx
+        .insert(roleAssignment)
+        .values({ personId: params.personId, role: "koordinator", kelurahanCode: claimed.kelurahanCode, kecamatanCode: claimed.kecamatanCode, grantedAt: now, grantedBy: claimed.createdBy })
+        .onConflictDoNothing();
+      return invite;
+    }
+    const rtId = claimed.rtId!;
+    const [current] = await tx
+      .select({ id: membership.id, rtId: membership.rtId, status: membership.status })
+      .from(membership)
+      .where(and(eq(membership.personId, params.personId), inArray(membership.status, ["pending", "active"])))
+      .for("update");
+    if (current && current.rtId !== rtId && current.status === "active") throw new DomainError("already-member");
+    if (current && current.rtId !== rtId) {
+      await tx.update(membership).set({ status: "left", endedAt: now, endReason: "withdrawn" }).where(eq(membership.id, current.id));
+    }
+    if (current && current.rtId === rtId) {
+      await tx.update(membership).set({ status: "active", decidedAt: now, householdLabel: params.householdLabel }).where(eq(membership.id, current.id));
+    } else {
+      await tx.insert(membership).values({ personId: params.personId, rtId, householdLabel: params.householdLabel, status: "active", requestedAt: now, decidedAt: now, decidedBy: claimed.createdBy });
+    }
+    // A new head link replaces whoever headed the RT before.
+    await tx
+      .update(roleAssignment)
+      .set({ revokedAt: now, revokedBy: claimed.createdBy })
+      .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
+    await tx.insert(roleAssignment).values({ personId: params.personId, role: "ketua_rt", rtId, grantedAt: now, grantedBy: claimed.createdBy });
+    return invite;
+  });
+}
+
+export type Recipient = { personId: number; telegramId: number; locale: string };
+
+/**
+ * Who decides on a join request: the ketua RT; when the RT has no ketua, the koordinator of its
+ * kelurahan or kecamatan, so no request waits for nobody.
+ */
+export async function listApprovers(db: Database, place: RtDetails): Promise<{ role: "ketua_rt" | "koordinator"; recipients: Recipient[] }> {
+  const recipients = (rows: { personId: number; telegramId: number | null; locale: string }[]) =>
+    rows.flatMap((row) => (row.telegramId === null ? [] : [{ ...row, telegramId: row.telegramId }]));
+  const columns = { personId: person.id, telegramId: person.telegramId, locale: person.locale };
+  const heads = await db
+    .select(columns)
+    .from(roleAssignment)
+    .innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(and(eq(roleAssignment.rtId, place.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
+  if (heads.length > 0) return { role: "ketua_rt", recipients: recipients(heads) };
+  const coordinators = await db
+    .selectDistinct(columns)
+    .from(roleAssignment)
+    .innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(
+      and(
+        eq(roleAssignment.role, "koordinator"),
+        isNull(roleAssignment.revokedAt),
+        or(eq(roleAssignment.kelurahanCode, place.kelurahanCode), eq(roleAssignment.kecamatanCode, place.kecamatanCode)),
+      ),
+    );
+  return { role: "koordinator", recipients: recipients(coordinators) };
+}

@@ -1,0 +1,31 @@
+import { isAdmin, type Actor } from "../people/actor.js";
+
+export type RtPlace = { id: number; kelurahanCode: string; kecamatanCode: string };
+
+/** Is this kelurahan inside one of the actor's koordinator scopes (or is the actor an admin)? */
+export function coversKelurahan(actor: Actor, kelurahanCode: string, kecamatanCode: string): boolean {
+  if (isAdmin(actor)) return true;
+  return actor.grants.some(
+    (grant) =>
+      grant.role === "koordinator" &&
+      (grant.kelurahanCode === kelurahanCode || grant.kecamatanCode === kecamatanCode),
+  );
+}
+
+/** Ketua RT of this RT, a koordinator whose area holds it, or an admin. */
+export function canManageRt(actor: Actor, rt: RtPlace): boolean {
+  const isHead = actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === rt.id);
+  return isHead || coversKelurahan(actor, rt.kelurahanCode, rt.kecamatanCode);
+}
+
+export type AreaScope = { city: true } | { city: false; kelurahanCodes: string[]; kecamatanCodes: string[] };
+
+export function areaScope(actor: Actor): AreaScope {
+  if (isAdmin(actor)) return { city: true };
+  const coordinator = actor.grants.filter((grant) => grant.role === "koordinator");
+  return {
+    city: false,
+    kelurahanCodes: coordinator.flatMap((grant) => (grant.kelurahanCode ? [grant.kelurahanCode] : [])),
+    kecamatanCodes: coordinator.flatMap((grant) => (grant.kecamatanCode ? [grant.kecamatanCode] : [])),
+  };
+}

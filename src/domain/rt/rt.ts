@@ -1,0 +1,106 @@
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { kecamatan, kelurahan, membership, rt } from "../../db/schema/index.js";
+import { randomCode } from "../codes.js";
+import { DomainError } from "../errors.js";
+import type { AreaScope } from "../roles/scope.js";
+
+export const INVITE_CODE_LENGTH = 10;
+
+export type RtDetails = {
+  id: number;
+  number: number;
+  householdCount: number;
+  inviteCode: string;
+  groupChatId: number | null;
+  kelurahanCode: string;
+  kelurahanName: string;
+  kecamatanCode: string;
+  kecamatanName: string;
+};
+
+const details = {
+  id: rt.id,
+  number: rt.number,
+  householdCount: rt.householdCount,
+  inviteCode: rt.inviteCode,
+  groupChatId: rt.groupChatId,
+  kelurahanCode: rt.kelurahanCode,
+  kelurahanName: kelurahan.name,
+  kecamatanCode: kelurahan.kecamatanCode,
+  kecamatanName: kecamatan.name,
+};
+
+function selectDetails(db: Database) {
+  return db
+    .select(details)
+    .from(rt)
+    .innerJoin(kelurahan, eq(kelurahan.code, rt.kelurahanCode))
+    .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode));
+}
+
+export async function findRt(db: Database, rtId: number): Promise<RtDetails | undefined> {
+  return (await selectDetails(db).where(eq(rt.id, rtId)))[0];
+}
+
+export async function getRt(db: Database, rtId: number): Promise<RtDetails> {
+  const found = await findRt(db, rtId);
+  if (!found) throw new DomainError("rt-not-found");
+  return found;
+}
+
+export async function findRtByInviteCode(db: Database, code: string): Promise<RtDetails | undefined> {
+  return (await selectDetails(db).where(eq(rt.inviteCode, code)))[0];
+}
+
+export function listRtsInKelurahan(db: Database, kelurahanCode: string): Promise<RtDetails[]> {
+  return selectDetails(db).where(eq(rt.kelurahanCode, kelurahanCode)).orderBy(asc(rt.number));
+}
+
+export type CreateRtParams = { kelurahanCode: string; number: number; householdCount: number; createdBy: number | null };
+
+/** Inserts the RT; a second request for the same number in the same kelurahan is refused. */
+export async function createRt(db: Database, params: CreateRtParams): Promise<RtDetails> {
+  const [created] = await db
+    .insert(rt)
+    .values({ ...params, inviteCode: randomCode(INVITE_CODE_LENGTH) })
+    .onConflictDoNothing({ target: [rt.kelurahanCode, rt.number] })
+    .returning({ id: rt.id });
+  if (!created) throw new DomainError("rt-exists", { number: params.number });
+  return getRt(db, created.id);
+}
+
+export async function setHouseholdCount(db: Database, rtId: number, householdCount: number): Promise<void> {
+  await db.update(rt).set({ householdCount }).where(eq(rt.id, rtId));
+}
+
+/** A new member link; the old one stops working (for a link that leaked). */
+export async function resetInviteCode(db: Database, rtId: number): Promise<string> {
+  const inviteCode = randomCode(INVITE_CODE_LENGTH);
+  await db.update(rt).set({ inviteCode }).where(eq(rt.id, rtId));
+  return inviteCode;
+}
+
+export type RtSummary = RtDetails & { activeMembers: number; pendingMembers: number };
+
+export async function listRtsInScope(db: Database, scope: AreaScope): Promise<RtSummary[]> {
+  const where = scope.city
+    ? undefined
+    : or(
+        scope.kelurahanCodes.length ? inArray(rt.kelurahanCode, scope.kelurahanCodes) : sql`false`,
+        scope.kecamatanCodes.length ? inArray(kelurahan.kecamatanCode, scope.kecamatanCodes) : sql`false`,
+      );
+  return db
+    .select({
+      ...details,
+      activeMembers: sql<number>`count(${membership.id}) filter (where ${membership.status} = 'active')`.mapWith(Number),
+      pendingMembers: sql<number>`count(${membership.id}) filter (where ${membership.status} = 'pending')`.mapWith(Number),
+    })
+    .from(rt)
+    .innerJoin(kelurahan, eq(kelurahan.code, rt.kelurahanCode))
+    .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
+    .leftJoin(membership, and(eq(membership.rtId, rt.id), inArray(membership.status, ["active", "pending"])))
+    .where(where)
+    .groupBy(rt.id, kelurahan.code, kecamatan.code)
+    .orderBy(asc(kecamatan.name), asc(kelurahan.name), asc(rt.number));
+}

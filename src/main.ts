@@ -1,0 +1,75 @@
+import { ConfigError, parseConfig, type Config } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { runMigrations } from "./db/migrate.js";
+import { seedWilayah, UnknownWilayahError } from "./domain/wilayah/seed.js";
+import { createBot } from "./bot/create-bot.js";
+import { createI18n } from "./bot/i18n.js";
+import { registerCommands } from "./bot/set-commands.js";
+import { createLogger } from "./logger.js";
+
+function readConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    if (error.missingToken) {
+      console.error("\nSet BOT_TOKEN (from @BotFather), e.g.  BOT_TOKEN=123456:ABC... npm start");
+      console.error("No token yet? Try the bot offline in your terminal:  npm run console");
+    }
+    process.exit(1);
+  }
+}
+
+/** Composition root: config → database → services → bot → polling. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(
+    config.database.kind === "postgres" ? config.database : { kind: "pglite", dataDir: config.database.dataDir },
+  );
+  await runMigrations(database);
+  try {
+    const wilayah = await seedWilayah(database.db, config.wilayahCode);
+    logger.info(wilayah, "wilayah loaded");
+  } catch (error) {
+    if (!(error instanceof UnknownWilayahError)) throw error;
+    console.error(error.message);
+    await database.close();
+    process.exit(1);
+  }
+
+  const deps = {
+    db: database.db,
+    logger,
+    i18n: createI18n(database.db),
+    wilayahCode: config.wilayahCode,
+    adminTelegramIds: config.adminTelegramIds,
+    clock: () => new Date(),
+  };
+  const bot = createBot(config.botToken, deps, config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : undefined);
+  await bot.init();
+  await registerCommands(bot.api, deps, logger);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await bot.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await bot.start({
+    allowed_updates: ["message", "callback_query", "my_chat_member"],
+    onStart: (me) => logger.info({ username: me.username, database: database.driver }, "bot polling"),
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
