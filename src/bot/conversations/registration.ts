@@ -17,6 +17,7 @@ export const REGISTRATION = "registration";
 /** How registration was started: browsing the map, a ketua's RT link, or a one-time role link. */
 export type RegistrationStart = { kind: "browse" } | { kind: "rt-invite"; rtId: number } | { kind: "role-invite"; code: string };
 
+const KECAMATAN_PAGE_SIZE = 16;
 const CONSENT_YES = "reg:consent:yes";
 const CONSENT_NO = "reg:consent:no";
 
@@ -47,7 +48,8 @@ async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: Bot
 
   const kecamatanScreen = (page: number) => ({
     text: ctx.t("reg-choose-kecamatan"),
-    keyboard: paginatedKeyboard(allKecamatan.map((k) => ({ label: k.name, data: `reg:kec:${k.code}` })), page, "reg:pg:", [[cancel]]),
+    // A kota has about a dozen kecamatan: one screen, no paging.
+    keyboard: paginatedKeyboard(allKecamatan.map((k) => ({ label: k.name, data: `reg:kec:${k.code}` })), page, "reg:pg:", [[cancel]], KECAMATAN_PAGE_SIZE),
   });
   let screen = kecamatanScreen(0);
   await ctx.reply(screen.text, { reply_markup: screen.keyboard });

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
+import { runMigrations } from "../../src/db/migrate.js";
+import { seedWilayah } from "../../src/domain/wilayah/seed.js";
+
+export type TestDatabase = DatabaseHandle & {
+  /** Empties every table but the wilayah, and restarts ids. */
+  truncate(): Promise<void>;
+  /** Where this database lives, for a second connection to the same data (postgres only). */
+  url: string | null;
+};
+
+/** Replaces the database name in a connection string. */
+export function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * One database per test file: in-memory PGlite by default; a scratch database on the real
+ * PostgreSQL server when TEST_DATABASE_URL is set (dropped again on close).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let handle: DatabaseHandle;
+  let url: string | null = null;
+  let dropScratch = async () => {};
+  if (serverUrl) {
+    const name = `bantar_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    url = withDatabase(serverUrl, name);
+    handle = await openDatabase({ kind: "postgres", url });
+    dropScratch = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    handle = await openDatabase({ kind: "pglite", dataDir: null });
+  }
+  await runMigrations(handle);
+  await seedWilayah(handle.db, "15.71");
+  return {
+    ...handle,
+    url,
+    async truncate() {
+      await handle.db.execute(sql`truncate table membership, role_assignment, role_invite, rt, person, bot_state, processed_update restart identity cascade`);
+    },
+    async close() {
+      await handle.close();
+      await dropScratch();
+    },
+  };
+}
