@@ -1,7 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import type { BotContext, ConversationContext } from "./context.js";
+import type { ConversationContext } from "./context.js";
 
 /** Everything a feature may use; built once in main.ts (or by the test harness). */
 export type BotDeps = {
