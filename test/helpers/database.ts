@@ -47,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ...handle,
     url,
     async truncate() {
-      await handle.db.execute(sql`truncate table membership, role_assignment, role_invite, rt, person, bot_state, processed_update restart identity cascade`);
+      await handle.db.execute(sql`truncate table outbox, broadcast, membership, role_assignment, role_invite, rt, person, bot_state, processed_update restart identity cascade`);
     },
     async close() {
       await handle.close();

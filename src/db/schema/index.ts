@@ -1,3 +1,4 @@
 export * from "./wilayah.js";
 export * from "./people.js";
 export * from "./bot.js";
+export * from "./delivery.js";

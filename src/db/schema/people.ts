@@ -10,6 +10,10 @@ export const person = pgTable("person", {
   locale: text("locale").notNull().default("id"),
   consentedAt: timestamp("consented_at", { withTimezone: true }),
   erasedAt: timestamp("erased_at", { withTimezone: true }),
+  /** Set by /senyap: announcements skip this person (duty reminders still arrive). */
+  announcementsMutedAt: timestamp("announcements_muted_at", { withTimezone: true }),
+  /** Set when Telegram answers 403 (blocked, deactivated); cleared when the person writes again. */
+  unreachableAt: timestamp("unreachable_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

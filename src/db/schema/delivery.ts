@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { person, rt } from "./people.js";
+
+export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "sent", "failed", "blocked", "skipped", "cancelled"]);
+
+/**
+ * Every message the bot sends on its own initiative: one row per (message, recipient). Rows are
+ * claimed with FOR UPDATE SKIP LOCKED, so several processes can share the queue; a claim is a
+ * lease, so rows held by a process that died are picked up again.
+ */
+export const outbox = pgTable("outbox", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  /** Unique per logical message, e.g. `broadcast:12:chat:345`: enqueueing twice sends once. */
+  dedupeKey: text("dedupe_key").notNull().unique(),
+  chatId: bigint("chat_id", { mode: "number" }).notNull(),
+  /** The person behind a private chat, so a 403 can mark them unreachable. */
+  personId: integer("person_id").references(() => person.id),
+  /** Lower goes first: replies 0, duty reminders 10, notifications 20, announcements 30. */
+  priority: smallint("priority").notNull(),
+  method: text("method").notNull().default("sendMessage"),
+  payload: jsonb("payload").notNull(),
+  broadcastId: bigint("broadcast_id", { mode: "number" }).references(() => broadcast.id),
+  notBefore: timestamp("not_before", { withTimezone: true }).notNull().defaultNow(),
+  status: outboxStatus("status").notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  claimedAt: timestamp("claimed_at", { withTimezone: true }),
+  claimedBy: text("claimed_by"),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+  telegramMessageId: bigint("telegram_message_id", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (table) => [
+  index("outbox_due_idx").on(table.priority, table.notBefore, table.id).where(sql`${table.status} = 'pending'`),
+  index("outbox_sending_idx").on(table.claimedAt).where(sql`${table.status} = 'sending'`),
+  index("outbox_broadcast_idx").on(table.broadcastId, table.status),
+]);
+
+export const broadcastStatus = pgEnum("broadcast_status", ["running", "stopped", "done"]);
+
+/** An announcement (/umumkan) and where its live progress message lives. */
+export const broadcast = pgTable("broadcast", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  senderPersonId: integer("sender_person_id").notNull().references(() => person.id),
+  /** Who it went to, for the report: rt-members, area-ketua, area-residents, city-residents, city-ketua. */
+  audience: text("audience").notNull(),
+  rtId: integer("rt_id").references(() => rt.id),
+  text: text("text").notNull(),
+  entities: jsonb("entities"),
+  toGroup: boolean("to_group").notNull().default(false),
+  pinInGroup: boolean("pin_in_group").notNull().default(false),
+  status: broadcastStatus("status").notNull().default("running"),
+  recipients: integer("recipients").notNull().default(0),
+  mutedSkipped: integer("muted_skipped").notNull().default(0),
+  progressChatId: bigint("progress_chat_id", { mode: "number" }),
+  progressMessageId: bigint("progress_message_id", { mode: "number" }),
+  /** The last progress line shown, so an unchanged count is not edited again. */
+  progressText: text("progress_text"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});

@@ -1,0 +1,197 @@
+import { randomBytes } from "node:crypto";
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { Database } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { claimDue, markFailed, markRetry, markSent, markUnreachable, reclaimStale, type OutboxRow } from "./outbox.js";
+import type { Pacer } from "./pacer.js";
+
+export type DeliveryEngineOptions = {
+  db: Database;
+  /** An Api whose calls are NOT paced again (the engine asks the pacer itself). */
+  api: Api;
+  pacer: Pacer;
+  logger: Logger;
+  clock?: () => Date;
+  workerId?: string;
+  /** Requests in flight at once, so throughput is not capped by network latency. */
+  maxInFlight?: number;
+  /** How often to look for due rows when idle. */
+  pollMs?: number;
+  /** A claim older than this belongs to a sender presumed dead. */
+  leaseMs?: number;
+  maxAttempts?: number;
+};
+
+export type DeliveryStats = { sent: number; failed: number; blocked: number; retried: number; rateLimited: number };
+
+/** Methods the outbox may call; anything else in a row is a programming error, not a send. */
+const ALLOWED_METHODS = new Set(["sendMessage", "copyMessage", "forwardMessage", "pinChatMessage", "sendPhoto", "sendDocument"]);
+
+/** 5xx and network errors: 2 s, 4 s, 8 s … up to 5 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(2 ** attempts * 1000, 5 * 60 * 1000);
+}
+
+/**
+ * Sends what is in the outbox: claims due rows, waits for a slot from the pacer, sends, and
+ * settles each row by Telegram's answer. Safe to run in several processes at once.
+ */
+export class DeliveryEngine {
+  readonly workerId: string;
+  readonly stats: DeliveryStats = { sent: 0, failed: 0, blocked: 0, retried: 0, rateLimited: 0 };
+  private readonly clock: () => Date;
+  private readonly maxInFlight: number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private inFlight = 0;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private lastReclaim = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: DeliveryEngineOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.workerId = options.workerId ?? `sender-${process.pid}-${randomBytes(3).toString("hex")}`;
+    this.maxInFlight = options.maxInFlight ?? 8;
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run().catch((error: unknown) => {
+      this.options.logger.error({ err: error }, "delivery loop stopped");
+      this.running = false;
+    });
+  }
+
+  /** Stops claiming and waits for the requests in flight to settle. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Something was queued: look now rather than at the next poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Claims and sends until nothing is due and nothing is in flight (tests, the console). */
+  async drain(): Promise<void> {
+    for (;;) {
+      const claimed = await this.claimAndSend();
+      if (claimed === 0 && this.inFlight === 0) return;
+      if (claimed === 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const claimed = await this.claimAndSend().catch((error: unknown) => {
+        this.options.logger.error({ err: error }, "claiming from the outbox failed; retrying");
+        return 0;
+      });
+      if (!this.running) break;
+      if (claimed === 0 || this.inFlight >= this.maxInFlight) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.inFlight >= this.maxInFlight ? 5 : this.pollMs);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wakeUp = null;
+      }
+    }
+  }
+
+  private async claimAndSend(): Promise<number> {
+    const now = this.clock();
+    if (now.getTime() - this.lastReclaim >= this.leaseMs / 4) {
+      this.lastReclaim = now.getTime();
+      const reclaimed = await reclaimStale(this.options.db, now, this.leaseMs);
+      if (reclaimed > 0) this.options.logger.warn({ reclaimed }, "outbox rows from a stopped sender taken back");
+    }
+    // In flight includes rows waiting for the pacer: claim no more than can go out soon, so rows
+    // do not sit claimed here while another sender could have sent them.
+    const room = this.maxInFlight - this.inFlight;
+    if (room <= 0) return 0;
+    const rows = await claimDue(this.options.db, { workerId: this.workerId, limit: room, now });
+    for (const row of rows) {
+      this.inFlight++;
+      void this.deliver(row).finally(() => {
+        this.inFlight--;
+        this.wake();
+        if (this.inFlight === 0 || this.idleWaiters.length > 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      });
+    }
+    return rows.length;
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const { db, api, pacer, logger } = this.options;
+    if (!ALLOWED_METHODS.has(row.method)) {
+      await markFailed(db, row.id, this.workerId, "failed", `method ${row.method} is not allowed`);
+      this.stats.failed++;
+      return;
+    }
+    if (row.method !== "pinChatMessage") await pacer.acquire(row.chatId, row.priority);
+    let result: unknown;
+    try {
+      const raw = api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>;
+      result = await raw[row.method]!({ ...(row.payload as object), chat_id: row.chatId });
+    } catch (error) {
+      await this.settleFailure(row, error).catch((settleError: unknown) => {
+        // The row stays claimed and comes back after the lease: late, but not lost.
+        logger.error({ err: settleError, outboxId: row.id }, "could not record a delivery failure");
+      });
+      return;
+    }
+    this.stats.sent++;
+    const messageId = typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;
+    // Sent is sent: if recording it fails, the row is retried after the lease (one duplicate at most),
+    // never treated as a failed send.
+    await markSent(db, row.id, this.workerId, messageId, this.clock()).catch((error: unknown) => {
+      logger.error({ err: error, outboxId: row.id }, "sent, but could not record it");
+    });
+  }
+
+  private async settleFailure(row: OutboxRow, error: unknown): Promise<void> {
+    const { db, pacer, logger } = this.options;
+    const now = this.clock();
+    if (error instanceof GrammyError && error.error_code === 429) {
+      const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;
+      pacer.pause(retryAfterMs);
+      this.stats.rateLimited++;
+      logger.warn({ retryAfterMs, chatId: row.chatId }, "Telegram asked us to slow down");
+      await markRetry(db, row.id, this.workerId, new Date(now.getTime() + retryAfterMs), error.description, false);
+      return;
+    }
+    if (error instanceof GrammyError && error.error_code === 403) {
+      if (row.personId !== null) await markUnreachable(db, row.personId, now);
+      await markFailed(db, row.id, this.workerId, "blocked", error.description);
+      this.stats.blocked++;
+      return;
+    }
+    if (error instanceof GrammyError && error.error_code < 500) {
+      await markFailed(db, row.id, this.workerId, "failed", error.description);
+      this.stats.failed++;
+      logger.warn({ chatId: row.chatId, code: error.error_code, reason: error.description }, "message refused by Telegram");
+      return;
+    }
+    const reason = error instanceof GrammyError ? error.description : error instanceof HttpError ? String(error.error) : String(error);
+    if (row.attempts >= this.maxAttempts) {
+      await markFailed(db, row.id, this.workerId, "failed", `gave up after ${row.attempts} attempts: ${reason}`);
+      this.stats.failed++;
+      return;
+    }
+    await markRetry(db, row.id, this.workerId, new Date(now.getTime() + backoffMs(row.attempts)), reason);
+    this.stats.retried++;
+  }
+}

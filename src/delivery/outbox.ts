@@ -1,0 +1,119 @@
+import { and, asc, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { outbox, person } from "../db/schema/index.js";
+
+/** Lower goes first. A person's direct reply (0) never queues here: it goes straight out. */
+export const PRIORITY = { duty: 10, notification: 20, announcement: 30 } as const;
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxMessage = {
+  dedupeKey: string;
+  chatId: number;
+  personId?: number | null;
+  priority: number;
+  method?: string;
+  payload: Record<string, unknown>;
+  broadcastId?: number | null;
+  notBefore?: Date;
+};
+
+const INSERT_CHUNK = 1_000;
+
+/** Queues messages; a dedupe key already queued is ignored, so enqueueing twice sends once. */
+export async function enqueueMessages(db: Database, messages: NewOutboxMessage[]): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
+    const rows = await db
+      .insert(outbox)
+      .values(messages.slice(start, start + INSERT_CHUNK).map((m) => ({ ...m, method: m.method ?? "sendMessage" })))
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+/**
+ * Claims due rows for one sender. SKIP LOCKED lets several processes claim side by side
+ * without ever taking the same row.
+ */
+export async function claimDue(db: Database, params: { workerId: string; limit: number; now: Date }): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), lte(outbox.notBefore, params.now)))
+    .orderBy(asc(outbox.priority), asc(outbox.notBefore), asc(outbox.id))
+    .limit(params.limit)
+    .for("update", { skipLocked: true });
+  const rows = await db
+    .update(outbox)
+    .set({ status: "sending", claimedAt: params.now, claimedBy: params.workerId, attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, due))
+    .returning();
+  return rows.sort((a, b) => a.priority - b.priority || a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
+}
+
+/**
+ * Rows whose sender died mid-claim go back to the queue after the lease. At most the message that
+ * was in flight at the moment of the crash is sent twice.
+ */
+export async function reclaimStale(db: Database, now: Date, leaseMs: number): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: "pending", claimedAt: null, claimedBy: null })
+    .where(and(eq(outbox.status, "sending"), lt(outbox.claimedAt, new Date(now.getTime() - leaseMs))))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** Only the claimant may settle a row: a row reclaimed from a slow sender is not settled twice. */
+function claimedBy(id: number, workerId: string) {
+  return and(eq(outbox.id, id), eq(outbox.status, "sending"), eq(outbox.claimedBy, workerId));
+}
+
+export async function markSent(db: Database, id: number, workerId: string, telegramMessageId: number | null, now: Date): Promise<void> {
+  await db.update(outbox).set({ status: "sent", sentAt: now, telegramMessageId, lastError: null }).where(claimedBy(id, workerId));
+}
+
+export async function markRetry(db: Database, id: number, workerId: string, notBefore: Date, error: string, countAttempt = true): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "pending", notBefore, lastError: error, claimedAt: null, claimedBy: null, ...(countAttempt ? {} : { attempts: sql`${outbox.attempts} - 1` }) })
+    .where(claimedBy(id, workerId));
+}
+
+export async function markFailed(db: Database, id: number, workerId: string, status: "failed" | "blocked", error: string): Promise<void> {
+  await db.update(outbox).set({ status, lastError: error }).where(claimedBy(id, workerId));
+}
+
+/** After a 403 nothing more is queued for the person; what is already queued is dropped. */
+export async function markUnreachable(db: Database, personId: number, now: Date): Promise<void> {
+  await db.update(person).set({ unreachableAt: now }).where(eq(person.id, personId));
+  await db.update(outbox).set({ status: "blocked", lastError: "recipient unreachable" }).where(and(eq(outbox.personId, personId), eq(outbox.status, "pending")));
+}
+
+export async function markReachable(db: Database, telegramId: number): Promise<void> {
+  await db.update(person).set({ unreachableAt: null }).where(and(eq(person.telegramId, telegramId), sql`${person.unreachableAt} is not null`));
+}
+
+export type OutboxCounts = { pending: number; sending: number; sent: number; failed: number; blocked: number; skipped: number; cancelled: number };
+
+export async function countByStatus(db: Database, broadcastId?: number): Promise<OutboxCounts> {
+  const rows = await db
+    .select({ status: outbox.status, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(outbox)
+    .where(broadcastId === undefined ? undefined : eq(outbox.broadcastId, broadcastId))
+    .groupBy(outbox.status);
+  const counts: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, blocked: 0, skipped: 0, cancelled: 0 };
+  for (const row of rows) counts[row.status] = row.count;
+  return counts;
+}
+
+/** How far behind the queue is: the age of the oldest due row (for health checks and logs). */
+export async function oldestDueAge(db: Database, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ oldest: sql<Date | null>`min(${outbox.notBefore})` })
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), lt(outbox.notBefore, now)));
+  return row?.oldest ? now.getTime() - new Date(row.oldest).getTime() : 0;
+}

@@ -1,0 +1,169 @@
+/**
+ * Keeps the bot under Telegram's published limits without wasting them: about 30 messages a
+ * second overall, one a second per private chat, 20 a minute per group. Every sending call asks
+ * for a slot; waiting callers are served by priority (a person's reply before a reminder before
+ * an announcement), and a caller held back by its own chat's limit does not hold up the others.
+ */
+export type PacerLimits = {
+  /** Messages per `globalWindowMs` overall. */
+  globalPerWindow: number;
+  globalWindowMs: number;
+  /** Minimum spacing per private chat. */
+  privateChatIntervalMs: number;
+  /** Messages per `groupWindowMs` per group chat. */
+  groupPerWindow: number;
+  groupWindowMs: number;
+};
+
+/**
+ * The published limits with a small margin: grants are also spaced evenly (window ÷ count), so
+ * the few milliseconds between our grant and Telegram's arrival stamp never tip a window over.
+ */
+export const TELEGRAM_LIMITS: PacerLimits = {
+  globalPerWindow: 30,
+  globalWindowMs: 1_045,
+  privateChatIntervalMs: 1_015,
+  groupPerWindow: 20,
+  groupWindowMs: 60_500,
+};
+
+export function limitsForRate(messagesPerSecond: number): PacerLimits {
+  return { ...TELEGRAM_LIMITS, globalPerWindow: Math.max(1, Math.floor(messagesPerSecond)) };
+}
+
+/** Timestamps of the last `limit` grants; the next grant is possible once the oldest leaves the window. */
+class SlidingWindow {
+  private readonly stamps: number[] = [];
+  constructor(private readonly limit: number, private readonly windowMs: number) {}
+
+  /** The earliest time a grant is possible; -Infinity when the window has room now. */
+  nextFree(now: number): number {
+    while (this.stamps.length > 0 && this.stamps[0]! <= now - this.windowMs) this.stamps.shift();
+    return this.stamps.length < this.limit ? -Infinity : this.stamps[0]! + this.windowMs;
+  }
+
+  record(now: number): void {
+    this.stamps.push(now);
+  }
+
+  idle(now: number): boolean {
+    return this.stamps.length === 0 || this.stamps[this.stamps.length - 1]! <= now - this.windowMs;
+  }
+}
+
+type Waiter = { chatId: number; priority: number; seq: number; resolve: () => void };
+
+export type PacerClock = { now(): number; setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+
+const realClock: PacerClock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export class Pacer {
+  private readonly global: SlidingWindow;
+  private readonly spacingMs: number;
+  private lastGrant = -Infinity;
+  private readonly chats = new Map<number, SlidingWindow>();
+  private readonly waiters: Waiter[] = [];
+  private seq = 0;
+  private pausedUntil = 0;
+  private timer: unknown = null;
+  private timerAt = Infinity;
+  /** Counters for reports and benchmarks. */
+  readonly stats = { granted: 0, pauses: 0 };
+
+  constructor(readonly limits: PacerLimits = TELEGRAM_LIMITS, private readonly clock: PacerClock = realClock) {
+    this.global = new SlidingWindow(limits.globalPerWindow, limits.globalWindowMs);
+    this.spacingMs = limits.globalWindowMs / limits.globalPerWindow;
+  }
+
+  /** Resolves when a message to `chatId` may be sent. Lower priority numbers go first. */
+  acquire(chatId: number, priority: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push({ chatId, priority, seq: this.seq++, resolve });
+      this.pump();
+    });
+  }
+
+  /** Telegram said 429: nobody sends until `retryAfterMs` has passed. */
+  pause(retryAfterMs: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfterMs);
+    this.stats.pauses++;
+    this.pump();
+  }
+
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  private windowFor(chatId: number): SlidingWindow {
+    let window = this.chats.get(chatId);
+    if (!window) {
+      window = chatId < 0
+        ? new SlidingWindow(this.limits.groupPerWindow, this.limits.groupWindowMs)
+        : new SlidingWindow(1, this.limits.privateChatIntervalMs);
+      this.chats.set(chatId, window);
+    }
+    return window;
+  }
+
+  private pump(): void {
+    const now = this.clock.now();
+    let wakeAt = Infinity;
+    if (now < this.pausedUntil) {
+      wakeAt = this.pausedUntil;
+    } else {
+      this.waiters.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
+      for (let i = 0; i < this.waiters.length; ) {
+        const scheduled = Math.max(this.global.nextFree(now), this.lastGrant + this.spacingMs);
+        if (scheduled > now) {
+          wakeAt = Math.min(wakeAt, scheduled);
+          break;
+        }
+        const waiter = this.waiters[i]!;
+        const chat = this.windowFor(waiter.chatId);
+        const chatFree = chat.nextFree(now);
+        if (chatFree > now) {
+          wakeAt = Math.min(wakeAt, chatFree);
+          i++;
+          continue;
+        }
+        // Keep to the ideal schedule: timers fire a little late, and restarting the spacing from
+        // each late grant would lose a few percent of the budget for nothing.
+        this.lastGrant = now - scheduled < this.spacingMs ? scheduled : now;
+        this.global.record(this.lastGrant);
+        chat.record(now);
+        this.waiters.splice(i, 1);
+        this.stats.granted++;
+        waiter.resolve();
+      }
+      if (this.chats.size > 10_000) this.forgetIdleChats(now);
+    }
+    this.schedule(this.waiters.length > 0 ? wakeAt : Infinity);
+  }
+
+  private schedule(at: number): void {
+    if (at === this.timerAt) return;
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = at;
+    if (at === Infinity) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.pump();
+    }, Math.max(0, at - this.clock.now()));
+  }
+
+  private forgetIdleChats(now: number): void {
+    for (const [chatId, window] of this.chats) if (window.idle(now)) this.chats.delete(chatId);
+  }
+}
+
+/** Bot API methods that send a message and so count against the limits. */
+export const SENDING_METHODS = new Set([
+  "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendVoice", "sendAnimation",
+  "sendSticker", "sendLocation", "sendContact", "sendPoll", "sendMediaGroup", "copyMessage", "forwardMessage",
+]);
