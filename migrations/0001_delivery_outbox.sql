@@ -3,6 +3,7 @@ CREATE TYPE "public"."outbox_status" AS ENUM('pending', 'sending', 'sent', 'fail
 CREATE TABLE "broadcast" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"sender_person_id" integer NOT NULL,
+	"request_key" text NOT NULL,
 	"audience" text NOT NULL,
 	"rt_id" integer,
 	"text" text NOT NULL,
@@ -16,7 +17,8 @@ CREATE TABLE "broadcast" (
 	"progress_message_id" bigint,
 	"progress_text" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"finished_at" timestamp with time zone
+	"finished_at" timestamp with time zone,
+	CONSTRAINT "broadcast_request_key_unique" UNIQUE("request_key")
 );
 --> statement-breakpoint
 CREATE TABLE "outbox" (
