@@ -86,6 +86,7 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const arrivedAt = Date.now();
+    if (req.url?.startsWith("/_control/")) return this.control(req.url, res);
     const method = (req.url ?? "").slice((req.url ?? "").lastIndexOf("/") + 1);
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : {};
     this.counts.requests++;
@@ -94,6 +95,14 @@ export class FakeBotApi {
     await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)));
     res.writeHead(reply.ok ? 200 : (reply.error_code as number), { "content-type": "application/json" });
     res.end(JSON.stringify(reply));
+  }
+
+  /** Out-of-band endpoints for the benchmark: what was received, and a fresh start. */
+  private control(url: string, res: ServerResponse): void {
+    if (url === "/_control/reset") this.reset();
+    const report = { counts: { ...this.counts }, delivered: [...this.delivered], activeSeconds: this.activeSeconds };
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(report));
   }
 
   private decide(method: string, body: Record<string, unknown>, now: number): Record<string, unknown> {
