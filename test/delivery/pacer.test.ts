@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { Pacer, TELEGRAM_LIMITS } from "../../src/delivery/pacer.js";
+import { flush, ManualClock } from "./manual-clock.js";
+
+/** Acquires for each chat and records the (manual) time each grant came. */
+function recordGrants(pacer: Pacer, clock: ManualClock, requests: { chatId: number; priority: number; label?: string }[]) {
+  const grants: { chatId: number; at: number; label?: string }[] = [];
+  for (const request of requests) {
+    void pacer.acquire(request.chatId, request.priority).then(() => grants.push({ chatId: request.chatId, at: clock.now(), label: request.label }));
+  }
+  return grants;
+}
+
+function maxInAnyWindow(times: number[], windowMs: number): number {
+  let max = 0;
+  for (let i = 0; i < times.length; i++) {
+    let j = i;
+    while (j < times.length && times[j]! - times[i]! < windowMs) j++;
+    max = Math.max(max, j - i);
+  }
+  return max;
+}
+
+describe("pacer", () => {
+  it("never lets more than 30 messages through in any second, and uses the budget", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    const grants = recordGrants(pacer, clock, Array.from({ length: 300 }, (_, i) => ({ chatId: 1000 + i, priority: 30 })));
+    await clock.advance(20_000);
+    expect(grants).toHaveLength(300);
+    const times = grants.map((g) => g.at);
+    expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(30);
+    // 300 messages at 30 per 1045 ms take about ten seconds of manual time, not more.
+    expect(times.at(-1)!).toBeLessThanOrEqual(Math.ceil((299 * TELEGRAM_LIMITS.globalWindowMs) / 30) + 1);
+  });
+
+  it("spaces messages to one private chat by at least a second", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    const grants = recordGrants(pacer, clock, [1, 2, 3].map(() => ({ chatId: 42, priority: 0 })));
+    await clock.advance(5_000);
+    const times = grants.map((g) => g.at);
+    expect(times).toHaveLength(3);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(1000);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("lets at most 20 messages a minute into one group", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    const grants = recordGrants(pacer, clock, Array.from({ length: 25 }, () => ({ chatId: -100123, priority: 30 })));
+    await clock.advance(59_000);
+    expect(grants).toHaveLength(20);
+    await clock.advance(5_000);
+    expect(grants).toHaveLength(25);
+    expect(maxInAnyWindow(grants.map((g) => g.at), 60_000)).toBeLessThanOrEqual(20);
+  });
+
+  it("does not let a chat waiting for its own limit hold up other chats", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    const grants = recordGrants(pacer, clock, [
+      { chatId: 7, priority: 10, label: "first to 7" },
+      { chatId: 7, priority: 10, label: "second to 7" },
+      { chatId: 8, priority: 30, label: "to 8" },
+    ]);
+    await clock.advance(500);
+    expect(grants.map((g) => g.label)).toEqual(["first to 7", "to 8"]);
+  });
+
+  it("serves a person's reply before queued reminders, and reminders before announcements", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    const order: string[] = [];
+    const ask = (chatId: number, priority: number, label: string) => void pacer.acquire(chatId, priority).then(() => order.push(label));
+    for (let i = 0; i < 60; i++) ask(5000 + i, 30, "announcement");
+    await clock.advance(200); // a few announcements are out; the rest wait
+    const alreadyOut = order.length;
+    expect(alreadyOut).toBeGreaterThan(0);
+    expect(alreadyOut).toBeLessThan(60);
+    ask(9001, 10, "reminder");
+    ask(9002, 0, "reply");
+    ask(9003, 10, "reminder");
+    await clock.advance(5_000);
+    expect(order.slice(alreadyOut, alreadyOut + 3)).toEqual(["reply", "reminder", "reminder"]);
+    expect(order.slice(alreadyOut + 3).every((label) => label === "announcement")).toBe(true);
+  });
+
+  it("holds everything back for retry_after after a 429", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    pacer.pause(3_000);
+    const grants = recordGrants(pacer, clock, [{ chatId: 1, priority: 0 }, { chatId: 2, priority: 30 }]);
+    await clock.advance(2_999);
+    expect(grants).toHaveLength(0);
+    await clock.advance(200);
+    expect(grants).toHaveLength(2);
+    expect(grants[0]!.at).toBeGreaterThanOrEqual(3_000);
+    await flush();
+  });
+});
