@@ -12,22 +12,26 @@ export class DomainError extends Error {
   }
 }
 
-export type DomainErrorCode =
-  | "not-allowed"
-  | "not-registered"
-  | "no-consent"
-  | "already-member"
-  | "already-member-here"
-  | "already-pending"
-  | "rt-not-found"
-  | "rt-exists"
-  | "member-not-found"
-  | "request-already-decided"
-  | "invite-invalid"
-  | "invite-expired"
-  | "invite-used"
-  | "ketua-must-hand-over"
-  | "already-ketua"
-  | "target-not-member"
-  | "kelurahan-not-found"
-  | "out-of-scope";
+/** Every code a DomainError can carry; each has a locale message `error-<code>`. */
+export const DOMAIN_ERROR_CODES = [
+  "not-allowed",
+  "not-registered",
+  "no-consent",
+  "already-member",
+  "already-member-here",
+  "already-pending",
+  "rt-not-found",
+  "rt-exists",
+  "member-not-found",
+  "request-already-decided",
+  "invite-invalid",
+  "invite-expired",
+  "invite-used",
+  "ketua-must-hand-over",
+  "already-ketua",
+  "target-not-member",
+  "kelurahan-not-found",
+  "out-of-scope",
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -30,7 +30,8 @@ export async function explain(ctx: ConversationContext, outcome: Extract<Outcome
 
 /**
  * Asks for text until it parses. A tap on one of the offered `shortcuts` buttons counts as an
- * answer too. Anything else (a photo, a sticker, an old button) is answered with a hint.
+ * answer too. Anything else (a photo, a sticker) is answered with a hint; other buttons are
+ * handled by their own handlers.
  */
 export async function askText<T>(
   conversation: Convo,
@@ -45,10 +46,10 @@ export async function askText<T>(
     const answer = await conversation.wait();
     const pressed = answer.callbackQuery?.data;
     if (pressed !== undefined) {
-      await answer.answerCallbackQuery();
       const shortcut = shortcuts.find((candidate) => candidate.data === pressed);
-      if (shortcut) return shortcut.value;
-      continue;
+      if (!shortcut) return conversation.skip({ next: true }); // see `waitForChoice`
+      await answer.answerCallbackQuery();
+      return shortcut.value;
     }
     const text = answer.message?.text;
     if (text === undefined) {
@@ -68,9 +69,11 @@ export async function waitForChoice(conversation: Convo, choices: readonly strin
     const answer = await conversation.wait();
     const data = answer.callbackQuery?.data;
     if (data !== undefined) {
+      // A button of another message (a join request to approve, an old screen) is not an answer:
+      // hand it to its own handler, and keep waiting here.
+      if (!accepts(data)) return conversation.skip({ next: true });
       await answer.answerCallbackQuery();
-      if (accepts(data)) return { data, ctx: answer };
-      continue; // an old button from an earlier message
+      return { data, ctx: answer };
     }
     await answer.reply(answer.t("input-use-buttons"));
   }

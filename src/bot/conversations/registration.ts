@@ -8,7 +8,7 @@ import { listKecamatan, listKelurahan } from "../../domain/wilayah/queries.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtNumber, rtVars } from "../format.js";
-import { paginatedKeyboard } from "../keyboards/paginate.js";
+import { pageCount, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
 import { notifyJoinRequest } from "../notifications.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -46,65 +46,77 @@ async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: Bot
   const cancel = { label: ctx.t("button-cancel"), data: "reg:cancel" };
   const back = { label: ctx.t("button-back"), data: "reg:back" };
 
-  const kecamatanScreen = (page: number) => ({
-    text: ctx.t("reg-choose-kecamatan"),
-    // A kota has about a dozen kecamatan: one screen, no paging.
-    keyboard: paginatedKeyboard(allKecamatan.map((k) => ({ label: k.name, data: `reg:kec:${k.code}` })), page, "reg:pg:", [[cancel]], KECAMATAN_PAGE_SIZE),
-  });
-  let screen = kecamatanScreen(0);
-  await ctx.reply(screen.text, { reply_markup: screen.keyboard });
-
   let level: "kecamatan" | "kelurahan" | "rt" = "kecamatan";
+  let page = 0;
   let kelurahanChoices: { code: string; name: string }[] = [];
   let kecamatanName = "";
   let rts: RtDetails[] = [];
   let kelurahanName = "";
 
-  const kelurahanScreen = (page: number) => ({
-    text: ctx.t("reg-choose-kelurahan", { kecamatan: kecamatanName }),
-    keyboard: paginatedKeyboard(kelurahanChoices.map((k) => ({ label: k.name, data: `reg:kel:${k.code}` })), page, "reg:pg:", [[back, cancel]]),
+  // A kota has about a dozen kecamatan: one screen, no paging.
+  const pageSize = () => (level === "kecamatan" ? KECAMATAN_PAGE_SIZE : PAGE_SIZE);
+  const choices = (): Choice[] =>
+    level === "kecamatan"
+      ? allKecamatan.map((k) => ({ label: k.name, data: `reg:kec:${k.code}` }))
+      : level === "kelurahan"
+        ? kelurahanChoices.map((k) => ({ label: k.name, data: `reg:kel:${k.code}` }))
+        : rts.map((r) => ({ label: `RT ${rtNumber(r.number)}`, data: `reg:rt:${r.id}` }));
+  const screen = () => ({
+    text:
+      level === "kecamatan"
+        ? ctx.t("reg-choose-kecamatan")
+        : level === "kelurahan"
+          ? ctx.t("reg-choose-kelurahan", { kecamatan: kecamatanName })
+          : rts.length ? ctx.t("reg-choose-rt", { kelurahan: kelurahanName }) : ctx.t("reg-no-rt", { kelurahan: kelurahanName }),
+    keyboard: paginatedKeyboard(choices(), page, "reg:pg:", [level === "kecamatan" ? [cancel] : [back, cancel]], pageSize()),
   });
-  const rtScreen = (page: number) => ({
-    text: rts.length ? ctx.t("reg-choose-rt", { kelurahan: kelurahanName }) : ctx.t("reg-no-rt", { kelurahan: kelurahanName }),
-    keyboard: paginatedKeyboard(rts.map((r) => ({ label: `RT ${rtNumber(r.number)}`, data: `reg:rt:${r.id}` })), page, "reg:pg:", [[back, cancel]]),
-  });
+  // Only the buttons of the screen now shown are answers; an old or forged one is handed on
+  // (and told it no longer works) rather than misread.
+  const buttonsShown = () => [
+    ...choices().map((choice) => choice.data),
+    ...Array.from({ length: pageCount(choices().length, pageSize()) }, (_, n) => `reg:pg:${n}`),
+    ...(level === "kecamatan" ? [] : [back.data]),
+    cancel.data,
+  ];
 
+  const first = screen();
+  await ctx.reply(first.text, { reply_markup: first.keyboard });
   for (;;) {
-    const { data, ctx: press } = await waitForChoice(conversation, /^reg:(kec|kel|rt|pg|back|cancel)(:|$)/);
+    const { data, ctx: press } = await waitForChoice(conversation, buttonsShown());
     const [, action, value = ""] = data.split(":");
     if (action === "cancel") {
       await press.editMessageText(press.t("reg-cancelled"));
       return null;
     }
     if (action === "pg") {
-      const page = Number(value);
-      screen = level === "kecamatan" ? kecamatanScreen(page) : level === "kelurahan" ? kelurahanScreen(page) : rtScreen(page);
+      // The page-number button names the page shown: Telegram refuses an edit that changes nothing.
+      if (Number(value) === page) continue;
+      page = Number(value);
     } else if (action === "back") {
       level = level === "rt" ? "kelurahan" : "kecamatan";
-      screen = level === "kelurahan" ? kelurahanScreen(0) : kecamatanScreen(0);
-    } else if (action === "kec" && level === "kecamatan") {
+      page = 0;
+    } else if (action === "kec") {
       const chosen = allKecamatan.find((k) => k.code === value);
       if (!chosen) continue;
       kecamatanName = chosen.name;
       kelurahanChoices = await conversation.external(() => listKelurahan(deps.db, chosen.code));
       level = "kelurahan";
-      screen = kelurahanScreen(0);
-    } else if (action === "kel" && level === "kelurahan") {
+      page = 0;
+    } else if (action === "kel") {
       const chosen = kelurahanChoices.find((k) => k.code === value);
       if (!chosen) continue;
       kelurahanName = chosen.name;
       rts = await conversation.external(() => listRtsInKelurahan(deps.db, chosen.code));
       level = "rt";
-      screen = rtScreen(0);
-    } else if (action === "rt" && level === "rt") {
+      page = 0;
+    } else {
       const chosen = rts.find((r) => String(r.id) === value);
       if (!chosen) continue;
       await press.editMessageText(press.t("reg-rt-chosen", rtVars(chosen)));
       return chosen;
-    } else {
-      continue; // a button from a screen the person has already left
     }
-    await press.editMessageText(screen.text, { reply_markup: screen.keyboard });
+    const next = screen();
+    await press.editMessageText(next.text, { reply_markup: next.keyboard });
   }
 }
 
@@ -154,12 +166,13 @@ async function takeRole(conversation: Convo, ctx: ConversationContext, deps: Bot
   const invite = await conversation.external(() => findRoleInvite(deps.db, code));
   if (!invite) return void (await ctx.reply(ctx.t("error-invite-invalid")));
   const place = invite.rt;
-  await ctx.reply(place ? ctx.t("reg-role-ketua-intro", rtVars(place)) : ctx.t("reg-role-koordinator-intro", { area: invite.areaName }));
+  const area = ctx.t(`area-${invite.areaLevel}`, { name: invite.areaName });
+  await ctx.reply(place ? ctx.t("reg-role-ketua-intro", rtVars(place)) : ctx.t("reg-role-koordinator-intro", { area }));
   const name = await askName(conversation, ctx);
   const household = place ? await askText(conversation, ctx, ctx.t("reg-ask-household"), parseHouseholdLabel) : null;
   const summary = place
     ? ctx.t("reg-role-ketua-summary", { ...rtVars(place), name, household: household ?? "-" })
-    : ctx.t("reg-role-koordinator-summary", { area: invite.areaName, name });
+    : ctx.t("reg-role-koordinator-summary", { area, name });
   if ((await confirm(conversation, ctx, summary)) !== "send") return;
 
   const outcome = await runOnce(conversation, async (outside) => {
@@ -167,7 +180,7 @@ async function takeRole(conversation: Convo, ctx: ConversationContext, deps: Bot
     return redeemRoleInvite(deps.db, { code, personId, displayName: name, householdLabel: household }, deps.clock());
   });
   if (!outcome.ok) return explain(ctx, outcome);
-  await ctx.reply(place ? ctx.t("reg-role-ketua-done", rtVars(place)) : ctx.t("reg-role-koordinator-done", { area: invite.areaName }));
+  await ctx.reply(place ? ctx.t("reg-role-ketua-done", rtVars(place)) : ctx.t("reg-role-koordinator-done", { area }));
 }
 
 export function createRegistrationConversation(deps: BotDeps) {

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { parseWholeNumber } from "../../domain/people/text-input.js";
 import { headedRtId } from "../../domain/people/actor.js";
-import { createRoleInvite } from "../../domain/roles/roles.js";
+import { createRoleInvite, type RoleInviteTarget } from "../../domain/roles/roles.js";
 import { areaScope, canManageRt } from "../../domain/roles/scope.js";
 import { createRt, getRt, setHouseholdCount } from "../../domain/rt/rt.js";
 import { listKelurahanInScope, type KelurahanInScope } from "../../domain/wilayah/queries.js";
@@ -19,15 +19,24 @@ export const HOUSEHOLD_COUNT = "household-count";
 export const RT_NUMBER_MAX = 999;
 export const HOUSEHOLD_COUNT_MAX = 10000;
 
-async function pickKelurahan(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<KelurahanInScope | null> {
-  const inScope = await conversation.external((outside) => listKelurahanInScope(deps.db, deps.wilayahCode, areaScope(outside.actor)));
+function kelurahanInScope(conversation: Convo, deps: BotDeps): Promise<KelurahanInScope[]> {
+  return conversation.external((outside) => listKelurahanInScope(deps.db, deps.wilayahCode, areaScope(outside.actor)));
+}
+
+/** The kecamatan of the actor's area; asked only when there is more than one. */
+async function pickKecamatan(conversation: Convo, ctx: ConversationContext, inScope: KelurahanInScope[]): Promise<{ code: string; name: string } | null> {
   const kecamatanNames = [...new Set(inScope.map((k) => `${k.kecamatanCode}|${k.kecamatanName}`))].map((entry) => {
     const [code, name] = entry.split("|") as [string, string];
     return { code, name };
   });
-  const kecamatan = kecamatanNames.length === 1
+  return kecamatanNames.length === 1
     ? kecamatanNames[0]!
-    : await pickOne(conversation, ctx, "akec", ctx.t("staff-choose-kecamatan"), kecamatanNames, (k) => k.name);
+    : pickOne(conversation, ctx, "akec", ctx.t("staff-choose-kecamatan"), kecamatanNames, (k) => k.name);
+}
+
+async function pickKelurahan(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<KelurahanInScope | null> {
+  const inScope = await kelurahanInScope(conversation, deps);
+  const kecamatan = await pickKecamatan(conversation, ctx, inScope);
   if (!kecamatan) return null;
   const kelurahan = inScope.filter((k) => k.kecamatanCode === kecamatan.code);
   return pickOne(conversation, ctx, "akel", ctx.t("staff-choose-kelurahan", { kecamatan: kecamatan.name }), kelurahan, (k) => k.name);
@@ -40,12 +49,13 @@ export function createCreateRtConversation(deps: BotDeps) {
     if (!kelurahan) return;
     const number = await askText(conversation, ctx, ctx.t("staff-ask-rt-number", { kelurahan: kelurahan.name }), (text) => parseWholeNumber(text, 1, RT_NUMBER_MAX));
     const households = await askText(conversation, ctx, ctx.t("staff-ask-household-count"), (text) => parseWholeNumber(text, 0, HOUSEHOLD_COUNT_MAX));
-    const outcome = await runOnce(conversation, async (outside) => {
-      const place = await createRt(deps.db, { kelurahanCode: kelurahan.code, number, householdCount: households, createdBy: outside.actor.person?.id ?? null });
-      const invite = await createRoleInvite(deps.db, outside.actor, { role: "ketua_rt", rtId: place.id }, deps.clock());
+    // One transaction: an RT whose ketua link could not be made would block a retry as a duplicate.
+    const outcome = await runOnce(conversation, (outside) => deps.db.transaction(async (tx) => {
+      const place = await createRt(tx, { kelurahanCode: kelurahan.code, number, householdCount: households, createdBy: outside.actor.person?.id ?? null });
+      const invite = await createRoleInvite(tx, outside.actor, { role: "ketua_rt", rtId: place.id }, deps.clock());
       // Plain numbers: results of `external` are stored as JSON for replays.
       return { place, link: deepLink(outside.me.username, invite.code), expires: invite.expiresAt.getTime() };
-    });
+    }));
     if (!outcome.ok) return explain(ctx, outcome);
     const locale = await ctx.i18n.getLocale();
     await ctx.reply(ctx.t("staff-rt-created", { ...rtVars(outcome.value.place), link: outcome.value.link, expires: formatWib(new Date(outcome.value.expires), locale) }));
@@ -63,14 +73,22 @@ export function createAppointKoordinatorConversation(deps: BotDeps) {
     const { data, ctx: press } = await waitForChoice(conversation, ["lvl:kel", "lvl:kec", "lvl:cancel"]);
     await press.editMessageReplyMarkup();
     if (data === "lvl:cancel") return void (await press.reply(press.t("action-cancelled")));
-    const kelurahan = await pickKelurahan(conversation, ctx, deps);
-    if (!kelurahan) return;
-    const target = data === "lvl:kel"
-      ? { role: "koordinator" as const, kelurahanCode: kelurahan.code }
-      : { role: "koordinator" as const, kecamatanCode: kelurahan.kecamatanCode };
+    // A kecamatan koordinator's area is the kecamatan: no kelurahan to ask for.
+    let target: RoleInviteTarget;
+    let area: string;
+    if (data === "lvl:kel") {
+      const kelurahan = await pickKelurahan(conversation, ctx, deps);
+      if (!kelurahan) return;
+      target = { role: "koordinator", kelurahanCode: kelurahan.code };
+      area = ctx.t("area-kelurahan", { name: kelurahan.name });
+    } else {
+      const kecamatan = await pickKecamatan(conversation, ctx, await kelurahanInScope(conversation, deps));
+      if (!kecamatan) return;
+      target = { role: "koordinator", kecamatanCode: kecamatan.code };
+      area = ctx.t("area-kecamatan", { name: kecamatan.name });
+    }
     const outcome = await runOnce(conversation, async (outside) => deepLink(outside.me.username, (await createRoleInvite(deps.db, outside.actor, target, deps.clock())).code));
     if (!outcome.ok) return explain(ctx, outcome);
-    const area = data === "lvl:kel" ? ctx.t("area-kelurahan", { name: kelurahan.name }) : ctx.t("area-kecamatan", { name: kelurahan.kecamatanName });
     await ctx.reply(ctx.t("staff-koordinator-link", { area, link: outcome.value }));
   };
 }

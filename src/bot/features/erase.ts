@@ -29,6 +29,9 @@ export function createEraseFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t("erase-done"));
       return;
     }
+    // A form under way (the button can come from an earlier message) must not go on to store
+    // data again after the erasure, without consent.
+    await ctx.conversation.exitAll();
     await erasePerson(deps.db, person.id, deps.clock());
     await deleteChatState(deps.db, ctx.chat.id);
     await ctx.editMessageText(ctx.t("erase-done"));

@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { DomainError } from "../../domain/errors.js";
 import { leaveRt } from "../../domain/membership/membership.js";
+import { headedRtId } from "../../domain/people/actor.js";
 import { findKetua } from "../../domain/roles/roles.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { findLocale } from "../../domain/people/person.js";
@@ -12,6 +14,8 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
   feature.command("keluar", async (ctx) => {
+    // Said before asking "are you sure?", not after the ketua has confirmed.
+    if (headedRtId(ctx.actor) === ctx.actor.membership!.rtId) throw new DomainError("ketua-must-hand-over");
     const place = await getRt(deps.db, ctx.actor.membership!.rtId);
     await ctx.reply(ctx.t("leave-confirm", rtVars(place)), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-leave-yes"), "keluar:ya").text(ctx.t("button-cancel"), "keluar:batal"),

@@ -119,9 +119,13 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
   feature.callbackQuery(/^(mbr|ho):pick:(\d+)$/, async (ctx) => {
     const action = ctx.match[1] as "mbr" | "ho";
     const member = await findMembership(deps.db, Number(ctx.match[2]));
-    await ctx.answerCallbackQuery();
-    if (!member || member.status !== "active") return;
     const place = await headedRt(ctx);
+    // Forged data may name someone of another RT: say nothing about them.
+    if (!member || member.status !== "active" || member.rtId !== place.id) {
+      await ctx.answerCallbackQuery({ text: ctx.t("error-member-not-found"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t(action === "mbr" ? "remove-confirm" : "handover-confirm", { name: member.displayName ?? "-", ...rtVars(place) }), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-yes"), `${action}:ya:${member.id}`).text(ctx.t("button-cancel"), `${action}:batal`),
     });

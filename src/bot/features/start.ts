@@ -23,6 +23,9 @@ async function startingPoint(deps: BotDeps, ctx: BotContext, payload: string): P
   if (!invite) throw new DomainError("invite-invalid");
   checkRoleInvite(invite, ctx.actor.person?.id ?? null, deps.clock());
   if (invite.usedBy !== null) throw new DomainError("invite-used");
+  // Said now, not after the whole form: heading an RT means living in it.
+  const current = ctx.actor.membership;
+  if (invite.rt && current?.status === "active" && current.rtId !== invite.rt.id) throw new DomainError("already-member");
   return { kind: "role-invite", code: payload };
 }
 

@@ -19,7 +19,8 @@ function commandOf(ctx: BotContext): string | undefined {
   return name?.toLowerCase();
 }
 
-function refusalKey(audience: Audience): string {
+/** The locale key of the polite refusal for a command or button meant for `audience`. */
+export function refusalKey(audience: Audience): string {
   if (audience === "member") return "error-not-registered";
   return `error-role-${[...audience].sort().join("-")}`;
 }

@@ -4,15 +4,9 @@
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InputRefusal; vars?: Record<string, number> };
 
-export type InputRefusal =
-  | "empty"
-  | "too-long"
-  | "too-short"
-  | "name-characters"
-  | "household-characters"
-  | "not-a-whole-number"
-  | "not-a-number"
-  | "out-of-range";
+export const INPUT_REFUSALS = ["empty", "too-long", "too-short", "name-characters", "household-characters", "not-a-whole-number", "not-a-number", "out-of-range"] as const;
+
+export type InputRefusal = (typeof INPUT_REFUSALS)[number];
 
 export const NAME_MAX = 64;
 export const HOUSEHOLD_MAX = 60;

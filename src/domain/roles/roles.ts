@@ -3,7 +3,8 @@ import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, roleInvite } from "../../db/schema/index.js";
 import { randomCode } from "../codes.js";
 import { DomainError } from "../errors.js";
-import type { Actor } from "../people/actor.js";
+import { isAdmin, type Actor } from "../people/actor.js";
+import { ensurePerson } from "../people/person.js";
 import { findMembership, type MembershipView } from "../membership/membership.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
 import { findKecamatan, findKelurahan } from "../wilayah/queries.js";
@@ -81,6 +82,8 @@ export type RoleInviteView = {
   code: string;
   role: "ketua_rt" | "koordinator";
   rt: RtDetails | null;
+  /** Which kind of area `areaName` is: a kelurahan and a kecamatan may share a name (Telanaipura). */
+  areaLevel: "kelurahan" | "kecamatan";
   areaName: string;
   expiresAt: Date;
   usedBy: number | null;
@@ -88,11 +91,13 @@ export type RoleInviteView = {
 
 /** A one-time link that makes whoever opens it ketua RT (koordinator, admin) or koordinator (admin). */
 export async function createRoleInvite(db: Database, actor: Actor, target: RoleInviteTarget, now: Date): Promise<{ code: string; expiresAt: Date }> {
-  if (!actor.person) throw new DomainError("not-registered");
+  // A bootstrap admin (from config) may never have written to the bot: give them a row to sign with.
+  const createdBy = actor.person?.id ?? (isAdmin(actor) ? await ensurePerson(db, actor.telegramId) : null);
+  if (createdBy === null) throw new DomainError("not-registered");
   if (target.role === "ketua_rt") {
     const place = await getRt(db, target.rtId);
     if (!coversKelurahan(actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
-  } else if (!actor.grants.some((grant) => grant.role === "admin")) {
+  } else if (!isAdmin(actor)) {
     throw new DomainError("not-allowed");
   }
   const code = randomCode(ROLE_INVITE_CODE_LENGTH);
@@ -103,7 +108,7 @@ export async function createRoleInvite(db: Database, actor: Actor, target: RoleI
     rtId: "rtId" in target ? target.rtId : null,
     kelurahanCode: "kelurahanCode" in target ? target.kelurahanCode : null,
     kecamatanCode: "kecamatanCode" in target ? target.kecamatanCode : null,
-    createdBy: actor.person.id,
+    createdBy,
     createdAt: now,
     expiresAt,
   });
@@ -119,7 +124,8 @@ export async function findRoleInvite(db: Database, code: string): Promise<RoleIn
     : invite.kelurahanCode
       ? ((await findKelurahan(db, invite.kelurahanCode))?.name ?? invite.kelurahanCode)
       : ((await findKecamatan(db, invite.kecamatanCode!))?.name ?? invite.kecamatanCode!);
-  return { code, role: invite.role, rt: place, areaName, expiresAt: invite.expiresAt, usedBy: invite.usedBy };
+  const areaLevel = place || invite.kelurahanCode ? "kelurahan" : "kecamatan";
+  return { code, role: invite.role, rt: place, areaLevel, areaName, expiresAt: invite.expiresAt, usedBy: invite.usedBy };
 }
 
 /** Checks a link before the person spends effort on the questions that follow it. */
