@@ -1,3 +1,4 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../src/db/client.js";
 import { membership, person, roleAssignment } from "../../src/db/schema/index.js";
 import { createRt, type RtDetails } from "../../src/domain/rt/rt.js";
@@ -60,4 +61,45 @@ export async function addAdmin(db: Database, user: TestUser): Promise<number> {
   const personId = await addPerson(db, user);
   await db.insert(roleAssignment).values({ personId, role: "admin" });
   return personId;
+}
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  // postgres.js returns the rows as an array; PGlite wraps them in `{ rows }`.
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+}
+
+/**
+ * Every row the bot can change (all tables but the wilayah and the redelivery ledger), as JSON,
+ * so a test can assert that a refused action changed nothing at all.
+ */
+export async function snapshotState(db: Database): Promise<Record<string, unknown>> {
+  const tables = rowsOf(
+    await db.execute(sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('processed_update', 'kecamatan', 'kelurahan') order by table_name`),
+  ).map((row) => String(row.table_name));
+  const snapshot: Record<string, unknown> = {};
+  for (const table of tables) {
+    const [row] = rowsOf(await db.execute(sql`select coalesce(json_agg(t order by t::text), '[]'::json)::text as rows from ${sql.identifier(table)} t`));
+    snapshot[table] = JSON.parse(String(row?.rows ?? "[]"));
+  }
+  return snapshot;
+}
+
+/** The current (not revoked) roles of a person, e.g. ["ketua_rt:3", "petugas:3", "koordinator:15.71.01"]. */
+export async function activeRolesOf(db: Database, telegramId: number): Promise<string[]> {
+  const rows = await db
+    .select({ role: roleAssignment.role, rtId: roleAssignment.rtId, kelurahanCode: roleAssignment.kelurahanCode, kecamatanCode: roleAssignment.kecamatanCode })
+    .from(roleAssignment)
+    .innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(and(eq(person.telegramId, telegramId), isNull(roleAssignment.revokedAt)));
+  return rows.map((row) => [row.role, row.rtId ?? row.kelurahanCode ?? row.kecamatanCode].filter((part) => part !== null).join(":")).sort();
+}
+
+/** The person's current membership (pending or active), if any. */
+export async function currentMembershipOf(db: Database, telegramId: number): Promise<{ id: number; rtId: number; status: string; householdLabel: string | null } | undefined> {
+  const [row] = await db
+    .select({ id: membership.id, rtId: membership.rtId, status: membership.status, householdLabel: membership.householdLabel })
+    .from(membership)
+    .innerJoin(person, eq(person.id, membership.personId))
+    .where(and(eq(person.telegramId, telegramId), inArray(membership.status, ["pending", "active"])));
+  return row;
 }

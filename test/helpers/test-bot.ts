@@ -1,5 +1,5 @@
 import type { Bot } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { InlineKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/create-bot.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { BotDeps } from "../../src/bot/deps.js";
@@ -126,4 +126,88 @@ export class TestBot {
   lastText(user: TestUser): string {
     return this.telegram.lastTextTo(user.id);
   }
+}
+
+/** A message as the person now sees it: its latest text and inline keyboard (edits applied). */
+export type ShownMessage = { messageId: number; text: string; keyboard: InlineKeyboardMarkup | undefined };
+
+/** Replays what the bot sent and edited in one chat into the messages the person now sees, oldest first. */
+export function shownMessages(telegram: FakeTelegram, chatId: number): ShownMessage[] {
+  const shown = new Map<number, ShownMessage>();
+  const markupOf = (payload: Record<string, unknown>) => {
+    // Telegram shows no empty rows (grammY leaves one after a final `.row()`).
+    const rows = (payload.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard?.filter((row) => row.length > 0) ?? [];
+    return rows.length ? { inline_keyboard: rows } : undefined;
+  };
+  for (const call of telegram.calls) {
+    if (call.payload.chat_id !== chatId || call.result === undefined) continue; // failed calls changed nothing
+    if (call.method === "sendMessage") {
+      const messageId = (call.result as { message_id: number }).message_id;
+      shown.set(messageId, { messageId, text: String(call.payload.text), keyboard: markupOf(call.payload) });
+      continue;
+    }
+    const message = shown.get(Number(call.payload.message_id));
+    if (!message) continue;
+    if (call.method === "editMessageText") {
+      // Telegram drops the inline keyboard of a message whose text is edited without one.
+      message.text = String(call.payload.text);
+      message.keyboard = markupOf(call.payload);
+    } else if (call.method === "editMessageReplyMarkup") {
+      message.keyboard = markupOf(call.payload);
+    } else if (call.method === "deleteMessage") {
+      shown.delete(message.messageId);
+    }
+  }
+  return [...shown.values()];
+}
+
+/** The callback data of every button on a shown message. */
+export function callbackDataOf(message: ShownMessage): string[] {
+  return (message.keyboard?.inline_keyboard ?? []).flat().flatMap((button) => ("callback_data" in button && button.callback_data ? [button.callback_data] : []));
+}
+
+/**
+ * Presses a button (by callback data, or a label it contains) on one particular message, as
+ * Telegram does: the callback carries that message with its current text and keyboard.
+ */
+export async function pressOn(harness: TestBot, user: TestUser, message: ShownMessage, labelOrData: string): Promise<Update> {
+  const buttons = (message.keyboard?.inline_keyboard ?? []).flat();
+  const button = buttons.find((b) => "callback_data" in b && b.callback_data === labelOrData) ?? buttons.find((b) => b.text.includes(labelOrData));
+  if (!button || !("callback_data" in button)) {
+    throw new Error(`no button "${labelOrData}" on message ${message.messageId}; have: ${buttons.map((b) => b.text).join(" | ")}`);
+  }
+  const update = harness.callbackUpdate(user, button.callback_data!, message.messageId);
+  const shown = update.callback_query!.message as unknown as Record<string, unknown>;
+  shown.text = message.text;
+  if (message.keyboard) shown.reply_markup = message.keyboard;
+  await harness.deliver(update);
+  return update;
+}
+
+/** Sends a callback with data the person typed themselves (a forged or stale button). */
+export async function pressData(harness: TestBot, user: TestUser, data: string, messageId = 1): Promise<Update> {
+  const update = harness.callbackUpdate(user, data, messageId);
+  await harness.deliver(update);
+  return update;
+}
+
+/** A photo (no text), with an optional caption; a caption starting with /command carries its entity. */
+export function photoUpdate(harness: TestBot, user: TestUser, caption?: string): Update {
+  const update = harness.messageUpdate(user, caption ?? "");
+  const message = update.message as unknown as Record<string, unknown>;
+  const entities = message.entities;
+  delete message.text;
+  delete message.entities;
+  message.photo = [{ file_id: "photo-file", file_unique_id: "photo-unique", width: 640, height: 480, file_size: 40_000 }];
+  if (caption) {
+    message.caption = caption;
+    if (entities) message.caption_entities = entities;
+  }
+  return update;
+}
+
+/** The alert (or toast) the bot answered a callback query with. */
+export function callbackAnswerTo(telegram: FakeTelegram, update: Update): { text?: string; show_alert?: boolean } | undefined {
+  const id = update.callback_query?.id;
+  return telegram.callsOf("answerCallbackQuery").find((call) => call.payload.callback_query_id === id)?.payload as { text?: string; show_alert?: boolean } | undefined;
 }

@@ -1,0 +1,486 @@
+import { eq } from "drizzle-orm";
+import type { Update } from "grammy/types";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { person } from "../../src/db/schema/index.js";
+import { HOUSEHOLD_MAX, NAME_MAX } from "../../src/domain/people/text-input.js";
+import type { RtDetails } from "../../src/domain/rt/rt.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { addKetua, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, newUser } from "../helpers/fixtures.js";
+import { callbackAnswerTo, photoUpdate, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
+
+let database: TestDatabase;
+let harness: TestBot;
+let place: RtDetails;
+let ketua: TestUser;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.truncate();
+  harness = new TestBot(database.db);
+  place = await addRt(database.db, 5);
+  ketua = newUser("Ketua");
+  await addKetua(database.db, ketua, place.id);
+});
+
+/** The Indonesian text of a locale message, as the bot says it. */
+const id = (key: string, vars: Record<string, string | number> = {}) => harness.deps.i18n.t("id", key, vars);
+
+const ASK_NAME = "Siapa nama Anda?";
+const ASK_HOUSEHOLD = "Tulis keterangan KK";
+const SUMMARY = "Periksa kembali:";
+
+async function toNamePrompt(user: TestUser): Promise<void> {
+  await harness.send(user, "/start");
+  await harness.press(user, "Saya setuju");
+  await harness.press(user, "Telanaipura");
+  await harness.press(user, "Simpang IV Sipin");
+  await harness.press(user, "RT 05");
+  expect(harness.lastText(user)).toContain(ASK_NAME);
+}
+
+async function toHouseholdPrompt(user: TestUser): Promise<void> {
+  await toNamePrompt(user);
+  await harness.send(user, "Siti Aminah");
+  expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+}
+
+async function storedRegistration(user: TestUser) {
+  const [row] = await database.db.select().from(person).where(eq(person.telegramId, user.id));
+  return { name: row?.displayName, household: (await currentMembershipOf(database.db, user.id))?.householdLabel, status: (await currentMembershipOf(database.db, user.id))?.status };
+}
+
+function stickerUpdate(user: TestUser): Update {
+  const update = harness.messageUpdate(user, "");
+  const message = update.message as unknown as Record<string, unknown>;
+  delete message.text;
+  message.sticker = { file_id: "sticker", file_unique_id: "sticker-u", type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji: "😀" };
+  return update;
+}
+
+function locationUpdate(user: TestUser): Update {
+  const update = harness.messageUpdate(user, "");
+  const message = update.message as unknown as Record<string, unknown>;
+  delete message.text;
+  message.location = { latitude: -1.61, longitude: 103.61 };
+  return update;
+}
+
+/** Text that must be refused at a prompt, and the reply it must get. */
+type Hostile = [label: string, input: string, reply: () => string];
+
+const hostileForName: Hostile[] = [
+  ["empty text", "", () => id("input-empty")],
+  ["only white space", "   \n\t  ", () => id("input-empty")],
+  ["only zero-width characters", "\u200B\u200C\u200D\uFEFF", () => id("input-empty")],
+  ["one letter", "A", () => id("input-too-short", { min: 2 })],
+  ["10,000 characters", "a".repeat(10_000), () => id("input-too-long", { max: NAME_MAX })],
+  ["emoji only", "😀😀😀", () => id("input-name-characters")],
+  ["a name with emoji", "Siti 🌸", () => id("input-name-characters")],
+  ["a decimal with a comma", "2,5", () => id("input-name-characters")],
+  ["a decimal with a dot", "2.5", () => id("input-name-characters")],
+  ["a negative number", "-1", () => id("input-name-characters")],
+  ["SQL injection", "Robert'); DROP TABLE person;--", () => id("input-name-characters")],
+  ["SQL tautology", "1' OR '1'='1", () => id("input-name-characters")],
+  ["HTML", "<b>Siti</b>", () => id("input-name-characters")],
+  ["an apostrophe first", "'Siti", () => id("input-name-characters")],
+];
+
+const hostileForHousehold: Hostile[] = [
+  ["empty text", "", () => id("input-empty")],
+  ["only white space", "   \n\t  ", () => id("input-empty")],
+  ["only zero-width characters", "\u200B\u2060", () => id("input-empty")],
+  ["10,000 characters", "a".repeat(10_000), () => id("input-too-long", { max: HOUSEHOLD_MAX })],
+  ["emoji only", "🏠🏠", () => id("input-household-characters")],
+  ["a label with emoji", "Rumah 🏠 12", () => id("input-household-characters")],
+  ["a negative number", "-1", () => id("input-household-characters")],
+  ["SQL injection", "Robert'); DROP TABLE person;--", () => id("input-household-characters")],
+  ["SQL tautology", "1' OR '1'='1", () => id("input-household-characters")],
+  ["HTML", "<i>No. 5</i>", () => id("input-household-characters")],
+];
+
+describe("hostile text at the name prompt", () => {
+  it.each(hostileForName)("%s gets a clear answer and the question stays", async (_label, input, reply) => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    await harness.send(user, input);
+    expect(harness.lastText(user)).toBe(reply());
+
+    await harness.send(user, "Siti Aminah");
+    expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+    await harness.send(user, "No. 12");
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 12", status: "pending" });
+  });
+
+  it("answers every refusal in plain Indonesian", async () => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    await harness.send(user, "Siti 🌸");
+    expect(harness.lastText(user)).toBe("Nama diawali huruf dan hanya boleh berisi huruf, spasi, titik, koma, tanda hubung, dan apostrof (tanpa angka atau emoji). Contoh: Siti Aminah.");
+    await harness.send(user, "a".repeat(10_000));
+    expect(harness.lastText(user)).toBe("Terlalu panjang: paling banyak 64 karakter.");
+  });
+
+  it("keeps asking through a whole run of bad answers, and stores only the good one", async () => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    for (const [, input, reply] of hostileForName) {
+      await harness.send(user, input);
+      expect(harness.lastText(user)).toBe(reply());
+    }
+    await harness.deliver(photoUpdate(harness, user));
+    await harness.deliver(stickerUpdate(user));
+    await harness.send(user, "Siti Aminah");
+    await harness.send(user, "No. 12");
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 12", status: "pending" });
+    expect(harness.telegram.textsTo(ketua.id).filter((text) => text.includes("Siti Aminah"))).toHaveLength(1);
+  });
+
+  it("stores a name cleaned of zero-width characters, extra spaces and line breaks", async () => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    await harness.send(user, "  Siti\u200B\n  Ami\uFEFFnah ");
+    expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+    await harness.send(user, "Keluarga Pak Budi\nNo. 12");
+    expect(harness.lastText(user)).toContain("Nama: Siti Aminah");
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "Keluarga Pak Budi No. 12", status: "pending" });
+  });
+
+  it("stores names in other scripts, and apostrophes, exactly as written", async () => {
+    const user = newUser("Nur");
+    await toNamePrompt(user);
+    await harness.send(user, "Nur'aini binti Abdul-Ghani");
+    await harness.send(user, "Kel. O'Neil (No. 1)");
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Nur'aini binti Abdul-Ghani", household: "Kel. O'Neil (No. 1)", status: "pending" });
+
+    const other = newUser("Li");
+    await toNamePrompt(other);
+    await harness.send(other, "李小龍");
+    await harness.send(other, "No. 3");
+    await harness.press(other, "Kirim permintaan");
+    expect((await storedRegistration(other)).name).toBe("李小龍");
+  });
+
+  it("does not offer a Telegram profile name that would be refused as typed", async () => {
+    for (const firstName of ["🌸🌸", "Robert'); DROP TABLE person;--", "x".repeat(NAME_MAX + 1)]) {
+      const user = newUser(firstName);
+      await toNamePrompt(user);
+      const prompt = harness.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === user.id).at(-1);
+      expect(prompt?.payload.text).toContain(ASK_NAME);
+      expect(prompt?.payload.reply_markup, firstName).toBeUndefined();
+      await harness.send(user, "Nama Asli");
+      expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+    }
+  });
+
+  it("offers the Telegram profile name as a button, and stores it as shown", async () => {
+    const user = newUser("Siti", "Aminah");
+    await toNamePrompt(user);
+    expect(harness.buttons(user)).toEqual(["Pakai nama: Siti Aminah"]);
+    await harness.press(user, "Pakai nama");
+    expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+    await harness.send(user, "No. 1");
+    await harness.press(user, "Kirim permintaan");
+    expect((await storedRegistration(user)).name).toBe("Siti Aminah");
+  });
+});
+
+describe("hostile text at the household prompt", () => {
+  it.each(hostileForHousehold)("%s gets a clear answer and the question stays", async (_label, input, reply) => {
+    const user = newUser("Siti");
+    await toHouseholdPrompt(user);
+    await harness.send(user, input);
+    expect(harness.lastText(user)).toBe(reply());
+
+    await harness.send(user, "Keluarga Pak Budi, No. 12/B");
+    expect(harness.lastText(user)).toContain(SUMMARY);
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "Keluarga Pak Budi, No. 12/B", status: "pending" });
+  });
+
+  it("says which characters a household label may use, in plain Indonesian", async () => {
+    const user = newUser("Siti");
+    await toHouseholdPrompt(user);
+    await harness.send(user, "-1");
+    expect(harness.lastText(user)).toBe("Awali dengan huruf atau angka, lalu gunakan huruf, angka, spasi, dan tanda . , ' / - # ( ) saja (tanpa emoji). Contoh: Keluarga Pak Budi, No. 12B.");
+  });
+
+  it.each(["2,5", "2.5", "12"])("takes %j as a house number", async (label) => {
+    const user = newUser("Siti");
+    await toHouseholdPrompt(user);
+    await harness.send(user, label);
+    expect(harness.lastText(user)).toContain(SUMMARY);
+    await harness.press(user, "Kirim permintaan");
+    expect((await storedRegistration(user)).household).toBe(label);
+  });
+});
+
+describe("messages without text", () => {
+  const nonText: [string, (user: TestUser) => Update][] = [
+    ["a photo", (user) => photoUpdate(harness, user)],
+    ["a photo with a caption", (user) => photoUpdate(harness, user, "Siti Aminah")],
+    ["a sticker", (user) => stickerUpdate(user)],
+    ["a location", (user) => locationUpdate(user)],
+  ];
+
+  it.each(nonText)("%s at the name prompt gets a hint and the question stays", async (_label, build) => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    await harness.deliver(build(user));
+    expect(harness.lastText(user)).toBe(id("input-text-expected"));
+    await harness.send(user, "Siti Aminah");
+    expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+  });
+
+  it.each(nonText)("%s at the household prompt gets a hint and the question stays", async (_label, build) => {
+    const user = newUser("Siti");
+    await toHouseholdPrompt(user);
+    await harness.deliver(build(user));
+    expect(harness.lastText(user)).toBe("Mohon jawab dengan teks, atau kirim /batal untuk berhenti.");
+    await harness.send(user, "No. 12");
+    expect(harness.lastText(user)).toContain(SUMMARY);
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 12", status: "pending" });
+  });
+
+  it.each(nonText)("%s where a button is expected gets the use-the-buttons hint", async (_label, build) => {
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    await harness.deliver(build(user));
+    expect(harness.lastText(user)).toBe(id("input-use-buttons"));
+    await harness.press(user, "Saya setuju");
+    expect(harness.lastText(user)).toContain("Pilih kecamatan");
+  });
+});
+
+describe("buttons where text is expected, and text where a button is expected", () => {
+  // A button that is not an answer is handed on to its own handler (a ketua may approve a join
+  // request while filling in a form); one that no handler knows is told it no longer works.
+  it("an old or forged button pressed at the name prompt is told it no longer works, and the question stays", async () => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    for (const data of ["reg:consent:yes", "reg:kec:15.71.01", "reg:send", "totally-made-up"]) {
+      const update = await pressData(harness, user, data);
+      expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(id("fallback-stale-button"));
+    }
+    expect(harness.lastText(user)).toContain(ASK_NAME);
+    await harness.send(user, "Siti Aminah");
+    expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+  });
+
+  it("the name shortcut pressed again at the household prompt is not taken as a household", async () => {
+    const user = newUser("Siti", "Aminah");
+    await toNamePrompt(user);
+    await harness.press(user, "Pakai nama");
+    const update = await pressData(harness, user, "reg:name:telegram");
+    expect(callbackAnswerTo(harness.telegram, update)?.text).toBe(id("fallback-stale-button"));
+    expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+    await harness.send(user, "No. 5");
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 5", status: "pending" });
+  });
+
+  it("text typed at the consent, kecamatan, kelurahan, RT and confirmation steps gets the use-the-buttons hint", async () => {
+    const user = newUser("Siti");
+    const hint = "Silakan pilih dengan tombol di atas, atau kirim /batal untuk berhenti.";
+    await harness.send(user, "/start");
+    await harness.send(user, "ya setuju");
+    expect(harness.lastText(user)).toBe(hint);
+    await harness.press(user, "Saya setuju");
+    await harness.send(user, "Telanaipura");
+    expect(harness.lastText(user)).toBe(hint);
+    await harness.press(user, "Telanaipura");
+    await harness.send(user, "Simpang IV Sipin");
+    expect(harness.lastText(user)).toBe(hint);
+    await harness.press(user, "Simpang IV Sipin");
+    await harness.send(user, "5");
+    expect(harness.lastText(user)).toBe(hint);
+    await harness.press(user, "RT 05");
+    await harness.send(user, "Siti Aminah");
+    await harness.send(user, "No. 12");
+    await harness.send(user, "kirim");
+    expect(harness.lastText(user)).toBe(hint);
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 12", status: "pending" });
+  });
+});
+
+describe("stale and forged buttons while choosing the RT", () => {
+  const stale = () => id("fallback-stale-button");
+
+  it("refuses a kecamatan that does not exist and stays on the kecamatan list", async () => {
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    await harness.press(user, "Saya setuju");
+    const edits = harness.telegram.callsOf("editMessageText").length;
+    for (const data of ["reg:kec:99.99.99", "reg:kec:", "reg:kec:15.05.01", "reg:kel:15.71.01.1001", "reg:rt:1", "reg:back", "reg:pg:1", "reg:pg:abc", "reg:pg:-1"]) {
+      const update = await pressData(harness, user, data, harness.telegram.lastKeyboardIn(user.id).messageId);
+      expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
+    }
+    expect(harness.telegram.callsOf("editMessageText")).toHaveLength(edits);
+    await harness.press(user, "Telanaipura");
+    expect(harness.lastText(user)).toContain("Pilih kelurahan");
+  });
+
+  it("refuses a kelurahan of another kecamatan", async () => {
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    await harness.press(user, "Saya setuju");
+    await harness.press(user, "Telanaipura");
+    for (const data of ["reg:kel:15.71.03.1004", "reg:kel:99.99.99.9999", "reg:kec:15.71.01"]) {
+      const update = await pressData(harness, user, data);
+      expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
+    }
+    expect(harness.lastText(user)).toContain("Kecamatan Telanaipura. Pilih kelurahan");
+    await harness.press(user, "Simpang IV Sipin");
+    expect(harness.lastText(user)).toContain("Pilih RT");
+  });
+
+  it("refuses an RT that does not exist, is not a number, or lies in another kelurahan", async () => {
+    const elsewhere = await addRt(database.db, 7, KELURAHAN_BULURAN_KENALI);
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    await harness.press(user, "Saya setuju");
+    await harness.press(user, "Telanaipura");
+    await harness.press(user, "Simpang IV Sipin");
+    for (const data of ["reg:rt:999999", "reg:rt:abc", "reg:rt:", `reg:rt:${elsewhere.id}`, "reg:rt:1 OR 1=1"]) {
+      const update = await pressData(harness, user, data);
+      expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
+    }
+    expect(harness.lastText(user)).toContain("Kelurahan Simpang IV Sipin. Pilih RT");
+    await harness.press(user, "RT 05");
+    expect(harness.lastText(user)).toContain(ASK_NAME);
+    await harness.send(user, "Siti Aminah");
+    await harness.send(user, "No. 1");
+    await harness.press(user, "Kirim permintaan");
+    expect(await currentMembershipOf(database.db, user.id)).toMatchObject({ rtId: place.id, status: "pending" });
+  });
+
+  it("refuses buttons of an earlier screen once the person has moved on", async () => {
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    await harness.press(user, "Saya setuju");
+    await harness.press(user, "Telanaipura");
+    await harness.press(user, "Simpang IV Sipin");
+    const update = await pressData(harness, user, "reg:kec:15.71.02");
+    expect(callbackAnswerTo(harness.telegram, update)?.text).toBe(stale());
+    await harness.press(user, "RT 05");
+    expect(harness.lastText(user)).toContain(ASK_NAME);
+  });
+
+  it("pages through a long list, and the page number button edits nothing", async () => {
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    await harness.press(user, "Saya setuju");
+    await harness.press(user, "Jambi Timur"); // nine kelurahan: two pages
+    expect(harness.buttons(user)).toContain("1/2");
+    const edits = harness.telegram.callsOf("editMessageText").length;
+    // Telegram refuses an edit that changes nothing ("message is not modified"), so none is sent.
+    const indicator = await harness.press(user, "1/2");
+    expect(callbackAnswerTo(harness.telegram, indicator)).toBeDefined();
+    expect(harness.telegram.callsOf("editMessageText")).toHaveLength(edits);
+
+    await harness.press(user, "▶");
+    expect(harness.buttons(user)).toContain("2/2");
+    expect(harness.buttons(user)).toContain("Tanjung Sari");
+    const beyond = await pressData(harness, user, "reg:pg:7");
+    expect(callbackAnswerTo(harness.telegram, beyond)?.text).toBe(stale());
+    await harness.press(user, "◀");
+    await harness.press(user, "Budiman");
+    expect(harness.lastText(user)).toContain("Kelurahan Budiman");
+  });
+
+  it("goes back a level with the back button", async () => {
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    await harness.press(user, "Saya setuju");
+    await harness.press(user, "Jambi Timur");
+    await harness.press(user, "Kembali");
+    expect(harness.lastText(user)).toContain("Pilih kecamatan");
+    await harness.press(user, "Telanaipura");
+    await harness.press(user, "Simpang IV Sipin");
+    await harness.press(user, "RT 05");
+    expect(harness.lastText(user)).toContain(ASK_NAME);
+  });
+
+  it("a forged button at the consent screen records no consent", async () => {
+    const user = newUser("Siti");
+    await harness.send(user, "/start");
+    for (const data of ["reg:consent:maybe", "reg:kec:15.71.01", "reg:send"]) {
+      const update = await pressData(harness, user, data);
+      expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
+    }
+    expect(await database.db.select().from(person).where(eq(person.telegramId, user.id))).toEqual([]);
+    await harness.press(user, "Saya setuju");
+    expect(harness.lastText(user)).toContain("Pilih kecamatan");
+  });
+
+  it("a forged button at the confirmation sends nothing", async () => {
+    const user = newUser("Siti");
+    await toHouseholdPrompt(user);
+    await harness.send(user, "No. 12");
+    for (const data of ["reg:sendd", "reg:rt:1", "reg:consent:yes"]) {
+      const update = await pressData(harness, user, data);
+      expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
+    }
+    expect(await currentMembershipOf(database.db, user.id)).toBeUndefined();
+    await harness.press(user, "Kirim permintaan");
+    expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 12", status: "pending" });
+  });
+});
+
+describe("commands in the middle of registration", () => {
+  it("/bantuan leaves the registration and runs", async () => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    await harness.send(user, "/bantuan");
+    expect(harness.lastText(user)).toContain("Perintah yang bisa Anda gunakan:");
+    await harness.send(user, "Siti Aminah");
+    expect(harness.lastText(user)).toBe(id("fallback-message"));
+    expect(await currentMembershipOf(database.db, user.id)).toBeUndefined();
+  });
+
+  it("/batal cancels, and says so", async () => {
+    const user = newUser("Siti");
+    await toHouseholdPrompt(user);
+    await harness.send(user, "/batal");
+    expect(harness.lastText(user)).toBe("Baik, dibatalkan. Ketik /bantuan untuk melihat perintah.");
+    await harness.send(user, "No. 12");
+    expect(harness.lastText(user)).toBe(id("fallback-message"));
+    await harness.send(user, "/batal");
+    expect(harness.lastText(user)).toBe("Tidak ada yang sedang berjalan. Ketik /bantuan untuk melihat perintah.");
+    expect(await currentMembershipOf(database.db, user.id)).toBeUndefined();
+  });
+
+  it("/batal addressed to this bot in full works too", async () => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    await harness.send(user, "/batal@bantar_test_bot");
+    expect(harness.lastText(user)).toBe(id("cancel-done"));
+  });
+
+  it("/start begins again, keeping the consent already given", async () => {
+    const user = newUser("Siti");
+    await toHouseholdPrompt(user);
+    await harness.send(user, "/start");
+    expect(harness.lastText(user)).toContain("Pilih kecamatan");
+    expect(harness.telegram.textsTo(user.id).filter((text) => text.includes("Data yang kami simpan"))).toHaveLength(1);
+  });
+
+  it("text that merely contains a command is an answer, not a command", async () => {
+    const user = newUser("Siti");
+    await toNamePrompt(user);
+    await harness.send(user, "Siti /batal");
+    expect(harness.lastText(user)).toBe(id("input-name-characters"));
+    await harness.send(user, "Siti Aminah");
+    expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+  });
+});

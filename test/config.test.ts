@@ -1,0 +1,147 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.js";
+
+const TOKEN = "123456789:AAH-example_token_from_BotFather";
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("needs only BOT_TOKEN and fills in the rest", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
+      botToken: TOKEN,
+      database: { kind: "pglite", dataDir: "./data" },
+      telegramApiRoot: undefined,
+      wilayahCode: "15.71",
+      adminTelegramIds: [],
+      logLevel: "info",
+    });
+  });
+
+  it("treats empty strings as unset, as in a copied .env.example", () => {
+    const config = parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "", DATA_DIR: "", TELEGRAM_API_ROOT: "", WILAYAH_KODE: "", ADMIN_TELEGRAM_IDS: "", LOG_LEVEL: "" });
+    expect(config).toEqual(parseConfig({ BOT_TOKEN: TOKEN }));
+  });
+
+  it("says BOT_TOKEN is required when it is empty, and points to the console", () => {
+    for (const env of [{}, { BOT_TOKEN: "" }]) {
+      const problems = problemsOf(env);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^BOT_TOKEN is required/);
+      expect(problems[0]).toContain("npm run console");
+    }
+  });
+
+  it("refuses a token that is not a BotFather token", () => {
+    for (const token of ["abc", "123456", "123456:short", ":AAH-example_token_from_BotFather", `${TOKEN} extra`]) {
+      expect(problemsOf({ BOT_TOKEN: token })).toEqual(["BOT_TOKEN does not look like a bot token from @BotFather (digits:secret)"]);
+    }
+  });
+
+  it("names every bad or missing variable in one error", () => {
+    let caught: unknown;
+    try {
+      parseConfig({
+        DATABASE_URL: "mysql://root@localhost/bantar",
+        TELEGRAM_API_ROOT: "not a url",
+        WILAYAH_KODE: "1571",
+        ADMIN_TELEGRAM_IDS: "12345;67890",
+        LOG_LEVEL: "loud",
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    const named = error.problems.map((problem) => problem.split(" ")[0]).sort();
+    expect(named).toEqual(["ADMIN_TELEGRAM_IDS", "BOT_TOKEN", "DATABASE_URL", "LOG_LEVEL", "TELEGRAM_API_ROOT", "WILAYAH_KODE"]);
+    for (const variable of named) expect(error.message).toContain(variable);
+    expect(error.missingToken).toBe(true);
+  });
+
+  it("does not report the token as missing when only other variables are wrong", () => {
+    let caught: unknown;
+    try {
+      parseConfig({ BOT_TOKEN: TOKEN, LOG_LEVEL: "verbose" });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ConfigError).problems).toEqual(["LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"]);
+    expect((caught as ConfigError).missingToken).toBe(false);
+  });
+
+  it("selects the real PostgreSQL when DATABASE_URL is set", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://bantar@127.0.0.1:5432/bantar", DATA_DIR: "/var/lib/bantar" }).database).toEqual({
+      kind: "postgres",
+      url: "postgres://bantar@127.0.0.1:5432/bantar",
+    });
+    expect(parseConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://db/bantar" }).database.kind).toBe("postgres");
+    expect(parseConfig({ BOT_TOKEN: TOKEN, DATA_DIR: "/var/lib/bantar" }).database).toEqual({ kind: "pglite", dataDir: "/var/lib/bantar" });
+  });
+
+  it.each([
+    ["12345", [12345]],
+    ["12345,67890", [12345, 67890]],
+    [" 12345 , 67890 ,1 ", [12345, 67890, 1]],
+    ["7000000000", [7_000_000_000]],
+  ])("reads ADMIN_TELEGRAM_IDS %j", (value, expected) => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: value }).adminTelegramIds).toEqual(expected);
+  });
+
+  it.each(["12345;67890", "12345,", ",12345", "12345,,67890", "-12345", "12.5", "@admin", "99999999999999999999999"])(
+    "refuses ADMIN_TELEGRAM_IDS %j",
+    (value) => {
+      const problems = problemsOf({ BOT_TOKEN: TOKEN, ADMIN_TELEGRAM_IDS: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^ADMIN_TELEGRAM_IDS /);
+    },
+  );
+
+  it("accepts any kota/kabupaten code of the right shape (the seed checks it exists)", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, WILAYAH_KODE: "15.05" }).wilayahCode).toBe("15.05");
+    for (const code of ["15", "15.71.01", "1571", "ab.cd", " 15.71"]) {
+      expect(problemsOf({ BOT_TOKEN: TOKEN, WILAYAH_KODE: code })[0]).toMatch(/^WILAYAH_KODE /);
+    }
+  });
+
+  it("takes a self-hosted Bot API server by http(s) URL only", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://localhost:8081" }).telegramApiRoot).toBe("http://localhost:8081");
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "https://bot-api.example.org" }).telegramApiRoot).toBe("https://bot-api.example.org");
+    for (const root of ["bot-api.example.org", "ftp://bot-api.example.org", "file:///tmp/api"]) {
+      expect(problemsOf({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: root })).toEqual(["TELEGRAM_API_ROOT must be an http(s) URL of a Bot API server"]);
+    }
+  });
+
+  it("accepts every log level pino knows, and only those", () => {
+    for (const level of ["fatal", "error", "warn", "info", "debug", "trace", "silent"]) {
+      expect(parseConfig({ BOT_TOKEN: TOKEN, LOG_LEVEL: level }).logLevel).toBe(level);
+    }
+    expect(problemsOf({ BOT_TOKEN: TOKEN, LOG_LEVEL: "INFO" })[0]).toMatch(/^LOG_LEVEL /);
+  });
+});
+
+describe("npm start without a token", () => {
+  it("exits at once with a message that names BOT_TOKEN and points to npm run console", () => {
+    const result = spawnSync(fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url)), ["src/main.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+      encoding: "utf8",
+      timeout: 30_000, // a safety net for a process that would otherwise start polling; not a timing assertion
+    });
+    expect(result.signal).toBeNull(); // it ended by itself, not by the safety net
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("BOT_TOKEN");
+    expect(result.stderr).toContain("npm run console");
+    expect(result.stdout).toBe("");
+  });
+});

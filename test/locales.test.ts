@@ -1,0 +1,175 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { CALLBACK_AUDIENCES, COMMANDS } from "../src/bot/commands.js";
+import { refusalKey } from "../src/bot/middlewares/authorize.js";
+import { role } from "../src/db/schema/index.js";
+import { DOMAIN_ERROR_CODES } from "../src/domain/errors.js";
+import { SUPPORTED_LOCALES } from "../src/domain/people/person.js";
+import { INPUT_REFUSALS } from "../src/domain/people/text-input.js";
+import type { RoleInviteView } from "../src/domain/roles/roles.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const LOCALES = ["id", "en"] as const;
+
+/** Messages of a Fluent file: key → the text of its value (first line and indented continuation lines). */
+function parseMessages(source: string): Map<string, string> {
+  const messages = new Map<string, string>();
+  let current: string | null = null;
+  for (const line of source.split("\n")) {
+    const start = /^([a-zA-Z][\w-]*)\s*=(.*)$/.exec(line);
+    if (start) {
+      current = start[1]!;
+      if (messages.has(current)) throw new Error(`message ${current} is defined twice`);
+      messages.set(current, start[2]!);
+    } else if (current && /^\s+\S/.test(line)) {
+      messages.set(current, `${messages.get(current)}\n${line}`);
+    } else if (!/^\s*$/.test(line)) {
+      current = null; // a comment or a group heading
+    }
+  }
+  return messages;
+}
+
+function variablesOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\s*\$([a-zA-Z][\w-]*)\s*\}/g)].map((match) => match[1]!))].sort();
+}
+
+/** The keys each file lacks that the other has. */
+function compareKeys(id: Map<string, string>, en: Map<string, string>): { missingInId: string[]; missingInEn: string[] } {
+  return {
+    missingInId: [...en.keys()].filter((key) => !id.has(key)).sort(),
+    missingInEn: [...id.keys()].filter((key) => !en.has(key)).sort(),
+  };
+}
+
+const sources = Object.fromEntries(LOCALES.map((locale) => [locale, readFileSync(join(ROOT, "locales", `${locale}.ftl`), "utf8")])) as Record<(typeof LOCALES)[number], string>;
+const messages = Object.fromEntries(LOCALES.map((locale) => [locale, parseMessages(sources[locale])])) as Record<(typeof LOCALES)[number], Map<string, string>>;
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+const srcFiles = sourceFiles(join(ROOT, "src")).map((path) => ({ path: path.slice(ROOT.length), text: readFileSync(path, "utf8") }));
+
+const KEY = "[a-z][a-z0-9_]*(?:-[a-z0-9_]+)+";
+
+/** Keys written out in src: `t("key")`, `i18n.t(locale, "key")`, `const key = … "key" …`, `notifyX(…, "key", …)`. */
+function staticKeysInSrc(): Map<string, string> {
+  const found = new Map<string, string>();
+  const patterns = [
+    new RegExp(`\\bt\\(\\s*"(${KEY})"`, "g"),
+    new RegExp(`\\bi18n\\.t\\(\\s*[\\w.?]+\\s*,\\s*"(${KEY})"`, "g"),
+    new RegExp(`\\bnotify\\w*\\([^;]*?"(${KEY})"`, "g"),
+  ];
+  for (const file of srcFiles) {
+    for (const pattern of patterns) for (const match of file.text.matchAll(pattern)) found.set(match[1]!, file.path);
+    for (const assignment of file.text.matchAll(/\b(?:const|let)\s+key\s*=([^;]+);/g)) {
+      for (const literal of assignment[1]!.matchAll(new RegExp(`"(${KEY})"`, "g"))) found.set(literal[1]!, file.path);
+    }
+  }
+  return found;
+}
+
+/** Keys built at run time, family by family, from the lists the code builds them from. */
+const DYNAMIC_FAMILIES: Record<string, string[]> = {
+  "error-*": DOMAIN_ERROR_CODES.map((code) => `error-${code}`),
+  "input-*": INPUT_REFUSALS.map((reason) => `input-${reason}`),
+  "command-*": COMMANDS.map((spec) => `command-${spec.command}`),
+  "error-role-*": [...COMMANDS.map((spec) => spec.audience), ...Object.values(CALLBACK_AUDIENCES)]
+    .filter((audience) => audience !== "anyone" && audience !== "member")
+    .map(refusalKey),
+  "role-*": ["warga", ...role.enumValues].map((name) => `role-${name}`),
+  "language-name-*": SUPPORTED_LOCALES.map((locale) => `language-name-${locale}`),
+  "membership-status-*": ["pending", "active"].map((status) => `membership-status-${status}`),
+  "picker-*": ["mbr", "ho", "pt"].map((action) => `picker-${action}`),
+  "*-notice": ["petugas-appointed", "petugas-revoked"].map((key) => `${key}-notice`),
+  "area-*": (["kelurahan", "kecamatan"] satisfies RoleInviteView["areaLevel"][]).map((level) => `area-${level}`),
+};
+
+describe("locale files", () => {
+  it("parse as Fluent without errors, every message formatting with its variables", () => {
+    for (const locale of LOCALES) {
+      const bundle = new FluentBundle(locale, { useIsolating: false });
+      expect(bundle.addResource(new FluentResource(sources[locale]))).toEqual([]);
+      for (const [key, text] of messages[locale]) {
+        const message = bundle.getMessage(key);
+        expect(message?.value, `${locale}.ftl ${key}`).toBeTruthy();
+        const args = Object.fromEntries(variablesOf(text).map((name) => [name, "x" as FluentVariable]));
+        const errors: Error[] = [];
+        bundle.formatPattern(message!.value!, args, errors);
+        expect(errors, `${locale}.ftl ${key}`).toEqual([]);
+      }
+    }
+  });
+
+  it("have exactly the same message keys", () => {
+    expect(messages.id.size).toBeGreaterThan(100);
+    expect(compareKeys(messages.id, messages.en)).toEqual({ missingInId: [], missingInEn: [] });
+  });
+
+  it("the key comparison catches a key missing from either file", () => {
+    const withoutLine = (source: string, key: string) => source.split("\n").filter((line) => !line.startsWith(`${key} =`)).join("\n");
+    expect(compareKeys(messages.id, parseMessages(withoutLine(sources.en, "erase-done")))).toEqual({ missingInId: [], missingInEn: ["erase-done"] });
+    expect(compareKeys(parseMessages(withoutLine(sources.id, "consent-text")), messages.en)).toEqual({ missingInId: ["consent-text"], missingInEn: [] });
+  });
+
+  it("use the same variables for the same message in both languages", () => {
+    for (const [key, text] of messages.id) {
+      expect(variablesOf(messages.en.get(key) ?? ""), key).toEqual(variablesOf(text));
+    }
+  });
+
+  it("leave no message empty", () => {
+    for (const locale of LOCALES) {
+      for (const [key, text] of messages[locale]) expect(text.trim(), `${locale}.ftl ${key}`).not.toBe("");
+    }
+  });
+});
+
+describe("keys used by the code", () => {
+  it("finds the keys written out in src (the scan itself works)", () => {
+    const keys = staticKeysInSrc();
+    expect(keys.size).toBeGreaterThan(60);
+    for (const known of ["consent-text", "reg-sent-koordinator", "start-pending", "leave-ketua-notice", "membership-request-received"]) expect(keys.has(known), known).toBe(true);
+  });
+
+  it("every key written out in src exists in both files", () => {
+    const missing = [...staticKeysInSrc()].flatMap(([key, file]) =>
+      LOCALES.filter((locale) => !messages[locale].has(key)).map((locale) => `${key} (used in ${file}) missing in ${locale}.ftl`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.entries(DYNAMIC_FAMILIES))("every key of the family %s exists in both files", (_family, keys) => {
+    expect(keys.length).toBeGreaterThan(0);
+    for (const locale of LOCALES) {
+      expect(keys.filter((key) => !messages[locale].has(key)), `${locale}.ftl`).toEqual([]);
+    }
+  });
+
+  it("every key built at run time in src belongs to a family checked above", () => {
+    // Template literals handed to t() or a notify helper, e.g. t(`error-${code}`); `*` marks the holes.
+    const TEMPLATE = "`([^`\\s]*\\$\\{[^`\\s]*)`";
+    const patterns = [new RegExp(`\\bt\\(\\s*${TEMPLATE}`, "g"), new RegExp(`\\bi18n\\.t\\(\\s*[\\w.?]+\\s*,\\s*${TEMPLATE}`, "g"), new RegExp(`\\bnotify\\w*\\([^;]*?${TEMPLATE}`, "g")];
+    const shapes = new Set<string>();
+    for (const file of srcFiles) {
+      for (const pattern of patterns) for (const match of file.text.matchAll(pattern)) shapes.add(match[1]!.replace(/\$\{[^}]+\}/g, "*"));
+    }
+    expect(shapes.size).toBeGreaterThan(5); // the scan finds them
+    // error-role-* is built by refusalKey, called directly above.
+    expect([...shapes].filter((shape) => !(shape in DYNAMIC_FAMILIES)).sort()).toEqual([]);
+  });
+
+  it("the refusal keys follow the audiences, so each refused role reads its own message", () => {
+    expect(refusalKey("member")).toBe("error-not-registered");
+    expect(refusalKey(["ketua_rt"])).toBe("error-role-ketua_rt");
+    expect(refusalKey(["koordinator", "admin"])).toBe("error-role-admin-koordinator");
+    expect(DYNAMIC_FAMILIES["error-role-*"]).toContain("error-role-admin-ketua_rt-koordinator");
+  });
+});
