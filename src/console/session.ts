@@ -1,0 +1,318 @@
+import type { Bot } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import type { BotContext } from "../bot/context.js";
+import { createBot } from "../bot/create-bot.js";
+import type { BotDeps } from "../bot/deps.js";
+import { deepLink } from "../bot/format.js";
+import { createI18n } from "../bot/i18n.js";
+import { registerCommands } from "../bot/set-commands.js";
+import { openDatabase, type DatabaseHandle } from "../db/client.js";
+import { runMigrations } from "../db/migrate.js";
+import { seedWilayah } from "../domain/wilayah/seed.js";
+import { createLogger } from "../logger.js";
+import { DEMO_KELURAHAN, DEMO_WILAYAH, seedDemo, type DemoPerson } from "./demo-seed.js";
+import { describeUser, listStartLinks } from "./directory.js";
+import { matchPeople, parseInput } from "./input.js";
+import { block, excerpt, flatButtons, numberedKeyboard, plainKeyboard } from "./render.js";
+import { TelegramSimulator, type StoredMessage, type TelegramEvent } from "./telegram-simulator.js";
+
+export const CONSOLE_BOT_INFO = {
+  id: 7_000_000_001,
+  is_bot: true,
+  first_name: "BANTAR (demo)",
+  username: "bantar_demo_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+} as UserFromGetMe;
+
+/** grammY insists on a token-shaped string; nothing ever reaches Telegram with it. */
+const OFFLINE_TOKEN = "0:console-offline";
+
+export type ConsoleOptions = {
+  /** Receives each line of output. */
+  write: (line: string) => void;
+  clock?: () => Date;
+  /** Lets the caller see the bot's logs (e.g. "debug"); silent by default, the chat is the output. */
+  logLevel?: string;
+};
+
+const HELP = [
+  "Ketik pesan biasa untuk mengirimnya ke bot sebagai pengguna saat ini (mis. /start, /bantuan).",
+  "  #N          tekan tombol nomor N pada papan tombol terakhir di chat Anda",
+  "  #           tampilkan lagi tombol yang bisa ditekan",
+  "  :as NAMA    ganti pengguna (awal nama cukup, mis. :as harun)",
+  "  :users      daftar pengguna demo dan perannya",
+  "  :links      tautan /start untuk bergabung ke RT (coba sebagai Baru)",
+  "  :help       bantuan ini        :quit  keluar (atau Ctrl+D)",
+  "  \\teks       kirim teks yang diawali # atau : apa adanya",
+];
+
+/**
+ * The real bot (every middleware, conversations, the database) on an in-memory PGlite with the
+ * demo neighbourhood, driven line by line. It takes input lines and writes output lines, so it
+ * runs the same under a terminal and under a test.
+ */
+export class ConsoleSession {
+  private current: DemoPerson;
+  /** Per user, the keyboard last printed with numbers, so it is not printed again unchanged. */
+  private readonly shownKeyboards = new Map<number, string>();
+
+  private constructor(
+    private readonly database: DatabaseHandle,
+    private readonly deps: BotDeps,
+    private readonly bot: Bot<BotContext>,
+    private readonly telegram: TelegramSimulator,
+    private readonly people: readonly DemoPerson[],
+    private readonly write: (line: string) => void,
+  ) {
+    this.current = people[0]!;
+    telegram.onEvent((event) => this.render(event));
+  }
+
+  static async open(options: ConsoleOptions): Promise<ConsoleSession> {
+    const clock = options.clock ?? (() => new Date());
+    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    try {
+      await runMigrations(database);
+      await seedWilayah(database.db, DEMO_WILAYAH);
+      const world = await seedDemo(database.db, clock());
+      const deps: BotDeps = {
+        db: database.db,
+        logger: createLogger(options.logLevel ?? "silent"),
+        i18n: createI18n(database.db),
+        wilayahCode: DEMO_WILAYAH,
+        adminTelegramIds: [],
+        clock,
+      };
+      const telegram = new TelegramSimulator(CONSOLE_BOT_INFO, clock);
+      for (const person of world.people) telegram.addUser(person.user);
+      const bot = createBot(OFFLINE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO, client: { fetch: telegram.fetch as unknown as typeof fetch } });
+      const session = new ConsoleSession(database, deps, bot, telegram, world.people, options.write);
+      // As at a real start-up, so the command menu the bot registers is visible too.
+      await registerCommands(bot.api, deps, deps.logger);
+      return session;
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+
+  get currentUser(): DemoPerson {
+    return this.current;
+  }
+
+  prompt(): string {
+    return `${this.current.name}> `;
+  }
+
+  printBanner(): void {
+    const others = this.people.filter((p) => p !== this.current).map((p) => p.name);
+    this.write("");
+    this.write("BANTAR — konsol demo (tanpa token, tanpa jaringan; bot asli di PGlite dalam memori)");
+    this.write(`Anda sekarang: ${this.current.name}, pengguna baru. Coba /start untuk mendaftar.`);
+    this.write(`Pengguna lain: ${others.join(", ")}. Ganti dengan :as NAMA.`);
+    this.write("Tekan tombol dengan #N (mis. #1); angka biasa dikirim sebagai teks. :users, :links, :help, :quit.");
+    this.write("");
+  }
+
+  /** Handles one typed line. Returns false when the console should end. */
+  async handle(line: string): Promise<boolean> {
+    const input = parseInput(line, CONSOLE_BOT_INFO.username);
+    switch (input.kind) {
+      case "empty":
+        return true;
+      case "text":
+        await this.deliver(this.telegram.textFrom(this.current.user, input.text));
+        return true;
+      case "open-link":
+        this.write(`🔗 membuka tautan → /start ${input.payload}`);
+        await this.deliver(this.telegram.textFrom(this.current.user, `/start ${input.payload}`));
+        return true;
+      case "press":
+        await this.press(input.number);
+        return true;
+      case "show-buttons":
+        this.showActiveKeyboard(true);
+        return true;
+      case "directive":
+        return this.directive(input.name, input.argument);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.database.close();
+  }
+
+  private async directive(name: string, argument: string): Promise<boolean> {
+    switch (name) {
+      case "quit":
+      case "q":
+      case "exit":
+        return false;
+      case "as":
+        await this.switchUser(argument);
+        return true;
+      case "users":
+        await this.listUsers();
+        return true;
+      case "links":
+        await this.listLinks();
+        return true;
+      case "help":
+      case "h":
+        for (const line of HELP) this.write(line);
+        return true;
+      default:
+        this.write(`Perintah konsol tidak dikenal: :${name}. Ketik :help.`);
+        return true;
+    }
+  }
+
+  private async switchUser(query: string): Promise<void> {
+    const found = matchPeople(this.people, query);
+    if (found.length !== 1) {
+      const candidates = found.length ? found : this.people;
+      this.write(found.length ? `"${query}" cocok dengan beberapa pengguna:` : query ? `Tidak ada pengguna "${query}". Pilih salah satu:` : "Ganti ke siapa? :as NAMA, salah satu dari:");
+      for (const person of candidates) this.write(`  ${person.name}`);
+      return;
+    }
+    this.current = found[0]!;
+    const who = await describeUser(this.deps.db, this.current.user.id, this.deps.adminTelegramIds);
+    this.write(`— sekarang sebagai ${this.current.name} (${who}) —`);
+    this.showActiveKeyboard(true, false);
+  }
+
+  private async listUsers(): Promise<void> {
+    for (const person of this.people) {
+      const who = await describeUser(this.deps.db, person.user.id, this.deps.adminTelegramIds);
+      const account = [person.user.first_name, person.user.last_name].filter(Boolean).join(" ");
+      this.write(`${person === this.current ? "*" : " "} ${person.name.padEnd(11)} ${who}  (Telegram: ${account}, id ${person.user.id})`);
+    }
+  }
+
+  private async listLinks(): Promise<void> {
+    const links = await listStartLinks(this.deps.db, DEMO_KELURAHAN, this.deps.clock());
+    for (const link of links) {
+      this.write(`  ${link.label}:  /start ${link.payload}`);
+      this.write(`      ${deepLink(CONSOLE_BOT_INFO.username, link.payload)}`);
+    }
+    this.write("Kirim salah satu baris /start (atau tempel tautannya) sebagai pengguna yang belum punya RT, mis. :as baru.");
+  }
+
+  private async press(number: number): Promise<void> {
+    const message = this.telegram.activeKeyboard(this.current.user.id);
+    if (!message?.markup) {
+      this.write("Tidak ada tombol untuk ditekan di chat ini.");
+      return;
+    }
+    const button = flatButtons(message.markup)[number - 1];
+    if (!button) {
+      this.write(`Tidak ada tombol nomor ${number}. Tombol yang ada:`);
+      this.showActiveKeyboard(true);
+      return;
+    }
+    if ("url" in button && button.url) {
+      this.write(`🔗 ${button.url}`);
+      return;
+    }
+    if (!("callback_data" in button) || button.callback_data === undefined) {
+      this.write(`Tombol "${button.text}" tidak didukung di konsol.`);
+      return;
+    }
+    this.write(`👆 ${button.text}`);
+    await this.deliver(this.telegram.pressFrom(this.current.user, message, button.callback_data));
+  }
+
+  private async deliver(update: Update): Promise<void> {
+    try {
+      await this.bot.handleUpdate(update);
+    } catch (error) {
+      // In production bot.catch would log this and polling would go on; here it should be seen.
+      this.write(`❌ bot gagal menangani update ${update.update_id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.showActiveKeyboard(false);
+  }
+
+  /**
+   * Reprints the keyboard `#N` would press when it is not the one last printed (a newer one went
+   * away, or we just switched user), so numbers always refer to something on screen.
+   */
+  private showActiveKeyboard(always: boolean, sayWhenNone = true): void {
+    const userId = this.current.user.id;
+    const message = this.telegram.activeKeyboard(userId);
+    if (!message?.markup) {
+      this.shownKeyboards.delete(userId);
+      if (always && sayWhenNone) this.write("Tidak ada tombol di chat ini.");
+      return;
+    }
+    if (!always && this.shownKeyboards.get(userId) === keyboardKey(message)) return;
+    this.write(`⌨️  tombol pada pesan "${excerpt(message.text)}":`);
+    for (const line of numberedKeyboard(message.markup)) this.write(line);
+    this.shownKeyboards.set(userId, keyboardKey(message));
+  }
+
+  private nameOf(chatId: number): string {
+    return this.people.find((p) => p.user.id === chatId)?.name ?? `chat ${chatId}`;
+  }
+
+  private render(event: TelegramEvent): void {
+    switch (event.kind) {
+      case "sent":
+      case "edited":
+        this.renderMessage(event.message, event.kind === "edited" ? event.change : null);
+        return;
+      case "deleted":
+        this.write(event.chatId === this.current.user.id ? `🗑️  pesan dihapus` : `🗑️  pesan di chat ${this.nameOf(event.chatId)} dihapus`);
+        return;
+      case "answered": {
+        const marker = event.alert ? "⚠️  [peringatan]" : "💬 [notifikasi]";
+        const target = event.userId === this.current.user.id ? "" : ` (ke ${this.nameOf(event.userId)})`;
+        for (const line of block(`${marker}${target}`, event.text)) this.write(line);
+        return;
+      }
+      case "commands":
+        this.write(`☰ menu perintah [${event.languageCode ?? "bawaan"}]: ${event.commands.map((c) => `/${c.command}`).join(" ")}`);
+        return;
+      case "refused":
+        this.write(`⛔ Telegram menolak ${event.method}: ${event.description}`);
+        return;
+      case "other":
+        this.write(`⚙️  ${event.method} ${JSON.stringify(event.payload)}`);
+        return;
+    }
+  }
+
+  private renderMessage(message: StoredMessage, change: "text" | "markup" | null): void {
+    const mine = message.chatId === this.current.user.id;
+    if (!mine) {
+      const edited = change ? " (diedit)" : "";
+      for (const line of block(`📨 ke ${this.nameOf(message.chatId)}${edited}:`, message.text)) this.write(line);
+      if (message.markup) {
+        for (const line of plainKeyboard(message.markup)) this.write(line);
+        this.write(`   (tekan sebagai ${this.nameOf(message.chatId)}: :as ${this.nameOf(message.chatId).toLowerCase()})`);
+      }
+      return;
+    }
+    if (change === "markup") {
+      this.write(message.markup ? `✏️  tombol pada pesan "${excerpt(message.text)}" diganti:` : `✏️  tombol pada pesan "${excerpt(message.text)}" dihapus`);
+    } else {
+      for (const line of block(change === "text" ? "✏️  (diedit)" : "🤖", message.text)) this.write(line);
+    }
+    if (!message.markup) return;
+    // Only the bottom-most keyboard is pressable with #N; an older one is shown without numbers.
+    const active = this.telegram.activeKeyboard(message.chatId);
+    if (active === message) {
+      for (const line of numberedKeyboard(message.markup)) this.write(line);
+      this.shownKeyboards.set(message.chatId, keyboardKey(message));
+    } else {
+      for (const line of plainKeyboard(message.markup)) this.write(line);
+    }
+  }
+}
+
+function keyboardKey(message: StoredMessage): string {
+  return `${message.messageId}:${JSON.stringify(message.markup)}`;
+}
