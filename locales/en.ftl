@@ -237,3 +237,53 @@ error-role-admin-ketua_rt-koordinator = Sorry, only the RT head or a coordinator
 fallback-message = Sorry, I did not understand. Send /bantuan to see the commands.
 fallback-unknown-command = I do not know that command. Send /bantuan to see the commands.
 fallback-stale-button = This button no longer works.
+
+## Announcements (/umumkan), muting, RT groups
+command-senyap = Turn announcements off/on
+command-hubungkan = Link the RT's Telegram group (send it in the group)
+command-umumkan = Send an announcement
+error-role-warga = Sorry, this command is for residents registered in an RT. Send /start to register.
+announce-choose-audience = Who is this announcement for?
+announce-audience-rt-members = Residents of my RT
+announce-audience-area-ketua = RT heads in my area
+announce-audience-area-residents = All residents in my area
+announce-audience-area-ketua-city = All RT heads in the city
+announce-audience-area-residents-city = All residents in the city
+announce-choose-channel = Where should it go?
+button-channel-private = Residents' private chats
+button-channel-group = The RT's Telegram group
+button-channel-both = Both
+announce-ask-pin = Pin the announcement in the RT group?
+button-pin-yes = Yes, pin it
+button-pin-no = No
+announce-ask-text = Write the announcement (at most { $max } characters). Bold, italics and links stay as you write them.
+announce-text-only = An announcement must be text. Write it, or send /batal.
+announce-preview-title = Preview of the announcement:
+announce-summary-private = • to { $count } people in private chats ({ $muted } who muted announcements are skipped)
+announce-summary-group = • to the group of RT { $rt } Kelurahan { $kelurahan }
+announce-summary-group-pinned = • to the group of RT { $rt } Kelurahan { $kelurahan }, then pinned
+announce-confirm = Send this announcement?
+button-broadcast-send = 📣 Send
+button-broadcast-stop = ⏹ Stop
+broadcast-progress = Sent { $sent }/{ $total } · failed { $failed } · blocked { $blocked }
+broadcast-progress-done = Done: sent { $sent }/{ $total } · failed { $failed } · blocked { $blocked }
+broadcast-progress-stopped = Stopped: sent { $sent }/{ $total } · failed { $failed } · blocked { $blocked }
+broadcast-report =
+    Announcement report:
+    • sent: { $sent } of { $total }
+    • failed: { $failed }
+    • blocked (the person blocked the bot): { $blocked }
+    • skipped because muted: { $muted }
+broadcast-report-stopped =
+    The announcement was stopped.
+    • sent: { $sent } of { $total }
+    • failed: { $failed }
+    • blocked: { $blocked }
+    • cancelled (not sent yet): { $cancelled }
+    • skipped because muted: { $muted }
+broadcast-stopped = Announcement stopped.
+broadcast-already-finished = This announcement has already finished.
+mute-on = Announcements are off. Your duty reminders (such as night-watch shifts) still arrive. Send /senyap again to turn them back on.
+mute-off = Announcements are on again.
+group-linked = This group is now linked to RT { $rt } Kelurahan { $kelurahan }. The RT head's announcements can be sent here.
+group-added = Thank you for adding the Kampung BANTAR bot! RT head: send /hubungkan in this group to link it to your RT.

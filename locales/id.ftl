@@ -237,3 +237,53 @@ error-role-admin-ketua_rt-koordinator = Maaf, hanya ketua RT atau koordinator ya
 fallback-message = Maaf, saya belum mengerti. Ketik /bantuan untuk melihat perintah.
 fallback-unknown-command = Perintah itu tidak dikenal. Ketik /bantuan untuk melihat perintah.
 fallback-stale-button = Tombol ini sudah tidak berlaku.
+
+## Pengumuman (/umumkan), senyap, grup RT
+command-senyap = Matikan/nyalakan pengumuman
+command-hubungkan = Hubungkan grup Telegram RT (kirim di grup)
+command-umumkan = Kirim pengumuman
+error-role-warga = Maaf, perintah ini hanya untuk warga yang sudah terdaftar di RT. Kirim /start untuk mendaftar.
+announce-choose-audience = Pengumuman ini untuk siapa?
+announce-audience-rt-members = Warga RT saya
+announce-audience-area-ketua = Ketua RT di wilayah saya
+announce-audience-area-residents = Semua warga di wilayah saya
+announce-audience-area-ketua-city = Semua ketua RT se-kota
+announce-audience-area-residents-city = Semua warga se-kota
+announce-choose-channel = Kirim ke mana?
+button-channel-private = Chat pribadi warga
+button-channel-group = Grup Telegram RT
+button-channel-both = Keduanya
+announce-ask-pin = Sematkan pengumuman di grup RT?
+button-pin-yes = Ya, sematkan
+button-pin-no = Tidak
+announce-ask-text = Tulis pengumumannya (paling banyak { $max } karakter). Huruf tebal, miring, dan tautan akan tetap seperti yang Anda tulis.
+announce-text-only = Pengumuman harus berupa teks. Tulis pengumumannya, atau kirim /batal.
+announce-preview-title = Pratinjau pengumuman:
+announce-summary-private = • ke { $count } orang lewat chat pribadi ({ $muted } orang menyenyapkan pengumuman dan dilewati)
+announce-summary-group = • ke grup RT { $rt } Kelurahan { $kelurahan }
+announce-summary-group-pinned = • ke grup RT { $rt } Kelurahan { $kelurahan }, lalu disematkan
+announce-confirm = Kirim pengumuman ini?
+button-broadcast-send = 📣 Kirim
+button-broadcast-stop = ⏹ Hentikan
+broadcast-progress = Terkirim { $sent }/{ $total } · gagal { $failed } · diblokir { $blocked }
+broadcast-progress-done = Selesai: terkirim { $sent }/{ $total } · gagal { $failed } · diblokir { $blocked }
+broadcast-progress-stopped = Dihentikan: terkirim { $sent }/{ $total } · gagal { $failed } · diblokir { $blocked }
+broadcast-report =
+    Laporan pengumuman:
+    • terkirim: { $sent } dari { $total }
+    • gagal: { $failed }
+    • diblokir (pengguna memblokir bot): { $blocked }
+    • dilewati karena senyap: { $muted }
+broadcast-report-stopped =
+    Pengumuman dihentikan.
+    • terkirim: { $sent } dari { $total }
+    • gagal: { $failed }
+    • diblokir: { $blocked }
+    • dibatalkan (belum terkirim): { $cancelled }
+    • dilewati karena senyap: { $muted }
+broadcast-stopped = Pengumuman dihentikan.
+broadcast-already-finished = Pengumuman ini sudah selesai.
+mute-on = Pengumuman dimatikan. Pengingat tugas Anda (misalnya jadwal ronda) tetap dikirim. Kirim /senyap lagi untuk menyalakannya.
+mute-off = Pengumuman dinyalakan lagi.
+group-linked = Grup ini sekarang terhubung dengan RT { $rt } Kelurahan { $kelurahan }. Pengumuman ketua RT bisa dikirim ke sini.
+group-added = Terima kasih sudah menambahkan bot Kampung BANTAR! Ketua RT: kirim /hubungkan di grup ini untuk menghubungkannya dengan RT Anda.

@@ -5,6 +5,7 @@ import { seedWilayah, UnknownWilayahError } from "./domain/wilayah/seed.js";
 import { createBot } from "./bot/create-bot.js";
 import { createI18n } from "./bot/i18n.js";
 import { registerCommands } from "./bot/set-commands.js";
+import { createDeliveryRuntime } from "./delivery/runtime.js";
 import { createLogger } from "./logger.js";
 
 function readConfig(): Config {
@@ -21,7 +22,7 @@ function readConfig(): Config {
   }
 }
 
-/** Composition root: config → database → services → bot → polling. */
+/** Composition root: config → database → delivery → bot → polling. */
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
@@ -39,17 +40,24 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const clock = () => new Date();
+  const i18n = createI18n(database.db);
+  const delivery = createDeliveryRuntime({ db: database.db, token: config.botToken, apiRoot: config.telegramApiRoot, i18n, logger, clock });
   const deps = {
     db: database.db,
     logger,
-    i18n: createI18n(database.db),
+    i18n,
     wilayahCode: config.wilayahCode,
     adminTelegramIds: config.adminTelegramIds,
-    clock: () => new Date(),
+    clock,
+    wakeDelivery: delivery.wake,
   };
-  const bot = createBot(config.botToken, deps, config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : undefined);
+  const bot = createBot(config.botToken, deps, {
+    client: { fetch: delivery.botFetch, ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}) },
+  });
   await bot.init();
   await registerCommands(bot.api, deps, logger);
+  delivery.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -57,6 +65,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     await bot.stop();
+    await delivery.stop();
     await database.close();
     process.exit(0);
   };

@@ -1,3 +1,5 @@
+import { audienceLabelKey } from "../src/bot/conversations/announce.js";
+import type { Audience } from "../src/domain/broadcast/broadcast.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,6 +92,7 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "picker-*": ["mbr", "ho", "pt"].map((action) => `picker-${action}`),
   "*-notice": ["petugas-appointed", "petugas-revoked"].map((key) => `${key}-notice`),
   "area-*": (["kelurahan", "kecamatan"] satisfies RoleInviteView["areaLevel"][]).map((level) => `area-${level}`),
+  "announce-audience-**": (["rt-members", "area-ketua", "area-residents"] satisfies Audience[]).flatMap((audience) => [audienceLabelKey(audience, false), audienceLabelKey(audience, true)]),
 };
 
 describe("locale files", () => {

@@ -3,10 +3,11 @@ import type { RoleName } from "../domain/people/actor.js";
 /** Who may run a command: "anyone", "member" (pending or active resident), or named roles. */
 export type Audience = "anyone" | "member" | readonly RoleName[];
 
-export type CommandSpec = { command: string; audience: Audience; showInMenu: boolean };
+export type CommandSpec = { command: string; audience: Audience; showInMenu: boolean; inGroups?: true };
 
 const MANAGERS = ["ketua_rt"] as const;
 const COORDINATORS = ["koordinator", "admin"] as const;
+const ANNOUNCERS = ["ketua_rt", "koordinator", "admin"] as const;
 
 /**
  * The one list of commands: the authorization middleware, /bantuan and setMyCommands all read it.
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "bahasa", audience: "anyone", showInMenu: true },
   { command: "batal", audience: "anyone", showInMenu: true },
   { command: "keluar", audience: "member", showInMenu: true },
+  { command: "senyap", audience: ["warga"], showInMenu: true },
   { command: "hapusdata", audience: "anyone", showInMenu: true },
   { command: "anggota", audience: MANAGERS, showInMenu: false },
   { command: "keluarkan", audience: MANAGERS, showInMenu: false },
@@ -26,6 +28,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "serahkan", audience: MANAGERS, showInMenu: false },
   { command: "petugas", audience: MANAGERS, showInMenu: false },
   { command: "undangan", audience: MANAGERS, showInMenu: false },
+  { command: "hubungkan", audience: MANAGERS, showInMenu: false, inGroups: true },
+  { command: "umumkan", audience: ANNOUNCERS, showInMenu: false },
   { command: "buatrt", audience: COORDINATORS, showInMenu: false },
   { command: "daftarrt", audience: COORDINATORS, showInMenu: false },
   { command: "angkatkoordinator", audience: ["admin"], showInMenu: false },
@@ -38,6 +42,7 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   ho: MANAGERS,
   pt: MANAGERS,
   inv: MANAGERS,
+  bc: ANNOUNCERS,
   keluar: "member",
 };
 

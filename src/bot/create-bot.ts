@@ -2,6 +2,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig } from "grammy";
 import { createStateStore } from "../db/state-store.js";
 import type { BotContext, ConversationContext } from "./context.js";
+import { ANNOUNCE, createAnnounceConversation } from "./conversations/announce.js";
 import { createRegistrationConversation, REGISTRATION } from "./conversations/registration.js";
 import {
   APPOINT_KOORDINATOR,
@@ -12,6 +13,7 @@ import {
   HOUSEHOLD_COUNT,
 } from "./conversations/staff.js";
 import type { BotDeps } from "./deps.js";
+import { createBroadcastFeature } from "./features/broadcast.js";
 import { createCancelFeature } from "./features/cancel.js";
 import { createEraseFeature } from "./features/erase.js";
 import { createFallbackFeature } from "./features/fallback.js";
@@ -24,7 +26,7 @@ import { createRtRegistryFeature } from "./features/rt-registry.js";
 import { createRtSettingsFeature } from "./features/rt-settings.js";
 import { createStartFeature } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
-import { authorize } from "./middlewares/authorize.js";
+import { authorize, gateGroups } from "./middlewares/authorize.js";
 import { dedupeUpdates } from "./middlewares/dedupe.js";
 import { replyOnDomainError } from "./middlewares/errors.js";
 
@@ -42,6 +44,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(attachActor(deps));
   bot.use(deps.i18n);
   bot.use(replyOnDomainError());
+  bot.use(gateGroups());
   bot.use(authorize());
 
   bot.use(
@@ -55,6 +58,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createConversation<BotContext, ConversationContext>(createCreateRtConversation(deps), { id: CREATE_RT, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createAppointKoordinatorConversation(deps), { id: APPOINT_KOORDINATOR, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createHouseholdCountConversation(deps), { id: HOUSEHOLD_COUNT, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createAnnounceConversation(deps), { id: ANNOUNCE, ...conversationOptions }));
 
   bot.use(createStartFeature(deps));
   bot.use(createHelpFeature());
@@ -65,6 +69,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createMembersFeature(deps));
   bot.use(createRtSettingsFeature(deps));
   bot.use(createRtRegistryFeature(deps));
+  bot.use(createBroadcastFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

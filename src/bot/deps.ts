@@ -13,4 +13,6 @@ export type BotDeps = {
   adminTelegramIds: readonly number[];
   /** The time source: real in production, fixed in tests. */
   clock: () => Date;
+  /** Something was queued in the outbox: let the sender look now instead of at its next poll. */
+  wakeDelivery: () => void;
 };

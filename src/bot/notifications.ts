@@ -1,25 +1,40 @@
-import { InlineKeyboard, type Api } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { Decision } from "../domain/membership/membership.js";
 import { findMembership } from "../domain/membership/membership.js";
-import { listApprovers, type Recipient } from "../domain/roles/roles.js";
-import { getRt } from "../domain/rt/rt.js";
 import { findLocale } from "../domain/people/person.js";
+import { listApprovers } from "../domain/roles/roles.js";
+import { getRt } from "../domain/rt/rt.js";
+import { enqueueMessages, PRIORITY } from "../delivery/outbox.js";
 import type { BotDeps } from "./deps.js";
 import { rtVars } from "./format.js";
 
 /**
- * Messages the bot sends to someone other than the person it is answering. A recipient who
- * blocked the bot must not break the sender's flow, so failures are logged and counted.
- * (The delivery outbox will take these over.)
+ * Messages to someone other than the person the bot is answering go through the outbox: they
+ * survive a crash, keep to Telegram's limits, and a recipient who blocked the bot is noted
+ * rather than breaking the sender's flow. `event` makes the message unique, so handling the
+ * same event twice queues it once.
  */
-export async function sendQuietly(api: Api, deps: Pick<BotDeps, "logger">, chatId: number, text: string, extra: Parameters<Api["sendMessage"]>[2] = {}): Promise<boolean> {
-  try {
-    await api.sendMessage(chatId, text, extra);
-    return true;
-  } catch (error) {
-    deps.logger.warn({ err: error, chatId }, "notification not delivered");
-    return false;
-  }
+export type Notice = { event: string; chatId: number; personId: number | null; text: string; replyMarkup?: InlineKeyboard };
+
+/** Names one occurrence of an event, e.g. eventKey("handover", updateId). */
+export function eventKey(kind: string, id: number | string): string {
+  return `${kind}:${id}`;
+}
+
+export async function queueNotices(deps: Pick<BotDeps, "db" | "clock" | "wakeDelivery">, notices: Notice[]): Promise<number> {
+  const queued = await enqueueMessages(
+    deps.db,
+    notices.map((notice) => ({
+      dedupeKey: `notice:${notice.event}:${notice.chatId}`,
+      chatId: notice.chatId,
+      personId: notice.personId,
+      priority: PRIORITY.notification,
+      payload: { text: notice.text, ...(notice.replyMarkup ? { reply_markup: notice.replyMarkup } : {}) },
+      notBefore: deps.clock(),
+    })),
+  );
+  if (queued > 0) deps.wakeDelivery();
+  return queued;
 }
 
 export function decisionKeyboard(deps: Pick<BotDeps, "i18n">, locale: string, membershipId: number): InlineKeyboard {
@@ -29,30 +44,43 @@ export function decisionKeyboard(deps: Pick<BotDeps, "i18n">, locale: string, me
 }
 
 /** Tells the ketua (or, for an RT without one, its koordinator) that someone asks to join. */
-export async function notifyJoinRequest(api: Api, deps: BotDeps, membershipId: number): Promise<{ role: "ketua_rt" | "koordinator"; delivered: number }> {
+export async function notifyJoinRequest(deps: BotDeps, membershipId: number): Promise<{ role: "ketua_rt" | "koordinator"; recipients: number }> {
   const member = await findMembership(deps.db, membershipId);
-  if (!member) return { role: "ketua_rt", delivered: 0 };
+  if (!member) return { role: "ketua_rt", recipients: 0 };
   const place = await getRt(deps.db, member.rtId);
   const approvers = await listApprovers(deps.db, place);
-  let delivered = 0;
-  for (const recipient of approvers.recipients) {
-    const text = deps.i18n.t(recipient.locale, "membership-request-received", {
-      name: member.displayName ?? "-",
-      household: member.householdLabel ?? "-",
-      ...rtVars(place),
-    });
-    if (await sendQuietly(api, deps, recipient.telegramId, text, { reply_markup: decisionKeyboard(deps, recipient.locale, membershipId) })) delivered++;
-  }
-  return { role: approvers.role, delivered };
+  await queueNotices(
+    deps,
+    approvers.recipients.map((recipient) => ({
+      event: eventKey("join-request", membershipId),
+      chatId: recipient.telegramId,
+      personId: recipient.personId,
+      text: deps.i18n.t(recipient.locale, "membership-request-received", {
+        name: member.displayName ?? "-",
+        household: member.householdLabel ?? "-",
+        ...rtVars(place),
+      }),
+      replyMarkup: decisionKeyboard(deps, recipient.locale, membershipId),
+    })),
+  );
+  return { role: approvers.role, recipients: approvers.recipients.length };
 }
 
-export async function notifyMember(api: Api, deps: BotDeps, decision: Decision, key: string): Promise<void> {
-  const telegramId = decision.member.telegramId;
-  if (telegramId === null) return;
-  const locale = (await findLocale(deps.db, telegramId)) ?? "id";
-  await sendQuietly(api, deps, telegramId, deps.i18n.t(locale, key, rtVars(decision.rt)));
+/** Tells a person something in their own language; `event` names what happened, once. */
+export async function notifyPerson(
+  deps: BotDeps,
+  recipient: { personId: number | null; telegramId: number | null },
+  event: string,
+  messageKey: string,
+  vars: Record<string, string | number>,
+): Promise<void> {
+  if (recipient.telegramId === null) return; // erased: nobody to tell
+  const locale = (await findLocale(deps.db, recipient.telegramId)) ?? "id";
+  await queueNotices(deps, [{ event, chatId: recipient.telegramId, personId: recipient.personId, text: deps.i18n.t(locale, messageKey, vars) }]);
 }
 
-export async function notifyRecipient(api: Api, deps: BotDeps, recipient: Pick<Recipient, "telegramId" | "locale">, key: string, vars: Record<string, string | number>): Promise<void> {
-  await sendQuietly(api, deps, recipient.telegramId, deps.i18n.t(recipient.locale, key, vars));
+/** Tells the resident what became of their membership (approved, rejected, removed). */
+export async function notifyMember(deps: BotDeps, decision: Decision, messageKey: string): Promise<void> {
+  const { member, rt } = decision;
+  await notifyPerson(deps, member, eventKey(messageKey, member.id), messageKey, rtVars(rt));
 }

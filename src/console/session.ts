@@ -1,3 +1,5 @@
+import { createDeliveryRuntime, type DeliveryRuntime } from "../delivery/runtime.js";
+import { NO_LIMITS } from "../delivery/pacer.js";
 import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
@@ -64,6 +66,7 @@ export class ConsoleSession {
     private readonly database: DatabaseHandle,
     private readonly deps: BotDeps,
     private readonly bot: Bot<BotContext>,
+    private readonly delivery: DeliveryRuntime,
     private readonly telegram: TelegramSimulator,
     private readonly people: readonly DemoPerson[],
     private readonly write: (line: string) => void,
@@ -79,18 +82,15 @@ export class ConsoleSession {
       await runMigrations(database);
       await seedWilayah(database.db, DEMO_WILAYAH);
       const world = await seedDemo(database.db, clock());
-      const deps: BotDeps = {
-        db: database.db,
-        logger: createLogger(options.logLevel ?? "silent"),
-        i18n: createI18n(database.db),
-        wilayahCode: DEMO_WILAYAH,
-        adminTelegramIds: [],
-        clock,
-      };
+      const logger = createLogger(options.logLevel ?? "silent");
+      const i18n = createI18n(database.db);
       const telegram = new TelegramSimulator(CONSOLE_BOT_INFO, clock);
       for (const person of world.people) telegram.addUser(person.user);
-      const bot = createBot(OFFLINE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO, client: { fetch: telegram.fetch as unknown as typeof fetch } });
-      const session = new ConsoleSession(database, deps, bot, telegram, world.people, options.write);
+      // The real outbox and sender, unpaced: what the bot sends on its own shows up after each line.
+      const delivery = createDeliveryRuntime({ db: database.db, token: OFFLINE_TOKEN, fetch: telegram.fetch as unknown as typeof fetch, i18n, logger, clock, limits: NO_LIMITS });
+      const deps: BotDeps = { db: database.db, logger, i18n, wilayahCode: DEMO_WILAYAH, adminTelegramIds: [], clock, wakeDelivery: () => {} };
+      const bot = createBot(OFFLINE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO, client: { fetch: delivery.botFetch } });
+      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write);
       // As at a real start-up, so the command menu the bot registers is visible too.
       await registerCommands(bot.api, deps, deps.logger);
       return session;
@@ -233,6 +233,8 @@ export class ConsoleSession {
       // In production bot.catch would log this and polling would go on; here it should be seen.
       this.write(`❌ bot gagal menangani update ${update.update_id}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    await this.delivery.engine.drain();
+    await this.delivery.monitor.tick();
     this.showActiveKeyboard(false);
   }
 

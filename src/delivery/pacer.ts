@@ -167,3 +167,12 @@ export const SENDING_METHODS = new Set([
   "sendMessage", "sendPhoto", "sendDocument", "sendAudio", "sendVideo", "sendVoice", "sendAnimation",
   "sendSticker", "sendLocation", "sendContact", "sendPoll", "sendMediaGroup", "copyMessage", "forwardMessage",
 ]);
+
+/** For offline harnesses (tests, the console): a fake Telegram has no limits to keep to. */
+export const NO_LIMITS: PacerLimits = {
+  globalPerWindow: Number.MAX_SAFE_INTEGER,
+  globalWindowMs: 1,
+  privateChatIntervalMs: 0,
+  groupPerWindow: Number.MAX_SAFE_INTEGER,
+  groupWindowMs: 1,
+};

@@ -329,14 +329,15 @@ describe("scope", () => {
 
 describe("/bantuan", () => {
   const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "hapusdata"];
-  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "hapusdata"];
-  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan"];
-  const KOORDINATOR = [...EVERYONE, "buatrt", "daftarrt"];
+  const PENDING = [...EVERYONE.slice(0, 5), "keluar", "hapusdata"];
+  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "senyap", "hapusdata"];
+  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "umumkan"];
+  const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt"];
   const ADMIN = [...KOORDINATOR, "angkatkoordinator"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,
-    pending: MEMBER,
+    pending: PENDING,
     warga: MEMBER,
     petugas: MEMBER,
     ketua_rt: KETUA_COMMANDS,

@@ -6,6 +6,8 @@ import type { BotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { createLogger } from "../../src/logger.js";
 import type { Database } from "../../src/db/client.js";
+import { createDeliveryRuntime, type DeliveryRuntime } from "../../src/delivery/runtime.js";
+import { NO_LIMITS } from "../../src/delivery/pacer.js";
 import { FakeTelegram } from "./fake-telegram.js";
 
 export const BOT_INFO: UserFromGetMe = {
@@ -26,6 +28,8 @@ export type TestUser = { id: number; first_name: string; last_name?: string; lan
 
 let nextUpdateId = 1;
 
+const TOKEN = "123456:TEST-token-for-offline-harness";
+
 export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date };
 
 /**
@@ -37,11 +41,26 @@ export class TestBot {
   now: Date;
   deps: BotDeps;
   bot: Bot<BotContext>;
+  /** The real outbox sender (unpaced): `deliver` drains it, so notifications are seen at once. */
+  delivery: DeliveryRuntime;
 
   constructor(readonly db: Database, private readonly options: TestBotOptions = {}) {
     this.now = options.now ?? new Date("2026-11-22T03:00:00Z");
+    this.delivery = this.buildDelivery();
     this.deps = this.buildDeps();
     this.bot = this.build();
+  }
+
+  private buildDelivery(): DeliveryRuntime {
+    return createDeliveryRuntime({
+      db: this.db,
+      token: TOKEN,
+      fetch: this.telegram.fetch as unknown as typeof fetch,
+      i18n: createI18n(this.db),
+      logger: createLogger("silent"),
+      clock: () => this.now,
+      limits: NO_LIMITS,
+    });
   }
 
   private buildDeps(): BotDeps {
@@ -52,23 +71,30 @@ export class TestBot {
       wilayahCode: "15.71",
       adminTelegramIds: this.options.adminTelegramIds ?? [],
       clock: () => this.now,
+      wakeDelivery: () => {},
     };
   }
 
   private build(): Bot<BotContext> {
-    return createBot("123456:TEST-token-for-offline-harness", this.deps, {
+    return createBot(TOKEN, this.deps, {
       botInfo: BOT_INFO,
-      client: { fetch: this.telegram.fetch as unknown as typeof fetch },
+      client: { fetch: this.delivery.botFetch },
     });
   }
 
   restart(): void {
+    this.delivery = this.buildDelivery();
     this.deps = this.buildDeps();
     this.bot = this.build();
   }
 
+  /** Handles one update, then sends whatever it queued in the outbox. */
   async deliver(update: Update): Promise<void> {
-    await this.bot.handleUpdate(update);
+    try {
+      await this.bot.handleUpdate(update);
+    } finally {
+      await this.delivery.engine.drain();
+    }
   }
 
   messageUpdate(user: TestUser, text: string): Update {

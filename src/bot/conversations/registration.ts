@@ -155,10 +155,10 @@ async function joinRt(conversation: Convo, ctx: ConversationContext, deps: BotDe
     const request = { personId, rtId: place.id, displayName: name, householdLabel: household };
     const { membershipId, created } = await requestMembership(deps.db, request, deps.clock());
     // Asking again for the same RT must not ping the ketua twice.
-    return created ? notifyJoinRequest(outside.api, deps, membershipId) : { role: "ketua_rt" as const, delivered: 1 };
+    return created ? notifyJoinRequest(deps, membershipId) : { role: "ketua_rt" as const, recipients: 1 };
   });
   if (!outcome.ok) return explain(ctx, outcome);
-  const key = outcome.value.delivered === 0 ? "reg-sent-nobody" : outcome.value.role === "ketua_rt" ? "reg-sent-ketua" : "reg-sent-koordinator";
+  const key = outcome.value.recipients === 0 ? "reg-sent-nobody" : outcome.value.role === "ketua_rt" ? "reg-sent-ketua" : "reg-sent-koordinator";
   await ctx.reply(ctx.t(key, rtVars(place)));
 }
 

@@ -4,11 +4,10 @@ import { leaveRt } from "../../domain/membership/membership.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { findKetua } from "../../domain/roles/roles.js";
 import { getRt } from "../../domain/rt/rt.js";
-import { findLocale } from "../../domain/people/person.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../format.js";
-import { notifyRecipient } from "../notifications.js";
+import { eventKey, notifyPerson } from "../notifications.js";
 
 export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -31,8 +30,7 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.editMessageText(ctx.t("leave-done", rtVars(place)));
     const ketua = await findKetua(deps.db, place.id);
     if (ketua?.telegramId && ctx.actor.membership?.status === "active") {
-      const locale = (await findLocale(deps.db, ketua.telegramId)) ?? "id";
-      await notifyRecipient(ctx.api, deps, { telegramId: ketua.telegramId, locale }, "leave-ketua-notice", { name: ctx.actor.person?.displayName ?? "-", ...rtVars(place) });
+      await notifyPerson(deps, ketua, eventKey("left", ctx.actor.membership.id), "leave-ketua-notice", { name: ctx.actor.person?.displayName ?? "-", ...rtVars(place) });
     }
   });
   return composer;

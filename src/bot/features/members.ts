@@ -4,12 +4,11 @@ import { decideMembership, findMembership, listMembers, removeMember, type Membe
 import { headedRtId } from "../../domain/people/actor.js";
 import { appointPetugas, handOverKetua, listPetugasIds, revokePetugas } from "../../domain/roles/roles.js";
 import { getRt } from "../../domain/rt/rt.js";
-import { findLocale } from "../../domain/people/person.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
-import { notifyMember, notifyRecipient } from "../notifications.js";
+import { eventKey, notifyMember, notifyPerson } from "../notifications.js";
 
 const MESSAGE_LIMIT = 3500;
 
@@ -89,7 +88,7 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     const keyboard = withoutRowsFor(ctx.callbackQuery.message?.reply_markup, membershipId);
     await ctx.editMessageReplyMarkup(keyboard ? { reply_markup: keyboard } : undefined);
     await ctx.reply(ctx.t(approve ? "decision-approved" : "decision-rejected", { name }));
-    await notifyMember(ctx.api, deps, decision, approve ? "membership-approved" : "membership-rejected");
+    await notifyMember(deps, decision, approve ? "membership-approved" : "membership-rejected");
   });
 
   feature.command("keluarkan", async (ctx) => {
@@ -135,17 +134,14 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     const decision = await removeMember(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("remove-done", { name: decision.member.displayName ?? "-" }));
-    await notifyMember(ctx.api, deps, decision, "membership-removed");
+    await notifyMember(deps, decision, "membership-removed");
   });
 
   feature.callbackQuery(/^ho:ya:(\d+)$/, async (ctx) => {
     const { member, rt: place } = await handOverKetua(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("handover-done", { name: member.displayName ?? "-", ...rtVars(place) }));
-    if (member.telegramId !== null) {
-      const locale = (await findLocale(deps.db, member.telegramId)) ?? "id";
-      await notifyRecipient(ctx.api, deps, { telegramId: member.telegramId, locale }, "handover-received", { from: ctx.actor.person?.displayName ?? "-", ...rtVars(place) });
-    }
+    await notifyPerson(deps, member, eventKey("handover", ctx.update.update_id), "handover-received", { from: ctx.actor.person?.displayName ?? "-", ...rtVars(place) });
   });
 
   feature.callbackQuery(/^pt:(add|del):(\d+)$/, async (ctx) => {
@@ -159,10 +155,7 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t(key, { name: result.member.displayName ?? "-" }) });
     const { text, keyboard } = await picker(ctx, "pt", 0);
     await ctx.editMessageText(text, { reply_markup: keyboard });
-    if (changed && result.member.telegramId !== null) {
-      const locale = (await findLocale(deps.db, result.member.telegramId)) ?? "id";
-      await notifyRecipient(ctx.api, deps, { telegramId: result.member.telegramId, locale }, `${key}-notice`, rtVars(result.rt));
-    }
+    if (changed) await notifyPerson(deps, result.member, eventKey(key, ctx.update.update_id), `${key}-notice`, rtVars(result.rt));
   });
 
   return composer;

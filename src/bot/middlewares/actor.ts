@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import { loadActor } from "../../domain/people/actor.js";
+import { markReachable } from "../../delivery/outbox.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
@@ -15,6 +16,8 @@ export function attachActor(deps: Pick<BotDeps, "db" | "adminTelegramIds">): Mid
   return async (ctx, next) => {
     if (!ctx.from) return; // channel posts and the like: nothing for this bot to do
     ctx.actor = await loadActor(deps.db, ctx.from.id, deps.adminTelegramIds);
+    // Someone marked unreachable after a 403 is writing again: they unblocked the bot.
+    if (ctx.actor.person?.unreachable) await markReachable(deps.db, ctx.from.id);
     await next();
   };
 }

@@ -10,7 +10,7 @@ export function allows(audience: Audience, actor: Actor): boolean {
   return audience.some((role) => roles.has(role));
 }
 
-function commandOf(ctx: BotContext): string | undefined {
+export function commandOf(ctx: BotContext): string | undefined {
   const text = ctx.message?.text;
   const entity = ctx.message?.entities?.[0];
   if (!text || entity?.type !== "bot_command" || entity.offset !== 0) return undefined;
@@ -50,5 +50,19 @@ export function authorize(): MiddlewareFn<BotContext> {
       }
     }
     return next();
+  };
+}
+
+/**
+ * In an RT's group chat the bot keeps quiet: it takes only the commands meant for groups
+ * (/hubungkan) and news of its own membership, so a busy group is not answered line by line.
+ */
+export function gateGroups(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const type = ctx.chat?.type;
+    if (type !== "group" && type !== "supergroup") return next();
+    if (ctx.myChatMember) return next();
+    const command = commandOf(ctx);
+    if (command !== undefined && findCommand(command)?.inGroups) return next();
   };
 }

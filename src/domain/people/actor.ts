@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment } from "../../db/schema/index.js";
 
@@ -22,14 +22,20 @@ export type CurrentMembership = {
 /** Who is acting in this update: the person (if known), their RT and their roles. */
 export type Actor = {
   telegramId: number;
-  person: { id: number; displayName: string | null; locale: string; consentedAt: Date | null } | null;
+  person: { id: number; displayName: string | null; locale: string; consentedAt: Date | null; unreachable: boolean } | null;
   membership: CurrentMembership | null;
   grants: RoleGrant[];
 };
 
 export async function loadActor(db: Database, telegramId: number, bootstrapAdmins: readonly number[]): Promise<Actor> {
   const [found] = await db
-    .select({ id: person.id, displayName: person.displayName, locale: person.locale, consentedAt: person.consentedAt })
+    .select({
+      id: person.id,
+      displayName: person.displayName,
+      locale: person.locale,
+      consentedAt: person.consentedAt,
+      unreachable: sql<boolean>`${person.unreachableAt} is not null`,
+    })
     .from(person)
     .where(eq(person.telegramId, telegramId));
   const isBootstrapAdmin = bootstrapAdmins.includes(telegramId);

@@ -1,0 +1,49 @@
+import { Composer } from "grammy";
+import { broadcastProgress, isAnnouncementsMuted, linkGroup, setAnnouncementsMuted, stopBroadcast } from "../../domain/broadcast/broadcast.js";
+import { getRt } from "../../domain/rt/rt.js";
+import { progressVars } from "../../delivery/broadcast-monitor.js";
+import type { BotContext } from "../context.js";
+import { ANNOUNCE } from "../conversations/announce.js";
+import type { BotDeps } from "../deps.js";
+import { rtVars } from "../format.js";
+
+/** /umumkan and its stop button, /senyap for residents, /hubungkan in an RT's group. */
+export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const inPrivate = composer.chatType("private");
+  const inGroups = composer.chatType(["group", "supergroup"]);
+
+  inPrivate.command("umumkan", (ctx) => ctx.conversation.enter(ANNOUNCE));
+
+  inPrivate.callbackQuery(/^bc:stop:(\d+)$/, async (ctx) => {
+    const id = Number(ctx.match[1]);
+    const stopped = await stopBroadcast(deps.db, ctx.actor, id, deps.clock());
+    await ctx.answerCallbackQuery({ text: ctx.t(stopped ? "broadcast-stopped" : "broadcast-already-finished") });
+    const progress = await broadcastProgress(deps.db, id);
+    if (stopped && progress) {
+      await ctx.editMessageText(ctx.t("broadcast-progress-stopped", progressVars(progress)));
+      await ctx.reply(ctx.t("broadcast-report-stopped", progressVars(progress)));
+    }
+  });
+
+  inPrivate.command("senyap", async (ctx) => {
+    const personId = ctx.actor.person!.id;
+    const muted = !(await isAnnouncementsMuted(deps.db, personId));
+    await setAnnouncementsMuted(deps.db, personId, muted, deps.clock());
+    await ctx.reply(ctx.t(muted ? "mute-on" : "mute-off"));
+  });
+
+  inGroups.command("hubungkan", async (ctx) => {
+    const rtId = await linkGroup(deps.db, ctx.actor, ctx.chat.id);
+    await ctx.reply(ctx.t("group-linked", rtVars(await getRt(deps.db, rtId))));
+  });
+
+  // Added to a group: say how to link it, once.
+  composer.on("my_chat_member", async (ctx) => {
+    const chat = ctx.myChatMember.chat;
+    const joined = ["member", "administrator"].includes(ctx.myChatMember.new_chat_member.status) && ["left", "kicked"].includes(ctx.myChatMember.old_chat_member.status);
+    if (joined && (chat.type === "group" || chat.type === "supergroup")) await ctx.reply(ctx.t("group-added"));
+  });
+
+  return composer;
+}
