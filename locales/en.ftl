@@ -85,7 +85,7 @@ reg-summary =
     • Name: { $name }
     • Household: { $household }
 
-    Send the request to the RT head?
+    Send the request to join?
 reg-cancelled = Registration cancelled. Send /start to begin again.
 reg-sent-ketua = Your request has been sent to the head of RT { $rt }. We will let you know once it is approved.
 reg-sent-koordinator = RT { $rt } has no head on this bot yet, so your request went to the area coordinator. We will let you know once it is approved.

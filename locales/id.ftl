@@ -85,7 +85,7 @@ reg-summary =
     • Nama: { $name }
     • KK: { $household }
 
-    Kirim permintaan ke ketua RT?
+    Kirim permintaan bergabung?
 reg-cancelled = Pendaftaran dibatalkan. Kirim /start untuk mulai lagi.
 reg-sent-ketua = Permintaan Anda sudah dikirim ke ketua RT { $rt }. Kami akan memberi tahu Anda setelah disetujui.
 reg-sent-koordinator = RT { $rt } belum punya ketua di bot ini, jadi permintaan Anda diteruskan ke koordinator wilayah. Kami akan memberi tahu Anda setelah disetujui.

@@ -14,6 +14,7 @@ import {
 } from "./conversations/staff.js";
 import type { BotDeps } from "./deps.js";
 import { createBroadcastFeature } from "./features/broadcast.js";
+import { NOOP_DATA } from "./keyboards/paginate.js";
 import { createCancelFeature } from "./features/cancel.js";
 import { createEraseFeature } from "./features/erase.js";
 import { createFallbackFeature } from "./features/fallback.js";
@@ -46,6 +47,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(replyOnDomainError());
   bot.use(gateGroups());
   bot.use(authorize());
+
+  bot.callbackQuery(NOOP_DATA, (ctx) => ctx.answerCallbackQuery());
 
   bot.use(
     conversations<BotContext, BotContext>({

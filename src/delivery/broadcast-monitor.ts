@@ -72,7 +72,7 @@ export class BroadcastMonitor {
   /** Shows the current figures; when nothing is left to send, the final report. */
   async update(id: number): Promise<void> {
     const { db, i18n } = this.deps;
-    if (await queueGroupPin(db, id)) this.deps.wakeDelivery();
+    if (await queueGroupPin(db, id, this.deps.clock())) this.deps.wakeDelivery();
     const progress = await broadcastProgress(db, id);
     if (!progress || progress.progressChatId === null || progress.progressMessageId === null) return;
     const locale = (await findLocale(db, progress.progressChatId)) ?? "id";

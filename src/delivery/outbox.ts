@@ -14,7 +14,8 @@ export type NewOutboxMessage = {
   method?: string;
   payload: Record<string, unknown>;
   broadcastId?: number | null;
-  notBefore?: Date;
+  /** Required: the caller's clock decides when a message is due, never the database's. */
+  notBefore: Date;
 };
 
 const INSERT_CHUNK = 1_000;

@@ -80,7 +80,7 @@ async function takeKetuaLink(user: TestUser, code: string, name: string, househo
   await harness.send(user, name);
   await harness.send(user, household);
   expect(harness.lastText(user)).toContain(`Ketua RT 12 Kelurahan Simpang IV Sipin`);
-  await harness.press(user, "Kirim permintaan");
+  await harness.press(user, "Ya, lanjutkan");
 }
 
 describe("/buatrt", () => {
@@ -174,7 +174,6 @@ describe("/buatrt", () => {
     expect(expected).toHaveLength(11);
     expect(offered).toEqual(expected);
 
-    await harness.press(admin, "◀");
     await pickPaged(admin, "Paal Merah");
     expect(await allChoices(admin)).toEqual(await kelurahanNamesOf("15.71.11"));
     await harness.send(admin, "/batal");
@@ -322,7 +321,7 @@ describe("/angkatkoordinator", () => {
     await harness.send(user, `/start ${code}`);
     await harness.press(user, "Saya setuju");
     await harness.send(user, name);
-    await harness.press(user, "Kirim permintaan");
+    await harness.press(user, "Ya, lanjutkan");
   }
 
   it("makes a kelurahan koordinator, who can then list that kelurahan's RTs", async () => {
@@ -415,7 +414,7 @@ describe("/angkatkoordinator", () => {
     await harness.press(dawdler, "Saya setuju");
     await harness.send(dawdler, "Lambat Sekali");
     harness.now = new Date(harness.now.getTime() + 2 * DAY_MS); // day 8 at the confirmation
-    await harness.press(dawdler, "Kirim permintaan");
+    await harness.press(dawdler, "Ya, lanjutkan");
     expect(harness.lastText(dawdler)).toBe("Tautan ini sudah kedaluwarsa. Minta tautan baru kepada koordinator Anda.");
     expect(await activeRolesOf(database.db, dawdler.id)).toEqual([]);
   });
@@ -444,8 +443,8 @@ describe("/angkatkoordinator", () => {
       await harness.press(user, "Saya setuju");
       await harness.send(user, `${user.first_name} Saja`);
     }
-    await harness.press(a, "Kirim permintaan");
-    await harness.press(b, "Kirim permintaan");
+    await harness.press(a, "Ya, lanjutkan");
+    await harness.press(b, "Ya, lanjutkan");
     expect(harness.lastText(b)).toBe("Tautan ini sudah dipakai. Setiap tautan ketua RT/koordinator hanya berlaku satu kali.");
     expect(await activeRolesOf(database.db, a.id)).toEqual([`koordinator:${KELURAHAN_BULURAN_KENALI}`]);
     expect(await activeRolesOf(database.db, b.id)).toEqual([]);

@@ -197,7 +197,7 @@ describe("the one-time ketua link", () => {
     await harness.send(hasan, "Hasan Basri");
     await harness.send(hasan, "Keluarga Pak Hasan");
     expect(harness.lastText(hasan)).toContain("Ketua RT 08 Kelurahan Simpang IV Sipin");
-    await harness.press(hasan, "Kirim permintaan");
+    await harness.press(hasan, "Ya, lanjutkan");
 
     expect(harness.lastText(hasan)).toContain("Selamat, Anda sekarang ketua RT 08 Kelurahan Simpang IV Sipin!");
     expect(await activeRolesOf(database.db, hasan.id)).toEqual([`ketua_rt:${place.id}`]);
@@ -218,7 +218,7 @@ describe("the one-time ketua link", () => {
     harness.now = new Date(harness.now.getTime() + ROLE_INVITE_TTL_MS - 60_000);
     const user = newUser("Tepat");
     await takeKetuaLink(user, code, "Tepat Waktu", "No. 1");
-    await harness.press(user, "Kirim permintaan");
+    await harness.press(user, "Ya, lanjutkan");
     expect(harness.lastText(user)).toContain("Selamat, Anda sekarang ketua RT 08");
     expect(await activeRolesOf(database.db, user.id)).toEqual([`ketua_rt:${place.id}`]);
   });
@@ -244,7 +244,7 @@ describe("the one-time ketua link", () => {
     const slow = newUser("Lambat");
     await takeKetuaLink(slow, code, "Lambat Sekali", "No. 2");
     harness.now = new Date(harness.now.getTime() + 2 * 60_000);
-    await harness.press(slow, "Kirim permintaan");
+    await harness.press(slow, "Ya, lanjutkan");
     expect(harness.lastText(slow)).toContain(EXPIRED);
     expect(await ketuaGrants(place.id)).toEqual([]);
     expect(await currentMembershipOf(database.db, slow.id)).toBeUndefined();
@@ -255,7 +255,7 @@ describe("the one-time ketua link", () => {
     const code = await ketuaLinkCode(place);
     const first = newUser("Pertama");
     await takeKetuaLink(first, code, "Orang Pertama", "No. 1");
-    await harness.press(first, "Kirim permintaan");
+    await harness.press(first, "Ya, lanjutkan");
     const before = await snapshotState(database.db);
 
     const second = newUser("Kedua");
@@ -270,7 +270,7 @@ describe("the one-time ketua link", () => {
     const code = await ketuaLinkCode(place);
     const user = newUser("Ulang");
     await takeKetuaLink(user, code, "Ulang Lagi", "No. 1");
-    await harness.press(user, "Kirim permintaan");
+    await harness.press(user, "Ya, lanjutkan");
     const before = await snapshotState(database.db);
     await harness.send(user, `/start ${code}`);
     expect(harness.lastText(user)).toContain(USED);
@@ -284,8 +284,8 @@ describe("the one-time ketua link", () => {
     const slow = newUser("Lambat");
     await takeKetuaLink(fast, code, "Orang Cepat", "No. 1");
     await takeKetuaLink(slow, code, "Orang Lambat", "No. 2");
-    await harness.press(fast, "Kirim permintaan");
-    await harness.press(slow, "Kirim permintaan");
+    await harness.press(fast, "Ya, lanjutkan");
+    await harness.press(slow, "Ya, lanjutkan");
 
     expect(harness.lastText(fast)).toContain("Selamat, Anda sekarang ketua RT 08");
     expect(harness.lastText(slow)).toContain(USED);
@@ -300,7 +300,7 @@ describe("the one-time ketua link", () => {
     const user = newUser("Ganda");
     await takeKetuaLink(user, code, "Ganda Dua", "No. 2");
     const { messageId } = harness.telegram.lastKeyboardIn(user.id);
-    const confirm = await harness.press(user, "Kirim permintaan");
+    const confirm = await harness.press(user, "Ya, lanjutkan");
     await harness.deliver(confirm); // Telegram redelivers the same update
     await harness.deliver(harness.callbackUpdate(user, "reg:send", messageId)); // a second tap on the same button
     harness.restart();
@@ -322,7 +322,7 @@ describe("the one-time ketua link", () => {
     await harness.send(warga, `/start ${code}`);
     await harness.send(warga, "Warga Baru");
     await harness.send(warga, "Rumah 9A");
-    await harness.press(warga, "Kirim permintaan");
+    await harness.press(warga, "Ya, lanjutkan");
 
     expect(await activeRolesOf(database.db, warga.id)).toEqual([`ketua_rt:${place.id}`]);
     expect(await activeRolesOf(database.db, oldKetua.id)).toEqual([]);
@@ -354,7 +354,7 @@ describe("the one-time ketua link", () => {
     expect(harness.telegram.textsTo(user.id)).toContainEqual("Tautan ini menjadikan Anda koordinator Kecamatan Telanaipura.");
     await harness.send(user, "Ibu Pendamping");
     expect(harness.lastText(user)).toContain("Koordinator Kecamatan Telanaipura");
-    await harness.press(user, "Kirim permintaan");
+    await harness.press(user, "Ya, lanjutkan");
     expect(harness.lastText(user)).toContain("Selamat, Anda sekarang koordinator Kecamatan Telanaipura");
     expect(await activeRolesOf(database.db, user.id)).toEqual([`koordinator:${KECAMATAN_TELANAIPURA}`]);
     expect(await currentMembershipOf(database.db, user.id)).toBeUndefined();

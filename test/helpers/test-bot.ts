@@ -43,6 +43,8 @@ export class TestBot {
   bot: Bot<BotContext>;
   /** The real outbox sender (unpaced): `deliver` drains it, so notifications are seen at once. */
   delivery: DeliveryRuntime;
+  /** Turn off to keep queued messages in the outbox (to stop a broadcast before it is out). */
+  drainAfterEachUpdate = true;
 
   constructor(readonly db: Database, private readonly options: TestBotOptions = {}) {
     this.now = options.now ?? new Date("2026-11-22T03:00:00Z");
@@ -93,7 +95,7 @@ export class TestBot {
     try {
       await this.bot.handleUpdate(update);
     } finally {
-      await this.delivery.engine.drain();
+      if (this.drainAfterEachUpdate) await this.delivery.engine.drain();
     }
   }
 

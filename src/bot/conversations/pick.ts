@@ -1,5 +1,5 @@
 import type { ConversationContext } from "../context.js";
-import { paginatedKeyboard } from "../keyboards/paginate.js";
+import { PAGE_SIZE, paginatedKeyboard } from "../keyboards/paginate.js";
 import { waitForChoice, type Convo } from "./prompts.js";
 
 /**
@@ -13,10 +13,11 @@ export async function pickOne<T>(
   prompt: string,
   items: T[],
   label: (item: T) => string,
+  pageSize = PAGE_SIZE,
 ): Promise<T | null> {
   const choices = items.map((item, index) => ({ label: label(item), data: `${id}:i:${index}` }));
   const cancel = [[{ label: ctx.t("button-cancel"), data: `${id}:cancel` }]];
-  await ctx.reply(prompt, { reply_markup: paginatedKeyboard(choices, 0, `${id}:pg:`, cancel) });
+  await ctx.reply(prompt, { reply_markup: paginatedKeyboard(choices, 0, `${id}:pg:`, cancel, pageSize) });
   for (;;) {
     const { data, ctx: press } = await waitForChoice(conversation, new RegExp(`^${id}:(i|pg|cancel)(:\\d+)?$`));
     const [, action, value] = data.split(":");
@@ -25,7 +26,7 @@ export async function pickOne<T>(
       return null;
     }
     if (action === "pg") {
-      await press.editMessageText(prompt, { reply_markup: paginatedKeyboard(choices, Number(value), `${id}:pg:`, cancel) });
+      await press.editMessageText(prompt, { reply_markup: paginatedKeyboard(choices, Number(value), `${id}:pg:`, cancel, pageSize) });
       continue;
     }
     const item = items[Number(value)];

@@ -41,7 +41,12 @@ export async function askText<T>(
   shortcuts: { label: string; data: string; value: T }[] = [],
 ): Promise<T> {
   const keyboard = shortcuts.length ? InlineKeyboard.from(shortcuts.map((shortcut) => [InlineKeyboard.text(shortcut.label, shortcut.data)])) : undefined;
-  await ctx.reply(prompt, keyboard ? { reply_markup: keyboard } : {});
+  const asked = await ctx.reply(prompt, keyboard ? { reply_markup: keyboard } : {});
+  // Once answered, the shortcut buttons go: tapped later they could only confuse.
+  const answered = async <V>(value: V): Promise<V> => {
+    if (keyboard) await ctx.api.editMessageReplyMarkup(asked.chat.id, asked.message_id);
+    return value;
+  };
   for (;;) {
     const answer = await conversation.wait();
     const pressed = answer.callbackQuery?.data;
@@ -49,7 +54,7 @@ export async function askText<T>(
       const shortcut = shortcuts.find((candidate) => candidate.data === pressed);
       if (!shortcut) return conversation.skip({ next: true }); // see `waitForChoice`
       await answer.answerCallbackQuery();
-      return shortcut.value;
+      return answered(shortcut.value);
     }
     const text = answer.message?.text;
     if (text === undefined) {
@@ -57,7 +62,7 @@ export async function askText<T>(
       continue;
     }
     const parsed = parse(text);
-    if (parsed.ok) return parsed.value;
+    if (parsed.ok) return answered(parsed.value);
     await answer.reply(answer.t(`input-${parsed.reason}`, parsed.vars ?? {}));
   }
 }

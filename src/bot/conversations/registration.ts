@@ -8,7 +8,7 @@ import { listKecamatan, listKelurahan } from "../../domain/wilayah/queries.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtNumber, rtVars } from "../format.js";
-import { pageCount, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
+import { KECAMATAN_PAGE_SIZE, pageCount, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
 import { notifyJoinRequest } from "../notifications.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -17,7 +17,6 @@ export const REGISTRATION = "registration";
 /** How registration was started: browsing the map, a ketua's RT link, or a one-time role link. */
 export type RegistrationStart = { kind: "browse" } | { kind: "rt-invite"; rtId: number } | { kind: "role-invite"; code: string };
 
-const KECAMATAN_PAGE_SIZE = 16;
 const CONSENT_YES = "reg:consent:yes";
 const CONSENT_NO = "reg:consent:no";
 
@@ -126,10 +125,10 @@ async function askName(conversation: Convo, ctx: ConversationContext): Promise<s
   return askText(conversation, ctx, ctx.t("reg-ask-name"), parseDisplayName, shortcuts);
 }
 
-async function confirm(conversation: Convo, ctx: ConversationContext, summary: string): Promise<"send" | "restart" | "cancel"> {
+async function confirm(conversation: Convo, ctx: ConversationContext, summary: string, sendLabel = ctx.t("button-send")): Promise<"send" | "restart" | "cancel"> {
   await ctx.reply(summary, {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-send"), "reg:send").row()
+      .text(sendLabel, "reg:send").row()
       .text(ctx.t("button-restart"), "reg:restart").text(ctx.t("button-cancel"), "reg:cancel"),
   });
   const { data, ctx: press } = await waitForChoice(conversation, ["reg:send", "reg:restart", "reg:cancel"]);
@@ -173,7 +172,8 @@ async function takeRole(conversation: Convo, ctx: ConversationContext, deps: Bot
   const summary = place
     ? ctx.t("reg-role-ketua-summary", { ...rtVars(place), name, household: household ?? "-" })
     : ctx.t("reg-role-koordinator-summary", { area, name });
-  if ((await confirm(conversation, ctx, summary)) !== "send") return;
+  // Taking a role link is not a request to anyone: the button says "go ahead", not "send".
+  if ((await confirm(conversation, ctx, summary, ctx.t("button-yes"))) !== "send") return;
 
   const outcome = await runOnce(conversation, async (outside) => {
     const personId = await ensurePerson(deps.db, outside.from!.id);

@@ -9,6 +9,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { deepLink, formatWib, rtVars } from "../format.js";
+import { KECAMATAN_PAGE_SIZE } from "../keyboards/paginate.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -31,7 +32,7 @@ async function pickKecamatan(conversation: Convo, ctx: ConversationContext, inSc
   });
   return kecamatanNames.length === 1
     ? kecamatanNames[0]!
-    : pickOne(conversation, ctx, "akec", ctx.t("staff-choose-kecamatan"), kecamatanNames, (k) => k.name);
+    : pickOne(conversation, ctx, "akec", ctx.t("staff-choose-kecamatan"), kecamatanNames, (k) => k.name, KECAMATAN_PAGE_SIZE);
 }
 
 async function pickKelurahan(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<KelurahanInScope | null> {

@@ -3,6 +3,14 @@ import { InlineKeyboard } from "grammy";
 export type Choice = { label: string; data: string };
 
 export const PAGE_SIZE = 8;
+/** A kota has about a dozen kecamatan: show them on one screen, no paging. */
+export const KECAMATAN_PAGE_SIZE = 16;
+
+/**
+ * Data of buttons that only show something (the page counter). One handler answers it before any
+ * conversation sees it: re-showing the same page would be an edit Telegram refuses with a 400.
+ */
+export const NOOP_DATA = "noop";
 
 export function pageCount(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
@@ -27,7 +35,7 @@ export function paginatedKeyboard(choices: Choice[], page: number, pagePrefix: s
   const pages = pageCount(choices.length, pageSize);
   if (pages > 1) {
     if (current > 0) keyboard.text("◀", `${pagePrefix}${current - 1}`);
-    keyboard.text(`${current + 1}/${pages}`, `${pagePrefix}${current}`);
+    keyboard.text(`${current + 1}/${pages}`, NOOP_DATA);
     if (current < pages - 1) keyboard.text("▶", `${pagePrefix}${current + 1}`);
     keyboard.row();
   }

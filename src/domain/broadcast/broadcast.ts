@@ -257,14 +257,14 @@ export async function linkGroup(db: Database, actor: Actor, groupChatId: number)
  * Once the group copy of a broadcast is out, queue its pin (once: the dedupe key sees to that).
  * Returns true when a pin was queued by this call.
  */
-export async function queueGroupPin(db: Database, id: number): Promise<boolean> {
+export async function queueGroupPin(db: Database, id: number, now: Date): Promise<boolean> {
   const [group] = await db
     .select({ chatId: outbox.chatId, messageId: outbox.telegramMessageId })
     .from(outbox)
     .where(and(eq(outbox.dedupeKey, `broadcast:${id}:group`), eq(outbox.status, "sent")));
   if (!group?.messageId) return false;
   const queued = await enqueueMessages(db, [
-    { dedupeKey: `broadcast:${id}:pin`, chatId: group.chatId, priority: PRIORITY.announcement, method: "pinChatMessage", payload: { message_id: group.messageId, disable_notification: true } },
+    { dedupeKey: `broadcast:${id}:pin`, chatId: group.chatId, priority: PRIORITY.announcement, method: "pinChatMessage", payload: { message_id: group.messageId, disable_notification: true }, notBefore: now },
   ]);
   return queued > 0;
 }

@@ -1,0 +1,273 @@
+import { eq } from "drizzle-orm";
+import type { Update } from "grammy/types";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { broadcast, outbox, person, rt } from "../../src/db/schema/index.js";
+import { addAdmin, addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { photoUpdate, pressOn, shownMessages, TestBot, type TestUser } from "../helpers/test-bot.js";
+
+let database: TestDatabase;
+let harness: TestBot;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.truncate();
+  harness = new TestBot(database.db);
+});
+
+const GROUP_ID = -1001234567890;
+
+function groupMessage(user: TestUser, text: string): Update {
+  const update = harness.messageUpdate(user, text);
+  const message = update.message!;
+  return { ...update, message: { ...message, chat: { id: GROUP_ID, type: "supergroup", title: "Warga RT 05" } } } as Update;
+}
+
+/** An RT 05 with a ketua, three residents and one pending request. */
+async function rtWithResidents() {
+  const place = await addRt(database.db, 5);
+  const ketua = newUser("Pak", "Harun");
+  await addKetua(database.db, ketua, place.id);
+  const residents = [newUser("Siti"), newUser("Budi"), newUser("Dewi")];
+  for (const resident of residents) await addMember(database.db, resident, place.id);
+  const waiting = newUser("Tunggu");
+  await addPending(database.db, waiting, place.id);
+  return { place, ketua, residents, waiting };
+}
+
+/** /umumkan as a ketua whose RT has no group: write, preview, send. */
+async function announce(ketua: TestUser, text: string, entities?: unknown[]) {
+  await harness.send(ketua, "/umumkan");
+  expect(harness.lastText(ketua)).toContain("Tulis pengumumannya");
+  const update = harness.messageUpdate(ketua, text);
+  if (entities) (update.message as { entities?: unknown[] }).entities = entities;
+  await harness.deliver(update);
+  expect(harness.lastText(ketua)).toContain("Kirim pengumuman ini?");
+  await harness.press(ketua, "Kirim");
+}
+
+describe("/umumkan", () => {
+  it("lets a ketua announce to the RT's active members, keeping the Telegram formatting", async () => {
+    const { ketua, residents, waiting } = await rtWithResidents();
+    const bold = [{ type: "bold", offset: 0, length: 11 }];
+    await harness.send(ketua, "/umumkan");
+    const text = "Kerja bakti Minggu 07.00 WIB di pos kamling.";
+    const update = harness.messageUpdate(ketua, text);
+    (update.message as { entities?: unknown[] }).entities = bold;
+    await harness.deliver(update);
+    // The preview is the announcement exactly as residents will get it.
+    const preview = harness.telegram.callsOf("sendMessage").find((c) => c.payload.chat_id === ketua.id && c.payload.text === text);
+    expect(preview?.payload.entities).toEqual(bold);
+    expect(harness.lastText(ketua)).toContain("ke 3 orang lewat chat pribadi (0 orang menyenyapkan");
+    await harness.press(ketua, "Kirim");
+
+    for (const resident of residents) {
+      const got = harness.telegram.callsOf("sendMessage").filter((c) => c.payload.chat_id === resident.id && c.payload.text === text);
+      expect(got).toHaveLength(1);
+      expect(got[0]!.payload.entities).toEqual(bold);
+    }
+    expect(harness.telegram.textsTo(waiting.id)).toEqual([]); // not a member yet
+    expect(harness.telegram.textsTo(ketua.id).filter((t) => t === text)).toHaveLength(1); // only the preview
+
+    // The progress message is edited in place and the report comes at the end.
+    expect(harness.lastText(ketua)).toBe("Terkirim 0/3 · gagal 0 · diblokir 0");
+    await harness.delivery.monitor.tick();
+    const progress = shownMessages(harness.telegram, ketua.id).find((m) => m.text.startsWith("Selesai"));
+    expect(progress?.text).toBe("Selesai: terkirim 3/3 · gagal 0 · diblokir 0");
+    expect(progress?.keyboard).toBeUndefined();
+    expect(harness.lastText(ketua)).toContain("Laporan pengumuman:\n• terkirim: 3 dari 3");
+    const [row] = await database.db.select().from(broadcast);
+    expect(row?.status).toBe("done");
+
+    // A second tick reports nothing more.
+    const calls = harness.telegram.calls.length;
+    await harness.delivery.monitor.tick();
+    expect(harness.telegram.calls.length).toBe(calls);
+  });
+
+  it("starts one broadcast when the send button is tapped twice or the update comes again", async () => {
+    const { ketua } = await rtWithResidents();
+    await harness.send(ketua, "/umumkan");
+    await harness.send(ketua, "Rapat warga malam ini.");
+    const confirm = shownMessages(harness.telegram, ketua.id).at(-1)!;
+    const tap = await pressOn(harness, ketua, confirm, "Kirim");
+    await harness.deliver(tap); // redelivered
+    await pressOn(harness, ketua, confirm, "Kirim"); // a second tap on the same button
+    expect(await database.db.select().from(broadcast)).toHaveLength(1);
+    const rows = await database.db.select().from(outbox);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.status === "sent")).toBe(true);
+  });
+
+  it("skips and counts residents who muted announcements", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    await harness.send(residents[0]!, "/senyap");
+    expect(harness.lastText(residents[0]!)).toContain("Pengumuman dimatikan");
+    await announce(ketua, "Pengumuman lomba 17-an.");
+    expect(harness.telegram.textsTo(residents[0]!.id).filter((t) => t.includes("lomba"))).toEqual([]);
+    expect(harness.telegram.textsTo(residents[1]!.id).filter((t) => t.includes("lomba"))).toHaveLength(1);
+    await harness.delivery.monitor.tick();
+    expect(harness.lastText(ketua)).toContain("dilewati karena senyap: 1");
+
+    await harness.send(residents[0]!, "/senyap");
+    expect(harness.lastText(residents[0]!)).toBe("Pengumuman dinyalakan lagi.");
+  });
+
+  it("counts a resident who blocked the bot, marks them unreachable, and forgets that when they write again", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    harness.telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, { chatId: residents[1]!.id });
+    await announce(ketua, "Jadwal posyandu.");
+    await harness.delivery.monitor.tick();
+    expect(shownMessages(harness.telegram, ketua.id).some((m) => m.text === "Selesai: terkirim 2/3 · gagal 0 · diblokir 1")).toBe(true);
+    const [blocked] = await database.db.select().from(person).where(eq(person.telegramId, residents[1]!.id));
+    expect(blocked?.unreachableAt).not.toBeNull();
+
+    // Known unreachable: the next announcement records them as blocked without trying.
+    await announce(ketua, "Jadwal posyandu 2.");
+    const tries = harness.telegram.callsOf("sendMessage").filter((c) => c.payload.chat_id === residents[1]!.id);
+    expect(tries).toHaveLength(1);
+
+    await harness.send(residents[1]!, "/profil"); // they unblocked the bot
+    const [again] = await database.db.select().from(person).where(eq(person.telegramId, residents[1]!.id));
+    expect(again?.unreachableAt).toBeNull();
+  });
+
+  it("can be stopped while running: what has not gone out is cancelled and reported", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    harness.drainAfterEachUpdate = false;
+    await announce(ketua, "Pengumuman yang salah.");
+    const progress = shownMessages(harness.telegram, ketua.id).at(-1)!;
+    expect(progress.text).toBe("Terkirim 0/3 · gagal 0 · diblokir 0");
+    await pressOn(harness, ketua, progress, "Hentikan");
+    harness.drainAfterEachUpdate = true;
+    await harness.delivery.engine.drain();
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).toEqual([]);
+    expect(shownMessages(harness.telegram, ketua.id).some((m) => m.text === "Dihentikan: terkirim 0/3 · gagal 0 · diblokir 0")).toBe(true);
+    expect(harness.lastText(ketua)).toContain("dibatalkan (belum terkirim): 3");
+    expect((await database.db.select().from(outbox)).map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+  });
+
+  it("refuses residents, officers and people waiting for approval", async () => {
+    const { place, residents, waiting } = await rtWithResidents();
+    const petugas = newUser("Petugas");
+    await addPetugas(database.db, petugas, place.id);
+    for (const user of [residents[0]!, petugas]) {
+      await harness.send(user, "/umumkan");
+      expect(harness.lastText(user)).toBe("Maaf, hanya ketua RT atau koordinator yang dapat memproses permintaan ini.");
+    }
+    await harness.send(waiting, "/umumkan");
+    expect(harness.lastText(waiting)).toBe("Maaf, hanya ketua RT atau koordinator yang dapat memproses permintaan ini.");
+    await harness.send(waiting, "/senyap");
+    expect(harness.lastText(waiting)).toContain("hanya untuk warga yang sudah terdaftar");
+    expect(await database.db.select().from(broadcast)).toEqual([]);
+  });
+
+  it("answers hostile text clearly and sends what was typed, verbatim", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    await harness.send(ketua, "/umumkan");
+    await harness.send(ketua, "   ");
+    expect(harness.lastText(ketua)).toBe("Isian masih kosong. Silakan tulis lagi.");
+    await harness.send(ketua, "x".repeat(3501));
+    expect(harness.lastText(ketua)).toBe("Terlalu panjang: paling banyak 3.500 karakter.");
+    await harness.deliver(photoUpdate(harness, ketua));
+    expect(harness.lastText(ketua)).toContain("Pengumuman harus berupa teks");
+    const sqlish = "'; DROP TABLE outbox; -- 😀 iuran 2,5 juta <b>tebal</b>";
+    await harness.send(ketua, sqlish);
+    await harness.press(ketua, "Kirim");
+    expect(harness.telegram.textsTo(residents[0]!.id)).toContain(sqlish);
+    expect(await database.db.select().from(outbox)).toHaveLength(3);
+  });
+
+  it("lets a koordinator choose RT heads or all residents of the area, and an admin the whole city", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    const other = await addRt(database.db, 1, KELURAHAN_BULURAN_KENALI);
+    const otherKetua = newUser("Ketua", "Lain");
+    await addKetua(database.db, otherKetua, other.id);
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+
+    await harness.send(koordinator, "/umumkan");
+    expect(harness.buttons(koordinator)).toEqual(["Ketua RT di wilayah saya", "Semua warga di wilayah saya", "Batal"]);
+    await harness.press(koordinator, "Ketua RT di wilayah saya");
+    await harness.send(koordinator, "Rapat ketua RT Senin.");
+    await harness.press(koordinator, "Kirim");
+    expect(harness.telegram.textsTo(ketua.id)).toContain("Rapat ketua RT Senin.");
+    expect(harness.telegram.textsTo(otherKetua.id)).not.toContain("Rapat ketua RT Senin."); // another kelurahan
+    expect(harness.telegram.textsTo(residents[0]!.id)).not.toContain("Rapat ketua RT Senin.");
+
+    const admin = newUser("Admin");
+    await addAdmin(database.db, admin);
+    await harness.send(admin, "/umumkan");
+    expect(harness.buttons(admin)).toEqual(["Semua ketua RT se-kota", "Semua warga se-kota", "Batal"]);
+    await harness.press(admin, "Semua warga se-kota");
+    await harness.send(admin, "Lomba Kampung BANTAR dimulai.");
+    await harness.press(admin, "Kirim");
+    for (const user of [ketua, otherKetua, ...residents]) expect(harness.telegram.textsTo(user.id)).toContain("Lomba Kampung BANTAR dimulai.");
+  });
+});
+
+describe("RT group", () => {
+  it("is linked by its ketua with /hubungkan, and then gets announcements, pinned if asked", async () => {
+    const { place, ketua, residents } = await rtWithResidents();
+    await harness.deliver(groupMessage(residents[0]!, "/hubungkan"));
+    expect(harness.telegram.textsTo(GROUP_ID)).toEqual(["Maaf, perintah ini hanya untuk ketua RT."]);
+    await harness.deliver(groupMessage(ketua, "/hubungkan"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toBe("Grup ini sekarang terhubung dengan RT 05 Kelurahan Simpang IV Sipin. Pengumuman ketua RT bisa dikirim ke sini.");
+    const [linked] = await database.db.select().from(rt).where(eq(rt.id, place.id));
+    expect(linked?.groupChatId).toBe(GROUP_ID);
+
+    // Ordinary chatter and other commands in the group get no answer.
+    const before = harness.telegram.calls.length;
+    await harness.deliver(groupMessage(residents[1]!, "Selamat pagi semua"));
+    await harness.deliver(groupMessage(residents[1]!, "/bantuan"));
+    expect(harness.telegram.calls.length).toBe(before);
+
+    await harness.send(ketua, "/umumkan");
+    await harness.press(ketua, "Keduanya");
+    await harness.press(ketua, "Ya, sematkan");
+    await harness.send(ketua, "Kerja bakti besok.");
+    expect(harness.lastText(ketua)).toContain("ke grup RT 05 Kelurahan Simpang IV Sipin, lalu disematkan");
+    await harness.press(ketua, "Kirim");
+    expect(harness.telegram.textsTo(GROUP_ID)).toContain("Kerja bakti besok.");
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).toContain("Kerja bakti besok.");
+
+    await harness.delivery.monitor.tick(); // sees the group copy out, queues its pin
+    await harness.delivery.engine.drain();
+    const groupCopy = harness.telegram.callsOf("sendMessage").find((c) => c.payload.chat_id === GROUP_ID && c.payload.text === "Kerja bakti besok.");
+    const pins = harness.telegram.callsOf("pinChatMessage");
+    expect(pins).toHaveLength(1);
+    expect(pins[0]!.payload).toMatchObject({ chat_id: GROUP_ID, message_id: (groupCopy!.result as { message_id: number }).message_id });
+    await harness.delivery.monitor.tick();
+    expect(harness.telegram.callsOf("pinChatMessage")).toHaveLength(1);
+  });
+
+  it("sends only to the group when asked, and says how to link when the bot is added", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    const added = harness.messageUpdate(ketua, "x");
+    await harness.deliver({
+      update_id: added.update_id,
+      my_chat_member: {
+        chat: { id: GROUP_ID, type: "supergroup", title: "Warga RT 05" },
+        from: { id: ketua.id, is_bot: false, first_name: ketua.first_name },
+        date: 0,
+        old_chat_member: { status: "left", user: { id: 1, is_bot: true, first_name: "BANTAR" } },
+        new_chat_member: { status: "member", user: { id: 1, is_bot: true, first_name: "BANTAR" } },
+      },
+    } as Update);
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("kirim /hubungkan di grup ini");
+    await harness.deliver(groupMessage(ketua, "/hubungkan"));
+
+    await harness.send(ketua, "/umumkan");
+    await harness.press(ketua, "Grup Telegram RT");
+    await harness.press(ketua, "Tidak");
+    await harness.send(ketua, "Hanya untuk grup.");
+    await harness.press(ketua, "Kirim");
+    expect(harness.telegram.textsTo(GROUP_ID)).toContain("Hanya untuk grup.");
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).not.toContain("Hanya untuk grup.");
+  });
+});
