@@ -47,7 +47,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ...handle,
     url,
     async truncate() {
-      await handle.db.execute(sql`truncate table outbox, broadcast, membership, role_assignment, role_invite, rt, person, bot_state, processed_update restart identity cascade`);
+      // Every table but the wilayah reference data, so a new table needs no change here.
+      const rows = await handle.db.execute<{ tablename: string }>(
+        sql`select tablename from pg_tables where schemaname = 'public' and tablename not in ('kecamatan', 'kelurahan')`,
+      );
+      const tables = ((rows as unknown as { rows?: { tablename: string }[] }).rows ?? (rows as unknown as { tablename: string }[])).map((row) => `"${row.tablename}"`);
+      await handle.db.execute(sql.raw(`truncate table ${tables.join(", ")} restart identity cascade`));
     },
     async close() {
       await handle.close();

@@ -12,6 +12,8 @@ export const person = pgTable("person", {
   erasedAt: timestamp("erased_at", { withTimezone: true }),
   /** Set by /senyap: announcements skip this person (duty reminders still arrive). */
   announcementsMutedAt: timestamp("announcements_muted_at", { withTimezone: true }),
+  /** Set by /pengingat: reminders for events the person is not on duty for stop; duty reminders stay. */
+  eventRemindersOffAt: timestamp("event_reminders_off_at", { withTimezone: true }),
   /** Set when Telegram answers 403 (blocked, deactivated); cleared when the person writes again. */
   unreachableAt: timestamp("unreachable_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
