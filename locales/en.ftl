@@ -203,6 +203,7 @@ input-too-short = Too short: at least { $min } letters.
 input-too-long = Too long: at most { $max } characters.
 input-name-characters = A name starts with a letter and may only have letters, spaces, dots, commas, hyphens and apostrophes (no digits or emoji). Example: Siti Aminah.
 input-household-characters = Start with a letter or a digit, then use letters, digits, spaces and . , ' / - # ( ) only (no emoji). Example: Pak Budi's family, No. 12B.
+input-place-characters = Use letters, digits, spaces and . , / - # ( ) & : only (no emoji). Example: Pos kamling RT 05.
 input-not-a-whole-number = It must be a whole number, without a comma. Example: 120.
 input-not-a-number = That is not a number. Write just the number, e.g. 120.
 input-out-of-range = The number must be between { $min } and { $max }.
@@ -237,6 +238,169 @@ error-role-admin-ketua_rt-koordinator = Sorry, only the RT head or a coordinator
 fallback-message = Sorry, I did not understand. Send /bantuan to see the commands.
 fallback-unknown-command = I do not know that command. Send /bantuan to see the commands.
 fallback-stale-button = This button no longer works.
+
+## Events, schedule, attendance
+command-jadwal = The RT's schedule, and say if you come
+command-hadir = Check in with a code
+command-jadwalronda = The RT's night-watch rota
+command-rotaku = My night-watch shifts (and swaps)
+command-siapronda = Join/leave the night watch, set nights you cannot do
+command-pengingat = Turn activity reminders off/on
+command-acara = Schedule an activity (gotong royong, ronda, meeting)
+command-ubahacara = Change or cancel an activity
+command-ronda = Set up the night watch (nights, hours, post, people)
+command-buatrota = Make the night-watch rota
+command-kodehadir = Show an activity's check-in code
+command-absen = Attendance list for an activity (tick residents)
+error-role-ketua_rt-petugas = Sorry, this command is for RT heads and RT officers only.
+error-event-not-found = Activity not found.
+error-event-cancelled = This activity has been cancelled.
+error-event-in-past = That time has passed. Choose a time to come.
+error-checkin-code-invalid = That check-in code is not known. Check the code from your RT head or officer.
+error-checkin-not-open = Check-in is not open yet. The code works from 30 minutes before the activity.
+error-checkin-closed = Check-in for this activity has closed.
+error-checkin-wrong-rt = This code is for another RT's activity.
+error-ronda-not-set-up = The night watch is not set up yet. Set it up with /ronda.
+error-ronda-no-volunteers = No resident has joined the night watch yet. Ask residents to send /siapronda.
+error-shift-not-found = That shift was not found or is over.
+error-swap-not-open = This swap request no longer stands.
+error-swap-own = This is your own swap request.
+error-swap-already-on-shift = You are already on watch that night.
+input-datetime-empty = Write the date and time, e.g. "Minggu 07.00" or "7/12 19.30".
+input-datetime-unrecognised = Sorry, I do not recognise that date or time. Examples: "Minggu 07.00", "besok jam 7 pagi", "7 Des 2026 19.30".
+input-datetime-ambiguous-hour = What time exactly, morning or evening? Write e.g. "jam 7 pagi" or "19.00".
+input-datetime-invalid-date = That date is not on the calendar. Example: "7/12" for 7 December.
+input-datetime-invalid-time = That time does not exist. Write between 00.00 and 23.59, e.g. "07.00".
+input-datetime-past = That time has passed. Write a time to come, e.g. "Minggu 07.00".
+input-datetime-too-far = That is more than a year away. Write a date within the coming year.
+input-datetime-too-long = Too long. Keep it short, e.g. "Minggu 07.00".
+input-datetime-same-time = Start and end cannot be the same. Example: "22.00-04.00".
+event-choose-kind = What kind of activity?
+event-kind-gotong_royong = Gotong royong / clean-up
+event-kind-ronda = Night watch
+event-kind-rapat = Residents' meeting
+event-kind-lainnya = Other activity
+event-ask-when = When? Write it as you would say it, e.g. "Minggu 07.00", "besok jam 7 pagi" or "7/12 19.30". All times are WIB.
+event-ask-time = What time? E.g. "07.00" or "jam 7 malam".
+event-ask-new-when = What is the new time? E.g. "Minggu 07.00".
+event-ask-place = Where? E.g. "Pos kamling" or "Masjid Al-Ikhlas".
+event-place-pos = Pos kamling
+event-ask-notes = Any notes for residents? E.g. "bring a hoe and sacks". Press Skip if none.
+button-skip = Skip
+button-save = 💾 Save
+button-done = Done
+event-choose-repeat = Does it repeat?
+repeat-none = Just once
+repeat-weekly = Every week, on { $weekday }
+repeat-biweekly = Every two weeks, on { $weekday }
+repeat-monthly-date = Every month, on day { $day }
+repeat-monthly-weekday = Every month, on the { $nth } { $weekday }
+weekday-0 = Sunday
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+nth-1 = first
+nth-2 = second
+nth-3 = third
+nth-4 = fourth
+nth-last = last
+event-summary =
+    Please check:
+    • { $kind }
+    • { $when }
+    • Place: { $place }
+    • Notes: { $notes }
+    • { $repeat }
+event-created = { $kind } on { $when } is scheduled ({ $count } dates ahead). Residents can see it in /jadwal.
+event-none-to-edit = There are no coming activities.
+event-choose-occurrence = Choose the activity:
+event-choose-change = What should change?
+button-event-move = 🕒 Change the time
+button-event-place = 📍 Change the place
+button-event-cancel-one = ❌ Cancel this date
+button-event-cancel-series = 🛑 Cancel this and all later dates
+event-changed = Saved: { $when }, at { $place }. { $told } residents who are coming were told.
+event-changed-notice = Schedule change: { $kind }, first set for { $before }, moves to { $when }, at { $place }.
+event-cancelled = Cancelled. { $told } residents who were coming were told.
+event-series-cancelled = This activity and all its later dates are cancelled. { $told } residents who were coming were told.
+event-cancelled-notice = Cancelled: { $kind } on { $when }.
+event-series-cancelled-notice = Cancelled: { $kind } on { $when } and the dates after it.
+schedule-title = RT activities in the next 2 weeks ({ $count }):
+schedule-empty = Nothing is scheduled in the next 2 weeks.
+schedule-more = …and { $count } more.
+schedule-item =
+    📅 { $kind }
+    🕒 { $when }
+    📍 { $place }
+schedule-item-notes = 📝 { $notes }
+schedule-item-repeat = 🔁 { $repeat }
+schedule-item-counts = Coming { $hadir } · Can't { $tidak } · Maybe { $mungkin }
+schedule-item-mine = Your answer: { $answer }
+rsvp-hadir = Coming
+rsvp-tidak = Can't come
+rsvp-mungkin = Maybe
+button-rsvp-hadir = ✅ Coming
+button-rsvp-tidak = ❌ Can't
+button-rsvp-mungkin = 🤔 Maybe
+button-rsvp-names = 👥 See names
+rsvp-saved = Saved: { $answer }
+rsvp-names =
+    { $kind }, { $when }
+    ✅ Coming: { $hadir }
+    ❌ Can't: { $tidak }
+    🤔 Maybe: { $mungkin }
+attendance-none = No activity is going on or just over.
+checkin-choose = The check-in code for which activity?
+attendance-choose = The attendance list for which activity?
+checkin-code =
+    Check-in code for { $kind }: { $code }
+    Residents just send this code to the bot. It works until { $until } WIB.
+attendance-checklist = Attendance at { $kind }, { $when }: { $present } of { $members } residents. Tap a name to tick it.
+checkin-done = Thank you! Your attendance at { $kind } is recorded.
+checkin-already = Your attendance at { $kind } was already recorded.
+checkin-usage = Send the check-in code from your RT head, e.g.: /hadir ABC234
+reminders-off = Activity reminders are off. Your night-watch duty reminders still arrive. Send /pengingat again to turn them on.
+reminders-on = Activity reminders are on again.
+
+## Night watch
+ronda-choose-nights = Which nights have a watch? Tap to choose, then press Done.
+ronda-nights-needed = Choose at least one night.
+ronda-ask-hours = From what time to what time? E.g. "22.00-04.00".
+ronda-ask-post = At which post?
+ronda-ask-per-shift = How many people each night? Write the number, e.g. 3.
+ronda-saved =
+    Night watch saved:
+    • Nights: { $nights }
+    • Hours: { $start }–{ $end } WIB
+    • Post: { $post }
+    • { $perShift } people per night
+    Ask residents to send /siapronda, then make the rota with /buatrota.
+ronda-volunteer-on = You are on the night watch. Tap the nights you cannot do (🚫) so you are not scheduled then.
+ronda-volunteer-off = You are not on the night watch yet. Press the button below to join.
+button-ronda-join = 🙋 Join the night watch
+button-ronda-leave = Leave the night watch
+rota-choose-weeks = Make the rota for how many weeks?
+button-rota-weeks = { $weeks } weeks
+rota-generated = Rota made: { $count } nights.
+rota-title = Night-watch rota, RT { $rt } Kelurahan { $kelurahan } ({ $weeks } weeks):
+rota-line = • { $when }–{ $end }: { $people }
+rota-shortfalls = ⚠️ { $count } nights are short of people. Ask more residents to join (/siapronda).
+rota-posted-to-group = The rota was also sent to the RT group.
+rota-mine-title = Your night-watch shifts:
+rota-mine-empty = You have no night-watch shifts yet.
+rota-empty = There is no night-watch rota yet.
+rota-upcoming-title = Night-watch rota, RT { $rt } Kelurahan { $kelurahan }:
+button-swap-ask = 🔁 Ask to swap: { $when }
+swap-offer = { $name } asks to swap their night-watch shift on { $when }. Can you take it?
+button-swap-take = 🙋 I'll take it
+swap-asked = Swap request sent to { $count } residents free that night.
+swap-no-candidates = No other resident is free that night. Contact your RT head.
+swap-taken = Thank you! You are on watch { $when }.
+swap-taken-requester = { $name } is taking your night-watch shift on { $when }.
+swap-taken-ketua = Shift swap: { $name } takes over from { $from } on { $when }.
 
 ## Announcements (/umumkan), muting, RT groups
 command-senyap = Turn announcements off/on
@@ -287,3 +451,15 @@ mute-on = Announcements are off. Your duty reminders (such as night-watch shifts
 mute-off = Announcements are on again.
 group-linked = This group is now linked to RT { $rt } Kelurahan { $kelurahan }. The RT head's announcements can be sent here.
 group-added = Thank you for adding the Kampung BANTAR bot! RT head: send /hubungkan in this group to link it to your RT.
+
+## Reminders
+reminder-kind = { $kind ->
+        [gotong_royong] community clean-up (gotong royong)
+        [ronda] night watch (ronda)
+        [rapat] residents' meeting
+       *[other] RT activity
+    }
+reminder-evening = 🔔 Reminder: { $kind } on { $day } at { $time } WIB, at { $place }. See you there!
+reminder-before = ⏰ Starting soon: { $kind } at { $time } WIB ({ $day }), at { $place }.
+reminder-duty = 🔦 Your night-watch shift: { $day }, { $time }–{ $end } WIB at { $place }. Thank you for keeping the neighbourhood safe!
+reminder-late-warning = ⚠️ The message queue is full: { $late } of { $total } reminders for the { $kind } on { $day } at { $time } WIB will be late, by up to { $minutes } minutes. If needed, remind residents in the RT group.

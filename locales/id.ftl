@@ -203,6 +203,7 @@ input-too-short = Terlalu pendek: paling sedikit { $min } huruf.
 input-too-long = Terlalu panjang: paling banyak { $max } karakter.
 input-name-characters = Nama diawali huruf dan hanya boleh berisi huruf, spasi, titik, koma, tanda hubung, dan apostrof (tanpa angka atau emoji). Contoh: Siti Aminah.
 input-household-characters = Awali dengan huruf atau angka, lalu gunakan huruf, angka, spasi, dan tanda . , ' / - # ( ) saja (tanpa emoji). Contoh: Keluarga Pak Budi, No. 12B.
+input-place-characters = Gunakan huruf, angka, spasi, dan tanda . , / - # ( ) & : saja (tanpa emoji). Contoh: Pos kamling RT 05.
 input-not-a-whole-number = Harus bilangan bulat, tanpa koma. Contoh: 120.
 input-not-a-number = Itu bukan angka. Tulis angkanya saja, misalnya 120.
 input-out-of-range = Angka harus antara { $min } dan { $max }.
@@ -237,6 +238,169 @@ error-role-admin-ketua_rt-koordinator = Maaf, hanya ketua RT atau koordinator ya
 fallback-message = Maaf, saya belum mengerti. Ketik /bantuan untuk melihat perintah.
 fallback-unknown-command = Perintah itu tidak dikenal. Ketik /bantuan untuk melihat perintah.
 fallback-stale-button = Tombol ini sudah tidak berlaku.
+
+## Acara, jadwal, kehadiran
+command-jadwal = Jadwal kegiatan RT dan konfirmasi hadir
+command-hadir = Catat kehadiran dengan kode
+command-jadwalronda = Jadwal ronda RT
+command-rotaku = Giliran ronda saya (dan tukar giliran)
+command-siapronda = Ikut/berhenti ronda, atur malam yang tidak bisa
+command-pengingat = Matikan/nyalakan pengingat kegiatan
+command-acara = Buat kegiatan (gotong royong, ronda, rapat)
+command-ubahacara = Ubah atau batalkan kegiatan
+command-ronda = Atur ronda (malam, jam, pos, jumlah orang)
+command-buatrota = Buat giliran ronda
+command-kodehadir = Tampilkan kode hadir kegiatan
+command-absen = Daftar hadir kegiatan (centang warga)
+error-role-ketua_rt-petugas = Maaf, perintah ini hanya untuk ketua RT dan petugas RT.
+error-event-not-found = Kegiatan tidak ditemukan.
+error-event-cancelled = Kegiatan ini sudah dibatalkan.
+error-event-in-past = Waktu itu sudah lewat. Pilih waktu yang akan datang.
+error-checkin-code-invalid = Kode hadir tidak dikenal. Periksa lagi kode dari ketua RT atau petugas.
+error-checkin-not-open = Kehadiran belum dibuka. Kode bisa dipakai mulai 30 menit sebelum kegiatan.
+error-checkin-closed = Waktu mencatat kehadiran untuk kegiatan ini sudah lewat.
+error-checkin-wrong-rt = Kode ini untuk kegiatan RT lain.
+error-ronda-not-set-up = Ronda belum diatur. Atur dulu dengan /ronda.
+error-ronda-no-volunteers = Belum ada warga yang ikut ronda. Minta warga mengirim /siapronda.
+error-shift-not-found = Giliran ronda itu tidak ditemukan atau sudah lewat.
+error-swap-not-open = Permintaan tukar giliran ini sudah tidak berlaku.
+error-swap-own = Ini permintaan tukar giliran Anda sendiri.
+error-swap-already-on-shift = Anda sudah bertugas di malam itu.
+input-datetime-empty = Tulis tanggal dan jamnya, misalnya "Minggu 07.00" atau "7/12 19.30".
+input-datetime-unrecognised = Maaf, tanggal atau jam itu tidak saya kenali. Contoh: "Minggu 07.00", "besok jam 7 pagi", "7 Des 2026 19.30".
+input-datetime-ambiguous-hour = Jam berapa tepatnya, pagi atau malam? Tulis misalnya "jam 7 pagi" atau "19.00".
+input-datetime-invalid-date = Tanggal itu tidak ada di kalender. Contoh: "7/12" untuk 7 Desember.
+input-datetime-invalid-time = Jam itu tidak ada. Tulis antara 00.00 dan 23.59, misalnya "07.00".
+input-datetime-past = Waktu itu sudah lewat. Tulis waktu yang akan datang, misalnya "Minggu 07.00".
+input-datetime-too-far = Itu lebih dari setahun lagi. Tulis tanggal dalam setahun ke depan.
+input-datetime-too-long = Terlalu panjang. Tulis singkat saja, misalnya "Minggu 07.00".
+input-datetime-same-time = Jam mulai dan selesai tidak boleh sama. Contoh: "22.00-04.00".
+event-choose-kind = Kegiatan apa?
+event-kind-gotong_royong = Gotong royong / kerja bakti
+event-kind-ronda = Ronda
+event-kind-rapat = Rapat warga
+event-kind-lainnya = Kegiatan lain
+event-ask-when = Kapan? Tulis seperti biasa, misalnya "Minggu 07.00", "besok jam 7 pagi", atau "7/12 19.30". Semua waktu dalam WIB.
+event-ask-time = Jam berapa? Misalnya "07.00" atau "jam 7 malam".
+event-ask-new-when = Waktu yang baru kapan? Misalnya "Minggu 07.00".
+event-ask-place = Di mana tempatnya? Misalnya "Pos kamling" atau "Masjid Al-Ikhlas".
+event-place-pos = Pos kamling
+event-ask-notes = Ada catatan untuk warga? Misalnya "bawa cangkul dan karung". Tekan Lewati jika tidak ada.
+button-skip = Lewati
+button-save = 💾 Simpan
+button-done = Selesai
+event-choose-repeat = Diulang?
+repeat-none = Sekali saja
+repeat-weekly = Setiap minggu, hari { $weekday }
+repeat-biweekly = Dua minggu sekali, hari { $weekday }
+repeat-monthly-date = Setiap bulan, tanggal { $day }
+repeat-monthly-weekday = Setiap bulan, { $weekday } { $nth }
+weekday-0 = Minggu
+weekday-1 = Senin
+weekday-2 = Selasa
+weekday-3 = Rabu
+weekday-4 = Kamis
+weekday-5 = Jumat
+weekday-6 = Sabtu
+nth-1 = pertama
+nth-2 = kedua
+nth-3 = ketiga
+nth-4 = keempat
+nth-last = terakhir
+event-summary =
+    Periksa kembali:
+    • { $kind }
+    • { $when }
+    • Tempat: { $place }
+    • Catatan: { $notes }
+    • { $repeat }
+event-created = { $kind } pada { $when } sudah dijadwalkan ({ $count } tanggal ke depan). Warga bisa melihatnya di /jadwal.
+event-none-to-edit = Belum ada kegiatan yang akan datang.
+event-choose-occurrence = Pilih kegiatan:
+event-choose-change = Apa yang diubah?
+button-event-move = 🕒 Ubah waktu
+button-event-place = 📍 Ubah tempat
+button-event-cancel-one = ❌ Batalkan tanggal ini
+button-event-cancel-series = 🛑 Batalkan ini dan seterusnya
+event-changed = Tersimpan: { $when }, di { $place }. { $told } warga yang akan hadir diberi tahu.
+event-changed-notice = Perubahan jadwal: { $kind } yang semula { $before } pindah ke { $when }, di { $place }.
+event-cancelled = Dibatalkan. { $told } warga yang akan hadir diberi tahu.
+event-series-cancelled = Kegiatan ini dan semua tanggal berikutnya dibatalkan. { $told } warga yang akan hadir diberi tahu.
+event-cancelled-notice = Dibatalkan: { $kind } pada { $when }.
+event-series-cancelled-notice = Dibatalkan: { $kind } pada { $when } dan tanggal-tanggal berikutnya.
+schedule-title = Kegiatan RT dalam 2 minggu ke depan ({ $count }):
+schedule-empty = Belum ada kegiatan terjadwal dalam 2 minggu ke depan.
+schedule-more = …dan { $count } kegiatan lagi.
+schedule-item =
+    📅 { $kind }
+    🕒 { $when }
+    📍 { $place }
+schedule-item-notes = 📝 { $notes }
+schedule-item-repeat = 🔁 { $repeat }
+schedule-item-counts = Hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin }
+schedule-item-mine = Jawaban Anda: { $answer }
+rsvp-hadir = Hadir
+rsvp-tidak = Tidak bisa
+rsvp-mungkin = Mungkin
+button-rsvp-hadir = ✅ Hadir
+button-rsvp-tidak = ❌ Tidak bisa
+button-rsvp-mungkin = 🤔 Mungkin
+button-rsvp-names = 👥 Lihat nama
+rsvp-saved = Tersimpan: { $answer }
+rsvp-names =
+    { $kind }, { $when }
+    ✅ Hadir: { $hadir }
+    ❌ Tidak bisa: { $tidak }
+    🤔 Mungkin: { $mungkin }
+attendance-none = Tidak ada kegiatan yang sedang berlangsung atau baru selesai.
+checkin-choose = Kode hadir untuk kegiatan mana?
+attendance-choose = Daftar hadir untuk kegiatan mana?
+checkin-code =
+    Kode hadir { $kind }: { $code }
+    Warga cukup mengirim kode ini ke bot. Berlaku sampai pukul { $until } WIB.
+attendance-checklist = Daftar hadir { $kind }, { $when }: { $present } dari { $members } warga hadir. Ketuk nama untuk mencentang.
+checkin-done = Terima kasih! Kehadiran Anda di { $kind } sudah tercatat.
+checkin-already = Kehadiran Anda di { $kind } sudah tercatat sebelumnya.
+checkin-usage = Kirim kode hadir dari ketua RT, misalnya: /hadir ABC234
+reminders-off = Pengingat kegiatan dimatikan. Pengingat tugas ronda Anda tetap dikirim. Kirim /pengingat lagi untuk menyalakannya.
+reminders-on = Pengingat kegiatan dinyalakan lagi.
+
+## Ronda
+ronda-choose-nights = Malam apa saja ada ronda? Ketuk untuk memilih, lalu tekan Selesai.
+ronda-nights-needed = Pilih paling sedikit satu malam.
+ronda-ask-hours = Jam berapa sampai jam berapa? Misalnya "22.00-04.00".
+ronda-ask-post = Di pos mana?
+ronda-ask-per-shift = Berapa orang setiap malam? Tulis angkanya, misalnya 3.
+ronda-saved =
+    Ronda tersimpan:
+    • Malam: { $nights }
+    • Jam: { $start }–{ $end } WIB
+    • Pos: { $post }
+    • { $perShift } orang per malam
+    Minta warga mengirim /siapronda, lalu buat giliran dengan /buatrota.
+ronda-volunteer-on = Anda ikut ronda. Ketuk malam yang tidak bisa (🚫) agar tidak dijadwalkan di malam itu.
+ronda-volunteer-off = Anda belum ikut ronda. Tekan tombol di bawah untuk ikut.
+button-ronda-join = 🙋 Ikut ronda
+button-ronda-leave = Berhenti ikut ronda
+rota-choose-weeks = Buat giliran ronda untuk berapa minggu?
+button-rota-weeks = { $weeks } minggu
+rota-generated = Giliran ronda dibuat: { $count } malam.
+rota-title = Giliran ronda RT { $rt } Kelurahan { $kelurahan } ({ $weeks } minggu):
+rota-line = • { $when }–{ $end }: { $people }
+rota-shortfalls = ⚠️ { $count } malam kekurangan orang. Ajak lebih banyak warga ikut ronda (/siapronda).
+rota-posted-to-group = Giliran ronda juga dikirim ke grup RT.
+rota-mine-title = Giliran ronda Anda:
+rota-mine-empty = Anda belum punya giliran ronda.
+rota-empty = Belum ada giliran ronda.
+rota-upcoming-title = Giliran ronda RT { $rt } Kelurahan { $kelurahan }:
+button-swap-ask = 🔁 Minta tukar: { $when }
+swap-offer = { $name } minta tukar giliran ronda { $when }. Bisa menggantikan?
+button-swap-take = 🙋 Saya gantikan
+swap-asked = Permintaan tukar dikirim ke { $count } warga yang bisa malam itu.
+swap-no-candidates = Tidak ada warga lain yang bisa malam itu. Hubungi ketua RT.
+swap-taken = Terima kasih! Anda bertugas ronda { $when }.
+swap-taken-requester = { $name } menggantikan giliran ronda Anda { $when }.
+swap-taken-ketua = Tukar giliran ronda: { $name } menggantikan { $from } pada { $when }.
 
 ## Pengumuman (/umumkan), senyap, grup RT
 command-senyap = Matikan/nyalakan pengumuman
@@ -287,3 +451,15 @@ mute-on = Pengumuman dimatikan. Pengingat tugas Anda (misalnya jadwal ronda) tet
 mute-off = Pengumuman dinyalakan lagi.
 group-linked = Grup ini sekarang terhubung dengan RT { $rt } Kelurahan { $kelurahan }. Pengumuman ketua RT bisa dikirim ke sini.
 group-added = Terima kasih sudah menambahkan bot Kampung BANTAR! Ketua RT: kirim /hubungkan di grup ini untuk menghubungkannya dengan RT Anda.
+
+## Pengingat
+reminder-kind = { $kind ->
+        [gotong_royong] gotong royong
+        [ronda] ronda
+        [rapat] rapat warga
+       *[other] kegiatan RT
+    }
+reminder-evening = 🔔 Pengingat: { $kind } { $day } pukul { $time } WIB di { $place }. Sampai jumpa di sana!
+reminder-before = ⏰ Sebentar lagi: { $kind } mulai pukul { $time } WIB ({ $day }) di { $place }.
+reminder-duty = 🔦 Jadwal ronda Anda: { $day }, pukul { $time }–{ $end } WIB di { $place }. Terima kasih sudah ikut menjaga lingkungan!
+reminder-late-warning = ⚠️ Antrean pesan sedang penuh: { $late } dari { $total } pengingat { $kind } { $day } pukul { $time } WIB akan terlambat, paling lama { $minutes } menit. Bila perlu, ingatkan warga lewat grup RT.

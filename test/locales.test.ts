@@ -1,3 +1,5 @@
+import { EVENT_KINDS, RSVP_ANSWERS } from "../src/domain/events/events.js";
+import { DATETIME_REFUSALS } from "../src/domain/people/text-input.js";
 import { audienceLabelKey } from "../src/bot/conversations/announce.js";
 import type { Audience } from "../src/domain/broadcast/broadcast.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -92,6 +94,12 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "picker-*": ["mbr", "ho", "pt"].map((action) => `picker-${action}`),
   "*-notice": ["petugas-appointed", "petugas-revoked"].map((key) => `${key}-notice`),
   "area-*": (["kelurahan", "kecamatan"] satisfies RoleInviteView["areaLevel"][]).map((level) => `area-${level}`),
+  "event-kind-*": EVENT_KINDS.map((kind) => `event-kind-${kind}`),
+  "weekday-*": [0, 1, 2, 3, 4, 5, 6].map((day) => `weekday-${day}`),
+  "nth-*": ["1", "2", "3", "4", "last"].map((nth) => `nth-${nth}`),
+  "rsvp-*": RSVP_ANSWERS.map((answer) => `rsvp-${answer}`),
+  "button-rsvp-*": RSVP_ANSWERS.map((answer) => `button-rsvp-${answer}`),
+  "input-datetime-*": DATETIME_REFUSALS.map((reason) => `input-datetime-${reason}`),
   "announce-audience-**": (["rt-members", "area-ketua", "area-residents"] satisfies Audience[]).flatMap((audience) => [audienceLabelKey(audience, false), audienceLabelKey(audience, true)]),
 };
 

@@ -8,6 +8,8 @@ export type CommandSpec = { command: string; audience: Audience; showInMenu: boo
 const MANAGERS = ["ketua_rt"] as const;
 const COORDINATORS = ["koordinator", "admin"] as const;
 const ANNOUNCERS = ["ketua_rt", "koordinator", "admin"] as const;
+const OFFICERS = ["ketua_rt", "petugas"] as const;
+const RESIDENTS = ["warga"] as const;
 
 /**
  * The one list of commands: the authorization middleware, /bantuan and setMyCommands all read it.
@@ -20,7 +22,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "bahasa", audience: "anyone", showInMenu: true },
   { command: "batal", audience: "anyone", showInMenu: true },
   { command: "keluar", audience: "member", showInMenu: true },
-  { command: "senyap", audience: ["warga"], showInMenu: true },
+  { command: "jadwal", audience: RESIDENTS, showInMenu: true },
+  { command: "hadir", audience: RESIDENTS, showInMenu: true },
+  { command: "jadwalronda", audience: RESIDENTS, showInMenu: true },
+  { command: "rotaku", audience: RESIDENTS, showInMenu: true },
+  { command: "siapronda", audience: RESIDENTS, showInMenu: true },
+  { command: "pengingat", audience: RESIDENTS, showInMenu: true },
+  { command: "senyap", audience: RESIDENTS, showInMenu: true },
   { command: "hapusdata", audience: "anyone", showInMenu: true },
   { command: "anggota", audience: MANAGERS, showInMenu: false },
   { command: "keluarkan", audience: MANAGERS, showInMenu: false },
@@ -29,6 +37,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "petugas", audience: MANAGERS, showInMenu: false },
   { command: "undangan", audience: MANAGERS, showInMenu: false },
   { command: "hubungkan", audience: MANAGERS, showInMenu: false, inGroups: true },
+  { command: "acara", audience: MANAGERS, showInMenu: false },
+  { command: "ubahacara", audience: MANAGERS, showInMenu: false },
+  { command: "ronda", audience: MANAGERS, showInMenu: false },
+  { command: "buatrota", audience: MANAGERS, showInMenu: false },
+  { command: "kodehadir", audience: OFFICERS, showInMenu: false },
+  { command: "absen", audience: OFFICERS, showInMenu: false },
   { command: "umumkan", audience: ANNOUNCERS, showInMenu: false },
   { command: "buatrt", audience: COORDINATORS, showInMenu: false },
   { command: "daftarrt", audience: COORDINATORS, showInMenu: false },
@@ -43,6 +57,15 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   pt: MANAGERS,
   inv: MANAGERS,
   bc: ANNOUNCERS,
+  rsvp: RESIDENTS,
+  rsvpn: MANAGERS,
+  kode: OFFICERS,
+  absen: OFFICERS,
+  absp: OFFICERS,
+  abs: OFFICERS,
+  sr: RESIDENTS,
+  rota: MANAGERS,
+  swap: RESIDENTS,
   keluar: "member",
 };
 

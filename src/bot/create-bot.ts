@@ -3,6 +3,8 @@ import { Bot, type BotConfig } from "grammy";
 import { createStateStore } from "../db/state-store.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { ANNOUNCE, createAnnounceConversation } from "./conversations/announce.js";
+import { CREATE_EVENT, createCreateEventConversation, createEditEventConversation, EDIT_EVENT } from "./conversations/events.js";
+import { createRondaSetupConversation, RONDA_SETUP } from "./conversations/ronda.js";
 import { createRegistrationConversation, REGISTRATION } from "./conversations/registration.js";
 import {
   APPOINT_KOORDINATOR,
@@ -17,6 +19,8 @@ import { createBroadcastFeature } from "./features/broadcast.js";
 import { NOOP_DATA } from "./keyboards/paginate.js";
 import { createCancelFeature } from "./features/cancel.js";
 import { createEraseFeature } from "./features/erase.js";
+import { createEventsFeature } from "./features/events.js";
+import { createRondaFeature } from "./features/ronda.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createHelpFeature } from "./features/help.js";
 import { createLanguageFeature } from "./features/language.js";
@@ -62,6 +66,9 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createConversation<BotContext, ConversationContext>(createAppointKoordinatorConversation(deps), { id: APPOINT_KOORDINATOR, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createHouseholdCountConversation(deps), { id: HOUSEHOLD_COUNT, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createAnnounceConversation(deps), { id: ANNOUNCE, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createCreateEventConversation(deps), { id: CREATE_EVENT, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createEditEventConversation(deps), { id: EDIT_EVENT, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createRondaSetupConversation(deps), { id: RONDA_SETUP, ...conversationOptions }));
 
   bot.use(createStartFeature(deps));
   bot.use(createHelpFeature());
@@ -73,6 +80,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createRtSettingsFeature(deps));
   bot.use(createRtRegistryFeature(deps));
   bot.use(createBroadcastFeature(deps));
+  bot.use(createEventsFeature(deps));
+  bot.use(createRondaFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

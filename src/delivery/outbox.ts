@@ -3,7 +3,7 @@ import type { Database } from "../db/client.js";
 import { outbox, person } from "../db/schema/index.js";
 
 /** Lower goes first. A person's direct reply (0) never queues here: it goes straight out. */
-export const PRIORITY = { duty: 10, notification: 20, announcement: 30 } as const;
+export const PRIORITY = { duty: 10, reminder: 15, notification: 20, announcement: 30 } as const;
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxMessage = {

@@ -32,6 +32,19 @@ export const DOMAIN_ERROR_CODES = [
   "target-not-member",
   "kelurahan-not-found",
   "out-of-scope",
+  "event-not-found",
+  "event-cancelled",
+  "event-in-past",
+  "checkin-code-invalid",
+  "checkin-not-open",
+  "checkin-closed",
+  "checkin-wrong-rt",
+  "ronda-not-set-up",
+  "ronda-no-volunteers",
+  "shift-not-found",
+  "swap-not-open",
+  "swap-own",
+  "swap-already-on-shift",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

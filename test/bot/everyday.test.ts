@@ -43,7 +43,8 @@ async function helpCommands(user: TestUser): Promise<string[]> {
 }
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "hapusdata"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "umumkan"];
+const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "hapusdata"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "kodehadir", "absen", "umumkan"];
 const STAFF = ["umumkan", "buatrt", "daftarrt"];
 
 describe("/bantuan", () => {
@@ -58,7 +59,7 @@ describe("/bantuan", () => {
     const siti = newUser("Siti");
     await addMember(database.db, siti, place.id);
     const commands = await helpCommands(siti);
-    expect(commands).toEqual(["start", "bantuan", "profil", "bahasa", "batal", "keluar", "senyap", "hapusdata"]);
+    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT]);
     expect(harness.lastText(siti)).toContain("/keluar — Keluar dari RT");
     expect(harness.lastText(siti)).not.toContain("/anggota");
   });
@@ -75,17 +76,17 @@ describe("/bantuan", () => {
     const ketua = newUser("Ketua");
     await addKetua(database.db, ketua, place.id);
     const commands = await helpCommands(ketua);
-    expect(commands).toEqual([...EVERYONE.slice(0, 5), "keluar", "senyap", "hapusdata", ...KETUA]);
+    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, ...KETUA]);
     expect(harness.lastText(ketua)).toContain("/anggota — Anggota RT dan permintaan bergabung");
     expect(harness.lastText(ketua)).toContain("/undangan — Tautan undangan untuk warga");
     for (const staff of ["buatrt", "daftarrt", "angkatkoordinator"]) expect(commands).not.toContain(staff);
   });
 
-  it("shows a petugas what a warga sees", async () => {
+  it("shows a petugas what a warga sees, plus the attendance commands", async () => {
     const place = await addRt(database.db, 5);
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
-    expect(await helpCommands(petugas)).toEqual(["start", "bantuan", "profil", "bahasa", "batal", "keluar", "senyap", "hapusdata"]);
+    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen"]);
   });
 
   it("shows a koordinator the RT registry but not the admin's command", async () => {

@@ -330,8 +330,9 @@ describe("scope", () => {
 describe("/bantuan", () => {
   const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "hapusdata"];
   const PENDING = [...EVERYONE.slice(0, 5), "keluar", "hapusdata"];
-  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "senyap", "hapusdata"];
-  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "umumkan"];
+  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "hapusdata"];
+  const PETUGAS = [...MEMBER, "kodehadir", "absen"];
+  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "kodehadir", "absen", "umumkan"];
   const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt"];
   const ADMIN = [...KOORDINATOR, "angkatkoordinator"];
   const EXPECTED: Record<RoleKey, string[]> = {
@@ -339,7 +340,7 @@ describe("/bantuan", () => {
     "no-rt": EVERYONE,
     pending: PENDING,
     warga: MEMBER,
-    petugas: MEMBER,
+    petugas: PETUGAS,
     ketua_rt: KETUA_COMMANDS,
     "koordinator-kelurahan": KOORDINATOR,
     "koordinator-kecamatan": KOORDINATOR,

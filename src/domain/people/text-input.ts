@@ -4,12 +4,21 @@
  */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InputRefusal; vars?: Record<string, number> };
 
-export const INPUT_REFUSALS = ["empty", "too-long", "too-short", "name-characters", "household-characters", "not-a-whole-number", "not-a-number", "out-of-range"] as const;
+/** Why a date or time was not taken; see src/domain/schedule/parse-datetime.ts. */
+export const DATETIME_REFUSALS = ["empty", "unrecognised", "ambiguous-hour", "invalid-date", "invalid-time", "past", "too-far", "too-long", "same-time"] as const;
+export type DateTimeInputRefusal = (typeof DATETIME_REFUSALS)[number];
+
+export const INPUT_REFUSALS = [
+  "empty", "too-long", "too-short", "name-characters", "household-characters", "place-characters", "not-a-whole-number", "not-a-number", "out-of-range",
+  ...DATETIME_REFUSALS.map((reason) => `datetime-${reason}` as const),
+] as const;
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];
 
 export const NAME_MAX = 64;
 export const HOUSEHOLD_MAX = 60;
+export const PLACE_MAX = 80;
+export const NOTES_MAX = 500;
 
 /** Folds runs of white space and strips the invisible characters that sneak in from copy-paste. */
 function tidy(text: string): string {
@@ -60,4 +69,32 @@ export function parseWholeNumber(raw: string, min: number, max: number): Parsed<
   const value = Number(digits);
   if (!Number.isSafeInteger(value) || value < min || value > max) return { ok: false, reason: "out-of-range", vars: { min, max } };
   return { ok: true, value };
+}
+
+const PLACE_PATTERN = /^[\p{L}\p{M}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()&:-]*$/u;
+
+/** Where something happens: "Pos kamling RT 05", "Masjid Al-Ikhlas", "Jl. Sumantri Brojonegoro No. 3". */
+export function parsePlace(raw: string): Parsed<string> {
+  const text = tidy(raw);
+  const refusal = bounded(text, 2, PLACE_MAX);
+  if (refusal) return refusal;
+  if (!PLACE_PATTERN.test(text)) return { ok: false, reason: "place-characters" };
+  return { ok: true, value: text };
+}
+
+/**
+ * Free notes ("bawa cangkul dan karung 🧹"): anything printable, line breaks kept, control
+ * characters dropped, length capped.
+ */
+export function parseNotes(raw: string): Parsed<string> {
+  // eslint-disable-next-line no-control-regex
+  const text = raw.normalize("NFC").replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, "").replace(/[ \t]+/g, " ").trim();
+  if (text.length === 0) return { ok: false, reason: "empty" };
+  if (text.length > NOTES_MAX) return { ok: false, reason: "too-long", vars: { max: NOTES_MAX } };
+  return { ok: true, value: text };
+}
+
+/** A date/time parser's refusal as an input refusal (`input-datetime-<reason>`). */
+export function dateTimeRefusal<T>(reason: DateTimeInputRefusal): Parsed<T> {
+  return { ok: false, reason: `datetime-${reason}` };
 }

@@ -1,0 +1,72 @@
+import { InlineKeyboard } from "grammy";
+import { parsePlace, parseWholeNumber, dateTimeRefusal } from "../../domain/people/text-input.js";
+import { findRondaSetup, saveRondaSetup } from "../../domain/ronda/watch.js";
+import { headedRtId } from "../../domain/people/actor.js";
+import { parseTimeRange, type TimeRangeResult } from "../../domain/schedule/parse-datetime.js";
+import type { ConversationContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+
+export const RONDA_SETUP = "ronda-setup";
+export const PER_SHIFT_MAX = 20;
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0]; // Senin first, as on an Indonesian calendar
+
+/** Toggle buttons for the nights of the week; "Selesai" once at least one is chosen. */
+async function chooseNights(conversation: Convo, ctx: ConversationContext, initial: number[]): Promise<number[]> {
+  let nights = new Set(initial);
+  const keyboard = () => {
+    const k = new InlineKeyboard();
+    WEEKDAYS.forEach((day, i) => {
+      k.text(`${nights.has(day) ? "✅" : "⬜"} ${ctx.t(`weekday-${day}`)}`, `rn:night:${day}`);
+      if (i % 2 === 1) k.row();
+    });
+    return k.row().text(ctx.t("button-done"), "rn:done");
+  };
+  await ctx.reply(ctx.t("ronda-choose-nights"), { reply_markup: keyboard() });
+  for (;;) {
+    const { data, ctx: press } = await waitForChoice(conversation, [...WEEKDAYS.map((d) => `rn:night:${d}`), "rn:done"]);
+    if (data === "rn:done") {
+      if (nights.size > 0) {
+        await press.editMessageReplyMarkup();
+        return [...nights].sort();
+      }
+      await press.reply(press.t("ronda-nights-needed"));
+      continue;
+    }
+    const day = Number(data.slice("rn:night:".length));
+    nights = new Set(nights);
+    if (nights.has(day)) nights.delete(day);
+    else nights.add(day);
+    await press.editMessageReplyMarkup({ reply_markup: keyboard() });
+  }
+}
+
+/** /ronda: nights → hours → post → people per shift. */
+export function createRondaSetupConversation(deps: BotDeps) {
+  return async function rondaSetup(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const current = await conversation.external(async (outside) => {
+      const rtId = headedRtId(outside.actor);
+      return rtId === null ? undefined : await findRondaSetup(deps.db, rtId);
+    });
+    const nights = await chooseNights(conversation, ctx, current?.nights ?? []);
+    const hours = await askText<Extract<TimeRangeResult, { ok: true }>>(conversation, ctx, ctx.t("ronda-ask-hours"), (text) => {
+      const parsed = parseTimeRange(text);
+      return parsed.ok ? { ok: true as const, value: parsed } : dateTimeRefusal(parsed.reason);
+    });
+    const post = await askText(conversation, ctx, ctx.t("ronda-ask-post"), parsePlace, [{ label: ctx.t("event-place-pos"), data: "rn:post:pos", value: ctx.t("event-place-pos") }]);
+    const perShift = await askText(conversation, ctx, ctx.t("ronda-ask-per-shift"), (text) => parseWholeNumber(text, 1, PER_SHIFT_MAX));
+    const outcome = await runOnce(conversation, (outside) => saveRondaSetup(deps.db, outside.actor, { nights, start: hours.start, end: hours.end, post, perShift }, deps.clock()));
+    if (!outcome.ok) return explain(ctx, outcome);
+    await ctx.reply(
+      ctx.t("ronda-saved", {
+        nights: nights.map((n) => ctx.t(`weekday-${n}`)).join(", "),
+        start: outcome.value.startTime.replace(":", "."),
+        end: outcome.value.endTime.replace(":", "."),
+        post,
+        perShift,
+      }),
+    );
+  };
+}
+

@@ -1,0 +1,175 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { attendeeIds, checkIn, looksLikeCode, openCheckin, tickAttendance } from "../../domain/events/attendance.js";
+import {
+  eventRemindersOff,
+  getOccurrence,
+  listActiveMembers,
+  listManageable,
+  listUpcoming,
+  RSVP_ANSWERS,
+  rsvpNames,
+  setEventRemindersOff,
+  setRsvp,
+  type Occurrence,
+  type RsvpAnswer,
+  type UpcomingOccurrence,
+} from "../../domain/events/events.js";
+import { headedRtId } from "../../domain/people/actor.js";
+import type { BotContext } from "../context.js";
+import { CREATE_EVENT, describeRecurrence, EDIT_EVENT } from "../conversations/events.js";
+import type { BotDeps } from "../deps.js";
+import { formatClock, formatWhen } from "../format.js";
+import { paginatedKeyboard } from "../keyboards/paginate.js";
+
+const MAX_LISTED = 10;
+const CHECKLIST_PAGE = 10;
+
+/** The RT whose events this person manages: the ketua's, or a petugas's. */
+function attendanceRtId(ctx: BotContext): number | null {
+  return ctx.actor.grants.find((grant) => (grant.role === "ketua_rt" || grant.role === "petugas") && grant.rtId !== null)?.rtId ?? null;
+}
+
+export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  const occurrenceText = async (ctx: BotContext, item: UpcomingOccurrence) => {
+    const locale = await ctx.i18n.getLocale();
+    const lines = [
+      ctx.t("schedule-item", { kind: ctx.t(`event-kind-${item.kind}`), when: formatWhen(item.startsAt, locale), place: item.place }),
+      item.notes ? ctx.t("schedule-item-notes", { notes: item.notes }) : null,
+      item.recurrence.kind === "none" ? null : ctx.t("schedule-item-repeat", { repeat: describeRecurrence(ctx, item.recurrence) }),
+      ctx.t("schedule-item-counts", { hadir: item.hadir, tidak: item.tidak, mungkin: item.mungkin }),
+      item.myAnswer ? ctx.t("schedule-item-mine", { answer: ctx.t(`rsvp-${item.myAnswer}`) }) : null,
+    ];
+    return lines.filter(Boolean).join("\n");
+  };
+
+  const rsvpKeyboard = (ctx: BotContext, item: { id: number }, isKetua: boolean) => {
+    const keyboard = new InlineKeyboard();
+    for (const answer of RSVP_ANSWERS) keyboard.text(ctx.t(`button-rsvp-${answer}`), `rsvp:${item.id}:${answer}`);
+    if (isKetua) keyboard.row().text(ctx.t("button-rsvp-names"), `rsvpn:${item.id}`);
+    return keyboard;
+  };
+
+  feature.command("acara", (ctx) => ctx.conversation.enter(CREATE_EVENT));
+  feature.command("ubahacara", (ctx) => ctx.conversation.enter(EDIT_EVENT));
+
+  feature.command("jadwal", async (ctx) => {
+    const membership = ctx.actor.membership;
+    if (membership?.status !== "active") return void (await ctx.reply(ctx.t("error-not-registered")));
+    const items = await listUpcoming(deps.db, membership.rtId, ctx.actor.person!.id, deps.clock());
+    if (items.length === 0) return void (await ctx.reply(ctx.t("schedule-empty")));
+    await ctx.reply(ctx.t("schedule-title", { count: items.length }));
+    const isKetua = headedRtId(ctx.actor) === membership.rtId;
+    for (const item of items.slice(0, MAX_LISTED)) {
+      await ctx.reply(await occurrenceText(ctx, item), { reply_markup: rsvpKeyboard(ctx, item, isKetua) });
+    }
+    if (items.length > MAX_LISTED) await ctx.reply(ctx.t("schedule-more", { count: items.length - MAX_LISTED }));
+  });
+
+  feature.callbackQuery(/^rsvp:(\d+):(hadir|tidak|mungkin)$/, async (ctx) => {
+    const occurrence = await setRsvp(deps.db, ctx.actor, Number(ctx.match[1]), ctx.match[2] as RsvpAnswer, deps.clock());
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-saved", { answer: ctx.t(`rsvp-${ctx.match[2]}`) }) });
+    const item = (await listUpcoming(deps.db, occurrence.rtId, ctx.actor.person!.id, deps.clock(), 400)).find((o) => o.id === occurrence.id);
+    if (item) {
+      const text = await occurrenceText(ctx, item);
+      if (text !== ctx.callbackQuery.message?.text) {
+        await ctx.editMessageText(text, { reply_markup: rsvpKeyboard(ctx, item, headedRtId(ctx.actor) === occurrence.rtId) });
+      }
+    }
+  });
+
+  feature.callbackQuery(/^rsvpn:(\d+)$/, async (ctx) => {
+    const occurrence = await getOccurrence(deps.db, Number(ctx.match[1]));
+    if (headedRtId(ctx.actor) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
+    const names = await rsvpNames(deps.db, occurrence.id);
+    await ctx.answerCallbackQuery();
+    const list = (answer: RsvpAnswer) => (names[answer].length ? names[answer].join(", ") : "-");
+    await ctx.reply(ctx.t("rsvp-names", { kind: ctx.t(`event-kind-${occurrence.kind}`), when: formatWhen(occurrence.startsAt, await ctx.i18n.getLocale()), hadir: list("hadir"), tidak: list("tidak"), mungkin: list("mungkin") }));
+  });
+
+  /** Occurrences an officer can act on now: check-in open, or recently over. */
+  const pickOccurrence = async (ctx: BotContext, prefix: "kode" | "absen") => {
+    const rtId = attendanceRtId(ctx);
+    if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
+    const now = deps.clock().getTime();
+    const items = (await listManageable(deps.db, rtId, deps.clock(), 7, 1)).filter((o) => o.startsAt.getTime() - 30 * 60_000 <= now);
+    if (items.length === 0) return void (await ctx.reply(ctx.t("attendance-none")));
+    const locale = await ctx.i18n.getLocale();
+    const keyboard = new InlineKeyboard();
+    for (const item of items.slice(-8)) keyboard.text(`${ctx.t(`event-kind-${item.kind}`)} · ${formatWhen(item.startsAt, locale)}`, `${prefix}:${item.id}`).row();
+    await ctx.reply(ctx.t(prefix === "kode" ? "checkin-choose" : "attendance-choose"), { reply_markup: keyboard });
+  };
+
+  feature.command("kodehadir", (ctx) => pickOccurrence(ctx, "kode"));
+  feature.command("absen", (ctx) => pickOccurrence(ctx, "absen"));
+
+  feature.callbackQuery(/^kode:(\d+)$/, async (ctx) => {
+    const { code, closesAt, occurrence } = await openCheckin(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+    await ctx.answerCallbackQuery();
+    const locale = await ctx.i18n.getLocale();
+    await ctx.editMessageText(ctx.t("checkin-code", { code, kind: ctx.t(`event-kind-${occurrence.kind}`), until: formatClock(closesAt, locale) }));
+  });
+
+  const checklist = async (ctx: BotContext, occurrence: Occurrence, page: number) => {
+    const members = await listActiveMembers(deps.db, occurrence.rtId);
+    const present = await attendeeIds(deps.db, occurrence.id);
+    const choices = members.map((m) => ({
+      label: `${present.has(m.personId) ? "✅" : "⬜"} ${m.name ?? "-"}`,
+      // The button carries the state it sets, so a double tap does not undo itself.
+      data: `abs:${occurrence.id}:${m.membershipId}:${present.has(m.personId) ? 0 : 1}:${page}`,
+    }));
+    const locale = await ctx.i18n.getLocale();
+    return {
+      text: ctx.t("attendance-checklist", { kind: ctx.t(`event-kind-${occurrence.kind}`), when: formatWhen(occurrence.startsAt, locale), present: present.size, members: members.length }),
+      keyboard: paginatedKeyboard(choices, page, `absp:${occurrence.id}:`, [], CHECKLIST_PAGE),
+    };
+  };
+
+  feature.callbackQuery(/^absen:(\d+)$/, async (ctx) => {
+    const occurrence = await getOccurrence(deps.db, Number(ctx.match[1]));
+    if (attendanceRtId(ctx) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = await checklist(ctx, occurrence, 0);
+    await ctx.editMessageText(text, { reply_markup: keyboard });
+  });
+
+  feature.callbackQuery(/^absp:(\d+):(\d+)$/, async (ctx) => {
+    const occurrence = await getOccurrence(deps.db, Number(ctx.match[1]));
+    if (attendanceRtId(ctx) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = await checklist(ctx, occurrence, Number(ctx.match[2]));
+    await ctx.editMessageText(text, { reply_markup: keyboard });
+  });
+
+  feature.callbackQuery(/^abs:(\d+):(\d+):([01]):(\d+)$/, async (ctx) => {
+    const { occurrence, changed } = await tickAttendance(deps.db, ctx.actor, Number(ctx.match[1]), Number(ctx.match[2]), ctx.match[3] === "1", deps.clock());
+    await ctx.answerCallbackQuery();
+    if (!changed) return; // the same tick again: nothing to redraw
+    const { text, keyboard } = await checklist(ctx, occurrence, Number(ctx.match[4]));
+    await ctx.editMessageText(text, { reply_markup: keyboard });
+  });
+
+  const checkInWith = async (ctx: BotContext, text: string) => {
+    const { occurrence, recorded } = await checkIn(deps.db, ctx.actor, text, deps.clock());
+    await ctx.reply(ctx.t(recorded ? "checkin-done" : "checkin-already", { kind: ctx.t(`event-kind-${occurrence.kind}`) }));
+  };
+  feature.command("hadir", async (ctx) => {
+    const code = ctx.match.trim();
+    if (!code) return void (await ctx.reply(ctx.t("checkin-usage")));
+    await checkInWith(ctx, code);
+  });
+  // A code typed on its own (as read aloud at the pos kamling) checks in too.
+  feature.on("message:text").filter((ctx) => looksLikeCode(ctx.message.text) && ctx.actor.membership?.status === "active", (ctx) => checkInWith(ctx, ctx.message.text));
+
+  feature.command("pengingat", async (ctx) => {
+    const personId = ctx.actor.person!.id;
+    const off = !(await eventRemindersOff(deps.db, personId));
+    await setEventRemindersOff(deps.db, personId, off, deps.clock());
+    await ctx.reply(ctx.t(off ? "reminders-off" : "reminders-on"));
+  });
+
+  return composer;
+}
+

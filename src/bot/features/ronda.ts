@@ -1,0 +1,154 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { headedRtId } from "../../domain/people/actor.js";
+import { findLocale } from "../../domain/people/person.js";
+import { findKetua } from "../../domain/roles/roles.js";
+import { getRt } from "../../domain/rt/rt.js";
+import {
+  acceptSwap,
+  generateShifts,
+  myShifts,
+  requestSwap,
+  setUnavailableWeekday,
+  setVolunteering,
+  upcomingShifts,
+  volunteerState,
+  ROTA_WEEKS_MAX,
+  type ShiftView,
+  type VolunteerState,
+} from "../../domain/ronda/watch.js";
+import { enqueueMessages, PRIORITY } from "../../delivery/outbox.js";
+import type { BotContext } from "../context.js";
+import { RONDA_SETUP } from "../conversations/ronda.js";
+import type { BotDeps } from "../deps.js";
+import { formatClock, formatWhen, rtVars } from "../format.js";
+import { eventKey, notifyPerson, queueNotices } from "../notifications.js";
+import { chunkLines } from "./members.js";
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
+
+/** The rota as a table people can read in a chat: one line per night. */
+export function rotaTable(t: BotContext["t"], shifts: ShiftView[], locale: string): string[] {
+  return shifts.map((shift) =>
+    t("rota-line", {
+      when: formatWhen(shift.startsAt, locale),
+      end: formatClock(shift.endsAt, locale),
+      people: shift.people.length ? shift.people.map((p) => p.name ?? "-").join(", ") : "—",
+    }),
+  );
+}
+
+export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  feature.command("ronda", (ctx) => ctx.conversation.enter(RONDA_SETUP));
+
+  const volunteerKeyboard = (ctx: BotContext, state: VolunteerState) => {
+    const keyboard = new InlineKeyboard().text(ctx.t(state.volunteering ? "button-ronda-leave" : "button-ronda-join"), `sr:${state.volunteering ? "off" : "on"}`).row();
+    if (state.volunteering) {
+      WEEKDAYS.forEach((day, i) => {
+        const cannot = state.unavailableWeekdays.includes(day);
+        // The button carries the state it sets, so a double tap does not undo itself.
+        keyboard.text(`${cannot ? "🚫" : "✅"} ${ctx.t(`weekday-${day}`)}`, `sr:day:${day}:${cannot ? 0 : 1}`);
+        if (i % 2 === 1) keyboard.row();
+      });
+    }
+    return keyboard;
+  };
+  const volunteerText = (ctx: BotContext, state: VolunteerState) => ctx.t(state.volunteering ? "ronda-volunteer-on" : "ronda-volunteer-off");
+
+  feature.command("siapronda", async (ctx) => {
+    const state = await volunteerState(deps.db, ctx.actor);
+    await ctx.reply(volunteerText(ctx, state), { reply_markup: volunteerKeyboard(ctx, state) });
+  });
+  feature.callbackQuery(/^sr:(on|off)$/, async (ctx) => {
+    const state = await setVolunteering(deps.db, ctx.actor, ctx.match[1] === "on", deps.clock());
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(volunteerText(ctx, state), { reply_markup: volunteerKeyboard(ctx, state) });
+  });
+  feature.callbackQuery(/^sr:day:([0-6]):([01])$/, async (ctx) => {
+    const state = await setUnavailableWeekday(deps.db, ctx.actor, Number(ctx.match[1]), ctx.match[2] === "1");
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(volunteerText(ctx, state), { reply_markup: volunteerKeyboard(ctx, state) });
+  });
+
+  feature.command("buatrota", async (ctx) => {
+    const keyboard = new InlineKeyboard();
+    for (const weeks of [1, 2, 4, 8]) keyboard.text(ctx.t("button-rota-weeks", { weeks }), `rota:${weeks}`);
+    await ctx.reply(ctx.t("rota-choose-weeks"), { reply_markup: keyboard });
+  });
+  feature.callbackQuery(/^rota:(\d+)$/, async (ctx) => {
+    const weeks = Math.min(Number(ctx.match[1]), ROTA_WEEKS_MAX);
+    const { shifts, shortfalls } = await generateShifts(deps.db, ctx.actor, weeks, deps.clock());
+    await ctx.answerCallbackQuery();
+    const locale = await ctx.i18n.getLocale();
+    const place = await getRt(deps.db, headedRtId(ctx.actor)!);
+    const header = ctx.t("rota-title", { ...rtVars(place), weeks });
+    const lines = rotaTable(ctx.t, shifts, locale);
+    if (shortfalls.length > 0) lines.push("", ctx.t("rota-shortfalls", { count: shortfalls.length }));
+    await ctx.editMessageText(ctx.t("rota-generated", { count: shifts.length }));
+    for (const text of chunkLines(header, lines)) await ctx.reply(text);
+    if (place.groupChatId !== null) {
+      // Posted to the RT group through the outbox, in Indonesian (a group has no one language).
+      const groupLines = rotaTable((key, vars) => deps.i18n.t("id", key, vars), shifts, "id");
+      const messages = chunkLines(deps.i18n.t("id", "rota-title", { ...rtVars(place), weeks }), groupLines);
+      await enqueueMessages(
+        deps.db,
+        messages.map((text, part) => ({ dedupeKey: `rota:${ctx.update.update_id}:${part}`, chatId: place.groupChatId!, priority: PRIORITY.notification, payload: { text }, notBefore: deps.clock() })),
+      );
+      deps.wakeDelivery();
+      await ctx.reply(ctx.t("rota-posted-to-group"));
+    }
+  });
+
+  feature.command("rotaku", async (ctx) => {
+    const shifts = await myShifts(deps.db, ctx.actor.person!.id, deps.clock());
+    if (shifts.length === 0) return void (await ctx.reply(ctx.t("rota-mine-empty")));
+    const locale = await ctx.i18n.getLocale();
+    const keyboard = new InlineKeyboard();
+    for (const shift of shifts.slice(0, 8)) keyboard.text(ctx.t("button-swap-ask", { when: formatWhen(shift.startsAt, locale) }), `swap:ask:${shift.occurrenceId}`).row();
+    await ctx.reply([ctx.t("rota-mine-title"), ...rotaTable(ctx.t, shifts, locale)].join("\n"), { reply_markup: keyboard });
+  });
+
+  feature.callbackQuery(/^swap:ask:(\d+)$/, async (ctx) => {
+    const { swapId, candidates, startsAt } = await requestSwap(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+    await ctx.answerCallbackQuery();
+    const notices = [];
+    for (const candidate of candidates) {
+      const locale = (await findLocale(deps.db, candidate.telegramId)) ?? "id";
+      notices.push({
+        event: eventKey("swap-offer", swapId),
+        chatId: candidate.telegramId,
+        personId: candidate.personId,
+        text: deps.i18n.t(locale, "swap-offer", { name: ctx.actor.person?.displayName ?? "-", when: formatWhen(startsAt, locale) }),
+        replyMarkup: new InlineKeyboard().text(deps.i18n.t(locale, "button-swap-take"), `swap:take:${swapId}`),
+      });
+    }
+    await queueNotices(deps, notices);
+    await ctx.reply(ctx.t(candidates.length ? "swap-asked" : "swap-no-candidates", { count: candidates.length }));
+  });
+
+  feature.callbackQuery(/^swap:take:(\d+)$/, async (ctx) => {
+    const taken = await acceptSwap(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+    await ctx.answerCallbackQuery();
+    const locale = await ctx.i18n.getLocale();
+    await ctx.editMessageText(ctx.t("swap-taken", { when: formatWhen(taken.startsAt, locale) }));
+    const event = eventKey("swap-taken", ctx.match[1]!);
+    const vars = { name: ctx.actor.person?.displayName ?? "-", from: taken.from.name ?? "-", when: formatWhen(taken.startsAt, locale) };
+    await notifyPerson(deps, taken.from, event, "swap-taken-requester", vars);
+    const ketua = await findKetua(deps.db, taken.rtId);
+    if (ketua) await notifyPerson(deps, ketua, event, "swap-taken-ketua", vars);
+  });
+
+  feature.command("jadwalronda", async (ctx) => {
+    const rtId = ctx.actor.membership?.status === "active" ? ctx.actor.membership.rtId : null;
+    if (rtId === null) return void (await ctx.reply(ctx.t("error-not-registered")));
+    const shifts = await upcomingShifts(deps.db, rtId, deps.clock());
+    if (shifts.length === 0) return void (await ctx.reply(ctx.t("rota-empty")));
+    const locale = await ctx.i18n.getLocale();
+    const place = await getRt(deps.db, rtId);
+    for (const text of chunkLines(ctx.t("rota-upcoming-title", rtVars(place)), rotaTable(ctx.t, shifts, locale))) await ctx.reply(text);
+  });
+
+  return composer;
+}

@@ -1,0 +1,131 @@
+import { randomInt } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { eventOccurrence, membership, shiftAssignment } from "../../db/schema/index.js";
+import { DomainError } from "../errors.js";
+import type { Actor } from "../people/actor.js";
+import { occurrenceSourceKey, participantsOf, recordParticipation, revokeParticipation } from "../participation/participation.js";
+import { getOccurrence, type Occurrence } from "./events.js";
+
+/** Codes are read aloud at the pos kamling: no 0/O or 1/I to mix up. */
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export const CHECKIN_CODE_LENGTH = 6;
+/** Check-in opens a little before the start and stays open a little after the end. */
+export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;
+export const CHECKIN_CLOSES_AFTER_MS = 30 * 60_000;
+
+export function normaliseCode(text: string): string {
+  return text.normalize("NFKC").replace(/[\s-]/g, "").toUpperCase();
+}
+
+export function looksLikeCode(text: string): boolean {
+  return new RegExp(`^[${CODE_ALPHABET}]{${CHECKIN_CODE_LENGTH}}$`).test(normaliseCode(text));
+}
+
+function windowOf(occurrence: Occurrence): { opens: number; closes: number } {
+  return { opens: occurrence.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS, closes: occurrence.endsAt.getTime() + CHECKIN_CLOSES_AFTER_MS };
+}
+
+/** The ketua or a petugas of the occurrence's RT. */
+function canRunAttendance(actor: Actor, rtId: number): boolean {
+  return actor.grants.some((grant) => (grant.role === "ketua_rt" || grant.role === "petugas") && grant.rtId === rtId);
+}
+
+/** Shows the occurrence's check-in code, creating it the first time. Only while check-in is open. */
+export async function openCheckin(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ code: string; closesAt: Date; occurrence: Occurrence }> {
+  const occurrence = await getOccurrence(db, occurrenceId);
+  if (!canRunAttendance(actor, occurrence.rtId)) throw new DomainError("not-allowed");
+  if (occurrence.cancelledAt) throw new DomainError("event-cancelled");
+  const window = windowOf(occurrence);
+  if (now.getTime() < window.opens) throw new DomainError("checkin-not-open");
+  if (now.getTime() > window.closes) throw new DomainError("checkin-closed");
+  if (occurrence.checkinCode) return { code: occurrence.checkinCode, closesAt: new Date(window.closes), occurrence };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = Array.from({ length: CHECKIN_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+    try {
+      // Conditional: two officers opening at once both end up showing the same code.
+      await db.update(eventOccurrence).set({ checkinCode: code }).where(and(eq(eventOccurrence.id, occurrenceId), isNull(eventOccurrence.checkinCode)));
+      const current = await getOccurrence(db, occurrenceId);
+      return { code: current.checkinCode!, closesAt: new Date(window.closes), occurrence: current };
+    } catch (error) {
+      if (attempt === 4) throw error; // a code already in use elsewhere: draw again
+    }
+  }
+  throw new Error("unreachable");
+}
+
+/**
+ * A resident sends the code: inside the window, for their own RT, once. Returns whether this
+ * call recorded it (false: already checked in).
+ */
+export async function checkIn(db: Database, actor: Actor, text: string, now: Date): Promise<{ occurrence: Occurrence; recorded: boolean }> {
+  const code = normaliseCode(text);
+  const [occurrence] = await db.select().from(eventOccurrence).where(eq(eventOccurrence.checkinCode, code));
+  if (!occurrence || occurrence.cancelledAt) throw new DomainError("checkin-code-invalid");
+  if (!actor.person || actor.membership?.status !== "active") throw new DomainError("not-registered");
+  if (actor.membership.rtId !== occurrence.rtId) throw new DomainError("checkin-wrong-rt");
+  const window = windowOf(occurrence);
+  if (now.getTime() < window.opens) throw new DomainError("checkin-not-open");
+  if (now.getTime() > window.closes) throw new DomainError("checkin-closed");
+  const recorded = await recordParticipation(
+    db,
+    {
+      sourceKey: occurrenceSourceKey(occurrence.id, actor.person.id),
+      rtId: occurrence.rtId,
+      personId: actor.person.id,
+      householdLabel: actor.membership.householdLabel,
+      kind: occurrence.kind,
+      occurredAt: now,
+      verified: true,
+      source: "checkin-code",
+      occurrenceId: occurrence.id,
+      recordedBy: actor.person.id,
+    },
+    now,
+  );
+  return { occurrence, recorded };
+}
+
+/**
+ * The ketua ticks (or unticks) a member on the checklist after the event. The button carries the
+ * intended state, so a double tap changes nothing twice.
+ */
+export async function tickAttendance(db: Database, actor: Actor, occurrenceId: number, membershipId: number, present: boolean, now: Date): Promise<{ changed: boolean; occurrence: Occurrence }> {
+  const occurrence = await getOccurrence(db, occurrenceId);
+  if (!canRunAttendance(actor, occurrence.rtId)) throw new DomainError("not-allowed");
+  if (occurrence.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS > now.getTime()) throw new DomainError("checkin-not-open");
+  const [member] = await db.select().from(membership).where(and(eq(membership.id, membershipId), eq(membership.rtId, occurrence.rtId), eq(membership.status, "active")));
+  if (!member) throw new DomainError("member-not-found");
+  const sourceKey = occurrenceSourceKey(occurrence.id, member.personId);
+  const changed = present
+    ? await recordParticipation(
+        db,
+        {
+          sourceKey,
+          rtId: occurrence.rtId,
+          personId: member.personId,
+          householdLabel: member.householdLabel,
+          kind: occurrence.kind,
+          occurredAt: occurrence.startsAt,
+          verified: true,
+          source: "ketua-checklist",
+          occurrenceId: occurrence.id,
+          recordedBy: actor.person?.id ?? null,
+        },
+        now,
+      )
+    : await revokeParticipation(db, sourceKey, now);
+  return { changed, occurrence };
+}
+
+export async function attendeeIds(db: Database, occurrenceId: number): Promise<Set<number>> {
+  return new Set((await participantsOf(db, occurrenceId)).map((row) => row.personId));
+}
+
+/** A ronda shift is staffed when everyone assigned to it checked in. */
+export async function shiftStaffing(db: Database, occurrenceId: number): Promise<{ assigned: number; present: number; staffed: boolean }> {
+  const assigned = await db.select({ personId: shiftAssignment.personId }).from(shiftAssignment).where(eq(shiftAssignment.occurrenceId, occurrenceId));
+  const present = await attendeeIds(db, occurrenceId);
+  const here = assigned.filter((a) => present.has(a.personId)).length;
+  return { assigned: assigned.length, present: here, staffed: assigned.length > 0 && here === assigned.length };
+}

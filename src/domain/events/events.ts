@@ -1,0 +1,241 @@
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { event, eventOccurrence, membership, person, rsvp } from "../../db/schema/index.js";
+import { DomainError } from "../errors.js";
+import { headedRtId, type Actor } from "../people/actor.js";
+import { occurrences, type Recurrence } from "../schedule/recurrence.js";
+import { wibParts } from "../schedule/wib.js";
+
+export type EventKind = (typeof event.kind.enumValues)[number];
+export type RsvpAnswer = (typeof rsvp.answer.enumValues)[number];
+
+export const EVENT_KINDS: readonly EventKind[] = ["gotong_royong", "ronda", "rapat", "lainnya"];
+export const RSVP_ANSWERS: readonly RsvpAnswer[] = ["hadir", "tidak", "mungkin"];
+/** Occurrences exist this far ahead; a daily job extends repeating events. */
+export const OCCURRENCE_HORIZON_MS = 56 * 24 * 60 * 60 * 1000;
+export const DEFAULT_DURATION_MINUTES: Record<EventKind, number> = { gotong_royong: 180, ronda: 360, rapat: 120, lainnya: 120 };
+
+export type EventDraft = {
+  kind: EventKind;
+  place: string;
+  notes: string | null;
+  firstStartsAt: Date;
+  durationMinutes: number;
+  recurrence: Recurrence;
+};
+
+export type Occurrence = typeof eventOccurrence.$inferSelect;
+
+function requireHeadedRt(actor: Actor): number {
+  const rtId = headedRtId(actor);
+  if (rtId === null) throw new DomainError("not-allowed");
+  return rtId;
+}
+
+/** Creates the event and its occurrences up to the horizon. Only the RT's ketua schedules. */
+export async function createEvent(db: Database, actor: Actor, draft: EventDraft, now: Date): Promise<{ eventId: number; occurrences: number }> {
+  const rtId = requireHeadedRt(actor);
+  if (draft.firstStartsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(event)
+      .values({ rtId, kind: draft.kind, place: draft.place, notes: draft.notes, firstStartsAt: draft.firstStartsAt, durationMinutes: draft.durationMinutes, recurrence: draft.recurrence, createdBy: actor.person?.id ?? null, createdAt: now })
+      .returning({ id: event.id });
+    const count = await materializeOccurrences(tx, created!.id, new Date(now.getTime() + OCCURRENCE_HORIZON_MS));
+    return { eventId: created!.id, occurrences: count };
+  });
+}
+
+/** Adds the occurrences of one event up to `until`; existing ones are left as they are. */
+export async function materializeOccurrences(db: Database, eventId: number, until: Date): Promise<number> {
+  const [row] = await db.select().from(event).where(eq(event.id, eventId));
+  if (!row || row.cancelledAt) return 0;
+  const rule = row.recurrence as Recurrence;
+  const first = wibParts(row.firstStartsAt);
+  const starts = occurrences(
+    rule,
+    { date: { year: first.year, month: first.month, day: first.day }, time: { hour: first.hour, minute: first.minute } },
+    row.firstStartsAt,
+    until,
+  );
+  if (starts.length === 0) return 0;
+  const inserted = await db
+    .insert(eventOccurrence)
+    .values(starts.map((startsAt) => ({ eventId, rtId: row.rtId, kind: row.kind, startsAt, endsAt: new Date(startsAt.getTime() + row.durationMinutes * 60_000), place: row.place })))
+    .onConflictDoNothing({ target: [eventOccurrence.eventId, eventOccurrence.startsAt] })
+    .returning({ id: eventOccurrence.id });
+  return inserted.length;
+}
+
+/** The daily job: keeps every repeating event's occurrences a horizon ahead. */
+export async function extendOccurrences(db: Database, now: Date): Promise<number> {
+  const repeating = await db
+    .select({ id: event.id })
+    .from(event)
+    .where(and(isNull(event.cancelledAt), sql`${event.recurrence}->>'kind' <> 'none'`, sql`${event.kind} <> 'ronda'`));
+  let added = 0;
+  for (const { id } of repeating) added += await materializeOccurrences(db, id, new Date(now.getTime() + OCCURRENCE_HORIZON_MS));
+  return added;
+}
+
+export async function getOccurrence(db: Database, occurrenceId: number): Promise<Occurrence> {
+  const [row] = await db.select().from(eventOccurrence).where(eq(eventOccurrence.id, occurrenceId));
+  if (!row) throw new DomainError("event-not-found");
+  return row;
+}
+
+export type UpcomingOccurrence = Occurrence & { notes: string | null; recurrence: Recurrence; hadir: number; tidak: number; mungkin: number; myAnswer: RsvpAnswer | null };
+
+/** What is coming up in an RT, with RSVP counts and the viewer's own answer. */
+export async function listUpcoming(db: Database, rtId: number, viewerPersonId: number | null, now: Date, days = 14): Promise<UpcomingOccurrence[]> {
+  const counts = (answer: RsvpAnswer) =>
+    sql<number>`(select count(*) from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.answer} = ${answer})`.mapWith(Number);
+  const rows = await db
+    .select({
+      occurrence: eventOccurrence,
+      notes: event.notes,
+      recurrence: event.recurrence,
+      hadir: counts("hadir"),
+      tidak: counts("tidak"),
+      mungkin: counts("mungkin"),
+      myAnswer: viewerPersonId === null
+        ? sql<RsvpAnswer | null>`null`
+        : sql<RsvpAnswer | null>`(select ${rsvp.answer} from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.personId} = ${viewerPersonId})`,
+    })
+    .from(eventOccurrence)
+    .innerJoin(event, eq(event.id, eventOccurrence.eventId))
+    .where(and(eq(eventOccurrence.rtId, rtId), isNull(eventOccurrence.cancelledAt), gt(eventOccurrence.endsAt, now), lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000))))
+    .orderBy(asc(eventOccurrence.startsAt));
+  return rows.map((row) => ({ ...row.occurrence, notes: row.notes, recurrence: row.recurrence as Recurrence, hadir: row.hadir, tidak: row.tidak, mungkin: row.mungkin, myAnswer: row.myAnswer }));
+}
+
+async function requireActiveMemberOf(db: Database, actor: Actor, rtId: number): Promise<number> {
+  if (!actor.person || actor.membership?.status !== "active" || actor.membership.rtId !== rtId) throw new DomainError("not-allowed");
+  return actor.person.id;
+}
+
+/** Hadir / Tidak bisa / Mungkin. Answering again replaces the answer; the same answer twice is one. */
+export async function setRsvp(db: Database, actor: Actor, occurrenceId: number, answer: RsvpAnswer, now: Date): Promise<Occurrence> {
+  const occurrence = await getOccurrence(db, occurrenceId);
+  if (occurrence.cancelledAt) throw new DomainError("event-cancelled");
+  if (occurrence.endsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
+  const personId = await requireActiveMemberOf(db, actor, occurrence.rtId);
+  await db
+    .insert(rsvp)
+    .values({ occurrenceId, personId, answer, answeredAt: now })
+    .onConflictDoUpdate({ target: [rsvp.occurrenceId, rsvp.personId], set: { answer, answeredAt: now } });
+  return occurrence;
+}
+
+export async function rsvpNames(db: Database, occurrenceId: number): Promise<Record<RsvpAnswer, string[]>> {
+  const rows = await db
+    .select({ answer: rsvp.answer, name: person.displayName })
+    .from(rsvp)
+    .innerJoin(person, eq(person.id, rsvp.personId))
+    .where(eq(rsvp.occurrenceId, occurrenceId))
+    .orderBy(asc(person.displayName));
+  const names: Record<RsvpAnswer, string[]> = { hadir: [], tidak: [], mungkin: [] };
+  for (const row of rows) names[row.answer].push(row.name ?? "-");
+  return names;
+}
+
+export type Attendee = { personId: number; telegramId: number };
+
+/** Those who said they would come: they hear about changes and cancellations. */
+async function saidYes(db: Database, occurrenceIds: number[]): Promise<Attendee[]> {
+  if (occurrenceIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ personId: person.id, telegramId: person.telegramId })
+    .from(rsvp)
+    .innerJoin(person, eq(person.id, rsvp.personId))
+    .where(and(inArray(rsvp.occurrenceId, occurrenceIds), eq(rsvp.answer, "hadir")));
+  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ personId: row.personId, telegramId: row.telegramId }]));
+}
+
+async function managedOccurrence(db: Database, actor: Actor, occurrenceId: number): Promise<Occurrence> {
+  const occurrence = await getOccurrence(db, occurrenceId);
+  if (requireHeadedRt(actor) !== occurrence.rtId) throw new DomainError("not-allowed");
+  return occurrence;
+}
+
+/** Cancels one date; those who said yes are returned to be told. Cancelling twice changes nothing. */
+export async function cancelOccurrence(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ occurrence: Occurrence; cancelled: boolean; notify: Attendee[] }> {
+  const occurrence = await managedOccurrence(db, actor, occurrenceId);
+  const rows = await db
+    .update(eventOccurrence)
+    .set({ cancelledAt: now })
+    .where(and(eq(eventOccurrence.id, occurrenceId), isNull(eventOccurrence.cancelledAt)))
+    .returning({ id: eventOccurrence.id });
+  return { occurrence, cancelled: rows.length > 0, notify: rows.length > 0 ? await saidYes(db, [occurrenceId]) : [] };
+}
+
+/** Cancels the event from now on (every future date). */
+export async function cancelSeries(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ occurrence: Occurrence; cancelled: number; notify: Attendee[] }> {
+  const occurrence = await managedOccurrence(db, actor, occurrenceId);
+  return db.transaction(async (tx) => {
+    await tx.update(event).set({ cancelledAt: now }).where(and(eq(event.id, occurrence.eventId), isNull(event.cancelledAt)));
+    const rows = await tx
+      .update(eventOccurrence)
+      .set({ cancelledAt: now })
+      .where(and(eq(eventOccurrence.eventId, occurrence.eventId), isNull(eventOccurrence.cancelledAt), gte(eventOccurrence.startsAt, occurrence.startsAt)))
+      .returning({ id: eventOccurrence.id });
+    return { occurrence, cancelled: rows.length, notify: await saidYes(tx, rows.map((row) => row.id)) };
+  });
+}
+
+/** Moves one date (and optionally its place); the RSVPs stay, and those who said yes are told. */
+export async function rescheduleOccurrence(
+  db: Database,
+  actor: Actor,
+  occurrenceId: number,
+  change: { startsAt: Date; place?: string },
+  now: Date,
+): Promise<{ before: Occurrence; after: Occurrence; notify: Attendee[] }> {
+  const before = await managedOccurrence(db, actor, occurrenceId);
+  if (before.cancelledAt) throw new DomainError("event-cancelled");
+  if (change.startsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
+  const duration = before.endsAt.getTime() - before.startsAt.getTime();
+  const [after] = await db
+    .update(eventOccurrence)
+    .set({ startsAt: change.startsAt, endsAt: new Date(change.startsAt.getTime() + duration), place: change.place ?? before.place })
+    .where(eq(eventOccurrence.id, occurrenceId))
+    .returning();
+  const changed = after!.startsAt.getTime() !== before.startsAt.getTime() || after!.place !== before.place;
+  return { before, after: after!, notify: changed ? await saidYes(db, [occurrenceId]) : [] };
+}
+
+/** Active members of an RT, for the ketua's attendance checklist. */
+export async function listActiveMembers(db: Database, rtId: number): Promise<{ membershipId: number; personId: number; name: string | null; householdLabel: string | null }[]> {
+  return db
+    .select({ membershipId: membership.id, personId: membership.personId, name: person.displayName, householdLabel: membership.householdLabel })
+    .from(membership)
+    .innerJoin(person, eq(person.id, membership.personId))
+    .where(and(eq(membership.rtId, rtId), eq(membership.status, "active")))
+    .orderBy(asc(person.displayName), asc(membership.id));
+}
+
+/** Recent and coming occurrences the ketua can manage (edit, cancel, open check-in, tick attendance). */
+export async function listManageable(db: Database, rtId: number, now: Date, pastDays = 7, futureDays = 28): Promise<Occurrence[]> {
+  return db
+    .select()
+    .from(eventOccurrence)
+    .where(
+      and(
+        eq(eventOccurrence.rtId, rtId),
+        isNull(eventOccurrence.cancelledAt),
+        gt(eventOccurrence.endsAt, new Date(now.getTime() - pastDays * 86_400_000)),
+        lt(eventOccurrence.startsAt, new Date(now.getTime() + futureDays * 86_400_000)),
+      ),
+    )
+    .orderBy(asc(eventOccurrence.startsAt));
+}
+
+/** /pengingat: a resident turns reminders for events off or on; duty reminders are not affected. */
+export async function setEventRemindersOff(db: Database, personId: number, off: boolean, now: Date): Promise<void> {
+  await db.update(person).set({ eventRemindersOffAt: off ? now : null }).where(eq(person.id, personId));
+}
+
+export async function eventRemindersOff(db: Database, personId: number): Promise<boolean> {
+  const [row] = await db.select({ off: person.eventRemindersOffAt }).from(person).where(eq(person.id, personId));
+  return row?.off != null;
+}

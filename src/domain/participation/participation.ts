@@ -1,0 +1,57 @@
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { participation } from "../../db/schema/index.js";
+
+export type ParticipationKind = (typeof participation.kind.enumValues)[number];
+
+export type ParticipationRecord = {
+  /** What makes it one record: `occurrence:<id>:person:<id>`, `deposit:<id>`, … */
+  sourceKey: string;
+  rtId: number;
+  personId: number;
+  householdLabel: string | null;
+  kind: ParticipationKind;
+  occurredAt: Date;
+  verified: boolean;
+  source: string;
+  occurrenceId?: number | null;
+  recordedBy: number | null;
+};
+
+export function occurrenceSourceKey(occurrenceId: number, personId: number): string {
+  return `occurrence:${occurrenceId}:person:${personId}`;
+}
+
+/** Writes the record once; true if this call wrote it (a second check-in or tick writes nothing). */
+export async function recordParticipation(db: Database, record: ParticipationRecord, now: Date): Promise<boolean> {
+  const rows = await db
+    .insert(participation)
+    .values({ ...record, occurrenceId: record.occurrenceId ?? null, recordedAt: now })
+    .onConflictDoNothing({ target: participation.sourceKey })
+    .returning({ id: participation.id });
+  if (rows.length > 0) return true;
+  // A tick taken back and given again: the same record counts again.
+  const restored = await db
+    .update(participation)
+    .set({ revokedAt: null, recordedAt: now, recordedBy: record.recordedBy })
+    .where(and(eq(participation.sourceKey, record.sourceKey), eq(participation.source, record.source), isNotNull(participation.revokedAt)))
+    .returning({ id: participation.id });
+  return restored.length > 0;
+}
+
+/** Takes back a record (a checklist tick removed); the row stays, marked, and stops counting. */
+export async function revokeParticipation(db: Database, sourceKey: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(participation)
+    .set({ revokedAt: now })
+    .where(and(eq(participation.sourceKey, sourceKey), isNull(participation.revokedAt)))
+    .returning({ id: participation.id });
+  return rows.length > 0;
+}
+
+export async function participantsOf(db: Database, occurrenceId: number): Promise<{ personId: number; source: string; verified: boolean }[]> {
+  return db
+    .select({ personId: participation.personId, source: participation.source, verified: participation.verified })
+    .from(participation)
+    .where(and(eq(participation.occurrenceId, occurrenceId), isNull(participation.revokedAt)));
+}

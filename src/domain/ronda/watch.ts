@@ -1,0 +1,240 @@
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { event, eventOccurrence, membership, person, rondaSetup, rondaVolunteer, shiftAssignment, swapRequest } from "../../db/schema/index.js";
+import { DomainError } from "../errors.js";
+import { headedRtId, type Actor } from "../people/actor.js";
+import { addDays, formatLocalDate, wibInstant, wibParts, type LocalTime } from "../schedule/wib.js";
+import { generateRota, type RotaNight } from "./rota.js";
+
+export type RondaSetupInput = { nights: number[]; start: LocalTime; end: LocalTime; post: string; perShift: number };
+export type RondaSetup = typeof rondaSetup.$inferSelect;
+
+export const ROTA_WEEKS_MAX = 12;
+
+const clock = (time: LocalTime) => `${String(time.hour).padStart(2, "0")}:${String(time.minute).padStart(2, "0")}`;
+const parseClock = (text: string): LocalTime => ({ hour: Number(text.slice(0, 2)), minute: Number(text.slice(3, 5)) });
+
+function requireKetua(actor: Actor): number {
+  const rtId = headedRtId(actor);
+  if (rtId === null) throw new DomainError("not-allowed");
+  return rtId;
+}
+
+/** The ketua sets the watch: which nights, from when to when, where, how many per shift. */
+export async function saveRondaSetup(db: Database, actor: Actor, input: RondaSetupInput, now: Date): Promise<RondaSetup> {
+  const rtId = requireKetua(actor);
+  const nights = [...new Set(input.nights)].filter((n) => n >= 0 && n <= 6).sort();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(rondaSetup).where(eq(rondaSetup.rtId, rtId));
+    let eventId = existing?.eventId ?? null;
+    const minutes = ((input.end.hour * 60 + input.end.minute) - (input.start.hour * 60 + input.start.minute) + 1440) % 1440 || 1440;
+    if (eventId === null) {
+      // The rota's nights are occurrences of one ronda event, so RSVPs, check-in and reminders work as for any event.
+      const [created] = await tx
+        .insert(event)
+        .values({ rtId, kind: "ronda", place: input.post, notes: null, firstStartsAt: now, durationMinutes: minutes, recurrence: { kind: "none" }, createdBy: actor.person?.id ?? null, createdAt: now })
+        .returning({ id: event.id });
+      eventId = created!.id;
+    } else {
+      await tx.update(event).set({ place: input.post, durationMinutes: minutes }).where(eq(event.id, eventId));
+    }
+    const values = { rtId, nights, startTime: clock(input.start), endTime: clock(input.end), post: input.post, perShift: input.perShift, eventId, updatedAt: now };
+    const [saved] = await tx.insert(rondaSetup).values(values).onConflictDoUpdate({ target: rondaSetup.rtId, set: values }).returning();
+    return saved!;
+  });
+}
+
+export async function findRondaSetup(db: Database, rtId: number): Promise<RondaSetup | undefined> {
+  return (await db.select().from(rondaSetup).where(eq(rondaSetup.rtId, rtId)))[0];
+}
+
+function requireMember(actor: Actor): { personId: number; rtId: number } {
+  if (!actor.person || actor.membership?.status !== "active") throw new DomainError("not-registered");
+  return { personId: actor.person.id, rtId: actor.membership.rtId };
+}
+
+export type VolunteerState = { volunteering: boolean; unavailableWeekdays: number[] };
+
+export async function volunteerState(db: Database, actor: Actor): Promise<VolunteerState> {
+  const { personId, rtId } = requireMember(actor);
+  const [row] = await db.select().from(rondaVolunteer).where(and(eq(rondaVolunteer.rtId, rtId), eq(rondaVolunteer.personId, personId)));
+  return { volunteering: !!row && row.leftAt === null, unavailableWeekdays: row?.unavailableWeekdays ?? [] };
+}
+
+/** /siapronda: opt in or out of the watch. */
+export async function setVolunteering(db: Database, actor: Actor, on: boolean, now: Date): Promise<VolunteerState> {
+  const { personId, rtId } = requireMember(actor);
+  await db
+    .insert(rondaVolunteer)
+    .values({ rtId, personId, joinedAt: now, leftAt: on ? null : now })
+    .onConflictDoUpdate({ target: [rondaVolunteer.rtId, rondaVolunteer.personId], set: on ? { leftAt: null } : { leftAt: now } });
+  return volunteerState(db, actor);
+}
+
+/** The nights of the week a volunteer cannot do; the button carries the state it sets. */
+export async function setUnavailableWeekday(db: Database, actor: Actor, weekday: number, unavailable: boolean): Promise<VolunteerState> {
+  const { personId, rtId } = requireMember(actor);
+  const change = unavailable
+    ? sql`(select array_agg(distinct d order by d) from unnest(array_append(${rondaVolunteer.unavailableWeekdays}, ${weekday}::smallint)) d)`
+    : sql`array_remove(${rondaVolunteer.unavailableWeekdays}, ${weekday}::smallint)`;
+  await db.update(rondaVolunteer).set({ unavailableWeekdays: change }).where(and(eq(rondaVolunteer.rtId, rtId), eq(rondaVolunteer.personId, personId)));
+  return volunteerState(db, actor);
+}
+
+export type ShiftView = { occurrenceId: number; startsAt: Date; endsAt: Date; people: { personId: number; name: string | null }[] };
+
+async function shiftsOf(db: Database, occurrenceIds: number[]): Promise<ShiftView[]> {
+  if (occurrenceIds.length === 0) return [];
+  const occurrences = await db.select().from(eventOccurrence).where(inArray(eventOccurrence.id, occurrenceIds)).orderBy(asc(eventOccurrence.startsAt));
+  const people = await db
+    .select({ occurrenceId: shiftAssignment.occurrenceId, personId: shiftAssignment.personId, name: person.displayName })
+    .from(shiftAssignment)
+    .innerJoin(person, eq(person.id, shiftAssignment.personId))
+    .where(inArray(shiftAssignment.occurrenceId, occurrenceIds))
+    .orderBy(asc(person.displayName));
+  return occurrences.map((o) => ({ occurrenceId: o.id, startsAt: o.startsAt, endsAt: o.endsAt, people: people.filter((p) => p.occurrenceId === o.id).map(({ personId, name }) => ({ personId, name })) }));
+}
+
+/**
+ * Generates a fair rota for the next `weeks` weeks (from tomorrow, WIB) and saves it: the
+ * nights become occurrences of the RT's ronda event, and their rota assignments are replaced.
+ * Swaps already agreed stay as they are.
+ */
+export async function generateShifts(db: Database, actor: Actor, weeks: number, now: Date): Promise<{ shifts: ShiftView[]; shortfalls: { occurrenceId: number; missing: number }[] }> {
+  const rtId = requireKetua(actor);
+  const setup = await findRondaSetup(db, rtId);
+  if (!setup || setup.nights.length === 0) throw new DomainError("ronda-not-set-up");
+  const start = parseClock(setup.startTime);
+  const end = parseClock(setup.endTime);
+  const overnight = end.hour * 60 + end.minute <= start.hour * 60 + start.minute;
+  const today = wibParts(now);
+  const nights: (RotaNight & { startsAt: Date; endsAt: Date })[] = [];
+  for (let offset = 1; offset <= Math.min(weeks, ROTA_WEEKS_MAX) * 7; offset++) {
+    const date = addDays({ year: today.year, month: today.month, day: today.day }, offset);
+    const weekday = wibParts(wibInstant(date, { hour: 12, minute: 0 })).weekday;
+    if (!setup.nights.includes(weekday)) continue;
+    nights.push({ key: formatLocalDate(date), date: formatLocalDate(date), weekday, startsAt: wibInstant(date, start), endsAt: wibInstant(overnight ? addDays(date, 1) : date, end) });
+  }
+
+  return db.transaction(async (tx) => {
+    const volunteers = await tx
+      .select({
+        id: rondaVolunteer.personId,
+        unavailableWeekdays: rondaVolunteer.unavailableWeekdays,
+        unavailableDates: rondaVolunteer.unavailableDates,
+        priorShifts: sql<number>`(select count(*) from ${shiftAssignment} s join ${eventOccurrence} o on o.id = s.occurrence_id where s.person_id = ${rondaVolunteer.personId} and o.rt_id = ${rtId} and o.starts_at < ${now})`.mapWith(Number),
+      })
+      .from(rondaVolunteer)
+      .innerJoin(membership, and(eq(membership.personId, rondaVolunteer.personId), eq(membership.rtId, rtId), eq(membership.status, "active")))
+      .where(and(eq(rondaVolunteer.rtId, rtId), isNull(rondaVolunteer.leftAt)))
+      .orderBy(asc(rondaVolunteer.personId));
+    if (volunteers.length === 0) throw new DomainError("ronda-no-volunteers");
+
+    const inserted = await tx
+      .insert(eventOccurrence)
+      .values(nights.map((n) => ({ eventId: setup.eventId!, rtId, kind: "ronda" as const, startsAt: n.startsAt, endsAt: n.endsAt, place: setup.post, shiftSize: setup.perShift })))
+      .onConflictDoUpdate({ target: [eventOccurrence.eventId, eventOccurrence.startsAt], set: { endsAt: sql`excluded.ends_at`, place: sql`excluded.place`, shiftSize: sql`excluded.shift_size` } })
+      .returning({ id: eventOccurrence.id, startsAt: eventOccurrence.startsAt });
+    const occurrenceOf = new Map(inserted.map((row) => [row.startsAt.getTime(), row.id]));
+    const ids = nights.map((n) => occurrenceOf.get(n.startsAt.getTime())!);
+
+    const rota = generateRota({ nights, perShift: setup.perShift, volunteers });
+    await tx.delete(shiftAssignment).where(and(inArray(shiftAssignment.occurrenceId, ids), eq(shiftAssignment.source, "rota")));
+    const kept = await tx.select().from(shiftAssignment).where(inArray(shiftAssignment.occurrenceId, ids));
+    const rows = rota.assignments.flatMap((assignment, index) =>
+      assignment.volunteerIds
+        .filter((personId) => !kept.some((k) => k.occurrenceId === ids[index] && k.personId === personId))
+        .map((personId) => ({ occurrenceId: ids[index]!, personId, assignedAt: now, source: "rota" })),
+    );
+    if (rows.length > 0) await tx.insert(shiftAssignment).values(rows);
+    const shortfalls = rota.shortfalls.map((s) => ({ occurrenceId: ids[nights.findIndex((n) => n.key === s.nightKey)]!, missing: s.missing }));
+    return { shifts: await shiftsOf(tx, ids), shortfalls };
+  });
+}
+
+/** A person's coming shifts. */
+export async function myShifts(db: Database, personId: number, now: Date): Promise<ShiftView[]> {
+  const rows = await db
+    .select({ id: eventOccurrence.id })
+    .from(shiftAssignment)
+    .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
+    .where(and(eq(shiftAssignment.personId, personId), gt(eventOccurrence.startsAt, now), isNull(eventOccurrence.cancelledAt)));
+  return shiftsOf(db, rows.map((row) => row.id));
+}
+
+/** The RT's coming shifts, for the rota table. */
+export async function upcomingShifts(db: Database, rtId: number, now: Date, days = 28): Promise<ShiftView[]> {
+  const rows = await db
+    .select({ id: eventOccurrence.id })
+    .from(eventOccurrence)
+    .where(and(eq(eventOccurrence.rtId, rtId), eq(eventOccurrence.kind, "ronda"), gt(eventOccurrence.startsAt, now), lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000)), isNull(eventOccurrence.cancelledAt)));
+  return shiftsOf(db, rows.map((row) => row.id));
+}
+
+export type Candidate = { personId: number; telegramId: number };
+
+/** Asks to swap a shift: the other volunteers free that night are returned, to be asked. */
+export async function requestSwap(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ swapId: number; candidates: Candidate[]; startsAt: Date }> {
+  const { personId, rtId } = requireMember(actor);
+  const [assigned] = await db
+    .select({ startsAt: eventOccurrence.startsAt })
+    .from(shiftAssignment)
+    .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
+    .where(and(eq(shiftAssignment.occurrenceId, occurrenceId), eq(shiftAssignment.personId, personId), gt(eventOccurrence.startsAt, now)));
+  if (!assigned) throw new DomainError("shift-not-found");
+  const [created] = await db
+    .insert(swapRequest)
+    .values({ occurrenceId, fromPersonId: personId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: swapRequest.id });
+  const swapId = created?.id ?? (await db.select({ id: swapRequest.id }).from(swapRequest).where(and(eq(swapRequest.occurrenceId, occurrenceId), eq(swapRequest.fromPersonId, personId), eq(swapRequest.status, "open"))))[0]!.id;
+  const weekday = wibParts(assigned.startsAt).weekday;
+  const date = formatLocalDate(wibParts(assigned.startsAt));
+  const candidates = await db
+    .select({ personId: person.id, telegramId: person.telegramId })
+    .from(rondaVolunteer)
+    .innerJoin(person, eq(person.id, rondaVolunteer.personId))
+    .innerJoin(membership, and(eq(membership.personId, person.id), eq(membership.rtId, rtId), eq(membership.status, "active")))
+    .where(
+      and(
+        eq(rondaVolunteer.rtId, rtId),
+        isNull(rondaVolunteer.leftAt),
+        sql`not (${weekday}::smallint = any(${rondaVolunteer.unavailableWeekdays}))`,
+        sql`not (${date} = any(${rondaVolunteer.unavailableDates}))`,
+        sql`not exists (select 1 from ${shiftAssignment} s where s.occurrence_id = ${occurrenceId} and s.person_id = ${person.id})`,
+      ),
+    );
+  return { swapId, startsAt: assigned.startsAt, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId }])) };
+}
+
+/**
+ * Takes over a shift someone asked to swap. The request is closed by a conditional update, so
+ * of two people tapping "Ambil" only the first gets the shift.
+ */
+export async function acceptSwap(
+  db: Database,
+  actor: Actor,
+  swapId: number,
+  now: Date,
+): Promise<{ occurrenceId: number; startsAt: Date; rtId: number; from: { personId: number; telegramId: number | null; name: string | null } }> {
+  const { personId, rtId } = requireMember(actor);
+  return db.transaction(async (tx) => {
+    const [request] = await tx.select().from(swapRequest).where(eq(swapRequest.id, swapId));
+    if (!request) throw new DomainError("swap-not-open");
+    if (request.fromPersonId === personId) throw new DomainError("swap-own");
+    const [occurrence] = await tx.select().from(eventOccurrence).where(eq(eventOccurrence.id, request.occurrenceId));
+    if (!occurrence || occurrence.rtId !== rtId) throw new DomainError("not-allowed");
+    const onIt = await tx.select().from(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, request.occurrenceId), eq(shiftAssignment.personId, personId)));
+    if (onIt.length > 0) throw new DomainError("swap-already-on-shift");
+    const [taken] = await tx
+      .update(swapRequest)
+      .set({ status: "accepted", toPersonId: personId, decidedAt: now })
+      .where(and(eq(swapRequest.id, swapId), eq(swapRequest.status, "open")))
+      .returning();
+    if (!taken) throw new DomainError("swap-not-open");
+    await tx.delete(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, request.occurrenceId), eq(shiftAssignment.personId, request.fromPersonId)));
+    await tx.insert(shiftAssignment).values({ occurrenceId: request.occurrenceId, personId, assignedAt: now, source: `swap:${swapId}` });
+    const [from] = await tx.select({ telegramId: person.telegramId, name: person.displayName }).from(person).where(eq(person.id, request.fromPersonId));
+    return { occurrenceId: request.occurrenceId, startsAt: occurrence.startsAt, rtId, from: { personId: request.fromPersonId, telegramId: from?.telegramId ?? null, name: from?.name ?? null } };
+  });
+}
