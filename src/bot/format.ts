@@ -12,60 +12,38 @@ export function rtVars(place: Pick<RtDetails, "number" | "kelurahanName" | "keca
   return { rt: rtNumber(place.number), kelurahan: place.kelurahanName, kecamatan: place.kecamatanName };
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per (locale, style), built once: formatting runs for every line of a rota or digest. */
+function formatIn(date: Date, locale: string, style: "date-time" | "weekday-date-time" | "clock"): string {
+  const key = `${locale}:${style}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    const parts: Intl.DateTimeFormatOptions =
+      style === "clock"
+        ? { hour: "2-digit", minute: "2-digit", hour12: false }
+        : { ...(style === "weekday-date-time" ? { weekday: "long" as const } : {}), day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" };
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { timeZone: TIME_ZONE, ...parts });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(date);
+}
+
 /** A moment as a person in Jambi reads it: WIB, whatever the server's zone. */
 export function formatWib(date: Date, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
-    timeZone: TIME_ZONE,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
-  return `${text} WIB`;
+  return `${formatIn(date, locale, "date-time")} WIB`;
 }
 
 export function deepLink(botUsername: string, payload: string): string {
   return `https://t.me/${botUsername}?start=${payload}`;
 }
 
-/** An occurrence's start as residents read it: "Minggu, 29 November 2026, 07.00 WIB". */
+/** An occurrence's start as residents read it: "Minggu, 29 November 2026 pukul 07.00 WIB". */
 export function formatWhen(date: Date, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
-    timeZone: TIME_ZONE,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
-  return `${text} WIB`;
+  return `${formatIn(date, locale, "weekday-date-time")} WIB`;
 }
 
 /** Only the clock time, in WIB: "07.00". */
 export function formatClock(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(date);
-}
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let format = cache.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { timeZone: TIME_ZONE, ...options });
-    cache.set(locale, format);
-  }
-  return format;
-}
-
-/** The clock time alone, in WIB: "07.00" in Indonesian, "07:00" in English (no "WIB" suffix). */
-export function formatWibTime(date: Date, locale: string): string {
-  return cachedFormat(timeFormats, locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
-}
-
-/** The day alone, in WIB: "Minggu, 6 Desember" / "Sunday 6 December". */
-export function formatWibDay(date: Date, locale: string): string {
-  return cachedFormat(dayFormats, locale, { weekday: "long", day: "numeric", month: "long" }).format(date);
+  return formatIn(date, locale, "clock");
 }
