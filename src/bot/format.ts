@@ -15,14 +15,16 @@ export function rtVars(place: Pick<RtDetails, "number" | "kelurahanName" | "keca
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** One formatter per (locale, style), built once: formatting runs for every line of a rota or digest. */
-function formatIn(date: Date, locale: string, style: "date-time" | "weekday-date-time" | "clock"): string {
+function formatIn(date: Date, locale: string, style: "date-time" | "weekday-date-time" | "weekday-date" | "clock"): string {
   const key = `${locale}:${style}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
+    const clock = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
+    const day = { day: "numeric", month: "long", year: "numeric" } as const;
     const parts: Intl.DateTimeFormatOptions =
-      style === "clock"
-        ? { hour: "2-digit", minute: "2-digit", hour12: false }
-        : { ...(style === "weekday-date-time" ? { weekday: "long" as const } : {}), day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" };
+      style === "clock" ? clock
+      : style === "weekday-date" ? { weekday: "long", ...day }
+      : { ...(style === "weekday-date-time" ? { weekday: "long" as const } : {}), ...day, hour: "2-digit", minute: "2-digit" };
     format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { timeZone: TIME_ZONE, ...parts });
     dateTimeFormats.set(key, format);
   }
@@ -47,3 +49,11 @@ export function formatWhen(date: Date, locale: string): string {
 export function formatClock(date: Date, locale: string): string {
   return formatIn(date, locale, "clock");
 }
+
+/** The day of a moment in WIB: "Minggu, 29 November 2026". */
+export function formatWibDay(date: Date, locale: string): string {
+  return formatIn(date, locale, "weekday-date");
+}
+
+/** The clock time in WIB, as reminders write it: "07.00". */
+export const formatWibTime = formatClock;
