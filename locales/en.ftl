@@ -365,6 +365,24 @@ checkin-usage = Send the check-in code from your RT head, e.g.: /hadir ABC234
 reminders-off = Activity reminders are off. Your night-watch duty reminders still arrive. Send /pengingat again to turn them on.
 reminders-on = Activity reminders are on again.
 
+command-aturpengingat = Set the RT's reminder times
+reminder-setting-off = off
+button-keep = Keep { $value }
+button-turn-off = Turn off
+reminder-settings-current =
+    The RT's reminders now:
+    • the evening before at { $evening }
+    • { $hours } hours before the activity (0 = off)
+    • night-watch duty at { $duty } on the day of the shift
+reminder-ask-evening = The evening-before reminder at what time? E.g. "19.00", or "mati" (off).
+reminder-ask-hours = How many hours before the activity? Write 0 to { $max } (0 = off).
+reminder-ask-duty = The night-watch duty reminder at what time on the day? E.g. "17.00", or "mati" (off).
+reminder-settings-saved =
+    Saved. The RT's reminders:
+    • the evening before at { $evening }
+    • { $hours } hours before the activity (0 = off)
+    • night-watch duty at { $duty } on the day of the shift
+
 ## Night watch
 ronda-choose-nights = Which nights have a watch? Tap to choose, then press Done.
 ronda-nights-needed = Choose at least one night.

@@ -365,6 +365,24 @@ checkin-usage = Kirim kode hadir dari ketua RT, misalnya: /hadir ABC234
 reminders-off = Pengingat kegiatan dimatikan. Pengingat tugas ronda Anda tetap dikirim. Kirim /pengingat lagi untuk menyalakannya.
 reminders-on = Pengingat kegiatan dinyalakan lagi.
 
+command-aturpengingat = Atur jam pengingat kegiatan RT
+reminder-setting-off = mati
+button-keep = Tetap { $value }
+button-turn-off = Matikan
+reminder-settings-current =
+    Pengingat RT sekarang:
+    • malam sebelumnya pukul { $evening }
+    • { $hours } jam sebelum kegiatan (0 = mati)
+    • tugas ronda pukul { $duty } di hari giliran
+reminder-ask-evening = Pengingat malam sebelumnya jam berapa? Misalnya "19.00", atau "mati".
+reminder-ask-hours = Berapa jam sebelum kegiatan? Tulis 0 sampai { $max } (0 = mati).
+reminder-ask-duty = Pengingat tugas ronda jam berapa di hari giliran? Misalnya "17.00", atau "mati".
+reminder-settings-saved =
+    Tersimpan. Pengingat RT:
+    • malam sebelumnya pukul { $evening }
+    • { $hours } jam sebelum kegiatan (0 = mati)
+    • tugas ronda pukul { $duty } di hari giliran
+
 ## Ronda
 ronda-choose-nights = Malam apa saja ada ronda? Ketuk untuk memilih, lalu tekan Selesai.
 ronda-nights-needed = Pilih paling sedikit satu malam.

@@ -41,6 +41,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "ubahacara", audience: MANAGERS, showInMenu: false },
   { command: "ronda", audience: MANAGERS, showInMenu: false },
   { command: "buatrota", audience: MANAGERS, showInMenu: false },
+  { command: "aturpengingat", audience: MANAGERS, showInMenu: false },
   { command: "kodehadir", audience: OFFICERS, showInMenu: false },
   { command: "absen", audience: OFFICERS, showInMenu: false },
   { command: "umumkan", audience: ANNOUNCERS, showInMenu: false },

@@ -5,6 +5,7 @@ import type { BotContext, ConversationContext } from "./context.js";
 import { ANNOUNCE, createAnnounceConversation } from "./conversations/announce.js";
 import { CREATE_EVENT, createCreateEventConversation, createEditEventConversation, EDIT_EVENT } from "./conversations/events.js";
 import { createRondaSetupConversation, RONDA_SETUP } from "./conversations/ronda.js";
+import { createReminderSettingsConversation, REMINDER_SETTINGS } from "./conversations/reminder-settings.js";
 import { createRegistrationConversation, REGISTRATION } from "./conversations/registration.js";
 import {
   APPOINT_KOORDINATOR,
@@ -69,6 +70,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createConversation<BotContext, ConversationContext>(createCreateEventConversation(deps), { id: CREATE_EVENT, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createEditEventConversation(deps), { id: EDIT_EVENT, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createRondaSetupConversation(deps), { id: RONDA_SETUP, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createReminderSettingsConversation(deps), { id: REMINDER_SETTINGS, ...conversationOptions }));
 
   bot.use(createStartFeature(deps));
   bot.use(createHelpFeature());

@@ -44,7 +44,7 @@ async function helpCommands(user: TestUser): Promise<string[]> {
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "hapusdata"];
 const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "hapusdata"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "kodehadir", "absen", "umumkan"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "umumkan"];
 const STAFF = ["umumkan", "buatrt", "daftarrt"];
 
 describe("/bantuan", () => {

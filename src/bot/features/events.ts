@@ -17,6 +17,7 @@ import {
 import { headedRtId } from "../../domain/people/actor.js";
 import type { BotContext } from "../context.js";
 import { CREATE_EVENT, describeRecurrence, EDIT_EVENT } from "../conversations/events.js";
+import { REMINDER_SETTINGS } from "../conversations/reminder-settings.js";
 import type { BotDeps } from "../deps.js";
 import { formatClock, formatWhen } from "../format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
@@ -54,6 +55,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.command("acara", (ctx) => ctx.conversation.enter(CREATE_EVENT));
   feature.command("ubahacara", (ctx) => ctx.conversation.enter(EDIT_EVENT));
+  feature.command("aturpengingat", (ctx) => ctx.conversation.enter(REMINDER_SETTINGS));
 
   feature.command("jadwal", async (ctx) => {
     const membership = ctx.actor.membership;
