@@ -256,6 +256,7 @@ error-role-ketua_rt-petugas = Sorry, this command is for RT heads and RT officer
 error-event-not-found = Activity not found.
 error-event-cancelled = This activity has been cancelled.
 error-event-in-past = That time has passed. Choose a time to come.
+error-event-time-taken = This event already has a date at that time (cancelled ones included). Choose another time and send /ubahacara again.
 error-checkin-code-invalid = That check-in code is not known. Check the code from your RT head or officer.
 error-checkin-not-open = Check-in is not open yet. The code works from 30 minutes before the activity.
 error-checkin-closed = Check-in for this activity has closed.
@@ -275,6 +276,8 @@ input-datetime-past = That time has passed. Write a time to come, e.g. "Minggu 0
 input-datetime-too-far = That is more than a year away. Write a date within the coming year.
 input-datetime-too-long = Too long. Keep it short, e.g. "Minggu 07.00".
 input-datetime-same-time = Start and end cannot be the same. Example: "22.00-04.00".
+input-time-unrecognised = Write the time only, e.g. "07.00" or "jam 7 malam".
+input-timerange-unrecognised = Write the start and end times, e.g. "22.00-04.00" or "jam 10 malam sampai 4 pagi".
 event-choose-kind = What kind of activity?
 event-kind-gotong_royong = Gotong royong / clean-up
 event-kind-ronda = Night watch
@@ -471,12 +474,10 @@ group-linked = This group is now linked to RT { $rt } Kelurahan { $kelurahan }. 
 group-added = Thank you for adding the Kampung BANTAR bot! RT head: send /hubungkan in this group to link it to your RT.
 
 ## Reminders
-reminder-kind = { $kind ->
-        [gotong_royong] community clean-up (gotong royong)
-        [ronda] night watch (ronda)
-        [rapat] residents' meeting
-       *[other] RT activity
-    }
+reminder-kind-gotong-royong = community clean-up (gotong royong)
+reminder-kind-ronda = night watch (ronda)
+reminder-kind-rapat = residents' meeting
+reminder-kind-lainnya = RT activity
 reminder-evening = 🔔 Reminder: { $kind } on { $day } at { $time } WIB, at { $place }. See you there!
 reminder-before = ⏰ Starting soon: { $kind } at { $time } WIB ({ $day }), at { $place }.
 reminder-duty = 🔦 Your night-watch shift: { $day }, { $time }–{ $end } WIB at { $place }. Thank you for keeping the neighbourhood safe!

@@ -256,6 +256,7 @@ error-role-ketua_rt-petugas = Maaf, perintah ini hanya untuk ketua RT dan petuga
 error-event-not-found = Kegiatan tidak ditemukan.
 error-event-cancelled = Kegiatan ini sudah dibatalkan.
 error-event-in-past = Waktu itu sudah lewat. Pilih waktu yang akan datang.
+error-event-time-taken = Kegiatan ini sudah punya jadwal pada waktu itu (termasuk yang dibatalkan). Pilih waktu lain, lalu kirim /ubahacara lagi.
 error-checkin-code-invalid = Kode hadir tidak dikenal. Periksa lagi kode dari ketua RT atau petugas.
 error-checkin-not-open = Kehadiran belum dibuka. Kode bisa dipakai mulai 30 menit sebelum kegiatan.
 error-checkin-closed = Waktu mencatat kehadiran untuk kegiatan ini sudah lewat.
@@ -275,6 +276,8 @@ input-datetime-past = Waktu itu sudah lewat. Tulis waktu yang akan datang, misal
 input-datetime-too-far = Itu lebih dari setahun lagi. Tulis tanggal dalam setahun ke depan.
 input-datetime-too-long = Terlalu panjang. Tulis singkat saja, misalnya "Minggu 07.00".
 input-datetime-same-time = Jam mulai dan selesai tidak boleh sama. Contoh: "22.00-04.00".
+input-time-unrecognised = Tulis jamnya saja, misalnya "07.00" atau "jam 7 malam".
+input-timerange-unrecognised = Tulis jam mulai dan jam selesai, misalnya "22.00-04.00" atau "jam 10 malam sampai 4 pagi".
 event-choose-kind = Kegiatan apa?
 event-kind-gotong_royong = Gotong royong / kerja bakti
 event-kind-ronda = Ronda
@@ -471,12 +474,10 @@ group-linked = Grup ini sekarang terhubung dengan RT { $rt } Kelurahan { $kelura
 group-added = Terima kasih sudah menambahkan bot Kampung BANTAR! Ketua RT: kirim /hubungkan di grup ini untuk menghubungkannya dengan RT Anda.
 
 ## Pengingat
-reminder-kind = { $kind ->
-        [gotong_royong] gotong royong
-        [ronda] ronda
-        [rapat] rapat warga
-       *[other] kegiatan RT
-    }
+reminder-kind-gotong-royong = gotong royong
+reminder-kind-ronda = ronda
+reminder-kind-rapat = rapat warga
+reminder-kind-lainnya = kegiatan RT
 reminder-evening = 🔔 Pengingat: { $kind } { $day } pukul { $time } WIB di { $place }. Sampai jumpa di sana!
 reminder-before = ⏰ Sebentar lagi: { $kind } mulai pukul { $time } WIB ({ $day }) di { $place }.
 reminder-duty = 🔦 Jadwal ronda Anda: { $day }, pukul { $time }–{ $end } WIB di { $place }. Terima kasih sudah ikut menjaga lingkungan!

@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_CODES = [
   "event-not-found",
   "event-cancelled",
   "event-in-past",
+  "event-time-taken",
   "checkin-code-invalid",
   "checkin-not-open",
   "checkin-closed",

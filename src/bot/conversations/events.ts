@@ -13,7 +13,7 @@ import {
 } from "../../domain/events/events.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { findLocale } from "../../domain/people/person.js";
-import { dateTimeRefusal, parseNotes, parsePlace } from "../../domain/people/text-input.js";
+import { dateTimeRefusal, parseNotes, parsePlace, timeRefusal } from "../../domain/people/text-input.js";
 import { combineDateAndTime, parseDateTime, parseTime, type DateTimeResult, type ParsedTime } from "../../domain/schedule/parse-datetime.js";
 import { recurrenceFromFirst, type Recurrence } from "../../domain/schedule/recurrence.js";
 import { wibParts } from "../../domain/schedule/wib.js";
@@ -51,18 +51,19 @@ export function describeRecurrence(ctx: { t: ConversationContext["t"] }, rule: R
  * without a time is followed by "jam berapa?"; anything ambiguous or past is asked again.
  */
 export async function askWhen(conversation: Convo, ctx: ConversationContext, deps: BotDeps, prompt: string): Promise<Date> {
-  const now = new Date(await conversation.external(() => deps.clock().getTime()));
+  // Read when each answer comes, not when the form began: "besok" typed the next morning is the day after.
+  const clock = async () => new Date(await conversation.external(() => deps.clock().getTime()));
   for (;;) {
-    const answer = await askText<Extract<DateTimeResult, { ok: true }>>(conversation, ctx, prompt, (text) => {
-      const parsed = parseDateTime(text, now);
+    const answer = await askText<Extract<DateTimeResult, { ok: true }>>(conversation, ctx, prompt, async (text) => {
+      const parsed = parseDateTime(text, await clock());
       return parsed.ok ? { ok: true as const, value: parsed } : dateTimeRefusal(parsed.reason);
     });
     if (answer.kind === "datetime") return answer.at;
     const time = await askText<ParsedTime>(conversation, ctx, ctx.t("event-ask-time"), (text) => {
       const parsed = parseTime(text);
-      return parsed.ok ? { ok: true as const, value: parsed } : dateTimeRefusal(parsed.reason);
+      return parsed.ok ? { ok: true as const, value: parsed } : timeRefusal(parsed.reason, "time");
     });
-    const combined = combineDateAndTime(answer.date, time, now);
+    const combined = combineDateAndTime(answer.date, time, await clock());
     if (combined.ok && combined.kind === "datetime") return combined.at;
     // The time makes the date past ("hari ini", then an hour gone by): ask for both again.
     await ctx.reply(ctx.t(`input-datetime-${combined.ok ? "unrecognised" : combined.reason}`));

@@ -37,7 +37,7 @@ export async function askText<T>(
   conversation: Convo,
   ctx: ConversationContext,
   prompt: string,
-  parse: (text: string) => Parsed<T>,
+  parse: (text: string) => Parsed<T> | Promise<Parsed<T>>,
   shortcuts: { label: string; data: string; value: T }[] = [],
 ): Promise<T> {
   const keyboard = shortcuts.length ? InlineKeyboard.from(shortcuts.map((shortcut) => [InlineKeyboard.text(shortcut.label, shortcut.data)])) : undefined;
@@ -61,7 +61,7 @@ export async function askText<T>(
       await answer.reply(answer.t("input-text-expected"));
       continue;
     }
-    const parsed = parse(text);
+    const parsed = await parse(text);
     if (parsed.ok) return answered(parsed.value);
     await answer.reply(answer.t(`input-${parsed.reason}`, parsed.vars ?? {}));
   }

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { parsePlace, parseWholeNumber, dateTimeRefusal } from "../../domain/people/text-input.js";
+import { parsePlace, parseWholeNumber, timeRefusal } from "../../domain/people/text-input.js";
 import { findRondaSetup, saveRondaSetup } from "../../domain/ronda/watch.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { parseTimeRange, type TimeRangeResult } from "../../domain/schedule/parse-datetime.js";
@@ -18,14 +18,15 @@ async function chooseNights(conversation: Convo, ctx: ConversationContext, initi
   const keyboard = () => {
     const k = new InlineKeyboard();
     WEEKDAYS.forEach((day, i) => {
-      k.text(`${nights.has(day) ? "✅" : "⬜"} ${ctx.t(`weekday-${day}`)}`, `rn:night:${day}`);
+      // The button carries the state it sets, so a double tap does not undo itself.
+      k.text(`${nights.has(day) ? "✅" : "⬜"} ${ctx.t(`weekday-${day}`)}`, `rn:night:${day}:${nights.has(day) ? 0 : 1}`);
       if (i % 2 === 1) k.row();
     });
     return k.row().text(ctx.t("button-done"), "rn:done");
   };
   await ctx.reply(ctx.t("ronda-choose-nights"), { reply_markup: keyboard() });
   for (;;) {
-    const { data, ctx: press } = await waitForChoice(conversation, [...WEEKDAYS.map((d) => `rn:night:${d}`), "rn:done"]);
+    const { data, ctx: press } = await waitForChoice(conversation, /^rn:(night:[0-6]:[01]|done)$/);
     if (data === "rn:done") {
       if (nights.size > 0) {
         await press.editMessageReplyMarkup();
@@ -34,10 +35,11 @@ async function chooseNights(conversation: Convo, ctx: ConversationContext, initi
       await press.reply(press.t("ronda-nights-needed"));
       continue;
     }
-    const day = Number(data.slice("rn:night:".length));
+    const [, , day, on] = data.split(":").map(Number) as [number, number, number, number];
+    if (nights.has(day) === (on === 1)) continue; // already so: Telegram refuses an edit that changes nothing
     nights = new Set(nights);
-    if (nights.has(day)) nights.delete(day);
-    else nights.add(day);
+    if (on === 1) nights.add(day);
+    else nights.delete(day);
     await press.editMessageReplyMarkup({ reply_markup: keyboard() });
   }
 }
@@ -52,7 +54,7 @@ export function createRondaSetupConversation(deps: BotDeps) {
     const nights = await chooseNights(conversation, ctx, current?.nights ?? []);
     const hours = await askText<Extract<TimeRangeResult, { ok: true }>>(conversation, ctx, ctx.t("ronda-ask-hours"), (text) => {
       const parsed = parseTimeRange(text);
-      return parsed.ok ? { ok: true as const, value: parsed } : dateTimeRefusal(parsed.reason);
+      return parsed.ok ? { ok: true as const, value: parsed } : timeRefusal(parsed.reason, "timerange");
     });
     const post = await askText(conversation, ctx, ctx.t("ronda-ask-post"), parsePlace, [{ label: ctx.t("event-place-pos"), data: "rn:post:pos", value: ctx.t("event-place-pos") }]);
     const perShift = await askText(conversation, ctx, ctx.t("ronda-ask-per-shift"), (text) => parseWholeNumber(text, 1, PER_SHIFT_MAX));

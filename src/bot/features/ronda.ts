@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
 import { headedRtId } from "../../domain/people/actor.js";
 import { findLocale } from "../../domain/people/person.js";
 import { findKetua } from "../../domain/roles/roles.js";
@@ -56,6 +57,15 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     return keyboard;
   };
   const volunteerText = (ctx: BotContext, state: VolunteerState) => ctx.t(state.volunteering ? "ronda-volunteer-on" : "ronda-volunteer-off");
+  /** Redraws the /siapronda message, unless it shows this already (a double tap): Telegram refuses an edit that changes nothing. */
+  const showVolunteer = async (ctx: BotContext, state: VolunteerState) => {
+    const text = volunteerText(ctx, state);
+    const keyboard = volunteerKeyboard(ctx, state);
+    const buttons = (rows: InlineKeyboardButton[][] | undefined) => JSON.stringify((rows ?? []).flat().map((b) => [b.text, "callback_data" in b ? b.callback_data : null]));
+    const shown = ctx.callbackQuery?.message;
+    if (shown?.text === text && buttons(shown.reply_markup?.inline_keyboard) === buttons(keyboard.inline_keyboard)) return;
+    await ctx.editMessageText(text, { reply_markup: keyboard });
+  };
 
   feature.command("siapronda", async (ctx) => {
     const state = await volunteerState(deps.db, ctx.actor);
@@ -64,12 +74,12 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
   feature.callbackQuery(/^sr:(on|off)$/, async (ctx) => {
     const state = await setVolunteering(deps.db, ctx.actor, ctx.match[1] === "on", deps.clock());
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(volunteerText(ctx, state), { reply_markup: volunteerKeyboard(ctx, state) });
+    await showVolunteer(ctx, state);
   });
   feature.callbackQuery(/^sr:day:([0-6]):([01])$/, async (ctx) => {
     const state = await setUnavailableWeekday(deps.db, ctx.actor, Number(ctx.match[1]), ctx.match[2] === "1");
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(volunteerText(ctx, state), { reply_markup: volunteerKeyboard(ctx, state) });
+    await showVolunteer(ctx, state);
   });
 
   feature.command("buatrota", async (ctx) => {

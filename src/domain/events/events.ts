@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rsvp } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
@@ -58,10 +58,13 @@ export async function materializeOccurrences(db: Database, eventId: number, unti
     row.firstStartsAt,
     until,
   );
-  if (starts.length === 0) return 0;
+  // Only dates past the last one already made: a date moved away (/ubahacara) must not come back.
+  const made = new Set((await db.select({ startsAt: eventOccurrence.startsAt }).from(eventOccurrence).where(eq(eventOccurrence.eventId, eventId))).map((o) => o.startsAt.getTime()));
+  const fresh = starts.slice(starts.findLastIndex((startsAt) => made.has(startsAt.getTime())) + 1);
+  if (fresh.length === 0) return 0;
   const inserted = await db
     .insert(eventOccurrence)
-    .values(starts.map((startsAt) => ({ eventId, rtId: row.rtId, kind: row.kind, startsAt, endsAt: new Date(startsAt.getTime() + row.durationMinutes * 60_000), place: row.place })))
+    .values(fresh.map((startsAt) => ({ eventId, rtId: row.rtId, kind: row.kind, startsAt, endsAt: new Date(startsAt.getTime() + row.durationMinutes * 60_000), place: row.place })))
     .onConflictDoNothing({ target: [eventOccurrence.eventId, eventOccurrence.startsAt] })
     .returning({ id: eventOccurrence.id });
   return inserted.length;
@@ -195,6 +198,11 @@ export async function rescheduleOccurrence(
   if (before.cancelledAt) throw new DomainError("event-cancelled");
   if (change.startsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
   const duration = before.endsAt.getTime() - before.startsAt.getTime();
+  const [taken] = await db
+    .select({ id: eventOccurrence.id })
+    .from(eventOccurrence)
+    .where(and(eq(eventOccurrence.eventId, before.eventId), eq(eventOccurrence.startsAt, change.startsAt), ne(eventOccurrence.id, occurrenceId)));
+  if (taken) throw new DomainError("event-time-taken");
   const [after] = await db
     .update(eventOccurrence)
     .set({ startsAt: change.startsAt, endsAt: new Date(change.startsAt.getTime() + duration), place: change.place ?? before.place })

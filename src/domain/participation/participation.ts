@@ -30,11 +30,12 @@ export async function recordParticipation(db: Database, record: ParticipationRec
     .onConflictDoNothing({ target: participation.sourceKey })
     .returning({ id: participation.id });
   if (rows.length > 0) return true;
-  // A tick taken back and given again: the same record counts again.
+  // A tick taken back and given again, by the checklist or by a code: the same record counts again,
+  // now saying how it was given back.
   const restored = await db
     .update(participation)
-    .set({ revokedAt: null, recordedAt: now, recordedBy: record.recordedBy })
-    .where(and(eq(participation.sourceKey, record.sourceKey), eq(participation.source, record.source), isNotNull(participation.revokedAt)))
+    .set({ revokedAt: null, source: record.source, verified: record.verified, occurredAt: record.occurredAt, recordedAt: now, recordedBy: record.recordedBy })
+    .where(and(eq(participation.sourceKey, record.sourceKey), isNotNull(participation.revokedAt)))
     .returning({ id: participation.id });
   return restored.length > 0;
 }

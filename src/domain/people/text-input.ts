@@ -11,6 +11,7 @@ export type DateTimeInputRefusal = (typeof DATETIME_REFUSALS)[number];
 export const INPUT_REFUSALS = [
   "empty", "too-long", "too-short", "name-characters", "household-characters", "place-characters", "not-a-whole-number", "not-a-number", "out-of-range",
   ...DATETIME_REFUSALS.map((reason) => `datetime-${reason}` as const),
+  "time-unrecognised", "timerange-unrecognised",
 ] as const;
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];
@@ -97,4 +98,12 @@ export function parseNotes(raw: string): Parsed<string> {
 /** A date/time parser's refusal as an input refusal (`input-datetime-<reason>`). */
 export function dateTimeRefusal<T>(reason: DateTimeInputRefusal): Parsed<T> {
   return { ok: false, reason: `datetime-${reason}` };
+}
+
+/**
+ * The refusal at a prompt for a time alone ("jam berapa?") or for ronda hours: nothing readable
+ * gets an example of what this prompt takes, not of a date.
+ */
+export function timeRefusal<T>(reason: DateTimeInputRefusal, prompt: "time" | "timerange"): Parsed<T> {
+  return reason === "empty" || reason === "unrecognised" ? { ok: false, reason: `${prompt}-unrecognised` } : dateTimeRefusal(reason);
 }

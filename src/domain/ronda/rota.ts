@@ -7,9 +7,10 @@
  *
  * The rota is built in three steps, each of which keeps what the earlier ones guaranteed.
  *
- * 1. Staffing (hard). Every night gets min(perShift, people available that night). Nights do not
- *    compete for people (nobody has a cap on shifts), so this is always achievable; a greedy pass in
- *    date order fills each night with the available people who have the fewest shifts so far,
+ * 1. Staffing (hard). Every night gets min(perShift, people available that night), or min(needed, …)
+ *    for a night that some are on already. Nights do not compete for people (nobody has a cap on
+ *    shifts), so this is always achievable; a greedy pass in date order fills each night with the
+ *    available people who have the fewest shifts so far,
  *    preferring those who did not watch the night before.
  *
  * 2. Fairness. With every night's head count fixed, the possible vectors of shift counts per
@@ -38,7 +39,13 @@
  *    did not watch the night before, plus these swaps reach such a rota (the tests check it).
  */
 
-export type RotaNight = { key: string; date: string /* YYYY-MM-DD (WIB) */; weekday: number /* 0=Minggu … 6=Sabtu */ };
+export type RotaNight = {
+  key: string;
+  date: string /* YYYY-MM-DD (WIB) */;
+  weekday: number /* 0=Minggu … 6=Sabtu */;
+  /** People this night still needs, when some are on it already (an agreed swap); perShift otherwise. */
+  needed?: number;
+};
 export type RotaVolunteer = {
   id: number;
   unavailableWeekdays: number[];
@@ -87,6 +94,7 @@ function validate(input: RotaInput): void {
     // The caller derives both from the same WIB date; a mismatch means one of them is wrong.
     const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
     if (night.weekday !== weekday) throw new RangeError(`night ${night.key}: ${night.date} is weekday ${weekday}, not ${night.weekday}`);
+    if (night.needed !== undefined && (!Number.isInteger(night.needed) || night.needed < 0)) throw new RangeError(`night ${night.key}: needed must be a whole number, got ${night.needed}`);
   }
   const ids = new Set<number>();
   for (const volunteer of input.volunteers) {
@@ -114,6 +122,10 @@ type Model = {
   nightsOnDay: Map<number, number[]>;
 };
 
+function neededOn(input: RotaInput, night: number): number {
+  return input.nights[night]!.needed ?? input.perShift;
+}
+
 function buildModel(input: RotaInput): Model {
   const volunteers = [...input.volunteers].sort((a, b) => (a.priorShifts ?? 0) - (b.priorShifts ?? 0) || a.id - b.id);
   const day = input.nights.map((night) => dayNumber(night.date) as number);
@@ -124,7 +136,7 @@ function buildModel(input: RotaInput): Model {
   return {
     volunteers,
     nightCount: input.nights.length,
-    demand: availableAt.map((ranks) => Math.min(input.perShift, ranks.length)),
+    demand: availableAt.map((ranks, night) => Math.min(neededOn(input, night), ranks.length)),
     availableAt,
     canDo,
     on: input.nights.map(() => new Uint8Array(volunteers.length)),
@@ -281,7 +293,7 @@ export function generateRota(input: RotaInput): Rota {
       .sort((a, b) => a - b),
   }));
   const shortfalls = input.nights
-    .map((night, index) => ({ nightKey: night.key, missing: input.perShift - model.demand[index]! }))
+    .map((night, index) => ({ nightKey: night.key, missing: neededOn(input, index) - model.demand[index]! }))
     .filter((shortfall) => shortfall.missing > 0);
   const rankOf = new Map(model.volunteers.map((volunteer, rank) => [volunteer.id, rank]));
   const counts = new Map(input.volunteers.map((volunteer) => [volunteer.id, model.count[rankOf.get(volunteer.id)!]!]));
@@ -305,8 +317,8 @@ export function checkRota(input: RotaInput, rota: Rota): string[] {
   }
   input.nights.forEach((night, index) => {
     const available = input.volunteers.filter((volunteer) => isAvailable(volunteer, night)).length;
-    const needed = Math.min(input.perShift, available);
-    if (needed < input.perShift) expectedShortfalls.push({ nightKey: night.key, missing: input.perShift - needed });
+    const needed = Math.min(neededOn(input, index), available);
+    if (needed < neededOn(input, index)) expectedShortfalls.push({ nightKey: night.key, missing: neededOn(input, index) - needed });
     const assignment = rota.assignments[index];
     if (!assignment) return;
     if (assignment.nightKey !== night.key) violations.push(`night ${index + 1} should be ${night.key}, the rota has ${assignment.nightKey}`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rondaSetup, rondaVolunteer, shiftAssignment, swapRequest } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
@@ -108,8 +108,11 @@ export async function generateShifts(db: Database, actor: Actor, weeks: number, 
   const end = parseClock(setup.endTime);
   const overnight = end.hour * 60 + end.minute <= start.hour * 60 + start.minute;
   const today = wibParts(now);
+  const days = Math.min(weeks, ROTA_WEEKS_MAX) * 7;
+  const windowStart = wibInstant(addDays({ year: today.year, month: today.month, day: today.day }, 1), { hour: 0, minute: 0 });
+  const windowEnd = wibInstant(addDays({ year: today.year, month: today.month, day: today.day }, days + 1), { hour: 0, minute: 0 });
   const nights: (RotaNight & { startsAt: Date; endsAt: Date })[] = [];
-  for (let offset = 1; offset <= Math.min(weeks, ROTA_WEEKS_MAX) * 7; offset++) {
+  for (let offset = 1; offset <= days; offset++) {
     const date = addDays({ year: today.year, month: today.month, day: today.day }, offset);
     const weekday = wibParts(wibInstant(date, { hour: 12, minute: 0 })).weekday;
     if (!setup.nights.includes(weekday)) continue;
@@ -122,7 +125,8 @@ export async function generateShifts(db: Database, actor: Actor, weeks: number, 
         id: rondaVolunteer.personId,
         unavailableWeekdays: rondaVolunteer.unavailableWeekdays,
         unavailableDates: rondaVolunteer.unavailableDates,
-        priorShifts: sql<number>`(select count(*) from ${shiftAssignment} s join ${eventOccurrence} o on o.id = s.occurrence_id where s.person_id = ${rondaVolunteer.personId} and o.rt_id = ${rtId} and o.starts_at < ${now})`.mapWith(Number),
+        // `now` as text: a Date inside raw sql reaches postgres.js unserialised and fails (PGlite lets it pass).
+        priorShifts: sql<number>`(select count(*) from ${shiftAssignment} s join ${eventOccurrence} o on o.id = s.occurrence_id where s.person_id = ${rondaVolunteer.personId} and o.rt_id = ${rtId} and o.starts_at < ${now.toISOString()}::timestamptz)`.mapWith(Number),
       })
       .from(rondaVolunteer)
       .innerJoin(membership, and(eq(membership.personId, rondaVolunteer.personId), eq(membership.rtId, rtId), eq(membership.status, "active")))
@@ -130,17 +134,30 @@ export async function generateShifts(db: Database, actor: Actor, weeks: number, 
       .orderBy(asc(rondaVolunteer.personId));
     if (volunteers.length === 0) throw new DomainError("ronda-no-volunteers");
 
+    // The rota's nights are the setup's now: one taken off before and set again is a watch night again.
     const inserted = await tx
       .insert(eventOccurrence)
       .values(nights.map((n) => ({ eventId: setup.eventId!, rtId, kind: "ronda" as const, startsAt: n.startsAt, endsAt: n.endsAt, place: setup.post, shiftSize: setup.perShift })))
-      .onConflictDoUpdate({ target: [eventOccurrence.eventId, eventOccurrence.startsAt], set: { endsAt: sql`excluded.ends_at`, place: sql`excluded.place`, shiftSize: sql`excluded.shift_size` } })
+      .onConflictDoUpdate({ target: [eventOccurrence.eventId, eventOccurrence.startsAt], set: { endsAt: sql`excluded.ends_at`, place: sql`excluded.place`, shiftSize: sql`excluded.shift_size`, cancelledAt: null } })
       .returning({ id: eventOccurrence.id, startsAt: eventOccurrence.startsAt });
     const occurrenceOf = new Map(inserted.map((row) => [row.startsAt.getTime(), row.id]));
     const ids = nights.map((n) => occurrenceOf.get(n.startsAt.getTime())!);
+    // Nights of an earlier rota in these weeks that the setup no longer has (a night dropped, other hours): nobody watches then.
+    await tx
+      .update(eventOccurrence)
+      .set({ cancelledAt: now })
+      .where(and(eq(eventOccurrence.eventId, setup.eventId!), gte(eventOccurrence.startsAt, windowStart), lt(eventOccurrence.startsAt, windowEnd), isNull(eventOccurrence.cancelledAt), notInArray(eventOccurrence.id, ids)));
 
-    const rota = generateRota({ nights, perShift: setup.perShift, volunteers });
     await tx.delete(shiftAssignment).where(and(inArray(shiftAssignment.occurrenceId, ids), eq(shiftAssignment.source, "rota")));
     const kept = await tx.select().from(shiftAssignment).where(inArray(shiftAssignment.occurrenceId, ids));
+    // Agreed swaps stay: whoever took a night keeps it and fills a place on it, and whoever handed it over is not put back.
+    const handedOver = await tx.select({ occurrenceId: swapRequest.occurrenceId, personId: swapRequest.fromPersonId }).from(swapRequest).where(and(inArray(swapRequest.occurrenceId, ids), eq(swapRequest.status, "accepted")));
+    const busyOn = (index: number) => [...kept, ...handedOver].filter((a) => a.occurrenceId === ids[index]).map((a) => a.personId);
+    const rota = generateRota({
+      nights: nights.map((n, index) => ({ ...n, needed: Math.max(0, setup.perShift - kept.filter((k) => k.occurrenceId === ids[index]).length) })),
+      perShift: setup.perShift,
+      volunteers: volunteers.map((v) => ({ ...v, unavailableDates: [...v.unavailableDates, ...nights.filter((_, index) => busyOn(index).includes(v.id)).map((n) => n.date)] })),
+    });
     const rows = rota.assignments.flatMap((assignment, index) =>
       assignment.volunteerIds
         .filter((personId) => !kept.some((k) => k.occurrenceId === ids[index] && k.personId === personId))
@@ -224,8 +241,14 @@ export async function acceptSwap(
     if (request.fromPersonId === personId) throw new DomainError("swap-own");
     const [occurrence] = await tx.select().from(eventOccurrence).where(eq(eventOccurrence.id, request.occurrenceId));
     if (!occurrence || occurrence.rtId !== rtId) throw new DomainError("not-allowed");
+    // Offers go to those taking part in the watch; a forged tap from anyone else takes nothing.
+    const [volunteer] = await tx.select({ leftAt: rondaVolunteer.leftAt }).from(rondaVolunteer).where(and(eq(rondaVolunteer.rtId, rtId), eq(rondaVolunteer.personId, personId)));
+    if (!volunteer || volunteer.leftAt !== null) throw new DomainError("not-allowed");
     const onIt = await tx.select().from(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, request.occurrenceId), eq(shiftAssignment.personId, personId)));
     if (onIt.length > 0) throw new DomainError("swap-already-on-shift");
+    // The offer stands while the night is ahead and still the requester's (a rota made again may have moved them off it).
+    const [stillTheirs] = await tx.select().from(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, request.occurrenceId), eq(shiftAssignment.personId, request.fromPersonId)));
+    if (!stillTheirs || occurrence.cancelledAt || occurrence.startsAt.getTime() <= now.getTime()) throw new DomainError("swap-not-open");
     const [taken] = await tx
       .update(swapRequest)
       .set({ status: "accepted", toPersonId: personId, decidedAt: now })
