@@ -906,7 +906,7 @@ describe("check-in with a code", () => {
     expect(harness.lastText(outsider)).toBe("Kode ini untuk kegiatan RT lain.");
     await harness.send(outsider, `/hadir ${code}`);
     expect(harness.lastText(outsider)).toBe("Kode ini untuk kegiatan RT lain.");
-    const unknown = code === "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ";
+    const unknown = code === "ZZZ222" ? "YYY222" : "ZZZ222"; // shaped like a real code: letters and a digit
     await harness.send(siti, unknown);
     expect(harness.lastText(siti)).toBe("Kode hadir tidak dikenal. Periksa lagi kode dari ketua RT atau petugas.");
     await harness.send(siti, "/hadir 12345");

@@ -18,8 +18,20 @@ export function normaliseCode(text: string): string {
   return text.normalize("NFKC").replace(/[\s-]/g, "").toUpperCase();
 }
 
+/**
+ * Codes always hold a digit, so an ordinary six-letter word typed to the bot ("MANTAP", "SIAPPP")
+ * is not mistaken for one.
+ */
 export function looksLikeCode(text: string): boolean {
-  return new RegExp(`^[${CODE_ALPHABET}]{${CHECKIN_CODE_LENGTH}}$`).test(normaliseCode(text));
+  const code = normaliseCode(text);
+  return new RegExp(`^[${CODE_ALPHABET}]{${CHECKIN_CODE_LENGTH}}$`).test(code) && /\d/.test(code);
+}
+
+function drawCode(): string {
+  for (;;) {
+    const code = Array.from({ length: CHECKIN_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+    if (/\d/.test(code)) return code;
+  }
 }
 
 function windowOf(occurrence: Occurrence): { opens: number; closes: number } {
@@ -41,7 +53,7 @@ export async function openCheckin(db: Database, actor: Actor, occurrenceId: numb
   if (now.getTime() > window.closes) throw new DomainError("checkin-closed");
   if (occurrence.checkinCode) return { code: occurrence.checkinCode, closesAt: new Date(window.closes), occurrence };
   for (let attempt = 0; attempt < 5; attempt++) {
-    const code = Array.from({ length: CHECKIN_CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+    const code = drawCode();
     try {
       // Conditional: two officers opening at once both end up showing the same code.
       await db.update(eventOccurrence).set({ checkinCode: code }).where(and(eq(eventOccurrence.id, occurrenceId), isNull(eventOccurrence.checkinCode)));
