@@ -108,6 +108,7 @@ export class FakeBotApi {
   private decide(method: string, body: Record<string, unknown>, now: number): Record<string, unknown> {
     const chatId = Number(body.chat_id);
     if (method === "getMe") return { ok: true, result: { id: 1, is_bot: true, first_name: "Fake", username: "fake_bot" } };
+    if (method === "getUpdates") return { ok: true, result: [] }; // an idle bot: lets the real main loop run against it
     if (method === "pinChatMessage") {
       this.counts.pinned++;
       return { ok: true, result: true };

@@ -6,6 +6,9 @@ import { createBot } from "./bot/create-bot.js";
 import { createI18n } from "./bot/i18n.js";
 import { registerCommands } from "./bot/set-commands.js";
 import { createDeliveryRuntime } from "./delivery/runtime.js";
+import { extendOccurrences } from "./domain/events/events.js";
+import { pruneProcessedUpdates } from "./domain/updates.js";
+import { createScheduler } from "./scheduling/scheduler.js";
 import { createLogger } from "./logger.js";
 
 function readConfig(): Config {
@@ -22,7 +25,7 @@ function readConfig(): Config {
   }
 }
 
-/** Composition root: config → database → delivery → bot → polling. */
+/** Composition root: config → database → delivery → bot → scheduler → polling. */
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
@@ -58,6 +61,17 @@ async function main(): Promise<void> {
   await bot.init();
   await registerCommands(bot.api, deps, logger);
   delivery.start();
+  const scheduler = createScheduler(
+    { db: database.db, i18n, logger, clock, wakeDelivery: delivery.wake },
+    {
+      jobs: [
+        { name: "extend-occurrences", cron: "10 0 * * *", run: (now) => extendOccurrences(database.db, now) },
+        // Telegram redelivers for a day at most; older update ids only take space.
+        { name: "prune-updates", cron: "30 3 * * *", run: (now) => pruneProcessedUpdates(database.db, new Date(now.getTime() - 2 * 86_400_000)) },
+      ],
+    },
+  );
+  scheduler.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -65,6 +79,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     await bot.stop();
+    await scheduler.stop();
     await delivery.stop();
     await database.close();
     process.exit(0);
