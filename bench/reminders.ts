@@ -1,0 +1,320 @@
+/**
+ * npm run bench:reminders — a Sunday across the city on the real PostgreSQL server: 1,635 RTs
+ * (per kecamatan as in ../shared/data/jambi-rt-per-kecamatan.csv, spread over the real kelurahan),
+ * each with a 07.00 WIB gotong royong and 20–150 active members. Measures how long the reminder
+ * planner takes to plan the evening-before and 2-hours-before reminders and the memory it uses,
+ * then replays delivery at the engine's rate (30 per 1,045 ms) in the engine's order
+ * (priority, not_before, id) and counts the reminders sent after their deadline, with the
+ * planner's deadline-aware send times and with the naive ones (not_before = due time).
+ * Prints a table and ends with one line of JSON.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { createI18n } from "../src/bot/i18n.js";
+import { openDatabase, type Database } from "../src/db/client.js";
+import { seedWilayah } from "../src/domain/wilayah/seed.js";
+import { createLogger } from "../src/logger.js";
+import { minimumLate, spacingForRate } from "../src/scheduling/deadline-schedule.js";
+import { DEFAULT_PLAN_OPTIONS, planReminders, type PlanResult } from "../src/scheduling/reminders.js";
+import { createScratchDatabase } from "./scratch-database.js";
+
+const CSV = fileURLToPath(new URL("../../shared/data/jambi-rt-per-kecamatan.csv", import.meta.url));
+const SUNDAY_0700 = new Date("2026-12-06T00:00:00Z"); // Sunday 6 December 2026, 07.00 WIB
+const DEADLINES = { evening: new Date("2026-12-05T12:00:00Z").getTime(), before: new Date("2026-12-05T22:00:00Z").getTime() }; // Sat 19.00, Sun 05.00 WIB
+const COLD_START = new Date("2026-12-05T11:50:00Z"); // Saturday 18.50 WIB
+const FIRST_SIGHT = new Date("2026-12-04T12:00:00Z"); // Friday 19.00 WIB: the 36-hour horizon first reaches Sunday 07.00
+const RATE = DEFAULT_PLAN_OPTIONS.ratePerSecond;
+const SPACING = spacingForRate(RATE);
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+function readRtCounts(): { kecamatanCode: string; name: string; rtCount: number }[] {
+  const [header, ...lines] = readFileSync(CSV, "utf8").trim().split("\n");
+  const columns = header!.split(",");
+  return lines.map((line) => {
+    const cells = Object.fromEntries(line.split(",").map((cell, i) => [columns[i]!, cell]));
+    return { kecamatanCode: cells.kecamatan_code!, name: cells.kecamatan!, rtCount: Number(cells.rt_count) };
+  });
+}
+
+/** Everything in set-based SQL: RTs round-robin over each kecamatan's kelurahan, people, members, events. */
+async function seedCity(db: Database, counts: ReturnType<typeof readRtCounts>): Promise<{ rts: number; members: number; ketua: number; muted: number; unreachable: number; rsvpTidak: number }> {
+  await seedWilayah(db, "15.71");
+  await db.execute(sql`
+    with kel as (
+      select code, kecamatan_code, row_number() over (partition by kecamatan_code order by code) - 1 as idx, count(*) over (partition by kecamatan_code) as n
+      from kelurahan
+    )
+    insert into rt (kelurahan_code, number, household_count, invite_code)
+    select kel.code, g.i / kel.n + 1, 0, 'bench-' || kc.code || '-' || g.i
+    from unnest(${sql.param(counts.map((c) => c.kecamatanCode))}::text[], ${sql.param(counts.map((c) => c.rtCount))}::int[]) as kc(code, count)
+    cross join lateral generate_series(0, kc.count - 1) as g(i)
+    join kel on kel.kecamatan_code = kc.code and kel.idx = g.i % kel.n
+  `);
+  // 20–150 members per RT, pseudo-random but the same every run (a multiplicative hash of the RT id).
+  // 1 in 20 reads English, 1 in 37 turned event reminders off, 1 in 101 blocked the bot.
+  await db.execute(sql`
+    create temporary table bench_member as
+    select r.id as rt_id, g.j, row_number() over (order by r.id, g.j) as k
+    from rt r
+    cross join lateral generate_series(1, 20 + ((r.id::bigint * 2654435761) % 131)::int) as g(j)
+  `);
+  await db.execute(sql`
+    insert into person (telegram_id, display_name, locale, consented_at, event_reminders_off_at, unreachable_at)
+    select 100000000 + k, 'Warga ' || k, case when k % 20 = 0 then 'en' else 'id' end, now(),
+           case when k % 37 = 0 then now() end, case when k % 101 = 0 then now() end
+    from bench_member order by k
+  `);
+  await db.execute(sql`
+    insert into membership (person_id, rt_id, household_label, status, decided_at)
+    select p.id, m.rt_id, 'Rumah ' || m.j, 'active', now()
+    from bench_member m join person p on p.telegram_id = 100000000 + m.k
+  `);
+  await db.execute(sql`
+    insert into role_assignment (person_id, role, rt_id)
+    select p.id, 'ketua_rt', m.rt_id from bench_member m join person p on p.telegram_id = 100000000 + m.k where m.j = 1
+  `);
+  await db.execute(sql`
+    insert into event (rt_id, kind, place, first_starts_at, duration_minutes, recurrence)
+    select id, 'gotong_royong', 'Pos kamling RT ' || lpad(number::text, 2, '0'), ${SUNDAY_0700.toISOString()}::timestamptz, 180, '{"kind":"weekly","weekday":0}'::jsonb
+    from rt
+  `);
+  await db.execute(sql`
+    insert into event_occurrence (event_id, rt_id, kind, starts_at, ends_at, place)
+    select id, rt_id, kind, first_starts_at, first_starts_at + interval '3 hours', place from event
+  `);
+  // 1 in 50 answered "tidak bisa".
+  await db.execute(sql`
+    insert into rsvp (occurrence_id, person_id, answer, answered_at)
+    select o.id, p.id, 'tidak', now()
+    from bench_member m join person p on p.telegram_id = 100000000 + m.k join event_occurrence o on o.rt_id = m.rt_id
+    where m.k % 50 = 7
+  `);
+  await db.execute(sql`drop table bench_member`);
+  await db.execute(sql`vacuum analyze`);
+  const [row] = rowsOf<Record<string, number>>(
+    await db.execute(sql`
+      select (select count(*) from rt)::int as rts, (select count(*) from membership)::int as members,
+             (select count(*) from role_assignment)::int as ketua, (select count(*) from person where event_reminders_off_at is not null)::int as muted,
+             (select count(*) from person where unreachable_at is not null)::int as unreachable, (select count(*) from rsvp)::int as rsvp_tidak
+    `),
+  );
+  return { rts: row!.rts!, members: row!.members!, ketua: row!.ketua!, muted: row!.muted!, unreachable: row!.unreachable!, rsvpTidak: row!.rsvp_tidak! };
+}
+
+type Queued = { id: number; priority: number; notBefore: number; deadline: number | null; kind: string };
+
+async function queuedRows(db: Database): Promise<Queued[]> {
+  const rows = rowsOf<{ id: string | number; priority: number; not_before: number; key: string }>(
+    await db.execute(sql`select id, priority, (extract(epoch from not_before) * 1000)::float8 as not_before, dedupe_key as key from outbox where status = 'pending'`),
+  );
+  return rows.map((row) => {
+    const kind = row.key.startsWith("reminder:") ? row.key.slice(row.key.lastIndexOf(":") + 1) : "late-warning";
+    return { id: Number(row.id), priority: row.priority, notBefore: row.not_before, deadline: DEADLINES[kind as keyof typeof DEADLINES] ?? null, kind };
+  });
+}
+
+/** A binary min-heap on the engine's order: (priority, not_before, id). */
+class EngineQueue {
+  private readonly items: Queued[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  private static before(a: Queued, b: Queued): boolean {
+    return (a.priority - b.priority || a.notBefore - b.notBefore || a.id - b.id) < 0;
+  }
+  push(item: Queued): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!EngineQueue.before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+  pop(): Queued {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < items.length && EngineQueue.before(items[left]!, items[smallest]!)) smallest = left;
+        if (right < items.length && EngineQueue.before(items[right]!, items[smallest]!)) smallest = right;
+        if (smallest === i) break;
+        [items[i], items[smallest]] = [items[smallest]!, items[i]!];
+        i = smallest;
+      }
+    }
+    return top;
+  }
+}
+
+/**
+ * Replays the engine: from `startMs`, one message every SPACING ms, always the first due row in
+ * (priority, not_before, id) order. Returns the reminders sent after their deadline, per kind.
+ */
+function replay(rows: Queued[], startMs: number): { late: number; byKind: Record<string, number>; lastSentMs: number } {
+  const sorted = [...rows].sort((a, b) => a.notBefore - b.notBefore);
+  const ready = new EngineQueue();
+  const byKind: Record<string, number> = {};
+  let late = 0;
+  let next = 0;
+  let clock = startMs;
+  let lastSentMs = startMs;
+  while (next < sorted.length || ready.size > 0) {
+    if (ready.size === 0) clock = Math.max(clock, sorted[next]!.notBefore);
+    while (next < sorted.length && sorted[next]!.notBefore <= clock) ready.push(sorted[next++]!);
+    const row = ready.pop();
+    if (row.deadline !== null && clock > row.deadline) {
+      late++;
+      byKind[row.kind] = (byKind[row.kind] ?? 0) + 1;
+    }
+    lastSentMs = clock;
+    clock += SPACING;
+  }
+  return { late, byKind, lastSentMs };
+}
+
+type PlanRun = { planMs: number; peakRssMb: number; baselineRssMb: number; result: PlanResult };
+
+/**
+ * The planner runs in a process of its own, as in the bot: its memory is the planner's and the
+ * libraries', not the seeding's or the replay's. Prints one JSON line for the parent.
+ */
+async function planInThisProcess(url: string, at: Date): Promise<void> {
+  const database = await openDatabase({ kind: "postgres", url });
+  const deps = { db: database.db, i18n: createI18n(database.db), logger: createLogger("silent") };
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = performance.now();
+  const result = await planReminders(deps, at);
+  const planMs = performance.now() - start;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  await database.close();
+  const run: PlanRun = { planMs, peakRssMb: peak / 1048576, baselineRssMb: baseline / 1048576, result };
+  console.log(JSON.stringify(run));
+}
+
+function planInChild(url: string, at: Date): Promise<PlanRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--plan", url, at.toISOString()], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").pop()!) as PlanRun) : reject(new Error(`planner process exited with ${code}`))));
+  });
+}
+
+type Scenario = { label: string; at: Date; runs: PlanRun[]; firstSend: Record<string, number>; byKind: Record<string, number>; warnings: number; planMs: number; peakRssMb: number; reminders: number; lateAware: ReturnType<typeof replay>; lateNaive: ReturnType<typeof replay>; fewestLate: number };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Plans from an empty outbox `repeat` times (the outbox is the same each time), then replays the last. */
+async function runScenario(database: { db: Database; url: string }, label: string, at: Date, repeat: number): Promise<Scenario> {
+  const runs: PlanRun[] = [];
+  for (let i = 0; i < repeat; i++) {
+    await database.db.execute(sql`truncate outbox restart identity cascade`);
+    runs.push(await planInChild(database.url, at));
+  }
+  const rows = await queuedRows(database.db);
+  const reminders = rows.filter((row) => row.deadline !== null);
+  const naive = reminders.map((row) => ({ ...row, notBefore: row.deadline! }));
+  // The fewest late any order could manage, with the warnings to ketua going out first.
+  const warnings = rows.length - reminders.length;
+  const firstSend: Record<string, number> = {};
+  const byKind: Record<string, number> = {};
+  for (const row of reminders) {
+    firstSend[row.kind] = Math.min(firstSend[row.kind] ?? Infinity, row.notBefore);
+    byKind[row.kind] = (byKind[row.kind] ?? 0) + 1;
+  }
+  return {
+    label,
+    at,
+    runs,
+    firstSend,
+    byKind,
+    warnings,
+    planMs: median(runs.map((run) => run.planMs)),
+    peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+    reminders: reminders.length,
+    lateAware: replay(rows, at.getTime()),
+    lateNaive: replay(naive, at.getTime()),
+    fewestLate: minimumLate(reminders.map((row) => row.deadline!), at.getTime(), SPACING, warnings > 0 ? [{ start: at.getTime(), end: at.getTime() + warnings * SPACING }] : []),
+  };
+}
+
+function wib(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Jakarta", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date).replace(",", "");
+}
+
+const n = (value: number) => value.toLocaleString("en-US");
+
+async function main(): Promise<void> {
+  const database = await createScratchDatabase("bench_reminders");
+  try {
+    const counts = readRtCounts();
+    const seedStart = performance.now();
+    const city = await seedCity(database.db, counts);
+    const seedMs = performance.now() - seedStart;
+    console.log(`A Sunday across Kota Jambi: ${n(city.rts)} RTs in ${counts.length} kecamatan (${counts.map((c) => `${c.name} ${c.rtCount}`).join(", ")}),`);
+    console.log(`${n(city.members)} active members (20–150 per RT), one gotong royong per RT on Sunday 6 December 2026 at 07.00 WIB.`);
+    console.log(`Skipped by the rules: ${n(city.muted)} turned event reminders off, ${n(city.unreachable)} unreachable, ${n(city.rsvpTidak)} answered "tidak". Seeded in ${(seedMs / 1000).toFixed(1)} s (set-based SQL).`);
+    console.log(`Delivery rate: 30 per 1,045 ms = ${RATE.toFixed(2)} msgs/s; deadlines: evening reminder 19.00 Sat, 2-hours-before 05.00 Sun.\n`);
+
+    const cold = await runScenario(database, "cold start (nothing queued yet)", COLD_START, 3);
+    const steady = await runScenario(database, "first tick that sees Sunday (36 h horizon)", FIRST_SIGHT, 1);
+    const nextTick = await planInChild(database.url, new Date(FIRST_SIGHT.getTime() + 60_000));
+
+    console.log("| planned at | reminders | plan ms | peak RSS MB | late, naive (evening / before) | late, deadline-aware (evening / before) | fewest late possible | warnings to ketua |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const s of [cold, steady]) {
+      const split = (r: Scenario["lateAware"]) => `${n(r.late)} (${n(r.byKind.evening ?? 0)} / ${n(r.byKind.before ?? 0)})`;
+      console.log(`| ${wib(s.at)} WIB, ${s.label} | ${n(s.reminders)} | ${s.planMs.toFixed(0)} | ${s.peakRssMb.toFixed(0)} | ${split(s.lateNaive)} | ${split(s.lateAware)} | ${n(s.fewestLate)} | ${n(s.runs.at(-1)!.result.lateWarnings)} |`);
+    }
+    console.log(`| ${wib(new Date(FIRST_SIGHT.getTime() + 60_000))} WIB, the next tick (all queued already) | ${n(nextTick.result.planned)} new | ${nextTick.planMs.toFixed(0)} | ${nextTick.peakRssMb.toFixed(0)} | | | | |`);
+
+    const evening = cold.byKind.evening ?? 0;
+    console.log(`\nAt 18.50 the ${n(evening)} evening reminders (and ${n(cold.byKind.before ?? 0)} for 05.00) are planned: the evening ones alone need ${(evening / RATE / 60).toFixed(0)} min at the engine's rate and 10 min are left, so at most ${n(Math.floor(600 * RATE) + 1)} messages can go out by 19.00, ${n(cold.warnings)} of them the warnings to ketua.`);
+    console.log(`Deadline-aware sends those early from 18.50, pulls the 05.00 reminders back to start at ${wib(new Date(cold.firstSend.before!))} so none is late, warns each ketua once, and is late only where nothing could be on time (fewest possible, with the warnings going first: ${n(cold.fewestLate)}).`);
+    console.log(`Naive (not_before = due time): every batch starts at its due time, so all but the first of each batch is late; the last evening one goes at ${wib(new Date(cold.lateNaive.lastSentMs))}.`);
+    console.log(`Planned at Friday 19.00 (when the every-minute planner first sees Sunday) everything fits: the evening batch starts at ${wib(new Date(steady.firstSend.evening!))}, the 05.00 one at ${wib(new Date(steady.firstSend.before!))}; late: ${n(steady.lateAware.late)}.`);
+    console.log(`Cold-start plan, 3 runs: ${cold.runs.map((run) => `${run.planMs.toFixed(0)} ms`).join(", ")} (median in the table); the planner process holds ${cold.runs[0]!.baselineRssMb.toFixed(0)} MB before it starts.`);
+    console.log(`Planner result at 18.50: ${JSON.stringify(cold.runs.at(-1)!.result)}`);
+    console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(" / ")} (1 / 5 / 15 min) at the end of the run; PostgreSQL on the same machine.`);
+
+    const fits = steady.lateAware.late === 0 && cold.lateAware.late === cold.fewestLate;
+    const fast = cold.planMs <= 5_000 && cold.peakRssMb <= 300;
+    console.log(`\nTargets: plan a city Sunday in ≤ 5 s with ≤ 300 MB: ${fast ? "met" : "NOT met"}; deadline-aware: no reminder late whenever the total fits (and no more late than unavoidable when it does not): ${fits ? "met" : "NOT met"}.`);
+    console.log(
+      JSON.stringify({
+        bench: "reminders",
+        rts: city.rts,
+        reminders: cold.reminders,
+        plan_ms: Math.round(cold.planMs),
+        late_naive: cold.lateNaive.late,
+        late_deadline_aware: cold.lateAware.late,
+        peak_rss_mb: Math.round(cold.peakRssMb),
+      }),
+    );
+  } finally {
+    await database.drop();
+  }
+}
+
+const planIndex = process.argv.indexOf("--plan");
+if (planIndex >= 0) await planInThisProcess(process.argv[planIndex + 1]!, new Date(process.argv[planIndex + 2]!));
+else await main();

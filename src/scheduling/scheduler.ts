@@ -1,0 +1,101 @@
+import { createTask, type RunCoordinator, type ScheduledTask } from "node-cron";
+import { TIME_ZONE } from "../bot/format.js";
+import type { Logger } from "../logger.js";
+import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
+import { PgRunCoordinator } from "./run-coordinator.js";
+
+/** A job run on a cron pattern in WIB, by one instance per tick. `now` is the job's clock. */
+export type ScheduledJob = {
+  name: string;
+  /** node-cron pattern (5 fields, or 6 with seconds), read in Asia/Jakarta time. */
+  cron: string;
+  run(now: Date): Promise<unknown>;
+};
+
+export type SchedulerDeps = ReminderDeps & {
+  /** The time source handed to the jobs: real in production, fixed in tests. */
+  clock?: () => Date;
+};
+
+export type SchedulerOptions = {
+  /** More jobs (occurrence extension, digests …), added beside the reminder planner. */
+  jobs?: ScheduledJob[];
+  /** Options for the every-minute reminder planner; `false` leaves it out. */
+  reminders?: PlanOptions | false;
+  /** Who decides which instance runs a tick; by default PostgreSQL (`cron_run`). */
+  coordinator?: RunCoordinator;
+  /** How long a claimed tick stays claimed if its instance dies mid-run. */
+  leaseMs?: number;
+};
+
+export type Scheduler = { start(): void; stop(): Promise<void>; readonly jobs: readonly ScheduledJob[] };
+
+export const REMINDER_JOB_NAME = "reminders";
+
+/** node-cron's logger interface, onto ours. */
+function cronLogger(logger: Logger) {
+  return {
+    info: (message: string) => logger.info({ source: "node-cron" }, message),
+    warn: (message: string) => logger.warn({ source: "node-cron" }, message),
+    error: (message: string | Error, err?: Error) => logger.error({ source: "node-cron", err: err ?? message }, typeof message === "string" ? message : message.message),
+    debug: (message: string | Error) => logger.debug({ source: "node-cron" }, String(message)),
+  };
+}
+
+/**
+ * Wires the jobs to node-cron (timezone Asia/Jakarta). Every instance schedules every job; the run
+ * coordinator lets one of them run each tick, and a job still running at the next tick makes that
+ * tick skip (noOverlap). A failing job is logged; the next tick runs as usual (the reminder
+ * planner catches up with whatever a failed or skipped tick left).
+ */
+export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): Scheduler {
+  const clock = deps.clock ?? (() => new Date());
+  const coordinator = options.coordinator ?? new PgRunCoordinator(deps.db, clock);
+  const jobs: ScheduledJob[] = [
+    ...(options.reminders === false
+      ? []
+      : [{ name: REMINDER_JOB_NAME, cron: "* * * * *", run: (now: Date) => planReminders(deps, now, options.reminders || {}) }]),
+    ...(options.jobs ?? []),
+  ];
+  const names = new Set<string>();
+  for (const job of jobs) {
+    if (names.has(job.name)) throw new Error(`two scheduled jobs are named ${job.name}: the name is the coordination key`);
+    names.add(job.name);
+  }
+
+  let tasks: ScheduledTask[] = [];
+  return {
+    jobs,
+    start() {
+      if (tasks.length > 0) return;
+      tasks = jobs.map((job) =>
+        createTask(
+          job.cron,
+          async () => {
+            try {
+              const result = await job.run(clock());
+              deps.logger.debug({ job: job.name, result }, "scheduled job done");
+            } catch (error) {
+              deps.logger.error({ job: job.name, err: error }, "scheduled job failed");
+            }
+          },
+          {
+            name: job.name,
+            timezone: TIME_ZONE,
+            noOverlap: true,
+            distributed: true,
+            runCoordinator: coordinator,
+            distributedLease: options.leaseMs ?? 55_000,
+            logger: cronLogger(deps.logger),
+          },
+        ),
+      );
+      for (const task of tasks) void task.start();
+    },
+    async stop() {
+      const stopping = tasks;
+      tasks = [];
+      for (const task of stopping) await task.destroy();
+    },
+  };
+}

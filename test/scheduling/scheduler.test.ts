@@ -1,0 +1,67 @@
+import { like } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createI18n } from "../../src/bot/i18n.js";
+import { event, eventOccurrence, outbox } from "../../src/db/schema/index.js";
+import { createLogger } from "../../src/logger.js";
+import { createScheduler, REMINDER_JOB_NAME, type SchedulerDeps } from "../../src/scheduling/scheduler.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { addMember, addRt, newUser } from "../helpers/fixtures.js";
+
+let database: TestDatabase;
+let deps: SchedulerDeps;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.truncate();
+  deps = { db: database.db, i18n: createI18n(database.db), logger: createLogger("silent") };
+});
+
+describe("scheduler", () => {
+  it("runs the reminder planner beside the extra jobs; the planner job plans reminders for the `now` it is given", async () => {
+    const extra = { name: "digest", cron: "0 7 * * 1", run: vi.fn(async () => {}) };
+    const scheduler = createScheduler(deps, { jobs: [extra] });
+    expect(scheduler.jobs.map((job) => [job.name, job.cron])).toEqual([[REMINDER_JOB_NAME, "* * * * *"], ["digest", "0 7 * * 1"]]);
+
+    const rt = await addRt(database.db, 5);
+    await addMember(database.db, newUser("Siti"), rt.id);
+    const startsAt = new Date("2026-12-06T00:00:00Z");
+    const [created] = await database.db.insert(event).values({ rtId: rt.id, kind: "gotong_royong", place: "Pos", firstStartsAt: startsAt, durationMinutes: 120, recurrence: {} }).returning({ id: event.id });
+    await database.db.insert(eventOccurrence).values({ eventId: created!.id, rtId: rt.id, kind: "gotong_royong", place: "Pos", startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) });
+    await scheduler.jobs[0]!.run(new Date("2026-12-05T01:00:00Z"));
+    expect(await database.db.select().from(outbox).where(like(outbox.dedupeKey, "reminder:%"))).toHaveLength(2);
+  });
+
+  it("refuses two jobs with one name (the name is the coordination key)", () => {
+    expect(() => createScheduler(deps, { reminders: false, jobs: [{ name: "x", cron: "* * * * *", run: async () => {} }, { name: "x", cron: "0 * * * *", run: async () => {} }] })).toThrow(/named x/);
+  });
+
+  it("two instances on one database: each tick runs once, on one of them; stop() stops", async () => {
+    const runs: { instance: string; second: number }[] = [];
+    const instance = (name: string) =>
+      createScheduler(deps, {
+        reminders: false,
+        jobs: [{ name: "every-second", cron: "* * * * * *", run: async (now) => void runs.push({ instance: name, second: Math.floor(now.getTime() / 1000) }) }],
+      });
+    const a = instance("a");
+    const b = instance("b");
+    a.start();
+    b.start();
+    try {
+      await vi.waitFor(() => expect(new Set(runs.map((run) => run.second)).size).toBeGreaterThanOrEqual(3), { timeout: 10_000, interval: 100 });
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+    const seconds = runs.map((run) => run.second);
+    expect(new Set(seconds).size).toBe(seconds.length);
+
+    const after = runs.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(runs.length).toBe(after);
+  });
+});
