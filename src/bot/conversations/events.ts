@@ -13,6 +13,7 @@ import {
 } from "../../domain/events/events.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { findLocale } from "../../domain/people/person.js";
+import { forgetUnsentReminders } from "../../scheduling/reminder-queries.js";
 import { dateTimeRefusal, parseNotes, parsePlace, timeRefusal } from "../../domain/people/text-input.js";
 import { combineDateAndTime, parseDateTime, parseTime, type DateTimeResult, type ParsedTime } from "../../domain/schedule/parse-datetime.js";
 import { recurrenceFromFirst, type Recurrence } from "../../domain/schedule/recurrence.js";
@@ -161,6 +162,8 @@ export function createEditEventConversation(deps: BotDeps) {
       const place = data === "evx:place" ? await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace) : undefined;
       const outcome = await runOnce(conversation, async (outside) => {
         const changed = await rescheduleOccurrence(deps.db, outside.actor, chosen.id, { startsAt, place }, deps.clock());
+        // Queued reminders carry the old time and place, and their keys would block new ones.
+        await forgetUnsentReminders(deps.db, chosen.id);
         await tellAttendees(deps, changed.notify, event, (l) =>
           deps.i18n.t(l, "event-changed-notice", { kind: kindName(l), before: when(l, changed.before.startsAt), when: when(l, changed.after.startsAt), place: changed.after.place }),
         );

@@ -16,7 +16,7 @@ export const outbox = pgTable("outbox", {
   chatId: bigint("chat_id", { mode: "number" }).notNull(),
   /** The person behind a private chat, so a 403 can mark them unreachable. */
   personId: integer("person_id").references(() => person.id),
-  /** Lower goes first: replies 0, duty reminders 10, notifications 20, announcements 30. */
+  /** Lower goes first: replies 0, duty reminders 10, other reminders 15, notifications 20, announcements 30. */
   priority: smallint("priority").notNull(),
   method: text("method").notNull().default("sendMessage"),
   payload: jsonb("payload").notNull(),
