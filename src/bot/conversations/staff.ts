@@ -1,11 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import { parseWholeNumber } from "../../domain/people/text-input.js";
-import { headedRtId } from "../../domain/people/actor.js";
 import { createRoleInvite, type RoleInviteTarget } from "../../domain/roles/roles.js";
-import { areaScope, canManageRt } from "../../domain/roles/scope.js";
-import { createRt, getRt, setHouseholdCount } from "../../domain/rt/rt.js";
+import { areaScope } from "../../domain/roles/scope.js";
+import { applyHouseholdCount, createRt } from "../../domain/rt/rt.js";
 import { listKelurahanInScope, type KelurahanInScope } from "../../domain/wilayah/queries.js";
-import { DomainError } from "../../domain/errors.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { deepLink, formatWib, rtVars } from "../format.js";
@@ -94,20 +92,10 @@ export function createAppointKoordinatorConversation(deps: BotDeps) {
   };
 }
 
-/** Sets the RT's KK count from text; shared by `/jumlahkk 120` and the prompt after a bare `/jumlahkk`. */
-export async function applyHouseholdCount(deps: BotDeps, actor: Parameters<typeof headedRtId>[0], value: number) {
-  const rtId = headedRtId(actor);
-  if (rtId === null) throw new DomainError("not-allowed");
-  const place = await getRt(deps.db, rtId);
-  if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
-  await setHouseholdCount(deps.db, place.id, value);
-  return { ...place, householdCount: value };
-}
-
 export function createHouseholdCountConversation(deps: BotDeps) {
   return async function householdCount(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const value = await askText(conversation, ctx, ctx.t("kk-ask"), (text) => parseWholeNumber(text, 0, HOUSEHOLD_COUNT_MAX));
-    const outcome = await runOnce(conversation, (outside) => applyHouseholdCount(deps, outside.actor, value));
+    const outcome = await runOnce(conversation, (outside) => applyHouseholdCount(deps.db, outside.actor, value));
     if (!outcome.ok) return explain(ctx, outcome);
     await ctx.reply(ctx.t("kk-set", { ...rtVars(outcome.value), count: value }));
   };

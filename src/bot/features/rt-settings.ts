@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { headedRtId } from "../../domain/people/actor.js";
 import { parseWholeNumber } from "../../domain/people/text-input.js";
-import { getRt, resetInviteCode } from "../../domain/rt/rt.js";
+import { applyHouseholdCount, getRt, resetInviteCode } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
-import { applyHouseholdCount, HOUSEHOLD_COUNT, HOUSEHOLD_COUNT_MAX } from "../conversations/staff.js";
+import { HOUSEHOLD_COUNT, HOUSEHOLD_COUNT_MAX } from "../conversations/staff.js";
 import type { BotDeps } from "../deps.js";
 import { deepLink, rtVars } from "../format.js";
 
@@ -23,7 +23,7 @@ export function createRtSettingsFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(`${ctx.t(`input-${parsed.reason}`, parsed.vars ?? {})}\n${ctx.t("kk-example")}`);
       return;
     }
-    const place = await applyHouseholdCount(deps, ctx.actor, parsed.value);
+    const place = await applyHouseholdCount(deps.db, ctx.actor, parsed.value);
     await ctx.reply(ctx.t("kk-set", { ...rtVars(place), count: parsed.value }));
   });
 

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.js";
 import { broadcast, kelurahan, membership, outbox, person, roleAssignment, rt } from "../../db/schema/index.js";
 import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../../delivery/outbox.js";
 import { DomainError } from "../errors.js";
-import { headedRtId, isAdmin, type Actor } from "../people/actor.js";
+import { headedRtId, isAdmin, requireHeadedRt, type Actor } from "../people/actor.js";
 import { areaScope, type AreaScope } from "../roles/scope.js";
 
 /** rt-members: a ketua's RT; area-*: a koordinator's area, or the whole city for an admin. */
@@ -243,8 +243,7 @@ export async function isAnnouncementsMuted(db: Database, personId: number): Prom
 
 /** /hubungkan: the ketua links the RT to the Telegram group the command was sent in. */
 export async function linkGroup(db: Database, actor: Actor, groupChatId: number): Promise<number> {
-  const rtId = headedRtId(actor);
-  if (rtId === null) throw new DomainError("not-allowed");
+  const rtId = requireHeadedRt(actor);
   await db.transaction(async (tx) => {
     // A group serves one RT: linking it here unlinks it elsewhere.
     await tx.update(rt).set({ groupChatId: null }).where(and(eq(rt.groupChatId, groupChatId), ne(rt.id, rtId)));

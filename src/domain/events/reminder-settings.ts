@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { reminderSetting } from "../../db/schema/index.js";
-import { DomainError } from "../errors.js";
-import { headedRtId, type Actor } from "../people/actor.js";
+import { requireHeadedRt, type Actor } from "../people/actor.js";
 
 /** When an RT's reminders go out; null turns one off. Clock times are WIB "HH:MM". */
 export type ReminderSettings = { eveningBefore: string | null; hoursBefore: number | null; rondaDutyAt: string | null };
@@ -17,8 +16,7 @@ export async function getReminderSettings(db: Database, rtId: number): Promise<R
 }
 
 export async function saveReminderSettings(db: Database, actor: Actor, settings: ReminderSettings, now: Date): Promise<ReminderSettings> {
-  const rtId = headedRtId(actor);
-  if (rtId === null) throw new DomainError("not-allowed");
+  const rtId = requireHeadedRt(actor);
   const values = { rtId, ...settings, updatedAt: now };
   await db.insert(reminderSetting).values(values).onConflictDoUpdate({ target: reminderSetting.rtId, set: values });
   return settings;

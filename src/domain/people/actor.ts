@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment } from "../../db/schema/index.js";
+import { DomainError } from "../errors.js";
 
 export type Role = "ketua_rt" | "petugas" | "koordinator" | "admin";
 export type RoleName = "warga" | Role;
@@ -72,4 +73,11 @@ export function isAdmin(actor: Actor): boolean {
 /** The RT the actor heads, if any (an RT has one ketua; a person heads at most the RT they live in). */
 export function headedRtId(actor: Actor): number | null {
   return actor.grants.find((grant) => grant.role === "ketua_rt")?.rtId ?? null;
+}
+
+/** The RT the actor heads, for actions only its ketua may take; anyone else is refused. */
+export function requireHeadedRt(actor: Actor): number {
+  const rtId = headedRtId(actor);
+  if (rtId === null) throw new DomainError("not-allowed");
+  return rtId;
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, gte, inArray, isNull, lt, notInArray, sql } from "dri
 import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rondaSetup, rondaVolunteer, shiftAssignment, swapRequest } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
-import { headedRtId, type Actor } from "../people/actor.js";
+import { requireHeadedRt, type Actor } from "../people/actor.js";
 import { addDays, formatLocalDate, wibInstant, wibParts, type LocalTime } from "../schedule/wib.js";
 import { generateRota, type RotaNight } from "./rota.js";
 
@@ -14,15 +14,9 @@ export const ROTA_WEEKS_MAX = 12;
 const clock = (time: LocalTime) => `${String(time.hour).padStart(2, "0")}:${String(time.minute).padStart(2, "0")}`;
 const parseClock = (text: string): LocalTime => ({ hour: Number(text.slice(0, 2)), minute: Number(text.slice(3, 5)) });
 
-function requireKetua(actor: Actor): number {
-  const rtId = headedRtId(actor);
-  if (rtId === null) throw new DomainError("not-allowed");
-  return rtId;
-}
-
 /** The ketua sets the watch: which nights, from when to when, where, how many per shift. */
 export async function saveRondaSetup(db: Database, actor: Actor, input: RondaSetupInput, now: Date): Promise<RondaSetup> {
-  const rtId = requireKetua(actor);
+  const rtId = requireHeadedRt(actor);
   const nights = [...new Set(input.nights)].filter((n) => n >= 0 && n <= 6).sort();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(rondaSetup).where(eq(rondaSetup.rtId, rtId));
@@ -101,7 +95,7 @@ async function shiftsOf(db: Database, occurrenceIds: number[]): Promise<ShiftVie
  * Swaps already agreed stay as they are.
  */
 export async function generateShifts(db: Database, actor: Actor, weeks: number, now: Date): Promise<{ shifts: ShiftView[]; shortfalls: { occurrenceId: number; missing: number }[] }> {
-  const rtId = requireKetua(actor);
+  const rtId = requireHeadedRt(actor);
   const setup = await findRondaSetup(db, rtId);
   if (!setup || setup.nights.length === 0) throw new DomainError("ronda-not-set-up");
   const start = parseClock(setup.startTime);

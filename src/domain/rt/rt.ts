@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.js";
 import { kecamatan, kelurahan, membership, rt } from "../../db/schema/index.js";
 import { randomCode } from "../codes.js";
 import { DomainError } from "../errors.js";
+import { requireHeadedRt, type Actor } from "../people/actor.js";
 import type { AreaScope } from "../roles/scope.js";
 
 export const INVITE_CODE_LENGTH = 10;
@@ -103,4 +104,11 @@ export async function listRtsInScope(db: Database, scope: AreaScope): Promise<Rt
     .where(where)
     .groupBy(rt.id, kelurahan.code, kecamatan.code)
     .orderBy(asc(kecamatan.name), asc(kelurahan.name), asc(rt.number));
+}
+
+/** The ketua sets the RT's KK count (`/jumlahkk 120`, or the prompt after a bare `/jumlahkk`). */
+export async function applyHouseholdCount(db: Database, actor: Actor, value: number): Promise<RtDetails> {
+  const place = await getRt(db, requireHeadedRt(actor));
+  await setHouseholdCount(db, place.id, value);
+  return { ...place, householdCount: value };
 }
