@@ -5,6 +5,7 @@ import {
   getOccurrence,
   listActiveMembers,
   listManageable,
+  findWithRsvps,
   listUpcoming,
   RSVP_ANSWERS,
   rsvpNames,
@@ -73,7 +74,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   feature.callbackQuery(/^rsvp:(\d+):(hadir|tidak|mungkin)$/, async (ctx) => {
     const occurrence = await setRsvp(deps.db, ctx.actor, Number(ctx.match[1]), ctx.match[2] as RsvpAnswer, deps.clock());
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-saved", { answer: ctx.t(`rsvp-${ctx.match[2]}`) }) });
-    const item = (await listUpcoming(deps.db, occurrence.rtId, ctx.actor.person!.id, deps.clock(), 400)).find((o) => o.id === occurrence.id);
+    const item = await findWithRsvps(deps.db, occurrence.id, ctx.actor.person!.id);
     if (item) {
       const text = await occurrenceText(ctx, item);
       if (text !== ctx.callbackQuery.message?.text) {

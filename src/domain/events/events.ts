@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rsvp } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
-import { headedRtId, type Actor } from "../people/actor.js";
+import { requireHeadedRt, type Actor } from "../people/actor.js";
 import { occurrences, type Recurrence } from "../schedule/recurrence.js";
 import { wibParts } from "../schedule/wib.js";
 
@@ -25,12 +25,6 @@ export type EventDraft = {
 };
 
 export type Occurrence = typeof eventOccurrence.$inferSelect;
-
-function requireHeadedRt(actor: Actor): number {
-  const rtId = headedRtId(actor);
-  if (rtId === null) throw new DomainError("not-allowed");
-  return rtId;
-}
 
 /** Creates the event and its occurrences up to the horizon. Only the RT's ketua schedules. */
 export async function createEvent(db: Database, actor: Actor, draft: EventDraft, now: Date): Promise<{ eventId: number; occurrences: number }> {
@@ -89,8 +83,8 @@ export async function getOccurrence(db: Database, occurrenceId: number): Promise
 
 export type UpcomingOccurrence = Occurrence & { notes: string | null; recurrence: Recurrence; hadir: number; tidak: number; mungkin: number; myAnswer: RsvpAnswer | null };
 
-/** What is coming up in an RT, with RSVP counts and the viewer's own answer. */
-export async function listUpcoming(db: Database, rtId: number, viewerPersonId: number | null, now: Date, days = 14): Promise<UpcomingOccurrence[]> {
+/** Occurrences with RSVP counts and the viewer's own answer, for the rows `where` picks. */
+async function selectWithRsvps(db: Database, viewerPersonId: number | null, where: SQL | undefined): Promise<UpcomingOccurrence[]> {
   const counts = (answer: RsvpAnswer) =>
     sql<number>`(select count(*) from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.answer} = ${answer})`.mapWith(Number);
   const rows = await db
@@ -107,9 +101,23 @@ export async function listUpcoming(db: Database, rtId: number, viewerPersonId: n
     })
     .from(eventOccurrence)
     .innerJoin(event, eq(event.id, eventOccurrence.eventId))
-    .where(and(eq(eventOccurrence.rtId, rtId), isNull(eventOccurrence.cancelledAt), gt(eventOccurrence.endsAt, now), lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000))))
+    .where(where)
     .orderBy(asc(eventOccurrence.startsAt));
   return rows.map((row) => ({ ...row.occurrence, notes: row.notes, recurrence: row.recurrence as Recurrence, hadir: row.hadir, tidak: row.tidak, mungkin: row.mungkin, myAnswer: row.myAnswer }));
+}
+
+/** What is coming up in an RT, with RSVP counts and the viewer's own answer. */
+export function listUpcoming(db: Database, rtId: number, viewerPersonId: number | null, now: Date, days = 14): Promise<UpcomingOccurrence[]> {
+  return selectWithRsvps(
+    db,
+    viewerPersonId,
+    and(eq(eventOccurrence.rtId, rtId), isNull(eventOccurrence.cancelledAt), gt(eventOccurrence.endsAt, now), lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000))),
+  );
+}
+
+/** One occurrence as /jadwal shows it, to redraw its message after an answer. */
+export async function findWithRsvps(db: Database, occurrenceId: number, viewerPersonId: number | null): Promise<UpcomingOccurrence | undefined> {
+  return (await selectWithRsvps(db, viewerPersonId, eq(eventOccurrence.id, occurrenceId)))[0];
 }
 
 async function requireActiveMemberOf(db: Database, actor: Actor, rtId: number): Promise<number> {
