@@ -55,5 +55,21 @@ export function formatWibDay(date: Date, locale: string): string {
   return formatIn(date, locale, "weekday-date");
 }
 
-/** The clock time in WIB, as reminders write it: "07.00". */
-export const formatWibTime = formatClock;
+/** Under Telegram's 4,096-character limit, with room to spare. */
+const MESSAGE_LIMIT = 3500;
+
+/** Splits long lists into messages under Telegram's 4096-character limit. */
+export function chunkLines(header: string, lines: string[]): string[] {
+  const messages: string[] = [];
+  let current = header;
+  for (const line of lines) {
+    if (current.length + line.length + 1 > MESSAGE_LIMIT) {
+      messages.push(current);
+      current = line;
+    } else {
+      current += `\n${line}`;
+    }
+  }
+  messages.push(current);
+  return messages;
+}

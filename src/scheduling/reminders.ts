@@ -30,7 +30,7 @@ import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../delivery/ou
 import type { Database } from "../db/client.js";
 import { SUPPORTED_LOCALES } from "../domain/people/person.js";
 import type { Logger } from "../logger.js";
-import { formatWibDay, formatWibTime, TIME_ZONE } from "../bot/format.js";
+import { formatWibDay, formatClock, TIME_ZONE } from "../bot/format.js";
 import { busyIntervals, isLate, scheduleByDeadline, spacingForRate, type QueuedBucket } from "./deadline-schedule.js";
 import {
   cancelStaleReminders,
@@ -131,8 +131,8 @@ function reminderTexts(i18n: Translator, occurrences: Map<number, OccurrenceDeta
       occurrenceVars = {
         kind: i18n.t(locale, kindKey(occurrence.kind)),
         day: formatWibDay(occurrence.startsAt, locale),
-        time: formatWibTime(occurrence.startsAt, locale),
-        end: formatWibTime(occurrence.endsAt, locale),
+        time: formatClock(occurrence.startsAt, locale),
+        end: formatClock(occurrence.endsAt, locale),
         place: occurrence.place,
       };
       vars.set(cacheKey, occurrenceVars);
@@ -330,7 +330,7 @@ function lateWarnings(deps: ReminderDeps, now: Date, late: (LateStats & { occurr
       minutes: Math.max(1, Math.ceil(maxLateMs / 60_000)),
       kind: deps.i18n.t(locale, kindKey(occurrence.kind)),
       day: formatWibDay(occurrence.startsAt, locale),
-      time: formatWibTime(occurrence.startsAt, locale),
+      time: formatClock(occurrence.startsAt, locale),
     });
     // Duty priority: the ketua needs to hear it before the backlog of reminders, not after it.
     return [{ dedupeKey: lateWarningKey(occurrence.id), chatId: recipient.chatId, personId: recipient.personId, priority: PRIORITY.duty, payload: { text }, notBefore: now }];

@@ -6,27 +6,9 @@ import { appointPetugas, handOverKetua, listPetugasIds, revokePetugas } from "..
 import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { rtVars } from "../format.js";
+import { chunkLines, rtVars } from "../format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { eventKey, notifyMember, notifyPerson } from "../notifications.js";
-
-const MESSAGE_LIMIT = 3500;
-
-/** Splits long lists into messages under Telegram's 4096-character limit. */
-export function chunkLines(header: string, lines: string[]): string[] {
-  const messages: string[] = [];
-  let current = header;
-  for (const line of lines) {
-    if (current.length + line.length + 1 > MESSAGE_LIMIT) {
-      messages.push(current);
-      current = line;
-    } else {
-      current += `\n${line}`;
-    }
-  }
-  messages.push(current);
-  return messages;
-}
 
 /** Drops the buttons that act on one request, so a decided request shows no stale buttons. */
 function withoutRowsFor(markup: InlineKeyboardMarkup | undefined, membershipId: number): InlineKeyboard | undefined {

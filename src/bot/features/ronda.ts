@@ -21,9 +21,9 @@ import { enqueueMessages, PRIORITY } from "../../delivery/outbox.js";
 import type { BotContext } from "../context.js";
 import { RONDA_SETUP } from "../conversations/ronda.js";
 import type { BotDeps } from "../deps.js";
-import { formatClock, formatWhen, rtVars } from "../format.js";
+import { chunkLines, formatClock, formatWhen, rtVars } from "../format.js";
 import { eventKey, notifyPerson, queueNotices } from "../notifications.js";
-import { chunkLines } from "./members.js";
+
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
