@@ -33,6 +33,7 @@ help-title = Commands you can use:
 role-warga = resident
 role-ketua_rt = RT head
 role-petugas = officer
+role-petugas_bank = waste bank officer
 role-koordinator = coordinator
 role-admin = city admin
 membership-status-pending = waiting for the RT head's approval

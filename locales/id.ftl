@@ -33,6 +33,7 @@ help-title = Perintah yang bisa Anda gunakan:
 role-warga = warga
 role-ketua_rt = ketua RT
 role-petugas = petugas
+role-petugas_bank = petugas bank sampah
 role-koordinator = koordinator
 role-admin = admin kota
 membership-status-pending = menunggu persetujuan ketua RT

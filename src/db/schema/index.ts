@@ -3,3 +3,5 @@ export * from "./people.js";
 export * from "./bot.js";
 export * from "./delivery.js";
 export * from "./events.js";
+export * from "./bank-sampah.js";
+export * from "./pojok-baca.js";

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { membership, person, roleAssignment } from "../../db/schema/index.js";
+import { membership, person, roleAssignment, wasteBankOfficer } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 
-export type Role = "ketua_rt" | "petugas" | "koordinator" | "admin";
+/** `petugas` keeps an RT (attendance, the reading corner); `petugas_bank` runs a waste bank. */
+export type Role = "ketua_rt" | "petugas" | "petugas_bank" | "koordinator" | "admin";
 export type RoleName = "warga" | Role;
 
 export type RoleGrant = {
@@ -11,6 +12,8 @@ export type RoleGrant = {
   rtId: number | null;
   kelurahanCode: string | null;
   kecamatanCode: string | null;
+  /** For petugas_bank: the waste bank the person is an officer of. */
+  wasteBankId?: number;
 };
 
 export type CurrentMembership = {
@@ -51,12 +54,17 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
     .select({ role: roleAssignment.role, rtId: roleAssignment.rtId, kelurahanCode: roleAssignment.kelurahanCode, kecamatanCode: roleAssignment.kecamatanCode })
     .from(roleAssignment)
     .where(and(eq(roleAssignment.personId, found.id), isNull(roleAssignment.revokedAt)));
+  const banks = await db
+    .select({ wasteBankId: wasteBankOfficer.wasteBankId })
+    .from(wasteBankOfficer)
+    .where(and(eq(wasteBankOfficer.personId, found.id), isNull(wasteBankOfficer.revokedAt)));
+  const bankGrants: RoleGrant[] = banks.map((bank) => ({ role: "petugas_bank", rtId: null, kelurahanCode: null, kecamatanCode: null, wasteBankId: bank.wasteBankId }));
 
   return {
     telegramId,
     person: found,
     membership: current ? { ...current, status: current.status as CurrentMembership["status"] } : null,
-    grants: [...adminGrant, ...grants],
+    grants: [...adminGrant, ...grants, ...bankGrants],
   };
 }
 
@@ -80,4 +88,9 @@ export function requireHeadedRt(actor: Actor): number {
   const rtId = headedRtId(actor);
   if (rtId === null) throw new DomainError("not-allowed");
   return rtId;
+}
+
+/** The waste banks the actor is an officer of. */
+export function officerBankIds(actor: Actor): number[] {
+  return actor.grants.flatMap((grant) => (grant.role === "petugas_bank" && grant.wasteBankId !== undefined ? [grant.wasteBankId] : []));
 }

@@ -1,0 +1,308 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../db/client.js";
+import { bankAccount, depositLine, ledgerEntry, membership, person, wasteBank, wasteBankRt, wasteType } from "../../db/schema/index.js";
+import { DomainError } from "../errors.js";
+import type { Actor } from "../people/actor.js";
+import { recordParticipation, revokeParticipation } from "../participation/participation.js";
+import { lineValue, QUANTITY_MAX, type MeasureUnit } from "./amounts.js";
+import { pricesAt, requireOfficer } from "./banks.js";
+
+export type EntryKind = "deposit" | "withdrawal" | "reversal";
+export const DEPOSIT_LINES_MAX = 20;
+/** A withdrawal larger than this is a slip of the finger, whatever the balance. */
+export const WITHDRAWAL_MAX = 100_000_000;
+
+export type ReceiptLine = { wasteTypeId: number; name: string; unit: MeasureUnit; quantity: number; rupiahPerUnit: number; value: number };
+
+/** What a resident's receipt says: one entry, its lines, and the balance right after it. */
+export type Receipt = {
+  entryId: number;
+  kind: EntryKind;
+  amount: number;
+  balance: number;
+  occurredAt: Date;
+  wasteBankId: number;
+  bankName: string;
+  personId: number;
+  telegramId: number | null;
+  displayName: string | null;
+  reason: string | null;
+  reversesEntryId: number | null;
+  lines: ReceiptLine[];
+  /** False when this request had already been recorded (a double tap, a redelivered update). */
+  created: boolean;
+};
+
+export function entrySourceKey(entryId: number): string {
+  return `bank-entry:${entryId}`;
+}
+
+type Served = { rtId: number; householdLabel: string | null };
+
+/** The resident's RT, if it is one the bank serves: deposits come from residents of served RTs. */
+async function servedMembership(db: Database, wasteBankId: number, personId: number): Promise<Served> {
+  const [row] = await db
+    .select({ rtId: membership.rtId, householdLabel: membership.householdLabel })
+    .from(membership)
+    .innerJoin(wasteBankRt, eq(wasteBankRt.rtId, membership.rtId))
+    .where(and(eq(membership.personId, personId), eq(membership.status, "active"), eq(wasteBankRt.wasteBankId, wasteBankId)));
+  if (!row) throw new DomainError("resident-not-served");
+  return row;
+}
+
+/** The account row, locked for this transaction: every change to a balance is serialised on it. */
+async function lockAccount(db: Database, wasteBankId: number, personId: number, now: Date, create: boolean): Promise<{ id: number; balance: number } | undefined> {
+  if (create) await db.insert(bankAccount).values({ wasteBankId, personId, openedAt: now, updatedAt: now }).onConflictDoNothing();
+  const [row] = await db
+    .select({ id: bankAccount.id, balance: bankAccount.balance })
+    .from(bankAccount)
+    .where(and(eq(bankAccount.wasteBankId, wasteBankId), eq(bankAccount.personId, personId)))
+    .for("update");
+  return row;
+}
+
+async function existingReceipt(db: Database, requestKey: string): Promise<Receipt | undefined> {
+  const [row] = await db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.requestKey, requestKey));
+  return row ? { ...(await getReceipt(db, row.id)), created: false } : undefined;
+}
+
+type EntryInsert = Omit<typeof ledgerEntry.$inferInsert, "id">;
+
+/** Inserts the entry and moves the balance; undefined if a racing twin with the same key got there first. */
+async function appendEntry(db: Database, entry: EntryInsert): Promise<number | undefined> {
+  const [row] = await db.insert(ledgerEntry).values(entry).onConflictDoNothing().returning({ id: ledgerEntry.id });
+  if (!row) return undefined;
+  await db
+    .update(bankAccount)
+    .set({ balance: sql`${bankAccount.balance} + ${entry.amount}`, updatedAt: entry.recordedAt })
+    .where(eq(bankAccount.id, entry.accountId));
+  return row.id;
+}
+
+export type DepositRequest = {
+  wasteBankId: number;
+  personId: number;
+  lines: readonly { wasteTypeId: number; quantity: number }[];
+  /** One confirmation, one entry: the same key again returns the first receipt. */
+  requestKey: string;
+};
+
+/**
+ * Records a deposit: each line valued at the price in force now (see `lineValue` for rounding),
+ * the total added to the resident's balance, and a verified bank_sampah participation record.
+ */
+export async function recordDeposit(db: Database, actor: Actor, request: DepositRequest, now: Date): Promise<Receipt> {
+  const officer = requireOfficer(actor, request.wasteBankId);
+  if (request.lines.length === 0) throw new DomainError("deposit-empty");
+  if (request.lines.length > DEPOSIT_LINES_MAX) throw new DomainError("deposit-too-many-lines", { max: DEPOSIT_LINES_MAX });
+  for (const line of request.lines) {
+    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0 || line.quantity > QUANTITY_MAX * 1000) throw new DomainError("deposit-empty");
+  }
+  const outcome = await db.transaction(async (tx) => {
+    const earlier = await existingReceipt(tx, request.requestKey);
+    if (earlier) return { id: earlier.entryId, created: false };
+    const served = await servedMembership(tx, request.wasteBankId, request.personId);
+    const prices = await pricesAt(tx, request.wasteBankId, request.lines.map((line) => line.wasteTypeId), now);
+    const valued = request.lines.map((line, index) => {
+      const type = prices.get(line.wasteTypeId)!;
+      return { lineNo: index + 1, wasteTypeId: type.id, quantity: line.quantity, unit: type.unit, priceId: type.priceId, rupiahPerUnit: type.rupiahPerUnit, value: lineValue(line.quantity, type.rupiahPerUnit) };
+    });
+    const total = valued.reduce((sum, line) => sum + line.value, 0);
+    const account = (await lockAccount(tx, request.wasteBankId, request.personId, now, true))!;
+    const id = await appendEntry(tx, {
+      requestKey: request.requestKey, accountId: account.id, wasteBankId: request.wasteBankId, personId: request.personId, rtId: served.rtId,
+      kind: "deposit", amount: total, occurredAt: now, recordedBy: officer, recordedAt: now,
+    });
+    if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
+    await tx.insert(depositLine).values(valued.map((line) => ({ ...line, entryId: id })));
+    await recordParticipation(tx, {
+      sourceKey: entrySourceKey(id), rtId: served.rtId, personId: request.personId, householdLabel: served.householdLabel,
+      kind: "bank_sampah", occurredAt: now, verified: true, source: "deposit", recordedBy: officer,
+    }, now);
+    return { id, created: true };
+  });
+  return { ...(await getReceipt(db, outcome.id)), created: outcome.created };
+}
+
+export type WithdrawalRequest = { wasteBankId: number; personId: number; amount: number; requestKey: string };
+
+/** Pays out savings; never more than the balance, checked under the account's lock. */
+export async function recordWithdrawal(db: Database, actor: Actor, request: WithdrawalRequest, now: Date): Promise<Receipt> {
+  const officer = requireOfficer(actor, request.wasteBankId);
+  if (!Number.isSafeInteger(request.amount) || request.amount <= 0 || request.amount > WITHDRAWAL_MAX) throw new DomainError("insufficient-balance", { balance: 0 });
+  const outcome = await db.transaction(async (tx) => {
+    const earlier = await existingReceipt(tx, request.requestKey);
+    if (earlier) return { id: earlier.entryId, created: false };
+    const account = await lockAccount(tx, request.wasteBankId, request.personId, now, false);
+    if (!account || account.balance < request.amount) throw new DomainError("insufficient-balance", { balance: account?.balance ?? 0 });
+    const [current] = await tx
+      .select({ rtId: membership.rtId })
+      .from(membership)
+      .where(and(eq(membership.personId, request.personId), eq(membership.status, "active")));
+    const id = await appendEntry(tx, {
+      requestKey: request.requestKey, accountId: account.id, wasteBankId: request.wasteBankId, personId: request.personId, rtId: current?.rtId ?? null,
+      kind: "withdrawal", amount: -request.amount, occurredAt: now, recordedBy: officer, recordedAt: now,
+    });
+    if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
+    return { id, created: true };
+  });
+  return { ...(await getReceipt(db, outcome.id)), created: outcome.created };
+}
+
+export type ReversalRequest = { entryId: number; reason: string; requestKey: string };
+
+/**
+ * Undoes an entry with its mirror image: the original stays, a reversal entry cancels its amount.
+ * An entry is reversed at most once, a reversal is never reversed, and a deposit whose money was
+ * already paid out cannot be reversed into a negative balance. Reversing a deposit also takes
+ * back its participation record.
+ */
+export async function reverseEntry(db: Database, actor: Actor, request: ReversalRequest, now: Date): Promise<Receipt> {
+  const outcome = await db.transaction(async (tx) => {
+    const earlier = await existingReceipt(tx, request.requestKey);
+    if (earlier) return { id: earlier.entryId, created: false };
+    const [original] = await tx.select().from(ledgerEntry).where(eq(ledgerEntry.id, request.entryId));
+    if (!original) throw new DomainError("entry-not-found");
+    const officer = requireOfficer(actor, original.wasteBankId);
+    if (original.kind === "reversal") throw new DomainError("reversal-of-reversal");
+    const account = (await lockAccount(tx, original.wasteBankId, original.personId, now, false))!;
+    // Checked after the lock: a reversal racing this one has committed by now, or waits for us.
+    const [already] = await tx.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, original.id));
+    if (already) throw new DomainError("entry-already-reversed");
+    if (account.balance - original.amount < 0) throw new DomainError("reversal-exceeds-balance", { balance: account.balance });
+    const id = await appendEntry(tx, {
+      requestKey: request.requestKey, accountId: account.id, wasteBankId: original.wasteBankId, personId: original.personId, rtId: original.rtId,
+      kind: "reversal", amount: -original.amount, reversesEntryId: original.id, reason: request.reason, occurredAt: now, recordedBy: officer, recordedAt: now,
+    });
+    if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
+    if (original.kind === "deposit") await revokeParticipation(tx, entrySourceKey(original.id), now);
+    return { id, created: true };
+  });
+  return { ...(await getReceipt(db, outcome.id)), created: outcome.created };
+}
+
+/** An entry as a receipt, with the balance as it stood right after it. */
+export async function getReceipt(db: Database, entryId: number): Promise<Omit<Receipt, "created">> {
+  const [entry] = await db
+    .select({
+      entryId: ledgerEntry.id, kind: ledgerEntry.kind, amount: ledgerEntry.amount, occurredAt: ledgerEntry.occurredAt, accountId: ledgerEntry.accountId,
+      wasteBankId: ledgerEntry.wasteBankId, bankName: wasteBank.name, personId: ledgerEntry.personId, telegramId: person.telegramId,
+      displayName: person.displayName, reason: ledgerEntry.reason, reversesEntryId: ledgerEntry.reversesEntryId,
+    })
+    .from(ledgerEntry)
+    .innerJoin(wasteBank, eq(wasteBank.id, ledgerEntry.wasteBankId))
+    .innerJoin(person, eq(person.id, ledgerEntry.personId))
+    .where(eq(ledgerEntry.id, entryId));
+  if (!entry) throw new DomainError("entry-not-found");
+  const [{ balance } = { balance: 0 }] = await db
+    .select({ balance: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(Number) })
+    .from(ledgerEntry)
+    .where(and(eq(ledgerEntry.accountId, entry.accountId), sql`${ledgerEntry.id} <= ${entryId}`));
+  const lines = await db
+    .select({ wasteTypeId: depositLine.wasteTypeId, name: wasteType.name, unit: depositLine.unit, quantity: depositLine.quantity, rupiahPerUnit: depositLine.rupiahPerUnit, value: depositLine.value })
+    .from(depositLine)
+    .innerJoin(wasteType, eq(wasteType.id, depositLine.wasteTypeId))
+    .where(eq(depositLine.entryId, entryId))
+    .orderBy(asc(depositLine.lineNo));
+  const { accountId: _accountId, ...rest } = entry;
+  return { ...rest, balance, lines };
+}
+
+export type AccountSummary = { accountId: number; wasteBankId: number; bankName: string; balance: number };
+
+/** A resident's balances, one per bank they have saved at (usually one). */
+export async function accountsOf(db: Database, personId: number): Promise<AccountSummary[]> {
+  return db
+    .select({ accountId: bankAccount.id, wasteBankId: bankAccount.wasteBankId, bankName: wasteBank.name, balance: bankAccount.balance })
+    .from(bankAccount)
+    .innerJoin(wasteBank, eq(wasteBank.id, bankAccount.wasteBankId))
+    .where(eq(bankAccount.personId, personId))
+    .orderBy(asc(bankAccount.id));
+}
+
+export async function balanceOf(db: Database, wasteBankId: number, personId: number): Promise<number> {
+  const [row] = await db.select({ balance: bankAccount.balance }).from(bankAccount).where(and(eq(bankAccount.wasteBankId, wasteBankId), eq(bankAccount.personId, personId)));
+  return row?.balance ?? 0;
+}
+
+export type EntrySummary = { entryId: number; kind: EntryKind; amount: number; occurredAt: Date; reason: string | null; reversesEntryId: number | null; reversed: boolean };
+
+// Spelled out: inside a subquery drizzle would leave the outer column unqualified.
+const reversedFlag = sql<boolean>`exists (select 1 from ledger_entry r where r.reverses_entry_id = "ledger_entry"."id")`;
+
+function entrySummaries(db: Database) {
+  return db
+    .select({ entryId: ledgerEntry.id, kind: ledgerEntry.kind, amount: ledgerEntry.amount, occurredAt: ledgerEntry.occurredAt, reason: ledgerEntry.reason, reversesEntryId: ledgerEntry.reversesEntryId, reversed: reversedFlag })
+    .from(ledgerEntry);
+}
+
+/** The latest entries of an account, newest first. */
+export async function recentEntries(db: Database, wasteBankId: number, personId: number, limit: number): Promise<EntrySummary[]> {
+  return entrySummaries(db)
+    .where(and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId)))
+    .orderBy(desc(ledgerEntry.id))
+    .limit(limit);
+}
+
+/** Entries a petugas may still reverse: not reversals, not yet reversed; newest first. */
+export async function reversibleEntries(db: Database, wasteBankId: number, personId: number, limit: number): Promise<EntrySummary[]> {
+  return entrySummaries(db)
+    .where(and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId), inArray(ledgerEntry.kind, ["deposit", "withdrawal"]), sql`not ${reversedFlag}`))
+    .orderBy(desc(ledgerEntry.id))
+    .limit(limit);
+}
+
+export type Statement = { opening: number; closing: number; deposits: number; withdrawals: number; reversals: number; entries: EntrySummary[] };
+
+/** One account over [from, to): the balance before, every entry in it, the balance after. */
+export async function statement(db: Database, wasteBankId: number, personId: number, from: Date, to: Date): Promise<Statement> {
+  const account = and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId));
+  const [{ opening } = { opening: 0 }] = await db
+    .select({ opening: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(Number) })
+    .from(ledgerEntry)
+    .where(and(account, lt(ledgerEntry.occurredAt, from)));
+  const entries = await entrySummaries(db)
+    .where(and(account, gte(ledgerEntry.occurredAt, from), lt(ledgerEntry.occurredAt, to)))
+    .orderBy(asc(ledgerEntry.occurredAt), asc(ledgerEntry.id));
+  const sum = (kind: EntryKind) => entries.filter((entry) => entry.kind === kind).reduce((total, entry) => total + entry.amount, 0);
+  return { opening, closing: opening + entries.reduce((total, entry) => total + entry.amount, 0), deposits: sum("deposit"), withdrawals: -sum("withdrawal"), reversals: sum("reversal"), entries };
+}
+
+export type LedgerAudit = {
+  accounts: number;
+  entries: number;
+  /** Accounts whose balance is not the sum of their entries. */
+  balanceMismatches: number;
+  negativeBalances: number;
+  /** Deposits whose amount is not the sum of their lines. */
+  depositLineMismatches: number;
+  /** Entries reversed more than once (the unique index should make this impossible). */
+  doubleReversals: number;
+  ok: boolean;
+};
+
+/** Checks the ledger's invariants across every account; the tests and bench:ledger run it. */
+export async function auditLedger(db: Database): Promise<LedgerAudit> {
+  type Counts = { accounts: number; entries: number; mismatches: number; negatives: number; line_mismatches: number; double_reversals: number };
+  const [counts] = (await queryRows<Counts>(db, sql`
+    select
+      (select count(*)::int from ${bankAccount}) as accounts,
+      (select count(*)::int from ${ledgerEntry}) as entries,
+      (select count(*)::int from ${bankAccount} a
+        where a.balance <> coalesce((select sum(e.amount) from ${ledgerEntry} e where e.account_id = a.id), 0)) as mismatches,
+      (select count(*)::int from ${bankAccount} where balance < 0) as negatives,
+      (select count(*)::int from ${ledgerEntry} e where e.kind = 'deposit'
+        and e.amount <> coalesce((select sum(l.value) from ${depositLine} l where l.entry_id = e.id), -1)) as line_mismatches,
+      (select count(*)::int from (select reverses_entry_id from ${ledgerEntry} where reverses_entry_id is not null
+        group by reverses_entry_id having count(*) > 1) d) as double_reversals
+  `)) as [Counts];
+  const audit = {
+    accounts: Number(counts.accounts),
+    entries: Number(counts.entries),
+    balanceMismatches: Number(counts.mismatches),
+    negativeBalances: Number(counts.negatives),
+    depositLineMismatches: Number(counts.line_mismatches),
+    doubleReversals: Number(counts.double_reversals),
+  };
+  return { ...audit, ok: audit.balanceMismatches === 0 && audit.negativeBalances === 0 && audit.depositLineMismatches === 0 && audit.doubleReversals === 0 };
+}
