@@ -177,6 +177,7 @@ profile =
     • RT: { $place }
     • Status: { $status }
     • Household: { $household }
+    • Member code (for the waste bank): { $code }
     • Roles: { $roles }
     • Language: { $language }
     • Data consent: { $consent }
@@ -483,3 +484,477 @@ reminder-evening = 🔔 Reminder: { $kind } on { $day } at { $time } WIB, at { $
 reminder-before = ⏰ Starting soon: { $kind } at { $time } WIB ({ $day }), at { $place }.
 reminder-duty = 🔦 Your night-watch shift: { $day }, { $time }–{ $end } WIB at { $place }. Thank you for keeping the neighbourhood safe!
 reminder-late-warning = ⚠️ The message queue is full: { $late } of { $total } reminders for the { $kind } on { $day } at { $time } WIB will be late, by up to { $minutes } minutes. If needed, remind residents in the RT group.
+
+## pojok baca
+command-pinjamanku = Reading-corner books I have borrowed
+command-baca = Log my reading (waits for a keeper to confirm)
+command-sesibaca = Log a reading-corner session
+command-buku = Reading-corner catalogue
+command-pinjam = Lend a book to a resident
+command-kembali = Record a returned book
+command-konfirmasibaca = Confirm residents' reading reports
+error-book-not-found = That book is not in the catalogue (it may have been removed).
+error-book-exists = “{ $title }” is already in the catalogue ({ $copies } copies). Change the number of copies in /buku.
+error-book-no-copy-free = Every copy of “{ $title }” is out on loan. Wait until one comes back.
+error-book-copies-below-lent = Not possible: { $lent } copies are out on loan.
+error-book-has-open-loans = This book cannot be removed yet: { $count } copies are still out. Record their return with /kembali first.
+error-book-already-borrowed = { $name } already has “{ $title }” and has not returned it.
+error-loan-not-found = That loan was not found.
+error-borrower-not-member = Books can only be lent to active residents of this RT.
+error-reading-attendee-not-member = Someone you picked is no longer an active member of this RT. The session was not saved; send /sesibaca again.
+error-reading-attendees-exceed-count = You picked { $registered } residents, but { $count } people came. Pick fewer, or /batal and start again with the right number.
+error-reading-session-in-future = A session can only be logged once it has taken place.
+error-reading-log-not-found = That reading report was not found.
+error-reading-log-own = Your own reading report is confirmed by another keeper or the ketua RT.
+input-book-title-characters = Start with a letter or a digit, then use letters, digits, spaces and ordinary punctuation only (no emoji). Example: Laskar Pelangi.
+input-reading-minutes-unrecognised = Write how long you read, e.g. "30", "45 menit" or "1,5 jam".
+input-reading-minutes-out-of-range = Reading time must be between { $min } and { $max } minutes.
+input-reading-date-unrecognised = I don't recognise that date. Tap a button, or write e.g. "kemarin", "Sabtu" or "21/11".
+input-reading-date-future = That date has not come yet. Sessions are logged after they take place.
+input-reading-date-too-old = That is more than { $days } days ago. Log a more recent session.
+input-reading-time-future = That time has not come yet. Write when the session started, e.g. "15.30".
+button-today = Today
+button-yesterday = Yesterday
+button-reading-confirm = ✅ Confirm
+button-reading-reject = ❌ Reject
+button-loan-days = { $days } days (back by { $day })
+button-minutes = { $minutes } minutes
+button-send-report = 📨 Send
+button-book-add = ➕ Add a book
+button-book-fewer = ➖ One copy fewer
+button-book-more = ➕ One more copy
+button-book-retire = 🗑 Remove from catalogue
+button-book-retire-yes = Yes, remove it
+button-loan-return = ↩️ { $title } — { $name }
+reading-activity-membaca_bersama = Reading together
+reading-activity-mendongeng = Storytelling
+reading-activity-belajar_kelompok = Study group
+reading-activity-tpa_mengaji = TPA / Qur'an study
+reading-activity-lainnya = Other
+reading-session-ask-date = When was the session? Tap a button, or write the date, e.g. "kemarin", "Sabtu" or "21/11".
+reading-session-ask-time = What time did it start? E.g. "15.30" or "jam 4 sore".
+reading-session-ask-activity = What was the activity?
+reading-session-ask-note = What exactly? E.g. "Colouring contest".
+reading-session-ask-count = How many people came (including children who are not registered)? Write the number, e.g. 12.
+reading-session-ask-attendees = Which registered residents came? Tap names to tick them, then tap Done (you may tick none). Ticked: { $chosen } of the { $count } who came.
+reading-session-summary =
+    Please check:
+    • Activity: { $activity }
+    • When: { $when }
+    • Attendance: { $count } people
+    • Registered residents: { $names }
+reading-session-saved = The { $activity } session on { $when } is logged: { $count } people came, and { $registered } registered residents have their participation recorded. Thank you!
+book-ask-title = What is the book's title?
+book-ask-author = Who wrote it? Tap Skip if you don't know.
+book-ask-copies = How many copies are there? Write the number, e.g. 2.
+book-summary =
+    Please check:
+    • Title: { $title }
+    • Author: { $author }
+    • Copies: { $copies }
+book-added = “{ $title }” ({ $copies } copies) is now in the catalogue. See every book with /buku.
+book-catalogue-empty = The reading corner of RT { $rt } has no books yet. Add the first one with the button below.
+book-catalogue-title = 📚 Reading-corner catalogue of RT { $rt } ({ $count } titles). Tap a title to change its copies or remove it.
+book-line = { $n }. { $title } — { $author } · { $available } of { $copies } available
+book-card =
+    📖 { $title }
+    Author: { $author }
+    Copies: { $copies } ({ $lent } on loan, { $available } available)
+book-copies-set = “{ $title }” now has { $copies } copies.
+book-retire-confirm = Remove “{ $title }” from the catalogue? Its loan history is kept.
+book-retired = “{ $title }” has been removed from the catalogue.
+book-retired-already = “{ $title }” is no longer in the catalogue.
+loan-catalogue-empty = The reading corner has no books yet. Add some first with /buku.
+loan-all-lent = Every book is out on loan. Record returns with /kembali.
+loan-choose-book = Which book is being borrowed?
+loan-book-label = { $title } ({ $available }/{ $copies })
+loan-choose-borrower = Who is borrowing “{ $title }”?
+loan-confirm = { $name } borrows “{ $title }”. For how long?
+loan-done = Recorded: { $name } borrows “{ $title }”, due back by { $day }. We will remind them the day before.
+loan-notice = 📚 You borrowed “{ $title }” from the RT reading corner. Please return it by { $day }. Enjoy the book!
+loan-none-open = No books are out on loan.
+loan-open-title = Books out on loan ({ $count }). Tap a book's button when it comes back.
+loan-line = • { $title } — { $name }, due { $day }
+loan-line-overdue = • { $title } — { $name }, due { $day } ⚠️ { $days } days late
+loan-returned = Returned: “{ $title }” from { $name }.
+loan-returned-already = “{ $title }” from { $name } was already recorded as returned.
+loan-returned-notice = Thank you! “{ $title }” is recorded as returned to the RT reading corner.
+loan-mine-empty = You have no books from the reading corner at the moment.
+loan-mine-title = Books you have borrowed ({ $count }):
+loan-mine-line = • { $title } — due back by { $day }
+loan-mine-line-overdue = • { $title } — was due { $day } ⚠️ { $days } days late
+loan-reminder-due = 📚 Reading-corner reminder: “{ $title }” is due back tomorrow, { $day }. Finished reading it? Thank you!
+loan-reminder-overdue = 📚 “{ $title }” from the RT reading corner is { $days } days past its return date ({ $day }). Please bring it back to a keeper soon so other residents can read it too. Thank you!
+reading-log-ask-title = Which book did you read? Write its title.
+reading-log-ask-minutes = How long did you read? E.g. "30", "45 menit" or "1,5 jam".
+reading-log-summary =
+    Please check:
+    • Book: { $title }
+    • Reading time: { $minutes } minutes
+    This report counts once a reading-corner keeper confirms it.
+reading-log-sent = Thank you! Your reading (“{ $title }”, { $minutes } minutes) was sent to the reading-corner keepers and counts once confirmed.
+reading-log-sent-no-keeper = Your reading (“{ $title }”, { $minutes } minutes) is saved, but your RT has no keeper who can confirm it yet. It counts once confirmed.
+reading-log-request = 📖 Reading report from { $name }: “{ $title }”, { $minutes } minutes ({ $when }). Is it right?
+reading-log-decided-confirmed = ✅ Confirmed by { $by }.
+reading-log-decided-rejected = ❌ Rejected by { $by }.
+reading-log-none-pending = No reading reports are waiting for confirmation.
+reading-log-pending-title = Reading reports waiting for confirmation: { $count }.
+reading-log-more = { $count } more reports are waiting. Send /konfirmasibaca again once these are done.
+reading-log-already-confirmed = This report was already confirmed by { $by }. Nothing was changed.
+reading-log-already-rejected = This report was already rejected by { $by }. Nothing was changed.
+reading-log-confirmed = Confirmed: { $name }'s reading counts.
+reading-log-rejected = Rejected: { $name }'s reading does not count.
+reading-log-confirmed-notice = ✅ Your reading “{ $title }” ({ $minutes } minutes) was confirmed by a reading-corner keeper. Keep reading!
+reading-log-rejected-notice = Your reading report “{ $title }” ({ $minutes } minutes) was not confirmed by the reading-corner keepers. If something is wrong, ask a keeper directly.
+
+## bank sampah export
+command-eksporbank = Export a waste bank's monthly report (Excel and CSV)
+error-role-admin-ketua_rt-koordinator-petugas_bank = Sorry, this command is only for waste bank officers, RT heads, coordinators and city admins.
+bank-export-no-bank = There is no waste bank whose report you can export yet. Reports can be exported by the bank's officers, the heads of the RTs it serves, and the coordinators of its area.
+bank-export-choose-bank = Choose the waste bank whose report you want to export:
+bank-export-choose-month = Report of waste bank { $bank } (Kelurahan { $kelurahan }). Choose the month:
+bank-export-this-month = This month ({ $period })
+bank-export-last-month = Last month ({ $period })
+bank-export-month-invalid = This button is no longer valid. Send /eksporbank to choose the bank and month again.
+bank-export-preparing = Preparing the report…
+bank-export-chosen = Sending the report of { $bank } for { $period }.
+bank-export-caption =
+    📊 { $bank } — { $period }
+    Deposits: { $depositCount } transactions, { $deposits }
+    Withdrawals: { $withdrawalCount } transactions, { $withdrawals }
+    Corrections: { $reversalCount } entries, { $reversals }
+    Net change in savings: { $net }
+    All residents' savings at month end: { $closing }
+bank-export-caption-empty =
+    📊 { $bank } — { $period }
+    There were no transactions this month. The files are sent anyway (with column headings) for the transparency board.
+    All residents' savings at month end: { $closing }
+bank-export-caption-transactions = CSV: all transactions, { $period }
+bank-export-caption-types = CSV: totals per waste type, { $period }
+bank-export-file-xlsx = waste-bank-{ $bank }-{ $period }
+bank-export-file-transactions = waste-bank-{ $bank }-{ $period }-transactions
+bank-export-file-types = waste-bank-{ $bank }-{ $period }-per-type
+bank-export-sheet-summary = Summary
+bank-export-sheet-deposits = Deposits
+bank-export-sheet-withdrawals = Withdrawals
+bank-export-sheet-reversals = Corrections
+bank-export-sheet-types = Per type
+bank-export-kind-deposit = Deposit
+bank-export-kind-withdrawal = Withdrawal
+bank-export-kind-reversal = Correction
+bank-export-unit-kg = kg
+bank-export-unit-liter = liter
+bank-export-anonymous = Resident (data erased)
+bank-export-total = Total
+bank-export-col-item = Item
+bank-export-col-figure = Value
+bank-export-col-kind = Transaction
+bank-export-col-time = Time (WIB)
+bank-export-col-date = Date (WIB)
+bank-export-col-clock = Time (WIB)
+bank-export-col-entry = Entry no.
+bank-export-col-resident = Resident
+bank-export-col-member-code = Member code
+bank-export-col-rt = RT
+bank-export-col-waste-type = Waste type
+bank-export-col-quantity-base = Weight/volume (grams/ml)
+bank-export-col-unit = Price unit
+bank-export-col-quantity = Weight/volume (kg/liters)
+bank-export-col-price = Price per unit (Rp)
+bank-export-col-value = Value (Rp)
+bank-export-col-amount = Amount (Rp)
+bank-export-col-reverses = Cancels entry
+bank-export-col-reverses-kind = Kind of cancelled entry
+bank-export-col-reverses-time = Time of cancelled entry (WIB)
+bank-export-col-reversed-by = Cancelled by entry
+bank-export-col-reason = Reason
+bank-export-col-officer = Officer
+bank-export-col-deposited-quantity-base = Deposited (grams/ml)
+bank-export-col-reversed-quantity-base = Cancelled (grams/ml)
+bank-export-col-net-quantity-base = Net (grams/ml)
+bank-export-col-net-quantity = Net (kg/liters)
+bank-export-col-deposited-value = Value deposited (Rp)
+bank-export-col-reversed-value = Value cancelled (Rp)
+bank-export-col-net-value = Net value (Rp)
+bank-export-summary-bank = Waste bank
+bank-export-summary-kelurahan = Kelurahan
+bank-export-summary-kecamatan = Kecamatan
+bank-export-summary-rts = RTs served
+bank-export-summary-period = Period
+bank-export-summary-generated = Generated at (WIB)
+bank-export-summary-opening = All residents' savings at month start (Rp)
+bank-export-summary-deposit-count = Number of deposits
+bank-export-summary-deposits = Value of deposits (Rp)
+bank-export-summary-withdrawal-count = Number of withdrawals
+bank-export-summary-withdrawals = Value of withdrawals (Rp)
+bank-export-summary-reversal-count = Number of corrections
+bank-export-summary-reversals = Value of corrections (Rp)
+bank-export-summary-net = Net change in savings (Rp)
+bank-export-summary-closing = All residents' savings at month end (Rp)
+bank-export-summary-note = Note
+bank-export-summary-note-text = Corrections count in the month they were recorded. Cancelled deposits are not counted in the net value per waste type. Weights in grams, cooking oil in millilitres.
+
+## skor
+indicator-b1 = Healthy, well-ordered housing and settlement facilities
+indicator-b2 = Adequate neighbourhood facilities and infrastructure
+indicator-b3 = Residents' participation and awareness in keeping the neighbourhood clean
+indicator-b4 = Green open space and a neighbourhood free of pollution
+indicator-b5 = Use of idle land for household and community needs (e.g. family medicinal plants, TOGA)
+indicator-b6 = Healthy sanitation
+indicator-b7 = The spirit of gotong royong and social solidarity
+indicator-a1 = Free of drugs (NAPZA) and alcohol (MIRAS)
+indicator-a2 = Free of crime
+indicator-a3 = Free of prostitution and indecency
+indicator-a4 = Free of domestic violence, divorce, discrimination and child exploitation
+indicator-a5 = Deliberation to consensus (musyawarah) in community affairs
+indicator-a6 = High political and legal awareness
+indicator-a7 = Upholding customs (adat), national culture and legal norms
+indicator-p1 = A community economic-empowerment institution
+indicator-p2 = Education institutions and groups that raise human resources (reading corner, Qur'an study, study groups)
+indicator-p3 = Social, community, youth and religious organisations
+indicator-p4 = Free of illiteracy and school drop-out
+indicator-p5 = Free of unemployment
+indicator-p6 = Free of maternal and under-five deaths
+indicator-p7 = The ability to develop local human potential for social and economic welfare
+dimension-bersih = Clean (Bersih)
+dimension-aman = Safe (Aman)
+dimension-pintar = Smart (Pintar)
+category-besar = Large (100 households or more)
+category-sedang = Medium (50–99 households)
+category-kecil = Small (under 50 households)
+score-explain-b3 = { $code } = { $score }: { $percent }% of households took part in gotong royong or the waste bank in the last { $days } days; the threshold for { $next } is { $target }%
+score-explain-b7 = { $code } = { $score }: gotong royong held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
+score-explain-a2 = { $code } = { $score }: { $staffed } of { $held } ronda shifts staffed ({ $percent }%); the threshold for { $next } is { $target }%
+score-explain-a2-none = { $code } = 0: no ronda shift was scheduled in the last { $days } days
+score-explain-a5 = { $code } = { $score }: residents' meeting held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
+score-explain-p2 = { $code } = { $score }: { $sessions } reading-corner or study sessions in the last { $days } days; the threshold for { $next } is { $target } sessions
+score-explain-p4 = { $code } = { $score }: { $readers } residents read or borrowed books in the last { $days } days ({ $percent }% of the household count); the threshold for { $next } is { $target }%
+score-explain-no-households = { $code } = 0: this RT's household count is not set, so the percentage cannot be computed
+score-explain-manual = { $code } = { $score }: scored by the coordinator on { $date }
+score-explain-manual-note = { $code } = { $score }: scored by the coordinator on { $date } ({ $note })
+score-explain-missing = { $code } has not been scored by the coordinator yet (counted as 0 for now)
+score-suggestion-b1 = Tidy homes and surroundings: neat fences and footpaths, house numbers up, no piles of junk.
+score-suggestion-b2 = Check shared facilities (drains, street lights, sorted-waste bins) and propose repairs at the RT meeting.
+score-suggestion-b3 = Invite every household to join gotong royong or save at the waste bank; the target is { $percent }% of households in { $days } days.
+score-suggestion-b4 = Plant shade trees and ornamental plants in open spaces, and agree together not to burn rubbish.
+score-suggestion-b5 = Turn idle land into a shared TOGA or vegetable garden.
+score-suggestion-b6 = Make sure every home has a healthy latrine and a covered waste-water drain; clear the gutters regularly.
+score-suggestion-b7 =
+    Hold gotong royong { $weeks ->
+        [1] every week
+        [4] once a month
+       *[other] every { $weeks } weeks
+    } and get at least { $percent }% of households to come.
+score-suggestion-a1 = Invite the Babinkamtibmas officer or BNN to talk to teenagers and parents about drugs and alcohol.
+score-suggestion-a2 = Fill the ronda rota and remind those on duty to check in at the pos kamling; the target is { $percent }% of shifts staffed.
+score-suggestion-a3 = Ask every household to report overnight guests to the ketua RT within 24 hours.
+score-suggestion-a4 = Hold an information session on preventing domestic violence and protecting children with the PKK or the puskesmas.
+score-suggestion-a5 =
+    Hold a residents' meeting { $weeks ->
+        [1] every week
+        [4] once a month
+       *[other] every { $weeks } weeks
+    } and invite every household; the target is { $percent }% of households present.
+score-suggestion-a6 = Encourage residents to attend the kelurahan's legal and electoral information sessions, and involve them in RT deliberations.
+score-suggestion-a7 = Revive customary activities and national-day celebrations with the residents.
+score-suggestion-p1 = Set up or revive a residents' business group (cooperative, UP2K-PKK, small enterprises) and record its activities.
+score-suggestion-p2 =
+    Open the reading corner, a study group or Qur'an class { $perweek ->
+        [1] once a week
+       *[other] { $perweek } times a week
+    } and record every session through the bot.
+score-suggestion-p3 = Revive the youth group (karang taruna), the majelis taklim or the PKK with regular activities.
+score-suggestion-p4 = Invite children and residents to borrow books from the reading corner and report their reading through the bot; the target is readers equal to { $percent }% of the household count.
+score-suggestion-p5 = List residents without work and connect them with job training or openings from the kelurahan.
+score-suggestion-p6 = Revive the posyandu and make sure pregnant women and under-fives are checked regularly.
+score-suggestion-p7 = Hold skills training (sewing, food processing, crafts) that suits the residents' potential.
+error-indicator-unknown = Unknown indicator { $code }. Use a code B1–B7, A1–A7 or P1–P7.
+error-indicator-automatic = Indicator { $code } is computed automatically from residents' activity records, so it is not entered by hand.
+error-indicator-score-invalid = An indicator score must be 0 (poor), 1 (fair) or 2 (good).
+error-indicator-date-in-future = The assessment date is not valid or lies after today.
+error-indicator-note-too-long = The assessment note is too long (at most { $max } characters).
+
+## bank sampah
+command-saldo = Waste-bank savings balance and history
+command-banksampah = Open a waste bank and manage its officers
+command-setor = Record a resident's waste deposit
+command-tarik = Record a withdrawal from a resident's savings
+command-koreksi = Correct a mistaken waste-bank transaction
+command-harga = Waste types and their prices
+error-role-petugas_bank = Sorry, this command is only for waste-bank officers.
+error-waste-bank-not-found = That waste bank was not found.
+error-waste-bank-one-kelurahan = A waste bank can only serve RTs of one kelurahan.
+error-rt-has-waste-bank = This RT is already served by a waste bank. Send /banksampah to see it.
+error-resident-not-served = This person is not an active resident of an RT this waste bank serves.
+error-waste-type-exists = The waste type "{ $name }" already exists at this waste bank.
+error-waste-type-not-found = That waste type was not found or is no longer in use.
+error-price-out-of-range = The price must be between Rp 0 and Rp 10,000,000.
+error-deposit-empty = This deposit has no waste types and weights yet.
+error-deposit-too-many-lines = One deposit holds at most { $max } lines. Save it first, then record the rest as a new deposit.
+error-insufficient-balance = Not enough savings: the balance is Rp { $balance }. A withdrawal cannot exceed the balance.
+error-entry-not-found = That transaction was not found.
+error-entry-already-reversed = This transaction has already been corrected. A transaction can be corrected only once.
+error-reversal-of-reversal = A correction cannot be corrected again. If it was wrong, record the transaction again as a new deposit or withdrawal.
+error-reversal-exceeds-balance = This correction would make the balance negative: the balance is Rp { $balance }, because part of the money has been withdrawn. Correct the withdrawal first.
+input-quantity-unrecognised = I could not read that amount. Write a number and its unit, for example "2.5", "2.5 kg", "750 gr" or "1.2 liter".
+input-quantity-wrong-unit = That unit does not fit this waste type: types priced per kg are written in kg or grams, types priced per liter in liters or ml.
+input-quantity-not-positive = The amount must be more than zero.
+input-quantity-too-precise = Too precise: the smallest step is 1 gram (or 1 ml). For example "2.5 kg" or "750 gr".
+input-quantity-too-large = Too much for one line: at most { $max } kg or { $max } liters. Please check the number.
+input-money-unrecognised = I could not read that amount of money. Write for example "50.000", "Rp 50.000" or "50 rb".
+input-money-ambiguous = Write thousands with a dot, not a comma: "12.500", not "12,500".
+input-money-not-whole = Rupiah have no cents. Write a whole number, for example "12.500".
+input-money-out-of-range = The amount must be between Rp { $min } and Rp { $max }.
+bank-list-title = Waste banks in your area ({ $count }). Choose one to see its RTs and officers:
+bank-list-empty = There is no waste bank in your area yet. Open the first one with the button below.
+bank-list-button = { $bank } · { $kelurahan }
+button-bank-new = ➕ Open a new waste bank
+bank-details =
+    🏦 { $bank }
+    Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+    • RTs served: { $rts }
+    • Officers: { $officers }
+bank-no-officers = none yet
+bank-rt-label = RT { $rt }
+button-bank-appoint = ➕ Appoint an officer
+button-bank-revoke = ➖ Remove an officer
+button-bank-add-rt = 🏘 Serve another RT
+bank-appoint-choose = Choose the resident to appoint as an officer of { $bank }:
+bank-appoint-none = There is no active resident of the RTs { $bank } serves who could be appointed (all are officers already).
+bank-member-button = { $name } (RT { $rt })
+bank-officer-appointed = { $name } is now an officer of { $bank }.
+bank-officer-revoked = { $name } is no longer an officer of { $bank }.
+bank-officer-appointed-notice =
+    You have been appointed an officer of { $bank }. Thank you! 🙏
+    Record residents' deposits with /setor, withdrawals with /tarik, corrections with /koreksi, and set waste types and prices with /harga.
+bank-officer-revoked-notice = You are no longer an officer of { $bank }. Thank you for your help.
+bank-revoke-choose = Tap the officer of { $bank } to remove:
+bank-revoke-none = { $bank } has no officers yet.
+bank-add-rt-choose = RTs of Kelurahan { $kelurahan } not served by a waste bank yet. Tap one to add it to { $bank }:
+bank-no-free-rt = Every registered RT of Kelurahan { $kelurahan } is already served by a waste bank.
+bank-choose-rts = Choose the RTs of Kelurahan { $kelurahan } this waste bank will serve (one or more), then press Done.
+bank-rts-needed = Choose at least one RT.
+bank-ask-name = What is the waste bank called? Write its name, or use the suggestion below.
+bank-name-suggestion-rt = Bank Sampah RT { $rt } { $kelurahan }
+bank-name-suggestion-kelurahan = Bank Sampah Kelurahan { $kelurahan }
+bank-created = ✅ { $bank } is open, with { $types } waste types and their starting prices. Its officers can change the prices with /harga. Now appoint its officers:
+bank-choose-bank = You are an officer of more than one waste bank. Which one?
+bank-ask-resident = Whose deposit is it? Write the resident's name (part of it is enough) or member code, for example W123 (shown in the resident's /profil).
+bank-ask-account-holder = Whose savings? Write the resident's name (part of it is enough) or member code, for example W123 (shown in the resident's /profil).
+bank-resident-none = No customer of this waste bank is named or coded "{ $query }". Please try again.
+bank-resident-moved = That resident no longer lives in an RT { $bank } serves, so new deposits cannot be recorded (their savings can still be withdrawn with /tarik). Write another name.
+bank-choose-resident = Choose the resident:
+button-search-again = 🔎 Search again
+bank-resident-label = { $name } · RT { $rt } · { $household } · { $code }
+bank-resident-label-away = { $name } · moved away · { $code }
+bank-no-types = This waste bank has no waste types yet. Add them first with /harga.
+bank-choose-type = Which waste type is { $name } depositing?
+bank-type-button = { $type } · { $price }
+bank-ask-weight = How much does the { $type } weigh? Write it as the scale shows, for example "2.5", "2.5 kg" or "750 gr".
+bank-ask-volume = How much { $type }? Write for example "1.2 liter", "1.2" or "500 ml".
+bank-deposit-summary = Deposit of { $name } ({ $code }) at { $bank }:
+bank-deposit-summary-line = { $number }. { $type }: { $quantity } × { $price } = { $value }
+bank-deposit-summary-total = Total: { $total }
+bank-deposit-no-lines = No lines yet. Press "Add a type" to add one.
+bank-deposit-full = { $max } lines, the most one deposit holds. Save it first, then record the rest as a new deposit.
+button-bank-add-line = ➕ Add a type
+button-bank-undo-line = ↩️ Remove the last line
+bank-deposit-saved = ✅ { $name }'s deposit is saved.
+bank-receipt-sent = The receipt has been sent to { $name } in a private message.
+bank-receipt-not-sent = { $name } cannot be reached through the bot, so no receipt was sent. Please tell them in person.
+bank-receipt-deposit =
+    🧾 Deposit receipt, { $bank }
+    No. { $entry } · { $when }
+    Customer: { $name } ({ $code })
+    { $lines }
+    Total: { $total }
+    Balance now: { $balance }
+    Officer: { $officer }
+bank-receipt-line = • { $type }: { $quantity } × { $price } = { $value }
+bank-receipt-withdrawal =
+    🧾 Withdrawal receipt, { $bank }
+    No. { $entry } · { $when }
+    Customer: { $name } ({ $code })
+    Withdrawn: { $amount }
+    Balance now: { $balance }
+    Officer: { $officer }
+bank-receipt-reversal =
+    🧾 Correction, { $bank }
+    No. { $entry } · { $when }
+    Customer: { $name } ({ $code })
+    { $what } No. { $original } of { $dated } is cancelled: { $amount }
+    Reason: { $reason }
+    Balance now: { $balance }
+    Officer: { $officer }
+bank-withdraw-nothing = { $name }'s balance is { $balance }. There is nothing to withdraw.
+bank-ask-withdrawal = { $name }'s balance: { $balance }. How much is withdrawn? Write for example "50.000" or "50 rb".
+bank-withdraw-confirm =
+    Withdraw { $amount } from { $name }'s savings?
+    Balance now { $balance }, afterwards { $after }.
+button-bank-withdraw = ✅ Record the withdrawal
+bank-withdrawal-saved = ✅ { $name }'s withdrawal is saved. Hand over the money as the receipt below says.
+bank-already-saved = Already saved as transaction No. { $entry } for { $name }. It is not recorded twice.
+bank-reversal-none = { $name } has no transaction that can be corrected.
+bank-choose-entry = Which of { $name }'s transactions is wrong? (the last 10 not yet corrected)
+bank-ask-reason = What is the reason? Keep it short, for example "weighed wrong, should be 1.5 kg". The reason is kept for good and sent to the resident.
+bank-reversal-confirm =
+    Cancel { $kind } No. { $entry } of { $amount } for { $name }?
+    Reason: { $reason }
+    The original transaction stays on record; a correcting transaction is added.
+button-bank-reverse = ✅ Yes, correct it
+bank-reversal-saved = ✅ The correction for { $name } is saved.
+bank-kind-deposit = Deposit
+bank-kind-withdrawal = Withdrawal
+bank-kind-reversal = Correction
+bank-entry-line = { $when } · { $kind } No. { $entry } · { $amount }
+bank-entry-reverses = (cancels No. { $original })
+bank-entry-reversed = (corrected)
+bank-prices-title = Prices at { $bank } now:
+bank-price-line = • { $type }: { $price }
+bank-price-line-next = • { $type }: { $price }, becoming { $next } from { $from }
+bank-prices-empty = No waste types yet.
+button-bank-price-change = ✏️ Change a price
+button-bank-type-add = ➕ Add a type
+button-bank-type-retire = 🗑 Stop a type
+button-bank-price-history = 📜 Price history
+bank-prices-done = Done. Send /harga again any time.
+bank-choose-price-type = Which waste type?
+bank-ask-new-price = What is the new price of { $type } per { $unit }? It is { $current } now. Write for example "2.000" or "Rp 2.000".
+bank-ask-price-from = From when? Press a button, or write the date (for example "1/12" or "Senin 08.00").
+button-price-from-now = From now
+button-price-from-tomorrow = From tomorrow 00.00 WIB
+bank-price-changed = ✅ { $type } now costs { $price }, from { $from }. Earlier deposits keep the old price.
+bank-price-scheduled = ✅ { $type } will cost { $price } from { $from }. Until then the old price stays.
+bank-ask-type-name = What is the new waste type called? For example "Clear glass bottles" or "Aluminium".
+bank-choose-unit = How is { $type } priced?
+button-unit-kg = per kg (weighed)
+button-unit-liter = per liter (measured)
+bank-ask-price = What is the price of { $type } per { $unit }? Write for example "2.500" or "Rp 2.500".
+bank-type-added = ✅ { $type } added at { $price }.
+bank-retire-confirm = Stop { $type }? It can no longer be chosen for new deposits; earlier deposits stay on record.
+button-bank-type-retire-yes = Yes, stop it
+bank-type-retired = ✅ { $type } is no longer used for new deposits.
+bank-price-history-title = Price history of { $type }:
+bank-price-history-line = • { $price } from { $from }
+bank-price-history-scheduled = • { $price } from { $from } (scheduled)
+bank-balance =
+    💰 Your savings at { $bank }
+    Balance: { $balance }
+bank-balance-recent = Latest transactions ({ $count }):
+bank-balance-no-entries = No transactions yet.
+bank-statement-offer = Monthly statements:
+button-statement-this-month = 📄 This month
+button-statement-last-month = 📄 Last month
+bank-balance-none = You have no waste-bank savings yet. Bring sorted waste to your RT's waste-bank officer to start saving.
+bank-balance-none-unregistered = You have no waste-bank savings yet. Savings open when a resident of an RT with a waste bank deposits waste; send /start to join your RT.
+bank-statement-title =
+    📄 Savings statement, { $bank }
+    { $month }
+    Opening balance: { $opening }
+bank-statement-no-entries = No transactions this month.
+bank-statement-totals =
+    Deposits: { $deposits }
+    Withdrawals: { $withdrawals }
+    Corrections: { $reversals }
+    Closing balance: { $closing }
+bank-statement-unavailable = This statement is not available.

@@ -177,6 +177,7 @@ profile =
     • RT: { $place }
     • Status: { $status }
     • KK: { $household }
+    • Kode anggota (untuk bank sampah): { $code }
     • Peran: { $roles }
     • Bahasa: { $language }
     • Persetujuan data: { $consent }
@@ -483,3 +484,477 @@ reminder-evening = 🔔 Pengingat: { $kind } { $day } pukul { $time } WIB di { $
 reminder-before = ⏰ Sebentar lagi: { $kind } mulai pukul { $time } WIB ({ $day }) di { $place }.
 reminder-duty = 🔦 Jadwal ronda Anda: { $day }, pukul { $time }–{ $end } WIB di { $place }. Terima kasih sudah ikut menjaga lingkungan!
 reminder-late-warning = ⚠️ Antrean pesan sedang penuh: { $late } dari { $total } pengingat { $kind } { $day } pukul { $time } WIB akan terlambat, paling lama { $minutes } menit. Bila perlu, ingatkan warga lewat grup RT.
+
+## pojok baca
+command-pinjamanku = Buku pojok baca yang sedang saya pinjam
+command-baca = Catat bacaan saya (menunggu konfirmasi petugas)
+command-sesibaca = Catat sesi pojok baca
+command-buku = Katalog buku pojok baca
+command-pinjam = Pinjamkan buku ke warga
+command-kembali = Catat buku yang dikembalikan
+command-konfirmasibaca = Konfirmasi laporan bacaan warga
+error-book-not-found = Buku itu tidak ada di katalog (mungkin sudah dihapus).
+error-book-exists = Buku “{ $title }” sudah ada di katalog ({ $copies } eksemplar). Ubah jumlahnya lewat /buku.
+error-book-no-copy-free = Semua eksemplar “{ $title }” sedang dipinjam. Tunggu sampai ada yang dikembalikan.
+error-book-copies-below-lent = Tidak bisa: { $lent } eksemplar sedang dipinjam.
+error-book-has-open-loans = Buku ini belum bisa dihapus: { $count } eksemplar masih dipinjam. Catat pengembaliannya dulu dengan /kembali.
+error-book-already-borrowed = { $name } sedang meminjam “{ $title }” dan belum mengembalikannya.
+error-loan-not-found = Catatan peminjaman itu tidak ditemukan.
+error-borrower-not-member = Buku hanya bisa dipinjamkan kepada warga aktif RT ini.
+error-reading-attendee-not-member = Ada warga yang dipilih sudah bukan anggota aktif RT ini. Sesi belum disimpan; kirim /sesibaca lagi.
+error-reading-attendees-exceed-count = Anda memilih { $registered } warga, padahal yang hadir { $count } orang. Kurangi pilihan, atau /batal lalu ulangi dengan jumlah yang benar.
+error-reading-session-in-future = Sesi hanya bisa dicatat setelah berlangsung.
+error-reading-log-not-found = Laporan bacaan itu tidak ditemukan.
+error-reading-log-own = Laporan bacaan Anda sendiri dikonfirmasi oleh petugas lain atau ketua RT.
+input-book-title-characters = Awali dengan huruf atau angka, lalu gunakan huruf, angka, spasi, dan tanda baca biasa saja (tanpa emoji). Contoh: Laskar Pelangi.
+input-reading-minutes-unrecognised = Tulis lamanya membaca, misalnya "30", "45 menit", atau "1,5 jam".
+input-reading-minutes-out-of-range = Lama membaca harus antara { $min } dan { $max } menit.
+input-reading-date-unrecognised = Tanggal itu tidak saya kenali. Tekan tombol, atau tulis misalnya "kemarin", "Sabtu", atau "21/11".
+input-reading-date-future = Tanggal itu belum tiba. Sesi dicatat setelah berlangsung.
+input-reading-date-too-old = Itu sudah lebih dari { $days } hari yang lalu. Catat sesi yang lebih baru.
+input-reading-time-future = Jam itu belum tiba. Tulis jam sesi dimulai, misalnya "15.30".
+button-today = Hari ini
+button-yesterday = Kemarin
+button-reading-confirm = ✅ Konfirmasi
+button-reading-reject = ❌ Tolak
+button-loan-days = { $days } hari (kembali { $day })
+button-minutes = { $minutes } menit
+button-send-report = 📨 Kirim
+button-book-add = ➕ Tambah buku
+button-book-fewer = ➖ Kurangi 1 eksemplar
+button-book-more = ➕ Tambah 1 eksemplar
+button-book-retire = 🗑 Hapus dari katalog
+button-book-retire-yes = Ya, hapus
+button-loan-return = ↩️ { $title } — { $name }
+reading-activity-membaca_bersama = Membaca bersama
+reading-activity-mendongeng = Mendongeng
+reading-activity-belajar_kelompok = Belajar kelompok
+reading-activity-tpa_mengaji = TPA / mengaji
+reading-activity-lainnya = Lainnya
+reading-session-ask-date = Kapan sesinya? Tekan tombol, atau tulis tanggalnya, misalnya "kemarin", "Sabtu", atau "21/11".
+reading-session-ask-time = Jam berapa mulainya? Misalnya "15.30" atau "jam 4 sore".
+reading-session-ask-activity = Kegiatan apa?
+reading-session-ask-note = Kegiatan apa tepatnya? Misalnya "Lomba mewarnai".
+reading-session-ask-count = Berapa orang yang hadir (termasuk anak-anak yang belum terdaftar)? Tulis angkanya, misalnya 12.
+reading-session-ask-attendees = Siapa saja warga terdaftar yang hadir? Ketuk nama untuk mencentang, lalu tekan Selesai (boleh tanpa memilih). Dipilih: { $chosen } dari { $count } orang yang hadir.
+reading-session-summary =
+    Periksa kembali:
+    • Kegiatan: { $activity }
+    • Waktu: { $when }
+    • Jumlah hadir: { $count } orang
+    • Warga terdaftar: { $names }
+reading-session-saved = Sesi { $activity } pada { $when } tercatat: { $count } orang hadir, { $registered } warga terdaftar dicatat keikutsertaannya. Terima kasih!
+book-ask-title = Apa judul bukunya?
+book-ask-author = Siapa penulisnya? Tekan Lewati jika tidak tahu.
+book-ask-copies = Ada berapa eksemplar? Tulis angkanya, misalnya 2.
+book-summary =
+    Periksa kembali:
+    • Judul: { $title }
+    • Penulis: { $author }
+    • Eksemplar: { $copies }
+book-added = “{ $title }” ({ $copies } eksemplar) sudah masuk katalog. Lihat semua buku dengan /buku.
+book-catalogue-empty = Katalog pojok baca RT { $rt } masih kosong. Tambahkan buku pertama dengan tombol di bawah.
+book-catalogue-title = 📚 Katalog pojok baca RT { $rt } ({ $count } judul). Ketuk judul untuk mengubah jumlah eksemplar atau menghapusnya.
+book-line = { $n }. { $title } — { $author } · tersedia { $available } dari { $copies }
+book-card =
+    📖 { $title }
+    Penulis: { $author }
+    Eksemplar: { $copies } (dipinjam { $lent }, tersedia { $available })
+book-copies-set = “{ $title }” sekarang { $copies } eksemplar.
+book-retire-confirm = Hapus “{ $title }” dari katalog? Riwayat peminjamannya tetap tersimpan.
+book-retired = “{ $title }” sudah dihapus dari katalog.
+book-retired-already = “{ $title }” sudah tidak ada di katalog.
+loan-catalogue-empty = Katalog pojok baca masih kosong. Tambahkan buku dulu dengan /buku.
+loan-all-lent = Semua buku sedang dipinjam. Catat pengembalian dengan /kembali.
+loan-choose-book = Buku mana yang dipinjam?
+loan-book-label = { $title } ({ $available }/{ $copies })
+loan-choose-borrower = Siapa yang meminjam “{ $title }”?
+loan-confirm = { $name } meminjam “{ $title }”. Berapa lama?
+loan-done = Tercatat: { $name } meminjam “{ $title }”, kembali paling lambat { $day }. Kami akan mengingatkannya sehari sebelumnya.
+loan-notice = 📚 Anda meminjam “{ $title }” dari pojok baca RT. Mohon dikembalikan paling lambat { $day }. Selamat membaca!
+loan-none-open = Tidak ada buku yang sedang dipinjam.
+loan-open-title = Buku yang sedang dipinjam ({ $count }). Tekan tombolnya saat buku dikembalikan.
+loan-line = • { $title } — { $name }, kembali { $day }
+loan-line-overdue = • { $title } — { $name }, kembali { $day } ⚠️ terlambat { $days } hari
+loan-returned = Tercatat kembali: “{ $title }” dari { $name }.
+loan-returned-already = “{ $title }” dari { $name } sudah tercatat kembali sebelumnya.
+loan-returned-notice = Terima kasih! “{ $title }” sudah tercatat kembali di pojok baca RT.
+loan-mine-empty = Anda sedang tidak meminjam buku dari pojok baca.
+loan-mine-title = Buku yang Anda pinjam ({ $count }):
+loan-mine-line = • { $title } — kembali paling lambat { $day }
+loan-mine-line-overdue = • { $title } — seharusnya kembali { $day } ⚠️ terlambat { $days } hari
+loan-reminder-due = 📚 Pengingat pojok baca: “{ $title }” perlu dikembalikan besok, { $day }. Sudah selesai dibaca? Terima kasih!
+loan-reminder-overdue = 📚 “{ $title }” dari pojok baca RT sudah lewat { $days } hari dari batas pengembaliannya ({ $day }). Mohon segera dikembalikan ke petugas agar warga lain bisa ikut membaca. Terima kasih!
+reading-log-ask-title = Buku apa yang Anda baca? Tulis judulnya.
+reading-log-ask-minutes = Berapa lama Anda membaca? Misalnya "30", "45 menit", atau "1,5 jam".
+reading-log-summary =
+    Periksa kembali:
+    • Buku: { $title }
+    • Lama membaca: { $minutes } menit
+    Laporan ini dihitung setelah dikonfirmasi petugas pojok baca.
+reading-log-sent = Terima kasih! Bacaan Anda (“{ $title }”, { $minutes } menit) sudah dikirim ke petugas pojok baca dan akan dihitung setelah dikonfirmasi.
+reading-log-sent-no-keeper = Bacaan Anda (“{ $title }”, { $minutes } menit) tersimpan, tetapi RT Anda belum punya petugas yang bisa mengonfirmasi. Laporan akan dihitung setelah dikonfirmasi.
+reading-log-request = 📖 Laporan bacaan dari { $name }: “{ $title }”, { $minutes } menit ({ $when }). Benar?
+reading-log-decided-confirmed = ✅ Dikonfirmasi oleh { $by }.
+reading-log-decided-rejected = ❌ Ditolak oleh { $by }.
+reading-log-none-pending = Tidak ada laporan bacaan yang menunggu konfirmasi.
+reading-log-pending-title = Laporan bacaan yang menunggu konfirmasi: { $count }.
+reading-log-more = Masih ada { $count } laporan lagi. Kirim /konfirmasibaca lagi setelah yang di atas selesai.
+reading-log-already-confirmed = Laporan ini sudah dikonfirmasi sebelumnya oleh { $by }. Tidak ada yang diubah.
+reading-log-already-rejected = Laporan ini sudah ditolak sebelumnya oleh { $by }. Tidak ada yang diubah.
+reading-log-confirmed = Dikonfirmasi: bacaan { $name } dihitung.
+reading-log-rejected = Ditolak: bacaan { $name } tidak dihitung.
+reading-log-confirmed-notice = ✅ Bacaan Anda “{ $title }” ({ $minutes } menit) sudah dikonfirmasi petugas pojok baca. Terus membaca, ya!
+reading-log-rejected-notice = Laporan bacaan Anda “{ $title }” ({ $minutes } menit) tidak dikonfirmasi petugas pojok baca. Jika ada yang keliru, tanyakan langsung kepada petugas.
+
+## bank sampah export
+command-eksporbank = Ekspor laporan bulanan bank sampah (Excel dan CSV)
+error-role-admin-ketua_rt-koordinator-petugas_bank = Maaf, perintah ini hanya untuk petugas bank sampah, ketua RT, koordinator, dan admin kota.
+bank-export-no-bank = Belum ada bank sampah yang laporannya bisa Anda ekspor. Laporan bisa diekspor oleh petugas bank sampah, ketua RT yang dilayani bank sampah, dan koordinator wilayahnya.
+bank-export-choose-bank = Pilih bank sampah yang laporannya ingin diekspor:
+bank-export-choose-month = Laporan bank sampah { $bank } (Kelurahan { $kelurahan }). Pilih bulan:
+bank-export-this-month = Bulan ini ({ $period })
+bank-export-last-month = Bulan lalu ({ $period })
+bank-export-month-invalid = Tombol ini tidak berlaku lagi. Kirim /eksporbank untuk memilih bank dan bulan lagi.
+bank-export-preparing = Menyiapkan laporan…
+bank-export-chosen = Laporan { $bank } bulan { $period } sedang dikirim.
+bank-export-caption =
+    📊 { $bank } — { $period }
+    Setoran: { $depositCount } transaksi, { $deposits }
+    Penarikan: { $withdrawalCount } transaksi, { $withdrawals }
+    Koreksi: { $reversalCount } entri, { $reversals }
+    Perubahan saldo bersih: { $net }
+    Saldo seluruh nasabah akhir bulan: { $closing }
+bank-export-caption-empty =
+    📊 { $bank } — { $period }
+    Tidak ada transaksi pada bulan ini. Berkas tetap dikirim (berisi judul kolom) untuk papan transparansi.
+    Saldo seluruh nasabah akhir bulan: { $closing }
+bank-export-caption-transactions = CSV: semua transaksi { $period }
+bank-export-caption-types = CSV: total per jenis sampah { $period }
+bank-export-file-xlsx = bank-sampah-{ $bank }-{ $period }
+bank-export-file-transactions = bank-sampah-{ $bank }-{ $period }-transaksi
+bank-export-file-types = bank-sampah-{ $bank }-{ $period }-per-jenis
+bank-export-sheet-summary = Ringkasan
+bank-export-sheet-deposits = Setoran
+bank-export-sheet-withdrawals = Penarikan
+bank-export-sheet-reversals = Koreksi
+bank-export-sheet-types = Per jenis
+bank-export-kind-deposit = Setoran
+bank-export-kind-withdrawal = Penarikan
+bank-export-kind-reversal = Koreksi
+bank-export-unit-kg = kg
+bank-export-unit-liter = liter
+bank-export-anonymous = Warga (data dihapus)
+bank-export-total = Jumlah
+bank-export-col-item = Keterangan
+bank-export-col-figure = Nilai
+bank-export-col-kind = Jenis transaksi
+bank-export-col-time = Waktu (WIB)
+bank-export-col-date = Tanggal (WIB)
+bank-export-col-clock = Jam (WIB)
+bank-export-col-entry = No. entri
+bank-export-col-resident = Nasabah
+bank-export-col-member-code = Kode anggota
+bank-export-col-rt = RT
+bank-export-col-waste-type = Jenis sampah
+bank-export-col-quantity-base = Berat/volume (gram/ml)
+bank-export-col-unit = Satuan harga
+bank-export-col-quantity = Berat/volume (kg/liter)
+bank-export-col-price = Harga per satuan (Rp)
+bank-export-col-value = Nilai (Rp)
+bank-export-col-amount = Jumlah (Rp)
+bank-export-col-reverses = Membatalkan entri
+bank-export-col-reverses-kind = Jenis entri yang dibatalkan
+bank-export-col-reverses-time = Waktu entri yang dibatalkan (WIB)
+bank-export-col-reversed-by = Dibatalkan oleh entri
+bank-export-col-reason = Alasan
+bank-export-col-officer = Petugas
+bank-export-col-deposited-quantity-base = Disetor (gram/ml)
+bank-export-col-reversed-quantity-base = Dibatalkan (gram/ml)
+bank-export-col-net-quantity-base = Bersih (gram/ml)
+bank-export-col-net-quantity = Bersih (kg/liter)
+bank-export-col-deposited-value = Nilai disetor (Rp)
+bank-export-col-reversed-value = Nilai dibatalkan (Rp)
+bank-export-col-net-value = Nilai bersih (Rp)
+bank-export-summary-bank = Bank sampah
+bank-export-summary-kelurahan = Kelurahan
+bank-export-summary-kecamatan = Kecamatan
+bank-export-summary-rts = RT yang dilayani
+bank-export-summary-period = Periode
+bank-export-summary-generated = Dibuat pada (WIB)
+bank-export-summary-opening = Saldo seluruh nasabah awal bulan (Rp)
+bank-export-summary-deposit-count = Jumlah transaksi setoran
+bank-export-summary-deposits = Nilai setoran (Rp)
+bank-export-summary-withdrawal-count = Jumlah transaksi penarikan
+bank-export-summary-withdrawals = Nilai penarikan (Rp)
+bank-export-summary-reversal-count = Jumlah koreksi
+bank-export-summary-reversals = Nilai koreksi (Rp)
+bank-export-summary-net = Perubahan saldo bersih (Rp)
+bank-export-summary-closing = Saldo seluruh nasabah akhir bulan (Rp)
+bank-export-summary-note = Catatan
+bank-export-summary-note-text = Koreksi dihitung pada bulan koreksi itu dicatat. Setoran yang dibatalkan tidak dihitung dalam nilai bersih per jenis sampah. Berat dalam gram, minyak jelantah dalam mililiter.
+
+## skor
+indicator-b1 = Perumahan dan sarana permukiman yang sehat dan tertata
+indicator-b2 = Sarana dan prasarana lingkungan yang memadai
+indicator-b3 = Partisipasi dan kesadaran masyarakat dalam menjaga kebersihan lingkungan
+indicator-b4 = Ruang terbuka hijau dan lingkungan yang bebas polusi
+indicator-b5 = Pemanfaatan lahan tidur untuk kebutuhan rumah tangga dan masyarakat (antara lain tanaman obat keluarga/TOGA)
+indicator-b6 = Sanitasi lingkungan yang sehat
+indicator-b7 = Semangat gotong royong dan kesetiakawanan sosial
+indicator-a1 = Bebas narkotika, psikotropika dan zat adiktif (NAPZA) serta minuman keras (MIRAS)
+indicator-a2 = Bebas tindak kriminalitas
+indicator-a3 = Bebas prostitusi dan tindak asusila
+indicator-a4 = Bebas kekerasan dalam rumah tangga, perceraian, diskriminasi dan eksploitasi anak
+indicator-a5 = Musyawarah untuk mufakat dalam urusan kemasyarakatan
+indicator-a6 = Kesadaran politik dan hukum masyarakat yang tinggi
+indicator-a7 = Menjunjung tinggi adat istiadat, budaya bangsa dan norma hukum
+indicator-p1 = Adanya lembaga pemberdayaan ekonomi masyarakat
+indicator-p2 = Adanya lembaga dan kelompok pendidikan untuk meningkatkan sumber daya manusia (pojok baca, TPA, kelompok belajar)
+indicator-p3 = Adanya organisasi sosial, kemasyarakatan, kepemudaan dan keagamaan
+indicator-p4 = Bebas buta aksara dan putus sekolah
+indicator-p5 = Bebas pengangguran
+indicator-p6 = Bebas kematian ibu melahirkan dan balita
+indicator-p7 = Kemampuan mengembangkan potensi sumber daya manusia setempat bagi kesejahteraan sosial dan ekonomi
+dimension-bersih = Bersih
+dimension-aman = Aman
+dimension-pintar = Pintar
+category-besar = Besar (100 KK atau lebih)
+category-sedang = Sedang (50–99 KK)
+category-kecil = Kecil (kurang dari 50 KK)
+score-explain-b3 = { $code } = { $score }: { $percent }% KK ikut gotong royong atau bank sampah dalam { $days } hari terakhir, batas nilai { $next } adalah { $target }%
+score-explain-b7 = { $code } = { $score }: gotong royong { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
+score-explain-a2 = { $code } = { $score }: { $staffed } dari { $held } giliran ronda terisi ({ $percent }%), batas nilai { $next } adalah { $target }%
+score-explain-a2-none = { $code } = 0: tidak ada giliran ronda yang terjadwal dalam { $days } hari terakhir
+score-explain-a5 = { $code } = { $score }: rapat warga { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
+score-explain-p2 = { $code } = { $score }: { $sessions } sesi pojok baca atau belajar bersama dalam { $days } hari terakhir, batas nilai { $next } adalah { $target } sesi
+score-explain-p4 = { $code } = { $score }: { $readers } warga membaca atau meminjam buku dalam { $days } hari terakhir ({ $percent }% dari jumlah KK), batas nilai { $next } adalah { $target }%
+score-explain-no-households = { $code } = 0: jumlah KK RT ini belum diisi, jadi persentasenya belum bisa dihitung
+score-explain-manual = { $code } = { $score }: dinilai koordinator pada { $date }
+score-explain-manual-note = { $code } = { $score }: dinilai koordinator pada { $date } ({ $note })
+score-explain-missing = { $code } belum dinilai koordinator (sementara dihitung 0)
+score-suggestion-b1 = Tata rumah dan lingkungan: pagar dan jalan setapak rapi, nomor rumah terpasang, barang bekas tidak menumpuk.
+score-suggestion-b2 = Periksa fasilitas bersama (drainase, lampu jalan, tempat sampah terpilah) dan usulkan perbaikannya dalam musyawarah RT.
+score-suggestion-b3 = Ajak setiap KK ikut gotong royong atau menabung di bank sampah; targetnya { $percent }% KK dalam { $days } hari.
+score-suggestion-b4 = Tanam pohon peneduh dan tanaman hias di ruang terbuka, dan sepakati bersama larangan membakar sampah.
+score-suggestion-b5 = Manfaatkan lahan tidur untuk kebun TOGA atau kebun sayur bersama.
+score-suggestion-b6 = Pastikan setiap rumah memiliki jamban sehat dan saluran limbah tertutup; kuras selokan secara rutin.
+score-suggestion-b7 =
+    Adakan gotong royong { $weeks ->
+        [1] setiap minggu
+        [4] sebulan sekali
+       *[other] { $weeks } minggu sekali
+    } dan ajak paling sedikit { $percent }% KK hadir.
+score-suggestion-a1 = Undang Babinkamtibmas atau BNN untuk penyuluhan bahaya narkoba dan miras bagi remaja dan orang tua.
+score-suggestion-a2 = Lengkapi jadwal ronda dan ingatkan petugas untuk check-in di pos kamling; targetnya { $percent }% giliran terisi.
+score-suggestion-a3 = Terapkan wajib lapor tamu 1×24 jam kepada ketua RT.
+score-suggestion-a4 = Adakan sosialisasi pencegahan KDRT dan perlindungan anak bersama PKK atau puskesmas.
+score-suggestion-a5 =
+    Adakan rapat warga { $weeks ->
+        [1] setiap minggu
+        [4] sebulan sekali
+       *[other] { $weeks } minggu sekali
+    } dan undang semua KK; targetnya { $percent }% KK hadir.
+score-suggestion-a6 = Ajak warga mengikuti sosialisasi hukum dan kepemiluan dari kelurahan, dan libatkan mereka dalam musyawarah RT.
+score-suggestion-a7 = Hidupkan kegiatan adat dan peringatan hari besar nasional bersama warga.
+score-suggestion-p1 = Bentuk atau aktifkan kelompok usaha warga (koperasi, UP2K-PKK, UMKM) dan catat kegiatannya.
+score-suggestion-p2 =
+    Buka pojok baca, kelompok belajar atau TPA { $perweek ->
+        [1] seminggu sekali
+       *[other] { $perweek } kali seminggu
+    } dan catat setiap sesinya lewat bot.
+score-suggestion-p3 = Aktifkan karang taruna, majelis taklim atau kelompok PKK dengan kegiatan rutin.
+score-suggestion-p4 = Ajak anak-anak dan warga meminjam buku di pojok baca dan melaporkan bacaannya lewat bot; targetnya pembaca sebanyak { $percent }% dari jumlah KK.
+score-suggestion-p5 = Data warga yang belum bekerja dan hubungkan mereka dengan pelatihan kerja atau lowongan dari kelurahan.
+score-suggestion-p6 = Aktifkan posyandu dan pastikan ibu hamil serta balita diperiksa secara rutin.
+score-suggestion-p7 = Adakan pelatihan keterampilan (menjahit, olahan pangan, kerajinan) sesuai potensi warga.
+error-indicator-unknown = Indikator { $code } tidak dikenal. Gunakan kode B1–B7, A1–A7 atau P1–P7.
+error-indicator-automatic = Indikator { $code } dihitung otomatis dari catatan kegiatan warga, jadi tidak diisi manual.
+error-indicator-score-invalid = Nilai indikator harus 0 (kurang), 1 (sedang) atau 2 (baik).
+error-indicator-date-in-future = Tanggal penilaian tidak valid atau melewati hari ini.
+error-indicator-note-too-long = Catatan penilaian terlalu panjang (paling banyak { $max } karakter).
+
+## bank sampah
+command-saldo = Saldo dan riwayat tabungan bank sampah
+command-banksampah = Buka bank sampah dan atur petugasnya
+command-setor = Catat setoran sampah warga
+command-tarik = Catat penarikan tabungan warga
+command-koreksi = Koreksi transaksi bank sampah yang keliru
+command-harga = Jenis sampah dan harganya
+error-role-petugas_bank = Maaf, perintah ini hanya untuk petugas bank sampah.
+error-waste-bank-not-found = Bank sampah itu tidak ditemukan.
+error-waste-bank-one-kelurahan = Satu bank sampah hanya boleh melayani RT dari satu kelurahan.
+error-rt-has-waste-bank = RT ini sudah dilayani bank sampah. Kirim /banksampah untuk melihatnya.
+error-resident-not-served = Warga ini bukan anggota aktif RT yang dilayani bank sampah ini.
+error-waste-type-exists = Jenis sampah "{ $name }" sudah ada di bank sampah ini.
+error-waste-type-not-found = Jenis sampah itu tidak ditemukan atau sudah dihentikan.
+error-price-out-of-range = Harga harus antara Rp 0 dan Rp 10.000.000.
+error-deposit-empty = Setoran ini belum berisi jenis sampah dan beratnya.
+error-deposit-too-many-lines = Satu setoran paling banyak { $max } baris. Simpan dulu, lalu catat sisanya sebagai setoran baru.
+error-insufficient-balance = Saldo tidak cukup: saldo saat ini Rp { $balance }. Penarikan tidak boleh melebihi saldo.
+error-entry-not-found = Transaksi itu tidak ditemukan.
+error-entry-already-reversed = Transaksi ini sudah dikoreksi. Satu transaksi hanya bisa dikoreksi sekali.
+error-reversal-of-reversal = Koreksi tidak bisa dikoreksi lagi. Jika koreksinya keliru, catat transaksinya ulang sebagai setoran atau penarikan baru.
+error-reversal-exceeds-balance = Koreksi ini akan membuat saldo minus: saldo saat ini Rp { $balance }, karena sebagian uangnya sudah ditarik. Koreksi penarikannya dulu.
+input-quantity-unrecognised = Berat atau jumlahnya tidak terbaca. Tulis angka dan satuannya, misalnya "2,5", "2,5 kg", "750 gr" atau "1,2 liter".
+input-quantity-wrong-unit = Satuannya tidak cocok dengan jenis sampah ini: jenis yang dihargai per kg ditulis dalam kg atau gram, yang per liter dalam liter atau ml.
+input-quantity-not-positive = Jumlahnya harus lebih dari nol.
+input-quantity-too-precise = Terlalu rinci: paling kecil 1 gram (atau 1 ml). Contoh: "2,5 kg" atau "750 gr".
+input-quantity-too-large = Terlalu banyak untuk satu baris: paling banyak { $max } kg atau { $max } liter. Periksa lagi angkanya.
+input-money-unrecognised = Jumlah uangnya tidak terbaca. Tulis misalnya "50.000", "Rp 50.000" atau "50 rb".
+input-money-ambiguous = Untuk ribuan pakai titik, bukan koma: tulis "12.500", bukan "12,500".
+input-money-not-whole = Rupiah tidak memakai sen. Tulis angka bulat, misalnya "12.500".
+input-money-out-of-range = Jumlahnya harus antara Rp { $min } dan Rp { $max }.
+bank-list-title = Bank sampah di wilayah Anda ({ $count }). Pilih untuk melihat RT dan petugasnya:
+bank-list-empty = Belum ada bank sampah di wilayah Anda. Buka yang pertama dengan tombol di bawah.
+bank-list-button = { $bank } · { $kelurahan }
+button-bank-new = ➕ Buka bank sampah baru
+bank-details =
+    🏦 { $bank }
+    Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+    • RT yang dilayani: { $rts }
+    • Petugas: { $officers }
+bank-no-officers = belum ada
+bank-rt-label = RT { $rt }
+button-bank-appoint = ➕ Angkat petugas
+button-bank-revoke = ➖ Copot petugas
+button-bank-add-rt = 🏘 Tambah RT yang dilayani
+bank-appoint-choose = Pilih warga yang diangkat menjadi petugas { $bank }:
+bank-appoint-none = Belum ada warga aktif di RT yang dilayani { $bank } yang bisa diangkat (semuanya sudah petugas).
+bank-member-button = { $name } (RT { $rt })
+bank-officer-appointed = { $name } kini petugas { $bank }.
+bank-officer-revoked = { $name } tidak lagi menjadi petugas { $bank }.
+bank-officer-appointed-notice =
+    Anda diangkat menjadi petugas { $bank }. Terima kasih! 🙏
+    Catat setoran warga dengan /setor, penarikan dengan /tarik, koreksi dengan /koreksi, dan atur jenis serta harga sampah dengan /harga.
+bank-officer-revoked-notice = Anda tidak lagi menjadi petugas { $bank }. Terima kasih atas bantuan Anda selama ini.
+bank-revoke-choose = Ketuk petugas { $bank } yang akan dicopot:
+bank-revoke-none = { $bank } belum punya petugas.
+bank-add-rt-choose = RT di Kelurahan { $kelurahan } yang belum dilayani bank sampah. Ketuk untuk menambahkannya ke { $bank }:
+bank-no-free-rt = Semua RT terdaftar di Kelurahan { $kelurahan } sudah dilayani bank sampah.
+bank-choose-rts = Pilih RT di Kelurahan { $kelurahan } yang akan dilayani bank sampah ini (boleh lebih dari satu), lalu tekan Selesai.
+bank-rts-needed = Pilih paling sedikit satu RT.
+bank-ask-name = Apa nama bank sampahnya? Tulis namanya, atau pakai usulan di bawah.
+bank-name-suggestion-rt = Bank Sampah RT { $rt } { $kelurahan }
+bank-name-suggestion-kelurahan = Bank Sampah Kelurahan { $kelurahan }
+bank-created = ✅ { $bank } sudah dibuka, lengkap dengan { $types } jenis sampah dan harga awalnya. Petugas bank dapat mengubah harga dengan /harga. Sekarang angkat petugasnya:
+bank-choose-bank = Anda petugas di lebih dari satu bank sampah. Untuk bank yang mana?
+bank-ask-resident = Setoran dari siapa? Tulis nama warga (sebagian juga boleh) atau kode anggotanya, misalnya W123 (ada di /profil warga).
+bank-ask-account-holder = Tabungan siapa? Tulis nama warga (sebagian juga boleh) atau kode anggotanya, misalnya W123 (ada di /profil warga).
+bank-resident-none = Tidak ada nasabah bernama atau berkode "{ $query }" di bank sampah ini. Coba tulis lagi.
+bank-resident-moved = Warga itu sudah tidak tinggal di RT yang dilayani { $bank }, jadi setoran baru tidak bisa dicatat (tabungannya masih bisa ditarik dengan /tarik). Tulis nama lain.
+bank-choose-resident = Pilih warganya:
+button-search-again = 🔎 Cari lagi
+bank-resident-label = { $name } · RT { $rt } · { $household } · { $code }
+bank-resident-label-away = { $name } · sudah pindah · { $code }
+bank-no-types = Bank sampah ini belum punya jenis sampah. Tambahkan dulu dengan /harga.
+bank-choose-type = Jenis sampah apa yang disetor { $name }?
+bank-type-button = { $type } · { $price }
+bank-ask-weight = Berapa berat { $type }? Tulis seperti di timbangan, misalnya "2,5", "2,5 kg" atau "750 gr".
+bank-ask-volume = Berapa banyak { $type }? Tulis misalnya "1,2 liter", "1,2" atau "500 ml".
+bank-deposit-summary = Setoran { $name } ({ $code }) di { $bank }:
+bank-deposit-summary-line = { $number }. { $type }: { $quantity } × { $price } = { $value }
+bank-deposit-summary-total = Total: { $total }
+bank-deposit-no-lines = Belum ada baris. Tekan "Tambah jenis" untuk menambah.
+bank-deposit-full = Sudah { $max } baris, batas satu setoran. Simpan dulu, lalu catat sisanya sebagai setoran baru.
+button-bank-add-line = ➕ Tambah jenis
+button-bank-undo-line = ↩️ Hapus baris terakhir
+bank-deposit-saved = ✅ Setoran { $name } tersimpan.
+bank-receipt-sent = Bukti sudah dikirim ke { $name } lewat pesan pribadi.
+bank-receipt-not-sent = { $name } tidak bisa dihubungi lewat bot, jadi buktinya tidak terkirim. Mohon sampaikan langsung.
+bank-receipt-deposit =
+    🧾 Bukti setoran { $bank }
+    No. { $entry } · { $when }
+    Nasabah: { $name } ({ $code })
+    { $lines }
+    Total: { $total }
+    Saldo sekarang: { $balance }
+    Petugas: { $officer }
+bank-receipt-line = • { $type }: { $quantity } × { $price } = { $value }
+bank-receipt-withdrawal =
+    🧾 Bukti penarikan { $bank }
+    No. { $entry } · { $when }
+    Nasabah: { $name } ({ $code })
+    Ditarik: { $amount }
+    Saldo sekarang: { $balance }
+    Petugas: { $officer }
+bank-receipt-reversal =
+    🧾 Koreksi { $bank }
+    No. { $entry } · { $when }
+    Nasabah: { $name } ({ $code })
+    { $what } No. { $original } tanggal { $dated } dibatalkan: { $amount }
+    Alasan: { $reason }
+    Saldo sekarang: { $balance }
+    Petugas: { $officer }
+bank-withdraw-nothing = Saldo { $name } { $balance }. Tidak ada yang bisa ditarik.
+bank-ask-withdrawal = Saldo { $name }: { $balance }. Berapa yang ditarik? Tulis misalnya "50.000" atau "50 rb".
+bank-withdraw-confirm =
+    Tarik { $amount } dari tabungan { $name }?
+    Saldo sekarang { $balance }, sesudahnya { $after }.
+button-bank-withdraw = ✅ Catat penarikan
+bank-withdrawal-saved = ✅ Penarikan { $name } tersimpan. Serahkan uangnya sesuai bukti di bawah.
+bank-already-saved = Sudah tersimpan sebagai transaksi No. { $entry } untuk { $name }. Tidak dicatat dua kali.
+bank-reversal-none = Tidak ada transaksi { $name } yang bisa dikoreksi.
+bank-choose-entry = Transaksi { $name } yang mana yang keliru? (10 terakhir yang belum dikoreksi)
+bank-ask-reason = Apa alasannya? Tulis singkat, misalnya "salah timbang, seharusnya 1,5 kg". Alasan ini tercatat selamanya dan dikirim ke warga.
+bank-reversal-confirm =
+    Batalkan { $kind } No. { $entry } sebesar { $amount } milik { $name }?
+    Alasan: { $reason }
+    Transaksi aslinya tetap tercatat; yang ditambahkan adalah transaksi koreksi.
+button-bank-reverse = ✅ Ya, koreksi
+bank-reversal-saved = ✅ Koreksi untuk { $name } tersimpan.
+bank-kind-deposit = Setoran
+bank-kind-withdrawal = Penarikan
+bank-kind-reversal = Koreksi
+bank-entry-line = { $when } · { $kind } No. { $entry } · { $amount }
+bank-entry-reverses = (membatalkan No. { $original })
+bank-entry-reversed = (sudah dikoreksi)
+bank-prices-title = Harga di { $bank } saat ini:
+bank-price-line = • { $type }: { $price }
+bank-price-line-next = • { $type }: { $price }, menjadi { $next } mulai { $from }
+bank-prices-empty = Belum ada jenis sampah.
+button-bank-price-change = ✏️ Ubah harga
+button-bank-type-add = ➕ Tambah jenis
+button-bank-type-retire = 🗑 Hentikan jenis
+button-bank-price-history = 📜 Riwayat harga
+bank-prices-done = Selesai. Kirim /harga lagi kapan saja.
+bank-choose-price-type = Jenis sampah yang mana?
+bank-ask-new-price = Berapa harga baru { $type } per { $unit }? Sekarang { $current }. Tulis misalnya "2.000" atau "Rp 2.000".
+bank-ask-price-from = Berlaku mulai kapan? Pilih tombol, atau tulis tanggalnya (misalnya "1/12" atau "Senin 08.00").
+button-price-from-now = Mulai sekarang
+button-price-from-tomorrow = Mulai besok 00.00 WIB
+bank-price-changed = ✅ Harga { $type } sekarang { $price }, berlaku sejak { $from }. Setoran sebelumnya tetap memakai harga lama.
+bank-price-scheduled = ✅ Harga { $type } menjadi { $price } mulai { $from }. Sampai saat itu harga lama tetap berlaku.
+bank-ask-type-name = Apa nama jenis sampah yang baru? Misalnya "Botol kaca bening" atau "Aluminium".
+bank-choose-unit = { $type } dihargai per apa?
+button-unit-kg = per kg (ditimbang)
+button-unit-liter = per liter (ditakar)
+bank-ask-price = Berapa harga { $type } per { $unit }? Tulis misalnya "2.500" atau "Rp 2.500".
+bank-type-added = ✅ { $type } ditambahkan dengan harga { $price }.
+bank-retire-confirm = Hentikan { $type }? Jenis ini tidak bisa dipilih lagi untuk setoran baru; setoran lama tetap tercatat.
+button-bank-type-retire-yes = Ya, hentikan
+bank-type-retired = ✅ { $type } tidak lagi dipakai untuk setoran baru.
+bank-price-history-title = Riwayat harga { $type }:
+bank-price-history-line = • { $price } mulai { $from }
+bank-price-history-scheduled = • { $price } mulai { $from } (dijadwalkan)
+bank-balance =
+    💰 Tabungan Anda di { $bank }
+    Saldo: { $balance }
+bank-balance-recent = Transaksi terakhir ({ $count }):
+bank-balance-no-entries = Belum ada transaksi.
+bank-statement-offer = Laporan bulanan:
+button-statement-this-month = 📄 Bulan ini
+button-statement-last-month = 📄 Bulan lalu
+bank-balance-none = Anda belum punya tabungan di bank sampah. Bawa sampah terpilah ke petugas bank sampah RT Anda untuk mulai menabung.
+bank-balance-none-unregistered = Anda belum punya tabungan di bank sampah. Tabungan dibuka saat warga RT yang punya bank sampah menyetor sampah; kirim /start untuk mendaftar ke RT Anda.
+bank-statement-title =
+    📄 Laporan tabungan { $bank }
+    { $month }
+    Saldo awal: { $opening }
+bank-statement-no-entries = Tidak ada transaksi pada bulan ini.
+bank-statement-totals =
+    Setoran: { $deposits }
+    Penarikan: { $withdrawals }
+    Koreksi: { $reversals }
+    Saldo akhir: { $closing }
+bank-statement-unavailable = Laporan ini tidak tersedia.

@@ -14,6 +14,11 @@ import { DOMAIN_ERROR_CODES } from "../src/domain/errors.js";
 import { SUPPORTED_LOCALES } from "../src/domain/people/person.js";
 import { INPUT_REFUSALS } from "../src/domain/people/text-input.js";
 import type { RoleInviteView } from "../src/domain/roles/roles.js";
+import { DIMENSIONS, dimensionKey, INDICATOR_CODES, indicatorKey } from "../src/domain/scores/indicators.js";
+import { CATEGORIES, categoryKey, EXPLANATION_KEYS, SUGGESTION_KEYS } from "../src/domain/scores/scorecard.js";
+import { ENTRY_KINDS, EXPORT_COLUMNS, SUMMARY_ITEMS } from "../src/reports/bank-sampah-export.js";
+import { measureUnit } from "../src/db/schema/index.js";
+import { READING_ACTIVITIES } from "../src/domain/pojok-baca/sessions.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -100,6 +105,16 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "rsvp-*": RSVP_ANSWERS.map((answer) => `rsvp-${answer}`),
   "button-rsvp-*": RSVP_ANSWERS.map((answer) => `button-rsvp-${answer}`),
   "input-datetime-*": DATETIME_REFUSALS.map((reason) => `input-datetime-${reason}`),
+  "reading-activity-*": READING_ACTIVITIES.map((activity) => `reading-activity-${activity}`),
+  "bank-export-col-*": EXPORT_COLUMNS.map((column) => `bank-export-col-${column}`),
+  "bank-export-summary-*": SUMMARY_ITEMS.map((item) => `bank-export-summary-${item}`),
+  "bank-export-kind-*": ENTRY_KINDS.map((kind) => `bank-export-kind-${kind}`),
+  "bank-export-unit-*": measureUnit.enumValues.map((unit) => `bank-export-unit-${unit}`),
+  "indicator-*": INDICATOR_CODES.map(indicatorKey),
+  "dimension-*": DIMENSIONS.map(dimensionKey),
+  "category-*": CATEGORIES.map(categoryKey),
+  "score-explain-*": [...EXPLANATION_KEYS],
+  "score-suggestion-*": SUGGESTION_KEYS,
   "announce-audience-**": (["rt-members", "area-ketua", "area-residents"] satisfies Audience[]).flatMap((audience) => [audienceLabelKey(audience, false), audienceLabelKey(audience, true)]),
 };
 

@@ -10,6 +10,10 @@ const COORDINATORS = ["koordinator", "admin"] as const;
 const ANNOUNCERS = ["ketua_rt", "koordinator", "admin"] as const;
 const OFFICERS = ["ketua_rt", "petugas"] as const;
 const RESIDENTS = ["warga"] as const;
+/** Officers of a waste bank; which bank is checked in the domain (requireOfficer). */
+const BANK_OFFICERS = ["petugas_bank"] as const;
+/** Who may export a waste bank's books; which bank is checked in the domain (canViewBank). */
+const BANK_EXPORTERS = ["petugas_bank", "ketua_rt", "koordinator", "admin"] as const;
 
 /**
  * The one list of commands: the authorization middleware, /bantuan and setMyCommands all read it.
@@ -29,6 +33,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "siapronda", audience: RESIDENTS, showInMenu: true },
   { command: "pengingat", audience: RESIDENTS, showInMenu: true },
   { command: "senyap", audience: RESIDENTS, showInMenu: true },
+  { command: "pinjamanku", audience: RESIDENTS, showInMenu: true },
+  { command: "baca", audience: RESIDENTS, showInMenu: true },
+  // Anyone: a resident who moved away keeps the savings they made at the bank.
+  { command: "saldo", audience: "anyone", showInMenu: true },
   { command: "hapusdata", audience: "anyone", showInMenu: true },
   { command: "anggota", audience: MANAGERS, showInMenu: false },
   { command: "keluarkan", audience: MANAGERS, showInMenu: false },
@@ -44,10 +52,21 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "aturpengingat", audience: MANAGERS, showInMenu: false },
   { command: "kodehadir", audience: OFFICERS, showInMenu: false },
   { command: "absen", audience: OFFICERS, showInMenu: false },
+  { command: "sesibaca", audience: OFFICERS, showInMenu: false },
+  { command: "buku", audience: OFFICERS, showInMenu: false },
+  { command: "pinjam", audience: OFFICERS, showInMenu: false },
+  { command: "kembali", audience: OFFICERS, showInMenu: false },
+  { command: "konfirmasibaca", audience: OFFICERS, showInMenu: false },
   { command: "umumkan", audience: ANNOUNCERS, showInMenu: false },
   { command: "buatrt", audience: COORDINATORS, showInMenu: false },
   { command: "daftarrt", audience: COORDINATORS, showInMenu: false },
   { command: "angkatkoordinator", audience: ["admin"], showInMenu: false },
+  { command: "banksampah", audience: ANNOUNCERS, showInMenu: false },
+  { command: "setor", audience: BANK_OFFICERS, showInMenu: false },
+  { command: "tarik", audience: BANK_OFFICERS, showInMenu: false },
+  { command: "koreksi", audience: BANK_OFFICERS, showInMenu: false },
+  { command: "harga", audience: BANK_OFFICERS, showInMenu: false },
+  { command: "eksporbank", audience: BANK_EXPORTERS, showInMenu: false },
 ];
 
 /** Buttons whose callback data starts with one of these are privileged like the commands above. */
@@ -68,6 +87,11 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   rota: MANAGERS,
   swap: RESIDENTS,
   keluar: "member",
+  wb: ANNOUNCERS,
+  bx: BANK_EXPORTERS,
+  bk: OFFICERS,
+  kmb: OFFICERS,
+  rlog: OFFICERS,
 };
 
 export function findCommand(name: string): CommandSpec | undefined {

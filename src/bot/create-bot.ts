@@ -5,6 +5,18 @@ import type { BotContext, ConversationContext } from "./context.js";
 import { ANNOUNCE, createAnnounceConversation } from "./conversations/announce.js";
 import { CREATE_EVENT, createCreateEventConversation, createEditEventConversation, EDIT_EVENT } from "./conversations/events.js";
 import { createRondaSetupConversation, RONDA_SETUP } from "./conversations/ronda.js";
+import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, createDepositConversation, createReversalConversation, createWithdrawalConversation } from "./conversations/bank-sampah.js";
+import { BANK_PRICES, CREATE_WASTE_BANK, createCreateWasteBankConversation, createPricesConversation } from "./conversations/bank-sampah-admin.js";
+import {
+  ADD_BOOK,
+  createAddBookConversation,
+  createLendBookConversation,
+  createLogReadingConversation,
+  createLogReadingSessionConversation,
+  LEND_BOOK,
+  LOG_READING,
+  LOG_READING_SESSION,
+} from "./conversations/pojok-baca.js";
 import { createReminderSettingsConversation, REMINDER_SETTINGS } from "./conversations/reminder-settings.js";
 import { createRegistrationConversation, REGISTRATION } from "./conversations/registration.js";
 import {
@@ -16,12 +28,15 @@ import {
   HOUSEHOLD_COUNT,
 } from "./conversations/staff.js";
 import type { BotDeps } from "./deps.js";
+import { createBankExportFeature } from "./features/bank-export.js";
+import { createBankSampahFeature } from "./features/bank-sampah.js";
 import { createBroadcastFeature } from "./features/broadcast.js";
 import { NOOP_DATA } from "./keyboards/paginate.js";
 import { createCancelFeature } from "./features/cancel.js";
 import { createEraseFeature } from "./features/erase.js";
 import { createEventsFeature } from "./features/events.js";
 import { createRondaFeature } from "./features/ronda.js";
+import { createPojokBacaFeature } from "./features/pojok-baca.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createHelpFeature } from "./features/help.js";
 import { createLanguageFeature } from "./features/language.js";
@@ -71,6 +86,15 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createConversation<BotContext, ConversationContext>(createEditEventConversation(deps), { id: EDIT_EVENT, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createRondaSetupConversation(deps), { id: RONDA_SETUP, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createReminderSettingsConversation(deps), { id: REMINDER_SETTINGS, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createCreateWasteBankConversation(deps), { id: CREATE_WASTE_BANK, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createPricesConversation(deps), { id: BANK_PRICES, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createDepositConversation(deps), { id: BANK_DEPOSIT, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createWithdrawalConversation(deps), { id: BANK_WITHDRAWAL, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createReversalConversation(deps), { id: BANK_REVERSAL, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createLogReadingSessionConversation(deps), { id: LOG_READING_SESSION, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createAddBookConversation(deps), { id: ADD_BOOK, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createLendBookConversation(deps), { id: LEND_BOOK, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createLogReadingConversation(deps), { id: LOG_READING, ...conversationOptions }));
 
   bot.use(createStartFeature(deps));
   bot.use(createHelpFeature());
@@ -84,6 +108,9 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createBroadcastFeature(deps));
   bot.use(createEventsFeature(deps));
   bot.use(createRondaFeature(deps));
+  bot.use(createPojokBacaFeature(deps));
+  bot.use(createBankSampahFeature(deps));
+  bot.use(createBankExportFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

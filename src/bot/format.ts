@@ -1,3 +1,4 @@
+import type { MeasureUnit } from "../domain/bank-sampah/amounts.js";
 import type { RtDetails } from "../domain/rt/rt.js";
 
 export const TIME_ZONE = "Asia/Jakarta";
@@ -72,4 +73,44 @@ export function chunkLines(header: string, lines: string[]): string[] {
   }
   messages.push(current);
   return messages;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Indonesian digits: a dot groups thousands, a comma marks decimals (English the other way). */
+function formatNumber(value: number, locale: string, fractionDigits = 0): string {
+  const key = `${locale}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: fractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** Money as written on a receipt: "Rp 12.500" ("Rp 12,500" in English); a debit "-Rp 5.000". */
+export function formatRupiah(amount: number, locale: string): string {
+  const text = `Rp ${formatNumber(Math.abs(amount), locale)}`;
+  return amount < 0 ? `-${text}` : text;
+}
+
+/** An entry's effect on a balance: "+Rp 10.500", "-Rp 5.000". */
+export function formatSignedRupiah(amount: number, locale: string): string {
+  return amount > 0 ? `+${formatRupiah(amount, locale)}` : formatRupiah(amount, locale);
+}
+
+/** A stored quantity (grams or millilitres) as people say it: "750 g", "2,5 kg", "1,2 liter". */
+export function formatQuantity(quantity: number, unit: MeasureUnit, locale: string): string {
+  const [small, large] = unit === "kg" ? ["g", "kg"] : ["ml", "liter"];
+  return quantity < 1000 ? `${formatNumber(quantity, locale)} ${small}` : `${formatNumber(quantity / 1000, locale, 3)} ${large}`;
+}
+
+/** A price per kg or per liter: "Rp 1.800/kg". */
+export function formatUnitPrice(rupiahPerUnit: number, unit: MeasureUnit, locale: string): string {
+  return `${formatRupiah(rupiahPerUnit, locale)}/${unit}`;
+}
+
+/** A month as a heading: "November 2026". */
+export function formatMonth(at: { year: number; month: number }, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(at.year, at.month - 1, 15));
 }

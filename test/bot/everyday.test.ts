@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/bot/commands.js";
 import { registerCommands } from "../../src/bot/set-commands.js";
 import { membership, roleAssignment } from "../../src/db/schema/index.js";
+import { memberCode } from "../../src/domain/people/member-code.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
@@ -42,9 +43,9 @@ async function helpCommands(user: TestUser): Promise<string[]> {
   return harness.lastText(user).split("\n").flatMap((line) => /^\/(\w+) — /.exec(line)?.[1] ?? []);
 }
 
-const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "hapusdata"];
-const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "hapusdata"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "umumkan"];
+const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata"];
+const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank"];
 const STAFF = ["umumkan", "buatrt", "daftarrt"];
 
 describe("/bantuan", () => {
@@ -86,23 +87,23 @@ describe("/bantuan", () => {
     const place = await addRt(database.db, 5);
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
-    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen"]);
+    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca"]);
   });
 
   it("shows a koordinator the RT registry but not the admin's command", async () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    expect(await helpCommands(koordinator)).toEqual([...EVERYONE, ...STAFF]);
+    expect(await helpCommands(koordinator)).toEqual([...EVERYONE, ...STAFF, "banksampah", "eksporbank"]);
   });
 
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator"]);
+    expect(await helpCommands(admin)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank"]);
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator"]);
+    expect(await helpCommands(bootstrap)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank"]);
   });
 
   it("lists only commands that exist, each once", async () => {
@@ -118,7 +119,7 @@ describe("/profil", () => {
   it("shows a warga's name, RT, status, KK, roles, language and consent time in WIB", async () => {
     const place = await addRt(database.db, 5);
     const siti = newUser("Siti");
-    await addMember(database.db, siti, place.id, "Keluarga Pak Budi");
+    const { personId } = await addMember(database.db, siti, place.id, "Keluarga Pak Budi");
     await harness.send(siti, "/profil");
     expect(harness.lastText(siti)).toBe(
       [
@@ -127,6 +128,7 @@ describe("/profil", () => {
         "• RT: RT 05 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura",
         "• Status: anggota aktif",
         "• KK: Keluarga Pak Budi",
+        `• Kode anggota (untuk bank sampah): ${memberCode(personId)}`,
         "• Peran: warga",
         "• Bahasa: Bahasa Indonesia",
         "• Persetujuan data: 1 November 2026 pukul 08.00 WIB", // consented at 01:00 UTC

@@ -328,13 +328,13 @@ describe("scope", () => {
 });
 
 describe("/bantuan", () => {
-  const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "hapusdata"];
-  const PENDING = [...EVERYONE.slice(0, 5), "keluar", "hapusdata"];
-  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "hapusdata"];
-  const PETUGAS = [...MEMBER, "kodehadir", "absen"];
-  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "umumkan"];
-  const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt"];
-  const ADMIN = [...KOORDINATOR, "angkatkoordinator"];
+  const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata"];
+  const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata"];
+  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata"];
+  const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca"];
+  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank"];
+  const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "banksampah", "eksporbank"];
+  const ADMIN = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,

@@ -33,7 +33,7 @@ async function pickKecamatan(conversation: Convo, ctx: ConversationContext, inSc
     : pickOne(conversation, ctx, "akec", ctx.t("staff-choose-kecamatan"), kecamatanNames, (k) => k.name, KECAMATAN_PAGE_SIZE);
 }
 
-async function pickKelurahan(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<KelurahanInScope | null> {
+export async function pickKelurahan(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<KelurahanInScope | null> {
   const inScope = await kelurahanInScope(conversation, deps);
   const kecamatan = await pickKecamatan(conversation, ctx, inScope);
   if (!kecamatan) return null;

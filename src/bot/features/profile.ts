@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { roleNames } from "../../domain/people/actor.js";
+import { memberCode } from "../../domain/people/member-code.js";
 import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -23,6 +24,8 @@ export function createProfileFeature(deps: BotDeps): Composer<BotContext> {
         place: place ? ctx.t("profile-place", rtVars(place)) : ctx.t("profile-no-place"),
         status: membership ? ctx.t(`membership-status-${membership.status}`) : "-",
         household: membership?.householdLabel ?? "-",
+        // Shown to the bank-sampah petugas, who finds the resident by it.
+        code: person ? memberCode(person.id) : "-",
         roles: roles || "-",
         language: ctx.t(`language-name-${locale}`),
         consent: person?.consentedAt ? formatWib(person.consentedAt, locale) : "-",

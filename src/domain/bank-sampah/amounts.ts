@@ -27,7 +27,8 @@ function readDecimal(text: string): Decimal | null {
   let whole: string;
   let fraction = "";
   if (/^\d+$/.test(text)) whole = text;
-  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) [whole, fraction = ""] = text.replaceAll(".", "").split(",") as [string, string?];
+  // A thousands group never starts with 0: "0.250" is a scale's quarter kilo, not 250.
+  else if (/^[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(text)) [whole, fraction = ""] = text.replaceAll(".", "").split(",") as [string, string?];
   else if (/^\d+[,.]\d+$/.test(text)) [whole, fraction] = text.split(/[,.]/) as [string, string];
   else return null;
   if (whole.length + fraction.length > 15) return null;

@@ -233,7 +233,9 @@ export async function listWasteTypes(db: Database, wasteBankId: number, at: Date
     const own = prices.filter((price) => price.wasteTypeId === type.id);
     const current = own.filter((price) => price.effectiveFrom <= at).at(-1);
     if (!current) return [];
-    const later = own.filter((price) => price.effectiveFrom > at).at(-1);
+    // The next price to take effect: the soonest date ahead (the one set last, on a tie).
+    const upcoming = own.filter((price) => price.effectiveFrom > at);
+    const later = upcoming.filter((price) => price.effectiveFrom.getTime() === upcoming[0]?.effectiveFrom.getTime()).at(-1);
     return [{
       ...type,
       priceId: current.id,

@@ -12,6 +12,9 @@ export const INPUT_REFUSALS = [
   "empty", "too-long", "too-short", "name-characters", "household-characters", "place-characters", "not-a-whole-number", "not-a-number", "out-of-range",
   ...DATETIME_REFUSALS.map((reason) => `datetime-${reason}` as const),
   "time-unrecognised", "timerange-unrecognised",
+  "quantity-unrecognised", "quantity-wrong-unit", "quantity-not-positive", "quantity-too-precise", "quantity-too-large",
+  "money-unrecognised", "money-ambiguous", "money-not-whole", "money-out-of-range",
+  "book-title-characters", "reading-minutes-unrecognised", "reading-minutes-out-of-range", "reading-date-unrecognised", "reading-date-future", "reading-date-too-old", "reading-time-future",
 ] as const;
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];

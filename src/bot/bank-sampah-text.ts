@@ -1,0 +1,135 @@
+import { InlineKeyboard } from "grammy";
+import { getWasteBank, listOfficers } from "../domain/bank-sampah/banks.js";
+import type { EntryKind, EntrySummary, Receipt } from "../domain/bank-sampah/ledger.js";
+import type { Database } from "../db/client.js";
+import { memberCode } from "../domain/people/member-code.js";
+import { findLocale } from "../domain/people/person.js";
+import type { BotDeps } from "./deps.js";
+import { formatQuantity, formatRupiah, formatSignedRupiah, formatUnitPrice, formatWib, rtNumber } from "./format.js";
+import { eventKey, queueNotices } from "./notifications.js";
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** Receipts and entries as `conversation.external` keeps them for replays: plain JSON, dates as milliseconds. */
+export type PlainReceipt = Omit<Receipt, "occurredAt"> & { occurredAt: number };
+export type PlainEntry = Omit<EntrySummary, "occurredAt"> & { occurredAt: number };
+
+export function plainReceipt(receipt: Receipt): PlainReceipt {
+  return { ...receipt, lines: receipt.lines.map((line) => ({ ...line })), occurredAt: receipt.occurredAt.getTime() };
+}
+
+export function plainEntry(entry: EntrySummary): PlainEntry {
+  return { ...entry, reversed: Boolean(entry.reversed), occurredAt: entry.occurredAt.getTime() };
+}
+
+export function kindLabel(t: Translate, kind: EntryKind): string {
+  switch (kind) {
+    case "deposit":
+      return t("bank-kind-deposit");
+    case "withdrawal":
+      return t("bank-kind-withdrawal");
+    case "reversal":
+      return t("bank-kind-reversal");
+  }
+}
+
+/** One line of a list of entries: "22 November 2026 pukul 10.00 WIB · Setoran #4 · +Rp 10.500". */
+export function entryLine(t: Translate, locale: string, entry: Pick<PlainEntry, "entryId" | "kind" | "amount" | "occurredAt" | "reversesEntryId" | "reversed">): string {
+  const line = t("bank-entry-line", { when: formatWib(new Date(entry.occurredAt), locale), kind: kindLabel(t, entry.kind), entry: String(entry.entryId), amount: formatSignedRupiah(entry.amount, locale) });
+  const notes = [
+    entry.reversesEntryId !== null ? t("bank-entry-reverses", { original: String(entry.reversesEntryId) }) : null,
+    entry.reversed ? t("bank-entry-reversed") : null,
+  ].filter(Boolean);
+  return notes.length ? `${line} ${notes.join(" ")}` : line;
+}
+
+/** What was reversed, for the reversal's receipt. */
+export type ReversedEntry = { kind: EntryKind; occurredAt: number };
+
+/** The receipt, the same for the resident (in their language) and the petugas. */
+export function receiptText(t: Translate, locale: string, receipt: PlainReceipt, officer: string, original?: ReversedEntry): string {
+  const common = {
+    bank: receipt.bankName,
+    entry: String(receipt.entryId),
+    when: formatWib(new Date(receipt.occurredAt), locale),
+    name: receipt.displayName ?? "-",
+    code: memberCode(receipt.personId),
+    balance: formatRupiah(receipt.balance, locale),
+    officer,
+  };
+  switch (receipt.kind) {
+    case "deposit": {
+      const lines = receipt.lines.map((line) =>
+        t("bank-receipt-line", {
+          type: line.name,
+          quantity: formatQuantity(line.quantity, line.unit, locale),
+          price: formatUnitPrice(line.rupiahPerUnit, line.unit, locale),
+          value: formatRupiah(line.value, locale),
+        }),
+      );
+      return t("bank-receipt-deposit", { ...common, lines: lines.join("\n"), total: formatRupiah(receipt.amount, locale) });
+    }
+    case "withdrawal":
+      return t("bank-receipt-withdrawal", { ...common, amount: formatRupiah(-receipt.amount, locale) });
+    case "reversal":
+      return t("bank-receipt-reversal", {
+        ...common,
+        original: String(receipt.reversesEntryId ?? "-"),
+        what: original ? kindLabel(t, original.kind) : "-",
+        dated: original ? formatWib(new Date(original.occurredAt), locale) : "-",
+        amount: formatSignedRupiah(receipt.amount, locale),
+        reason: receipt.reason ?? "-",
+      });
+  }
+}
+
+/**
+ * Queues the resident's copy of a receipt in their own language. Called inside the transaction
+ * that records the entry, so the entry and its receipt are stored together or not at all; the
+ * event key (the entry) keeps a repeated request from queueing it twice. False when the resident
+ * can no longer be reached (erased their data).
+ */
+export async function queueReceipt(deps: BotDeps, db: Database, receipt: Receipt, officer: string, original?: ReversedEntry): Promise<boolean> {
+  if (receipt.telegramId === null) return false;
+  const locale = (await findLocale(db, receipt.telegramId)) ?? "id";
+  const t: Translate = (key, vars) => deps.i18n.t(locale, key, vars);
+  await queueNotices({ db, clock: deps.clock, wakeDelivery: () => {} }, [
+    { event: eventKey("bank-receipt", receipt.entryId), chatId: receipt.telegramId, personId: receipt.personId, text: receiptText(t, locale, plainReceipt(receipt), officer, original) },
+  ]);
+  return true;
+}
+
+export type BankDetails = {
+  id: number;
+  name: string;
+  kelurahanCode: string;
+  kelurahanName: string;
+  kecamatanCode: string;
+  kecamatanName: string;
+  rts: { id: number; number: number }[];
+  officers: { personId: number; name: string; telegramId: number | null }[];
+};
+
+/** A bank with its RTs and officers, plain enough for `conversation.external`. */
+export async function loadBankDetails(db: Database, wasteBankId: number): Promise<BankDetails> {
+  const bank = await getWasteBank(db, wasteBankId);
+  const officers = (await listOfficers(db, wasteBankId)).map((officer) => ({ personId: officer.personId, name: officer.displayName ?? "-", telegramId: officer.telegramId }));
+  return { ...bank, rts: bank.rts.map((served) => ({ ...served })), officers };
+}
+
+/** What /banksampah shows of one bank, with the buttons of what this person may do to it. */
+export function bankDetailsView(t: Translate, bank: BankDetails, options: { canAddRt: boolean; backToList: boolean }): { text: string; keyboard: InlineKeyboard } {
+  const text = t("bank-details", {
+    bank: bank.name,
+    kelurahan: bank.kelurahanName,
+    kecamatan: bank.kecamatanName,
+    rts: bank.rts.map((served) => t("bank-rt-label", { rt: rtNumber(served.number) })).join(", ") || "-",
+    officers: bank.officers.map((officer) => officer.name).join(", ") || t("bank-no-officers"),
+  });
+  const keyboard = new InlineKeyboard().text(t("button-bank-appoint"), `wb:apt:${bank.id}:0`).row();
+  if (bank.officers.length > 0) keyboard.text(t("button-bank-revoke"), `wb:rev:${bank.id}`).row();
+  if (options.canAddRt) keyboard.text(t("button-bank-add-rt"), `wb:rt:${bank.id}`).row();
+  if (options.backToList) keyboard.text(t("button-back"), "wb:list");
+  keyboard.text(t("button-close"), "wb:close");
+  return { text, keyboard };
+}

@@ -1,0 +1,291 @@
+import { randomUUID } from "node:crypto";
+import { InlineKeyboard } from "grammy";
+import { lineValue, parseQuantity, parseRupiah, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
+import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
+import { balanceOf, DEPOSIT_LINES_MAX, recordDeposit, recordWithdrawal, reverseEntry, reversibleEntries, WITHDRAWAL_MAX } from "../../domain/bank-sampah/ledger.js";
+import { officerBanks, parseReversalReason } from "../../domain/bank-sampah/management.js";
+import { findResidents, parseResidentQuery, type ResidentMatch } from "../../domain/bank-sampah/residents.js";
+import { entryLine, kindLabel, plainEntry, plainReceipt, queueReceipt, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../bank-sampah-text.js";
+import type { ConversationContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../format.js";
+import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+
+export const BANK_DEPOSIT = "bank-deposit";
+export const BANK_WITHDRAWAL = "bank-withdrawal";
+export const BANK_REVERSAL = "bank-reversal";
+
+/** Enough to tell two Sitis apart; a longer list means the name typed was too short. */
+const RESIDENTS_SHOWN = 8;
+const ENTRIES_SHOWN = 10;
+
+export type BankChoice = { id: number; name: string };
+export type TypeChoice = { id: number; name: string; unit: MeasureUnit; rupiahPerUnit: number };
+
+/**
+ * A list of buttons, one per row (names and prices are too long to pair), and "Batal". Only the
+ * buttons of this list are an answer: forged data naming anything else is not.
+ */
+export async function pickFromList<T>(
+  conversation: Convo,
+  ctx: ConversationContext,
+  prefix: string,
+  prompt: string,
+  items: T[],
+  key: (item: T) => string | number,
+  label: (item: T) => string,
+): Promise<T | null> {
+  const keyboard = new InlineKeyboard();
+  for (const item of items) keyboard.text(label(item), `${prefix}:${key(item)}`).row();
+  keyboard.text(ctx.t("button-cancel"), `${prefix}:cancel`);
+  await ctx.reply(prompt, { reply_markup: keyboard });
+  const { data, ctx: press } = await waitForChoice(conversation, [...items.map((item) => `${prefix}:${key(item)}`), `${prefix}:cancel`]);
+  const chosen = items.find((item) => `${prefix}:${key(item)}` === data);
+  if (chosen === undefined) {
+    await press.editMessageText(press.t("action-cancelled"));
+    return null;
+  }
+  await press.editMessageText(`${prompt}\n→ ${label(chosen)}`);
+  return chosen;
+}
+
+/** The bank this officer works at; asked only of someone who serves more than one. */
+export async function chooseBank(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<BankChoice | null> {
+  const banks = await conversation.external((outside) => officerBanks(deps.db, outside.actor));
+  if (banks.length === 0) {
+    await ctx.reply(ctx.t("error-role-petugas_bank"));
+    return null;
+  }
+  if (banks.length === 1) return banks[0]!;
+  return pickFromList(conversation, ctx, "bsb", ctx.t("bank-choose-bank"), banks, (bank) => bank.id, (bank) => bank.name);
+}
+
+export function residentLabel(t: Translate, resident: ResidentMatch): string {
+  return resident.rtNumber === null || !resident.served
+    ? t("bank-resident-label-away", { name: resident.name, code: resident.memberCode })
+    : t("bank-resident-label", { name: resident.name, rt: rtNumber(resident.rtNumber), household: resident.householdLabel ?? "-", code: resident.memberCode });
+}
+
+/**
+ * Finds the resident by a part of their name or their member code, then a tap on the right one.
+ * A deposit is only for residents of the RTs the bank serves; a withdrawal or a correction also
+ * for someone who moved away and still has savings here.
+ */
+async function pickResident(conversation: Convo, ctx: ConversationContext, deps: BotDeps, bank: BankChoice, purpose: "deposit" | "account"): Promise<ResidentMatch | null> {
+  const ask = purpose === "deposit" ? ctx.t("bank-ask-resident") : ctx.t("bank-ask-account-holder");
+  let prompt = ask;
+  for (;;) {
+    const query = await askText(conversation, ctx, prompt, parseResidentQuery);
+    const found = await conversation.external(() => findResidents(deps.db, bank.id, query, RESIDENTS_SHOWN));
+    const usable = purpose === "deposit" ? found.filter((resident) => resident.served) : found;
+    if (usable.length === 0) {
+      // Nobody: the answer is the next question, so the petugas just types again.
+      prompt = found.length > 0 ? ctx.t("bank-resident-moved", { bank: bank.name }) : ctx.t("bank-resident-none", { query });
+      continue;
+    }
+    const choose = ctx.t("bank-choose-resident");
+    const keyboard = new InlineKeyboard();
+    for (const resident of usable) keyboard.text(residentLabel(ctx.t, resident), `bsr:${resident.personId}`).row();
+    keyboard.text(ctx.t("button-search-again"), "bsr:again").text(ctx.t("button-cancel"), "bsr:cancel");
+    await ctx.reply(choose, { reply_markup: keyboard });
+    const { data, ctx: press } = await waitForChoice(conversation, [...usable.map((resident) => `bsr:${resident.personId}`), "bsr:again", "bsr:cancel"]);
+    if (data === "bsr:cancel") {
+      await press.editMessageText(press.t("action-cancelled"));
+      return null;
+    }
+    if (data === "bsr:again") {
+      await press.editMessageReplyMarkup();
+      prompt = ask;
+      continue;
+    }
+    const chosen = usable.find((resident) => `bsr:${resident.personId}` === data)!;
+    await press.editMessageText(`${choose}\n→ ${residentLabel(ctx.t, chosen)}`);
+    return chosen;
+  }
+}
+
+export type SaveKind = "deposit" | "withdrawal" | "reversal";
+
+/** The ledger request key of a confirmation button: its kind, the chat it was shown in, its id. */
+export function requestKeyOf(kind: SaveKind, chatId: number, id: string): string {
+  return `${kind}:${chatId}:${id}`;
+}
+
+/**
+ * One id per confirmation, made once and kept by the replay: the same save, however often it
+ * arrives, is one entry. The id rides on the confirm button too, so a tap that arrives after the
+ * form has ended (a double tap, a redelivery after a failed reply) can be told it was saved.
+ */
+async function newRequest(conversation: Convo, kind: SaveKind): Promise<{ key: string; id: string }> {
+  return conversation.external((outside) => {
+    const id = randomUUID();
+    return { key: requestKeyOf(kind, outside.chatId ?? 0, id), id };
+  });
+}
+
+type Line = { typeId: number; quantity: number };
+
+function depositSummary(t: Translate, locale: string, resident: ResidentMatch, bank: BankChoice, lines: Line[], types: TypeChoice[]): string {
+  const header = t("bank-deposit-summary", { name: resident.name, code: resident.memberCode, bank: bank.name });
+  if (lines.length === 0) return `${header}\n${t("bank-deposit-no-lines")}`;
+  let total = 0;
+  const rows = lines.map((line, index) => {
+    const type = types.find((candidate) => candidate.id === line.typeId)!;
+    const value = lineValue(line.quantity, type.rupiahPerUnit);
+    total += value;
+    return t("bank-deposit-summary-line", {
+      number: String(index + 1),
+      type: type.name,
+      quantity: formatQuantity(line.quantity, type.unit, locale),
+      price: formatUnitPrice(type.rupiahPerUnit, type.unit, locale),
+      value: formatRupiah(value, locale),
+    });
+  });
+  return [header, ...rows, t("bank-deposit-summary-total", { total: formatRupiah(total, locale) })].join("\n");
+}
+
+/** The petugas's copy of a receipt, and whether the resident's went out. */
+function savedText(t: Translate, locale: string, heading: string, receipt: PlainReceipt, officer: string, sent: boolean, original?: ReversedEntry): string {
+  const name = receipt.displayName ?? "-";
+  return [heading, "", receiptText(t, locale, receipt, officer, original), "", sent ? t("bank-receipt-sent", { name }) : t("bank-receipt-not-sent", { name })].join("\n");
+}
+
+/**
+ * /setor: resident → (type → amount)… with a running total → Simpan. Saved once with the
+ * request key made at the start; the resident's receipt is queued in the same transaction.
+ */
+export function createDepositConversation(deps: BotDeps) {
+  return async function bankDeposit(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const bank = await chooseBank(conversation, ctx, deps);
+    if (!bank) return;
+    const types = await conversation.external(async (): Promise<TypeChoice[]> =>
+      (await listWasteTypes(deps.db, bank.id, deps.clock())).map((type) => ({ id: type.id, name: type.name, unit: type.unit, rupiahPerUnit: type.rupiahPerUnit })),
+    );
+    if (types.length === 0) return void (await ctx.reply(ctx.t("bank-no-types")));
+    const resident = await pickResident(conversation, ctx, deps, bank, "deposit");
+    if (!resident) return;
+    const request = await newRequest(conversation, "deposit");
+    const save = `bsd:save:${request.id}`;
+    const locale = await ctx.i18n.getLocale();
+
+    const lines: Line[] = [];
+    let addLine = true;
+    for (;;) {
+      if (addLine) {
+        const type = await pickFromList(conversation, ctx, "bst", ctx.t("bank-choose-type", { name: resident.name }), types, (type) => type.id, (type) =>
+          ctx.t("bank-type-button", { type: type.name, price: formatUnitPrice(type.rupiahPerUnit, type.unit, locale) }),
+        );
+        if (!type) return;
+        const prompt = type.unit === "kg" ? ctx.t("bank-ask-weight", { type: type.name }) : ctx.t("bank-ask-volume", { type: type.name });
+        lines.push({ typeId: type.id, quantity: await askText(conversation, ctx, prompt, (text) => parseQuantity(text, type.unit)) });
+      }
+      const keyboard = new InlineKeyboard();
+      if (lines.length < DEPOSIT_LINES_MAX) keyboard.text(ctx.t("button-bank-add-line"), "bsd:add");
+      if (lines.length > 0) keyboard.text(ctx.t("button-bank-undo-line"), "bsd:undo");
+      keyboard.row();
+      if (lines.length > 0) keyboard.text(ctx.t("button-save"), save);
+      keyboard.text(ctx.t("button-cancel"), "bsd:cancel");
+      const summary = depositSummary(ctx.t, locale, resident, bank, lines, types);
+      await ctx.reply(lines.length >= DEPOSIT_LINES_MAX ? `${summary}\n${ctx.t("bank-deposit-full", { max: DEPOSIT_LINES_MAX })}` : summary, { reply_markup: keyboard });
+      const offered = [...(lines.length < DEPOSIT_LINES_MAX ? ["bsd:add"] : []), ...(lines.length > 0 ? ["bsd:undo", save] : []), "bsd:cancel"];
+      const { data, ctx: press } = await waitForChoice(conversation, offered);
+      await press.editMessageReplyMarkup();
+      if (data === "bsd:cancel") return void (await press.reply(press.t("action-cancelled")));
+      if (data === save) break;
+      if (data === "bsd:undo") lines.pop();
+      addLine = data === "bsd:add";
+    }
+
+    const outcome = await runOnce(conversation, async (outside) => {
+      const officer = outside.actor.person?.displayName ?? "-";
+      const saved = await deps.db.transaction(async (tx) => {
+        const receipt = await recordDeposit(tx, outside.actor, { wasteBankId: bank.id, personId: resident.personId, lines: lines.map((line) => ({ wasteTypeId: line.typeId, quantity: line.quantity })), requestKey: request.key }, deps.clock());
+        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer), officer };
+      });
+      deps.wakeDelivery();
+      return saved;
+    });
+    if (!outcome.ok) return explain(ctx, outcome);
+    const { receipt, sent, officer } = outcome.value;
+    await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-deposit-saved", { name: resident.name }), receipt, officer, sent));
+  };
+}
+
+/** /tarik: resident → balance → amount (never above it) → confirm. */
+export function createWithdrawalConversation(deps: BotDeps) {
+  return async function bankWithdrawal(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const bank = await chooseBank(conversation, ctx, deps);
+    if (!bank) return;
+    const resident = await pickResident(conversation, ctx, deps, bank, "account");
+    if (!resident) return;
+    const locale = await ctx.i18n.getLocale();
+    const balance = await conversation.external(() => balanceOf(deps.db, bank.id, resident.personId));
+    if (balance <= 0) return void (await ctx.reply(ctx.t("bank-withdraw-nothing", { name: resident.name, balance: formatRupiah(balance, locale) })));
+    const request = await newRequest(conversation, "withdrawal");
+
+    let amount: number;
+    let prompt = ctx.t("bank-ask-withdrawal", { name: resident.name, balance: formatRupiah(balance, locale) });
+    for (;;) {
+      amount = await askText(conversation, ctx, prompt, (text) => parseRupiah(text, 1, WITHDRAWAL_MAX));
+      if (amount <= balance) break;
+      // The refusal is the next question: the petugas types a smaller amount, or /batal.
+      prompt = ctx.t("error-insufficient-balance", { balance });
+    }
+    await ctx.reply(ctx.t("bank-withdraw-confirm", { name: resident.name, amount: formatRupiah(amount, locale), balance: formatRupiah(balance, locale), after: formatRupiah(balance - amount, locale) }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-bank-withdraw"), `bsw:yes:${request.id}`).text(ctx.t("button-cancel"), "bsw:no"),
+    });
+    const { data, ctx: press } = await waitForChoice(conversation, [`bsw:yes:${request.id}`, "bsw:no"]);
+    await press.editMessageReplyMarkup();
+    if (data === "bsw:no") return void (await press.reply(press.t("action-cancelled")));
+
+    const outcome = await runOnce(conversation, async (outside) => {
+      const officer = outside.actor.person?.displayName ?? "-";
+      const saved = await deps.db.transaction(async (tx) => {
+        const receipt = await recordWithdrawal(tx, outside.actor, { wasteBankId: bank.id, personId: resident.personId, amount, requestKey: request.key }, deps.clock());
+        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer), officer };
+      });
+      deps.wakeDelivery();
+      return saved;
+    });
+    if (!outcome.ok) return explain(ctx, outcome);
+    const { receipt, sent, officer } = outcome.value;
+    await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-withdrawal-saved", { name: resident.name }), receipt, officer, sent));
+  };
+}
+
+/** /koreksi: resident → an entry not yet reversed → reason → confirm → the reversing entry. */
+export function createReversalConversation(deps: BotDeps) {
+  return async function bankReversal(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const bank = await chooseBank(conversation, ctx, deps);
+    if (!bank) return;
+    const resident = await pickResident(conversation, ctx, deps, bank, "account");
+    if (!resident) return;
+    const locale = await ctx.i18n.getLocale();
+    const entries = await conversation.external(async () => (await reversibleEntries(deps.db, bank.id, resident.personId, ENTRIES_SHOWN)).map(plainEntry));
+    if (entries.length === 0) return void (await ctx.reply(ctx.t("bank-reversal-none", { name: resident.name })));
+    const entry = await pickFromList<PlainEntry>(conversation, ctx, "bse", ctx.t("bank-choose-entry", { name: resident.name }), entries, (e) => e.entryId, (e) => entryLine(ctx.t, locale, e));
+    if (!entry) return;
+    const reason = await askText(conversation, ctx, ctx.t("bank-ask-reason"), parseReversalReason);
+    const request = await newRequest(conversation, "reversal");
+    await ctx.reply(ctx.t("bank-reversal-confirm", { kind: kindLabel(ctx.t, entry.kind), entry: String(entry.entryId), amount: formatRupiah(Math.abs(entry.amount), locale), name: resident.name, reason }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-bank-reverse"), `bsk:yes:${request.id}`).text(ctx.t("button-cancel"), "bsk:no"),
+    });
+    const { data, ctx: press } = await waitForChoice(conversation, [`bsk:yes:${request.id}`, "bsk:no"]);
+    await press.editMessageReplyMarkup();
+    if (data === "bsk:no") return void (await press.reply(press.t("action-cancelled")));
+
+    const original: ReversedEntry = { kind: entry.kind, occurredAt: entry.occurredAt };
+    const outcome = await runOnce(conversation, async (outside) => {
+      const officer = outside.actor.person?.displayName ?? "-";
+      const saved = await deps.db.transaction(async (tx) => {
+        const receipt = await reverseEntry(tx, outside.actor, { entryId: entry.entryId, reason, requestKey: request.key }, deps.clock());
+        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer, original), officer };
+      });
+      deps.wakeDelivery();
+      return saved;
+    });
+    if (!outcome.ok) return explain(ctx, outcome);
+    const { receipt, sent, officer } = outcome.value;
+    await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-reversal-saved", { name: resident.name }), receipt, officer, sent, original));
+  };
+}

@@ -1,0 +1,104 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { kelurahan, ledgerEntry, person, rt, wasteBank, wasteBankRt } from "../../db/schema/index.js";
+import { headedRtId, officerBankIds, type Actor } from "../people/actor.js";
+import type { Parsed } from "../people/text-input.js";
+import { parsePlace } from "../people/text-input.js";
+import { areaScope } from "../roles/scope.js";
+import { BANK_NAME_MAX, listWasteBanksInScope, wasteBankIdOfRt } from "./banks.js";
+import type { EntryKind } from "./ledger.js";
+
+export const WASTE_TYPE_NAME_MAX = 40;
+export const REVERSAL_REASON_MIN = 3;
+export const REVERSAL_REASON_MAX = 200;
+
+/** A koordinator (any scope) or an admin: opens banks for several RTs and adds RTs to them. */
+export function coordinatesBanks(actor: Actor): boolean {
+  const scope = areaScope(actor);
+  return scope.city || scope.kelurahanCodes.length > 0 || scope.kecamatanCodes.length > 0;
+}
+
+export type ManagedBanks = {
+  banks: { id: number; name: string; kelurahanName: string }[];
+  /** The ketua's own RT when no bank serves it yet: /banksampah offers to open one. */
+  headedRtWithoutBank: number | null;
+  coordinator: boolean;
+};
+
+/** The banks a person manages: those of a koordinator's area, and the one serving the ketua's RT. */
+export async function managedBanks(db: Database, actor: Actor): Promise<ManagedBanks> {
+  const coordinator = coordinatesBanks(actor);
+  const banks = coordinator ? await listWasteBanksInScope(db, areaScope(actor)) : [];
+  const rtId = headedRtId(actor);
+  let headedRtWithoutBank: number | null = null;
+  if (rtId !== null) {
+    const own = await wasteBankIdOfRt(db, rtId);
+    if (own === undefined) headedRtWithoutBank = rtId;
+    else if (!banks.some((bank) => bank.id === own)) banks.unshift(...(await banksByIds(db, [own])));
+  }
+  return { banks, headedRtWithoutBank, coordinator };
+}
+
+async function banksByIds(db: Database, ids: readonly number[]): Promise<{ id: number; name: string; kelurahanName: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: wasteBank.id, name: wasteBank.name, kelurahanName: kelurahan.name })
+    .from(wasteBank)
+    .innerJoin(kelurahan, eq(kelurahan.code, wasteBank.kelurahanCode))
+    .where(inArray(wasteBank.id, [...ids]))
+    .orderBy(asc(wasteBank.name));
+}
+
+/** The banks an officer works at, by name. */
+export async function officerBanks(db: Database, actor: Actor): Promise<{ id: number; name: string }[]> {
+  const ids = officerBankIds(actor);
+  if (ids.length === 0) return [];
+  return db.select({ id: wasteBank.id, name: wasteBank.name }).from(wasteBank).where(inArray(wasteBank.id, ids)).orderBy(asc(wasteBank.name), asc(wasteBank.id));
+}
+
+/** RTs of a kelurahan no bank serves yet: the ones a new bank, or an existing one, may take. */
+export async function rtsWithoutWasteBank(db: Database, kelurahanCode: string): Promise<{ id: number; number: number }[]> {
+  return db
+    .select({ id: rt.id, number: rt.number })
+    .from(rt)
+    .leftJoin(wasteBankRt, eq(wasteBankRt.rtId, rt.id))
+    .where(and(eq(rt.kelurahanCode, kelurahanCode), isNull(wasteBankRt.rtId)))
+    .orderBy(asc(rt.number));
+}
+
+/** A bank's name, written like a place: "Bank Sampah Melati RT 05". */
+export function parseBankName(raw: string): Parsed<string> {
+  const parsed = parsePlace(raw);
+  if (parsed.ok && parsed.value.length > BANK_NAME_MAX) return { ok: false, reason: "too-long", vars: { max: BANK_NAME_MAX } };
+  return parsed;
+}
+
+/** A waste type's name: "Plastik PET (botol)", "Logam / kaleng". */
+export function parseWasteTypeName(raw: string): Parsed<string> {
+  const parsed = parsePlace(raw);
+  if (parsed.ok && parsed.value.length > WASTE_TYPE_NAME_MAX) return { ok: false, reason: "too-long", vars: { max: WASTE_TYPE_NAME_MAX } };
+  return parsed;
+}
+
+/**
+ * Why an entry is reversed, kept with the reversal for good: one line, control characters
+ * dropped, and words in it (an emoji alone explains nothing).
+ */
+export function parseReversalReason(raw: string): Parsed<string> {
+  // eslint-disable-next-line no-control-regex
+  const text = raw.normalize("NFC").replace(/[\u0000-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, " ").replace(/\s+/g, " ").trim();
+  if (text.length === 0) return { ok: false, reason: "empty" };
+  if (text.length > REVERSAL_REASON_MAX) return { ok: false, reason: "too-long", vars: { max: REVERSAL_REASON_MAX } };
+  if ((text.match(/[\p{L}\p{Nd}]/gu) ?? []).length < REVERSAL_REASON_MIN) return { ok: false, reason: "too-short", vars: { min: REVERSAL_REASON_MIN } };
+  return { ok: true, value: text };
+}
+
+/** The entry a request recorded, if it was: what a late second tap of a confirm button is told. */
+export async function entryByRequestKey(db: Database, requestKey: string): Promise<{ entryId: number; kind: EntryKind; displayName: string | null } | undefined> {
+  const [row] = await db
+    .select({ entryId: ledgerEntry.id, kind: ledgerEntry.kind, displayName: person.displayName })
+    .from(ledgerEntry)
+    .innerJoin(person, eq(person.id, ledgerEntry.personId))
+    .where(eq(ledgerEntry.requestKey, requestKey));
+  return row;
+}
