@@ -1,0 +1,122 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import {
+  exportBankReport,
+  formatReportMonth,
+  listViewableBanks,
+  parseReportMonth,
+  recentReportMonths,
+  requireViewableBank,
+  type MonthlyBankReport,
+} from "../../domain/bank-sampah/report.js";
+import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { formatMonth, formatRupiah } from "../format.js";
+import { paginatedKeyboard } from "../keyboards/paginate.js";
+
+/** Callback data prefix: `bx:pg:<page>`, `bx:b:<bankId>`, `bx:m:<bankId>:<yyyy-mm>`. */
+export const BANK_EXPORT_PREFIX = "bx";
+/** This month and the three before it. */
+const MONTHS_OFFERED = 4;
+
+/**
+ * /eksporbank: a bank's monthly report as an Excel workbook and two CSV files, for its
+ * transparency board. Whoever may see the bank (domain: `canViewBank`) picks the bank, then the
+ * month; every button is checked again when pressed, so forged or stale data is refused.
+ * Exporting only reads: pressing a month twice sends the files twice and changes nothing.
+ */
+export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  async function bankChooser(ctx: BotContext, page: number): Promise<{ text: string; keyboard: InlineKeyboard } | null> {
+    const banks = await listViewableBanks(deps.db, ctx.actor);
+    if (banks.length === 0) return null;
+    const choices = banks.map((bank) => ({ label: `${bank.name} · ${bank.kelurahanName}`, data: `${BANK_EXPORT_PREFIX}:b:${bank.id}` }));
+    return { text: ctx.t("bank-export-choose-bank"), keyboard: paginatedKeyboard(choices, page, `${BANK_EXPORT_PREFIX}:pg:`) };
+  }
+
+  async function monthChooser(ctx: BotContext, wasteBankId: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
+    const bank = await requireViewableBank(deps.db, ctx.actor, wasteBankId);
+    const locale = await ctx.i18n.getLocale();
+    const keyboard = new InlineKeyboard();
+    recentReportMonths(deps.clock(), MONTHS_OFFERED).forEach((month, back) => {
+      const period = formatMonth(month, locale);
+      const label = back === 0 ? ctx.t("bank-export-this-month", { period }) : back === 1 ? ctx.t("bank-export-last-month", { period }) : period;
+      keyboard.text(label, `${BANK_EXPORT_PREFIX}:m:${bank.id}:${formatReportMonth(month)}`).row();
+    });
+    return { text: ctx.t("bank-export-choose-month", { bank: bank.name, kelurahan: bank.kelurahanName }), keyboard };
+  }
+
+  feature.command("eksporbank", async (ctx) => {
+    const banks = await listViewableBanks(deps.db, ctx.actor);
+    if (banks.length === 0) {
+      await ctx.reply(ctx.t("bank-export-no-bank"));
+      return;
+    }
+    const shown = banks.length === 1 ? await monthChooser(ctx, banks[0]!.id) : await bankChooser(ctx, 0);
+    if (shown) await ctx.reply(shown.text, { reply_markup: shown.keyboard });
+  });
+
+  feature.callbackQuery(/^bx:pg:(\d{1,4})$/, async (ctx) => {
+    const shown = await bankChooser(ctx, Number(ctx.match[1]));
+    if (!shown) {
+      await ctx.answerCallbackQuery({ text: ctx.t("bank-export-no-bank"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(shown.text, { reply_markup: shown.keyboard });
+  });
+
+  feature.callbackQuery(/^bx:b:(\d{1,9})$/, async (ctx) => {
+    const shown = await monthChooser(ctx, Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(shown.text, { reply_markup: shown.keyboard });
+  });
+
+  feature.callbackQuery(/^bx:m:(\d{1,9}):(\d{4}-\d{2})$/, async (ctx) => {
+    const now = deps.clock();
+    const month = parseReportMonth(ctx.match[2]!, now);
+    if (!month) {
+      await ctx.answerCallbackQuery({ text: ctx.t("bank-export-month-invalid"), show_alert: true });
+      return;
+    }
+    const report = await exportBankReport(deps.db, ctx.actor, Number(ctx.match[1]), month, now);
+    await ctx.answerCallbackQuery({ text: ctx.t("bank-export-preparing") });
+    const locale = await ctx.i18n.getLocale();
+    const labels: ExportLabels = { t: (key, vars) => ctx.t(key, vars), locale };
+    const period = formatMonth(report.month, locale);
+    // The buttons go, so the same export is not asked for again by a stray tap; a message already
+    // edited (a double tap) makes Telegram refuse this edit, which must not stop the export.
+    await ctx.editMessageText(ctx.t("bank-export-chosen", { bank: report.bank.name, period })).catch((error: unknown) => ctx.log.debug({ err: error }, "export message not edited"));
+    const names = exportFileNames(report, labels);
+    const csv = toCsv(report, labels);
+    await ctx.replyWithDocument(new InputFile(await toXlsx(report, labels), names.xlsx), { caption: caption(ctx, report, period, locale) });
+    await ctx.replyWithDocument(new InputFile(csv.transactions.content, csv.transactions.filename), { caption: ctx.t("bank-export-caption-transactions", { period }) });
+    await ctx.replyWithDocument(new InputFile(csv.byType.content, csv.byType.filename), { caption: ctx.t("bank-export-caption-types", { period }) });
+  });
+
+  // Any other bx: data is stale or made up.
+  feature.callbackQuery(/^bx:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("bank-export-month-invalid"), show_alert: true }));
+
+  return composer;
+}
+
+function caption(ctx: BotContext, report: MonthlyBankReport, period: string, locale: string): string {
+  const { totals } = report;
+  if (totals.depositCount + totals.withdrawalCount + totals.reversalCount === 0) {
+    return ctx.t("bank-export-caption-empty", { bank: report.bank.name, period, closing: formatRupiah(report.closingBalance, locale) });
+  }
+  return ctx.t("bank-export-caption", {
+    bank: report.bank.name,
+    period,
+    depositCount: totals.depositCount,
+    deposits: formatRupiah(totals.deposits, locale),
+    withdrawalCount: totals.withdrawalCount,
+    withdrawals: formatRupiah(totals.withdrawals, locale),
+    reversalCount: totals.reversalCount,
+    reversals: formatRupiah(totals.reversals, locale),
+    net: formatRupiah(totals.net, locale),
+    closing: formatRupiah(report.closingBalance, locale),
+  });
+}
