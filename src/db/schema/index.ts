@@ -5,3 +5,4 @@ export * from "./delivery.js";
 export * from "./events.js";
 export * from "./bank-sampah.js";
 export * from "./pojok-baca.js";
+export * from "./scores.js";

@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { indicatorScore, person } from "../../db/schema/index.js";
+import { DomainError } from "../errors.js";
+import { isAdmin, type Actor } from "../people/actor.js";
+import { ensurePerson } from "../people/person.js";
+import { coversKelurahan } from "../roles/scope.js";
+import { getRt } from "../rt/rt.js";
+import { compareDates, formatLocalDate, isValidDate, wibDate, type LocalDate } from "../schedule/wib.js";
+import { isAutomatic, isIndicatorCode, type IndicatorCode } from "./indicators.js";
+import type { RtSelection } from "./metrics.js";
+
+export const MANUAL_NOTE_MAX = 500;
+
+export type ManualScoreInput = { rtId: number; code: string; score: number; note: string | null; assessedOn: LocalDate };
+
+export type ManualScore = {
+  id: number;
+  rtId: number;
+  code: IndicatorCode;
+  score: 0 | 1 | 2;
+  note: string | null;
+  /** YYYY-MM-DD (WIB). */
+  assessedOn: string;
+  enteredBy: number;
+  enteredByName: string | null;
+  enteredAt: Date;
+};
+
+const columns = {
+  id: indicatorScore.id,
+  rtId: indicatorScore.rtId,
+  code: indicatorScore.indicatorCode,
+  score: indicatorScore.score,
+  note: indicatorScore.note,
+  assessedOn: indicatorScore.assessedOn,
+  enteredBy: indicatorScore.enteredBy,
+  enteredByName: person.displayName,
+  enteredAt: indicatorScore.enteredAt,
+};
+
+type Row = Omit<ManualScore, "code" | "score"> & { code: string; score: number };
+
+function toManualScore(row: Row): ManualScore {
+  return { ...row, code: row.code as IndicatorCode, score: row.score as ManualScore["score"] };
+}
+
+/** Newest assessment first; on the same date the later entry is the correction. */
+const latestFirst = [desc(indicatorScore.assessedOn), desc(indicatorScore.enteredAt), desc(indicatorScore.id)];
+
+/**
+ * A koordinator whose kelurahan or kecamatan holds the RT (or an admin) scores an indicator the bot
+ * cannot measure. The ketua RT may not score their own RT, whatever other role they hold. Each call appends a row; the history stays.
+ */
+export async function enterManualScore(db: Database, actor: Actor, input: ManualScoreInput, now: Date): Promise<ManualScore> {
+  if (!isIndicatorCode(input.code)) throw new DomainError("indicator-unknown", { code: input.code });
+  const code = input.code;
+  if (isAutomatic(code)) throw new DomainError("indicator-automatic", { code });
+  if (!Number.isInteger(input.score) || input.score < 0 || input.score > 2) throw new DomainError("indicator-score-invalid");
+  const place = await getRt(db, input.rtId);
+  const assessor = isAdmin(actor) || actor.grants.some((grant) => grant.role === "koordinator");
+  // Nobody grades their own RT, even a ketua who also coordinates the kelurahan.
+  const headsIt = actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id);
+  if (!assessor || headsIt) throw new DomainError("not-allowed");
+  if (!coversKelurahan(actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
+  if (!isValidDate(input.assessedOn) || compareDates(input.assessedOn, wibDate(now)) > 0) throw new DomainError("indicator-date-in-future");
+  const note = input.note?.trim() || null;
+  if (note !== null && note.length > MANUAL_NOTE_MAX) throw new DomainError("indicator-note-too-long", { max: MANUAL_NOTE_MAX });
+  // A bootstrap admin (from config) may never have written to the bot: give them a row to sign with.
+  const enteredBy = actor.person?.id ?? (await ensurePerson(db, actor.telegramId));
+  const [row] = await db
+    .insert(indicatorScore)
+    .values({ rtId: place.id, indicatorCode: code, score: input.score, note, assessedOn: formatLocalDate(input.assessedOn), enteredBy, enteredAt: now })
+    .returning({ id: indicatorScore.id });
+  const [entered] = await selectScores(db).where(eq(indicatorScore.id, row!.id));
+  return toManualScore(entered!);
+}
+
+function selectScores(db: Database) {
+  return db.select(columns).from(indicatorScore).innerJoin(person, eq(person.id, indicatorScore.enteredBy));
+}
+
+/** Every manual score of an RT (of one indicator, if given), newest assessment first. */
+export async function manualScoreHistory(db: Database, rtId: number, code?: IndicatorCode): Promise<ManualScore[]> {
+  const rows = await selectScores(db)
+    .where(and(eq(indicatorScore.rtId, rtId), code ? eq(indicatorScore.indicatorCode, code) : undefined))
+    .orderBy(asc(indicatorScore.indicatorCode), ...latestFirst);
+  return rows.map(toManualScore);
+}
+
+/** The current manual score of each (RT, indicator) that has one, in one query: rtId → code → score. */
+export async function currentManualScores(db: Database, rtIds: RtSelection): Promise<Map<number, Map<IndicatorCode, ManualScore>>> {
+  const result = new Map<number, Map<IndicatorCode, ManualScore>>();
+  if (rtIds !== "all" && rtIds.length === 0) return result;
+  const rows = await db
+    .selectDistinctOn([indicatorScore.rtId, indicatorScore.indicatorCode], columns)
+    .from(indicatorScore)
+    .innerJoin(person, eq(person.id, indicatorScore.enteredBy))
+    .where(rtIds === "all" ? undefined : inArray(indicatorScore.rtId, [...rtIds]))
+    .orderBy(indicatorScore.rtId, indicatorScore.indicatorCode, ...latestFirst);
+  for (const row of rows) {
+    const score = toManualScore(row);
+    let perRt = result.get(score.rtId);
+    if (!perRt) result.set(score.rtId, (perRt = new Map()));
+    perRt.set(score.code, score);
+  }
+  return result;
+}

@@ -1,0 +1,311 @@
+import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Database } from "../../db/client.js";
+import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt } from "../../db/schema/index.js";
+import type { ParticipationKind } from "../participation/participation.js";
+import type { ScoreConfig } from "./config.js";
+import { DAY_MS, wibWeekIndex, wibWeekIndexSql, wibWeekStart, wibWeekStartOfIndex, WEEK_MS } from "./weeks.js";
+
+/**
+ * What the scores are computed from, per RT and period (a WIB week, or the scorecard's window),
+ * aggregated in SQL with one query per source table for any number of RTs.
+ *
+ * Definitions (the same for every period):
+ * - Only participation that is verified and not revoked counts. Unverified rows are counted apart
+ *   (`unverifiedRecords`) so they can be shown as waiting, but they raise no rate and earn no points.
+ * - A household is the record's household label, trimmed and lower-cased; a record without a label
+ *   is its own household (the person), so residents who never gave one still count once each.
+ * - Rates divide by the RT's KK count (rt.household_count, today's value); with 0 KK they are null.
+ *   Labels can outnumber the KK count when residents spell them differently, so shown rates stop at 1.
+ * - An occurrence is "held" when it is not cancelled and has ended by `now`; it belongs to the period
+ *   its start falls in. Its attendance is the distinct households with a verified, unrevoked
+ *   participation record pointing at it.
+ * - A ronda shift is "staffed" when at least one person checked in (or was ticked) for it. This is
+ *   looser than `shiftStaffing` in events/attendance.ts (everyone assigned present): for the safety
+ *   indicator what matters is that the post was manned that night.
+ * - Bank sampah kg: the grams of kg-type lines of deposits not reversed, by the depositor's RT at the
+ *   time (ledger_entry.rt_id). Litre types (used cooking oil) are not weight and are left out.
+ * - Readers: distinct persons with a verified pojok_baca_sesi, pojok_baca_pinjam or membaca record.
+ */
+
+export type RtSelection = readonly number[] | "all";
+
+export type RtInfo = { rtId: number; number: number; kelurahanCode: string; kecamatanCode: string; householdCount: number };
+
+export type RtPeriodMetrics = {
+  rtId: number;
+  /** Inclusive start and exclusive end of the period. */
+  from: Date;
+  to: Date;
+  householdCount: number;
+  /** Households with any counted participation. */
+  participatingHouseholds: number;
+  /** participatingHouseholds ÷ KK, at most 1; null without a KK count. */
+  participationRate: number | null;
+  /** Households that did gotong royong or brought waste to the bank sampah (B3). */
+  cleanlinessHouseholds: number;
+  bankSampahHouseholds: number;
+  readers: number;
+  verifiedRecords: number;
+  unverifiedRecords: number;
+  gotongRoyongHeld: number;
+  /** Attending households summed over the held gotong royong occurrences. */
+  gotongRoyongAttendance: number;
+  /** Mean share of KK present per held gotong royong, at most 1; null when none held or no KK. */
+  gotongRoyongAttendanceRate: number | null;
+  rapatHeld: number;
+  rapatAttendance: number;
+  rapatAttendanceRate: number | null;
+  rondaShiftsHeld: number;
+  rondaShiftsStaffed: number;
+  /** Staffed ÷ held; null when no shift was held. */
+  rondaStaffedRate: number | null;
+  bankSampahDeposits: number;
+  bankSampahGrams: number;
+  bankSampahKg: number;
+  readingSessions: number;
+  /** Everyone the keepers counted at the sessions, registered or not. */
+  readingSessionAttendees: number;
+};
+
+type Counts = Omit<RtPeriodMetrics, "rtId" | "from" | "to" | "householdCount" | "participationRate" | "gotongRoyongAttendanceRate" | "rapatAttendanceRate" | "rondaStaffedRate" | "bankSampahKg">;
+
+const ZERO: Counts = {
+  participatingHouseholds: 0, cleanlinessHouseholds: 0, bankSampahHouseholds: 0, readers: 0, verifiedRecords: 0, unverifiedRecords: 0,
+  gotongRoyongHeld: 0, gotongRoyongAttendance: 0, rapatHeld: 0, rapatAttendance: 0, rondaShiftsHeld: 0, rondaShiftsStaffed: 0,
+  bankSampahDeposits: 0, bankSampahGrams: 0, readingSessions: 0, readingSessionAttendees: 0,
+};
+
+export const READING_KINDS = ["pojok_baca_sesi", "pojok_baca_pinjam", "membaca"] as const satisfies readonly ParticipationKind[];
+export const CLEANLINESS_KINDS = ["gotong_royong", "bank_sampah"] as const satisfies readonly ParticipationKind[];
+
+/** The household a participation row (aliased `p`) stands for. */
+const HOUSEHOLD = sql.raw(`coalesce(nullif(lower(btrim(p.household_label)), ''), 'person:' || p.person_id)`);
+
+function kindList(kinds: readonly string[]): SQL {
+  return sql.raw(kinds.map((kind) => `'${kind}'`).join(", "));
+}
+
+/** One parameter however many RTs: `rt_id = any($1::int[])`. */
+function rtFilter(column: string, rtIds: RtSelection): SQL {
+  if (rtIds === "all") return sql``;
+  return sql`and ${sql.raw(column)} = any(${`{${rtIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])`;
+}
+
+function at(instant: Date): SQL {
+  return sql`${instant.toISOString()}::timestamptz`;
+}
+
+export function rate(part: number, whole: number): number | null {
+  return whole > 0 ? Math.min(1, part / whole) : null;
+}
+
+/** The RTs asked for, with their place and KK count; unknown ids are left out. */
+export async function listRtInfo(db: Database, rtIds: RtSelection): Promise<RtInfo[]> {
+  if (rtIds !== "all" && rtIds.length === 0) return [];
+  return db
+    .select({ rtId: rt.id, number: rt.number, kelurahanCode: rt.kelurahanCode, kecamatanCode: kelurahan.kecamatanCode, householdCount: rt.householdCount })
+    .from(rt)
+    .innerJoin(kelurahan, eq(kelurahan.code, rt.kelurahanCode))
+    .where(rtIds === "all" ? undefined : inArray(rt.id, [...rtIds]))
+    .orderBy(asc(rt.id));
+}
+
+type Bucketing = { kind: "window" } | { kind: "week" };
+type Range = { from: Date; to: Date; now: Date; rtIds: RtSelection; bucketing: Bucketing };
+type Row = { rt_id: number; bucket: number } & Record<string, unknown>;
+
+function bucketSql(column: string, bucketing: Bucketing): SQL {
+  return bucketing.kind === "week" ? wibWeekIndexSql(column) : sql.raw("0");
+}
+
+async function participationCounts(db: Database, range: Range): Promise<Row[]> {
+  return queryRows<Row>(db, sql`
+    select p.rt_id, ${bucketSql("p.occurred_at", range.bucketing)} as bucket,
+      count(distinct ${HOUSEHOLD}) filter (where p.verified)::int as households,
+      count(distinct ${HOUSEHOLD}) filter (where p.verified and p.kind in (${kindList(CLEANLINESS_KINDS)}))::int as clean_households,
+      count(distinct ${HOUSEHOLD}) filter (where p.verified and p.kind = 'bank_sampah')::int as bank_households,
+      count(distinct p.person_id) filter (where p.verified and p.kind in (${kindList(READING_KINDS)}))::int as readers,
+      count(*) filter (where p.verified)::int as verified_records,
+      count(*) filter (where not p.verified)::int as unverified_records
+    from ${participation} p
+    where p.occurred_at >= ${at(range.from)} and p.occurred_at < ${at(range.to)} and p.revoked_at is null ${rtFilter("p.rt_id", range.rtIds)}
+    group by 1, 2
+  `);
+}
+
+async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
+  return queryRows<Row>(db, sql`
+    with held as (
+      select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
+      from ${eventOccurrence} o
+      where o.cancelled_at is null and o.kind in ('gotong_royong', 'rapat', 'ronda')
+        and o.starts_at >= ${at(range.from)} and o.starts_at < ${at(range.to)} and o.ends_at <= ${at(range.now)}
+        ${rtFilter("o.rt_id", range.rtIds)}
+    ), present as (
+      select p.occurrence_id, count(distinct ${HOUSEHOLD})::int as households
+      from ${participation} p join held h on h.id = p.occurrence_id
+      where p.verified and p.revoked_at is null
+      group by p.occurrence_id
+    )
+    select h.rt_id, h.bucket,
+      count(*) filter (where h.kind = 'gotong_royong')::int as gr_held,
+      coalesce(sum(pr.households) filter (where h.kind = 'gotong_royong'), 0)::int as gr_attendance,
+      count(*) filter (where h.kind = 'rapat')::int as rapat_held,
+      coalesce(sum(pr.households) filter (where h.kind = 'rapat'), 0)::int as rapat_attendance,
+      count(*) filter (where h.kind = 'ronda')::int as ronda_held,
+      count(*) filter (where h.kind = 'ronda' and pr.households > 0)::int as ronda_staffed
+    from held h left join present pr on pr.occurrence_id = h.id
+    group by 1, 2
+  `);
+}
+
+async function bankSampahCounts(db: Database, range: Range): Promise<Row[]> {
+  return queryRows<Row>(db, sql`
+    select e.rt_id, ${bucketSql("e.occurred_at", range.bucketing)} as bucket,
+      count(distinct e.id)::int as deposits,
+      coalesce(sum(l.quantity) filter (where l.unit = 'kg'), 0)::bigint as grams
+    from ${ledgerEntry} e join ${depositLine} l on l.entry_id = e.id
+    where e.kind = 'deposit' and e.rt_id is not null
+      and e.occurred_at >= ${at(range.from)} and e.occurred_at < ${at(range.to)}
+      and not exists (select 1 from ${ledgerEntry} r where r.reverses_entry_id = e.id)
+      ${rtFilter("e.rt_id", range.rtIds)}
+    group by 1, 2
+  `);
+}
+
+async function readingSessionCounts(db: Database, range: Range): Promise<Row[]> {
+  return queryRows<Row>(db, sql`
+    select s.rt_id, ${bucketSql("s.held_at", range.bucketing)} as bucket,
+      count(*)::int as sessions,
+      coalesce(sum(s.attendee_count), 0)::int as attendees
+    from ${readingSession} s
+    where s.held_at >= ${at(range.from)} and s.held_at < ${at(range.to)} ${rtFilter("s.rt_id", range.rtIds)}
+    group by 1, 2
+  `);
+}
+
+/** Counts per (RT, bucket); the four sources are independent, so they are read together. */
+async function collectCounts(db: Database, range: Range): Promise<Map<string, Counts>> {
+  const [people, occurrences, bank, reading] = await Promise.all([
+    participationCounts(db, range),
+    occurrenceCounts(db, range),
+    bankSampahCounts(db, range),
+    readingSessionCounts(db, range),
+  ]);
+  const counts = new Map<string, Counts>();
+  const entry = (row: Row) => {
+    const key = `${Number(row.rt_id)}:${Number(row.bucket)}`;
+    let found = counts.get(key);
+    if (!found) counts.set(key, (found = { ...ZERO }));
+    return found;
+  };
+  for (const row of people) {
+    Object.assign(entry(row), {
+      participatingHouseholds: Number(row.households), cleanlinessHouseholds: Number(row.clean_households), bankSampahHouseholds: Number(row.bank_households),
+      readers: Number(row.readers), verifiedRecords: Number(row.verified_records), unverifiedRecords: Number(row.unverified_records),
+    });
+  }
+  for (const row of occurrences) {
+    Object.assign(entry(row), {
+      gotongRoyongHeld: Number(row.gr_held), gotongRoyongAttendance: Number(row.gr_attendance), rapatHeld: Number(row.rapat_held),
+      rapatAttendance: Number(row.rapat_attendance), rondaShiftsHeld: Number(row.ronda_held), rondaShiftsStaffed: Number(row.ronda_staffed),
+    });
+  }
+  for (const row of bank) Object.assign(entry(row), { bankSampahDeposits: Number(row.deposits), bankSampahGrams: Number(row.grams) });
+  for (const row of reading) Object.assign(entry(row), { readingSessions: Number(row.sessions), readingSessionAttendees: Number(row.attendees) });
+  return counts;
+}
+
+function withRates(info: RtInfo, from: Date, to: Date, counts: Counts): RtPeriodMetrics {
+  const kk = info.householdCount;
+  return {
+    rtId: info.rtId,
+    from,
+    to,
+    householdCount: kk,
+    ...counts,
+    participationRate: rate(counts.participatingHouseholds, kk),
+    gotongRoyongAttendanceRate: rate(counts.gotongRoyongAttendance, counts.gotongRoyongHeld * kk),
+    rapatAttendanceRate: rate(counts.rapatAttendance, counts.rapatHeld * kk),
+    rondaStaffedRate: rate(counts.rondaShiftsStaffed, counts.rondaShiftsHeld),
+    bankSampahKg: counts.bankSampahGrams / 1000,
+  };
+}
+
+export type WindowOptions = { rtIds?: RtSelection; windowDays?: number };
+
+/** The scorecard window: the `windowDays` (default 28) up to `now`. */
+export function scoreWindow(now: Date, windowDays: number): { from: Date; to: Date } {
+  return { from: new Date(now.getTime() - windowDays * DAY_MS), to: now };
+}
+
+/**
+ * One row per RT for the window ending at `now` (distinct households over the whole window, not a
+ * sum of weeks), in RT id order; RTs without any activity get zeros.
+ */
+export async function windowRtMetrics(db: Database, now: Date, options: WindowOptions = {}): Promise<{ rt: RtInfo; metrics: RtPeriodMetrics }[]> {
+  const rtIds = options.rtIds ?? "all";
+  const { from, to } = scoreWindow(now, options.windowDays ?? 28);
+  const rts = await listRtInfo(db, rtIds);
+  if (rts.length === 0) return [];
+  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "window" } });
+  return rts.map((info) => ({ rt: info, metrics: withRates(info, from, to, counts.get(`${info.rtId}:0`) ?? ZERO) }));
+}
+
+export type WeeklyOptions = { rtIds?: RtSelection; weeks?: number };
+
+/**
+ * The last `weeks` (default 12) complete WIB weeks before the week holding `now`, oldest first, for
+ * every RT asked for (weeks without activity are zeros). The running week is left out: a partial
+ * week would always look like a drop.
+ */
+export async function weeklyRtMetrics(db: Database, now: Date, options: WeeklyOptions = {}): Promise<{ rt: RtInfo; weeks: RtPeriodMetrics[] }[]> {
+  const rtIds = options.rtIds ?? "all";
+  const weeks = options.weeks ?? 12;
+  const to = wibWeekStart(now);
+  const from = new Date(to.getTime() - weeks * WEEK_MS);
+  const rts = await listRtInfo(db, rtIds);
+  if (rts.length === 0) return [];
+  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "week" } });
+  const firstIndex = wibWeekIndex(from);
+  return rts.map((info) => ({
+    rt: info,
+    weeks: Array.from({ length: weeks }, (_, offset) => {
+      const index = firstIndex + offset;
+      return withRates(info, wibWeekStartOfIndex(index), wibWeekStartOfIndex(index + 1), counts.get(`${info.rtId}:${index}`) ?? ZERO);
+    }),
+  }));
+}
+
+export type ResidentPoints = { personId: number; points: number; records: number; byKind: Partial<Record<ParticipationKind, number>> };
+
+export type PointsOptions = { personIds?: readonly number[]; rtIds?: RtSelection };
+
+/**
+ * Points per resident from verified, unrevoked participation in the config's window up to `now`:
+ * each record earns its kind's weight. Residents with no such record are not listed.
+ */
+export async function residentPoints(db: Database, now: Date, config: Pick<ScoreConfig, "weights" | "windowDays">, options: PointsOptions = {}): Promise<Map<number, ResidentPoints>> {
+  const { from, to } = scoreWindow(now, config.windowDays);
+  const personIds = options.personIds;
+  if (personIds && personIds.length === 0) return new Map();
+  const personFilter = personIds ? sql`and p.person_id = any(${`{${personIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])` : sql``;
+  const rows = await queryRows<{ person_id: number; kind: ParticipationKind; records: number }>(db, sql`
+    select p.person_id, p.kind, count(*)::int as records
+    from ${participation} p
+    where p.verified and p.revoked_at is null and p.occurred_at >= ${at(from)} and p.occurred_at < ${at(to)}
+      ${personFilter} ${rtFilter("p.rt_id", options.rtIds ?? "all")}
+    group by 1, 2
+  `);
+  const result = new Map<number, ResidentPoints>();
+  for (const row of rows) {
+    const personId = Number(row.person_id);
+    const records = Number(row.records);
+    let entry = result.get(personId);
+    if (!entry) result.set(personId, (entry = { personId, points: 0, records: 0, byKind: {} }));
+    entry.points += records * config.weights[row.kind];
+    entry.records += records;
+    entry.byKind[row.kind] = records;
+  }
+  return result;
+}

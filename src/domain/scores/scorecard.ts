@@ -1,0 +1,231 @@
+import type { Database } from "../../db/client.js";
+import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
+import { DIMENSIONS, INDICATOR_CODES, INDICATORS, isAutomatic, type AutomaticCode, type Dimension, type IndicatorCode } from "./indicators.js";
+import { currentManualScores, type ManualScore } from "./manual.js";
+import { windowRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
+
+export type Score = 0 | 1 | 2;
+export type ScoreSource = "auto" | "manual" | "missing";
+
+/** A locale message and its variables: the bot renders it with `t(key, vars)`. */
+export type LocaleLine<K extends string = string> = { key: K; vars: Record<string, string | number> };
+
+/** Every explanation line a scorecard can carry (locale keys). */
+export const EXPLANATION_KEYS = [
+  "score-explain-b3",
+  "score-explain-b7",
+  "score-explain-a2",
+  "score-explain-a2-none",
+  "score-explain-a5",
+  "score-explain-p2",
+  "score-explain-p4",
+  "score-explain-no-households",
+  "score-explain-manual",
+  "score-explain-manual-note",
+  "score-explain-missing",
+] as const;
+export type ExplanationKey = (typeof EXPLANATION_KEYS)[number];
+
+/** One concrete suggestion per indicator, e.g. `score-suggestion-b7` ("adakan gotong royong 2 minggu sekali"). */
+export function suggestionKey(code: IndicatorCode): string {
+  return `score-suggestion-${code.toLowerCase()}`;
+}
+export const SUGGESTION_KEYS = INDICATOR_CODES.map(suggestionKey);
+
+export type IndicatorResult = {
+  code: IndicatorCode;
+  dimension: Dimension;
+  score: Score;
+  source: ScoreSource;
+  explanation: LocaleLine<ExplanationKey>;
+  suggestion: LocaleLine;
+  /** The koordinator's entry behind a manual score. */
+  manual: ManualScore | null;
+};
+
+export const CATEGORIES = ["besar", "sedang", "kecil"] as const;
+export type CategoryKey = (typeof CATEGORIES)[number];
+export type Category = { key: CategoryKey; award: number };
+
+/** The award class by KK count (Besar ≥ 100 KK, Sedang 50–99, Kecil < 50) and its prize in Rupiah. */
+export function categoryOf(householdCount: number): Category {
+  if (householdCount >= 100) return { key: "besar", award: 10_000_000 };
+  if (householdCount >= 50) return { key: "sedang", award: 7_500_000 };
+  return { key: "kecil", award: 5_000_000 };
+}
+
+export function categoryKey(category: CategoryKey): string {
+  return `category-${category}`;
+}
+
+export type Scorecard = {
+  rt: RtInfo;
+  window: { from: Date; to: Date };
+  /** What the automatic scores were computed from. */
+  metrics: RtPeriodMetrics;
+  /** All 21, in catalogue order (B1 … P7). */
+  indicators: IndicatorResult[];
+  /** Per dimension, out of 14; a missing manual score counts 0. */
+  totals: Record<Dimension, number>;
+  /** Out of 42. */
+  overall: number;
+  /** Manual indicators nobody has scored yet. */
+  missing: number;
+  category: Category;
+  /** The three lowest scores, each with its suggestion (see `weakestIndicators`). */
+  weakest: IndicatorResult[];
+};
+
+type Level = "good" | "fair";
+
+/** 2 if the good threshold is met, else 1 if the fair one is, else 0; and the level to aim at next. */
+function ladder(meets: (level: Level) => boolean): { score: Score; next: Score; aim: Level } {
+  const score: Score = meets("good") ? 2 : meets("fair") ? 1 : 0;
+  return { score, next: score === 0 ? 1 : 2, aim: score === 0 ? "fair" : "good" };
+}
+
+/** Whole percent, rounded down so a value shown as 60% has really reached 60%; at most 100. */
+function floorPercent(part: number, whole: number): number {
+  return whole > 0 ? Math.min(100, Math.floor((100 * part) / whole)) : 0;
+}
+
+type Automatic = { score: Score; explanation: LocaleLine<ExplanationKey> };
+
+function householdShare(code: "B3" | "P4", part: number, metrics: RtPeriodMetrics, config: ScoreConfig, extra: Record<string, number>): Automatic {
+  const kk = metrics.householdCount;
+  const thresholds = config.thresholds[code];
+  if (kk <= 0) return { score: 0, explanation: { key: "score-explain-no-households", vars: { code } } };
+  const { score, next, aim } = ladder((level) => 100 * part >= thresholds[level] * kk);
+  const key = code === "B3" ? "score-explain-b3" : "score-explain-p4";
+  return { score, explanation: { key, vars: { code, score, percent: floorPercent(part, kk), next, target: thresholds[aim], days: config.windowDays, ...extra } } };
+}
+
+function heldAndAttended(code: "B7" | "A5", held: number, attendance: number, metrics: RtPeriodMetrics, config: ScoreConfig): Automatic {
+  const kk = metrics.householdCount;
+  const thresholds = config.thresholds[code];
+  if (kk <= 0) return { score: 0, explanation: { key: "score-explain-no-households", vars: { code } } };
+  const { score, next, aim } = ladder((level) => held >= thresholds[level].held && 100 * attendance >= thresholds[level].percent * held * kk);
+  return {
+    score,
+    explanation: {
+      key: code === "B7" ? "score-explain-b7" : "score-explain-a5",
+      vars: { code, score, held, percent: floorPercent(attendance, held * kk), next, times: thresholds[aim].held, target: thresholds[aim].percent, days: config.windowDays },
+    },
+  };
+}
+
+/** The score of an automatic indicator from the window's metrics, with its one-line explanation. */
+export function scoreAutomatic(code: AutomaticCode, metrics: RtPeriodMetrics, config: ScoreConfig): Automatic {
+  switch (code) {
+    case "B3":
+      return householdShare("B3", metrics.cleanlinessHouseholds, metrics, config, {});
+    case "P4":
+      return householdShare("P4", metrics.readers, metrics, config, { readers: metrics.readers });
+    case "B7":
+      return heldAndAttended("B7", metrics.gotongRoyongHeld, metrics.gotongRoyongAttendance, metrics, config);
+    case "A5":
+      return heldAndAttended("A5", metrics.rapatHeld, metrics.rapatAttendance, metrics, config);
+    case "A2": {
+      const held = metrics.rondaShiftsHeld;
+      const staffed = metrics.rondaShiftsStaffed;
+      if (held === 0) return { score: 0, explanation: { key: "score-explain-a2-none", vars: { code, days: config.windowDays } } };
+      const thresholds = config.thresholds.A2;
+      const { score, next, aim } = ladder((level) => 100 * staffed >= thresholds[level] * held);
+      return { score, explanation: { key: "score-explain-a2", vars: { code, score, staffed, held, percent: floorPercent(staffed, held), next, target: thresholds[aim] } } };
+    }
+    case "P2": {
+      const sessions = metrics.readingSessions;
+      const thresholds = config.thresholds.P2;
+      const { score, next, aim } = ladder((level) => sessions >= thresholds[level]);
+      return { score, explanation: { key: "score-explain-p2", vars: { code, score, sessions, next, target: thresholds[aim], days: config.windowDays } } };
+    }
+  }
+}
+
+/** What to do about an indicator; the automatic ones name the target of their good threshold. */
+export function suggestionFor(code: IndicatorCode, config: ScoreConfig): LocaleLine {
+  const days = config.windowDays;
+  const good = config.thresholds;
+  const everyWeeks = (times: number) => Math.max(1, Math.floor(days / 7 / Math.max(1, times)));
+  const varsOf = (): Record<string, number> => {
+    switch (code) {
+      case "B3":
+        return { percent: good.B3.good, days };
+      case "B7":
+        return { weeks: everyWeeks(good.B7.good.held), percent: good.B7.good.percent };
+      case "A2":
+        return { percent: good.A2.good };
+      case "A5":
+        return { weeks: everyWeeks(good.A5.good.held), percent: good.A5.good.percent };
+      case "P2":
+        return { perweek: Math.max(1, Math.ceil((good.P2.good * 7) / days)) };
+      case "P4":
+        return { percent: good.P4.good };
+      default:
+        return {};
+    }
+  };
+  return { key: suggestionKey(code), vars: varsOf() };
+}
+
+const SOURCE_RANK: Record<ScoreSource, number> = { auto: 0, manual: 1, missing: 2 };
+
+/**
+ * The three to work on: lowest score first; on a tie the measured ones (the RT can move them this
+ * month), then those a koordinator scored, then the unscored; then catalogue order.
+ */
+export function weakestIndicators(indicators: readonly IndicatorResult[], count = 3): IndicatorResult[] {
+  const order = new Map(INDICATOR_CODES.map((code, index) => [code, index]));
+  return [...indicators]
+    .sort((a, b) => a.score - b.score || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || order.get(a.code)! - order.get(b.code)!)
+    .slice(0, count);
+}
+
+function manualResult(code: IndicatorCode, manual: ManualScore | undefined, config: ScoreConfig): Pick<IndicatorResult, "score" | "source" | "explanation" | "manual" | "suggestion"> {
+  const suggestion = suggestionFor(code, config);
+  if (!manual) return { score: 0, source: "missing", explanation: { key: "score-explain-missing", vars: { code } }, manual: null, suggestion };
+  const vars = { code, score: manual.score, date: manual.assessedOn };
+  const explanation: LocaleLine<ExplanationKey> = manual.note
+    ? { key: "score-explain-manual-note", vars: { ...vars, note: manual.note } }
+    : { key: "score-explain-manual", vars };
+  return { score: manual.score, source: "manual", explanation, manual, suggestion };
+}
+
+/** Scores one RT from its window metrics and its current manual scores (no database). */
+export function buildScorecard(rt: RtInfo, metrics: RtPeriodMetrics, manual: ReadonlyMap<IndicatorCode, ManualScore>, config: ScoreConfig): Scorecard {
+  const indicators: IndicatorResult[] = INDICATORS.map(({ code, dimension }) => {
+    if (isAutomatic(code)) {
+      const automatic = scoreAutomatic(code, metrics, config);
+      return { code, dimension, ...automatic, source: "auto", manual: null, suggestion: suggestionFor(code, config) };
+    }
+    return { code, dimension, ...manualResult(code, manual.get(code), config) };
+  });
+  const totals = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, 0])) as Record<Dimension, number>;
+  for (const indicator of indicators) totals[indicator.dimension] += indicator.score;
+  return {
+    rt,
+    window: { from: metrics.from, to: metrics.to },
+    metrics,
+    indicators,
+    totals,
+    overall: indicators.reduce((sum, indicator) => sum + indicator.score, 0),
+    missing: indicators.filter((indicator) => indicator.source === "missing").length,
+    category: categoryOf(rt.householdCount),
+    weakest: weakestIndicators(indicators),
+  };
+}
+
+/**
+ * The 21-indicator scorecard of each RT asked for ("all": every RT), over the config's window up
+ * to `now`: four aggregate queries for the metrics and one for the manual scores, whatever the
+ * number of RTs. In RT id order; unknown ids are left out.
+ */
+export async function computeScorecards(db: Database, rtIds: RtSelection, now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG): Promise<Scorecard[]> {
+  const [window, manual] = await Promise.all([
+    windowRtMetrics(db, now, { rtIds, windowDays: config.windowDays }),
+    currentManualScores(db, rtIds),
+  ]);
+  const none = new Map<IndicatorCode, ManualScore>();
+  return window.map(({ rt, metrics }) => buildScorecard(rt, metrics, manual.get(rt.rtId) ?? none, config));
+}
+
