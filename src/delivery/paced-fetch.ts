@@ -1,6 +1,8 @@
 import { Pacer, SENDING_METHODS } from "./pacer.js";
 
 export const REPLY_PRIORITY = 0;
+/** The per-chat key uploads are paced under (no real chat has id 0). */
+const UPLOAD_CHAT_KEY = 0;
 
 type Fetch = typeof fetch;
 
@@ -13,8 +15,10 @@ export function pacedFetch(pacer: Pacer, inner: Fetch = fetch): Fetch {
   return (async (input: Parameters<Fetch>[0], init?: Parameters<Fetch>[1]) => {
     const url = String(input instanceof Request ? input.url : input);
     const method = url.slice(url.lastIndexOf("/") + 1);
-    if (SENDING_METHODS.has(method) && typeof init?.body === "string") {
-      const chatId = Number((JSON.parse(init.body) as { chat_id?: unknown }).chat_id);
+    if (SENDING_METHODS.has(method)) {
+      // An upload (sendDocument, sendPhoto with a file) is a multipart stream whose chat cannot be
+      // read without consuming it: it still takes a slot of the global limit, under one shared key.
+      const chatId = typeof init?.body === "string" ? Number((JSON.parse(init.body) as { chat_id?: unknown }).chat_id) : UPLOAD_CHAT_KEY;
       if (Number.isFinite(chatId)) await pacer.acquire(chatId, REPLY_PRIORITY);
     }
     const response = await inner(input, init);

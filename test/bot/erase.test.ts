@@ -1,6 +1,8 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { botState, membership, person, roleAssignment } from "../../src/db/schema/index.js";
+import { botState, membership, person, readingLog, roleAssignment } from "../../src/db/schema/index.js";
+import { loadActor } from "../../src/domain/people/actor.js";
+import { logReading } from "../../src/domain/pojok-baca/reading-log.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
   activeRolesOf,
@@ -103,6 +105,17 @@ describe("/hapusdata", () => {
     expect(await database.db.select().from(person).where(eq(person.telegramId, siti.id))).toEqual([]);
     const names = (await database.db.select({ name: person.displayName }).from(person)).map((row) => row.name);
     expect(names).not.toContain("Siti");
+  });
+
+  it("forgets the titles the person said they read, and keeps the minutes", async () => {
+    const { siti, sitiIds } = await neighbourhood();
+    const actor = await loadActor(database.db, siti.id, []);
+    await logReading(database.db, actor, { requestKey: "log-1", title: "Laskar Pelangi", minutes: 30 }, harness.now);
+
+    await harness.send(siti, "/hapusdata");
+    await harness.press(siti, "Ya, hapus data saya");
+
+    expect(await database.db.select({ title: readingLog.title, minutes: readingLog.minutes }).from(readingLog).where(eq(readingLog.personId, sitiIds.personId))).toEqual([{ title: "", minutes: 30 }]);
   });
 
   it("revokes the person's roles", async () => {

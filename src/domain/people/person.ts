@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { membership, person, roleAssignment } from "../../db/schema/index.js";
+import { membership, person, readingLog, roleAssignment } from "../../db/schema/index.js";
 
 export const SUPPORTED_LOCALES = ["id", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -56,6 +56,8 @@ export async function erasePerson(db: Database, personId: number, now: Date): Pr
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: personId })
       .where(and(eq(roleAssignment.personId, personId), isNull(roleAssignment.revokedAt)));
+    // What someone reads says something about them; the minutes still count, the titles go.
+    await tx.update(readingLog).set({ title: "" }).where(eq(readingLog.personId, personId));
     await tx
       .update(person)
       .set({ telegramId: null, displayName: null, consentedAt: null, erasedAt: now })
