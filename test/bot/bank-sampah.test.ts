@@ -359,7 +359,7 @@ describe("/setor", () => {
       ["😀", QUANTITY_UNRECOGNISED],
       ["-2", "Jumlahnya harus lebih dari nol."],
       ["0", "Jumlahnya harus lebih dari nol."],
-      ["9999 kg", "Terlalu banyak untuk satu baris: paling banyak 500 kg atau 500 liter. Periksa lagi angkanya."],
+      ["9999 kg", "Terlalu banyak untuk satu baris: paling banyak 500 kg atau 500 liter. Titik dibaca sebagai pemisah ribuan: untuk dua setengah kilo tulis \"2,5\", bukan \"2.500\"."],
       ["2 liter", "Satuannya tidak cocok dengan jenis sampah ini: jenis yang dihargai per kg ditulis dalam kg atau gram, yang per liter dalam liter atau ml."],
       ["2,5555", 'Terlalu rinci: paling kecil 1 gram (atau 1 ml). Contoh: "2,5 kg" atau "750 gr".'],
       ["dua kilo", QUANTITY_UNRECOGNISED],

@@ -51,7 +51,8 @@ export function parseQuantity(raw: string, unit: MeasureUnit): Parsed<number> {
   const text = tidy(raw);
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > 30) return { ok: false, reason: "quantity-unrecognised" };
-  const match = /^([+-]?)\s*([\d.,]+)\s*([a-z]*)\.?$/.exec(text);
+  // A sentence's full stop ("2,5." or "2 kg.") is not part of the amount.
+  const match = /^([+-]?)\s*([\d.,]+?)\s*([a-z]*)\.?$/.exec(text);
   if (!match) return { ok: false, reason: "quantity-unrecognised" };
   const [, sign, number, typedUnit] = match as unknown as [string, string, string, string];
   const factors = unit === "kg" ? WEIGHT_FACTORS : VOLUME_FACTORS;

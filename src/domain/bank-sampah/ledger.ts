@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { bankAccount, depositLine, ledgerEntry, membership, person, wasteBank, wasteBankRt, wasteType } from "../../db/schema/index.js";
+import { bankAccount, depositLine, ledgerEntry, membership, participation, person, wasteBank, wasteBankRt, wastePrice, wasteType } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
-import { recordParticipation, revokeParticipation } from "../participation/participation.js";
+import { revokeParticipation } from "../participation/participation.js";
 import { lineValue, QUANTITY_MAX, type MeasureUnit } from "./amounts.js";
-import { pricesAt, requireOfficer } from "./banks.js";
+import { requireOfficer } from "./banks.js";
 
 export type EntryKind = "deposit" | "withdrawal" | "reversal";
 export const DEPOSIT_LINES_MAX = 20;
@@ -37,22 +37,8 @@ export function entrySourceKey(entryId: number): string {
   return `bank-entry:${entryId}`;
 }
 
-type Served = { rtId: number; householdLabel: string | null };
-
-/** The resident's RT, if it is one the bank serves: deposits come from residents of served RTs. */
-async function servedMembership(db: Database, wasteBankId: number, personId: number): Promise<Served> {
-  const [row] = await db
-    .select({ rtId: membership.rtId, householdLabel: membership.householdLabel })
-    .from(membership)
-    .innerJoin(wasteBankRt, eq(wasteBankRt.rtId, membership.rtId))
-    .where(and(eq(membership.personId, personId), eq(membership.status, "active"), eq(wasteBankRt.wasteBankId, wasteBankId)));
-  if (!row) throw new DomainError("resident-not-served");
-  return row;
-}
-
 /** The account row, locked for this transaction: every change to a balance is serialised on it. */
-async function lockAccount(db: Database, wasteBankId: number, personId: number, now: Date, create: boolean): Promise<{ id: number; balance: number } | undefined> {
-  if (create) await db.insert(bankAccount).values({ wasteBankId, personId, openedAt: now, updatedAt: now }).onConflictDoNothing();
+async function lockAccount(db: Database, wasteBankId: number, personId: number): Promise<{ id: number; balance: number } | undefined> {
   const [row] = await db
     .select({ id: bankAccount.id, balance: bankAccount.balance })
     .from(bankAccount)
@@ -87,41 +73,145 @@ export type DepositRequest = {
   requestKey: string;
 };
 
+type LinePrice = { wasteTypeId: number; name: string; unit: MeasureUnit; priceId: number; rupiahPerUnit: number };
+
+/** What a deposit reads before it writes: an earlier entry with its key, the resident if served, the prices. */
+type DepositReading = {
+  earlierEntryId: number | null;
+  resident: { rtId: number; householdLabel: string | null; telegramId: number | null; displayName: string | null; bankName: string } | null;
+  prices: Map<number, LinePrice>;
+};
+
+/**
+ * One statement: the entry already recorded under this key, if any; the resident's membership if
+ * active in an RT the bank serves; and for each type asked about (the bank's own, not retired) the
+ * price in force at `at`, by the rule of `listWasteTypes`: the latest `effective_from` not after
+ * `at`, the one set last on a tie. Reads one price row per type, however long the history grows.
+ */
+async function readForDeposit(db: Database, request: DepositRequest, at: Date): Promise<DepositReading> {
+  type Row = { earlier: string | number | null; rt_id: number | null; household_label: string | null; telegram_id: string | number | null; display_name: string | null; bank_name: string | null; prices: LinePrice[] | null };
+  const [row] = await queryRows<Row>(db, sql`
+    select
+      (select id from ${ledgerEntry} where request_key = ${request.requestKey}) as earlier,
+      d.rt_id, d.household_label, d.telegram_id, d.display_name, d.bank_name,
+      (select json_agg(json_build_object('wasteTypeId', t.id, 'name', t.name, 'unit', t.unit, 'priceId', p.id, 'rupiahPerUnit', p.rupiah_per_unit))
+        from ${wasteType} t
+        cross join lateral (
+          select id, rupiah_per_unit from ${wastePrice} wp
+          where wp.waste_type_id = t.id and wp.effective_from <= ${at.toISOString()}::timestamptz
+          order by wp.effective_from desc, wp.set_at desc, wp.id desc
+          limit 1
+        ) p
+        where t.waste_bank_id = ${request.wasteBankId} and t.retired_at is null
+          and t.id = any(${sql.param([...new Set(request.lines.map((line) => line.wasteTypeId))])}::int[])) as prices
+    from (select 1) as one
+    left join (
+      select m.rt_id, m.household_label, pe.telegram_id, pe.display_name, b.name as bank_name
+      from ${membership} m
+      join ${wasteBankRt} w on w.rt_id = m.rt_id
+      join ${wasteBank} b on b.id = w.waste_bank_id
+      join ${person} pe on pe.id = m.person_id
+      where m.person_id = ${request.personId} and m.status = 'active' and w.waste_bank_id = ${request.wasteBankId}
+    ) as d on true
+  `);
+  return {
+    earlierEntryId: row?.earlier == null ? null : Number(row.earlier),
+    resident: row?.rt_id == null ? null : {
+      rtId: row.rt_id, householdLabel: row.household_label, telegramId: row.telegram_id === null ? null : Number(row.telegram_id), displayName: row.display_name, bankName: row.bank_name!,
+    },
+    prices: new Map((row?.prices ?? []).map((price) => [price.wasteTypeId, price])),
+  };
+}
+
+type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; unit: MeasureUnit; priceId: number; rupiahPerUnit: number; value: number };
+
+/**
+ * One statement: creates the account or locks its row and adds the total (a racing deposit to the
+ * same account waits here), then appends the entry, its lines and its participation record (the
+ * row `recordParticipation` would write: the source key is new, since the entry is). The entry
+ * is written while the row is locked, so an account's entries are numbered in the order they
+ * changed its balance, and `getReceipt` can sum them by id. `entryId` is null when an entry with
+ * the same request key committed first: the caller must roll back (the balance has moved).
+ */
+async function writeDeposit(db: Database, request: DepositRequest, resident: NonNullable<DepositReading["resident"]>, lines: ValuedLine[], total: number, officer: number, now: Date): Promise<{ balance: number; entryId: number | null }> {
+  const at = now.toISOString();
+  const column = <K extends keyof ValuedLine>(key: K) => sql.param(lines.map((line) => line[key]));
+  const [row] = await queryRows<{ balance: string | number; entry_id: string | number | null }>(db, sql`
+    with account as (
+      insert into ${bankAccount} (waste_bank_id, person_id, balance, opened_at, updated_at)
+      values (${request.wasteBankId}, ${request.personId}, ${total}, ${at}::timestamptz, ${at}::timestamptz)
+      on conflict (waste_bank_id, person_id) do update set balance = ${bankAccount}.balance + excluded.balance, updated_at = excluded.updated_at
+      returning id, balance
+    ), entry as (
+      insert into ${ledgerEntry} (request_key, account_id, waste_bank_id, person_id, rt_id, kind, amount, occurred_at, recorded_by, recorded_at)
+      select ${request.requestKey}, account.id, ${request.wasteBankId}, ${request.personId}, ${resident.rtId}, 'deposit', ${total}, ${at}::timestamptz, ${officer}, ${at}::timestamptz
+      from account
+      on conflict do nothing
+      returning id
+    ), lines as (
+      insert into ${depositLine} (entry_id, line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
+      select entry.id, l.line_no, l.waste_type_id, l.quantity, l.unit::measure_unit, l.price_id, l.rupiah_per_unit, l.value
+      from entry, unnest(${column("lineNo")}::int[], ${column("wasteTypeId")}::int[], ${column("quantity")}::int[], ${column("unit")}::text[],
+        ${column("priceId")}::int[], ${column("rupiahPerUnit")}::int[], ${column("value")}::int[]) as l(line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
+    ), participated as (
+      insert into ${participation} (source_key, rt_id, person_id, household_label, kind, occurred_at, verified, source, recorded_by, recorded_at)
+      select 'bank-entry:' || entry.id, ${resident.rtId}, ${request.personId}, ${resident.householdLabel}, 'bank_sampah', ${at}::timestamptz, true, 'deposit', ${officer}, ${at}::timestamptz
+      from entry
+    )
+    select account.balance, entry.id as entry_id from account left join entry on true
+  `);
+  return { balance: Number(row!.balance), entryId: row!.entry_id == null ? null : Number(row!.entry_id) };
+}
+
+/** Thrown inside the transaction to undo it when a twin with the same request key committed first. */
+class RecordedMeanwhile extends Error {}
+
 /**
  * Records a deposit: each line valued at the price in force now (see `lineValue` for rounding),
  * the total added to the resident's balance, and a verified bank_sampah participation record.
+ *
+ * The hot path of the waste bank, so it is four round trips, as many as the bare inserts would
+ * take: BEGIN, one statement that reads (`readForDeposit`), one that writes (`writeDeposit`),
+ * COMMIT; the receipt is built from what was written. Spelled in SQL because each statement the
+ * query builder composes costs the bot's one thread more than the database's work (bench:ledger).
  */
 export async function recordDeposit(db: Database, actor: Actor, request: DepositRequest, now: Date): Promise<Receipt> {
   const officer = requireOfficer(actor, request.wasteBankId);
   if (request.lines.length === 0) throw new DomainError("deposit-empty");
   if (request.lines.length > DEPOSIT_LINES_MAX) throw new DomainError("deposit-too-many-lines", { max: DEPOSIT_LINES_MAX });
   for (const line of request.lines) {
-    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0 || line.quantity > QUANTITY_MAX * 1000) throw new DomainError("deposit-empty");
+    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0 || line.quantity > QUANTITY_MAX * 1000) throw new DomainError("deposit-line-invalid", { max: QUANTITY_MAX });
   }
-  const outcome = await db.transaction(async (tx) => {
-    const earlier = await existingReceipt(tx, request.requestKey);
-    if (earlier) return { id: earlier.entryId, created: false };
-    const served = await servedMembership(tx, request.wasteBankId, request.personId);
-    const prices = await pricesAt(tx, request.wasteBankId, request.lines.map((line) => line.wasteTypeId), now);
-    const valued = request.lines.map((line, index) => {
-      const type = prices.get(line.wasteTypeId)!;
-      return { lineNo: index + 1, wasteTypeId: type.id, quantity: line.quantity, unit: type.unit, priceId: type.priceId, rupiahPerUnit: type.rupiahPerUnit, value: lineValue(line.quantity, type.rupiahPerUnit) };
+  const recorded = async (): Promise<Receipt> => {
+    const [row] = await db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.requestKey, request.requestKey));
+    return { ...(await getReceipt(db, row!.id)), created: false };
+  };
+  try {
+    const receipt = await db.transaction(async (tx): Promise<Receipt | undefined> => {
+      const { earlierEntryId, resident, prices } = await readForDeposit(tx, request, now);
+      // A request already recorded is answered as it was, whatever has changed since.
+      if (earlierEntryId !== null) return undefined;
+      if (!resident) throw new DomainError("resident-not-served");
+      const valued = request.lines.map((line, index): ValuedLine => {
+        const price = prices.get(line.wasteTypeId);
+        if (!price) throw new DomainError("waste-type-not-found");
+        return { lineNo: index + 1, wasteTypeId: price.wasteTypeId, quantity: line.quantity, unit: price.unit, priceId: price.priceId, rupiahPerUnit: price.rupiahPerUnit, value: lineValue(line.quantity, price.rupiahPerUnit) };
+      });
+      const total = valued.reduce((sum, line) => sum + line.value, 0);
+      const { balance, entryId } = await writeDeposit(tx, request, resident, valued, total, officer, now);
+      if (entryId === null) throw new RecordedMeanwhile();
+      return {
+        entryId, kind: "deposit", amount: total, balance, occurredAt: now, wasteBankId: request.wasteBankId, bankName: resident.bankName,
+        personId: request.personId, telegramId: resident.telegramId, displayName: resident.displayName, reason: null, reversesEntryId: null,
+        lines: valued.map((line) => ({ wasteTypeId: line.wasteTypeId, name: prices.get(line.wasteTypeId)!.name, unit: line.unit, quantity: line.quantity, rupiahPerUnit: line.rupiahPerUnit, value: line.value })),
+        created: true,
+      };
     });
-    const total = valued.reduce((sum, line) => sum + line.value, 0);
-    const account = (await lockAccount(tx, request.wasteBankId, request.personId, now, true))!;
-    const id = await appendEntry(tx, {
-      requestKey: request.requestKey, accountId: account.id, wasteBankId: request.wasteBankId, personId: request.personId, rtId: served.rtId,
-      kind: "deposit", amount: total, occurredAt: now, recordedBy: officer, recordedAt: now,
-    });
-    if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
-    await tx.insert(depositLine).values(valued.map((line) => ({ ...line, entryId: id })));
-    await recordParticipation(tx, {
-      sourceKey: entrySourceKey(id), rtId: served.rtId, personId: request.personId, householdLabel: served.householdLabel,
-      kind: "bank_sampah", occurredAt: now, verified: true, source: "deposit", recordedBy: officer,
-    }, now);
-    return { id, created: true };
-  });
-  return { ...(await getReceipt(db, outcome.id)), created: outcome.created };
+    return receipt ?? (await recorded());
+  } catch (error) {
+    if (error instanceof RecordedMeanwhile) return recorded();
+    throw error;
+  }
 }
 
 export type WithdrawalRequest = { wasteBankId: number; personId: number; amount: number; requestKey: string };
@@ -129,11 +219,11 @@ export type WithdrawalRequest = { wasteBankId: number; personId: number; amount:
 /** Pays out savings; never more than the balance, checked under the account's lock. */
 export async function recordWithdrawal(db: Database, actor: Actor, request: WithdrawalRequest, now: Date): Promise<Receipt> {
   const officer = requireOfficer(actor, request.wasteBankId);
-  if (!Number.isSafeInteger(request.amount) || request.amount <= 0 || request.amount > WITHDRAWAL_MAX) throw new DomainError("insufficient-balance", { balance: 0 });
+  if (!Number.isSafeInteger(request.amount) || request.amount <= 0 || request.amount > WITHDRAWAL_MAX) throw new DomainError("withdrawal-amount-invalid", { max: WITHDRAWAL_MAX });
   const outcome = await db.transaction(async (tx) => {
     const earlier = await existingReceipt(tx, request.requestKey);
     if (earlier) return { id: earlier.entryId, created: false };
-    const account = await lockAccount(tx, request.wasteBankId, request.personId, now, false);
+    const account = await lockAccount(tx, request.wasteBankId, request.personId);
     if (!account || account.balance < request.amount) throw new DomainError("insufficient-balance", { balance: account?.balance ?? 0 });
     const [current] = await tx
       .select({ rtId: membership.rtId })
@@ -158,6 +248,7 @@ export type ReversalRequest = { entryId: number; reason: string; requestKey: str
  * back its participation record.
  */
 export async function reverseEntry(db: Database, actor: Actor, request: ReversalRequest, now: Date): Promise<Receipt> {
+  if (request.reason.trim().length === 0) throw new DomainError("reversal-reason-required");
   const outcome = await db.transaction(async (tx) => {
     const earlier = await existingReceipt(tx, request.requestKey);
     if (earlier) return { id: earlier.entryId, created: false };
@@ -165,7 +256,7 @@ export async function reverseEntry(db: Database, actor: Actor, request: Reversal
     if (!original) throw new DomainError("entry-not-found");
     const officer = requireOfficer(actor, original.wasteBankId);
     if (original.kind === "reversal") throw new DomainError("reversal-of-reversal");
-    const account = (await lockAccount(tx, original.wasteBankId, original.personId, now, false))!;
+    const account = (await lockAccount(tx, original.wasteBankId, original.personId))!;
     // Checked after the lock: a reversal racing this one has committed by now, or waits for us.
     const [already] = await tx.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, original.id));
     if (already) throw new DomainError("entry-already-reversed");
@@ -264,8 +355,9 @@ export async function statement(db: Database, wasteBankId: number, personId: num
   const entries = await entrySummaries(db)
     .where(and(account, gte(ledgerEntry.occurredAt, from), lt(ledgerEntry.occurredAt, to)))
     .orderBy(asc(ledgerEntry.occurredAt), asc(ledgerEntry.id));
+  // 0 - x, not -x: a month without withdrawals is 0, not -0 (which Intl prints as "-0").
   const sum = (kind: EntryKind) => entries.filter((entry) => entry.kind === kind).reduce((total, entry) => total + entry.amount, 0);
-  return { opening, closing: opening + entries.reduce((total, entry) => total + entry.amount, 0), deposits: sum("deposit"), withdrawals: -sum("withdrawal"), reversals: sum("reversal"), entries };
+  return { opening, closing: opening + entries.reduce((total, entry) => total + entry.amount, 0), deposits: sum("deposit"), withdrawals: 0 - sum("withdrawal"), reversals: sum("reversal"), entries };
 }
 
 export type LedgerAudit = {
