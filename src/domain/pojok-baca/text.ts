@@ -5,6 +5,7 @@
  * control characters), and a refusal that names a locale message `input-<reason>`.
  */
 import { parseWholeNumber, type Parsed } from "../people/text-input.js";
+import { MONTHS, WEEKDAYS } from "../schedule/parse-datetime.js";
 import { addDays, compareDates, daysBetween, isValidDate, weekdayOf, wibDate, type LocalDate } from "../schedule/wib.js";
 
 export const BOOK_TITLE_MAX = 120;
@@ -105,25 +106,6 @@ const RELATIVE_DAYS = new Map<string, number>([
   ["hari ini", 0], ["tadi", 0], ["today", 0],
   ["kemarin", -1], ["kemaren", -1], ["kmrn", -1], ["yesterday", -1],
   ["kemarin lusa", -2], ["lusa kemarin", -2],
-]);
-
-const WEEKDAYS = new Map<string, number>([
-  ["minggu", 0], ["ahad", 0], ["senin", 1], ["selasa", 2], ["rabu", 3], ["kamis", 4], ["jumat", 5], ["jum'at", 5], ["sabtu", 6],
-]);
-
-const MONTHS = new Map<string, number>([
-  ["januari", 1], ["jan", 1], ["january", 1],
-  ["februari", 2], ["pebruari", 2], ["feb", 2], ["peb", 2], ["february", 2],
-  ["maret", 3], ["mar", 3], ["march", 3],
-  ["april", 4], ["apr", 4],
-  ["mei", 5], ["may", 5],
-  ["juni", 6], ["jun", 6], ["june", 6],
-  ["juli", 7], ["jul", 7], ["july", 7],
-  ["agustus", 8], ["agu", 8], ["agt", 8], ["ags", 8], ["aug", 8], ["august", 8],
-  ["september", 9], ["sep", 9], ["sept", 9],
-  ["oktober", 10], ["okt", 10], ["oct", 10], ["october", 10],
-  ["november", 11], ["nopember", 11], ["nov", 11], ["nop", 11],
-  ["desember", 12], ["des", 12], ["dec", 12], ["december", 12],
 ]);
 
 /** `26` is 2026. */

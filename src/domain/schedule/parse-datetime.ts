@@ -89,7 +89,8 @@ type Scan = {
   today: boolean;
 };
 
-const WEEKDAYS = new Map<string, number>([
+/** Weekday names as typed (0 = Minggu). */
+export const WEEKDAYS = new Map<string, number>([
   ["minggu", 0], ["ahad", 0],
   ["senin", 1],
   ["selasa", 2],
@@ -99,7 +100,8 @@ const WEEKDAYS = new Map<string, number>([
   ["sabtu", 6],
 ]);
 
-const MONTHS = new Map<string, number>([
+/** Month names and abbreviations as typed, Indonesian and English. */
+export const MONTHS = new Map<string, number>([
   ["januari", 1], ["jan", 1], ["january", 1],
   ["februari", 2], ["pebruari", 2], ["feb", 2], ["peb", 2], ["february", 2],
   ["maret", 3], ["mar", 3], ["march", 3],
