@@ -1,0 +1,188 @@
+import { fileURLToPath } from "node:url";
+import { Resvg } from "@resvg/resvg-js";
+import * as vega from "vega";
+import { View, parse } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
+
+/**
+ * The digest's participation chart: vega-lite → vega → SVG string → resvg → PNG, all in Node.
+ * No browser and no `canvas` module: vega renders SVG headlessly and resvg ships prebuilt binaries.
+ *
+ * Output must be the same PNG on every machine (a digest can be rebuilt and compared, tests check
+ * bytes), so:
+ * - resvg loads only the bundled Inter fonts (assets/fonts, SIL OFL 1.1), never system fonts;
+ * - vega measures text with its built-in estimate, even where the optional `canvas` package happens
+ *   to be installed, so label layout does not depend on what else is on the machine;
+ * - weeks are pre-formatted WIB dates on an ordinal axis, so the server's TZ never matters.
+ */
+
+export type WeeklyRate = {
+  /** Start of the week: Monday 00.00 WIB. */
+  weekStart: Date;
+  /** Participating households ÷ the RT's KK count, 0..1 (clamped; non-finite values are dropped). */
+  rate: number;
+};
+
+export type RtSeries = {
+  /** As people read it, e.g. "RT 05". Must be unique within one chart. */
+  label: string;
+  weeks: readonly WeeklyRate[];
+};
+
+/** Every word on the chart comes from the caller, translated from the locale files. */
+export type ParticipationChartLabels = {
+  title: string;
+  xAxis: string;
+  yAxis: string;
+  /** Shown alone when there is nothing to plot. */
+  noData: string;
+  /** The tick under a week, e.g. "16 Nov": the caller owns month names. */
+  formatWeek: (weekStart: LocalDate) => string;
+  /** Subtitle when more RTs were passed than fit, e.g. "+5 RT lainnya tidak ditampilkan". */
+  hiddenRts?: (hiddenCount: number) => string;
+};
+
+/**
+ * Lines beyond ten are unreadable on a phone and run out of distinct colours (tableau10).
+ * The chart keeps the first MAX_CHART_RTS in the order given, so the caller decides what matters:
+ * for a koordinator's digest, sort fading ("menurun") RTs first, then by lowest latest rate.
+ */
+export const MAX_CHART_RTS = 10;
+
+/** Logical size in CSS pixels; the PNG is rendered at CHART_SCALE for sharp text on phones. */
+export const CHART_WIDTH = 800;
+export const CHART_HEIGHT = 450;
+export const CHART_SCALE = 2;
+
+const FONT_FAMILY = "Inter";
+const FONT_FILES = ["Inter-Regular.ttf", "Inter-Bold.ttf"].map((name) =>
+  fileURLToPath(new URL(`../../assets/fonts/${name}`, import.meta.url)),
+);
+
+// Process-wide, but vega is used only here; see the module comment for why. vega re-exports
+// vega-scenegraph's textMetrics at run time; its typings leave it out.
+(vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
+
+type Point = { rt: string; week: string; rate: number };
+
+export async function renderParticipationTrend(
+  input: readonly RtSeries[],
+  labels: ParticipationChartLabels,
+): Promise<Buffer> {
+  const shown = input.slice(0, MAX_CHART_RTS);
+  const hidden = input.length - shown.length;
+  const { points, weekTicks } = toPoints(shown, labels);
+  const subtitle = hidden > 0 && labels.hiddenRts ? labels.hiddenRts(hidden) : undefined;
+  const spec = points.length === 0 ? noDataSpec(labels) : trendSpec(points, weekTicks, shown, labels, subtitle);
+  const svg = await toSvg(spec);
+  return svgToPng(svg);
+}
+
+function toPoints(series: readonly RtSeries[], labels: ParticipationChartLabels) {
+  const points: Point[] = [];
+  const weekTicks = new Map<string, string>();
+  for (const rt of series) {
+    for (const { weekStart, rate } of rt.weeks) {
+      if (!Number.isFinite(rate) || Number.isNaN(weekStart.getTime())) continue;
+      const date = wibDate(weekStart);
+      const week = formatLocalDate(date);
+      if (!weekTicks.has(week)) weekTicks.set(week, labels.formatWeek(date));
+      points.push({ rt: rt.label, week, rate: Math.min(1, Math.max(0, rate)) });
+    }
+  }
+  // ISO keys sort chronologically; the legend keeps the caller's RT order.
+  points.sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+  return { points, weekTicks: new Map([...weekTicks].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+const baseConfig = {
+  font: FONT_FAMILY,
+  background: "white",
+  title: { fontSize: 18, subtitleFontSize: 13, anchor: "start", offset: 12 },
+  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: "normal" },
+  legend: { labelFontSize: 12, titleFontSize: 13, symbolStrokeWidth: 3 },
+  view: { stroke: null },
+} as const;
+
+function trendSpec(
+  points: Point[],
+  weekTicks: Map<string, string>,
+  shown: readonly RtSeries[],
+  labels: ParticipationChartLabels,
+  subtitle: string | undefined,
+): TopLevelSpec {
+  // Ticks are ISO keys mapped to the caller's labels, so equal labels in different years stay apart.
+  const tickExpr = `${JSON.stringify(Object.fromEntries(weekTicks))}[datum.value]`;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    autosize: { type: "fit", contains: "padding" },
+    padding: 16,
+    title: subtitle === undefined ? { text: labels.title } : { text: labels.title, subtitle },
+    data: { values: points },
+    mark: { type: "line", point: { size: 40 }, strokeWidth: 2.5, interpolate: "linear" },
+    encoding: {
+      x: {
+        field: "week",
+        type: "ordinal",
+        sort: [...weekTicks.keys()],
+        title: labels.xAxis,
+        axis: { labelExpr: tickExpr, labelAngle: 0, labelOverlap: "parity" },
+      },
+      y: {
+        field: "rate",
+        type: "quantitative",
+        title: labels.yAxis,
+        scale: { domain: [0, 1] },
+        axis: { format: ".0%", tickCount: 5 },
+      },
+      color: {
+        field: "rt",
+        type: "nominal",
+        title: null,
+        sort: shown.map((rt) => rt.label),
+        scale: { scheme: "tableau10" },
+      },
+    },
+    config: baseConfig,
+  };
+}
+
+function noDataSpec(labels: ParticipationChartLabels): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    autosize: { type: "fit", contains: "padding" },
+    padding: 16,
+    title: { text: labels.title },
+    data: { values: [{ text: labels.noData }] },
+    mark: { type: "text", fontSize: 20, color: "#666666" },
+    encoding: {
+      text: { field: "text", type: "nominal" },
+      x: { value: CHART_WIDTH / 2 },
+      y: { value: CHART_HEIGHT / 2 },
+    },
+    config: baseConfig,
+  };
+}
+
+async function toSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new View(parse(compile(spec).spec), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+function svgToPng(svg: string): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: CHART_SCALE },
+    background: "white",
+    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY },
+  });
+  return resvg.render().asPng();
+}
