@@ -15,6 +15,7 @@ export const INPUT_REFUSALS = [
   "quantity-unrecognised", "quantity-wrong-unit", "quantity-not-positive", "quantity-too-precise", "quantity-too-large",
   "money-unrecognised", "money-ambiguous", "money-not-whole", "money-out-of-range",
   "book-title-characters", "reading-minutes-unrecognised", "reading-minutes-out-of-range", "reading-date-unrecognised", "reading-date-future", "reading-date-too-old", "reading-time-future",
+  "score-date-future", "score-date-too-old",
 ] as const;
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { indicatorScore, person } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import { isAdmin, type Actor } from "../people/actor.js";
 import { ensurePerson } from "../people/person.js";
 import { coversKelurahan } from "../roles/scope.js";
-import { getRt } from "../rt/rt.js";
+import { getRt, type RtDetails } from "../rt/rt.js";
 import { compareDates, formatLocalDate, isValidDate, wibDate, type LocalDate } from "../schedule/wib.js";
 import { isAutomatic, isIndicatorCode, type IndicatorCode } from "./indicators.js";
 import type { RtSelection } from "./metrics.js";
@@ -58,22 +58,51 @@ export async function enterManualScore(db: Database, actor: Actor, input: Manual
   if (isAutomatic(code)) throw new DomainError("indicator-automatic", { code });
   if (!Number.isInteger(input.score) || input.score < 0 || input.score > 2) throw new DomainError("indicator-score-invalid");
   const place = await getRt(db, input.rtId);
-  const assessor = isAdmin(actor) || actor.grants.some((grant) => grant.role === "koordinator");
-  // Nobody grades their own RT, even a ketua who also coordinates the kelurahan.
-  const headsIt = actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id);
-  if (!assessor || headsIt) throw new DomainError("not-allowed");
-  if (!coversKelurahan(actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
+  assertMayScore(actor, place);
   if (!isValidDate(input.assessedOn) || compareDates(input.assessedOn, wibDate(now)) > 0) throw new DomainError("indicator-date-in-future");
   const note = input.note?.trim() || null;
   if (note !== null && note.length > MANUAL_NOTE_MAX) throw new DomainError("indicator-note-too-long", { max: MANUAL_NOTE_MAX });
   // A bootstrap admin (from config) may never have written to the bot: give them a row to sign with.
   const enteredBy = actor.person?.id ?? (await ensurePerson(db, actor.telegramId));
+  // Idempotent without a request-key column: the bot fixes `now` once per confirmation (in
+  // conversation.external, before the confirm button is shown), so a replayed or repeated save
+  // arrives with the same entry instant. The same person entering the same score, note and date
+  // for the same indicator at the same instant is that one entry, not a second assessment.
+  const [existing] = await selectScores(db).where(
+    and(
+      eq(indicatorScore.rtId, place.id),
+      eq(indicatorScore.indicatorCode, code),
+      eq(indicatorScore.enteredBy, enteredBy),
+      eq(indicatorScore.enteredAt, now),
+      eq(indicatorScore.score, input.score),
+      eq(indicatorScore.assessedOn, formatLocalDate(input.assessedOn)),
+      note === null ? isNull(indicatorScore.note) : eq(indicatorScore.note, note),
+    ),
+  );
+  if (existing) return toManualScore(existing);
   const [row] = await db
     .insert(indicatorScore)
     .values({ rtId: place.id, indicatorCode: code, score: input.score, note, assessedOn: formatLocalDate(input.assessedOn), enteredBy, enteredAt: now })
     .returning({ id: indicatorScore.id });
   const [entered] = await selectScores(db).where(eq(indicatorScore.id, row!.id));
   return toManualScore(entered!);
+}
+
+/**
+ * May the actor score this RT's manual indicators? A koordinator whose area holds it, or an admin;
+ * never its own ketua, even one who also coordinates the kelurahan.
+ */
+export function assertMayScore(actor: Actor, place: Pick<RtDetails, "id" | "kelurahanCode" | "kecamatanCode">): void {
+  const assessor = isAdmin(actor) || actor.grants.some((grant) => grant.role === "koordinator");
+  const headsIt = actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id);
+  if (!assessor || headsIt) throw new DomainError("not-allowed");
+  if (!coversKelurahan(actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
+}
+
+/** The entry a person made at exactly `enteredAt`, if any (a confirm button tapped again after saving). */
+export async function findEnteredScore(db: Database, personId: number, enteredAt: Date): Promise<ManualScore | undefined> {
+  const [row] = await selectScores(db).where(and(eq(indicatorScore.enteredBy, personId), eq(indicatorScore.enteredAt, enteredAt)));
+  return row ? toManualScore(row) : undefined;
 }
 
 function selectScores(db: Database) {
