@@ -8,6 +8,7 @@ import { registerCommands } from "./bot/set-commands.js";
 import { createDeliveryRuntime } from "./delivery/runtime.js";
 import { extendOccurrences } from "./domain/events/events.js";
 import { pruneProcessedUpdates } from "./domain/updates.js";
+import { planWeeklyDigests } from "./scheduling/digests.js";
 import { planLoanReminders } from "./scheduling/loan-reminders.js";
 import { createScheduler } from "./scheduling/scheduler.js";
 import { createLogger } from "./logger.js";
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
         { name: "prune-updates", cron: "30 3 * * *", run: (now) => pruneProcessedUpdates(database.db, new Date(now.getTime() - 2 * 86_400_000)) },
         // Book return reminders at 08.00 WIB: the morning, before the corner opens after school.
         { name: "loan-reminders", cron: "0 8 * * *", run: (now) => planLoanReminders({ db: database.db, i18n, logger, wakeDelivery: delivery.wake }, now) },
+        // Weekly digests on Monday 07.00 WIB (the scheduler reads cron in Asia/Jakarta): the week's start.
+        { name: "weekly-digests", cron: "0 7 * * 1", run: (now) => planWeeklyDigests({ db: database.db, i18n, logger, wakeDelivery: delivery.wake }, now) },
       ],
     },
   );

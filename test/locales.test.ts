@@ -19,6 +19,11 @@ import { CATEGORIES, categoryKey, EXPLANATION_KEYS, SUGGESTION_KEYS } from "../s
 import { ENTRY_KINDS, EXPORT_COLUMNS, SUMMARY_ITEMS } from "../src/reports/bank-sampah-export.js";
 import { measureUnit } from "../src/db/schema/index.js";
 import { READING_ACTIVITIES } from "../src/domain/pojok-baca/sessions.js";
+import { participationKind } from "../src/db/schema/index.js";
+import { TREND_DIRECTIONS } from "../src/domain/scores/standing.js";
+import { SCORE_VIEWS, shortLabelKey } from "../src/bot/features/scores.js";
+import { PARTICIPATION_KINDS } from "../src/domain/scores/digest-queries.js";
+import { DIGEST_TRENDS, kindKey, trendWordKey } from "../src/reports/digest.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -115,6 +120,12 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "category-*": CATEGORIES.map(categoryKey),
   "score-explain-*": [...EXPLANATION_KEYS],
   "score-suggestion-*": SUGGESTION_KEYS,
+  "score-short-*": INDICATOR_CODES.map(shortLabelKey),
+  "score-kind-*": participationKind.enumValues.map((kind) => `score-kind-${kind}`),
+  "score-trend-*": TREND_DIRECTIONS.map((direction) => `score-trend-${direction}`),
+  "button-score-view-*": SCORE_VIEWS.map((view) => `button-score-view-${view}`),
+  "digest-kind-*": PARTICIPATION_KINDS.map(kindKey),
+  "digest-trend-word-*": DIGEST_TRENDS.map(trendWordKey),
   "announce-audience-**": (["rt-members", "area-ketua", "area-residents"] satisfies Audience[]).flatMap((audience) => [audienceLabelKey(audience, false), audienceLabelKey(audience, true)]),
 };
 

@@ -14,6 +14,8 @@ const RESIDENTS = ["warga"] as const;
 const BANK_OFFICERS = ["petugas_bank"] as const;
 /** Who may export a waste bank's books; which bank is checked in the domain (canViewBank). */
 const BANK_EXPORTERS = ["petugas_bank", "ketua_rt", "koordinator", "admin"] as const;
+/** /skor: a warga sees their points, a ketua the RT's scorecard, a koordinator or admin the ranking. */
+const SCORE_VIEWERS = ["warga", "ketua_rt", "koordinator", "admin"] as const;
 
 /**
  * The one list of commands: the authorization middleware, /bantuan and setMyCommands all read it.
@@ -67,6 +69,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "koreksi", audience: BANK_OFFICERS, showInMenu: false },
   { command: "harga", audience: BANK_OFFICERS, showInMenu: false },
   { command: "eksporbank", audience: BANK_EXPORTERS, showInMenu: false },
+  { command: "skor", audience: SCORE_VIEWERS, showInMenu: true },
+  { command: "nilai", audience: COORDINATORS, showInMenu: false },
+  // The weekly digest on demand (ketua RT: their RT; koordinator, admin: their area) and its workbook.
+  { command: "ringkasan", audience: ANNOUNCERS, showInMenu: false },
+  { command: "ekspor", audience: COORDINATORS, showInMenu: false },
 ];
 
 /** Buttons whose callback data starts with one of these are privileged like the commands above. */
@@ -92,6 +99,12 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   bk: OFFICERS,
   kmb: OFFICERS,
   rlog: OFFICERS,
+  sk: SCORE_VIEWERS,
+  // /nilai: its pickers (RT, indicator), its buttons, and the history of a manual indicator.
+  nl: COORDINATORS,
+  nlr: COORDINATORS,
+  nli: COORDINATORS,
+  nlh: COORDINATORS,
 };
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -18,6 +18,7 @@ import {
   LOG_READING_SESSION,
 } from "./conversations/pojok-baca.js";
 import { createReminderSettingsConversation, REMINDER_SETTINGS } from "./conversations/reminder-settings.js";
+import { createManualScoreConversation, MANUAL_SCORE } from "./conversations/scores.js";
 import { createRegistrationConversation, REGISTRATION } from "./conversations/registration.js";
 import {
   APPOINT_KOORDINATOR,
@@ -37,6 +38,7 @@ import { createEraseFeature } from "./features/erase.js";
 import { createEventsFeature } from "./features/events.js";
 import { createRondaFeature } from "./features/ronda.js";
 import { createPojokBacaFeature } from "./features/pojok-baca.js";
+import { createDigestsFeature } from "./features/digests.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createHelpFeature } from "./features/help.js";
 import { createLanguageFeature } from "./features/language.js";
@@ -45,6 +47,7 @@ import { createMembersFeature } from "./features/members.js";
 import { createProfileFeature } from "./features/profile.js";
 import { createRtRegistryFeature } from "./features/rt-registry.js";
 import { createRtSettingsFeature } from "./features/rt-settings.js";
+import { createScoresFeature } from "./features/scores.js";
 import { createStartFeature } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
@@ -95,6 +98,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createConversation<BotContext, ConversationContext>(createAddBookConversation(deps), { id: ADD_BOOK, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createLendBookConversation(deps), { id: LEND_BOOK, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createLogReadingConversation(deps), { id: LOG_READING, ...conversationOptions }));
+  bot.use(createConversation<BotContext, ConversationContext>(createManualScoreConversation(deps), { id: MANUAL_SCORE, ...conversationOptions }));
 
   bot.use(createStartFeature(deps));
   bot.use(createHelpFeature());
@@ -111,6 +115,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createPojokBacaFeature(deps));
   bot.use(createBankSampahFeature(deps));
   bot.use(createBankExportFeature(deps));
+  bot.use(createScoresFeature(deps));
+  bot.use(createDigestsFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

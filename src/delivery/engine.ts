@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { toApiPayload } from "./attachments.js";
 import { claimDue, markFailed, markRetry, markSent, markUnreachable, reclaimStale, type OutboxRow } from "./outbox.js";
 import type { Pacer } from "./pacer.js";
 
@@ -141,11 +142,19 @@ export class DeliveryEngine {
       this.stats.failed++;
       return;
     }
+    let payload: Record<string, unknown>;
+    try {
+      payload = toApiPayload(row.method, row.payload as Record<string, unknown>);
+    } catch (error) {
+      await markFailed(db, row.id, this.workerId, "failed", String(error));
+      this.stats.failed++;
+      return;
+    }
     if (row.method !== "pinChatMessage") await pacer.acquire(row.chatId, row.priority);
     let result: unknown;
     try {
       const raw = api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>;
-      result = await raw[row.method]!({ ...(row.payload as object), chat_id: row.chatId });
+      result = await raw[row.method]!({ ...payload, chat_id: row.chatId });
     } catch (error) {
       await this.settleFailure(row, error).catch((settleError: unknown) => {
         // The row stays claimed and comes back after the lease: late, but not lost.

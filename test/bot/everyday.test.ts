@@ -45,7 +45,7 @@ async function helpCommands(user: TestUser): Promise<string[]> {
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata"];
 const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
 const STAFF = ["umumkan", "buatrt", "daftarrt"];
 
 describe("/bantuan", () => {
@@ -60,7 +60,7 @@ describe("/bantuan", () => {
     const siti = newUser("Siti");
     await addMember(database.db, siti, place.id);
     const commands = await helpCommands(siti);
-    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT]);
+    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "skor"]);
     expect(harness.lastText(siti)).toContain("/keluar — Keluar dari RT");
     expect(harness.lastText(siti)).not.toContain("/anggota");
   });
@@ -87,23 +87,23 @@ describe("/bantuan", () => {
     const place = await addRt(database.db, 5);
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
-    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca"]);
+    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"]);
   });
 
   it("shows a koordinator the RT registry but not the admin's command", async () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    expect(await helpCommands(koordinator)).toEqual([...EVERYONE, ...STAFF, "banksampah", "eksporbank"]);
+    expect(await helpCommands(koordinator)).toEqual([...EVERYONE, ...STAFF, "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]);
   });
 
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank"]);
+    expect(await helpCommands(admin)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]);
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank"]);
+    expect(await helpCommands(bootstrap)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]);
   });
 
   it("lists only commands that exist, each once", async () => {

@@ -331,15 +331,15 @@ describe("/bantuan", () => {
   const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata"];
   const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata"];
   const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata"];
-  const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca"];
-  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank"];
-  const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "banksampah", "eksporbank"];
-  const ADMIN = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank"];
+  const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"];
+  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
+  const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
+  const ADMIN = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,
     pending: PENDING,
-    warga: MEMBER,
+    warga: [...MEMBER, "skor"],
     petugas: PETUGAS,
     ketua_rt: KETUA_COMMANDS,
     "koordinator-kelurahan": KOORDINATOR,

@@ -1,0 +1,288 @@
+import ExcelJS from "exceljs";
+import type { Database } from "../db/client.js";
+import type { ParticipationKind } from "../domain/participation/participation.js";
+import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
+import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
+import { PARTICIPATION_KINDS, rtNames, weeklyKindCounts, type RtNames, type WeeklyKindCounts } from "../domain/scores/digest-queries.js";
+import { DIMENSION_MAX, dimensionKey, DIMENSIONS, INDICATORS, indicatorKey, OVERALL_MAX } from "../domain/scores/indicators.js";
+import { categoryKey, computeScorecards, type Scorecard } from "../domain/scores/scorecard.js";
+import { computeTrends, type RtTrend } from "../domain/scores/trend.js";
+import { DAY_MS, wibWeekStart } from "../domain/scores/weeks.js";
+import { renderParticipationTrend, type RtSeries } from "./charts.js";
+import { guardFormula } from "./bank-sampah-export.js";
+
+/**
+ * The weekly digest (and /ringkasan): models built from the scorecards and trends, and their
+ * renderings — text from the locale files, the PNG chart, the XLSX workbook. No Telegram here.
+ */
+
+/** A message of the recipient's locale: `t(key, vars)`. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export const DIGEST_TRENDS = ["naik", "stabil", "menurun"] as const;
+export type DigestTrend = (typeof DIGEST_TRENDS)[number];
+
+/** Koordinator texts list this many RTs; the rest are in the workbook (a message stays under Telegram's limit). */
+export const DIGEST_TEXT_MAX_RTS = 15;
+
+export type DigestRt = {
+  names: RtNames;
+  scorecard: Scorecard;
+  trend: RtTrend;
+  direction: DigestTrend;
+  /** The last complete week's participating households ÷ KK; null without a KK count. */
+  latestRate: number | null;
+  /** The last 4 complete weeks, by kind. */
+  byKind: WeeklyKindCounts[];
+};
+
+export type DigestModel = {
+  /** Monday 00.00 WIB of the running week: the week the digest belongs to. */
+  weekStart: Date;
+  /** Fading RTs first, then the lowest latest rate (no KK count last), then the lowest score, then RT id. */
+  rts: DigestRt[];
+};
+
+/** Same words as the fading flag: "menurun" is the flag; any rise is "naik"; the rest "stabil". */
+export function digestTrend(trend: RtTrend): DigestTrend {
+  if (trend.fading.menurun) return "menurun";
+  return trend.fading.recent > trend.fading.previous ? "naik" : "stabil";
+}
+
+export function orderForDigest(rts: readonly DigestRt[]): DigestRt[] {
+  const rateOf = (rt: DigestRt) => rt.latestRate ?? Number.POSITIVE_INFINITY;
+  return [...rts].sort(
+    (a, b) =>
+      Number(b.trend.fading.menurun) - Number(a.trend.fading.menurun) ||
+      rateOf(a) - rateOf(b) ||
+      a.scorecard.overall - b.scorecard.overall ||
+      a.scorecard.rt.rtId - b.scorecard.rt.rtId,
+  );
+}
+
+/**
+ * Everything every digest of these RTs needs, from a fixed number of queries however many RTs:
+ * the job builds it once for the union of all recipients' RTs and slices it per person.
+ */
+export async function loadDigestData(db: Database, rtIds: readonly number[], now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG): Promise<Map<number, DigestRt>> {
+  if (rtIds.length === 0) return new Map();
+  const [scorecards, trends, kinds, names] = await Promise.all([
+    computeScorecards(db, rtIds, now, config),
+    computeTrends(db, rtIds, now, config),
+    weeklyKindCounts(db, rtIds, now, 4),
+    rtNames(db, rtIds),
+  ]);
+  const trendOf = new Map(trends.map((trend) => [trend.rt.rtId, trend]));
+  const kindsOf = new Map<number, WeeklyKindCounts[]>();
+  for (const row of kinds) kindsOf.set(row.rtId, [...(kindsOf.get(row.rtId) ?? []), row]);
+  const result = new Map<number, DigestRt>();
+  for (const scorecard of scorecards) {
+    const id = scorecard.rt.rtId;
+    const trend = trendOf.get(id);
+    const rtName = names.get(id);
+    if (!trend || !rtName) continue;
+    const latest = trend.weeks12[trend.weeks12.length - 1];
+    result.set(id, { names: rtName, scorecard, trend, direction: digestTrend(trend), latestRate: latest?.participationRate ?? null, byKind: kindsOf.get(id) ?? [] });
+  }
+  return result;
+}
+
+export function digestModel(data: ReadonlyMap<number, DigestRt>, rtIds: readonly number[], now: Date): DigestModel {
+  const rts = rtIds.flatMap((id) => {
+    const found = data.get(id);
+    return found ? [found] : [];
+  });
+  return { weekStart: wibWeekStart(now), rts: orderForDigest(rts) };
+}
+
+export async function buildDigest(db: Database, rtIds: readonly number[], now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG): Promise<DigestModel> {
+  return digestModel(await loadDigestData(db, rtIds, now, config), rtIds, now);
+}
+
+// ——— words ———
+
+function percent(rate: number | null): string {
+  return rate === null ? "–" : `${Math.round(rate * 100)}%`;
+}
+
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+function shortDate(date: LocalDate, locale: string, withYear = false): string {
+  const key = `${locale}:${withYear}`;
+  let format = shortDates.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}), timeZone: "UTC" });
+    shortDates.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+}
+
+/** The last complete week, which the digest reports on: "30 Nov – 6 Des 2026". */
+export function reportedWeek(model: DigestModel, locale: string): string {
+  const from = wibDate(new Date(model.weekStart.getTime() - 7 * DAY_MS));
+  const to = wibDate(new Date(model.weekStart.getTime() - DAY_MS));
+  return `${shortDate(from, locale)} – ${shortDate(to, locale, true)}`;
+}
+
+function trendWords(rt: DigestRt, t: Translate): string {
+  if (rt.direction === "menurun") return t("digest-trend-menurun", { percent: rt.trend.fading.dropPercent ?? 0 });
+  return rt.direction === "naik" ? t("digest-trend-naik") : t("digest-trend-stabil");
+}
+
+/** The koordinator's summary: counts, then one line per RT, fading first. */
+export function koordinatorText(model: DigestModel, t: Translate, locale: string): string {
+  const fading = model.rts.filter((rt) => rt.direction === "menurun");
+  const lines = [t("digest-koordinator-title", { week: reportedWeek(model, locale) })];
+  if (model.rts.length === 0) return [...lines, t("digest-koordinator-empty")].join("\n");
+  lines.push(t("digest-koordinator-counts", { count: model.rts.length, fading: fading.length }));
+  lines.push("");
+  model.rts.slice(0, DIGEST_TEXT_MAX_RTS).forEach((rt, index) => {
+    lines.push(
+      t(rt.direction === "menurun" ? "digest-koordinator-line-fading" : "digest-koordinator-line", {
+        rank: index + 1,
+        rt: String(rt.names.number).padStart(2, "0"),
+        kelurahan: rt.names.kelurahanName,
+        score: rt.scorecard.overall,
+        max: OVERALL_MAX,
+        rate: percent(rt.latestRate),
+        trend: trendWords(rt, t),
+      }),
+    );
+  });
+  const hidden = model.rts.length - DIGEST_TEXT_MAX_RTS;
+  if (hidden > 0) lines.push(t("digest-koordinator-more", { count: hidden }));
+  lines.push("", t("digest-koordinator-footer"));
+  return lines.join("\n");
+}
+
+/** The ketua's one page: score, trend, the three weakest with a suggestion each. */
+export function ketuaText(model: DigestModel, t: Translate, locale: string): string {
+  const rt = model.rts[0];
+  if (!rt) return t("digest-koordinator-empty");
+  const card = rt.scorecard;
+  const lines = [
+    t("digest-ketua-title", { rt: String(rt.names.number).padStart(2, "0"), kelurahan: rt.names.kelurahanName, week: reportedWeek(model, locale) }),
+    t("digest-ketua-score", {
+      score: card.overall,
+      max: OVERALL_MAX,
+      bersih: card.totals.bersih,
+      aman: card.totals.aman,
+      pintar: card.totals.pintar,
+      dimensionMax: DIMENSION_MAX,
+      category: t(categoryKey(card.category.key)),
+    }),
+    t("digest-ketua-participation", { window: percent(card.metrics.participationRate), days: Math.round((card.window.to.getTime() - card.window.from.getTime()) / DAY_MS), latest: percent(rt.latestRate) }),
+    t("digest-ketua-trend", { trend: trendWords(rt, t) }),
+    "",
+    t("digest-ketua-weakest-title"),
+  ];
+  card.weakest.forEach((indicator, index) => {
+    lines.push(
+      t("digest-ketua-weakest", {
+        rank: index + 1,
+        code: indicator.code,
+        label: t(indicatorKey(indicator.code)),
+        score: indicator.score,
+        suggestion: t(indicator.suggestion.key, indicator.suggestion.vars),
+      }),
+    );
+  });
+  return lines.join("\n");
+}
+
+// ——— chart ———
+
+export async function digestChart(model: DigestModel, t: Translate, locale: string): Promise<Buffer> {
+  const series: RtSeries[] = model.rts.map((rt) => ({
+    label: `RT ${String(rt.names.number).padStart(2, "0")} ${rt.names.kelurahanName}`,
+    weeks: rt.trend.weeks12.flatMap((week) => (week.participationRate === null ? [] : [{ weekStart: week.from, rate: week.participationRate }])),
+  }));
+  return renderParticipationTrend(series, {
+    title: t("digest-chart-title"),
+    xAxis: t("digest-chart-x"),
+    yAxis: t("digest-chart-y"),
+    noData: t("digest-chart-no-data"),
+    formatWeek: (date) => shortDate(date, locale),
+    hiddenRts: (count) => t("digest-chart-hidden", { count }),
+  });
+}
+
+// ——— workbook ———
+
+export function trendWordKey(trend: DigestTrend): string {
+  return `digest-trend-word-${trend}`;
+}
+
+export function kindKey(kind: ParticipationKind): string {
+  return `digest-kind-${kind}`;
+}
+
+function text(value: string): string {
+  return guardFormula(value);
+}
+
+function header(sheet: ExcelJS.Worksheet, values: string[], widths: number[]): void {
+  sheet.columns = widths.map((width) => ({ width }));
+  sheet.addRow(values).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+}
+
+/**
+ * Three sheets, row 1 a bold header each: the RTs (in digest order), the 21-indicator scorecards
+ * (one column per RT), and participation records by kind per RT and week over the last 4 weeks.
+ */
+export async function digestWorkbook(model: DigestModel, t: Translate): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const rtLabel = (rt: DigestRt) => `RT ${String(rt.names.number).padStart(2, "0")}`;
+
+  const list = workbook.addWorksheet(t("digest-sheet-rts"));
+  header(
+    list,
+    [
+      t("digest-col-rt"), t("digest-col-kelurahan"), t("digest-col-kecamatan"), t("digest-col-households"), t("digest-col-category"), t("digest-col-score"),
+      ...DIMENSIONS.map((dimension) => t(dimensionKey(dimension))),
+      t("digest-col-rate-window"), t("digest-col-rate-latest"), t("digest-col-trend"), t("digest-col-drop"),
+    ],
+    [8, 24, 20, 8, 26, 10, 10, 10, 10, 16, 16, 12, 12],
+  );
+  for (const rt of model.rts) {
+    const card = rt.scorecard;
+    const row = list.addRow([
+      rtLabel(rt),
+      text(rt.names.kelurahanName),
+      text(rt.names.kecamatanName),
+      card.rt.householdCount,
+      t(categoryKey(card.category.key)),
+      card.overall,
+      ...DIMENSIONS.map((dimension) => card.totals[dimension]),
+      card.metrics.participationRate,
+      rt.latestRate,
+      t(trendWordKey(rt.direction)),
+      rt.trend.fading.dropPercent,
+    ]);
+    row.getCell(10).numFmt = "0%";
+    row.getCell(11).numFmt = "0%";
+  }
+
+  const cards = workbook.addWorksheet(t("digest-sheet-scorecards"));
+  header(cards, [t("digest-col-code"), t("digest-col-indicator"), ...model.rts.map(rtLabel)], [8, 60, ...model.rts.map(() => 8)]);
+  INDICATORS.forEach((indicator, index) => {
+    cards.addRow([indicator.code, t(indicatorKey(indicator.code)), ...model.rts.map((rt) => rt.scorecard.indicators[index]!.score)]);
+  });
+  for (const dimension of DIMENSIONS) cards.addRow(["", t(dimensionKey(dimension)), ...model.rts.map((rt) => rt.scorecard.totals[dimension])]).font = { bold: true };
+  cards.addRow(["", t("digest-col-score"), ...model.rts.map((rt) => rt.scorecard.overall)]).font = { bold: true };
+
+  const kinds = workbook.addWorksheet(t("digest-sheet-participation"));
+  header(kinds, [t("digest-col-rt"), t("digest-col-kelurahan"), t("digest-col-week"), ...PARTICIPATION_KINDS.map((kind) => t(kindKey(kind))), t("digest-col-total")], [8, 24, 14, ...PARTICIPATION_KINDS.map(() => 14), 10]);
+  for (const rt of model.rts) {
+    for (const week of rt.byKind) {
+      const counts = PARTICIPATION_KINDS.map((kind) => week.records[kind]);
+      kinds.addRow([rtLabel(rt), text(rt.names.kelurahanName), formatLocalDate(wibDate(week.weekStart)), ...counts, counts.reduce((sum, count) => sum + count, 0)]);
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** "ringkasan-bantar-2026-12-07.xlsx": the Monday of the digest's week. */
+export function digestFileName(model: DigestModel): string {
+  return `ringkasan-bantar-${formatLocalDate(wibDate(model.weekStart))}.xlsx`;
+}
