@@ -6,6 +6,7 @@ import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.
 import { PARTICIPATION_KINDS, rtNames, weeklyKindCounts, type RtNames, type WeeklyKindCounts } from "../domain/scores/digest-queries.js";
 import { DIMENSION_MAX, dimensionKey, DIMENSIONS, INDICATORS, indicatorKey, OVERALL_MAX } from "../domain/scores/indicators.js";
 import { categoryKey, computeScorecards, type Scorecard } from "../domain/scores/scorecard.js";
+import { TREND_DIRECTIONS, trendDirection, type TrendDirection } from "../domain/scores/standing.js";
 import { computeTrends, type RtTrend } from "../domain/scores/trend.js";
 import { DAY_MS, wibWeekStart } from "../domain/scores/weeks.js";
 import { renderParticipationTrend, type RtSeries } from "./charts.js";
@@ -19,8 +20,8 @@ import { guardFormula } from "./bank-sampah-export.js";
 /** A message of the recipient's locale: `t(key, vars)`. */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-export const DIGEST_TRENDS = ["naik", "stabil", "menurun"] as const;
-export type DigestTrend = (typeof DIGEST_TRENDS)[number];
+export const DIGEST_TRENDS = TREND_DIRECTIONS;
+export type DigestTrend = TrendDirection;
 
 /** Koordinator texts list this many RTs; the rest are in the workbook (a message stays under Telegram's limit). */
 export const DIGEST_TEXT_MAX_RTS = 15;
@@ -42,12 +43,6 @@ export type DigestModel = {
   /** Fading RTs first, then the lowest latest rate (no KK count last), then the lowest score, then RT id. */
   rts: DigestRt[];
 };
-
-/** Same words as the fading flag: "menurun" is the flag; any rise is "naik"; the rest "stabil". */
-export function digestTrend(trend: RtTrend): DigestTrend {
-  if (trend.fading.menurun) return "menurun";
-  return trend.fading.recent > trend.fading.previous ? "naik" : "stabil";
-}
 
 export function orderForDigest(rts: readonly DigestRt[]): DigestRt[] {
   const rateOf = (rt: DigestRt) => rt.latestRate ?? Number.POSITIVE_INFINITY;
@@ -82,7 +77,7 @@ export async function loadDigestData(db: Database, rtIds: readonly number[], now
     const rtName = names.get(id);
     if (!trend || !rtName) continue;
     const latest = trend.weeks12[trend.weeks12.length - 1];
-    result.set(id, { names: rtName, scorecard, trend, direction: digestTrend(trend), latestRate: latest?.participationRate ?? null, byKind: kindsOf.get(id) ?? [] });
+    result.set(id, { names: rtName, scorecard, trend, direction: trendDirection(trend.fading), latestRate: latest?.participationRate ?? null, byKind: kindsOf.get(id) ?? [] });
   }
   return result;
 }
