@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { getWasteBank, listOfficers } from "../domain/bank-sampah/banks.js";
+import { getWasteBank, listOfficers, type WasteBankView } from "../domain/bank-sampah/banks.js";
 import type { EntryKind, EntrySummary, Receipt } from "../domain/bank-sampah/ledger.js";
 import type { Database } from "../db/client.js";
 import { memberCode } from "../domain/people/member-code.js";
@@ -99,16 +99,7 @@ export async function queueReceipt(deps: BotDeps, db: Database, receipt: Receipt
   return true;
 }
 
-export type BankDetails = {
-  id: number;
-  name: string;
-  kelurahanCode: string;
-  kelurahanName: string;
-  kecamatanCode: string;
-  kecamatanName: string;
-  rts: { id: number; number: number }[];
-  officers: { personId: number; name: string; telegramId: number | null }[];
-};
+export type BankDetails = WasteBankView & { officers: { personId: number; name: string; telegramId: number | null }[] };
 
 /** A bank with its RTs and officers, plain enough for `conversation.external`. */
 export async function loadBankDetails(db: Database, wasteBankId: number): Promise<BankDetails> {
