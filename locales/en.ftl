@@ -18,6 +18,8 @@ command-bahasa = Change language
 command-batal = Cancel what is in progress
 command-keluar = Leave your RT
 command-hapusdata = Erase your personal data
+command-dataku = Download all the data we keep about you
+command-audit = Audit log of officers' actions
 command-anggota = RT members and join requests
 command-keluarkan = Remove a member from the RT
 command-jumlahkk = Set the RT's household (KK) count
@@ -194,10 +196,34 @@ leave-done = You have left RT { $rt } Kelurahan { $kelurahan }. Send /start to j
 leave-ketua-notice = { $name } has left RT { $rt } Kelurahan { $kelurahan }.
 erase-confirm =
     Erase your personal data?
-    Your name, Telegram ID, household label and roles will be erased, and you will leave your RT. The RT's totals (such as activity head counts) stay, without your name. This cannot be undone.
+    Your name, Telegram ID, household label and roles will be erased, and you will leave your RT. The RT's totals (such as activity head counts) and the waste bank's books stay, without your name: any savings left can no longer be withdrawn, so withdraw them first if needed. You can download a copy of your data first with /dataku. This cannot be undone.
 button-erase-yes = Yes, erase my data
 erase-done = Your personal data has been erased. Thank you for taking part. Send /start to register again.
 erase-nothing = We hold no personal data about you.
+dataku-none = We hold no personal data about you.
+dataku-caption = All the data we keep about you (profile, RT memberships, roles, activities, waste bank savings, reading). Keep it safe: this file holds personal data.
+
+## Audit log (/audit, city admins)
+audit-title = 📋 Audit log: { $total } entries, latest first (page { $page }/{ $pages })
+audit-empty = The audit log is empty.
+audit-line = • { $when }: { $actor } { $what }
+audit-line-rt = • { $when }: { $actor } { $what } (RT { $rt } { $kelurahan })
+audit-person-erased = (data erased)
+audit-person-unknown = (no name)
+audit-action-membership_approved = approved { $target } as a resident
+audit-action-membership_rejected = rejected the join request of { $target }
+audit-action-member_removed = removed { $target } from the RT
+audit-action-role_granted = appointed { $target } as { $role }
+audit-action-role_revoked = revoked the { $role } role of { $target }
+audit-action-ketua_handed_over = handed the RT head role over to { $target }
+audit-action-role_invite_created = created an appointment link for { $role }
+audit-action-ledger_deposit = recorded a deposit of { $amount } for { $target }
+audit-action-ledger_withdrawal = recorded a withdrawal of { $amount } by { $target }
+audit-action-ledger_reversal = reversed entry #{ $entry } of { $target } ({ $amount })
+audit-action-broadcast_started = sent an announcement to { $recipients } recipients
+audit-action-broadcast_stopped = stopped announcement #{ $entry }
+audit-action-manual_score_entered = scored { $indicator } = { $score }
+audit-action-data_erased = erased their personal data
 
 ## Input that does not fit
 input-empty = Nothing was written. Please try again.
@@ -240,6 +266,8 @@ error-role-admin-ketua_rt-koordinator = Sorry, only the RT head or a coordinator
 fallback-message = Sorry, I did not understand. Send /bantuan to see the commands.
 fallback-unknown-command = I do not know that command. Send /bantuan to see the commands.
 fallback-stale-button = This button no longer works.
+# Once per window, for someone sending too many messages at once.
+flood-notice = Slow down, please 🙏 You sent too many messages in a short time. Wait { $seconds } seconds, then send again; messages sent meanwhile are not handled.
 
 ## Events, schedule, attendance
 command-jadwal = The RT's schedule, and say if you come
@@ -1111,3 +1139,8 @@ digest-kind-pojok_baca_pinjam = Book loan
 digest-kind-membaca = Reading
 command-ringkasan = Weekly digest: RT scores and trends, chart, Excel attachment
 command-ekspor = Download the scorecards and participation of your area's RTs (Excel)
+
+## Faults and long work
+error-database-unavailable = Sorry, the system is briefly unavailable. Please try again in a moment.
+long-work-preparing = Being prepared; it will arrive in a moment.
+long-work-failed = Sorry, your request could not be prepared. Please try again in a moment.

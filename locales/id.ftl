@@ -18,6 +18,8 @@ command-bahasa = Ganti bahasa
 command-batal = Batalkan isian yang sedang berjalan
 command-keluar = Keluar dari RT
 command-hapusdata = Hapus data pribadi Anda
+command-dataku = Unduh semua data Anda yang kami simpan
+command-audit = Log audit tindakan pengurus
 command-anggota = Anggota RT dan permintaan bergabung
 command-keluarkan = Keluarkan anggota dari RT
 command-jumlahkk = Atur jumlah KK di RT
@@ -194,10 +196,34 @@ leave-done = Anda sudah keluar dari RT { $rt } Kelurahan { $kelurahan }. Kirim /
 leave-ketua-notice = { $name } keluar dari RT { $rt } Kelurahan { $kelurahan }.
 erase-confirm =
     Hapus data pribadi Anda?
-    Nama, ID Telegram, keterangan KK, dan peran Anda akan dihapus, dan Anda keluar dari RT. Angka rekap RT (misalnya jumlah peserta kegiatan) tetap, tanpa nama Anda. Ini tidak bisa dibatalkan.
+    Nama, ID Telegram, keterangan KK, dan peran Anda akan dihapus, dan Anda keluar dari RT. Angka rekap RT (misalnya jumlah peserta kegiatan) dan pembukuan bank sampah tetap, tanpa nama Anda: saldo tabungan yang tersisa tidak bisa ditarik lagi, jadi tarik dulu jika perlu. Salinan data Anda bisa diunduh dulu dengan /dataku. Ini tidak bisa dibatalkan.
 button-erase-yes = Ya, hapus data saya
 erase-done = Data pribadi Anda sudah dihapus. Terima kasih telah ikut serta. Kirim /start jika ingin mendaftar lagi.
 erase-nothing = Kami tidak menyimpan data pribadi Anda.
+dataku-none = Kami tidak menyimpan data pribadi Anda.
+dataku-caption = Semua data Anda yang kami simpan (profil, keanggotaan RT, peran, kegiatan, tabungan bank sampah, bacaan). Simpan baik-baik: berkas ini berisi data pribadi.
+
+## Log audit (/audit, admin kota)
+audit-title = 📋 Log audit: { $total } catatan, terbaru dulu (halaman { $page }/{ $pages })
+audit-empty = Log audit masih kosong.
+audit-line = • { $when }: { $actor } { $what }
+audit-line-rt = • { $when }: { $actor } { $what } (RT { $rt } { $kelurahan })
+audit-person-erased = (data dihapus)
+audit-person-unknown = (tanpa nama)
+audit-action-membership_approved = menyetujui { $target } sebagai warga
+audit-action-membership_rejected = menolak permintaan bergabung { $target }
+audit-action-member_removed = mengeluarkan { $target } dari RT
+audit-action-role_granted = mengangkat { $target } sebagai { $role }
+audit-action-role_revoked = mencabut peran { $role } dari { $target }
+audit-action-ketua_handed_over = menyerahkan jabatan ketua RT kepada { $target }
+audit-action-role_invite_created = membuat tautan pengangkatan { $role }
+audit-action-ledger_deposit = mencatat setoran { $amount } untuk { $target }
+audit-action-ledger_withdrawal = mencatat penarikan { $amount } oleh { $target }
+audit-action-ledger_reversal = membatalkan entri #{ $entry } milik { $target } ({ $amount })
+audit-action-broadcast_started = mengirim pengumuman ke { $recipients } penerima
+audit-action-broadcast_stopped = menghentikan pengumuman #{ $entry }
+audit-action-manual_score_entered = memberi nilai { $indicator } = { $score }
+audit-action-data_erased = menghapus data pribadinya
 
 ## Isian yang tidak sesuai
 input-empty = Isian masih kosong. Silakan tulis lagi.
@@ -240,6 +266,8 @@ error-role-admin-ketua_rt-koordinator = Maaf, hanya ketua RT atau koordinator ya
 fallback-message = Maaf, saya belum mengerti. Ketik /bantuan untuk melihat perintah.
 fallback-unknown-command = Perintah itu tidak dikenal. Ketik /bantuan untuk melihat perintah.
 fallback-stale-button = Tombol ini sudah tidak berlaku.
+# Sekali per jendela waktu, untuk orang yang mengirim terlalu banyak pesan sekaligus.
+flood-notice = Pelan-pelan ya 🙏 Pesan Anda terlalu banyak dalam waktu singkat. Tunggu { $seconds } detik, lalu kirim lagi; pesan yang masuk sementara ini tidak diproses.
 
 ## Acara, jadwal, kehadiran
 command-jadwal = Jadwal kegiatan RT dan konfirmasi hadir
@@ -1111,3 +1139,8 @@ digest-kind-pojok_baca_pinjam = Pinjam buku
 digest-kind-membaca = Membaca
 command-ringkasan = Ringkasan mingguan: nilai dan tren RT, grafik, lampiran Excel
 command-ekspor = Unduh kartu nilai dan partisipasi RT wilayah Anda (Excel)
+
+## Faults and long work
+error-database-unavailable = Maaf, sistem sedang gangguan sebentar. Coba lagi sebentar.
+long-work-preparing = Sedang disiapkan, dikirim sebentar lagi.
+long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const BOT_MODES = ["polling", "webhook"] as const;
 
 /** Empty strings in an env file mean "not set", as people write them in `.env.example`. */
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
@@ -31,16 +32,56 @@ const configSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })).transform(
     (value) => value ?? "info",
   ),
+  BOT_MODE: optional(z.enum(BOT_MODES, { error: "must be polling or webhook" })).transform((value) => value ?? "polling"),
+  PORT: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, { error: "must be a TCP port number (0 picks a free one)", abort: true })
+      .transform(Number)
+      .refine((port) => port <= 65_535, "must be a TCP port number, at most 65535"),
+  ).transform((value) => value ?? 8080),
 });
 
-export type Config = {
+/** Checked only in webhook mode: a polling bot ignores them. */
+const webhookSchema = z.object({
+  WEBHOOK_URL: z.preprocess(
+    unsetIfEmpty,
+    z.url({
+      protocol: /^https$/,
+      error: (issue) =>
+        issue.input === undefined
+          ? "is required when BOT_MODE=webhook: the public https address Telegram posts updates to"
+          : "must be an https URL (Telegram posts updates over https only), e.g. https://bot.example.org/telegram",
+    }),
+  ),
+  WEBHOOK_SECRET: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string({ error: "is required when BOT_MODE=webhook: a random string Telegram sends back with every update" })
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for a secret token)"),
+  ),
+});
+
+type BaseConfig = {
   botToken: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   telegramApiRoot: string | undefined;
   wilayahCode: string;
   adminTelegramIds: number[];
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The HTTP port: /healthz in both modes, and the webhook in webhook mode. */
+  port: number;
 };
+
+export type PollingConfig = BaseConfig & { mode: "polling" };
+export type WebhookConfig = BaseConfig & {
+  mode: "webhook";
+  /** The public URL given to setWebhook; its path is where the server takes updates. */
+  webhookUrl: string;
+  /** Telegram sends it back in X-Telegram-Bot-Api-Secret-Token; a request without it is refused. */
+  webhookSecret: string;
+};
+export type Config = PollingConfig | WebhookConfig;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -56,11 +97,14 @@ export class ConfigError extends Error {
 /** Reads the environment once; every bad or missing variable is named in one error. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  // Webhook variables are checked whenever webhook mode is asked for, so one error names them all.
+  const webhook = env.BOT_MODE === "webhook" ? webhookSchema.safeParse(env) : undefined;
+  if (!result.success || webhook?.success === false) {
+    const issues = [...(result.error?.issues ?? []), ...(webhook?.error?.issues ?? [])];
+    throw new ConfigError(issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const vars = result.data;
-  return {
+  const base: BaseConfig = {
     botToken: vars.BOT_TOKEN,
     database: vars.DATABASE_URL
       ? { kind: "postgres", url: vars.DATABASE_URL }
@@ -69,5 +113,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     wilayahCode: vars.WILAYAH_KODE,
     adminTelegramIds: vars.ADMIN_TELEGRAM_IDS,
     logLevel: vars.LOG_LEVEL,
+    port: vars.PORT,
   };
+  if (webhook?.success) return { ...base, mode: "webhook", webhookUrl: webhook.data.WEBHOOK_URL, webhookSecret: webhook.data.WEBHOOK_SECRET };
+  return { ...base, mode: "polling" };
 }

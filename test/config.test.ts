@@ -25,6 +25,8 @@ describe("parseConfig", () => {
       wilayahCode: "15.71",
       adminTelegramIds: [],
       logLevel: "info",
+      port: 8080,
+      mode: "polling",
     });
   });
 
@@ -127,6 +129,65 @@ describe("parseConfig", () => {
       expect(parseConfig({ BOT_TOKEN: TOKEN, LOG_LEVEL: level }).logLevel).toBe(level);
     }
     expect(problemsOf({ BOT_TOKEN: TOKEN, LOG_LEVEL: "INFO" })[0]).toMatch(/^LOG_LEVEL /);
+  });
+});
+
+describe("parseConfig: BOT_MODE, PORT and the webhook", () => {
+  const WEBHOOK = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/hook", WEBHOOK_SECRET: "s3cret_-Token" };
+
+  it("polls by default and with BOT_MODE=polling, ignoring webhook variables", () => {
+    const config = parseConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "polling", WEBHOOK_URL: "not checked", WEBHOOK_SECRET: "!" });
+    expect(config.mode).toBe("polling");
+    expect(config).not.toHaveProperty("webhookUrl");
+    expect(config).not.toHaveProperty("webhookSecret");
+    expect(parseConfig({ BOT_TOKEN: TOKEN, BOT_MODE: "" }).mode).toBe("polling");
+  });
+
+  it("reads the webhook URL and secret in webhook mode", () => {
+    const config = parseConfig(WEBHOOK);
+    expect(config).toMatchObject({ mode: "webhook", webhookUrl: "https://bot.example.org/telegram/hook", webhookSecret: "s3cret_-Token", port: 8080 });
+  });
+
+  it("requires WEBHOOK_URL and WEBHOOK_SECRET in webhook mode, naming both at once", () => {
+    const problems = problemsOf({ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_SECRET: "" });
+    expect(problems).toEqual([
+      "WEBHOOK_URL is required when BOT_MODE=webhook: the public https address Telegram posts updates to",
+      "WEBHOOK_SECRET is required when BOT_MODE=webhook: a random string Telegram sends back with every update",
+    ]);
+  });
+
+  it("names webhook problems together with the others in one error", () => {
+    const problems = problemsOf({ BOT_MODE: "webhook", PORT: "http", WEBHOOK_URL: "https://bot.example.org/", WEBHOOK_SECRET: "has space" });
+    expect(problems.map((problem) => problem.split(" ")[0]).sort()).toEqual(["BOT_TOKEN", "PORT", "WEBHOOK_SECRET"]);
+  });
+
+  it.each(["http://bot.example.org/hook", "bot.example.org/hook", "ftp://bot.example.org"])("refuses WEBHOOK_URL %j: Telegram posts over https only", (url) => {
+    expect(problemsOf({ ...WEBHOOK, WEBHOOK_URL: url })).toEqual([
+      "WEBHOOK_URL must be an https URL (Telegram posts updates over https only), e.g. https://bot.example.org/telegram",
+    ]);
+  });
+
+  it("takes a secret in Telegram's alphabet, 1 to 256 characters, and nothing else", () => {
+    expect(parseConfig({ ...WEBHOOK, WEBHOOK_SECRET: "a" }).mode).toBe("webhook");
+    expect(parseConfig({ ...WEBHOOK, WEBHOOK_SECRET: "A".repeat(256) }).mode).toBe("webhook");
+    for (const secret of ["A".repeat(257), "with space", "dot.ted", "slash/", "émoji"]) {
+      expect(problemsOf({ ...WEBHOOK, WEBHOOK_SECRET: secret })).toEqual([
+        "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for a secret token)",
+      ]);
+    }
+  });
+
+  it("refuses an unknown mode", () => {
+    expect(problemsOf({ BOT_TOKEN: TOKEN, BOT_MODE: "webhooks" })).toEqual(["BOT_MODE must be polling or webhook"]);
+  });
+
+  it("reads PORT in both modes; 0 asks for a free port", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, PORT: "3000" }).port).toBe(3000);
+    expect(parseConfig({ ...WEBHOOK, PORT: "0" }).port).toBe(0);
+    expect(parseConfig({ BOT_TOKEN: TOKEN, PORT: "" }).port).toBe(8080);
+    for (const port of ["80a", "-1", "65536", "99999", " 80", "8080.5"]) {
+      expect(problemsOf({ BOT_TOKEN: TOKEN, PORT: port })[0]).toMatch(/^PORT must be a TCP port number/);
+    }
   });
 });
 

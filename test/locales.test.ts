@@ -24,6 +24,7 @@ import { TREND_DIRECTIONS } from "../src/domain/scores/standing.js";
 import { SCORE_VIEWS, shortLabelKey } from "../src/bot/features/scores.js";
 import { PARTICIPATION_KINDS } from "../src/domain/scores/digest-queries.js";
 import { DIGEST_TRENDS, kindKey, trendWordKey } from "../src/reports/digest.js";
+import { AUDIT_ACTIONS } from "../src/domain/audit/audit.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -126,6 +127,7 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "button-score-view-*": SCORE_VIEWS.map((view) => `button-score-view-${view}`),
   "digest-kind-*": PARTICIPATION_KINDS.map(kindKey),
   "digest-trend-word-*": DIGEST_TRENDS.map(trendWordKey),
+  "audit-action-*": AUDIT_ACTIONS.map((action) => `audit-action-${action}`),
   "announce-audience-**": (["rt-members", "area-ketua", "area-residents"] satisfies Audience[]).flatMap((audience) => [audienceLabelKey(audience, false), audienceLabelKey(audience, true)]),
 };
 

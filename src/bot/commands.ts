@@ -40,6 +40,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   // Anyone: a resident who moved away keeps the savings they made at the bank.
   { command: "saldo", audience: "anyone", showInMenu: true },
   { command: "hapusdata", audience: "anyone", showInMenu: true },
+  // What the bot keeps about me, as a file (also for someone who never joined an RT).
+  { command: "dataku", audience: "anyone", showInMenu: true },
   { command: "anggota", audience: MANAGERS, showInMenu: false },
   { command: "keluarkan", audience: MANAGERS, showInMenu: false },
   { command: "jumlahkk", audience: MANAGERS, showInMenu: false },
@@ -74,6 +76,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   // The weekly digest on demand (ketua RT: their RT; koordinator, admin: their area) and its workbook.
   { command: "ringkasan", audience: ANNOUNCERS, showInMenu: false },
   { command: "ekspor", audience: COORDINATORS, showInMenu: false },
+  // The audit log of privileged actions.
+  { command: "audit", audience: ["admin"], showInMenu: false },
 ];
 
 /** Buttons whose callback data starts with one of these are privileged like the commands above. */
@@ -105,6 +109,8 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   nlr: COORDINATORS,
   nli: COORDINATORS,
   nlh: COORDINATORS,
+  // /audit's pages.
+  au: ["admin"],
 };
 
 export function findCommand(name: string): CommandSpec | undefined {

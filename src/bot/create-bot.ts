@@ -35,6 +35,8 @@ import { createBroadcastFeature } from "./features/broadcast.js";
 import { NOOP_DATA } from "./keyboards/paginate.js";
 import { createCancelFeature } from "./features/cancel.js";
 import { createEraseFeature } from "./features/erase.js";
+import { createAuditFeature } from "./features/audit.js";
+import { createDatakuFeature } from "./features/dataku.js";
 import { createEventsFeature } from "./features/events.js";
 import { createRondaFeature } from "./features/ronda.js";
 import { createPojokBacaFeature } from "./features/pojok-baca.js";
@@ -52,7 +54,9 @@ import { createStartFeature } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
 import { dedupeUpdates } from "./middlewares/dedupe.js";
-import { replyOnDomainError } from "./middlewares/errors.js";
+import { floodControl } from "./middlewares/flood.js";
+import { replyOnDomainError, replyWhenDatabaseDown } from "./middlewares/errors.js";
+import { isDatabaseUnavailable } from "../db/errors.js";
 
 /** Bump when a conversation's steps change, so half-finished old ones are dropped, not misread. */
 export const CONVERSATION_VERSION = 1;
@@ -64,6 +68,10 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   const bot = new Bot<BotContext>(token, botConfig);
 
   bot.use(attachLogger(deps));
+  // Outermost after the logger: the dedupe claim is the first thing that needs the database.
+  bot.use(replyWhenDatabaseDown(deps));
+  // Before dedupe: a flooder's dropped update costs no database work.
+  bot.use(floodControl(deps));
   bot.use(dedupeUpdates(deps));
   bot.use(attachActor(deps));
   bot.use(deps.i18n);
@@ -106,6 +114,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createLanguageFeature(deps));
   bot.use(createLeaveFeature(deps));
   bot.use(createEraseFeature(deps));
+  bot.use(createDatakuFeature(deps));
+  bot.use(createAuditFeature(deps));
   bot.use(createMembersFeature(deps));
   bot.use(createRtSettingsFeature(deps));
   bot.use(createRtRegistryFeature(deps));
@@ -122,6 +132,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim
   // was released, so a redelivery is handled again.
   bot.catch((error) => {
+    // A database outage was already told to the person ("coba lagi sebentar") and logged.
+    if (isDatabaseUnavailable(error.error)) return;
     (error.ctx.log ?? deps.logger).error({ err: error.error }, "update failed");
   });
   return bot;

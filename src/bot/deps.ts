@@ -1,7 +1,9 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import type { BackgroundRunner } from "./background.js";
 import type { ConversationContext } from "./context.js";
+import type { FloodLimits } from "./middlewares/flood.js";
 
 /** Everything a feature may use; built once in main.ts (or by the test harness). */
 export type BotDeps = {
@@ -15,4 +17,11 @@ export type BotDeps = {
   clock: () => Date;
   /** Something was queued in the outbox: let the sender look now instead of at its next poll. */
   wakeDelivery: () => void;
+  /**
+   * Where long work (digests, exports, rotas) runs, off the update path; shutdown drains it.
+   * Without one, that work runs inside the update (the console).
+   */
+  background?: BackgroundRunner;
+  /** Flood control per person; FLOOD_DEFAULTS when absent. Counted in this process's memory. */
+  flood?: FloodLimits;
 };

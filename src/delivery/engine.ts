@@ -28,6 +28,9 @@ export type DeliveryStats = { sent: number; failed: number; blocked: number; ret
 /** Methods the outbox may call; anything else in a row is a programming error, not a send. */
 const ALLOWED_METHODS = new Set(["sendMessage", "copyMessage", "forwardMessage", "pinChatMessage", "sendPhoto", "sendDocument"]);
 
+/** The longest wait between claims while the database cannot be reached. */
+const CLAIM_BACKOFF_MAX_MS = 5_000;
+
 /** 5xx and network errors: 2 s, 4 s, 8 s … up to 5 minutes. */
 export function backoffMs(attempts: number): number {
   return Math.min(2 ** attempts * 1000, 5 * 60 * 1000);
@@ -93,15 +96,24 @@ export class DeliveryEngine {
   }
 
   private async run(): Promise<void> {
+    // Consecutive failed claims (the database is away): wait longer each time, up to a few seconds,
+    // and log the first and every tenth, not a line per poll through an outage.
+    let failures = 0;
     while (this.running) {
-      const claimed = await this.claimAndSend().catch((error: unknown) => {
-        this.options.logger.error({ err: error }, "claiming from the outbox failed; retrying");
-        return 0;
-      });
+      let claimed = 0;
+      try {
+        claimed = await this.claimAndSend();
+        if (failures > 0) this.options.logger.info({ failures }, "outbox reachable again; sending resumes");
+        failures = 0;
+      } catch (error) {
+        failures++;
+        if (failures === 1 || failures % 10 === 0) this.options.logger.error({ err: error, failures }, "claiming from the outbox failed; backing off");
+      }
       if (!this.running) break;
-      if (claimed === 0 || this.inFlight >= this.maxInFlight) {
+      if (failures > 0 || claimed === 0 || this.inFlight >= this.maxInFlight) {
+        const waitMs = failures > 0 ? Math.min(this.pollMs * 2 ** (failures - 1), CLAIM_BACKOFF_MAX_MS) : this.inFlight >= this.maxInFlight ? 5 : this.pollMs;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.inFlight >= this.maxInFlight ? 5 : this.pollMs);
+          const timer = setTimeout(resolve, waitMs);
           this.wakeUp = () => {
             clearTimeout(timer);
             resolve();

@@ -154,7 +154,7 @@ describe("/banksampah", () => {
     await expectRefused(ketuaUser, [
       ["", EMPTY],
       ["   ", EMPTY],
-      [LONG, "Terlalu panjang: paling banyak 80 karakter."],
+      [LONG, "Terlalu panjang: paling banyak 60 karakter."], // the bank name's own limit, not a place's
       ["Bank Sampah Melati Sejahtera Bersama Warga RT Lima Kelurahan Sipin", "Terlalu panjang: paling banyak 60 karakter."],
       ["♻️ Bank Hijau", placeCharacters],
       [SQLISH, placeCharacters],
@@ -983,7 +983,7 @@ describe("/harga", () => {
     const placeCharacters = "Gunakan huruf, angka, spasi, dan tanda . , / - # ( ) & : saja (tanpa emoji). Contoh: Pos kamling RT 05.";
     await expectRefused(sari, [
       ["", EMPTY],
-      [LONG, "Terlalu panjang: paling banyak 80 karakter."],
+      [LONG, "Terlalu panjang: paling banyak 40 karakter."],
       ["Botol kaca bening ukuran besar dari warung", "Terlalu panjang: paling banyak 40 karakter."],
       ["♻️", placeCharacters],
       [SQLISH, placeCharacters],

@@ -75,6 +75,20 @@ describe("/ringkasan", () => {
     expect(harness.telegram.callsOf("sendDocument")).toHaveLength(0);
   });
 
+  it("answers at once, builds in the background, and sends once though the update comes again", async () => {
+    const { fading } = await area();
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, fading.id);
+    const update = harness.messageUpdate(ketua, "/ringkasan");
+    await harness.bot.handleUpdate(update);
+    expect(harness.telegram.textsTo(ketua.id)).toEqual(["Sedang disiapkan, dikirim sebentar lagi."]);
+    await harness.settle();
+    await harness.deliver(update);
+    const texts = harness.telegram.textsTo(ketua.id);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]!.split("\n")[0]).toBe("📊 Ringkasan mingguan RT 02 Simpang IV Sipin, 30 Nov – 6 Des 2026");
+  });
+
   it("is refused to a warga", async () => {
     const { steady } = await area();
     const warga = newUser("Siti");

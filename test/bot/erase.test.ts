@@ -1,7 +1,14 @@
-import { eq, like } from "drizzle-orm";
+import { asc, eq, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { botState, membership, person, readingLog, roleAssignment } from "../../src/db/schema/index.js";
+import { auditLog, bankAccount, botState, ledgerEntry, membership, outbox, participation, person, readingLog, roleAssignment, wasteBankOfficer } from "../../src/db/schema/index.js";
+import { appointOfficer, createWasteBank, listWasteTypes } from "../../src/domain/bank-sampah/banks.js";
+import { auditLedger, balanceOf, recordDeposit, recordWithdrawal } from "../../src/domain/bank-sampah/ledger.js";
 import { loadActor } from "../../src/domain/people/actor.js";
+import { recordParticipation } from "../../src/domain/participation/participation.js";
+import { weeklyKindCounts } from "../../src/domain/scores/digest-queries.js";
+import { residentPoints, weeklyRtMetrics, windowRtMetrics } from "../../src/domain/scores/metrics.js";
+import { computeScorecards } from "../../src/domain/scores/scorecard.js";
+import { DEFAULT_SCORE_CONFIG } from "../../src/domain/scores/config.js";
 import { logReading } from "../../src/domain/pojok-baca/reading-log.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
@@ -294,4 +301,117 @@ describe("/hapusdata", () => {
     expect(harness.lastText(user)).toBe("Your personal data has been erased. Thank you for taking part. Send /start to register again.");
     expect(await database.db.select().from(person).where(eq(person.telegramId, user.id))).toEqual([]);
   });
+
+  describe("covers the waste bank ledger and participation: anonymised, totals kept", () => {
+    /**
+     * RT 05 with a waste bank (officer Sari). Siti ("Keluarga Pak Budi", shared with Budi) and
+     * Budi each saved and took part in the same gotong royong; Siti also took part alone from an
+     * earlier household of her own ("Rumah Lama").
+     */
+    async function savers() {
+      const db = database.db;
+      const hood = await neighbourhood();
+      const { place, koordinator, siti, sitiIds } = hood;
+      await db.update(membership).set({ householdLabel: "Keluarga Pak Budi" }).where(eq(membership.id, sitiIds.membershipId));
+      const budi = newUser("Budi");
+      const budiIds = await addMember(db, budi, place.id, "keluarga pak budi ");
+      const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Melati", rtIds: [place.id] }, new Date("2026-09-01T00:00:00Z"));
+      const sari = newUser("Sari");
+      const sariIds = await addMember(db, sari, place.id, "Rumah Sari");
+      await appointOfficer(db, await loadActor(db, koordinator.id, []), bank.id, sariIds.personId, new Date("2026-09-01T00:00:00Z"));
+      const kardus = (await listWasteTypes(db, bank.id, harness.now)).find((type) => type.name.startsWith("Kardus"))!;
+      const officer = await loadActor(db, sari.id, []);
+      const day = (n: number) => new Date(Date.UTC(2026, 10, n, 3));
+      for (const [who, key, grams, n] of [[sitiIds, "s1", 2500, 16], [sitiIds, "s2", 1000, 18], [budiIds, "b1", 4000, 17]] as const) {
+        await recordDeposit(db, officer, { wasteBankId: bank.id, personId: who.personId, lines: [{ wasteTypeId: kardus.id, quantity: grams }], requestKey: key }, day(n));
+      }
+      await recordWithdrawal(db, officer, { wasteBankId: bank.id, personId: sitiIds.personId, amount: 1000, requestKey: "w1" }, day(19));
+      const gotongRoyong = (who: { personId: number }, occurrence: number, household: string, n: number) =>
+        recordParticipation(db, { sourceKey: `occurrence:${occurrence}:person:${who.personId}`, rtId: place.id, personId: who.personId, householdLabel: household, kind: "gotong_royong", occurredAt: day(n), verified: true, source: "checkin-code", recordedBy: null }, day(n));
+      await gotongRoyong(sitiIds, 1, "Keluarga Pak Budi", 15);
+      await gotongRoyong(budiIds, 1, "keluarga pak budi ", 15);
+      await gotongRoyong(sitiIds, 2, "Rumah Lama", 8);
+      await gotongRoyong(sitiIds, 3, "Rumah Lama ", 1);
+      // A reminder still queued for Siti.
+      await db.insert(outbox).values({ dedupeKey: "reminder:9:siti", chatId: siti.id, personId: sitiIds.personId, priority: 15, payload: { text: "Besok kerja bakti, Siti" } });
+      return { ...hood, bank, sari, sariIds, budiIds };
+    }
+
+    /** Every total the RT, the scores, the digests and the bank show. */
+    async function totals(place: { id: number }, bank: { id: number }, people: number[]) {
+      const db = database.db;
+      const now = harness.now;
+      return {
+        weekly: await weeklyRtMetrics(db, now, { rtIds: [place.id], weeks: 8 }),
+        window: await windowRtMetrics(db, now, { rtIds: [place.id], windowDays: 60 }),
+        kinds: await weeklyKindCounts(db, [place.id], now, 8),
+        points: [...(await residentPoints(db, now, DEFAULT_SCORE_CONFIG, { rtIds: [place.id] })).entries()].sort(([a], [b]) => a - b),
+        scorecards: await computeScorecards(db, [place.id], now),
+        participationRows: (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(participation))[0]!.n,
+        ledger: await db.select({ id: ledgerEntry.id, amount: ledgerEntry.amount, personId: ledgerEntry.personId, rtId: ledgerEntry.rtId }).from(ledgerEntry).orderBy(asc(ledgerEntry.id)),
+        balances: await Promise.all(people.map((personId) => balanceOf(db, bank.id, personId))),
+        bankTotal: (await db.select({ total: sql<number>`sum(${bankAccount.balance})`.mapWith(Number) }).from(bankAccount))[0]!.total,
+        ledgerAudit: await auditLedger(db),
+      };
+    }
+
+    it("keeps every RT total, score, weekly count and bank balance, and the ledger still adds up", async () => {
+      const { place, bank, siti, sitiIds, budiIds, sariIds } = await savers();
+      const people = [sitiIds.personId, budiIds.personId, sariIds.personId];
+      const before = await totals(place, bank, people);
+      expect(before.ledgerAudit.ok).toBe(true);
+      expect(before.balances).toEqual([4500 + 1800 - 1000, 7200, 0]);
+      expect(before.kinds.some((week) => week.records.gotong_royong > 0)).toBe(true);
+
+      await harness.send(siti, "/hapusdata");
+      await harness.press(siti, "Ya, hapus data saya");
+      expect(harness.lastText(siti)).toBe(DONE);
+
+      expect(await totals(place, bank, people)).toEqual(before);
+      expect((await auditLedger(database.db)).ok).toBe(true);
+    });
+
+    it("detaches the records from the person: household labels that named only them become opaque, the shared one stays", async () => {
+      const { siti, sitiIds } = await savers();
+      await harness.send(siti, "/hapusdata");
+      await harness.press(siti, "Ya, hapus data saya");
+
+      const labels = await database.db
+        .select({ kind: participation.kind, household: participation.householdLabel })
+        .from(participation)
+        .where(eq(participation.personId, sitiIds.personId))
+        .orderBy(asc(participation.id));
+      // Deposits carry the membership's label of the time (the shared one); "Rumah Lama" named only Siti.
+      expect(labels).toEqual([
+        { kind: "bank_sampah", household: "Keluarga Pak Budi" },
+        { kind: "bank_sampah", household: "Keluarga Pak Budi" },
+        { kind: "gotong_royong", household: "Keluarga Pak Budi" },
+        { kind: "gotong_royong", household: `anon-${sitiIds.personId}-1` },
+        { kind: "gotong_royong", household: `anon-${sitiIds.personId}-1` },
+      ]);
+      expect(await membershipRows(sitiIds.personId)).toEqual([expect.objectContaining({ householdLabel: null })]);
+      // The ledger keeps its entries, on the anonymised person.
+      expect((await database.db.select().from(ledgerEntry).where(eq(ledgerEntry.personId, sitiIds.personId))).map((entry) => entry.kind)).toEqual(["deposit", "deposit", "withdrawal"]);
+      expect(await personRow(sitiIds.personId)).toMatchObject({ telegramId: null, displayName: null });
+      // What was still queued for her is dropped, and no message row keeps her chat or its text.
+      expect(await database.db.select({ status: outbox.status, chatId: outbox.chatId, payload: outbox.payload }).from(outbox).where(eq(outbox.personId, sitiIds.personId))).toEqual([
+        { status: "cancelled", chatId: 0, payload: {} },
+      ]);
+      expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "data_erased"))).toEqual([
+        expect.objectContaining({ actorPersonId: sitiIds.personId, targetPersonId: sitiIds.personId, occurredAt: harness.now }),
+      ]);
+    });
+
+    it("ends an erased officer's post at the waste bank; the entries they recorded stay", async () => {
+      const { sari, sariIds } = await savers();
+      await harness.send(sari, "/hapusdata");
+      await harness.press(sari, "Ya, hapus data saya");
+      expect(await database.db.select({ revokedAt: wasteBankOfficer.revokedAt }).from(wasteBankOfficer).where(eq(wasteBankOfficer.personId, sariIds.personId))).toEqual([{ revokedAt: harness.now }]);
+      expect(await database.db.select().from(ledgerEntry).where(eq(ledgerEntry.recordedBy, sariIds.personId))).toHaveLength(4);
+      expect((await auditLedger(database.db)).ok).toBe(true);
+      await harness.send(sari, "/setor");
+      expect(harness.lastText(sari)).toBe("Maaf, perintah ini hanya untuk petugas bank sampah.");
+    });
+  });
 });
+

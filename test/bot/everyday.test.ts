@@ -43,8 +43,8 @@ async function helpCommands(user: TestUser): Promise<string[]> {
   return harness.lastText(user).split("\n").flatMap((line) => /^\/(\w+) — /.exec(line)?.[1] ?? []);
 }
 
-const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata"];
-const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata"];
+const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku"];
+const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
 const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
 const STAFF = ["umumkan", "buatrt", "daftarrt"];
 
@@ -99,11 +99,11 @@ describe("/bantuan", () => {
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]);
+    expect(await helpCommands(admin)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]);
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]);
+    expect(await helpCommands(bootstrap)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]);
   });
 
   it("lists only commands that exist, each once", async () => {

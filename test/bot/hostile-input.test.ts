@@ -2,10 +2,16 @@ import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { person } from "../../src/db/schema/index.js";
-import { HOUSEHOLD_MAX, NAME_MAX } from "../../src/domain/people/text-input.js";
+import { parseBankName, parseReversalReason, parseWasteTypeName } from "../../src/domain/bank-sampah/management.js";
+import { parseResidentQuery } from "../../src/domain/bank-sampah/residents.js";
+import { HOUSEHOLD_MAX, NAME_MAX, NOTES_MAX, parseDisplayName, parseHouseholdLabel, parseNotes, parsePlace, PLACE_MAX, type Parsed } from "../../src/domain/people/text-input.js";
+import { parseActivityNote, parseBookAuthor, parseBookTitle, parseSessionDate } from "../../src/domain/pojok-baca/text.js";
+import { parseDateTime } from "../../src/domain/schedule/parse-datetime.js";
+import { TEXT_LIMITS, type TextField } from "../../src/domain/text-limits.js";
+import { parseScoreNote } from "../../src/bot/conversations/scores.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { addKetua, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, newUser } from "../helpers/fixtures.js";
+import { addKetua, addKoordinator, addMember, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, photoUpdate, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
 
 let database: TestDatabase;
@@ -482,5 +488,170 @@ describe("commands in the middle of registration", () => {
     expect(harness.lastText(user)).toBe(id("input-name-characters"));
     await harness.send(user, "Siti Aminah");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
+  });
+});
+
+/** Every free-text parser, with the field whose limit it enforces and a good answer. */
+const FREE_TEXT: [field: TextField, parse: (text: string) => Parsed<string>, good: string][] = [
+  ["displayName", parseDisplayName, "Siti Aminah"],
+  ["householdLabel", parseHouseholdLabel, "Keluarga Pak Budi, No. 12/B"],
+  ["place", parsePlace, "Pos kamling RT 05"],
+  ["eventNotes", parseNotes, "bawa cangkul dan karung 🧹"],
+  ["wasteBankName", parseBankName, "Bank Sampah Melati"],
+  ["wasteTypeName", parseWasteTypeName, "Plastik PET (botol)"],
+  ["reversalReason", parseReversalReason, "salah timbang"],
+  ["residentQuery", parseResidentQuery, "siti"],
+  ["manualScoreNote", parseScoreNote, "Posyandu aktif tiap bulan"],
+  ["bookTitle", parseBookTitle, "Si Kancil & Buaya"],
+  ["bookAuthor", parseBookAuthor, "Andrea Hirata"],
+  ["activityNote", parseActivityNote, "Lomba mewarnai"],
+];
+
+describe("every free-text field has one documented limit, enforced before anything is stored", () => {
+  it("the table of limits is covered here, field by field (the three others are tested below)", () => {
+    const covered = new Set<string>([...FREE_TEXT.map(([field]) => field), "announcement", "dateTime", "sessionDate"]);
+    expect(Object.keys(TEXT_LIMITS).filter((field) => !covered.has(field))).toEqual([]);
+    expect(NAME_MAX).toBe(TEXT_LIMITS.displayName);
+    expect(NOTES_MAX).toBe(TEXT_LIMITS.eventNotes);
+  });
+
+  describe.each(FREE_TEXT)("%s", (field, parse, good) => {
+    const max = TEXT_LIMITS[field];
+
+    it("takes a good answer, and one exactly at the limit", () => {
+      expect(parse(good)).toEqual({ ok: true, value: good });
+      expect(parse("a".repeat(max))).toEqual({ ok: true, value: "a".repeat(max) });
+    });
+
+    it.each([
+      ["empty", ""],
+      ["only white space", "  \n\t "],
+      ["only zero-width and direction marks", "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202E\u2066"],
+    ])("refuses %s as empty", (_label, input) => {
+      expect(parse(input)).toEqual({ ok: false, reason: "empty" });
+    });
+
+    it.each([
+      ["one over the limit", () => "a".repeat(max + 1)],
+      ["10,000 characters", () => "a".repeat(10_000)],
+      ["a Telegram message full of emoji", () => "😀".repeat(2_048)],
+    ])("refuses %s, naming the limit", (_label, input) => {
+      const parsed = parse(input());
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok && parsed.reason === "too-long") expect(parsed.vars).toEqual({ max });
+      // Emoji are refused by the fields that take no emoji before their length is looked at.
+      else expect(input()).toContain("😀");
+    });
+
+    it.each([
+      ["SQL", "Robert'); DROP TABLE person;--"],
+      ["a SQL tautology", "1' OR '1'='1"],
+      ["HTML", "<b>x</b> &amp; <a href=\"tg://user?id=1\">y</a>"],
+      ["Markdown", "*_[`]~ \\ x"],
+      ["a right-to-left override", "ab\u202Ecd"],
+    ])("%s is refused or kept as typed, never interpreted", (_label, input) => {
+      const parsed = parse(input);
+      if (parsed.ok) expect(parsed.value).toBe(input.replace(/[\u202E]/g, ""));
+      else expect(parsed.reason).not.toBe("too-long");
+    });
+  });
+
+  it("dates and times longer than any date are refused before they are read", () => {
+    const now = new Date("2026-11-22T03:00:00Z");
+    expect(parseDateTime("Minggu 07.00 ".repeat(200), now)).toMatchObject({ ok: false, reason: "too-long" });
+    expect(parseSessionDate("kemarin ".repeat(100), now)).toEqual({ ok: false, reason: "too-long", vars: { max: TEXT_LIMITS.sessionDate } });
+  });
+});
+
+describe("hostile text at the event place and notes prompts", () => {
+  const ASK_PLACE = 'Di mana tempatnya? Misalnya "Pos kamling" atau "Masjid Al-Ikhlas".';
+  const ASK_NOTES = 'Ada catatan untuk warga? Misalnya "bawa cangkul dan karung". Tekan Lewati jika tidak ada.';
+
+  async function toPlacePrompt(): Promise<void> {
+    await harness.send(ketua, "/acara");
+    await harness.press(ketua, "Gotong royong");
+    await harness.send(ketua, "Minggu 07.00");
+    expect(harness.lastText(ketua)).toBe(ASK_PLACE);
+  }
+
+  it("refuses each hostile place with a clear answer, and the question stays", async () => {
+    await toPlacePrompt();
+    const refusals: [string, string][] = [
+      ["", id("input-empty")],
+      ["  \t ", id("input-empty")],
+      ["\u200B\u202E", id("input-empty")],
+      ["a".repeat(10_000), id("input-too-long", { max: PLACE_MAX })],
+      ["Pos 🏠", id("input-place-characters")],
+      ["'; DROP TABLE event;--", id("input-place-characters")],
+      ["<b>Pos</b>", id("input-place-characters")],
+    ];
+    for (const [input, reply] of refusals) {
+      await harness.send(ketua, input);
+      expect(harness.lastText(ketua), JSON.stringify(input.slice(0, 20))).toBe(reply);
+    }
+    await harness.send(ketua, "Masjid Al-Ikhlas & balai");
+    expect(harness.lastText(ketua)).toBe(ASK_NOTES);
+  });
+
+  it("refuses empty or over-long notes, and keeps formatting characters as plain text", async () => {
+    await toPlacePrompt();
+    await harness.send(ketua, "Pos kamling");
+    for (const [input, reply] of [
+      ["   ", id("input-empty")],
+      ["\u2066\u2069\uFEFF", id("input-empty")],
+      ["x".repeat(NOTES_MAX + 1), id("input-too-long", { max: NOTES_MAX })],
+    ] as const) {
+      await harness.send(ketua, input);
+      expect(harness.lastText(ketua)).toBe(reply);
+    }
+    const notes = "<b>x</b> *_[`] &amp; bawa 🧹; DROP TABLE event;--";
+    await harness.send(ketua, `${notes}\u202E`);
+    expect(harness.lastText(ketua)).toBe("Diulang?");
+    await harness.press(ketua, "Sekali saja");
+    const summary = harness.telegram.textsTo(ketua.id).find((text) => text.startsWith("Periksa kembali"));
+    expect(summary).toContain(`• Catatan: ${notes}\n`);
+    expect(harness.telegram.calls.filter((call) => "parse_mode" in call.payload)).toEqual([]);
+  });
+});
+
+describe("Telegram formatting in user text cannot break the bot's messages", () => {
+  // The bot sends plain text everywhere (no parse_mode): whatever a person typed is shown as typed,
+  // and only an announcement's own entities (from the ketua's message) carry formatting.
+  const HOSTILE = "<b>x</b> *_[`] &amp; <i>";
+
+  function noParseMode(): void {
+    expect(harness.telegram.calls.filter((call) => "parse_mode" in call.payload).map((call) => call.method)).toEqual([]);
+  }
+
+  it("an announcement with markup goes out exactly as typed, without parse_mode", async () => {
+    const siti = newUser("Siti");
+    await addMember(database.db, siti, place.id);
+    await harness.send(ketua, "/umumkan");
+    await harness.send(ketua, "\u200B\u200B");
+    expect(harness.lastText(ketua)).toBe(id("input-empty"));
+    await harness.send(ketua, "a".repeat(TEXT_LIMITS.announcement + 1));
+    expect(harness.lastText(ketua)).toBe(id("input-too-long", { max: TEXT_LIMITS.announcement }));
+    await harness.send(ketua, HOSTILE);
+    await harness.press(ketua, "Kirim");
+    const got = harness.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === siti.id && call.payload.text === HOSTILE);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.payload.entities).toBeUndefined();
+    noParseMode();
+  });
+
+  it("a Telegram profile name with markup is greeted as plain text", async () => {
+    const koordinator = newUser("<b>x</b>", "*_[`]");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await harness.send(koordinator, "/start");
+    expect(harness.lastText(koordinator)).toBe(id("start-staff", { name: "<b>x</b>" }));
+    const someone = newUser("&amp;<", "*_[`]");
+    await harness.send(someone, "/start");
+    await harness.press(someone, "Saya setuju");
+    await harness.press(someone, "Telanaipura");
+    await harness.press(someone, "Simpang IV Sipin");
+    await harness.press(someone, "RT 05");
+    // A profile name that is not a name is not offered as one; the question is asked plainly.
+    expect(harness.lastText(someone)).toContain(ASK_NAME);
+    noParseMode();
   });
 });

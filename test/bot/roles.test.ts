@@ -328,13 +328,13 @@ describe("scope", () => {
 });
 
 describe("/bantuan", () => {
-  const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata"];
-  const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata"];
-  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata"];
+  const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku"];
+  const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata", "dataku"];
+  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
   const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"];
   const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
   const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
-  const ADMIN = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
+  const ADMIN = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,

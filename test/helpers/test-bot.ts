@@ -1,9 +1,11 @@
 import type { Bot } from "grammy";
 import type { InlineKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
+import { createBackgroundRunner, type BackgroundRunner } from "../../src/bot/background.js";
 import { createBot } from "../../src/bot/create-bot.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { BotDeps } from "../../src/bot/deps.js";
 import { createI18n } from "../../src/bot/i18n.js";
+import { NO_FLOOD_LIMIT, type FloodLimits } from "../../src/bot/middlewares/flood.js";
 import { createLogger } from "../../src/logger.js";
 import type { Database } from "../../src/db/client.js";
 import { createDeliveryRuntime, type DeliveryRuntime } from "../../src/delivery/runtime.js";
@@ -30,7 +32,8 @@ let nextUpdateId = 1;
 
 const TOKEN = "123456:TEST-token-for-offline-harness";
 
-export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date };
+/** `flood`: flood-control limits; by default nobody is limited (see test/bot/flood-control.test.ts). */
+export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: FloodLimits };
 
 /**
  * The real bot (every middleware, the real database) with a fake Telegram behind client.fetch.
@@ -45,6 +48,8 @@ export class TestBot {
   delivery: DeliveryRuntime;
   /** Turn off to keep queued messages in the outbox (to stop a broadcast before it is out). */
   drainAfterEachUpdate = true;
+  /** The real background runner: `deliver` waits for it, so digests and exports are seen at once. */
+  readonly background: BackgroundRunner = createBackgroundRunner({ logger: createLogger("silent") });
 
   constructor(readonly db: Database, private readonly options: TestBotOptions = {}) {
     this.now = options.now ?? new Date("2026-11-22T03:00:00Z");
@@ -74,6 +79,8 @@ export class TestBot {
       adminTelegramIds: this.options.adminTelegramIds ?? [],
       clock: () => this.now,
       wakeDelivery: () => {},
+      background: this.background,
+      flood: this.options.flood ?? NO_FLOOD_LIMIT,
     };
   }
 
@@ -95,8 +102,14 @@ export class TestBot {
     try {
       await this.bot.handleUpdate(update);
     } finally {
-      if (this.drainAfterEachUpdate) await this.delivery.engine.drain();
+      await this.settle();
     }
+  }
+
+  /** Waits for the background work updates started, then (unless turned off) sends what was queued. */
+  async settle(): Promise<void> {
+    await this.background.drain();
+    if (this.drainAfterEachUpdate) await this.delivery.engine.drain();
   }
 
   messageUpdate(user: TestUser, text: string): Update {

@@ -76,7 +76,8 @@ async function askText(conversation: Convo, ctx: ConversationContext): Promise<{
       await answer.reply(answer.t("announce-text-only"));
       continue;
     }
-    if (text.trim().length === 0) {
+    // Zero-width characters alone look like nothing, and would go out as an empty-looking message.
+    if (text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim().length === 0) {
       await answer.reply(answer.t("input-empty"));
       continue;
     }

@@ -9,6 +9,7 @@ import {
   type MonthlyBankReport,
 } from "../../domain/bank-sampah/report.js";
 import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
+import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatMonth, formatRupiah } from "../format.js";
@@ -81,19 +82,27 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("bank-export-month-invalid"), show_alert: true });
       return;
     }
-    const report = await exportBankReport(deps.db, ctx.actor, Number(ctx.match[1]), month, now);
+    const wasteBankId = Number(ctx.match[1]);
+    const bank = await requireViewableBank(deps.db, ctx.actor, wasteBankId);
     await ctx.answerCallbackQuery({ text: ctx.t("bank-export-preparing") });
     const locale = await ctx.i18n.getLocale();
-    const labels: ExportLabels = { t: (key, vars) => ctx.t(key, vars), locale };
-    const period = formatMonth(report.month, locale);
+    const period = formatMonth(month, locale);
     // The buttons go, so the same export is not asked for again by a stray tap; a message already
     // edited (a double tap) makes Telegram refuse this edit, which must not stop the export.
-    await ctx.editMessageText(ctx.t("bank-export-chosen", { bank: report.bank.name, period })).catch((error: unknown) => ctx.log.debug({ err: error }, "export message not edited"));
-    const names = exportFileNames(report, labels);
-    const csv = toCsv(report, labels);
-    await ctx.replyWithDocument(new InputFile(await toXlsx(report, labels), names.xlsx), { caption: caption(ctx, report, period, locale) });
-    await ctx.replyWithDocument(new InputFile(csv.transactions.content, csv.transactions.filename), { caption: ctx.t("bank-export-caption-transactions", { period }) });
-    await ctx.replyWithDocument(new InputFile(csv.byType.content, csv.byType.filename), { caption: ctx.t("bank-export-caption-types", { period }) });
+    await ctx.editMessageText(ctx.t("bank-export-chosen", { bank: bank.name, period })).catch((error: unknown) => ctx.log.debug({ err: error }, "export message not edited"));
+    // Built off the update path (a month of entries, a workbook). The files go straight to the
+    // person, in order, not through the outbox: exporting only reads, it writes no rows.
+    const { actor, api } = ctx;
+    const chatId = ctx.chat.id;
+    await runLongWork(deps, ctx, "bank-export", async () => {
+      const report = await exportBankReport(deps.db, actor, wasteBankId, month, now);
+      const labels: ExportLabels = { t: (key, vars) => deps.i18n.t(locale, key, vars), locale };
+      const names = exportFileNames(report, labels);
+      const csv = toCsv(report, labels);
+      await api.sendDocument(chatId, new InputFile(await toXlsx(report, labels), names.xlsx), { caption: caption(labels.t, report, period, locale) });
+      await api.sendDocument(chatId, new InputFile(csv.transactions.content, csv.transactions.filename), { caption: labels.t("bank-export-caption-transactions", { period }) });
+      await api.sendDocument(chatId, new InputFile(csv.byType.content, csv.byType.filename), { caption: labels.t("bank-export-caption-types", { period }) });
+    });
   });
 
   // Any other bx: data is stale or made up.
@@ -102,12 +111,12 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
   return composer;
 }
 
-function caption(ctx: BotContext, report: MonthlyBankReport, period: string, locale: string): string {
+function caption(t: ExportLabels["t"], report: MonthlyBankReport, period: string, locale: string): string {
   const { totals } = report;
   if (totals.depositCount + totals.withdrawalCount + totals.reversalCount === 0) {
-    return ctx.t("bank-export-caption-empty", { bank: report.bank.name, period, closing: formatRupiah(report.closingBalance, locale) });
+    return t("bank-export-caption-empty", { bank: report.bank.name, period, closing: formatRupiah(report.closingBalance, locale) });
   }
-  return ctx.t("bank-export-caption", {
+  return t("bank-export-caption", {
     bank: report.bank.name,
     period,
     depositCount: totals.depositCount,

@@ -8,6 +8,7 @@ import {
   acceptSwap,
   generateShifts,
   myShifts,
+  requireRotaReady,
   requestSwap,
   setUnavailableWeekday,
   setVolunteering,
@@ -18,12 +19,12 @@ import {
   type VolunteerState,
 } from "../../domain/ronda/watch.js";
 import { enqueueMessages, PRIORITY } from "../../delivery/outbox.js";
+import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import { RONDA_SETUP } from "../conversations/ronda.js";
 import type { BotDeps } from "../deps.js";
 import { chunkLines, formatClock, formatWhen, rtVars } from "../format.js";
 import { eventKey, notifyPerson, queueNotices } from "../notifications.js";
-
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -89,26 +90,37 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
   });
   feature.callbackQuery(/^rota:(\d+)$/, async (ctx) => {
     const weeks = Math.min(Number(ctx.match[1]), ROTA_WEEKS_MAX);
-    const { shifts, shortfalls } = await generateShifts(deps.db, ctx.actor, weeks, deps.clock());
+    // What would stop the rota is said at once; the rota itself is built in the background.
+    await requireRotaReady(deps.db, ctx.actor);
     await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("long-work-preparing"));
     const locale = await ctx.i18n.getLocale();
-    const place = await getRt(deps.db, headedRtId(ctx.actor)!);
-    const header = ctx.t("rota-title", { ...rtVars(place), weeks });
-    const lines = rotaTable(ctx.t, shifts, locale);
-    if (shortfalls.length > 0) lines.push("", ctx.t("rota-shortfalls", { count: shortfalls.length }));
-    await ctx.editMessageText(ctx.t("rota-generated", { count: shifts.length }));
-    for (const text of chunkLines(header, lines)) await ctx.reply(text);
-    if (place.groupChatId !== null) {
-      // Posted to the RT group through the outbox, in Indonesian (a group has no one language).
-      const groupLines = rotaTable((key, vars) => deps.i18n.t("id", key, vars), shifts, "id");
-      const messages = chunkLines(deps.i18n.t("id", "rota-title", { ...rtVars(place), weeks }), groupLines);
-      await enqueueMessages(
-        deps.db,
-        messages.map((text, part) => ({ dedupeKey: `rota:${ctx.update.update_id}:${part}`, chatId: place.groupChatId!, priority: PRIORITY.notification, payload: { text }, notBefore: deps.clock() })),
-      );
+    const t: BotContext["t"] = (key, vars) => deps.i18n.t(locale, key, vars);
+    const { actor, api } = ctx;
+    const chatId = ctx.chat.id;
+    const messageId = ctx.callbackQuery.message?.message_id;
+    await runLongWork(deps, ctx, "rota", async (key) => {
+      const now = deps.clock();
+      const { shifts, shortfalls } = await generateShifts(deps.db, actor, weeks, now);
+      const place = await getRt(deps.db, headedRtId(actor)!);
+      const header = t("rota-title", { ...rtVars(place), weeks });
+      const lines = rotaTable(t, shifts, locale);
+      if (shortfalls.length > 0) lines.push("", t("rota-shortfalls", { count: shortfalls.length }));
+      if (messageId !== undefined) {
+        await api.editMessageText(chatId, messageId, t("rota-generated", { count: shifts.length })).catch((error: unknown) => deps.logger.debug({ err: error }, "rota message not edited"));
+      }
+      const base = { priority: PRIORITY.notification, notBefore: now };
+      const messages = chunkLines(header, lines).map((text, part) => ({ ...base, dedupeKey: `${key}:ketua:${part}`, chatId, personId: actor.person?.id ?? null, payload: { text } }));
+      if (place.groupChatId !== null) {
+        // Posted to the RT group through the outbox, in Indonesian (a group has no one language).
+        const groupLines = rotaTable((k, vars) => deps.i18n.t("id", k, vars), shifts, "id");
+        const group = chunkLines(deps.i18n.t("id", "rota-title", { ...rtVars(place), weeks }), groupLines);
+        messages.push(...group.map((text, part) => ({ ...base, dedupeKey: `${key}:group:${part}`, chatId: place.groupChatId!, personId: null, payload: { text } })));
+        messages.push({ ...base, dedupeKey: `${key}:posted`, chatId, personId: actor.person?.id ?? null, payload: { text: t("rota-posted-to-group") } });
+      }
+      await enqueueMessages(deps.db, messages);
       deps.wakeDelivery();
-      await ctx.reply(ctx.t("rota-posted-to-group"));
-    }
+    });
   });
 
   feature.command("rotaku", async (ctx) => {

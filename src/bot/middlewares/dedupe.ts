@@ -3,22 +3,48 @@ import { claimUpdate, releaseUpdate } from "../../domain/updates.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
+/** Retries of a release that failed: 1 s, 2 s, 4 s … up to a minute between tries. */
+const RELEASE_RETRY_MAX_MS = 60_000;
+
 /**
  * Telegram redelivers updates (after a timeout, a restart, a webhook retry). Each update id is
  * claimed once; a redelivery is dropped. If handling fails, the claim is released so the
  * redelivery gets its chance.
+ *
+ * When the database goes away after the claim was committed, the release fails too. Such a claim
+ * is remembered: a redelivery reaching this process is handled despite it, and the release is
+ * retried in the background until the database is back, so one reaching another instance is too.
+ * (A claim attempted while the database was down never committed: nothing to release.)
  */
 export function dedupeUpdates(deps: Pick<BotDeps, "db" | "clock">): MiddlewareFn<BotContext> {
+  const unreleased = new Set<number>();
+
+  function retryRelease(updateId: number, delayMs: number): void {
+    setTimeout(() => {
+      if (!unreleased.has(updateId)) return; // its redelivery came here and took the claim over
+      releaseUpdate(deps.db, updateId).then(
+        () => unreleased.delete(updateId),
+        () => retryRelease(updateId, Math.min(delayMs * 2, RELEASE_RETRY_MAX_MS)),
+      );
+    }, delayMs).unref();
+  }
+
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
-    if (!(await claimUpdate(deps.db, updateId, deps.clock()))) {
+    if (!(await claimUpdate(deps.db, updateId, deps.clock())) && !unreleased.delete(updateId)) {
       ctx.log?.info({ updateId }, "duplicate update dropped");
       return;
     }
     try {
       await next();
     } catch (error) {
-      await releaseUpdate(deps.db, updateId);
+      try {
+        await releaseUpdate(deps.db, updateId);
+      } catch (releaseError) {
+        ctx.log?.warn({ err: releaseError, updateId }, "claim of a failed update not released; retrying");
+        unreleased.add(updateId);
+        retryRelease(updateId, 1_000);
+      }
       throw error;
     }
   };

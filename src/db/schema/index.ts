@@ -6,3 +6,4 @@ export * from "./events.js";
 export * from "./bank-sampah.js";
 export * from "./pojok-baca.js";
 export * from "./scores.js";
+export * from "./audit.js";

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { kecamatan, kelurahan, membership, person, rt, wasteBank, wasteBankOfficer, wasteBankRt, wastePrice, wasteType } from "../../db/schema/index.js";
+import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import { officerBankIds, type Actor } from "../people/actor.js";
 import { canManageRt, coversKelurahan, type AreaScope } from "../roles/scope.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 import type { MeasureUnit } from "./amounts.js";
 
 export type WasteBankView = {
@@ -29,7 +31,7 @@ export const DEFAULT_WASTE_TYPES: readonly { name: string; unit: MeasureUnit; ru
 ];
 
 export const PRICE_MAX = 10_000_000;
-export const BANK_NAME_MAX = 60;
+export const BANK_NAME_MAX = TEXT_LIMITS.wasteBankName;
 
 export async function findWasteBank(db: Database, wasteBankId: number): Promise<WasteBankView | undefined> {
   const [bank] = await db
@@ -175,22 +177,36 @@ export async function appointOfficer(db: Database, actor: Actor, wasteBankId: nu
     .from(membership)
     .where(and(eq(membership.personId, personId), eq(membership.status, "active"), inArray(membership.rtId, bank.rts.map((served) => served.id))));
   if (!resident) throw new DomainError("resident-not-served");
-  const rows = await db
-    .insert(wasteBankOfficer)
-    .values({ wasteBankId, personId, appointedBy: actor.person?.id ?? null, appointedAt: now })
-    .onConflictDoNothing()
-    .returning({ id: wasteBankOfficer.id });
+  const rows = await db.transaction(async (tx) => {
+    const appointed = await tx
+      .insert(wasteBankOfficer)
+      .values({ wasteBankId, personId, appointedBy: actor.person?.id ?? null, appointedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: wasteBankOfficer.id });
+    if (appointed.length > 0) await auditOfficer(tx, actor, "role_granted", wasteBankId, personId, now);
+    return appointed;
+  });
   return { created: rows.length > 0 };
 }
 
 export async function revokeOfficer(db: Database, actor: Actor, wasteBankId: number, personId: number, now: Date): Promise<{ revoked: boolean }> {
   requireManager(actor, await getWasteBank(db, wasteBankId));
-  const rows = await db
-    .update(wasteBankOfficer)
-    .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
-    .where(and(eq(wasteBankOfficer.wasteBankId, wasteBankId), eq(wasteBankOfficer.personId, personId), isNull(wasteBankOfficer.revokedAt)))
-    .returning({ id: wasteBankOfficer.id });
+  const rows = await db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(wasteBankOfficer)
+      .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
+      .where(and(eq(wasteBankOfficer.wasteBankId, wasteBankId), eq(wasteBankOfficer.personId, personId), isNull(wasteBankOfficer.revokedAt)))
+      .returning({ id: wasteBankOfficer.id });
+    if (revoked.length > 0) await auditOfficer(tx, actor, "role_revoked", wasteBankId, personId, now);
+    return revoked;
+  });
   return { revoked: rows.length > 0 };
+}
+
+function auditOfficer(db: Database, actor: Actor, action: "role_granted" | "role_revoked", wasteBankId: number, personId: number, now: Date): Promise<void> {
+  return recordAudit(db, {
+    occurredAt: now, actorPersonId: actor.person?.id ?? null, action, targetPersonId: personId, entityType: "waste_bank", entityId: wasteBankId, details: { role: "petugas_bank" },
+  });
 }
 
 export type WasteTypeView = {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { bankAccount, depositLine, ledgerEntry, membership, participation, person, wasteBank, wasteBankRt, wastePrice, wasteType } from "../../db/schema/index.js";
+import { auditLog, bankAccount, depositLine, ledgerEntry, membership, participation, person, wasteBank, wasteBankRt, wastePrice, wasteType } from "../../db/schema/index.js";
+import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { revokeParticipation } from "../participation/participation.js";
@@ -127,8 +128,9 @@ type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; unit:
 
 /**
  * One statement: creates the account or locks its row and adds the total (a racing deposit to the
- * same account waits here), then appends the entry, its lines and its participation record (the
- * row `recordParticipation` would write: the source key is new, since the entry is). The entry
+ * same account waits here), then appends the entry, its lines, its participation record (the
+ * row `recordParticipation` would write: the source key is new, since the entry is) and its audit
+ * row (what `recordAudit` writes, in this same statement: no extra round trip). The entry
  * is written while the row is locked, so an account's entries are numbered in the order they
  * changed its balance, and `getReceipt` can sum them by id. `entryId` is null when an entry with
  * the same request key committed first: the caller must roll back (the balance has moved).
@@ -156,6 +158,11 @@ async function writeDeposit(db: Database, request: DepositRequest, resident: Non
     ), participated as (
       insert into ${participation} (source_key, rt_id, person_id, household_label, kind, occurred_at, verified, source, recorded_by, recorded_at)
       select 'bank-entry:' || entry.id, ${resident.rtId}, ${request.personId}, ${resident.householdLabel}, 'bank_sampah', ${at}::timestamptz, true, 'deposit', ${officer}, ${at}::timestamptz
+      from entry
+    ), audited as (
+      insert into ${auditLog} (occurred_at, actor_person_id, action, rt_id, target_person_id, entity_type, entity_id, details)
+      select ${at}::timestamptz, ${officer}, 'ledger_deposit', ${resident.rtId}, ${request.personId}, 'ledger_entry', entry.id,
+        jsonb_build_object('wasteBankId', ${request.wasteBankId}::int, 'amount', ${total}::bigint)
       from entry
     )
     select account.balance, entry.id as entry_id from account left join entry on true
@@ -234,6 +241,10 @@ export async function recordWithdrawal(db: Database, actor: Actor, request: With
       kind: "withdrawal", amount: -request.amount, occurredAt: now, recordedBy: officer, recordedAt: now,
     });
     if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: officer, action: "ledger_withdrawal", rtId: current?.rtId ?? null, targetPersonId: request.personId,
+      entityType: "ledger_entry", entityId: id, details: { wasteBankId: request.wasteBankId, amount: -request.amount },
+    });
     return { id, created: true };
   });
   return { ...(await getReceipt(db, outcome.id)), created: outcome.created };
@@ -267,6 +278,11 @@ export async function reverseEntry(db: Database, actor: Actor, request: Reversal
     });
     if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
     if (original.kind === "deposit") await revokeParticipation(tx, entrySourceKey(original.id), now);
+    // The reason is the officer's free text: it stays in the ledger, not in the log.
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: officer, action: "ledger_reversal", rtId: original.rtId, targetPersonId: original.personId,
+      entityType: "ledger_entry", entityId: id, details: { wasteBankId: original.wasteBankId, amount: -original.amount, reversesEntryId: original.id },
+    });
     return { id, created: true };
   });
   return { ...(await getReceipt(db, outcome.id)), created: outcome.created };

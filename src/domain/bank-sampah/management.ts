@@ -5,12 +5,13 @@ import { headedRtId, officerBankIds, type Actor } from "../people/actor.js";
 import type { Parsed } from "../people/text-input.js";
 import { parsePlace } from "../people/text-input.js";
 import { areaScope } from "../roles/scope.js";
+import { INVISIBLE_CHARACTERS, TEXT_LIMITS } from "../text-limits.js";
 import { BANK_NAME_MAX, listWasteBanksInScope, wasteBankIdOfRt } from "./banks.js";
 import type { EntryKind } from "./ledger.js";
 
-export const WASTE_TYPE_NAME_MAX = 40;
+export const WASTE_TYPE_NAME_MAX = TEXT_LIMITS.wasteTypeName;
 export const REVERSAL_REASON_MIN = 3;
-export const REVERSAL_REASON_MAX = 200;
+export const REVERSAL_REASON_MAX = TEXT_LIMITS.reversalReason;
 
 /** A koordinator (any scope) or an admin: opens banks for several RTs and adds RTs to them. */
 export function coordinatesBanks(actor: Actor): boolean {
@@ -68,16 +69,19 @@ export async function rtsWithoutWasteBank(db: Database, kelurahanCode: string): 
 
 /** A bank's name, written like a place: "Bank Sampah Melati RT 05". */
 export function parseBankName(raw: string): Parsed<string> {
+  return placeLike(raw, BANK_NAME_MAX);
+}
+
+/** Parsed as a place, but refused as too long by this field's own (shorter) limit, which the answer names. */
+function placeLike(raw: string, max: number): Parsed<string> {
   const parsed = parsePlace(raw);
-  if (parsed.ok && parsed.value.length > BANK_NAME_MAX) return { ok: false, reason: "too-long", vars: { max: BANK_NAME_MAX } };
-  return parsed;
+  const tooLong = parsed.ok ? parsed.value.length > max : parsed.reason === "too-long";
+  return tooLong ? { ok: false, reason: "too-long", vars: { max } } : parsed;
 }
 
 /** A waste type's name: "Plastik PET (botol)", "Logam / kaleng". */
 export function parseWasteTypeName(raw: string): Parsed<string> {
-  const parsed = parsePlace(raw);
-  if (parsed.ok && parsed.value.length > WASTE_TYPE_NAME_MAX) return { ok: false, reason: "too-long", vars: { max: WASTE_TYPE_NAME_MAX } };
-  return parsed;
+  return placeLike(raw, WASTE_TYPE_NAME_MAX);
 }
 
 /**
@@ -86,7 +90,7 @@ export function parseWasteTypeName(raw: string): Parsed<string> {
  */
 export function parseReversalReason(raw: string): Parsed<string> {
   // eslint-disable-next-line no-control-regex
-  const text = raw.normalize("NFC").replace(/[\u0000-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, " ").replace(/\s+/g, " ").trim();
+  const text = raw.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim();
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > REVERSAL_REASON_MAX) return { ok: false, reason: "too-long", vars: { max: REVERSAL_REASON_MAX } };
   if ((text.match(/[\p{L}\p{Nd}]/gu) ?? []).length < REVERSAL_REASON_MIN) return { ok: false, reason: "too-short", vars: { min: REVERSAL_REASON_MIN } };

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.js";
 import { bankAccount, membership, person, rt, wasteBankOfficer, wasteBankRt } from "../../db/schema/index.js";
 import { memberCode, parseMemberCode } from "../people/member-code.js";
 import type { Parsed } from "../people/text-input.js";
+import { INVISIBLE_CHARACTERS, TEXT_LIMITS } from "../text-limits.js";
 
 /** A person a petugas may pick at the counter. */
 export type ResidentMatch = {
@@ -18,11 +19,11 @@ export type ResidentMatch = {
 };
 
 export const RESIDENT_QUERY_MIN = 2;
-export const RESIDENT_QUERY_MAX = 64;
+export const RESIDENT_QUERY_MAX = TEXT_LIMITS.residentQuery;
 const RESULTS_MAX = 50;
 
 function tidy(text: string): string {
-  return text.normalize("NFC").replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/\s+/g, " ").trim();
+  return text.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/\s+/g, " ").trim();
 }
 
 /** What a petugas types to find someone: part of a name or a member code (W1230). */

@@ -2,14 +2,16 @@ import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { broadcast, kelurahan, membership, outbox, person, roleAssignment, rt } from "../../db/schema/index.js";
 import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../../delivery/outbox.js";
+import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import { headedRtId, isAdmin, requireHeadedRt, type Actor } from "../people/actor.js";
 import { areaScope, type AreaScope } from "../roles/scope.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 
 /** rt-members: a ketua's RT; area-*: a koordinator's area, or the whole city for an admin. */
 export type Audience = "rt-members" | "area-ketua" | "area-residents";
 
-export const ANNOUNCEMENT_MAX_LENGTH = 3_500;
+export const ANNOUNCEMENT_MAX_LENGTH = TEXT_LIMITS.announcement;
 
 export function audiencesFor(actor: Actor): Audience[] {
   const audiences: Audience[] = [];
@@ -115,6 +117,11 @@ export async function startBroadcast(db: Database, actor: Actor, draft: Broadcas
       return { id: found!.id, recipients: found!.recipients, muted: found!.mutedSkipped, unreachable, group: found!.toGroup };
     }
     const id = created.id;
+    // Who and to whom, not what: the text stays with the broadcast.
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: actor.person!.id, action: "broadcast_started", rtId, entityType: "broadcast", entityId: id,
+      details: { audience: draft.audience, recipients: reachable.length + unreachable, toGroup: groupChatId !== null },
+    });
     const payload = { text: draft.text, ...(draft.entities ? { entities: draft.entities } : {}) };
     const person = (r: Recipient, status?: "blocked") => ({
       dedupeKey: `broadcast:${id}:person:${r.personId}`,
@@ -206,13 +213,18 @@ export async function stopBroadcast(db: Database, actor: Actor, id: number, now:
   const [row] = await db.select().from(broadcast).where(eq(broadcast.id, id));
   if (!row) throw new DomainError("not-allowed");
   if (row.senderPersonId !== actor.person?.id && !isAdmin(actor)) throw new DomainError("not-allowed");
-  const stopped = await db
-    .update(broadcast)
-    .set({ status: "stopped", finishedAt: now })
-    .where(and(eq(broadcast.id, id), eq(broadcast.status, "running")))
-    .returning({ id: broadcast.id });
-  await db.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.broadcastId, id), eq(outbox.status, "pending")));
-  return stopped.length > 0;
+  return db.transaction(async (tx) => {
+    const stopped = await tx
+      .update(broadcast)
+      .set({ status: "stopped", finishedAt: now })
+      .where(and(eq(broadcast.id, id), eq(broadcast.status, "running")))
+      .returning({ id: broadcast.id });
+    await tx.update(outbox).set({ status: "cancelled" }).where(and(eq(outbox.broadcastId, id), eq(outbox.status, "pending")));
+    if (stopped.length > 0) {
+      await recordAudit(tx, { occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "broadcast_stopped", rtId: row.rtId, entityType: "broadcast", entityId: id });
+    }
+    return stopped.length > 0;
+  });
 }
 
 /** Marks a broadcast done once nothing of it is waiting; true only for the caller that did it. */

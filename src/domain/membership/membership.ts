@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment } from "../../db/schema/index.js";
+import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
@@ -73,11 +74,20 @@ export async function decideMembership(db: Database, actor: Actor, membershipId:
   if (!member) throw new DomainError("member-not-found");
   const place = await getRt(db, member.rtId);
   if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
-  const [decided] = await db
-    .update(membership)
-    .set({ status: approve ? "active" : "rejected", decidedAt: now, decidedBy: actor.person?.id ?? null })
-    .where(and(eq(membership.id, membershipId), eq(membership.status, "pending")))
-    .returning({ status: membership.status });
+  const decided = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(membership)
+      .set({ status: approve ? "active" : "rejected", decidedAt: now, decidedBy: actor.person?.id ?? null })
+      .where(and(eq(membership.id, membershipId), eq(membership.status, "pending")))
+      .returning({ status: membership.status });
+    if (row) {
+      await recordAudit(tx, {
+        occurredAt: now, actorPersonId: actor.person?.id ?? null, action: approve ? "membership_approved" : "membership_rejected",
+        rtId: place.id, targetPersonId: member.personId, entityType: "membership", entityId: membershipId,
+      });
+    }
+    return row;
+  });
   if (!decided) throw new DomainError("request-already-decided", { name: member.displayName ?? "-" });
   return { member: { ...member, status: decided.status }, rt: place };
 }
@@ -98,10 +108,15 @@ async function endMembership(db: Database, member: MembershipView, reason: "left
     .where(and(eq(roleAssignment.personId, member.personId), eq(roleAssignment.role, "ketua_rt"), eq(roleAssignment.rtId, member.rtId), isNull(roleAssignment.revokedAt)));
   if (isHead.length > 0) throw new DomainError("ketua-must-hand-over");
   await db.transaction(async (tx) => {
-    await tx
+    const ended = await tx
       .update(membership)
       .set({ status: member.status === "pending" ? "rejected" : "left", endedAt: now, endReason: reason, decidedBy: by })
-      .where(and(eq(membership.id, member.id), inArray(membership.status, ["pending", "active"])));
+      .where(and(eq(membership.id, member.id), inArray(membership.status, ["pending", "active"])))
+      .returning({ id: membership.id });
+    // Leaving is the resident's own business; a removal by the ketua or a koordinator is audited.
+    if (reason === "removed" && ended.length > 0) {
+      await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "member_removed", rtId: member.rtId, targetPersonId: member.personId, entityType: "membership", entityId: member.id });
+    }
     // Duties in the RT end with the membership.
     await tx
       .update(roleAssignment)

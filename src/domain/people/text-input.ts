@@ -1,3 +1,5 @@
+import { INVISIBLE_CHARACTERS, TEXT_LIMITS } from "../text-limits.js";
+
 /**
  * Parsing of what people type. Every parser returns a value or the reason it was refused; the
  * reason names a locale message `input-<reason>`.
@@ -20,14 +22,15 @@ export const INPUT_REFUSALS = [
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];
 
-export const NAME_MAX = 64;
-export const HOUSEHOLD_MAX = 60;
-export const PLACE_MAX = 80;
-export const NOTES_MAX = 500;
+// The limits live in one table (src/domain/text-limits.ts); these names are what callers import.
+export const NAME_MAX = TEXT_LIMITS.displayName;
+export const HOUSEHOLD_MAX = TEXT_LIMITS.householdLabel;
+export const PLACE_MAX = TEXT_LIMITS.place;
+export const NOTES_MAX = TEXT_LIMITS.eventNotes;
 
 /** Folds runs of white space and strips the invisible characters that sneak in from copy-paste. */
 function tidy(text: string): string {
-  return text.normalize("NFC").replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/\s+/g, " ").trim();
+  return text.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/\s+/g, " ").trim();
 }
 
 const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} .'’,-]*$/u;
@@ -89,11 +92,12 @@ export function parsePlace(raw: string): Parsed<string> {
 
 /**
  * Free notes ("bawa cangkul dan karung 🧹"): anything printable, line breaks kept, control
- * characters dropped, length capped.
+ * characters dropped (and the direction overrides that would turn the rest of a bot message
+ * around), length capped.
  */
 export function parseNotes(raw: string): Parsed<string> {
   // eslint-disable-next-line no-control-regex
-  const text = raw.normalize("NFC").replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, "").replace(/[ \t]+/g, " ").trim();
+  const text = raw.normalize("NFC").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "").replace(INVISIBLE_CHARACTERS, "").replace(/[ \t]+/g, " ").trim();
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > NOTES_MAX) return { ok: false, reason: "too-long", vars: { max: NOTES_MAX } };
   return { ok: true, value: text };

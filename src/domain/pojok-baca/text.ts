@@ -7,20 +7,21 @@
 import { parseWholeNumber, type Parsed } from "../people/text-input.js";
 import { MONTHS, WEEKDAYS } from "../schedule/parse-datetime.js";
 import { addDays, compareDates, daysBetween, isValidDate, weekdayOf, wibDate, type LocalDate } from "../schedule/wib.js";
+import { INVISIBLE_CHARACTERS, TEXT_LIMITS } from "../text-limits.js";
 
-export const BOOK_TITLE_MAX = 120;
-export const BOOK_AUTHOR_MAX = 80;
-export const ACTIVITY_NOTE_MAX = 80;
+export const BOOK_TITLE_MAX = TEXT_LIMITS.bookTitle;
+export const BOOK_AUTHOR_MAX = TEXT_LIMITS.bookAuthor;
+export const ACTIVITY_NOTE_MAX = TEXT_LIMITS.activityNote;
 export const BOOK_COPIES_MAX = 500;
 /** One report is one sitting or one day's reading, generously: ten hours. */
 export const READING_MINUTES_MAX = 600;
 /** Sessions are logged the same day or soon after; older ones are guesswork. */
 export const SESSION_DAYS_BACK_MAX = 60;
 export const SESSION_ATTENDEES_MAX = 500;
-const SESSION_DATE_MAX_LENGTH = 40;
+const SESSION_DATE_MAX_LENGTH = TEXT_LIMITS.sessionDate;
 
 function tidy(text: string): string {
-  return text.normalize("NFC").replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/\s+/g, " ").trim();
+  return text.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/\s+/g, " ").trim();
 }
 
 function bounded(text: string, min: number, max: number): Parsed<string> | undefined {

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, roleInvite } from "../../db/schema/index.js";
 import { randomCode } from "../codes.js";
+import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import { isAdmin, type Actor } from "../people/actor.js";
 import { ensurePerson } from "../people/person.js";
@@ -43,11 +44,19 @@ export async function handOverKetua(db: Database, actor: Actor, membershipId: nu
   const target = await activeMemberOf(db, actor, membershipId);
   if (target.member.personId === actor.person?.id) throw new DomainError("already-ketua");
   await db.transaction(async (tx) => {
-    await tx
+    const [previous] = await tx
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
-      .where(and(eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
-    await tx.insert(roleAssignment).values({ personId: target.member.personId, role: "ketua_rt", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null });
+      .where(and(eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
+      .returning({ personId: roleAssignment.personId });
+    const [granted] = await tx
+      .insert(roleAssignment)
+      .values({ personId: target.member.personId, role: "ketua_rt", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null })
+      .returning({ id: roleAssignment.id });
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "ketua_handed_over", rtId: target.rt.id, targetPersonId: target.member.personId,
+      entityType: "role_assignment", entityId: granted!.id, details: { role: "ketua_rt", fromPersonId: previous?.personId ?? null },
+    });
   });
   return target;
 }
@@ -55,21 +64,39 @@ export async function handOverKetua(db: Database, actor: Actor, membershipId: nu
 /** Makes an active member a petugas of their RT. Appointing twice leaves one grant. */
 export async function appointPetugas(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails; created: boolean }> {
   const target = await activeMemberOf(db, actor, membershipId);
-  const inserted = await db
-    .insert(roleAssignment)
-    .values({ personId: target.member.personId, role: "petugas", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null })
-    .onConflictDoNothing()
-    .returning({ id: roleAssignment.id });
+  const inserted = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(roleAssignment)
+      .values({ personId: target.member.personId, role: "petugas", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null })
+      .onConflictDoNothing()
+      .returning({ id: roleAssignment.id });
+    for (const row of rows) {
+      await recordAudit(tx, {
+        occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_granted", rtId: target.rt.id, targetPersonId: target.member.personId,
+        entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
+      });
+    }
+    return rows;
+  });
   return { ...target, created: inserted.length > 0 };
 }
 
 export async function revokePetugas(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails; revoked: boolean }> {
   const target = await activeMemberOf(db, actor, membershipId);
-  const revoked = await db
-    .update(roleAssignment)
-    .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
-    .where(and(eq(roleAssignment.personId, target.member.personId), eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "petugas"), isNull(roleAssignment.revokedAt)))
-    .returning({ id: roleAssignment.id });
+  const revoked = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(roleAssignment)
+      .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
+      .where(and(eq(roleAssignment.personId, target.member.personId), eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "petugas"), isNull(roleAssignment.revokedAt)))
+      .returning({ id: roleAssignment.id });
+    for (const row of rows) {
+      await recordAudit(tx, {
+        occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_revoked", rtId: target.rt.id, targetPersonId: target.member.personId,
+        entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
+      });
+    }
+    return rows;
+  });
   return { ...target, revoked: revoked.length > 0 };
 }
 
@@ -102,15 +129,18 @@ export async function createRoleInvite(db: Database, actor: Actor, target: RoleI
   }
   const code = randomCode(ROLE_INVITE_CODE_LENGTH);
   const expiresAt = new Date(now.getTime() + ROLE_INVITE_TTL_MS);
-  await db.insert(roleInvite).values({
-    code,
-    role: target.role,
+  const scope = {
     rtId: "rtId" in target ? target.rtId : null,
     kelurahanCode: "kelurahanCode" in target ? target.kelurahanCode : null,
     kecamatanCode: "kecamatanCode" in target ? target.kecamatanCode : null,
-    createdBy,
-    createdAt: now,
-    expiresAt,
+  };
+  await db.transaction(async (tx) => {
+    await tx.insert(roleInvite).values({ code, role: target.role, ...scope, createdBy, createdAt: now, expiresAt });
+    // The code itself is a secret link: it stays out of the log.
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: createdBy, action: "role_invite_created", rtId: scope.rtId,
+      details: { role: target.role, kelurahanCode: scope.kelurahanCode, kecamatanCode: scope.kecamatanCode },
+    });
   });
   return { code, expiresAt };
 }
@@ -155,10 +185,17 @@ export async function redeemRoleInvite(db: Database, params: RedeemParams, now: 
     }
     await tx.update(person).set({ displayName: params.displayName }).where(eq(person.id, params.personId));
     if (invite.role === "koordinator") {
-      await tx
+      const granted = await tx
         .insert(roleAssignment)
         .values({ personId: params.personId, role: "koordinator", kelurahanCode: claimed.kelurahanCode, kecamatanCode: claimed.kecamatanCode, grantedAt: now, grantedBy: claimed.createdBy })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: roleAssignment.id });
+      for (const row of granted) {
+        await recordAudit(tx, {
+          occurredAt: now, actorPersonId: claimed.createdBy, action: "role_granted", targetPersonId: params.personId, entityType: "role_assignment", entityId: row.id,
+          details: { role: "koordinator", kelurahanCode: claimed.kelurahanCode, kecamatanCode: claimed.kecamatanCode, via: "invite" },
+        });
+      }
       return invite;
     }
     const rtId = claimed.rtId!;
@@ -181,7 +218,15 @@ export async function redeemRoleInvite(db: Database, params: RedeemParams, now: 
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: claimed.createdBy })
       .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
-    await tx.insert(roleAssignment).values({ personId: params.personId, role: "ketua_rt", rtId, grantedAt: now, grantedBy: claimed.createdBy });
+    const [granted] = await tx
+      .insert(roleAssignment)
+      .values({ personId: params.personId, role: "ketua_rt", rtId, grantedAt: now, grantedBy: claimed.createdBy })
+      .returning({ id: roleAssignment.id });
+    // The grant is the decision of whoever made the link; it takes effect when it is opened.
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: claimed.createdBy, action: "role_granted", rtId, targetPersonId: params.personId,
+      entityType: "role_assignment", entityId: granted!.id, details: { role: "ketua_rt", via: "invite" },
+    });
     return invite;
   });
 }

@@ -90,6 +90,23 @@ async function shiftsOf(db: Database, occurrenceIds: number[]): Promise<ShiftVie
 }
 
 /**
+ * Refuses at once what generateShifts would refuse (no watch set up, nobody volunteering), so the
+ * ketua hears it before the rota is built in the background. generateShifts checks again.
+ */
+export async function requireRotaReady(db: Database, actor: Actor): Promise<void> {
+  const rtId = requireHeadedRt(actor);
+  const setup = await findRondaSetup(db, rtId);
+  if (!setup || setup.nights.length === 0) throw new DomainError("ronda-not-set-up");
+  const [volunteer] = await db
+    .select({ id: rondaVolunteer.personId })
+    .from(rondaVolunteer)
+    .innerJoin(membership, and(eq(membership.personId, rondaVolunteer.personId), eq(membership.rtId, rtId), eq(membership.status, "active")))
+    .where(and(eq(rondaVolunteer.rtId, rtId), isNull(rondaVolunteer.leftAt)))
+    .limit(1);
+  if (!volunteer) throw new DomainError("ronda-no-volunteers");
+}
+
+/**
  * Generates a fair rota for the next `weeks` weeks (from tomorrow, WIB) and saves it: the
  * nights become occurrences of the RT's ronda event, and their rota assignments are replaced.
  * Swaps already agreed stay as they are.

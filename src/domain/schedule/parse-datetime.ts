@@ -41,8 +41,9 @@ import {
   type LocalDate,
   type LocalTime,
 } from "./wib.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 
-export const DATETIME_MAX_LENGTH = 100;
+export const DATETIME_MAX_LENGTH = TEXT_LIMITS.dateTime;
 export const MAX_DAYS_AHEAD = 366;
 
 export type DateTimeRefusal = "empty" | "unrecognised" | "ambiguous-hour" | "invalid-date" | "invalid-time" | "past" | "too-far" | "too-long";

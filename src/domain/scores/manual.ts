@@ -1,16 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { indicatorScore, person } from "../../db/schema/index.js";
+import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import { isAdmin, type Actor } from "../people/actor.js";
 import { ensurePerson } from "../people/person.js";
 import { coversKelurahan } from "../roles/scope.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
 import { compareDates, formatLocalDate, isValidDate, wibDate, type LocalDate } from "../schedule/wib.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 import { isAutomatic, isIndicatorCode, type IndicatorCode } from "./indicators.js";
 import type { RtSelection } from "./metrics.js";
 
-export const MANUAL_NOTE_MAX = 500;
+export const MANUAL_NOTE_MAX = TEXT_LIMITS.manualScoreNote;
 
 export type ManualScoreInput = { rtId: number; code: string; score: number; note: string | null; assessedOn: LocalDate };
 
@@ -80,10 +82,18 @@ export async function enterManualScore(db: Database, actor: Actor, input: Manual
     ),
   );
   if (existing) return toManualScore(existing);
-  const [row] = await db
-    .insert(indicatorScore)
-    .values({ rtId: place.id, indicatorCode: code, score: input.score, note, assessedOn: formatLocalDate(input.assessedOn), enteredBy, enteredAt: now })
-    .returning({ id: indicatorScore.id });
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(indicatorScore)
+      .values({ rtId: place.id, indicatorCode: code, score: input.score, note, assessedOn: formatLocalDate(input.assessedOn), enteredBy, enteredAt: now })
+      .returning({ id: indicatorScore.id });
+    // The note is free text: it stays with the score, not in the log.
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: enteredBy, action: "manual_score_entered", rtId: place.id, entityType: "indicator_score", entityId: inserted!.id,
+      details: { indicator: code, score: input.score, assessedOn: formatLocalDate(input.assessedOn) },
+    });
+    return inserted;
+  });
   const [entered] = await selectScores(db).where(eq(indicatorScore.id, row!.id));
   return toManualScore(entered!);
 }

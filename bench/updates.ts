@@ -1,0 +1,598 @@
+/**
+ * npm run bench:updates — the real bot (createBot with every middleware: logger, flood control,
+ * dedupe, actor, i18n, authorization, conversations, every feature) on the real PostgreSQL server,
+ * fed a mixed stream of updates from 2,000 simulated residents of 20 RTs of Simpang IV Sipin on a
+ * Sunday morning (07.30 WIB: the gotong royong is on, its check-in open):
+ * /bantuan, /profil, /start, /saldo and a statement button, /jadwal and an RSVP button, the
+ * check-in code typed on its own or with /hadir, /pengingat, free text, a stale button, a ketua's
+ * /absen with its checklist (open, next page, a tick), and petugas at 4 waste banks recording
+ * deposits through /setor's conversation (six updates: the command, a member code or a name, the
+ * resident's button, a type's button, the weight, the confirm button). Buttons are pressed with the
+ * callback data the bot really sent (read back from the fake Bot API).
+ *
+ * The updates go through bot.handleUpdate with --concurrency of them in flight, never two of the
+ * same chat at once (as @grammyjs/runner's sequentialize does); a multi-update task (a deposit)
+ * keeps its slot until its last update. Measured: the time of each handleUpdate call (start → end,
+ * replies through the bot's client.fetch included) and updates/s, the warm-up (the first tenth of
+ * the stream, at most 1,000 updates) excluded. The same updates, same order and concurrency, then
+ * go to the ceiling: a bare grammY Bot, same botInfo and the same kind of fake fetch, whose only
+ * handler replies "ok" to a message or answers a button. Ratio = updates/s ÷ the ceiling's.
+ *
+ * The bot runs as main.ts builds it: openDatabase's pool (10 connections), LOG_LEVEL info (into a
+ * stream that only counts lines), a fixed clock, the background runner; the outbox sender is not
+ * started (receipts queue in the outbox, as the update's work ends there). Flood control is the
+ * real one (FLOOD_DEFAULTS, 15 updates per 5 s per person): each kind of task cycles through its
+ * people (every resident acts once before anyone acts twice; 100 petugas take turns at deposits),
+ * so a person's updates are far apart; the busiest person's peak per 5 s is printed, and every
+ * update flood control dropped is counted (expected 0).
+ *
+ * Afterwards: participation rows (check-ins and ticks) and ledger entries must match what the
+ * stream did, every deposit sequence must have reached its confirm button, and no update may have
+ * failed or logged an error. Prints a table and ends with one line of JSON.
+ *
+ * Then --alone more updates of the same mix one at a time (concurrency 1), for both bots: the
+ * time an update takes when nothing else is in flight, i.e. without queueing.
+ *
+ * Options: --updates=20000 --users=2000 --concurrency=32 --alone=500
+ */
+import { cpus, loadavg } from "node:os";
+import { sql } from "drizzle-orm";
+import { Bot } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createBackgroundRunner } from "../src/bot/background.js";
+import { createBot } from "../src/bot/create-bot.js";
+import type { BotDeps } from "../src/bot/deps.js";
+import { createI18n } from "../src/bot/i18n.js";
+import { FLOOD_DEFAULTS } from "../src/bot/middlewares/flood.js";
+import type { Database } from "../src/db/client.js";
+import { roleAssignment } from "../src/db/schema/index.js";
+import { appointOfficer, createWasteBank, listWasteTypes } from "../src/domain/bank-sampah/banks.js";
+import { recordDeposit } from "../src/domain/bank-sampah/ledger.js";
+import { loadActor } from "../src/domain/people/actor.js";
+import { memberCode } from "../src/domain/people/member-code.js";
+import { seedWilayah } from "../src/domain/wilayah/seed.js";
+import { createLogger } from "../src/logger.js";
+import { createScratchDatabase } from "./scratch-database.js";
+import { BenchTelegram, UpdateFactory, type ShownKeyboard } from "./updates-telegram.js";
+
+const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+
+const UPDATES = option("updates", 20_000);
+const USERS = option("users", 2_000);
+const CONCURRENCY = option("concurrency", 32);
+const WARM_UP = Math.min(1_000, Math.round(UPDATES / 10));
+/**
+ * After the measured run, this many more updates one at a time (concurrency 1): the time an update
+ * takes when it waits for nothing. With N in flight the mean time is about N ÷ updates/s (Little's
+ * law), so the measured p50/p99 are mostly queueing once the bot is the bottleneck.
+ */
+const ALONE = option("alone", Math.min(500, Math.round(UPDATES / 20)));
+
+const KELURAHAN = "15.71.01.1001"; // Simpang IV Sipin, Telanaipura
+const RTS = 20;
+const BANKS = 4;
+const OFFICERS_PER_BANK = 25;
+const TELEGRAM_BASE = 500_000_000;
+const NOW = new Date("2026-12-06T00:30:00Z"); // Minggu 6 Desember 2026, 07.30 WIB
+const SUNDAY_0700 = new Date("2026-12-06T00:00:00Z");
+const WEDNESDAY_1930 = new Date("2026-12-09T12:30:00Z");
+const LAST_MONTH = new Date("2026-11-14T02:00:00Z");
+const TOKEN = "123456:BENCH-token-for-offline-updates";
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+const BOT_INFO = {
+  id: 1,
+  is_bot: true,
+  first_name: "BANTAR",
+  username: "bantar_bench_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** A small deterministic generator, so runs are comparable. */
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+type Resident = { telegramId: number; personId: number; name: string; rtNumber: number };
+type World = {
+  residents: Resident[];
+  ketua: Resident[];
+  officers: { telegramId: number; bank: number }[];
+  /** Per bank: the residents it serves (whom its petugas look up). */
+  served: Map<number, Resident[]>;
+  /** Residents with savings already (their /saldo offers a statement). */
+  savers: Resident[];
+  /** The open check-in code of each RT number's gotong royong. */
+  codes: Map<number, string>;
+};
+
+/** Codes as the domain draws them (its alphabet, at least one digit), unique, but the same every run. */
+function checkinCodes(count: number): string[] {
+  const next = random(77);
+  const codes = new Set<string>();
+  while (codes.size < count) {
+    const code = Array.from({ length: 6 }, () => CODE_ALPHABET[Math.floor(next() * CODE_ALPHABET.length)]).join("");
+    if (/\d/.test(code)) codes.add(code);
+  }
+  return [...codes];
+}
+
+/** People, memberships, ketua and events in set-based SQL; banks, officers and earlier deposits through the domain. */
+async function seed(db: Database): Promise<World> {
+  await seedWilayah(db, "15.71");
+  await db.execute(sql`
+    insert into rt (kelurahan_code, number, household_count, invite_code)
+    select ${KELURAHAN}, g.i, ${Math.ceil(USERS / RTS / 2)}, 'bench-updates-' || g.i from generate_series(1, ${RTS}) as g(i)
+  `);
+  await db.execute(sql`
+    insert into person (telegram_id, display_name, locale, consented_at)
+    select ${TELEGRAM_BASE} + k, 'Warga ' || k, 'id', now() from generate_series(1, ${USERS}) as g(k)
+  `);
+  await db.execute(sql`
+    insert into membership (person_id, rt_id, household_label, status, decided_at)
+    select p.id, r.id, 'Rumah ' || ((p.telegram_id - ${TELEGRAM_BASE + 1}) / ${RTS} / 2 + 1), 'active', now()
+    from person p join rt r on r.number = (p.telegram_id - ${TELEGRAM_BASE + 1}) % ${RTS} + 1
+  `);
+  // The first member of each RT heads it.
+  await db.execute(sql`
+    insert into role_assignment (person_id, role, rt_id)
+    select distinct on (m.rt_id) m.person_id, 'ketua_rt', m.rt_id from membership m order by m.rt_id, m.person_id
+  `);
+  // This morning's gotong royong (check-in open), next Sunday's, and a rapat on Wednesday evening.
+  await db.execute(sql`
+    insert into event (rt_id, kind, place, first_starts_at, duration_minutes, recurrence)
+    select id, 'gotong_royong'::event_kind, 'Pos kamling RT ' || lpad(number::text, 2, '0'), ${SUNDAY_0700.toISOString()}::timestamptz, 180, '{"kind":"weekly","weekday":0}'::jsonb from rt
+    union all
+    select id, 'rapat'::event_kind, 'Rumah ketua RT ' || lpad(number::text, 2, '0'), ${WEDNESDAY_1930.toISOString()}::timestamptz, 120, '{"kind":"none"}'::jsonb from rt
+  `);
+  await db.execute(sql`
+    insert into event_occurrence (event_id, rt_id, kind, starts_at, ends_at, place)
+    select id, rt_id, kind, first_starts_at + w.weeks * interval '7 days', first_starts_at + w.weeks * interval '7 days' + duration_minutes * interval '1 minute', place
+    from event cross join (values (0), (1)) as w(weeks)
+    where w.weeks = 0 or kind = 'gotong_royong'
+  `);
+  const rtNumbers = Array.from({ length: RTS }, (_, i) => i + 1);
+  const codes = checkinCodes(RTS);
+  await db.execute(sql`
+    update event_occurrence o set checkin_code = c.code
+    from unnest(${sql.param(rtNumbers)}::int[], ${sql.param(codes)}::text[]) as c(number, code), rt
+    where rt.number = c.number and o.rt_id = rt.id and o.kind = 'gotong_royong' and o.starts_at = ${SUNDAY_0700.toISOString()}::timestamptz
+  `);
+
+  const [koordinator] = rowsOf<{ id: number }>(await db.execute(sql`insert into person (telegram_id, display_name, consented_at) values (${TELEGRAM_BASE}, 'Koordinator', now()) returning id`));
+  await db.insert(roleAssignment).values({ personId: koordinator!.id, role: "koordinator", kelurahanCode: KELURAHAN });
+  const koordinatorActor = await loadActor(db, TELEGRAM_BASE, []);
+
+  const people = rowsOf<{ telegram_id: string; person_id: number; name: string; number: number; ketua: boolean }>(
+    await db.execute(sql`
+      select p.telegram_id, p.id as person_id, p.display_name as name, r.number,
+        exists (select 1 from role_assignment a where a.person_id = p.id and a.role = 'ketua_rt') as ketua
+      from membership m join person p on p.id = m.person_id join rt r on r.id = m.rt_id order by p.id
+    `),
+  );
+  const residents = people.map((row) => ({ telegramId: Number(row.telegram_id), personId: Number(row.person_id), name: row.name, rtNumber: Number(row.number) }));
+  const ketua = residents.filter((_, index) => people[index]!.ketua);
+
+  const rtIds = rowsOf<{ id: number }>(await db.execute(sql`select id from rt order by number`)).map((row) => Number(row.id));
+  const perBank = RTS / BANKS;
+  const served = new Map<number, Resident[]>();
+  const officers: World["officers"] = [];
+  const savers: Resident[] = [];
+  const at = new Date(LAST_MONTH.getTime() - 7 * 86_400_000);
+  for (let b = 0; b < BANKS; b++) {
+    const bank = await createWasteBank(db, koordinatorActor, { name: `Bank Sampah Sipin ${b + 1}`, rtIds: rtIds.slice(b * perBank, (b + 1) * perBank) }, at);
+    const members = residents.filter((resident) => resident.rtNumber > b * perBank && resident.rtNumber <= (b + 1) * perBank);
+    served.set(bank.id, members);
+    const chosen = members.filter((resident) => !ketua.includes(resident)).filter((_, index) => index % 7 === 3).slice(0, OFFICERS_PER_BANK);
+    for (const officer of chosen) {
+      await appointOfficer(db, koordinatorActor, bank.id, officer.personId, at);
+      officers.push({ telegramId: officer.telegramId, bank: bank.id });
+    }
+    // One in three residents deposited last month: their /saldo shows entries and offers statements.
+    const officerActor = await loadActor(db, chosen[0]!.telegramId, []);
+    const types = await listWasteTypes(db, bank.id, LAST_MONTH);
+    const depositors = members.filter((_, index) => index % 3 === 0);
+    for (let i = 0; i < depositors.length; i += 20) {
+      await Promise.all(
+        depositors.slice(i, i + 20).map((resident, j) =>
+          recordDeposit(db, officerActor, { wasteBankId: bank.id, personId: resident.personId, lines: [{ wasteTypeId: types[(i + j) % types.length]!.id, quantity: 1500 + ((i + j) % 7) * 500 }], requestKey: `seed:${resident.personId}` }, LAST_MONTH),
+        ),
+      );
+    }
+    savers.push(...depositors);
+  }
+  await db.execute(sql`vacuum analyze`);
+  return { residents, ketua, officers, served, savers, codes: new Map(rtNumbers.map((number, i) => [number, codes[i]!])) };
+}
+
+/** One step of a task: the update to send now, given what the bot shows in the chat (null: the button is not there). */
+type Step = { kind: string; next: (shown: ShownKeyboard | undefined) => Update | null };
+type Task = { chat: number; steps: Step[] };
+
+/** What the stream promises to have done, checked against the database afterwards. */
+type Expected = { checkinPeople: Set<number>; tickedMemberships: Set<number>; deposits: number };
+
+function buildStream(world: World, make: UpdateFactory, total: number): { tasks: Task[]; expected: Expected } {
+  const next = random(2026);
+  const expected: Expected = { checkinPeople: new Set(), tickedMemberships: new Set(), deposits: 0 };
+  const text = (chat: number, kind: string, body: string): Step => ({ kind, next: () => make.message(chat, body) });
+  /** Presses the first button whose data `pick` accepts on the latest keyboard in the chat. */
+  const press = (chat: number, kind: string, pick: (data: string) => boolean, pressed?: (data: string) => void): Step => ({
+    kind,
+    next: (shown) => {
+      const data = shown?.data.find(pick);
+      if (!shown || data === undefined) return null;
+      pressed?.(data);
+      return make.callback(chat, data, shown);
+    },
+  });
+
+  // Each kind of task cycles through its people in a shuffled order: nobody acts twice in a row.
+  const rotation = <T>(people: T[]) => {
+    const order = [...people].sort(() => next() - 0.5);
+    let index = 0;
+    return () => order[index++ % order.length]!;
+  };
+  const anyResident = rotation(world.residents);
+  const saver = rotation(world.savers);
+  const ketua = rotation(world.ketua);
+  const officer = rotation(world.officers);
+  const chatter = ["terima kasih pak", "Selamat pagi pak RT", "kapan gotong royong berikutnya?", "ok siap", "mohon info jadwal ronda"];
+
+  const kinds: { weight: number; task: () => Task }[] = [];
+  const simple = (weight: number, kind: string, body: () => string) => kinds.push({ weight, task: () => { const chat = anyResident().telegramId; return { chat, steps: [text(chat, kind, body())] }; } });
+  simple(12, "/bantuan", () => "/bantuan");
+  simple(12, "/profil", () => "/profil");
+  simple(4, "/start", () => "/start");
+  simple(3, "/pengingat", () => "/pengingat");
+  simple(10, "free text", () => chatter[Math.floor(next() * chatter.length)]!);
+  kinds.push({ weight: 8, task: () => { const chat = anyResident().telegramId; return { chat, steps: [text(chat, "/saldo", "/saldo")] }; } });
+  kinds.push({
+    weight: 5,
+    task: () => {
+      const chat = saver().telegramId;
+      return { chat, steps: [text(chat, "/saldo", "/saldo"), press(chat, "statement button", (data) => data.startsWith("sal:"))] };
+    },
+  });
+  kinds.push({
+    weight: 12,
+    task: () => {
+      const chat = anyResident().telegramId;
+      const answer = ["hadir", "tidak", "mungkin"][Math.floor(next() * 3)]!;
+      return { chat, steps: [text(chat, "/jadwal", "/jadwal"), press(chat, "RSVP button", (data) => data.startsWith("rsvp:") && data.endsWith(`:${answer}`))] };
+    },
+  });
+  const checkin = (weight: number, kind: string, withCommand: boolean) =>
+    kinds.push({
+      weight,
+      task: () => {
+        const resident = anyResident();
+        expected.checkinPeople.add(resident.personId);
+        const code = world.codes.get(resident.rtNumber)!;
+        // Read aloud at the pos kamling and typed as heard: lower case, now and then with a space.
+        const typed = next() < 0.3 ? `${code.slice(0, 3)} ${code.slice(3)}`.toLowerCase() : code;
+        return { chat: resident.telegramId, steps: [text(resident.telegramId, kind, withCommand ? `/hadir ${typed}` : typed)] };
+      },
+    });
+  checkin(14, "check-in code", false);
+  checkin(3, "/hadir code", true);
+  kinds.push({ weight: 3, task: () => { const chat = anyResident().telegramId; return { chat, steps: [{ kind: "stale button", next: () => make.callback(chat, `old:${Math.floor(next() * 1000)}`, { messageId: 5, text: "" }) }] }; } });
+  kinds.push({
+    weight: 1,
+    task: () => {
+      const chat = ketua().telegramId;
+      return {
+        chat,
+        steps: [
+          text(chat, "/absen", "/absen"),
+          press(chat, "checklist open", (data) => data.startsWith("absen:")),
+          press(chat, "checklist page", (data) => data.startsWith("absp:") && data.endsWith(":1")),
+          press(chat, "checklist tick", (data) => /^abs:\d+:\d+:1:\d+$/.test(data), (data) => expected.tickedMemberships.add(Number(data.split(":")[2]))),
+        ],
+      };
+    },
+  });
+  kinds.push({
+    weight: 4,
+    task: () => {
+      const { telegramId: chat, bank } = officer();
+      const residents = world.served.get(bank)!;
+      const resident = residents[Math.floor(next() * residents.length)]!;
+      // By member code (from the resident's /profil) or by name, as a petugas would.
+      const query = next() < 0.5 ? memberCode(resident.personId) : resident.name;
+      const weight = `${1 + Math.floor(next() * 9)},${Math.floor(next() * 10)}`;
+      const typeIndex = Math.floor(next() * 8);
+      expected.deposits++;
+      return {
+        chat,
+        steps: [
+          text(chat, "/setor", "/setor"),
+          text(chat, "deposit: resident typed", query),
+          press(chat, "deposit: resident button", (data) => data === `bsr:${resident.personId}`),
+          { kind: "deposit: type button", next: (shown) => { const types = shown?.data.filter((data) => /^bst:\d+$/.test(data)) ?? []; return types.length && shown ? make.callback(chat, types[typeIndex % types.length]!, shown) : null; } },
+          text(chat, "deposit: weight typed", weight),
+          press(chat, "deposit: save button", (data) => data.startsWith("bsd:save:")),
+        ],
+      };
+    },
+  });
+
+  const weights = kinds.reduce((sum, kind) => sum + kind.weight, 0);
+  const tasks: Task[] = [];
+  let updates = 0;
+  while (updates < total) {
+    let pick = next() * weights;
+    const kind = kinds.find((candidate) => (pick -= candidate.weight) < 0) ?? kinds[0]!;
+    const task = kind.task();
+    tasks.push(task);
+    updates += task.steps.length;
+  }
+  return { tasks, expected };
+}
+
+type Handled = { kind: string; ms: number; chat: number; startedAt: number };
+type RunResult = { seconds: number; handled: Handled[]; broken: number; errors: unknown[] };
+
+/**
+ * Runs the tasks with `concurrency` in flight, never two of one chat at once; each task's steps in
+ * order, each step's update built from what the bot showed last. `record` keeps the updates sent.
+ */
+async function drive(tasks: Task[], concurrency: number, telegram: BenchTelegram, handle: (update: Update) => Promise<void>, record?: (task: number, update: Update) => void): Promise<RunResult> {
+  const busy = new Map<number, Promise<void>>();
+  const handled: Handled[] = [];
+  const errors: unknown[] = [];
+  let broken = 0;
+  let taken = 0;
+  const start = performance.now();
+  const worker = async () => {
+    while (taken < tasks.length) {
+      const index = taken++;
+      const task = tasks[index]!;
+      while (busy.has(task.chat)) await busy.get(task.chat);
+      let release!: () => void;
+      busy.set(task.chat, new Promise((resolve) => (release = resolve)));
+      try {
+        for (const step of task.steps) {
+          const update = step.next(telegram.keyboardIn(task.chat));
+          if (!update) {
+            broken++;
+            break;
+          }
+          record?.(index, update);
+          const began = performance.now();
+          try {
+            await handle(update);
+          } catch (error) {
+            errors.push(error);
+          }
+          handled.push({ kind: step.kind, ms: performance.now() - began, chat: task.chat, startedAt: began });
+        }
+      } finally {
+        busy.delete(task.chat);
+        release();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { seconds: (performance.now() - start) / 1000, handled, broken, errors };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The most updates one person sent in any 5 s, by their start times in the run. */
+function busiestPerWindow(handled: Handled[], windowMs: number): { chat: number; updates: number } {
+  const byChat = new Map<number, number[]>();
+  for (const h of handled) {
+    const times = byChat.get(h.chat) ?? [];
+    times.push(h.startedAt);
+    byChat.set(h.chat, times);
+  }
+  let best = { chat: 0, updates: 0 };
+  for (const [chat, times] of byChat) {
+    times.sort((a, b) => a - b);
+    let from = 0;
+    for (let to = 0; to < times.length; to++) {
+      while (times[to]! - times[from]! >= windowMs) from++;
+      if (to - from + 1 > best.updates) best = { chat, updates: to - from + 1 };
+    }
+  }
+  return best;
+}
+
+/** The number of tasks at the head of `tasks` that hold about `updates` updates. */
+function tasksHolding(tasks: { steps: unknown[] }[], updates: number): number {
+  let held = 0;
+  let cut = 0;
+  while (cut < tasks.length && held < updates) held += tasks[cut++]!.steps.length;
+  return cut;
+}
+
+/** Warm-up (about WARM_UP updates), the measured run (UPDATES), then the ALONE tail. */
+function phases<T extends { steps: unknown[] }>(tasks: T[]): [T[], T[], T[]] {
+  const warm = tasksHolding(tasks, WARM_UP);
+  const measured = warm + tasksHolding(tasks.slice(warm), UPDATES - WARM_UP);
+  return [tasks.slice(0, warm), tasks.slice(warm, measured), tasks.slice(measured)];
+}
+
+const n = (value: number) => value.toLocaleString("en-US");
+const ms = (value: number) => value.toFixed(1);
+
+async function main(): Promise<void> {
+  const scratch = await createScratchDatabase("bench_updates");
+  try {
+    const seedStart = performance.now();
+    const world = await seed(scratch.db);
+    const make = new UpdateFactory();
+    const { tasks, expected } = buildStream(world, make, UPDATES + ALONE);
+    const [warmTasks, measuredTasks, aloneTasks] = phases(tasks);
+    console.log(`Simpang IV Sipin on a Sunday, 07.30 WIB: ${RTS} RTs, ${n(world.residents.length)} residents (${world.ketua.length} ketua, ${world.officers.length} petugas at ${BANKS} waste banks, ${n(world.savers.length)} with savings),`);
+    console.log(`each RT's gotong royong on with check-in open. ${n(UPDATES)} updates in ${n(tasks.length)} tasks (warm-up ${n(warmTasks.reduce((s, t) => s + t.steps.length, 0))}), ${CONCURRENCY} in flight, one at a time per chat.`);
+    console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s.\n`);
+
+    // The real bot, as main.ts builds it, with a logger whose lines are only counted.
+    const logCounts = { error: 0, warn: 0, flood: 0, lines: 0, firstError: "" };
+    const destination = {
+      write(line: string) {
+        logCounts.lines++;
+        const level = Number(/"level":(\d+)/.exec(line)?.[1] ?? 0);
+        if (level >= 50) {
+          logCounts.error++;
+          logCounts.firstError ||= line.slice(0, 400);
+        } else if (level === 40) {
+          logCounts.warn++;
+          if (line.includes("flood control")) logCounts.flood++;
+        }
+      },
+    };
+    const logger = createLogger("info", destination);
+    const telegram = new BenchTelegram(true);
+    const background = createBackgroundRunner({ logger });
+    const deps: BotDeps = {
+      db: scratch.db,
+      logger,
+      i18n: createI18n(scratch.db),
+      wilayahCode: "15.71",
+      adminTelegramIds: [],
+      clock: () => NOW,
+      wakeDelivery: () => {},
+      background,
+      flood: FLOOD_DEFAULTS,
+    };
+    const bot = createBot(TOKEN, deps, { botInfo: BOT_INFO, client: { fetch: telegram.fetch as unknown as typeof fetch } });
+    const sent: Update[][] = tasks.map(() => []);
+    const handleReal = (update: Update) => bot.handleUpdate(update);
+    const warmReal = await drive(warmTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[i]!.push(update));
+    const real = await drive(measuredTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[warmTasks.length + i]!.push(update));
+    const realAlone = await drive(aloneTasks, 1, telegram, handleReal, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
+    await background.drain();
+
+    // The ceiling: the very updates the real bot got, same order, same concurrency.
+    const bareTelegram = new BenchTelegram(false);
+    const bare = new Bot(TOKEN, { botInfo: BOT_INFO, client: { fetch: bareTelegram.fetch as unknown as typeof fetch } });
+    bare.on("message", (ctx) => ctx.reply("ok"));
+    bare.on("callback_query", (ctx) => ctx.answerCallbackQuery());
+    const replay = (task: Task, i: number): Task => ({ chat: task.chat, steps: sent[i]!.map((update, s) => ({ kind: task.steps[s]!.kind, next: () => update })) });
+    const bareTasks = tasks.map(replay);
+    const [bareWarmTasks, bareMeasuredTasks, bareAloneTasks] = [bareTasks.slice(0, warmTasks.length), bareTasks.slice(warmTasks.length, warmTasks.length + measuredTasks.length), bareTasks.slice(warmTasks.length + measuredTasks.length)];
+    const handleBare = (update: Update) => bare.handleUpdate(update);
+    await drive(bareWarmTasks, CONCURRENCY, bareTelegram, handleBare);
+    const ceiling = await drive(bareMeasuredTasks, CONCURRENCY, bareTelegram, handleBare);
+    const ceilingAlone = await drive(bareAloneTasks, 1, bareTelegram, handleBare);
+
+    // What the stream did, in the database.
+    const [row] = rowsOf<{ checkins: number; ticks: number; deposits: number; seeded: number; queued: number; participation_deposits: number }>(
+      await scratch.db.execute(sql`
+        select
+          (select count(*) from participation where source = 'checkin-code' and revoked_at is null)::int as checkins,
+          (select count(*) from participation where source = 'ketua-checklist' and revoked_at is null)::int as ticks,
+          (select count(*) from ledger_entry where kind = 'deposit' and request_key not like 'seed:%')::int as deposits,
+          (select count(*) from ledger_entry where request_key like 'seed:%')::int as seeded,
+          (select count(*) from outbox)::int as queued,
+          (select count(*) from participation where source = 'deposit')::int as participation_deposits
+      `),
+    );
+    const ticked = expected.tickedMemberships.size
+      ? rowsOf<{ person_id: number }>(await scratch.db.execute(sql`select person_id from membership where id = any(${sql.param([...expected.tickedMemberships])}::int[])`)).map((r) => Number(r.person_id))
+      : [];
+    const attendees = new Set([...expected.checkinPeople, ...ticked]);
+    const participationOk = row!.checkins + row!.ticks === attendees.size;
+    const depositsOk = row!.deposits === expected.deposits;
+    const brokenSequences = warmReal.broken + real.broken + realAlone.broken;
+    const failures = [...warmReal.errors, ...real.errors, ...realAlone.errors];
+    const workOk = participationOk && depositsOk && brokenSequences === 0 && failures.length === 0 && logCounts.error === 0 && logCounts.flood === 0;
+
+    const rate = (r: RunResult) => r.handled.length / r.seconds;
+    const all = (r: RunResult) => r.handled.map((h) => h.ms);
+    const ratio = rate(real) / rate(ceiling);
+    const p50 = percentile(all(real), 50);
+    const p99 = percentile(all(real), 99);
+
+    console.log("| bot | in flight | updates | seconds | updates/s | p50 ms | p90 ms | p99 ms | max ms |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    const rows = [
+      ["real bot (createBot, PostgreSQL)", CONCURRENCY, real],
+      ["ceiling (bare grammY, replies \"ok\")", CONCURRENCY, ceiling],
+      ["real bot, one at a time", 1, realAlone],
+      ["ceiling, one at a time", 1, ceilingAlone],
+    ] as const;
+    for (const [label, inFlight, r] of rows) {
+      if (r.handled.length === 0) continue;
+      const times = all(r);
+      console.log(`| ${label} | ${inFlight} | ${n(r.handled.length)} | ${r.seconds.toFixed(1)} | ${n(Math.round(rate(r)))} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 90))} | ${ms(percentile(times, 99))} | ${ms(Math.max(...times))} |`);
+    }
+    const mean = all(real).reduce((sum, t) => sum + t, 0) / real.handled.length;
+    console.log(`\nWith ${CONCURRENCY} in flight the mean time per update is ${ms(mean)} ms, about ${CONCURRENCY} ÷ updates/s = ${ms((CONCURRENCY / rate(real)) * 1000)} ms: mostly waiting behind the others.`);
+
+    const kinds = new Map<string, { real: number[]; bare: number[]; alone: number[] }>();
+    for (const h of real.handled) {
+      const times = kinds.get(h.kind) ?? { real: [], bare: [], alone: [] };
+      times.real.push(h.ms);
+      kinds.set(h.kind, times);
+    }
+    for (const h of ceiling.handled) kinds.get(h.kind)?.bare.push(h.ms);
+    for (const h of realAlone.handled) kinds.get(h.kind)?.alone.push(h.ms);
+    console.log(`\n| update | count | share | p50 ms | p99 ms | ceiling p50 ms | one at a time: count | p50 ms |`);
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const [kind, times] of [...kinds].sort((a, b) => b[1].real.length - a[1].real.length)) {
+      const alone = times.alone.length ? `${times.alone.length} | ${ms(percentile(times.alone, 50))}` : "0 | -";
+      console.log(`| ${kind} | ${n(times.real.length)} | ${((times.real.length / real.handled.length) * 100).toFixed(1)}% | ${ms(percentile(times.real, 50))} | ${ms(percentile(times.real, 99))} | ${ms(percentile(times.bare, 50))} | ${alone} |`);
+    }
+
+    const busiest = busiestPerWindow([...warmReal.handled, ...real.handled, ...realAlone.handled], FLOOD_DEFAULTS.windowMs);
+    const calls = [...telegram.calls].sort((a, b) => b[1] - a[1]).map(([method, count]) => `${method} ${n(count)}`).join(", ");
+    console.log(`\nBot API calls by the real bot (warm-up included): ${calls}; by the ceiling: ${[...bareTelegram.calls].map(([method, count]) => `${method} ${n(count)}`).join(", ")}.`);
+    console.log(`Work done: ${n(row!.checkins)} check-ins and ${n(row!.ticks)} checklist ticks = ${n(attendees.size)} people expected (${participationOk ? "ok" : "MISMATCH"});`);
+    console.log(`${n(row!.deposits)} deposits recorded of ${n(expected.deposits)} confirmed (${depositsOk ? "ok" : "MISMATCH"}), ${n(row!.participation_deposits)} deposit participation rows (${n(row!.seeded)} seeded earlier); ${n(row!.queued)} messages left in the outbox (receipts; the sender is not running).`);
+    console.log(`Sequences whose button was missing: ${brokenSequences}; updates that threw: ${failures.length}${failures.length ? ` (first: ${String((failures[0] as Error).message ?? failures[0])})` : ""}; log lines: ${n(logCounts.lines)}, errors logged: ${logCounts.error}, warnings: ${logCounts.warn}, flood-control drops: ${logCounts.flood}.`);
+    if (logCounts.firstError) console.log(`First error logged: ${logCounts.firstError}`);
+    console.log(`Flood control (${FLOOD_DEFAULTS.perWindow} per ${FLOOD_DEFAULTS.windowMs / 1000} s): the busiest person sent ${busiest.updates} updates in one ${FLOOD_DEFAULTS.windowMs / 1000} s window.`);
+    console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(" / ")} (1 / 5 / 15 min) at the end of the run; PostgreSQL on the same machine.`);
+    console.log(`\nTargets: ≥ 40% of the ceiling: ${ratio >= 0.4 ? "met" : "NOT met"} (${(ratio * 100).toFixed(1)}%); p99 ≤ 50 ms: ${p99 <= 50 ? "met" : "NOT met"} (${ms(p99)} ms); the work checked out: ${workOk ? "yes" : "NO"}.`);
+    console.log(
+      JSON.stringify({
+        bench: "updates",
+        updates_per_s: Math.round(rate(real)),
+        p50_ms: Number(ms(p50)),
+        p99_ms: Number(ms(p99)),
+        ceiling_updates_per_s: Math.round(rate(ceiling)),
+        ratio: Number(ratio.toFixed(3)),
+        ceiling_p50_ms: Number(ms(percentile(all(ceiling), 50))),
+        ceiling_p99_ms: Number(ms(percentile(all(ceiling), 99))),
+        work_ok: workOk,
+        checkins: row!.checkins,
+        deposits: row!.deposits,
+        handler_errors: failures.length + logCounts.error,
+        flood_dropped: logCounts.flood,
+        alone_p50_ms: Number(ms(percentile(all(realAlone), 50))),
+        alone_p99_ms: Number(ms(percentile(all(realAlone), 99))),
+        ceiling_alone_p99_ms: Number(ms(percentile(all(ceilingAlone), 99))),
+        updates: real.handled.length,
+        warm_up: warmReal.handled.length,
+        users: world.residents.length,
+        concurrency: CONCURRENCY,
+      }),
+    );
+  } finally {
+    await scratch.drop();
+  }
+}
+
+await main();

@@ -1,0 +1,75 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { listAudit, type AuditView } from "../../domain/audit/audit.js";
+import type { BotContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { formatRupiah, formatWib, rtNumber } from "../format.js";
+import { clampPage, NOOP_DATA, pageCount } from "../keyboards/paginate.js";
+
+/** Callback data: `au:p:<page>`; the prefix is admin-only in commands.ts. */
+export const AUDIT_PREFIX = "au";
+export const AUDIT_PAGE_SIZE = 10;
+
+/** /audit (admins): the privileged actions, latest first, who · what · when (WIB), a page at a time. */
+export function createAuditFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const feature = composer.chatType("private");
+
+  async function page(ctx: BotContext, requested: number): Promise<{ text: string; keyboard: InlineKeyboard | undefined }> {
+    const wanted = Math.max(0, requested);
+    let { entries, total } = await listAudit(deps.db, {}, { offset: wanted * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE });
+    const current = clampPage(wanted, total, AUDIT_PAGE_SIZE);
+    // A page past the end (a stale button): show the last one.
+    if (current !== wanted) ({ entries, total } = await listAudit(deps.db, {}, { offset: current * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE }));
+    const pages = pageCount(total, AUDIT_PAGE_SIZE);
+    let keyboard: InlineKeyboard | undefined;
+    if (pages > 1) {
+      keyboard = new InlineKeyboard();
+      if (current > 0) keyboard.text("◀", `${AUDIT_PREFIX}:p:${current - 1}`);
+      keyboard.text(`${current + 1}/${pages}`, NOOP_DATA);
+      if (current < pages - 1) keyboard.text("▶", `${AUDIT_PREFIX}:p:${current + 1}`);
+    }
+    if (total === 0) return { text: ctx.t("audit-empty"), keyboard };
+    const locale = await ctx.i18n.getLocale();
+    const lines = entries.map((entry) => auditLine(ctx, entry, locale));
+    return { text: `${ctx.t("audit-title", { total, page: current + 1, pages })}\n\n${lines.join("\n")}`, keyboard };
+  }
+
+  feature.command("audit", async (ctx) => {
+    const shown = await page(ctx, 0);
+    await ctx.reply(shown.text, shown.keyboard ? { reply_markup: shown.keyboard } : {});
+  });
+
+  feature.callbackQuery(/^au:p:(\d{1,6})$/, async (ctx) => {
+    const shown = await page(ctx, Number(ctx.match[1]));
+    await ctx.answerCallbackQuery();
+    // The same page again (a double tap) is an edit Telegram refuses; nothing is lost.
+    await ctx.editMessageText(shown.text, shown.keyboard ? { reply_markup: shown.keyboard } : {}).catch((error: unknown) => ctx.log.debug({ err: error }, "audit page not edited"));
+  });
+
+  return composer;
+}
+
+function personName(ctx: BotContext, name: string | null, erased: boolean): string {
+  if (erased) return ctx.t("audit-person-erased");
+  return name ?? ctx.t("audit-person-unknown");
+}
+
+/** One entry in words: "• 22 November 2026 10.00 WIB: Pak Harun menyetujui Siti sebagai warga (RT 05 Simpang IV Sipin)". */
+function auditLine(ctx: BotContext, entry: AuditView, locale: string): string {
+  const details = entry.details;
+  const amount = typeof details.amount === "number" ? formatRupiah(Math.abs(details.amount), locale) : "-";
+  const role = typeof details.role === "string" ? ctx.t(`role-${details.role}`) : "-";
+  const what = ctx.t(`audit-action-${entry.action}`, {
+    target: personName(ctx, entry.targetName, entry.targetErased),
+    role,
+    amount,
+    entry: String(details.reversesEntryId ?? entry.entityId ?? "-"),
+    recipients: typeof details.recipients === "number" ? details.recipients : 0,
+    indicator: typeof details.indicator === "string" ? details.indicator : "-",
+    score: typeof details.score === "number" ? details.score : "-",
+  });
+  const vars = { when: formatWib(entry.occurredAt, locale), actor: personName(ctx, entry.actorName, entry.actorErased), what };
+  return entry.rtNumber === null
+    ? ctx.t("audit-line", vars)
+    : ctx.t("audit-line-rt", { ...vars, rt: rtNumber(entry.rtNumber), kelurahan: entry.kelurahanName ?? "-" });
+}

@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { person, rt } from "./people.js";
+
+/** What was done; locales/*.ftl has `audit-action-<value>` for each. */
+export const auditAction = pgEnum("audit_action", [
+  "membership_approved",
+  "membership_rejected",
+  "member_removed",
+  "role_granted",
+  "role_revoked",
+  "ketua_handed_over",
+  "role_invite_created",
+  "ledger_deposit",
+  "ledger_withdrawal",
+  "ledger_reversal",
+  "broadcast_started",
+  "broadcast_stopped",
+  "manual_score_entered",
+  "data_erased",
+]);
+
+/**
+ * Privileged actions, append-only (a trigger refuses UPDATE and DELETE): who, what, when. Written
+ * in the transaction of the action itself, only when the action changed something. `details`
+ * holds ids, codes and amounts, never names or free text: names are looked up when shown, so an
+ * erased person is shown as erased here too.
+ */
+export const auditLog = pgTable("audit_log", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+  /** Null for a bootstrap admin who never wrote to the bot. */
+  actorPersonId: integer("actor_person_id").references(() => person.id),
+  action: auditAction("action").notNull(),
+  rtId: integer("rt_id").references(() => rt.id),
+  targetPersonId: integer("target_person_id").references(() => person.id),
+  /** What the action made or changed: `ledger_entry`, `broadcast`, `indicator_score`, `membership` … */
+  entityType: text("entity_type"),
+  entityId: bigint("entity_id", { mode: "number" }),
+  details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+}, (table) => [
+  index("audit_log_time_idx").on(table.occurredAt, table.id),
+  index("audit_log_actor_idx").on(table.actorPersonId),
+  index("audit_log_target_idx").on(table.targetPersonId),
+]);

@@ -1,0 +1,53 @@
+/**
+ * The longest text each free-text field takes, in characters after tidying (white space folded,
+ * invisible characters dropped). One table, so the limits can be read and changed in one place;
+ * each parser refuses longer text before anything is stored, with `input-too-long` naming the
+ * limit. The modules that parse a field re-export its limit under the name they have always used.
+ *
+ * Telegram itself caps a message's text at 4,096 characters and a caption at 1,024; the bot reads
+ * no captions (a photo at a text prompt is answered with a hint), so only text reaches a parser.
+ */
+export const TEXT_LIMITS = {
+  /** A person's name as the RT sees it (registration). */
+  displayName: 64,
+  /** The household (KK) line of a membership: "Keluarga Pak Budi, No. 12/B". */
+  householdLabel: 60,
+  /** Where an event or a ronda watch takes place. */
+  place: 80,
+  /** Free notes of an event for residents. */
+  eventNotes: 500,
+  /** An announcement (/umumkan): under Telegram's 4,096 with room for the header of a forwarded copy. */
+  announcement: 3_500,
+  /** A waste bank's name: written like a place. */
+  wasteBankName: 60,
+  /** A waste type's name: "Plastik PET (botol)". */
+  wasteTypeName: 40,
+  /** Why a ledger entry is reversed; kept for good. */
+  reversalReason: 200,
+  /** Part of a name or a member code, to find a resident at the waste bank. */
+  residentQuery: 64,
+  /** The note of a manual indicator score (/nilai). */
+  manualScoreNote: 500,
+  /** A book's title in the reading corner's catalogue and in reading reports. */
+  bookTitle: 120,
+  bookAuthor: 80,
+  /** What a reading-corner session of kind "lainnya" was. */
+  activityNote: 80,
+  /** A date or time as typed ("Minggu 07.00", "besok jam 7 pagi"): longer is not a date. */
+  dateTime: 100,
+  /** The day of a reading session or an assessment ("kemarin", "21/11/2026"). */
+  sessionDate: 40,
+} as const satisfies Record<string, number>;
+
+export type TextField = keyof typeof TEXT_LIMITS;
+
+/** Telegram's own ceilings: nothing longer can arrive, and nothing longer can be sent. */
+export const TELEGRAM_TEXT_MAX = 4_096;
+export const TELEGRAM_CAPTION_MAX = 1_024;
+
+/**
+ * Characters that show as nothing: zero-width spaces and joiners, the byte-order mark, and the
+ * direction marks and overrides that would turn the rest of a bot message around. Every parser
+ * of free text drops them first, so text made only of them is empty.
+ */
+export const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
