@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.js";
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../db/client.js";
 import { membership, person, roleAssignment, wasteBankOfficer } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 
@@ -31,39 +31,56 @@ export type Actor = {
   grants: RoleGrant[];
 };
 
+type ActorRow = {
+  id: number;
+  display_name: string | null;
+  locale: string;
+  consented_at: string | Date | null;
+  unreachable: boolean;
+  membership: Json<{ id: number; rt_id: number; status: CurrentMembership["status"]; household_label: string | null }> | null;
+  grants: Json<{ role: Role; rt_id: number | null; kelurahan_code: string | null; kecamatan_code: string | null }[]>;
+  banks: Json<number[]>;
+};
+
+/** postgres.js hands json columns over parsed; a driver may also give the text. */
+type Json<T> = T | string;
+function parsed<T>(value: Json<T>): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
+
+/**
+ * Every update starts here, so it is one round trip: the person with their current membership,
+ * their unrevoked roles and the waste banks they are an officer of, as json beside the person.
+ */
 export async function loadActor(db: Database, telegramId: number, bootstrapAdmins: readonly number[]): Promise<Actor> {
-  const [found] = await db
-    .select({
-      id: person.id,
-      displayName: person.displayName,
-      locale: person.locale,
-      consentedAt: person.consentedAt,
-      unreachable: sql<boolean>`${person.unreachableAt} is not null`,
-    })
-    .from(person)
-    .where(eq(person.telegramId, telegramId));
+  const [found] = await queryRows<ActorRow>(db, sql`
+    select p.id, p.display_name, p.locale, p.consented_at, p.unreachable_at is not null as unreachable,
+      (select json_build_object('id', m.id, 'rt_id', m.rt_id, 'status', m.status, 'household_label', m.household_label)
+        from ${membership} m where m.person_id = p.id and m.status in ('pending', 'active') limit 1) as membership,
+      coalesce((select json_agg(json_build_object('role', r.role, 'rt_id', r.rt_id, 'kelurahan_code', r.kelurahan_code, 'kecamatan_code', r.kecamatan_code) order by r.id)
+        from ${roleAssignment} r where r.person_id = p.id and r.revoked_at is null), '[]'::json) as grants,
+      coalesce((select json_agg(o.waste_bank_id order by o.id)
+        from ${wasteBankOfficer} o where o.person_id = p.id and o.revoked_at is null), '[]'::json) as banks
+    from ${person} p
+    where p.telegram_id = ${telegramId}
+  `);
   const isBootstrapAdmin = bootstrapAdmins.includes(telegramId);
   const adminGrant: RoleGrant[] = isBootstrapAdmin ? [{ role: "admin", rtId: null, kelurahanCode: null, kecamatanCode: null }] : [];
   if (!found) return { telegramId, person: null, membership: null, grants: adminGrant };
 
-  const [current] = await db
-    .select({ id: membership.id, rtId: membership.rtId, status: membership.status, householdLabel: membership.householdLabel })
-    .from(membership)
-    .where(and(eq(membership.personId, found.id), inArray(membership.status, ["pending", "active"])));
-  const grants = await db
-    .select({ role: roleAssignment.role, rtId: roleAssignment.rtId, kelurahanCode: roleAssignment.kelurahanCode, kecamatanCode: roleAssignment.kecamatanCode })
-    .from(roleAssignment)
-    .where(and(eq(roleAssignment.personId, found.id), isNull(roleAssignment.revokedAt)));
-  const banks = await db
-    .select({ wasteBankId: wasteBankOfficer.wasteBankId })
-    .from(wasteBankOfficer)
-    .where(and(eq(wasteBankOfficer.personId, found.id), isNull(wasteBankOfficer.revokedAt)));
-  const bankGrants: RoleGrant[] = banks.map((bank) => ({ role: "petugas_bank", rtId: null, kelurahanCode: null, kecamatanCode: null, wasteBankId: bank.wasteBankId }));
-
+  const current = found.membership === null ? null : parsed(found.membership);
+  const grants: RoleGrant[] = parsed(found.grants).map((grant) => ({ role: grant.role, rtId: grant.rt_id, kelurahanCode: grant.kelurahan_code, kecamatanCode: grant.kecamatan_code }));
+  const bankGrants: RoleGrant[] = parsed(found.banks).map((wasteBankId) => ({ role: "petugas_bank", rtId: null, kelurahanCode: null, kecamatanCode: null, wasteBankId }));
   return {
     telegramId,
-    person: found,
-    membership: current ? { ...current, status: current.status as CurrentMembership["status"] } : null,
+    person: {
+      id: Number(found.id),
+      displayName: found.display_name,
+      locale: found.locale,
+      consentedAt: found.consented_at === null ? null : new Date(found.consented_at),
+      unreachable: found.unreachable,
+    },
+    membership: current ? { id: current.id, rtId: current.rt_id, status: current.status, householdLabel: current.household_label } : null,
     grants: [...adminGrant, ...grants, ...bankGrants],
   };
 }
