@@ -9,19 +9,17 @@
  * Prints a table and ends with one line of JSON.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { createI18n } from "../src/bot/i18n.js";
 import { openDatabase, type Database } from "../src/db/client.js";
-import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createLogger } from "../src/logger.js";
 import { minimumLate, spacingForRate } from "../src/scheduling/deadline-schedule.js";
 import { DEFAULT_PLAN_OPTIONS, planReminders, type PlanResult } from "../src/scheduling/reminders.js";
+import { readRtCounts, seedCityRts } from "./city.js";
 import { createScratchDatabase } from "./scratch-database.js";
 
-const CSV = fileURLToPath(new URL("../../shared/data/jambi-rt-per-kecamatan.csv", import.meta.url));
 const SUNDAY_0700 = new Date("2026-12-06T00:00:00Z"); // Sunday 6 December 2026, 07.00 WIB
 const DEADLINES = { evening: new Date("2026-12-05T12:00:00Z").getTime(), before: new Date("2026-12-05T22:00:00Z").getTime() }; // Sat 19.00, Sun 05.00 WIB
 const COLD_START = new Date("2026-12-05T11:50:00Z"); // Saturday 18.50 WIB
@@ -33,29 +31,9 @@ function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-function readRtCounts(): { kecamatanCode: string; name: string; rtCount: number }[] {
-  const [header, ...lines] = readFileSync(CSV, "utf8").trim().split("\n");
-  const columns = header!.split(",");
-  return lines.map((line) => {
-    const cells = Object.fromEntries(line.split(",").map((cell, i) => [columns[i]!, cell]));
-    return { kecamatanCode: cells.kecamatan_code!, name: cells.kecamatan!, rtCount: Number(cells.rt_count) };
-  });
-}
-
 /** Everything in set-based SQL: RTs round-robin over each kecamatan's kelurahan, people, members, events. */
-async function seedCity(db: Database, counts: ReturnType<typeof readRtCounts>): Promise<{ rts: number; members: number; ketua: number; muted: number; unreachable: number; rsvpTidak: number }> {
-  await seedWilayah(db, "15.71");
-  await db.execute(sql`
-    with kel as (
-      select code, kecamatan_code, row_number() over (partition by kecamatan_code order by code) - 1 as idx, count(*) over (partition by kecamatan_code) as n
-      from kelurahan
-    )
-    insert into rt (kelurahan_code, number, household_count, invite_code)
-    select kel.code, g.i / kel.n + 1, 0, 'bench-' || kc.code || '-' || g.i
-    from unnest(${sql.param(counts.map((c) => c.kecamatanCode))}::text[], ${sql.param(counts.map((c) => c.rtCount))}::int[]) as kc(code, count)
-    cross join lateral generate_series(0, kc.count - 1) as g(i)
-    join kel on kel.kecamatan_code = kc.code and kel.idx = g.i % kel.n
-  `);
+async function seedCity(db: Database): Promise<{ rts: number; members: number; ketua: number; muted: number; unreachable: number; rsvpTidak: number }> {
+  await seedCityRts(db);
   // 20–150 members per RT, pseudo-random but the same every run (a multiplicative hash of the RT id).
   // 1 in 20 reads English, 1 in 37 turned event reminders off, 1 in 101 blocked the bot.
   await db.execute(sql`
@@ -268,7 +246,7 @@ async function main(): Promise<void> {
   try {
     const counts = readRtCounts();
     const seedStart = performance.now();
-    const city = await seedCity(database.db, counts);
+    const city = await seedCity(database.db);
     const seedMs = performance.now() - seedStart;
     console.log(`A Sunday across Kota Jambi: ${n(city.rts)} RTs in ${counts.length} kecamatan (${counts.map((c) => `${c.name} ${c.rtCount}`).join(", ")}),`);
     console.log(`${n(city.members)} active members (20–150 per RT), one gotong royong per RT on Sunday 6 December 2026 at 07.00 WIB.`);

@@ -101,6 +101,8 @@ export const ledgerEntry = pgTable("ledger_entry", {
 }, (table) => [
   index("ledger_entry_account_idx").on(table.accountId, table.id),
   index("ledger_entry_bank_time_idx").on(table.wasteBankId, table.occurredAt),
+  // Every RT's deposits of a period, for the scores' kg collected.
+  index("ledger_entry_deposit_time_idx").on(table.occurredAt, table.rtId).where(sql`${table.kind} = 'deposit'`),
   check(
     "ledger_entry_shape",
     sql`case ${table.kind}

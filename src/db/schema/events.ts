@@ -88,6 +88,10 @@ export const participation = pgTable("participation", {
   index("participation_rt_time_idx").on(table.rtId, table.occurredAt),
   index("participation_person_time_idx").on(table.personId, table.occurredAt),
   index("participation_occurrence_idx").on(table.occurrenceId),
+  // The scores read every RT's records of a period at once (the 28-day window, 12 weeks of
+  // trends): a range over time that carries every column they read, so the scan is index-only
+  // (drizzle 0.45 has no INCLUDE, so they are trailing key columns).
+  index("participation_time_idx").on(table.occurredAt, table.rtId, table.kind, table.verified, table.revokedAt, table.personId, table.householdLabel, table.occurrenceId),
 ]);
 
 /** How an RT keeps watch; the rota is generated from it. */

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt } from "../../db/schema/index.js";
+import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/attendance.js";
 import type { ParticipationKind } from "../participation/participation.js";
 import type { ScoreConfig } from "./config.js";
 import { DAY_MS, wibWeekIndex, wibWeekIndexSql, wibWeekStart, wibWeekStartOfIndex, WEEK_MS } from "./weeks.js";
@@ -118,22 +119,51 @@ function bucketSql(column: string, bucketing: Bucketing): SQL {
   return bucketing.kind === "week" ? wibWeekIndexSql(column) : sql.raw("0");
 }
 
+/**
+ * One pass over the period's records, in two hash aggregations instead of four sorted
+ * count(distinct …): first one row per (RT, bucket, household) with what that household did,
+ * then the counts of those rows. Readers are distinct persons, so they get their own (small) pass.
+ */
 async function participationCounts(db: Database, range: Range): Promise<Row[]> {
+  const bucket = bucketSql("p.occurred_at", range.bucketing);
+  const inPeriod = sql`p.occurred_at >= ${at(range.from)} and p.occurred_at < ${at(range.to)} and p.revoked_at is null ${rtFilter("p.rt_id", range.rtIds)}`;
   return queryRows<Row>(db, sql`
-    select p.rt_id, ${bucketSql("p.occurred_at", range.bucketing)} as bucket,
-      count(distinct ${HOUSEHOLD}) filter (where p.verified)::int as households,
-      count(distinct ${HOUSEHOLD}) filter (where p.verified and p.kind in (${kindList(CLEANLINESS_KINDS)}))::int as clean_households,
-      count(distinct ${HOUSEHOLD}) filter (where p.verified and p.kind = 'bank_sampah')::int as bank_households,
-      count(distinct p.person_id) filter (where p.verified and p.kind in (${kindList(READING_KINDS)}))::int as readers,
-      count(*) filter (where p.verified)::int as verified_records,
-      count(*) filter (where not p.verified)::int as unverified_records
-    from ${participation} p
-    where p.occurred_at >= ${at(range.from)} and p.occurred_at < ${at(range.to)} and p.revoked_at is null ${rtFilter("p.rt_id", range.rtIds)}
+    with by_household as (
+      select p.rt_id, ${bucket} as bucket, ${HOUSEHOLD} as household,
+        bool_or(p.verified) as counted,
+        bool_or(p.verified and p.kind in (${kindList(CLEANLINESS_KINDS)})) as clean,
+        bool_or(p.verified and p.kind = 'bank_sampah') as bank,
+        count(*) filter (where p.verified) as verified_records,
+        count(*) filter (where not p.verified) as unverified_records
+      from ${participation} p
+      where ${inPeriod}
+      group by 1, 2, 3
+    ), readers as (
+      select rt_id, bucket, count(*) as readers
+      from (select distinct p.rt_id, ${bucket} as bucket, p.person_id from ${participation} p where ${inPeriod} and p.verified and p.kind in (${kindList(READING_KINDS)})) r
+      group by 1, 2
+    )
+    select h.rt_id, h.bucket,
+      count(*) filter (where h.counted)::int as households,
+      count(*) filter (where h.clean)::int as clean_households,
+      count(*) filter (where h.bank)::int as bank_households,
+      coalesce(max(r.readers), 0)::int as readers,
+      sum(h.verified_records)::int as verified_records,
+      sum(h.unverified_records)::int as unverified_records
+    from by_household h left join readers r on r.rt_id = h.rt_id and r.bucket = h.bucket
     group by 1, 2
   `);
 }
 
+/**
+ * Held occurrences with their attending households. Attendance is found from the records' side
+ * in one range scan: a record of an occurrence is made inside its check-in window (or, ticked on
+ * the checklist, at its start), so every record of an occurrence held in the period lies between
+ * the period's start less the window's opening and `now` plus its closing.
+ */
 async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
+  const earliest = new Date(range.from.getTime() - CHECKIN_OPENS_BEFORE_MS);
+  const latest = new Date(range.now.getTime() + CHECKIN_CLOSES_AFTER_MS);
   return queryRows<Row>(db, sql`
     with held as (
       select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
@@ -142,10 +172,15 @@ async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
         and o.starts_at >= ${at(range.from)} and o.starts_at < ${at(range.to)} and o.ends_at <= ${at(range.now)}
         ${rtFilter("o.rt_id", range.rtIds)}
     ), present as (
-      select p.occurrence_id, count(distinct ${HOUSEHOLD})::int as households
-      from ${participation} p join held h on h.id = p.occurrence_id
-      where p.verified and p.revoked_at is null
-      group by p.occurrence_id
+      select occurrence_id, count(*)::int as households
+      from (
+        select distinct p.occurrence_id, ${HOUSEHOLD} as household
+        from ${participation} p
+        where p.occurrence_id is not null and p.verified and p.revoked_at is null
+          and p.occurred_at >= ${at(earliest)} and p.occurred_at <= ${at(latest)}
+          ${rtFilter("p.rt_id", range.rtIds)}
+      ) d
+      group by 1
     )
     select h.rt_id, h.bucket,
       count(*) filter (where h.kind = 'gotong_royong')::int as gr_held,

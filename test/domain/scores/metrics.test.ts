@@ -79,6 +79,16 @@ describe("per RT and week", () => {
     expect(weeks.map((week) => week.participationRate)).toEqual([0, 0.5, 0.4, 0]);
   });
 
+  it("counts a check-in made in the week before for an occurrence that starts at the first week's first minutes", async () => {
+    // Check-in opens 30 minutes before the start: the record is dated before the period begins.
+    const [first] = await addOccurrences(database.db, rt.id, "ronda", [wib("2026-11-09T00:20")], { minutes: 300 });
+    const [guard] = await addResidents(database.db, 1);
+    await checkIns(database.db, rt.id, first!, "ronda", wib("2026-11-08T23:55"), [guard!]);
+    const weeks = await weeksOf(rt.id);
+    expect(weeks[0]!.from).toEqual(wib("2026-11-09T00:00"));
+    expect(weeks.map((week) => [week.rondaShiftsHeld, week.rondaShiftsStaffed])).toEqual([[1, 1], [0, 0], [0, 0], [0, 0]]);
+  });
+
   it("gives ronda shifts staffed ÷ held", async () => {
     const starts = [1, 2, 3, 4].map((day) => wib(`2026-12-0${day}T22:00`));
     const ids = await addOccurrences(database.db, rt.id, "ronda", starts, { minutes: 360 });

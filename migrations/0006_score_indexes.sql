@@ -1,0 +1,2 @@
+CREATE INDEX "participation_time_idx" ON "participation" USING btree ("occurred_at","rt_id","kind","verified","revoked_at","person_id","household_label","occurrence_id");--> statement-breakpoint
+CREATE INDEX "ledger_entry_deposit_time_idx" ON "ledger_entry" USING btree ("occurred_at","rt_id") WHERE "ledger_entry"."kind" = 'deposit';
