@@ -105,9 +105,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   // The token and the webhook secret are scrubbed from every line, whatever logged them.
-  const logger = options.logger ?? createLogger(config.logLevel, undefined, { secrets: [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])] });
-  const clock = options.clock ?? (() => new Date());
   const secrets = [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])];
+  const logger = options.logger ?? createLogger(config.logLevel, undefined, { secrets });
+  const clock = options.clock ?? (() => new Date());
   const deadlineMs = options.shutdownDeadlineMs ?? SHUTDOWN_DEADLINE_MS;
   const stopping = new AbortController();
 
