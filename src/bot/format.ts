@@ -110,7 +110,11 @@ export function formatUnitPrice(rupiahPerUnit: number, unit: MeasureUnit, locale
   return `${formatRupiah(rupiahPerUnit, locale)}/${unit}`;
 }
 
-/** A month as a heading: "November 2026". */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A month as a heading: "November 2026". The formatter is built once per locale (bench:updates saw it in every /saldo). */
 export function formatMonth(at: { year: number; month: number }, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(at.year, at.month - 1, 15));
+  let format = monthFormats.get(locale);
+  if (!format) monthFormats.set(locale, (format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" })));
+  return format.format(Date.UTC(at.year, at.month - 1, 15));
 }
