@@ -30,12 +30,15 @@
  * stream did, every deposit sequence must have reached its confirm button, and no update may have
  * failed or logged an error. Prints a table and ends with one line of JSON.
  *
- * Then --alone more updates of the same mix one at a time (concurrency 1), for both bots: the
- * time an update takes when nothing else is in flight, i.e. without queueing.
+ * Then --paced more updates of the same mix offered at --rate per second (open loop, as Telegram
+ * delivers them: however many are then in flight, a chat's still one at a time), for both bots:
+ * the time an update takes when it does not queue behind 31 others. As in bench:ledger, the
+ * throughput comes from the capacity run and p50/p99 from the paced one.
  *
- * Options: --updates=20000 --users=2000 --concurrency=32 --alone=500
+ * Options: --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
  */
 import { cpus, loadavg } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
@@ -66,7 +69,13 @@ const WARM_UP = Math.min(1_000, Math.round(UPDATES / 10));
  * takes when it waits for nothing. With N in flight the mean time is about N ÷ updates/s (Little's
  * law), so the measured p50/p99 are mostly queueing once the bot is the bottleneck.
  */
-const ALONE = option("alone", Math.min(500, Math.round(UPDATES / 20)));
+/**
+ * The paced phase: updates offered at RATE per second whatever the bot does (as Telegram delivers
+ * them), so the time per update is handling, not queueing behind 32 others. 100 per second is ten
+ * times the busiest Sunday morning of 2,000 residents (each doing three things within ten minutes).
+ */
+const PACED = option("paced", Math.min(3_000, Math.round(UPDATES / 5)));
+const RATE = option("rate", 100);
 
 const KELURAHAN = "15.71.01.1001"; // Simpang IV Sipin, Telanaipura
 const RTS = 20;
@@ -220,7 +229,8 @@ async function seed(db: Database): Promise<World> {
 }
 
 /** One step of a task: the update to send now, given what the bot shows in the chat (null: the button is not there). */
-type Step = { kind: string; next: (shown: ShownKeyboard | undefined) => Update | null };
+/** `optional`: a button that may rightly be absent (no one left to tick on the page); not a broken sequence. */
+type Step = { kind: string; next: (shown: ShownKeyboard | undefined) => Update | null; optional?: boolean };
 type Task = { chat: number; steps: Step[] };
 
 /** What the stream promises to have done, checked against the database afterwards. */
@@ -231,8 +241,9 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
   const expected: Expected = { checkinPeople: new Set(), tickedMemberships: new Set(), deposits: 0 };
   const text = (chat: number, kind: string, body: string): Step => ({ kind, next: () => make.message(chat, body) });
   /** Presses the first button whose data `pick` accepts on the latest keyboard in the chat. */
-  const press = (chat: number, kind: string, pick: (data: string) => boolean, pressed?: (data: string) => void): Step => ({
+  const press = (chat: number, kind: string, pick: (data: string) => boolean, pressed?: (data: string) => void, optional = false): Step => ({
     kind,
+    optional,
     next: (shown) => {
       const data = shown?.data.find(pick);
       if (!shown || data === undefined) return null;
@@ -301,7 +312,7 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
           text(chat, "/absen", "/absen"),
           press(chat, "checklist open", (data) => data.startsWith("absen:")),
           press(chat, "checklist page", (data) => data.startsWith("absp:") && data.endsWith(":1")),
-          press(chat, "checklist tick", (data) => /^abs:\d+:\d+:1:\d+$/.test(data), (data) => expected.tickedMemberships.add(Number(data.split(":")[2]))),
+          press(chat, "checklist tick", (data) => /^abs:\d+:\d+:1:\d+$/.test(data), (data) => expected.tickedMemberships.add(Number(data.split(":")[2])), true),
         ],
       };
     },
@@ -347,15 +358,31 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
 type Handled = { kind: string; ms: number; chat: number; startedAt: number };
 type RunResult = { seconds: number; handled: Handled[]; broken: number; errors: unknown[] };
 
-/**
- * Runs the tasks with `concurrency` in flight, never two of one chat at once; each task's steps in
- * order, each step's update built from what the bot showed last. `record` keeps the updates sent.
- */
+type RunState = { handled: Handled[]; broken: number; errors: unknown[] };
+
+/** A task's steps in order, each step's update built from what the bot showed last. */
+async function runSteps(task: Task, index: number, telegram: BenchTelegram, handle: (update: Update) => Promise<void>, state: RunState, record?: (task: number, update: Update) => void): Promise<void> {
+  for (const step of task.steps) {
+    const update = step.next(telegram.keyboardIn(task.chat));
+    if (!update) {
+      if (!step.optional) state.broken++;
+      break;
+    }
+    record?.(index, update);
+    const began = performance.now();
+    try {
+      await handle(update);
+    } catch (error) {
+      state.errors.push(error);
+    }
+    state.handled.push({ kind: step.kind, ms: performance.now() - began, chat: task.chat, startedAt: began });
+  }
+}
+
+/** Runs the tasks with `concurrency` in flight, never two of one chat at once. `record` keeps the updates sent. */
 async function drive(tasks: Task[], concurrency: number, telegram: BenchTelegram, handle: (update: Update) => Promise<void>, record?: (task: number, update: Update) => void): Promise<RunResult> {
   const busy = new Map<number, Promise<void>>();
-  const handled: Handled[] = [];
-  const errors: unknown[] = [];
-  let broken = 0;
+  const state: RunState = { handled: [], broken: 0, errors: [] };
   let taken = 0;
   const start = performance.now();
   const worker = async () => {
@@ -366,21 +393,7 @@ async function drive(tasks: Task[], concurrency: number, telegram: BenchTelegram
       let release!: () => void;
       busy.set(task.chat, new Promise((resolve) => (release = resolve)));
       try {
-        for (const step of task.steps) {
-          const update = step.next(telegram.keyboardIn(task.chat));
-          if (!update) {
-            broken++;
-            break;
-          }
-          record?.(index, update);
-          const began = performance.now();
-          try {
-            await handle(update);
-          } catch (error) {
-            errors.push(error);
-          }
-          handled.push({ kind: step.kind, ms: performance.now() - began, chat: task.chat, startedAt: began });
-        }
+        await runSteps(task, index, telegram, handle, state, record);
       } finally {
         busy.delete(task.chat);
         release();
@@ -388,7 +401,29 @@ async function drive(tasks: Task[], concurrency: number, telegram: BenchTelegram
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { seconds: (performance.now() - start) / 1000, handled, broken, errors };
+  return { seconds: (performance.now() - start) / 1000, ...state };
+}
+
+/**
+ * Offers the tasks' updates at `ratePerSecond` (a task starts when the updates before it are due),
+ * however many are then in flight; a chat's tasks still run one after another.
+ */
+async function drivePaced(tasks: Task[], ratePerSecond: number, telegram: BenchTelegram, handle: (update: Update) => Promise<void>, record?: (task: number, update: Update) => void): Promise<RunResult> {
+  const chats = new Map<number, Promise<void>>();
+  const state: RunState = { handled: [], broken: 0, errors: [] };
+  const runs: Promise<void>[] = [];
+  const start = performance.now();
+  let offered = 0;
+  for (const [index, task] of tasks.entries()) {
+    const wait = start + (offered / ratePerSecond) * 1000 - performance.now();
+    if (wait > 1) await sleep(wait);
+    offered += task.steps.length;
+    const run = (chats.get(task.chat) ?? Promise.resolve()).then(() => runSteps(task, index, telegram, handle, state, record));
+    chats.set(task.chat, run);
+    runs.push(run);
+  }
+  await Promise.all(runs);
+  return { seconds: (performance.now() - start) / 1000, ...state };
 }
 
 function percentile(values: number[], p: number): number {
@@ -425,7 +460,7 @@ function tasksHolding(tasks: { steps: unknown[] }[], updates: number): number {
   return cut;
 }
 
-/** Warm-up (about WARM_UP updates), the measured run (UPDATES), then the ALONE tail. */
+/** Warm-up (about WARM_UP updates), the capacity run (UPDATES), then the PACED tail. */
 function phases<T extends { steps: unknown[] }>(tasks: T[]): [T[], T[], T[]] {
   const warm = tasksHolding(tasks, WARM_UP);
   const measured = warm + tasksHolding(tasks.slice(warm), UPDATES - WARM_UP);
@@ -441,8 +476,8 @@ async function main(): Promise<void> {
     const seedStart = performance.now();
     const world = await seed(scratch.db);
     const make = new UpdateFactory();
-    const { tasks, expected } = buildStream(world, make, UPDATES + ALONE);
-    const [warmTasks, measuredTasks, aloneTasks] = phases(tasks);
+    const { tasks, expected } = buildStream(world, make, UPDATES + PACED);
+    const [warmTasks, measuredTasks, pacedTasks] = phases(tasks);
     console.log(`Simpang IV Sipin on a Sunday, 07.30 WIB: ${RTS} RTs, ${n(world.residents.length)} residents (${world.ketua.length} ketua, ${world.officers.length} petugas at ${BANKS} waste banks, ${n(world.savers.length)} with savings),`);
     console.log(`each RT's gotong royong on with check-in open. ${n(UPDATES)} updates in ${n(tasks.length)} tasks (warm-up ${n(warmTasks.reduce((s, t) => s + t.steps.length, 0))}), ${CONCURRENCY} in flight, one at a time per chat.`);
     console.log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s.\n`);
@@ -481,7 +516,7 @@ async function main(): Promise<void> {
     const handleReal = (update: Update) => bot.handleUpdate(update);
     const warmReal = await drive(warmTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[i]!.push(update));
     const real = await drive(measuredTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[warmTasks.length + i]!.push(update));
-    const realAlone = await drive(aloneTasks, 1, telegram, handleReal, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
+    const realPaced = await drivePaced(pacedTasks, RATE, telegram, handleReal, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
     await background.drain();
 
     // The ceiling: the very updates the real bot got, same order, same concurrency.
@@ -491,11 +526,11 @@ async function main(): Promise<void> {
     bare.on("callback_query", (ctx) => ctx.answerCallbackQuery());
     const replay = (task: Task, i: number): Task => ({ chat: task.chat, steps: sent[i]!.map((update, s) => ({ kind: task.steps[s]!.kind, next: () => update })) });
     const bareTasks = tasks.map(replay);
-    const [bareWarmTasks, bareMeasuredTasks, bareAloneTasks] = [bareTasks.slice(0, warmTasks.length), bareTasks.slice(warmTasks.length, warmTasks.length + measuredTasks.length), bareTasks.slice(warmTasks.length + measuredTasks.length)];
+    const [bareWarmTasks, bareMeasuredTasks, barePacedTasks] = [bareTasks.slice(0, warmTasks.length), bareTasks.slice(warmTasks.length, warmTasks.length + measuredTasks.length), bareTasks.slice(warmTasks.length + measuredTasks.length)];
     const handleBare = (update: Update) => bare.handleUpdate(update);
     await drive(bareWarmTasks, CONCURRENCY, bareTelegram, handleBare);
     const ceiling = await drive(bareMeasuredTasks, CONCURRENCY, bareTelegram, handleBare);
-    const ceilingAlone = await drive(bareAloneTasks, 1, bareTelegram, handleBare);
+    const ceilingPaced = await drivePaced(barePacedTasks, RATE, bareTelegram, handleBare);
 
     // What the stream did, in the database.
     const [row] = rowsOf<{ checkins: number; ticks: number; deposits: number; seeded: number; queued: number; participation_deposits: number }>(
@@ -515,23 +550,24 @@ async function main(): Promise<void> {
     const attendees = new Set([...expected.checkinPeople, ...ticked]);
     const participationOk = row!.checkins + row!.ticks === attendees.size;
     const depositsOk = row!.deposits === expected.deposits;
-    const brokenSequences = warmReal.broken + real.broken + realAlone.broken;
-    const failures = [...warmReal.errors, ...real.errors, ...realAlone.errors];
+    const brokenSequences = warmReal.broken + real.broken + realPaced.broken;
+    const failures = [...warmReal.errors, ...real.errors, ...realPaced.errors];
     const workOk = participationOk && depositsOk && brokenSequences === 0 && failures.length === 0 && logCounts.error === 0 && logCounts.flood === 0;
 
     const rate = (r: RunResult) => r.handled.length / r.seconds;
     const all = (r: RunResult) => r.handled.map((h) => h.ms);
     const ratio = rate(real) / rate(ceiling);
-    const p50 = percentile(all(real), 50);
-    const p99 = percentile(all(real), 99);
+    // Throughput at capacity; the time per update when updates arrive as they would (paced).
+    const p50 = percentile(all(realPaced), 50);
+    const p99 = percentile(all(realPaced), 99);
 
     console.log("| bot | in flight | updates | seconds | updates/s | p50 ms | p90 ms | p99 ms | max ms |");
     console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     const rows = [
       ["real bot (createBot, PostgreSQL)", CONCURRENCY, real],
       ["ceiling (bare grammY, replies \"ok\")", CONCURRENCY, ceiling],
-      ["real bot, one at a time", 1, realAlone],
-      ["ceiling, one at a time", 1, ceilingAlone],
+      [`real bot, paced (${RATE}/s offered)`, "open", realPaced],
+      [`ceiling, paced (${RATE}/s offered)`, "open", ceilingPaced],
     ] as const;
     for (const [label, inFlight, r] of rows) {
       if (r.handled.length === 0) continue;
@@ -539,24 +575,24 @@ async function main(): Promise<void> {
       console.log(`| ${label} | ${inFlight} | ${n(r.handled.length)} | ${r.seconds.toFixed(1)} | ${n(Math.round(rate(r)))} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 90))} | ${ms(percentile(times, 99))} | ${ms(Math.max(...times))} |`);
     }
     const mean = all(real).reduce((sum, t) => sum + t, 0) / real.handled.length;
-    console.log(`\nWith ${CONCURRENCY} in flight the mean time per update is ${ms(mean)} ms, about ${CONCURRENCY} ÷ updates/s = ${ms((CONCURRENCY / rate(real)) * 1000)} ms: mostly waiting behind the others.`);
+    console.log(`\nWith ${CONCURRENCY} in flight the mean time per update is ${ms(mean)} ms, about ${CONCURRENCY} ÷ updates/s = ${ms((CONCURRENCY / rate(real)) * 1000)} ms: mostly waiting behind the others. The paced rows give the time an update takes when updates arrive at ${RATE}/s, as Telegram would deliver them.`);
 
-    const kinds = new Map<string, { real: number[]; bare: number[]; alone: number[] }>();
+    const kinds = new Map<string, { real: number[]; bare: number[]; paced: number[] }>();
     for (const h of real.handled) {
-      const times = kinds.get(h.kind) ?? { real: [], bare: [], alone: [] };
+      const times = kinds.get(h.kind) ?? { real: [], bare: [], paced: [] };
       times.real.push(h.ms);
       kinds.set(h.kind, times);
     }
     for (const h of ceiling.handled) kinds.get(h.kind)?.bare.push(h.ms);
-    for (const h of realAlone.handled) kinds.get(h.kind)?.alone.push(h.ms);
-    console.log(`\n| update | count | share | p50 ms | p99 ms | ceiling p50 ms | one at a time: count | p50 ms |`);
-    console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const h of realPaced.handled) kinds.get(h.kind)?.paced.push(h.ms);
+    console.log(`\n| update | count | share | p50 ms | p99 ms | ceiling p50 ms | paced: count | p50 ms | p99 ms |`);
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const [kind, times] of [...kinds].sort((a, b) => b[1].real.length - a[1].real.length)) {
-      const alone = times.alone.length ? `${times.alone.length} | ${ms(percentile(times.alone, 50))}` : "0 | -";
-      console.log(`| ${kind} | ${n(times.real.length)} | ${((times.real.length / real.handled.length) * 100).toFixed(1)}% | ${ms(percentile(times.real, 50))} | ${ms(percentile(times.real, 99))} | ${ms(percentile(times.bare, 50))} | ${alone} |`);
+      const paced = times.paced.length ? `${times.paced.length} | ${ms(percentile(times.paced, 50))} | ${ms(percentile(times.paced, 99))}` : "0 | - | -";
+      console.log(`| ${kind} | ${n(times.real.length)} | ${((times.real.length / real.handled.length) * 100).toFixed(1)}% | ${ms(percentile(times.real, 50))} | ${ms(percentile(times.real, 99))} | ${ms(percentile(times.bare, 50))} | ${paced} |`);
     }
 
-    const busiest = busiestPerWindow([...warmReal.handled, ...real.handled, ...realAlone.handled], FLOOD_DEFAULTS.windowMs);
+    const busiest = busiestPerWindow([...warmReal.handled, ...real.handled, ...realPaced.handled], FLOOD_DEFAULTS.windowMs);
     const calls = [...telegram.calls].sort((a, b) => b[1] - a[1]).map(([method, count]) => `${method} ${n(count)}`).join(", ");
     console.log(`\nBot API calls by the real bot (warm-up included): ${calls}; by the ceiling: ${[...bareTelegram.calls].map(([method, count]) => `${method} ${n(count)}`).join(", ")}.`);
     console.log(`Work done: ${n(row!.checkins)} check-ins and ${n(row!.ticks)} checklist ticks = ${n(attendees.size)} people expected (${participationOk ? "ok" : "MISMATCH"});`);
@@ -565,7 +601,7 @@ async function main(): Promise<void> {
     if (logCounts.firstError) console.log(`First error logged: ${logCounts.firstError}`);
     console.log(`Flood control (${FLOOD_DEFAULTS.perWindow} per ${FLOOD_DEFAULTS.windowMs / 1000} s): the busiest person sent ${busiest.updates} updates in one ${FLOOD_DEFAULTS.windowMs / 1000} s window.`);
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(" / ")} (1 / 5 / 15 min) at the end of the run; PostgreSQL on the same machine.`);
-    console.log(`\nTargets: ≥ 40% of the ceiling: ${ratio >= 0.4 ? "met" : "NOT met"} (${(ratio * 100).toFixed(1)}%); p99 ≤ 50 ms: ${p99 <= 50 ? "met" : "NOT met"} (${ms(p99)} ms); the work checked out: ${workOk ? "yes" : "NO"}.`);
+    console.log(`\nTargets: ≥ 40% of the ceiling: ${ratio >= 0.4 ? "met" : "NOT met"} (${(ratio * 100).toFixed(1)}%); p99 ≤ 50 ms (paced): ${p99 <= 50 ? "met" : "NOT met"} (${ms(p99)} ms); the work checked out: ${workOk ? "yes" : "NO"}.`);
     console.log(
       JSON.stringify({
         bench: "updates",
@@ -581,9 +617,11 @@ async function main(): Promise<void> {
         deposits: row!.deposits,
         handler_errors: failures.length + logCounts.error,
         flood_dropped: logCounts.flood,
-        alone_p50_ms: Number(ms(percentile(all(realAlone), 50))),
-        alone_p99_ms: Number(ms(percentile(all(realAlone), 99))),
-        ceiling_alone_p99_ms: Number(ms(percentile(all(ceilingAlone), 99))),
+        capacity_p50_ms: Number(ms(percentile(all(real), 50))),
+        capacity_p99_ms: Number(ms(percentile(all(real), 99))),
+        paced_rate: RATE,
+        paced_updates: realPaced.handled.length,
+        ceiling_paced_p99_ms: Number(ms(percentile(all(ceilingPaced), 99))),
         updates: real.handled.length,
         warm_up: warmReal.handled.length,
         users: world.residents.length,
