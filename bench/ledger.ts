@@ -30,6 +30,7 @@ import { auditLedger, entrySourceKey, recordDeposit, type LedgerAudit } from "..
 import { loadActor, type Actor } from "../src/domain/people/actor.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createScratchDatabase } from "./scratch-database.js";
+import { percentile, rowsOf, seededRandom as random } from "./support.js";
 
 const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 
@@ -56,19 +57,6 @@ const BANKS = 4;
 const RESIDENTS = 5_000;
 const STORM = 1_000; // redelivered confirmations after the run
 const SATURDAY = new Date("2026-12-05T01:00:00Z"); // Sabtu 5 Desember 2026, 08.00 WIB
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-/** A small deterministic generator per session, so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 type Resident = { personId: number; rtId: number; household: string };
 type Bank = { id: number; types: WasteTypeView[]; residents: Resident[] };
@@ -171,11 +159,6 @@ function merge(first: RunResult, second: RunResult): RunResult {
   const amounts = new Map(first.amounts);
   for (const [account, amount] of second.amounts) amounts.set(account, (amounts.get(account) ?? 0) + amount);
   return { seconds: first.seconds + second.seconds, latencies: [...first.latencies, ...second.latencies], amounts, created: first.created + second.created, keys: [...first.keys, ...second.keys] };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function truncateLedger(db: Database): Promise<void> {

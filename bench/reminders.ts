@@ -19,6 +19,7 @@ import { minimumLate, spacingForRate } from "../src/scheduling/deadline-schedule
 import { DEFAULT_PLAN_OPTIONS, planReminders, type PlanResult } from "../src/scheduling/reminders.js";
 import { readRtCounts, seedCityRts } from "./city.js";
 import { createScratchDatabase } from "./scratch-database.js";
+import { rowsOf } from "./support.js";
 
 const SUNDAY_0700 = new Date("2026-12-06T00:00:00Z"); // Sunday 6 December 2026, 07.00 WIB
 const DEADLINES = { evening: new Date("2026-12-05T12:00:00Z").getTime(), before: new Date("2026-12-05T22:00:00Z").getTime() }; // Sat 19.00, Sun 05.00 WIB
@@ -26,10 +27,6 @@ const COLD_START = new Date("2026-12-05T11:50:00Z"); // Saturday 18.50 WIB
 const FIRST_SIGHT = new Date("2026-12-04T12:00:00Z"); // Friday 19.00 WIB: the 36-hour horizon first reaches Sunday 07.00
 const RATE = DEFAULT_PLAN_OPTIONS.ratePerSecond;
 const SPACING = spacingForRate(RATE);
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Everything in set-based SQL: RTs round-robin over each kecamatan's kelurahan, people, members, events. */
 async function seedCity(db: Database): Promise<{ rts: number; members: number; ketua: number; muted: number; unreachable: number; rsvpTidak: number }> {

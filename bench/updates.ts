@@ -56,6 +56,7 @@ import { memberCode } from "../src/domain/people/member-code.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createLogger } from "../src/logger.js";
 import { createScratchDatabase } from "./scratch-database.js";
+import { percentile, rowsOf, seededRandom as random } from "./support.js";
 import { BenchTelegram, UpdateFactory, type ShownKeyboard } from "./updates-telegram.js";
 
 const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -102,19 +103,6 @@ const BOT_INFO = {
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-/** A small deterministic generator, so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 type Resident = { telegramId: number; personId: number; name: string; rtNumber: number };
 type World = {
@@ -424,12 +412,6 @@ async function drivePaced(tasks: Task[], ratePerSecond: number, telegram: BenchT
   }
   await Promise.all(runs);
   return { seconds: (performance.now() - start) / 1000, ...state };
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** The most updates one person sent in any 5 s, by their start times in the run. */
