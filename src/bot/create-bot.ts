@@ -54,6 +54,7 @@ import { createStartFeature } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
 import { dedupeUpdates } from "./middlewares/dedupe.js";
+import { sequentializeChats } from "./middlewares/sequentialize.js";
 import { floodControl } from "./middlewares/flood.js";
 import { replyOnDomainError, replyWhenDatabaseDown } from "./middlewares/errors.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
@@ -72,6 +73,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(replyWhenDatabaseDown(deps));
   // Before dedupe: a flooder's dropped update costs no database work.
   bot.use(floodControl(deps));
+  bot.use(sequentializeChats());
   bot.use(dedupeUpdates(deps));
   bot.use(attachActor(deps));
   bot.use(deps.i18n);
