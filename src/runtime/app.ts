@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { BotError, GrammyError, type Bot } from "grammy";
+import { BotError, GrammyError, HttpError, type Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBackgroundRunner } from "../bot/background.js";
 import type { BotContext } from "../bot/context.js";
@@ -9,6 +9,7 @@ import { createI18n } from "../bot/i18n.js";
 import { registerCommands } from "../bot/set-commands.js";
 import type { Config } from "../config.js";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client.js";
+import { isDatabaseUnavailable } from "../db/errors.js";
 import { runMigrations } from "../db/migrate.js";
 import { oldestDueAge } from "../delivery/outbox.js";
 import { createDeliveryRuntime } from "../delivery/runtime.js";
@@ -69,6 +70,13 @@ export class ShutdownTimeoutError extends Error {
     super(`shutdown did not finish within ${deadlineMs} ms`);
     this.name = "ShutdownTimeoutError";
   }
+}
+
+/** A failure that a later try may not meet: the database away, Telegram unreachable, slow, overloaded or rate-limiting. */
+export function isTransient(error: unknown): boolean {
+  if (isDatabaseUnavailable(error)) return true;
+  if (error instanceof HttpError) return true;
+  return error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429);
 }
 
 /** A bad token or a bot that does not exist: asking again will not help. */
@@ -205,10 +213,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       });
       return handled;
     } catch (error) {
-      // bot.catch only serves polling; a webhook update's failure is logged here, then answered 500.
+      // bot.catch only serves polling; a webhook update's failure is logged here. A failure that
+      // may pass (the database away, Telegram erring or slow) is answered 500 so Telegram delivers
+      // the update again; any other (a bug, a 403 from a person who blocked the bot) would fail the
+      // same way on every redelivery and hold up the updates queued behind it: answered 200.
+      const cause = error instanceof BotError ? error.error : error;
       const log = error instanceof BotError ? ((error.ctx as BotContext).log ?? logger) : logger;
-      log.error({ err: redactError(error instanceof BotError ? error.error : error, secrets), updateId: update.update_id }, "update failed");
-      throw error;
+      log.error({ err: redactError(cause, secrets), updateId: update.update_id, redeliver: isTransient(cause) }, "update failed");
+      if (isTransient(cause)) throw error;
+      return true;
     }
   }
 

@@ -83,6 +83,13 @@ describe("webhook mode", () => {
     expect((await getHealth(app.port)).status).toBe(200);
   });
 
+  it("answers 200 to a failure a redelivery would meet again (Telegram refuses the reply: 403), and keeps taking updates", async () => {
+    stub.telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    expect((await postUpdate(app.port, textUpdate(7010, "/bantuan"))).status).toBe(200);
+    expect((await postUpdate(app.port, textUpdate(7011, "/bantuan"))).status).toBe(200);
+    expect(stub.sentTo(7011)).toHaveLength(1);
+  });
+
   it("answers 500 when a call to Telegram times out, and keeps taking updates", async () => {
     stub.hangNext("sendMessage");
     expect((await postUpdate(app.port, textUpdate(7006, "/bantuan"))).status).toBe(500);
