@@ -334,6 +334,11 @@ describe("/hapusdata", () => {
       await gotongRoyong(sitiIds, 3, "Rumah Lama ", 1);
       // A reminder still queued for Siti.
       await db.insert(outbox).values({ dedupeKey: "reminder:9:siti", chatId: siti.id, personId: sitiIds.personId, priority: 15, payload: { text: "Besok kerja bakti, Siti" } });
+      // And one a sender has just claimed: a retry must not send it after she erased her data.
+      await db.insert(outbox).values({
+        dedupeKey: "reminder:10:siti", chatId: siti.id, personId: sitiIds.personId, priority: 15, payload: { text: "Nanti malam ronda, Siti" },
+        status: "sending", claimedAt: new Date(), claimedBy: "another-instance",
+      });
       return { ...hood, bank, sari, sariIds, budiIds };
     }
 
@@ -395,6 +400,7 @@ describe("/hapusdata", () => {
       expect(await personRow(sitiIds.personId)).toMatchObject({ telegramId: null, displayName: null });
       // What was still queued for her is dropped, and no message row keeps her chat or its text.
       expect(await database.db.select({ status: outbox.status, chatId: outbox.chatId, payload: outbox.payload }).from(outbox).where(eq(outbox.personId, sitiIds.personId))).toEqual([
+        { status: "cancelled", chatId: 0, payload: {} },
         { status: "cancelled", chatId: 0, payload: {} },
       ]);
       expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "data_erased"))).toEqual([

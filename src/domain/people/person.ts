@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, outbox, participation, person, readingLog, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
@@ -73,12 +73,13 @@ export async function erasePerson(db: Database, personId: number, now: Date): Pr
     // What someone reads says something about them; the minutes still count, the titles go.
     await tx.update(readingLog).set({ title: "" }).where(eq(readingLog.personId, personId));
     await pseudonymiseHouseholds(tx, personId);
-    // Messages to the person: what is still queued is dropped; what went keeps its status (the
-    // broadcast reports count it) but loses the chat and the text.
+    // Messages to the person: what is still queued or being sent is dropped (a send in flight can
+    // no longer be marked sent or rescheduled: both match on 'sending'); what went keeps its status
+    // (the broadcast reports count it) but loses the chat and the text.
     await tx
       .update(outbox)
-      .set({ chatId: 0, payload: {}, status: sql`case when ${outbox.status} = 'pending' then 'cancelled'::outbox_status else ${outbox.status} end` })
-      .where(and(eq(outbox.personId, personId), ne(outbox.status, "sending")));
+      .set({ chatId: 0, payload: {}, status: sql`case when ${outbox.status} in ('pending', 'sending') then 'cancelled'::outbox_status else ${outbox.status} end` })
+      .where(eq(outbox.personId, personId));
     await recordAudit(tx, { occurredAt: now, actorPersonId: personId, action: "data_erased", targetPersonId: personId, entityType: "person", entityId: personId });
     return true;
   });
