@@ -22,8 +22,9 @@ function readConfig(): Config {
 /** Config → app (database, delivery, bot, scheduler, polling or webhook) → signals. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
-  survivePromiseFailures(logger, [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])]);
+  const secrets = [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])];
+  const logger = createLogger(config.logLevel, undefined, { secrets });
+  survivePromiseFailures(logger, secrets);
   // Telegram refusing the token ends the process (non-zero), by the same graceful stop.
   let onFatal = (): void => {};
   const app = await startApp(config, { logger, onFatal: () => onFatal() }).catch((error: unknown) => {
