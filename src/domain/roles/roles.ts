@@ -44,6 +44,14 @@ export async function handOverKetua(db: Database, actor: Actor, membershipId: nu
   const target = await activeMemberOf(db, actor, membershipId);
   if (target.member.personId === actor.person?.id) throw new DomainError("already-ketua");
   await db.transaction(async (tx) => {
+    // Already theirs (a double tap, a redelivery, a koordinator naming the current ketua): nothing
+    // changes, so no history row and no audit row. The row lock serialises two hand-overs at once.
+    const [current] = await tx
+      .select({ personId: roleAssignment.personId })
+      .from(roleAssignment)
+      .where(and(eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
+      .for("update");
+    if (current?.personId === target.member.personId) return;
     const [previous] = await tx
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })

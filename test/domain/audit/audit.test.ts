@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditLog, membership } from "../../../src/db/schema/index.js";
+import { auditLog, membership, roleAssignment } from "../../../src/db/schema/index.js";
 import { listAudit, recordAudit, type AuditAction } from "../../../src/domain/audit/audit.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer } from "../../../src/domain/bank-sampah/banks.js";
 import { auditLedger, recordDeposit, recordWithdrawal, reverseEntry } from "../../../src/domain/bank-sampah/ledger.js";
@@ -85,6 +85,15 @@ describe("each privileged action writes exactly one audit row, once", () => {
     expect(await once(async () => revokePetugas(database.db, await actorOf(ketua), sitiIds.membershipId, NOW))).toMatchObject({ action: "role_revoked", details: { role: "petugas" } });
     const handed = await once(async () => handOverKetua(database.db, await actorOf(ketua), sitiIds.membershipId, NOW), true);
     expect(handed).toMatchObject({ action: "ketua_handed_over", actorPersonId: ketuaIds.personId, targetPersonId: sitiIds.personId, details: { role: "ketua_rt", fromPersonId: ketuaIds.personId } });
+  });
+
+  it("a koordinator handing the RT to the same member twice changes nothing the second time", async () => {
+    const { koordinator, sitiIds } = await world();
+    await handOverKetua(database.db, await actorOf(koordinator), sitiIds.membershipId, NOW);
+    await handOverKetua(database.db, await actorOf(koordinator), sitiIds.membershipId, NOW);
+    expect(await rows("ketua_handed_over")).toHaveLength(1);
+    const grants = await database.db.select().from(roleAssignment).where(and(eq(roleAssignment.personId, sitiIds.personId), eq(roleAssignment.role, "ketua_rt")));
+    expect(grants).toEqual([expect.objectContaining({ revokedAt: null })]);
   });
 
   it("role links: made (without the secret code) and redeemed, for a ketua and a koordinator", async () => {
