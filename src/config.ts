@@ -83,6 +83,11 @@ export type WebhookConfig = BaseConfig & {
 };
 export type Config = PollingConfig | WebhookConfig;
 
+/** What must never reach a log: the token, and in webhook mode the secret Telegram sends back. */
+export function secretsOf(config: Config): string[] {
+  return [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])];
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);

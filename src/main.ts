@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, type Config } from "./config.js";
+import { ConfigError, parseConfig, secretsOf, type Config } from "./config.js";
 import { UnknownWilayahError } from "./domain/wilayah/seed.js";
 import { createLogger } from "./logger.js";
 import { startApp } from "./runtime/app.js";
@@ -22,7 +22,7 @@ function readConfig(): Config {
 /** Config → app (database, delivery, bot, scheduler, polling or webhook) → signals. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const secrets = [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])];
+  const secrets = secretsOf(config);
   const logger = createLogger(config.logLevel, undefined, { secrets });
   survivePromiseFailures(logger, secrets);
   // Telegram refusing the token ends the process (non-zero), by the same graceful stop.

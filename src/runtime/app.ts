@@ -7,7 +7,7 @@ import { createBot } from "../bot/create-bot.js";
 import type { BotDeps } from "../bot/deps.js";
 import { createI18n } from "../bot/i18n.js";
 import { registerCommands } from "../bot/set-commands.js";
-import type { Config } from "../config.js";
+import { secretsOf, type Config } from "../config.js";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
 import { runMigrations } from "../db/migrate.js";
@@ -113,7 +113,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   // The token and the webhook secret are scrubbed from every line, whatever logged them.
-  const secrets = [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])];
+  const secrets = secretsOf(config);
   const logger = options.logger ?? createLogger(config.logLevel, undefined, { secrets });
   const clock = options.clock ?? (() => new Date());
   const deadlineMs = options.shutdownDeadlineMs ?? SHUTDOWN_DEADLINE_MS;
