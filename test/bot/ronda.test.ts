@@ -353,6 +353,19 @@ describe("/buatrota", () => {
     expect(sentTextsTo(GROUP_ID)).toHaveLength(1);
   });
 
+  it("posts the table to the group once when the weeks button is tapped twice", async () => {
+    const { ketua, place } = await readyToRota();
+    await database.db.update(rt).set({ groupChatId: GROUP_ID }).where(eq(rt.id, place.id));
+    await harness.send(ketua, "/buatrota");
+    const stale = shownMessages(harness.telegram, ketua.id).find((m) => m.text === "Buat giliran ronda untuk berapa minggu?")!;
+    await harness.press(ketua, "4 minggu");
+    const rotaBefore = await storedRota(place.id);
+    await tapAgain(ketua, stale, "4 minggu");
+    expect(sentTextsTo(GROUP_ID)).toHaveLength(1);
+    expect(sentTextsTo(ketua.id).filter((text) => text.startsWith("Giliran ronda RT 05"))).toHaveLength(1);
+    expect((await storedRota(place.id)).map((night) => night.personIds)).toEqual(rotaBefore.map((night) => night.personIds));
+  });
+
   it("replaces the rota when made again, but keeps agreed swaps and puts nobody back on a night they swapped away", async () => {
     const { ketua, people, place } = await readyToRota();
     await generate(ketua);

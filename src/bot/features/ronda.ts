@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { headedRtId } from "../../domain/people/actor.js";
@@ -19,6 +20,7 @@ import {
   type VolunteerState,
 } from "../../domain/ronda/watch.js";
 import { enqueueMessages, PRIORITY } from "../../delivery/outbox.js";
+import { formatLocalDate, wibDate } from "../../domain/schedule/wib.js";
 import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import { RONDA_SETUP } from "../conversations/ronda.js";
@@ -99,13 +101,17 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     const { actor, api } = ctx;
     const chatId = ctx.chat.id;
     const messageId = ctx.callbackQuery.message?.message_id;
-    await runLongWork(deps, ctx, "rota", async (key) => {
+    await runLongWork(deps, ctx, "rota", async () => {
       const now = deps.clock();
       const { shifts, shortfalls } = await generateShifts(deps.db, actor, weeks, now);
       const place = await getRt(deps.db, headedRtId(actor)!);
       const header = t("rota-title", { ...rtVars(place), weeks });
       const lines = rotaTable(t, shifts, locale);
       if (shortfalls.length > 0) lines.push("", t("rota-shortfalls", { count: shortfalls.length }));
+      // Keyed by what the rota says, for the day: made again by a double tap or a redelivery, the
+      // same rota is not posted twice; a changed one (after a swap, other nights) is.
+      const content = createHash("sha256").update([header, ...lines].join("\n")).digest("hex").slice(0, 16);
+      const key = `rota:${place.id}:${formatLocalDate(wibDate(now))}:${content}`;
       if (messageId !== undefined) {
         await api.editMessageText(chatId, messageId, t("rota-generated", { count: shifts.length })).catch((error: unknown) => deps.logger.debug({ err: error }, "rota message not edited"));
       }
