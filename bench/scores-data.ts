@@ -21,7 +21,7 @@ import postgres from "postgres";
 import { openDatabase } from "../src/db/client.js";
 import { runMigrations } from "../src/db/migrate.js";
 import { seedCityRts } from "./city.js";
-import { DEFAULT_SERVER_URL } from "./scratch-database.js";
+import { databaseUrl, DEFAULT_SERVER_URL } from "./scratch-database.js";
 
 /** Bump when what the generator makes changes, so an old data set is made again. */
 const GENERATOR_VERSION = 3;
@@ -35,15 +35,9 @@ const WEEKS = 52;
 /** Monday 00.00 WIB, 52 weeks before the week of BENCH_NOW. */
 const WEEK0 = new Date(Date.UTC(2026, 10, 22, 17) - WEEKS * 7 * 86_400_000).toISOString();
 
-export type DataSet = { url: string; size: Size; rts: number; households: number; residents: number; records: number; generatedMs: number | null; close(): Promise<void> };
+export type DataSet = { url: string; size: Size; rts: number; households: number; residents: number; records: number; generatedMs: number | null };
 
 type Sql = postgres.Sql;
-
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function counts(sql: Sql): Promise<{ rts: number; households: number; residents: number; records: number }> {
   const [row] = await sql<{ rts: number; households: number; residents: number; records: number }[]>`
@@ -81,7 +75,7 @@ export async function openDataSet(size: Size, options: { fresh?: boolean; log?: 
     }
     const sql = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      return { url, size, ...(await counts(sql)), generatedMs, close: async () => {} };
+      return { url, size, ...(await counts(sql)), generatedMs };
     } finally {
       await sql.end();
     }
