@@ -1,11 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Database } from "../db/client.js";
-import { findLocale, SUPPORTED_LOCALES } from "../domain/people/person.js";
+import { findLocale } from "../domain/people/person.js";
+import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
 import type { BotContext, ConversationContext } from "./context.js";
 
 export const LOCALES_DIRECTORY = fileURLToPath(new URL("../../locales", import.meta.url));
-export const DEFAULT_LOCALE = "id";
+export { DEFAULT_LOCALE };
 
 /**
  * The person's chosen language decides; inside conversations (where our actor middleware does not
@@ -20,7 +21,7 @@ export function createI18n(db: Database): I18n<ConversationContext> {
     localeNegotiator: async (ctx) => {
       const known = (ctx as Partial<BotContext>).actor?.person?.locale;
       const locale = known ?? (ctx.from ? await findLocale(db, ctx.from.id) : undefined);
-      return locale && (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? locale : DEFAULT_LOCALE;
+      return supportedLocale(locale);
     },
   });
 }

@@ -4,35 +4,14 @@ import { findMembership } from "../domain/membership/membership.js";
 import { findLocale } from "../domain/people/person.js";
 import { listApprovers } from "../domain/roles/roles.js";
 import { getRt } from "../domain/rt/rt.js";
-import { enqueueMessages, PRIORITY } from "../delivery/outbox.js";
+import { queueNotices as queueNoticesOn, eventKey, type Notice } from "../messages/notices.js";
 import type { BotDeps } from "./deps.js";
-import { rtVars } from "./format.js";
+import { rtVars } from "../messages/format.js";
 
-/**
- * Messages to someone other than the person the bot is answering go through the outbox: they
- * survive a crash, keep to Telegram's limits, and a recipient who blocked the bot is noted
- * rather than breaking the sender's flow. `event` makes the message unique, so handling the
- * same event twice queues it once.
- */
-export type Notice = { event: string; chatId: number; personId: number | null; text: string; replyMarkup?: InlineKeyboard };
-
-/** Names one occurrence of an event, e.g. eventKey("handover", updateId). */
-export function eventKey(kind: string, id: number | string): string {
-  return `${kind}:${id}`;
-}
+export { eventKey, type Notice };
 
 export async function queueNotices(deps: Pick<BotDeps, "db" | "clock" | "wakeDelivery">, notices: Notice[]): Promise<number> {
-  const queued = await enqueueMessages(
-    deps.db,
-    notices.map((notice) => ({
-      dedupeKey: `notice:${notice.event}:${notice.chatId}`,
-      chatId: notice.chatId,
-      personId: notice.personId,
-      priority: PRIORITY.notification,
-      payload: { text: notice.text, ...(notice.replyMarkup ? { reply_markup: notice.replyMarkup } : {}) },
-      notBefore: deps.clock(),
-    })),
-  );
+  const queued = await queueNoticesOn(deps.db, deps.clock(), notices);
   if (queued > 0) deps.wakeDelivery();
   return queued;
 }

@@ -4,7 +4,7 @@ import { roleInvite } from "../db/schema/index.js";
 import { loadActor, type RoleGrant } from "../domain/people/actor.js";
 import { findRt, listRtsInKelurahan } from "../domain/rt/rt.js";
 import { findKecamatan, findKelurahan } from "../domain/wilayah/queries.js";
-import { rtNumber } from "../bot/format.js";
+import { rtNumber } from "../messages/format.js";
 
 async function rtLabel(db: Database, rtId: number | null): Promise<string> {
   const place = rtId === null ? undefined : await findRt(db, rtId);

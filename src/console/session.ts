@@ -5,7 +5,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
 import { createBot } from "../bot/create-bot.js";
 import type { BotDeps } from "../bot/deps.js";
-import { deepLink } from "../bot/format.js";
+import { deepLink } from "../messages/format.js";
 import { createI18n } from "../bot/i18n.js";
 import { registerCommands } from "../bot/set-commands.js";
 import { openDatabase, type DatabaseHandle } from "../db/client.js";

@@ -1,3 +1,4 @@
+import type { Translate } from "../messages/translate.js";
 import ExcelJS from "exceljs";
 import type { Database } from "../db/client.js";
 import type { ParticipationKind } from "../domain/participation/participation.js";
@@ -18,7 +19,7 @@ import { guardFormula } from "./bank-sampah-export.js";
  */
 
 /** A message of the recipient's locale: `t(key, vars)`. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type { Translate };
 
 export const DIGEST_TRENDS = TREND_DIRECTIONS;
 export type DigestTrend = TrendDirection;

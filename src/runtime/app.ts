@@ -14,7 +14,7 @@ import { runMigrations } from "../db/migrate.js";
 import { oldestDueAge } from "../delivery/outbox.js";
 import { createDeliveryRuntime } from "../delivery/runtime.js";
 import { extendOccurrences } from "../domain/events/events.js";
-import { pruneProcessedUpdates } from "../domain/updates.js";
+import { pruneProcessedUpdates } from "../db/processed-updates.js";
 import { seedWilayah } from "../domain/wilayah/seed.js";
 import { applyRetention } from "../domain/audit/retention.js";
 import { createLogger, type Logger } from "../logger.js";

@@ -13,7 +13,7 @@ import { inArray } from "drizzle-orm";
 import { outbox } from "../db/schema/index.js";
 import { uploadPayload } from "../delivery/attachments.js";
 import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../delivery/outbox.js";
-import { SUPPORTED_LOCALES } from "../domain/people/person.js";
+import { supportedLocale } from "../messages/locale.js";
 import { addDays, dayNumber, wibDate } from "../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
 import { listDigestRecipients } from "../domain/scores/digest-queries.js";
@@ -37,9 +37,6 @@ export function digestKey(isoWeek: string, personId: number, part: DigestPart): 
   return `digest:${isoWeek}:${personId}:${part}`;
 }
 
-function supportedLocale(locale: string): string {
-  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? locale : "id";
-}
 
 export type DigestResult = { koordinators: number; ketuas: number; queued: number };
 

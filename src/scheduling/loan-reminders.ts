@@ -10,10 +10,10 @@
  * the day the reminder was due, not the day it went out. Returned books get nothing.
  */
 import { and, eq, isNull, lt } from "drizzle-orm";
-import { formatWibDay } from "../bot/format.js";
+import { formatWibDay } from "../messages/format.js";
 import { book, bookLoan, person } from "../db/schema/index.js";
 import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../delivery/outbox.js";
-import { SUPPORTED_LOCALES } from "../domain/people/person.js";
+import { supportedLocale } from "../messages/locale.js";
 import { addDays, daysBetween, formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
 import type { ReminderDeps } from "./reminders.js";
 
@@ -37,9 +37,6 @@ export function loanReminderFor(dueAt: Date, now: Date): LoanReminder | null {
   return { kind: "overdue", day: addDays(due, slot), daysLate: late };
 }
 
-function supportedLocale(locale: string): string {
-  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? locale : "id";
-}
 
 export type LoanReminderResult = { queued: number; due: number };
 

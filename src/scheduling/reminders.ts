@@ -28,9 +28,10 @@
  */
 import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../delivery/outbox.js";
 import type { Database } from "../db/client.js";
-import { SUPPORTED_LOCALES } from "../domain/people/person.js";
+import { supportedLocale } from "../messages/locale.js";
 import type { Logger } from "../logger.js";
-import { formatWibDay, formatClock, TIME_ZONE } from "../bot/format.js";
+import { formatWibDay, formatClock } from "../messages/format.js";
+import { TIME_ZONE } from "../domain/schedule/wib.js";
 import { busyIntervals, isLate, scheduleByDeadline, spacingForRate, type QueuedBucket } from "./deadline-schedule.js";
 import {
   cancelStaleReminders,
@@ -115,9 +116,6 @@ function kindKey(kind: OccurrenceDetails["kind"]): string {
   return key;
 }
 
-function supportedLocale(locale: string): string {
-  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? locale : "id";
-}
 
 /** The texts of the reminders, made once per occurrence, kind and language. */
 function reminderTexts(i18n: Translator, occurrences: Map<number, OccurrenceDetails>) {

@@ -1,5 +1,5 @@
 import { createTask, type RunCoordinator, type ScheduledTask } from "node-cron";
-import { TIME_ZONE } from "../bot/format.js";
+import { TIME_ZONE } from "../domain/schedule/wib.js";
 import type { Logger } from "../logger.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
 import { PgRunCoordinator } from "./run-coordinator.js";

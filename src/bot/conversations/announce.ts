@@ -13,7 +13,7 @@ import { isAdmin } from "../../domain/people/actor.js";
 import { getRt } from "../../domain/rt/rt.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { rtVars } from "../format.js";
+import { rtVars } from "../../messages/format.js";
 import { explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const ANNOUNCE = "announce";

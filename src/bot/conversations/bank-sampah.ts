@@ -5,10 +5,10 @@ import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
 import { balanceOf, DEPOSIT_LINES_MAX, recordDeposit, recordWithdrawal, reverseEntry, reversibleEntries, WITHDRAWAL_MAX } from "../../domain/bank-sampah/ledger.js";
 import { officerBanks, parseReversalReason } from "../../domain/bank-sampah/management.js";
 import { findResidents, parseResidentQuery, type ResidentMatch } from "../../domain/bank-sampah/residents.js";
-import { entryLine, kindLabel, plainEntry, plainReceipt, queueReceipt, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../bank-sampah-text.js";
+import { entryLine, kindLabel, plainEntry, plainReceipt, queueReceipt, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../../messages/bank-sampah.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../format.js";
+import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../../messages/format.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const BANK_DEPOSIT = "bank-deposit";

@@ -20,7 +20,7 @@ import { recurrenceFromFirst, type Recurrence } from "../../domain/schedule/recu
 import { wibParts } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatWhen } from "../format.js";
+import { formatWhen } from "../../messages/format.js";
 import { eventKey, queueNotices } from "../notifications.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";

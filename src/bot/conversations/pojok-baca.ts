@@ -13,7 +13,7 @@ import { parseTime, type ParsedTime } from "../../domain/schedule/parse-datetime
 import { addDays, wibDate, wibInstant, type LocalDate } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatWhen, formatWibDay } from "../format.js";
+import { formatWhen, formatWibDay } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { eventKey, queueNotices, type Notice } from "../notifications.js";
 import { pickOne } from "./pick.js";

@@ -7,7 +7,7 @@ import { getRt, listRtsInKelurahan, type RtDetails } from "../../domain/rt/rt.js
 import { listKecamatan, listKelurahan } from "../../domain/wilayah/queries.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { rtNumber, rtVars } from "../format.js";
+import { rtNumber, rtVars } from "../../messages/format.js";
 import { KECAMATAN_PAGE_SIZE, pageCount, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
 import { notifyJoinRequest } from "../notifications.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";

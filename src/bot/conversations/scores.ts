@@ -10,7 +10,7 @@ import { computeScorecards } from "../../domain/scores/scorecard.js";
 import { wibDate, wibInstant, type LocalDate } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatWibDay, rtVars } from "../format.js";
+import { formatWibDay, rtVars } from "../../messages/format.js";
 import { PAGE_SIZE } from "../keyboards/paginate.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";

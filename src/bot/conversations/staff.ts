@@ -6,7 +6,7 @@ import { applyHouseholdCount, createRt } from "../../domain/rt/rt.js";
 import { listKelurahanInScope, type KelurahanInScope } from "../../domain/wilayah/queries.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { deepLink, formatWib, rtVars } from "../format.js";
+import { deepLink, formatWib, rtVars } from "../../messages/format.js";
 import { KECAMATAN_PAGE_SIZE } from "../keyboards/paginate.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { listAudit, type AuditView } from "../../domain/audit/audit.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatRupiah, formatWib, rtNumber } from "../format.js";
+import { formatRupiah, formatWib, rtNumber } from "../../messages/format.js";
 import { clampPage, NOOP_DATA, pageCount } from "../keyboards/paginate.js";
 
 /** Callback data: `au:p:<page>`; the prefix is admin-only in commands.ts. */

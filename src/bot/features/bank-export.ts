@@ -12,7 +12,7 @@ import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports
 import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatMonth, formatRupiah } from "../format.js";
+import { formatMonth, formatRupiah } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 
 /** Callback data prefix: `bx:pg:<page>`, `bx:b:<bankId>`, `bx:m:<bankId>:<yyyy-mm>`. */

@@ -7,12 +7,12 @@ import { listServedMembers } from "../../domain/bank-sampah/residents.js";
 import { monthKey, monthOf, monthRange, parseMonthKey, statementMonths, addMonths, type Month } from "../../domain/bank-sampah/statements.js";
 import { DomainError } from "../../domain/errors.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
-import { bankDetailsView, entryLine, loadBankDetails, plainEntry } from "../bank-sampah-text.js";
+import { bankDetailsView, entryLine, loadBankDetails, plainEntry } from "../../messages/bank-sampah.js";
 import type { BotContext } from "../context.js";
 import { CREATE_WASTE_BANK, BANK_PRICES } from "../conversations/bank-sampah-admin.js";
 import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, requestKeyOf, type SaveKind } from "../conversations/bank-sampah.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, formatMonth, formatRupiah, formatSignedRupiah, rtNumber } from "../format.js";
+import { chunkLines, formatMonth, formatRupiah, formatSignedRupiah, rtNumber } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { eventKey, notifyPerson } from "../notifications.js";
 

@@ -5,7 +5,7 @@ import { progressVars } from "../../delivery/broadcast-monitor.js";
 import type { BotContext } from "../context.js";
 import { ANNOUNCE } from "../conversations/announce.js";
 import type { BotDeps } from "../deps.js";
-import { rtVars } from "../format.js";
+import { rtVars } from "../../messages/format.js";
 
 /** /umumkan and its stop button, /senyap for residents, /hubungkan in an RT's group. */
 export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {

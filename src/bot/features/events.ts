@@ -20,7 +20,7 @@ import type { BotContext } from "../context.js";
 import { CREATE_EVENT, describeRecurrence, EDIT_EVENT } from "../conversations/events.js";
 import { REMINDER_SETTINGS } from "../conversations/reminder-settings.js";
 import type { BotDeps } from "../deps.js";
-import { formatClock, formatWhen } from "../format.js";
+import { formatClock, formatWhen } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 
 const MAX_LISTED = 10;

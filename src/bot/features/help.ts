@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { COMMANDS } from "../commands.js";
 import type { BotContext } from "../context.js";
-import { allows } from "../middlewares/authorize.js";
+import { allows } from "../../domain/people/audience.js";
 
 /** /bantuan lists only what this person may run, so nobody is shown a door they cannot open. */
 export function createHelpFeature(): Composer<BotContext> {

@@ -6,7 +6,7 @@ import { findKetua } from "../../domain/roles/roles.js";
 import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { rtVars } from "../format.js";
+import { rtVars } from "../../messages/format.js";
 import { eventKey, notifyPerson } from "../notifications.js";
 
 export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {

@@ -6,7 +6,7 @@ import { appointPetugas, handOverKetua, listPetugasIds, revokePetugas } from "..
 import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, rtVars } from "../format.js";
+import { chunkLines, rtVars } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { eventKey, notifyMember, notifyPerson } from "../notifications.js";
 

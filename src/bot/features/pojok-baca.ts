@@ -9,7 +9,7 @@ import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import { ADD_BOOK, LEND_BOOK, LOG_READING, LOG_READING_SESSION, noticeFor, readingDecisionKeyboard, readingRequestText } from "../conversations/pojok-baca.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, formatWibDay, rtVars } from "../format.js";
+import { chunkLines, formatWibDay, rtVars } from "../../messages/format.js";
 import { clampPage, NOOP_DATA, pageCount } from "../keyboards/paginate.js";
 import { eventKey, queueNotices } from "../notifications.js";
 

@@ -4,7 +4,7 @@ import { memberCode } from "../../domain/people/member-code.js";
 import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatWib, rtVars } from "../format.js";
+import { formatWib, rtVars } from "../../messages/format.js";
 
 export function createProfileFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

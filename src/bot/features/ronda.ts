@@ -25,7 +25,7 @@ import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import { RONDA_SETUP } from "../conversations/ronda.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, formatClock, formatWhen, rtVars } from "../format.js";
+import { chunkLines, formatClock, formatWhen, rtVars } from "../../messages/format.js";
 import { eventKey, notifyPerson, queueNotices } from "../notifications.js";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];

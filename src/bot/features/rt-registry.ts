@@ -4,7 +4,7 @@ import { areaScope } from "../../domain/roles/scope.js";
 import type { BotContext } from "../context.js";
 import { APPOINT_KOORDINATOR, CREATE_RT } from "../conversations/staff.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, rtNumber } from "../format.js";
+import { chunkLines, rtNumber } from "../../messages/format.js";
 
 
 /** Koordinator and admin: register RTs, see the RTs in their area, appoint koordinator. */

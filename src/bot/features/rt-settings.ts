@@ -5,7 +5,7 @@ import { applyHouseholdCount, getRt, resetInviteCode } from "../../domain/rt/rt.
 import type { BotContext } from "../context.js";
 import { HOUSEHOLD_COUNT, HOUSEHOLD_COUNT_MAX } from "../conversations/staff.js";
 import type { BotDeps } from "../deps.js";
-import { deepLink, rtVars } from "../format.js";
+import { deepLink, rtVars } from "../../messages/format.js";
 
 /** Ketua RT: the RT's KK count and its member invite link. */
 export function createRtSettingsFeature(deps: BotDeps): Composer<BotContext> {

@@ -1,3 +1,4 @@
+import type { Translate } from "../../messages/translate.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import { headedRtId, isAdmin, type Actor } from "../../domain/people/actor.js";
@@ -13,7 +14,7 @@ import { wibInstant } from "../../domain/schedule/wib.js";
 import type { BotContext } from "../context.js";
 import { MANUAL_SCORE } from "../conversations/scores.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, formatRupiah, formatWibDay, rtVars } from "../format.js";
+import { chunkLines, formatRupiah, formatWibDay, rtVars } from "../../messages/format.js";
 import { clampPage, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
 
 /** Callback data of /skor: `sk:v:<view>`, `sk:pg:<page>`, `sk:rt:<rtId>`. */
@@ -21,7 +22,6 @@ export const SCORES_PREFIX = "sk";
 /** History of one manual indicator of an RT: `nlh:<rtId>:<code>` (also offered inside /nilai). */
 export const SCORE_HISTORY_PREFIX = "nlh";
 
-type Translate = BotContext["t"];
 
 /** What /skor can show, most useful first: the area ranking, the RT's scorecard, one's own points. */
 export const SCORE_VIEWS = ["area", "rt", "me"] as const;

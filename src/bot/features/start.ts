@@ -5,7 +5,7 @@ import { findRtByInviteCode, getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import { REGISTRATION, type RegistrationStart } from "../conversations/registration.js";
 import type { BotDeps } from "../deps.js";
-import { rtVars } from "../format.js";
+import { rtVars } from "../../messages/format.js";
 
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -1,14 +1,8 @@
 import type { MiddlewareFn } from "grammy";
-import { roleNames, type Actor } from "../../domain/people/actor.js";
-import { CALLBACK_AUDIENCES, findCommand, type Audience } from "../commands.js";
+import { allows, type Audience } from "../../domain/people/audience.js";
+import { readButton } from "../../messages/buttons/index.js";
+import { CALLBACK_AUDIENCES, findCommand } from "../commands.js";
 import type { BotContext } from "../context.js";
-
-export function allows(audience: Audience, actor: Actor): boolean {
-  if (audience === "anyone") return true;
-  if (audience === "member") return actor.membership !== null;
-  const roles = roleNames(actor);
-  return audience.some((role) => roles.has(role));
-}
 
 export function commandOf(ctx: BotContext): string | undefined {
   const text = ctx.message?.text;
@@ -43,7 +37,7 @@ export function authorize(): MiddlewareFn<BotContext> {
     }
     const data = ctx.callbackQuery?.data;
     if (data !== undefined) {
-      const audience = CALLBACK_AUDIENCES[data.split(":")[0] ?? ""];
+      const audience = readButton(data)?.family.audience ?? CALLBACK_AUDIENCES[data.split(":")[0] ?? ""];
       if (audience && !allows(audience, ctx.actor)) {
         await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(audience)), show_alert: true });
         return;

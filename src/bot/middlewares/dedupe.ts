@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { claimUpdate, releaseUpdate } from "../../domain/updates.js";
+import { claimUpdate, releaseUpdate } from "../../db/processed-updates.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 

@@ -1,9 +1,9 @@
 import { limit } from "@grammyjs/ratelimiter";
 import type { MiddlewareFn } from "grammy";
-import { findLocale, SUPPORTED_LOCALES } from "../../domain/people/person.js";
+import { findLocale } from "../../domain/people/person.js";
+import { supportedLocale } from "../../messages/locale.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { DEFAULT_LOCALE } from "../i18n.js";
 
 /**
  * How many updates one person may send in a window. A window opens with that person's first
@@ -96,7 +96,7 @@ export function floodControl(deps: Pick<BotDeps, "db" | "i18n" | "logger" | "flo
   const notice = async (ctx: BotContext): Promise<void> => {
     (ctx.log ?? deps.logger).warn({ fromId: ctx.from?.id, windowMs: limits.windowMs, perWindow: limits.perWindow }, "flood control: updates dropped");
     const locale = await findLocale(deps.db, ctx.from!.id).catch(() => undefined);
-    const text = deps.i18n.t(locale && (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? locale : DEFAULT_LOCALE, "flood-notice", {
+    const text = deps.i18n.t(supportedLocale(locale), "flood-notice", {
       seconds: Math.ceil(limits.windowMs / 1000),
     });
     if (ctx.callbackQuery) {

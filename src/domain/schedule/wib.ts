@@ -9,6 +9,8 @@ export type LocalTime = { hour: number; minute: number };
 /** weekday: 0 = Minggu (Sunday) … 6 = Sabtu (Saturday), as in Date#getDay and the schema. */
 export type WibParts = LocalDate & LocalTime & { weekday: number };
 
+/** The zone of everything a person reads; stored instants stay timestamptz. */
+export const TIME_ZONE = "Asia/Jakarta";
 export const WIB_OFFSET_MINUTES = 7 * 60;
 
 const MINUTE_MS = 60_000;

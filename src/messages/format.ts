@@ -1,7 +1,7 @@
 import type { MeasureUnit } from "../domain/bank-sampah/amounts.js";
 import type { RtDetails } from "../domain/rt/rt.js";
+import { TIME_ZONE } from "../domain/schedule/wib.js";
 
-export const TIME_ZONE = "Asia/Jakarta";
 
 /** RT numbers are written with two digits, as on the signboards: RT 05. */
 export function rtNumber(number: number): string {

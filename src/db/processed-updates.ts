@@ -1,6 +1,6 @@
 import { eq, lt } from "drizzle-orm";
-import type { Database } from "../db/client.js";
-import { processedUpdate } from "../db/schema/index.js";
+import type { Database } from "./client.js";
+import { processedUpdate } from "./schema/index.js";
 
 /** True the first time an update id is seen; false for a redelivery. */
 export async function claimUpdate(db: Database, updateId: number, now: Date): Promise<boolean> {

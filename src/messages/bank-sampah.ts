@@ -1,14 +1,15 @@
+import type { Translate } from "./translate.js";
 import { InlineKeyboard } from "grammy";
 import { getWasteBank, listOfficers, type WasteBankView } from "../domain/bank-sampah/banks.js";
 import type { EntryKind, EntrySummary, Receipt } from "../domain/bank-sampah/ledger.js";
 import type { Database } from "../db/client.js";
 import { memberCode } from "../domain/people/member-code.js";
 import { findLocale } from "../domain/people/person.js";
-import type { BotDeps } from "./deps.js";
+import type { BotDeps } from "../bot/deps.js";
 import { formatQuantity, formatRupiah, formatSignedRupiah, formatUnitPrice, formatWib, rtNumber } from "./format.js";
-import { eventKey, queueNotices } from "./notifications.js";
+import { eventKey, queueNotices } from "../bot/notifications.js";
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type { Translate };
 
 /** Receipts and entries as `conversation.external` keeps them for replays: plain JSON, dates as milliseconds. */
 export type PlainReceipt = Omit<Receipt, "occurredAt"> & { occurredAt: number };

@@ -1,0 +1,27 @@
+import { roleNames, type Actor, type RoleName } from "./actor.js";
+
+/** Who may run a command or press a button: "anyone", "member" (pending or active resident), or named roles. */
+export type Audience = "anyone" | "member" | readonly RoleName[];
+
+/** The role groups commands and buttons are meant for; which RT or bank is checked in the services. */
+export const AUDIENCES = {
+  managers: ["ketua_rt"],
+  coordinators: ["koordinator", "admin"],
+  announcers: ["ketua_rt", "koordinator", "admin"],
+  officers: ["ketua_rt", "petugas"],
+  residents: ["warga"],
+  /** Officers of a waste bank; which bank is checked in the domain (requireOfficer). */
+  bankOfficers: ["petugas_bank"],
+  /** Who may export a waste bank's books; which bank is checked in the domain (canViewBank). */
+  bankExporters: ["petugas_bank", "ketua_rt", "koordinator", "admin"],
+  /** /skor: a warga sees their points, a ketua the RT's scorecard, a koordinator or admin the ranking. */
+  scoreViewers: ["warga", "ketua_rt", "koordinator", "admin"],
+  admins: ["admin"],
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export function allows(audience: Audience, actor: Actor): boolean {
+  if (audience === "anyone") return true;
+  if (audience === "member") return actor.membership !== null;
+  const roles = roleNames(actor);
+  return audience.some((role) => roles.has(role));
+}

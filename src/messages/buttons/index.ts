@@ -1,0 +1,22 @@
+import type { ButtonFamily } from "./button.js";
+import { COMMON_BUTTONS } from "./common.js";
+
+/**
+ * Every button family the bot writes. The authorization middleware reads a press through this list
+ * and refuses what it cannot read; an area's families are added here when they are defined.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of families of different value types
+export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [...COMMON_BUTTONS];
+
+const byPrefix = new Map<string, ButtonFamily<unknown>>();
+for (const family of BUTTON_FAMILIES) {
+  if (byPrefix.has(family.prefix)) throw new Error(`button prefix "${family.prefix}" defined twice`);
+  byPrefix.set(family.prefix, family);
+}
+
+/** The family of a press and its values, or undefined for data no family writes (forged or retired). */
+export function readButton(data: string): { family: ButtonFamily<unknown>; values: unknown } | undefined {
+  const family = byPrefix.get(data.split(":", 1)[0]!);
+  const values = family?.read(data);
+  return family && values !== undefined ? { family, values } : undefined;
+}
