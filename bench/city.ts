@@ -1,6 +1,6 @@
 /**
  * The city the benchmarks run on: Kota Jambi's real kecamatan and kelurahan (seeded from
- * idn-area-data) with the RT counts per kecamatan of bench/data/jambi-rt-per-kecamatan.csv (1,635
+ * idn-area-data) with the RT counts per kecamatan of bench/jambi-rt-per-kecamatan.csv (1,635
  * RTs; a copy of ../shared/data's, so a fresh clone, as CI makes, has it), spread round-robin over
  * each kecamatan's kelurahan.
  */
@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 
-const CSV = fileURLToPath(new URL("./data/jambi-rt-per-kecamatan.csv", import.meta.url));
+const CSV = fileURLToPath(new URL("./jambi-rt-per-kecamatan.csv", import.meta.url));
 
 export type KecamatanRtCount = { kecamatanCode: string; name: string; rtCount: number };
 

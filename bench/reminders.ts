@@ -1,6 +1,6 @@
 /**
  * npm run bench:reminders — a Sunday across the city on the real PostgreSQL server: 1,635 RTs
- * (per kecamatan as in bench/data/jambi-rt-per-kecamatan.csv, spread over the real kelurahan),
+ * (per kecamatan as in bench/jambi-rt-per-kecamatan.csv, spread over the real kelurahan),
  * each with a 07.00 WIB gotong royong and 20–150 active members. Measures how long the reminder
  * planner takes to plan the evening-before and 2-hours-before reminders and the memory it uses,
  * then replays delivery at the engine's rate (30 per 1,045 ms) in the engine's order

@@ -5,7 +5,7 @@
  * the generator at this size; `--fresh` makes it again.
  *
  * What it holds, for the 52 complete WIB weeks before Monday 23 November 2026 07.00 WIB:
- *  - the 1,635 RTs of bench/data/jambi-rt-per-kecamatan.csv (`small`: 5% of them), each with
+ *  - the 1,635 RTs of bench/jambi-rt-per-kecamatan.csv (`small`: 5% of them), each with
  *    40–150 KK, 2–6 residents per KK (active members), a ketua; a koordinator per kelurahan and
  *    per kecamatan; a waste bank per kelurahan;
  *  - per RT: gotong royong every second Sunday, ronda every night, rapat warga every four weeks,
