@@ -15,7 +15,8 @@
  * (entry + lines + participation, in one transaction) with no ledger checks. Prints a table and
  * ends with one line of JSON.
  *
- * Options: --deposits=20000 --paced=6000 --think-ms=1000 --sessions=200 --pool=24
+ * Options: --size=full|small (small: 1,000 + 100 deposits by 20 sessions), and, overriding the
+ * size's figures, --deposits=20000 --paced=6000 --think-ms=1000 --sessions=200 --pool=24
  */
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
@@ -30,13 +31,18 @@ import { auditLedger, entrySourceKey, recordDeposit, type LedgerAudit } from "..
 import { loadActor, type Actor } from "../src/domain/people/actor.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createScratchDatabase } from "./scratch-database.js";
-import { percentile, seededRandom as random } from "./support.js";
+import { numberOption, percentile, seededRandom as random, sizeOption } from "./support.js";
 
-const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-
-const DEPOSITS = option("deposits", 20_000);
-const PACED = option("paced", 6_000);
-const SESSIONS = option("sessions", 200);
+const { size: SIZE, preset: PRESET } = sizeOption(
+  {
+    full: { deposits: 20_000, paced: 6_000, sessions: 200 },
+    small: { deposits: 1_000, paced: 100, sessions: 20 },
+  },
+  "full",
+);
+const DEPOSITS = numberOption("deposits", PRESET.deposits);
+const PACED = numberOption("paced", PRESET.paced);
+const SESSIONS = numberOption("sessions", PRESET.sessions);
 /**
  * Connections in the pool. A deposit holds one for four short round trips; PostgreSQL shares the
  * machine's 2 cores with this process. Enough connections keep both cores busy while others wait
@@ -46,16 +52,16 @@ const SESSIONS = option("sessions", 200);
  * this process's one thread, not the pool. 24 sits in the middle. The 200 sessions queue for a
  * connection in the pool, as a bot's handlers would.
  */
-const POOL = option("pool", 24);
+const POOL = numberOption("pool", 24);
 /** Mean pause between a session's deposits in the paced phase (uniform over 0–2× this). */
-const THINK_MS = option("think-ms", 1_000);
+const THINK_MS = numberOption("think-ms", 1_000);
 const WARM_UP = Math.min(1_000, DEPOSITS / 10);
 
 const KELURAHAN = "15.71.01.1001"; // Simpang IV Sipin, Telanaipura
 const RTS = 20;
 const BANKS = 4;
 const RESIDENTS = 5_000;
-const STORM = 1_000; // redelivered confirmations after the run
+const STORM = Math.min(1_000, DEPOSITS); // redelivered confirmations after the run
 const SATURDAY = new Date("2026-12-05T01:00:00Z"); // Sabtu 5 Desember 2026, 08.00 WIB
 
 type Resident = { personId: number; rtId: number; household: string };
@@ -351,6 +357,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: "ledger",
+        size: SIZE,
         deposits_per_s: Math.round(rate(ledger)),
         p50_ms: Number(ms(percentile(ledgerPaced.latencies, 50))),
         p99_ms: Number(ms(p99)),

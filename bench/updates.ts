@@ -35,7 +35,8 @@
  * the time an update takes when it does not queue behind 31 others. As in bench:ledger, the
  * throughput comes from the capacity run and p50/p99 from the paced one.
  *
- * Options: --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
+ * Options: --size=full|small (small: 1,500 updates from 200 residents, 200 paced), and, overriding
+ * the size's figures, --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
  */
 import { cpus, loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -56,14 +57,19 @@ import { memberCode } from "../src/domain/people/member-code.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createLogger } from "../src/logger.js";
 import { createScratchDatabase } from "./scratch-database.js";
-import { percentile, seededRandom as random } from "./support.js";
+import { numberOption, percentile, seededRandom as random, sizeOption } from "./support.js";
 import { BenchTelegram, UpdateFactory, type ShownKeyboard } from "./updates-telegram.js";
 
-const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-
-const UPDATES = option("updates", 20_000);
-const USERS = option("users", 2_000);
-const CONCURRENCY = option("concurrency", 32);
+const { size: SIZE, preset: PRESET } = sizeOption(
+  {
+    full: { updates: 20_000, users: 2_000 },
+    small: { updates: 1_500, users: 200 },
+  },
+  "full",
+);
+const UPDATES = numberOption("updates", PRESET.updates);
+const USERS = numberOption("users", PRESET.users);
+const CONCURRENCY = numberOption("concurrency", 32);
 const WARM_UP = Math.min(1_000, Math.round(UPDATES / 10));
 /**
  * After the measured run, this many more updates one at a time (concurrency 1): the time an update
@@ -75,8 +81,8 @@ const WARM_UP = Math.min(1_000, Math.round(UPDATES / 10));
  * them), so the time per update is handling, not queueing behind 32 others. 100 per second is ten
  * times the busiest Sunday morning of 2,000 residents (each doing three things within ten minutes).
  */
-const PACED = option("paced", Math.min(3_000, Math.round(UPDATES / 5)));
-const RATE = option("rate", 100);
+const PACED = numberOption("paced", Math.min(3_000, Math.round(UPDATES / 5)));
+const RATE = numberOption("rate", 100);
 
 const KELURAHAN = "15.71.01.1001"; // Simpang IV Sipin, Telanaipura
 const RTS = 20;
@@ -589,6 +595,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: "updates",
+        size: SIZE,
         updates_per_s: Math.round(rate(real)),
         p50_ms: Number(ms(p50)),
         p99_ms: Number(ms(p99)),
