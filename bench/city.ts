@@ -25,14 +25,17 @@ export function readRtCounts(): KecamatanRtCount[] {
 
 /**
  * Seeds the wilayah and inserts the RTs, `scale` × each kecamatan's count (at least one per
- * kecamatan), with KK count 0 and an invite code each. Returns the number of RTs.
+ * kecamatan), with KK count 0 and an invite code each. Returns the number of RTs. A scaled-down
+ * city is a smaller city, not a thinner one: its RTs go to `scale` × each kecamatan's kelurahan
+ * (at least one), so the areas with RTs (and their koordinator) shrink with it.
  */
 export async function seedCityRts(db: Database, scale = 1): Promise<number> {
   const counts = readRtCounts().map((c) => ({ ...c, rtCount: Math.max(1, Math.round(c.rtCount * scale)) }));
   await seedWilayah(db, "15.71");
   await db.execute(sql`
     with kel as (
-      select code, kecamatan_code, row_number() over (partition by kecamatan_code order by code) - 1 as idx, count(*) over (partition by kecamatan_code) as n
+      select code, kecamatan_code, row_number() over (partition by kecamatan_code order by code) - 1 as idx,
+             greatest(1, round(count(*) over (partition by kecamatan_code) * ${scale}::float8))::int as n
       from kelurahan
     )
     insert into rt (kelurahan_code, number, household_count, invite_code)

@@ -15,7 +15,7 @@
  * (entry + lines + participation, in one transaction) with no ledger checks. Prints a table and
  * ends with one line of JSON.
  *
- * Options: --size=full|small (small: 1,000 + 100 deposits by 20 sessions), and, overriding the
+ * Options: --size=full|small (small: 600 + 60 deposits by 20 sessions), and, overriding the
  * size's figures, --deposits=20000 --paced=6000 --think-ms=1000 --sessions=200 --pool=24
  */
 import { cpus, loadavg } from "node:os";
@@ -36,7 +36,7 @@ import { numberOption, percentile, seededRandom as random, sizeOption } from "./
 const { size: SIZE, preset: PRESET } = sizeOption(
   {
     full: { deposits: 20_000, paced: 6_000, sessions: 200 },
-    small: { deposits: 1_000, paced: 100, sessions: 20 },
+    small: { deposits: 600, paced: 60, sessions: 20 },
   },
   "full",
 );

@@ -13,8 +13,8 @@
  *  - peak memory: the process's maximum RSS (getrusage).
  * Prints a table and ends with one line of JSON.
  *
- * Options: --size=city|small (small: 5% of the RTs, what CI runs), --runs=3, --fresh (make the
- * data set again)
+ * Options: --size=city|small (small: 5% of the RTs and kelurahan, one run; what CI runs), --runs=3,
+ * --fresh (make the data set again)
  */
 import { cpus, loadavg } from "node:os";
 import { asc, sql } from "drizzle-orm";
@@ -31,8 +31,8 @@ import { planWeeklyDigests } from "../src/scheduling/digests.js";
 import { BENCH_NOW, openDataSet, SIZES } from "./scores-data.js";
 import { flagOption, numberOption, sizeOption } from "./support.js";
 
-const { size: SIZE } = sizeOption(SIZES, "city");
-const RUNS = Math.max(1, numberOption("runs", 3));
+const { size: SIZE, preset: PRESET } = sizeOption({ city: { runs: 3 }, small: { runs: 1 } } satisfies Record<keyof typeof SIZES, unknown>, "city");
+const RUNS = Math.max(1, numberOption("runs", PRESET.runs));
 const FRESH = flagOption("fresh");
 
 const TARGETS = { scorecardsMs: 3_000, digestsMs: 15_000, peakRssMb: 500 };

@@ -35,7 +35,7 @@
  * the time an update takes when it does not queue behind 31 others. As in bench:ledger, the
  * throughput comes from the capacity run and p50/p99 from the paced one.
  *
- * Options: --size=full|small (small: 1,500 updates from 200 residents, 200 paced), and, overriding
+ * Options: --size=full|small (small: 1,500 updates from 600 residents, 300 paced), and, overriding
  * the size's figures, --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
  */
 import { cpus, loadavg } from "node:os";
@@ -63,7 +63,7 @@ import { BenchTelegram, UpdateFactory, type ShownKeyboard } from "./updates-tele
 const { size: SIZE, preset: PRESET } = sizeOption(
   {
     full: { updates: 20_000, users: 2_000 },
-    small: { updates: 1_500, users: 200 },
+    small: { updates: 1_500, users: 600 },
   },
   "full",
 );
