@@ -10,7 +10,7 @@
  * outbox (its indexes too) in one statement, with no rule applied.
  * Prints a table and ends with one line of JSON.
  *
- * Options: --size=city|small (small: 5% of the RTs, one cold-start run; what CI runs).
+ * Options: --size=city|small (small: 5% of the RTs and kelurahan, one cold-start run; what CI runs).
  */
 import { spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
