@@ -99,9 +99,6 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   keluar: "member",
   wb: ANNOUNCERS,
   bx: BANK_EXPORTERS,
-  bk: OFFICERS,
-  kmb: OFFICERS,
-  rlog: OFFICERS,
   sk: SCORE_VIEWERS,
   // /nilai: its pickers (RT, indicator), its buttons, and the history of a manual indicator.
   nl: COORDINATORS,
