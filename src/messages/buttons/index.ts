@@ -1,6 +1,8 @@
 import type { ButtonFamily } from "./button.js";
 import { COMMON_BUTTONS } from "./common.js";
 import { POJOK_BACA_BUTTONS } from "./pojok-baca.js";
+import { SCORE_BUTTONS } from "./scores.js";
+import { AUDIT_BUTTONS } from "./audit.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -10,6 +12,8 @@ import { POJOK_BACA_BUTTONS } from "./pojok-baca.js";
 export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...COMMON_BUTTONS,
   ...POJOK_BACA_BUTTONS,
+  ...SCORE_BUTTONS,
+  ...AUDIT_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
