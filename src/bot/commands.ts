@@ -86,7 +86,6 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   ho: MANAGERS,
   pt: MANAGERS,
   inv: MANAGERS,
-  bc: ANNOUNCERS,
   rsvp: RESIDENTS,
   rsvpn: MANAGERS,
   kode: OFFICERS,

@@ -6,6 +6,8 @@ import type { BotContext } from "../context.js";
 import { ANNOUNCE } from "../conversations/announce.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
+import { onButton } from "../buttons.js";
+import { broadcastStop } from "../../messages/buttons/broadcast.js";
 
 /** /umumkan and its stop button, /senyap for residents, /hubungkan in an RT's group. */
 export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
@@ -15,8 +17,11 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
 
   inPrivate.command("umumkan", (ctx) => ctx.conversation.enter(ANNOUNCE));
 
-  inPrivate.callbackQuery(/^bc:stop:(\d+)$/, async (ctx) => {
-    const id = Number(ctx.match[1]);
+  // Button presses come from private chats only (the bot's messages there).
+  const presses = new Composer<BotContext>();
+  inPrivate.use(presses);
+  onButton(presses, broadcastStop, async (ctx, values) => {
+    const id = values.broadcast;
     const stopped = await stopBroadcast(deps.db, ctx.actor, id, deps.clock());
     await ctx.answerCallbackQuery({ text: ctx.t(stopped ? "broadcast-stopped" : "broadcast-already-finished") });
     const progress = await broadcastProgress(deps.db, id);

@@ -194,8 +194,9 @@ export async function listRunningBroadcasts(db: Database): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
-export async function setProgressMessage(db: Database, id: number, chatId: number, messageId: number): Promise<void> {
-  await db.update(broadcast).set({ progressChatId: chatId, progressMessageId: messageId }).where(eq(broadcast.id, id));
+/** Where the sender's progress message is, so the monitor can keep it up to date. */
+export async function setProgressMessage(db: Database, params: { broadcastId: number; chatId: number; messageId: number }): Promise<void> {
+  await db.update(broadcast).set({ progressChatId: params.chatId, progressMessageId: params.messageId }).where(eq(broadcast.id, params.broadcastId));
 }
 
 /** Records the progress line shown; false if it was already shown (another instance got there first). */

@@ -3,6 +3,7 @@ import { COMMON_BUTTONS } from "./common.js";
 import { POJOK_BACA_BUTTONS } from "./pojok-baca.js";
 import { SCORE_BUTTONS } from "./scores.js";
 import { AUDIT_BUTTONS } from "./audit.js";
+import { BROADCAST_BUTTONS } from "./broadcast.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -14,6 +15,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...POJOK_BACA_BUTTONS,
   ...SCORE_BUTTONS,
   ...AUDIT_BUTTONS,
+  ...BROADCAST_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
