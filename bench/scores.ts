@@ -25,7 +25,8 @@ import { computeTrends } from "../src/domain/scores/trend.js";
 import { DEFAULT_SCORE_CONFIG } from "../src/domain/scores/config.js";
 import { listDigestRecipients } from "../src/domain/scores/digest-queries.js";
 import { createLogger } from "../src/logger.js";
-import { digestChart, digestModel, digestWorkbook, loadDigestData, type Translate } from "../src/reports/digest.js";
+import { digestChart, digestModel, digestWorkbook, loadDigestData } from "../src/reports/digest.js";
+import type { Translate } from "../src/messages/translate.js";
 import { planWeeklyDigests } from "../src/scheduling/digests.js";
 import { BENCH_NOW, openDataSet, SIZES, type Size } from "./scores-data.js";
 
