@@ -3,10 +3,9 @@ import { parseSessionDate } from "../../domain/pojok-baca/text.js";
 import { parseNotes, type Parsed } from "../../domain/people/text-input.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
-import { DEFAULT_SCORE_CONFIG } from "../../domain/scores/config.js";
 import { INDICATOR_CODES, indicatorKey, isAutomatic, type IndicatorCode } from "../../domain/scores/indicators.js";
-import { assertMayScore, currentManualScores, enterManualScore, MANUAL_NOTE_MAX } from "../../domain/scores/manual.js";
-import { computeScorecards } from "../../domain/scores/scorecard.js";
+import { assertMayScore, currentManualScores, MANUAL_NOTE_MAX } from "../../domain/scores/manual.js";
+import { saveManualScore } from "../../domain/scores/assess.js";
 import { wibDate, wibInstant, type LocalDate } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -149,9 +148,8 @@ export function createManualScoreConversation(deps: BotDeps) {
     if (confirmed === cancel) return void (await tap.reply(tap.t("action-cancelled")));
 
     const outcome = await runOnce(conversation, async (outside) => {
-      const entered = await enterManualScore(deps.db, outside.actor, { rtId: place.id, code, score, note, assessedOn }, new Date(enteredAt));
-      const [card] = await computeScorecards(deps.db, [place.id], new Date(enteredAt), DEFAULT_SCORE_CONFIG);
-      return { score: entered.score, overall: card?.overall ?? 0 };
+      const { entry, overall } = await saveManualScore(deps, outside.actor, { rtId: place.id, code, score, note, assessedOn, enteredAt: new Date(enteredAt) });
+      return { score: entry.score, overall };
     });
     if (!outcome.ok) return explain(ctx, outcome);
     await ctx.reply(ctx.t("score-entry-saved", { ...rtVars(place), code, score: outcome.value.score, overall: outcome.value.overall, date }), {
