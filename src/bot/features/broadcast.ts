@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { broadcastProgress, isAnnouncementsMuted, linkGroup, setAnnouncementsMuted, stopBroadcast } from "../../domain/broadcast/broadcast.js";
+import { broadcastProgress, linkGroup, stopBroadcast, toggleAnnouncementsMuted } from "../../domain/broadcast/broadcast.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { progressVars } from "../../delivery/broadcast-monitor.js";
 import type { BotContext } from "../context.js";
@@ -32,9 +32,7 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   inPrivate.command("senyap", async (ctx) => {
-    const personId = ctx.actor.person!.id;
-    const muted = !(await isAnnouncementsMuted(deps.db, personId));
-    await setAnnouncementsMuted(deps.db, personId, muted, deps.clock());
+    const muted = await toggleAnnouncementsMuted(deps.db, ctx.actor.person!.id, deps.clock());
     await ctx.reply(ctx.t(muted ? "mute-on" : "mute-off"));
   });
 

@@ -249,6 +249,16 @@ export async function setAnnouncementsMuted(db: Database, personId: number, mute
   await db.update(person).set({ announcementsMutedAt: muted ? now : null }).where(eq(person.id, personId));
 }
 
+/** /senyap: turns announcements off if they were on, on if they were off, in one statement; true when now muted. */
+export async function toggleAnnouncementsMuted(db: Database, personId: number, now: Date): Promise<boolean> {
+  const [row] = await db
+    .update(person)
+    .set({ announcementsMutedAt: sql`case when ${person.announcementsMutedAt} is null then ${now.toISOString()}::timestamptz else null end` })
+    .where(eq(person.id, personId))
+    .returning({ mutedAt: person.announcementsMutedAt });
+  return row?.mutedAt != null;
+}
+
 export async function isAnnouncementsMuted(db: Database, personId: number): Promise<boolean> {
   const [row] = await db.select({ mutedAt: person.announcementsMutedAt }).from(person).where(eq(person.id, personId));
   return row?.mutedAt != null;
