@@ -86,7 +86,6 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   ho: MANAGERS,
   pt: MANAGERS,
   inv: MANAGERS,
-  bc: ANNOUNCERS,
   rsvp: RESIDENTS,
   rsvpn: MANAGERS,
   kode: OFFICERS,
@@ -99,17 +98,6 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   keluar: "member",
   wb: ANNOUNCERS,
   bx: BANK_EXPORTERS,
-  bk: OFFICERS,
-  kmb: OFFICERS,
-  rlog: OFFICERS,
-  sk: SCORE_VIEWERS,
-  // /nilai: its pickers (RT, indicator), its buttons, and the history of a manual indicator.
-  nl: COORDINATORS,
-  nlr: COORDINATORS,
-  nli: COORDINATORS,
-  nlh: COORDINATORS,
-  // /audit's pages.
-  au: ["admin"],
 };
 
 export function findCommand(name: string): CommandSpec | undefined {

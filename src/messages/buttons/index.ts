@@ -1,12 +1,22 @@
 import type { ButtonFamily } from "./button.js";
 import { COMMON_BUTTONS } from "./common.js";
+import { POJOK_BACA_BUTTONS } from "./pojok-baca.js";
+import { SCORE_BUTTONS } from "./scores.js";
+import { AUDIT_BUTTONS } from "./audit.js";
+import { BROADCAST_BUTTONS } from "./broadcast.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
  * and refuses what it cannot read; an area's families are added here when they are defined.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of families of different value types
-export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [...COMMON_BUTTONS];
+export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
+  ...COMMON_BUTTONS,
+  ...POJOK_BACA_BUTTONS,
+  ...SCORE_BUTTONS,
+  ...AUDIT_BUTTONS,
+  ...BROADCAST_BUTTONS,
+];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
 for (const family of BUTTON_FAMILIES) {
