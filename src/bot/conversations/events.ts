@@ -13,7 +13,7 @@ import {
 } from "../../domain/events/events.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { findLocale } from "../../domain/people/person.js";
-import { forgetUnsentReminders } from "../../scheduling/reminder-queries.js";
+import { forgetUnsentReminders } from "../../domain/events/reminder-queries.js";
 import { dateTimeRefusal, parseNotes, parsePlace, timeRefusal } from "../../domain/people/text-input.js";
 import { combineDateAndTime, parseDateTime, parseTime, type DateTimeResult, type ParsedTime } from "../../domain/schedule/parse-datetime.js";
 import { recurrenceFromFirst, type Recurrence } from "../../domain/schedule/recurrence.js";
