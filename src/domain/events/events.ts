@@ -150,17 +150,17 @@ export async function rsvpNames(db: Database, occurrenceId: number): Promise<Rec
   return names;
 }
 
-export type Attendee = { personId: number; telegramId: number };
+export type Attendee = { personId: number; telegramId: number; locale: string };
 
 /** Those who said they would come: they hear about changes and cancellations. */
 async function saidYes(db: Database, occurrenceIds: number[]): Promise<Attendee[]> {
   if (occurrenceIds.length === 0) return [];
   const rows = await db
-    .selectDistinct({ personId: person.id, telegramId: person.telegramId })
+    .selectDistinct({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
     .from(rsvp)
     .innerJoin(person, eq(person.id, rsvp.personId))
     .where(and(inArray(rsvp.occurrenceId, occurrenceIds), eq(rsvp.answer, "hadir")));
-  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ personId: row.personId, telegramId: row.telegramId }]));
+  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ personId: row.personId, telegramId: row.telegramId, locale: row.locale }]));
 }
 
 async function managedOccurrence(db: Database, actor: Actor, occurrenceId: number): Promise<Occurrence> {
@@ -201,7 +201,7 @@ export async function rescheduleOccurrence(
   occurrenceId: number,
   change: { startsAt: Date; place?: string },
   now: Date,
-): Promise<{ before: Occurrence; after: Occurrence; notify: Attendee[] }> {
+): Promise<{ before: Occurrence; after: Occurrence; moved: boolean; notify: Attendee[] }> {
   const before = await managedOccurrence(db, actor, occurrenceId);
   if (before.cancelledAt) throw new DomainError("event-cancelled");
   if (change.startsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
@@ -216,8 +216,8 @@ export async function rescheduleOccurrence(
     .set({ startsAt: change.startsAt, endsAt: new Date(change.startsAt.getTime() + duration), place: change.place ?? before.place })
     .where(eq(eventOccurrence.id, occurrenceId))
     .returning();
-  const changed = after!.startsAt.getTime() !== before.startsAt.getTime() || after!.place !== before.place;
-  return { before, after: after!, notify: changed ? await saidYes(db, [occurrenceId]) : [] };
+  const moved = after!.startsAt.getTime() !== before.startsAt.getTime() || after!.place !== before.place;
+  return { before, after: after!, moved, notify: moved ? await saidYes(db, [occurrenceId]) : [] };
 }
 
 /** Active members of an RT, for the ketua's attendance checklist. */
