@@ -1,13 +1,10 @@
-import { createHash } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { headedRtId } from "../../domain/people/actor.js";
 import { findLocale } from "../../domain/people/person.js";
 import { findKetua } from "../../domain/roles/roles.js";
 import { getRt } from "../../domain/rt/rt.js";
 import {
   acceptSwap,
-  generateShifts,
   myShifts,
   requireRotaReady,
   requestSwap,
@@ -15,31 +12,18 @@ import {
   setVolunteering,
   upcomingShifts,
   volunteerState,
-  ROTA_WEEKS_MAX,
-  type ShiftView,
   type VolunteerState,
 } from "../../domain/ronda/watch.js";
-import { enqueueMessages, PRIORITY } from "../../delivery/outbox.js";
-import { formatLocalDate, wibDate } from "../../domain/schedule/wib.js";
+import { makeAndPostRota } from "../../domain/ronda/posting.js";
+import { rotaTable } from "../../messages/ronda.js";
 import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import { RONDA_SETUP } from "../conversations/ronda.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, formatClock, formatWhen, rtVars } from "../../messages/format.js";
+import { chunkLines, formatWhen, rtVars } from "../../messages/format.js";
 import { eventKey, notifyPerson, queueNotices } from "../notifications.js";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
-
-/** The rota as a table people can read in a chat: one line per night. */
-export function rotaTable(t: BotContext["t"], shifts: ShiftView[], locale: string): string[] {
-  return shifts.map((shift) =>
-    t("rota-line", {
-      when: formatWhen(shift.startsAt, locale),
-      end: formatClock(shift.endsAt, locale),
-      people: shift.people.length ? shift.people.map((p) => p.name ?? "-").join(", ") : "—",
-    }),
-  );
-}
 
 export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -91,41 +75,21 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t("rota-choose-weeks"), { reply_markup: keyboard });
   });
   feature.callbackQuery(/^rota:(\d+)$/, async (ctx) => {
-    const weeks = Math.min(Number(ctx.match[1]), ROTA_WEEKS_MAX);
+    const weeks = Number(ctx.match[1]);
     // What would stop the rota is said at once; the rota itself is built in the background.
     await requireRotaReady(deps.db, ctx.actor);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("long-work-preparing"));
-    const locale = await ctx.i18n.getLocale();
-    const t: BotContext["t"] = (key, vars) => deps.i18n.t(locale, key, vars);
     const { actor, api } = ctx;
     const chatId = ctx.chat.id;
     const messageId = ctx.callbackQuery.message?.message_id;
+    const locale = await ctx.i18n.getLocale();
+    const generated = (nights: number) => deps.i18n.t(locale, "rota-generated", { count: nights });
     await runLongWork(deps, ctx, "rota", async () => {
-      const now = deps.clock();
-      const { shifts, shortfalls } = await generateShifts(deps.db, actor, weeks, now);
-      const place = await getRt(deps.db, headedRtId(actor)!);
-      const header = t("rota-title", { ...rtVars(place), weeks });
-      const lines = rotaTable(t, shifts, locale);
-      if (shortfalls.length > 0) lines.push("", t("rota-shortfalls", { count: shortfalls.length }));
-      // Keyed by what the rota says, for the day: made again by a double tap or a redelivery, the
-      // same rota is not posted twice; a changed one (after a swap, other nights) is.
-      const content = createHash("sha256").update([header, ...lines].join("\n")).digest("hex").slice(0, 16);
-      const key = `rota:${place.id}:${formatLocalDate(wibDate(now))}:${content}`;
+      const { nights } = await makeAndPostRota(deps, actor, { weeks });
       if (messageId !== undefined) {
-        await api.editMessageText(chatId, messageId, t("rota-generated", { count: shifts.length })).catch((error: unknown) => deps.logger.debug({ err: error }, "rota message not edited"));
+        await api.editMessageText(chatId, messageId, generated(nights)).catch((error: unknown) => deps.logger.debug({ err: error }, "rota message not edited"));
       }
-      const base = { priority: PRIORITY.notification, notBefore: now };
-      const messages = chunkLines(header, lines).map((text, part) => ({ ...base, dedupeKey: `${key}:ketua:${part}`, chatId, personId: actor.person?.id ?? null, payload: { text } }));
-      if (place.groupChatId !== null) {
-        // Posted to the RT group through the outbox, in Indonesian (a group has no one language).
-        const groupLines = rotaTable((k, vars) => deps.i18n.t("id", k, vars), shifts, "id");
-        const group = chunkLines(deps.i18n.t("id", "rota-title", { ...rtVars(place), weeks }), groupLines);
-        messages.push(...group.map((text, part) => ({ ...base, dedupeKey: `${key}:group:${part}`, chatId: place.groupChatId!, personId: null, payload: { text } })));
-        messages.push({ ...base, dedupeKey: `${key}:posted`, chatId, personId: actor.person?.id ?? null, payload: { text: t("rota-posted-to-group") } });
-      }
-      await enqueueMessages(deps.db, messages);
-      deps.wakeDelivery();
     });
   });
 
