@@ -1,4 +1,6 @@
+import { InlineKeyboard } from "grammy";
 import type { ShiftView } from "../domain/ronda/watch.js";
+import { swapTake } from "./buttons/ronda.js";
 import { formatClock, formatWhen } from "./format.js";
 import type { Translate } from "./translate.js";
 
@@ -11,4 +13,9 @@ export function rotaTable(t: Translate, shifts: ShiftView[], locale: string): st
       people: shift.people.length ? shift.people.map((p) => p.name ?? "-").join(", ") : "—",
     }),
   );
+}
+
+/** The button under a swap offer, in the volunteer's language. */
+export function swapOfferKeyboard(t: Translate, swapId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t("button-swap-take"), swapTake.data({ swap: swapId }));
 }

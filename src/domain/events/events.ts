@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rsvp } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
-import { occurrences, type Recurrence } from "../schedule/recurrence.js";
+import { occurrences, type Recurrence, type RecurrenceKind } from "../schedule/recurrence.js";
 import { wibParts } from "../schedule/wib.js";
 
 export type EventKind = (typeof event.kind.enumValues)[number];
@@ -11,6 +11,8 @@ export type RsvpAnswer = (typeof rsvp.answer.enumValues)[number];
 
 export const EVENT_KINDS: readonly EventKind[] = ["gotong_royong", "ronda", "rapat", "lainnya"];
 export const RSVP_ANSWERS: readonly RsvpAnswer[] = ["hadir", "tidak", "mungkin"];
+/** The repetitions /acara offers, in the order it shows them. */
+export const REPEAT_CHOICES: readonly RecurrenceKind[] = ["none", "weekly", "biweekly", "monthly-date", "monthly-weekday"];
 /** Occurrences exist this far ahead; a daily job extends repeating events. */
 export const OCCURRENCE_HORIZON_MS = 56 * 24 * 60 * 60 * 1000;
 export const DEFAULT_DURATION_MINUTES: Record<EventKind, number> = { gotong_royong: 180, ronda: 360, rapat: 120, lainnya: 120 };

@@ -199,7 +199,7 @@ export async function upcomingShifts(db: Database, rtId: number, now: Date, days
   return shiftsOf(db, rows.map((row) => row.id));
 }
 
-export type Candidate = { personId: number; telegramId: number };
+export type Candidate = { personId: number; telegramId: number; locale: string };
 
 /** Asks to swap a shift: the other volunteers free that night are returned, to be asked. */
 export async function requestSwap(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ swapId: number; candidates: Candidate[]; startsAt: Date }> {
@@ -219,7 +219,7 @@ export async function requestSwap(db: Database, actor: Actor, occurrenceId: numb
   const weekday = wibParts(assigned.startsAt).weekday;
   const date = formatLocalDate(wibParts(assigned.startsAt));
   const candidates = await db
-    .select({ personId: person.id, telegramId: person.telegramId })
+    .select({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
     .from(rondaVolunteer)
     .innerJoin(person, eq(person.id, rondaVolunteer.personId))
     .innerJoin(membership, and(eq(membership.personId, person.id), eq(membership.rtId, rtId), eq(membership.status, "active")))
@@ -232,7 +232,7 @@ export async function requestSwap(db: Database, actor: Actor, occurrenceId: numb
         sql`not exists (select 1 from ${shiftAssignment} s where s.occurrence_id = ${occurrenceId} and s.person_id = ${person.id})`,
       ),
     );
-  return { swapId, startsAt: assigned.startsAt, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId }])) };
+  return { swapId, startsAt: assigned.startsAt, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId, locale: c.locale }])) };
 }
 
 /**
