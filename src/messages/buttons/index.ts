@@ -4,6 +4,8 @@ import { POJOK_BACA_BUTTONS } from "./pojok-baca.js";
 import { SCORE_BUTTONS } from "./scores.js";
 import { AUDIT_BUTTONS } from "./audit.js";
 import { BROADCAST_BUTTONS } from "./broadcast.js";
+import { EVENT_BUTTONS } from "./events.js";
+import { RONDA_BUTTONS } from "./ronda.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -16,6 +18,8 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...SCORE_BUTTONS,
   ...AUDIT_BUTTONS,
   ...BROADCAST_BUTTONS,
+  ...EVENT_BUTTONS,
+  ...RONDA_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
