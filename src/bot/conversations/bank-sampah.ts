@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { lineValue, parseQuantity, parseRupiah, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
 import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
-import { balanceOf, DEPOSIT_LINES_MAX, recordDeposit, recordWithdrawal, reverseEntry, reversibleEntries, WITHDRAWAL_MAX } from "../../domain/bank-sampah/ledger.js";
+import { balanceOf, DEPOSIT_LINES_MAX, reversibleEntries, WITHDRAWAL_MAX } from "../../domain/bank-sampah/ledger.js";
 import { officerBanks, parseReversalReason } from "../../domain/bank-sampah/management.js";
+import { deposit, reverse, withdraw } from "../../domain/bank-sampah/receipts.js";
 import { findResidents, parseResidentQuery, type ResidentMatch } from "../../domain/bank-sampah/residents.js";
-import { entryLine, kindLabel, plainEntry, plainReceipt, queueReceipt, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../../messages/bank-sampah.js";
+import { entryLine, kindLabel, plainEntry, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../../messages/bank-sampah.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../../messages/format.js";
@@ -196,15 +197,9 @@ export function createDepositConversation(deps: BotDeps) {
       addLine = data === "bsd:add";
     }
 
-    const outcome = await runOnce(conversation, async (outside) => {
-      const officer = outside.actor.person?.displayName ?? "-";
-      const saved = await deps.db.transaction(async (tx) => {
-        const receipt = await recordDeposit(tx, outside.actor, { wasteBankId: bank.id, personId: resident.personId, lines: lines.map((line) => ({ wasteTypeId: line.typeId, quantity: line.quantity })), requestKey: request.key }, deps.clock());
-        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer), officer };
-      });
-      deps.wakeDelivery();
-      return saved;
-    });
+    const outcome = await runOnce(conversation, (outside) =>
+      deposit(deps, { actor: outside.actor, wasteBankId: bank.id, personId: resident.personId, lines: lines.map((line) => ({ wasteTypeId: line.typeId, quantity: line.quantity })), requestKey: request.key }),
+    );
     if (!outcome.ok) return explain(ctx, outcome);
     const { receipt, sent, officer } = outcome.value;
     await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-deposit-saved", { name: resident.name }), receipt, officer, sent));
@@ -238,15 +233,7 @@ export function createWithdrawalConversation(deps: BotDeps) {
     await press.editMessageReplyMarkup();
     if (data === "bsw:no") return void (await press.reply(press.t("action-cancelled")));
 
-    const outcome = await runOnce(conversation, async (outside) => {
-      const officer = outside.actor.person?.displayName ?? "-";
-      const saved = await deps.db.transaction(async (tx) => {
-        const receipt = await recordWithdrawal(tx, outside.actor, { wasteBankId: bank.id, personId: resident.personId, amount, requestKey: request.key }, deps.clock());
-        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer), officer };
-      });
-      deps.wakeDelivery();
-      return saved;
-    });
+    const outcome = await runOnce(conversation, (outside) => withdraw(deps, { actor: outside.actor, wasteBankId: bank.id, personId: resident.personId, amount, requestKey: request.key }));
     if (!outcome.ok) return explain(ctx, outcome);
     const { receipt, sent, officer } = outcome.value;
     await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-withdrawal-saved", { name: resident.name }), receipt, officer, sent));
@@ -274,18 +261,9 @@ export function createReversalConversation(deps: BotDeps) {
     await press.editMessageReplyMarkup();
     if (data === "bsk:no") return void (await press.reply(press.t("action-cancelled")));
 
-    const original: ReversedEntry = { kind: entry.kind, occurredAt: entry.occurredAt };
-    const outcome = await runOnce(conversation, async (outside) => {
-      const officer = outside.actor.person?.displayName ?? "-";
-      const saved = await deps.db.transaction(async (tx) => {
-        const receipt = await reverseEntry(tx, outside.actor, { entryId: entry.entryId, reason, requestKey: request.key }, deps.clock());
-        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer, original), officer };
-      });
-      deps.wakeDelivery();
-      return saved;
-    });
+    const outcome = await runOnce(conversation, (outside) => reverse(deps, { actor: outside.actor, entryId: entry.entryId, reason, requestKey: request.key }));
     if (!outcome.ok) return explain(ctx, outcome);
-    const { receipt, sent, officer } = outcome.value;
+    const { receipt, sent, officer, original } = outcome.value;
     await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-reversal-saved", { name: resident.name }), receipt, officer, sent, original));
   };
 }

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { addRtToWasteBank, appointOfficer, getWasteBank, listOfficers, requireManager, revokeOfficer } from "../../domain/bank-sampah/banks.js";
+import { addRtToWasteBank, getWasteBank, listOfficers, requireManager } from "../../domain/bank-sampah/banks.js";
+import { appointBankOfficer, revokeBankOfficer } from "../../domain/bank-sampah/officers.js";
 import { accountsOf, recentEntries, statement } from "../../domain/bank-sampah/ledger.js";
 import { coordinatesBanks, entryByRequestKey, managedBanks, rtsWithoutWasteBank } from "../../domain/bank-sampah/management.js";
 import { listServedMembers } from "../../domain/bank-sampah/residents.js";
@@ -14,7 +15,6 @@ import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, requestKeyOf, type SaveKi
 import type { BotDeps } from "../deps.js";
 import { chunkLines, formatMonth, formatRupiah, formatSignedRupiah, rtNumber } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
-import { eventKey, notifyPerson } from "../notifications.js";
 
 const RECENT_ENTRIES = 10;
 
@@ -115,17 +115,11 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.callbackQuery(/^wb:ao:(\d+):(\d+)$/, async (ctx) => {
-    const bankId = Number(ctx.match[1]);
-    const personId = Number(ctx.match[2]);
-    const { created } = await appointOfficer(deps.db, ctx.actor, bankId, personId, deps.clock());
-    const officer = (await listOfficers(deps.db, bankId)).find((candidate) => candidate.personId === personId);
-    const bank = await getWasteBank(deps.db, bankId);
-    await ctx.answerCallbackQuery({ text: ctx.t("bank-officer-appointed", { name: officer?.displayName ?? "-", bank: bank.name }) });
-    const { text, keyboard } = await detailsView(ctx, bankId);
+    const wasteBankId = Number(ctx.match[1]);
+    const appointed = await appointBankOfficer(deps, { actor: ctx.actor, wasteBankId, personId: Number(ctx.match[2]) });
+    await ctx.answerCallbackQuery({ text: ctx.t("bank-officer-appointed", { name: appointed.name, bank: appointed.bankName }) });
+    const { text, keyboard } = await detailsView(ctx, wasteBankId);
     await show(ctx, text, keyboard);
-    if (created && officer) {
-      await notifyPerson(deps, { personId, telegramId: officer.telegramId }, eventKey("bank-officer-appointed", ctx.update.update_id), "bank-officer-appointed-notice", { bank: bank.name });
-    }
   });
 
   feature.callbackQuery(/^wb:rev:(\d+)$/, async (ctx) => {
@@ -139,17 +133,11 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.callbackQuery(/^wb:ro:(\d+):(\d+)$/, async (ctx) => {
-    const bankId = Number(ctx.match[1]);
-    const personId = Number(ctx.match[2]);
-    const officer = (await listOfficers(deps.db, bankId)).find((candidate) => candidate.personId === personId);
-    const { revoked } = await revokeOfficer(deps.db, ctx.actor, bankId, personId, deps.clock());
-    const bank = await getWasteBank(deps.db, bankId);
-    await ctx.answerCallbackQuery({ text: ctx.t("bank-officer-revoked", { name: officer?.displayName ?? "-", bank: bank.name }) });
-    const { text, keyboard } = await detailsView(ctx, bankId);
+    const wasteBankId = Number(ctx.match[1]);
+    const revoked = await revokeBankOfficer(deps, { actor: ctx.actor, wasteBankId, personId: Number(ctx.match[2]) });
+    await ctx.answerCallbackQuery({ text: ctx.t("bank-officer-revoked", { name: revoked.name, bank: revoked.bankName }) });
+    const { text, keyboard } = await detailsView(ctx, wasteBankId);
     await show(ctx, text, keyboard);
-    if (revoked && officer) {
-      await notifyPerson(deps, { personId, telegramId: officer.telegramId }, eventKey("bank-officer-revoked", ctx.update.update_id), "bank-officer-revoked-notice", { bank: bank.name });
-    }
   });
 
   // Another RT of the same kelurahan joins a bank (a koordinator's decision, checked by the domain).
