@@ -1031,3 +1031,79 @@ describe("/harga", () => {
     expect(await database.db.select().from(bankAccount)).toEqual([]);
   });
 });
+
+describe("a reply that fails after the save", () => {
+  const FAILURE = { error_code: 500, description: "Internal Server Error" };
+
+  /** Presses the first button of `message` (the confirmation) with the reply to it failing; then Telegram redelivers the tap. */
+  async function saveWithFailingReply(officer: TestUser, message: ShownMessage, method: string): Promise<Update> {
+    const [confirm] = callbackDataOf(message);
+    harness.telegram.failNext(method, FAILURE, { chatId: officer.id });
+    const save = harness.callbackUpdate(officer, confirm!, message.messageId);
+    await expect(harness.deliver(save)).rejects.toThrow();
+    return save;
+  }
+
+  it("keeps one withdrawal and one queued receipt, and a retry of the same form does not double them", async () => {
+    const world = await bankWorld();
+    const { sari, siti } = world;
+    await seedDeposit(world, siti, [["kardus", 10_000]], new Date("2026-11-20T03:00:00Z"), "seed:1");
+    await harness.send(sari, "/tarik");
+    await harness.send(sari, "siti");
+    await harness.press(sari, "Siti");
+    await harness.send(sari, "10.000");
+    const save = await saveWithFailingReply(sari, shownWith(sari, "Tarik Rp 10.000"), "sendMessage");
+    expect((await ledgerRows()).map((entry) => entry.kind)).toEqual(["deposit", "withdrawal"]);
+    expect(await receiptsTo(siti)).toHaveLength(1);
+
+    await harness.deliver(save);
+    expect(lastAnswerTo(save)).toEqual(expect.objectContaining({ text: ALREADY_SAVED(2, "Siti"), show_alert: true }));
+    expect(await ledgerRows()).toHaveLength(2);
+    expect(await receiptsTo(siti)).toHaveLength(1);
+    expect(await balanceOf(database.db, world.bank.id, siti.personId)).toBe(8000);
+    expect((await auditLedger(database.db)).ok).toBe(true);
+  });
+
+  it("keeps one reversal and one queued receipt, and a retry of the same form does not double them", async () => {
+    const world = await bankWorld();
+    const { sari, siti } = world;
+    await seedDeposit(world, siti, [["kardus", 2500]], new Date("2026-11-21T03:00:00Z"), "seed:1");
+    await harness.send(sari, "/koreksi");
+    await harness.send(sari, "siti");
+    await harness.press(sari, "Siti");
+    await harness.press(sari, "Setoran No. 1");
+    await harness.send(sari, "salah timbang");
+    const save = await saveWithFailingReply(sari, shownWith(sari, "Batalkan Setoran No. 1"), "sendMessage");
+    expect((await ledgerRows()).map((entry) => entry.kind)).toEqual(["deposit", "reversal"]);
+    expect(await receiptsTo(siti)).toHaveLength(1);
+
+    await harness.deliver(save);
+    expect(lastAnswerTo(save)).toEqual(expect.objectContaining({ text: ALREADY_SAVED(2, "Siti"), show_alert: true }));
+    expect(await ledgerRows()).toHaveLength(2);
+    expect(await receiptsTo(siti)).toHaveLength(1);
+    expect(sentTextsTo(siti.id)).toHaveLength(1);
+  });
+
+  it("keeps one appointment and one notice when the redraw after it fails, and the retry tells the officer nothing new", async () => {
+    const rt5 = await addRt(database.db, 5);
+    const ketuaUser = newUser("Harun");
+    await addKetua(database.db, ketuaUser, rt5.id);
+    const sari = await member("Sari", rt5.id, "Rumah 1");
+    await harness.send(ketuaUser, "/banksampah");
+    await harness.send(ketuaUser, "Bank Sampah Melati");
+    await harness.press(ketuaUser, "Angkat petugas");
+    const picker = shownWith(ketuaUser, "Pilih warga yang diangkat");
+    const data = callbackDataOf(picker)[(harness.buttons(ketuaUser)).findIndex((label) => label.startsWith("Sari"))]!;
+    harness.telegram.failNext("editMessageText", FAILURE, { chatId: ketuaUser.id });
+    const tap = harness.callbackUpdate(ketuaUser, data, picker.messageId);
+    await expect(harness.deliver(tap)).rejects.toThrow();
+    expect(await database.db.select().from(wasteBankOfficer)).toHaveLength(1);
+    expect(await database.db.select().from(outbox).where(eq(outbox.chatId, sari.id))).toHaveLength(1);
+
+    await harness.deliver(tap);
+    expect(harness.lastText(ketuaUser)).toContain("• Petugas: Sari");
+    expect(await database.db.select().from(wasteBankOfficer)).toHaveLength(1);
+    expect(await database.db.select().from(outbox).where(eq(outbox.chatId, sari.id))).toHaveLength(1);
+    expect(sentTextsTo(sari.id)).toHaveLength(1);
+  });
+});
