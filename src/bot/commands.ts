@@ -97,8 +97,6 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   rota: MANAGERS,
   swap: RESIDENTS,
   keluar: "member",
-  wb: ANNOUNCERS,
-  bx: BANK_EXPORTERS,
   bk: OFFICERS,
   kmb: OFFICERS,
   rlog: OFFICERS,

@@ -5,6 +5,7 @@ import type { EntryKind, EntrySummary, Receipt } from "../domain/bank-sampah/led
 import type { Database } from "../db/client.js";
 import { memberCode } from "../domain/people/member-code.js";
 import { formatQuantity, formatRupiah, formatSignedRupiah, formatUnitPrice, formatWib, rtNumber } from "./format.js";
+import { bankAppointList, bankMenu, bankRevokeList, bankRtList } from "./buttons/bank-sampah.js";
 import { eventKey, noticeTo, type Notice } from "./notices.js";
 
 export type { Translate };
@@ -108,10 +109,10 @@ export function bankDetailsView(t: Translate, bank: BankDetails, options: { canA
     rts: bank.rts.map((served) => t("bank-rt-label", { rt: rtNumber(served.number) })).join(", ") || "-",
     officers: bank.officers.map((officer) => officer.name).join(", ") || t("bank-no-officers"),
   });
-  const keyboard = new InlineKeyboard().text(t("button-bank-appoint"), `wb:apt:${bank.id}:0`).row();
-  if (bank.officers.length > 0) keyboard.text(t("button-bank-revoke"), `wb:rev:${bank.id}`).row();
-  if (options.canAddRt) keyboard.text(t("button-bank-add-rt"), `wb:rt:${bank.id}`).row();
-  if (options.backToList) keyboard.text(t("button-back"), "wb:list");
-  keyboard.text(t("button-close"), "wb:close");
+  const keyboard = new InlineKeyboard().text(t("button-bank-appoint"), bankAppointList.data({ bank: bank.id, page: 0 })).row();
+  if (bank.officers.length > 0) keyboard.text(t("button-bank-revoke"), bankRevokeList.data({ bank: bank.id })).row();
+  if (options.canAddRt) keyboard.text(t("button-bank-add-rt"), bankRtList.data({ bank: bank.id })).row();
+  if (options.backToList) keyboard.text(t("button-back"), bankMenu.data({ action: "list" }));
+  keyboard.text(t("button-close"), bankMenu.data({ action: "close" }));
   return { text, keyboard };
 }

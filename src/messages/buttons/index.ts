@@ -1,4 +1,5 @@
 import type { ButtonFamily } from "./button.js";
+import { BANK_BUTTONS } from "./bank-sampah.js";
 import { COMMON_BUTTONS } from "./common.js";
 
 /**
@@ -6,7 +7,10 @@ import { COMMON_BUTTONS } from "./common.js";
  * and refuses what it cannot read; an area's families are added here when they are defined.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of families of different value types
-export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [...COMMON_BUTTONS];
+export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
+  ...COMMON_BUTTONS,
+  ...BANK_BUTTONS,
+];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
 for (const family of BUTTON_FAMILIES) {
