@@ -54,6 +54,7 @@ import { appointOfficer, createWasteBank, listWasteTypes } from "../src/domain/b
 import { recordDeposit } from "../src/domain/bank-sampah/ledger.js";
 import { loadActor } from "../src/domain/people/actor.js";
 import { memberCode } from "../src/domain/people/member-code.js";
+import { bankPick, bankSetor, saldo } from "../src/messages/buttons/bank-sampah.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createLogger } from "../src/logger.js";
 import { createScratchDatabase } from "./scratch-database.js";
@@ -271,7 +272,7 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
     weight: 5,
     task: () => {
       const chat = saver().telegramId;
-      return { chat, steps: [text(chat, "/saldo", "/saldo"), press(chat, "statement button", (data) => data.startsWith("sal:"))] };
+      return { chat, steps: [text(chat, "/saldo", "/saldo"), press(chat, "statement button", (data) => saldo.read(data) !== undefined)] };
     },
   });
   kinds.push({
@@ -328,10 +329,10 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
         steps: [
           text(chat, "/setor", "/setor"),
           text(chat, "deposit: resident typed", query),
-          press(chat, "deposit: resident button", (data) => data === `bsr:${resident.personId}`),
+          press(chat, "deposit: resident button", (data) => data === bankPick.data({ list: "resident", choice: "item", item: resident.personId })),
           { kind: "deposit: type button", next: (shown) => { const types = shown?.data.filter((data) => /^bst:\d+$/.test(data)) ?? []; return types.length && shown ? make.callback(chat, types[typeIndex % types.length]!, shown) : null; } },
           text(chat, "deposit: weight typed", weight),
-          press(chat, "deposit: save button", (data) => data.startsWith("bsd:save:")),
+          press(chat, "deposit: save button", (data) => bankSetor.read(data)?.action === "save"),
         ],
       };
     },

@@ -87,8 +87,6 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   pt: MANAGERS,
   inv: MANAGERS,
   keluar: "member",
-  wb: ANNOUNCERS,
-  bx: BANK_EXPORTERS,
 };
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -1,4 +1,5 @@
 import type { ButtonFamily } from "./button.js";
+import { BANK_BUTTONS } from "./bank-sampah.js";
 import { COMMON_BUTTONS } from "./common.js";
 import { POJOK_BACA_BUTTONS } from "./pojok-baca.js";
 import { SCORE_BUTTONS } from "./scores.js";
@@ -20,6 +21,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...BROADCAST_BUTTONS,
   ...EVENT_BUTTONS,
   ...RONDA_BUTTONS,
+  ...BANK_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
