@@ -81,11 +81,6 @@ export const COMMANDS: readonly CommandSpec[] = [
  * Transitional: each area moves its buttons to defineButton and drops its prefixes here.
  */
 export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
-  mb: ["ketua_rt", "koordinator", "admin"],
-  mbr: MANAGERS,
-  ho: MANAGERS,
-  pt: MANAGERS,
-  inv: MANAGERS,
   bc: ANNOUNCERS,
   rsvp: RESIDENTS,
   rsvpn: MANAGERS,
@@ -96,7 +91,6 @@ export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
   sr: RESIDENTS,
   rota: MANAGERS,
   swap: RESIDENTS,
-  keluar: "member",
   wb: ANNOUNCERS,
   bx: BANK_EXPORTERS,
   bk: OFFICERS,

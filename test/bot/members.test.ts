@@ -297,7 +297,7 @@ describe("/serahkan", () => {
     expect(harness.lastText(ketua)).toContain("Berapa jumlah KK");
     // Meanwhile the role passes to Budi (recorded by the domain service, as from another session).
     const actor = await loadActor(database.db, ketua.id, []);
-    await handOverKetua(database.db, actor, (await currentMembershipOf(database.db, budi.id))!.id, harness.now);
+    await handOverKetua(harness.deps, actor, { membershipId: (await currentMembershipOf(database.db, budi.id))!.id });
     await harness.send(ketua, "120");
     expect(harness.lastText(ketua)).toBe("Maaf, Anda tidak berwenang melakukan ini.");
     expect(await householdCount(place.id)).toBe(40);

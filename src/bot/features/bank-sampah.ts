@@ -58,7 +58,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
 
   const detailsView = async (ctx: BotContext, wasteBankId: number) => {
     const details = await loadBankDetails(deps.db, wasteBankId);
-    return bankDetailsView(ctx.t, details, { canAddRt: coversKelurahan(ctx.actor, details.kelurahanCode, details.kecamatanCode), backToList: coordinatesBanks(ctx.actor) });
+    return bankDetailsView(ctx.t, details, { canAddRt: coversKelurahan(ctx.actor, details), backToList: coordinatesBanks(ctx.actor) });
   };
 
   const listView = async (ctx: BotContext) => {
@@ -155,7 +155,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   // Another RT of the same kelurahan joins a bank (a koordinator's decision, checked by the domain).
   feature.callbackQuery(/^wb:rt:(\d+)$/, async (ctx) => {
     const bank = await managedBank(ctx, Number(ctx.match[1]));
-    if (!coversKelurahan(ctx.actor, bank.kelurahanCode, bank.kecamatanCode)) throw new DomainError("not-allowed");
+    if (!coversKelurahan(ctx.actor, bank)) throw new DomainError("not-allowed");
     const free = await rtsWithoutWasteBank(deps.db, bank.kelurahanCode);
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();

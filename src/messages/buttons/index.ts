@@ -1,12 +1,16 @@
 import type { ButtonFamily } from "./button.js";
 import { COMMON_BUTTONS } from "./common.js";
+import { PEOPLE_BUTTONS } from "./people.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
  * and refuses what it cannot read; an area's families are added here when they are defined.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of families of different value types
-export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [...COMMON_BUTTONS];
+export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
+  ...COMMON_BUTTONS,
+  ...PEOPLE_BUTTONS,
+];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
 for (const family of BUTTON_FAMILIES) {
