@@ -81,12 +81,6 @@ export const COMMANDS: readonly CommandSpec[] = [
  * Transitional: each area moves its buttons to defineButton and drops its prefixes here.
  */
 export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
-  mb: ["ketua_rt", "koordinator", "admin"],
-  mbr: MANAGERS,
-  ho: MANAGERS,
-  pt: MANAGERS,
-  inv: MANAGERS,
-  keluar: "member",
 };
 
 export function findCommand(name: string): CommandSpec | undefined {

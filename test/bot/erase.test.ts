@@ -24,6 +24,7 @@ import {
   snapshotState,
 } from "../helpers/fixtures.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import { erase } from "../../src/messages/buttons/people.js";
 
 let database: TestDatabase;
 let harness: TestBot;
@@ -182,7 +183,7 @@ describe("/hapusdata", () => {
     await harness.press(user, "RT 05");
     expect(harness.lastText(user)).toContain("Siapa nama Anda?");
 
-    await harness.deliver(harness.callbackUpdate(user, "hapus:ya", question));
+    await harness.deliver(harness.callbackUpdate(user, erase.data({ choice: "yes" }), question));
     expect(harness.lastText(user)).toBe(DONE);
 
     // The form that was under way is gone with the data: what follows is not a registration.
@@ -204,7 +205,7 @@ describe("/hapusdata", () => {
 
     harness.now = new Date(harness.now.getTime() + 60_000);
     await harness.deliver(confirm);
-    await harness.deliver(harness.callbackUpdate(siti, "hapus:ya", messageId));
+    await harness.deliver(harness.callbackUpdate(siti, erase.data({ choice: "yes" }), messageId));
 
     expect(await snapshotState(database.db)).toEqual(after);
     expect((await personRow(sitiIds.personId)).erasedAt).toEqual(erasedAt);

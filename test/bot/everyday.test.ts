@@ -23,6 +23,7 @@ import {
 } from "../helpers/fixtures.js";
 import { callbackAnswerTo, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
 import { pick } from "../../src/messages/buttons/common.js";
+import { joinPick, joinStep, leave } from "../../src/messages/buttons/people.js";
 
 let database: TestDatabase;
 let harness: TestBot;
@@ -287,7 +288,7 @@ describe("/keluar", () => {
     expect(() => harness.buttons(ketua)).toThrow(); // no confirmation to press
 
     // Even a forged confirmation changes nothing.
-    const update = await pressData(harness, ketua, "keluar:ya");
+    const update = await pressData(harness, ketua, leave.data({ choice: "yes" }));
     expect(callbackAnswerTo(harness.telegram, update)).toMatchObject({ text: "Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar.", show_alert: true });
     expect(await snapshotState(database.db)).toEqual(before);
     expect(await activeRolesOf(database.db, ketua.id)).toEqual([`ketua_rt:${place.id}`]);
@@ -308,7 +309,7 @@ describe("/keluar", () => {
     const { messageId } = harness.telegram.lastKeyboardIn(siti.id);
     const confirm = await harness.press(siti, "Ya, keluar");
     await harness.deliver(confirm);
-    const again = harness.callbackUpdate(siti, "keluar:ya", messageId);
+    const again = harness.callbackUpdate(siti, leave.data({ choice: "yes" }), messageId);
     await harness.deliver(again);
     expect(callbackAnswerTo(harness.telegram, again)).toBeDefined();
     expect(harness.telegram.textsTo(ketua.id).filter((text) => text.includes("keluar dari RT"))).toHaveLength(1);
@@ -337,7 +338,7 @@ describe("/batal, unknown commands, free text and stale buttons", () => {
 
   it("a button of a finished conversation gets the stale-button toast", async () => {
     const user = newUser("Siti");
-    for (const data of ["reg:send", "reg:kec:15.71.01", "akel:i:0", pick.data({ picker: "akel", action: "item", index: 0 }), "whatever"]) {
+    for (const data of [joinStep.data({ step: "send" }), joinPick.data({ level: "kec", value: "15.71.01" }), "reg:send", "akel:i:0", pick.data({ picker: "akel", action: "item", index: 0 }), "whatever"]) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe("Tombol ini sudah tidak berlaku.");
     }

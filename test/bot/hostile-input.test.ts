@@ -13,6 +13,7 @@ import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, photoUpdate, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { consent, joinPage, joinPick, joinStep } from "../../src/messages/buttons/people.js";
 
 let database: TestDatabase;
 let harness: TestBot;
@@ -273,7 +274,7 @@ describe("buttons where text is expected, and text where a button is expected", 
   it("an old or forged button pressed at the name prompt is told it no longer works, and the question stays", async () => {
     const user = newUser("Siti");
     await toNamePrompt(user);
-    for (const data of ["reg:consent:yes", "reg:kec:15.71.01", "reg:send", "totally-made-up"]) {
+    for (const data of [consent.data({ choice: "yes" }), joinPick.data({ level: "kec", value: "15.71.01" }), joinStep.data({ step: "send" }), "totally-made-up"]) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(id("fallback-stale-button"));
     }
@@ -286,7 +287,7 @@ describe("buttons where text is expected, and text where a button is expected", 
     const user = newUser("Siti", "Aminah");
     await toNamePrompt(user);
     await harness.press(user, "Pakai nama");
-    const update = await pressData(harness, user, "reg:name:telegram");
+    const update = await pressData(harness, user, joinStep.data({ step: "name" }));
     expect(callbackAnswerTo(harness.telegram, update)?.text).toBe(id("fallback-stale-button"));
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
     await harness.send(user, "No. 5");
@@ -327,7 +328,7 @@ describe("stale and forged buttons while choosing the RT", () => {
     await harness.send(user, "/start");
     await harness.press(user, "Saya setuju");
     const edits = harness.telegram.callsOf("editMessageText").length;
-    for (const data of ["reg:kec:99.99.99", "reg:kec:", "reg:kec:15.05.01", "reg:kel:15.71.01.1001", "reg:rt:1", "reg:back", "reg:pg:1", "reg:pg:abc", "reg:pg:-1"]) {
+    for (const data of [joinPick.data({ level: "kec", value: "99.99.99" }), "join.pick:kec:", joinPick.data({ level: "kec", value: "15.05.01" }), joinPick.data({ level: "kel", value: "15.71.01.1001" }), joinPick.data({ level: "rt", value: "1" }), joinStep.data({ step: "back" }), joinPage.data({ page: 1 }), "join.page:abc", "join.page:-1"]) {
       const update = await pressData(harness, user, data, harness.telegram.lastKeyboardIn(user.id).messageId);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
     }
@@ -341,7 +342,7 @@ describe("stale and forged buttons while choosing the RT", () => {
     await harness.send(user, "/start");
     await harness.press(user, "Saya setuju");
     await harness.press(user, "Telanaipura");
-    for (const data of ["reg:kel:15.71.03.1004", "reg:kel:99.99.99.9999", "reg:kec:15.71.01"]) {
+    for (const data of [joinPick.data({ level: "kel", value: "15.71.03.1004" }), joinPick.data({ level: "kel", value: "99.99.99.9999" }), joinPick.data({ level: "kec", value: "15.71.01" })]) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
     }
@@ -357,7 +358,7 @@ describe("stale and forged buttons while choosing the RT", () => {
     await harness.press(user, "Saya setuju");
     await harness.press(user, "Telanaipura");
     await harness.press(user, "Simpang IV Sipin");
-    for (const data of ["reg:rt:999999", "reg:rt:abc", "reg:rt:", `reg:rt:${elsewhere.id}`, "reg:rt:1 OR 1=1"]) {
+    for (const data of [joinPick.data({ level: "rt", value: "999999" }), "join.pick:rt:abc", "join.pick:rt:", joinPick.data({ level: "rt", value: String(elsewhere.id) }), "join.pick:rt:1 OR 1=1"]) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
     }
@@ -376,7 +377,7 @@ describe("stale and forged buttons while choosing the RT", () => {
     await harness.press(user, "Saya setuju");
     await harness.press(user, "Telanaipura");
     await harness.press(user, "Simpang IV Sipin");
-    const update = await pressData(harness, user, "reg:kec:15.71.02");
+    const update = await pressData(harness, user, joinPick.data({ level: "kec", value: "15.71.02" }));
     expect(callbackAnswerTo(harness.telegram, update)?.text).toBe(stale());
     await harness.press(user, "RT 05");
     expect(harness.lastText(user)).toContain(ASK_NAME);
@@ -397,7 +398,7 @@ describe("stale and forged buttons while choosing the RT", () => {
     await harness.press(user, "▶");
     expect(harness.buttons(user)).toContain("2/2");
     expect(harness.buttons(user)).toContain("Tanjung Sari");
-    const beyond = await pressData(harness, user, "reg:pg:7");
+    const beyond = await pressData(harness, user, joinPage.data({ page: 7 }));
     expect(callbackAnswerTo(harness.telegram, beyond)?.text).toBe(stale());
     await harness.press(user, "◀");
     await harness.press(user, "Budiman");
@@ -420,7 +421,7 @@ describe("stale and forged buttons while choosing the RT", () => {
   it("a forged button at the consent screen records no consent", async () => {
     const user = newUser("Siti");
     await harness.send(user, "/start");
-    for (const data of ["reg:consent:maybe", "reg:kec:15.71.01", "reg:send"]) {
+    for (const data of ["consent:maybe", joinPick.data({ level: "kec", value: "15.71.01" }), joinStep.data({ step: "send" })]) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
     }
@@ -433,7 +434,7 @@ describe("stale and forged buttons while choosing the RT", () => {
     const user = newUser("Siti");
     await toHouseholdPrompt(user);
     await harness.send(user, "No. 12");
-    for (const data of ["reg:sendd", "reg:rt:1", "reg:consent:yes"]) {
+    for (const data of ["join:sendd", joinPick.data({ level: "rt", value: "1" }), consent.data({ choice: "yes" })]) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe(stale());
     }

@@ -22,6 +22,7 @@ import {
   snapshotState,
 } from "../helpers/fixtures.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import { joinStep } from "../../src/messages/buttons/people.js";
 
 let database: TestDatabase;
 let harness: TestBot;
@@ -302,9 +303,9 @@ describe("the one-time ketua link", () => {
     const { messageId } = harness.telegram.lastKeyboardIn(user.id);
     const confirm = await harness.press(user, "Ya, lanjutkan");
     await harness.deliver(confirm); // Telegram redelivers the same update
-    await harness.deliver(harness.callbackUpdate(user, "reg:send", messageId)); // a second tap on the same button
+    await harness.deliver(harness.callbackUpdate(user, joinStep.data({ step: "send" }), messageId)); // a second tap on the same button
     harness.restart();
-    await harness.deliver(harness.callbackUpdate(user, "reg:send", messageId)); // and a third, after a restart
+    await harness.deliver(harness.callbackUpdate(user, joinStep.data({ step: "send" }), messageId)); // and a third, after a restart
 
     expect(await ketuaGrants(place.id)).toHaveLength(1);
     expect(await membershipRowsOf(user)).toHaveLength(1);

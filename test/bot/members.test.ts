@@ -25,6 +25,7 @@ import {
   type TestUser,
 } from "../helpers/test-bot.js";
 import { loadActor } from "../../src/domain/people/actor.js";
+import { memberDecision, memberRemove, petugas } from "../../src/messages/buttons/people.js";
 import { handOverKetua } from "../../src/domain/roles/roles.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 
@@ -119,7 +120,7 @@ describe("/anggota", () => {
 
     const pendingMessages = shownMessages(harness.telegram, ketua.id).filter((message) => message.text.startsWith("Menunggu persetujuan (45):"));
     expect(pendingMessages.map((message) => message.keyboard!.inline_keyboard.length)).toEqual([20, 20, 5]);
-    const approveData = pendingMessages.flatMap(callbackDataOf).filter((data) => data.startsWith("mb:ok:"));
+    const approveData = pendingMessages.flatMap(callbackDataOf).filter((data) => memberDecision.read(data)?.decision === "ok");
     expect(new Set(approveData).size).toBe(45);
     for (const message of pendingMessages) {
       expect(message.text.length).toBeLessThan(4096);
@@ -153,7 +154,7 @@ describe("/anggota", () => {
     const request = await addPending(database.db, dewi, place.id);
     await harness.send(ketua, "/anggota");
 
-    await pressOn(harness, ketua, shownWith(ketua, "Menunggu persetujuan"), `mb:no:${request.membershipId}`);
+    await pressOn(harness, ketua, shownWith(ketua, "Menunggu persetujuan"), memberDecision.data({ decision: "no", membership: request.membershipId }));
 
     expect(shownWith(ketua, "Menunggu persetujuan").keyboard).toBeUndefined();
     expect(harness.lastText(ketua)).toBe("Permintaan Dewi ditolak.");
@@ -176,7 +177,7 @@ describe("/anggota", () => {
 
     const second = await pressOn(harness, ketua, stale, "✅ Dewi"); // a second tap on the old keyboard
     expect(callbackAnswerTo(harness.telegram, second)).toEqual(expect.objectContaining({ text: "Permintaan Dewi sudah diproses sebelumnya.", show_alert: true }));
-    const late = await pressOn(harness, ketua, stale, `mb:no:${request.membershipId}`); // or a late tap on reject
+    const late = await pressOn(harness, ketua, stale, memberDecision.data({ decision: "no", membership: request.membershipId })); // or a late tap on reject
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe("Permintaan Dewi sudah diproses sebelumnya.");
 
     expect((await currentMembershipOf(database.db, dewi.id))?.status).toBe("active");
@@ -247,7 +248,7 @@ describe("/keluarkan", () => {
     expect(harness.telegram.textsTo(budi.id)).toHaveLength(1);
 
     const before = await snapshotState(database.db);
-    const self = await pressData(harness, ketua, `mbr:ya:${ketuaMember.membershipId}`);
+    const self = await pressData(harness, ketua, memberRemove.data({ step: "confirm", membership: ketuaMember.membershipId }));
     expect(callbackAnswerTo(harness.telegram, self)?.text).toBe("Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar.");
     expect(await snapshotState(database.db)).toEqual(before);
   });
@@ -297,7 +298,7 @@ describe("/serahkan", () => {
     expect(harness.lastText(ketua)).toContain("Berapa jumlah KK");
     // Meanwhile the role passes to Budi (recorded by the domain service, as from another session).
     const actor = await loadActor(database.db, ketua.id, []);
-    await handOverKetua(database.db, actor, (await currentMembershipOf(database.db, budi.id))!.id, harness.now);
+    await handOverKetua(harness.deps, actor, { membershipId: (await currentMembershipOf(database.db, budi.id))!.id });
     await harness.send(ketua, "120");
     expect(harness.lastText(ketua)).toBe("Maaf, Anda tidak berwenang melakukan ini.");
     expect(await householdCount(place.id)).toBe(40);
@@ -312,7 +313,7 @@ describe("/petugas", () => {
 
     await harness.send(ketua, "/petugas");
     const picker = shownWith(ketua, "Ketuk nama");
-    expect(callbackDataOf(picker)).toContain(`pt:add:${member.membershipId}`);
+    expect(callbackDataOf(picker)).toContain(petugas.data({ change: "add", membership: member.membershipId }));
 
     const first = await pressOn(harness, ketua, picker, "Budi");
     expect(callbackAnswerTo(harness.telegram, first)?.text).toBe("Budi sekarang petugas RT.");
@@ -338,7 +339,7 @@ describe("/petugas", () => {
     const dewi = newUser("Dewi");
     const request = await addPending(database.db, dewi, place.id);
     const before = await snapshotState(database.db);
-    const update = await pressData(harness, ketua, `pt:add:${request.membershipId}`);
+    const update = await pressData(harness, ketua, petugas.data({ change: "add", membership: request.membershipId }));
     expect(callbackAnswerTo(harness.telegram, update)).toEqual(expect.objectContaining({ text: "Orang tersebut bukan anggota aktif RT ini.", show_alert: true }));
     expect(await snapshotState(database.db)).toEqual(before);
     expect(harness.telegram.textsTo(dewi.id)).toEqual([]);

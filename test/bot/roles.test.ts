@@ -21,6 +21,7 @@ import {
   snapshotState,
 } from "../helpers/fixtures.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { handover, inviteReset, memberDecision, memberRemove, petugas } from "../../src/messages/buttons/people.js";
 import { callbackAnswerTo, photoUpdate, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
 import type { ApiCall } from "../helpers/fake-telegram.js";
 
@@ -204,38 +205,38 @@ type ButtonCase = {
 
 const BUTTON_CASES: ButtonCase[] = [
   {
-    prefix: "mb",
+    prefix: memberDecision.prefix,
     allowed: ["ketua_rt", ...STAFF],
     refusal: REFUSAL.decide,
-    data: (world) => `mb:ok:${world.application.membershipId}`,
+    data: (world) => memberDecision.data({ decision: "ok", membership: world.application.membershipId }),
     changed: async (world) => expect((await currentMembershipOf(database.db, world.applicant.id))?.status).toBe("active"),
   },
   {
-    prefix: "mbr",
+    prefix: memberRemove.prefix,
     allowed: KETUA,
     refusal: REFUSAL.ketua,
-    data: (world) => `mbr:ya:${world.targetMember.membershipId}`,
+    data: (world) => memberRemove.data({ step: "confirm", membership: world.targetMember.membershipId }),
     changed: async (world) => expect(await currentMembershipOf(database.db, world.target.id)).toBeUndefined(),
   },
   {
-    prefix: "ho",
+    prefix: handover.prefix,
     allowed: KETUA,
     refusal: REFUSAL.ketua,
-    data: (world) => `ho:ya:${world.targetMember.membershipId}`,
+    data: (world) => handover.data({ step: "confirm", membership: world.targetMember.membershipId }),
     changed: async (world) => expect(await activeRolesOf(database.db, world.target.id)).toEqual([`ketua_rt:${world.rtA.id}`]),
   },
   {
-    prefix: "pt",
+    prefix: petugas.prefix,
     allowed: KETUA,
     refusal: REFUSAL.ketua,
-    data: (world) => `pt:add:${world.targetMember.membershipId}`,
+    data: (world) => petugas.data({ change: "add", membership: world.targetMember.membershipId }),
     changed: async (world) => expect(await activeRolesOf(database.db, world.target.id)).toEqual([`petugas:${world.rtA.id}`]),
   },
   {
-    prefix: "inv",
+    prefix: inviteReset.prefix,
     allowed: KETUA,
     refusal: REFUSAL.ketua,
-    data: () => "inv:reset",
+    data: () => inviteReset.data({}),
     changed: async (world) => {
       const [row] = await database.db.select({ inviteCode: rt.inviteCode }).from(rt).where(eq(rt.id, world.rtA.id));
       expect(row?.inviteCode).not.toBe(world.rtA.inviteCode);
@@ -284,8 +285,8 @@ describe("scope", () => {
     const world = await buildWorld();
     const otherKetua = newUser("Ketua", "Tujuh");
     await addKetua(database.db, otherKetua, world.rtB.id);
-    await expectRefusedPress(otherKetua, `mb:ok:${world.application.membershipId}`, world);
-    await expectRefusedPress(otherKetua, `mb:no:${world.application.membershipId}`, world);
+    await expectRefusedPress(otherKetua, memberDecision.data({ decision: "ok", membership: world.application.membershipId }), world);
+    await expectRefusedPress(otherKetua, memberDecision.data({ decision: "no", membership: world.application.membershipId }), world);
     expect((await currentMembershipOf(database.db, world.applicant.id))?.status).toBe("pending");
   });
 
@@ -294,11 +295,16 @@ describe("scope", () => {
     const otherKetua = newUser("Ketua", "Tujuh");
     await addKetua(database.db, otherKetua, world.rtB.id);
     const id = world.targetMember.membershipId;
-    for (const data of [`mbr:ya:${id}`, `ho:ya:${id}`, `pt:add:${id}`, `pt:del:${id}`]) {
+    for (const data of [
+      memberRemove.data({ step: "confirm", membership: id }),
+      handover.data({ step: "confirm", membership: id }),
+      petugas.data({ change: "add", membership: id }),
+      petugas.data({ change: "del", membership: id }),
+    ]) {
       await expectRefusedPress(otherKetua, data, world);
     }
     // The confirmation step must not reveal who lives in someone else's RT.
-    for (const data of [`mbr:pick:${id}`, `ho:pick:${id}`]) {
+    for (const data of [memberRemove.data({ step: "ask", membership: id }), handover.data({ step: "ask", membership: id })]) {
       const update = await pressData(harness, otherKetua, data);
       expect(callbackAnswerTo(harness.telegram, update)).toEqual(
         expect.objectContaining({ text: "Warga tersebut tidak ditemukan atau sudah tidak aktif.", show_alert: true }),
@@ -315,13 +321,13 @@ describe("scope", () => {
     await addKoordinator(database.db, otherKelurahan, { kelurahanCode: KELURAHAN_BULURAN_KENALI });
     const otherKecamatan = newUser("Koor", "Paal");
     await addKoordinator(database.db, otherKecamatan, { kecamatanCode: "15.71.11" });
-    await expectRefusedPress(otherKelurahan, `mb:ok:${world.application.membershipId}`, world);
-    await expectRefusedPress(otherKecamatan, `mb:ok:${world.application.membershipId}`, world);
-    await expectRefusedPress(otherKecamatan, `mb:no:${world.application.membershipId}`, world);
+    await expectRefusedPress(otherKelurahan, memberDecision.data({ decision: "ok", membership: world.application.membershipId }), world);
+    await expectRefusedPress(otherKecamatan, memberDecision.data({ decision: "ok", membership: world.application.membershipId }), world);
+    await expectRefusedPress(otherKecamatan, memberDecision.data({ decision: "no", membership: world.application.membershipId }), world);
     expect((await currentMembershipOf(database.db, world.applicant.id))?.status).toBe("pending");
 
     // The koordinator of the kecamatan that holds the RT may.
-    await pressData(harness, world.users["koordinator-kecamatan"], `mb:ok:${world.application.membershipId}`);
+    await pressData(harness, world.users["koordinator-kecamatan"], memberDecision.data({ decision: "ok", membership: world.application.membershipId }));
     expect((await currentMembershipOf(database.db, world.applicant.id))?.status).toBe("active");
     expect(harness.telegram.textsTo(world.applicant.id)).toEqual([expect.stringContaining("Selamat! Anda sudah menjadi warga RT 05")]);
   });

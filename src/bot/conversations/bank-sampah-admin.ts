@@ -91,7 +91,7 @@ export function createCreateWasteBankConversation(deps: BotDeps) {
     const name = await askText(conversation, ctx, ctx.t("bank-ask-name"), parseBankName, parseBankName(suggestion).ok ? [{ label: suggestion, data: bankOpen.data({ step: "suggested-name" }), value: suggestion }] : []);
     const outcome = await runOnce(conversation, async (outside) => {
       const bank = await createWasteBank(deps.db, outside.actor, { name, rtIds }, deps.clock());
-      return { details: await loadBankDetails(deps.db, bank.id), canAddRt: coversKelurahan(outside.actor, bank.kelurahanCode, bank.kecamatanCode), backToList: coordinatesBanks(outside.actor) };
+      return { details: await loadBankDetails(deps.db, bank.id), canAddRt: coversKelurahan(outside.actor, bank), backToList: coordinatesBanks(outside.actor) };
     });
     if (!outcome.ok) return explain(ctx, outcome);
     const { details, canAddRt, backToList } = outcome.value;

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { requestMembership } from "../../domain/membership/membership.js";
+import { requestToJoin } from "../../domain/membership/membership.js";
 import { ensurePerson, recordConsent, type Locale } from "../../domain/people/person.js";
 import { parseDisplayName, parseHouseholdLabel } from "../../domain/people/text-input.js";
 import { findRoleInvite, redeemRoleInvite } from "../../domain/roles/roles.js";
@@ -9,7 +9,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtNumber, rtVars } from "../../messages/format.js";
 import { KECAMATAN_PAGE_SIZE, pageCount, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
-import { notifyJoinRequest } from "../notifications.js";
+import { consent, joinPage, joinPick, joinStep } from "../../messages/buttons/people.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const REGISTRATION = "registration";
@@ -17,8 +17,14 @@ export const REGISTRATION = "registration";
 /** How registration was started: browsing the map, a ketua's RT link, or a one-time role link. */
 export type RegistrationStart = { kind: "browse" } | { kind: "rt-invite"; rtId: number } | { kind: "role-invite"; code: string };
 
-const CONSENT_YES = "reg:consent:yes";
-const CONSENT_NO = "reg:consent:no";
+const CONSENT_YES = consent.data({ choice: "yes" });
+const CONSENT_NO = consent.data({ choice: "no" });
+const BACK = joinStep.data({ step: "back" });
+const CANCEL = joinStep.data({ step: "cancel" });
+const SEND = joinStep.data({ step: "send" });
+const RESTART = joinStep.data({ step: "restart" });
+/** paginatedKeyboard appends the page number: this writes joinPage's data. */
+const PAGE_PREFIX = joinPage.data({ page: 0 }).slice(0, -1);
 
 async function askConsent(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<boolean> {
   const consented = await conversation.external((outside) => outside.actor.person?.consentedAt != null);
@@ -42,8 +48,8 @@ async function askConsent(conversation: Convo, ctx: ConversationContext, deps: B
 /** Kecamatan → kelurahan → RT, one message edited in place, with paging and a way back. */
 async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<RtDetails | null> {
   const allKecamatan = await conversation.external(() => listKecamatan(deps.db, deps.wilayahCode));
-  const cancel = { label: ctx.t("button-cancel"), data: "reg:cancel" };
-  const back = { label: ctx.t("button-back"), data: "reg:back" };
+  const cancel = { label: ctx.t("button-cancel"), data: CANCEL };
+  const back = { label: ctx.t("button-back"), data: BACK };
 
   let level: "kecamatan" | "kelurahan" | "rt" = "kecamatan";
   let page = 0;
@@ -56,10 +62,10 @@ async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: Bot
   const pageSize = () => (level === "kecamatan" ? KECAMATAN_PAGE_SIZE : PAGE_SIZE);
   const choices = (): Choice[] =>
     level === "kecamatan"
-      ? allKecamatan.map((k) => ({ label: k.name, data: `reg:kec:${k.code}` }))
+      ? allKecamatan.map((k) => ({ label: k.name, data: joinPick.data({ level: "kec", value: k.code }) }))
       : level === "kelurahan"
-        ? kelurahanChoices.map((k) => ({ label: k.name, data: `reg:kel:${k.code}` }))
-        : rts.map((r) => ({ label: `RT ${rtNumber(r.number)}`, data: `reg:rt:${r.id}` }));
+        ? kelurahanChoices.map((k) => ({ label: k.name, data: joinPick.data({ level: "kel", value: k.code }) }))
+        : rts.map((r) => ({ label: `RT ${rtNumber(r.number)}`, data: joinPick.data({ level: "rt", value: String(r.id) }) }));
   const screen = () => ({
     text:
       level === "kecamatan"
@@ -67,13 +73,13 @@ async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: Bot
         : level === "kelurahan"
           ? ctx.t("reg-choose-kelurahan", { kecamatan: kecamatanName })
           : rts.length ? ctx.t("reg-choose-rt", { kelurahan: kelurahanName }) : ctx.t("reg-no-rt", { kelurahan: kelurahanName }),
-    keyboard: paginatedKeyboard(choices(), page, "reg:pg:", [level === "kecamatan" ? [cancel] : [back, cancel]], pageSize()),
+    keyboard: paginatedKeyboard(choices(), page, PAGE_PREFIX, [level === "kecamatan" ? [cancel] : [back, cancel]], pageSize()),
   });
   // Only the buttons of the screen now shown are answers; an old or forged one is handed on
   // (and told it no longer works) rather than misread.
   const buttonsShown = () => [
     ...choices().map((choice) => choice.data),
-    ...Array.from({ length: pageCount(choices().length, pageSize()) }, (_, n) => `reg:pg:${n}`),
+    ...Array.from({ length: pageCount(choices().length, pageSize()) }, (_, n) => joinPage.data({ page: n })),
     ...(level === "kecamatan" ? [] : [back.data]),
     cancel.data,
   ];
@@ -82,7 +88,10 @@ async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: Bot
   await ctx.reply(first.text, { reply_markup: first.keyboard });
   for (;;) {
     const { data, ctx: press } = await waitForChoice(conversation, buttonsShown());
-    const [, action, value = ""] = data.split(":");
+    // Only buttons shown on this screen get here, each written by one of these families.
+    const picked = joinPick.read(data);
+    const action = picked?.level ?? (joinPage.read(data) ? "pg" : joinStep.read(data)?.step);
+    const value = picked?.value ?? String(joinPage.read(data)?.page ?? "");
     if (action === "cancel") {
       await press.editMessageText(press.t("reg-cancelled"));
       return null;
@@ -121,20 +130,20 @@ async function chooseRt(conversation: Convo, ctx: ConversationContext, deps: Bot
 
 async function askName(conversation: Convo, ctx: ConversationContext): Promise<string> {
   const fromTelegram = parseDisplayName([ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" "));
-  const shortcuts = fromTelegram.ok ? [{ label: ctx.t("button-use-name", { name: fromTelegram.value }), data: "reg:name:telegram", value: fromTelegram.value }] : [];
+  const shortcuts = fromTelegram.ok ? [{ label: ctx.t("button-use-name", { name: fromTelegram.value }), data: joinStep.data({ step: "name" }), value: fromTelegram.value }] : [];
   return askText(conversation, ctx, ctx.t("reg-ask-name"), parseDisplayName, shortcuts);
 }
 
 async function confirm(conversation: Convo, ctx: ConversationContext, summary: string, sendLabel = ctx.t("button-send")): Promise<"send" | "restart" | "cancel"> {
   await ctx.reply(summary, {
     reply_markup: new InlineKeyboard()
-      .text(sendLabel, "reg:send").row()
-      .text(ctx.t("button-restart"), "reg:restart").text(ctx.t("button-cancel"), "reg:cancel"),
+      .text(sendLabel, SEND).row()
+      .text(ctx.t("button-restart"), RESTART).text(ctx.t("button-cancel"), CANCEL),
   });
-  const { data, ctx: press } = await waitForChoice(conversation, ["reg:send", "reg:restart", "reg:cancel"]);
+  const { data, ctx: press } = await waitForChoice(conversation, [SEND, RESTART, CANCEL]);
   await press.editMessageReplyMarkup();
-  if (data === "reg:cancel") await press.reply(press.t("reg-cancelled"));
-  return data === "reg:send" ? "send" : data === "reg:restart" ? "restart" : "cancel";
+  if (data === CANCEL) await press.reply(press.t("reg-cancelled"));
+  return data === SEND ? "send" : data === RESTART ? "restart" : "cancel";
 }
 
 async function joinRt(conversation: Convo, ctx: ConversationContext, deps: BotDeps, start: RegistrationStart & { kind: "browse" | "rt-invite" }): Promise<void> {
@@ -149,13 +158,10 @@ async function joinRt(conversation: Convo, ctx: ConversationContext, deps: BotDe
   if (choice === "restart") await conversation.rewind(beginning);
   if (choice === "cancel") return;
 
-  const outcome = await runOnce(conversation, async (outside) => {
-    const personId = await ensurePerson(deps.db, outside.from!.id);
-    const request = { personId, rtId: place.id, displayName: name, householdLabel: household };
-    const { membershipId, created } = await requestMembership(deps.db, request, deps.clock());
-    // Asking again for the same RT must not ping the ketua twice.
-    return created ? notifyJoinRequest(deps, membershipId) : { role: "ketua_rt" as const, recipients: 1 };
-  });
+  // The request and the approvers' notices are one transaction in the service.
+  const outcome = await runOnce(conversation, (outside) =>
+    requestToJoin(deps, { telegramId: outside.from!.id, rtId: place.id, displayName: name, householdLabel: household }),
+  );
   if (!outcome.ok) return explain(ctx, outcome);
   const key = outcome.value.recipients === 0 ? "reg-sent-nobody" : outcome.value.role === "ketua_rt" ? "reg-sent-ketua" : "reg-sent-koordinator";
   await ctx.reply(ctx.t(key, rtVars(place)));

@@ -1,8 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import { parseWholeNumber } from "../../domain/people/text-input.js";
-import { createRoleInvite, type RoleInviteTarget } from "../../domain/roles/roles.js";
+import { createRoleInvite, createRtWithKetuaInvite, type RoleInviteTarget } from "../../domain/roles/roles.js";
 import { areaScope } from "../../domain/roles/scope.js";
-import { applyHouseholdCount, createRt } from "../../domain/rt/rt.js";
+import { applyHouseholdCount } from "../../domain/rt/rt.js";
+import { koordinatorLevel } from "../../messages/buttons/people.js";
 import { listKelurahanInScope, type KelurahanInScope } from "../../domain/wilayah/queries.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -48,34 +49,39 @@ export function createCreateRtConversation(deps: BotDeps) {
     if (!kelurahan) return;
     const number = await askText(conversation, ctx, ctx.t("staff-ask-rt-number", { kelurahan: kelurahan.name }), (text) => parseWholeNumber(text, 1, RT_NUMBER_MAX));
     const households = await askText(conversation, ctx, ctx.t("staff-ask-household-count"), (text) => parseWholeNumber(text, 0, HOUSEHOLD_COUNT_MAX));
-    // One transaction: an RT whose ketua link could not be made would block a retry as a duplicate.
-    const outcome = await runOnce(conversation, (outside) => deps.db.transaction(async (tx) => {
-      const place = await createRt(tx, { kelurahanCode: kelurahan.code, number, householdCount: households, createdBy: outside.actor.person?.id ?? null });
-      const invite = await createRoleInvite(tx, outside.actor, { role: "ketua_rt", rtId: place.id }, deps.clock());
+    // The RT and its ketua link are made together by the service (with today's actor and scope).
+    const outcome = await runOnce(conversation, async (outside) => {
+      const made = await createRtWithKetuaInvite(deps, outside.actor, { kelurahanCode: kelurahan.code, number, householdCount: households });
       // Plain numbers: results of `external` are stored as JSON for replays.
-      return { place, link: deepLink(outside.me.username, invite.code), expires: invite.expiresAt.getTime() };
-    }));
+      return { place: made.rt, link: deepLink(outside.me.username, made.code), expires: made.expiresAt.getTime() };
+    });
     if (!outcome.ok) return explain(ctx, outcome);
     const locale = await ctx.i18n.getLocale();
     await ctx.reply(ctx.t("staff-rt-created", { ...rtVars(outcome.value.place), link: outcome.value.link, expires: formatWib(new Date(outcome.value.expires), locale) }));
   };
 }
 
+const LEVEL = {
+  kel: koordinatorLevel.data({ level: "kel" }),
+  kec: koordinatorLevel.data({ level: "kec" }),
+  cancel: koordinatorLevel.data({ level: "cancel" }),
+};
+
 /** /angkatkoordinator: an admin makes a one-time link for a koordinator of a kelurahan or kecamatan. */
 export function createAppointKoordinatorConversation(deps: BotDeps) {
   return async function appointKoordinator(conversation: Convo, ctx: ConversationContext): Promise<void> {
     await ctx.reply(ctx.t("staff-choose-level"), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("button-level-kelurahan"), "lvl:kel").text(ctx.t("button-level-kecamatan"), "lvl:kec").row()
-        .text(ctx.t("button-cancel"), "lvl:cancel"),
+        .text(ctx.t("button-level-kelurahan"), LEVEL.kel).text(ctx.t("button-level-kecamatan"), LEVEL.kec).row()
+        .text(ctx.t("button-cancel"), LEVEL.cancel),
     });
-    const { data, ctx: press } = await waitForChoice(conversation, ["lvl:kel", "lvl:kec", "lvl:cancel"]);
+    const { data, ctx: press } = await waitForChoice(conversation, Object.values(LEVEL));
     await press.editMessageReplyMarkup();
-    if (data === "lvl:cancel") return void (await press.reply(press.t("action-cancelled")));
+    if (data === LEVEL.cancel) return void (await press.reply(press.t("action-cancelled")));
     // A kecamatan koordinator's area is the kecamatan: no kelurahan to ask for.
     let target: RoleInviteTarget;
     let area: string;
-    if (data === "lvl:kel") {
+    if (data === LEVEL.kel) {
       const kelurahan = await pickKelurahan(conversation, ctx, deps);
       if (!kelurahan) return;
       target = { role: "koordinator", kelurahanCode: kelurahan.code };

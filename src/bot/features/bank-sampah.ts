@@ -59,7 +59,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
 
   const detailsView = async (ctx: BotContext, wasteBankId: number) => {
     const details = await loadBankDetails(deps.db, wasteBankId);
-    return bankDetailsView(ctx.t, details, { canAddRt: coversKelurahan(ctx.actor, details.kelurahanCode, details.kecamatanCode), backToList: coordinatesBanks(ctx.actor) });
+    return bankDetailsView(ctx.t, details, { canAddRt: coversKelurahan(ctx.actor, details), backToList: coordinatesBanks(ctx.actor) });
   };
 
   const listView = async (ctx: BotContext) => {
@@ -133,7 +133,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   // Another RT of the same kelurahan joins a bank (a koordinator's decision, checked by the domain).
   onButton(composer, bankRtList, async (ctx, values) => {
     const bank = await managedBank(ctx, values.bank);
-    if (!coversKelurahan(ctx.actor, bank.kelurahanCode, bank.kecamatanCode)) throw new DomainError("not-allowed");
+    if (!coversKelurahan(ctx.actor, bank)) throw new DomainError("not-allowed");
     const free = await rtsWithoutWasteBank(deps.db, bank.kelurahanCode);
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();

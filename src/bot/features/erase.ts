@@ -3,25 +3,29 @@ import { erasePerson } from "../../domain/people/person.js";
 import { deleteChatState } from "../../db/state-store.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { erase } from "../../messages/buttons/people.js";
+import { onButton } from "../buttons.js";
 
 /** /hapusdata: the person is anonymised; RT totals that counted them stay correct. */
 export function createEraseFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const feature = composer.chatType("private");
+  const feature = new Composer<BotContext>();
+  composer.chatType("private").use(feature);
   feature.command("hapusdata", async (ctx) => {
     if (!ctx.actor.person) {
       await ctx.reply(ctx.t("erase-nothing"));
       return;
     }
     await ctx.reply(ctx.t("erase-confirm"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-erase-yes"), "hapus:ya").row().text(ctx.t("button-cancel"), "hapus:batal"),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-erase-yes"), erase.data({ choice: "yes" })).row().text(ctx.t("button-cancel"), erase.data({ choice: "cancel" })),
     });
   });
-  feature.callbackQuery("hapus:batal", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("action-cancelled"));
-  });
-  feature.callbackQuery("hapus:ya", async (ctx) => {
+  onButton(feature, erase, async (ctx, { choice }) => {
+    if (choice === "cancel") {
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(ctx.t("action-cancelled"));
+      return;
+    }
     const person = ctx.actor.person;
     await ctx.answerCallbackQuery();
     if (!person) {
@@ -33,7 +37,7 @@ export function createEraseFeature(deps: BotDeps): Composer<BotContext> {
     // data again after the erasure, without consent.
     await ctx.conversation.exitAll();
     await erasePerson(deps.db, person.id, deps.clock());
-    await deleteChatState(deps.db, ctx.chat.id);
+    await deleteChatState(deps.db, ctx.chat!.id);
     await ctx.editMessageText(ctx.t("erase-done"));
   });
   return composer;

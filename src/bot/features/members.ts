@@ -8,33 +8,41 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { chunkLines, rtVars } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
-import { eventKey, notifyMember, notifyPerson } from "../notifications.js";
+import { onButton } from "../buttons.js";
+import { handover, memberDecision, memberRemove, peopleClose, peoplePage, petugas, type PeopleList } from "../../messages/buttons/people.js";
 
 /** Drops the buttons that act on one request, so a decided request shows no stale buttons. */
 function withoutRowsFor(markup: InlineKeyboardMarkup | undefined, membershipId: number): InlineKeyboard | undefined {
   const rows = (markup?.inline_keyboard ?? []).filter(
-    (row) => !row.some((button) => "callback_data" in button && button.callback_data?.endsWith(`:${membershipId}`)),
+    (row) => !row.some((button) => "callback_data" in button && button.callback_data !== undefined && memberDecision.read(button.callback_data)?.membership === membershipId),
   );
   return rows.length ? InlineKeyboard.from(rows) : undefined;
 }
 
-type PickerAction = "mbr" | "ho" | "pt";
+/** Each list's text key (picker-mbr, picker-ho, picker-pt in the locale files). */
+const PICKER_KEY: Record<PeopleList, string> = { remove: "picker-mbr", handover: "picker-ho", petugas: "picker-pt" };
 
 export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const feature = composer.chatType("private");
+  // A plain composer behind the private-chat filter, so onButton (typed for BotContext) can use it.
+  const feature = new Composer<BotContext>();
+  composer.chatType("private").use(feature);
 
   const headedRt = async (ctx: BotContext) => getRt(deps.db, headedRtId(ctx.actor)!);
 
-  async function picker(ctx: BotContext, action: PickerAction, page: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
+  async function picker(ctx: BotContext, list: PeopleList, page: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
     const place = await headedRt(ctx);
-    const members = (await listMembers(deps.db, place.id)).filter((m) => m.status === "active" && (action === "pt" || m.personId !== ctx.actor.person?.id));
-    const petugas = action === "pt" ? new Set(await listPetugasIds(deps.db, place.id)) : new Set<number>();
-    // The petugas button carries the intended change (add/del), so a double tap changes nothing twice.
-    const data = (m: MembershipView) => (action === "pt" ? `pt:${petugas.has(m.personId) ? "del" : "add"}:${m.id}` : `${action}:pick:${m.id}`);
-    const choices = members.map((m) => ({ label: `${petugas.has(m.personId) ? "✅ " : ""}${m.displayName ?? "-"}`, data: data(m) }));
-    const text = members.length ? ctx.t(`picker-${action}`, rtVars(place)) : ctx.t("picker-empty", rtVars(place));
-    return { text, keyboard: paginatedKeyboard(choices, page, `${action}:pg:`, [[{ label: ctx.t("button-close"), data: `${action}:close` }]]) };
+    const members = (await listMembers(deps.db, place.id)).filter((m) => m.status === "active" && (list === "petugas" || m.personId !== ctx.actor.person?.id));
+    const officers = list === "petugas" ? new Set(await listPetugasIds(deps.db, place.id)) : new Set<number>();
+    const data = (m: MembershipView) =>
+      list === "petugas"
+        ? petugas.data({ change: officers.has(m.personId) ? "del" : "add", membership: m.id })
+        : (list === "remove" ? memberRemove : handover).data({ step: "ask", membership: m.id });
+    const choices = members.map((m) => ({ label: `${officers.has(m.personId) ? "✅ " : ""}${m.displayName ?? "-"}`, data: data(m) }));
+    const text = members.length ? ctx.t(PICKER_KEY[list], rtVars(place)) : ctx.t("picker-empty", rtVars(place));
+    // paginatedKeyboard appends the page number to this prefix: it writes peoplePage's data.
+    const pagePrefix = `${peoplePage.data({ list, page: 0 }).slice(0, -1)}`;
+    return { text, keyboard: paginatedKeyboard(choices, page, pagePrefix, [[{ label: ctx.t("button-close"), data: peopleClose.data({ list }) }]]) };
   }
 
   feature.command("anggota", async (ctx) => {
@@ -54,92 +62,88 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     for (let start = 0; start < pending.length; start += 20) {
       const keyboard = new InlineKeyboard();
       for (const m of pending.slice(start, start + 20)) {
-        keyboard.text(`✅ ${m.displayName ?? "-"}`, `mb:ok:${m.id}`).text("❌", `mb:no:${m.id}`).row();
+        keyboard
+          .text(`✅ ${m.displayName ?? "-"}`, memberDecision.data({ decision: "ok", membership: m.id }))
+          .text("❌", memberDecision.data({ decision: "no", membership: m.id }))
+          .row();
       }
       const names = pending.slice(start, start + 20).map((m) => `• ${m.displayName ?? "-"} — ${m.householdLabel ?? "-"}`);
       await ctx.reply(`${ctx.t("members-pending-title", { count: pending.length })}\n${names.join("\n")}`, { reply_markup: keyboard });
     }
   });
 
-  feature.callbackQuery(/^mb:(ok|no):(\d+)$/, async (ctx) => {
-    const approve = ctx.match[1] === "ok";
-    const membershipId = Number(ctx.match[2]);
-    const decision = await decideMembership(deps.db, ctx.actor, membershipId, approve, deps.clock());
-    const name = decision.member.displayName ?? "-";
+  onButton(feature, memberDecision, async (ctx, { decision, membership: membershipId }) => {
+    const approve = decision === "ok";
+    // The service decides, audits and queues the resident's notice in one transaction: a failed
+    // reply below cannot lose it, and a retry finds the request decided.
+    const { member } = await decideMembership(deps, ctx.actor, { membershipId, approve });
+    const name = member.displayName ?? "-";
     await ctx.answerCallbackQuery({ text: ctx.t(approve ? "decision-approved" : "decision-rejected", { name }) });
-    const keyboard = withoutRowsFor(ctx.callbackQuery.message?.reply_markup, membershipId);
+    const keyboard = withoutRowsFor(ctx.callbackQuery?.message?.reply_markup, membershipId);
     await ctx.editMessageReplyMarkup(keyboard ? { reply_markup: keyboard } : undefined);
     await ctx.reply(ctx.t(approve ? "decision-approved" : "decision-rejected", { name }));
-    await notifyMember(deps, decision, approve ? "membership-approved" : "membership-rejected");
   });
 
   feature.command("keluarkan", async (ctx) => {
-    const { text, keyboard } = await picker(ctx, "mbr", 0);
+    const { text, keyboard } = await picker(ctx, "remove", 0);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   feature.command("serahkan", async (ctx) => {
-    const { text, keyboard } = await picker(ctx, "ho", 0);
+    const { text, keyboard } = await picker(ctx, "handover", 0);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   feature.command("petugas", async (ctx) => {
-    const { text, keyboard } = await picker(ctx, "pt", 0);
+    const { text, keyboard } = await picker(ctx, "petugas", 0);
     await ctx.reply(text, { reply_markup: keyboard });
   });
 
-  feature.callbackQuery(/^(mbr|ho|pt):pg:(\d+)$/, async (ctx) => {
-    const { text, keyboard } = await picker(ctx, ctx.match[1] as PickerAction, Number(ctx.match[2]));
+  onButton(feature, peoplePage, async (ctx, { list, page }) => {
+    const { text, keyboard } = await picker(ctx, list, page);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(text, { reply_markup: keyboard });
   });
-  feature.callbackQuery(/^(mbr|ho|pt):(close|batal)$/, async (ctx) => {
+  onButton(feature, peopleClose, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("action-closed"));
   });
 
   // Removing a member and handing over the RT are asked twice: the second tap is the decision.
-  feature.callbackQuery(/^(mbr|ho):pick:(\d+)$/, async (ctx) => {
-    const action = ctx.match[1] as "mbr" | "ho";
-    const member = await findMembership(deps.db, Number(ctx.match[2]));
+  async function ask(ctx: BotContext, list: "remove" | "handover", membershipId: number): Promise<void> {
+    const member = await findMembership(deps.db, membershipId);
     const place = await headedRt(ctx);
     // Forged data may name someone of another RT: say nothing about them.
     if (!member || member.status !== "active" || member.rtId !== place.id) {
       await ctx.answerCallbackQuery({ text: ctx.t("error-member-not-found"), show_alert: true });
       return;
     }
+    const family = list === "remove" ? memberRemove : handover;
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t(action === "mbr" ? "remove-confirm" : "handover-confirm", { name: member.displayName ?? "-", ...rtVars(place) }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-yes"), `${action}:ya:${member.id}`).text(ctx.t("button-cancel"), `${action}:batal`),
+    await ctx.editMessageText(ctx.t(list === "remove" ? "remove-confirm" : "handover-confirm", { name: member.displayName ?? "-", ...rtVars(place) }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("button-yes"), family.data({ step: "confirm", membership: member.id })).text(ctx.t("button-cancel"), peopleClose.data({ list })),
     });
-  });
+  }
 
-  feature.callbackQuery(/^mbr:ya:(\d+)$/, async (ctx) => {
-    const decision = await removeMember(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+  onButton(feature, memberRemove, async (ctx, { step, membership: membershipId }) => {
+    if (step === "ask") return ask(ctx, "remove", membershipId);
+    const { member } = await removeMember(deps, ctx.actor, { membershipId });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("remove-done", { name: decision.member.displayName ?? "-" }));
-    await notifyMember(deps, decision, "membership-removed");
+    await ctx.editMessageText(ctx.t("remove-done", { name: member.displayName ?? "-" }));
   });
 
-  feature.callbackQuery(/^ho:ya:(\d+)$/, async (ctx) => {
-    const { member, rt: place } = await handOverKetua(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+  onButton(feature, handover, async (ctx, { step, membership: membershipId }) => {
+    if (step === "ask") return ask(ctx, "handover", membershipId);
+    const { member, rt: place } = await handOverKetua(deps, ctx.actor, { membershipId });
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("handover-done", { name: member.displayName ?? "-", ...rtVars(place) }));
-    await notifyPerson(deps, member, eventKey("handover", ctx.update.update_id), "handover-received", { from: ctx.actor.person?.displayName ?? "-", ...rtVars(place) });
   });
 
-  feature.callbackQuery(/^pt:(add|del):(\d+)$/, async (ctx) => {
-    const appoint = ctx.match[1] === "add";
-    const membershipId = Number(ctx.match[2]);
-    const result = appoint
-      ? await appointPetugas(deps.db, ctx.actor, membershipId, deps.clock())
-      : await revokePetugas(deps.db, ctx.actor, membershipId, deps.clock());
-    const changed = "created" in result ? result.created : result.revoked;
-    const key = appoint ? "petugas-appointed" : "petugas-revoked";
-    await ctx.answerCallbackQuery({ text: ctx.t(key, { name: result.member.displayName ?? "-" }) });
-    const { text, keyboard } = await picker(ctx, "pt", 0);
+  onButton(feature, petugas, async (ctx, { change, membership: membershipId }) => {
+    const appoint = change === "add";
+    const result = appoint ? await appointPetugas(deps, ctx.actor, { membershipId }) : await revokePetugas(deps, ctx.actor, { membershipId });
+    await ctx.answerCallbackQuery({ text: ctx.t(appoint ? "petugas-appointed" : "petugas-revoked", { name: result.member.displayName ?? "-" }) });
+    const { text, keyboard } = await picker(ctx, "petugas", 0);
     await ctx.editMessageText(text, { reply_markup: keyboard });
-    if (changed) await notifyPerson(deps, result.member, eventKey(key, ctx.update.update_id), `${key}-notice`, rtVars(result.rt));
   });
 
   return composer;
 }
-

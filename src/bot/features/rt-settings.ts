@@ -6,11 +6,14 @@ import type { BotContext } from "../context.js";
 import { HOUSEHOLD_COUNT, HOUSEHOLD_COUNT_MAX } from "../conversations/staff.js";
 import type { BotDeps } from "../deps.js";
 import { deepLink, rtVars } from "../../messages/format.js";
+import { inviteReset } from "../../messages/buttons/people.js";
+import { onButton } from "../buttons.js";
 
 /** Ketua RT: the RT's KK count and its member invite link. */
 export function createRtSettingsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const feature = composer.chatType("private");
+  const feature = new Composer<BotContext>();
+  composer.chatType("private").use(feature);
 
   feature.command("jumlahkk", async (ctx) => {
     const text = ctx.match.trim();
@@ -29,7 +32,7 @@ export function createRtSettingsFeature(deps: BotDeps): Composer<BotContext> {
 
   const inviteMessage = (ctx: BotContext, place: Awaited<ReturnType<typeof getRt>>) => ({
     text: ctx.t("invite-link", { ...rtVars(place), link: deepLink(ctx.me.username, place.inviteCode) }),
-    keyboard: new InlineKeyboard().text(ctx.t("button-invite-reset"), "inv:reset"),
+    keyboard: new InlineKeyboard().text(ctx.t("button-invite-reset"), inviteReset.data({})),
   });
 
   feature.command("undangan", async (ctx) => {
@@ -37,7 +40,7 @@ export function createRtSettingsFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(text, { reply_markup: keyboard, link_preview_options: { is_disabled: true } });
   });
 
-  feature.callbackQuery("inv:reset", async (ctx) => {
+  onButton(feature, inviteReset, async (ctx) => {
     const rtId = headedRtId(ctx.actor)!;
     await resetInviteCode(deps.db, rtId);
     const { text } = inviteMessage(ctx, await getRt(deps.db, rtId));

@@ -241,7 +241,7 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
     const { code } = values;
     if (!isIndicatorCode(code)) throw new DomainError("indicator-unknown", { code });
     const place = await getRt(deps.db, values.rt);
-    if (!coversKelurahan(ctx.actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
+    if (!coversKelurahan(ctx.actor, place)) throw new DomainError("out-of-scope");
     const history = await manualScoreHistory(deps.db, place.id, code);
     await ctx.answerCallbackQuery();
     const locale = await ctx.i18n.getLocale();

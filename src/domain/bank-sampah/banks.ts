@@ -88,7 +88,7 @@ export async function listWasteBanksInScope(db: Database, scope: AreaScope): Pro
 
 /** Ketua of an RT the bank serves, a koordinator whose area holds it, or an admin. */
 export function canManageBank(actor: Actor, bank: Pick<WasteBankView, "kelurahanCode" | "kecamatanCode" | "rts">): boolean {
-  if (coversKelurahan(actor, bank.kelurahanCode, bank.kecamatanCode)) return true;
+  if (coversKelurahan(actor, bank)) return true;
   return actor.grants.some((grant) => grant.role === "ketua_rt" && bank.rts.some((served) => served.id === grant.rtId));
 }
 
@@ -148,7 +148,7 @@ async function attachRts(db: Database, wasteBankId: number, rows: RtRow[], actor
 export async function addRtToWasteBank(db: Database, actor: Actor, wasteBankId: number, rtId: number, now: Date): Promise<WasteBankView> {
   await db.transaction(async (tx) => {
     const bank = await getWasteBank(tx, wasteBankId);
-    if (!coversKelurahan(actor, bank.kelurahanCode, bank.kecamatanCode)) throw new DomainError("not-allowed");
+    if (!coversKelurahan(actor, bank)) throw new DomainError("not-allowed");
     const rows = await rtsForBank(tx, actor, [rtId]);
     if (rows[0]!.kelurahanCode !== bank.kelurahanCode) throw new DomainError("waste-bank-one-kelurahan");
     if (bank.rts.some((served) => served.id === rtId)) return;

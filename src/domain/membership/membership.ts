@@ -4,8 +4,16 @@ import { membership, person, roleAssignment } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
+import { ensurePerson } from "../people/person.js";
+import { findKetua, listApprovers } from "../roles/roles.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
 import { canManageRt } from "../roles/scope.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
+import { rtVars } from "../../messages/format.js";
+import { supportedLocale } from "../../messages/locale.js";
+import { decisionKeyboard } from "../../messages/buttons/people.js";
+import { eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
+import type { Vars } from "../../messages/translate.js";
 
 export type MembershipRequest = { personId: number; rtId: number; displayName: string; householdLabel: string };
 
@@ -44,6 +52,7 @@ export type MembershipView = {
   status: "pending" | "active" | "left" | "rejected";
   displayName: string | null;
   telegramId: number | null;
+  locale: string;
   householdLabel: string | null;
   requestedAt: Date;
 };
@@ -55,6 +64,7 @@ const view = {
   status: membership.status,
   displayName: person.displayName,
   telegramId: person.telegramId,
+  locale: person.locale,
   householdLabel: membership.householdLabel,
   requestedAt: membership.requestedAt,
 };
@@ -65,31 +75,75 @@ export async function findMembership(db: Database, membershipId: number): Promis
 
 export type Decision = { member: MembershipView; rt: RtDetails };
 
-/**
- * Approves or rejects a pending request. Only the first decision counts: a double tap or a
- * second officer's tap finds the request already decided.
- */
-export async function decideMembership(db: Database, actor: Actor, membershipId: number, approve: boolean, now: Date): Promise<Decision> {
-  const member = await findMembership(db, membershipId);
-  if (!member) throw new DomainError("member-not-found");
-  const place = await getRt(db, member.rtId);
+/** A notice to one person in their own language; none for a person erased. */
+export function noticeIn(deps: ServiceDeps, recipient: Recipient, event: string, key: string, vars: Vars): Notice[] {
+  return noticeTo(recipient, event, deps.i18n.t(supportedLocale(recipient.locale), key, vars));
+}
+
+/** The membership row, locked for the decision that follows, with its RT; refuses an actor outside it. */
+async function lockedMembership(tx: Database, actor: Actor, membershipId: number): Promise<Decision | undefined> {
+  const [locked] = await tx.select({ id: membership.id }).from(membership).where(eq(membership.id, membershipId)).for("update");
+  if (!locked) return undefined;
+  const member = (await findMembership(tx, membershipId))!;
+  const place = await getRt(tx, member.rtId);
+  // Checked here, in the transaction that acts, not once when the button was drawn.
   if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
-  const decided = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(membership)
-      .set({ status: approve ? "active" : "rejected", decidedAt: now, decidedBy: actor.person?.id ?? null })
-      .where(and(eq(membership.id, membershipId), eq(membership.status, "pending")))
-      .returning({ status: membership.status });
-    if (row) {
-      await recordAudit(tx, {
-        occurredAt: now, actorPersonId: actor.person?.id ?? null, action: approve ? "membership_approved" : "membership_rejected",
-        rtId: place.id, targetPersonId: member.personId, entityType: "membership", entityId: membershipId,
-      });
-    }
-    return row;
+  return { member, rt: place };
+}
+
+export type DecideParams = { membershipId: number; approve: boolean };
+
+/**
+ * Approves or rejects a pending request, audits it and tells the resident, in one transaction.
+ * Only the first decision counts: a double tap or a second officer's tap finds the request
+ * already decided, and the resident's notice is keyed by the request, so it is queued once.
+ */
+export async function decideMembership(deps: ServiceDeps, actor: Actor, params: DecideParams): Promise<Decision> {
+  const { membershipId, approve } = params;
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const found = await lockedMembership(tx, actor, membershipId);
+    if (!found) throw new DomainError("member-not-found");
+    const { member, rt: place } = found;
+    if (member.status !== "pending") throw new DomainError("request-already-decided", { name: member.displayName ?? "-" });
+    const status = approve ? "active" : "rejected";
+    await tx.update(membership).set({ status, decidedAt: now, decidedBy: actor.person?.id ?? null }).where(eq(membership.id, membershipId));
+    await recordAudit(tx, {
+      occurredAt: now, actorPersonId: actor.person?.id ?? null, action: approve ? "membership_approved" : "membership_rejected",
+      rtId: place.id, targetPersonId: member.personId, entityType: "membership", entityId: membershipId,
+    });
+    const key = approve ? "membership-approved" : "membership-rejected";
+    await queueNotices(tx, now, noticeIn(deps, member, eventKey(key, member.id), key, rtVars(place)));
+    return { member: { ...member, status }, rt: place };
   });
-  if (!decided) throw new DomainError("request-already-decided", { name: member.displayName ?? "-" });
-  return { member: { ...member, status: decided.status }, rt: place };
+}
+
+export type JoinRequest = { telegramId: number; rtId: number; displayName: string; householdLabel: string };
+export type JoinOutcome = { membershipId: number; created: boolean; role: "ketua_rt" | "koordinator"; recipients: number };
+
+/**
+ * A resident asks to join an RT; the ketua (or, for an RT without one, its koordinator) is told
+ * with approve/reject buttons, in the same transaction. Asking again for the same RT must not
+ * ping the ketua twice: only a new request is announced.
+ */
+export async function requestToJoin(deps: ServiceDeps, request: JoinRequest): Promise<JoinOutcome> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const personId = await ensurePerson(tx, request.telegramId);
+    const { membershipId, created } = await requestMembership(tx, { personId, rtId: request.rtId, displayName: request.displayName, householdLabel: request.householdLabel }, now);
+    if (!created) return { membershipId, created, role: "ketua_rt" as const, recipients: 1 };
+    const place = await getRt(tx, request.rtId);
+    const approvers = await listApprovers(tx, place);
+    const vars = { name: request.displayName, household: request.householdLabel, ...rtVars(place) };
+    await queueNotices(
+      tx,
+      now,
+      approvers.recipients.flatMap((recipient) =>
+        noticeTo(recipient, eventKey("join-request", membershipId), deps.i18n.t(supportedLocale(recipient.locale), "membership-request-received", vars), decisionKeyboard(deps.i18n, supportedLocale(recipient.locale), membershipId)),
+      ),
+    );
+    return { membershipId, created, role: approvers.role, recipients: approvers.recipients.length };
+  });
 }
 
 export function listMembers(db: Database, rtId: number): Promise<MembershipView[]> {
@@ -101,45 +155,69 @@ export function listMembers(db: Database, rtId: number): Promise<MembershipView[
     .orderBy(sql`${membership.status} = 'active'`, asc(person.displayName), asc(membership.id));
 }
 
-async function endMembership(db: Database, member: MembershipView, reason: "left" | "removed", by: number | null, now: Date): Promise<void> {
-  const isHead = await db
+/** Ends a membership with the RT duties it carried; false when it had already ended (a double tap). */
+async function endMembership(tx: Database, member: MembershipView, reason: "left" | "removed", by: number | null, now: Date): Promise<boolean> {
+  const isHead = await tx
     .select({ id: roleAssignment.id })
     .from(roleAssignment)
     .where(and(eq(roleAssignment.personId, member.personId), eq(roleAssignment.role, "ketua_rt"), eq(roleAssignment.rtId, member.rtId), isNull(roleAssignment.revokedAt)));
   if (isHead.length > 0) throw new DomainError("ketua-must-hand-over");
-  await db.transaction(async (tx) => {
-    const ended = await tx
-      .update(membership)
-      .set({ status: member.status === "pending" ? "rejected" : "left", endedAt: now, endReason: reason, decidedBy: by })
-      .where(and(eq(membership.id, member.id), inArray(membership.status, ["pending", "active"])))
-      .returning({ id: membership.id });
-    // Leaving is the resident's own business; a removal by the ketua or a koordinator is audited.
-    if (reason === "removed" && ended.length > 0) {
-      await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "member_removed", rtId: member.rtId, targetPersonId: member.personId, entityType: "membership", entityId: member.id });
+  const ended = await tx
+    .update(membership)
+    .set({ status: member.status === "pending" ? "rejected" : "left", endedAt: now, endReason: reason, decidedBy: by })
+    .where(and(eq(membership.id, member.id), inArray(membership.status, ["pending", "active"])))
+    .returning({ id: membership.id });
+  if (ended.length === 0) return false;
+  // Leaving is the resident's own business; a removal by the ketua or a koordinator is audited.
+  if (reason === "removed") {
+    await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "member_removed", rtId: member.rtId, targetPersonId: member.personId, entityType: "membership", entityId: member.id });
+  }
+  // Duties in the RT end with the membership.
+  await tx
+    .update(roleAssignment)
+    .set({ revokedAt: now, revokedBy: by })
+    .where(and(eq(roleAssignment.personId, member.personId), eq(roleAssignment.rtId, member.rtId), isNull(roleAssignment.revokedAt)));
+  return true;
+}
+
+/**
+ * The ketua (or a koordinator) removes a member, who is told, in one transaction; the ketua cannot
+ * remove themself this way. The notice is keyed by the membership, so a retry queues it once.
+ */
+export async function removeMember(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<Decision> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const found = await lockedMembership(tx, actor, params.membershipId);
+    if (!found || (found.member.status !== "active" && found.member.status !== "pending")) throw new DomainError("member-not-found");
+    const { member, rt: place } = found;
+    if (await endMembership(tx, member, "removed", actor.person?.id ?? null, now)) {
+      await queueNotices(tx, now, noticeIn(deps, member, eventKey("membership-removed", member.id), "membership-removed", rtVars(place)));
     }
-    // Duties in the RT end with the membership.
-    await tx
-      .update(roleAssignment)
-      .set({ revokedAt: now, revokedBy: by })
-      .where(and(eq(roleAssignment.personId, member.personId), eq(roleAssignment.rtId, member.rtId), isNull(roleAssignment.revokedAt)));
+    return found;
   });
 }
 
-/** The ketua (or a koordinator) removes a member; the ketua cannot remove themself this way. */
-export async function removeMember(db: Database, actor: Actor, membershipId: number, now: Date): Promise<Decision> {
-  const member = await findMembership(db, membershipId);
-  if (!member || (member.status !== "active" && member.status !== "pending")) throw new DomainError("member-not-found");
-  const place = await getRt(db, member.rtId);
-  if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
-  await endMembership(db, member, "removed", actor.person?.id ?? null, now);
-  return { member, rt: place };
-}
-
-/** A resident leaves their RT (or withdraws a pending request). */
-export async function leaveRt(db: Database, actor: Actor, now: Date): Promise<RtDetails> {
+/**
+ * A resident leaves their RT (or withdraws a pending request). The ketua hears of an active
+ * member leaving, in the same transaction, once per membership.
+ */
+export async function leaveRt(deps: ServiceDeps, actor: Actor): Promise<RtDetails> {
   if (!actor.membership || !actor.person) throw new DomainError("not-registered");
-  const member = await findMembership(db, actor.membership.id);
-  if (!member) throw new DomainError("not-registered");
-  await endMembership(db, member, "left", actor.person.id, now);
-  return getRt(db, member.rtId);
+  const now = deps.clock();
+  const personId = actor.person.id;
+  const membershipId = actor.membership.id;
+  return inTransaction(deps, async (tx) => {
+    const [locked] = await tx.select({ id: membership.id }).from(membership).where(and(eq(membership.id, membershipId), eq(membership.personId, personId))).for("update");
+    if (!locked) throw new DomainError("not-registered");
+    const member = (await findMembership(tx, membershipId))!;
+    const place = await getRt(tx, member.rtId);
+    const ended = await endMembership(tx, member, "left", personId, now);
+    if (ended && member.status === "active") {
+      const ketua = await findKetua(tx, place.id);
+      if (ketua) {
+        await queueNotices(tx, now, noticeIn(deps, ketua, eventKey("left", member.id), "leave-ketua-notice", { name: member.displayName ?? "-", ...rtVars(place) }));
+      }
+    }
+    return place;
+  });
 }

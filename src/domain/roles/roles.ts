@@ -7,16 +7,20 @@ import { DomainError } from "../errors.js";
 import { isAdmin, type Actor } from "../people/actor.js";
 import { ensurePerson } from "../people/person.js";
 import { findMembership, type MembershipView } from "../membership/membership.js";
-import { getRt, type RtDetails } from "../rt/rt.js";
+import { createRt, getRt, type RtDetails } from "../rt/rt.js";
 import { findKecamatan, findKelurahan } from "../wilayah/queries.js";
 import { canManageRt, coversKelurahan } from "./scope.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
+import { noticeIn } from "../membership/membership.js";
+import { rtVars } from "../../messages/format.js";
+import { eventKey, queueNotices } from "../../messages/notices.js";
 
 export const ROLE_INVITE_CODE_LENGTH = 16;
 export const ROLE_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export async function findKetua(db: Database, rtId: number): Promise<{ personId: number; telegramId: number | null; displayName: string | null } | undefined> {
+export async function findKetua(db: Database, rtId: number): Promise<{ personId: number; telegramId: number | null; displayName: string | null; locale: string } | undefined> {
   const [row] = await db
-    .select({ personId: person.id, telegramId: person.telegramId, displayName: person.displayName })
+    .select({ personId: person.id, telegramId: person.telegramId, displayName: person.displayName, locale: person.locale })
     .from(roleAssignment)
     .innerJoin(person, eq(person.id, roleAssignment.personId))
     .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
@@ -31,27 +35,37 @@ export async function listPetugasIds(db: Database, rtId: number): Promise<number
   return rows.map((row) => row.personId);
 }
 
-async function activeMemberOf(db: Database, actor: Actor, membershipId: number): Promise<{ member: MembershipView; rt: RtDetails }> {
-  const member = await findMembership(db, membershipId);
+/** An active member of an RT the actor manages, read (and scope-checked) in the acting transaction. */
+async function activeMemberOf(tx: Database, actor: Actor, membershipId: number): Promise<{ member: MembershipView; rt: RtDetails }> {
+  const member = await findMembership(tx, membershipId);
   if (!member || member.status !== "active") throw new DomainError("target-not-member");
-  const place = await getRt(db, member.rtId);
+  const place = await getRt(tx, member.rtId);
   if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
   return { member, rt: place };
 }
 
-/** The ketua passes the role to an active member of the same RT; the old grant is kept as history. */
-export async function handOverKetua(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails }> {
-  const target = await activeMemberOf(db, actor, membershipId);
-  if (target.member.personId === actor.person?.id) throw new DomainError("already-ketua");
-  await db.transaction(async (tx) => {
-    // Already theirs (a double tap, a redelivery, a koordinator naming the current ketua): nothing
-    // changes, so no history row and no audit row. The row lock serialises two hand-overs at once.
-    const [current] = await tx
+export type RoleChange = { member: MembershipView; rt: RtDetails; changed: boolean };
+
+/**
+ * The ketua passes the role to an active member of the same RT; the old grant is kept as history.
+ * The change, its audit row and the new ketua's notice commit together; the notice is keyed by
+ * the new grant, so a retry of the same hand-over tells them once.
+ */
+export async function handOverKetua(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    // The row lock serialises two hand-overs at once (and a hand-over with a double tap of itself).
+    const current = await tx
       .select({ personId: roleAssignment.personId })
       .from(roleAssignment)
-      .where(and(eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
-      .for("update");
-    if (current?.personId === target.member.personId) return;
+      .innerJoin(membership, eq(membership.rtId, roleAssignment.rtId))
+      .where(and(eq(membership.id, params.membershipId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
+      .for("update", { of: roleAssignment });
+    const target = await activeMemberOf(tx, actor, params.membershipId);
+    if (target.member.personId === actor.person?.id) throw new DomainError("already-ketua");
+    // Already theirs (a double tap, a redelivery, a koordinator naming the current ketua): nothing
+    // changes, so no history row, no audit row and no second notice.
+    if (current.some((row) => row.personId === target.member.personId)) return { ...target, changed: false };
     const [previous] = await tx
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
@@ -65,14 +79,20 @@ export async function handOverKetua(db: Database, actor: Actor, membershipId: nu
       occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "ketua_handed_over", rtId: target.rt.id, targetPersonId: target.member.personId,
       entityType: "role_assignment", entityId: granted!.id, details: { role: "ketua_rt", fromPersonId: previous?.personId ?? null },
     });
+    const vars = { from: actor.person?.displayName ?? "-", ...rtVars(target.rt) };
+    await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("handover", granted!.id), "handover-received", vars));
+    return { ...target, changed: true };
   });
-  return target;
 }
 
-/** Makes an active member a petugas of their RT. Appointing twice leaves one grant. */
-export async function appointPetugas(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails; created: boolean }> {
-  const target = await activeMemberOf(db, actor, membershipId);
-  const inserted = await db.transaction(async (tx) => {
+/**
+ * Makes an active member a petugas of their RT, audited and told in one transaction. Appointing
+ * twice leaves one grant and one notice (keyed by the grant).
+ */
+export async function appointPetugas(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const target = await activeMemberOf(tx, actor, params.membershipId);
     const rows = await tx
       .insert(roleAssignment)
       .values({ personId: target.member.personId, role: "petugas", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null })
@@ -83,15 +103,17 @@ export async function appointPetugas(db: Database, actor: Actor, membershipId: n
         occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_granted", rtId: target.rt.id, targetPersonId: target.member.personId,
         entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
       });
+      await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("petugas-appointed", row.id), "petugas-appointed-notice", rtVars(target.rt)));
     }
-    return rows;
+    return { ...target, changed: rows.length > 0 };
   });
-  return { ...target, created: inserted.length > 0 };
 }
 
-export async function revokePetugas(db: Database, actor: Actor, membershipId: number, now: Date): Promise<{ member: MembershipView; rt: RtDetails; revoked: boolean }> {
-  const target = await activeMemberOf(db, actor, membershipId);
-  const revoked = await db.transaction(async (tx) => {
+/** Ends a member's petugas duty, audited and told in one transaction; revoking twice changes nothing. */
+export async function revokePetugas(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const target = await activeMemberOf(tx, actor, params.membershipId);
     const rows = await tx
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
@@ -102,10 +124,10 @@ export async function revokePetugas(db: Database, actor: Actor, membershipId: nu
         occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_revoked", rtId: target.rt.id, targetPersonId: target.member.personId,
         entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
       });
+      await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("petugas-revoked", row.id), "petugas-revoked-notice", rtVars(target.rt)));
     }
-    return rows;
+    return { ...target, changed: rows.length > 0 };
   });
-  return { ...target, revoked: revoked.length > 0 };
 }
 
 export type RoleInviteTarget =
@@ -131,7 +153,7 @@ export async function createRoleInvite(db: Database, actor: Actor, target: RoleI
   if (createdBy === null) throw new DomainError("not-registered");
   if (target.role === "ketua_rt") {
     const place = await getRt(db, target.rtId);
-    if (!coversKelurahan(actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
+    if (!coversKelurahan(actor, place)) throw new DomainError("out-of-scope");
   } else if (!isAdmin(actor)) {
     throw new DomainError("not-allowed");
   }
@@ -151,6 +173,22 @@ export async function createRoleInvite(db: Database, actor: Actor, target: RoleI
     });
   });
   return { code, expiresAt };
+}
+
+export type NewRtParams = { kelurahanCode: string; number: number; householdCount: number };
+
+/**
+ * /buatrt: a koordinator or admin registers an RT and gets the one-time link for its ketua, in one
+ * transaction: an RT whose ketua link could not be made would block a retry as a duplicate. The
+ * actor's area is checked by the link, inside the transaction, so an RT outside it is not kept.
+ */
+export async function createRtWithKetuaInvite(deps: ServiceDeps, actor: Actor, params: NewRtParams): Promise<{ rt: RtDetails; code: string; expiresAt: Date }> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const place = await createRt(tx, { ...params, createdBy: actor.person?.id ?? null });
+    const invite = await createRoleInvite(tx, actor, { role: "ketua_rt", rtId: place.id }, now);
+    return { rt: place, ...invite };
+  });
 }
 
 export async function findRoleInvite(db: Database, code: string): Promise<RoleInviteView | undefined> {

@@ -2,9 +2,13 @@ import { isAdmin, type Actor } from "../people/actor.js";
 
 export type RtPlace = { id: number; kelurahanCode: string; kecamatanCode: string };
 
+/** A kelurahan with the kecamatan it lies in (an RT, a waste bank): both codes are strings, so named. */
+export type KelurahanPlace = { kelurahanCode: string; kecamatanCode: string };
+
 /** Is this kelurahan inside one of the actor's koordinator scopes (or is the actor an admin)? */
-export function coversKelurahan(actor: Actor, kelurahanCode: string, kecamatanCode: string): boolean {
+export function coversKelurahan(actor: Actor, place: KelurahanPlace): boolean {
   if (isAdmin(actor)) return true;
+  const { kelurahanCode, kecamatanCode } = place;
   return actor.grants.some(
     (grant) =>
       grant.role === "koordinator" &&
@@ -15,7 +19,7 @@ export function coversKelurahan(actor: Actor, kelurahanCode: string, kecamatanCo
 /** Ketua RT of this RT, a koordinator whose area holds it, or an admin. */
 export function canManageRt(actor: Actor, rt: RtPlace): boolean {
   const isHead = actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === rt.id);
-  return isHead || coversKelurahan(actor, rt.kelurahanCode, rt.kecamatanCode);
+  return isHead || coversKelurahan(actor, rt);
 }
 
 export type AreaScope = { city: true } | { city: false; kelurahanCodes: string[]; kecamatanCodes: string[] };

@@ -106,7 +106,7 @@ export function assertMayScore(actor: Actor, place: Pick<RtDetails, "id" | "kelu
   const assessor = isAdmin(actor) || actor.grants.some((grant) => grant.role === "koordinator");
   const headsIt = actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id);
   if (!assessor || headsIt) throw new DomainError("not-allowed");
-  if (!coversKelurahan(actor, place.kelurahanCode, place.kecamatanCode)) throw new DomainError("out-of-scope");
+  if (!coversKelurahan(actor, place)) throw new DomainError("out-of-scope");
 }
 
 /** The entry a person made at exactly `enteredAt`, if any (a confirm button tapped again after saving). */

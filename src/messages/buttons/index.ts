@@ -7,6 +7,7 @@ import { AUDIT_BUTTONS } from "./audit.js";
 import { BROADCAST_BUTTONS } from "./broadcast.js";
 import { EVENT_BUTTONS } from "./events.js";
 import { RONDA_BUTTONS } from "./ronda.js";
+import { PEOPLE_BUTTONS } from "./people.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -22,6 +23,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...EVENT_BUTTONS,
   ...RONDA_BUTTONS,
   ...BANK_BUTTONS,
+  ...PEOPLE_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();

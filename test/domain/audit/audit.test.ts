@@ -10,6 +10,7 @@ import { decideMembership, leaveRt, removeMember } from "../../../src/domain/mem
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { ensurePerson, erasePerson } from "../../../src/domain/people/person.js";
 import { appointPetugas, createRoleInvite, handOverKetua, redeemRoleInvite, revokePetugas } from "../../../src/domain/roles/roles.js";
+import type { ServiceDeps } from "../../../src/domain/service.js";
 import { enterManualScore } from "../../../src/domain/scores/manual.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPending, addRt, KECAMATAN_TELANAIPURA, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
@@ -30,6 +31,8 @@ beforeEach(async () => {
 const NOW = new Date("2026-11-22T03:00:00Z");
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 const actorOf = (user: TestUser, admins: number[] = []) => loadActor(database.db, user.id, admins);
+/** The people services' dependencies, at NOW. */
+const services = (): ServiceDeps => ({ db: database.db, i18n: { t: (locale, key) => `${locale}|${key}` }, clock: () => NOW, wakeDelivery: () => {} });
 
 async function rows(action?: AuditAction) {
   const all = await database.db.select().from(auditLog).orderBy(auditLog.id);
@@ -63,34 +66,34 @@ describe("each privileged action writes exactly one audit row, once", () => {
   it("membership approvals, rejections and removals; leaving is not audited", async () => {
     const { place, ketua, ketuaIds } = await world();
     const dewi = await addPending(database.db, newUser("Dewi"), place.id);
-    const approved = await once(async () => decideMembership(database.db, await actorOf(ketua), dewi.membershipId, true, NOW), true);
+    const approved = await once(async () => decideMembership(services(), await actorOf(ketua), { membershipId: dewi.membershipId, approve: true }), true);
     expect(approved).toMatchObject({ action: "membership_approved", actorPersonId: ketuaIds.personId, targetPersonId: dewi.personId, rtId: place.id, entityType: "membership", entityId: dewi.membershipId, occurredAt: NOW });
 
     const tono = await addPending(database.db, newUser("Tono"), place.id);
-    expect(await once(async () => decideMembership(database.db, await actorOf(ketua), tono.membershipId, false, NOW), true)).toMatchObject({ action: "membership_rejected", targetPersonId: tono.personId });
+    expect(await once(async () => decideMembership(services(), await actorOf(ketua), { membershipId: tono.membershipId, approve: false }), true)).toMatchObject({ action: "membership_rejected", targetPersonId: tono.personId });
 
-    expect(await once(async () => removeMember(database.db, await actorOf(ketua), dewi.membershipId, NOW), true)).toMatchObject({ action: "member_removed", targetPersonId: dewi.personId });
+    expect(await once(async () => removeMember(services(), await actorOf(ketua), { membershipId: dewi.membershipId }), true)).toMatchObject({ action: "member_removed", targetPersonId: dewi.personId });
 
     const budi = newUser("Budi");
     await addMember(database.db, budi, place.id);
     const before = (await rows()).length;
-    await leaveRt(database.db, await actorOf(budi), NOW);
+    await leaveRt(services(), await actorOf(budi));
     expect(await rows()).toHaveLength(before);
   });
 
   it("petugas appointed and revoked, ketua handed over", async () => {
     const { place, ketua, ketuaIds, sitiIds } = await world();
-    const granted = await once(async () => appointPetugas(database.db, await actorOf(ketua), sitiIds.membershipId, NOW));
+    const granted = await once(async () => appointPetugas(services(), await actorOf(ketua), { membershipId: sitiIds.membershipId }));
     expect(granted).toMatchObject({ action: "role_granted", targetPersonId: sitiIds.personId, rtId: place.id, details: { role: "petugas" } });
-    expect(await once(async () => revokePetugas(database.db, await actorOf(ketua), sitiIds.membershipId, NOW))).toMatchObject({ action: "role_revoked", details: { role: "petugas" } });
-    const handed = await once(async () => handOverKetua(database.db, await actorOf(ketua), sitiIds.membershipId, NOW), true);
+    expect(await once(async () => revokePetugas(services(), await actorOf(ketua), { membershipId: sitiIds.membershipId }))).toMatchObject({ action: "role_revoked", details: { role: "petugas" } });
+    const handed = await once(async () => handOverKetua(services(), await actorOf(ketua), { membershipId: sitiIds.membershipId }), true);
     expect(handed).toMatchObject({ action: "ketua_handed_over", actorPersonId: ketuaIds.personId, targetPersonId: sitiIds.personId, details: { role: "ketua_rt", fromPersonId: ketuaIds.personId } });
   });
 
   it("a koordinator handing the RT to the same member twice changes nothing the second time", async () => {
     const { koordinator, sitiIds } = await world();
-    await handOverKetua(database.db, await actorOf(koordinator), sitiIds.membershipId, NOW);
-    await handOverKetua(database.db, await actorOf(koordinator), sitiIds.membershipId, NOW);
+    await handOverKetua(services(), await actorOf(koordinator), { membershipId: sitiIds.membershipId });
+    await handOverKetua(services(), await actorOf(koordinator), { membershipId: sitiIds.membershipId });
     expect(await rows("ketua_handed_over")).toHaveLength(1);
     const grants = await database.db.select().from(roleAssignment).where(and(eq(roleAssignment.personId, sitiIds.personId), eq(roleAssignment.role, "ketua_rt")));
     expect(grants).toEqual([expect.objectContaining({ revokedAt: null })]);
@@ -197,7 +200,7 @@ describe("the audit log", () => {
     const dewi = await addPending(database.db, newUser("Dewi"), place.id);
     // The approval's update fails after nothing else: force it by making the membership unapprovable.
     await database.db.update(membership).set({ status: "active" }).where(eq(membership.id, dewi.membershipId));
-    await expect(decideMembership(database.db, await actorOf(ketua), dewi.membershipId, true, NOW)).rejects.toBeInstanceOf(DomainError);
+    await expect(decideMembership(services(), await actorOf(ketua), { membershipId: dewi.membershipId, approve: true })).rejects.toBeInstanceOf(DomainError);
     expect(await rows()).toEqual([]);
   });
 
