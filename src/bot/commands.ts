@@ -76,12 +76,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "audit", audience: ["admin"], showInMenu: false },
 ];
 
-/**
- * Buttons not yet defined as families (messages/buttons): their prefix decides who may press them.
- * Transitional: each area moves its buttons to defineButton and drops its prefixes here.
- */
-export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
-};
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((spec) => spec.command === name);

@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import { allows, type Audience } from "../../domain/people/audience.js";
 import { readButton } from "../../messages/buttons/index.js";
-import { CALLBACK_AUDIENCES, findCommand } from "../commands.js";
+import { findCommand } from "../commands.js";
 import type { BotContext } from "../context.js";
 
 export function commandOf(ctx: BotContext): string | undefined {
@@ -20,9 +20,10 @@ export function refusalKey(audience: Audience): string {
 }
 
 /**
- * The one place that decides who may run what (see commands.ts). A refused command or button
- * gets a polite answer and nothing else runs. Checks against a specific RT or area happen in the
- * domain services, which know the data.
+ * The one place that decides who may run what: commands by commands.ts, buttons by their family
+ * (messages/buttons). A refused command or button gets a polite answer and nothing else runs;
+ * callback data no family reads is refused as stale. Checks against a specific RT or area happen
+ * in the domain services, which know the data.
  */
 export function authorize(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -35,10 +36,16 @@ export function authorize(): MiddlewareFn<BotContext> {
       }
       return next();
     }
-    const data = ctx.callbackQuery?.data;
-    if (data !== undefined) {
-      const audience = readButton(data)?.family.audience ?? CALLBACK_AUDIENCES[data.split(":")[0] ?? ""];
-      if (audience && !allows(audience, ctx.actor)) {
+    const query = ctx.callbackQuery;
+    if (query !== undefined) {
+      // Data no button family reads was forged, or sent before an upgrade renamed its button.
+      const pressed = query.data === undefined ? undefined : readButton(query.data);
+      if (!pressed) {
+        await ctx.answerCallbackQuery({ text: ctx.t("fallback-stale-button") });
+        return;
+      }
+      const { audience } = pressed.family;
+      if (!allows(audience, ctx.actor)) {
         await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(audience)), show_alert: true });
         return;
       }
