@@ -16,9 +16,9 @@ import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../delivery/ou
 import { supportedLocale } from "../messages/locale.js";
 import { addDays, dayNumber, wibDate } from "../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
-import { listDigestRecipients } from "../domain/scores/digest-queries.js";
+import { listDigestRecipients, type DigestScope } from "../domain/scores/digest-queries.js";
 import { wibWeekStart } from "../domain/scores/weeks.js";
-import { digestChart, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
+import { buildDigest, digestChart, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
 import { translateIn, type Translate } from "../messages/translate.js";
 import type { ReminderDeps } from "./reminders.js";
 
@@ -93,4 +93,50 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
     deps.wakeDelivery?.();
   }
   return { koordinators: koordinators.length, ketuas: ketuaMessages.length, queued };
+}
+
+export type DigestRequest = {
+  /** What the person asked for: the digest of their scope (/ringkasan), or only the area's workbook (/ekspor). */
+  what: "digest" | "workbook";
+  scope: Extract<DigestScope, { kind: "area" | "rt" }>;
+  to: { chatId: number; personId: number | null };
+  locale: string;
+  /** Names the request: every queued row is keyed by it, so asking twice queues once. */
+  key: string;
+};
+
+/**
+ * The weekly digest on demand, as the Monday job would send it at `now`: a koordinator or admin
+ * gets the text, the chart and the workbook of their area (or only the workbook), a ketua RT their
+ * RT's summary. Built and queued in the outbox in one insert; returns how many rows were new.
+ */
+export async function queueDigestOnDemand(deps: Pick<ReminderDeps, "db" | "i18n" | "wakeDelivery">, request: DigestRequest, now: Date): Promise<number> {
+  const { db } = deps;
+  const { key, locale, scope } = request;
+  const t = translateIn(deps.i18n, locale);
+  const to = { ...request.to, priority: PRIORITY.notification, notBefore: now };
+  const messages: NewOutboxMessage[] = [];
+  if (scope.kind === "rt") {
+    messages.push({ ...to, dedupeKey: `${key}:text`, payload: { text: ketuaText(await buildDigest(db, [scope.rtId], now), t, locale) } });
+  } else {
+    const model = await buildDigest(db, scope.rtIds, now);
+    const workbook = async (): Promise<NewOutboxMessage> => ({
+      ...to,
+      dedupeKey: `${key}:xlsx`,
+      method: "sendDocument",
+      payload: uploadPayload("sendDocument", digestFileName(model), await digestWorkbook(model, t), { caption: t("digest-xlsx-caption") }),
+    });
+    if (request.what === "workbook") {
+      messages.push(await workbook());
+    } else {
+      messages.push({ ...to, dedupeKey: `${key}:text`, payload: { text: koordinatorText(model, t, locale) } });
+      if (model.rts.length > 0) {
+        const chart = await digestChart(model, t, locale);
+        messages.push({ ...to, dedupeKey: `${key}:chart`, method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) }, await workbook());
+      }
+    }
+  }
+  const queued = await enqueueMessages(db, messages);
+  deps.wakeDelivery?.();
+  return queued;
 }

@@ -1,9 +1,6 @@
 import { Composer } from "grammy";
-import { uploadPayload } from "../../delivery/attachments.js";
-import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../../delivery/outbox.js";
 import { digestScopeOf } from "../../domain/scores/digest-queries.js";
-import { buildDigest, digestChart, digestFileName, digestWorkbook, ketuaText, koordinatorText } from "../../reports/digest.js";
-import { translateIn, type Translate } from "../../messages/translate.js";
+import { queueDigestOnDemand } from "../../scheduling/digests.js";
 import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -22,55 +19,32 @@ export function createDigestsFeature(deps: BotDeps): Composer<BotContext> {
   async function prepare(ctx: BotContext) {
     const now = deps.clock();
     const locale = await ctx.i18n.getLocale();
-    // Not ctx.t: the work runs after the update is done.
-    const t: Translate = translateIn(deps.i18n, locale);
     const scope = await digestScopeOf(deps.db, ctx.actor);
-    const to = { chatId: ctx.chat!.id, personId: ctx.actor.person?.id ?? null, priority: PRIORITY.notification, notBefore: now };
-    return { now, locale, t, scope, to };
-  }
-
-  async function send(messages: NewOutboxMessage[]) {
-    await enqueueMessages(deps.db, messages);
-    deps.wakeDelivery();
+    const to = { chatId: ctx.chat!.id, personId: ctx.actor.person?.id ?? null };
+    return { now, locale, scope, to };
   }
 
   feature.command("ringkasan", async (ctx) => {
-    const { now, locale, t, scope, to } = await prepare(ctx);
+    const { now, locale, scope, to } = await prepare(ctx);
     if (scope.kind === "none") {
-      await ctx.reply(t("digest-koordinator-empty"));
+      await ctx.reply(ctx.t("digest-koordinator-empty"));
       return;
     }
-    await ctx.reply(t("long-work-preparing"));
+    await ctx.reply(ctx.t("long-work-preparing"));
     await runLongWork(deps, ctx, "digest", async (key) => {
-      if (scope.kind === "rt") {
-        const text = ketuaText(await buildDigest(deps.db, [scope.rtId], now), t, locale);
-        return send([{ ...to, dedupeKey: `${key}:text`, payload: { text } }]);
-      }
-      const model = await buildDigest(deps.db, scope.rtIds, now);
-      const messages: NewOutboxMessage[] = [{ ...to, dedupeKey: `${key}:text`, payload: { text: koordinatorText(model, t, locale) } }];
-      if (model.rts.length > 0) {
-        const chart = await digestChart(model, t, locale);
-        const workbook = await digestWorkbook(model, t);
-        messages.push(
-          { ...to, dedupeKey: `${key}:chart`, method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) },
-          { ...to, dedupeKey: `${key}:xlsx`, method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) },
-        );
-      }
-      await send(messages);
+      await queueDigestOnDemand(deps, { what: "digest", scope, to, locale, key }, now);
     });
   });
 
   feature.command("ekspor", async (ctx) => {
-    const { now, t, scope, to } = await prepare(ctx);
+    const { now, locale, scope, to } = await prepare(ctx);
     if (scope.kind !== "area" || scope.rtIds.length === 0) {
-      await ctx.reply(t("digest-koordinator-empty"));
+      await ctx.reply(ctx.t("digest-koordinator-empty"));
       return;
     }
-    await ctx.reply(t("long-work-preparing"));
+    await ctx.reply(ctx.t("long-work-preparing"));
     await runLongWork(deps, ctx, "digest-export", async (key) => {
-      const model = await buildDigest(deps.db, scope.rtIds, now);
-      const workbook = await digestWorkbook(model, t);
-      await send([{ ...to, dedupeKey: `${key}:xlsx`, method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) }]);
+      await queueDigestOnDemand(deps, { what: "workbook", scope, to, locale, key }, now);
     });
   });
 

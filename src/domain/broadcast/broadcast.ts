@@ -211,10 +211,11 @@ export async function recordProgressText(db: Database, id: number, text: string)
 
 /** The sender (or an admin) stops a running broadcast: what has not gone out yet is cancelled. */
 export async function stopBroadcast(db: Database, actor: Actor, id: number, now: Date): Promise<boolean> {
-  const [row] = await db.select().from(broadcast).where(eq(broadcast.id, id));
-  if (!row) throw new DomainError("not-allowed");
-  if (row.senderPersonId !== actor.person?.id && !isAdmin(actor)) throw new DomainError("not-allowed");
   return db.transaction(async (tx) => {
+    // Checked on the locked row: the stop, its cancellations and its audit row are one decision.
+    const [row] = await tx.select().from(broadcast).where(eq(broadcast.id, id)).for("update");
+    if (!row) throw new DomainError("not-allowed");
+    if (row.senderPersonId !== actor.person?.id && !isAdmin(actor)) throw new DomainError("not-allowed");
     const stopped = await tx
       .update(broadcast)
       .set({ status: "stopped", finishedAt: now })
