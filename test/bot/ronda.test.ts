@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rondaUnavailable, rondaVolunteer as rondaVolunteerButton, rotaWeeks, swapAsk, swapTake } from "../../src/messages/buttons/ronda.js";
 import { openDatabase } from "../../src/db/client.js";
-import { event, eventOccurrence, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
+import { event, eventOccurrence, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
 import { shiftStaffing } from "../../src/domain/events/attendance.js";
 import { DomainError } from "../../src/domain/errors.js";
 import { loadActor } from "../../src/domain/people/actor.js";
@@ -449,6 +449,22 @@ describe("/rotaku and swaps", () => {
     harness.telegram.clear();
     return { ...base, nights, saturday, requester: requester!, partner: partner! };
   }
+
+  it("a failed reply after taking a shift still leaves the requester's and the ketua's notices queued, once", async () => {
+    const { ketua, requester, people, partner } = await withRota();
+    await harness.send(requester, "/rotaku");
+    await harness.press(requester, "28 November");
+    const taker = people.find((p) => p !== requester && p !== partner && harness.buttons(p).includes("🙋 Saya gantikan"))!;
+    const [request] = await database.db.select().from(swapRequest);
+    harness.telegram.failNext("editMessageText", { error_code: 500, description: "Internal Server Error" }, { chatId: taker.id });
+    const take = harness.callbackUpdate(taker, swapTake.data({ swap: request!.id }), 1);
+    await expect(harness.deliver(take)).rejects.toThrow();
+    const told = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `notice:swap-taken:${request!.id}:%`));
+    expect(told.map((row) => row.chatId).sort()).toEqual([requester.id, ketua.id].sort());
+    await harness.deliver(take); // Telegram sends the update again: refused (the shift is taken), nobody told twice
+    expect(await database.db.select().from(outbox).where(like(outbox.dedupeKey, `notice:swap-taken:${request!.id}:%`))).toHaveLength(2);
+    expect(sentTextsTo(ketua.id)).toHaveLength(1);
+  });
 
   it("lists one's shifts with a swap button each; someone with none is told so", async () => {
     const { requester, nights, ketua } = await withRota();
