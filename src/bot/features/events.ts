@@ -66,7 +66,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("jadwal", async (ctx) => {
     const membership = ctx.actor.membership;
     if (membership?.status !== "active") return void (await ctx.reply(ctx.t("error-not-registered")));
-    const items = await listUpcoming(deps.db, membership.rtId, ctx.actor.person!.id, deps.clock());
+    const items = await listUpcoming(deps.db, { rtId: membership.rtId, viewerPersonId: ctx.actor.person!.id, now: deps.clock() });
     if (items.length === 0) return void (await ctx.reply(ctx.t("schedule-empty")));
     await ctx.reply(ctx.t("schedule-title", { count: items.length }));
     const isKetua = headedRtId(ctx.actor) === membership.rtId;
@@ -79,7 +79,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   onButton(buttons, rsvp, async (ctx, { occurrence: occurrenceId, answer }) => {
     const occurrence = await setRsvp(deps.db, ctx.actor, occurrenceId, answer, deps.clock());
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-saved", { answer: ctx.t(`rsvp-${answer}`) }) });
-    const item = await findWithRsvps(deps.db, occurrence.id, ctx.actor.person!.id);
+    const item = await findWithRsvps(deps.db, { occurrenceId: occurrence.id, viewerPersonId: ctx.actor.person!.id });
     if (item) await redraw(ctx, await occurrenceText(ctx, item), rsvpKeyboard(ctx, item, headedRtId(ctx.actor) === occurrence.rtId));
   });
 
