@@ -584,10 +584,10 @@ describe("/jadwal and RSVP", () => {
     await harness.send(waiting, "/jadwal");
     expect(harness.lastText(waiting)).toBe(NOT_RESIDENT);
     const cases: [TestUser, string, string][] = [
-      [waiting, `rsvp:${first.id}:hadir`, NOT_RESIDENT],
-      [otherKetua, `rsvp:${first.id}:hadir`, NOT_ALLOWED],
-      [siti, `rsvp:${cancelledOccurrence.id}:hadir`, "Kegiatan ini sudah dibatalkan."],
-      [siti, `rsvp:${pastOccurrence.id}:hadir`, "Waktu itu sudah lewat. Pilih waktu yang akan datang."],
+      [waiting, rsvpButton.data({ occurrence: first.id, answer: "hadir" }), NOT_RESIDENT],
+      [otherKetua, rsvpButton.data({ occurrence: first.id, answer: "hadir" }), NOT_ALLOWED],
+      [siti, rsvpButton.data({ occurrence: cancelledOccurrence.id, answer: "hadir" }), "Kegiatan ini sudah dibatalkan."],
+      [siti, rsvpButton.data({ occurrence: pastOccurrence.id, answer: "hadir" }), "Waktu itu sudah lewat. Pilih waktu yang akan datang."],
       [siti, rsvpButton.data({ occurrence: 99999, answer: "hadir" }), "Kegiatan tidak ditemukan."],
     ];
     for (const [user, data, reply] of cases) {
