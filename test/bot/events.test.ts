@@ -8,6 +8,7 @@ import { cancelOccurrence, createEvent, DEFAULT_DURATION_MINUTES, extendOccurren
 import { loadActor } from "../../src/domain/people/actor.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, rsvp as rsvpButton, rsvpNames } from "../../src/messages/buttons/events.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
 
 let database: TestDatabase;
@@ -420,8 +421,8 @@ describe("/acara", () => {
       // The conversation is over: a time now is just a message, and the old buttons do nothing.
       await harness.send(ketua, "Minggu 07.00");
       expect(harness.lastText(ketua)).toBe(FALLBACK);
-      const saveButton = shownMessages(harness.telegram, ketua.id).find((m) => callbackDataOf(m).includes("ev:save"));
-      if (saveButton) await pressOn(harness, ketua, saveButton, "ev:save");
+      const saveButton = shownMessages(harness.telegram, ketua.id).find((m) => callbackDataOf(m).includes(eventForm.data({ choice: "save" })));
+      if (saveButton) await pressOn(harness, ketua, saveButton, eventForm.data({ choice: "save" }));
       expect(await storedEvents()).toEqual({ events: [], occurrences: [] });
     });
   });
@@ -468,8 +469,8 @@ describe("/acara", () => {
       }
       await harness.send(user, "Minggu 07.00"); // no conversation was entered
       expect(harness.lastText(user)).toBe(FALLBACK);
-      await pressData(harness, user, "ev:kind:gotong_royong");
-      await pressData(harness, user, "ev:save");
+      await pressData(harness, user, eventKindChoice.data({ kind: "gotong_royong" }));
+      await pressData(harness, user, eventForm.data({ choice: "save" }));
     }
     expect(await snapshotState(database.db)).toEqual(before);
   });
@@ -566,9 +567,9 @@ describe("/jadwal and RSVP", () => {
     await pressOn(harness, ketua, item, "Lihat nama");
     expect(harness.lastText(ketua)).toBe([`${GOTONG_ROYONG}, ${SUNDAY_29_NOV}`, "✅ Hadir: Budi, Siti", "❌ Tidak bisa: Dewi", "🤔 Mungkin: -"].join("\n"));
 
-    const forged = await pressData(harness, eko, `rsvpn:${first.id}`);
+    const forged = await pressData(harness, eko, rsvpNames.data({ occurrence: first.id }));
     expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_KETUA, show_alert: true }));
-    const otherRt = await pressData(harness, otherKetua, `rsvpn:${first.id}`);
+    const otherRt = await pressData(harness, otherKetua, rsvpNames.data({ occurrence: first.id }));
     expect(callbackAnswerTo(harness.telegram, otherRt)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
     expect(harness.telegram.textsTo(eko.id).some((t) => t.includes("Budi"))).toBe(false);
     expect(harness.telegram.textsTo(otherKetua.id).some((t) => t.includes("Budi"))).toBe(false);
@@ -583,17 +584,17 @@ describe("/jadwal and RSVP", () => {
     await harness.send(waiting, "/jadwal");
     expect(harness.lastText(waiting)).toBe(NOT_RESIDENT);
     const cases: [TestUser, string, string][] = [
-      [waiting, `rsvp:${first.id}:hadir`, NOT_RESIDENT],
-      [otherKetua, `rsvp:${first.id}:hadir`, NOT_ALLOWED],
-      [siti, `rsvp:${cancelledOccurrence.id}:hadir`, "Kegiatan ini sudah dibatalkan."],
-      [siti, `rsvp:${pastOccurrence.id}:hadir`, "Waktu itu sudah lewat. Pilih waktu yang akan datang."],
-      [siti, "rsvp:99999:hadir", "Kegiatan tidak ditemukan."],
+      [waiting, rsvpButton.data({ occurrence: first.id, answer: "hadir" }), NOT_RESIDENT],
+      [otherKetua, rsvpButton.data({ occurrence: first.id, answer: "hadir" }), NOT_ALLOWED],
+      [siti, rsvpButton.data({ occurrence: cancelledOccurrence.id, answer: "hadir" }), "Kegiatan ini sudah dibatalkan."],
+      [siti, rsvpButton.data({ occurrence: pastOccurrence.id, answer: "hadir" }), "Waktu itu sudah lewat. Pilih waktu yang akan datang."],
+      [siti, rsvpButton.data({ occurrence: 99999, answer: "hadir" }), "Kegiatan tidak ditemukan."],
     ];
     for (const [user, data, reply] of cases) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update), data).toEqual(expect.objectContaining({ text: reply, show_alert: true }));
     }
-    const nonsense = await pressData(harness, siti, `rsvp:${first.id}:ya`);
+    const nonsense = await pressData(harness, siti, `${rsvpButton.data({ occurrence: first.id, answer: "hadir" }).replace(/hadir$/, "ya")}`);
     expect(callbackAnswerTo(harness.telegram, nonsense)?.text).toBe("Tombol ini sudah tidak berlaku.");
     expect(await snapshotState(database.db)).toEqual(before);
   });
@@ -796,7 +797,7 @@ describe("/ubahacara", () => {
     expect(harness.lastText(ketua)).toBe("Belum ada kegiatan yang akan datang.");
     await schedule(ketua, { firstStartsAt: new Date("2026-11-29T00:00:00Z") });
     const before = await snapshotState(database.db);
-    await choose(ketua, "29 November", "evx:back");
+    await choose(ketua, "29 November", eventChange.data({ change: "back" }));
     expect(harness.lastText(ketua)).toBe("Dibatalkan. Tidak ada yang diubah.");
     const after = await snapshotState(database.db);
     expect(after.event_occurrence).toEqual(before.event_occurrence);
@@ -872,7 +873,7 @@ describe("check-in with a code", () => {
     harness.now = new Date("2026-11-28T23:20:00Z"); // 06.20: too early
     await harness.send(ketua, "/kodehadir");
     expect(harness.lastText(ketua)).toBe("Tidak ada kegiatan yang sedang berlangsung atau baru selesai.");
-    const early = await pressData(harness, ketua, `kode:${occurrence.id}`);
+    const early = await pressData(harness, ketua, checkinCode.data({ occurrence: occurrence.id }));
     expect(callbackAnswerTo(harness.telegram, early)).toEqual(expect.objectContaining({ text: "Kehadiran belum dibuka. Kode bisa dipakai mulai 30 menit sebelum kegiatan.", show_alert: true }));
     expect((await occurrencesOf(occurrence.eventId))[0]?.checkinCode).toBeNull();
 
@@ -888,7 +889,7 @@ describe("check-in with a code", () => {
     harness.now = new Date("2026-11-29T03:31:00Z"); // 10.31: closed
     await harness.send(dewi, code);
     expect(harness.lastText(dewi)).toBe("Waktu mencatat kehadiran untuk kegiatan ini sudah lewat.");
-    const late = await pressData(harness, ketua, `kode:${occurrence.id}`);
+    const late = await pressData(harness, ketua, checkinCode.data({ occurrence: occurrence.id }));
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe("Waktu mencatat kehadiran untuk kegiatan ini sudah lewat.");
     expect((await participationRows()).map((row) => row.personId)).toEqual([budi.personId]);
   });
@@ -915,7 +916,7 @@ describe("check-in with a code", () => {
     expect(harness.lastText(waiting)).toBe(FALLBACK);
     await harness.send(waiting, `/hadir ${code}`);
     expect(harness.lastText(waiting)).toBe(NOT_RESIDENT);
-    const forged = await pressData(harness, siti, `kode:${occurrence.id}`);
+    const forged = await pressData(harness, siti, checkinCode.data({ occurrence: occurrence.id }));
     expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe(NOT_OFFICER);
     expect(await participationRows()).toEqual([]);
 
@@ -934,7 +935,7 @@ describe("check-in with a code", () => {
     await addPetugas(database.db, otherPetugas, other.id);
     await harness.send(otherPetugas, "/kodehadir");
     expect(harness.lastText(otherPetugas)).toBe("Tidak ada kegiatan yang sedang berlangsung atau baru selesai.");
-    const forged = await pressData(harness, otherPetugas, `kode:${occurrence.id}`);
+    const forged = await pressData(harness, otherPetugas, checkinCode.data({ occurrence: occurrence.id }));
     expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe(NOT_ALLOWED);
     expect((await occurrencesOf(occurrence.eventId))[0]?.checkinCode).toBeNull();
   });
@@ -1069,7 +1070,7 @@ describe("/absen checklist", () => {
     await harness.press(ketua, SUNDAY_29_NOV);
     expect(checklistOf(ketua).text).toBe(CHECKLIST(3));
     expect(labels(checklistOf(ketua))).toContain(`✅ ${w1!.first_name}`);
-    await pressData(harness, ketua, `abs:${occurrence.id}:${w1!.membershipId}:1:0`); // a forged second tick: nothing
+    await pressData(harness, ketua, attendanceTick.data({ occurrence: occurrence.id, membership: w1!.membershipId, present: true, page: 0 })); // a forged second tick: nothing
     await pressOn(harness, ketua, checklistOf(ketua), `✅ ${w1!.first_name}`);
     expect(checklistOf(ketua).text).toBe(CHECKLIST(2));
     await pressOn(harness, ketua, checklistOf(ketua), `⬜ ${w1!.first_name}`);
@@ -1090,13 +1091,13 @@ describe("/absen checklist", () => {
     await addKetua(database.db, otherKetua, other.id);
     const outsider = await resident(newUser("Luar"), other.id, "No. 1");
     const before = await snapshotState(database.db);
-    for (const data of [`absen:${occurrence.id}`, `absp:${occurrence.id}:1`, `abs:${occurrence.id}:${members[0]!.membershipId}:1:0`]) {
+    for (const data of [attendanceOpen.data({ occurrence: occurrence.id }), attendancePage.data({ occurrence: occurrence.id, page: 1 }), attendanceTick.data({ occurrence: occurrence.id, membership: members[0]!.membershipId, present: true, page: 0 })]) {
       const update = await pressData(harness, otherKetua, data);
       expect(callbackAnswerTo(harness.telegram, update), data).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
       const byResident = await pressData(harness, members[1]!, data);
       expect(callbackAnswerTo(harness.telegram, byResident)?.text).toBe(NOT_OFFICER);
     }
-    const foreignMember = await pressData(harness, ketua, `abs:${occurrence.id}:${outsider.membershipId}:1:0`);
+    const foreignMember = await pressData(harness, ketua, attendanceTick.data({ occurrence: occurrence.id, membership: outsider.membershipId, present: true, page: 0 }));
     expect(callbackAnswerTo(harness.telegram, foreignMember)?.text).toBe("Warga tersebut tidak ditemukan atau sudah tidak aktif.");
     expect(await snapshotState(database.db)).toEqual(before);
   });

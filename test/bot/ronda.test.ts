@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { rondaUnavailable, rondaVolunteer as rondaVolunteerButton, rotaWeeks, swapAsk, swapTake } from "../../src/messages/buttons/ronda.js";
 import { openDatabase } from "../../src/db/client.js";
-import { event, eventOccurrence, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
+import { event, eventOccurrence, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
 import { shiftStaffing } from "../../src/domain/events/attendance.js";
 import { DomainError } from "../../src/domain/errors.js";
 import { loadActor } from "../../src/domain/people/actor.js";
@@ -449,6 +450,22 @@ describe("/rotaku and swaps", () => {
     return { ...base, nights, saturday, requester: requester!, partner: partner! };
   }
 
+  it("a failed reply after taking a shift still leaves the requester's and the ketua's notices queued, once", async () => {
+    const { ketua, requester, people, partner } = await withRota();
+    await harness.send(requester, "/rotaku");
+    await harness.press(requester, "28 November");
+    const taker = people.find((p) => p !== requester && p !== partner && harness.buttons(p).includes("🙋 Saya gantikan"))!;
+    const [request] = await database.db.select().from(swapRequest);
+    harness.telegram.failNext("editMessageText", { error_code: 500, description: "Internal Server Error" }, { chatId: taker.id });
+    const take = harness.callbackUpdate(taker, swapTake.data({ swap: request!.id }), 1);
+    await expect(harness.deliver(take)).rejects.toThrow();
+    const told = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `notice:swap-taken:${request!.id}:%`));
+    expect(told.map((row) => row.chatId).sort()).toEqual([requester.id, ketua.id].sort());
+    await harness.deliver(take); // Telegram sends the update again: refused (the shift is taken), nobody told twice
+    expect(await database.db.select().from(outbox).where(like(outbox.dedupeKey, `notice:swap-taken:${request!.id}:%`))).toHaveLength(2);
+    expect(sentTextsTo(ketua.id)).toHaveLength(1);
+  });
+
   it("lists one's shifts with a swap button each; someone with none is told so", async () => {
     const { requester, nights, ketua } = await withRota();
     const mine = nights.filter((n) => n.personIds.includes(requester.personId));
@@ -488,7 +505,7 @@ describe("/rotaku and swaps", () => {
 
     // The requester cannot take their own shift.
     const [request] = await database.db.select().from(swapRequest);
-    const own = await pressData(harness, requester, `swap:take:${request!.id}`);
+    const own = await pressData(harness, requester, swapTake.data({ swap: request!.id }));
     expect(callbackAnswerTo(harness.telegram, own)?.text).toBe("Ini permintaan tukar giliran Anda sendiri.");
 
     const [first, second] = free as [Resident, Resident];
@@ -508,7 +525,7 @@ describe("/rotaku and swaps", () => {
     await harness.deliver(take); // the winner's tap again
     harness.restart();
     await harness.deliver(take);
-    const again = await pressData(harness, first, `swap:take:${request!.id}`); // the winner, a moment later
+    const again = await pressData(harness, first, swapTake.data({ swap: request!.id })); // the winner, a moment later
     expect(callbackAnswerTo(harness.telegram, again)?.text).toBe("Anda sudah bertugas di malam itu.");
     const after = await snapshotState(database.db);
     expect(after.shift_assignment).toEqual(state.shift_assignment);
@@ -524,12 +541,12 @@ describe("/rotaku and swaps", () => {
     const other = await addRt(database.db, 6);
     const outsider = await resident(newUser("Luar"), other.id, "No. 1");
     const before = await snapshotState(database.db);
-    const foreign = await pressData(harness, outsider, `swap:take:${swapId}`);
+    const foreign = await pressData(harness, outsider, swapTake.data({ swap: swapId }));
     expect(callbackAnswerTo(harness.telegram, foreign)?.text).toBe(NOT_ALLOWED);
-    const onIt = await pressData(harness, partner, `swap:take:${swapId}`);
+    const onIt = await pressData(harness, partner, swapTake.data({ swap: swapId }));
     expect(callbackAnswerTo(harness.telegram, onIt)?.text).toBe("Anda sudah bertugas di malam itu.");
     const notMine = people.find((p) => p !== requester && p !== partner && p !== people[5])!;
-    const ask = await pressData(harness, notMine, `swap:ask:${saturday.occurrenceId}`);
+    const ask = await pressData(harness, notMine, swapAsk.data({ occurrence: saturday.occurrenceId }));
     expect(callbackAnswerTo(harness.telegram, ask)?.text).toBe("Giliran ronda itu tidak ditemukan atau sudah lewat.");
     expect(await snapshotState(database.db)).toEqual(before);
   });
@@ -556,7 +573,7 @@ describe("/rotaku and swaps", () => {
     const onFriday = people.find((p) => p.personId === friday.personIds[0])!;
     const { swapId, candidates } = await requestSwap(database.db, await actorOf(onFriday), friday.occurrenceId, harness.now);
     harness.now = new Date("2026-12-04T15:30:00Z");
-    const gone = await pressData(harness, people.find((p) => p.personId === candidates[0]!.personId)!, `swap:take:${swapId}`);
+    const gone = await pressData(harness, people.find((p) => p.personId === candidates[0]!.personId)!, swapTake.data({ swap: swapId }));
     expect(callbackAnswerTo(harness.telegram, gone)?.text).toBe(SWAP_GONE);
   });
 
@@ -568,7 +585,7 @@ describe("/rotaku and swaps", () => {
     await setVolunteering(database.db, await actorOf(stopped), false, harness.now);
     const before = await snapshotState(database.db);
     for (const user of [bystander, stopped]) {
-      const forged = await pressData(harness, user, `swap:take:${swapId}`);
+      const forged = await pressData(harness, user, swapTake.data({ swap: swapId }));
       expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe(NOT_ALLOWED);
     }
     expect(await snapshotState(database.db)).toEqual(before);
@@ -656,7 +673,7 @@ describe("ronda role checks", () => {
         await harness.send(user, command);
         expect(harness.lastText(user), `${user.first_name} ${command}`).toBe(NOT_KETUA);
       }
-      const forged = await pressData(harness, user, "rota:4");
+      const forged = await pressData(harness, user, rotaWeeks.data({ weeks: 4 }));
       expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_KETUA, show_alert: true }));
     }
     for (const user of [waiting, koordinator]) {
@@ -664,7 +681,7 @@ describe("ronda role checks", () => {
         await harness.send(user, command);
         expect(harness.lastText(user), `${user.first_name} ${command}`).toBe(NOT_RESIDENT);
       }
-      for (const data of ["sr:on", "sr:day:6:1", "swap:take:1", "swap:ask:1"]) {
+      for (const data of [rondaVolunteerButton.data({ on: true }), rondaUnavailable.data({ weekday: 6, unavailable: true }), swapTake.data({ swap: 1 }), swapAsk.data({ occurrence: 1 })]) {
         const forged = await pressData(harness, user, data);
         expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe(NOT_RESIDENT);
       }

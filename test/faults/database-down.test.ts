@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { DatabaseUnavailableError } from "../../src/db/errors.js";
 import { newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, TestBot } from "../helpers/test-bot.js";
+import { rondaVolunteer } from "../../src/messages/buttons/ronda.js";
 
 const TRY_AGAIN = "Maaf, sistem sedang gangguan sebentar. Coba lagi sebentar.";
 
@@ -49,7 +50,7 @@ describe("an update while the database cannot be reached", () => {
 
   it("answers a button press with the same words", async () => {
     const budi = newUser("Budi");
-    const press = harness.callbackUpdate(budi, "sr:on", 5);
+    const press = harness.callbackUpdate(budi, rondaVolunteer.data({ on: true }), 5);
     expect(((await failureOf(press)) as BotError).error).toBeInstanceOf(DatabaseUnavailableError);
     expect(callbackAnswerTo(harness.telegram, press)).toEqual(expect.objectContaining({ text: TRY_AGAIN, show_alert: true }));
   });

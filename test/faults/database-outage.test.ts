@@ -17,6 +17,7 @@ import { createScheduler, type Scheduler } from "../../src/scheduling/scheduler.
 import { addMember, addRt, newUser } from "../helpers/fixtures.js";
 import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from "../helpers/private-postgres.js";
 import { callbackAnswerTo, TestBot } from "../helpers/test-bot.js";
+import { rondaVolunteer } from "../../src/messages/buttons/ronda.js";
 
 /**
  * How long the server stays down. The issue asks for 30 s, and the behaviour does not depend on
@@ -110,7 +111,7 @@ describe.skipIf(skipReason !== null)(`the database goes away for ${OUTAGE_MS / 1
     const outageStarted = Date.now();
     harness.now = new Date(later.getTime() + 60_000); // the queued messages fall due while the server is down
     const sitiMenu = harness.telegram.textsTo(siti.id).length;
-    const updates: Update[] = [harness.messageUpdate(budi, "/senyap"), harness.messageUpdate(dewi, "/pengingat"), harness.callbackUpdate(siti, "sr:on", sitiMenu + 100)];
+    const updates: Update[] = [harness.messageUpdate(budi, "/senyap"), harness.messageUpdate(dewi, "/pengingat"), harness.callbackUpdate(siti, rondaVolunteer.data({ on: true }), sitiMenu + 100)];
     let attempts = 0;
     let probeRunsInOutage = -1;
     while (Date.now() - outageStarted < OUTAGE_MS) {

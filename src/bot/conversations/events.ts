@@ -5,6 +5,7 @@ import {
   createEvent,
   DEFAULT_DURATION_MINUTES,
   EVENT_KINDS,
+  REPEAT_CHOICES,
   listManageable,
   type EventKind,
   type Occurrence,
@@ -17,6 +18,7 @@ import { wibParts } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatWhen } from "../../messages/format.js";
+import { eventChange, eventForm, eventKindChoice, eventRepeatChoice } from "../../messages/buttons/events.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -24,7 +26,6 @@ export const CREATE_EVENT = "create-event";
 export const EDIT_EVENT = "edit-event";
 
 export type RepeatChoice = Recurrence["kind"];
-const REPEAT_CHOICES: readonly RepeatChoice[] = ["none", "weekly", "biweekly", "monthly-date", "monthly-weekday"];
 
 /** The words for a repetition rule, e.g. "Setiap minggu, hari Minggu". */
 export function describeRecurrence(ctx: { t: ConversationContext["t"] }, rule: Recurrence): string {
@@ -68,12 +69,13 @@ export async function askWhen(conversation: Convo, ctx: ConversationContext, dep
 
 async function chooseKind(conversation: Convo, ctx: ConversationContext): Promise<EventKind | null> {
   const keyboard = new InlineKeyboard();
-  for (const kind of EVENT_KINDS) keyboard.text(ctx.t(`event-kind-${kind}`), `ev:kind:${kind}`).row();
-  keyboard.text(ctx.t("button-cancel"), "ev:cancel");
+  for (const kind of EVENT_KINDS) keyboard.text(ctx.t(`event-kind-${kind}`), eventKindChoice.data({ kind })).row();
+  const cancel = eventForm.data({ choice: "cancel" });
+  keyboard.text(ctx.t("button-cancel"), cancel);
   await ctx.reply(ctx.t("event-choose-kind"), { reply_markup: keyboard });
-  const { data, ctx: press } = await waitForChoice(conversation, [...EVENT_KINDS.map((k) => `ev:kind:${k}`), "ev:cancel"]);
+  const { data, ctx: press } = await waitForChoice(conversation, [...EVENT_KINDS.map((kind) => eventKindChoice.data({ kind })), cancel]);
   await press.editMessageReplyMarkup();
-  return data === "ev:cancel" ? null : (data.slice("ev:kind:".length) as EventKind);
+  return eventKindChoice.read(data)?.kind ?? null;
 }
 
 async function chooseRepeat(conversation: Convo, ctx: ConversationContext, first: Date): Promise<Recurrence> {
@@ -81,11 +83,11 @@ async function chooseRepeat(conversation: Convo, ctx: ConversationContext, first
   const date = { year: parts.year, month: parts.month, day: parts.day };
   const keyboard = new InlineKeyboard();
   const rules = REPEAT_CHOICES.map((kind) => ({ kind, rule: recurrenceFromFirst(kind, date) }));
-  for (const { kind, rule } of rules) keyboard.text(describeRecurrence(ctx, rule), `ev:rep:${kind}`).row();
+  for (const { kind, rule } of rules) keyboard.text(describeRecurrence(ctx, rule), eventRepeatChoice.data({ repeat: kind })).row();
   await ctx.reply(ctx.t("event-choose-repeat"), { reply_markup: keyboard });
-  const { data, ctx: press } = await waitForChoice(conversation, REPEAT_CHOICES.map((k) => `ev:rep:${k}`));
+  const { data, ctx: press } = await waitForChoice(conversation, REPEAT_CHOICES.map((repeat) => eventRepeatChoice.data({ repeat })));
   await press.editMessageReplyMarkup();
-  return rules.find((r) => `ev:rep:${r.kind}` === data)!.rule;
+  return rules.find((r) => r.kind === eventRepeatChoice.read(data)?.repeat)!.rule;
 }
 
 /** /acara: kind → when → place → notes → repetition → confirm. */
@@ -94,17 +96,17 @@ export function createCreateEventConversation(deps: BotDeps) {
     const kind = await chooseKind(conversation, ctx);
     if (!kind) return void (await ctx.reply(ctx.t("action-cancelled")));
     const startsAt = await askWhen(conversation, ctx, deps, ctx.t("event-ask-when"));
-    const place = await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace, kind === "ronda" || kind === "gotong_royong" ? [{ label: ctx.t("event-place-pos"), data: "ev:place:pos", value: ctx.t("event-place-pos") }] : []);
-    const notes = await askText<string | null>(conversation, ctx, ctx.t("event-ask-notes"), parseNotes, [{ label: ctx.t("button-skip"), data: "ev:notes:skip", value: null }]);
+    const place = await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace, kind === "ronda" || kind === "gotong_royong" ? [{ label: ctx.t("event-place-pos"), data: eventForm.data({ choice: "place-pos" }), value: ctx.t("event-place-pos") }] : []);
+    const notes = await askText<string | null>(conversation, ctx, ctx.t("event-ask-notes"), parseNotes, [{ label: ctx.t("button-skip"), data: eventForm.data({ choice: "notes-skip" }), value: null }]);
     const recurrence = await chooseRepeat(conversation, ctx, startsAt);
     const locale = await ctx.i18n.getLocale();
     await ctx.reply(
       ctx.t("event-summary", { kind: ctx.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), place, notes: notes ?? "-", repeat: describeRecurrence(ctx, recurrence) }),
-      { reply_markup: new InlineKeyboard().text(ctx.t("button-save"), "ev:save").text(ctx.t("button-cancel"), "ev:cancel") },
+      { reply_markup: new InlineKeyboard().text(ctx.t("button-save"), eventForm.data({ choice: "save" })).text(ctx.t("button-cancel"), eventForm.data({ choice: "cancel" })) },
     );
-    const { data, ctx: press } = await waitForChoice(conversation, ["ev:save", "ev:cancel"]);
+    const { data, ctx: press } = await waitForChoice(conversation, [eventForm.data({ choice: "save" }), eventForm.data({ choice: "cancel" })]);
     await press.editMessageReplyMarkup();
-    if (data === "ev:cancel") return void (await press.reply(press.t("action-cancelled")));
+    if (eventForm.read(data)?.choice === "cancel") return void (await press.reply(press.t("action-cancelled")));
     const outcome = await runOnce(conversation, (outside) =>
       createEvent(deps.db, outside.actor, { kind, place, notes, firstStartsAt: startsAt, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence }, deps.clock()),
     );
@@ -131,19 +133,21 @@ export function createEditEventConversation(deps: BotDeps) {
     if (!chosen) return;
     await ctx.reply(ctx.t("event-choose-change"), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("button-event-move"), "evx:move").row()
-        .text(ctx.t("button-event-place"), "evx:place").row()
-        .text(ctx.t("button-event-cancel-one"), "evx:cancel-one").row()
-        .text(ctx.t("button-event-cancel-series"), "evx:cancel-series").row()
-        .text(ctx.t("button-cancel"), "evx:back"),
+        .text(ctx.t("button-event-move"), eventChange.data({ change: "move" })).row()
+        .text(ctx.t("button-event-place"), eventChange.data({ change: "place" })).row()
+        .text(ctx.t("button-event-cancel-one"), eventChange.data({ change: "cancel-one" })).row()
+        .text(ctx.t("button-event-cancel-series"), eventChange.data({ change: "cancel-series" })).row()
+        .text(ctx.t("button-cancel"), eventChange.data({ change: "back" })),
     });
-    const { data, ctx: press } = await waitForChoice(conversation, ["evx:move", "evx:place", "evx:cancel-one", "evx:cancel-series", "evx:back"]);
+    const changes = ["move", "place", "cancel-one", "cancel-series", "back"] as const;
+    const { data: pressed, ctx: press } = await waitForChoice(conversation, changes.map((change) => eventChange.data({ change })));
     await press.editMessageReplyMarkup();
-    if (data === "evx:back") return void (await press.reply(press.t("action-cancelled")));
+    const data = eventChange.read(pressed)!.change;
+    if (data === "back") return void (await press.reply(press.t("action-cancelled")));
 
-    if (data === "evx:move" || data === "evx:place") {
-      const startsAt = data === "evx:move" ? await askWhen(conversation, ctx, deps, ctx.t("event-ask-new-when")) : new Date(chosen.startsAt);
-      const place = data === "evx:place" ? await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace) : undefined;
+    if (data === "move" || data === "place") {
+      const startsAt = data === "move" ? await askWhen(conversation, ctx, deps, ctx.t("event-ask-new-when")) : new Date(chosen.startsAt);
+      const place = data === "place" ? await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace) : undefined;
       const outcome = await runOnce(conversation, async (outside) => {
         const changed = await changeOccurrence(deps, outside.actor, { occurrenceId: chosen.id, startsAt, place, requestKey });
         return { told: changed.told, startsAt: changed.startsAt.getTime(), place: changed.place };
@@ -153,9 +157,9 @@ export function createEditEventConversation(deps: BotDeps) {
     }
 
     const outcome = await runOnce(conversation, (outside) =>
-      cancelOccurrences(deps, outside.actor, { occurrenceId: chosen.id, scope: data === "evx:cancel-one" ? "one" : "series", requestKey }),
+      cancelOccurrences(deps, outside.actor, { occurrenceId: chosen.id, scope: data === "cancel-one" ? "one" : "series", requestKey }),
     );
     if (!outcome.ok) return explain(ctx, outcome);
-    await ctx.reply(ctx.t(data === "evx:cancel-one" ? "event-cancelled" : "event-series-cancelled", { told: outcome.value.told }));
+    await ctx.reply(ctx.t(data === "cancel-one" ? "event-cancelled" : "event-series-cancelled", { told: outcome.value.told }));
   };
 }

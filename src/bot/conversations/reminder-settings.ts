@@ -5,6 +5,7 @@ import { parseTime } from "../../domain/schedule/parse-datetime.js";
 import { formatLocalTime } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { reminderSetting } from "../../messages/buttons/events.js";
 import { askText, explain, runOnce, type Convo } from "./prompts.js";
 
 export const REMINDER_SETTINGS = "reminder-settings";
@@ -29,8 +30,8 @@ export function createReminderSettingsConversation(deps: BotDeps) {
     });
     if (!current) return void (await ctx.reply(ctx.t("error-not-allowed")));
     const off = ctx.t("reminder-setting-off");
-    const keep = (value: string) => ({ label: ctx.t("button-keep", { value }), data: "rs:keep" });
-    const offButton = { label: ctx.t("button-turn-off"), data: "rs:off", value: null };
+    const keep = (value: string) => ({ label: ctx.t("button-keep", { value }), data: reminderSetting.data({ choice: "keep" }) });
+    const offButton = { label: ctx.t("button-turn-off"), data: reminderSetting.data({ choice: "off" }), value: null };
 
     await ctx.reply(ctx.t("reminder-settings-current", { evening: show(current.eveningBefore) ?? off, hours: current.hoursBefore ?? 0, duty: show(current.rondaDutyAt) ?? off }));
     const eveningBefore = await askText<string | null>(conversation, ctx, ctx.t("reminder-ask-evening"), parseClockOrOff, [

@@ -5,12 +5,16 @@ import { headedRtId } from "../../domain/people/actor.js";
 import { parseTimeRange, type TimeRangeResult } from "../../domain/schedule/parse-datetime.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { rondaNight, rondaNightsDone, rondaPostShortcut } from "../../messages/buttons/ronda.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const RONDA_SETUP = "ronda-setup";
 export const PER_SHIFT_MAX = 20;
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0]; // Senin first, as on an Indonesian calendar
+
+/** What chooseNights takes as an answer: any night on or off, or done. */
+const ANSWERS = [...WEEKDAYS.flatMap((weekday) => [true, false].map((on) => rondaNight.data({ weekday, on }))), rondaNightsDone.data({})];
 
 /** Toggle buttons for the nights of the week; "Selesai" once at least one is chosen. */
 async function chooseNights(conversation: Convo, ctx: ConversationContext, initial: number[]): Promise<number[]> {
@@ -19,15 +23,16 @@ async function chooseNights(conversation: Convo, ctx: ConversationContext, initi
     const k = new InlineKeyboard();
     WEEKDAYS.forEach((day, i) => {
       // The button carries the state it sets, so a double tap does not undo itself.
-      k.text(`${nights.has(day) ? "✅" : "⬜"} ${ctx.t(`weekday-${day}`)}`, `rn:night:${day}:${nights.has(day) ? 0 : 1}`);
+      k.text(`${nights.has(day) ? "✅" : "⬜"} ${ctx.t(`weekday-${day}`)}`, rondaNight.data({ weekday: day, on: !nights.has(day) }));
       if (i % 2 === 1) k.row();
     });
-    return k.row().text(ctx.t("button-done"), "rn:done");
+    return k.row().text(ctx.t("button-done"), rondaNightsDone.data({}));
   };
   await ctx.reply(ctx.t("ronda-choose-nights"), { reply_markup: keyboard() });
   for (;;) {
-    const { data, ctx: press } = await waitForChoice(conversation, /^rn:(night:[0-6]:[01]|done)$/);
-    if (data === "rn:done") {
+    const { data, ctx: press } = await waitForChoice(conversation, ANSWERS);
+    const night = rondaNight.read(data);
+    if (!night) {
       if (nights.size > 0) {
         await press.editMessageReplyMarkup();
         return [...nights].sort();
@@ -35,10 +40,10 @@ async function chooseNights(conversation: Convo, ctx: ConversationContext, initi
       await press.reply(press.t("ronda-nights-needed"));
       continue;
     }
-    const [, , day, on] = data.split(":").map(Number) as [number, number, number, number];
-    if (nights.has(day) === (on === 1)) continue; // already so: Telegram refuses an edit that changes nothing
+    const { weekday: day, on } = night;
+    if (nights.has(day) === on) continue; // already so: Telegram refuses an edit that changes nothing
     nights = new Set(nights);
-    if (on === 1) nights.add(day);
+    if (on) nights.add(day);
     else nights.delete(day);
     await press.editMessageReplyMarkup({ reply_markup: keyboard() });
   }
@@ -56,7 +61,7 @@ export function createRondaSetupConversation(deps: BotDeps) {
       const parsed = parseTimeRange(text);
       return parsed.ok ? { ok: true as const, value: parsed } : timeRefusal(parsed.reason, "timerange");
     });
-    const post = await askText(conversation, ctx, ctx.t("ronda-ask-post"), parsePlace, [{ label: ctx.t("event-place-pos"), data: "rn:post:pos", value: ctx.t("event-place-pos") }]);
+    const post = await askText(conversation, ctx, ctx.t("ronda-ask-post"), parsePlace, [{ label: ctx.t("event-place-pos"), data: rondaPostShortcut.data({}), value: ctx.t("event-place-pos") }]);
     const perShift = await askText(conversation, ctx, ctx.t("ronda-ask-per-shift"), (text) => parseWholeNumber(text, 1, PER_SHIFT_MAX));
     const outcome = await runOnce(conversation, (outside) => saveRondaSetup(deps.db, outside.actor, { nights, start: hours.start, end: hours.end, post, perShift }, deps.clock()));
     if (!outcome.ok) return explain(ctx, outcome);

@@ -23,6 +23,7 @@ import type { BotDeps } from "../deps.js";
 import { formatClock, formatWhen } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { attendanceOpen, attendancePage, attendanceTick, checkinCode, rsvp, rsvpNames as rsvpNamesButton } from "../../messages/buttons/events.js";
+import { readButton } from "../../messages/buttons/index.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
 
@@ -38,7 +39,8 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
   const buttons = new Composer<BotContext>();
-  feature.use(buttons);
+  // Data no family reads (forged, or a retired button) goes on to the fallback, which calls it stale.
+  feature.filter((ctx) => readButton(ctx.callbackQuery?.data ?? "") !== undefined).use(buttons);
 
   const occurrenceText = async (ctx: BotContext, item: UpcomingOccurrence) => {
     const locale = await ctx.i18n.getLocale();
@@ -66,7 +68,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("jadwal", async (ctx) => {
     const membership = ctx.actor.membership;
     if (membership?.status !== "active") return void (await ctx.reply(ctx.t("error-not-registered")));
-    const items = await listUpcoming(deps.db, membership.rtId, ctx.actor.person!.id, deps.clock());
+    const items = await listUpcoming(deps.db, { rtId: membership.rtId, viewerPersonId: ctx.actor.person!.id, now: deps.clock() });
     if (items.length === 0) return void (await ctx.reply(ctx.t("schedule-empty")));
     await ctx.reply(ctx.t("schedule-title", { count: items.length }));
     const isKetua = headedRtId(ctx.actor) === membership.rtId;
@@ -79,7 +81,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   onButton(buttons, rsvp, async (ctx, { occurrence: occurrenceId, answer }) => {
     const occurrence = await setRsvp(deps.db, ctx.actor, occurrenceId, answer, deps.clock());
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-saved", { answer: ctx.t(`rsvp-${answer}`) }) });
-    const item = await findWithRsvps(deps.db, occurrence.id, ctx.actor.person!.id);
+    const item = await findWithRsvps(deps.db, { occurrenceId: occurrence.id, viewerPersonId: ctx.actor.person!.id });
     if (item) await redraw(ctx, await occurrenceText(ctx, item), rsvpKeyboard(ctx, item, headedRtId(ctx.actor) === occurrence.rtId));
   });
 

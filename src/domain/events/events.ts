@@ -109,7 +109,8 @@ async function selectWithRsvps(db: Database, viewerPersonId: number | null, wher
 }
 
 /** What is coming up in an RT, with RSVP counts and the viewer's own answer. */
-export function listUpcoming(db: Database, rtId: number, viewerPersonId: number | null, now: Date, days = 14): Promise<UpcomingOccurrence[]> {
+export function listUpcoming(db: Database, params: { rtId: number; viewerPersonId: number | null; now: Date; days?: number }): Promise<UpcomingOccurrence[]> {
+  const { rtId, viewerPersonId, now, days = 14 } = params;
   return selectWithRsvps(
     db,
     viewerPersonId,
@@ -118,8 +119,8 @@ export function listUpcoming(db: Database, rtId: number, viewerPersonId: number 
 }
 
 /** One occurrence as /jadwal shows it, to redraw its message after an answer. */
-export async function findWithRsvps(db: Database, occurrenceId: number, viewerPersonId: number | null): Promise<UpcomingOccurrence | undefined> {
-  return (await selectWithRsvps(db, viewerPersonId, eq(eventOccurrence.id, occurrenceId)))[0];
+export async function findWithRsvps(db: Database, params: { occurrenceId: number; viewerPersonId: number | null }): Promise<UpcomingOccurrence | undefined> {
+  return (await selectWithRsvps(db, params.viewerPersonId, eq(eventOccurrence.id, params.occurrenceId)))[0];
 }
 
 async function requireActiveMemberOf(db: Database, actor: Actor, rtId: number): Promise<number> {
