@@ -354,7 +354,7 @@ describe("/hapusdata", () => {
         scorecards: await computeScorecards(db, [place.id], now),
         participationRows: (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(participation))[0]!.n,
         ledger: await db.select({ id: ledgerEntry.id, amount: ledgerEntry.amount, personId: ledgerEntry.personId, rtId: ledgerEntry.rtId }).from(ledgerEntry).orderBy(asc(ledgerEntry.id)),
-        balances: await Promise.all(people.map((personId) => balanceOf(db, bank.id, personId))),
+        balances: await Promise.all(people.map((personId) => balanceOf(db, { wasteBankId: bank.id, personId }))),
         bankTotal: (await db.select({ total: sql<number>`sum(${bankAccount.balance})`.mapWith(Number) }).from(bankAccount))[0]!.total,
         ledgerAudit: await auditLedger(db),
       };
