@@ -80,8 +80,8 @@ async function bankWorld() {
   const otherBank = await createWasteBank(db, await actorOf(ketua7), { name: "Bank Sampah Kenali", rtIds: [rt7.id] }, new Date("2026-09-01T00:00:00Z"));
   const sari = await member("Sari", rt5.id, "Rumah 1");
   const kurnia = await member("Kurnia", rt7.id, "Rumah 9");
-  await appointOfficer(db, await actorOf(koordinator), bank.id, sari.personId, new Date("2026-09-01T00:00:00Z"));
-  await appointOfficer(db, await actorOf(ketua7), otherBank.id, kurnia.personId, new Date("2026-09-01T00:00:00Z"));
+  await appointOfficer(db, await actorOf(koordinator), { wasteBankId: bank.id, personId: sari.personId }, new Date("2026-09-01T00:00:00Z"));
+  await appointOfficer(db, await actorOf(ketua7), { wasteBankId: otherBank.id, personId: kurnia.personId }, new Date("2026-09-01T00:00:00Z"));
   const siti = await member("Siti", rt5.id, "Rumah 12");
   const budi = await member("Budi", rt6.id, "Rumah 3");
   const andi = await member("Andi", rt7.id, "Rumah 4");
@@ -577,7 +577,7 @@ describe("who may record", () => {
     const world = await bankWorld();
     await startDeposit(world.sari, "siti", "Siti");
     await addLine(world.sari, "Kardus", "2");
-    await revokeOfficer(database.db, await actorOf(world.koordinator), world.bank.id, world.sari.personId, NOW);
+    await revokeOfficer(database.db, await actorOf(world.koordinator), { wasteBankId: world.bank.id, personId: world.sari.personId }, NOW);
     // The save button is a bank officer's: refused at the press now that she is none (the domain's
     // requireOfficer, which answered NOT_ALLOWED here, still guards it: see the ledger tests).
     const save = await harness.press(world.sari, "Simpan");

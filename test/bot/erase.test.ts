@@ -318,7 +318,7 @@ describe("/hapusdata", () => {
       const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Melati", rtIds: [place.id] }, new Date("2026-09-01T00:00:00Z"));
       const sari = newUser("Sari");
       const sariIds = await addMember(db, sari, place.id, "Rumah Sari");
-      await appointOfficer(db, await loadActor(db, koordinator.id, []), bank.id, sariIds.personId, new Date("2026-09-01T00:00:00Z"));
+      await appointOfficer(db, await loadActor(db, koordinator.id, []), { wasteBankId: bank.id, personId: sariIds.personId }, new Date("2026-09-01T00:00:00Z"));
       const kardus = (await listWasteTypes(db, bank.id, harness.now)).find((type) => type.name.startsWith("Kardus"))!;
       const officer = await loadActor(db, sari.id, []);
       const day = (n: number) => new Date(Date.UTC(2026, 10, n, 3));

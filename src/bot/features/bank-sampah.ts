@@ -147,7 +147,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   onButton(composer, bankAddRt, async (ctx, values) => {
-    const bank = await addRtToWasteBank(deps.db, ctx.actor, values.bank, values.rt, deps.clock());
+    const bank = await addRtToWasteBank(deps.db, ctx.actor, { wasteBankId: values.bank, rtId: values.rt }, deps.clock());
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await detailsView(ctx, bank.id);
     await show(ctx, text, keyboard);

@@ -277,7 +277,7 @@ describe("who may record", () => {
 
   it("not an officer whose appointment was revoked", async () => {
     await deposit(lines());
-    await revokeOfficer(db(), await actorOf(db(), world.koordinator), world.bank.id, world.petugas.personId, NOW);
+    await revokeOfficer(db(), await actorOf(db(), world.koordinator), { wasteBankId: world.bank.id, personId: world.petugas.personId }, NOW);
     await expectRefusal(deposit(lines()), "not-allowed");
     await expectRefusal(withdraw(100), "not-allowed");
     expect(await entryCount()).toBe(1);

@@ -48,7 +48,7 @@ async function world() {
   const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Sipin", rtIds: [rt5.id, rt6.id] }, OPENED);
   const otherBank = await createWasteBank(db, await loadActor(db, ketua7User.id, []), { name: "Bank Sampah Kenali", rtIds: [rt7.id] }, OPENED);
   const officer = await member("Sari", rt5.id, "Rumah 1");
-  await appointOfficer(db, await loadActor(db, koordinator.id, []), bank.id, officer.personId, OPENED);
+  await appointOfficer(db, await loadActor(db, koordinator.id, []), { wasteBankId: bank.id, personId: officer.personId }, OPENED);
   return {
     rt5, rt6, rt7, rt8, koordinator, ketua7User, bank, otherBank, officer,
     siti: await member("Siti Aminah", rt5.id, "Rumah 12"),
