@@ -107,7 +107,7 @@ async function seed(db: Database): Promise<{ banks: Bank[]; sessions: Session[] 
   for (let s = 0; s < SESSIONS; s++) {
     const bank = banks[s % BANKS]!;
     const officer = bank.residents[Math.floor(s / BANKS) * 7 % bank.residents.length]!;
-    await appointOfficer(db, koordinatorActor, bank.id, officer.personId, SATURDAY);
+    await appointOfficer(db, koordinatorActor, { wasteBankId: bank.id, personId: officer.personId }, SATURDAY);
     const [row] = await queryRows<{ telegram_id: string }>(db, sql`select telegram_id from person where id = ${officer.personId}`);
     sessions.push({ actor: await loadActor(db, Number(row!.telegram_id), []), bank });
   }

@@ -204,7 +204,7 @@ async function seed(db: Database): Promise<World> {
     served.set(bank.id, members);
     const chosen = members.filter((resident) => !ketua.includes(resident)).filter((_, index) => index % 7 === 3).slice(0, OFFICERS_PER_BANK);
     for (const officer of chosen) {
-      await appointOfficer(db, koordinatorActor, bank.id, officer.personId, at);
+      await appointOfficer(db, koordinatorActor, { wasteBankId: bank.id, personId: officer.personId }, at);
       officers.push({ telegramId: officer.telegramId, bank: bank.id });
     }
     // One in three residents deposited last month: their /saldo shows entries and offers statements.

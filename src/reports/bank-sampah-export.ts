@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { MeasureUnit } from "../domain/bank-sampah/amounts.js";
-import { formatReportMonth, type MonthlyBankReport, type PersonLabel, type ReportMonth } from "../domain/bank-sampah/report.js";
+import type { MonthlyBankReport, PersonLabel } from "../domain/bank-sampah/report.js";
+import { monthKey, type Month } from "../domain/schedule/month.js";
 import { WIB_OFFSET_MINUTES, formatLocalDate, formatLocalTime, wibParts } from "../domain/schedule/wib.js";
 
 /**
@@ -47,7 +48,7 @@ const WIB_FORMAT = "yyyy-mm-dd hh:mm";
 const BOM = "\uFEFF";
 
 /** The month as people name it: "November 2026". */
-export function periodLabel(month: ReportMonth, locale: string): string {
+export function periodLabel(month: Month, locale: string): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(month.year, month.month - 1, 1)));
 }
 
@@ -132,7 +133,7 @@ function fileName(stem: string, extension: string): string {
 export type ExportFileNames = { xlsx: string; transactionsCsv: string; byTypeCsv: string };
 
 export function exportFileNames(report: MonthlyBankReport, labels: ExportLabels): ExportFileNames {
-  const vars = { bank: fileSlug(report.bank.name, String(report.bank.id)), period: formatReportMonth(report.month) };
+  const vars = { bank: fileSlug(report.bank.name, String(report.bank.id)), period: monthKey(report.month) };
   return {
     xlsx: fileName(labels.t("bank-export-file-xlsx", vars), "xlsx"),
     transactionsCsv: fileName(labels.t("bank-export-file-transactions", vars), "csv"),

@@ -93,7 +93,7 @@ describe("/audit", () => {
     const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Melati", rtIds: [place.id] }, new Date("2026-09-01T00:00:00Z"));
     const sari = newUser("Sari");
     const sariIds = await addMember(db, sari, place.id, "Rumah 1");
-    await appointOfficer(db, await loadActor(db, koordinator.id, []), bank.id, sariIds.personId, new Date("2026-09-01T00:00:00Z"));
+    await appointOfficer(db, await loadActor(db, koordinator.id, []), { wasteBankId: bank.id, personId: sariIds.personId }, new Date("2026-09-01T00:00:00Z"));
     const appointments = (await auditRows()).length;
 
     await harness.send(sari, "/setor");

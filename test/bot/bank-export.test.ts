@@ -90,7 +90,7 @@ async function scenario(): Promise<Scenario> {
   const bank = await createWasteBank(db, await actorOf(founder), { name: "Bank Sampah Melati", rtIds: [rt1.id, rt2.id] }, wib({ year: 2026, month: 10, day: 1 }, 8, 0));
   const officer = newUser("Bu Petugas");
   const officerPerson = await addMember(db, officer, rt1.id, "Rumah 9");
-  await appointOfficer(db, await actorOf(ketua), bank.id, officerPerson.personId, wib({ year: 2026, month: 10, day: 1 }, 9, 0));
+  await appointOfficer(db, await actorOf(ketua), { wasteBankId: bank.id, personId: officerPerson.personId }, wib({ year: 2026, month: 10, day: 1 }, 9, 0));
   const clerk = await actorOf(officer);
 
   const siti = newUser("Siti Aminah");
@@ -387,7 +387,7 @@ describe("/eksporbank refusals", () => {
     const other = await createWasteBank(database.db, await actorOf(ketua), { name: "Bank Sampah Anggrek", rtIds: [rt.id] }, nov(1, 8, 0));
     const officer = newUser("Petugas Anggrek");
     const { personId } = await addMember(database.db, officer, rt.id);
-    await appointOfficer(database.db, await actorOf(ketua), other.id, personId, nov(1, 9, 0));
+    await appointOfficer(database.db, await actorOf(ketua), { wasteBankId: other.id, personId: personId }, nov(1, 9, 0));
 
     await harness.send(officer, "/eksporbank");
     expect(harness.buttons(officer)[1]).toBe("Bulan lalu (November 2026)");

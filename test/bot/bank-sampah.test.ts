@@ -80,8 +80,8 @@ async function bankWorld() {
   const otherBank = await createWasteBank(db, await actorOf(ketua7), { name: "Bank Sampah Kenali", rtIds: [rt7.id] }, new Date("2026-09-01T00:00:00Z"));
   const sari = await member("Sari", rt5.id, "Rumah 1");
   const kurnia = await member("Kurnia", rt7.id, "Rumah 9");
-  await appointOfficer(db, await actorOf(koordinator), bank.id, sari.personId, new Date("2026-09-01T00:00:00Z"));
-  await appointOfficer(db, await actorOf(ketua7), otherBank.id, kurnia.personId, new Date("2026-09-01T00:00:00Z"));
+  await appointOfficer(db, await actorOf(koordinator), { wasteBankId: bank.id, personId: sari.personId }, new Date("2026-09-01T00:00:00Z"));
+  await appointOfficer(db, await actorOf(ketua7), { wasteBankId: otherBank.id, personId: kurnia.personId }, new Date("2026-09-01T00:00:00Z"));
   const siti = await member("Siti", rt5.id, "Rumah 12");
   const budi = await member("Budi", rt6.id, "Rumah 3");
   const andi = await member("Andi", rt7.id, "Rumah 4");
@@ -430,7 +430,7 @@ describe("/setor", () => {
       { lineNo: 4, wasteTypeId: world.types.jelantah.id, quantity: 1200, unit: "liter", rupiahPerUnit: 5000, value: 6000 },
       { lineNo: 5, wasteTypeId: world.types.kaca.id, quantity: 1255, unit: "kg", rupiahPerUnit: 300, value: 377 },
     ]);
-    expect(await balanceOf(database.db, world.bank.id, siti.personId)).toBe(19502);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(19502);
     const records = await database.db.select().from(participation);
     expect(records).toEqual([expect.objectContaining({ personId: siti.personId, rtId: world.rt5.id, kind: "bank_sampah", verified: true, sourceKey: `bank-entry:${entry!.id}`, revokedAt: null })]);
 
@@ -476,7 +476,7 @@ describe("/setor", () => {
     expect(await database.db.select().from(participation)).toHaveLength(1);
     expect(await receiptsTo(siti)).toHaveLength(1);
     expect(sentTextsTo(siti.id)).toHaveLength(1);
-    expect(await balanceOf(database.db, entries[0]!.wasteBankId, siti.personId)).toBe(4500);
+    expect(await balanceOf(database.db, { wasteBankId: entries[0]!.wasteBankId, personId: siti.personId })).toBe(4500);
   });
 
   it("saves once when the reply to Simpan fails and Telegram redelivers the tap", async () => {
@@ -577,7 +577,7 @@ describe("who may record", () => {
     const world = await bankWorld();
     await startDeposit(world.sari, "siti", "Siti");
     await addLine(world.sari, "Kardus", "2");
-    await revokeOfficer(database.db, await actorOf(world.koordinator), world.bank.id, world.sari.personId, NOW);
+    await revokeOfficer(database.db, await actorOf(world.koordinator), { wasteBankId: world.bank.id, personId: world.sari.personId }, NOW);
     // The save button is a bank officer's: refused at the press now that she is none (the domain's
     // requireOfficer, which answered NOT_ALLOWED here, still guards it: see the ledger tests).
     const save = await harness.press(world.sari, "Simpan");
@@ -636,7 +636,7 @@ describe("/tarik", () => {
     ].join("\n");
     expect(harness.lastText(sari)).toBe(["✅ Penarikan Siti tersimpan. Serahkan uangnya sesuai bukti di bawah.", "", receipt, "", "Bukti sudah dikirim ke Siti lewat pesan pribadi."].join("\n"));
     expect((await ledgerRows()).map((entry) => [entry.kind, entry.amount, entry.recordedBy])).toEqual([["deposit", 18000, sari.personId], ["withdrawal", -10000, sari.personId]]);
-    expect(await balanceOf(database.db, world.bank.id, siti.personId)).toBe(8000);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(8000);
     expect((await receiptsTo(siti)).map((row) => (row.payload as { text: string }).text)).toEqual([receipt]);
     expect(sentTextsTo(siti.id)).toEqual([receipt]);
 
@@ -675,7 +675,7 @@ describe("/tarik", () => {
     await harness.press(sari, "Budi");
     await harness.send(sari, "6 rb");
     await harness.press(sari, "Catat penarikan");
-    expect(await balanceOf(database.db, world.bank.id, budi.personId)).toBe(0);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: budi.personId })).toBe(0);
     // He reads his balance although he is no resident anywhere now.
     await harness.send(budi, "/saldo");
     expect(harness.telegram.textsTo(budi.id).at(-1)).toContain("Saldo: Rp 0");
@@ -737,7 +737,7 @@ describe("/koreksi", () => {
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({ id: deposit.entryId, kind: "deposit", amount: 4500 }); // the original stays as it was
     expect(entries[1]).toMatchObject({ kind: "reversal", amount: -4500, reversesEntryId: deposit.entryId, reason: "salah timbang, seharusnya 1,5 kg", recordedBy: sari.personId });
-    expect(await balanceOf(database.db, world.bank.id, siti.personId)).toBe(0);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(0);
     expect((await database.db.select().from(participation))[0]?.revokedAt).toEqual(NOW);
     expect(sentTextsTo(siti.id)).toEqual([receipt]);
 
@@ -771,7 +771,7 @@ describe("/koreksi", () => {
     await harness.press(sari, "Ya, koreksi");
     expect(harness.lastText(sari)).toBe("Koreksi ini akan membuat saldo minus: saldo saat ini Rp 500, karena sebagian uangnya sudah ditarik. Koreksi penarikannya dulu.");
     expect(await stored()).toEqual(before);
-    expect(await balanceOf(database.db, world.bank.id, siti.personId)).toBe(500);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(500);
   });
 });
 
@@ -974,7 +974,7 @@ describe("/harga", () => {
       [earlier.entryId + 1, types.pet.id, 1000, 3000, 3000],
       [earlier.entryId + 2, types.pet.id, 1000, 3500, 3500],
     ]);
-    expect(await balanceOf(database.db, world.bank.id, siti.personId)).toBe(4500 + 8000 + 3500);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(4500 + 8000 + 3500);
     // Each line points at the very price row it was valued at.
     const prices = await database.db.select().from(wastePrice).where(eq(wastePrice.wasteTypeId, types.kardus.id)).orderBy(asc(wastePrice.id));
     expect(prices.map((price) => price.rupiahPerUnit)).toEqual([1800, 2000]);
@@ -1067,7 +1067,7 @@ describe("a reply that fails after the save", () => {
     expect(lastAnswerTo(save)).toEqual(expect.objectContaining({ text: ALREADY_SAVED(2, "Siti"), show_alert: true }));
     expect(await ledgerRows()).toHaveLength(2);
     expect(await receiptsTo(siti)).toHaveLength(1);
-    expect(await balanceOf(database.db, world.bank.id, siti.personId)).toBe(8000);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(8000);
     expect((await auditLedger(database.db)).ok).toBe(true);
   });
 

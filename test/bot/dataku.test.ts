@@ -65,7 +65,7 @@ describe("/dataku", () => {
     const bank = await createWasteBank(db, await actorOf(koordinator), { name: "Bank Sampah Melati", rtIds: [rt5.id] }, at("2026-09-01T00:00:00Z"));
     const sari = newUser("Sari");
     const sariIds = await addMember(db, sari, rt5.id, "Rumah Sari");
-    await appointOfficer(db, await actorOf(koordinator), bank.id, sariIds.personId, at("2026-09-01T00:00:00Z"));
+    await appointOfficer(db, await actorOf(koordinator), { wasteBankId: bank.id, personId: sariIds.personId }, at("2026-09-01T00:00:00Z"));
     const types = await listWasteTypes(db, bank.id, at("2026-11-01T00:00:00Z"));
     const kardus = types.find((type) => type.name.startsWith("Kardus"))!;
     const officer = await actorOf(sari);

@@ -319,7 +319,7 @@ describe("/hapusdata", () => {
       const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Melati", rtIds: [place.id] }, new Date("2026-09-01T00:00:00Z"));
       const sari = newUser("Sari");
       const sariIds = await addMember(db, sari, place.id, "Rumah Sari");
-      await appointOfficer(db, await loadActor(db, koordinator.id, []), bank.id, sariIds.personId, new Date("2026-09-01T00:00:00Z"));
+      await appointOfficer(db, await loadActor(db, koordinator.id, []), { wasteBankId: bank.id, personId: sariIds.personId }, new Date("2026-09-01T00:00:00Z"));
       const kardus = (await listWasteTypes(db, bank.id, harness.now)).find((type) => type.name.startsWith("Kardus"))!;
       const officer = await loadActor(db, sari.id, []);
       const day = (n: number) => new Date(Date.UTC(2026, 10, n, 3));
@@ -355,7 +355,7 @@ describe("/hapusdata", () => {
         scorecards: await computeScorecards(db, [place.id], now),
         participationRows: (await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(participation))[0]!.n,
         ledger: await db.select({ id: ledgerEntry.id, amount: ledgerEntry.amount, personId: ledgerEntry.personId, rtId: ledgerEntry.rtId }).from(ledgerEntry).orderBy(asc(ledgerEntry.id)),
-        balances: await Promise.all(people.map((personId) => balanceOf(db, bank.id, personId))),
+        balances: await Promise.all(people.map((personId) => balanceOf(db, { wasteBankId: bank.id, personId }))),
         bankTotal: (await db.select({ total: sql<number>`sum(${bankAccount.balance})`.mapWith(Number) }).from(bankAccount))[0]!.total,
         ledgerAudit: await auditLedger(db),
       };

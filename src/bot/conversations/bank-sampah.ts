@@ -224,7 +224,7 @@ export function createWithdrawalConversation(deps: BotDeps) {
     const resident = await pickResident(conversation, ctx, deps, bank, "account");
     if (!resident) return;
     const locale = await ctx.i18n.getLocale();
-    const balance = await conversation.external(() => balanceOf(deps.db, bank.id, resident.personId));
+    const balance = await conversation.external(() => balanceOf(deps.db, { wasteBankId: bank.id, personId: resident.personId }));
     if (balance <= 0) return void (await ctx.reply(ctx.t("bank-withdraw-nothing", { name: resident.name, balance: formatRupiah(balance, locale) })));
     const request = await newRequest(conversation, "withdrawal");
 
@@ -258,7 +258,7 @@ export function createReversalConversation(deps: BotDeps) {
     const resident = await pickResident(conversation, ctx, deps, bank, "account");
     if (!resident) return;
     const locale = await ctx.i18n.getLocale();
-    const entries = await conversation.external(async () => (await reversibleEntries(deps.db, bank.id, resident.personId, ENTRIES_SHOWN)).map(plainEntry));
+    const entries = await conversation.external(async () => (await reversibleEntries(deps.db, { wasteBankId: bank.id, personId: resident.personId, limit: ENTRIES_SHOWN })).map(plainEntry));
     if (entries.length === 0) return void (await ctx.reply(ctx.t("bank-reversal-none", { name: resident.name })));
     const entry = await pickFromList<PlainEntry>(conversation, ctx, "entry", ctx.t("bank-choose-entry", { name: resident.name }), entries, (e) => e.entryId, (e) => entryLine(ctx.t, locale, e));
     if (!entry) return;

@@ -1,15 +1,14 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import {
   exportBankReport,
-  formatReportMonth,
   listViewableBanks,
   parseReportMonth,
-  recentReportMonths,
   requireViewableBank,
   type MonthlyBankReport,
 } from "../../domain/bank-sampah/report.js";
 import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
 import { runLongWork } from "../background.js";
+import { monthKey, recentMonths } from "../../domain/schedule/month.js";
 import type { ButtonFamily } from "../../messages/buttons/button.js";
 import { bankExport, bankExportMonth, bankExportPage } from "../../messages/buttons/bank-sampah.js";
 import type { BotContext } from "../context.js";
@@ -41,10 +40,10 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
     const bank = await requireViewableBank(deps.db, ctx.actor, wasteBankId);
     const locale = await ctx.i18n.getLocale();
     const keyboard = new InlineKeyboard();
-    recentReportMonths(deps.clock(), MONTHS_OFFERED).forEach((month, back) => {
+    recentMonths(deps.clock(), MONTHS_OFFERED).forEach((month, back) => {
       const period = formatMonth(month, locale);
       const label = back === 0 ? ctx.t("bank-export-this-month", { period }) : back === 1 ? ctx.t("bank-export-last-month", { period }) : period;
-      keyboard.text(label, bankExportMonth.data({ bank: bank.id, month: formatReportMonth(month) })).row();
+      keyboard.text(label, bankExportMonth.data({ bank: bank.id, month: monthKey(month) })).row();
     });
     return { text: ctx.t("bank-export-choose-month", { bank: bank.name, kelurahan: bank.kelurahanName }), keyboard };
   }

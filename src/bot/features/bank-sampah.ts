@@ -4,7 +4,8 @@ import { appointBankOfficer, revokeBankOfficer } from "../../domain/bank-sampah/
 import { accountsOf, recentEntries, statement } from "../../domain/bank-sampah/ledger.js";
 import { coordinatesBanks, entryByRequestKey, managedBanks, rtsWithoutWasteBank } from "../../domain/bank-sampah/management.js";
 import { listServedMembers } from "../../domain/bank-sampah/residents.js";
-import { monthKey, monthOf, monthRange, parseMonthKey, statementMonths, addMonths, type Month } from "../../domain/bank-sampah/statements.js";
+import { statementMonths } from "../../domain/bank-sampah/statements.js";
+import { addMonths, monthKey, monthOf, monthRange, parseMonthKey, type Month } from "../../domain/schedule/month.js";
 import { DomainError } from "../../domain/errors.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
 import { bankDetailsView, entryLine, loadBankDetails, plainEntry } from "../../messages/bank-sampah.js";
@@ -146,7 +147,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   onButton(composer, bankAddRt, async (ctx, values) => {
-    const bank = await addRtToWasteBank(deps.db, ctx.actor, values.bank, values.rt, deps.clock());
+    const bank = await addRtToWasteBank(deps.db, ctx.actor, { wasteBankId: values.bank, rtId: values.rt }, deps.clock());
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await detailsView(ctx, bank.id);
     await show(ctx, text, keyboard);
@@ -176,14 +177,14 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
     const locale = await ctx.i18n.getLocale();
     const now = deps.clock();
     for (const account of accounts) {
-      const entries = await recentEntries(deps.db, account.wasteBankId, personId, RECENT_ENTRIES);
+      const entries = await recentEntries(deps.db, { wasteBankId: account.wasteBankId, personId, limit: RECENT_ENTRIES });
       const lines = entries.map((entry) => `• ${entryLine(ctx.t, locale, plainEntry(entry))}`);
       const header = [
         ctx.t("bank-balance", { bank: account.bankName, balance: formatRupiah(account.balance, locale) }),
         entries.length ? ctx.t("bank-balance-recent", { count: entries.length }) : ctx.t("bank-balance-no-entries"),
       ].join("\n");
       const messages = chunkLines(header, lines);
-      const months = await statementMonths(deps.db, account.wasteBankId, personId, now);
+      const months = await statementMonths(deps.db, { wasteBankId: account.wasteBankId, personId, now });
       for (const [index, text] of messages.entries()) {
         const last = index === messages.length - 1;
         await ctx.reply(last ? `${text}\n\n${ctx.t("bank-statement-offer")}` : text, last ? { reply_markup: statementKeyboard(ctx, account.wasteBankId, months, now, locale) } : {});
@@ -201,7 +202,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const locale = await ctx.i18n.getLocale();
     const { from, to } = monthRange(month);
-    const report = await statement(deps.db, wasteBankId, personId, from, to);
+    const report = await statement(deps.db, { wasteBankId, personId, from, to });
     const header = ctx.t("bank-statement-title", { bank: account.bankName, month: formatMonth(month, locale), opening: formatRupiah(report.opening, locale) });
     const lines = report.entries.length ? report.entries.map((entry) => `• ${entryLine(ctx.t, locale, plainEntry(entry))}`) : [ctx.t("bank-statement-no-entries")];
     lines.push(

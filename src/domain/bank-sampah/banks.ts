@@ -145,7 +145,8 @@ async function attachRts(db: Database, wasteBankId: number, rows: RtRow[], actor
 }
 
 /** Lets a bank serve one more RT of its kelurahan. */
-export async function addRtToWasteBank(db: Database, actor: Actor, wasteBankId: number, rtId: number, now: Date): Promise<WasteBankView> {
+export async function addRtToWasteBank(db: Database, actor: Actor, params: { wasteBankId: number; rtId: number }, now: Date): Promise<WasteBankView> {
+  const { wasteBankId, rtId } = params;
   await db.transaction(async (tx) => {
     const bank = await getWasteBank(tx, wasteBankId);
     if (!coversKelurahan(actor, bank)) throw new DomainError("not-allowed");
@@ -169,7 +170,8 @@ export async function listOfficers(db: Database, wasteBankId: number): Promise<O
 }
 
 /** Appoints an active resident of a served RT as officer; appointing twice changes nothing. */
-export async function appointOfficer(db: Database, actor: Actor, wasteBankId: number, personId: number, now: Date): Promise<{ created: boolean }> {
+export async function appointOfficer(db: Database, actor: Actor, params: { wasteBankId: number; personId: number }, now: Date): Promise<{ created: boolean }> {
+  const { wasteBankId, personId } = params;
   const bank = await getWasteBank(db, wasteBankId);
   requireManager(actor, bank);
   const [resident] = await db
@@ -189,7 +191,8 @@ export async function appointOfficer(db: Database, actor: Actor, wasteBankId: nu
   return { created: rows.length > 0 };
 }
 
-export async function revokeOfficer(db: Database, actor: Actor, wasteBankId: number, personId: number, now: Date): Promise<{ revoked: boolean }> {
+export async function revokeOfficer(db: Database, actor: Actor, params: { wasteBankId: number; personId: number }, now: Date): Promise<{ revoked: boolean }> {
+  const { wasteBankId, personId } = params;
   requireManager(actor, await getWasteBank(db, wasteBankId));
   const rows = await db.transaction(async (tx) => {
     const revoked = await tx

@@ -327,7 +327,11 @@ export async function accountsOf(db: Database, personId: number): Promise<Accoun
     .orderBy(asc(bankAccount.id));
 }
 
-export async function balanceOf(db: Database, wasteBankId: number, personId: number): Promise<number> {
+/** An account: one resident's savings at one bank. */
+export type AccountOf = { wasteBankId: number; personId: number };
+
+export async function balanceOf(db: Database, account: AccountOf): Promise<number> {
+  const { wasteBankId, personId } = account;
   const [row] = await db.select({ balance: bankAccount.balance }).from(bankAccount).where(and(eq(bankAccount.wasteBankId, wasteBankId), eq(bankAccount.personId, personId)));
   return row?.balance ?? 0;
 }
@@ -344,7 +348,8 @@ function entrySummaries(db: Database) {
 }
 
 /** The latest entries of an account, newest first. */
-export async function recentEntries(db: Database, wasteBankId: number, personId: number, limit: number): Promise<EntrySummary[]> {
+export async function recentEntries(db: Database, params: AccountOf & { limit: number }): Promise<EntrySummary[]> {
+  const { wasteBankId, personId, limit } = params;
   return entrySummaries(db)
     .where(and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId)))
     .orderBy(desc(ledgerEntry.id))
@@ -352,7 +357,8 @@ export async function recentEntries(db: Database, wasteBankId: number, personId:
 }
 
 /** Entries a petugas may still reverse: not reversals, not yet reversed; newest first. */
-export async function reversibleEntries(db: Database, wasteBankId: number, personId: number, limit: number): Promise<EntrySummary[]> {
+export async function reversibleEntries(db: Database, params: AccountOf & { limit: number }): Promise<EntrySummary[]> {
+  const { wasteBankId, personId, limit } = params;
   return entrySummaries(db)
     .where(and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId), inArray(ledgerEntry.kind, ["deposit", "withdrawal"]), sql`not ${reversedFlag}`))
     .orderBy(desc(ledgerEntry.id))
@@ -362,7 +368,8 @@ export async function reversibleEntries(db: Database, wasteBankId: number, perso
 export type Statement = { opening: number; closing: number; deposits: number; withdrawals: number; reversals: number; entries: EntrySummary[] };
 
 /** One account over [from, to): the balance before, every entry in it, the balance after. */
-export async function statement(db: Database, wasteBankId: number, personId: number, from: Date, to: Date): Promise<Statement> {
+export async function statement(db: Database, params: AccountOf & { from: Date; to: Date }): Promise<Statement> {
+  const { wasteBankId, personId, from, to } = params;
   const account = and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId));
   const [{ opening } = { opening: 0 }] = await db
     .select({ opening: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(Number) })

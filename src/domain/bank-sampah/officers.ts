@@ -37,7 +37,7 @@ async function tellOfficer(deps: ServiceDeps, tx: Database, officer: OfficerRow,
  */
 export async function appointBankOfficer(deps: ServiceDeps, params: { actor: Actor; wasteBankId: number; personId: number }): Promise<OfficerChange> {
   return inTransaction(deps, async (tx) => {
-    const { created } = await appointOfficer(tx, params.actor, params.wasteBankId, params.personId, deps.clock());
+    const { created } = await appointOfficer(tx, params.actor, params, deps.clock());
     const officer = await activeAppointment(tx, params);
     const bank = await getWasteBank(tx, params.wasteBankId);
     if (created && officer) await tellOfficer(deps, tx, officer, params.personId, eventKey("bank-officer-appointed", officer.id), "bank-officer-appointed-notice", bank.name);
@@ -49,7 +49,7 @@ export async function appointBankOfficer(deps: ServiceDeps, params: { actor: Act
 export async function revokeBankOfficer(deps: ServiceDeps, params: { actor: Actor; wasteBankId: number; personId: number }): Promise<OfficerChange> {
   return inTransaction(deps, async (tx) => {
     const officer = await activeAppointment(tx, params);
-    const { revoked } = await revokeOfficer(tx, params.actor, params.wasteBankId, params.personId, deps.clock());
+    const { revoked } = await revokeOfficer(tx, params.actor, params, deps.clock());
     const bank = await getWasteBank(tx, params.wasteBankId);
     if (revoked && officer) await tellOfficer(deps, tx, officer, params.personId, eventKey("bank-officer-revoked", officer.id), "bank-officer-revoked-notice", bank.name);
     return { changed: revoked, name: officer?.displayName ?? "-", bankName: bank.name };

@@ -6,7 +6,7 @@ import { DomainError } from "../errors.js";
 import { officerBankIds, type Actor } from "../people/actor.js";
 import { memberCode } from "../people/member-code.js";
 import { areaScope } from "../roles/scope.js";
-import { wibInstant, wibParts } from "../schedule/wib.js";
+import { compareMonths, monthOf, monthRange, parseMonthKey, type Month } from "../schedule/month.js";
 import type { MeasureUnit } from "./amounts.js";
 import { canManageBank, findWasteBank, listWasteBanksInScope, wasteBankIdOfRt, type WasteBankView } from "./banks.js";
 
@@ -26,7 +26,6 @@ import { canManageBank, findWasteBank, listWasteBanksInScope, wasteBankIdOfRt, t
  * `closingBalance - openingBalance` equals `totals.net`.
  */
 
-export type ReportMonth = { year: number; month: number };
 
 /** Who an entry belongs to: no name (an anonymous label in the files) once erased or if never given; no member code once erased. */
 export type PersonLabel = { name: string | null; memberCode: string | null };
@@ -104,7 +103,7 @@ export type MonthTotals = {
 
 export type MonthlyBankReport = {
   bank: { id: number; name: string; kelurahanName: string; kecamatanName: string; rtNumbers: number[] };
-  month: ReportMonth;
+  month: Month;
   /** The month as [from, to) instants: WIB midnight of the 1st to WIB midnight of the next 1st. */
   from: Date;
   to: Date;
@@ -119,49 +118,10 @@ export type MonthlyBankReport = {
   totals: MonthTotals;
 };
 
-/** Months before this are typing slips or forged buttons, not a bank's history. */
-const FIRST_REPORT_YEAR = 2000;
-
-export function formatReportMonth(month: ReportMonth): string {
-  return `${String(month.year).padStart(4, "0")}-${String(month.month).padStart(2, "0")}`;
-}
-
-export function currentReportMonth(now: Date): ReportMonth {
-  const { year, month } = wibParts(now);
-  return { year, month };
-}
-
-/** `months` back from `month` (negative goes forward). */
-export function shiftReportMonth(month: ReportMonth, months: number): ReportMonth {
-  const index = month.year * 12 + (month.month - 1) - months;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
-/** The months offered for export: this WIB month and the `count - 1` before it, newest first. */
-export function recentReportMonths(now: Date, count = 4): ReportMonth[] {
-  const current = currentReportMonth(now);
-  return Array.from({ length: count }, (_, back) => shiftReportMonth(current, back));
-}
-
 /** "2026-11" → a month that can be reported on at `now` (not in the future); null otherwise. */
-export function parseReportMonth(text: string, now: Date): ReportMonth | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(text);
-  if (!match) return null;
-  const month = { year: Number(match[1]), month: Number(match[2]) };
-  if (month.month < 1 || month.month > 12 || month.year < FIRST_REPORT_YEAR) return null;
-  const current = currentReportMonth(now);
-  if (month.year * 12 + month.month > current.year * 12 + current.month) return null;
-  return month;
-}
-
-/** The month as instants: [WIB midnight of the 1st, WIB midnight of the next month's 1st). */
-export function reportMonthBounds(month: ReportMonth): { from: Date; to: Date } {
-  if (!Number.isInteger(month.year) || !Number.isInteger(month.month) || month.month < 1 || month.month > 12) {
-    throw new RangeError(`not a month: ${month.year}-${month.month}`);
-  }
-  const next = shiftReportMonth(month, -1);
-  const midnight = { hour: 0, minute: 0 };
-  return { from: wibInstant({ ...month, day: 1 }, midnight), to: wibInstant({ ...next, day: 1 }, midnight) };
+export function parseReportMonth(text: string, now: Date): Month | null {
+  const month = parseMonthKey(text);
+  return month && compareMonths(month, monthOf(now)) <= 0 ? month : null;
 }
 
 /**
@@ -203,7 +163,7 @@ export async function requireViewableBank(db: Database, actor: Actor, wasteBankI
 }
 
 /** The report, for someone allowed to see it (checked again here, whatever a button said). */
-export async function exportBankReport(db: Database, actor: Actor, wasteBankId: number, month: ReportMonth, now: Date): Promise<MonthlyBankReport> {
+export async function exportBankReport(db: Database, actor: Actor, wasteBankId: number, month: Month, now: Date): Promise<MonthlyBankReport> {
   const bank = await requireViewableBank(db, actor, wasteBankId);
   return monthlyBankReport(db, wasteBankId, month, now, bank);
 }
@@ -218,8 +178,8 @@ function officerName(name: string | null, erasedAt: Date | null): string | null 
 }
 
 /** The bank's report for a WIB month; no rights checked (see `exportBankReport`). */
-export async function monthlyBankReport(db: Database, wasteBankId: number, month: ReportMonth, now: Date, known?: WasteBankView): Promise<MonthlyBankReport> {
-  const { from, to } = reportMonthBounds(month);
+export async function monthlyBankReport(db: Database, wasteBankId: number, month: Month, now: Date, known?: WasteBankView): Promise<MonthlyBankReport> {
+  const { from, to } = monthRange(month);
   const bank = known ?? (await findWasteBank(db, wasteBankId));
   if (!bank) throw new DomainError("not-allowed");
 

@@ -121,9 +121,9 @@ describe("each privileged action writes exactly one audit row, once", () => {
   it("waste bank officers appointed and revoked", async () => {
     const { place, koordinator, koordinatorId, sitiIds } = await world();
     const bank = await createWasteBank(database.db, await actorOf(koordinator), { name: "Bank Sampah Melati", rtIds: [place.id] }, NOW);
-    const appointed = await once(async () => appointOfficer(database.db, await actorOf(koordinator), bank.id, sitiIds.personId, NOW));
+    const appointed = await once(async () => appointOfficer(database.db, await actorOf(koordinator), { wasteBankId: bank.id, personId: sitiIds.personId }, NOW));
     expect(appointed).toMatchObject({ action: "role_granted", actorPersonId: koordinatorId, targetPersonId: sitiIds.personId, entityType: "waste_bank", entityId: bank.id, details: { role: "petugas_bank" } });
-    expect(await once(async () => revokeOfficer(database.db, await actorOf(koordinator), bank.id, sitiIds.personId, NOW))).toMatchObject({ action: "role_revoked", details: { role: "petugas_bank" } });
+    expect(await once(async () => revokeOfficer(database.db, await actorOf(koordinator), { wasteBankId: bank.id, personId: sitiIds.personId }, NOW))).toMatchObject({ action: "role_revoked", details: { role: "petugas_bank" } });
   });
 
   it("ledger deposits, withdrawals and reversals, each in its own transaction; a refused one writes nothing", async () => {
@@ -131,7 +131,7 @@ describe("each privileged action writes exactly one audit row, once", () => {
     const bank = await createWasteBank(database.db, await actorOf(koordinator), { name: "Bank Sampah Melati", rtIds: [place.id] }, NOW);
     const sari = newUser("Sari");
     const sariIds = await addMember(database.db, sari, place.id, "Rumah 1");
-    await appointOfficer(database.db, await actorOf(koordinator), bank.id, sariIds.personId, NOW);
+    await appointOfficer(database.db, await actorOf(koordinator), { wasteBankId: bank.id, personId: sariIds.personId }, NOW);
     const [kardus] = (await listWasteTypes(database.db, bank.id, NOW)).filter((type) => type.name.startsWith("Kardus"));
     const officer = await actorOf(sari);
 

@@ -95,7 +95,7 @@ describe.skipIf(server)("the ledger under concurrent use (real PostgreSQL, sever
     for (const who of accounts) {
       const own = receipts.filter((receipt) => receipt.personId === who.personId).sort((a, b) => a.entryId - b.entryId);
       const expected = own.reduce((sum, receipt) => sum + receipt.amount, 0);
-      expect(await balanceOf(database.db, world.bank.id, who.personId)).toBe(expected);
+      expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: who.personId })).toBe(expected);
       // Each receipt's balance is the one before it plus its amount, and never below zero:
       // the changes to one account happened one after another.
       let running = 0;
@@ -130,7 +130,7 @@ describe.skipIf(server)("the ledger under concurrent use (real PostgreSQL, sever
     const entries = await database.db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(inArray(ledgerEntry.requestKey, keys));
     expect(entries).toHaveLength(20);
     expect(await database.db.select({ id: participation.id }).from(participation).where(like(participation.sourceKey, "bank-entry:%"))).toHaveLength(20);
-    for (const [i, who] of residents.entries()) expect(await balanceOf(database.db, world.bank.id, who.personId)).toBe(Math.round(((1000 + i) * 3000) / 1000));
+    for (const [i, who] of residents.entries()) expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: who.personId })).toBe(Math.round(((1000 + i) * 3000) / 1000));
     expect((await auditLedger(database.db)).ok).toBe(true);
   });
 
@@ -156,8 +156,8 @@ describe.skipIf(server)("the ledger under concurrent use (real PostgreSQL, sever
     for (const original of originals) {
       expect(await database.db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, original.entryId))).toHaveLength(1);
     }
-    expect(await balanceOf(database.db, world.bank.id, world.siti.personId)).toBe(0);
-    expect(await balanceOf(database.db, world.bank.id, world.budi.personId)).toBe(0);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: world.siti.personId })).toBe(0);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: world.budi.personId })).toBe(0);
     expect(await auditLedger(database.db)).toMatchObject({ doubleReversals: 0, ok: true });
   });
 
@@ -175,7 +175,7 @@ describe.skipIf(server)("the ledger under concurrent use (real PostgreSQL, sever
     );
     for (const [i, [undo, out]] of results.entries()) {
       expect([isReceipt(undo), isReceipt(out)].filter(Boolean)).toHaveLength(1);
-      const left = await balanceOf(database.db, world.bank.id, residents[i]!.personId);
+      const left = await balanceOf(database.db, { wasteBankId: world.bank.id, personId: residents[i]!.personId });
       expect(left).toBe(isReceipt(undo) ? 0 : 1000);
     }
     expect((await auditLedger(database.db)).ok).toBe(true);

@@ -47,7 +47,7 @@ async function reverse(entryId: number, options: { by?: Person; at?: Date; reque
   return reverseEntry(db(), actor, { entryId, reason: options.reason ?? "salah timbang", requestKey: options.requestKey ?? key() }, options.at ?? NOW);
 }
 
-const balance = (who: Person = world.siti) => balanceOf(db(), world.bank.id, who.personId);
+const balance = (who: Person = world.siti) => balanceOf(db(), { wasteBankId: world.bank.id, personId: who.personId });
 const entryCount = async () => (await db().select({ id: ledgerEntry.id }).from(ledgerEntry)).length;
 
 describe("deposits and receipts", () => {
@@ -248,14 +248,14 @@ describe("reversals", () => {
     const b = await deposit([{ wasteTypeId: world.types.pet.id, quantity: 2000 }]);
     const c = await withdraw(1000);
     const r = await reverse(b.entryId);
-    expect((await reversibleEntries(db(), world.bank.id, world.siti.personId, 10)).map((entry) => entry.entryId)).toEqual([c.entryId, a.entryId]);
-    const recent = await recentEntries(db(), world.bank.id, world.siti.personId, 3);
+    expect((await reversibleEntries(db(), { wasteBankId: world.bank.id, personId: world.siti.personId, limit: 10 })).map((entry) => entry.entryId)).toEqual([c.entryId, a.entryId]);
+    const recent = await recentEntries(db(), { wasteBankId: world.bank.id, personId: world.siti.personId, limit: 3 });
     expect(recent.map(({ entryId, kind, amount, reversed, reversesEntryId }) => ({ entryId, kind, amount, reversed, reversesEntryId }))).toEqual([
       { entryId: r.entryId, kind: "reversal", amount: -6000, reversed: false, reversesEntryId: b.entryId },
       { entryId: c.entryId, kind: "withdrawal", amount: -1000, reversed: false, reversesEntryId: null },
       { entryId: b.entryId, kind: "deposit", amount: 6000, reversed: true, reversesEntryId: null },
     ]);
-    expect(await recentEntries(db(), world.bank.id, world.budi.personId, 10)).toEqual([]);
+    expect(await recentEntries(db(), { wasteBankId: world.bank.id, personId: world.budi.personId, limit: 10 })).toEqual([]);
   });
 });
 
@@ -277,7 +277,7 @@ describe("who may record", () => {
 
   it("not an officer whose appointment was revoked", async () => {
     await deposit(lines());
-    await revokeOfficer(db(), await actorOf(db(), world.koordinator), world.bank.id, world.petugas.personId, NOW);
+    await revokeOfficer(db(), await actorOf(db(), world.koordinator), { wasteBankId: world.bank.id, personId: world.petugas.personId }, NOW);
     await expectRefusal(deposit(lines()), "not-allowed");
     await expectRefusal(withdraw(100), "not-allowed");
     expect(await entryCount()).toBe(1);
@@ -312,11 +312,11 @@ describe("statements", () => {
     // 1 Januari 00.00 WIB exactly: January.
     await deposit(kg(8), { at: month(2027, 1) });
 
-    const november = await statement(db(), world.bank.id, world.siti.personId, month(2026, 11), month(2026, 12));
+    const november = await statement(db(), { wasteBankId: world.bank.id, personId: world.siti.personId, from: month(2026, 11), to: month(2026, 12) });
     expect(november).toMatchObject({ opening: 0, closing: 9000, deposits: 9000, withdrawals: 0, reversals: 0 });
     expect(november.entries.map((entry) => entry.amount)).toEqual([3000, 6000]);
 
-    const december = await statement(db(), world.bank.id, world.siti.personId, month(2026, 12), month(2027, 1));
+    const december = await statement(db(), { wasteBankId: world.bank.id, personId: world.siti.personId, from: month(2026, 12), to: month(2027, 1) });
     expect(december).toMatchObject({ opening: 9000, closing: 4000, deposits: 12_000, withdrawals: 5000, reversals: -12_000 });
     expect(december.entries.map((entry) => [entry.kind, entry.amount, entry.reversed])).toEqual([
       ["deposit", 12_000, true],
@@ -324,11 +324,11 @@ describe("statements", () => {
       ["reversal", -12_000, false],
     ]);
 
-    const january = await statement(db(), world.bank.id, world.siti.personId, month(2027, 1), month(2027, 2));
+    const january = await statement(db(), { wasteBankId: world.bank.id, personId: world.siti.personId, from: month(2027, 1), to: month(2027, 2) });
     expect(january).toMatchObject({ opening: 4000, closing: 28_000, deposits: 24_000 });
     expect(january.closing).toBe(await balance());
     // Another resident's month is empty.
-    expect(await statement(db(), world.bank.id, world.budi.personId, month(2026, 11), month(2026, 12))).toEqual({ opening: 0, closing: 0, deposits: 0, withdrawals: 0, reversals: 0, entries: [] });
+    expect(await statement(db(), { wasteBankId: world.bank.id, personId: world.budi.personId, from: month(2026, 11), to: month(2026, 12) })).toEqual({ opening: 0, closing: 0, deposits: 0, withdrawals: 0, reversals: 0, entries: [] });
   });
 });
 

@@ -84,41 +84,41 @@ describe("opening a waste bank", () => {
 
   it("lets the koordinator add an RT of the same kelurahan, and nobody else", async () => {
     const rt = await addRt(db(), 9);
-    await expectRefusal(addRtToWasteBank(db(), await actorOf(db(), world.ketua1), world.bank.id, rt.id, OPENED), "not-allowed");
-    const bank = await addRtToWasteBank(db(), await actorOf(db(), world.koordinator), world.bank.id, rt.id, OPENED);
+    await expectRefusal(addRtToWasteBank(db(), await actorOf(db(), world.ketua1), { wasteBankId: world.bank.id, rtId: rt.id }, OPENED), "not-allowed");
+    const bank = await addRtToWasteBank(db(), await actorOf(db(), world.koordinator), { wasteBankId: world.bank.id, rtId: rt.id }, OPENED);
     expect(bank.rts.map((served) => served.number)).toEqual([1, 2, 9]);
     // Adding it again changes nothing; an RT of another kelurahan is refused.
-    expect((await addRtToWasteBank(db(), await actorOf(db(), world.koordinator), world.bank.id, rt.id, OPENED)).rts).toHaveLength(3);
-    await expectRefusal(addRtToWasteBank(db(), await actorOf(db(), world.koordinator), world.bank.id, world.rt7.id, OPENED), "not-allowed");
+    expect((await addRtToWasteBank(db(), await actorOf(db(), world.koordinator), { wasteBankId: world.bank.id, rtId: rt.id }, OPENED)).rts).toHaveLength(3);
+    await expectRefusal(addRtToWasteBank(db(), await actorOf(db(), world.koordinator), { wasteBankId: world.bank.id, rtId: world.rt7.id }, OPENED), "not-allowed");
   });
 });
 
 describe("officers", () => {
   it("are appointed from the residents of a served RT, once", async () => {
     const koordinator = await actorOf(db(), world.koordinator);
-    expect(await appointOfficer(db(), koordinator, world.bank.id, world.budi.personId, OPENED)).toEqual({ created: true });
-    expect(await appointOfficer(db(), koordinator, world.bank.id, world.budi.personId, OPENED)).toEqual({ created: false });
+    expect(await appointOfficer(db(), koordinator, { wasteBankId: world.bank.id, personId: world.budi.personId }, OPENED)).toEqual({ created: true });
+    expect(await appointOfficer(db(), koordinator, { wasteBankId: world.bank.id, personId: world.budi.personId }, OPENED)).toEqual({ created: false });
     expect((await listOfficers(db(), world.bank.id)).map((officer) => officer.personId).sort()).toEqual([world.petugas.personId, world.budi.personId].sort());
-    await expectRefusal(appointOfficer(db(), koordinator, world.bank.id, world.andi.personId, OPENED), "resident-not-served");
+    await expectRefusal(appointOfficer(db(), koordinator, { wasteBankId: world.bank.id, personId: world.andi.personId }, OPENED), "resident-not-served");
     const pending = newUser("Pending");
     const { personId } = await addPending(db(), pending, world.rt1.id);
-    await expectRefusal(appointOfficer(db(), koordinator, world.bank.id, personId, OPENED), "resident-not-served");
+    await expectRefusal(appointOfficer(db(), koordinator, { wasteBankId: world.bank.id, personId: personId }, OPENED), "resident-not-served");
   });
 
   it("are appointed by a ketua of a served RT, not by a ketua elsewhere or an officer", async () => {
-    expect(await appointOfficer(db(), await actorOf(db(), world.ketua1), world.bank.id, world.siti.personId, OPENED)).toEqual({ created: true });
-    await expectRefusal(appointOfficer(db(), await actorOf(db(), world.ketua7), world.bank.id, world.budi.personId, OPENED), "not-allowed");
-    await expectRefusal(appointOfficer(db(), await actorOf(db(), world.petugas), world.bank.id, world.budi.personId, OPENED), "not-allowed");
+    expect(await appointOfficer(db(), await actorOf(db(), world.ketua1), { wasteBankId: world.bank.id, personId: world.siti.personId }, OPENED)).toEqual({ created: true });
+    await expectRefusal(appointOfficer(db(), await actorOf(db(), world.ketua7), { wasteBankId: world.bank.id, personId: world.budi.personId }, OPENED), "not-allowed");
+    await expectRefusal(appointOfficer(db(), await actorOf(db(), world.petugas), { wasteBankId: world.bank.id, personId: world.budi.personId }, OPENED), "not-allowed");
   });
 
   it("when revoked stay in the history and lose the right to set prices", async () => {
-    const revoked = await revokeOfficer(db(), await actorOf(db(), world.koordinator), world.bank.id, world.petugas.personId, OPENED);
+    const revoked = await revokeOfficer(db(), await actorOf(db(), world.koordinator), { wasteBankId: world.bank.id, personId: world.petugas.personId }, OPENED);
     expect(revoked).toEqual({ revoked: true });
     expect(await listOfficers(db(), world.bank.id)).toEqual([]);
     expect(await db().select().from(wasteBankOfficer).where(eq(wasteBankOfficer.personId, world.petugas.personId))).toHaveLength(1);
     await expectRefusal(setPrice(db(), await actorOf(db(), world.petugas), world.types.pet.id, 3500, OPENED, OPENED), "not-allowed");
     // Appointed again: a new row, the old one kept.
-    await appointOfficer(db(), await actorOf(db(), world.koordinator), world.bank.id, world.petugas.personId, OPENED);
+    await appointOfficer(db(), await actorOf(db(), world.koordinator), { wasteBankId: world.bank.id, personId: world.petugas.personId }, OPENED);
     expect(await db().select().from(wasteBankOfficer).where(eq(wasteBankOfficer.personId, world.petugas.personId))).toHaveLength(2);
   });
 });

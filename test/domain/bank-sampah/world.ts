@@ -40,8 +40,8 @@ export async function bankWorld(db: Database) {
 
   const petugas = await member("Petugas", rt1.id);
   const otherPetugas = await member("PetugasKenali", rt7.id);
-  await appointOfficer(db, await actorOf(db, koordinator), bank.id, petugas.personId, OPENED);
-  await appointOfficer(db, await actorOf(db, ketua7), otherBank.id, otherPetugas.personId, OPENED);
+  await appointOfficer(db, await actorOf(db, koordinator), { wasteBankId: bank.id, personId: petugas.personId }, OPENED);
+  await appointOfficer(db, await actorOf(db, ketua7), { wasteBankId: otherBank.id, personId: otherPetugas.personId }, OPENED);
 
   return {
     rt1, rt2, rt7, koordinator, ketua1, ketua7, bank, otherBank, petugas, otherPetugas,
