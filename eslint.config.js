@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "data", "migrations", "coverage"] },
+  { ignores: ["node_modules", "data", "migrations", "coverage", ".ci/node24"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,10 +12,28 @@ export default tseslint.config(
     },
   },
   {
-    // Handlers translate, services decide: the bot layer never touches SQL or the schema.
+    // Handlers translate, services decide: the bot layer never touches SQL or the schema, and never
+    // opens a transaction (a service makes the change, its audit row and its notices in one).
     files: ["src/bot/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["drizzle-orm", "drizzle-orm/*", "**/db/schema*", "**/db/schema/*"] }],
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='transaction']", message: "A handler never opens a transaction: call a domain service (src/domain/<area>) that does." }],
+    },
+  },
+  {
+    // Decisions, jobs, reports and shared text know nothing of the bot layer; the domain nothing of Telegram.
+    files: ["src/domain/**/*.ts", "src/scheduling/**/*.ts", "src/reports/**/*.ts", "src/messages/**/*.ts", "src/delivery/**/*.ts", "src/db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/bot/*", "**/bot/**"], message: "Only src/bot, src/runtime and src/console may import the bot layer." }] }],
+    },
+  },
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/bot/*", "**/bot/**"], message: "The domain never imports the bot layer." }, { group: ["grammy", "grammy/*", "@grammyjs/*"], message: "The domain knows nothing of Telegram." }] },
+      ],
     },
   },
 );

@@ -2,6 +2,8 @@
  * npm run bench:broadcast — a broadcast to 1,000 residents through the delivery engine, against a
  * local fake Bot API that enforces Telegram's limits, beside grammY's recommended recipes, and a
  * crash test that kills the sender part-way. Prints a table and ends with one line of JSON.
+ *
+ * Options: --size=full|small (1,000 or 100 residents), --recipients=N overrides the size.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -20,8 +22,10 @@ import { Pacer } from "../src/delivery/pacer.js";
 import { createLogger } from "../src/logger.js";
 import { FakeBotApiProcess, type FakeBotApiReport } from "./fake-bot-api-process.js";
 import { createScratchDatabase } from "./scratch-database.js";
+import { numberOption, sizeOption } from "./support.js";
 
-const RECIPIENTS = Number(process.argv.find((arg) => arg.startsWith("--recipients="))?.split("=")[1] ?? 1000);
+const { size: SIZE, preset: PRESET } = sizeOption({ full: { recipients: 1000 }, small: { recipients: 100 } }, "full");
+const RECIPIENTS = numberOption("recipients", PRESET.recipients);
 const BLOCKED_EVERY = 50; // 2% of residents have blocked the bot
 const LIMIT = 30;
 const TEXT = "Pengumuman: kerja bakti Minggu pukul 07.00 WIB di pos kamling. Bawa cangkul dan karung.";
@@ -160,6 +164,7 @@ try {
   console.log(
     JSON.stringify({
       bench: "broadcast",
+      size: SIZE,
       recipients: RECIPIENTS,
       msgs_per_s: Number(engine.msgsPerS.toFixed(2)),
       limit_share: Number(engine.limitShare.toFixed(3)),

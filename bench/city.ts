@@ -1,7 +1,8 @@
 /**
  * The city the benchmarks run on: Kota Jambi's real kecamatan and kelurahan (seeded from
- * idn-area-data) with the RT counts per kecamatan of ../shared/data/jambi-rt-per-kecamatan.csv
- * (1,635 RTs), spread round-robin over each kecamatan's kelurahan.
+ * idn-area-data) with the RT counts per kecamatan of bench/jambi-rt-per-kecamatan.csv (1,635
+ * RTs; a copy of ../shared/data's, so a fresh clone, as CI makes, has it), spread round-robin over
+ * each kecamatan's kelurahan.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -9,7 +10,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 
-const CSV = fileURLToPath(new URL("../../shared/data/jambi-rt-per-kecamatan.csv", import.meta.url));
+const CSV = fileURLToPath(new URL("./jambi-rt-per-kecamatan.csv", import.meta.url));
 
 export type KecamatanRtCount = { kecamatanCode: string; name: string; rtCount: number };
 
@@ -24,14 +25,17 @@ export function readRtCounts(): KecamatanRtCount[] {
 
 /**
  * Seeds the wilayah and inserts the RTs, `scale` × each kecamatan's count (at least one per
- * kecamatan), with KK count 0 and an invite code each. Returns the number of RTs.
+ * kecamatan), with KK count 0 and an invite code each. Returns the number of RTs. A scaled-down
+ * city is a smaller city, not a thinner one: its RTs go to `scale` × each kecamatan's kelurahan
+ * (at least one), so the areas with RTs (and their koordinator) shrink with it.
  */
 export async function seedCityRts(db: Database, scale = 1): Promise<number> {
   const counts = readRtCounts().map((c) => ({ ...c, rtCount: Math.max(1, Math.round(c.rtCount * scale)) }));
   await seedWilayah(db, "15.71");
   await db.execute(sql`
     with kel as (
-      select code, kecamatan_code, row_number() over (partition by kecamatan_code order by code) - 1 as idx, count(*) over (partition by kecamatan_code) as n
+      select code, kecamatan_code, row_number() over (partition by kecamatan_code order by code) - 1 as idx,
+             greatest(1, round(count(*) over (partition by kecamatan_code) * ${scale}::float8))::int as n
       from kelurahan
     )
     insert into rt (kelurahan_code, number, household_count, invite_code)

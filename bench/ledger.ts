@@ -15,13 +15,14 @@
  * (entry + lines + participation, in one transaction) with no ledger checks. Prints a table and
  * ends with one line of JSON.
  *
- * Options: --deposits=20000 --paced=6000 --think-ms=1000 --sessions=200 --pool=24
+ * Options: --size=full|small (small: 600 + 60 deposits by 20 sessions), and, overriding the
+ * size's figures, --deposits=20000 --paced=6000 --think-ms=1000 --sessions=200 --pool=24
  */
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { Database } from "../src/db/client.js";
+import { queryRows, type Database } from "../src/db/client.js";
 import * as schema from "../src/db/schema/index.js";
 import { depositLine, ledgerEntry, participation, roleAssignment } from "../src/db/schema/index.js";
 import { lineValue } from "../src/domain/bank-sampah/amounts.js";
@@ -30,13 +31,18 @@ import { auditLedger, entrySourceKey, recordDeposit, type LedgerAudit } from "..
 import { loadActor, type Actor } from "../src/domain/people/actor.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createScratchDatabase } from "./scratch-database.js";
-import { percentile, rowsOf, seededRandom as random } from "./support.js";
+import { numberOption, percentile, seededRandom as random, sizeOption } from "./support.js";
 
-const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-
-const DEPOSITS = option("deposits", 20_000);
-const PACED = option("paced", 6_000);
-const SESSIONS = option("sessions", 200);
+const { size: SIZE, preset: PRESET } = sizeOption(
+  {
+    full: { deposits: 20_000, paced: 6_000, sessions: 200 },
+    small: { deposits: 600, paced: 60, sessions: 20 },
+  },
+  "full",
+);
+const DEPOSITS = numberOption("deposits", PRESET.deposits);
+const PACED = numberOption("paced", PRESET.paced);
+const SESSIONS = numberOption("sessions", PRESET.sessions);
 /**
  * Connections in the pool. A deposit holds one for four short round trips; PostgreSQL shares the
  * machine's 2 cores with this process. Enough connections keep both cores busy while others wait
@@ -46,16 +52,16 @@ const SESSIONS = option("sessions", 200);
  * this process's one thread, not the pool. 24 sits in the middle. The 200 sessions queue for a
  * connection in the pool, as a bot's handlers would.
  */
-const POOL = option("pool", 24);
+const POOL = numberOption("pool", 24);
 /** Mean pause between a session's deposits in the paced phase (uniform over 0–2× this). */
-const THINK_MS = option("think-ms", 1_000);
+const THINK_MS = numberOption("think-ms", 1_000);
 const WARM_UP = Math.min(1_000, DEPOSITS / 10);
 
 const KELURAHAN = "15.71.01.1001"; // Simpang IV Sipin, Telanaipura
 const RTS = 20;
 const BANKS = 4;
 const RESIDENTS = 5_000;
-const STORM = 1_000; // redelivered confirmations after the run
+const STORM = Math.min(1_000, DEPOSITS); // redelivered confirmations after the run
 const SATURDAY = new Date("2026-12-05T01:00:00Z"); // Sabtu 5 Desember 2026, 08.00 WIB
 
 type Resident = { personId: number; rtId: number; household: string };
@@ -78,17 +84,20 @@ async function seed(db: Database): Promise<{ banks: Bank[]; sessions: Session[] 
     select p.id, r.id, 'Rumah ' || ((p.telegram_id - 200000001) / ${RTS} / 3 + 1), 'active', now()
     from person p join rt r on r.number = (p.telegram_id - 200000001) % ${RTS} + 1
   `);
-  const [koordinator] = rowsOf<{ id: number }>(await db.execute(sql`insert into person (telegram_id, display_name, consented_at) values (199999999, 'Koordinator', now()) returning id`));
+  const [koordinator] = await queryRows<{ id: number }>(db, sql`insert into person (telegram_id, display_name, consented_at) values (199999999, 'Koordinator', now()) returning id`);
   await db.insert(roleAssignment).values({ personId: koordinator!.id, role: "koordinator", kelurahanCode: KELURAHAN });
   const koordinatorActor = await loadActor(db, 199999999, []);
 
-  const rtIds = rowsOf<{ id: number }>(await db.execute(sql`select id from rt order by number`)).map((row) => Number(row.id));
+  const rtIds = (await queryRows<{ id: number }>(db, sql`select id from rt order by number`)).map((row) => Number(row.id));
   const perBank = RTS / BANKS;
   const banks: Bank[] = [];
   for (let b = 0; b < BANKS; b++) {
     const bank = await createWasteBank(db, koordinatorActor, { name: `Bank Sampah Sipin ${b + 1}`, rtIds: rtIds.slice(b * perBank, (b + 1) * perBank) }, new Date(SATURDAY.getTime() - 86_400_000));
-    const residents = rowsOf<{ person_id: number; rt_id: number; household_label: string }>(
-      await db.execute(sql`select m.person_id, m.rt_id, m.household_label from membership m join waste_bank_rt w on w.rt_id = m.rt_id where w.waste_bank_id = ${bank.id} order by m.person_id`),
+    const residents = (
+      await queryRows<{ person_id: number; rt_id: number; household_label: string }>(
+        db,
+        sql`select m.person_id, m.rt_id, m.household_label from membership m join waste_bank_rt w on w.rt_id = m.rt_id where w.waste_bank_id = ${bank.id} order by m.person_id`,
+      )
     ).map((row) => ({ personId: Number(row.person_id), rtId: Number(row.rt_id), household: row.household_label }));
     banks.push({ id: bank.id, types: await listWasteTypes(db, bank.id, SATURDAY), residents });
   }
@@ -99,7 +108,7 @@ async function seed(db: Database): Promise<{ banks: Bank[]; sessions: Session[] 
     const bank = banks[s % BANKS]!;
     const officer = bank.residents[Math.floor(s / BANKS) * 7 % bank.residents.length]!;
     await appointOfficer(db, koordinatorActor, bank.id, officer.personId, SATURDAY);
-    const [row] = rowsOf<{ telegram_id: string }>(await db.execute(sql`select telegram_id from person where id = ${officer.personId}`));
+    const [row] = await queryRows<{ telegram_id: string }>(db, sql`select telegram_id from person where id = ${officer.personId}`);
     sessions.push({ actor: await loadActor(db, Number(row!.telegram_id), []), bank });
   }
   await db.execute(sql`vacuum analyze`);
@@ -226,8 +235,9 @@ type Checks = {
 /** The audit: the ledger's own, then what the sessions saw against what the database holds. */
 async function check(db: Database, result: RunResult): Promise<Omit<Checks, "stormCreated">> {
   const audit = await auditLedger(db);
-  const [row] = rowsOf<{ duplicate_keys: number; without_one: number; orphans: number; entries: number }>(
-    await db.execute(sql`
+  const [row] = await queryRows<{ duplicate_keys: number; without_one: number; orphans: number; entries: number }>(
+    db,
+    sql`
       select
         (select count(*) - count(distinct request_key) from ledger_entry)::int as duplicate_keys,
         (select count(*) from ledger_entry e where e.kind = 'deposit'
@@ -235,9 +245,9 @@ async function check(db: Database, result: RunResult): Promise<Omit<Checks, "sto
         (select count(*) from participation p where p.source_key like 'bank-entry:%'
           and not exists (select 1 from ledger_entry e where 'bank-entry:' || e.id = p.source_key))::int as orphans,
         (select count(*) from ledger_entry)::int as entries
-    `),
+    `,
   );
-  const balances = rowsOf<{ account: string; balance: string }>(await db.execute(sql`select waste_bank_id || ':' || person_id as account, balance from bank_account`));
+  const balances = await queryRows<{ account: string; balance: string }>(db, sql`select waste_bank_id || ':' || person_id as account, balance from bank_account`);
   const held = new Map(balances.map((b) => [b.account, Number(b.balance)]));
   let receiptMismatches = 0;
   for (const [account, amount] of result.amounts) if (held.get(account) !== amount) receiptMismatches++;
@@ -302,12 +312,13 @@ async function main(): Promise<void> {
     await truncateLedger(scratch.db);
     const accounts = new Map<string, number>();
     for (const bank of banks) {
-      const rows = rowsOf<{ id: number; person_id: number }>(
-        await scratch.db.execute(sql`
+      const rows = await queryRows<{ id: number; person_id: number }>(
+        scratch.db,
+        sql`
           insert into bank_account (waste_bank_id, person_id, opened_at, updated_at)
           select ${bank.id}, unnest(${sql.param(bank.residents.map((r) => r.personId))}::int[]), now(), now()
           returning id, person_id
-        `),
+        `,
       );
       for (const row of rows) accounts.set(`${bank.id}:${row.person_id}`, Number(row.id));
     }
@@ -316,7 +327,7 @@ async function main(): Promise<void> {
     await scratch.db.execute(sql`vacuum analyze deposit_line, ledger_entry, participation`);
     const baseline = await run("baseline", DEPOSITS, sessions, baselineRecorder(db, accounts, at));
     const baselinePaced = await run("baseline-paced", PACED, sessions, baselineRecorder(db, accounts, at), THINK_MS);
-    const [baselineRows] = rowsOf<{ entries: number; lines: number }>(await scratch.db.execute(sql`select (select count(*) from ledger_entry)::int as entries, (select count(*) from deposit_line)::int as lines`));
+    const [baselineRows] = await queryRows<{ entries: number; lines: number }>(scratch.db, sql`select (select count(*) from ledger_entry)::int as entries, (select count(*) from deposit_line)::int as lines`);
 
     const rate = (r: RunResult) => r.latencies.length / r.seconds;
     const rows = [
@@ -346,6 +357,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: "ledger",
+        size: SIZE,
         deposits_per_s: Math.round(rate(ledger)),
         p50_ms: Number(ms(percentile(ledgerPaced.latencies, 50))),
         p99_ms: Number(ms(p99)),

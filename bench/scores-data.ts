@@ -5,7 +5,7 @@
  * the generator at this size; `--fresh` makes it again.
  *
  * What it holds, for the 52 complete WIB weeks before Monday 23 November 2026 07.00 WIB:
- *  - the 1,635 RTs of ../shared/data/jambi-rt-per-kecamatan.csv (`small`: 5% of them), each with
+ *  - the 1,635 RTs of bench/jambi-rt-per-kecamatan.csv (`small`: 5% of them), each with
  *    40–150 KK, 2–6 residents per KK (active members), a ketua; a koordinator per kelurahan and
  *    per kecamatan; a waste bank per kelurahan;
  *  - per RT: gotong royong every second Sunday, ronda every night, rapat warga every four weeks,
@@ -23,8 +23,11 @@ import { runMigrations } from "../src/db/migrate.js";
 import { seedCityRts } from "./city.js";
 import { databaseUrl, DEFAULT_SERVER_URL } from "./scratch-database.js";
 
-/** Bump when what the generator makes changes, so an old data set is made again. */
-const GENERATOR_VERSION = 3;
+/**
+ * Bump a size's number when what the generator makes at that size changes, so an old data set is
+ * made again. small 4: its RTs sit in 5% of the kelurahan (bench/city.ts), so 22 koordinator, not 71.
+ */
+const GENERATOR_VERSION: Record<Size, number> = { city: 3, small: 4 };
 
 export const SIZES = { city: 1, small: 0.05 } as const;
 export type Size = keyof typeof SIZES;
@@ -60,7 +63,7 @@ export async function openDataSet(size: Size, options: { fresh?: boolean; log?: 
       const probe = postgres(url, { max: 1, onnotice: () => {} });
       try {
         const [meta] = await probe.unsafe<{ version: number; size: string }[]>(`select version, size from bench_meta`).catch(() => []);
-        reusable = meta?.version === GENERATOR_VERSION && meta.size === size;
+        reusable = meta?.version === GENERATOR_VERSION[size] && meta.size === size;
       } finally {
         await probe.end();
       }
@@ -257,7 +260,7 @@ async function generate(url: string, size: Size, log: (line: string) => void): P
     await step("cluster participation by time", `cluster participation using participation_time_idx`);
     await sql.unsafe(`vacuum analyze`);
     await sql.unsafe(`create table bench_meta (version int not null, size text not null, generated_at timestamptz not null default now())`);
-    await sql.unsafe(`insert into bench_meta (version, size) values (${GENERATOR_VERSION}, '${size}')`);
+    await sql.unsafe(`insert into bench_meta (version, size) values (${GENERATOR_VERSION[size]}, '${size}')`);
   } finally {
     await sql.end();
   }

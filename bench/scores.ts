@@ -13,7 +13,8 @@
  *  - peak memory: the process's maximum RSS (getrusage).
  * Prints a table and ends with one line of JSON.
  *
- * Options: --size=city|small (or --size small), --runs=3, --fresh (make the data set again)
+ * Options: --size=city|small (small: 5% of the RTs and kelurahan, one run; what CI runs), --runs=3,
+ * --fresh (make the data set again)
  */
 import { cpus, loadavg } from "node:os";
 import { asc, sql } from "drizzle-orm";
@@ -25,21 +26,15 @@ import { computeTrends } from "../src/domain/scores/trend.js";
 import { DEFAULT_SCORE_CONFIG } from "../src/domain/scores/config.js";
 import { listDigestRecipients } from "../src/domain/scores/digest-queries.js";
 import { createLogger } from "../src/logger.js";
-import { digestChart, digestModel, digestWorkbook, loadDigestData, type Translate } from "../src/reports/digest.js";
+import { digestChart, digestModel, digestWorkbook, loadDigestData } from "../src/reports/digest.js";
+import type { Translate } from "../src/messages/translate.js";
 import { planWeeklyDigests } from "../src/scheduling/digests.js";
-import { BENCH_NOW, openDataSet, SIZES, type Size } from "./scores-data.js";
+import { BENCH_NOW, openDataSet, SIZES } from "./scores-data.js";
+import { flagOption, numberOption, sizeOption } from "./support.js";
 
-function argument(name: string): string | undefined {
-  const index = process.argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (index < 0) return undefined;
-  const arg = process.argv[index]!;
-  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : (process.argv[index + 1] ?? "");
-}
-
-const SIZE = (argument("size") ?? "city") as Size;
-if (!(SIZE in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(", ")}`);
-const RUNS = Math.max(1, Number(argument("runs") ?? 3));
-const FRESH = process.argv.includes("--fresh");
+const { size: SIZE, preset: PRESET } = sizeOption({ city: { runs: 3 }, small: { runs: 1 } } satisfies Record<keyof typeof SIZES, unknown>, "city");
+const RUNS = Math.max(1, numberOption("runs", PRESET.runs));
+const FRESH = flagOption("fresh");
 
 const TARGETS = { scorecardsMs: 3_000, digestsMs: 15_000, peakRssMb: 500 };
 

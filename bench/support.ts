@@ -1,8 +1,35 @@
 /** Small pieces every benchmark needs. */
 
-/** The rows of a `db.execute` result, whichever driver ran it (postgres.js gives an array, PGlite `{ rows }`). */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+/** The value of `--name=value` or `--name value` on the command line; undefined when absent. */
+export function argument(name: string, argv: readonly string[] = process.argv): string | undefined {
+  const index = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index < 0) return undefined;
+  const arg = argv[index]!;
+  return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[index + 1];
+}
+
+/** Whether `--name` is on the command line. */
+export function flagOption(name: string, argv: readonly string[] = process.argv): boolean {
+  return argv.includes(`--${name}`);
+}
+
+/** `--name=N` as a number, `fallback` when absent; anything else than a finite number stops the bench. */
+export function numberOption(name: string, fallback: number, argv: readonly string[] = process.argv): number {
+  const text = argument(name, argv);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value)) throw new Error(`--${name} must be a number, not "${text}"`);
+  return value;
+}
+
+/**
+ * `--size`: picks one of a bench's presets (each bench has `small`, which CI runs, beside its
+ * normal size, the default). Options such as `--deposits=N` still override a preset's figure.
+ */
+export function sizeOption<Size extends string, Preset>(presets: Record<Size, Preset>, fallback: NoInfer<Size>, argv: readonly string[] = process.argv): { size: Size; preset: Preset } {
+  const size = (argument("size", argv) ?? fallback) as Size;
+  if (!Object.hasOwn(presets, size)) throw new Error(`--size must be one of ${Object.keys(presets).join(", ")}, not "${size}"`);
+  return { size, preset: presets[size] };
 }
 
 /** A small deterministic generator (an LCG), so runs are comparable. */

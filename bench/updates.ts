@@ -35,7 +35,8 @@
  * the time an update takes when it does not queue behind 31 others. As in bench:ledger, the
  * throughput comes from the capacity run and p50/p99 from the paced one.
  *
- * Options: --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
+ * Options: --size=full|small (small: 1,500 updates from 600 residents, 300 paced), and, overriding
+ * the size's figures, --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
  */
 import { cpus, loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -47,23 +48,29 @@ import { createBot } from "../src/bot/create-bot.js";
 import type { BotDeps } from "../src/bot/deps.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { FLOOD_DEFAULTS } from "../src/bot/middlewares/flood.js";
-import type { Database } from "../src/db/client.js";
+import { queryRows, type Database } from "../src/db/client.js";
 import { roleAssignment } from "../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes } from "../src/domain/bank-sampah/banks.js";
 import { recordDeposit } from "../src/domain/bank-sampah/ledger.js";
 import { loadActor } from "../src/domain/people/actor.js";
 import { memberCode } from "../src/domain/people/member-code.js";
+import { bankPick, bankSetor, saldo } from "../src/messages/buttons/bank-sampah.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createLogger } from "../src/logger.js";
 import { createScratchDatabase } from "./scratch-database.js";
-import { percentile, rowsOf, seededRandom as random } from "./support.js";
+import { numberOption, percentile, seededRandom as random, sizeOption } from "./support.js";
 import { BenchTelegram, UpdateFactory, type ShownKeyboard } from "./updates-telegram.js";
 
-const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-
-const UPDATES = option("updates", 20_000);
-const USERS = option("users", 2_000);
-const CONCURRENCY = option("concurrency", 32);
+const { size: SIZE, preset: PRESET } = sizeOption(
+  {
+    full: { updates: 20_000, users: 2_000 },
+    small: { updates: 1_500, users: 600 },
+  },
+  "full",
+);
+const UPDATES = numberOption("updates", PRESET.updates);
+const USERS = numberOption("users", PRESET.users);
+const CONCURRENCY = numberOption("concurrency", 32);
 const WARM_UP = Math.min(1_000, Math.round(UPDATES / 10));
 /**
  * After the measured run, this many more updates one at a time (concurrency 1): the time an update
@@ -75,8 +82,8 @@ const WARM_UP = Math.min(1_000, Math.round(UPDATES / 10));
  * them), so the time per update is handling, not queueing behind 32 others. 100 per second is ten
  * times the busiest Sunday morning of 2,000 residents (each doing three things within ten minutes).
  */
-const PACED = option("paced", Math.min(3_000, Math.round(UPDATES / 5)));
-const RATE = option("rate", 100);
+const PACED = numberOption("paced", Math.min(3_000, Math.round(UPDATES / 5)));
+const RATE = numberOption("rate", 100);
 
 const KELURAHAN = "15.71.01.1001"; // Simpang IV Sipin, Telanaipura
 const RTS = 20;
@@ -170,21 +177,22 @@ async function seed(db: Database): Promise<World> {
     where rt.number = c.number and o.rt_id = rt.id and o.kind = 'gotong_royong' and o.starts_at = ${SUNDAY_0700.toISOString()}::timestamptz
   `);
 
-  const [koordinator] = rowsOf<{ id: number }>(await db.execute(sql`insert into person (telegram_id, display_name, consented_at) values (${TELEGRAM_BASE}, 'Koordinator', now()) returning id`));
+  const [koordinator] = await queryRows<{ id: number }>(db, sql`insert into person (telegram_id, display_name, consented_at) values (${TELEGRAM_BASE}, 'Koordinator', now()) returning id`);
   await db.insert(roleAssignment).values({ personId: koordinator!.id, role: "koordinator", kelurahanCode: KELURAHAN });
   const koordinatorActor = await loadActor(db, TELEGRAM_BASE, []);
 
-  const people = rowsOf<{ telegram_id: string; person_id: number; name: string; number: number; ketua: boolean }>(
-    await db.execute(sql`
+  const people = await queryRows<{ telegram_id: string; person_id: number; name: string; number: number; ketua: boolean }>(
+    db,
+    sql`
       select p.telegram_id, p.id as person_id, p.display_name as name, r.number,
         exists (select 1 from role_assignment a where a.person_id = p.id and a.role = 'ketua_rt') as ketua
       from membership m join person p on p.id = m.person_id join rt r on r.id = m.rt_id order by p.id
-    `),
+    `,
   );
   const residents = people.map((row) => ({ telegramId: Number(row.telegram_id), personId: Number(row.person_id), name: row.name, rtNumber: Number(row.number) }));
   const ketua = residents.filter((_, index) => people[index]!.ketua);
 
-  const rtIds = rowsOf<{ id: number }>(await db.execute(sql`select id from rt order by number`)).map((row) => Number(row.id));
+  const rtIds = (await queryRows<{ id: number }>(db, sql`select id from rt order by number`)).map((row) => Number(row.id));
   const perBank = RTS / BANKS;
   const served = new Map<number, Resident[]>();
   const officers: World["officers"] = [];
@@ -264,7 +272,7 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
     weight: 5,
     task: () => {
       const chat = saver().telegramId;
-      return { chat, steps: [text(chat, "/saldo", "/saldo"), press(chat, "statement button", (data) => data.startsWith("sal:"))] };
+      return { chat, steps: [text(chat, "/saldo", "/saldo"), press(chat, "statement button", (data) => saldo.read(data) !== undefined)] };
     },
   });
   kinds.push({
@@ -321,10 +329,10 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
         steps: [
           text(chat, "/setor", "/setor"),
           text(chat, "deposit: resident typed", query),
-          press(chat, "deposit: resident button", (data) => data === `bsr:${resident.personId}`),
+          press(chat, "deposit: resident button", (data) => data === bankPick.data({ list: "resident", choice: "item", item: resident.personId })),
           { kind: "deposit: type button", next: (shown) => { const types = shown?.data.filter((data) => /^bst:\d+$/.test(data)) ?? []; return types.length && shown ? make.callback(chat, types[typeIndex % types.length]!, shown) : null; } },
           text(chat, "deposit: weight typed", weight),
-          press(chat, "deposit: save button", (data) => data.startsWith("bsd:save:")),
+          press(chat, "deposit: save button", (data) => bankSetor.read(data)?.action === "save"),
         ],
       };
     },
@@ -515,8 +523,9 @@ async function main(): Promise<void> {
     const ceilingPaced = await drivePaced(barePacedTasks, RATE, bareTelegram, handleBare);
 
     // What the stream did, in the database.
-    const [row] = rowsOf<{ checkins: number; ticks: number; deposits: number; seeded: number; queued: number; participation_deposits: number }>(
-      await scratch.db.execute(sql`
+    const [row] = await queryRows<{ checkins: number; ticks: number; deposits: number; seeded: number; queued: number; participation_deposits: number }>(
+      scratch.db,
+      sql`
         select
           (select count(*) from participation where source = 'checkin-code' and revoked_at is null)::int as checkins,
           (select count(*) from participation where source = 'ketua-checklist' and revoked_at is null)::int as ticks,
@@ -524,10 +533,10 @@ async function main(): Promise<void> {
           (select count(*) from ledger_entry where request_key like 'seed:%')::int as seeded,
           (select count(*) from outbox)::int as queued,
           (select count(*) from participation where source = 'deposit')::int as participation_deposits
-      `),
+      `,
     );
     const ticked = expected.tickedMemberships.size
-      ? rowsOf<{ person_id: number }>(await scratch.db.execute(sql`select person_id from membership where id = any(${sql.param([...expected.tickedMemberships])}::int[])`)).map((r) => Number(r.person_id))
+      ? (await queryRows<{ person_id: number }>(scratch.db, sql`select person_id from membership where id = any(${sql.param([...expected.tickedMemberships])}::int[])`)).map((r) => Number(r.person_id))
       : [];
     const attendees = new Set([...expected.checkinPeople, ...ticked]);
     const participationOk = row!.checkins + row!.ticks === attendees.size;
@@ -587,6 +596,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         bench: "updates",
+        size: SIZE,
         updates_per_s: Math.round(rate(real)),
         p50_ms: Number(ms(p50)),
         p99_ms: Number(ms(p99)),

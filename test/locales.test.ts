@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { CALLBACK_AUDIENCES, COMMANDS } from "../src/bot/commands.js";
+import { BUTTON_FAMILIES } from "../src/messages/buttons/index.js";
 import { refusalKey } from "../src/bot/middlewares/authorize.js";
 import { role } from "../src/db/schema/index.js";
 import { DOMAIN_ERROR_CODES } from "../src/domain/errors.js";
@@ -96,7 +97,7 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "error-*": DOMAIN_ERROR_CODES.map((code) => `error-${code}`),
   "input-*": INPUT_REFUSALS.map((reason) => `input-${reason}`),
   "command-*": COMMANDS.map((spec) => `command-${spec.command}`),
-  "error-role-*": [...COMMANDS.map((spec) => spec.audience), ...Object.values(CALLBACK_AUDIENCES)]
+  "error-role-*": [...COMMANDS.map((spec) => spec.audience), ...BUTTON_FAMILIES.map((family) => family.audience), ...Object.values(CALLBACK_AUDIENCES)]
     .filter((audience) => audience !== "anyone" && audience !== "member")
     .map(refusalKey),
   "role-*": ["warga", ...role.enumValues].map((name) => `role-${name}`),

@@ -81,29 +81,6 @@ export const COMMANDS: readonly CommandSpec[] = [
  * Transitional: each area moves its buttons to defineButton and drops its prefixes here.
  */
 export const CALLBACK_AUDIENCES: Readonly<Record<string, Audience>> = {
-  bc: ANNOUNCERS,
-  rsvp: RESIDENTS,
-  rsvpn: MANAGERS,
-  kode: OFFICERS,
-  absen: OFFICERS,
-  absp: OFFICERS,
-  abs: OFFICERS,
-  sr: RESIDENTS,
-  rota: MANAGERS,
-  swap: RESIDENTS,
-  wb: ANNOUNCERS,
-  bx: BANK_EXPORTERS,
-  bk: OFFICERS,
-  kmb: OFFICERS,
-  rlog: OFFICERS,
-  sk: SCORE_VIEWERS,
-  // /nilai: its pickers (RT, indicator), its buttons, and the history of a manual indicator.
-  nl: COORDINATORS,
-  nlr: COORDINATORS,
-  nli: COORDINATORS,
-  nlh: COORDINATORS,
-  // /audit's pages.
-  au: ["admin"],
 };
 
 export function findCommand(name: string): CommandSpec | undefined {

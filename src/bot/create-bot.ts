@@ -60,7 +60,7 @@ import { replyOnDomainError, replyWhenDatabaseDown } from "./middlewares/errors.
 import { isDatabaseUnavailable } from "../db/errors.js";
 
 /** Bump when a conversation's steps change, so half-finished old ones are dropped, not misread. */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 2;
 /** A registration left for a day is abandoned; the next message starts afresh. */
 const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
 

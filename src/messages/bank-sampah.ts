@@ -4,10 +4,9 @@ import { getWasteBank, listOfficers, type WasteBankView } from "../domain/bank-s
 import type { EntryKind, EntrySummary, Receipt } from "../domain/bank-sampah/ledger.js";
 import type { Database } from "../db/client.js";
 import { memberCode } from "../domain/people/member-code.js";
-import { findLocale } from "../domain/people/person.js";
-import type { BotDeps } from "../bot/deps.js";
 import { formatQuantity, formatRupiah, formatSignedRupiah, formatUnitPrice, formatWib, rtNumber } from "./format.js";
-import { eventKey, queueNotices } from "../bot/notifications.js";
+import { bankAppointList, bankMenu, bankRevokeList, bankRtList } from "./buttons/bank-sampah.js";
+import { eventKey, noticeTo, type Notice } from "./notices.js";
 
 export type { Translate };
 
@@ -85,19 +84,11 @@ export function receiptText(t: Translate, locale: string, receipt: PlainReceipt,
 }
 
 /**
- * Queues the resident's copy of a receipt in their own language. Called inside the transaction
- * that records the entry, so the entry and its receipt are stored together or not at all; the
- * event key (the entry) keeps a repeated request from queueing it twice. False when the resident
- * can no longer be reached (erased their data).
+ * The resident's copy of a receipt, in their own language; none when they can no longer be
+ * reached (erased their data). Its event is the entry, so a repeated request queues it once.
  */
-export async function queueReceipt(deps: BotDeps, db: Database, receipt: Receipt, officer: string, original?: ReversedEntry): Promise<boolean> {
-  if (receipt.telegramId === null) return false;
-  const locale = (await findLocale(db, receipt.telegramId)) ?? "id";
-  const t: Translate = (key, vars) => deps.i18n.t(locale, key, vars);
-  await queueNotices({ db, clock: deps.clock, wakeDelivery: () => {} }, [
-    { event: eventKey("bank-receipt", receipt.entryId), chatId: receipt.telegramId, personId: receipt.personId, text: receiptText(t, locale, plainReceipt(receipt), officer, original) },
-  ]);
-  return true;
+export function receiptNotice(t: Translate, locale: string, receipt: Receipt, officer: string, original?: ReversedEntry): Notice[] {
+  return noticeTo(receipt, eventKey("bank-receipt", receipt.entryId), receiptText(t, locale, plainReceipt(receipt), officer, original));
 }
 
 export type BankDetails = WasteBankView & { officers: { personId: number; name: string; telegramId: number | null }[] };
@@ -118,10 +109,10 @@ export function bankDetailsView(t: Translate, bank: BankDetails, options: { canA
     rts: bank.rts.map((served) => t("bank-rt-label", { rt: rtNumber(served.number) })).join(", ") || "-",
     officers: bank.officers.map((officer) => officer.name).join(", ") || t("bank-no-officers"),
   });
-  const keyboard = new InlineKeyboard().text(t("button-bank-appoint"), `wb:apt:${bank.id}:0`).row();
-  if (bank.officers.length > 0) keyboard.text(t("button-bank-revoke"), `wb:rev:${bank.id}`).row();
-  if (options.canAddRt) keyboard.text(t("button-bank-add-rt"), `wb:rt:${bank.id}`).row();
-  if (options.backToList) keyboard.text(t("button-back"), "wb:list");
-  keyboard.text(t("button-close"), "wb:close");
+  const keyboard = new InlineKeyboard().text(t("button-bank-appoint"), bankAppointList.data({ bank: bank.id, page: 0 })).row();
+  if (bank.officers.length > 0) keyboard.text(t("button-bank-revoke"), bankRevokeList.data({ bank: bank.id })).row();
+  if (options.canAddRt) keyboard.text(t("button-bank-add-rt"), bankRtList.data({ bank: bank.id })).row();
+  if (options.backToList) keyboard.text(t("button-back"), bankMenu.data({ action: "list" }));
+  keyboard.text(t("button-close"), bankMenu.data({ action: "close" }));
   return { text, keyboard };
 }

@@ -18,9 +18,6 @@ import { guardFormula } from "./bank-sampah-export.js";
  * renderings — text from the locale files, the PNG chart, the XLSX workbook. No Telegram here.
  */
 
-/** A message of the recipient's locale: `t(key, vars)`. */
-export type { Translate };
-
 export const DIGEST_TRENDS = TREND_DIRECTIONS;
 export type DigestTrend = TrendDirection;
 

@@ -18,7 +18,8 @@ import { addDays, dayNumber, wibDate } from "../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
 import { listDigestRecipients } from "../domain/scores/digest-queries.js";
 import { wibWeekStart } from "../domain/scores/weeks.js";
-import { digestChart, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData, type Translate } from "../reports/digest.js";
+import { digestChart, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
+import { translateIn, type Translate } from "../messages/translate.js";
 import type { ReminderDeps } from "./reminders.js";
 
 export type DigestDeps = ReminderDeps & { scoreConfig?: ScoreConfig };
@@ -62,7 +63,7 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
 
   const rtIds = [...new Set([...koordinators.flatMap((k) => k.rtIds), ...ketuas.map((k) => k.rtId)])].sort((a, b) => a - b);
   const data = await loadDigestData(db, rtIds, now, config);
-  const translate = (locale: string): Translate => (key, vars) => i18n.t(locale, key, vars);
+  const translate = (locale: string): Translate => translateIn(i18n, locale);
   const base = { priority: PRIORITY.notification, notBefore: now };
 
   let queued = 0;

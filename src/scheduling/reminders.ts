@@ -49,7 +49,7 @@ import {
   type ReminderGroup,
   type ReminderKind,
   type SkippedReminder,
-} from "./reminder-queries.js";
+} from "../domain/events/reminder-queries.js";
 
 /** What the planner needs from i18n: `i18n.t(locale, key, vars)` outside an update. */
 export type Translator = { t(locale: string, key: string, variables?: Record<string, string | number>): string };

@@ -1,7 +1,7 @@
 import { createTask, type RunCoordinator, type ScheduledTask } from "node-cron";
 import { TIME_ZONE } from "../domain/schedule/wib.js";
 import type { Logger } from "../logger.js";
-import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
+import type { Database } from "../db/client.js";
 import { PgRunCoordinator } from "./run-coordinator.js";
 
 /** A job run on a cron pattern in WIB, by one instance per tick. `now` is the job's clock. */
@@ -12,16 +12,16 @@ export type ScheduledJob = {
   run(now: Date): Promise<unknown>;
 };
 
-export type SchedulerDeps = ReminderDeps & {
+export type SchedulerDeps = {
+  db: Database;
+  logger: Logger;
   /** The time source handed to the jobs: real in production, fixed in tests. */
   clock?: () => Date;
 };
 
 export type SchedulerOptions = {
-  /** More jobs (occurrence extension, digests …), added beside the reminder planner. */
-  jobs?: ScheduledJob[];
-  /** Options for the every-minute reminder planner; `false` leaves it out. */
-  reminders?: PlanOptions | false;
+  /** What to run and when: productionJobs() in the app (scheduling/jobs.ts). */
+  jobs: ScheduledJob[];
   /** Who decides which instance runs a tick; by default PostgreSQL (`cron_run`). */
   coordinator?: RunCoordinator;
   /** How long a claimed tick stays claimed if its instance dies mid-run. */
@@ -29,8 +29,6 @@ export type SchedulerOptions = {
 };
 
 export type Scheduler = { start(): void; stop(): Promise<void>; readonly jobs: readonly ScheduledJob[] };
-
-export const REMINDER_JOB_NAME = "reminders";
 
 /** node-cron's logger interface, onto ours. */
 function cronLogger(logger: Logger) {
@@ -48,15 +46,10 @@ function cronLogger(logger: Logger) {
  * tick skip (noOverlap). A failing job is logged; the next tick runs as usual (the reminder
  * planner catches up with whatever a failed or skipped tick left).
  */
-export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions = {}): Scheduler {
+export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions): Scheduler {
   const clock = deps.clock ?? (() => new Date());
   const coordinator = options.coordinator ?? new PgRunCoordinator(deps.db, clock);
-  const jobs: ScheduledJob[] = [
-    ...(options.reminders === false
-      ? []
-      : [{ name: REMINDER_JOB_NAME, cron: "* * * * *", run: (now: Date) => planReminders(deps, now, options.reminders || {}) }]),
-    ...(options.jobs ?? []),
-  ];
+  const jobs = options.jobs;
   const names = new Set<string>();
   for (const job of jobs) {
     if (names.has(job.name)) throw new Error(`two scheduled jobs are named ${job.name}: the name is the coordination key`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "../../src/domain/audit/audit.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { loadActor } from "../../src/domain/people/actor.js";
+import { auditPage } from "../../src/messages/buttons/audit.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPending, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { callbackAnswerTo, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
@@ -59,7 +60,7 @@ describe("/audit", () => {
     for (const user of [ketua, siti, koordinator, dewi, stranger]) {
       await harness.send(user, "/audit");
       expect(harness.lastText(user)).toBe(ADMIN_ONLY);
-      const forged = await pressData(harness, user, "au:p:1");
+      const forged = await pressData(harness, user, auditPage.data({ page: 1 }));
       expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: ADMIN_ONLY, show_alert: true }));
     }
     expect(await snapshotState(database.db)).toEqual(before);
@@ -164,7 +165,7 @@ describe("/audit", () => {
     expect(harness.buttons(admin)).toEqual(["◀", "3/3"]);
     // A page past the end (a stale button) shows the last page.
     const { messageId } = harness.telegram.lastKeyboardIn(admin.id);
-    await harness.deliver(harness.callbackUpdate(admin, "au:p:9", messageId));
+    await harness.deliver(harness.callbackUpdate(admin, auditPage.data({ page: 9 }), messageId));
     expect(harness.lastText(admin)).toContain("(halaman 3/3)");
 
     await harness.send(siti, "/hapusdata");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appointOfficer, createWasteBank, listWasteTypes } from "../../src/domain/bank-sampah/banks.js";
 import { recordDeposit, recordWithdrawal, reverseEntry } from "../../src/domain/bank-sampah/ledger.js";
 import { loadActor, type Actor } from "../../src/domain/people/actor.js";
+import { bankExport, bankExportMonth } from "../../src/messages/buttons/bank-sampah.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { erasePerson } from "../../src/domain/people/person.js";
 import { wibInstant, type LocalDate } from "../../src/domain/schedule/wib.js";
@@ -351,8 +352,8 @@ describe("/eksporbank refusals", () => {
     const s = await scenario();
     await harness.send(s.siti.user, "/eksporbank");
     expect(harness.lastText(s.siti.user)).toBe(ROLE_REFUSAL);
-    expect(await forge(s.siti.user, `bx:m:${s.bankId}:2026-11`)).toBe(ROLE_REFUSAL);
-    expect(await forge(s.siti.user, `bx:b:${s.bankId}`)).toBe(ROLE_REFUSAL);
+    expect(await forge(s.siti.user, bankExportMonth.data({ bank: s.bankId, month: "2026-11" }))).toBe(ROLE_REFUSAL);
+    expect(await forge(s.siti.user, bankExport.data({ bank: s.bankId }))).toBe(ROLE_REFUSAL);
     expect(harness.telegram.callsOf("sendDocument")).toHaveLength(0);
   });
 
@@ -363,8 +364,8 @@ describe("/eksporbank refusals", () => {
     await addKetua(database.db, ketua, rt.id);
     await harness.send(ketua, "/eksporbank");
     expect(harness.lastText(ketua)).toMatch(/^Belum ada bank sampah yang laporannya bisa Anda ekspor\./);
-    expect(await forge(ketua, `bx:m:${s.bankId}:2026-11`)).toBe(NOT_ALLOWED);
-    expect(await forge(ketua, `bx:b:${s.bankId}`)).toBe(NOT_ALLOWED);
+    expect(await forge(ketua, bankExportMonth.data({ bank: s.bankId, month: "2026-11" }))).toBe(NOT_ALLOWED);
+    expect(await forge(ketua, bankExport.data({ bank: s.bankId }))).toBe(NOT_ALLOWED);
     expect(harness.telegram.callsOf("sendDocument")).toHaveLength(0);
   });
 
@@ -374,7 +375,7 @@ describe("/eksporbank refusals", () => {
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_PAYO_SELINCAH });
     await harness.send(koordinator, "/eksporbank");
     expect(harness.lastText(koordinator)).toMatch(/^Belum ada bank sampah/);
-    expect(await forge(koordinator, `bx:m:${s.bankId}:2026-11`)).toBe(NOT_ALLOWED);
+    expect(await forge(koordinator, bankExportMonth.data({ bank: s.bankId, month: "2026-11" }))).toBe(NOT_ALLOWED);
     expect(harness.telegram.callsOf("sendDocument")).toHaveLength(0);
   });
 
@@ -390,19 +391,19 @@ describe("/eksporbank refusals", () => {
 
     await harness.send(officer, "/eksporbank");
     expect(harness.buttons(officer)[1]).toBe("Bulan lalu (November 2026)");
-    expect(await forge(officer, `bx:m:${s.bankId}:2026-11`)).toBe(NOT_ALLOWED);
+    expect(await forge(officer, bankExportMonth.data({ bank: s.bankId, month: "2026-11" }))).toBe(NOT_ALLOWED);
     expect(harness.telegram.callsOf("sendDocument")).toHaveLength(0);
   });
 
   it("refuses forged months and unknown banks, and answers stale buttons", async () => {
     const s = await scenario();
     const invalid = "Tombol ini tidak berlaku lagi. Kirim /eksporbank untuk memilih bank dan bulan lagi.";
-    expect(await forge(s.officer, `bx:m:${s.bankId}:2027-01`)).toBe(invalid); // the future
-    expect(await forge(s.officer, `bx:m:${s.bankId}:2026-13`)).toBe(invalid);
-    expect(await forge(s.officer, `bx:m:${s.bankId}:1999-12`)).toBe(invalid);
-    expect(await forge(s.officer, `bx:m:${s.bankId}:2026-1`)).toBe(invalid);
-    expect(await forge(s.officer, `bx:zz`)).toBe(invalid);
-    expect(await forge(s.officer, `bx:m:999999:2026-11`)).toBe(NOT_ALLOWED);
+    expect(await forge(s.officer, bankExportMonth.data({ bank: s.bankId, month: "2027-01" }))).toBe(invalid); // the future
+    expect(await forge(s.officer, bankExportMonth.data({ bank: s.bankId, month: "2026-13" }))).toBe(invalid);
+    expect(await forge(s.officer, bankExportMonth.data({ bank: s.bankId, month: "1999-12" }))).toBe(invalid);
+    expect(await forge(s.officer, bankExportMonth.data({ bank: s.bankId, month: "2026-1" }))).toBe(invalid);
+    expect(await forge(s.officer, `${bankExport.prefix}:zz`)).toBe(invalid);
+    expect(await forge(s.officer, bankExportMonth.data({ bank: 999999, month: "2026-11" }))).toBe(NOT_ALLOWED);
     expect(harness.telegram.callsOf("sendDocument")).toHaveLength(0);
   });
 });

@@ -22,6 +22,7 @@ import {
   snapshotState,
 } from "../helpers/fixtures.js";
 import { callbackAnswerTo, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { pick } from "../../src/messages/buttons/common.js";
 import { joinPick, joinStep, leave } from "../../src/messages/buttons/people.js";
 
 let database: TestDatabase;
@@ -337,7 +338,7 @@ describe("/batal, unknown commands, free text and stale buttons", () => {
 
   it("a button of a finished conversation gets the stale-button toast", async () => {
     const user = newUser("Siti");
-    for (const data of [joinStep.data({ step: "send" }), joinPick.data({ level: "kec", value: "15.71.01" }), "akel:i:0", "whatever"]) {
+    for (const data of [joinStep.data({ step: "send" }), joinPick.data({ level: "kec", value: "15.71.01" }), "reg:send", "akel:i:0", pick.data({ picker: "akel", action: "item", index: 0 }), "whatever"]) {
       const update = await pressData(harness, user, data);
       expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe("Tombol ini sudah tidak berlaku.");
     }

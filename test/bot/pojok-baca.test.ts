@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { book, bookLoan, membership, participation, readingLog, readingSession, readingSessionAttendee } from "../../src/db/schema/index.js";
+import { book, bookLoan, membership, outbox, participation, readingLog, readingSession, readingSessionAttendee } from "../../src/db/schema/index.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";
 import { lendBook } from "../../src/domain/pojok-baca/loans.js";
+import { answer } from "../../src/messages/buttons/common.js";
+import { bookCard, bookCopies, bookRetire, bookRetireConfirm, bookReturn, readingConfirm } from "../../src/messages/buttons/pojok-baca.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { callbackAnswerTo, photoUpdate, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
@@ -159,7 +161,7 @@ describe("/sesibaca", () => {
     const w = await world();
     await toSummary(w);
     harness.telegram.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, { chatId: w.rina.id });
-    const save = harness.callbackUpdate(w.rina, "sb:save", shownMessages(harness.telegram, w.rina.id).at(-1)!.messageId);
+    const save = harness.callbackUpdate(w.rina, answer.data({ form: "reading-session", choice: "yes" }), shownMessages(harness.telegram, w.rina.id).at(-1)!.messageId);
     await expect(harness.deliver(save)).rejects.toThrow();
     expect(await database.db.select().from(readingSession)).toHaveLength(1);
     await harness.deliver(save); // its claim was released: it runs again, with the same request key
@@ -337,7 +339,7 @@ describe("/buku", () => {
 
     // Another RT's ketua cannot touch it, even with forged buttons.
     const [laskar] = await database.db.select().from(book).where(eq(book.title, "Laskar Pelangi"));
-    for (const data of [`bk:b:${laskar!.id}`, `bk:cp:${laskar!.id}:9`, `bk:ret:${laskar!.id}`, `bk:retok:${laskar!.id}`]) {
+    for (const data of [bookCard.data({ book: laskar!.id }), bookCopies.data({ book: laskar!.id, copies: 9 }), bookRetire.data({ book: laskar!.id }), bookRetireConfirm.data({ book: laskar!.id })]) {
       const forged = await pressData(harness, w.joko, data);
       expect(callbackAnswerTo(harness.telegram, forged)?.text, data).toBe(NOT_ALLOWED);
       const resident = await pressData(harness, w.siti, data);
@@ -438,6 +440,22 @@ describe("/pinjam, /kembali, /pinjamanku", () => {
     expect(harness.lastText(w.rina)).toBe("Semua buku sedang dipinjam. Catat pengembalian dengan /kembali.");
   });
 
+  it("/kembali: the thanks is queued with the return, so a failed answer and a redelivery tell the borrower once", async () => {
+    const w = await withBooks();
+    const keeper = await loadActor(database.db, w.harun.id, []);
+    const { loan } = await lendBook(database.db, keeper, { requestKey: "a", bookId: w.laskar.id, personId: w.siti.personId }, harness.now);
+    await harness.send(w.rina, "/kembali");
+    const list = shownWith(w.rina, "Buku yang sedang dipinjam");
+    const tap = harness.callbackUpdate(w.rina, bookReturn.data({ loan: loan.id, page: 0 }), list.messageId);
+    harness.telegram.failNext("answerCallbackQuery", { error_code: 500, description: "Internal Server Error" });
+    await expect(harness.deliver(tap)).rejects.toThrow();
+    const thanks = () => database.db.select().from(outbox).where(eq(outbox.dedupeKey, `notice:book-return:${loan.id}:${w.siti.id}`));
+    expect(await thanks()).toHaveLength(1);
+    await harness.deliver(tap);
+    expect(await thanks()).toHaveLength(1);
+    expect((await database.db.select().from(bookLoan).where(eq(bookLoan.id, loan.id)))[0]!.returnedAt).not.toBeNull();
+  });
+
   it("/kembali returns a loan once, however often the button is pressed, and thanks the borrower", async () => {
     const w = await withBooks();
     const keeper = await loadActor(database.db, w.harun.id, []);
@@ -463,15 +481,15 @@ describe("/pinjam, /kembali, /pinjamanku", () => {
     const again = await pressOn(harness, w.rina, list, "Laskar Pelangi"); // the stale button
     expect(callbackAnswerTo(harness.telegram, again)?.text).toBe("“Laskar Pelangi” dari Siti sudah tercatat kembali sebelumnya.");
     await harness.deliver(tap);
-    const byHarun = await pressData(harness, w.harun, `kmb:${sitiLoan.id}:0`);
+    const byHarun = await pressData(harness, w.harun, bookReturn.data({ loan: sitiLoan.id, page: 0 }));
     expect(callbackAnswerTo(harness.telegram, byHarun)?.text).toBe("“Laskar Pelangi” dari Siti sudah tercatat kembali sebelumnya.");
     expect(await storedState()).toEqual(before);
     expect(sentTextsTo(w.siti.id)).toHaveLength(1);
 
     // Not another RT's keeper, nor a resident.
     const budiLoan = (await database.db.select().from(bookLoan).where(eq(bookLoan.personId, w.budi.personId)))[0]!;
-    expect(callbackAnswerTo(harness.telegram, await pressData(harness, w.joko, `kmb:${budiLoan.id}:0`))?.text).toBe(NOT_ALLOWED);
-    expect(callbackAnswerTo(harness.telegram, await pressData(harness, w.budi, `kmb:${budiLoan.id}:0`))?.text).toBe(NOT_OFFICER);
+    expect(callbackAnswerTo(harness.telegram, await pressData(harness, w.joko, bookReturn.data({ loan: budiLoan.id, page: 0 })))?.text).toBe(NOT_ALLOWED);
+    expect(callbackAnswerTo(harness.telegram, await pressData(harness, w.budi, bookReturn.data({ loan: budiLoan.id, page: 0 })))?.text).toBe(NOT_OFFICER);
     expect((await database.db.select().from(bookLoan).where(eq(bookLoan.id, budiLoan.id)))[0]!.returnedAt).toBeNull();
 
     await pressOn(harness, w.rina, shownWith(w.rina, "Buku yang sedang dipinjam"), "Si Kancil");
@@ -511,9 +529,9 @@ describe("/baca and /konfirmasibaca", () => {
     expect(sentTextsTo(w.budi.id)).toEqual([]);
 
     // Another RT's ketua, forging the button, decides nothing.
-    const forged = await pressData(harness, w.joko, `rlog:ok:${log!.id}`);
+    const forged = await pressData(harness, w.joko, readingConfirm.data({ log: log!.id }));
     expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe(NOT_ALLOWED);
-    expect(callbackAnswerTo(harness.telegram, await pressData(harness, w.budi, `rlog:ok:${log!.id}`))?.text).toBe(NOT_OFFICER);
+    expect(callbackAnswerTo(harness.telegram, await pressData(harness, w.budi, readingConfirm.data({ log: log!.id })))?.text).toBe(NOT_OFFICER);
     expect(await counted("membaca")).toEqual([]);
 
     const atRina = shownWith(w.rina, REQUEST);
@@ -563,7 +581,7 @@ describe("/baca and /konfirmasibaca", () => {
     await harness.press(w.rina, "Konfirmasi");
     expect(await counted("membaca")).toHaveLength(1);
     const [own] = await database.db.select().from(readingLog).where(eq(readingLog.personId, w.rina.personId));
-    const refused = await pressData(harness, w.rina, `rlog:ok:${own!.id}`);
+    const refused = await pressData(harness, w.rina, readingConfirm.data({ log: own!.id }));
     expect(callbackAnswerTo(harness.telegram, refused)?.text).toBe("Laporan bacaan Anda sendiri dikonfirmasi oleh petugas lain atau ketua RT.");
     await harness.send(w.harun, "/konfirmasibaca");
     expect(harness.lastText(w.harun)).toContain("dari Rina");

@@ -17,6 +17,7 @@ import {
   KELURAHAN_SIMPANG_IV_SIPIN,
   newUser,
 } from "../helpers/fixtures.js";
+import { scoreHistory, scoreRt, scoreSave, scoreView } from "../../src/messages/buttons/scores.js";
 import { callbackDataOf, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
 import { addResidents, everyoneDid, participate, wib } from "../domain/scores/builders.js";
 
@@ -184,20 +185,20 @@ describe("/skor", () => {
     const world = await buildWorld();
     const before = harness.telegram.textsTo(world.koorPaalMerah.id).length;
     // A koordinator of another kecamatan forges the button of RT 05.
-    const forged = await pressData(harness, world.koorPaalMerah, `sk:rt:${world.rt05.id}`);
+    const forged = await pressData(harness, world.koorPaalMerah, scoreRt.data({ rt: world.rt05.id }));
     expect(answerTo(forged)).toMatchObject({ text: OUT_OF_SCOPE, show_alert: true });
-    const history = await pressData(harness, world.koorPaalMerah, `nlh:${world.rt05.id}:B1`);
+    const history = await pressData(harness, world.koorPaalMerah, scoreHistory.data({ rt: world.rt05.id, code: "B1" }));
     expect(answerTo(history)).toMatchObject({ text: OUT_OF_SCOPE, show_alert: true });
     expect(textsSince(world.koorPaalMerah, before)).toEqual([]);
     // A ketua may open only their own RT; a warga no scorecard at all.
-    const ketuaForged = await pressData(harness, world.ketua, `sk:rt:${world.rt07.id}`);
+    const ketuaForged = await pressData(harness, world.ketua, scoreRt.data({ rt: world.rt07.id }));
     expect(answerTo(ketuaForged)).toMatchObject({ text: OUT_OF_SCOPE, show_alert: true });
-    const wargaForged = await pressData(harness, world.siti, `sk:rt:${world.rt05.id}`);
+    const wargaForged = await pressData(harness, world.siti, scoreRt.data({ rt: world.rt05.id }));
     expect(answerTo(wargaForged)).toMatchObject({ text: OUT_OF_SCOPE, show_alert: true });
-    const wargaRanking = await pressData(harness, world.siti, "sk:v:area");
+    const wargaRanking = await pressData(harness, world.siti, scoreView.data({ view: "area" }));
     expect(answerTo(wargaRanking)).toMatchObject({ text: "Maaf, Anda tidak berwenang melakukan ini.", show_alert: true });
     // An RT that does not exist.
-    const missing = await pressData(harness, world.koor, "sk:rt:999999");
+    const missing = await pressData(harness, world.koor, scoreRt.data({ rt: 999999 }));
     expect(answerTo(missing)).toMatchObject({ text: "RT tidak ditemukan.", show_alert: true });
   });
 
@@ -295,7 +296,7 @@ describe("/nilai", () => {
     await harness.press(world.koor, "Lewati");
     await harness.press(world.koor, "Hari ini");
     const confirm = shownWith(world.koor, "Simpan penilaian ini?");
-    const saveData = callbackDataOf(confirm).find((data) => data.startsWith("nl:save:"))!;
+    const saveData = callbackDataOf(confirm).find((data) => data.startsWith(`${scoreSave.prefix}:`))!;
     const save = await pressOn(harness, world.koor, confirm, saveData);
     expect(harness.lastText(world.koor)).toContain("✅ Nilai B2 RT 05");
 
@@ -342,7 +343,7 @@ describe("/nilai", () => {
     await harness.press(ketuaKoor, "RT 05");
     expect(harness.lastText(ketuaKoor)).toContain("Indikator mana yang dinilai untuk RT 05");
     // Buttons of /nilai forged by a warga are refused by role.
-    const forged = await pressData(harness, world.siti, `nlh:${world.rt05.id}:B1`);
+    const forged = await pressData(harness, world.siti, scoreHistory.data({ rt: world.rt05.id, code: "B1" }));
     expect(answerTo(forged)).toMatchObject({ text: "Maaf, perintah ini hanya untuk koordinator dan admin kota.", show_alert: true });
     expect(await manualRows(place.id, "B1")).toHaveLength(0);
   });

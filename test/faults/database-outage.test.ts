@@ -87,8 +87,8 @@ describe.skipIf(skipReason !== null)(`the database goes away for ${OUTAGE_MS / 1
     harness.delivery.start();
     let probeRuns = 0;
     scheduler = createScheduler(
-      { db, i18n: harness.deps.i18n, logger: createLogger("silent"), clock: () => new Date() },
-      { reminders: false, jobs: [{ name: "probe", cron: "* * * * * *", run: async () => void (await db.select().from(processedUpdate).limit(1), probeRuns++) }] },
+      { db, logger: createLogger("silent"), clock: () => new Date() },
+      { jobs: [{ name: "probe", cron: "* * * * * *", run: async () => void (await db.select().from(processedUpdate).limit(1), probeRuns++) }] },
     );
     scheduler.start();
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Database } from "../../src/db/client.js";
+import { queryRows, type Database } from "../../src/db/client.js";
 import { membership, person, roleAssignment } from "../../src/db/schema/index.js";
 import { createRt, type RtDetails } from "../../src/domain/rt/rt.js";
 import type { TestUser } from "./test-bot.js";
@@ -63,22 +63,20 @@ export async function addAdmin(db: Database, user: TestUser): Promise<number> {
   return personId;
 }
 
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  // postgres.js returns the rows as an array; PGlite wraps them in `{ rows }`.
-  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
-}
-
 /**
  * Every row the bot can change (all tables but the wilayah and the redelivery ledger), as JSON,
  * so a test can assert that a refused action changed nothing at all.
  */
 export async function snapshotState(db: Database): Promise<Record<string, unknown>> {
-  const tables = rowsOf(
-    await db.execute(sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('processed_update', 'kecamatan', 'kelurahan') order by table_name`),
+  const tables = (
+    await queryRows<{ table_name: string }>(
+      db,
+      sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('processed_update', 'kecamatan', 'kelurahan') order by table_name`,
+    )
   ).map((row) => String(row.table_name));
   const snapshot: Record<string, unknown> = {};
   for (const table of tables) {
-    const [row] = rowsOf(await db.execute(sql`select coalesce(json_agg(t order by t::text), '[]'::json)::text as rows from ${sql.identifier(table)} t`));
+    const [row] = await queryRows<{ rows: string }>(db, sql`select coalesce(json_agg(t order by t::text), '[]'::json)::text as rows from ${sql.identifier(table)} t`);
     snapshot[table] = JSON.parse(String(row?.rows ?? "[]"));
   }
   return snapshot;

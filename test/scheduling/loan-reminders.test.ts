@@ -7,7 +7,7 @@ import { loadActor } from "../../src/domain/people/actor.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";
 import { lendBook, returnBook } from "../../src/domain/pojok-baca/loans.js";
 import { createLogger } from "../../src/logger.js";
-import { loanReminderFor, planLoanReminders } from "../../src/scheduling/loan-reminders.js";
+import { planLoanReminders } from "../../src/scheduling/loan-reminders.js";
 import type { ReminderDeps } from "../../src/scheduling/reminders.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
@@ -95,20 +95,5 @@ describe("planLoanReminders", () => {
     expect((await planLoanReminders(deps, at0800(10))).queued).toBe(0);
     expect(await texts(siti.id)).toEqual([expect.stringContaining("sudah lewat 3 hari")]);
     expect((await reminderRows())[0]!.dedupeKey).toBe(`loan-reminder:${siti.loan.id}:2026-12-07`);
-  });
-});
-
-describe("loanReminderFor", () => {
-  const dueAt = new Date("2026-12-06T16:59:00Z");
-  it.each([
-    ["2026-12-04T16:59:00Z", null], // 23.59 WIB on the 4th: two days before
-    ["2026-12-04T17:00:00Z", "due-tomorrow"], // 00.00 WIB on the 5th
-    ["2026-12-05T16:59:00Z", "due-tomorrow"], // 23.59 WIB on the 5th
-    ["2026-12-05T17:00:00Z", null], // the due day
-    ["2026-12-06T16:58:00Z", null],
-    ["2026-12-06T17:00:00Z", "overdue"], // 00.00 WIB on the 7th
-  ])("at %s: %s", (now, kind) => {
-    const reminder = loanReminderFor(dueAt, new Date(now));
-    expect(reminder?.kind ?? null).toBe(kind);
   });
 });

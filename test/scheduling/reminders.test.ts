@@ -6,7 +6,7 @@ import { openDatabase, type Database } from "../../src/db/client.js";
 import { event, eventOccurrence, membership, outbox, person, reminderSetting, rsvp, shiftAssignment } from "../../src/db/schema/index.js";
 import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import { createLogger } from "../../src/logger.js";
-import { forgetUnsentReminders, lateWarningKey, reminderKey } from "../../src/scheduling/reminder-queries.js";
+import { forgetUnsentReminders, lateWarningKey, reminderKey } from "../../src/domain/events/reminder-queries.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "../../src/scheduling/reminders.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addPending, addRt, KELURAHAN_BULURAN_KENALI, newUser } from "../helpers/fixtures.js";

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createI18n } from "../../src/bot/i18n.js";
 import { event, eventOccurrence, outbox } from "../../src/db/schema/index.js";
 import { createLogger } from "../../src/logger.js";
-import { createScheduler, REMINDER_JOB_NAME, type SchedulerDeps } from "../../src/scheduling/scheduler.js";
+import { productionJobs, REMINDER_JOB_NAME } from "../../src/scheduling/jobs.js";
+import type { ReminderDeps } from "../../src/scheduling/reminders.js";
+import { createScheduler } from "../../src/scheduling/scheduler.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addMember, addRt, newUser } from "../helpers/fixtures.js";
 
 let database: TestDatabase;
-let deps: SchedulerDeps;
+let deps: ReminderDeps;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -22,10 +24,18 @@ beforeEach(async () => {
 });
 
 describe("scheduler", () => {
-  it("runs the reminder planner beside the extra jobs; the planner job plans reminders for the `now` it is given", async () => {
+  it("runs the production jobs (the reminder planner first) beside extra ones; the planner job plans reminders for the `now` it is given", async () => {
     const extra = { name: "digest", cron: "0 7 * * 1", run: vi.fn(async () => {}) };
-    const scheduler = createScheduler(deps, { jobs: [extra] });
-    expect(scheduler.jobs.map((job) => [job.name, job.cron])).toEqual([[REMINDER_JOB_NAME, "* * * * *"], ["digest", "0 7 * * 1"]]);
+    const scheduler = createScheduler(deps, { jobs: [...productionJobs(deps), extra] });
+    expect(scheduler.jobs.map((job) => [job.name, job.cron])).toEqual([
+      [REMINDER_JOB_NAME, "* * * * *"],
+      ["extend-occurrences", "10 0 * * *"],
+      ["prune-updates", "30 3 * * *"],
+      ["loan-reminders", "0 8 * * *"],
+      ["weekly-digests", "0 7 * * 1"],
+      ["retention", "45 3 * * *"],
+      ["digest", "0 7 * * 1"],
+    ]);
 
     const rt = await addRt(database.db, 5);
     await addMember(database.db, newUser("Siti"), rt.id);
@@ -37,14 +47,13 @@ describe("scheduler", () => {
   });
 
   it("refuses two jobs with one name (the name is the coordination key)", () => {
-    expect(() => createScheduler(deps, { reminders: false, jobs: [{ name: "x", cron: "* * * * *", run: async () => {} }, { name: "x", cron: "0 * * * *", run: async () => {} }] })).toThrow(/named x/);
+    expect(() => createScheduler(deps, { jobs: [{ name: "x", cron: "* * * * *", run: async () => {} }, { name: "x", cron: "0 * * * *", run: async () => {} }] })).toThrow(/named x/);
   });
 
   it("two instances on one database: each tick runs once, on one of them; stop() stops", async () => {
     const runs: { instance: string; second: number }[] = [];
     const instance = (name: string) =>
       createScheduler(deps, {
-        reminders: false,
         jobs: [{ name: "every-second", cron: "* * * * * *", run: async (now) => void runs.push({ instance: name, second: Math.floor(now.getTime() / 1000) }) }],
       });
     const a = instance("a");

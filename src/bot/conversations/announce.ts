@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import {
@@ -15,8 +16,12 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
 import { explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { answer } from "../../messages/buttons/common.js";
+import { announceAudience, announceChannel, announcePin, broadcastStop } from "../../messages/buttons/broadcast.js";
 
 export const ANNOUNCE = "announce";
+const SEND = answer.data({ form: ANNOUNCE, choice: "yes" });
+const CANCEL = answer.data({ form: ANNOUNCE, choice: "cancel" });
 
 type Channels = { toPrivate: boolean; toGroup: boolean; pinInGroup: boolean };
 
@@ -28,38 +33,39 @@ export function audienceLabelKey(audience: Audience, city: boolean): string {
 async function chooseAudience(conversation: Convo, ctx: ConversationContext, audiences: Audience[], city: boolean): Promise<Audience | null> {
   if (audiences.length === 1) return audiences[0]!;
   const keyboard = new InlineKeyboard();
-  for (const audience of audiences) keyboard.text(ctx.t(audienceLabelKey(audience, city)), `ann:aud:${audience}`).row();
-  keyboard.text(ctx.t("button-cancel"), "ann:cancel");
+  for (const audience of audiences) keyboard.text(ctx.t(audienceLabelKey(audience, city)), announceAudience.data({ audience })).row();
+  keyboard.text(ctx.t("button-cancel"), CANCEL);
   await ctx.reply(ctx.t("announce-choose-audience"), { reply_markup: keyboard });
-  const { data, ctx: press } = await waitForChoice(conversation, [...audiences.map((a) => `ann:aud:${a}`), "ann:cancel"]);
+  const { data, ctx: press } = await waitForChoice(conversation, [...audiences.map((audience) => announceAudience.data({ audience })), CANCEL]);
   await press.editMessageReplyMarkup();
-  if (data === "ann:cancel") return null;
-  return data.slice("ann:aud:".length) as Audience;
+  return announceAudience.read(data)?.audience ?? null;
 }
 
 /** A ketua whose RT has a linked group chooses where the announcement goes, and whether to pin it. */
 async function chooseChannels(conversation: Convo, ctx: ConversationContext): Promise<Channels | null> {
   await ctx.reply(ctx.t("announce-choose-channel"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("button-channel-private"), "ann:ch:private").row()
-      .text(ctx.t("button-channel-group"), "ann:ch:group").row()
-      .text(ctx.t("button-channel-both"), "ann:ch:both").row()
-      .text(ctx.t("button-cancel"), "ann:cancel"),
+      .text(ctx.t("button-channel-private"), announceChannel.data({ channel: "private" })).row()
+      .text(ctx.t("button-channel-group"), announceChannel.data({ channel: "group" })).row()
+      .text(ctx.t("button-channel-both"), announceChannel.data({ channel: "both" })).row()
+      .text(ctx.t("button-cancel"), CANCEL),
   });
-  const { data, ctx: press } = await waitForChoice(conversation, ["ann:ch:private", "ann:ch:group", "ann:ch:both", "ann:cancel"]);
+  const channels = (["private", "group", "both"] as const).map((channel) => announceChannel.data({ channel }));
+  const { data, ctx: press } = await waitForChoice(conversation, [...channels, CANCEL]);
   await press.editMessageReplyMarkup();
-  if (data === "ann:cancel") return null;
-  const toGroup = data !== "ann:ch:private";
+  const channel = announceChannel.read(data)?.channel;
+  if (!channel) return null;
+  const toGroup = channel !== "private";
   let pinInGroup = false;
   if (toGroup) {
     await ctx.reply(ctx.t("announce-ask-pin"), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-pin-yes"), "ann:pin:yes").text(ctx.t("button-pin-no"), "ann:pin:no"),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-pin-yes"), announcePin.data({ pin: true })).text(ctx.t("button-pin-no"), announcePin.data({ pin: false })),
     });
-    const pin = await waitForChoice(conversation, ["ann:pin:yes", "ann:pin:no"]);
+    const pin = await waitForChoice(conversation, [announcePin.data({ pin: true }), announcePin.data({ pin: false })]);
     await pin.ctx.editMessageReplyMarkup();
-    pinInGroup = pin.data === "ann:pin:yes";
+    pinInGroup = announcePin.read(pin.data)?.pin === true;
   }
-  return { toPrivate: data !== "ann:ch:group", toGroup, pinInGroup };
+  return { toPrivate: channel !== "group", toGroup, pinInGroup };
 }
 
 /** Waits for the announcement itself; its Telegram formatting (bold, links…) is kept as entities. */
@@ -92,6 +98,8 @@ async function askText(conversation: Convo, ctx: ConversationContext): Promise<{
 /** /umumkan: audience → (group options) → text → preview → confirm → progress message. */
 export function createAnnounceConversation(deps: BotDeps) {
   return async function announce(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    // The form's key, made once: a repeated or redelivered "Kirim" starts one broadcast.
+    const requestKey = await conversation.external(() => `announce:${randomUUID()}`);
     const setting = await conversation.external(async (outside) => {
       const rtId = headedRtId(outside.actor);
       const place = rtId === null ? null : await getRt(deps.db, rtId);
@@ -117,21 +125,21 @@ export function createAnnounceConversation(deps: BotDeps) {
       channels.toGroup && setting.place ? ctx.t(channels.pinInGroup ? "announce-summary-group-pinned" : "announce-summary-group", rtVars(setting.place)) : null,
     ].filter(Boolean);
     await ctx.reply(`${ctx.t("announce-confirm")}\n${where.join("\n")}`, {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-broadcast-send"), "ann:send").text(ctx.t("button-cancel"), "ann:cancel"),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-broadcast-send"), SEND).text(ctx.t("button-cancel"), CANCEL),
     });
-    const { data, ctx: press } = await waitForChoice(conversation, ["ann:send", "ann:cancel"]);
+    const { data, ctx: press } = await waitForChoice(conversation, [SEND, CANCEL]);
     await press.editMessageReplyMarkup();
-    if (data === "ann:cancel") return void (await press.reply(press.t("action-cancelled")));
+    if (data === CANCEL) return void (await press.reply(press.t("action-cancelled")));
 
     const started = await runOnce(conversation, (outside) =>
-      startBroadcast(deps.db, outside.actor, { audience, text, entities, ...channels }, `update:${outside.update.update_id}`, deps.clock()),
+      startBroadcast(deps.db, outside.actor, { audience, text, entities, ...channels }, requestKey, deps.clock()),
     );
     if (!started.ok) return explain(ctx, started);
     const progress = await press.reply(press.t("broadcast-progress", { sent: "0", total: String(started.value.recipients + (started.value.group ? 1 : 0)), failed: "0", blocked: "0" }), {
-      reply_markup: new InlineKeyboard().text(press.t("button-broadcast-stop"), `bc:stop:${started.value.id}`),
+      reply_markup: new InlineKeyboard().text(press.t("button-broadcast-stop"), broadcastStop.data({ broadcast: started.value.id })),
     });
     await runOnce(conversation, async () => {
-      await setProgressMessage(deps.db, started.value.id, progress.chat.id, progress.message_id);
+      await setProgressMessage(deps.db, { broadcastId: started.value.id, chatId: progress.chat.id, messageId: progress.message_id });
       deps.wakeDelivery();
     });
   };

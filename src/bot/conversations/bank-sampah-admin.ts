@@ -8,6 +8,7 @@ import { getRt } from "../../domain/rt/rt.js";
 import { parseDateTime } from "../../domain/schedule/parse-datetime.js";
 import { addDays, wibDate, wibInstant } from "../../domain/schedule/wib.js";
 import { bankDetailsView, loadBankDetails, type Translate } from "../../messages/bank-sampah.js";
+import { bankOpen, bankOpenRt, bankPrices } from "../../messages/buttons/bank-sampah.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatUnitPrice, formatWib, rtNumber } from "../../messages/format.js";
@@ -27,19 +28,20 @@ async function chooseRts(conversation: Convo, ctx: ConversationContext, free: Fr
     const k = new InlineKeyboard();
     free.forEach((place, index) => {
       // The button carries the state it sets, so a double tap does not undo itself.
-      k.text(`${chosen.has(place.id) ? "✅" : "⬜"} ${ctx.t("bank-rt-label", { rt: rtNumber(place.number) })}`, `wbt:${place.id}:${chosen.has(place.id) ? 0 : 1}`);
+      k.text(`${chosen.has(place.id) ? "✅" : "⬜"} ${ctx.t("bank-rt-label", { rt: rtNumber(place.number) })}`, bankOpenRt.data({ rt: place.id, chosen: !chosen.has(place.id) }));
       if (index % 4 === 3) k.row();
     });
-    return k.row().text(ctx.t("button-done"), "wbt:done").text(ctx.t("button-cancel"), "wbt:cancel");
+    return k.row().text(ctx.t("button-done"), bankOpen.data({ step: "done" })).text(ctx.t("button-cancel"), bankOpen.data({ step: "cancel" }));
   };
   await ctx.reply(ctx.t("bank-choose-rts", { kelurahan }), { reply_markup: keyboard() });
   for (;;) {
-    const { data, ctx: press } = await waitForChoice(conversation, /^wbt:(\d+:[01]|done|cancel)$/);
-    if (data === "wbt:cancel") {
+    const { data, ctx: press } = await waitForChoice(conversation, [bankOpen.data({ step: "done" }), bankOpen.data({ step: "cancel" }), ...free.flatMap((place) => [true, false].map((on) => bankOpenRt.data({ rt: place.id, chosen: on })))]);
+    const step = bankOpen.read(data)?.step;
+    if (step === "cancel") {
       await press.editMessageText(press.t("action-cancelled"));
       return null;
     }
-    if (data === "wbt:done") {
+    if (step === "done") {
       if (chosen.size > 0) {
         await press.editMessageReplyMarkup();
         return free.filter((place) => chosen.has(place.id));
@@ -47,11 +49,11 @@ async function chooseRts(conversation: Convo, ctx: ConversationContext, free: Fr
       await press.reply(press.t("bank-rts-needed"));
       continue;
     }
-    const [, id, on] = data.split(":").map(Number) as [number, number, number];
-    // Not one of the RTs offered (forged), or already so: nothing to redraw.
-    if (!free.some((place) => place.id === id) || chosen.has(id) === (on === 1)) continue;
+    const { rt: id, chosen: on } = bankOpenRt.read(data)!;
+    // Already so (a double tap): nothing to redraw.
+    if (chosen.has(id) === on) continue;
     chosen = new Set(chosen);
-    if (on === 1) chosen.add(id);
+    if (on) chosen.add(id);
     else chosen.delete(id);
     await press.editMessageReplyMarkup({ reply_markup: keyboard() });
   }
@@ -86,7 +88,7 @@ export function createCreateWasteBankConversation(deps: BotDeps) {
       rtIds = [setting.headed.id];
       suggestion = ctx.t("bank-name-suggestion-rt", { rt: rtNumber(setting.headed.number), kelurahan: setting.headed.kelurahanName });
     }
-    const name = await askText(conversation, ctx, ctx.t("bank-ask-name"), parseBankName, parseBankName(suggestion).ok ? [{ label: suggestion, data: "wbn:suggested", value: suggestion }] : []);
+    const name = await askText(conversation, ctx, ctx.t("bank-ask-name"), parseBankName, parseBankName(suggestion).ok ? [{ label: suggestion, data: bankOpen.data({ step: "suggested-name" }), value: suggestion }] : []);
     const outcome = await runOnce(conversation, async (outside) => {
       const bank = await createWasteBank(deps.db, outside.actor, { name, rtIds }, deps.clock());
       return { details: await loadBankDetails(deps.db, bank.id), canAddRt: coversKelurahan(outside.actor, bank), backToList: coordinatesBanks(outside.actor) };
@@ -126,14 +128,17 @@ function priceListText(t: Translate, locale: string, bank: BankChoice, types: Pr
   return [t("bank-prices-title", { bank: bank.name }), ...lines].join("\n");
 }
 
-const PRICE_ACTIONS = ["bsh:price", "bsh:add", "bsh:retire", "bsh:history", "bsh:done"] as const;
+type PriceAction = NonNullable<ReturnType<typeof bankPrices.read>>["action"];
+const priceButton = (action: PriceAction) => bankPrices.data({ action });
+const actionOf = (data: string): PriceAction | undefined => bankPrices.read(data)?.action;
+const PRICE_ACTIONS = (["price", "add", "retire", "history", "done"] as const).map(priceButton);
 
 /**
  * /harga: the bank's types and prices, then change a price (from now, from midnight, or from a
  * date typed), add a type, stop a type, or read a type's price history; again until "Selesai".
  */
 export function createPricesConversation(deps: BotDeps) {
-  return async function bankPrices(conversation: Convo, ctx: ConversationContext): Promise<void> {
+  return async function bankPricesConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const bank = await chooseBank(conversation, ctx, deps);
     if (!bank) return;
     const locale = await ctx.i18n.getLocale();
@@ -149,27 +154,28 @@ export function createPricesConversation(deps: BotDeps) {
         })),
       );
       const menu = new InlineKeyboard();
-      if (types.length > 0) menu.text(ctx.t("button-bank-price-change"), "bsh:price").row();
-      menu.text(ctx.t("button-bank-type-add"), "bsh:add").row();
-      if (types.length > 0) menu.text(ctx.t("button-bank-type-retire"), "bsh:retire").row().text(ctx.t("button-bank-price-history"), "bsh:history").row();
-      menu.text(ctx.t("button-done"), "bsh:done");
+      if (types.length > 0) menu.text(ctx.t("button-bank-price-change"), priceButton("price")).row();
+      menu.text(ctx.t("button-bank-type-add"), priceButton("add")).row();
+      if (types.length > 0) menu.text(ctx.t("button-bank-type-retire"), priceButton("retire")).row().text(ctx.t("button-bank-price-history"), priceButton("history")).row();
+      menu.text(ctx.t("button-done"), priceButton("done"));
       await ctx.reply(priceListText(ctx.t, locale, bank, types), { reply_markup: menu });
-      const { data, ctx: press } = await waitForChoice(conversation, types.length > 0 ? [...PRICE_ACTIONS] : ["bsh:add", "bsh:done"]);
+      const { data, ctx: press } = await waitForChoice(conversation, types.length > 0 ? PRICE_ACTIONS : [priceButton("add"), priceButton("done")]);
       await press.editMessageReplyMarkup();
-      if (data === "bsh:done") return void (await press.reply(press.t("bank-prices-done")));
+      if (data === priceButton("done")) return void (await press.reply(press.t("bank-prices-done")));
 
-      if (data === "bsh:add") {
+      if (data === priceButton("add")) {
         const name = await askText(conversation, ctx, ctx.t("bank-ask-type-name"), parseWasteTypeName);
         await ctx.reply(ctx.t("bank-choose-unit", { type: name }), {
-          reply_markup: new InlineKeyboard().text(ctx.t("button-unit-kg"), "bsh:unit:kg").text(ctx.t("button-unit-liter"), "bsh:unit:liter").row().text(ctx.t("button-cancel"), "bsh:unit:cancel"),
+          reply_markup: new InlineKeyboard().text(ctx.t("button-unit-kg"), priceButton("unit-kg")).text(ctx.t("button-unit-liter"), priceButton("unit-liter")).row().text(ctx.t("button-cancel"), priceButton("unit-cancel")),
         });
-        const unitPress = await waitForChoice(conversation, ["bsh:unit:kg", "bsh:unit:liter", "bsh:unit:cancel"]);
+        const unitPress = await waitForChoice(conversation, [priceButton("unit-kg"), priceButton("unit-liter"), priceButton("unit-cancel")]);
         await unitPress.ctx.editMessageReplyMarkup();
-        if (unitPress.data === "bsh:unit:cancel") {
+        const unitAction = actionOf(unitPress.data);
+        if (unitAction === "unit-cancel") {
           await unitPress.ctx.reply(unitPress.ctx.t("action-cancelled"));
           continue;
         }
-        const unit = unitPress.data.slice("bsh:unit:".length) as MeasureUnit;
+        const unit: MeasureUnit = unitAction === "unit-kg" ? "kg" : "liter";
         const price = await askText(conversation, ctx, ctx.t("bank-ask-price", { type: name, unit }), (text) => parseRupiah(text, 0, PRICE_MAX));
         const outcome = await runOnce(conversation, (outside) => addWasteType(deps.db, outside.actor, bank.id, { name, unit, rupiahPerUnit: price }, deps.clock()));
         if (!outcome.ok) await explain(ctx, outcome);
@@ -177,10 +183,10 @@ export function createPricesConversation(deps: BotDeps) {
         continue;
       }
 
-      const type = await pickFromList(conversation, ctx, "bsp", ctx.t("bank-choose-price-type"), types, (type) => type.id, typeLabel);
+      const type = await pickFromList(conversation, ctx, "price", ctx.t("bank-choose-price-type"), types, (type) => type.id, typeLabel);
       if (!type) continue;
 
-      if (data === "bsh:history") {
+      if (data === priceButton("history")) {
         const history = await conversation.external(async () => ({
           now: deps.clock().getTime(),
           rows: (await priceHistory(deps.db, type.id)).map((row) => ({ rupiahPerUnit: row.rupiahPerUnit, effectiveFrom: row.effectiveFrom.getTime() })),
@@ -193,13 +199,13 @@ export function createPricesConversation(deps: BotDeps) {
         continue;
       }
 
-      if (data === "bsh:retire") {
+      if (data === priceButton("retire")) {
         await ctx.reply(ctx.t("bank-retire-confirm", { type: type.name }), {
-          reply_markup: new InlineKeyboard().text(ctx.t("button-bank-type-retire-yes"), "bsh:retire:yes").text(ctx.t("button-cancel"), "bsh:retire:no"),
+          reply_markup: new InlineKeyboard().text(ctx.t("button-bank-type-retire-yes"), priceButton("retire-yes")).text(ctx.t("button-cancel"), priceButton("retire-no")),
         });
-        const confirm = await waitForChoice(conversation, ["bsh:retire:yes", "bsh:retire:no"]);
+        const confirm = await waitForChoice(conversation, [priceButton("retire-yes"), priceButton("retire-no")]);
         await confirm.ctx.editMessageReplyMarkup();
-        if (confirm.data === "bsh:retire:no") {
+        if (actionOf(confirm.data) === "retire-no") {
           await confirm.ctx.reply(confirm.ctx.t("action-cancelled"));
           continue;
         }
@@ -224,8 +230,8 @@ export function createPricesConversation(deps: BotDeps) {
           return { ok: true, value: { kind: "at", ms: at.getTime() } };
         },
         [
-          { label: ctx.t("button-price-from-now"), data: "bsh:from:now", value: { kind: "now" } },
-          { label: ctx.t("button-price-from-tomorrow"), data: "bsh:from:tomorrow", value: { kind: "tomorrow" } },
+          { label: ctx.t("button-price-from-now"), data: priceButton("from-now"), value: { kind: "now" } },
+          { label: ctx.t("button-price-from-tomorrow"), data: priceButton("from-tomorrow"), value: { kind: "tomorrow" } },
         ],
       );
       const outcome = await runOnce(conversation, async (outside) => {

@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { lineValue, parseQuantity, parseRupiah, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
 import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
-import { balanceOf, DEPOSIT_LINES_MAX, recordDeposit, recordWithdrawal, reverseEntry, reversibleEntries, WITHDRAWAL_MAX } from "../../domain/bank-sampah/ledger.js";
+import { balanceOf, DEPOSIT_LINES_MAX, reversibleEntries, WITHDRAWAL_MAX } from "../../domain/bank-sampah/ledger.js";
 import { officerBanks, parseReversalReason } from "../../domain/bank-sampah/management.js";
+import { deposit, reverse, withdraw } from "../../domain/bank-sampah/receipts.js";
 import { findResidents, parseResidentQuery, type ResidentMatch } from "../../domain/bank-sampah/residents.js";
-import { entryLine, kindLabel, plainEntry, plainReceipt, queueReceipt, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../../messages/bank-sampah.js";
+import { entryLine, kindLabel, plainEntry, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../../messages/bank-sampah.js";
+import { bankKoreksi, bankPick, bankSetor, bankTarik } from "../../messages/buttons/bank-sampah.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../../messages/format.js";
@@ -20,6 +22,9 @@ const RESIDENTS_SHOWN = 8;
 const ENTRIES_SHOWN = 10;
 
 export type BankChoice = { id: number; name: string };
+/** Which list a `bankPick` button belongs to. */
+type PickList = NonNullable<ReturnType<typeof bankPick.read>>["list"];
+
 export type TypeChoice = { id: number; name: string; unit: MeasureUnit; rupiahPerUnit: number };
 
 /**
@@ -29,18 +34,20 @@ export type TypeChoice = { id: number; name: string; unit: MeasureUnit; rupiahPe
 export async function pickFromList<T>(
   conversation: Convo,
   ctx: ConversationContext,
-  prefix: string,
+  list: PickList,
   prompt: string,
   items: T[],
-  key: (item: T) => string | number,
+  key: (item: T) => number,
   label: (item: T) => string,
 ): Promise<T | null> {
+  const itemData = (item: T) => bankPick.data({ list, choice: "item", item: key(item) });
+  const cancel = bankPick.data({ list, choice: "cancel", item: 0 });
   const keyboard = new InlineKeyboard();
-  for (const item of items) keyboard.text(label(item), `${prefix}:${key(item)}`).row();
-  keyboard.text(ctx.t("button-cancel"), `${prefix}:cancel`);
+  for (const item of items) keyboard.text(label(item), itemData(item)).row();
+  keyboard.text(ctx.t("button-cancel"), cancel);
   await ctx.reply(prompt, { reply_markup: keyboard });
-  const { data, ctx: press } = await waitForChoice(conversation, [...items.map((item) => `${prefix}:${key(item)}`), `${prefix}:cancel`]);
-  const chosen = items.find((item) => `${prefix}:${key(item)}` === data);
+  const { data, ctx: press } = await waitForChoice(conversation, [...items.map(itemData), cancel]);
+  const chosen = items.find((item) => itemData(item) === data);
   if (chosen === undefined) {
     await press.editMessageText(press.t("action-cancelled"));
     return null;
@@ -57,7 +64,7 @@ export async function chooseBank(conversation: Convo, ctx: ConversationContext, 
     return null;
   }
   if (banks.length === 1) return banks[0]!;
-  return pickFromList(conversation, ctx, "bsb", ctx.t("bank-choose-bank"), banks, (bank) => bank.id, (bank) => bank.name);
+  return pickFromList(conversation, ctx, "bank", ctx.t("bank-choose-bank"), banks, (bank) => bank.id, (bank) => bank.name);
 }
 
 export function residentLabel(t: Translate, resident: ResidentMatch): string {
@@ -84,21 +91,24 @@ async function pickResident(conversation: Convo, ctx: ConversationContext, deps:
       continue;
     }
     const choose = ctx.t("bank-choose-resident");
+    const residentData = (resident: ResidentMatch) => bankPick.data({ list: "resident", choice: "item", item: resident.personId });
+    const again = bankPick.data({ list: "resident", choice: "again", item: 0 });
+    const cancel = bankPick.data({ list: "resident", choice: "cancel", item: 0 });
     const keyboard = new InlineKeyboard();
-    for (const resident of usable) keyboard.text(residentLabel(ctx.t, resident), `bsr:${resident.personId}`).row();
-    keyboard.text(ctx.t("button-search-again"), "bsr:again").text(ctx.t("button-cancel"), "bsr:cancel");
+    for (const resident of usable) keyboard.text(residentLabel(ctx.t, resident), residentData(resident)).row();
+    keyboard.text(ctx.t("button-search-again"), again).text(ctx.t("button-cancel"), cancel);
     await ctx.reply(choose, { reply_markup: keyboard });
-    const { data, ctx: press } = await waitForChoice(conversation, [...usable.map((resident) => `bsr:${resident.personId}`), "bsr:again", "bsr:cancel"]);
-    if (data === "bsr:cancel") {
+    const { data, ctx: press } = await waitForChoice(conversation, [...usable.map(residentData), again, cancel]);
+    if (data === cancel) {
       await press.editMessageText(press.t("action-cancelled"));
       return null;
     }
-    if (data === "bsr:again") {
+    if (data === again) {
       await press.editMessageReplyMarkup();
       prompt = ask;
       continue;
     }
-    const chosen = usable.find((resident) => `bsr:${resident.personId}` === data)!;
+    const chosen = usable.find((resident) => residentData(resident) === data)!;
     await press.editMessageText(`${choose}\n→ ${residentLabel(ctx.t, chosen)}`);
     return chosen;
   }
@@ -165,14 +175,14 @@ export function createDepositConversation(deps: BotDeps) {
     const resident = await pickResident(conversation, ctx, deps, bank, "deposit");
     if (!resident) return;
     const request = await newRequest(conversation, "deposit");
-    const save = `bsd:save:${request.id}`;
+    const button = (action: "add" | "undo" | "save" | "cancel") => bankSetor.data({ action, request: request.id });
     const locale = await ctx.i18n.getLocale();
 
     const lines: Line[] = [];
     let addLine = true;
     for (;;) {
       if (addLine) {
-        const type = await pickFromList(conversation, ctx, "bst", ctx.t("bank-choose-type", { name: resident.name }), types, (type) => type.id, (type) =>
+        const type = await pickFromList(conversation, ctx, "type", ctx.t("bank-choose-type", { name: resident.name }), types, (type) => type.id, (type) =>
           ctx.t("bank-type-button", { type: type.name, price: formatUnitPrice(type.rupiahPerUnit, type.unit, locale) }),
         );
         if (!type) return;
@@ -180,31 +190,26 @@ export function createDepositConversation(deps: BotDeps) {
         lines.push({ typeId: type.id, quantity: await askText(conversation, ctx, prompt, (text) => parseQuantity(text, type.unit)) });
       }
       const keyboard = new InlineKeyboard();
-      if (lines.length < DEPOSIT_LINES_MAX) keyboard.text(ctx.t("button-bank-add-line"), "bsd:add");
-      if (lines.length > 0) keyboard.text(ctx.t("button-bank-undo-line"), "bsd:undo");
+      if (lines.length < DEPOSIT_LINES_MAX) keyboard.text(ctx.t("button-bank-add-line"), button("add"));
+      if (lines.length > 0) keyboard.text(ctx.t("button-bank-undo-line"), button("undo"));
       keyboard.row();
-      if (lines.length > 0) keyboard.text(ctx.t("button-save"), save);
-      keyboard.text(ctx.t("button-cancel"), "bsd:cancel");
+      if (lines.length > 0) keyboard.text(ctx.t("button-save"), button("save"));
+      keyboard.text(ctx.t("button-cancel"), button("cancel"));
       const summary = depositSummary(ctx.t, locale, resident, bank, lines, types);
       await ctx.reply(lines.length >= DEPOSIT_LINES_MAX ? `${summary}\n${ctx.t("bank-deposit-full", { max: DEPOSIT_LINES_MAX })}` : summary, { reply_markup: keyboard });
-      const offered = [...(lines.length < DEPOSIT_LINES_MAX ? ["bsd:add"] : []), ...(lines.length > 0 ? ["bsd:undo", save] : []), "bsd:cancel"];
+      const offered = [...(lines.length < DEPOSIT_LINES_MAX ? [button("add")] : []), ...(lines.length > 0 ? [button("undo"), button("save")] : []), button("cancel")];
       const { data, ctx: press } = await waitForChoice(conversation, offered);
       await press.editMessageReplyMarkup();
-      if (data === "bsd:cancel") return void (await press.reply(press.t("action-cancelled")));
-      if (data === save) break;
-      if (data === "bsd:undo") lines.pop();
-      addLine = data === "bsd:add";
+      const action = bankSetor.read(data)!.action;
+      if (action === "cancel") return void (await press.reply(press.t("action-cancelled")));
+      if (action === "save") break;
+      if (action === "undo") lines.pop();
+      addLine = action === "add";
     }
 
-    const outcome = await runOnce(conversation, async (outside) => {
-      const officer = outside.actor.person?.displayName ?? "-";
-      const saved = await deps.db.transaction(async (tx) => {
-        const receipt = await recordDeposit(tx, outside.actor, { wasteBankId: bank.id, personId: resident.personId, lines: lines.map((line) => ({ wasteTypeId: line.typeId, quantity: line.quantity })), requestKey: request.key }, deps.clock());
-        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer), officer };
-      });
-      deps.wakeDelivery();
-      return saved;
-    });
+    const outcome = await runOnce(conversation, (outside) =>
+      deposit(deps, { actor: outside.actor, wasteBankId: bank.id, personId: resident.personId, lines: lines.map((line) => ({ wasteTypeId: line.typeId, quantity: line.quantity })), requestKey: request.key }),
+    );
     if (!outcome.ok) return explain(ctx, outcome);
     const { receipt, sent, officer } = outcome.value;
     await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-deposit-saved", { name: resident.name }), receipt, officer, sent));
@@ -232,21 +237,13 @@ export function createWithdrawalConversation(deps: BotDeps) {
       prompt = ctx.t("error-insufficient-balance", { balance });
     }
     await ctx.reply(ctx.t("bank-withdraw-confirm", { name: resident.name, amount: formatRupiah(amount, locale), balance: formatRupiah(balance, locale), after: formatRupiah(balance - amount, locale) }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-bank-withdraw"), `bsw:yes:${request.id}`).text(ctx.t("button-cancel"), "bsw:no"),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-bank-withdraw"), bankTarik.data({ answer: "yes", request: request.id })).text(ctx.t("button-cancel"), bankTarik.data({ answer: "no", request: request.id })),
     });
-    const { data, ctx: press } = await waitForChoice(conversation, [`bsw:yes:${request.id}`, "bsw:no"]);
+    const { data, ctx: press } = await waitForChoice(conversation, [bankTarik.data({ answer: "yes", request: request.id }), bankTarik.data({ answer: "no", request: request.id })]);
     await press.editMessageReplyMarkup();
-    if (data === "bsw:no") return void (await press.reply(press.t("action-cancelled")));
+    if (bankTarik.read(data)?.answer === "no") return void (await press.reply(press.t("action-cancelled")));
 
-    const outcome = await runOnce(conversation, async (outside) => {
-      const officer = outside.actor.person?.displayName ?? "-";
-      const saved = await deps.db.transaction(async (tx) => {
-        const receipt = await recordWithdrawal(tx, outside.actor, { wasteBankId: bank.id, personId: resident.personId, amount, requestKey: request.key }, deps.clock());
-        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer), officer };
-      });
-      deps.wakeDelivery();
-      return saved;
-    });
+    const outcome = await runOnce(conversation, (outside) => withdraw(deps, { actor: outside.actor, wasteBankId: bank.id, personId: resident.personId, amount, requestKey: request.key }));
     if (!outcome.ok) return explain(ctx, outcome);
     const { receipt, sent, officer } = outcome.value;
     await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-withdrawal-saved", { name: resident.name }), receipt, officer, sent));
@@ -263,29 +260,20 @@ export function createReversalConversation(deps: BotDeps) {
     const locale = await ctx.i18n.getLocale();
     const entries = await conversation.external(async () => (await reversibleEntries(deps.db, bank.id, resident.personId, ENTRIES_SHOWN)).map(plainEntry));
     if (entries.length === 0) return void (await ctx.reply(ctx.t("bank-reversal-none", { name: resident.name })));
-    const entry = await pickFromList<PlainEntry>(conversation, ctx, "bse", ctx.t("bank-choose-entry", { name: resident.name }), entries, (e) => e.entryId, (e) => entryLine(ctx.t, locale, e));
+    const entry = await pickFromList<PlainEntry>(conversation, ctx, "entry", ctx.t("bank-choose-entry", { name: resident.name }), entries, (e) => e.entryId, (e) => entryLine(ctx.t, locale, e));
     if (!entry) return;
     const reason = await askText(conversation, ctx, ctx.t("bank-ask-reason"), parseReversalReason);
     const request = await newRequest(conversation, "reversal");
     await ctx.reply(ctx.t("bank-reversal-confirm", { kind: kindLabel(ctx.t, entry.kind), entry: String(entry.entryId), amount: formatRupiah(Math.abs(entry.amount), locale), name: resident.name, reason }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-bank-reverse"), `bsk:yes:${request.id}`).text(ctx.t("button-cancel"), "bsk:no"),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-bank-reverse"), bankKoreksi.data({ answer: "yes", request: request.id })).text(ctx.t("button-cancel"), bankKoreksi.data({ answer: "no", request: request.id })),
     });
-    const { data, ctx: press } = await waitForChoice(conversation, [`bsk:yes:${request.id}`, "bsk:no"]);
+    const { data, ctx: press } = await waitForChoice(conversation, [bankKoreksi.data({ answer: "yes", request: request.id }), bankKoreksi.data({ answer: "no", request: request.id })]);
     await press.editMessageReplyMarkup();
-    if (data === "bsk:no") return void (await press.reply(press.t("action-cancelled")));
+    if (bankKoreksi.read(data)?.answer === "no") return void (await press.reply(press.t("action-cancelled")));
 
-    const original: ReversedEntry = { kind: entry.kind, occurredAt: entry.occurredAt };
-    const outcome = await runOnce(conversation, async (outside) => {
-      const officer = outside.actor.person?.displayName ?? "-";
-      const saved = await deps.db.transaction(async (tx) => {
-        const receipt = await reverseEntry(tx, outside.actor, { entryId: entry.entryId, reason, requestKey: request.key }, deps.clock());
-        return { receipt: plainReceipt(receipt), sent: await queueReceipt(deps, tx, receipt, officer, original), officer };
-      });
-      deps.wakeDelivery();
-      return saved;
-    });
+    const outcome = await runOnce(conversation, (outside) => reverse(deps, { actor: outside.actor, entryId: entry.entryId, reason, requestKey: request.key }));
     if (!outcome.ok) return explain(ctx, outcome);
-    const { receipt, sent, officer } = outcome.value;
+    const { receipt, sent, officer, original } = outcome.value;
     await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-reversal-saved", { name: resident.name }), receipt, officer, sent, original));
   };
 }

@@ -1,19 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
+import { cancelOccurrences, changeOccurrence } from "../../domain/events/changes.js";
 import {
-  cancelOccurrence,
-  cancelSeries,
   createEvent,
   DEFAULT_DURATION_MINUTES,
   EVENT_KINDS,
   listManageable,
-  rescheduleOccurrence,
-  type Attendee,
   type EventKind,
   type Occurrence,
 } from "../../domain/events/events.js";
 import { headedRtId } from "../../domain/people/actor.js";
-import { findLocale } from "../../domain/people/person.js";
-import { forgetUnsentReminders } from "../../scheduling/reminder-queries.js";
 import { dateTimeRefusal, parseNotes, parsePlace, timeRefusal } from "../../domain/people/text-input.js";
 import { combineDateAndTime, parseDateTime, parseTime, type DateTimeResult, type ParsedTime } from "../../domain/schedule/parse-datetime.js";
 import { recurrenceFromFirst, type Recurrence } from "../../domain/schedule/recurrence.js";
@@ -21,7 +17,6 @@ import { wibParts } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatWhen } from "../../messages/format.js";
-import { eventKey, queueNotices } from "../notifications.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -118,20 +113,12 @@ export function createCreateEventConversation(deps: BotDeps) {
   };
 }
 
-/** Tells everyone who said "Hadir" what changed; `event` keeps a redelivery from telling twice. */
-async function tellAttendees(deps: BotDeps, attendees: Attendee[], event: string, text: (locale: string) => string): Promise<void> {
-  const notices = [];
-  for (const attendee of attendees) {
-    const locale = (await findLocale(deps.db, attendee.telegramId)) ?? "id";
-    notices.push({ event, chatId: attendee.telegramId, personId: attendee.personId, text: text(locale) });
-  }
-  await queueNotices(deps, notices);
-}
-
 /** /ubahacara: pick a date → move it, change its place, cancel it, or cancel it and all after it. */
 export function createEditEventConversation(deps: BotDeps) {
   return async function editEventConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const locale = await ctx.i18n.getLocale();
+    // Made once, when the form opens: the change it saves is told once, whatever Telegram redelivers.
+    const requestKey = await conversation.external(() => randomUUID());
     const choices = await conversation.external(async (outside) => {
       const rtId = headedRtId(outside.actor);
       if (rtId === null) return [];
@@ -153,35 +140,21 @@ export function createEditEventConversation(deps: BotDeps) {
     const { data, ctx: press } = await waitForChoice(conversation, ["evx:move", "evx:place", "evx:cancel-one", "evx:cancel-series", "evx:back"]);
     await press.editMessageReplyMarkup();
     if (data === "evx:back") return void (await press.reply(press.t("action-cancelled")));
-    const kindName = (l: string) => deps.i18n.t(l, `event-kind-${chosen.kind}`);
-    const when = (l: string, at: Date) => formatWhen(at, l);
-    const event = await conversation.external((outside) => eventKey("event-change", outside.update.update_id));
 
     if (data === "evx:move" || data === "evx:place") {
       const startsAt = data === "evx:move" ? await askWhen(conversation, ctx, deps, ctx.t("event-ask-new-when")) : new Date(chosen.startsAt);
       const place = data === "evx:place" ? await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace) : undefined;
       const outcome = await runOnce(conversation, async (outside) => {
-        const changed = await rescheduleOccurrence(deps.db, outside.actor, chosen.id, { startsAt, place }, deps.clock());
-        // Queued reminders carry the old time and place, and their keys would block new ones.
-        await forgetUnsentReminders(deps.db, chosen.id);
-        await tellAttendees(deps, changed.notify, event, (l) =>
-          deps.i18n.t(l, "event-changed-notice", { kind: kindName(l), before: when(l, changed.before.startsAt), when: when(l, changed.after.startsAt), place: changed.after.place }),
-        );
-        return { told: changed.notify.length, startsAt: changed.after.startsAt.getTime(), place: changed.after.place };
+        const changed = await changeOccurrence(deps, outside.actor, { occurrenceId: chosen.id, startsAt, place, requestKey });
+        return { told: changed.told, startsAt: changed.startsAt.getTime(), place: changed.place };
       });
       if (!outcome.ok) return explain(ctx, outcome);
       return void (await ctx.reply(ctx.t("event-changed", { when: formatWhen(new Date(outcome.value.startsAt), locale), place: outcome.value.place, told: outcome.value.told })));
     }
 
-    const outcome = await runOnce(conversation, async (outside) => {
-      const result = data === "evx:cancel-one"
-        ? await cancelOccurrence(deps.db, outside.actor, chosen.id, deps.clock())
-        : await cancelSeries(deps.db, outside.actor, chosen.id, deps.clock());
-      await tellAttendees(deps, result.notify, event, (l) =>
-        deps.i18n.t(l, data === "evx:cancel-one" ? "event-cancelled-notice" : "event-series-cancelled-notice", { kind: kindName(l), when: when(l, new Date(chosen.startsAt)) }),
-      );
-      return { told: result.notify.length };
-    });
+    const outcome = await runOnce(conversation, (outside) =>
+      cancelOccurrences(deps, outside.actor, { occurrenceId: chosen.id, scope: data === "evx:cancel-one" ? "one" : "series", requestKey }),
+    );
     if (!outcome.ok) return explain(ctx, outcome);
     await ctx.reply(ctx.t(data === "evx:cancel-one" ? "event-cancelled" : "event-series-cancelled", { told: outcome.value.told }));
   };

@@ -3,10 +3,9 @@ import { parseSessionDate } from "../../domain/pojok-baca/text.js";
 import { parseNotes, type Parsed } from "../../domain/people/text-input.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
-import { DEFAULT_SCORE_CONFIG } from "../../domain/scores/config.js";
 import { INDICATOR_CODES, indicatorKey, isAutomatic, type IndicatorCode } from "../../domain/scores/indicators.js";
-import { assertMayScore, currentManualScores, enterManualScore, MANUAL_NOTE_MAX } from "../../domain/scores/manual.js";
-import { computeScorecards } from "../../domain/scores/scorecard.js";
+import { assertMayScore, currentManualScores, MANUAL_NOTE_MAX } from "../../domain/scores/manual.js";
+import { saveManualScore } from "../../domain/scores/assess.js";
 import { wibDate, wibInstant, type LocalDate } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -15,6 +14,8 @@ import { PAGE_SIZE } from "../keyboards/paginate.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { pickKelurahan } from "./staff.js";
+import { answer } from "../../messages/buttons/common.js";
+import { scoreHistory, scoreSave, scoreToday, scoreValue } from "../../messages/buttons/scores.js";
 
 export const MANUAL_SCORE = "manual-score";
 
@@ -47,7 +48,7 @@ async function pickRt(conversation: Convo, ctx: ConversationContext, deps: BotDe
       return null;
     }
   }
-  return pickOne(conversation, ctx, "nlr", ctx.t("score-entry-choose-rt"), offered, (place) => ctx.t("score-entry-rt-button", rtVars(place)), RTS_ON_ONE_LIST);
+  return pickOne(conversation, ctx, "score-rt", ctx.t("score-entry-choose-rt"), offered, (place) => ctx.t("score-entry-rt-button", rtVars(place)), RTS_ON_ONE_LIST);
 }
 
 /** An assessment already made: today or a day in the last 60, with wording for an assessment. */
@@ -88,7 +89,7 @@ export function createManualScoreConversation(deps: BotDeps) {
     const code = await pickOne(
       conversation,
       ctx,
-      "nli",
+      "score-indicator",
       ctx.t("score-entry-choose-indicator", rtVars(place)),
       MANUAL_CODES,
       (choice) => ctx.t("score-entry-indicator-button", { code: choice, label: ctx.t(`score-short-${choice.toLowerCase()}`), score: scoreLabel(choice) }),
@@ -96,38 +97,40 @@ export function createManualScoreConversation(deps: BotDeps) {
     );
     if (!code) return;
 
-    const scores = ["nl:s:2", "nl:s:1", "nl:s:0", "nl:cancel"];
+    const cancel = answer.data({ form: MANUAL_SCORE, choice: "cancel" });
+    const scores = [scoreValue.data({ score: "2" }), scoreValue.data({ score: "1" }), scoreValue.data({ score: "0" }), cancel];
     await ctx.reply(
       ctx.t("score-entry-ask-score", { code, indicator: ctx.t(indicatorKey(code)), current: current[code] === undefined ? ctx.t("score-entry-current-none") : String(current[code]) }),
       {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("button-score-2"), "nl:s:2").row()
-          .text(ctx.t("button-score-1"), "nl:s:1").row()
-          .text(ctx.t("button-score-0"), "nl:s:0").row()
+          .text(ctx.t("button-score-2"), scores[0]!).row()
+          .text(ctx.t("button-score-1"), scores[1]!).row()
+          .text(ctx.t("button-score-0"), scores[2]!).row()
           // Answered by the scores feature while this form keeps waiting (waitForChoice skips it on).
-          .text(ctx.t("button-score-history"), `nlh:${place.id}:${code}`)
-          .text(ctx.t("button-cancel"), "nl:cancel"),
+          .text(ctx.t("button-score-history"), scoreHistory.data({ rt: place.id, code }))
+          .text(ctx.t("button-cancel"), cancel),
       },
     );
     const { data: picked, ctx: press } = await waitForChoice(conversation, scores);
     await press.editMessageReplyMarkup();
-    if (picked === "nl:cancel") return void (await press.reply(press.t("action-cancelled")));
-    const score = Number(picked.slice("nl:s:".length));
+    const chosen = scoreValue.read(picked);
+    if (!chosen) return void (await press.reply(press.t("action-cancelled")));
+    const score = Number(chosen.score);
 
     const note = await askText<string | null>(conversation, ctx, ctx.t("score-entry-ask-note", { max: MANUAL_NOTE_MAX }), parseScoreNote, [
-      { label: ctx.t("button-skip"), data: "nl:note:skip", value: null },
+      { label: ctx.t("button-skip"), data: answer.data({ form: MANUAL_SCORE, choice: "skip" }), value: null },
     ]);
 
     const clock = async () => new Date(await conversation.external(() => deps.clock().getTime()));
     const today = wibDate(await clock());
     const assessedOn = await askText<LocalDate>(conversation, ctx, ctx.t("score-entry-ask-date"), async (text) => parseAssessedOn(text, await clock()), [
-      { label: ctx.t("button-today"), data: "nl:date:today", value: today },
+      { label: ctx.t("button-today"), data: scoreToday.data({}), value: today },
     ]);
 
     // Fixed here, before the button exists, so every later delivery of the tap saves with the same instant.
     const enteredAt = await conversation.external(() => deps.clock().getTime());
     const locale = await ctx.i18n.getLocale();
-    const save = `nl:save:${enteredAt}`;
+    const save = scoreSave.data({ at: enteredAt });
     const date = formatWibDay(wibInstant(assessedOn, { hour: 12, minute: 0 }), locale);
     await ctx.reply(
       ctx.t("score-entry-confirm", {
@@ -138,20 +141,19 @@ export function createManualScoreConversation(deps: BotDeps) {
         note: note ?? ctx.t("score-entry-no-note"),
         date,
       }),
-      { reply_markup: new InlineKeyboard().text(ctx.t("button-save"), save).text(ctx.t("button-cancel"), "nl:cancel") },
+      { reply_markup: new InlineKeyboard().text(ctx.t("button-save"), save).text(ctx.t("button-cancel"), cancel) },
     );
-    const { data: confirmed, ctx: tap } = await waitForChoice(conversation, [save, "nl:cancel"]);
+    const { data: confirmed, ctx: tap } = await waitForChoice(conversation, [save, cancel]);
     await tap.editMessageReplyMarkup();
-    if (confirmed === "nl:cancel") return void (await tap.reply(tap.t("action-cancelled")));
+    if (confirmed === cancel) return void (await tap.reply(tap.t("action-cancelled")));
 
     const outcome = await runOnce(conversation, async (outside) => {
-      const entered = await enterManualScore(deps.db, outside.actor, { rtId: place.id, code, score, note, assessedOn }, new Date(enteredAt));
-      const [card] = await computeScorecards(deps.db, [place.id], new Date(enteredAt), DEFAULT_SCORE_CONFIG);
-      return { score: entered.score, overall: card?.overall ?? 0 };
+      const { entry, overall } = await saveManualScore(deps, outside.actor, { rtId: place.id, code, score, note, assessedOn, enteredAt: new Date(enteredAt) });
+      return { score: entry.score, overall };
     });
     if (!outcome.ok) return explain(ctx, outcome);
     await ctx.reply(ctx.t("score-entry-saved", { ...rtVars(place), code, score: outcome.value.score, overall: outcome.value.overall, date }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-score-history"), `nlh:${place.id}:${code}`),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-score-history"), scoreHistory.data({ rt: place.id, code })),
     });
   };
 }

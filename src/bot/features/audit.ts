@@ -3,10 +3,11 @@ import { listAudit, type AuditView } from "../../domain/audit/audit.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatRupiah, formatWib, rtNumber } from "../../messages/format.js";
-import { clampPage, NOOP_DATA, pageCount } from "../keyboards/paginate.js";
+import { clampPage, pageCount } from "../keyboards/paginate.js";
+import { onButton } from "../buttons.js";
+import { auditPage } from "../../messages/buttons/audit.js";
+import { noop } from "../../messages/buttons/common.js";
 
-/** Callback data: `au:p:<page>`; the prefix is admin-only in commands.ts. */
-export const AUDIT_PREFIX = "au";
 export const AUDIT_PAGE_SIZE = 10;
 
 /** /audit (admins): the privileged actions, latest first, who · what · when (WIB), a page at a time. */
@@ -24,9 +25,9 @@ export function createAuditFeature(deps: BotDeps): Composer<BotContext> {
     let keyboard: InlineKeyboard | undefined;
     if (pages > 1) {
       keyboard = new InlineKeyboard();
-      if (current > 0) keyboard.text("◀", `${AUDIT_PREFIX}:p:${current - 1}`);
-      keyboard.text(`${current + 1}/${pages}`, NOOP_DATA);
-      if (current < pages - 1) keyboard.text("▶", `${AUDIT_PREFIX}:p:${current + 1}`);
+      if (current > 0) keyboard.text("◀", auditPage.data({ page: current - 1 }));
+      keyboard.text(`${current + 1}/${pages}`, noop.data({}));
+      if (current < pages - 1) keyboard.text("▶", auditPage.data({ page: current + 1 }));
     }
     if (total === 0) return { text: ctx.t("audit-empty"), keyboard };
     const locale = await ctx.i18n.getLocale();
@@ -39,8 +40,11 @@ export function createAuditFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(shown.text, shown.keyboard ? { reply_markup: shown.keyboard } : {});
   });
 
-  feature.callbackQuery(/^au:p:(\d{1,6})$/, async (ctx) => {
-    const shown = await page(ctx, Number(ctx.match[1]));
+  // Button presses come from private chats only (the bot's messages there).
+  const presses = new Composer<BotContext>();
+  feature.use(presses);
+  onButton(presses, auditPage, async (ctx, values) => {
+    const shown = await page(ctx, values.page);
     await ctx.answerCallbackQuery();
     // The same page again (a double tap) is an edit Telegram refuses; nothing is lost.
     await ctx.editMessageText(shown.text, shown.keyboard ? { reply_markup: shown.keyboard } : {}).catch((error: unknown) => ctx.log.debug({ err: error }, "audit page not edited"));

@@ -10,13 +10,13 @@ import {
 } from "../../domain/bank-sampah/report.js";
 import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
 import { runLongWork } from "../background.js";
+import type { ButtonFamily } from "../../messages/buttons/button.js";
+import { bankExport, bankExportMonth, bankExportPage } from "../../messages/buttons/bank-sampah.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatMonth, formatRupiah } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 
-/** Callback data prefix: `bx:pg:<page>`, `bx:b:<bankId>`, `bx:m:<bankId>:<yyyy-mm>`. */
-export const BANK_EXPORT_PREFIX = "bx";
 /** This month and the three before it. */
 const MONTHS_OFFERED = 4;
 
@@ -33,8 +33,8 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
   async function bankChooser(ctx: BotContext, page: number): Promise<{ text: string; keyboard: InlineKeyboard } | null> {
     const banks = await listViewableBanks(deps.db, ctx.actor);
     if (banks.length === 0) return null;
-    const choices = banks.map((bank) => ({ label: `${bank.name} · ${bank.kelurahanName}`, data: `${BANK_EXPORT_PREFIX}:b:${bank.id}` }));
-    return { text: ctx.t("bank-export-choose-bank"), keyboard: paginatedKeyboard(choices, page, `${BANK_EXPORT_PREFIX}:pg:`) };
+    const choices = banks.map((bank) => ({ label: `${bank.name} · ${bank.kelurahanName}`, data: bankExport.data({ bank: bank.id }) }));
+    return { text: ctx.t("bank-export-choose-bank"), keyboard: paginatedKeyboard(choices, page, `${bankExportPage.prefix}:`) };
   }
 
   async function monthChooser(ctx: BotContext, wasteBankId: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
@@ -44,7 +44,7 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
     recentReportMonths(deps.clock(), MONTHS_OFFERED).forEach((month, back) => {
       const period = formatMonth(month, locale);
       const label = back === 0 ? ctx.t("bank-export-this-month", { period }) : back === 1 ? ctx.t("bank-export-last-month", { period }) : period;
-      keyboard.text(label, `${BANK_EXPORT_PREFIX}:m:${bank.id}:${formatReportMonth(month)}`).row();
+      keyboard.text(label, bankExportMonth.data({ bank: bank.id, month: formatReportMonth(month) })).row();
     });
     return { text: ctx.t("bank-export-choose-month", { bank: bank.name, kelurahan: bank.kelurahanName }), keyboard };
   }
@@ -59,8 +59,16 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
     if (shown) await ctx.reply(shown.text, { reply_markup: shown.keyboard });
   });
 
-  feature.callbackQuery(/^bx:pg:(\d{1,4})$/, async (ctx) => {
-    const shown = await bankChooser(ctx, Number(ctx.match[1]));
+  // Data a family cannot read (forged, or of an older bot) is answered as an invalid choice.
+  const invalid = (ctx: BotContext) => ctx.answerCallbackQuery({ text: ctx.t("bank-export-month-invalid"), show_alert: true });
+  const onExportButton = <V>(family: ButtonFamily<V>, handler: (ctx: BotContext, values: V) => Promise<unknown>) =>
+    feature.callbackQuery(family.trigger, async (ctx) => {
+      const values = family.read(ctx.callbackQuery.data);
+      return values === undefined ? invalid(ctx) : handler(ctx, values);
+    });
+
+  onExportButton(bankExportPage, async (ctx, values) => {
+    const shown = await bankChooser(ctx, values.page);
     if (!shown) {
       await ctx.answerCallbackQuery({ text: ctx.t("bank-export-no-bank"), show_alert: true });
       return;
@@ -69,20 +77,20 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.editMessageText(shown.text, { reply_markup: shown.keyboard });
   });
 
-  feature.callbackQuery(/^bx:b:(\d{1,9})$/, async (ctx) => {
-    const shown = await monthChooser(ctx, Number(ctx.match[1]));
+  onExportButton(bankExport, async (ctx, values) => {
+    const shown = await monthChooser(ctx, values.bank);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(shown.text, { reply_markup: shown.keyboard });
   });
 
-  feature.callbackQuery(/^bx:m:(\d{1,9}):(\d{4}-\d{2})$/, async (ctx) => {
+  onExportButton(bankExportMonth, async (ctx, values) => {
     const now = deps.clock();
-    const month = parseReportMonth(ctx.match[2]!, now);
+    const month = parseReportMonth(values.month, now);
     if (!month) {
       await ctx.answerCallbackQuery({ text: ctx.t("bank-export-month-invalid"), show_alert: true });
       return;
     }
-    const wasteBankId = Number(ctx.match[1]);
+    const wasteBankId = values.bank;
     const bank = await requireViewableBank(deps.db, ctx.actor, wasteBankId);
     await ctx.answerCallbackQuery({ text: ctx.t("bank-export-preparing") });
     const locale = await ctx.i18n.getLocale();
@@ -93,7 +101,7 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
     // Built off the update path (a month of entries, a workbook). The files go straight to the
     // person, in order, not through the outbox: exporting only reads, it writes no rows.
     const { actor, api } = ctx;
-    const chatId = ctx.chat.id;
+    const chatId = ctx.chat!.id; // a private chat: `feature` takes no other
     await runLongWork(deps, ctx, "bank-export", async () => {
       const report = await exportBankReport(deps.db, actor, wasteBankId, month, now);
       const labels: ExportLabels = { t: (key, vars) => deps.i18n.t(locale, key, vars), locale };
@@ -104,9 +112,6 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
       await api.sendDocument(chatId, new InputFile(csv.byType.content, csv.byType.filename), { caption: labels.t("bank-export-caption-types", { period }) });
     });
   });
-
-  // Any other bx: data is stale or made up.
-  feature.callbackQuery(/^bx:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("bank-export-month-invalid"), show_alert: true }));
 
   return composer;
 }

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
-import { addRtToWasteBank, appointOfficer, getWasteBank, listOfficers, requireManager, revokeOfficer } from "../../domain/bank-sampah/banks.js";
+import { addRtToWasteBank, getWasteBank, listOfficers, requireManager } from "../../domain/bank-sampah/banks.js";
+import { appointBankOfficer, revokeBankOfficer } from "../../domain/bank-sampah/officers.js";
 import { accountsOf, recentEntries, statement } from "../../domain/bank-sampah/ledger.js";
 import { coordinatesBanks, entryByRequestKey, managedBanks, rtsWithoutWasteBank } from "../../domain/bank-sampah/management.js";
 import { listServedMembers } from "../../domain/bank-sampah/residents.js";
@@ -8,13 +8,15 @@ import { monthKey, monthOf, monthRange, parseMonthKey, statementMonths, addMonth
 import { DomainError } from "../../domain/errors.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
 import { bankDetailsView, entryLine, loadBankDetails, plainEntry } from "../../messages/bank-sampah.js";
+import { bankAddRt, bankAppointList, bankKoreksi, bankMenu, bankOfficer, bankRevokeList, bankRtList, bankSetor, bankShow, bankTarik, saldo } from "../../messages/buttons/bank-sampah.js";
+import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { CREATE_WASTE_BANK, BANK_PRICES } from "../conversations/bank-sampah-admin.js";
 import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, requestKeyOf, type SaveKind } from "../conversations/bank-sampah.js";
 import type { BotDeps } from "../deps.js";
 import { chunkLines, formatMonth, formatRupiah, formatSignedRupiah, rtNumber } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
-import { eventKey, notifyPerson } from "../notifications.js";
+import { redraw } from "../redraw.js";
 
 const RECENT_ENTRIES = 10;
 
@@ -34,20 +36,19 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   // A confirm tap that arrives after its form has ended (the second tap of a double tap, or
   // Telegram redelivering it after the reply failed): it was saved once, and the petugas is told
   // so rather than left wondering whether to record it again.
-  const SAVE_BUTTONS: Record<string, SaveKind> = { "bsd:save": "deposit", "bsw:yes": "withdrawal", "bsk:yes": "reversal" };
-  feature.callbackQuery(/^(bsd:save|bsw:yes|bsk:yes):([0-9a-f-]{36})$/, async (ctx) => {
-    const entry = await entryByRequestKey(deps.db, requestKeyOf(SAVE_BUTTONS[ctx.match[1]!]!, ctx.chat.id, ctx.match[2]!));
+  // Any other button of an ended form (cancel, add a line) is simply stale.
+  const alreadySaved = async (ctx: BotContext, kind: SaveKind | null, request: string) => {
+    const entry = kind === null || ctx.chat === undefined ? undefined : await entryByRequestKey(deps.db, requestKeyOf(kind, ctx.chat.id, request));
     if (!entry) return void (await ctx.answerCallbackQuery({ text: ctx.t("fallback-stale-button") }));
     await ctx.answerCallbackQuery({ text: ctx.t("bank-already-saved", { entry: String(entry.entryId), name: entry.displayName ?? "-" }), show_alert: true });
-  });
-
-  /** Redraws the message, unless it shows this already (a double tap): Telegram refuses an edit that changes nothing. */
-  const show = async (ctx: BotContext, text: string, keyboard?: InlineKeyboard) => {
-    const buttons = (rows: InlineKeyboardButton[][] | undefined) => JSON.stringify((rows ?? []).flat().map((b) => [b.text, "callback_data" in b ? b.callback_data : null]));
-    const shown = ctx.callbackQuery?.message;
-    if (shown?.text === text && buttons(shown.reply_markup?.inline_keyboard) === buttons(keyboard?.inline_keyboard)) return;
-    await ctx.editMessageText(text, keyboard ? { reply_markup: keyboard } : {});
   };
+  onButton(composer, bankSetor, (ctx, { action, request }) => alreadySaved(ctx, action === "save" ? "deposit" : null, request));
+  onButton(composer, bankTarik, (ctx, { answer, request }) => alreadySaved(ctx, answer === "yes" ? "withdrawal" : null, request));
+  onButton(composer, bankKoreksi, (ctx, { answer, request }) => alreadySaved(ctx, answer === "yes" ? "reversal" : null, request));
+
+  const show = redraw;
+  // Buttons are handled on `composer`: onButton takes the whole context, and group chats never get
+  // here (gateGroups lets no button through there).
 
   /** The bank named by a button, if this person manages it (forged data is refused here). */
   const managedBank = async (ctx: BotContext, wasteBankId: number) => {
@@ -64,8 +65,8 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   const listView = async (ctx: BotContext) => {
     const { banks } = await managedBanks(deps.db, ctx.actor);
     const keyboard = new InlineKeyboard();
-    for (const bank of banks) keyboard.text(ctx.t("bank-list-button", { bank: bank.name, kelurahan: bank.kelurahanName }), `wb:show:${bank.id}`).row();
-    keyboard.text(ctx.t("button-bank-new"), "wb:new").row().text(ctx.t("button-close"), "wb:close");
+    for (const bank of banks) keyboard.text(ctx.t("bank-list-button", { bank: bank.name, kelurahan: bank.kelurahanName }), bankShow.data({ bank: bank.id })).row();
+    keyboard.text(ctx.t("button-bank-new"), bankMenu.data({ action: "new" })).row().text(ctx.t("button-close"), bankMenu.data({ action: "close" }));
     return { text: banks.length ? ctx.t("bank-list-title", { count: banks.length }) : ctx.t("bank-list-empty"), keyboard };
   };
 
@@ -82,93 +83,70 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(text, { reply_markup: keyboard });
   });
 
-  feature.callbackQuery("wb:list", async (ctx) => {
+  onButton(composer, bankMenu, async (ctx, { action }) => {
     await ctx.answerCallbackQuery();
+    if (action === "close") return ctx.editMessageText(ctx.t("action-closed"));
+    if (action === "new") {
+      await ctx.editMessageReplyMarkup();
+      return ctx.conversation.enter(CREATE_WASTE_BANK);
+    }
     const { text, keyboard } = await listView(ctx);
     await show(ctx, text, keyboard);
   });
-  feature.callbackQuery("wb:new", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup();
-    await ctx.conversation.enter(CREATE_WASTE_BANK);
-  });
-  feature.callbackQuery("wb:close", async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("action-closed"));
-  });
 
-  feature.callbackQuery(/^wb:show:(\d+)$/, async (ctx) => {
-    const bank = await managedBank(ctx, Number(ctx.match[1]));
+  onButton(composer, bankShow, async (ctx, values) => {
+    const bank = await managedBank(ctx, values.bank);
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await detailsView(ctx, bank.id);
     await show(ctx, text, keyboard);
   });
 
   // Appointing: the served RTs' active members who are not officers yet, in pages.
-  feature.callbackQuery(/^wb:apt:(\d+):(\d+)$/, async (ctx) => {
-    const bank = await managedBank(ctx, Number(ctx.match[1]));
+  onButton(composer, bankAppointList, async (ctx, values) => {
+    const bank = await managedBank(ctx, values.bank);
     const candidates = (await listServedMembers(deps.db, bank.id)).filter((member) => !member.isOfficer);
     await ctx.answerCallbackQuery();
-    const choices = candidates.map((member) => ({ label: ctx.t("bank-member-button", { name: member.name, rt: rtNumber(member.rtNumber) }), data: `wb:ao:${bank.id}:${member.personId}` }));
-    const keyboard = paginatedKeyboard(choices, Number(ctx.match[2]), `wb:apt:${bank.id}:`, [[{ label: ctx.t("button-back"), data: `wb:show:${bank.id}` }]]);
+    const choices = candidates.map((member) => ({ label: ctx.t("bank-member-button", { name: member.name, rt: rtNumber(member.rtNumber) }), data: bankOfficer.data({ action: "appoint", bank: bank.id, person: member.personId }) }));
+    // The page is the family's last field: the pager appends it.
+    const keyboard = paginatedKeyboard(choices, values.page, `${bankAppointList.prefix}:${bank.id}:`, [[{ label: ctx.t("button-back"), data: bankShow.data({ bank: bank.id }) }]]);
     await show(ctx, candidates.length ? ctx.t("bank-appoint-choose", { bank: bank.name }) : ctx.t("bank-appoint-none", { bank: bank.name }), keyboard);
   });
 
-  feature.callbackQuery(/^wb:ao:(\d+):(\d+)$/, async (ctx) => {
-    const bankId = Number(ctx.match[1]);
-    const personId = Number(ctx.match[2]);
-    const { created } = await appointOfficer(deps.db, ctx.actor, bankId, personId, deps.clock());
-    const officer = (await listOfficers(deps.db, bankId)).find((candidate) => candidate.personId === personId);
-    const bank = await getWasteBank(deps.db, bankId);
-    await ctx.answerCallbackQuery({ text: ctx.t("bank-officer-appointed", { name: officer?.displayName ?? "-", bank: bank.name }) });
-    const { text, keyboard } = await detailsView(ctx, bankId);
+  onButton(composer, bankOfficer, async (ctx, values) => {
+    const params = { actor: ctx.actor, wasteBankId: values.bank, personId: values.person };
+    const change = values.action === "appoint" ? await appointBankOfficer(deps, params) : await revokeBankOfficer(deps, params);
+    await ctx.answerCallbackQuery({ text: ctx.t(values.action === "appoint" ? "bank-officer-appointed" : "bank-officer-revoked", { name: change.name, bank: change.bankName }) });
+    const { text, keyboard } = await detailsView(ctx, values.bank);
     await show(ctx, text, keyboard);
-    if (created && officer) {
-      await notifyPerson(deps, { personId, telegramId: officer.telegramId }, eventKey("bank-officer-appointed", ctx.update.update_id), "bank-officer-appointed-notice", { bank: bank.name });
-    }
   });
 
-  feature.callbackQuery(/^wb:rev:(\d+)$/, async (ctx) => {
-    const bank = await managedBank(ctx, Number(ctx.match[1]));
+  onButton(composer, bankRevokeList, async (ctx, values) => {
+    const bank = await managedBank(ctx, values.bank);
     const officers = await listOfficers(deps.db, bank.id);
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();
-    for (const officer of officers) keyboard.text(`❌ ${officer.displayName ?? "-"}`, `wb:ro:${bank.id}:${officer.personId}`).row();
-    keyboard.text(ctx.t("button-back"), `wb:show:${bank.id}`);
+    for (const officer of officers) keyboard.text(`❌ ${officer.displayName ?? "-"}`, bankOfficer.data({ action: "revoke", bank: bank.id, person: officer.personId })).row();
+    keyboard.text(ctx.t("button-back"), bankShow.data({ bank: bank.id }));
     await show(ctx, officers.length ? ctx.t("bank-revoke-choose", { bank: bank.name }) : ctx.t("bank-revoke-none", { bank: bank.name }), keyboard);
   });
 
-  feature.callbackQuery(/^wb:ro:(\d+):(\d+)$/, async (ctx) => {
-    const bankId = Number(ctx.match[1]);
-    const personId = Number(ctx.match[2]);
-    const officer = (await listOfficers(deps.db, bankId)).find((candidate) => candidate.personId === personId);
-    const { revoked } = await revokeOfficer(deps.db, ctx.actor, bankId, personId, deps.clock());
-    const bank = await getWasteBank(deps.db, bankId);
-    await ctx.answerCallbackQuery({ text: ctx.t("bank-officer-revoked", { name: officer?.displayName ?? "-", bank: bank.name }) });
-    const { text, keyboard } = await detailsView(ctx, bankId);
-    await show(ctx, text, keyboard);
-    if (revoked && officer) {
-      await notifyPerson(deps, { personId, telegramId: officer.telegramId }, eventKey("bank-officer-revoked", ctx.update.update_id), "bank-officer-revoked-notice", { bank: bank.name });
-    }
-  });
-
   // Another RT of the same kelurahan joins a bank (a koordinator's decision, checked by the domain).
-  feature.callbackQuery(/^wb:rt:(\d+)$/, async (ctx) => {
-    const bank = await managedBank(ctx, Number(ctx.match[1]));
+  onButton(composer, bankRtList, async (ctx, values) => {
+    const bank = await managedBank(ctx, values.bank);
     if (!coversKelurahan(ctx.actor, bank)) throw new DomainError("not-allowed");
     const free = await rtsWithoutWasteBank(deps.db, bank.kelurahanCode);
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();
     free.forEach((place, index) => {
-      keyboard.text(ctx.t("bank-rt-label", { rt: rtNumber(place.number) }), `wb:ar:${bank.id}:${place.id}`);
+      keyboard.text(ctx.t("bank-rt-label", { rt: rtNumber(place.number) }), bankAddRt.data({ bank: bank.id, rt: place.id }));
       if (index % 4 === 3) keyboard.row();
     });
-    keyboard.row().text(ctx.t("button-back"), `wb:show:${bank.id}`);
+    keyboard.row().text(ctx.t("button-back"), bankShow.data({ bank: bank.id }));
     await show(ctx, free.length ? ctx.t("bank-add-rt-choose", { bank: bank.name, kelurahan: bank.kelurahanName }) : ctx.t("bank-no-free-rt", { kelurahan: bank.kelurahanName }), keyboard);
   });
 
-  feature.callbackQuery(/^wb:ar:(\d+):(\d+)$/, async (ctx) => {
-    const bank = await addRtToWasteBank(deps.db, ctx.actor, Number(ctx.match[1]), Number(ctx.match[2]), deps.clock());
+  onButton(composer, bankAddRt, async (ctx, values) => {
+    const bank = await addRtToWasteBank(deps.db, ctx.actor, values.bank, values.rt, deps.clock());
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await detailsView(ctx, bank.id);
     await show(ctx, text, keyboard);
@@ -182,7 +160,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
     months.forEach((month, index) => {
       const key = monthKey(month);
       const label = key === monthKey(current) ? ctx.t("button-statement-this-month") : key === monthKey(previous) ? ctx.t("button-statement-last-month") : formatMonth(month, locale);
-      keyboard.text(label, `sal:${wasteBankId}:${key}`);
+      keyboard.text(label, saldo.data({ bank: wasteBankId, month: key }));
       if (index % 2 === 1) keyboard.row();
     });
     return keyboard;
@@ -213,9 +191,9 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  feature.callbackQuery(/^sal:(\d+):(\d{4}-\d{2})$/, async (ctx) => {
-    const wasteBankId = Number(ctx.match[1]);
-    const month = parseMonthKey(ctx.match[2]!);
+  onButton(composer, saldo, async (ctx, values) => {
+    const wasteBankId = values.bank;
+    const month = parseMonthKey(values.month);
     const personId = ctx.actor.person?.id;
     // Only one's own accounts: a forged bank id shows nothing of anyone.
     const account = personId === undefined ? undefined : (await accountsOf(deps.db, personId)).find((candidate) => candidate.wasteBankId === wasteBankId);

@@ -1,11 +1,13 @@
 import { Composer } from "grammy";
-import { broadcastProgress, isAnnouncementsMuted, linkGroup, setAnnouncementsMuted, stopBroadcast } from "../../domain/broadcast/broadcast.js";
+import { broadcastProgress, linkGroup, stopBroadcast, toggleAnnouncementsMuted } from "../../domain/broadcast/broadcast.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { progressVars } from "../../delivery/broadcast-monitor.js";
 import type { BotContext } from "../context.js";
 import { ANNOUNCE } from "../conversations/announce.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
+import { onButton } from "../buttons.js";
+import { broadcastStop } from "../../messages/buttons/broadcast.js";
 
 /** /umumkan and its stop button, /senyap for residents, /hubungkan in an RT's group. */
 export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
@@ -15,8 +17,11 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
 
   inPrivate.command("umumkan", (ctx) => ctx.conversation.enter(ANNOUNCE));
 
-  inPrivate.callbackQuery(/^bc:stop:(\d+)$/, async (ctx) => {
-    const id = Number(ctx.match[1]);
+  // Button presses come from private chats only (the bot's messages there).
+  const presses = new Composer<BotContext>();
+  inPrivate.use(presses);
+  onButton(presses, broadcastStop, async (ctx, values) => {
+    const id = values.broadcast;
     const stopped = await stopBroadcast(deps.db, ctx.actor, id, deps.clock());
     await ctx.answerCallbackQuery({ text: ctx.t(stopped ? "broadcast-stopped" : "broadcast-already-finished") });
     const progress = await broadcastProgress(deps.db, id);
@@ -27,9 +32,7 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   inPrivate.command("senyap", async (ctx) => {
-    const personId = ctx.actor.person!.id;
-    const muted = !(await isAnnouncementsMuted(deps.db, personId));
-    await setAnnouncementsMuted(deps.db, personId, muted, deps.clock());
+    const muted = await toggleAnnouncementsMuted(deps.db, ctx.actor.person!.id, deps.clock());
     await ctx.reply(ctx.t(muted ? "mute-on" : "mute-off"));
   });
 

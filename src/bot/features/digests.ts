@@ -2,7 +2,8 @@ import { Composer } from "grammy";
 import { uploadPayload } from "../../delivery/attachments.js";
 import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../../delivery/outbox.js";
 import { digestScopeOf } from "../../domain/scores/digest-queries.js";
-import { buildDigest, digestChart, digestFileName, digestWorkbook, ketuaText, koordinatorText, type Translate } from "../../reports/digest.js";
+import { buildDigest, digestChart, digestFileName, digestWorkbook, ketuaText, koordinatorText } from "../../reports/digest.js";
+import { translateIn, type Translate } from "../../messages/translate.js";
 import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -22,7 +23,7 @@ export function createDigestsFeature(deps: BotDeps): Composer<BotContext> {
     const now = deps.clock();
     const locale = await ctx.i18n.getLocale();
     // Not ctx.t: the work runs after the update is done.
-    const t: Translate = (key, vars) => deps.i18n.t(locale, key, vars);
+    const t: Translate = translateIn(deps.i18n, locale);
     const scope = await digestScopeOf(deps.db, ctx.actor);
     const to = { chatId: ctx.chat!.id, personId: ctx.actor.person?.id ?? null, priority: PRIORITY.notification, notBefore: now };
     return { now, locale, t, scope, to };

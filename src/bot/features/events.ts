@@ -22,6 +22,9 @@ import { REMINDER_SETTINGS } from "../conversations/reminder-settings.js";
 import type { BotDeps } from "../deps.js";
 import { formatClock, formatWhen } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, rsvp, rsvpNames as rsvpNamesButton } from "../../messages/buttons/events.js";
+import { onButton } from "../buttons.js";
+import { redraw } from "../redraw.js";
 
 const MAX_LISTED = 10;
 const CHECKLIST_PAGE = 10;
@@ -34,6 +37,8 @@ function attendanceRtId(ctx: BotContext): number | null {
 export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
+  const buttons = new Composer<BotContext>();
+  feature.use(buttons);
 
   const occurrenceText = async (ctx: BotContext, item: UpcomingOccurrence) => {
     const locale = await ctx.i18n.getLocale();
@@ -49,8 +54,8 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
 
   const rsvpKeyboard = (ctx: BotContext, item: { id: number }, isKetua: boolean) => {
     const keyboard = new InlineKeyboard();
-    for (const answer of RSVP_ANSWERS) keyboard.text(ctx.t(`button-rsvp-${answer}`), `rsvp:${item.id}:${answer}`);
-    if (isKetua) keyboard.row().text(ctx.t("button-rsvp-names"), `rsvpn:${item.id}`);
+    for (const answer of RSVP_ANSWERS) keyboard.text(ctx.t(`button-rsvp-${answer}`), rsvp.data({ occurrence: item.id, answer }));
+    if (isKetua) keyboard.row().text(ctx.t("button-rsvp-names"), rsvpNamesButton.data({ occurrence: item.id }));
     return keyboard;
   };
 
@@ -71,20 +76,15 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     if (items.length > MAX_LISTED) await ctx.reply(ctx.t("schedule-more", { count: items.length - MAX_LISTED }));
   });
 
-  feature.callbackQuery(/^rsvp:(\d+):(hadir|tidak|mungkin)$/, async (ctx) => {
-    const occurrence = await setRsvp(deps.db, ctx.actor, Number(ctx.match[1]), ctx.match[2] as RsvpAnswer, deps.clock());
-    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-saved", { answer: ctx.t(`rsvp-${ctx.match[2]}`) }) });
+  onButton(buttons, rsvp, async (ctx, { occurrence: occurrenceId, answer }) => {
+    const occurrence = await setRsvp(deps.db, ctx.actor, occurrenceId, answer, deps.clock());
+    await ctx.answerCallbackQuery({ text: ctx.t("rsvp-saved", { answer: ctx.t(`rsvp-${answer}`) }) });
     const item = await findWithRsvps(deps.db, occurrence.id, ctx.actor.person!.id);
-    if (item) {
-      const text = await occurrenceText(ctx, item);
-      if (text !== ctx.callbackQuery.message?.text) {
-        await ctx.editMessageText(text, { reply_markup: rsvpKeyboard(ctx, item, headedRtId(ctx.actor) === occurrence.rtId) });
-      }
-    }
+    if (item) await redraw(ctx, await occurrenceText(ctx, item), rsvpKeyboard(ctx, item, headedRtId(ctx.actor) === occurrence.rtId));
   });
 
-  feature.callbackQuery(/^rsvpn:(\d+)$/, async (ctx) => {
-    const occurrence = await getOccurrence(deps.db, Number(ctx.match[1]));
+  onButton(buttons, rsvpNamesButton, async (ctx, values) => {
+    const occurrence = await getOccurrence(deps.db, values.occurrence);
     if (headedRtId(ctx.actor) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
     const names = await rsvpNames(deps.db, occurrence.id);
     await ctx.answerCallbackQuery();
@@ -93,7 +93,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   /** Occurrences an officer can act on now: check-in open, or recently over. */
-  const pickOccurrence = async (ctx: BotContext, prefix: "kode" | "absen") => {
+  const pickOccurrence = async (ctx: BotContext, family: typeof checkinCode | typeof attendanceOpen) => {
     const rtId = attendanceRtId(ctx);
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
     const now = deps.clock().getTime();
@@ -101,15 +101,15 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     if (items.length === 0) return void (await ctx.reply(ctx.t("attendance-none")));
     const locale = await ctx.i18n.getLocale();
     const keyboard = new InlineKeyboard();
-    for (const item of items.slice(-8)) keyboard.text(`${ctx.t(`event-kind-${item.kind}`)} · ${formatWhen(item.startsAt, locale)}`, `${prefix}:${item.id}`).row();
-    await ctx.reply(ctx.t(prefix === "kode" ? "checkin-choose" : "attendance-choose"), { reply_markup: keyboard });
+    for (const item of items.slice(-8)) keyboard.text(`${ctx.t(`event-kind-${item.kind}`)} · ${formatWhen(item.startsAt, locale)}`, family.data({ occurrence: item.id })).row();
+    await ctx.reply(ctx.t(family === checkinCode ? "checkin-choose" : "attendance-choose"), { reply_markup: keyboard });
   };
 
-  feature.command("kodehadir", (ctx) => pickOccurrence(ctx, "kode"));
-  feature.command("absen", (ctx) => pickOccurrence(ctx, "absen"));
+  feature.command("kodehadir", (ctx) => pickOccurrence(ctx, checkinCode));
+  feature.command("absen", (ctx) => pickOccurrence(ctx, attendanceOpen));
 
-  feature.callbackQuery(/^kode:(\d+)$/, async (ctx) => {
-    const { code, closesAt, occurrence } = await openCheckin(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+  onButton(buttons, checkinCode, async (ctx, values) => {
+    const { code, closesAt, occurrence } = await openCheckin(deps.db, ctx.actor, values.occurrence, deps.clock());
     await ctx.answerCallbackQuery();
     const locale = await ctx.i18n.getLocale();
     await ctx.editMessageText(ctx.t("checkin-code", { code, kind: ctx.t(`event-kind-${occurrence.kind}`), until: formatClock(closesAt, locale) }));
@@ -121,36 +121,36 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     const choices = members.map((m) => ({
       label: `${present.has(m.personId) ? "✅" : "⬜"} ${m.name ?? "-"}`,
       // The button carries the state it sets, so a double tap does not undo itself.
-      data: `abs:${occurrence.id}:${m.membershipId}:${present.has(m.personId) ? 0 : 1}:${page}`,
+      data: attendanceTick.data({ occurrence: occurrence.id, membership: m.membershipId, present: !present.has(m.personId), page }),
     }));
     const locale = await ctx.i18n.getLocale();
     return {
       text: ctx.t("attendance-checklist", { kind: ctx.t(`event-kind-${occurrence.kind}`), when: formatWhen(occurrence.startsAt, locale), present: present.size, members: members.length }),
-      keyboard: paginatedKeyboard(choices, page, `absp:${occurrence.id}:`, [], CHECKLIST_PAGE),
+      keyboard: paginatedKeyboard(choices, page, `${attendancePage.prefix}:${occurrence.id}:`, [], CHECKLIST_PAGE),
     };
   };
 
-  feature.callbackQuery(/^absen:(\d+)$/, async (ctx) => {
-    const occurrence = await getOccurrence(deps.db, Number(ctx.match[1]));
+  onButton(buttons, attendanceOpen, async (ctx, values) => {
+    const occurrence = await getOccurrence(deps.db, values.occurrence);
     if (attendanceRtId(ctx) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await checklist(ctx, occurrence, 0);
     await ctx.editMessageText(text, { reply_markup: keyboard });
   });
 
-  feature.callbackQuery(/^absp:(\d+):(\d+)$/, async (ctx) => {
-    const occurrence = await getOccurrence(deps.db, Number(ctx.match[1]));
+  onButton(buttons, attendancePage, async (ctx, values) => {
+    const occurrence = await getOccurrence(deps.db, values.occurrence);
     if (attendanceRtId(ctx) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
     await ctx.answerCallbackQuery();
-    const { text, keyboard } = await checklist(ctx, occurrence, Number(ctx.match[2]));
+    const { text, keyboard } = await checklist(ctx, occurrence, values.page);
     await ctx.editMessageText(text, { reply_markup: keyboard });
   });
 
-  feature.callbackQuery(/^abs:(\d+):(\d+):([01]):(\d+)$/, async (ctx) => {
-    const { occurrence, changed } = await tickAttendance(deps.db, ctx.actor, Number(ctx.match[1]), Number(ctx.match[2]), ctx.match[3] === "1", deps.clock());
+  onButton(buttons, attendanceTick, async (ctx, values) => {
+    const { occurrence, changed } = await tickAttendance(deps.db, ctx.actor, { occurrenceId: values.occurrence, membershipId: values.membership, present: values.present }, deps.clock());
     await ctx.answerCallbackQuery();
     if (!changed) return; // the same tick again: nothing to redraw
-    const { text, keyboard } = await checklist(ctx, occurrence, Number(ctx.match[4]));
+    const { text, keyboard } = await checklist(ctx, occurrence, values.page);
     await ctx.editMessageText(text, { reply_markup: keyboard });
   });
 

@@ -1,17 +1,21 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { getBook, listCatalogue, retireBook, setCopies, type BookView } from "../../domain/pojok-baca/catalogue.js";
 import { keptRtId } from "../../domain/pojok-baca/keepers.js";
-import { listMyLoans, listOpenLoans, returnBook, type LoanView } from "../../domain/pojok-baca/loans.js";
-import { decideReading, listPendingReadings, type ReadingLogView } from "../../domain/pojok-baca/reading-log.js";
+import { listMyLoans, listOpenLoans, takeBack, type LoanView } from "../../domain/pojok-baca/loans.js";
+import { judgeReading, listPendingReadings, type ReadingLogView } from "../../domain/pojok-baca/reading-log.js";
 import { BOOK_COPIES_MAX } from "../../domain/pojok-baca/text.js";
 import { daysBetween, wibDate } from "../../domain/schedule/wib.js";
 import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
-import { ADD_BOOK, LEND_BOOK, LOG_READING, LOG_READING_SESSION, noticeFor, readingDecisionKeyboard, readingRequestText } from "../conversations/pojok-baca.js";
+import { ADD_BOOK, LEND_BOOK, LOG_READING, LOG_READING_SESSION } from "../conversations/pojok-baca.js";
 import type { BotDeps } from "../deps.js";
 import { chunkLines, formatWibDay, rtVars } from "../../messages/format.js";
-import { clampPage, NOOP_DATA, pageCount } from "../keyboards/paginate.js";
-import { eventKey, queueNotices } from "../notifications.js";
+import { clampPage, pageCount } from "../keyboards/paginate.js";
+import { onButton } from "../buttons.js";
+import type { ButtonFamily } from "../../messages/buttons/button.js";
+import { noop } from "../../messages/buttons/common.js";
+import { bookAdd, bookCard, bookCopies, bookPage, bookRetire, bookRetireConfirm, bookReturn, loanPage, readingConfirm, readingReject } from "../../messages/buttons/pojok-baca.js";
+import { readingDecisionKeyboard, readingRequestText } from "../../messages/pojok-baca.js";
 
 const PAGE = 8;
 const PENDING_LISTED = 10;
@@ -22,15 +26,15 @@ function daysLate(loan: Pick<LoanView, "dueAt">, now: Date): number {
 }
 
 /** One item per row, ◀ n/m ▶ under them, and any extra rows. */
-function listKeyboard(items: { label: string; data: string }[], page: number, pagePrefix: string, extra: { label: string; data: string }[] = []): InlineKeyboard {
+function listKeyboard(items: { label: string; data: string }[], page: number, pages: ButtonFamily<{ page: number }>, extra: { label: string; data: string }[] = []): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   const current = clampPage(page, items.length, PAGE);
   for (const item of items.slice(current * PAGE, (current + 1) * PAGE)) keyboard.text(item.label, item.data).row();
-  const pages = pageCount(items.length, PAGE);
-  if (pages > 1) {
-    if (current > 0) keyboard.text("◀", `${pagePrefix}${current - 1}`);
-    keyboard.text(`${current + 1}/${pages}`, NOOP_DATA);
-    if (current < pages - 1) keyboard.text("▶", `${pagePrefix}${current + 1}`);
+  const count = pageCount(items.length, PAGE);
+  if (count > 1) {
+    if (current > 0) keyboard.text("◀", pages.data({ page: current - 1 }));
+    keyboard.text(`${current + 1}/${count}`, noop.data({}));
+    if (current < count - 1) keyboard.text("▶", pages.data({ page: current + 1 }));
     keyboard.row();
   }
   for (const item of extra) keyboard.text(item.label, item.data).row();
@@ -40,6 +44,9 @@ function listKeyboard(items: { label: string; data: string }[], page: number, pa
 export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
+  // Button presses come from private chats only (the bot's messages there).
+  const presses = new Composer<BotContext>();
+  feature.use(presses);
 
   /** The RT whose corner this person keeps; the commands are for keepers only (commands.ts). */
   const keeperRt = async (ctx: BotContext) => {
@@ -64,16 +71,16 @@ export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
     const text = books.length === 0
       ? ctx.t("book-catalogue-empty", rtVars(place))
       : [ctx.t("book-catalogue-title", { ...rtVars(place), count: books.length }), ...shown.map((b, i) => bookLine(ctx, b, current * PAGE + i))].join("\n");
-    const keyboard = listKeyboard(books.map((b) => ({ label: b.title, data: `bk:b:${b.id}` })), current, "bk:pg:", [{ label: ctx.t("button-book-add"), data: "bk:add" }]);
+    const keyboard = listKeyboard(books.map((b) => ({ label: b.title, data: bookCard.data({ book: b.id }) })), current, bookPage, [{ label: ctx.t("button-book-add"), data: bookAdd.data({}) }]);
     return { text, keyboard };
   };
 
-  const bookCard = (ctx: BotContext, b: BookView) => {
+  const cardOf = (ctx: BotContext, b: BookView) => {
     const keyboard = new InlineKeyboard();
     // The buttons carry the number they set, so a double tap sets it once.
-    if (b.copies - 1 >= Math.max(1, b.lent)) keyboard.text(ctx.t("button-book-fewer"), `bk:cp:${b.id}:${b.copies - 1}`);
-    if (b.copies < BOOK_COPIES_MAX) keyboard.text(ctx.t("button-book-more"), `bk:cp:${b.id}:${b.copies + 1}`);
-    keyboard.row().text(ctx.t("button-book-retire"), `bk:ret:${b.id}`).row().text(ctx.t("button-back"), "bk:pg:0");
+    if (b.copies - 1 >= Math.max(1, b.lent)) keyboard.text(ctx.t("button-book-fewer"), bookCopies.data({ book: b.id, copies: b.copies - 1 }));
+    if (b.copies < BOOK_COPIES_MAX) keyboard.text(ctx.t("button-book-more"), bookCopies.data({ book: b.id, copies: b.copies + 1 }));
+    keyboard.row().text(ctx.t("button-book-retire"), bookRetire.data({ book: b.id })).row().text(ctx.t("button-back"), bookPage.data({ page: 0 }));
     const text = ctx.t("book-card", { title: b.title, author: b.author ?? "-", copies: b.copies, lent: b.lent, available: b.available });
     return { text, keyboard };
   };
@@ -103,14 +110,14 @@ export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(text, { reply_markup: keyboard });
   });
 
-  feature.callbackQuery(/^bk:pg:(\d+)$/, async (ctx) => {
+  onButton(presses, bookPage, async (ctx, { page }) => {
     const rtId = keptRtId(ctx.actor);
     if (rtId === null) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
     await ctx.answerCallbackQuery();
-    await show(ctx, await catalogueScreen(ctx, rtId, Number(ctx.match[1])));
+    await show(ctx, await catalogueScreen(ctx, rtId, page));
   });
 
-  feature.callbackQuery("bk:add", async (ctx) => {
+  onButton(presses, bookAdd, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup();
     // An old /buku message tapped in the middle of another form: that form ends here.
@@ -118,34 +125,34 @@ export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.conversation.enter(ADD_BOOK);
   });
 
-  feature.callbackQuery(/^bk:b:(\d+)$/, async (ctx) => {
-    const b = await keptBook(ctx, Number(ctx.match[1]));
+  onButton(presses, bookCard, async (ctx, values) => {
+    const b = await keptBook(ctx, values.book);
     if (!b) return;
     await ctx.answerCallbackQuery();
-    await show(ctx, b.retired ? { text: ctx.t("book-retired-already", { title: b.title }) } : bookCard(ctx, b));
+    await show(ctx, b.retired ? { text: ctx.t("book-retired-already", { title: b.title }) } : cardOf(ctx, b));
   });
 
-  feature.callbackQuery(/^bk:cp:(\d+):(\d+)$/, async (ctx) => {
-    const copies = Number(ctx.match[2]);
+  onButton(presses, bookCopies, async (ctx, values) => {
+    const { copies } = values;
     if (copies < 1 || copies > BOOK_COPIES_MAX) return void (await ctx.answerCallbackQuery({ text: ctx.t("fallback-stale-button") }));
-    const { book: b, changed } = await setCopies(deps.db, ctx.actor, Number(ctx.match[1]), copies);
+    const { book: b, changed } = await setCopies(deps.db, ctx.actor, values.book, copies);
     await ctx.answerCallbackQuery(changed ? { text: ctx.t("book-copies-set", { title: b.title, copies: b.copies }) } : undefined);
-    await show(ctx, bookCard(ctx, b));
+    await show(ctx, cardOf(ctx, b));
   });
 
-  feature.callbackQuery(/^bk:ret:(\d+)$/, async (ctx) => {
-    const b = await keptBook(ctx, Number(ctx.match[1]));
+  onButton(presses, bookRetire, async (ctx, values) => {
+    const b = await keptBook(ctx, values.book);
     if (!b) return;
     await ctx.answerCallbackQuery();
     if (b.retired) return show(ctx, { text: ctx.t("book-retired-already", { title: b.title }) });
     await show(ctx, {
       text: ctx.t("book-retire-confirm", { title: b.title }),
-      keyboard: new InlineKeyboard().text(ctx.t("button-book-retire-yes"), `bk:retok:${b.id}`).text(ctx.t("button-cancel"), `bk:b:${b.id}`),
+      keyboard: new InlineKeyboard().text(ctx.t("button-book-retire-yes"), bookRetireConfirm.data({ book: b.id })).text(ctx.t("button-cancel"), bookCard.data({ book: b.id })),
     });
   });
 
-  feature.callbackQuery(/^bk:retok:(\d+)$/, async (ctx) => {
-    const { book: b, retired } = await retireBook(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+  onButton(presses, bookRetireConfirm, async (ctx, values) => {
+    const { book: b, retired } = await retireBook(deps.db, ctx.actor, values.book, deps.clock());
     await ctx.answerCallbackQuery();
     await show(ctx, { text: ctx.t(retired ? "book-retired" : "book-retired-already", { title: b.title }) });
   });
@@ -162,8 +169,8 @@ export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
       const vars = { title: loan.title, name: loan.borrowerName ?? "-", day: formatWibDay(loan.dueAt, locale), days: late };
       return late > 0 ? ctx.t("loan-line-overdue", vars) : ctx.t("loan-line", vars);
     });
-    const items = open.map((loan) => ({ label: ctx.t("button-loan-return", { title: loan.title, name: loan.borrowerName ?? "-" }), data: `kmb:${loan.id}:${current}` }));
-    return { text: [ctx.t("loan-open-title", { count: open.length }), ...lines].join("\n"), keyboard: listKeyboard(items, current, "kmb:pg:") };
+    const items = open.map((loan) => ({ label: ctx.t("button-loan-return", { title: loan.title, name: loan.borrowerName ?? "-" }), data: bookReturn.data({ loan: loan.id, page: current }) }));
+    return { text: [ctx.t("loan-open-title", { count: open.length }), ...lines].join("\n"), keyboard: listKeyboard(items, current, loanPage) };
   };
 
   feature.command("kembali", async (ctx) => {
@@ -173,20 +180,18 @@ export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(text, keyboard ? { reply_markup: keyboard } : {});
   });
 
-  feature.callbackQuery(/^kmb:pg:(\d+)$/, async (ctx) => {
+  onButton(presses, loanPage, async (ctx, { page }) => {
     const rtId = keptRtId(ctx.actor);
     if (rtId === null) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
     await ctx.answerCallbackQuery();
-    await show(ctx, await loansScreen(ctx, rtId, Number(ctx.match[1])));
+    await show(ctx, await loansScreen(ctx, rtId, page));
   });
 
-  feature.callbackQuery(/^kmb:(\d+):(\d+)$/, async (ctx) => {
-    const { loan, returned } = await returnBook(deps.db, ctx.actor, Number(ctx.match[1]), deps.clock());
+  onButton(presses, bookReturn, async (ctx, values) => {
+    // The borrower's notice is queued with the return: a failed answer below loses nothing.
+    const { loan, returned } = await takeBack(deps, ctx.actor, values.loan);
     await ctx.answerCallbackQuery({ text: ctx.t(returned ? "loan-returned" : "loan-returned-already", { title: loan.title, name: loan.borrowerName ?? "-" }) });
-    await show(ctx, await loansScreen(ctx, loan.rtId, Number(ctx.match[2])));
-    if (!returned) return;
-    const notices = await noticeFor(deps, { personId: loan.personId, telegramId: loan.borrowerTelegramId }, eventKey("book-return", loan.id), (l) => deps.i18n.t(l, "loan-returned-notice", { title: loan.title }));
-    await queueNotices(deps, notices);
+    await show(ctx, await loansScreen(ctx, loan.rtId, values.page));
   });
 
   feature.command("pinjamanku", async (ctx) => {
@@ -221,9 +226,9 @@ export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
     if (pending.length > PENDING_LISTED) await ctx.reply(ctx.t("reading-log-more", { count: pending.length - PENDING_LISTED }));
   });
 
-  feature.callbackQuery(/^rlog:(ok|no):(\d+)$/, async (ctx) => {
-    const approve = ctx.match[1] === "ok";
-    const { log, decided } = await decideReading(deps.db, ctx.actor, Number(ctx.match[2]), approve, deps.clock());
+  const judge = async (ctx: BotContext, logId: number, approve: boolean) => {
+    // The resident's notice is queued with the decision: a failed answer below loses nothing.
+    const { log, decided } = await judgeReading(deps, ctx.actor, { logId, approve });
     const locale = await ctx.i18n.getLocale();
     if (!decided) {
       const key = log.status === "confirmed" ? "reading-log-already-confirmed" : "reading-log-already-rejected";
@@ -232,12 +237,9 @@ export function createPojokBacaFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t(approve ? "reading-log-confirmed" : "reading-log-rejected", { name: log.name ?? "-" }) });
     }
     await show(ctx, { text: decidedText(ctx, log, locale) });
-    if (!decided) return;
-    const notices = await noticeFor(deps, { personId: log.personId, telegramId: log.telegramId }, eventKey("reading-log-decided", log.id), (l) =>
-      deps.i18n.t(l, approve ? "reading-log-confirmed-notice" : "reading-log-rejected-notice", { title: log.title, minutes: log.minutes }),
-    );
-    await queueNotices(deps, notices);
-  });
+  };
+  onButton(presses, readingConfirm, (ctx, { log }) => judge(ctx, log, true));
+  onButton(presses, readingReject, (ctx, { log }) => judge(ctx, log, false));
 
   return composer;
 }

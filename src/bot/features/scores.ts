@@ -16,16 +16,10 @@ import { MANUAL_SCORE } from "../conversations/scores.js";
 import type { BotDeps } from "../deps.js";
 import { chunkLines, formatRupiah, formatWibDay, rtVars } from "../../messages/format.js";
 import { clampPage, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
+import { onButton } from "../buttons.js";
+import { SCORE_VIEWS, scoreHistory, scorePage, scoreRt, scoreSave, scoreView, type ScoreView } from "../../messages/buttons/scores.js";
 
-/** Callback data of /skor: `sk:v:<view>`, `sk:pg:<page>`, `sk:rt:<rtId>`. */
-export const SCORES_PREFIX = "sk";
-/** History of one manual indicator of an RT: `nlh:<rtId>:<code>` (also offered inside /nilai). */
-export const SCORE_HISTORY_PREFIX = "nlh";
-
-
-/** What /skor can show, most useful first: the area ranking, the RT's scorecard, one's own points. */
-export const SCORE_VIEWS = ["area", "rt", "me"] as const;
-export type ScoreView = (typeof SCORE_VIEWS)[number];
+export { SCORE_VIEWS, type ScoreView };
 
 export function scoreViewsOf(actor: Actor): ScoreView[] {
   const views: ScoreView[] = [];
@@ -101,7 +95,7 @@ export function shortLabelKey(code: IndicatorCode): string {
 function switchRow(t: Translate, actor: Actor, current: ScoreView): Choice[] {
   return scoreViewsOf(actor)
     .filter((view) => view !== current)
-    .map((view) => ({ label: t(`button-score-view-${view}`), data: `${SCORES_PREFIX}:v:${view}` }));
+    .map((view) => ({ label: t(`button-score-view-${view}`), data: scoreView.data({ view }) }));
 }
 
 function keyboardOf(rows: Choice[][]): InlineKeyboard | undefined {
@@ -121,6 +115,9 @@ type Screen = { texts: string[]; keyboard: InlineKeyboard | undefined };
 export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
+  // Button presses come from private chats only (the bot's messages there).
+  const presses = new Composer<BotContext>();
+  feature.use(presses);
   const config = DEFAULT_SCORE_CONFIG;
 
   async function meScreen(ctx: BotContext): Promise<Screen> {
@@ -191,10 +188,10 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
     const choices = ranked.map((standing) => {
       const place = byId.get(standing.scorecard.rt.rtId)!;
       const label = ctx.t(standing.trend.fading.menurun ? "score-rank-button-fading" : "score-rank-button", rtVars(place));
-      return { label, data: `${SCORES_PREFIX}:rt:${place.id}` };
+      return { label, data: scoreRt.data({ rt: place.id }) };
     });
     const text = `${header}\n\n${lines.join("\n")}\n\n${ctx.t("score-rank-open")}`;
-    return { texts: [text], keyboard: paginatedKeyboard(choices, current, `${SCORES_PREFIX}:pg:`, [switchRow(ctx.t, ctx.actor, "area")]) };
+    return { texts: [text], keyboard: paginatedKeyboard(choices, current, `${scorePage.prefix}:`, [switchRow(ctx.t, ctx.actor, "area")]) };
   }
 
   async function screenOf(ctx: BotContext, view: ScoreView): Promise<Screen> {
@@ -217,23 +214,22 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
     await show(ctx, await screenOf(ctx, view));
   });
 
-  feature.callbackQuery(/^sk:v:(area|rt|me)$/, async (ctx) => {
-    const view = ctx.match[1] as ScoreView;
+  onButton(presses, scoreView, async (ctx, { view }) => {
     if (!scoreViewsOf(ctx.actor).includes(view)) throw new DomainError("not-allowed");
     const screen = await screenOf(ctx, view);
     await ctx.answerCallbackQuery();
     await show(ctx, screen);
   });
 
-  feature.callbackQuery(/^sk:pg:(\d{1,5})$/, async (ctx) => {
+  onButton(presses, scorePage, async (ctx, { page }) => {
     if (!scoreViewsOf(ctx.actor).includes("area")) throw new DomainError("not-allowed");
-    const screen = await areaScreen(ctx, Number(ctx.match[1]));
+    const screen = await areaScreen(ctx, page);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(screen.texts[0]!, screen.keyboard ? { reply_markup: screen.keyboard } : {});
   });
 
-  feature.callbackQuery(/^sk:rt:(\d{1,9})$/, async (ctx) => {
-    const place = await getRt(deps.db, Number(ctx.match[1]));
+  onButton(presses, scoreRt, async (ctx, { rt }) => {
+    const place = await getRt(deps.db, rt);
     // Re-checked on every press: the ketua of that RT, a koordinator whose area holds it, an admin.
     if (!canManageRt(ctx.actor, place)) throw new DomainError("out-of-scope");
     const screen = await rtScreen(ctx, place, null);
@@ -241,10 +237,10 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
     await show(ctx, screen);
   });
 
-  feature.callbackQuery(/^nlh:(\d{1,9}):([BAP][1-7])$/, async (ctx) => {
-    const code = ctx.match[2]!;
+  onButton(presses, scoreHistory, async (ctx, values) => {
+    const { code } = values;
     if (!isIndicatorCode(code)) throw new DomainError("indicator-unknown", { code });
-    const place = await getRt(deps.db, Number(ctx.match[1]));
+    const place = await getRt(deps.db, values.rt);
     if (!coversKelurahan(ctx.actor, place)) throw new DomainError("out-of-scope");
     const history = await manualScoreHistory(deps.db, place.id, code);
     await ctx.answerCallbackQuery();
@@ -260,9 +256,9 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
 
   // The confirm button of /nilai tapped again after the form has ended (a double tap, a redelivery):
   // its data names the entry instant, so the person is told it is saved rather than "stale".
-  feature.callbackQuery(/^nl:save:(\d{1,15})$/, async (ctx) => {
+  onButton(presses, scoreSave, async (ctx, { at }) => {
     const personId = ctx.actor.person?.id;
-    const saved = personId === undefined ? undefined : await findEnteredScore(deps.db, personId, new Date(Number(ctx.match[1])));
+    const saved = personId === undefined ? undefined : await findEnteredScore(deps.db, personId, new Date(at));
     await ctx.answerCallbackQuery({ text: ctx.t(saved ? "score-entry-already-saved" : "fallback-stale-button"), show_alert: saved !== undefined });
   });
 

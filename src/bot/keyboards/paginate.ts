@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { noop } from "../../messages/buttons/common.js";
 
 export type Choice = { label: string; data: string };
 
@@ -10,7 +11,7 @@ export const KECAMATAN_PAGE_SIZE = 16;
  * Data of buttons that only show something (the page counter). One handler answers it before any
  * conversation sees it: re-showing the same page would be an edit Telegram refuses with a 400.
  */
-export const NOOP_DATA = "noop";
+export const NOOP_DATA = noop.data({});
 
 export function pageCount(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
@@ -21,10 +22,12 @@ export function clampPage(page: number, total: number, pageSize = PAGE_SIZE): nu
 }
 
 /**
- * A page of choices, two per row, with ◀ ▶ to move between pages (`<pagePrefix><n>`), and any
- * extra rows (back, cancel) at the bottom.
+ * A page of choices, two per row, with ◀ ▶ to move between pages, and any extra rows (back, cancel)
+ * at the bottom. `pageData` writes a page button's data (a button family's builder, or a prefix the
+ * page number is appended to).
  */
-export function paginatedKeyboard(choices: Choice[], page: number, pagePrefix: string, extraRows: Choice[][] = [], pageSize = PAGE_SIZE): InlineKeyboard {
+export function paginatedKeyboard(choices: Choice[], page: number, pageData: string | ((page: number) => string), extraRows: Choice[][] = [], pageSize = PAGE_SIZE): InlineKeyboard {
+  const pageButton = typeof pageData === "string" ? (n: number) => `${pageData}${n}` : pageData;
   const current = clampPage(page, choices.length, pageSize);
   const keyboard = new InlineKeyboard();
   choices.slice(current * pageSize, (current + 1) * pageSize).forEach((choice, index) => {
@@ -34,9 +37,9 @@ export function paginatedKeyboard(choices: Choice[], page: number, pagePrefix: s
   keyboard.row();
   const pages = pageCount(choices.length, pageSize);
   if (pages > 1) {
-    if (current > 0) keyboard.text("◀", `${pagePrefix}${current - 1}`);
+    if (current > 0) keyboard.text("◀", pageButton(current - 1));
     keyboard.text(`${current + 1}/${pages}`, NOOP_DATA);
-    if (current < pages - 1) keyboard.text("▶", `${pagePrefix}${current + 1}`);
+    if (current < pages - 1) keyboard.text("▶", pageButton(current + 1));
     keyboard.row();
   }
   for (const row of extraRows) {

@@ -194,8 +194,9 @@ export async function listRunningBroadcasts(db: Database): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
-export async function setProgressMessage(db: Database, id: number, chatId: number, messageId: number): Promise<void> {
-  await db.update(broadcast).set({ progressChatId: chatId, progressMessageId: messageId }).where(eq(broadcast.id, id));
+/** Where the sender's progress message is, so the monitor can keep it up to date. */
+export async function setProgressMessage(db: Database, params: { broadcastId: number; chatId: number; messageId: number }): Promise<void> {
+  await db.update(broadcast).set({ progressChatId: params.chatId, progressMessageId: params.messageId }).where(eq(broadcast.id, params.broadcastId));
 }
 
 /** Records the progress line shown; false if it was already shown (another instance got there first). */
@@ -246,6 +247,16 @@ export async function finishBroadcast(db: Database, id: number, now: Date): Prom
 /** /senyap: a person turns announcements off or on. Duty reminders are not announcements. */
 export async function setAnnouncementsMuted(db: Database, personId: number, muted: boolean, now: Date): Promise<void> {
   await db.update(person).set({ announcementsMutedAt: muted ? now : null }).where(eq(person.id, personId));
+}
+
+/** /senyap: turns announcements off if they were on, on if they were off, in one statement; true when now muted. */
+export async function toggleAnnouncementsMuted(db: Database, personId: number, now: Date): Promise<boolean> {
+  const [row] = await db
+    .update(person)
+    .set({ announcementsMutedAt: sql`case when ${person.announcementsMutedAt} is null then ${now.toISOString()}::timestamptz else null end` })
+    .where(eq(person.id, personId))
+    .returning({ mutedAt: person.announcementsMutedAt });
+  return row?.mutedAt != null;
 }
 
 export async function isAnnouncementsMuted(db: Database, personId: number): Promise<boolean> {

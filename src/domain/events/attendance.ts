@@ -102,7 +102,13 @@ export async function checkIn(db: Database, actor: Actor, text: string, now: Dat
  * The ketua ticks (or unticks) a member on the checklist after the event. The button carries the
  * intended state, so a double tap changes nothing twice.
  */
-export async function tickAttendance(db: Database, actor: Actor, occurrenceId: number, membershipId: number, present: boolean, now: Date): Promise<{ changed: boolean; occurrence: Occurrence }> {
+export async function tickAttendance(
+  db: Database,
+  actor: Actor,
+  params: { occurrenceId: number; membershipId: number; present: boolean },
+  now: Date,
+): Promise<{ changed: boolean; occurrence: Occurrence }> {
+  const { occurrenceId, membershipId, present } = params;
   const occurrence = await getOccurrence(db, occurrenceId);
   if (!canRunAttendance(actor, occurrence.rtId)) throw new DomainError("not-allowed");
   if (occurrence.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS > now.getTime()) throw new DomainError("checkin-not-open");

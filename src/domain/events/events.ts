@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rsvp } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
-import { occurrences, type Recurrence } from "../schedule/recurrence.js";
+import { occurrences, type Recurrence, type RecurrenceKind } from "../schedule/recurrence.js";
 import { wibParts } from "../schedule/wib.js";
 
 export type EventKind = (typeof event.kind.enumValues)[number];
@@ -11,6 +11,8 @@ export type RsvpAnswer = (typeof rsvp.answer.enumValues)[number];
 
 export const EVENT_KINDS: readonly EventKind[] = ["gotong_royong", "ronda", "rapat", "lainnya"];
 export const RSVP_ANSWERS: readonly RsvpAnswer[] = ["hadir", "tidak", "mungkin"];
+/** The repetitions /acara offers, in the order it shows them. */
+export const REPEAT_CHOICES: readonly RecurrenceKind[] = ["none", "weekly", "biweekly", "monthly-date", "monthly-weekday"];
 /** Occurrences exist this far ahead; a daily job extends repeating events. */
 export const OCCURRENCE_HORIZON_MS = 56 * 24 * 60 * 60 * 1000;
 export const DEFAULT_DURATION_MINUTES: Record<EventKind, number> = { gotong_royong: 180, ronda: 360, rapat: 120, lainnya: 120 };
@@ -150,17 +152,17 @@ export async function rsvpNames(db: Database, occurrenceId: number): Promise<Rec
   return names;
 }
 
-export type Attendee = { personId: number; telegramId: number };
+export type Attendee = { personId: number; telegramId: number; locale: string };
 
 /** Those who said they would come: they hear about changes and cancellations. */
 async function saidYes(db: Database, occurrenceIds: number[]): Promise<Attendee[]> {
   if (occurrenceIds.length === 0) return [];
   const rows = await db
-    .selectDistinct({ personId: person.id, telegramId: person.telegramId })
+    .selectDistinct({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
     .from(rsvp)
     .innerJoin(person, eq(person.id, rsvp.personId))
     .where(and(inArray(rsvp.occurrenceId, occurrenceIds), eq(rsvp.answer, "hadir")));
-  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ personId: row.personId, telegramId: row.telegramId }]));
+  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ personId: row.personId, telegramId: row.telegramId, locale: row.locale }]));
 }
 
 async function managedOccurrence(db: Database, actor: Actor, occurrenceId: number): Promise<Occurrence> {
@@ -201,7 +203,7 @@ export async function rescheduleOccurrence(
   occurrenceId: number,
   change: { startsAt: Date; place?: string },
   now: Date,
-): Promise<{ before: Occurrence; after: Occurrence; notify: Attendee[] }> {
+): Promise<{ before: Occurrence; after: Occurrence; moved: boolean; notify: Attendee[] }> {
   const before = await managedOccurrence(db, actor, occurrenceId);
   if (before.cancelledAt) throw new DomainError("event-cancelled");
   if (change.startsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
@@ -216,8 +218,8 @@ export async function rescheduleOccurrence(
     .set({ startsAt: change.startsAt, endsAt: new Date(change.startsAt.getTime() + duration), place: change.place ?? before.place })
     .where(eq(eventOccurrence.id, occurrenceId))
     .returning();
-  const changed = after!.startsAt.getTime() !== before.startsAt.getTime() || after!.place !== before.place;
-  return { before, after: after!, notify: changed ? await saidYes(db, [occurrenceId]) : [] };
+  const moved = after!.startsAt.getTime() !== before.startsAt.getTime() || after!.place !== before.place;
+  return { before, after: after!, moved, notify: moved ? await saidYes(db, [occurrenceId]) : [] };
 }
 
 /** Active members of an RT, for the ketua's attendance checklist. */

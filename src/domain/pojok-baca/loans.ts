@@ -6,6 +6,10 @@ import type { Actor } from "../people/actor.js";
 import { recordParticipation } from "../participation/participation.js";
 import { addDays, wibDate, wibInstant } from "../schedule/wib.js";
 import { activeMembersAmong, requireKeeper } from "./keepers.js";
+import { formatWibDay } from "../../messages/format.js";
+import { eventKey, queueNotices } from "../../messages/notices.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
+import { noticeInTheirLanguage } from "./notices.js";
 
 export const LOAN_DAYS_DEFAULT = 14;
 /** The loan periods a keeper can pick; two weeks unless they say otherwise. */
@@ -124,6 +128,45 @@ export async function returnBook(db: Database, actor: Actor, loanId: number, now
       .where(and(eq(bookLoan.id, loanId), isNull(bookLoan.returnedAt)))
       .returning({ id: bookLoan.id });
     return { loan: await getLoan(tx, loanId), returned: rows.length > 0 };
+  });
+}
+
+/**
+ * /pinjam confirmed: lends the copy (see lendBook) and queues the borrower's notice (what, due
+ * when, in their language) in the same transaction. Idempotent by the form's request key: a
+ * repeated confirmation lends nothing new and queues nothing new.
+ */
+export async function lend(deps: ServiceDeps, actor: Actor, input: LendInput): Promise<{ loan: LoanView; created: boolean }> {
+  return inTransaction(deps, async (tx) => {
+    const now = deps.clock();
+    const lent = await lendBook(tx, actor, input, now);
+    const { loan } = lent;
+    if (lent.created) {
+      const notices = await noticeInTheirLanguage(tx, deps.i18n, { personId: loan.personId, telegramId: loan.borrowerTelegramId }, eventKey("book-loan", loan.id), (t, locale) =>
+        t("loan-notice", { title: loan.title, day: formatWibDay(loan.dueAt, locale) }),
+      );
+      await queueNotices(tx, now, notices);
+    }
+    return lent;
+  });
+}
+
+/**
+ * "Kembali" pressed: the book is back (see returnBook) and the borrower is told, in the same
+ * transaction. Idempotent by the loan: a second press returns nothing and tells nobody again.
+ */
+export async function takeBack(deps: ServiceDeps, actor: Actor, loanId: number): Promise<{ loan: LoanView; returned: boolean }> {
+  return inTransaction(deps, async (tx) => {
+    const now = deps.clock();
+    const back = await returnBook(tx, actor, loanId, now);
+    const { loan } = back;
+    if (back.returned) {
+      const notices = await noticeInTheirLanguage(tx, deps.i18n, { personId: loan.personId, telegramId: loan.borrowerTelegramId }, eventKey("book-return", loan.id), (t) =>
+        t("loan-returned-notice", { title: loan.title }),
+      );
+      await queueNotices(tx, now, notices);
+    }
+    return back;
   });
 }
 

@@ -7,6 +7,11 @@ import type { Actor } from "../people/actor.js";
 import { recordParticipation } from "../participation/participation.js";
 import { requireKeeper } from "./keepers.js";
 import { BOOK_TITLE_MAX, READING_MINUTES_MAX } from "./text.js";
+import { listKeepers } from "./keepers.js";
+import { noticeInTheirLanguage } from "./notices.js";
+import { eventKey, queueNotices, type Notice } from "../../messages/notices.js";
+import { readingDecisionKeyboard, readingRequestText } from "../../messages/pojok-baca.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
 
 export type ReadingLogStatus = (typeof readingLog.status.enumValues)[number];
 
@@ -121,6 +126,46 @@ export async function decideReading(db: Database, actor: Actor, logId: number, a
       );
     }
     return { log: await getReadingLog(tx, logId), decided: true };
+  });
+}
+
+/**
+ * /baca sent: records the report (see logReading) and queues it, with the confirm and reject
+ * buttons, to every keeper of the resident's RT but the resident, in the same transaction.
+ * Idempotent by the form's request key. `told` is how many keepers it went to.
+ */
+export async function reportReading(deps: ServiceDeps, actor: Actor, input: ReadingInput): Promise<{ log: ReadingLogView; created: boolean; told: number }> {
+  return inTransaction(deps, async (tx) => {
+    const now = deps.clock();
+    const { log, created } = await logReading(tx, actor, input, now);
+    const keepers = (await listKeepers(tx, log.rtId)).filter((keeper) => keeper.personId !== log.personId);
+    const notices: Notice[] = [];
+    for (const keeper of keepers) {
+      notices.push(
+        ...(await noticeInTheirLanguage(tx, deps.i18n, keeper, eventKey("reading-log", log.id), (t, locale) => readingRequestText(t, log, locale), (t) => readingDecisionKeyboard(t, log.id))),
+      );
+    }
+    await queueNotices(tx, now, notices);
+    return { log, created, told: keepers.length };
+  });
+}
+
+/**
+ * A keeper's confirm or reject (see decideReading), and the resident's notice of it in the same
+ * transaction. Idempotent by the report: the first decision stands and is told once.
+ */
+export async function judgeReading(deps: ServiceDeps, actor: Actor, input: { logId: number; approve: boolean }): Promise<{ log: ReadingLogView; decided: boolean }> {
+  return inTransaction(deps, async (tx) => {
+    const now = deps.clock();
+    const judged = await decideReading(tx, actor, input.logId, input.approve, now);
+    const { log } = judged;
+    if (judged.decided) {
+      const notices = await noticeInTheirLanguage(tx, deps.i18n, { personId: log.personId, telegramId: log.telegramId }, eventKey("reading-log-decided", log.id), (t) =>
+        t(input.approve ? "reading-log-confirmed-notice" : "reading-log-rejected-notice", { title: log.title, minutes: log.minutes }),
+      );
+      await queueNotices(tx, now, notices);
+    }
+    return judged;
   });
 }
 

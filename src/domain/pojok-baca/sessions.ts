@@ -26,8 +26,9 @@ export type SessionInput = {
 
 export type ReadingSession = typeof readingSession.$inferSelect;
 
-export function sessionSourceKey(sessionId: number, personId: number): string {
-  return `reading-session:${sessionId}:person:${personId}`;
+/** One attendee's participation in one session; two ids, so named. */
+export function sessionSourceKey(key: { sessionId: number; personId: number }): string {
+  return `reading-session:${key.sessionId}:person:${key.personId}`;
 }
 
 /**
@@ -77,7 +78,7 @@ export async function logSession(db: Database, actor: Actor, input: SessionInput
       await recordParticipation(
         tx,
         {
-          sourceKey: sessionSourceKey(created.id, personId),
+          sourceKey: sessionSourceKey({ sessionId: created.id, personId }),
           rtId: input.rtId,
           personId,
           householdLabel: members.get(personId)!.householdLabel,

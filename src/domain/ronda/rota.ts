@@ -39,6 +39,8 @@
  *    did not watch the night before, plus these swaps reach such a rota (the tests check it).
  */
 
+import { dayNumber, isValidDate, weekdayOf, type LocalDate } from "../schedule/wib.js";
+
 export type RotaNight = {
   key: string;
   date: string /* YYYY-MM-DD (WIB) */;
@@ -63,19 +65,14 @@ export type Rota = {
   counts: Map<number, number>;
 };
 
-const DAY_MS = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 for a calendar date, or undefined when it is not a real date. */
-function dayNumber(date: string): number | undefined {
-  const match = DATE_PATTERN.exec(date);
+/** The calendar date of a night's "YYYY-MM-DD", or undefined when it is not a real date. */
+function localDateOf(text: string): LocalDate | undefined {
+  const match = DATE_PATTERN.exec(text);
   if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  // Date.UTC rolls 2026-02-30 over to March; a date that does not survive the round trip is not real.
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
-  return ms / DAY_MS;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return isValidDate(date) ? date : undefined;
 }
 
 export function isAvailable(volunteer: RotaVolunteer, night: RotaNight): boolean {
@@ -89,10 +86,10 @@ function validate(input: RotaInput): void {
   for (const night of input.nights) {
     if (keys.has(night.key)) throw new RangeError(`duplicate night key ${night.key}`);
     keys.add(night.key);
-    const day = dayNumber(night.date);
-    if (day === undefined) throw new RangeError(`night ${night.key} has an invalid date ${night.date}`);
+    const date = localDateOf(night.date);
+    if (date === undefined) throw new RangeError(`night ${night.key} has an invalid date ${night.date}`);
     // The caller derives both from the same WIB date; a mismatch means one of them is wrong.
-    const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+    const weekday = weekdayOf(date);
     if (night.weekday !== weekday) throw new RangeError(`night ${night.key}: ${night.date} is weekday ${weekday}, not ${night.weekday}`);
     if (night.needed !== undefined && (!Number.isInteger(night.needed) || night.needed < 0)) throw new RangeError(`night ${night.key}: needed must be a whole number, got ${night.needed}`);
   }
@@ -128,7 +125,7 @@ function neededOn(input: RotaInput, night: number): number {
 
 function buildModel(input: RotaInput): Model {
   const volunteers = [...input.volunteers].sort((a, b) => (a.priorShifts ?? 0) - (b.priorShifts ?? 0) || a.id - b.id);
-  const day = input.nights.map((night) => dayNumber(night.date) as number);
+  const day = input.nights.map((night) => dayNumber(localDateOf(night.date)!));
   const nightsOnDay = new Map<number, number[]>();
   day.forEach((d, index) => nightsOnDay.set(d, [...(nightsOnDay.get(d) ?? []), index]));
   const canDo = input.nights.map((night) => Uint8Array.from(volunteers, (volunteer) => (isAvailable(volunteer, night) ? 1 : 0)));

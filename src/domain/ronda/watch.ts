@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rondaSetup, rondaVolunteer, shiftAssignment, swapRequest } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
-import { addDays, formatLocalDate, wibInstant, wibParts, type LocalTime } from "../schedule/wib.js";
+import { addDays, formatLocalDate, weekdayOf, wibDate, wibInstant, wibParts, type LocalTime } from "../schedule/wib.js";
 import { generateRota, type RotaNight } from "./rota.js";
 
 export type RondaSetupInput = { nights: number[]; start: LocalTime; end: LocalTime; post: string; perShift: number };
@@ -118,14 +118,14 @@ export async function generateShifts(db: Database, actor: Actor, weeks: number, 
   const start = parseClock(setup.startTime);
   const end = parseClock(setup.endTime);
   const overnight = end.hour * 60 + end.minute <= start.hour * 60 + start.minute;
-  const today = wibParts(now);
+  const today = wibDate(now);
   const days = Math.min(weeks, ROTA_WEEKS_MAX) * 7;
-  const windowStart = wibInstant(addDays({ year: today.year, month: today.month, day: today.day }, 1), { hour: 0, minute: 0 });
-  const windowEnd = wibInstant(addDays({ year: today.year, month: today.month, day: today.day }, days + 1), { hour: 0, minute: 0 });
+  const windowStart = wibInstant(addDays(today, 1), { hour: 0, minute: 0 });
+  const windowEnd = wibInstant(addDays(today, days + 1), { hour: 0, minute: 0 });
   const nights: (RotaNight & { startsAt: Date; endsAt: Date })[] = [];
   for (let offset = 1; offset <= days; offset++) {
-    const date = addDays({ year: today.year, month: today.month, day: today.day }, offset);
-    const weekday = wibParts(wibInstant(date, { hour: 12, minute: 0 })).weekday;
+    const date = addDays(today, offset);
+    const weekday = weekdayOf(date);
     if (!setup.nights.includes(weekday)) continue;
     nights.push({ key: formatLocalDate(date), date: formatLocalDate(date), weekday, startsAt: wibInstant(date, start), endsAt: wibInstant(overnight ? addDays(date, 1) : date, end) });
   }
@@ -199,7 +199,7 @@ export async function upcomingShifts(db: Database, rtId: number, now: Date, days
   return shiftsOf(db, rows.map((row) => row.id));
 }
 
-export type Candidate = { personId: number; telegramId: number };
+export type Candidate = { personId: number; telegramId: number; locale: string };
 
 /** Asks to swap a shift: the other volunteers free that night are returned, to be asked. */
 export async function requestSwap(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ swapId: number; candidates: Candidate[]; startsAt: Date }> {
@@ -219,7 +219,7 @@ export async function requestSwap(db: Database, actor: Actor, occurrenceId: numb
   const weekday = wibParts(assigned.startsAt).weekday;
   const date = formatLocalDate(wibParts(assigned.startsAt));
   const candidates = await db
-    .select({ personId: person.id, telegramId: person.telegramId })
+    .select({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
     .from(rondaVolunteer)
     .innerJoin(person, eq(person.id, rondaVolunteer.personId))
     .innerJoin(membership, and(eq(membership.personId, person.id), eq(membership.rtId, rtId), eq(membership.status, "active")))
@@ -232,7 +232,7 @@ export async function requestSwap(db: Database, actor: Actor, occurrenceId: numb
         sql`not exists (select 1 from ${shiftAssignment} s where s.occurrence_id = ${occurrenceId} and s.person_id = ${person.id})`,
       ),
     );
-  return { swapId, startsAt: assigned.startsAt, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId }])) };
+  return { swapId, startsAt: assigned.startsAt, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId, locale: c.locale }])) };
 }
 
 /**

@@ -1,5 +1,12 @@
 import type { ButtonFamily } from "./button.js";
+import { BANK_BUTTONS } from "./bank-sampah.js";
 import { COMMON_BUTTONS } from "./common.js";
+import { POJOK_BACA_BUTTONS } from "./pojok-baca.js";
+import { SCORE_BUTTONS } from "./scores.js";
+import { AUDIT_BUTTONS } from "./audit.js";
+import { BROADCAST_BUTTONS } from "./broadcast.js";
+import { EVENT_BUTTONS } from "./events.js";
+import { RONDA_BUTTONS } from "./ronda.js";
 import { PEOPLE_BUTTONS } from "./people.js";
 
 /**
@@ -9,6 +16,13 @@ import { PEOPLE_BUTTONS } from "./people.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of families of different value types
 export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...COMMON_BUTTONS,
+  ...POJOK_BACA_BUTTONS,
+  ...SCORE_BUTTONS,
+  ...AUDIT_BUTTONS,
+  ...BROADCAST_BUTTONS,
+  ...EVENT_BUTTONS,
+  ...RONDA_BUTTONS,
+  ...BANK_BUTTONS,
   ...PEOPLE_BUTTONS,
 ];
 

@@ -1,9 +1,9 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDistricts, getRegencies, getVillages } from "idn-area-data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kecamatan, kelurahan } from "../../src/db/schema/index.js";
-import { seedWilayah, UnknownWilayahError } from "../../src/domain/wilayah/seed.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { kecamatan, kelurahan } from "../../../src/db/schema/index.js";
+import { seedWilayah, UnknownWilayahError } from "../../../src/domain/wilayah/seed.js";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
 
 let database: TestDatabase;
 

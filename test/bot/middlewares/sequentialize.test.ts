@@ -1,9 +1,9 @@
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import type { BotContext } from "../../src/bot/context.js";
-import { sequentializeChats } from "../../src/bot/middlewares/sequentialize.js";
-import { BOT_INFO } from "../helpers/test-bot.js";
+import type { BotContext } from "../../../src/bot/context.js";
+import { sequentializeChats } from "../../../src/bot/middlewares/sequentialize.js";
+import { BOT_INFO } from "../../helpers/test-bot.js";
 
 let updateId = 1;
 function message(chatId: number, text: string): Update {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import type { Database } from "../db/client.js";
-import { eventOccurrence, person, roleAssignment } from "../db/schema/index.js";
-import { PRIORITY } from "../delivery/outbox.js";
+import { queryRows, type Database } from "../../db/client.js";
+import { eventOccurrence, person, roleAssignment } from "../../db/schema/index.js";
+import { PRIORITY } from "../../delivery/outbox.js";
 
 export const REMINDER_KINDS = ["evening", "before", "duty"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -32,11 +32,6 @@ export type ReminderGroup = {
   /** The Telegram chat of each person, in the same order. */
   chatIds: number[];
 };
-
-/** postgres.js returns the rows as an array; PGlite wraps them in `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Rows a statement wrote: postgres.js calls it `count`, PGlite `affectedRows`. */
 function affectedRows(result: unknown): number {
@@ -88,8 +83,7 @@ export async function findReminderCandidates(
   // A city's worth of members is hashed in memory rather than in batches on disk.
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '64MB'`);
-    return rowsOf<ReminderGroup>(
-      await tx.execute(sql`
+    return queryRows<ReminderGroup>(tx, sql`
         with occ as (
           select o.id, o.rt_id, o.kind = 'ronda' as ronda, o.starts_at,
                  (o.starts_at at time zone ${timeZone})::date as local_date,
@@ -135,8 +129,7 @@ export async function findReminderCandidates(
         from recipient r
         where not exists (select 1 from outbox x where x.dedupe_key = 'reminder:' || r.occurrence_id || ':' || r.person_id || ':' || r.kind)
         group by r.occurrence_id, r.kind, r.locale, r.due_at, r.starts_at
-      `),
-    );
+      `);
   });
 }
 
@@ -156,14 +149,12 @@ export async function findOccurrences(db: Database, ids: readonly number[]): Pro
  * beside new reminders.
  */
 export async function countQueuedPerSecond(db: Database, now: Date, maxPriority: number): Promise<{ atMs: number; count: number }[]> {
-  const rows = rowsOf<{ second: number; count: number }>(
-    await db.execute(sql`
+  const rows = await queryRows<{ second: number; count: number }>(db, sql`
       select floor(extract(epoch from greatest(not_before, ${at(now)})))::float8 as second, count(*)::int as count
       from outbox
       where status = 'pending' and priority <= ${maxPriority}
       group by 1
-    `),
-  );
+    `);
   return rows.map((row) => ({ atMs: row.second * 1000, count: Number(row.count) }));
 }
 
@@ -247,8 +238,7 @@ export async function recordSkippedReminders(db: Database, rows: readonly Skippe
   let recorded = 0;
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const chunk = rows.slice(start, start + INSERT_CHUNK);
-    const [row] = rowsOf<{ count: number }>(
-      await db.execute(sql`
+    const [row] = await queryRows<{ count: number }>(db, sql`
         with inserted as (
           insert into outbox (dedupe_key, chat_id, person_id, priority, payload, not_before, status, last_error)
           select 'reminder:' || t.occurrence_id || ':' || t.person_id || ':' || t.kind, t.chat_id, t.person_id, t.priority,
@@ -262,8 +252,7 @@ export async function recordSkippedReminders(db: Database, rows: readonly Skippe
           returning 1
         )
         select count(*)::int as count from inserted
-      `),
-    );
+      `);
     recorded += Number(row?.count ?? 0);
   }
   return recorded;
@@ -276,8 +265,7 @@ export async function recordSkippedReminders(db: Database, rows: readonly Skippe
  * half ahead, so this runs every tick for the ones about to go out.
  */
 export async function cancelStaleReminders(db: Database, until: Date): Promise<number> {
-  const [row] = rowsOf<{ count: number }>(
-    await db.execute(sql`
+  const [row] = await queryRows<{ count: number }>(db, sql`
       with queued as (
         select id, split_part(dedupe_key, ':', 2)::int8 as occurrence_id, split_part(dedupe_key, ':', 3)::int as person_id
         from outbox
@@ -302,8 +290,7 @@ export async function cancelStaleReminders(db: Database, until: Date): Promise<n
         returning 1
       )
       select count(*)::int as count from cancelled
-    `),
-  );
+    `);
   return Number(row?.count ?? 0);
 }
 
@@ -313,16 +300,14 @@ export async function cancelStaleReminders(db: Database, until: Date): Promise<n
  * time: the keys would otherwise keep the old time.
  */
 export async function forgetUnsentReminders(db: Database, occurrenceId: number): Promise<number> {
-  const [row] = rowsOf<{ count: number }>(
-    await db.execute(sql`
+  const [row] = await queryRows<{ count: number }>(db, sql`
       with removed as (
         delete from outbox
         where dedupe_key like ${`reminder:${occurrenceId}:%`} and status in ('pending', 'skipped', 'cancelled')
         returning 1
       )
       select count(*)::int as count from removed
-    `),
-  );
+    `);
   return Number(row?.count ?? 0);
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOUSEHOLD_MAX, NAME_MAX, parseDisplayName, parseHouseholdLabel, parseWholeNumber } from "../../src/domain/people/text-input.js";
+import { HOUSEHOLD_MAX, NAME_MAX, parseDisplayName, parseHouseholdLabel, parseWholeNumber } from "../../../src/domain/people/text-input.js";
 
 const ZERO_WIDTH = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"];
 

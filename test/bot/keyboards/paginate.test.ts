@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addAdmin, addKetua, addRt, newUser } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { callbackAnswerTo, shownMessages, TestBot } from "../helpers/test-bot.js";
+import { addAdmin, addKetua, addRt, newUser } from "../../helpers/fixtures.js";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { callbackAnswerTo, shownMessages, TestBot } from "../../helpers/test-bot.js";
 
 let database: TestDatabase;
 let harness: TestBot;

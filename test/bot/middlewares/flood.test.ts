@@ -1,9 +1,9 @@
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { FLOOD_DEFAULTS, type FloodLimits } from "../../src/bot/middlewares/flood.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { newUser } from "../helpers/fixtures.js";
-import { callbackAnswerTo, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { FLOOD_DEFAULTS, type FloodLimits } from "../../../src/bot/middlewares/flood.js";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { newUser } from "../../helpers/fixtures.js";
+import { callbackAnswerTo, TestBot, type TestUser } from "../../helpers/test-bot.js";
 
 let database: TestDatabase;
 /** The limiter's clock, in milliseconds: it moves only when a test moves it. */

@@ -1,0 +1,40 @@
+import { bigint, bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { eventOccurrence } from "./events.js";
+import { person, rt } from "./people.js";
+
+export const participationKind = pgEnum("participation_kind", [
+  "gotong_royong", "ronda", "rapat", "lainnya", "bank_sampah", "pojok_baca_sesi", "pojok_baca_pinjam", "membaca",
+]);
+
+/**
+ * The record the scores are computed from: who took part in what, when, for which RT and household.
+ * One row per source (`source_key`, e.g. `occurrence:12:person:5`), so a second check-in, a
+ * double-tapped tick or a redelivered update cannot count twice. RT, household and kind are copied
+ * in at the time, so weekly aggregates need no joins and stay right after people move or leave.
+ */
+export const participation = pgTable("participation", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  sourceKey: text("source_key").notNull().unique(),
+  rtId: integer("rt_id").notNull().references(() => rt.id),
+  personId: integer("person_id").notNull().references(() => person.id),
+  /** The household (KK) label at the time: participating households ÷ KK count is a score. */
+  householdLabel: text("household_label"),
+  kind: participationKind("kind").notNull(),
+  occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+  verified: boolean("verified").notNull(),
+  /** checkin-code, ketua-checklist, deposit, session, loan, self-report … */
+  source: text("source").notNull(),
+  occurrenceId: bigint("occurrence_id", { mode: "number" }).references(() => eventOccurrence.id),
+  recordedBy: integer("recorded_by").references(() => person.id),
+  recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  /** A checklist tick taken back: the row stays (append-only), excluded from scores. */
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+}, (table) => [
+  index("participation_rt_time_idx").on(table.rtId, table.occurredAt),
+  index("participation_person_time_idx").on(table.personId, table.occurredAt),
+  index("participation_occurrence_idx").on(table.occurrenceId),
+  // The scores read every RT's records of a period at once (the 28-day window, 12 weeks of
+  // trends): a range over time that carries every column they read, so the scan is index-only
+  // (drizzle 0.45 has no INCLUDE, so they are trailing key columns).
+  index("participation_time_idx").on(table.occurredAt, table.rtId, table.kind, table.verified, table.revokedAt, table.personId, table.householdLabel, table.occurrenceId),
+]);

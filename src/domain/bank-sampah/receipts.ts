@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { ledgerEntry } from "../../db/schema/index.js";
+import { plainReceipt, receiptNotice, type PlainReceipt, type ReversedEntry } from "../../messages/bank-sampah.js";
+import { supportedLocale } from "../../messages/locale.js";
+import { queueNotices } from "../../messages/notices.js";
+import { translateIn } from "../../messages/translate.js";
+import type { Actor } from "../people/actor.js";
+import { findLocale } from "../people/person.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
+import { recordDeposit, recordWithdrawal, reverseEntry, type DepositRequest, type Receipt, type ReversalRequest, type WithdrawalRequest } from "./ledger.js";
+
+/**
+ * What a saved form shows the petugas: the receipt (plain JSON, so a conversation's replay reads
+ * it back as is), the officer named on it, whether the resident's copy was queued, and for a
+ * reversal what it reversed.
+ */
+export type SavedReceipt = { receipt: PlainReceipt; officer: string; sent: boolean; original?: ReversedEntry };
+
+/** The officer's name as the receipt shows it. */
+function officerName(actor: Actor): string {
+  return actor.person?.displayName ?? "-";
+}
+
+/**
+ * Queues the resident's copy in their own language, on the transaction that recorded the entry:
+ * the entry and its receipt are stored together or not at all. The notice's event is the entry, so
+ * the same request saved again (a double tap, a redelivery after a failed reply) queues nothing new.
+ */
+async function queueReceipt(deps: ServiceDeps, tx: Database, receipt: Receipt, officer: string, original?: ReversedEntry): Promise<SavedReceipt> {
+  const sent = receipt.telegramId !== null;
+  if (sent) {
+    const locale = supportedLocale(await findLocale(tx, receipt.telegramId!));
+    await queueNotices(tx, deps.clock(), receiptNotice(translateIn(deps.i18n, locale), locale, receipt, officer, original));
+  }
+  return { receipt: plainReceipt(receipt), officer, sent, ...(original ? { original } : {}) };
+}
+
+/**
+ * /setor's save: the deposit entry, its lines, its participation and audit rows, and the resident's
+ * receipt, in one transaction. Idempotent by the form's request key: the same key again returns the
+ * first receipt and writes nothing.
+ */
+export async function deposit(deps: ServiceDeps, params: { actor: Actor } & DepositRequest): Promise<SavedReceipt> {
+  const { actor, ...request } = params;
+  return inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordDeposit(tx, actor, request, deps.clock()), officerName(actor)));
+}
+
+/** /tarik's save: the withdrawal, its audit row and the resident's receipt; idempotent by request key. */
+export async function withdraw(deps: ServiceDeps, params: { actor: Actor } & WithdrawalRequest): Promise<SavedReceipt> {
+  const { actor, ...request } = params;
+  return inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordWithdrawal(tx, actor, request, deps.clock()), officerName(actor)));
+}
+
+/**
+ * /koreksi's save: the reversing entry, the deposit's participation taken back, the audit row and
+ * the resident's receipt (naming what was reversed); idempotent by request key.
+ */
+export async function reverse(deps: ServiceDeps, params: { actor: Actor } & ReversalRequest): Promise<SavedReceipt> {
+  const { actor, ...request } = params;
+  return inTransaction(deps, async (tx) => {
+    const receipt = await reverseEntry(tx, actor, request, deps.clock());
+    return queueReceipt(deps, tx, receipt, officerName(actor), await reversedEntry(tx, receipt.reversesEntryId!));
+  });
+}
+
+/** What a reversal reversed, for its receipt. */
+async function reversedEntry(db: Database, entryId: number): Promise<ReversedEntry> {
+  const [row] = await db.select({ kind: ledgerEntry.kind, occurredAt: ledgerEntry.occurredAt }).from(ledgerEntry).where(eq(ledgerEntry.id, entryId));
+  return { kind: row!.kind, occurredAt: row!.occurredAt.getTime() };
+}

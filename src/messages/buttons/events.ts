@@ -1,0 +1,31 @@
+import { EVENT_KINDS, REPEAT_CHOICES, RSVP_ANSWERS } from "../../domain/events/events.js";
+import { AUDIENCES } from "../../domain/people/audience.js";
+import { defineButton, flag, id, oneOf, page } from "./button.js";
+
+/** Hadir / Tidak bisa / Mungkin under an event in /jadwal. */
+export const rsvp = defineButton("rsvp", AUDIENCES.residents, { occurrence: id, answer: oneOf(...RSVP_ANSWERS) });
+/** The ketua's "who answered what" under an event. */
+export const rsvpNames = defineButton("rsvp.nama", AUDIENCES.managers, { occurrence: id });
+/** /kodehadir: show the check-in code of this occurrence. */
+export const checkinCode = defineButton("hadir.kode", AUDIENCES.officers, { occurrence: id });
+/** /absen: open the attendance checklist of this occurrence. */
+export const attendanceOpen = defineButton("absen.buka", AUDIENCES.officers, { occurrence: id });
+/** A page of the attendance checklist. */
+export const attendancePage = defineButton("absen.hal", AUDIENCES.officers, { occurrence: id, page });
+/** A tick on the checklist; it carries the state it sets, so a double tap does not undo itself. */
+export const attendanceTick = defineButton("absen.centang", AUDIENCES.officers, { occurrence: id, membership: id, present: flag, page });
+
+/*
+ * Inside /acara, /ubahacara and /aturpengingat. Their conversations were opened by a command for
+ * the ketua and their services check the RT again, so these are "anyone" (they were unlisted).
+ */
+export const eventKindChoice = defineButton("acara.jenis", "anyone", { kind: oneOf(...EVENT_KINDS) });
+export const eventRepeatChoice = defineButton("acara.ulang", "anyone", { repeat: oneOf(...REPEAT_CHOICES) });
+/** The form's other answers: save or cancel it, the place shortcut, no notes. */
+export const eventForm = defineButton("acara", "anyone", { choice: oneOf("save", "cancel", "place-pos", "notes-skip") });
+/** /ubahacara: what to change about the chosen date. */
+export const eventChange = defineButton("acara.ubah", "anyone", { change: oneOf("move", "place", "cancel-one", "cancel-series", "back") });
+/** /aturpengingat: keep a time as it is, or turn that reminder off. */
+export const reminderSetting = defineButton("pengingat", "anyone", { choice: oneOf("keep", "off") });
+
+export const EVENT_BUTTONS = [rsvp, rsvpNames, checkinCode, attendanceOpen, attendancePage, attendanceTick, eventKindChoice, eventRepeatChoice, eventForm, eventChange, reminderSetting];

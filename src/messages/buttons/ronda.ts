@@ -1,0 +1,26 @@
+import { AUDIENCES } from "../../domain/people/audience.js";
+import { defineButton, fixedButton, flag, id, type Field } from "./button.js";
+
+/** 0 = Minggu … 6 = Sabtu. */
+const weekday: Field<number> = { read: (text) => (/^[0-6]$/.test(text) ? Number(text) : undefined), write: (value) => String(value) };
+
+/** /siapronda: join or leave the watch. */
+export const rondaVolunteer = defineButton("ronda.ikut", AUDIENCES.residents, { on: flag });
+/** /siapronda: a night of the week the volunteer cannot (or can again) do; it carries the state it sets. */
+export const rondaUnavailable = defineButton("ronda.libur", AUDIENCES.residents, { weekday, unavailable: flag });
+/** /buatrota: how many weeks. */
+export const rotaWeeks = defineButton("rota.buat", AUDIENCES.managers, { weeks: id });
+/** /rotaku: ask someone to take this shift. */
+export const swapAsk = defineButton("tukar.minta", AUDIENCES.residents, { occurrence: id });
+/** The offer sent to the other volunteers: take the shift. */
+export const swapTake = defineButton("tukar.ambil", AUDIENCES.residents, { swap: id });
+
+/*
+ * Inside /ronda. The conversation was opened by the ketua's command and saveRondaSetup checks the
+ * RT again, so these are "anyone" (they were unlisted).
+ */
+export const rondaNight = defineButton("ronda.malam", "anyone", { weekday, on: flag });
+export const rondaNightsDone = fixedButton("ronda.selesai", "anyone");
+export const rondaPostShortcut = fixedButton("ronda.pos", "anyone");
+
+export const RONDA_BUTTONS = [rondaVolunteer, rondaUnavailable, rotaWeeks, swapAsk, swapTake, rondaNight, rondaNightsDone, rondaPostShortcut];

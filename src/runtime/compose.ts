@@ -1,0 +1,72 @@
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BackgroundRunner } from "../bot/background.js";
+import type { BotContext } from "../bot/context.js";
+import { createBot } from "../bot/create-bot.js";
+import type { BotDeps } from "../bot/deps.js";
+import { createI18n } from "../bot/i18n.js";
+import type { FloodLimits } from "../bot/middlewares/flood.js";
+import type { Database } from "../db/client.js";
+import type { PacerLimits } from "../delivery/pacer.js";
+import { createDeliveryRuntime, type DeliveryRuntime } from "../delivery/runtime.js";
+import type { Logger } from "../logger.js";
+
+export type ComposeOptions = {
+  db: Database;
+  token: string;
+  logger: Logger;
+  clock: () => Date;
+  /** The transport to Telegram: the real fetch, or a fake one (tests, the console, benchmarks). */
+  fetch: typeof fetch;
+  apiRoot?: string;
+  /** The bot's getMe answer, if known: the bot then needs no call to Telegram first. */
+  botInfo?: UserFromGetMe;
+  wilayahCode: string;
+  adminTelegramIds: readonly number[];
+  background?: BackgroundRunner;
+  flood?: FloodLimits;
+  /** Telegram's rate limits by default; none in tests and the console. */
+  deliveryLimits?: PacerLimits;
+  /**
+   * Whether a queued message wakes the sender at once (production), or waits for the caller to
+   * drain the outbox (tests and the console, which show what was sent after each update).
+   */
+  wakeOnQueue?: boolean;
+};
+
+export type Composition = { bot: Bot<BotContext>; deps: BotDeps; delivery: DeliveryRuntime };
+
+/**
+ * The one composition of the bot: texts → outbox sender → dependencies → bot. The app, the console,
+ * the tests and the benchmarks all build the bot here, so none of them runs a different bot.
+ */
+export function composeBot(options: ComposeOptions): Composition {
+  const { db, logger, clock } = options;
+  const i18n = createI18n(db);
+  const delivery = createDeliveryRuntime({
+    db,
+    token: options.token,
+    fetch: options.fetch,
+    i18n,
+    logger,
+    clock,
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
+  });
+  const deps: BotDeps = {
+    db,
+    logger,
+    i18n,
+    wilayahCode: options.wilayahCode,
+    adminTelegramIds: options.adminTelegramIds,
+    clock,
+    wakeDelivery: options.wakeOnQueue === false ? () => {} : delivery.wake,
+    ...(options.background ? { background: options.background } : {}),
+    ...(options.flood ? { flood: options.flood } : {}),
+  };
+  const bot = createBot(options.token, deps, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { fetch: delivery.botFetch, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  return { bot, deps, delivery };
+}

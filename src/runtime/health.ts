@@ -1,0 +1,32 @@
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import { oldestDueAge } from "../delivery/outbox.js";
+import type { Logger } from "../logger.js";
+import type { Health } from "./http-server.js";
+import { redactError } from "./redact.js";
+import { withTimeout } from "./retry.js";
+import type { UpdateTracker } from "./update-tracker.js";
+
+/** How long /healthz waits for the database before calling it unreachable. */
+const HEALTH_PROBE_MS = 2_000;
+
+export type HealthOptions = { db: Database; clock: () => Date; tracker: UpdateTracker; mode: Config["mode"]; logger: Logger; secrets: string[] };
+
+/** What /healthz reports: the database reachable, how late the outbox runs, the last update seen. */
+export function healthReport({ db, clock, tracker, mode, logger, secrets }: HealthOptions): () => Promise<Health> {
+  return async () => {
+    let lagMs: number | null = null;
+    try {
+      lagMs = await withTimeout(oldestDueAge(db, clock()), HEALTH_PROBE_MS);
+    } catch (error) {
+      logger.warn({ err: redactError(error, secrets) }, "health check: database unreachable");
+    }
+    return {
+      ok: lagMs !== null,
+      database: lagMs !== null,
+      outboxLagSeconds: lagMs === null ? null : Math.round(lagMs / 1000),
+      lastUpdateAt: tracker.lastUpdateAt?.toISOString() ?? null,
+      mode,
+    };
+  };
+}

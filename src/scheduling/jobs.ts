@@ -1,0 +1,32 @@
+import { pruneProcessedUpdates } from "../db/processed-updates.js";
+import { applyRetention } from "../domain/audit/retention.js";
+import { extendOccurrences } from "../domain/events/events.js";
+import { planWeeklyDigests } from "./digests.js";
+import { planLoanReminders } from "./loan-reminders.js";
+import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
+import type { ScheduledJob } from "./scheduler.js";
+
+export const REMINDER_JOB_NAME = "reminders";
+
+/** Telegram redelivers an update for a day at most; claims older than this only take space. */
+const UPDATE_CLAIMS_KEPT_MS = 2 * 86_400_000;
+
+/**
+ * The one list of what the bot does on its own, and when (cron read in WIB). A new job goes here;
+ * its logic lives in its area (domain or scheduling), taking `now`.
+ */
+export function productionJobs(deps: ReminderDeps, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
+  const { db } = deps;
+  return [
+    // Every minute: reminders due soon are queued, spread so the sender keeps to Telegram's limits.
+    { name: REMINDER_JOB_NAME, cron: "* * * * *", run: (now) => planReminders(deps, now, options.reminders ?? {}) },
+    { name: "extend-occurrences", cron: "10 0 * * *", run: (now) => extendOccurrences(db, now) },
+    { name: "prune-updates", cron: "30 3 * * *", run: (now) => pruneProcessedUpdates(db, new Date(now.getTime() - UPDATE_CLAIMS_KEPT_MS)) },
+    // Book return reminders at 08.00 WIB: the morning, before the corner opens after school.
+    { name: "loan-reminders", cron: "0 8 * * *", run: (now) => planLoanReminders(deps, now) },
+    // Weekly digests on Monday 07.00 WIB: the week's start.
+    { name: "weekly-digests", cron: "0 7 * * 1", run: (now) => planWeeklyDigests(deps, now) },
+    // Household labels of memberships ended a year ago are forgotten (README, "Privacy and audit").
+    { name: "retention", cron: "45 3 * * *", run: (now) => applyRetention(db, now) },
+  ];
+}

@@ -1,0 +1,79 @@
+import { asc, eq, like } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createI18n } from "../../../src/bot/i18n.js";
+import { outbox, rt } from "../../../src/db/schema/index.js";
+import { loadActor } from "../../../src/domain/people/actor.js";
+import { makeAndPostRota } from "../../../src/domain/ronda/posting.js";
+import { saveRondaSetup, setUnavailableWeekday, setVolunteering } from "../../../src/domain/ronda/watch.js";
+import type { ServiceDeps } from "../../../src/domain/service.js";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { addKetua, addMember, addRt, newUser } from "../../helpers/fixtures.js";
+
+let database: TestDatabase;
+const NOW = new Date("2026-11-22T03:00:00Z"); // Minggu 22 November 2026, 10.00 WIB
+const GROUP_ID = -100123;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.truncate();
+});
+
+function serviceDeps(): ServiceDeps & { woken: number } {
+  const deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, woken: 0, wakeDelivery: () => void deps.woken++ };
+  return deps;
+}
+
+/** RT 05 with a group, its watch set (Jumat and Sabtu, 2 a night) and four volunteers. */
+async function readyToRota() {
+  const place = await addRt(database.db, 5);
+  await database.db.update(rt).set({ groupChatId: GROUP_ID }).where(eq(rt.id, place.id));
+  const ketuaUser = newUser("Harun");
+  await addKetua(database.db, ketuaUser, place.id);
+  const ketua = await loadActor(database.db, ketuaUser.id, []);
+  await saveRondaSetup(database.db, ketua, { nights: [5, 6], start: { hour: 22, minute: 0 }, end: { hour: 4, minute: 0 }, post: "Pos kamling", perShift: 2 }, NOW);
+  const volunteers = [];
+  for (const name of ["Adi", "Bayu", "Candra", "Dedi"]) {
+    const user = newUser(name);
+    await addMember(database.db, user, place.id, name);
+    volunteers.push(user);
+    await setVolunteering(database.db, await loadActor(database.db, user.id, []), true, NOW);
+  }
+  return { ketua, ketuaUser, volunteers };
+}
+
+const rotaMessages = async () =>
+  database.db.select({ key: outbox.dedupeKey, chatId: outbox.chatId, payload: outbox.payload }).from(outbox).where(like(outbox.dedupeKey, "rota:%")).orderBy(asc(outbox.id));
+
+describe("makeAndPostRota", () => {
+  it("queues the rota to the ketua and the group, and a note that it was posted, with the rota itself", async () => {
+    const { ketua, ketuaUser } = await readyToRota();
+    const deps = serviceDeps();
+    expect(await makeAndPostRota(deps, ketua, { weeks: 2 })).toEqual({ nights: 4 });
+    const messages = await rotaMessages();
+    expect(messages.map((message) => [message.key.replace(/^rota:\d+:[\d-]+:[0-9a-f]{16}:/, ""), message.chatId])).toEqual([
+      ["ketua:0", ketuaUser.id],
+      ["group:0", GROUP_ID],
+      ["posted", ketuaUser.id],
+    ]);
+    expect(String((messages[1]!.payload as { text: string }).text)).toContain("Giliran ronda");
+    expect(deps.woken).toBe(1);
+  });
+
+  it("is idempotent by what the rota says: the same rota made twice is posted once, a changed one again", async () => {
+    const { ketua, volunteers } = await readyToRota();
+    const deps = serviceDeps();
+    await makeAndPostRota(deps, ketua, { weeks: 2 });
+    await makeAndPostRota(deps, ketua, { weeks: 2 }); // a double tap
+    expect(await rotaMessages()).toHaveLength(3);
+
+    // Dedi cannot do Saturdays any more: the rota made again says something else, and is posted.
+    await setUnavailableWeekday(database.db, await loadActor(database.db, volunteers[3]!.id, []), 6, true);
+    await makeAndPostRota(deps, ketua, { weeks: 2 });
+    expect(await rotaMessages()).toHaveLength(6);
+  });
+});

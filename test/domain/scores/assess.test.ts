@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createI18n } from "../../../src/bot/i18n.js";
+import { auditLog, indicatorScore } from "../../../src/db/schema/index.js";
+import { loadActor } from "../../../src/domain/people/actor.js";
+import { saveManualScore } from "../../../src/domain/scores/assess.js";
+import type { ServiceDeps } from "../../../src/domain/service.js";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { addKoordinator, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
+import { wib } from "./builders.js";
+
+const NOW = wib("2026-12-09T10:00");
+
+let database: TestDatabase;
+let deps: ServiceDeps;
+let wakes: number;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.truncate();
+  wakes = 0;
+  deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, wakeDelivery: () => void wakes++ };
+});
+
+describe("saveManualScore", () => {
+  it("stores the entry and its audit row once per form (its entry instant), and gives the RT's overall after it", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    const user = newUser("Bu Koordinator");
+    await addKoordinator(database.db, user, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const koordinator = await loadActor(database.db, user.id, []);
+    const form = { rtId: rt.id, code: "B1", score: 2, note: null, assessedOn: { year: 2026, month: 12, day: 1 }, enteredAt: NOW };
+    const first = await saveManualScore(deps, koordinator, form);
+    const again = await saveManualScore(deps, koordinator, form);
+    expect(first.entry).toMatchObject({ rtId: rt.id, code: "B1", score: 2 });
+    expect(again.entry.id).toBe(first.entry.id);
+    expect(first.overall).toBeGreaterThanOrEqual(2);
+    expect(again.overall).toBe(first.overall);
+    expect(await database.db.select().from(indicatorScore)).toHaveLength(1);
+    expect((await database.db.select().from(auditLog)).map((row) => row.action)).toEqual(["manual_score_entered"]);
+    expect(wakes).toBe(2);
+  });
+});
