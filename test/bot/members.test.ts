@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { membership, rt } from "../../src/db/schema/index.js";
+import { auditLog, membership, outbox, rt } from "../../src/db/schema/index.js";
 import {
   activeRolesOf,
   addKetua,
@@ -25,7 +25,7 @@ import {
   type TestUser,
 } from "../helpers/test-bot.js";
 import { loadActor } from "../../src/domain/people/actor.js";
-import { memberDecision, memberRemove, petugas } from "../../src/messages/buttons/people.js";
+import { handover, memberDecision, memberRemove, petugas } from "../../src/messages/buttons/people.js";
 import { handOverKetua } from "../../src/domain/roles/roles.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 
@@ -61,6 +61,11 @@ function shownWith(user: TestUser, text: string): ShownMessage {
   const found = shownMessages(harness.telegram, user.id).filter((message) => message.text.includes(text)).at(-1);
   if (!found) throw new Error(`no message with "${text}" in chat ${user.id}`);
   return found;
+}
+
+/** What the bot queued for a person on its own initiative (notices), sent or not. */
+function outboxTo(user: TestUser) {
+  return database.db.select().from(outbox).where(eq(outbox.chatId, user.id));
 }
 
 function sentTextsTo(user: TestUser): string[] {
@@ -184,6 +189,29 @@ describe("/anggota", () => {
     expect(harness.telegram.textsTo(dewi.id)).toHaveLength(1);
     expect(harness.telegram.textsTo(ketua.id).filter((text) => text === "Dewi disetujui menjadi warga.")).toHaveLength(1);
   });
+
+  it("a reply that fails after the approval still leaves the notice queued once, and a retry does not double it", async () => {
+    const { place, ketua } = await rtWithKetua();
+    const dewi = newUser("Dewi");
+    const request = await addPending(database.db, dewi, place.id);
+    await harness.send(ketua, "/anggota");
+    const list = shownWith(ketua, "Menunggu persetujuan");
+    const data = memberDecision.data({ decision: "ok", membership: request.membershipId });
+
+    harness.telegram.failNext("answerCallbackQuery", { error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" });
+    harness.telegram.failNext("editMessageReplyMarkup", { error_code: 500, description: "Internal Server Error" });
+    const update = harness.callbackUpdate(ketua, data, list.messageId);
+    await expect(harness.deliver(update)).rejects.toThrow();
+    expect((await currentMembershipOf(database.db, dewi.id))?.status).toBe("active");
+    expect(await outboxTo(dewi)).toHaveLength(1);
+    expect(harness.telegram.textsTo(dewi.id)).toHaveLength(1);
+
+    await harness.deliver(update); // Telegram sends the failed update again
+    expect(callbackAnswerTo(harness.telegram, update)).toBeDefined();
+    expect(await outboxTo(dewi)).toHaveLength(1);
+    expect(harness.telegram.textsTo(dewi.id)).toEqual([expect.stringContaining("Selamat! Anda sudah menjadi warga RT 05")]);
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "membership_approved"))).toHaveLength(1);
+  });
 });
 
 describe("/keluarkan", () => {
@@ -255,6 +283,26 @@ describe("/keluarkan", () => {
 });
 
 describe("/serahkan", () => {
+  it("a reply that fails after the hand-over still leaves the new ketua's notice queued once, and a retry does not double it", async () => {
+    const { place, ketua } = await rtWithKetua();
+    const budi = newUser("Budi");
+    const budiIds = await addMember(database.db, budi, place.id);
+    await harness.send(ketua, "/serahkan");
+    await harness.press(ketua, "Budi");
+    const confirm = shownWith(ketua, "Serahkan jabatan");
+
+    harness.telegram.failNext("editMessageText", { error_code: 500, description: "Internal Server Error" });
+    const update = harness.callbackUpdate(ketua, handover.data({ step: "confirm", membership: budiIds.membershipId }), confirm.messageId);
+    await expect(harness.deliver(update)).rejects.toThrow();
+    expect(await activeRolesOf(database.db, budi.id)).toEqual([`ketua_rt:${place.id}`]);
+    expect(await outboxTo(budi)).toHaveLength(1);
+
+    await harness.deliver(update); // Telegram sends the failed update again: the old ketua is one no more
+    expect(await outboxTo(budi)).toHaveLength(1);
+    expect(harness.telegram.textsTo(budi.id)).toEqual([expect.stringContaining("menyerahkan jabatan ketua RT 05")]);
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "ketua_handed_over"))).toHaveLength(1);
+  });
+
   it("hands the RT over: the old ketua loses the role, the new one gets it and is told", async () => {
     const { place, ketua } = await rtWithKetua();
     const budi = newUser("Budi");

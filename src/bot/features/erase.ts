@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { erasePerson } from "../../domain/people/person.js";
-import { deleteChatState } from "../../db/state-store.js";
+import { eraseOwnData } from "../../domain/people/person.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { erase } from "../../messages/buttons/people.js";
@@ -36,8 +35,7 @@ export function createEraseFeature(deps: BotDeps): Composer<BotContext> {
     // A form under way (the button can come from an earlier message) must not go on to store
     // data again after the erasure, without consent.
     await ctx.conversation.exitAll();
-    await erasePerson(deps.db, person.id, deps.clock());
-    await deleteChatState(deps.db, ctx.chat!.id);
+    await eraseOwnData(deps, { personId: person.id, chatId: ctx.chat!.id });
     await ctx.editMessageText(ctx.t("erase-done"));
   });
   return composer;

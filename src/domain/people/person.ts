@@ -1,7 +1,9 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, outbox, participation, person, readingLog, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
+import { deleteChatState } from "../../db/state-store.js";
 import { recordAudit } from "../audit/audit.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
 
 export const SUPPORTED_LOCALES = ["id", "en"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -40,6 +42,19 @@ export async function findLocale(db: Database, telegramId: number): Promise<stri
 export async function findTelegramId(db: Database, personId: number): Promise<number | null> {
   const [row] = await db.select({ telegramId: person.telegramId }).from(person).where(eq(person.id, personId));
   return row?.telegramId ?? null;
+}
+
+/**
+ * /hapusdata: the person is erased and the bot's stored state of their chat (a form under way)
+ * goes with it, in one transaction. Returns false when they were already erased (a double tap).
+ */
+export async function eraseOwnData(deps: ServiceDeps, params: { personId: number; chatId: number }): Promise<boolean> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const erased = await erasePerson(tx, params.personId, now);
+    await deleteChatState(tx, params.chatId);
+    return erased;
+  });
 }
 
 /**
