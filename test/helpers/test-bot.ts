@@ -10,21 +10,10 @@ import { createLogger } from "../../src/logger.js";
 import type { Database } from "../../src/db/client.js";
 import { createDeliveryRuntime, type DeliveryRuntime } from "../../src/delivery/runtime.js";
 import { NO_LIMITS } from "../../src/delivery/pacer.js";
+import { DEFAULT_BOT_INFO } from "../../src/testing/fake-telegram.js";
 import { FakeTelegram } from "./fake-telegram.js";
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "BANTAR",
-  username: "bantar_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+export const BOT_INFO: UserFromGetMe = DEFAULT_BOT_INFO;
 
 export type TestUser = { id: number; first_name: string; last_name?: string; language_code?: string };
 
@@ -40,7 +29,7 @@ export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: 
  * `restart()` builds a fresh bot on the same database, as a process restart would.
  */
 export class TestBot {
-  readonly telegram = new FakeTelegram();
+  readonly telegram = new FakeTelegram({ botInfo: BOT_INFO, clock: () => this.now });
   now: Date;
   deps: BotDeps;
   bot: Bot<BotContext>;
@@ -114,10 +103,12 @@ export class TestBot {
 
   messageUpdate(user: TestUser, text: string): Update {
     const command = /^\/[a-zA-Z0-9_]+(@[a-zA-Z0-9_]+)?/.exec(text);
+    // The message takes its place in the chat, as in Telegram (ids shared with the bot's messages).
+    const typed = this.telegram.receive(user.id, text);
     return {
       update_id: nextUpdateId++,
       message: {
-        message_id: nextUpdateId,
+        message_id: typed.messageId,
         date: Math.floor(this.now.getTime() / 1000),
         chat: { id: user.id, type: "private", first_name: user.first_name },
         from: { id: user.id, is_bot: false, first_name: user.first_name, last_name: user.last_name, language_code: user.language_code ?? "id" },
@@ -127,15 +118,21 @@ export class TestBot {
     };
   }
 
+  /** A press on a button of message `messageId`; the callback carries that message as Telegram shows it (if it exists). */
   callbackUpdate(user: TestUser, data: string, messageId: number): Update {
+    const id = String(nextUpdateId + 1);
+    this.telegram.openQuery(id, user.id);
+    const shown = this.telegram.message(user.id, messageId);
     return {
       update_id: nextUpdateId++,
       callback_query: {
-        id: String(nextUpdateId),
+        id,
         chat_instance: String(user.id),
         from: { id: user.id, is_bot: false, first_name: user.first_name, language_code: user.language_code ?? "id" },
         data,
-        message: { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat: { id: user.id, type: "private", first_name: user.first_name }, text: "" },
+        message: shown
+          ? this.telegram.messageObject(shown)
+          : { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat: { id: user.id, type: "private", first_name: user.first_name }, text: "" },
       },
     } as Update;
   }
@@ -172,34 +169,12 @@ export class TestBot {
 /** A message as the person now sees it: its latest text and inline keyboard (edits applied). */
 export type ShownMessage = { messageId: number; text: string; keyboard: InlineKeyboardMarkup | undefined };
 
-/** Replays what the bot sent and edited in one chat into the messages the person now sees, oldest first. */
+/** The bot's text messages a person now sees in one chat (edits applied, deleted ones gone), oldest first. */
 export function shownMessages(telegram: FakeTelegram, chatId: number): ShownMessage[] {
-  const shown = new Map<number, ShownMessage>();
-  const markupOf = (payload: Record<string, unknown>) => {
-    // Telegram shows no empty rows (grammY leaves one after a final `.row()`).
-    const rows = (payload.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard?.filter((row) => row.length > 0) ?? [];
-    return rows.length ? { inline_keyboard: rows } : undefined;
-  };
-  for (const call of telegram.calls) {
-    if (call.payload.chat_id !== chatId || call.result === undefined) continue; // failed calls changed nothing
-    if (call.method === "sendMessage") {
-      const messageId = (call.result as { message_id: number }).message_id;
-      shown.set(messageId, { messageId, text: String(call.payload.text), keyboard: markupOf(call.payload) });
-      continue;
-    }
-    const message = shown.get(Number(call.payload.message_id));
-    if (!message) continue;
-    if (call.method === "editMessageText") {
-      // Telegram drops the inline keyboard of a message whose text is edited without one.
-      message.text = String(call.payload.text);
-      message.keyboard = markupOf(call.payload);
-    } else if (call.method === "editMessageReplyMarkup") {
-      message.keyboard = markupOf(call.payload);
-    } else if (call.method === "deleteMessage") {
-      shown.delete(message.messageId);
-    }
-  }
-  return [...shown.values()];
+  return telegram
+    .messagesIn(chatId)
+    .filter((message) => message.fromBot && message.kind === "text")
+    .map((message) => ({ messageId: message.messageId, text: message.text, keyboard: message.markup ? structuredClone(message.markup) : undefined }));
 }
 
 /** The callback data of every button on a shown message. */
