@@ -1,4 +1,5 @@
 import type { Bot } from "grammy";
+import { beforeEach } from "vitest";
 import type { InlineKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
 import { createBackgroundRunner, type BackgroundRunner } from "../../src/bot/background.js";
 import { createBot } from "../../src/bot/create-bot.js";
@@ -12,6 +13,7 @@ import { createDeliveryRuntime, type DeliveryRuntime } from "../../src/delivery/
 import { NO_LIMITS } from "../../src/delivery/pacer.js";
 import { DEFAULT_BOT_INFO } from "../../src/testing/fake-telegram.js";
 import { FakeTelegram } from "./fake-telegram.js";
+import { withTestDatabase, type TestDatabase } from "./database.js";
 
 export const BOT_INFO: UserFromGetMe = DEFAULT_BOT_INFO;
 
@@ -26,25 +28,37 @@ export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: 
 
 /**
  * The real bot (every middleware, the real database) with a fake Telegram behind client.fetch.
- * `restart()` builds a fresh bot on the same database, as a process restart would.
+ * `restart()` builds a fresh bot on the same database, as a process restart would; `reset()`
+ * starts over for the next test (a new Telegram, the default time). Given a function for the
+ * database (the test kit's), it is built by its first `reset()`, once the database is open.
  */
 export class TestBot {
-  readonly telegram = new FakeTelegram({ botInfo: BOT_INFO, clock: () => this.now });
-  now: Date;
-  deps: BotDeps;
-  bot: Bot<BotContext>;
+  telegram!: FakeTelegram;
+  now!: Date;
+  deps!: BotDeps;
+  bot!: Bot<BotContext>;
   /** The real outbox sender (unpaced): `deliver` drains it, so notifications are seen at once. */
-  delivery: DeliveryRuntime;
+  delivery!: DeliveryRuntime;
   /** Turn off to keep queued messages in the outbox (to stop a broadcast before it is out). */
   drainAfterEachUpdate = true;
   /** The real background runner: `deliver` waits for it, so digests and exports are seen at once. */
-  readonly background: BackgroundRunner = createBackgroundRunner({ logger: createLogger("silent") });
+  background!: BackgroundRunner;
 
-  constructor(readonly db: Database, private readonly options: TestBotOptions = {}) {
-    this.now = options.now ?? new Date("2026-11-22T03:00:00Z");
-    this.delivery = this.buildDelivery();
-    this.deps = this.buildDeps();
-    this.bot = this.build();
+  constructor(private readonly database: Database | (() => Database), private readonly options: TestBotOptions = {}) {
+    if (typeof database !== "function") this.reset();
+  }
+
+  get db(): Database {
+    return typeof this.database === "function" ? this.database() : this.database;
+  }
+
+  /** A fresh bot, Telegram, clock and background runner on the same database. */
+  reset(): void {
+    this.now = this.options.now ?? new Date("2026-11-22T03:00:00Z");
+    this.telegram = new FakeTelegram({ botInfo: BOT_INFO, clock: () => this.now });
+    this.drainAfterEachUpdate = true;
+    this.background = createBackgroundRunner({ logger: createLogger("silent") });
+    this.restart();
   }
 
   private buildDelivery(): DeliveryRuntime {
@@ -226,4 +240,15 @@ export function photoUpdate(harness: TestBot, user: TestUser, caption?: string):
 export function callbackAnswerTo(telegram: FakeTelegram, update: Update): { text?: string; show_alert?: boolean } | undefined {
   const id = update.callback_query?.id;
   return telegram.callsOf("answerCallbackQuery").find((call) => call.payload.callback_query_id === id)?.payload as { text?: string; show_alert?: boolean } | undefined;
+}
+
+/**
+ * The set-up of a bot test file: one database for the file (emptied before each test) and a
+ * bot that starts over before each test. Both objects are stable; use them inside hooks and tests.
+ */
+export function withTestBot(options: TestBotOptions = {}): { database: TestDatabase; harness: TestBot } {
+  const database = withTestDatabase();
+  const harness = new TestBot(() => database.db, options);
+  beforeEach(() => harness.reset());
+  return { database, harness };
 }
