@@ -1,3 +1,4 @@
+import { FakeTelegram } from "../src/testing/fake-telegram.js";
 import type { Update } from "grammy/types";
 
 /** The latest inline keyboard the bot showed in a chat: the message it sits on and its buttons' data. */
@@ -6,65 +7,33 @@ export type ShownKeyboard = { messageId: number; text: string; data: string[] };
 const BOT = { id: 1, is_bot: true, first_name: "BANTAR" };
 
 /**
- * A stand-in for the Bot API behind grammY's `client.fetch`, cheap enough not to weigh on what is
- * measured: no network, no log of calls. It answers like Telegram (message ids per chat, edits
- * return the edited message) and keeps, per chat, only the latest inline keyboard, so a simulated
- * person can press a button the bot really sent (a deposit's confirm button carries an id made
- * inside the conversation). Both the real bot and the ceiling bot run behind one of these.
+ * The Telegram model (src/testing/fake-telegram.ts) behind grammY's `client.fetch`, without its
+ * log of calls (only a count per method): no network, and it answers and refuses as Telegram does
+ * (message ids per chat, edits of unknown or unchanged messages), so a simulated person can press
+ * a button the bot really sent (a deposit's confirm button carries an id made inside the
+ * conversation). Both the real bot and the ceiling bot run behind one of these.
  */
 export class BenchTelegram {
   readonly calls = new Map<string, number>();
-  private readonly messageIds = new Map<number, number>();
-  private readonly keyboards = new Map<number, ShownKeyboard>();
-  private readonly date = Math.floor(Date.now() / 1000);
+  private readonly telegram = new FakeTelegram({ record: false, firstMessageId: 101 });
 
+  /** `trackKeyboards`: whether `keyboardIn` answers (the ceiling bot replays updates, it presses nothing). */
   constructor(private readonly trackKeyboards: boolean) {}
 
   keyboardIn(chatId: number): ShownKeyboard | undefined {
-    return this.keyboards.get(chatId);
+    if (!this.trackKeyboards) return undefined;
+    const shown = this.telegram.activeKeyboard(chatId);
+    if (!shown?.markup) return undefined;
+    const data = shown.markup.inline_keyboard.flat().flatMap((button) => ("callback_data" in button && button.callback_data ? [button.callback_data] : []));
+    return data.length > 0 ? { messageId: shown.messageId, text: shown.text, data } : undefined;
   }
 
-  readonly fetch = async (input: unknown, init?: { body?: unknown }): Promise<Response> => {
+  readonly fetch = async (input: unknown, init?: { body?: unknown; headers?: unknown }): Promise<Response> => {
     const url = String(input);
     const method = url.slice(url.lastIndexOf("/") + 1);
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
-    // grammY sends JSON as a string; only uploads (exports, which the stream does not ask for) are multipart.
-    const payload = typeof init?.body === "string" && init.body ? (JSON.parse(init.body) as Record<string, unknown>) : {};
-    return new Response(JSON.stringify({ ok: true, result: this.result(method, payload) }), { headers: { "content-type": "application/json" } });
+    return this.telegram.fetch(input, init);
   };
-
-  private result(method: string, payload: Record<string, unknown>): unknown {
-    const chatId = Number(payload.chat_id ?? 0);
-    const chat = { id: chatId, type: "private", first_name: "Warga" };
-    switch (method) {
-      case "sendMessage":
-      case "sendDocument":
-      case "sendPhoto": {
-        const messageId = (this.messageIds.get(chatId) ?? 100) + 1;
-        this.messageIds.set(chatId, messageId);
-        this.track(chatId, messageId, payload, false);
-        return { message_id: messageId, date: this.date, chat, from: BOT, ...(method === "sendMessage" ? { text: payload.text } : {}) };
-      }
-      case "editMessageText":
-      case "editMessageReplyMarkup":
-        this.track(chatId, Number(payload.message_id), payload, true);
-        return { message_id: payload.message_id, date: this.date, chat, text: payload.text ?? "" };
-      default:
-        return true;
-    }
-  }
-
-  private track(chatId: number, messageId: number, payload: Record<string, unknown>, edit: boolean): void {
-    if (!this.trackKeyboards) return;
-    const rows = (payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard;
-    const data = rows?.flat().flatMap((button) => (button.callback_data ? [button.callback_data] : [])) ?? [];
-    if (data.length > 0) {
-      this.keyboards.set(chatId, { messageId, text: typeof payload.text === "string" ? payload.text : "", data });
-    } else if (edit && this.keyboards.get(chatId)?.messageId === messageId) {
-      // Telegram drops the keyboard of a message edited without one.
-      this.keyboards.delete(chatId);
-    }
-  }
 }
 
 /** Builds the updates a simulated person sends: unique update ids, one private chat per person. */

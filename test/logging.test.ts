@@ -1,12 +1,12 @@
 import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { BotContext } from "../src/bot/context.js";
 import { createBot } from "../src/bot/create-bot.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createLogger, type Logger } from "../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "./helpers/database.js";
+import { withTestDatabase } from "./helpers/database.js";
 import { FakeTelegram } from "./helpers/fake-telegram.js";
 import { addMember, addRt, newUser } from "./helpers/fixtures.js";
 import { BOT_INFO, type TestUser } from "./helpers/test-bot.js";
@@ -21,18 +21,11 @@ const HOUSEHOLD = "Keluarga Wulandanu No. 7";
 const MESSAGE = "pesan rahasia Zamrud 4821";
 const FORBIDDEN = [TOKEN, TOKEN.split(":")[1]!, WEBHOOK_SECRET, NAME, LAST_NAME, "Zamrud"];
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let lines: string[];
 let logger: Logger;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   lines = [];
   logger = createLogger("trace", { write: (line: string) => void lines.push(line) }, { secrets: [TOKEN, WEBHOOK_SECRET] });
 });

@@ -271,7 +271,7 @@ export class ConsoleSession {
         return;
       case "answered": {
         const marker = event.alert ? "⚠️  [peringatan]" : "💬 [notifikasi]";
-        const target = event.userId === this.current.user.id ? "" : ` (ke ${this.nameOf(event.userId)})`;
+        const target = event.userId === null || event.userId === this.current.user.id ? "" : ` (ke ${this.nameOf(event.userId)})`;
         for (const line of block(`${marker}${target}`, event.text)) this.write(line);
         return;
       }

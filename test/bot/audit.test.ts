@@ -1,26 +1,14 @@
 import { processedUpdate, auditLog } from "../../src/db/schema/index.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordAudit } from "../../src/domain/audit/audit.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { auditPage } from "../../src/messages/buttons/audit.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPending, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { callbackAnswerTo, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, pressData, pressOn, type ShownMessage, shownMessages, TestBot, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db); // Minggu 22 November 2026, 10.00 WIB
-});
+// Minggu 22 November 2026, 10.00 WIB
+const { database, harness } = withTestBot();
 
 const ADMIN_ONLY = "Maaf, perintah ini hanya untuk admin kota.";
 const WHEN = "22 November 2026 pukul 10.00 WIB";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointOfficer, createWasteBank, listWasteTypes } from "../../src/domain/bank-sampah/banks.js";
 import { recordDeposit, recordWithdrawal, reverseEntry } from "../../src/domain/bank-sampah/ledger.js";
 import { loadActor, type Actor } from "../../src/domain/people/actor.js";
@@ -8,7 +8,6 @@ import { bankExport, bankExportMonth } from "../../src/messages/buttons/bank-sam
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { erasePerson } from "../../src/domain/people/person.js";
 import { wibInstant, type LocalDate } from "../../src/domain/schedule/wib.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { sentDocuments } from "../helpers/fake-telegram.js";
 import {
   addAdmin,
@@ -24,22 +23,10 @@ import {
   snapshotState,
 } from "../helpers/fixtures.js";
 import { cellAt, readCsv, readWorkbook, rowValues, sheet, sheetNames, shownDateTime } from "../helpers/spreadsheet.js";
-import { callbackAnswerTo, pressData, pressOn, shownMessages, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  // Friday 4 December 2026, 10:00 WIB: the months offered are Desember back to September.
-  harness = new TestBot(database.db, { now: wib({ year: 2026, month: 12, day: 4 }, 10, 0) });
-});
+// Friday 4 December 2026, 10:00 WIB: the months offered are Desember back to September.
+const { database, harness } = withTestBot({ now: wib({ year: 2026, month: 12, day: 4 }, 10, 0) });
 
 function wib(date: LocalDate, hour: number, minute: number): Date {
   return wibInstant(date, { hour, minute });

@@ -1,6 +1,6 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bankAccount, depositLine, ledgerEntry, membership, outbox, participation, processedUpdate, wasteBank, wasteBankOfficer, wasteBankRt, wastePrice, wasteType } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer, type WasteTypeView } from "../../src/domain/bank-sampah/banks.js";
 import { auditLedger, balanceOf, recordDeposit, recordWithdrawal, reverseEntry } from "../../src/domain/bank-sampah/ledger.js";
@@ -8,23 +8,11 @@ import { loadActor } from "../../src/domain/people/actor.js";
 import { bankAddRt, bankAppointList, bankOfficer, bankOpenRt, bankPick, bankRtList, bankShow, saldo } from "../../src/messages/buttons/bank-sampah.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { setLocale } from "../../src/domain/people/person.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, type ShownMessage, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db); // Minggu 22 November 2026, 10.00 WIB
-});
+// Minggu 22 November 2026, 10.00 WIB
+const { database, harness } = withTestBot();
 
 const NOW = new Date("2026-11-22T03:00:00Z");
 const NOT_OFFICER = "Maaf, perintah ini hanya untuk petugas bank sampah.";

@@ -1,24 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { broadcast, outbox, person, rt } from "../../src/db/schema/index.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { photoUpdate, pressOn, shownMessages, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { photoUpdate, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 const GROUP_ID = -1001234567890;
 

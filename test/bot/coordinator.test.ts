@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { kecamatan, kelurahan, membership, roleAssignment, roleInvite, rt } from "../../src/db/schema/index.js";
 import {
   activeRolesOf,
@@ -17,21 +17,13 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { photoUpdate, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { photoUpdate, TestBot, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
+const kit = withTestBot();
+const database = kit.database;
 let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
+beforeEach(() => {
+  harness = kit.harness;
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { membership } from "../../src/db/schema/index.js";
 import type { PersonalData } from "../../src/domain/audit/personal-data.js";
 import { appointOfficer, createWasteBank, listWasteTypes } from "../../src/domain/bank-sampah/banks.js";
@@ -8,24 +8,12 @@ import { memberCode } from "../../src/domain/people/member-code.js";
 import { recordParticipation } from "../../src/domain/participation/participation.js";
 import { logReading } from "../../src/domain/pojok-baca/reading-log.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { sentDocuments } from "../helpers/fake-telegram.js";
 import { addKetua, addKoordinator, addMember, addPerson, addRt, CONSENTED_AT, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import { type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db); // Minggu 22 November 2026, 10.00 WIB
-});
+// Minggu 22 November 2026, 10.00 WIB
+const { database, harness } = withTestBot();
 
 const actorOf = (user: TestUser) => loadActor(database.db, user.id, []);
 const at = (iso: string) => new Date(iso);

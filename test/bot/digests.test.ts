@@ -1,30 +1,17 @@
 import ExcelJS from "exceljs";
 import { decode } from "fast-png";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CHART_WIDTH, CHART_SCALE } from "../../src/reports/charts.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { sentDocuments } from "../helpers/fake-telegram.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addRt, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { TestBot } from "../helpers/test-bot.js";
+import { withTestBot } from "../helpers/test-bot.js";
 import { addResidents, DAY, participate, wib } from "../domain/scores/builders.js";
 
 // Wednesday 9 December 2026, 10.00 WIB: the last complete week is 30 Nov – 6 Dec.
 const NOW = wib("2026-12-09T10:00");
 const THIS_WEEK = wib("2026-12-07T00:00");
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db, { now: NOW });
-});
+const { database, harness } = withTestBot({ now: NOW });
 
 async function rtWithWeeks(number: number, households: number[], kelurahanCode = KELURAHAN_SIMPANG_IV_SIPIN) {
   const rt = await addRt(database.db, number, kelurahanCode, 20);

@@ -1,5 +1,5 @@
 import { asc, eq, like, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, bankAccount, botState, ledgerEntry, membership, outbox, participation, person, readingLog, roleAssignment, wasteBankOfficer } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes } from "../../src/domain/bank-sampah/banks.js";
 import { auditLedger, balanceOf, recordDeposit, recordWithdrawal } from "../../src/domain/bank-sampah/ledger.js";
@@ -10,7 +10,6 @@ import { residentPoints, weeklyRtMetrics, windowRtMetrics } from "../../src/doma
 import { computeScorecards } from "../../src/domain/scores/scorecard.js";
 import { DEFAULT_SCORE_CONFIG } from "../../src/domain/scores/config.js";
 import { logReading } from "../../src/domain/pojok-baca/reading-log.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
   activeRolesOf,
   addKetua,
@@ -23,22 +22,10 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import {  type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { erase } from "../../src/messages/buttons/people.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 const CONFIRM = "Hapus data pribadi Anda?";
 const DONE = "Data pribadi Anda sudah dihapus. Terima kasih telah ikut serta. Kirim /start jika ingin mendaftar lagi.";

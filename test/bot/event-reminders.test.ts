@@ -1,25 +1,12 @@
 import { like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox } from "../../src/db/schema/index.js";
 import { createLogger } from "../../src/logger.js";
 import { planReminders } from "../../src/scheduling/reminders.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { TestBot } from "../helpers/test-bot.js";
+import { withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 /** Deadline-aware planning may start a reminder a little early, never late. */
 function expectDueBy(notBefore: Date, due: string) {

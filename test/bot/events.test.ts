@@ -1,29 +1,17 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { event, eventOccurrence, participation, person, roleAssignment, rsvp } from "../../src/db/schema/index.js";
 import { openCheckin } from "../../src/domain/events/attendance.js";
 import { cancelOccurrence, createEvent, DEFAULT_DURATION_MINUTES, extendOccurrences, setRsvp, type EventDraft } from "../../src/domain/events/events.js";
 import { loadActor } from "../../src/domain/people/actor.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, rsvp as rsvpButton, rsvpNames } from "../../src/messages/buttons/events.js";
-import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages,  type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db); // Minggu 22 November 2026, 10.00 WIB
-});
+// Minggu 22 November 2026, 10.00 WIB
+const { database, harness } = withTestBot();
 
 /** The Indonesian text of a locale message, as the bot says it. */
 const id = (key: string, vars: Record<string, string | number> = {}) => harness.deps.i18n.t("id", key, vars);

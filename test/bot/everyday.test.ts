@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/bot/commands.js";
 import { registerCommands } from "../../src/bot/set-commands.js";
 import { membership, roleAssignment } from "../../src/db/schema/index.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
   activeRolesOf,
   addAdmin,
@@ -21,22 +20,15 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { callbackAnswerTo, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, pressData, TestBot, type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { pick } from "../../src/messages/buttons/common.js";
 import { joinPick, joinStep, leave } from "../../src/messages/buttons/people.js";
 
-let database: TestDatabase;
+const kit = withTestBot();
+const database = kit.database;
 let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
+beforeEach(() => {
+  harness = kit.harness;
 });
 
 /** The commands /bantuan lists, in order. */

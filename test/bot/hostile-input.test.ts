@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { person } from "../../src/db/schema/index.js";
 import { parseBankName, parseReversalReason, parseWasteTypeName } from "../../src/domain/bank-sampah/management.js";
 import { parseResidentQuery } from "../../src/domain/bank-sampah/residents.js";
@@ -10,25 +10,15 @@ import { parseDateTime } from "../../src/domain/schedule/parse-datetime.js";
 import { TEXT_LIMITS, type TextField } from "../../src/domain/text-limits.js";
 import { parseScoreNote } from "../../src/bot/conversations/scores.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { callbackAnswerTo, photoUpdate, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, photoUpdate, pressData,  type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { consent, joinPage, joinPick, joinStep } from "../../src/messages/buttons/people.js";
 
-let database: TestDatabase;
-let harness: TestBot;
+const { database, harness } = withTestBot();
 let place: RtDetails;
 let ketua: TestUser;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
   place = await addRt(database.db, 5);
   ketua = newUser("Ketua");
   await addKetua(database.db, ketua, place.id);

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { membership, person, roleAssignment, roleInvite } from "../../src/db/schema/index.js";
 import { DomainError } from "../../src/domain/errors.js";
@@ -7,7 +7,6 @@ import { loadActor } from "../../src/domain/people/actor.js";
 import { ensurePerson } from "../../src/domain/people/person.js";
 import { createRoleInvite, redeemRoleInvite, ROLE_INVITE_TTL_MS } from "../../src/domain/roles/roles.js";
 import { resetInviteCode, type RtDetails } from "../../src/domain/rt/rt.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
   activeRolesOf,
   addAdmin,
@@ -21,22 +20,10 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { TestBot, type TestUser } from "../helpers/test-bot.js";
+import {  type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { joinStep } from "../../src/messages/buttons/people.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 const INVALID = "Tautan undangan ini tidak dikenal";
 const EXPIRED = "Tautan ini sudah kedaluwarsa";

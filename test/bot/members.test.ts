@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {    describe, expect, it } from "vitest";
 import { auditLog, membership, outbox, rt } from "../../src/db/schema/index.js";
 import {
   activeRolesOf,
@@ -12,36 +12,13 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import {
-  callbackAnswerTo,
-  callbackDataOf,
-  photoUpdate,
-  pressData,
-  pressOn,
-  shownMessages,
-  TestBot,
-  type ShownMessage,
-  type TestUser,
-} from "../helpers/test-bot.js";
+import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, type ShownMessage, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { handover, memberDecision, memberRemove, petugas } from "../../src/messages/buttons/people.js";
 import { handOverKetua } from "../../src/domain/roles/roles.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 /** RT 05 Simpang IV Sipin (40 KK) with Pak Ketua at its head. */
 async function rtWithKetua(): Promise<{ place: RtDetails; ketua: TestUser; ketuaMember: { personId: number; membershipId: number } }> {

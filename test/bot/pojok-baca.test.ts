@@ -1,28 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {    describe, expect, it } from "vitest";
 import { book, bookLoan, membership, outbox, participation, readingLog, readingSession, readingSessionAttendee } from "../../src/db/schema/index.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";
 import { lendBook } from "../../src/domain/pojok-baca/loans.js";
 import { answer } from "../../src/messages/buttons/common.js";
 import { bookCard, bookCopies, bookRetire, bookRetireConfirm, bookReturn, readingConfirm } from "../../src/messages/buttons/pojok-baca.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { callbackAnswerTo, photoUpdate, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, photoUpdate, pressData, pressOn, type ShownMessage, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db); // Minggu 22 November 2026, 10.00 WIB
-});
+// Minggu 22 November 2026, 10.00 WIB
+const { database, harness } = withTestBot();
 
 /** The Indonesian text of a locale message, as the bot says it. */
 const id = (key: string, vars: Record<string, string | number> = {}) => harness.deps.i18n.t("id", key, vars);

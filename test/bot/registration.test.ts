@@ -1,23 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { membership, person } from "../../src/db/schema/index.js";
 import { addKetua, addKoordinator, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { TestBot } from "../helpers/test-bot.js";
+import { withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 async function membershipsOf(telegramId: number) {
   const [row] = await database.db.select().from(person).where(eq(person.telegramId, telegramId));

@@ -1,23 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reminderSetting } from "../../src/db/schema/index.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { TestBot } from "../helpers/test-bot.js";
+import { withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 describe("/aturpengingat", () => {
   it("shows the defaults, keeps, changes and turns off each reminder, and re-asks bad times", async () => {

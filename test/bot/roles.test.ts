@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rt } from "../../src/db/schema/index.js";
 import {
   activeRolesOf,
@@ -20,23 +20,13 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import {   withTestDatabase } from "../helpers/database.js";
 import { handover, inviteReset, memberDecision, memberRemove, petugas } from "../../src/messages/buttons/people.js";
 import { callbackAnswerTo, photoUpdate, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
 import type { ApiCall } from "../helpers/fake-telegram.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
 
 const ROLES = [
   "stranger",

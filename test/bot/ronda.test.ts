@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {    describe, expect, it } from "vitest";
 import { rondaUnavailable, rondaVolunteer as rondaVolunteerButton, rotaWeeks, swapAsk, swapTake } from "../../src/messages/buttons/ronda.js";
 import { openDatabase } from "../../src/db/client.js";
 import { event, eventOccurrence, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
@@ -7,23 +7,11 @@ import { shiftStaffing } from "../../src/domain/events/attendance.js";
 import { DomainError } from "../../src/domain/errors.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { acceptSwap, findRondaSetup, requestSwap, saveRondaSetup, setUnavailableWeekday, setVolunteering, type RondaSetupInput } from "../../src/domain/ronda/watch.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { callbackAnswerTo, photoUpdate, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
+import { callbackAnswerTo, photoUpdate, pressData, pressOn, type ShownMessage, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db); // Minggu 22 November 2026, 10.00 WIB
-});
+// Minggu 22 November 2026, 10.00 WIB
+const { database, harness } = withTestBot();
 
 const NOT_KETUA = "Maaf, perintah ini hanya untuk ketua RT.";
 const NOT_RESIDENT = "Maaf, perintah ini hanya untuk warga yang sudah terdaftar di RT. Kirim /start untuk mendaftar.";

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { indicatorScore, processedUpdate, roleAssignment } from "../../src/db/schema/index.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import {
   addKetua,
   addKoordinator,
@@ -18,7 +17,7 @@ import {
   newUser,
 } from "../helpers/fixtures.js";
 import { scoreHistory, scoreRt, scoreSave, scoreView } from "../../src/messages/buttons/scores.js";
-import { callbackDataOf, pressData, pressOn, shownMessages, TestBot, type ShownMessage, type TestUser } from "../helpers/test-bot.js";
+import { callbackDataOf, pressData, pressOn, shownMessages,  type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { addResidents, everyoneDid, participate, wib } from "../domain/scores/builders.js";
 
 // Wednesday 9 December 2026, 10:00 WIB. The scorecard window is the 28 days before; the trend
@@ -27,19 +26,7 @@ const NOW = wib("2026-12-09T10:00");
 const RECENT = wib("2026-12-01T08:00");
 const EARLIER = wib("2026-10-20T08:00");
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db, { now: NOW });
-});
+const { database, harness } = withTestBot({ now: NOW });
 
 type World = {
   rt05: RtDetails;

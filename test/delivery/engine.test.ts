@@ -1,30 +1,23 @@
 import { eq } from "drizzle-orm";
 import { Api } from "grammy";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { outbox, person } from "../../src/db/schema/index.js";
 import { DeliveryEngine } from "../../src/delivery/engine.js";
 import { claimDue, enqueueMessages, PRIORITY, reclaimStale } from "../../src/delivery/outbox.js";
 import { Pacer } from "../../src/delivery/pacer.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
 
 /** No pacing in these tests: pacing has its own tests; here the answers from Telegram matter. */
 const UNPACED = { globalPerWindow: 1_000_000, globalWindowMs: 1000, privateChatIntervalMs: 0, groupPerWindow: 1_000_000, groupWindowMs: 1000 };
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let telegram: FakeTelegram;
 let now: Date;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   telegram = new FakeTelegram();
   now = new Date("2026-11-22T03:00:00Z");
 });

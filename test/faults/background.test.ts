@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createBackgroundRunner, runLongWork, type BackgroundTask } from "../../src/bot/background.js";
 import type { BotContext } from "../../src/bot/context.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import type { Database } from "../../src/db/client.js";
 import { DomainError } from "../../src/domain/errors.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKoordinator, addMember, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { TestBot } from "../helpers/test-bot.js";
+import { withTestBot } from "../helpers/test-bot.js";
 
 const silent = createLogger("silent");
 
@@ -119,18 +118,7 @@ describe("runLongWork", () => {
 });
 
 describe("long work never blocks updates", () => {
-  let database: TestDatabase;
-  let harness: TestBot;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database.close();
-  });
-  beforeEach(async () => {
-    await database.truncate();
-    harness = new TestBot(database.db);
-  });
+  const { database, harness } = withTestBot();
 
   it("answers another person while a digest is still waiting to be built", async () => {
     const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);

@@ -1,20 +1,14 @@
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { BotContext } from "../../src/bot/context.js";
 import { dedupeUpdates } from "../../src/bot/middlewares/dedupe.js";
 import type { Database } from "../../src/db/client.js";
 import { processedUpdate } from "../../src/db/schema/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { BOT_INFO } from "../helpers/test-bot.js";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = withTestDatabase({ truncate: false });
 
 const refused = () => Object.assign(new Error("write ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 

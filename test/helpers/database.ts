@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { runMigrations } from "../../src/db/migrate.js";
 import { seedWilayah } from "../../src/domain/wilayah/seed.js";
@@ -58,5 +59,39 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await handle.close();
       await dropScratch();
     },
+  };
+}
+
+/**
+ * The set-up of a test file that needs a database: created before its tests, closed after them,
+ * and (unless `truncate: false`) emptied before each test. The object is stable; its members
+ * reach the file's database once it is open (inside hooks and tests).
+ */
+export function withTestDatabase(options: { truncate?: boolean } = {}): TestDatabase {
+  let current: TestDatabase | undefined;
+  const open = (): TestDatabase => {
+    if (!current) throw new Error("the test database is open only inside hooks and tests");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  if (options.truncate !== false) beforeEach(() => open().truncate());
+  return {
+    get db() {
+      return open().db;
+    },
+    get driver() {
+      return open().driver;
+    },
+    get url() {
+      return open().url;
+    },
+    truncate: () => open().truncate(),
+    close: () => open().close(),
   };
 }

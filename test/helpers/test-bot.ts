@@ -1,4 +1,5 @@
 import type { Bot } from "grammy";
+import { beforeEach } from "vitest";
 import type { InlineKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
 import { createBackgroundRunner, type BackgroundRunner } from "../../src/bot/background.js";
 import { createBot } from "../../src/bot/create-bot.js";
@@ -10,21 +11,11 @@ import { createLogger } from "../../src/logger.js";
 import type { Database } from "../../src/db/client.js";
 import { createDeliveryRuntime, type DeliveryRuntime } from "../../src/delivery/runtime.js";
 import { NO_LIMITS } from "../../src/delivery/pacer.js";
+import { DEFAULT_BOT_INFO } from "../../src/testing/fake-telegram.js";
 import { FakeTelegram } from "./fake-telegram.js";
+import { withTestDatabase, type TestDatabase } from "./database.js";
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "BANTAR",
-  username: "bantar_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+export const BOT_INFO: UserFromGetMe = DEFAULT_BOT_INFO;
 
 export type TestUser = { id: number; first_name: string; last_name?: string; language_code?: string };
 
@@ -37,25 +28,37 @@ export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: 
 
 /**
  * The real bot (every middleware, the real database) with a fake Telegram behind client.fetch.
- * `restart()` builds a fresh bot on the same database, as a process restart would.
+ * `restart()` builds a fresh bot on the same database, as a process restart would; `reset()`
+ * starts over for the next test (a new Telegram, the default time). Given a function for the
+ * database (the test kit's), it is built by its first `reset()`, once the database is open.
  */
 export class TestBot {
-  readonly telegram = new FakeTelegram();
-  now: Date;
-  deps: BotDeps;
-  bot: Bot<BotContext>;
+  telegram!: FakeTelegram;
+  now!: Date;
+  deps!: BotDeps;
+  bot!: Bot<BotContext>;
   /** The real outbox sender (unpaced): `deliver` drains it, so notifications are seen at once. */
-  delivery: DeliveryRuntime;
+  delivery!: DeliveryRuntime;
   /** Turn off to keep queued messages in the outbox (to stop a broadcast before it is out). */
   drainAfterEachUpdate = true;
   /** The real background runner: `deliver` waits for it, so digests and exports are seen at once. */
-  readonly background: BackgroundRunner = createBackgroundRunner({ logger: createLogger("silent") });
+  background!: BackgroundRunner;
 
-  constructor(readonly db: Database, private readonly options: TestBotOptions = {}) {
-    this.now = options.now ?? new Date("2026-11-22T03:00:00Z");
-    this.delivery = this.buildDelivery();
-    this.deps = this.buildDeps();
-    this.bot = this.build();
+  constructor(private readonly database: Database | (() => Database), private readonly options: TestBotOptions = {}) {
+    if (typeof database !== "function") this.reset();
+  }
+
+  get db(): Database {
+    return typeof this.database === "function" ? this.database() : this.database;
+  }
+
+  /** A fresh bot, Telegram, clock and background runner on the same database. */
+  reset(): void {
+    this.now = this.options.now ?? new Date("2026-11-22T03:00:00Z");
+    this.telegram = new FakeTelegram({ botInfo: BOT_INFO, clock: () => this.now });
+    this.drainAfterEachUpdate = true;
+    this.background = createBackgroundRunner({ logger: createLogger("silent") });
+    this.restart();
   }
 
   private buildDelivery(): DeliveryRuntime {
@@ -114,10 +117,12 @@ export class TestBot {
 
   messageUpdate(user: TestUser, text: string): Update {
     const command = /^\/[a-zA-Z0-9_]+(@[a-zA-Z0-9_]+)?/.exec(text);
+    // The message takes its place in the chat, as in Telegram (ids shared with the bot's messages).
+    const typed = this.telegram.receive(user.id, text);
     return {
       update_id: nextUpdateId++,
       message: {
-        message_id: nextUpdateId,
+        message_id: typed.messageId,
         date: Math.floor(this.now.getTime() / 1000),
         chat: { id: user.id, type: "private", first_name: user.first_name },
         from: { id: user.id, is_bot: false, first_name: user.first_name, last_name: user.last_name, language_code: user.language_code ?? "id" },
@@ -127,15 +132,21 @@ export class TestBot {
     };
   }
 
+  /** A press on a button of message `messageId`; the callback carries that message as Telegram shows it (if it exists). */
   callbackUpdate(user: TestUser, data: string, messageId: number): Update {
+    const id = String(nextUpdateId + 1);
+    this.telegram.openQuery(id, user.id);
+    const shown = this.telegram.message(user.id, messageId);
     return {
       update_id: nextUpdateId++,
       callback_query: {
-        id: String(nextUpdateId),
+        id,
         chat_instance: String(user.id),
         from: { id: user.id, is_bot: false, first_name: user.first_name, language_code: user.language_code ?? "id" },
         data,
-        message: { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat: { id: user.id, type: "private", first_name: user.first_name }, text: "" },
+        message: shown
+          ? this.telegram.messageObject(shown)
+          : { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat: { id: user.id, type: "private", first_name: user.first_name }, text: "" },
       },
     } as Update;
   }
@@ -172,34 +183,12 @@ export class TestBot {
 /** A message as the person now sees it: its latest text and inline keyboard (edits applied). */
 export type ShownMessage = { messageId: number; text: string; keyboard: InlineKeyboardMarkup | undefined };
 
-/** Replays what the bot sent and edited in one chat into the messages the person now sees, oldest first. */
+/** The bot's text messages a person now sees in one chat (edits applied, deleted ones gone), oldest first. */
 export function shownMessages(telegram: FakeTelegram, chatId: number): ShownMessage[] {
-  const shown = new Map<number, ShownMessage>();
-  const markupOf = (payload: Record<string, unknown>) => {
-    // Telegram shows no empty rows (grammY leaves one after a final `.row()`).
-    const rows = (payload.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard?.filter((row) => row.length > 0) ?? [];
-    return rows.length ? { inline_keyboard: rows } : undefined;
-  };
-  for (const call of telegram.calls) {
-    if (call.payload.chat_id !== chatId || call.result === undefined) continue; // failed calls changed nothing
-    if (call.method === "sendMessage") {
-      const messageId = (call.result as { message_id: number }).message_id;
-      shown.set(messageId, { messageId, text: String(call.payload.text), keyboard: markupOf(call.payload) });
-      continue;
-    }
-    const message = shown.get(Number(call.payload.message_id));
-    if (!message) continue;
-    if (call.method === "editMessageText") {
-      // Telegram drops the inline keyboard of a message whose text is edited without one.
-      message.text = String(call.payload.text);
-      message.keyboard = markupOf(call.payload);
-    } else if (call.method === "editMessageReplyMarkup") {
-      message.keyboard = markupOf(call.payload);
-    } else if (call.method === "deleteMessage") {
-      shown.delete(message.messageId);
-    }
-  }
-  return [...shown.values()];
+  return telegram
+    .messagesIn(chatId)
+    .filter((message) => message.fromBot && message.kind === "text")
+    .map((message) => ({ messageId: message.messageId, text: message.text, keyboard: message.markup ? structuredClone(message.markup) : undefined }));
 }
 
 /** The callback data of every button on a shown message. */
@@ -251,4 +240,15 @@ export function photoUpdate(harness: TestBot, user: TestUser, caption?: string):
 export function callbackAnswerTo(telegram: FakeTelegram, update: Update): { text?: string; show_alert?: boolean } | undefined {
   const id = update.callback_query?.id;
   return telegram.callsOf("answerCallbackQuery").find((call) => call.payload.callback_query_id === id)?.payload as { text?: string; show_alert?: boolean } | undefined;
+}
+
+/**
+ * The set-up of a bot test file: one database for the file (emptied before each test) and a
+ * bot that starts over before each test. Both objects are stable; use them inside hooks and tests.
+ */
+export function withTestBot(options: TestBotOptions = {}): { database: TestDatabase; harness: TestBot } {
+  const database = withTestDatabase();
+  const harness = new TestBot(() => database.db, options);
+  beforeEach(() => harness.reset());
+  return { database, harness };
 }

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createTestDatabase, withTestDatabase } from "../helpers/database.js";
 import { getHealth, postUpdate, startTestApp } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.close();
-});
+const database = withTestDatabase({ truncate: false });
 
 describe("GET /healthz", () => {
   it("reports the database, the outbox lag and the last update, in webhook mode", async () => {

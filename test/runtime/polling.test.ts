@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { describe, expect, it } from "vitest";
+import { withTestDatabase } from "../helpers/database.js";
 import { getHealth, startTestApp } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.close();
-});
+const database = withTestDatabase({ truncate: false });
 
 describe("polling mode", () => {
   it("goes on through a failing getUpdates and a failing reply, and stops cleanly", async () => {

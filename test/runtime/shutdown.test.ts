@@ -2,22 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { processedUpdate } from "../../src/db/schema/index.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { BotProcess } from "./child.js";
 import { postUpdate, SECRET, startTestApp, TOKEN } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.close();
-});
+const database = withTestDatabase({ truncate: false });
 
 const claimed = async (ids: number[]) => (await database.db.select().from(processedUpdate).where(inArray(processedUpdate.updateId, ids))).map((row) => row.updateId);
 

@@ -21,8 +21,9 @@ function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void>
 }
 
 /**
- * The fake Telegram of test/helpers, made slow, hanging or failing on demand, with a getUpdates
- * queue for polling, and served over HTTP (`serve()`) for a bot in another process.
+ * The one Telegram model (src/testing/fake-telegram.ts, as test/helpers sets it up) served over
+ * HTTP (`serve()`) for a bot in another process: what it adds is transport, made slow, hanging or
+ * failing on demand, and a getUpdates queue for polling. Chats, messages and refusals are the model's.
  */
 export class TelegramStub {
   readonly telegram = new FakeTelegram();

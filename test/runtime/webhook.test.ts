@@ -1,28 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { outbox, processedUpdate } from "../../src/db/schema/index.js";
 import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import type { App } from "../../src/runtime/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { getHealth, postUpdate, SECRET, startTestApp, WEBHOOK_PATH } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let stub: TelegramStub;
 let app: App;
 
 const claimedIds = async () => (await database.db.select({ id: processedUpdate.updateId }).from(processedUpdate)).map((row) => row.id);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.close();
-});
-
 beforeEach(async () => {
-  await database.truncate();
   stub = new TelegramStub();
   app = await startTestApp(database, stub, "webhook", { telegramTimeoutMs: 500 });
 });

@@ -2,7 +2,7 @@ import { eq, like } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { decode } from "fast-png";
 import { Api } from "grammy";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { outbox, person } from "../../src/db/schema/index.js";
 import { toApiPayload } from "../../src/delivery/attachments.js";
@@ -15,7 +15,7 @@ import { INDICATOR_CODES } from "../../src/domain/scores/indicators.js";
 import { createLogger } from "../../src/logger.js";
 import { CHART_HEIGHT, CHART_SCALE, CHART_WIDTH } from "../../src/reports/charts.js";
 import { isoWeekOf, planWeeklyDigests, type DigestDeps } from "../../src/scheduling/digests.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { FakeTelegram, sentDocuments } from "../helpers/fake-telegram.js";
 import { addKetua, addKoordinator, addRt, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { addResidents, DAY, participate, wib } from "../domain/scores/builders.js";
@@ -25,17 +25,10 @@ const NOW = wib("2026-12-07T07:00");
 const THIS_WEEK = wib("2026-12-07T00:00");
 const WEEK = 7 * DAY;
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let deps: DigestDeps;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   deps = { db: database.db, i18n: createI18n(database.db), logger: createLogger("silent") };
 });
 

@@ -1,5 +1,5 @@
 import { eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { outbox, person } from "../../src/db/schema/index.js";
 import { PRIORITY } from "../../src/delivery/outbox.js";
@@ -9,7 +9,7 @@ import { lendBook, returnBook } from "../../src/domain/pojok-baca/loans.js";
 import { createLogger } from "../../src/logger.js";
 import { planLoanReminders } from "../../src/scheduling/loan-reminders.js";
 import type { ReminderDeps } from "../../src/scheduling/reminders.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
 
 /** Minggu 22 November 2026, 10.00 WIB: lent today, due Minggu 6 Desember (23.59 WIB). */
@@ -17,17 +17,10 @@ const LENT_AT = new Date("2026-11-22T03:00:00Z");
 /** 08.00 WIB on a day of December 2026, when the job runs. */
 const at0800 = (day: number) => new Date(Date.UTC(2026, 11, day, 1, 0));
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let deps: ReminderDeps;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   deps = { db: database.db, i18n: createI18n(database.db), logger: createLogger("silent") };
 });
 

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { openDatabase, type Database } from "../../src/db/client.js";
 import { event, eventOccurrence, membership, outbox, person, reminderSetting, rsvp, shiftAssignment } from "../../src/db/schema/index.js";
@@ -8,7 +8,7 @@ import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import { createLogger } from "../../src/logger.js";
 import { forgetUnsentReminders, lateWarningKey, reminderKey } from "../../src/domain/events/reminder-queries.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "../../src/scheduling/reminders.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addPending, addRt, KELURAHAN_BULURAN_KENALI, newUser } from "../helpers/fixtures.js";
 
 /** Sunday 6 December 2026, 07.00 WIB (UTC+7). */
@@ -19,20 +19,15 @@ const SUNDAY_0500 = new Date("2026-12-05T22:00:00Z");
 const SATURDAY_0800 = new Date("2026-12-05T01:00:00Z");
 const HOUR = 3_600_000;
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: Database;
 let logLines: Record<string, unknown>[];
 let deps: ReminderDeps;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(() => {
   db = database.db;
 });
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   logLines = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

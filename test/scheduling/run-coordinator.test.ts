@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { cronRun } from "../../src/db/schema/index.js";
 import { PgRunCoordinator } from "../../src/scheduling/run-coordinator.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let now: Date;
 const clock = () => now;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   now = new Date("2026-12-05T11:00:00Z");
 });
 

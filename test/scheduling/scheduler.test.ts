@@ -1,25 +1,18 @@
 import { like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { event, eventOccurrence, outbox } from "../../src/db/schema/index.js";
 import { createLogger } from "../../src/logger.js";
 import { productionJobs, REMINDER_JOB_NAME } from "../../src/scheduling/jobs.js";
 import type { ReminderDeps } from "../../src/scheduling/reminders.js";
 import { createScheduler } from "../../src/scheduling/scheduler.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { addMember, addRt, newUser } from "../helpers/fixtures.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let deps: ReminderDeps;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   deps = { db: database.db, i18n: createI18n(database.db), logger: createLogger("silent") };
 });
 

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {    describe, expect, it } from "vitest";
 import { addAdmin, addKetua, addRt, newUser } from "../../helpers/fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
-import { callbackAnswerTo, shownMessages, TestBot } from "../../helpers/test-bot.js";
+import { callbackAnswerTo, shownMessages,  withTestBot } from "../../helpers/test-bot.js";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 describe("the page counter", () => {
   it("is answered without an edit, and the form goes on (Telegram refuses an edit that changes nothing)", async () => {

@@ -1,22 +1,15 @@
 import type { Update } from "grammy/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {   beforeEach, describe, expect, it } from "vitest";
 import { FLOOD_DEFAULTS, type FloodLimits } from "../../../src/bot/middlewares/flood.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import {   withTestDatabase } from "../../helpers/database.js";
 import { newUser } from "../../helpers/fixtures.js";
 import { callbackAnswerTo, TestBot, type TestUser } from "../../helpers/test-bot.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 /** The limiter's clock, in milliseconds: it moves only when a test moves it. */
 let clockMs: number;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   clockMs = 0;
 });
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, membership, roleAssignment } from "../../../src/db/schema/index.js";
 import { listAudit, recordAudit, type AuditAction } from "../../../src/domain/audit/audit.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer } from "../../../src/domain/bank-sampah/banks.js";
@@ -12,21 +12,11 @@ import { ensurePerson, erasePerson } from "../../../src/domain/people/person.js"
 import { appointPetugas, createRoleInvite, handOverKetua, redeemRoleInvite, revokePetugas } from "../../../src/domain/roles/roles.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
 import { enterManualScore } from "../../../src/domain/scores/manual.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPending, addRt, KECAMATAN_TELANAIPURA, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 const NOW = new Date("2026-11-22T03:00:00Z");
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);

@@ -1,23 +1,13 @@
 import { asc } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { membership, participation } from "../../../src/db/schema/index.js";
 import { applyRetention, ENDED_MEMBERSHIP_RETENTION_DAYS } from "../../../src/domain/audit/retention.js";
 import { recordParticipation } from "../../../src/domain/participation/participation.js";
 import { weeklyRtMetrics } from "../../../src/domain/scores/metrics.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addMember, addPending, addPerson, addRt, newUser } from "../../helpers/fixtures.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 const NOW = new Date("2026-11-22T03:00:00Z");
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);

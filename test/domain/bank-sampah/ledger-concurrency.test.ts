@@ -5,29 +5,26 @@ import { ledgerEntry, participation } from "../../../src/db/schema/index.js";
 import { auditLedger, balanceOf, recordDeposit, recordWithdrawal, reverseEntry, type Receipt } from "../../../src/domain/bank-sampah/ledger.js";
 import { DomainError } from "../../../src/domain/errors.js";
 import type { Actor } from "../../../src/domain/people/actor.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { actorOf, bankWorld, minutesAfter, OPENED, type BankWorld, type Person } from "./world.js";
 
 // Several connection pools on one real PostgreSQL server: PGlite has a single connection and
 // cannot race. Skipped without TEST_DATABASE_URL.
 const server = !process.env.TEST_DATABASE_URL;
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let world: BankWorld;
 let pools: DatabaseHandle[] = [];
 let officer: Actor;
 const NOW = minutesAfter(OPENED, 60);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   if (!server) pools = await Promise.all([1, 2, 3].map(() => openDatabase({ kind: "postgres", url: database.url! })));
 });
 afterAll(async () => {
   await Promise.all(pools.map((pool) => pool.close()));
-  await database.close();
 });
 beforeEach(async () => {
-  await database.truncate();
   world = await bankWorld(database.db);
   officer = await actorOf(database.db, world.petugas);
 });

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { bankAccount, depositLine, ledgerEntry, participation } from "../../../src/db/schema/index.js";
 import { revokeOfficer } from "../../../src/domain/bank-sampah/banks.js";
 import {
@@ -7,21 +7,14 @@ import {
   type DepositRequest,
 } from "../../../src/domain/bank-sampah/ledger.js";
 import { wibInstant } from "../../../src/domain/schedule/wib.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addPending, newUser, snapshotState } from "../../helpers/fixtures.js";
 import { actorOf, bankWorld, expectRefusal, minutesAfter, OPENED, participationOfEntry, type BankWorld, type Person } from "./world.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let world: BankWorld;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   world = await bankWorld(database.db);
 });
 

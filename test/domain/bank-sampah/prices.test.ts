@@ -1,25 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { depositLine, wasteBankOfficer, wastePrice } from "../../../src/db/schema/index.js";
 import {
   addRtToWasteBank, addWasteType, appointOfficer, createWasteBank, DEFAULT_WASTE_TYPES, listOfficers, listWasteTypes, pricesAt, priceHistory, retireWasteType, revokeOfficer, setPrice,
 } from "../../../src/domain/bank-sampah/banks.js";
 import { getReceipt, recordDeposit } from "../../../src/domain/bank-sampah/ledger.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addPending, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, newUser, snapshotState } from "../../helpers/fixtures.js";
 import { actorOf, bankWorld, expectRefusal, minutesAfter, OPENED, type BankWorld } from "./world.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let world: BankWorld;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   world = await bankWorld(database.db);
 });
 

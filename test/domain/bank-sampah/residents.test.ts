@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ledgerEntry, membership, person } from "../../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes } from "../../../src/domain/bank-sampah/banks.js";
 import { recordDeposit } from "../../../src/domain/bank-sampah/ledger.js";
@@ -9,21 +9,11 @@ import { statementMonths } from "../../../src/domain/bank-sampah/statements.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { memberCode } from "../../../src/domain/people/member-code.js";
 import { erasePerson } from "../../../src/domain/people/person.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 const OPENED = new Date("2026-11-02T03:00:00Z");
 

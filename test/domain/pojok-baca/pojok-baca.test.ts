@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/db/client.js";
 import { book, bookLoan, membership, participation, readingLog, readingSession, readingSessionAttendee } from "../../../src/db/schema/index.js";
 import { DomainError } from "../../../src/domain/errors.js";
@@ -9,7 +9,7 @@ import { isKeeper, listKeepers } from "../../../src/domain/pojok-baca/keepers.js
 import { dueAtFor, lendBook, listMyLoans, listOpenLoans, returnBook } from "../../../src/domain/pojok-baca/loans.js";
 import { decideReading, listPendingReadings, logReading } from "../../../src/domain/pojok-baca/reading-log.js";
 import { logSession, type SessionInput } from "../../../src/domain/pojok-baca/sessions.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
@@ -18,17 +18,7 @@ const NOW = new Date("2026-11-22T03:00:00Z");
 /** Sabtu 21 November 2026, 15.30 WIB. */
 const SATURDAY_1530 = new Date("2026-11-21T08:30:00Z");
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 type Person = TestUser & { personId: number; membershipId: number };
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { roleAssignment } from "../../../src/db/schema/index.js";
 import { DomainError } from "../../../src/domain/errors.js";
 import { loadActor, type Actor } from "../../../src/domain/people/actor.js";
@@ -6,7 +6,7 @@ import type { RtDetails } from "../../../src/domain/rt/rt.js";
 import { currentManualScores, enterManualScore, manualScoreHistory, type ManualScoreInput } from "../../../src/domain/scores/manual.js";
 import { computeScorecards } from "../../../src/domain/scores/scorecard.js";
 import { DIMENSION_MAX, OVERALL_MAX } from "../../../src/domain/scores/indicators.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 import {
   addAdmin,
@@ -25,18 +25,11 @@ import { addOccurrences, addReadingSessions, addResidents, checkIns, everyoneDid
 const NOW = wib("2026-12-09T10:00");
 const TODAY = { year: 2026, month: 12, day: 9 };
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = withTestDatabase();
 
 let rt: RtDetails;
 let koordinator: Actor;
 beforeEach(async () => {
-  await database.truncate();
   rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN, 40);
   koordinator = await actorOf(newUser("Bu Koordinator"), (user) => addKoordinator(database.db, user, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN }));
 });

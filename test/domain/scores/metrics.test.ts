@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { RtDetails } from "../../../src/domain/rt/rt.js";
 import { DEFAULT_SCORE_CONFIG, resolveScoreConfig } from "../../../src/domain/scores/config.js";
 import { residentPoints, weeklyRtMetrics, windowRtMetrics } from "../../../src/domain/scores/metrics.js";
 import { wibWeekStart } from "../../../src/domain/scores/weeks.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN } from "../../helpers/fixtures.js";
 import { addBank, addDeposit, addOccurrences, addReadingSessions, addResidents, checkIns, participate, wib } from "./builders.js";
 
 const NOW = wib("2026-12-09T10:00"); // a Wednesday
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = withTestDatabase();
 
 let rt: RtDetails;
 beforeEach(async () => {
-  await database.truncate();
   rt = await addRt(database.db, 1, KELURAHAN_SIMPANG_IV_SIPIN, 10);
 });
 

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SCORE_CONFIG, resolveScoreConfig } from "../../../src/domain/scores/config.js";
 import { AUTOMATIC_CODES, INDICATOR_CODES, type IndicatorCode } from "../../../src/domain/scores/indicators.js";
 import { categoryOf, computeScorecards, type Scorecard } from "../../../src/domain/scores/scorecard.js";
 import type { RtDetails } from "../../../src/domain/rt/rt.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addRt } from "../../helpers/fixtures.js";
 import { addOccurrences, addReadingSessions, addResidents, checkIns, DAY, everyoneDid, participate, wib } from "./builders.js";
 
@@ -14,16 +14,7 @@ const NOW = wib("2026-12-09T10:00");
 const FROM = new Date(NOW.getTime() - 28 * DAY);
 const IN_WINDOW = wib("2026-12-01T08:00");
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 let rtNumber = 0;
 async function rtWith(householdCount: number): Promise<RtDetails> {

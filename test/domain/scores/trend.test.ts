@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SCORE_CONFIG } from "../../../src/domain/scores/config.js";
 import { computeTrends, fadingOf, type RtTrend } from "../../../src/domain/scores/trend.js";
 import type { RtDetails } from "../../../src/domain/rt/rt.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addRt } from "../../helpers/fixtures.js";
 import { addResidents, DAY, participate, wib } from "./builders.js";
 
@@ -12,16 +12,7 @@ const NOW = wib("2026-12-09T10:00");
 const THIS_WEEK = wib("2026-12-07T00:00");
 const WEEK = 7 * DAY;
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 let rtNumber = 0;
 

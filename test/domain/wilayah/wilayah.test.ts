@@ -1,18 +1,12 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDistricts, getRegencies, getVillages } from "idn-area-data";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {   describe, expect, it } from "vitest";
 import { kecamatan, kelurahan } from "../../../src/db/schema/index.js";
 import { seedWilayah, UnknownWilayahError } from "../../../src/domain/wilayah/seed.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import {   withTestDatabase } from "../../helpers/database.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase(); // already seeded with 15.71, as at every start
-});
-afterAll(async () => {
-  await database.close();
-});
+// Already seeded with 15.71, as at every start
+const database = withTestDatabase({ truncate: false });
 
 /** What idn-area-data says about one kota/kabupaten, sorted by code. */
 async function officialArea(regencyCode: string) {
