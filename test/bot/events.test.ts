@@ -8,7 +8,7 @@ import { cancelOccurrence, createEvent, DEFAULT_DURATION_MINUTES, extendOccurren
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, rsvp as rsvpButton, rsvpNames } from "../../src/messages/buttons/events.js";
-import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages,  type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
 const { database, harness } = withTestBot();

@@ -11,7 +11,7 @@ import { TEXT_LIMITS, type TextField } from "../../src/domain/text-limits.js";
 import { parseScoreNote } from "../../src/bot/conversations/scores.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { addKetua, addKoordinator, addMember, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { callbackAnswerTo, photoUpdate, pressData,  type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { callbackAnswerTo, photoUpdate, pressData, type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { consent, joinPage, joinPick, joinStep } from "../../src/messages/buttons/people.js";
 
 const { database, harness } = withTestBot();

@@ -20,7 +20,7 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import {  type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { joinStep } from "../../src/messages/buttons/people.js";
 
 const { database, harness } = withTestBot();

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import {    describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, membership, outbox, rt } from "../../src/db/schema/index.js";
 import {
   activeRolesOf,

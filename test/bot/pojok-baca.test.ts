@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import {    describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { book, bookLoan, membership, outbox, participation, readingLog, readingSession, readingSessionAttendee } from "../../src/db/schema/index.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";

@@ -20,7 +20,7 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import {   withTestDatabase } from "../helpers/database.js";
+import { withTestDatabase } from "../helpers/database.js";
 import { handover, inviteReset, memberDecision, memberRemove, petugas } from "../../src/messages/buttons/people.js";
 import { callbackAnswerTo, photoUpdate, pressData, TestBot, type TestUser } from "../helpers/test-bot.js";
 import type { ApiCall } from "../helpers/fake-telegram.js";

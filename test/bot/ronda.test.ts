@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, like } from "drizzle-orm";
-import {    describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rondaUnavailable, rondaVolunteer as rondaVolunteerButton, rotaWeeks, swapAsk, swapTake } from "../../src/messages/buttons/ronda.js";
 import { openDatabase } from "../../src/db/client.js";
 import { event, eventOccurrence, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";

@@ -17,7 +17,7 @@ import {
   newUser,
 } from "../helpers/fixtures.js";
 import { scoreHistory, scoreRt, scoreSave, scoreView } from "../../src/messages/buttons/scores.js";
-import { callbackDataOf, pressData, pressOn, shownMessages,  type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { callbackDataOf, pressData, pressOn, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { addResidents, everyoneDid, participate, wib } from "../domain/scores/builders.js";
 
 // Wednesday 9 December 2026, 10:00 WIB. The scorecard window is the 28 days before; the trend

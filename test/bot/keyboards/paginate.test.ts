@@ -1,6 +1,6 @@
-import {    describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addAdmin, addKetua, addRt, newUser } from "../../helpers/fixtures.js";
-import { callbackAnswerTo, shownMessages,  withTestBot } from "../../helpers/test-bot.js";
+import { callbackAnswerTo, shownMessages, withTestBot } from "../../helpers/test-bot.js";
 
 const { database, harness } = withTestBot();
 

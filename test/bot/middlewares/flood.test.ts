@@ -1,7 +1,7 @@
 import type { Update } from "grammy/types";
-import {   beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { FLOOD_DEFAULTS, type FloodLimits } from "../../../src/bot/middlewares/flood.js";
-import {   withTestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { newUser } from "../../helpers/fixtures.js";
 import { callbackAnswerTo, TestBot, type TestUser } from "../../helpers/test-bot.js";
 

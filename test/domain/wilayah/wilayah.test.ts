@@ -1,9 +1,9 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { getDistricts, getRegencies, getVillages } from "idn-area-data";
-import {   describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { kecamatan, kelurahan } from "../../../src/db/schema/index.js";
 import { seedWilayah, UnknownWilayahError } from "../../../src/domain/wilayah/seed.js";
-import {   withTestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 
 // Already seeded with 15.71, as at every start
 const database = withTestDatabase({ truncate: false });
