@@ -53,6 +53,7 @@ import { createScoresFeature } from "./features/scores.js";
 import { createStartFeature } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
+import { unchangedEditsSucceed } from "./redraw.js";
 import { dedupeUpdates } from "./middlewares/dedupe.js";
 import { sequentializeChats } from "./middlewares/sequentialize.js";
 import { floodControl } from "./middlewares/flood.js";
@@ -68,6 +69,7 @@ const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
 export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<BotContext>): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
 
+  bot.api.config.use(unchangedEditsSucceed);
   bot.use(attachLogger(deps));
   // Outermost after the logger: the dedupe claim is the first thing that needs the database.
   bot.use(replyWhenDatabaseDown(deps));

@@ -1,4 +1,4 @@
-import { GrammyError, type InlineKeyboard } from "grammy";
+import { GrammyError, type InlineKeyboard, type Transformer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { BotContext } from "./context.js";
 
@@ -27,3 +27,18 @@ export async function redraw(ctx: BotContext, text: string, keyboard?: InlineKey
     throw error;
   }
 }
+
+const EDITS = new Set(["editMessageText", "editMessageReplyMarkup", "editMessageCaption"]);
+
+/**
+ * An edit Telegram refuses as "not modified" asked for what the message already shows (a double
+ * tap, a redelivered press, two pages that render alike): it succeeded. Installed on the bot's API,
+ * so no handler fails, and no reply after a saved change is lost, over an edit that changes nothing.
+ */
+export const unchangedEditsSucceed: Transformer = async (previous, method, payload, signal) => {
+  const result = await previous(method, payload, signal);
+  if (!result.ok && EDITS.has(method) && result.error_code === 400 && /message is not modified/i.test(result.description)) {
+    return { ok: true, result: true } as unknown as typeof result;
+  }
+  return result;
+};

@@ -136,6 +136,22 @@ export class FakeTelegram {
     return this.store({ chatId, fromBot: false, text, markup: null, kind: "text" });
   }
 
+  /**
+   * A bot message shown since before the model started (an earlier run, another process): a test
+   * pressing a button on it needs Telegram to know the message, as it would. Keeps an existing one.
+   */
+  placeBotMessage(chatId: number, messageId: number, text: string, markup: InlineKeyboardMarkup | null): StoredMessage {
+    const existing = this.message(chatId, messageId);
+    if (existing) return existing;
+    const messages = this.chats.get(chatId) ?? [];
+    this.chats.set(chatId, messages);
+    const stored: StoredMessage = { chatId, messageId, fromBot: true, text, markup, kind: "text", date: this.now() };
+    messages.push(stored);
+    messages.sort((a, b) => a.messageId - b.messageId);
+    this.lastMessageIds.set(chatId, Math.max(this.lastMessageIds.get(chatId) ?? 0, messageId));
+    return stored;
+  }
+
   /** A callback query Telegram sent the bot; it can be answered once. */
   openQuery(id: string, userId: number): void {
     this.openQueries.set(id, userId);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/bot/commands.js";
 import { registerCommands } from "../../src/bot/set-commands.js";
-import { membership, roleAssignment } from "../../src/db/schema/index.js";
+import { membership, person, roleAssignment } from "../../src/db/schema/index.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { createLogger } from "../../src/logger.js";
 import {
@@ -206,8 +206,11 @@ describe("/bahasa", () => {
   it("ignores a forged language", async () => {
     const user = newUser("Siti");
     await harness.send(user, "/bahasa");
-    const update = await pressData(harness, user, "lang:fr", harness.telegram.lastKeyboardIn(user.id).messageId);
-    expect(callbackAnswerTo(harness.telegram, update)).toBeDefined();
+    for (const data of ["lang:fr", "language:fr", "language:EN", "language:en:x"]) {
+      const update = await pressData(harness, user, data, harness.telegram.lastKeyboardIn(user.id).messageId);
+      expect(callbackAnswerTo(harness.telegram, update)?.text, data).toBe("Tombol ini sudah tidak berlaku.");
+    }
+    expect(await database.db.select().from(person)).toEqual([]);
     await harness.send(user, "/bantuan");
     expect(harness.lastText(user)).toContain("Perintah yang bisa Anda gunakan:");
   });

@@ -136,7 +136,8 @@ export class TestBot {
   callbackUpdate(user: TestUser, data: string, messageId: number): Update {
     const id = String(nextUpdateId + 1);
     this.telegram.openQuery(id, user.id);
-    const shown = this.telegram.message(user.id, messageId);
+    // A forged or old button still sits on a message Telegram knows (a bot message with that button).
+    const shown = this.telegram.message(user.id, messageId) ?? this.telegram.placeBotMessage(user.id, messageId, "…", { inline_keyboard: [[{ text: "…", callback_data: data }]] });
     return {
       update_id: nextUpdateId++,
       callback_query: {
@@ -144,9 +145,7 @@ export class TestBot {
         chat_instance: String(user.id),
         from: { id: user.id, is_bot: false, first_name: user.first_name, language_code: user.language_code ?? "id" },
         data,
-        message: shown
-          ? this.telegram.messageObject(shown)
-          : { message_id: messageId, date: Math.floor(this.now.getTime() / 1000), chat: { id: user.id, type: "private", first_name: user.first_name }, text: "" },
+        message: this.telegram.messageObject(shown),
       },
     } as Update;
   }

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { AUDIENCES } from "../../domain/people/audience.js";
+import { SUPPORTED_LOCALES } from "../../domain/people/person.js";
 import type { Texts } from "../translate.js";
 import { defineButton, fixedButton, id, oneOf, page, shaped } from "./button.js";
 
@@ -52,7 +53,10 @@ export const joinStep = defineButton("join", "anyone", { step: oneOf("back", "ca
 /** /angkatkoordinator's first question: a kelurahan or a kecamatan koordinator (admins only). */
 export const koordinatorLevel = defineButton("koordinator.level", AUDIENCES.admins, { level: oneOf("kel", "kec", "cancel") });
 
-export const PEOPLE_BUTTONS = [memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, koordinatorLevel];
+/** /bahasa: anyone may choose the language the bot speaks to them. */
+export const language = defineButton("language", "anyone", { locale: oneOf(...SUPPORTED_LOCALES) });
+
+export const PEOPLE_BUTTONS = [language, memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, koordinatorLevel];
 
 /** The approve/reject pair under a join-request notice, in the approver's language. */
 export function decisionKeyboard(texts: Texts, locale: string, membershipId: number): InlineKeyboard {
