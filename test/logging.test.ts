@@ -3,8 +3,8 @@ import type { Update } from "grammy/types";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { BotContext } from "../src/bot/context.js";
-import { createBot } from "../src/bot/create-bot.js";
-import { createI18n } from "../src/bot/i18n.js";
+import { NO_LIMITS } from "../src/delivery/pacer.js";
+import { composeBot } from "../src/runtime/compose.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { withTestDatabase } from "./helpers/database.js";
 import { FakeTelegram } from "./helpers/fake-telegram.js";
@@ -49,18 +49,19 @@ function message(user: TestUser, text: string): Update {
 
 /** The real bot, logging at trace level into `lines`; `fetch` stands in for Telegram. */
 function buildBot(fetch: (input: unknown, init?: { body?: unknown; headers?: unknown }) => Promise<Response>): Bot<BotContext> {
-  const i18n = createI18n(database.db);
-  const deps = {
+  return composeBot({
     db: database.db,
+    token: TOKEN,
     logger,
-    i18n,
+    clock: () => new Date("2026-11-22T03:00:00Z"),
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    botInfo: BOT_INFO,
     wilayahCode: "15.71",
     adminTelegramIds: [],
-    clock: () => new Date("2026-11-22T03:00:00Z"),
-    wakeDelivery: () => {},
     flood: { windowMs: 60_000, perWindow: 3, clock: () => 0 },
-  };
-  return createBot(TOKEN, deps, { botInfo: BOT_INFO, client: { fetch: fetch as unknown as typeof globalThis.fetch } });
+    deliveryLimits: NO_LIMITS,
+    wakeOnQueue: false,
+  }).bot;
 }
 
 /** Handles an update as the polling loop does: a failure goes to the bot's error handler. */

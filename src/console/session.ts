@@ -1,12 +1,11 @@
-import { createDeliveryRuntime, type DeliveryRuntime } from "../delivery/runtime.js";
+import type { DeliveryRuntime } from "../delivery/runtime.js";
+import { composeBot } from "../runtime/compose.js";
 import { NO_LIMITS } from "../delivery/pacer.js";
 import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
-import { createBot } from "../bot/create-bot.js";
 import type { BotDeps } from "../bot/deps.js";
 import { deepLink } from "../messages/format.js";
-import { createI18n } from "../bot/i18n.js";
 import { registerCommands } from "../bot/set-commands.js";
 import { openDatabase, type DatabaseHandle } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
@@ -83,13 +82,21 @@ export class ConsoleSession {
       await seedWilayah(database.db, DEMO_WILAYAH);
       const world = await seedDemo(database.db, clock());
       const logger = createLogger(options.logLevel ?? "silent");
-      const i18n = createI18n(database.db);
       const telegram = new TelegramSimulator(CONSOLE_BOT_INFO, clock);
       for (const person of world.people) telegram.addUser(person.user);
       // The real outbox and sender, unpaced: what the bot sends on its own shows up after each line.
-      const delivery = createDeliveryRuntime({ db: database.db, token: OFFLINE_TOKEN, fetch: telegram.fetch as unknown as typeof fetch, i18n, logger, clock, limits: NO_LIMITS });
-      const deps: BotDeps = { db: database.db, logger, i18n, wilayahCode: DEMO_WILAYAH, adminTelegramIds: [], clock, wakeDelivery: () => {} };
-      const bot = createBot(OFFLINE_TOKEN, deps, { botInfo: CONSOLE_BOT_INFO, client: { fetch: delivery.botFetch } });
+      const { bot, deps, delivery } = composeBot({
+        db: database.db,
+        token: OFFLINE_TOKEN,
+        logger,
+        clock,
+        fetch: telegram.fetch as unknown as typeof fetch,
+        botInfo: CONSOLE_BOT_INFO,
+        wilayahCode: DEMO_WILAYAH,
+        adminTelegramIds: [],
+        deliveryLimits: NO_LIMITS,
+        wakeOnQueue: false,
+      });
       const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write);
       // As at a real start-up, so the command menu the bot registers is visible too.
       await registerCommands(bot.api, deps, deps.logger);

@@ -2,14 +2,13 @@ import type { Bot } from "grammy";
 import { beforeEach } from "vitest";
 import type { InlineKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
 import { createBackgroundRunner, type BackgroundRunner } from "../../src/bot/background.js";
-import { createBot } from "../../src/bot/create-bot.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { BotDeps } from "../../src/bot/deps.js";
-import { createI18n } from "../../src/bot/i18n.js";
 import { NO_FLOOD_LIMIT, type FloodLimits } from "../../src/bot/middlewares/flood.js";
 import { createLogger } from "../../src/logger.js";
 import type { Database } from "../../src/db/client.js";
-import { createDeliveryRuntime, type DeliveryRuntime } from "../../src/delivery/runtime.js";
+import type { DeliveryRuntime } from "../../src/delivery/runtime.js";
+import { composeBot } from "../../src/runtime/compose.js";
 import { NO_LIMITS } from "../../src/delivery/pacer.js";
 import { DEFAULT_BOT_INFO } from "../../src/testing/fake-telegram.js";
 import { FakeTelegram } from "./fake-telegram.js";
@@ -61,43 +60,25 @@ export class TestBot {
     this.restart();
   }
 
-  private buildDelivery(): DeliveryRuntime {
-    return createDeliveryRuntime({
+  restart(): void {
+    // The one composition the app uses, with a fake Telegram, no pacing, and the outbox drained by `deliver`.
+    const composed = composeBot({
       db: this.db,
       token: TOKEN,
-      fetch: this.telegram.fetch as unknown as typeof fetch,
-      i18n: createI18n(this.db),
       logger: createLogger("silent"),
       clock: () => this.now,
-      limits: NO_LIMITS,
-    });
-  }
-
-  private buildDeps(): BotDeps {
-    return {
-      db: this.db,
-      logger: createLogger("silent"),
-      i18n: createI18n(this.db),
+      fetch: this.telegram.fetch as unknown as typeof fetch,
+      botInfo: BOT_INFO,
       wilayahCode: "15.71",
       adminTelegramIds: this.options.adminTelegramIds ?? [],
-      clock: () => this.now,
-      wakeDelivery: () => {},
       background: this.background,
       flood: this.options.flood ?? NO_FLOOD_LIMIT,
-    };
-  }
-
-  private build(): Bot<BotContext> {
-    return createBot(TOKEN, this.deps, {
-      botInfo: BOT_INFO,
-      client: { fetch: this.delivery.botFetch },
+      deliveryLimits: NO_LIMITS,
+      wakeOnQueue: false,
     });
-  }
-
-  restart(): void {
-    this.delivery = this.buildDelivery();
-    this.deps = this.buildDeps();
-    this.bot = this.build();
+    this.delivery = composed.delivery;
+    this.deps = composed.deps;
+    this.bot = composed.bot;
   }
 
   /** Handles one update, then sends whatever it queued in the outbox. */
