@@ -53,7 +53,7 @@ import { createScoresFeature } from "./features/scores.js";
 import { createStartFeature } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
-import { unchangedEditsSucceed } from "./redraw.js";
+import { unchangedEditsSucceed, unchangedEditsSucceedInConversations } from "./redraw.js";
 import { dedupeUpdates } from "./middlewares/dedupe.js";
 import { sequentializeChats } from "./middlewares/sequentialize.js";
 import { floodControl } from "./middlewares/flood.js";
@@ -91,7 +91,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
     }),
   );
   bot.use(createCancelFeature());
-  const conversationOptions = { plugins: [deps.i18n], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
+  const conversationOptions = { plugins: [deps.i18n, unchangedEditsSucceedInConversations<ConversationContext>()], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
   bot.use(createConversation<BotContext, ConversationContext>(createRegistrationConversation(deps), { id: REGISTRATION, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createCreateRtConversation(deps), { id: CREATE_RT, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createAppointKoordinatorConversation(deps), { id: APPOINT_KOORDINATOR, ...conversationOptions }));

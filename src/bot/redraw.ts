@@ -34,6 +34,7 @@ const EDITS = new Set(["editMessageText", "editMessageReplyMarkup", "editMessage
  * An edit Telegram refuses as "not modified" asked for what the message already shows (a double
  * tap, a redelivered press, two pages that render alike): it succeeded. Installed on the bot's API,
  * so no handler fails, and no reply after a saved change is lost, over an edit that changes nothing.
+ * Its result is then `true` where a Message is typed: callers do not read what an edit returns.
  */
 export const unchangedEditsSucceed: Transformer = async (previous, method, payload, signal) => {
   const result = await previous(method, payload, signal);
@@ -42,3 +43,19 @@ export const unchangedEditsSucceed: Transformer = async (previous, method, paylo
   }
   return result;
 };
+
+const configured = new WeakSet<object>();
+
+/**
+ * The same for the API a conversation builds for its own context (a bot.api transformer does not
+ * reach it): passed to the conversations as a plugin.
+ */
+export function unchangedEditsSucceedInConversations<C extends { api: { config: { use(transformer: Transformer): void } } }>(): (ctx: C, next: () => Promise<void>) => Promise<void> {
+  return async (ctx, next) => {
+    if (!configured.has(ctx.api)) {
+      configured.add(ctx.api);
+      ctx.api.config.use(unchangedEditsSucceed);
+    }
+    await next();
+  };
+}

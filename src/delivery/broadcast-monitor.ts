@@ -1,4 +1,5 @@
 import { InlineKeyboard, type Api } from "grammy";
+import { broadcastStop } from "../messages/buttons/broadcast.js";
 import type { I18n } from "@grammyjs/i18n";
 import type { Database } from "../db/client.js";
 import {
@@ -37,7 +38,7 @@ export function progressVars(progress: BroadcastProgress): Record<string, string
 }
 
 export function stopKeyboard(i18n: BroadcastMonitorDeps["i18n"], locale: string, id: number): InlineKeyboard {
-  return new InlineKeyboard().text(i18n.t(locale, "button-broadcast-stop"), `bc:stop:${id}`);
+  return new InlineKeyboard().text(i18n.t(locale, "button-broadcast-stop"), broadcastStop.data({ broadcast: id }));
 }
 
 /**

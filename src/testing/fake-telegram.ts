@@ -49,6 +49,11 @@ export type FakeTelegramOptions = {
    * chat id and answer a redelivered query again.
    */
   strict?: boolean;
+  /**
+   * Whether the bot can read a button's callback data back (its button families). A keyboard with a
+   * button it could not read is refused, so a button that would be dead when pressed fails the send.
+   */
+  readsButton?: (data: string) => boolean;
   /** The first message id in each chat (a real chat starts at 1). */
   firstMessageId?: number;
   /** Keep `calls` (on by default). */
@@ -148,7 +153,7 @@ export class FakeTelegram {
     const stored: StoredMessage = { chatId, messageId, fromBot: true, text, markup, kind: "text", date: this.now() };
     messages.push(stored);
     messages.sort((a, b) => a.messageId - b.messageId);
-    this.lastMessageIds.set(chatId, Math.max(this.lastMessageIds.get(chatId) ?? 0, messageId));
+    this.lastMessageIds.set(chatId, Math.max(this.lastMessageIds.get(chatId) ?? (this.options.firstMessageId ?? 1) - 1, messageId));
     return stored;
   }
 
@@ -334,6 +339,7 @@ export class FakeTelegram {
     for (const button of markup?.inline_keyboard.flat() ?? []) {
       const data = "callback_data" in button ? button.callback_data : undefined;
       if (data !== undefined && (data.length === 0 || Buffer.byteLength(data) > MAX_CALLBACK_DATA_BYTES)) throw badRequest("BUTTON_DATA_INVALID");
+      if (data !== undefined && this.options.readsButton && !this.options.readsButton(data)) throw badRequest(`BUTTON_DATA_INVALID (the bot reads no button "${data}")`);
     }
     return markup;
   }

@@ -1,14 +1,16 @@
+import { readButton } from "../../src/messages/buttons/index.js";
 import { FakeTelegram as TelegramModel, type FakeTelegramOptions } from "../../src/testing/fake-telegram.js";
 
 export type { ApiCall, ApiFailure, StoredMessage, UploadedFile } from "../../src/testing/fake-telegram.js";
 
 /**
  * The one Telegram model (src/testing/fake-telegram.ts) as the tests use it: any chat id exists,
- * and the bot's message ids start at 101, so a forged button on message 1 points at nothing.
+ * the bot's message ids start at 101, and a keyboard whose button no family reads is refused, so a
+ * test fails on a button that would be dead when pressed.
  */
 export class FakeTelegram extends TelegramModel {
   constructor(options: FakeTelegramOptions = {}) {
-    super({ firstMessageId: 101, ...options });
+    super({ firstMessageId: 101, readsButton: (data) => readButton(data) !== undefined, ...options });
   }
 }
 
