@@ -80,8 +80,10 @@ function staticKeysInSrc(): Map<string, string> {
   const found = new Map<string, string>();
   const patterns = [
     new RegExp(`\\bt\\(\\s*"(${KEY})"`, "g"),
-    new RegExp(`\\bi18n\\.t\\(\\s*[\\w.?]+\\s*,\\s*"(${KEY})"`, "g"),
-    new RegExp(`\\bnotify\\w*\\([^;]*?"(${KEY})"`, "g"),
+    // i18n.t(locale, "key", …), whatever expression gives the locale.
+    new RegExp(`\\bi18n\\.t\\([^"\`;]*?"(${KEY})"`, "g"),
+    // Notice builders in services: noticeIn(deps, recipient, eventKey("what", id), "key", …).
+    new RegExp(`\\b(?:notify|notice)\\w*\\([^;]*?(?<!eventKey\\()"(${KEY})"`, "g"),
   ];
   for (const file of srcFiles) {
     for (const pattern of patterns) for (const match of file.text.matchAll(pattern)) found.set(match[1]!, file.path);
@@ -196,7 +198,7 @@ describe("keys used by the code", () => {
   it("every key built at run time in src belongs to a family checked above", () => {
     // Template literals handed to t() or a notify helper, e.g. t(`error-${code}`); `*` marks the holes.
     const TEMPLATE = "`([^`\\s]*\\$\\{[^`\\s]*)`";
-    const patterns = [new RegExp(`\\bt\\(\\s*${TEMPLATE}`, "g"), new RegExp(`\\bi18n\\.t\\(\\s*[\\w.?]+\\s*,\\s*${TEMPLATE}`, "g"), new RegExp(`\\bnotify\\w*\\([^;]*?${TEMPLATE}`, "g")];
+    const patterns = [new RegExp(`\\bt\\(\\s*${TEMPLATE}`, "g"), new RegExp(`\\bi18n\\.t\\([^"\`;]*?${TEMPLATE}`, "g"), new RegExp(`\\b(?:notify|notice)\\w*\\([^;]*?${TEMPLATE}`, "g")];
     const shapes = new Set<string>();
     for (const file of srcFiles) {
       for (const pattern of patterns) for (const match of file.text.matchAll(pattern)) shapes.add(match[1]!.replace(/\$\{[^}]+\}/g, "*"));
