@@ -124,6 +124,20 @@ describe("/umumkan", () => {
     expect(again?.unreachableAt).toBeNull();
   });
 
+  it("keeps a working stop button when the progress is redrawn mid-way", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    harness.drainAfterEachUpdate = false;
+    await announce(ketua, "Pengumuman yang salah.");
+    // One message went out: the monitor redraws the progress, stop button and all.
+    const [first] = await database.db.select().from(outbox).where(eq(outbox.chatId, residents[0]!.id));
+    await database.db.update(outbox).set({ status: "sent", sentAt: harness.now }).where(eq(outbox.id, first!.id));
+    await harness.delivery.monitor.tick();
+    const progress = shownMessages(harness.telegram, ketua.id).at(-1)!;
+    expect(progress.text).toBe("Terkirim 1/3 · gagal 0 · diblokir 0");
+    await pressOn(harness, ketua, progress, "Hentikan");
+    expect((await database.db.select().from(outbox)).map((r) => r.status).sort()).toEqual(["cancelled", "cancelled", "sent"]);
+  });
+
   it("can be stopped while running: what has not gone out is cancelled and reported", async () => {
     const { ketua, residents } = await rtWithResidents();
     harness.drainAfterEachUpdate = false;
