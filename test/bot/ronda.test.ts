@@ -495,6 +495,9 @@ describe("/rotaku and swaps", () => {
     const [request] = await database.db.select().from(swapRequest);
     const own = await pressData(harness, requester, swapTake.data({ swap: request!.id }));
     expect(callbackAnswerTo(harness.telegram, own)?.text).toBe("Ini permintaan tukar giliran Anda sendiri.");
+    // An offer sent before the buttons were renamed still reaches the same decision.
+    const legacy = await pressData(harness, requester, `swap:take:${request!.id}`);
+    expect(callbackAnswerTo(harness.telegram, legacy)?.text).toBe("Ini permintaan tukar giliran Anda sendiri.");
 
     const [first, second] = free as [Resident, Resident];
     const take = await harness.press(first, "Saya gantikan");

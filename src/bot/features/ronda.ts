@@ -17,7 +17,7 @@ import { RONDA_SETUP } from "../conversations/ronda.js";
 import type { BotDeps } from "../deps.js";
 import { chunkLines, formatWhen, rtVars } from "../../messages/format.js";
 import { askForSwap, takeSwap } from "../../domain/ronda/swaps.js";
-import { rondaUnavailable, rondaVolunteer, rotaWeeks, swapAsk, swapTake } from "../../messages/buttons/ronda.js";
+import { legacySwapTake, rondaUnavailable, rondaVolunteer, rotaWeeks, swapAsk, swapTake } from "../../messages/buttons/ronda.js";
 import { readButton } from "../../messages/buttons/index.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
@@ -102,11 +102,13 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t(asked ? "swap-asked" : "swap-no-candidates", { count: asked }));
   });
 
-  onButton(buttons, swapTake, async (ctx, { swap }) => {
-    const taken = await takeSwap(deps, ctx.actor, { swapId: swap });
+  const take = async (ctx: BotContext, swapId: number) => {
+    const taken = await takeSwap(deps, ctx.actor, { swapId });
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("swap-taken", { when: formatWhen(taken.startsAt, await ctx.i18n.getLocale()) }));
-  });
+  };
+  onButton(buttons, swapTake, (ctx, { swap }) => take(ctx, swap));
+  onButton(buttons, legacySwapTake, (ctx, { swap }) => take(ctx, swap));
 
   feature.command("jadwalronda", async (ctx) => {
     const rtId = ctx.actor.membership?.status === "active" ? ctx.actor.membership.rtId : null;

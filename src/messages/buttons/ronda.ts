@@ -1,5 +1,5 @@
 import { AUDIENCES } from "../../domain/people/audience.js";
-import { defineButton, fixedButton, flag, id, type Field } from "./button.js";
+import { defineButton, oneOf, fixedButton, flag, id, type Field } from "./button.js";
 
 /** 0 = Minggu … 6 = Sabtu. */
 const weekday: Field<number> = { read: (text) => (/^[0-6]$/.test(text) ? Number(text) : undefined), write: (value) => String(value) };
@@ -23,4 +23,11 @@ export const rondaNight = defineButton("ronda.malam", "anyone", { weekday, on: f
 export const rondaNightsDone = fixedButton("ronda.selesai", "anyone");
 export const rondaPostShortcut = fixedButton("ronda.pos", "anyone");
 
-export const RONDA_BUTTONS = [rondaVolunteer, rondaUnavailable, rotaWeeks, swapAsk, swapTake, rondaNight, rondaNightsDone, rondaPostShortcut];
+/**
+ * Swap offers sent before the buttons were renamed (December 2026) wrote "swap:take:<id>". Asking
+ * again re-offers nothing while the swap is open, so the old button keeps working; remove this once
+ * no swap older than that release is open.
+ */
+export const legacySwapTake = defineButton("swap", AUDIENCES.residents, { action: oneOf("take"), swap: id });
+
+export const RONDA_BUTTONS = [rondaVolunteer, rondaUnavailable, rotaWeeks, swapAsk, swapTake, legacySwapTake, rondaNight, rondaNightsDone, rondaPostShortcut];

@@ -55,7 +55,7 @@ describe("buttons no family reads are refused before any handler", () => {
     expect(harness.telegram.callsOf("sendMessage")).toEqual([]);
     expect(harness.telegram.callsOf("editMessageText")).toEqual([]);
 
-    await pressData(harness, ketua, memberDecision.data({ decision: "ok", membership: membershipId }));
+    await pressData(harness, ketua, memberDecision.data({ decision: "ok", membership: membershipId }), 50);
     expect(await statusOf(membershipId)).toBe("active");
   });
 
