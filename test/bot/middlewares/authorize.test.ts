@@ -1,28 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { membership } from "../../../src/db/schema/index.js";
 import { BUTTON_FAMILIES } from "../../../src/messages/buttons/index.js";
 import { CALLBACK_DATA_LIMIT, defineButton, shaped } from "../../../src/messages/buttons/button.js";
 import { memberDecision } from "../../../src/messages/buttons/people.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
 import { addKetua, addPending, addRt, newUser } from "../../helpers/fixtures.js";
-import { callbackAnswerTo, pressData, TestBot } from "../../helpers/test-bot.js";
+import { callbackAnswerTo, pressData, withTestBot } from "../../helpers/test-bot.js";
 
 const STALE = "Tombol ini sudah tidak berlaku.";
 
-let database: TestDatabase;
-let harness: TestBot;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-  harness = new TestBot(database.db);
-});
+const { database, harness } = withTestBot();
 
 async function statusOf(membershipId: number): Promise<string | undefined> {
   const [row] = await database.db.select({ status: membership.status }).from(membership).where(eq(membership.id, membershipId));

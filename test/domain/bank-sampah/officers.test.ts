@@ -1,22 +1,15 @@
 import { asc } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../../../src/db/schema/index.js";
 import { appointBankOfficer, revokeBankOfficer } from "../../../src/domain/bank-sampah/officers.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { actorOf, bankWorld, minutesAfter, OPENED, type BankWorld } from "./world.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let world: BankWorld;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   world = await bankWorld(database.db);
 });
 

@@ -1,23 +1,16 @@
 import { asc } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, ledgerEntry, outbox, participation } from "../../../src/db/schema/index.js";
 import { deposit, reverse, withdraw } from "../../../src/domain/bank-sampah/receipts.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { actorOf, bankWorld, expectRefusal, minutesAfter, OPENED, type BankWorld } from "./world.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let world: BankWorld;
 let wakes = 0;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   world = await bankWorld(database.db);
   wakes = 0;
 });

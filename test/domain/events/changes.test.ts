@@ -1,5 +1,5 @@
 import { asc, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { eventOccurrence, outbox } from "../../../src/db/schema/index.js";
 import { enqueueMessages, PRIORITY } from "../../../src/delivery/outbox.js";
@@ -9,23 +9,13 @@ import { reminderKey } from "../../../src/domain/events/reminder-queries.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
 import type { Texts } from "../../../src/messages/translate.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addMember, addRt, newUser, snapshotState } from "../../helpers/fixtures.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 const NOW = new Date("2026-11-22T03:00:00Z"); // Minggu 22 November 2026, 10.00 WIB
 const SUNDAY_29 = new Date("2026-11-29T00:00:00Z"); // 07.00 WIB
 const SATURDAY_28 = new Date("2026-11-28T09:00:00Z"); // 16.00 WIB
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
 
 function serviceDeps(i18n: Texts = createI18n(database.db)): ServiceDeps & { woken: number } {
   const deps = { db: database.db, i18n, clock: () => NOW, woken: 0, wakeDelivery: () => void deps.woken++ };

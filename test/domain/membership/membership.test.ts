@@ -1,26 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, membership, outbox, person } from "../../../src/db/schema/index.js";
 import { DomainError } from "../../../src/domain/errors.js";
 import { decideMembership, leaveRt, removeMember, requestToJoin } from "../../../src/domain/membership/membership.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
 import { memberDecision } from "../../../src/messages/buttons/people.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addPending, addPerson, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 const NOW = new Date("2026-11-22T03:00:00Z");
 let wakes = 0;

@@ -1,5 +1,5 @@
 import { eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { bookLoan, outbox, readingLog } from "../../../src/db/schema/index.js";
 import { loadActor, type Actor } from "../../../src/domain/people/actor.js";
@@ -8,25 +8,18 @@ import { lend, takeBack } from "../../../src/domain/pojok-baca/loans.js";
 import { judgeReading, reportReading } from "../../../src/domain/pojok-baca/reading-log.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
 import { readingConfirm, readingReject } from "../../../src/messages/buttons/pojok-baca.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addMember, addPetugas, addRt, newUser } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
 /** Minggu 22 November 2026, 10.00 WIB. */
 const NOW = new Date("2026-11-22T03:00:00Z");
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let deps: ServiceDeps;
 let wakes: number;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   wakes = 0;
   deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, wakeDelivery: () => void wakes++ };
 });

@@ -1,25 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, outbox, roleAssignment, rt } from "../../../src/db/schema/index.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { appointPetugas, createRtWithKetuaInvite, handOverKetua, revokePetugas } from "../../../src/domain/roles/roles.js";
 import { coversKelurahan } from "../../../src/domain/roles/scope.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
+const database = withTestDatabase();
 
 const NOW = new Date("2026-11-22T03:00:00Z");
 const deps = (): ServiceDeps => ({

@@ -1,27 +1,17 @@
 import { asc, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { outbox, rt } from "../../../src/db/schema/index.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { makeAndPostRota } from "../../../src/domain/ronda/posting.js";
 import { saveRondaSetup, setUnavailableWeekday, setVolunteering } from "../../../src/domain/ronda/watch.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKetua, addMember, addRt, newUser } from "../../helpers/fixtures.js";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 const NOW = new Date("2026-11-22T03:00:00Z"); // Minggu 22 November 2026, 10.00 WIB
 const GROUP_ID = -100123;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
-beforeEach(async () => {
-  await database.truncate();
-});
 
 function serviceDeps(): ServiceDeps & { woken: number } {
   const deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, woken: 0, wakeDelivery: () => void deps.woken++ };

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
 import { auditLog, indicatorScore } from "../../../src/db/schema/index.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { saveManualScore } from "../../../src/domain/scores/assess.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.js";
+import { withTestDatabase } from "../../helpers/database.js";
 import { addKoordinator, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
 import { wib } from "./builders.js";
 
 const NOW = wib("2026-12-09T10:00");
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let deps: ServiceDeps;
 let wakes: number;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 beforeEach(async () => {
-  await database.truncate();
   wakes = 0;
   deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, wakeDelivery: () => void wakes++ };
 });
