@@ -330,7 +330,7 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
           text(chat, "/setor", "/setor"),
           text(chat, "deposit: resident typed", query),
           press(chat, "deposit: resident button", (data) => data === bankPick.data({ list: "resident", choice: "item", item: resident.personId })),
-          { kind: "deposit: type button", next: (shown) => { const types = shown?.data.filter((data) => /^bst:\d+$/.test(data)) ?? []; return types.length && shown ? make.callback(chat, types[typeIndex % types.length]!, shown) : null; } },
+          { kind: "deposit: type button", next: (shown) => { const types = shown?.data.filter((data) => { const pressed = bankPick.read(data); return pressed?.list === "type" && pressed.choice === "item"; }) ?? []; return types.length && shown ? make.callback(chat, types[typeIndex % types.length]!, shown) : null; } },
           text(chat, "deposit: weight typed", weight),
           press(chat, "deposit: save button", (data) => bankSetor.read(data)?.action === "save"),
         ],
