@@ -45,6 +45,7 @@ import { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBackgroundRunner } from "../src/bot/background.js";
 import { NO_LIMITS } from "../src/delivery/pacer.js";
+import { DEFAULT_BOT_INFO } from "../src/testing/fake-telegram.js";
 import { composeBot } from "../src/runtime/compose.js";
 import { FLOOD_DEFAULTS } from "../src/bot/middlewares/flood.js";
 import { queryRows, type Database } from "../src/db/client.js";
@@ -97,19 +98,7 @@ const LAST_MONTH = new Date("2026-11-14T02:00:00Z");
 const TOKEN = "123456:BENCH-token-for-offline-updates";
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-const BOT_INFO = {
-  id: 1,
-  is_bot: true,
-  first_name: "BANTAR",
-  username: "bantar_bench_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+const BOT_INFO: UserFromGetMe = { ...DEFAULT_BOT_INFO, username: "bantar_bench_bot" };
 
 type Resident = { telegramId: number; personId: number; name: string; rtNumber: number };
 type World = {

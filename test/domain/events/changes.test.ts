@@ -7,20 +7,15 @@ import { cancelOccurrences, changeOccurrence } from "../../../src/domain/events/
 import { createEvent, setRsvp } from "../../../src/domain/events/events.js";
 import { reminderKey } from "../../../src/domain/events/reminder-queries.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
-import type { ServiceDeps } from "../../../src/domain/service.js";
 import type { Texts } from "../../../src/messages/translate.js";
 import { withTestDatabase } from "../../helpers/database.js";
+import { serviceDeps } from "../../helpers/service-deps.js";
 import { addKetua, addMember, addRt, newUser, snapshotState } from "../../helpers/fixtures.js";
 
 const database = withTestDatabase();
 const NOW = new Date("2026-11-22T03:00:00Z"); // Minggu 22 November 2026, 10.00 WIB
 const SUNDAY_29 = new Date("2026-11-29T00:00:00Z"); // 07.00 WIB
 const SATURDAY_28 = new Date("2026-11-28T09:00:00Z"); // 16.00 WIB
-
-function serviceDeps(i18n: Texts = createI18n(database.db)): ServiceDeps & { woken: number } {
-  const deps = { db: database.db, i18n, clock: () => NOW, woken: 0, wakeDelivery: () => void deps.woken++ };
-  return deps;
-}
 
 /** A gotong royong on Sunday 29th; Siti said Hadir and has an evening reminder queued. */
 async function scheduled() {
@@ -44,7 +39,7 @@ const noticeKeys = async () => (await database.db.select({ key: outbox.dedupeKey
 describe("changeOccurrence", () => {
   it("moves the date, forgets its unsent reminders and queues the notice in one transaction", async () => {
     const { ketuaActor, siti, occurrence, reminder } = await scheduled();
-    const deps = serviceDeps();
+    const deps = serviceDeps(database.db, NOW);
     const changed = await changeOccurrence(deps, ketuaActor, { occurrenceId: occurrence.id, startsAt: SATURDAY_28, requestKey: "form-1234" });
     expect(changed).toEqual({ startsAt: SATURDAY_28, place: "Pos kamling", told: 1 });
     expect(await outboxKeys()).toEqual([`notice:event-change:form-1234:${siti.id}`]);
@@ -56,7 +51,7 @@ describe("changeOccurrence", () => {
     const { ketuaActor, occurrence, reminder } = await scheduled();
     const real = createI18n(database.db);
     const failing: Texts = { t: (locale, key, vars) => (key === "event-changed-notice" ? (() => { throw new Error("texts unavailable"); })() : real.t(locale, key, vars)) };
-    const deps = serviceDeps(failing);
+    const deps = serviceDeps(database.db, NOW, failing);
     await expect(changeOccurrence(deps, ketuaActor, { occurrenceId: occurrence.id, startsAt: SATURDAY_28, requestKey: "form-1234" })).rejects.toThrow("texts unavailable");
     const [row] = await database.db.select().from(eventOccurrence).where(eq(eventOccurrence.id, occurrence.id));
     expect(row!.startsAt).toEqual(SUNDAY_29);
@@ -66,7 +61,7 @@ describe("changeOccurrence", () => {
 
   it("is idempotent: the same change again forgets nothing more and tells nobody again", async () => {
     const { ketuaActor, siti, occurrence } = await scheduled();
-    const deps = serviceDeps();
+    const deps = serviceDeps(database.db, NOW);
     await changeOccurrence(deps, ketuaActor, { occurrenceId: occurrence.id, startsAt: SATURDAY_28, requestKey: "form-1234" });
     // The next tick plans the reminder again, at the new time.
     const replanned = reminderKey(occurrence.id, (await loadActor(database.db, siti.id, [])).person!.id, "before");
@@ -84,7 +79,7 @@ describe("changeOccurrence", () => {
 describe("cancelOccurrences", () => {
   it("cancels and queues the notice once, however often it is asked", async () => {
     const { ketuaActor, siti, occurrence } = await scheduled();
-    const deps = serviceDeps();
+    const deps = serviceDeps(database.db, NOW);
     expect(await cancelOccurrences(deps, ketuaActor, { occurrenceId: occurrence.id, scope: "one", requestKey: "form-5678" })).toEqual({ told: 1 });
     expect(await cancelOccurrences(deps, ketuaActor, { occurrenceId: occurrence.id, scope: "one", requestKey: "form-5678" })).toEqual({ told: 0 });
     expect(await noticeKeys()).toEqual([`notice:event-change:form-5678:${siti.id}`]);

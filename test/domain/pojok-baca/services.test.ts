@@ -1,6 +1,5 @@
 import { eq, like } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createI18n } from "../../../src/bot/i18n.js";
 import { bookLoan, outbox, readingLog } from "../../../src/db/schema/index.js";
 import { loadActor, type Actor } from "../../../src/domain/people/actor.js";
 import { addBook } from "../../../src/domain/pojok-baca/catalogue.js";
@@ -9,6 +8,7 @@ import { judgeReading, reportReading } from "../../../src/domain/pojok-baca/read
 import type { ServiceDeps } from "../../../src/domain/service.js";
 import { readingConfirm, readingReject } from "../../../src/messages/buttons/pojok-baca.js";
 import { withTestDatabase } from "../../helpers/database.js";
+import { serviceDeps } from "../../helpers/service-deps.js";
 import { addKetua, addMember, addPetugas, addRt, newUser } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
@@ -16,12 +16,9 @@ import type { TestUser } from "../../helpers/test-bot.js";
 const NOW = new Date("2026-11-22T03:00:00Z");
 
 const database = withTestDatabase();
-let deps: ServiceDeps;
-let wakes: number;
-
-beforeEach(async () => {
-  wakes = 0;
-  deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, wakeDelivery: () => void wakes++ };
+let deps: ReturnType<typeof serviceDeps>;
+beforeEach(() => {
+  deps = serviceDeps(database.db, NOW);
 });
 
 const actorOf = (user: TestUser): Promise<Actor> => loadActor(database.db, user.id, []);
@@ -54,7 +51,7 @@ describe("lend", () => {
     expect(queued.map((row) => [row.dedupeKey, row.chatId, textOf(row)])).toEqual([
       [`notice:book-loan:${first.loan.id}:${w.siti.id}`, w.siti.id, expect.stringContaining("Laskar Pelangi")],
     ]);
-    expect(wakes).toBe(2); // after each commit
+    expect(deps.woken).toBe(2); // after each commit
   });
 
   it("queues the notice on the loan's transaction: rolled back, neither the loan nor the notice stays", async () => {

@@ -1,22 +1,16 @@
 import { asc, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createI18n } from "../../../src/bot/i18n.js";
 import { outbox, rt } from "../../../src/db/schema/index.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { makeAndPostRota } from "../../../src/domain/ronda/posting.js";
 import { saveRondaSetup, setUnavailableWeekday, setVolunteering } from "../../../src/domain/ronda/watch.js";
-import type { ServiceDeps } from "../../../src/domain/service.js";
 import { withTestDatabase } from "../../helpers/database.js";
+import { serviceDeps } from "../../helpers/service-deps.js";
 import { addKetua, addMember, addRt, newUser } from "../../helpers/fixtures.js";
 
 const database = withTestDatabase();
 const NOW = new Date("2026-11-22T03:00:00Z"); // Minggu 22 November 2026, 10.00 WIB
 const GROUP_ID = -100123;
-
-function serviceDeps(): ServiceDeps & { woken: number } {
-  const deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, woken: 0, wakeDelivery: () => void deps.woken++ };
-  return deps;
-}
 
 /** RT 05 with a group, its watch set (Jumat and Sabtu, 2 a night) and four volunteers. */
 async function readyToRota() {
@@ -42,7 +36,7 @@ const rotaMessages = async () =>
 describe("makeAndPostRota", () => {
   it("queues the rota to the ketua and the group, and a note that it was posted, with the rota itself", async () => {
     const { ketua, ketuaUser } = await readyToRota();
-    const deps = serviceDeps();
+    const deps = serviceDeps(database.db, NOW);
     expect(await makeAndPostRota(deps, ketua, { weeks: 2 })).toEqual({ nights: 4 });
     const messages = await rotaMessages();
     expect(messages.map((message) => [message.key.replace(/^rota:\d+:[\d-]+:[0-9a-f]{16}:/, ""), message.chatId])).toEqual([
@@ -56,7 +50,7 @@ describe("makeAndPostRota", () => {
 
   it("is idempotent by what the rota says: the same rota made twice is posted once, a changed one again", async () => {
     const { ketua, volunteers } = await readyToRota();
-    const deps = serviceDeps();
+    const deps = serviceDeps(database.db, NOW);
     await makeAndPostRota(deps, ketua, { weeks: 2 });
     await makeAndPostRota(deps, ketua, { weeks: 2 }); // a double tap
     expect(await rotaMessages()).toHaveLength(3);

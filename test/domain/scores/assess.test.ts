@@ -1,21 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createI18n } from "../../../src/bot/i18n.js";
 import { auditLog, indicatorScore } from "../../../src/db/schema/index.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { saveManualScore } from "../../../src/domain/scores/assess.js";
-import type { ServiceDeps } from "../../../src/domain/service.js";
 import { withTestDatabase } from "../../helpers/database.js";
+import { serviceDeps } from "../../helpers/service-deps.js";
 import { addKoordinator, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
 import { wib } from "./builders.js";
 
 const NOW = wib("2026-12-09T10:00");
 
 const database = withTestDatabase();
-let deps: ServiceDeps;
-let wakes: number;
-beforeEach(async () => {
-  wakes = 0;
-  deps = { db: database.db, i18n: createI18n(database.db), clock: () => NOW, wakeDelivery: () => void wakes++ };
+let deps: ReturnType<typeof serviceDeps>;
+beforeEach(() => {
+  deps = serviceDeps(database.db, NOW);
 });
 
 describe("saveManualScore", () => {
@@ -33,6 +30,6 @@ describe("saveManualScore", () => {
     expect(again.overall).toBe(first.overall);
     expect(await database.db.select().from(indicatorScore)).toHaveLength(1);
     expect((await database.db.select().from(auditLog)).map((row) => row.action)).toEqual(["manual_score_entered"]);
-    expect(wakes).toBe(2);
+    expect(deps.woken).toBe(2);
   });
 });
