@@ -4,12 +4,13 @@ import type { BotContext } from "./context.js";
 
 /**
  * Handles presses of one button family with its typed values. The authorization middleware has
- * already refused presses this family does not read or its audience may not make.
+ * already refused presses no family reads or whose audience the person is not in; data this family
+ * cannot read goes on to the next handler (in the end the fallback, which calls it stale).
  */
 export function onButton<V>(composer: Composer<BotContext>, family: ButtonFamily<V>, handler: (ctx: BotContext, values: V) => Promise<unknown>): void {
-  composer.callbackQuery(family.trigger, async (ctx) => {
+  composer.callbackQuery(family.trigger, async (ctx, next) => {
     const values = family.read(ctx.callbackQuery.data);
-    if (values === undefined) return ctx.answerCallbackQuery();
+    if (values === undefined) return next();
     await handler(ctx, values);
   });
 }

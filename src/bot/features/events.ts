@@ -23,7 +23,6 @@ import type { BotDeps } from "../deps.js";
 import { formatClock, formatWhen } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { attendanceOpen, attendancePage, attendanceTick, checkinCode, rsvp, rsvpNames as rsvpNamesButton } from "../../messages/buttons/events.js";
-import { readButton } from "../../messages/buttons/index.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
 
@@ -39,8 +38,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
   const buttons = new Composer<BotContext>();
-  // Data no family reads (forged, or a retired button) goes on to the fallback, which calls it stale.
-  feature.filter((ctx) => readButton(ctx.callbackQuery?.data ?? "") !== undefined).use(buttons);
+  feature.use(buttons);
 
   const occurrenceText = async (ctx: BotContext, item: UpcomingOccurrence) => {
     const locale = await ctx.i18n.getLocale();

@@ -18,7 +18,6 @@ import type { BotDeps } from "../deps.js";
 import { chunkLines, formatWhen, rtVars } from "../../messages/format.js";
 import { askForSwap, takeSwap } from "../../domain/ronda/swaps.js";
 import { legacySwapTake, rondaUnavailable, rondaVolunteer, rotaWeeks, swapAsk, swapTake } from "../../messages/buttons/ronda.js";
-import { readButton } from "../../messages/buttons/index.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
 
@@ -31,8 +30,7 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("ronda", (ctx) => ctx.conversation.enter(RONDA_SETUP));
 
   const buttons = new Composer<BotContext>();
-  // Data no family reads (forged, or a retired button) goes on to the fallback, which calls it stale.
-  feature.filter((ctx) => readButton(ctx.callbackQuery?.data ?? "") !== undefined).use(buttons);
+  feature.use(buttons);
 
   const volunteerKeyboard = (ctx: BotContext, state: VolunteerState) => {
     const keyboard = new InlineKeyboard().text(ctx.t(state.volunteering ? "button-ronda-leave" : "button-ronda-join"), rondaVolunteer.data({ on: !state.volunteering })).row();
