@@ -71,6 +71,8 @@ export const DOMAIN_ERROR_CODES = [
   "deposit-empty",
   "deposit-too-many-lines",
   "deposit-line-invalid",
+  "deposit-prices-changed",
+  "balance-limit-exceeded",
   "withdrawal-amount-invalid",
   "reversal-reason-required",
   "insufficient-balance",

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { parseRupiah, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
-import { addWasteType, createWasteBank, DEFAULT_WASTE_TYPES, listWasteTypes, PRICE_MAX, priceHistory, retireWasteType, setPrice } from "../../domain/bank-sampah/banks.js";
+import { parsePrice, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
+import { addWasteType, createWasteBank, DEFAULT_WASTE_TYPES, listWasteTypes, priceHistory, retireWasteType, setPrice } from "../../domain/bank-sampah/banks.js";
 import { coordinatesBanks, managedBanks, parseBankName, parseWasteTypeName, rtsWithoutWasteBank } from "../../domain/bank-sampah/management.js";
 import { dateTimeRefusal, type Parsed } from "../../domain/people/text-input.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
@@ -176,7 +176,7 @@ export function createPricesConversation(deps: BotDeps) {
           continue;
         }
         const unit: MeasureUnit = unitAction === "unit-kg" ? "kg" : "liter";
-        const price = await askText(conversation, ctx, ctx.t("bank-ask-price", { type: name, unit }), (text) => parseRupiah(text, 0, PRICE_MAX));
+        const price = await askText(conversation, ctx, ctx.t("bank-ask-price", { type: name, unit }), parsePrice);
         const outcome = await runOnce(conversation, (outside) => addWasteType(deps.db, outside.actor, bank.id, { name, unit, rupiahPerUnit: price }, deps.clock()));
         if (!outcome.ok) await explain(ctx, outcome);
         else await ctx.reply(ctx.t("bank-type-added", { type: name, price: formatUnitPrice(price, unit, locale) }));
@@ -215,9 +215,7 @@ export function createPricesConversation(deps: BotDeps) {
         continue;
       }
 
-      const price = await askText(conversation, ctx, ctx.t("bank-ask-new-price", { type: type.name, unit: type.unit, current: formatUnitPrice(type.rupiahPerUnit, type.unit, locale) }), (text) =>
-        parseRupiah(text, 0, PRICE_MAX),
-      );
+      const price = await askText(conversation, ctx, ctx.t("bank-ask-new-price", { type: type.name, unit: type.unit, current: formatUnitPrice(type.rupiahPerUnit, type.unit, locale) }), parsePrice);
       const effective = await askText<Effective>(
         conversation,
         ctx,

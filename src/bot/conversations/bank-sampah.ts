@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
-import { lineValue, parseQuantity, parseRupiah, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
+import { lineValue, parseQuantity, parseWithdrawal, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
 import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
-import { balanceOf, DEPOSIT_LINES_MAX, reversibleEntries, WITHDRAWAL_MAX } from "../../domain/bank-sampah/ledger.js";
+import { balanceOf, reversibleEntries } from "../../domain/bank-sampah/ledger.js";
+import { DEPOSIT_LINES_MAX } from "../../domain/bank-sampah/limits.js";
 import { officerBanks, parseReversalReason } from "../../domain/bank-sampah/management.js";
 import { deposit, reverse, withdraw } from "../../domain/bank-sampah/receipts.js";
 import { findResidents, parseResidentQuery, type ResidentMatch } from "../../domain/bank-sampah/residents.js";
@@ -161,8 +162,11 @@ function savedText(t: Translate, locale: string, heading: string, receipt: Plain
 }
 
 /**
- * /setor: resident → (type → amount)… with a running total → Simpan. Saved once with the
- * request key made at the start; the resident's receipt is queued in the same transaction.
+ * /setor: resident → (type → amount)… with a running total → Simpan. Simpan confirms the summary
+ * as shown, prices included: if a price changed meanwhile (a form left open across a midnight
+ * price change), nothing is saved, and the summary is shown again at the new prices with new
+ * buttons (a late tap on the old Simpan confirms nothing) to confirm again. Saved once with the
+ * request key of the summary confirmed; the resident's receipt is queued in the same transaction.
  */
 export function createDepositConversation(deps: BotDeps) {
   return async function bankDeposit(conversation: Convo, ctx: ConversationContext): Promise<void> {
@@ -174,12 +178,14 @@ export function createDepositConversation(deps: BotDeps) {
     if (types.length === 0) return void (await ctx.reply(ctx.t("bank-no-types")));
     const resident = await pickResident(conversation, ctx, deps, bank, "deposit");
     if (!resident) return;
-    const request = await newRequest(conversation, "deposit");
+    let request = await newRequest(conversation, "deposit");
     const button = (action: "add" | "undo" | "save" | "cancel") => bankSetor.data({ action, request: request.id });
     const locale = await ctx.i18n.getLocale();
+    const priceOf = (typeId: number) => types.find((type) => type.id === typeId)!.rupiahPerUnit;
 
     const lines: Line[] = [];
     let addLine = true;
+    let notice: string | null = null;
     for (;;) {
       if (addLine) {
         const type = await pickFromList(conversation, ctx, "type", ctx.t("bank-choose-type", { name: resident.name }), types, (type) => type.id, (type) =>
@@ -196,23 +202,32 @@ export function createDepositConversation(deps: BotDeps) {
       if (lines.length > 0) keyboard.text(ctx.t("button-save"), button("save"));
       keyboard.text(ctx.t("button-cancel"), button("cancel"));
       const summary = depositSummary(ctx.t, locale, resident, bank, lines, types);
-      await ctx.reply(lines.length >= DEPOSIT_LINES_MAX ? `${summary}\n${ctx.t("bank-deposit-full", { max: DEPOSIT_LINES_MAX })}` : summary, { reply_markup: keyboard });
+      const full = lines.length >= DEPOSIT_LINES_MAX ? `${summary}\n${ctx.t("bank-deposit-full", { max: DEPOSIT_LINES_MAX })}` : summary;
+      await ctx.reply(notice === null ? full : `${notice}\n\n${full}`, { reply_markup: keyboard });
+      notice = null;
       const offered = [...(lines.length < DEPOSIT_LINES_MAX ? [button("add")] : []), ...(lines.length > 0 ? [button("undo"), button("save")] : []), button("cancel")];
       const { data, ctx: press } = await waitForChoice(conversation, offered);
       await press.editMessageReplyMarkup();
       const action = bankSetor.read(data)!.action;
       if (action === "cancel") return void (await press.reply(press.t("action-cancelled")));
-      if (action === "save") break;
-      if (action === "undo") lines.pop();
       addLine = action === "add";
-    }
+      if (action === "undo") lines.pop();
+      if (action !== "save") continue;
 
-    const outcome = await runOnce(conversation, (outside) =>
-      deposit(deps, { actor: outside.actor, wasteBankId: bank.id, personId: resident.personId, lines: lines.map((line) => ({ wasteTypeId: line.typeId, quantity: line.quantity })), requestKey: request.key }),
-    );
-    if (!outcome.ok) return explain(ctx, outcome);
-    const { receipt, sent, officer } = outcome.value;
-    await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-deposit-saved", { name: resident.name }), receipt, officer, sent));
+      const confirmed = lines.map((line) => ({ wasteTypeId: line.typeId, quantity: line.quantity, rupiahPerUnit: priceOf(line.typeId) }));
+      const outcome = await runOnce(conversation, (outside) =>
+        deposit(deps, { actor: outside.actor, wasteBankId: bank.id, personId: resident.personId, lines: confirmed, requestKey: request.key }),
+      );
+      if (!outcome.ok) return explain(ctx, outcome);
+      if (outcome.value.saved) {
+        const { receipt, sent, officer } = outcome.value;
+        return void (await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-deposit-saved", { name: resident.name }), receipt, officer, sent)));
+      }
+      // Nothing saved: the summary again at the prices in force, under a new request.
+      for (const line of outcome.value.lines) types.find((type) => type.id === line.wasteTypeId)!.rupiahPerUnit = line.rupiahPerUnit;
+      request = await newRequest(conversation, "deposit");
+      notice = ctx.t("bank-deposit-prices-changed");
+    }
   };
 }
 
@@ -231,7 +246,7 @@ export function createWithdrawalConversation(deps: BotDeps) {
     let amount: number;
     let prompt = ctx.t("bank-ask-withdrawal", { name: resident.name, balance: formatRupiah(balance, locale) });
     for (;;) {
-      amount = await askText(conversation, ctx, prompt, (text) => parseRupiah(text, 1, WITHDRAWAL_MAX));
+      amount = await askText(conversation, ctx, prompt, parseWithdrawal);
       if (amount <= balance) break;
       // The refusal is the next question: the petugas types a smaller amount, or /batal.
       prompt = ctx.t("error-insufficient-balance", { balance });

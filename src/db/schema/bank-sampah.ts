@@ -53,7 +53,7 @@ export const wasteType = pgTable("waste_type", {
 export const wastePrice = pgTable("waste_price", {
   id: serial("id").primaryKey(),
   wasteTypeId: integer("waste_type_id").notNull().references(() => wasteType.id),
-  rupiahPerUnit: integer("rupiah_per_unit").notNull(),
+  rupiahPerUnit: bigint("rupiah_per_unit", { mode: "number" }).notNull(),
   effectiveFrom: timestamp("effective_from", { withTimezone: true }).notNull(),
   setBy: integer("set_by").references(() => person.id),
   setAt: timestamp("set_at", { withTimezone: true }).notNull(),
@@ -112,17 +112,20 @@ export const ledgerEntry = pgTable("ledger_entry", {
   ),
 ]);
 
-/** The weighed lines of a deposit, each valued at the price of its moment. */
+/**
+ * The weighed lines of a deposit, each valued at the price of its moment. Quantities and Rupiah are
+ * 64-bit, like every amount of money here; what fits in them is bounded by limits.ts.
+ */
 export const depositLine = pgTable("deposit_line", {
   entryId: bigint("entry_id", { mode: "number" }).notNull().references(() => ledgerEntry.id),
   lineNo: smallint("line_no").notNull(),
   wasteTypeId: integer("waste_type_id").notNull().references(() => wasteType.id),
   /** Grams for kg types, millilitres for liter types. */
-  quantity: integer("quantity").notNull(),
+  quantity: bigint("quantity", { mode: "number" }).notNull(),
   unit: measureUnit("unit").notNull(),
   priceId: integer("price_id").notNull().references(() => wastePrice.id),
-  rupiahPerUnit: integer("rupiah_per_unit").notNull(),
-  value: integer("value").notNull(),
+  rupiahPerUnit: bigint("rupiah_per_unit", { mode: "number" }).notNull(),
+  value: bigint("value", { mode: "number" }).notNull(),
 }, (table) => [
   primaryKey({ columns: [table.entryId, table.lineNo] }),
   check("deposit_line_quantity_range", sql`${table.quantity} > 0`),

@@ -1,16 +1,14 @@
 import type { Parsed } from "../people/text-input.js";
+import { PRICE_MAX, QUANTITY_MAX, QUANTITY_MAX_BASE, WITHDRAWAL_MAX } from "./limits.js";
 
 /**
  * Weights, volumes and Rupiah as people type them. Indonesian first: a comma is the decimal mark
  * and a dot groups thousands ("2,5 kg", "1.250 gr", "Rp 12.500,-"). A dot followed by anything but
  * groups of three digits is read as a decimal point too ("2.5 kg"), since phones offer it first.
- * All results are whole numbers: grams, millilitres, Rupiah.
+ * All results are whole numbers: grams, millilitres, Rupiah, within the bank's limits (limits.ts).
  */
 
 export type MeasureUnit = "kg" | "liter";
-
-/** Largest single line of a deposit: more than this is a typing slip, not a sack of cans. */
-export const QUANTITY_MAX = 500;
 
 const WEIGHT_FACTORS: Record<string, number> = { kg: 1000, kgs: 1000, kilo: 1000, kilogram: 1000, ons: 100, g: 1, gr: 1, grm: 1, gram: 1 };
 const VOLUME_FACTORS: Record<string, number> = { l: 1000, lt: 1000, ltr: 1000, liter: 1000, litre: 1000, ml: 1 };
@@ -35,12 +33,12 @@ function readDecimal(text: string): Decimal | null {
   return { digits: BigInt(whole + fraction), scale: fraction.length };
 }
 
-/** `value` × `factor` as a whole number, or null when it has a fraction left. */
-function scaleExactly(value: Decimal, factor: number): number | null {
+/** `value` × `factor` as a whole number (exact, however large), or null when it has a fraction left. */
+function scaleExactly(value: Decimal, factor: number): bigint | null {
   const divisor = 10n ** BigInt(value.scale);
   const scaled = value.digits * BigInt(factor);
   if (scaled % divisor !== 0n) return null;
-  return Number(scaled / divisor);
+  return scaled / divisor;
 }
 
 /**
@@ -66,8 +64,8 @@ export function parseQuantity(raw: string, unit: MeasureUnit): Parsed<number> {
   if (sign === "-" || value.digits === 0n) return { ok: false, reason: "quantity-not-positive" };
   const base = scaleExactly(value, factor);
   if (base === null) return { ok: false, reason: "quantity-too-precise" };
-  if (base > QUANTITY_MAX * 1000) return { ok: false, reason: "quantity-too-large", vars: { max: QUANTITY_MAX } };
-  return { ok: true, value: base };
+  if (base > BigInt(QUANTITY_MAX_BASE)) return { ok: false, reason: "quantity-too-large", vars: { max: QUANTITY_MAX } };
+  return { ok: true, value: Number(base) };
 }
 
 const MONEY_SUFFIXES: Record<string, number> = { "": 1, rb: 1000, ribu: 1000, k: 1000, jt: 1_000_000, juta: 1_000_000 };
@@ -78,6 +76,7 @@ const MONEY_SUFFIXES: Record<string, number> = { "": 1, rb: 1000, ribu: 1000, k:
  * ambiguous rather than guessed.
  */
 export function parseRupiah(raw: string, min: number, max: number): Parsed<number> {
+  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max)) throw new RangeError("Rupiah limits must be exact whole numbers");
   const text = tidy(raw).replace(/^rp\.?\s*/, "").replace(/(,-|,00|\.-)$/, "").trim();
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (raw.length > 40) return { ok: false, reason: "money-unrecognised" };
@@ -91,8 +90,18 @@ export function parseRupiah(raw: string, min: number, max: number): Parsed<numbe
   if (!value) return { ok: false, reason: "money-unrecognised" };
   const rupiah = scaleExactly(value, factor);
   if (rupiah === null) return { ok: false, reason: "money-not-whole" };
-  if (sign === "-" || rupiah < min || rupiah > max) return { ok: false, reason: "money-out-of-range", vars: { min, max } };
-  return { ok: true, value: rupiah };
+  if (sign === "-" || rupiah < BigInt(min) || rupiah > BigInt(max)) return { ok: false, reason: "money-out-of-range", vars: { min, max } };
+  return { ok: true, value: Number(rupiah) };
+}
+
+/** A waste type's price, Rupiah per kg or per liter: from Rp 0 (taken for free) to `PRICE_MAX`. */
+export function parsePrice(raw: string): Parsed<number> {
+  return parseRupiah(raw, 0, PRICE_MAX);
+}
+
+/** A withdrawal: at least Rp 1, at most `WITHDRAWAL_MAX` (the balance is checked apart). */
+export function parseWithdrawal(raw: string): Parsed<number> {
+  return parseRupiah(raw, 1, WITHDRAWAL_MAX);
 }
 
 /**

@@ -7,6 +7,7 @@ import { officerBankIds, type Actor } from "../people/actor.js";
 import { canManageRt, coversKelurahan, type AreaScope } from "../roles/scope.js";
 import { TEXT_LIMITS } from "../text-limits.js";
 import type { MeasureUnit } from "./amounts.js";
+import { PRICE_MAX } from "./limits.js";
 
 export type WasteBankView = {
   id: number;
@@ -30,7 +31,6 @@ export const DEFAULT_WASTE_TYPES: readonly { name: string; unit: MeasureUnit; ru
   { name: "Minyak jelantah", unit: "liter", rupiahPerUnit: 5000 },
 ];
 
-export const PRICE_MAX = 10_000_000;
 export const BANK_NAME_MAX = TEXT_LIMITS.wasteBankName;
 
 export async function findWasteBank(db: Database, wasteBankId: number): Promise<WasteBankView | undefined> {
@@ -273,8 +273,14 @@ export async function pricesAt(db: Database, wasteBankId: number, typeIds: reado
   return byId;
 }
 
+/** A price is whole Rupiah from 0 to `PRICE_MAX`, as `parsePrice` reads them. */
+function requirePrice(rupiahPerUnit: number): void {
+  if (!Number.isSafeInteger(rupiahPerUnit) || rupiahPerUnit < 0 || rupiahPerUnit > PRICE_MAX) throw new DomainError("price-out-of-range");
+}
+
 export async function addWasteType(db: Database, actor: Actor, wasteBankId: number, type: { name: string; unit: MeasureUnit; rupiahPerUnit: number }, now: Date): Promise<number> {
   const officer = requireOfficer(actor, wasteBankId);
+  requirePrice(type.rupiahPerUnit);
   return db.transaction((tx) => insertWasteType(tx, wasteBankId, type, officer, now));
 }
 
@@ -286,7 +292,7 @@ export async function setPrice(db: Database, actor: Actor, wasteTypeId: number, 
   const [type] = await db.select({ wasteBankId: wasteType.wasteBankId }).from(wasteType).where(and(eq(wasteType.id, wasteTypeId), isNull(wasteType.retiredAt)));
   if (!type) throw new DomainError("waste-type-not-found");
   const officer = requireOfficer(actor, type.wasteBankId);
-  if (rupiahPerUnit < 0 || rupiahPerUnit > PRICE_MAX || !Number.isInteger(rupiahPerUnit)) throw new DomainError("price-out-of-range");
+  requirePrice(rupiahPerUnit);
   const from = effectiveFrom < now ? now : effectiveFrom;
   await db.insert(wastePrice).values({ wasteTypeId, rupiahPerUnit, effectiveFrom: from, setBy: officer, setAt: now });
 }

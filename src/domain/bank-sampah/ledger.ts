@@ -5,13 +5,11 @@ import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { revokeParticipation } from "../participation/participation.js";
-import { lineValue, QUANTITY_MAX, type MeasureUnit } from "./amounts.js";
+import { lineValue, type MeasureUnit } from "./amounts.js";
 import { requireOfficer } from "./banks.js";
+import { BALANCE_MAX, DEPOSIT_LINES_MAX, exactRupiah, PRICE_MAX, QUANTITY_MAX, QUANTITY_MAX_BASE, WITHDRAWAL_MAX } from "./limits.js";
 
 export type EntryKind = "deposit" | "withdrawal" | "reversal";
-export const DEPOSIT_LINES_MAX = 20;
-/** A withdrawal larger than this is a slip of the finger, whatever the balance. */
-export const WITHDRAWAL_MAX = 100_000_000;
 
 export type ReceiptLine = { wasteTypeId: number; name: string; unit: MeasureUnit; quantity: number; rupiahPerUnit: number; value: number };
 
@@ -48,11 +46,6 @@ async function lockAccount(db: Database, wasteBankId: number, personId: number):
   return row;
 }
 
-async function existingReceipt(db: Database, requestKey: string): Promise<Receipt | undefined> {
-  const [row] = await db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.requestKey, requestKey));
-  return row ? { ...(await getReceipt(db, row.id)), created: false } : undefined;
-}
-
 type EntryInsert = Omit<typeof ledgerEntry.$inferInsert, "id">;
 
 /** Inserts the entry and moves the balance; undefined if a racing twin with the same key got there first. */
@@ -69,92 +62,126 @@ async function appendEntry(db: Database, entry: EntryInsert): Promise<number | u
 export type DepositRequest = {
   wasteBankId: number;
   personId: number;
-  lines: readonly { wasteTypeId: number; quantity: number }[];
+  /**
+   * The weighed lines. `rupiahPerUnit` is the price the officer was shown and confirmed: when a
+   * line carries one and the price in force is another, nothing is saved (`PricesChanged`). The
+   * form always sends it; a line without it is valued at the price in force, whatever it is.
+   */
+  lines: readonly { wasteTypeId: number; quantity: number; rupiahPerUnit?: number }[];
   /** One confirmation, one entry: the same key again returns the first receipt. */
   requestKey: string;
 };
 
+/**
+ * A refusal that carries the deposit as it would be now: a price changed between the summary the
+ * officer confirmed and the save. Nothing was saved; the form shows these lines and asks again.
+ */
+export class PricesChanged extends DomainError {
+  constructor(
+    readonly lines: ReceiptLine[],
+    readonly total: number,
+  ) {
+    super("deposit-prices-changed");
+  }
+}
+
 type LinePrice = { wasteTypeId: number; name: string; unit: MeasureUnit; priceId: number; rupiahPerUnit: number };
 
-/** What a deposit reads before it writes: an earlier entry with its key, the resident if served, the prices. */
+/** What a deposit reads before it writes: an earlier entry with its key, the resident if served, their account (locked), the prices. */
 type DepositReading = {
+  /** An entry already recorded under this key, as of the statement's start (see `recordDeposit`). */
   earlierEntryId: number | null;
   resident: { rtId: number; householdLabel: string | null; telegramId: number | null; displayName: string | null; bankName: string } | null;
+  /** The resident's account, created if new, locked for this transaction; null when not served. */
+  account: { id: number; balance: number } | null;
   prices: Map<number, LinePrice>;
 };
 
 /**
- * One statement: the entry already recorded under this key, if any; the resident's membership if
- * active in an RT the bank serves; and for each type asked about (the bank's own, not retired) the
- * price in force at `at`, by the rule of `listWasteTypes`: the latest `effective_from` not after
- * `at`, the one set last on a tie. Reads one price row per type, however long the history grows.
+ * One statement: the resident's membership if active in an RT the bank serves; their account,
+ * created if new and in any case locked (an upsert locks the row it meets, waiting for a deposit,
+ * withdrawal or reversal of the same account to commit); the entry recorded under this key as of
+ * the statement's start; and for each type asked about (the bank's own, not retired) the price in
+ * force at `at`, by the rule of `listWasteTypes`: the latest `effective_from` not after `at`, the
+ * one set last on a tie. Reads one price row per type, however long the history grows.
  */
-async function readForDeposit(db: Database, request: DepositRequest, at: Date): Promise<DepositReading> {
-  type Row = { earlier: string | number | null; rt_id: number | null; household_label: string | null; telegram_id: string | number | null; display_name: string | null; bank_name: string | null; prices: LinePrice[] | null };
+async function lockForDeposit(db: Database, request: DepositRequest, at: Date): Promise<DepositReading> {
+  type Row = {
+    earlier: string | number | null; rt_id: number | null; household_label: string | null; telegram_id: string | number | null; display_name: string | null; bank_name: string | null;
+    account_id: number | null; balance: string | number | null; prices: LinePrice[] | null;
+  };
+  const instant = at.toISOString();
   const [row] = await queryRows<Row>(db, sql`
-    select
-      (select id from ${ledgerEntry} where request_key = ${request.requestKey}) as earlier,
-      d.rt_id, d.household_label, d.telegram_id, d.display_name, d.bank_name,
-      (select json_agg(json_build_object('wasteTypeId', t.id, 'name', t.name, 'unit', t.unit, 'priceId', p.id, 'rupiahPerUnit', p.rupiah_per_unit))
-        from ${wasteType} t
-        cross join lateral (
-          select id, rupiah_per_unit from ${wastePrice} wp
-          where wp.waste_type_id = t.id and wp.effective_from <= ${at.toISOString()}::timestamptz
-          order by wp.effective_from desc, wp.set_at desc, wp.id desc
-          limit 1
-        ) p
-        where t.waste_bank_id = ${request.wasteBankId} and t.retired_at is null
-          and t.id = any(${sql.param([...new Set(request.lines.map((line) => line.wasteTypeId))])}::int[])) as prices
-    from (select 1) as one
-    left join (
+    with d as (
       select m.rt_id, m.household_label, pe.telegram_id, pe.display_name, b.name as bank_name
       from ${membership} m
       join ${wasteBankRt} w on w.rt_id = m.rt_id
       join ${wasteBank} b on b.id = w.waste_bank_id
       join ${person} pe on pe.id = m.person_id
       where m.person_id = ${request.personId} and m.status = 'active' and w.waste_bank_id = ${request.wasteBankId}
-    ) as d on true
+      limit 1
+    ), account as (
+      insert into ${bankAccount} (waste_bank_id, person_id, balance, opened_at, updated_at)
+      select ${request.wasteBankId}, ${request.personId}, 0, ${instant}::timestamptz, ${instant}::timestamptz from d
+      on conflict (waste_bank_id, person_id) do update set updated_at = ${bankAccount}.updated_at
+      returning id, balance
+    )
+    select
+      (select id from ${ledgerEntry} where request_key = ${request.requestKey}) as earlier,
+      d.rt_id, d.household_label, d.telegram_id, d.display_name, d.bank_name, account.id as account_id, account.balance,
+      (select json_agg(json_build_object('wasteTypeId', t.id, 'name', t.name, 'unit', t.unit, 'priceId', p.id, 'rupiahPerUnit', p.rupiah_per_unit))
+        from ${wasteType} t
+        cross join lateral (
+          select id, rupiah_per_unit from ${wastePrice} wp
+          where wp.waste_type_id = t.id and wp.effective_from <= ${instant}::timestamptz
+          order by wp.effective_from desc, wp.set_at desc, wp.id desc
+          limit 1
+        ) p
+        where t.waste_bank_id = ${request.wasteBankId} and t.retired_at is null
+          and t.id = any(${sql.param([...new Set(request.lines.map((line) => line.wasteTypeId))])}::int[])) as prices
+    from (select 1) as one
+    left join d on true
+    left join account on true
   `);
   return {
     earlierEntryId: row?.earlier == null ? null : Number(row.earlier),
     resident: row?.rt_id == null ? null : {
       rtId: row.rt_id, householdLabel: row.household_label, telegramId: row.telegram_id === null ? null : Number(row.telegram_id), displayName: row.display_name, bankName: row.bank_name!,
     },
-    prices: new Map((row?.prices ?? []).map((price) => [price.wasteTypeId, price])),
+    account: row?.account_id == null ? null : { id: Number(row.account_id), balance: exactRupiah(row.balance) },
+    prices: new Map((row?.prices ?? []).map((price) => [price.wasteTypeId, { ...price, rupiahPerUnit: exactRupiah(price.rupiahPerUnit) }])),
   };
 }
 
 type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; unit: MeasureUnit; priceId: number; rupiahPerUnit: number; value: number };
 
 /**
- * One statement: creates the account or locks its row and adds the total (a racing deposit to the
- * same account waits here), then appends the entry, its lines, its participation record (the
- * row `recordParticipation` would write: the source key is new, since the entry is) and its audit
- * row (what `recordAudit` writes, in this same statement: no extra round trip). The entry
- * is written while the row is locked, so an account's entries are numbered in the order they
- * changed its balance, and `getReceipt` can sum them by id. `entryId` is null when an entry with
- * the same request key committed first: the caller must roll back (the balance has moved).
+ * One statement, run while the account is locked: appends the entry (nothing if an entry with the
+ * same request key exists: a twin that held the lock before us), and only if it was appended adds
+ * the total to the balance and writes its lines, its participation record (the row
+ * `recordParticipation` would write: the source key is new, since the entry is) and its audit row
+ * (what `recordAudit` writes, in this same statement: no extra round trip). The entry is written
+ * under the lock, so an account's entries are numbered in the order they changed its balance, and
+ * `getReceipt` can sum them by id. `entryId` is null when the twin recorded this request.
  */
-async function writeDeposit(db: Database, request: DepositRequest, resident: NonNullable<DepositReading["resident"]>, lines: ValuedLine[], total: number, officer: number, now: Date): Promise<{ balance: number; entryId: number | null }> {
+async function writeDeposit(db: Database, request: DepositRequest, resident: NonNullable<DepositReading["resident"]>, accountId: number, lines: ValuedLine[], total: number, officer: number, now: Date): Promise<{ balance: number; entryId: number | null }> {
   const at = now.toISOString();
   const column = <K extends keyof ValuedLine>(key: K) => sql.param(lines.map((line) => line[key]));
-  const [row] = await queryRows<{ balance: string | number; entry_id: string | number | null }>(db, sql`
-    with account as (
-      insert into ${bankAccount} (waste_bank_id, person_id, balance, opened_at, updated_at)
-      values (${request.wasteBankId}, ${request.personId}, ${total}, ${at}::timestamptz, ${at}::timestamptz)
-      on conflict (waste_bank_id, person_id) do update set balance = ${bankAccount}.balance + excluded.balance, updated_at = excluded.updated_at
-      returning id, balance
-    ), entry as (
+  const [row] = await queryRows<{ balance: string | number | null; entry_id: string | number | null }>(db, sql`
+    with entry as (
       insert into ${ledgerEntry} (request_key, account_id, waste_bank_id, person_id, rt_id, kind, amount, occurred_at, recorded_by, recorded_at)
-      select ${request.requestKey}, account.id, ${request.wasteBankId}, ${request.personId}, ${resident.rtId}, 'deposit', ${total}, ${at}::timestamptz, ${officer}, ${at}::timestamptz
-      from account
+      values (${request.requestKey}, ${accountId}, ${request.wasteBankId}, ${request.personId}, ${resident.rtId}, 'deposit', ${total}, ${at}::timestamptz, ${officer}, ${at}::timestamptz)
       on conflict do nothing
       returning id
+    ), account as (
+      update ${bankAccount} set balance = balance + ${total}::bigint, updated_at = ${at}::timestamptz
+      where id = ${accountId} and exists (select 1 from entry)
+      returning balance
     ), lines as (
       insert into ${depositLine} (entry_id, line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
       select entry.id, l.line_no, l.waste_type_id, l.quantity, l.unit::measure_unit, l.price_id, l.rupiah_per_unit, l.value
-      from entry, unnest(${column("lineNo")}::int[], ${column("wasteTypeId")}::int[], ${column("quantity")}::int[], ${column("unit")}::text[],
-        ${column("priceId")}::int[], ${column("rupiahPerUnit")}::int[], ${column("value")}::int[]) as l(line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
+      from entry, unnest(${column("lineNo")}::int[], ${column("wasteTypeId")}::int[], ${column("quantity")}::bigint[], ${column("unit")}::text[],
+        ${column("priceId")}::int[], ${column("rupiahPerUnit")}::bigint[], ${column("value")}::bigint[]) as l(line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
     ), participated as (
       insert into ${participation} (source_key, rt_id, person_id, household_label, kind, occurred_at, verified, source, recorded_by, recorded_at)
       select 'bank-entry:' || entry.id, ${resident.rtId}, ${request.personId}, ${resident.householdLabel}, 'bank_sampah', ${at}::timestamptz, true, 'deposit', ${officer}, ${at}::timestamptz
@@ -165,72 +192,92 @@ async function writeDeposit(db: Database, request: DepositRequest, resident: Non
         jsonb_build_object('wasteBankId', ${request.wasteBankId}::int, 'amount', ${total}::bigint)
       from entry
     )
-    select account.balance, entry.id as entry_id from account left join entry on true
+    select (select balance from account) as balance, (select id from entry) as entry_id
   `);
-  return { balance: Number(row!.balance), entryId: row!.entry_id == null ? null : Number(row!.entry_id) };
+  return { balance: exactRupiah(row!.balance), entryId: row!.entry_id == null ? null : Number(row!.entry_id) };
 }
 
-/** Thrown inside the transaction to undo it when a twin with the same request key committed first. */
-class RecordedMeanwhile extends Error {}
+/** The entry recorded under a request key, if any. Under an account's lock it sees every twin that held the lock before. */
+async function entryIdOfKey(db: Database, requestKey: string): Promise<number | undefined> {
+  const [row] = await db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.requestKey, requestKey));
+  return row?.id;
+}
 
 /**
  * Records a deposit: each line valued at the price in force now (see `lineValue` for rounding),
  * the total added to the resident's balance, and a verified bank_sampah participation record.
+ * A line confirmed at another price than the one in force saves nothing (`PricesChanged`).
+ *
+ * In this order, like every change to a balance: lock the account, then look up the request key,
+ * then decide. Two arrivals of one request at once (a double tap on two instances, a redelivery)
+ * meet at the lock; the second finds the first's entry and gets its receipt, never a refusal that
+ * the first made true. The lock is taken in the statement that reads, whose own look-up of the key
+ * is as of before it waited; so every refusal looks again, and the write appends nothing when the
+ * key is taken.
  *
  * The hot path of the waste bank, so it is four round trips, as many as the bare inserts would
- * take: BEGIN, one statement that reads (`readForDeposit`), one that writes (`writeDeposit`),
- * COMMIT; the receipt is built from what was written. Spelled in SQL because each statement the
- * query builder composes costs the bot's one thread more than the database's work (bench:ledger).
+ * take: BEGIN, one statement that locks and reads (`lockForDeposit`), one that writes
+ * (`writeDeposit`), COMMIT; the receipt is built from what was written. Spelled in SQL because
+ * each statement the query builder composes costs the bot's one thread more than the database's
+ * work (bench:ledger).
  */
 export async function recordDeposit(db: Database, actor: Actor, request: DepositRequest, now: Date): Promise<Receipt> {
   const officer = requireOfficer(actor, request.wasteBankId);
   if (request.lines.length === 0) throw new DomainError("deposit-empty");
   if (request.lines.length > DEPOSIT_LINES_MAX) throw new DomainError("deposit-too-many-lines", { max: DEPOSIT_LINES_MAX });
   for (const line of request.lines) {
-    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0 || line.quantity > QUANTITY_MAX * 1000) throw new DomainError("deposit-line-invalid", { max: QUANTITY_MAX });
+    const quantityOk = Number.isSafeInteger(line.quantity) && line.quantity > 0 && line.quantity <= QUANTITY_MAX_BASE;
+    const priceOk = line.rupiahPerUnit === undefined || (Number.isSafeInteger(line.rupiahPerUnit) && line.rupiahPerUnit >= 0 && line.rupiahPerUnit <= PRICE_MAX);
+    if (!quantityOk || !priceOk) throw new DomainError("deposit-line-invalid", { max: QUANTITY_MAX });
   }
-  const recorded = async (): Promise<Receipt> => {
-    const [row] = await db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.requestKey, request.requestKey));
-    return { ...(await getReceipt(db, row!.id)), created: false };
-  };
-  try {
-    const receipt = await db.transaction(async (tx): Promise<Receipt | undefined> => {
-      const { earlierEntryId, resident, prices } = await readForDeposit(tx, request, now);
-      // A request already recorded is answered as it was, whatever has changed since.
-      if (earlierEntryId !== null) return undefined;
-      if (!resident) throw new DomainError("resident-not-served");
-      const valued = request.lines.map((line, index): ValuedLine => {
-        const price = prices.get(line.wasteTypeId);
-        if (!price) throw new DomainError("waste-type-not-found");
-        return { lineNo: index + 1, wasteTypeId: price.wasteTypeId, quantity: line.quantity, unit: price.unit, priceId: price.priceId, rupiahPerUnit: price.rupiahPerUnit, value: lineValue(line.quantity, price.rupiahPerUnit) };
-      });
-      const total = valued.reduce((sum, line) => sum + line.value, 0);
-      const { balance, entryId } = await writeDeposit(tx, request, resident, valued, total, officer, now);
-      if (entryId === null) throw new RecordedMeanwhile();
-      return {
-        entryId, kind: "deposit", amount: total, balance, occurredAt: now, wasteBankId: request.wasteBankId, bankName: resident.bankName,
-        personId: request.personId, telegramId: resident.telegramId, displayName: resident.displayName, reason: null, reversesEntryId: null,
-        lines: valued.map((line) => ({ wasteTypeId: line.wasteTypeId, name: prices.get(line.wasteTypeId)!.name, unit: line.unit, quantity: line.quantity, rupiahPerUnit: line.rupiahPerUnit, value: line.value })),
-        created: true,
-      };
-    });
-    return receipt ?? (await recorded());
-  } catch (error) {
-    if (error instanceof RecordedMeanwhile) return recorded();
-    throw error;
-  }
+  const receipt = await db.transaction(async (tx): Promise<Receipt | undefined> => {
+    const { earlierEntryId, resident, account, prices } = await lockForDeposit(tx, request, now);
+    // A request already recorded is answered as it was, whatever has changed since.
+    if (earlierEntryId !== null) return undefined;
+    /** A refusal, unless a twin of this request recorded it while this one waited for the lock. */
+    const refuse = async (error: DomainError): Promise<undefined> => {
+      if ((await entryIdOfKey(tx, request.requestKey)) !== undefined) return undefined;
+      throw error;
+    };
+    if (!resident || !account) return refuse(new DomainError("resident-not-served"));
+    const valued: ValuedLine[] = [];
+    for (const [index, line] of request.lines.entries()) {
+      const price = prices.get(line.wasteTypeId);
+      if (!price) return refuse(new DomainError("waste-type-not-found"));
+      valued.push({ lineNo: index + 1, wasteTypeId: price.wasteTypeId, quantity: line.quantity, unit: price.unit, priceId: price.priceId, rupiahPerUnit: price.rupiahPerUnit, value: lineValue(line.quantity, price.rupiahPerUnit) });
+    }
+    const total = valued.reduce((sum, line) => sum + line.value, 0);
+    const receiptLines = valued.map((line): ReceiptLine => ({ wasteTypeId: line.wasteTypeId, name: prices.get(line.wasteTypeId)!.name, unit: line.unit, quantity: line.quantity, rupiahPerUnit: line.rupiahPerUnit, value: line.value }));
+    if (request.lines.some((line, index) => line.rupiahPerUnit !== undefined && line.rupiahPerUnit !== valued[index]!.rupiahPerUnit)) {
+      return refuse(new PricesChanged(receiptLines, total));
+    }
+    if (account.balance + total > BALANCE_MAX) return refuse(new DomainError("balance-limit-exceeded", { max: BALANCE_MAX }));
+    const { balance, entryId } = await writeDeposit(tx, request, resident, account.id, valued, total, officer, now);
+    if (entryId === null) return undefined;
+    return {
+      entryId, kind: "deposit", amount: total, balance, occurredAt: now, wasteBankId: request.wasteBankId, bankName: resident.bankName,
+      personId: request.personId, telegramId: resident.telegramId, displayName: resident.displayName, reason: null, reversesEntryId: null,
+      lines: receiptLines, created: true,
+    };
+  });
+  if (receipt) return receipt;
+  return { ...(await getReceipt(db, (await entryIdOfKey(db, request.requestKey))!)), created: false };
 }
 
 export type WithdrawalRequest = { wasteBankId: number; personId: number; amount: number; requestKey: string };
 
-/** Pays out savings; never more than the balance, checked under the account's lock. */
+/**
+ * Pays out savings; never more than the balance. Lock the account, then look up the request key,
+ * then check the balance: the twin of a request that was paid waits at the lock and then finds the
+ * entry, so it gets the same receipt rather than "not enough savings".
+ */
 export async function recordWithdrawal(db: Database, actor: Actor, request: WithdrawalRequest, now: Date): Promise<Receipt> {
   const officer = requireOfficer(actor, request.wasteBankId);
   if (!Number.isSafeInteger(request.amount) || request.amount <= 0 || request.amount > WITHDRAWAL_MAX) throw new DomainError("withdrawal-amount-invalid", { max: WITHDRAWAL_MAX });
   const outcome = await db.transaction(async (tx) => {
-    const earlier = await existingReceipt(tx, request.requestKey);
-    if (earlier) return { id: earlier.entryId, created: false };
     const account = await lockAccount(tx, request.wasteBankId, request.personId);
+    const earlier = await entryIdOfKey(tx, request.requestKey);
+    if (earlier !== undefined) return { id: earlier, created: false };
     if (!account || account.balance < request.amount) throw new DomainError("insufficient-balance", { balance: account?.balance ?? 0 });
     const [current] = await tx
       .select({ rtId: membership.rtId })
@@ -240,7 +287,7 @@ export async function recordWithdrawal(db: Database, actor: Actor, request: With
       requestKey: request.requestKey, accountId: account.id, wasteBankId: request.wasteBankId, personId: request.personId, rtId: current?.rtId ?? null,
       kind: "withdrawal", amount: -request.amount, occurredAt: now, recordedBy: officer, recordedAt: now,
     });
-    if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
+    if (id === undefined) return { id: (await entryIdOfKey(tx, request.requestKey))!, created: false };
     await recordAudit(tx, {
       occurredAt: now, actorPersonId: officer, action: "ledger_withdrawal", rtId: current?.rtId ?? null, targetPersonId: request.personId,
       entityType: "ledger_entry", entityId: id, details: { wasteBankId: request.wasteBankId, amount: -request.amount },
@@ -261,13 +308,15 @@ export type ReversalRequest = { entryId: number; reason: string; requestKey: str
 export async function reverseEntry(db: Database, actor: Actor, request: ReversalRequest, now: Date): Promise<Receipt> {
   if (request.reason.trim().length === 0) throw new DomainError("reversal-reason-required");
   const outcome = await db.transaction(async (tx) => {
-    const earlier = await existingReceipt(tx, request.requestKey);
-    if (earlier) return { id: earlier.entryId, created: false };
     const [original] = await tx.select().from(ledgerEntry).where(eq(ledgerEntry.id, request.entryId));
     if (!original) throw new DomainError("entry-not-found");
+    // The account first, then the key: a twin of this request that got the lock before us has
+    // committed by now, and its reversal is this one's answer (not "already reversed").
+    const account = (await lockAccount(tx, original.wasteBankId, original.personId))!;
+    const earlier = await entryIdOfKey(tx, request.requestKey);
+    if (earlier !== undefined) return { id: earlier, created: false };
     const officer = requireOfficer(actor, original.wasteBankId);
     if (original.kind === "reversal") throw new DomainError("reversal-of-reversal");
-    const account = (await lockAccount(tx, original.wasteBankId, original.personId))!;
     // Checked after the lock: a reversal racing this one has committed by now, or waits for us.
     const [already] = await tx.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, original.id));
     if (already) throw new DomainError("entry-already-reversed");
@@ -276,7 +325,7 @@ export async function reverseEntry(db: Database, actor: Actor, request: Reversal
       requestKey: request.requestKey, accountId: account.id, wasteBankId: original.wasteBankId, personId: original.personId, rtId: original.rtId,
       kind: "reversal", amount: -original.amount, reversesEntryId: original.id, reason: request.reason, occurredAt: now, recordedBy: officer, recordedAt: now,
     });
-    if (id === undefined) return { id: (await existingReceipt(tx, request.requestKey))!.entryId, created: false };
+    if (id === undefined) return { id: (await entryIdOfKey(tx, request.requestKey))!, created: false };
     if (original.kind === "deposit") await revokeParticipation(tx, entrySourceKey(original.id), now);
     // The reason is the officer's free text: it stays in the ledger, not in the log.
     await recordAudit(tx, {
@@ -302,7 +351,7 @@ export async function getReceipt(db: Database, entryId: number): Promise<Omit<Re
     .where(eq(ledgerEntry.id, entryId));
   if (!entry) throw new DomainError("entry-not-found");
   const [{ balance } = { balance: 0 }] = await db
-    .select({ balance: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(Number) })
+    .select({ balance: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactRupiah) })
     .from(ledgerEntry)
     .where(and(eq(ledgerEntry.accountId, entry.accountId), sql`${ledgerEntry.id} <= ${entryId}`));
   const lines = await db
@@ -372,7 +421,7 @@ export async function statement(db: Database, params: AccountOf & { from: Date; 
   const { wasteBankId, personId, from, to } = params;
   const account = and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId));
   const [{ opening } = { opening: 0 }] = await db
-    .select({ opening: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(Number) })
+    .select({ opening: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactRupiah) })
     .from(ledgerEntry)
     .where(and(account, lt(ledgerEntry.occurredAt, from)));
   const entries = await entrySummaries(db)

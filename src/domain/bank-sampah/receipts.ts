@@ -8,7 +8,7 @@ import { translateIn } from "../../messages/translate.js";
 import type { Actor } from "../people/actor.js";
 import { findLocale } from "../people/person.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
-import { recordDeposit, recordWithdrawal, reverseEntry, type DepositRequest, type Receipt, type ReversalRequest, type WithdrawalRequest } from "./ledger.js";
+import { PricesChanged, recordDeposit, recordWithdrawal, reverseEntry, type DepositRequest, type Receipt, type ReceiptLine, type ReversalRequest, type WithdrawalRequest } from "./ledger.js";
 
 /**
  * What a saved form shows the petugas: the receipt (plain JSON, so a conversation's replay reads
@@ -36,14 +36,31 @@ async function queueReceipt(deps: ServiceDeps, tx: Database, receipt: Receipt, o
   return { receipt: plainReceipt(receipt), officer, sent, ...(original ? { original } : {}) };
 }
 
+/** What /setor's Simpan confirms: each line with the price per unit the summary showed the petugas. */
+export type ConfirmedDeposit = Omit<DepositRequest, "lines"> & { lines: readonly { wasteTypeId: number; quantity: number; rupiahPerUnit: number }[] };
+
+/**
+ * What a Simpan comes to: saved, with its receipt; or nothing saved because a price changed
+ * since the summary the petugas confirmed, with the deposit as it would be now (each line at the
+ * price in force, and the total) for the form to show and confirm again. Plain JSON either way.
+ */
+export type DepositOutcome = ({ saved: true } & SavedReceipt) | { saved: false; lines: ReceiptLine[]; total: number };
+
 /**
  * /setor's save: the deposit entry, its lines, its participation and audit rows, and the resident's
- * receipt, in one transaction. Idempotent by the form's request key: the same key again returns the
- * first receipt and writes nothing.
+ * receipt, in one transaction; or nothing at all if the prices confirmed are not the prices now.
+ * Idempotent by the form's request key: the same key again returns the first receipt and writes
+ * nothing, even if the prices have changed since it was saved.
  */
-export async function deposit(deps: ServiceDeps, params: { actor: Actor } & DepositRequest): Promise<SavedReceipt> {
+export async function deposit(deps: ServiceDeps, params: { actor: Actor } & ConfirmedDeposit): Promise<DepositOutcome> {
   const { actor, ...request } = params;
-  return inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordDeposit(tx, actor, request, deps.clock()), officerName(actor)));
+  try {
+    const saved = await inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordDeposit(tx, actor, request, deps.clock()), officerName(actor)));
+    return { saved: true, ...saved };
+  } catch (error) {
+    if (error instanceof PricesChanged) return { saved: false, lines: error.lines, total: error.total };
+    throw error;
+  }
 }
 
 /** /tarik's save: the withdrawal, its audit row and the resident's receipt; idempotent by request key. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lineValue, parseQuantity, parseRupiah, QUANTITY_MAX } from "../../../src/domain/bank-sampah/amounts.js";
+import { lineValue, parseQuantity, parseRupiah } from "../../../src/domain/bank-sampah/amounts.js";
+import { QUANTITY_MAX } from "../../../src/domain/bank-sampah/limits.js";
 
 const MAX_GRAMS = QUANTITY_MAX * 1000;
 

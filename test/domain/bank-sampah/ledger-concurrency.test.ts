@@ -178,3 +178,54 @@ describe.skipIf(server)("the ledger under concurrent use (real PostgreSQL, sever
     expect((await auditLedger(database.db)).ok).toBe(true);
   });
 });
+
+describe.skipIf(server)("the same request arriving twice at once (real PostgreSQL, two connections)", () => {
+  it("a withdrawal that the balance covers once: both arrivals get the first receipt, none is refused", async () => {
+    const [a, b] = pools as [DatabaseHandle, DatabaseHandle];
+    const residents = await Promise.all(Array.from({ length: 10 }, (_, i) => world.member(`Kembar${i}`, world.rt1.id)));
+    for (const [i, who] of residents.entries()) {
+      // Rp 6.000, enough for one payout of Rp 5.000 and not two.
+      await recordDeposit(database.db, officer, { wasteBankId: world.bank.id, personId: who.personId, lines: [{ wasteTypeId: world.types.logam.id, quantity: 1000 }], requestKey: `seed:${i}` }, NOW);
+    }
+    const pairs = await Promise.all(
+      residents.map((who, i) => {
+        const request = { wasteBankId: world.bank.id, personId: who.personId, amount: 5000, requestKey: `withdrawal:twin:${i}` };
+        const submit = (db: Database) => outcome(recordWithdrawal(db, officer, request, NOW));
+        return Promise.all(i % 2 ? [submit(a.db), submit(b.db)] : [submit(b.db), submit(a.db)]);
+      }),
+    );
+    for (const [i, pair] of pairs.entries()) {
+      expect(pair.every(isReceipt), JSON.stringify(pair)).toBe(true);
+      const [first, second] = pair as [Receipt, Receipt];
+      expect([first.created, second.created].sort()).toEqual([false, true]);
+      expect(first).toEqual({ ...second, created: first.created });
+      expect(first).toMatchObject({ kind: "withdrawal", amount: -5000, balance: 1000 });
+      expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: residents[i]!.personId })).toBe(1000);
+    }
+    expect(await database.db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(like(ledgerEntry.requestKey, "withdrawal:twin:%"))).toHaveLength(10);
+    expect((await auditLedger(database.db)).ok).toBe(true);
+  });
+
+  it("a reversal: both arrivals get the first receipt, neither is told it was already reversed", async () => {
+    const [a, b] = pools as [DatabaseHandle, DatabaseHandle];
+    const originals = [];
+    for (let i = 0; i < 10; i++) {
+      originals.push(await recordDeposit(database.db, officer, { wasteBankId: world.bank.id, personId: (i % 2 ? world.siti : world.budi).personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 1000 }], requestKey: `dep:${i}` }, NOW));
+    }
+    const pairs = await Promise.all(
+      originals.map((original, i) => {
+        const request = { entryId: original.entryId, reason: "salah timbang", requestKey: `reversal:twin:${i}` };
+        const submit = (db: Database) => outcome(reverseEntry(db, officer, request, NOW));
+        return Promise.all(i % 2 ? [submit(a.db), submit(b.db)] : [submit(b.db), submit(a.db)]);
+      }),
+    );
+    for (const pair of pairs) {
+      expect(pair.every(isReceipt), JSON.stringify(pair)).toBe(true);
+      const [first, second] = pair as [Receipt, Receipt];
+      expect([first.created, second.created].sort()).toEqual([false, true]);
+      expect(first.entryId).toBe(second.entryId);
+    }
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: world.siti.personId })).toBe(0);
+    expect(await auditLedger(database.db)).toMatchObject({ doubleReversals: 0, ok: true });
+  });
+});

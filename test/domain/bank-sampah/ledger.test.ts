@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { bankAccount, depositLine, ledgerEntry, participation } from "../../../src/db/schema/index.js";
 import { revokeOfficer } from "../../../src/domain/bank-sampah/banks.js";
 import {
-  accountsOf, auditLedger, balanceOf, DEPOSIT_LINES_MAX, getReceipt, recentEntries, recordDeposit, recordWithdrawal, reverseEntry, reversibleEntries, statement,
+  accountsOf, auditLedger, balanceOf, getReceipt, recentEntries, recordDeposit, recordWithdrawal, reverseEntry, reversibleEntries, statement,
   type DepositRequest,
 } from "../../../src/domain/bank-sampah/ledger.js";
+import { DEPOSIT_LINES_MAX } from "../../../src/domain/bank-sampah/limits.js";
 import { wibInstant } from "../../../src/domain/schedule/wib.js";
 import { withTestDatabase } from "../../helpers/database.js";
 import { addPending, newUser, snapshotState } from "../../helpers/fixtures.js";

@@ -1,7 +1,8 @@
 import { asc } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, ledgerEntry, outbox, participation } from "../../../src/db/schema/index.js";
-import { deposit, reverse, withdraw } from "../../../src/domain/bank-sampah/receipts.js";
+import { setPrice } from "../../../src/domain/bank-sampah/banks.js";
+import { deposit, reverse, withdraw, type DepositOutcome } from "../../../src/domain/bank-sampah/receipts.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
 import { withTestDatabase } from "../../helpers/database.js";
 import { actorOf, bankWorld, expectRefusal, minutesAfter, OPENED, type BankWorld } from "./world.js";
@@ -33,14 +34,23 @@ async function rows() {
   };
 }
 
+/** The outcome of a deposit that was saved (fails the test if it was not). */
+async function saved(outcome: Promise<DepositOutcome>): Promise<Extract<DepositOutcome, { saved: true }>> {
+  const result = await outcome;
+  if (!result.saved) throw new Error(`not saved: ${JSON.stringify(result)}`);
+  return result;
+}
+
 describe("receipt services", () => {
   it("saves a deposit with its audit, participation and receipt notice once, however often its request key comes", async () => {
     const actor = await actorOf(database.db, world.petugas);
-    const request = { actor, wasteBankId: world.bank.id, personId: world.siti.personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 2500 }], requestKey: "deposit:1:abc" };
-    const first = await deposit(deps(), request);
-    const again = await deposit(deps(), request);
+    const request = { actor, wasteBankId: world.bank.id, personId: world.siti.personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 2500, rupiahPerUnit: 1800 }], requestKey: "deposit:1:abc" };
+    const first = await saved(deposit(deps(), request));
+    // Asked again after the price changed: the first receipt, not "prices changed".
+    await setPrice(database.db, actor, world.types.kardus.id, 2000, NOW, NOW);
+    const again = await saved(deposit(deps(), request));
     expect(again).toEqual({ ...first, receipt: { ...first.receipt, created: false } });
-    expect(first).toMatchObject({ officer: "Petugas", sent: true, receipt: { kind: "deposit", amount: 4500, balance: 4500, created: true } });
+    expect(first).toMatchObject({ saved: true, officer: "Petugas", sent: true, receipt: { kind: "deposit", amount: 4500, balance: 4500, created: true } });
     const { entries, audits, participations, notices } = await rows();
     expect(entries).toHaveLength(1);
     expect(audits).toHaveLength(1);
@@ -53,14 +63,14 @@ describe("receipt services", () => {
 
   it("saves a withdrawal and a reversal once each by their request keys, the reversal naming what it undid", async () => {
     const actor = await actorOf(database.db, world.petugas);
-    const saved = await deposit(deps(), { actor, wasteBankId: world.bank.id, personId: world.siti.personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 5000 }], requestKey: "deposit:1:a" });
+    const first = await saved(deposit(deps(), { actor, wasteBankId: world.bank.id, personId: world.siti.personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 5000, rupiahPerUnit: 1800 }], requestKey: "deposit:1:a" }));
     const payout = { actor, wasteBankId: world.bank.id, personId: world.siti.personId, amount: 1000, requestKey: "withdrawal:1:b" };
     const paid = await withdraw(deps(), payout);
     expect(await withdraw(deps(), payout)).toEqual({ ...paid, receipt: { ...paid.receipt, created: false } });
     const undo = { actor, entryId: paid.receipt.entryId, reason: "salah hitung", requestKey: "reversal:1:c" };
     const reversed = await reverse(deps(), undo);
     expect(await reverse(deps(), undo)).toEqual({ ...reversed, receipt: { ...reversed.receipt, created: false } });
-    expect(saved.receipt.balance).toBe(9000);
+    expect(first.receipt.balance).toBe(9000);
     expect(reversed).toMatchObject({ receipt: { kind: "reversal", amount: 1000, balance: 9000, created: true }, original: { kind: "withdrawal", occurredAt: NOW.getTime() } });
     const { entries, audits, participations, notices } = await rows();
     expect(entries.map((entry) => entry.kind)).toEqual(["deposit", "withdrawal", "reversal"]);
@@ -71,7 +81,7 @@ describe("receipt services", () => {
 
   it("writes nothing, notice included, when the save is refused", async () => {
     const actor = await actorOf(database.db, world.otherPetugas);
-    await expectRefusal(deposit(deps(), { actor, wasteBankId: world.bank.id, personId: world.siti.personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 1000 }], requestKey: "deposit:9:x" }), "not-allowed");
+    await expectRefusal(deposit(deps(), { actor, wasteBankId: world.bank.id, personId: world.siti.personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 1000, rupiahPerUnit: 1800 }], requestKey: "deposit:9:x" }), "not-allowed");
     expect(await rows()).toEqual({ entries: [], audits: [], participations: [], notices: [] });
   });
 });
