@@ -2,7 +2,7 @@ import { asc, eq, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { bankAccount, depositLine, ledgerEntry, membership, outbox, participation, processedUpdate, wasteBank, wasteBankOfficer, wasteBankRt, wastePrice, wasteType } from "../../src/db/schema/index.js";
-import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer, type WasteTypeView } from "../../src/domain/bank-sampah/banks.js";
+import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer, setPrice, type WasteTypeView } from "../../src/domain/bank-sampah/banks.js";
 import { auditLedger, balanceOf, recordDeposit, recordWithdrawal, reverseEntry } from "../../src/domain/bank-sampah/ledger.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { bankAddRt, bankAppointList, bankOfficer, bankOpenRt, bankPick, bankRtList, bankShow, saldo } from "../../src/messages/buttons/bank-sampah.js";
@@ -505,6 +505,50 @@ describe("/setor", () => {
     expect(after.ledger_entry).toEqual([]);
     expect(after.outbox).toEqual(before.outbox);
     expect(after.bank_account).toEqual(before.bank_account);
+  });
+
+  it("saves what was confirmed: a price that changed at midnight while the form was open is shown, and confirmed again", async () => {
+    const { sari, siti, bank, types } = await bankWorld();
+    harness.now = new Date("2026-11-22T16:50:00Z"); // Minggu 23.50 WIB
+    await startDeposit(sari, "siti", "Siti");
+    await addLine(sari, "Kardus", "2");
+    const code = memberCode(siti.personId);
+    const confirmed = shownWith(sari, "Total: Rp 3.600");
+    expect(confirmed.text).toBe([`Setoran Siti (${code}) di Bank Sampah Sipin Bersih:`, "1. Kardus: 2 kg × Rp 1.800/kg = Rp 3.600", "Total: Rp 3.600"].join("\n"));
+    // Set earlier by another officer: Kardus is Rp 2.000 from Senin 00.00 WIB.
+    await setPrice(database.db, await actorOf(sari), types.kardus.id, 2000, new Date("2026-11-22T17:00:00Z"), harness.now);
+    harness.now = new Date("2026-11-22T17:05:00Z"); // Senin 00.05 WIB
+
+    const oldSave = await pressOn(harness, sari, confirmed, "Simpan");
+    const again = [
+      "⚠️ Harga berubah sejak ringkasan tadi, jadi setoran ini belum disimpan. Ini ringkasan dengan harga terbaru: periksa totalnya, lalu tekan Simpan lagi bila sudah sesuai.",
+      "",
+      `Setoran Siti (${code}) di Bank Sampah Sipin Bersih:`,
+      "1. Kardus: 2 kg × Rp 2.000/kg = Rp 4.000",
+      "Total: Rp 4.000",
+    ].join("\n");
+    expect(harness.lastText(sari)).toBe(again);
+    expect(harness.buttons(sari)).toEqual(["➕ Tambah jenis", "↩️ Hapus baris terakhir", "💾 Simpan", "Batal"]);
+    expect(await ledgerRows()).toEqual([]);
+    expect(await database.db.select().from(bankAccount)).toEqual([]);
+    expect(await receiptsTo(siti)).toEqual([]);
+    // The second tap of a double tap on the old summary confirms nothing: that total is gone.
+    const late = harness.callbackUpdate(sari, oldSave.callback_query!.data!, confirmed.messageId);
+    await harness.deliver(late);
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(STALE);
+    expect(await ledgerRows()).toEqual([]);
+
+    await pressOn(harness, sari, shownWith(sari, "Total: Rp 4.000"), "Simpan");
+    expect(harness.lastText(sari)).toContain("✅ Setoran Siti tersimpan.");
+    expect(harness.lastText(sari)).toContain("• Kardus: 2 kg × Rp 2.000/kg = Rp 4.000");
+    const [entry, ...others] = await ledgerRows();
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ kind: "deposit", amount: 4000 });
+    const lines = await database.db.select().from(depositLine);
+    expect(lines.map((line) => [line.quantity, line.rupiahPerUnit, line.value])).toEqual([[2000, 2000, 4000]]);
+    expect(await balanceOf(database.db, { wasteBankId: bank.id, personId: siti.personId })).toBe(4000);
+    expect(await receiptsTo(siti)).toHaveLength(1);
+    expect((await auditLedger(database.db)).ok).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Actor } from "../people/actor.js";
 import { revokeParticipation } from "../participation/participation.js";
 import { lineValue, type MeasureUnit } from "./amounts.js";
 import { requireOfficer } from "./banks.js";
-import { BALANCE_MAX, DEPOSIT_LINES_MAX, exactRupiah, PRICE_MAX, QUANTITY_MAX, QUANTITY_MAX_BASE, WITHDRAWAL_MAX } from "./limits.js";
+import { BALANCE_MAX, DEPOSIT_LINES_MAX, exactAmount, PRICE_MAX, QUANTITY_MAX, QUANTITY_MAX_BASE, WITHDRAWAL_MAX } from "./limits.js";
 
 export type EntryKind = "deposit" | "withdrawal" | "reversal";
 
@@ -148,8 +148,8 @@ async function lockForDeposit(db: Database, request: DepositRequest, at: Date): 
     resident: row?.rt_id == null ? null : {
       rtId: row.rt_id, householdLabel: row.household_label, telegramId: row.telegram_id === null ? null : Number(row.telegram_id), displayName: row.display_name, bankName: row.bank_name!,
     },
-    account: row?.account_id == null ? null : { id: Number(row.account_id), balance: exactRupiah(row.balance) },
-    prices: new Map((row?.prices ?? []).map((price) => [price.wasteTypeId, { ...price, rupiahPerUnit: exactRupiah(price.rupiahPerUnit) }])),
+    account: row?.account_id == null ? null : { id: Number(row.account_id), balance: exactAmount(row.balance) },
+    prices: new Map((row?.prices ?? []).map((price) => [price.wasteTypeId, { ...price, rupiahPerUnit: exactAmount(price.rupiahPerUnit) }])),
   };
 }
 
@@ -194,7 +194,7 @@ async function writeDeposit(db: Database, request: DepositRequest, resident: Non
     )
     select (select balance from account) as balance, (select id from entry) as entry_id
   `);
-  return { balance: exactRupiah(row!.balance), entryId: row!.entry_id == null ? null : Number(row!.entry_id) };
+  return { balance: exactAmount(row!.balance), entryId: row!.entry_id == null ? null : Number(row!.entry_id) };
 }
 
 /** The entry recorded under a request key, if any. Under an account's lock it sees every twin that held the lock before. */
@@ -351,7 +351,7 @@ export async function getReceipt(db: Database, entryId: number): Promise<Omit<Re
     .where(eq(ledgerEntry.id, entryId));
   if (!entry) throw new DomainError("entry-not-found");
   const [{ balance } = { balance: 0 }] = await db
-    .select({ balance: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactRupiah) })
+    .select({ balance: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactAmount) })
     .from(ledgerEntry)
     .where(and(eq(ledgerEntry.accountId, entry.accountId), sql`${ledgerEntry.id} <= ${entryId}`));
   const lines = await db
@@ -421,7 +421,7 @@ export async function statement(db: Database, params: AccountOf & { from: Date; 
   const { wasteBankId, personId, from, to } = params;
   const account = and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId));
   const [{ opening } = { opening: 0 }] = await db
-    .select({ opening: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactRupiah) })
+    .select({ opening: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactAmount) })
     .from(ledgerEntry)
     .where(and(account, lt(ledgerEntry.occurredAt, from)));
   const entries = await entrySummaries(db)

@@ -7,7 +7,7 @@
  * Every limit below keeps every stored value, and every sum the bot makes of them, well inside
  * that: the largest line is Rp 5 × 10^9, the largest deposit Rp 10^11, the largest balance Rp 10^13,
  * so even the balances of 900 accounts at their limit add up exactly. A sum read back from the
- * database goes through `exactRupiah`, which refuses rather than rounds.
+ * database goes through `exactAmount`, which refuses rather than rounds.
  */
 
 /** Largest single line of a deposit, in kg or liter: more than this is a typing slip, not a sack of cans. */
@@ -31,7 +31,7 @@ export const BALANCE_MAX = 10_000_000_000_000;
  * A whole number of Rupiah (or grams) as the database returns it (a bigint or numeric comes back
  * as a string from a sum), exactly: a value past 2^53 − 1 would be rounded, so it is refused.
  */
-export function exactRupiah(value: string | number | bigint | null | undefined): number {
+export function exactAmount(value: string | number | bigint | null | undefined): number {
   if (value === null || value === undefined) return 0;
   const number = Number(value);
   if (!Number.isSafeInteger(number) || (typeof value !== "number" && BigInt(value) !== BigInt(number))) {

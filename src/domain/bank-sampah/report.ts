@@ -8,6 +8,7 @@ import { memberCode } from "../people/member-code.js";
 import { areaScope } from "../roles/scope.js";
 import { compareMonths, monthOf, monthRange, parseMonthKey, type Month } from "../schedule/month.js";
 import type { MeasureUnit } from "./amounts.js";
+import { exactAmount } from "./limits.js";
 import { canManageBank, findWasteBank, listWasteBanksInScope, wasteBankIdOfRt, type WasteBankView } from "./banks.js";
 
 /**
@@ -262,7 +263,7 @@ export async function monthlyBankReport(db: Database, wasteBankId: number, month
 
   const balanceBefore = async (instant: Date) => {
     const [row] = await db
-      .select({ balance: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(Number) })
+      .select({ balance: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactAmount) })
       .from(ledgerEntry)
       .where(and(eq(ledgerEntry.wasteBankId, wasteBankId), lt(ledgerEntry.occurredAt, instant)));
     return row?.balance ?? 0;
@@ -333,7 +334,7 @@ export async function monthlyBankReport(db: Database, wasteBankId: number, month
 
   // Counted from the entries, not the lines: the ledger amount is what moved the balances.
   const [depositTotals] = await db
-    .select({ count: sql<number>`count(*)::int`.mapWith(Number), sum: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(Number) })
+    .select({ count: sql<number>`count(*)::int`.mapWith(Number), sum: sql<string>`coalesce(sum(${ledgerEntry.amount}), 0)`.mapWith(exactAmount) })
     .from(ledgerEntry)
     .where(inMonth("deposit"));
   const withdrawalSum = withdrawals.reduce((sum, row) => sum + row.amount, 0);

@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt } from "../../db/schema/index.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/attendance.js";
+import { exactAmount } from "../bank-sampah/limits.js";
 import type { ParticipationKind } from "../participation/participation.js";
 import type { ScoreConfig } from "./config.js";
 import { DAY_MS, wibWeekIndex, wibWeekIndexSql, wibWeekStart, wibWeekStartOfIndex, WEEK_MS } from "./weeks.js";
@@ -246,7 +247,7 @@ async function collectCounts(db: Database, range: Range): Promise<Map<string, Co
       rapatAttendance: Number(row.rapat_attendance), rondaShiftsHeld: Number(row.ronda_held), rondaShiftsStaffed: Number(row.ronda_staffed),
     });
   }
-  for (const row of bank) Object.assign(entry(row), { bankSampahDeposits: Number(row.deposits), bankSampahGrams: Number(row.grams) });
+  for (const row of bank) Object.assign(entry(row), { bankSampahDeposits: Number(row.deposits), bankSampahGrams: exactAmount(row.grams as string | number) });
   for (const row of reading) Object.assign(entry(row), { readingSessions: Number(row.sessions), readingSessionAttendees: Number(row.attendees) });
   return counts;
 }
