@@ -115,16 +115,17 @@ async function seed(db: Database): Promise<{ banks: Bank[]; sessions: Session[] 
   return { banks, sessions };
 }
 
-type Deposit = { bank: Bank; resident: Resident; lines: { wasteTypeId: number; quantity: number }[]; requestKey: string };
+/** Each line with the price the petugas was shown, as /setor's Simpan sends it. */
+type Deposit = { bank: Bank; resident: Resident; lines: { wasteTypeId: number; quantity: number; rupiahPerUnit: number }[]; requestKey: string };
 
 /** The deposit a session records next: a random resident of its bank, 1–4 lines of 0,1–15 kg. */
 function nextDeposit(session: Session, next: () => number, requestKey: string): Deposit {
   const { bank } = session;
   const resident = bank.residents[Math.floor(next() * bank.residents.length)]!;
-  const lines = Array.from({ length: 1 + Math.floor(next() * 4) }, () => ({
-    wasteTypeId: bank.types[Math.floor(next() * bank.types.length)]!.id,
-    quantity: 100 + Math.floor(next() * 15_000),
-  }));
+  const lines = Array.from({ length: 1 + Math.floor(next() * 4) }, () => {
+    const type = bank.types[Math.floor(next() * bank.types.length)]!;
+    return { wasteTypeId: type.id, quantity: 100 + Math.floor(next() * 15_000), rupiahPerUnit: type.rupiahPerUnit };
+  });
   return { bank, resident, lines, requestKey };
 }
 
