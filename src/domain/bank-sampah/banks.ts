@@ -275,7 +275,7 @@ export async function pricesAt(db: Database, wasteBankId: number, typeIds: reado
 
 /** A price is whole Rupiah from 0 to `PRICE_MAX`, as `parsePrice` reads them. */
 function requirePrice(rupiahPerUnit: number): void {
-  if (!Number.isSafeInteger(rupiahPerUnit) || rupiahPerUnit < 0 || rupiahPerUnit > PRICE_MAX) throw new DomainError("price-out-of-range");
+  if (!Number.isSafeInteger(rupiahPerUnit) || rupiahPerUnit < 0 || rupiahPerUnit > PRICE_MAX) throw new DomainError("price-out-of-range", { max: PRICE_MAX });
 }
 
 export async function addWasteType(db: Database, actor: Actor, wasteBankId: number, type: { name: string; unit: MeasureUnit; rupiahPerUnit: number }, now: Date): Promise<number> {

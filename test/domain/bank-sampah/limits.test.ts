@@ -117,7 +117,7 @@ describe("a deposit at the limits", () => {
     await expectRefusal(deposit([{ wasteTypeId: logam, quantity: QUANTITY_MAX_BASE + 1 }]), "deposit-line-invalid", { max: QUANTITY_MAX });
     await expectRefusal(deposit([{ wasteTypeId: logam, quantity: 1000, rupiahPerUnit: PRICE_MAX + 1 }]), "deposit-line-invalid", { max: QUANTITY_MAX });
     await expectRefusal(deposit(Array.from({ length: DEPOSIT_LINES_MAX + 1 }, () => ({ wasteTypeId: logam, quantity: 1 }))), "deposit-too-many-lines", { max: DEPOSIT_LINES_MAX });
-    await expectRefusal(setPrice(database.db, officer, logam, PRICE_MAX + 1, NOW, NOW), "price-out-of-range");
+    await expectRefusal(setPrice(database.db, officer, logam, PRICE_MAX + 1, NOW, NOW), "price-out-of-range", { max: PRICE_MAX });
     await expectRefusal(addWasteType(database.db, officer, world.bank.id, { name: "Tembaga", unit: "kg", rupiahPerUnit: PRICE_MAX + 1 }, NOW), "price-out-of-range");
     await expectRefusal(
       recordWithdrawal(database.db, officer, { wasteBankId: world.bank.id, personId: world.siti.personId, amount: WITHDRAWAL_MAX + 1, requestKey: key() }, NOW),
