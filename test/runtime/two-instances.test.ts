@@ -1,10 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { event, eventOccurrence } from "../../src/db/schema/index.js";
+import { broadcast, event, eventOccurrence } from "../../src/db/schema/index.js";
+import { answer } from "../../src/messages/buttons/common.js";
 import { eventForm, eventKindChoice, eventRepeatChoice } from "../../src/messages/buttons/events.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { addKetua, addRt, newUser } from "../helpers/fixtures.js";
+import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
 import { BotProcess } from "./child.js";
 import { postUpdate, SECRET, TOKEN } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
@@ -64,8 +65,8 @@ afterEach(async () => {
 async function ketua(rtNumber: number) {
   const place = await addRt(database.db, rtNumber);
   const user = newUser(`Ketua ${rtNumber}`);
-  await addKetua(database.db, user, place.id);
-  return { rtId: place.id, chatId: user.id, user };
+  const { personId } = await addKetua(database.db, user, place.id);
+  return { rtId: place.id, chatId: user.id, user, personId };
 }
 
 /** Messages the bot sent to the chat carrying a button with `data`, oldest first. */
@@ -132,6 +133,25 @@ describe.skipIf(noServer)("two instances on one PostgreSQL", () => {
     const events = await database.db.select().from(event).where(eq(event.rtId, rtId));
     expect(events.map((row) => ({ kind: row.kind, place: row.place }))).toEqual([{ kind: "rapat", place: "Balai RW" }]);
     expect(await database.db.select().from(eventOccurrence).where(inArray(eventOccurrence.eventId, events.map((row) => row.id)))).toHaveLength(1);
+  });
+
+  it("a send tapped twice, one tap reaching each instance at once, starts one announcement, sent to each resident once", async () => {
+    const { rtId, chatId, personId } = await ketua(7);
+    const residents = [newUser("Siti"), newUser("Budi")];
+    for (const [i, resident] of residents.entries()) await addMember(database.db, resident, rtId, `Rumah ${i + 1}`);
+    const text = "Gotong royong Minggu pagi, bawa cangkul.";
+    // A ketua has one audience (the RT) and no group: /umumkan asks for the text, then to confirm.
+    await oneByOne(() => typed(chatId, "/umumkan"), () => typed(chatId, text));
+    const send = answer.data({ form: "announce", choice: "yes" });
+    expect(sentWithButton(chatId, send)).toHaveLength(1);
+
+    stub.delays.set("answerCallbackQuery", SLOW_MS);
+    const answers = await Promise.all([postUpdate(ports[0]!, tap(chatId, send)), postUpdate(ports[1]!, tap(chatId, send))]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+
+    expect(await database.db.select({ id: broadcast.id }).from(broadcast).where(eq(broadcast.senderPersonId, personId))).toHaveLength(1);
+    await eventually(() => residents.every((resident) => stub.sentTo(resident.id).includes(text)), "the announcement to reach the residents", 30_000);
+    for (const resident of residents) expect(stub.sentTo(resident.id).filter((sent) => sent === text)).toHaveLength(1);
   });
 
   it("two messages of one chat, one reaching each instance at once, are taken one after the other", async () => {
