@@ -34,13 +34,15 @@ export function chatLockKey(chatId: number): number {
 }
 
 export type ChatLocks = {
+  /** How long an update may wait for its chat held by another instance (CHAT_LOCK_WAIT_MS unless told). */
+  readonly waitMs: number;
   /**
-   * Takes the chat's lock across instances, waiting up to `waitMs` while another instance holds
+   * Takes the chat's lock across instances, waiting up to `wait` ms while another instance holds
    * it (then ChatBusyError). Answers the release, which never throws: it answers false when the
    * lock had already gone with its connection (dropped while the update ran). The caller keeps one
    * update per chat in flight in its own process (a session lock is re-entrant on its connection).
    */
-  acquire(chatId: number, waitMs?: number): Promise<() => Promise<boolean>>;
+  acquire(chatId: number, wait?: number): Promise<() => Promise<boolean>>;
   close(): Promise<void>;
 };
 
@@ -55,7 +57,8 @@ export type ChatLocks = {
  * drops anyway, its locks are gone until the updates holding them end (their release says so),
  * and what must never happen twice is still held by the services' request keys.
  */
-export function openChatLocks(url: string): ChatLocks {
+export function openChatLocks(url: string, options: { waitMs?: number } = {}): ChatLocks {
+  const waitMs = options.waitMs ?? CHAT_LOCK_WAIT_MS;
   // Each close of the connection frees every lock it held: a lock taken before is no longer held.
   let generation = 0;
   const sql = postgres(url, {
@@ -68,15 +71,16 @@ export function openChatLocks(url: string): ChatLocks {
     connection: { application_name: "bantar-chat-locks" },
   });
   return {
-    async acquire(chatId, waitMs = CHAT_LOCK_WAIT_MS) {
+    waitMs,
+    async acquire(chatId, wait = waitMs) {
       const key = chatLockKey(chatId);
       const startedAt = Date.now();
       for (let pauseMs = FIRST_PAUSE_MS; ; pauseMs = Math.min(pauseMs * 2, LONGEST_PAUSE_MS)) {
         const [row] = await sql<{ locked: boolean }[]>`select pg_try_advisory_lock(${CHAT_LOCK_CLASS}::int4, ${key}::int4) as locked`;
         if (row?.locked) break;
         const waited = Date.now() - startedAt;
-        if (waited >= waitMs) throw new ChatBusyError(waited);
-        await sleep(Math.min(pauseMs, waitMs - waited));
+        if (waited >= wait) throw new ChatBusyError(waited);
+        await sleep(Math.min(pauseMs, wait - waited));
       }
       const held = generation;
       return async () => {

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { CHAT_LOCK_WAIT_MS, type ChatLocks } from "../../db/chat-lock.js";
+import type { ChatLocks } from "../../db/chat-lock.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
@@ -12,11 +12,11 @@ import type { BotDeps } from "../deps.js";
  *
  * In the process, an update waits for the chat's previous one (a queue per chat). Then, with
  * `chatLocks` (PostgreSQL), it takes the chat's lock, held by at most one instance, waiting for it
- * at most CHAT_LOCK_WAIT_MS from its arrival: past that it fails (ChatBusyError), and the webhook
+ * at most `chatLocks.waitMs` (CHAT_LOCK_WAIT_MS, 20 s) from its arrival: past that it fails (ChatBusyError), and the webhook
  * answers 500 so Telegram delivers it again. The lock is released when the update is done, failed
  * or not. On PGlite (one process) the queue is all there is to it.
  */
-export function sequentializeChats(deps: Pick<BotDeps, "chatLocks"> = {}, waitMs = CHAT_LOCK_WAIT_MS): MiddlewareFn<BotContext> {
+export function sequentializeChats(deps: Pick<BotDeps, "chatLocks"> = {}): MiddlewareFn<BotContext> {
   const tails = new Map<number, Promise<void>>();
   const locks: ChatLocks | undefined = deps.chatLocks;
   return async (ctx, next) => {
@@ -30,7 +30,7 @@ export function sequentializeChats(deps: Pick<BotDeps, "chatLocks"> = {}, waitMs
     try {
       await previous;
       if (!locks) return await next();
-      const release = await locks.acquire(key, Math.max(0, waitMs - (Date.now() - arrivedAt)));
+      const release = await locks.acquire(key, Math.max(0, locks.waitMs - (Date.now() - arrivedAt)));
       try {
         await next();
       } finally {

@@ -17,11 +17,11 @@ function message(chatId: number, text: string): Update {
 }
 
 /** A bot whose handler records when each message starts and ends, and waits where the test says. */
-function recordingBot(options: { chatLocks?: ChatLocks; waitMs?: number; events?: string[]; gates?: Map<string, Promise<void>> } = {}) {
+function recordingBot(options: { chatLocks?: ChatLocks; events?: string[]; gates?: Map<string, Promise<void>> } = {}) {
   const events = options.events ?? [];
   const gates = options.gates ?? new Map<string, Promise<void>>();
   const bot = new Bot<BotContext>("123456:TEST-token-for-offline-harness", { botInfo: BOT_INFO });
-  bot.use(sequentializeChats(options.chatLocks ? { chatLocks: options.chatLocks } : {}, options.waitMs));
+  bot.use(sequentializeChats(options.chatLocks ? { chatLocks: options.chatLocks } : {}));
   bot.on("message:text", async (ctx) => {
     events.push(`start ${ctx.message.text}`);
     await gates.get(ctx.message.text);
@@ -80,8 +80,8 @@ async function until(check: () => boolean, what: string): Promise<void> {
 describe.skipIf(!process.env.TEST_DATABASE_URL)("one update at a time per chat across instances (PostgreSQL)", () => {
   const database = withTestDatabase({ truncate: false });
   const opened: ChatLocks[] = [];
-  const locks = () => {
-    const chatLocks = openChatLocks(database.url!);
+  const locks = (waitMs?: number) => {
+    const chatLocks = openChatLocks(database.url!, waitMs === undefined ? {} : { waitMs });
     opened.push(chatLocks);
     return chatLocks;
   };
@@ -113,7 +113,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("one update at a time per chat a
     const events: string[] = [];
     const gates = new Map<string, Promise<void>>();
     const one = recordingBot({ chatLocks: locks(), events, gates });
-    const two = recordingBot({ chatLocks: locks(), events, gates, waitMs: 100 });
+    const two = recordingBot({ chatLocks: locks(100), events, gates });
     const first = gate();
     gates.set("c1", first.promise);
     const holding = one.bot.handleUpdate(message(13, "c1"));
