@@ -18,7 +18,8 @@
  * go to the ceiling: a bare grammY Bot, same botInfo and the same kind of fake fetch, whose only
  * handler replies "ok" to a message or answers a button. Ratio = updates/s ÷ the ceiling's.
  *
- * The bot runs as main.ts builds it: openDatabase's pool (10 connections), LOG_LEVEL info (into a
+ * The bot runs as main.ts builds it: openDatabase's pool (10 connections) and its chat locks (an
+ * advisory lock per update's chat, on one more connection), LOG_LEVEL info (into a
  * stream that only counts lines), a fixed clock, the background runner; the outbox sender is not
  * started (receipts queue in the outbox, as the update's work ends there). Flood control is the
  * real one (FLOOD_DEFAULTS, 15 updates per 5 s per person): each kind of task cycles through its
@@ -493,6 +494,8 @@ async function main(): Promise<void> {
       flood: FLOOD_DEFAULTS,
       deliveryLimits: NO_LIMITS,
       wakeOnQueue: false,
+      // As the app runs on PostgreSQL: each update takes its chat's lock across instances.
+      chatLocks: scratch.chatLocks,
     });
     const sent: Update[][] = tasks.map(() => []);
     const handleReal = (update: Update) => bot.handleUpdate(update);

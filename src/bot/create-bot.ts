@@ -75,7 +75,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(replyWhenDatabaseDown(deps));
   // Before dedupe: a flooder's dropped update costs no database work.
   bot.use(floodControl(deps));
-  bot.use(sequentializeChats());
+  bot.use(sequentializeChats(deps));
   bot.use(dedupeUpdates(deps));
   bot.use(attachActor(deps));
   bot.use(deps.i18n);

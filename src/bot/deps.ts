@@ -1,4 +1,5 @@
 import type { I18n } from "@grammyjs/i18n";
+import type { ChatLocks } from "../db/chat-lock.js";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { BackgroundRunner } from "./background.js";
@@ -24,4 +25,9 @@ export type BotDeps = {
   background?: BackgroundRunner;
   /** Flood control per person; FLOOD_DEFAULTS when absent. Counted in this process's memory. */
   flood?: FloodLimits;
+  /**
+   * A chat's updates one at a time across instances (PostgreSQL advisory locks); without it, one
+   * at a time in this process only (PGlite, the console, most tests).
+   */
+  chatLocks?: ChatLocks;
 };

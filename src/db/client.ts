@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { openChatLocks, type ChatLocks } from "./chat-lock.js";
 import * as schema from "./schema/index.js";
 
 /** Any drizzle database or transaction over our schema: postgres.js, PGlite or a `tx`. */
@@ -13,6 +14,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseHandle = {
   db: Database;
   driver: "postgres" | "pglite";
+  /**
+   * One chat's updates one at a time across the instances sharing this PostgreSQL (its own
+   * connection, opened at first use). Null on PGlite: one process owns it, its in-process order is enough.
+   */
+  chatLocks: ChatLocks | null;
   close(): Promise<void>;
 };
 
@@ -33,12 +39,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // JIT off: the bot's queries are short, and its few large ones (the scores of every RT) spent
     // more time compiling than running (about 1 s of JIT in a 1.5 s query, bench:scores).
     const sql = postgres(target.url, { max: 10, onnotice: () => {}, backoff: reconnectDelaySeconds, connect_timeout: 10, connection: { jit: "off" } });
-    return { db: drizzlePostgres(sql, { schema }), driver: "postgres", close: () => sql.end({ timeout: 5 }) };
+    const chatLocks = openChatLocks(target.url);
+    return {
+      db: drizzlePostgres(sql, { schema }),
+      driver: "postgres",
+      chatLocks,
+      close: async () => {
+        await Promise.all([chatLocks.close(), sql.end({ timeout: 5 })]);
+      },
+    };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;
-  return { db: drizzlePglite(client, { schema }), driver: "pglite", close: () => client.close() };
+  return { db: drizzlePglite(client, { schema }), driver: "pglite", chatLocks: null, close: () => client.close() };
 }
 
 /** The rows of a raw `db.execute`: postgres.js returns an array, PGlite an object holding `rows`. */

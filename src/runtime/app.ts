@@ -103,6 +103,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     wilayahCode: config.wilayahCode,
     adminTelegramIds: config.adminTelegramIds,
     background,
+    chatLocks: database.chatLocks,
   });
 
   // grammY's polling loop calls bot.handleUpdate itself: routing it through the tracker counts the

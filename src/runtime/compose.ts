@@ -6,6 +6,7 @@ import { createBot } from "../bot/create-bot.js";
 import type { BotDeps } from "../bot/deps.js";
 import { createI18n } from "../bot/i18n.js";
 import type { FloodLimits } from "../bot/middlewares/flood.js";
+import type { ChatLocks } from "../db/chat-lock.js";
 import type { Database } from "../db/client.js";
 import type { PacerLimits } from "../delivery/pacer.js";
 import { createDeliveryRuntime, type DeliveryRuntime } from "../delivery/runtime.js";
@@ -25,6 +26,8 @@ export type ComposeOptions = {
   adminTelegramIds: readonly number[];
   background?: BackgroundRunner;
   flood?: FloodLimits;
+  /** The database's chat locks (DatabaseHandle.chatLocks), so instances sharing PostgreSQL take a chat in turn. */
+  chatLocks?: ChatLocks | null;
   /** Telegram's rate limits by default; none in tests and the console. */
   deliveryLimits?: PacerLimits;
   /**
@@ -63,6 +66,7 @@ export function composeBot(options: ComposeOptions): Composition {
     wakeDelivery: options.wakeOnQueue === false ? () => {} : delivery.wake,
     ...(options.background ? { background: options.background } : {}),
     ...(options.flood ? { flood: options.flood } : {}),
+    ...(options.chatLocks ? { chatLocks: options.chatLocks } : {}),
   };
   const bot = createBot(options.token, deps, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),

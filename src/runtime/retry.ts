@@ -1,12 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError, HttpError } from "grammy";
+import { ChatBusyError } from "../db/chat-lock.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
 import type { Logger } from "../logger.js";
 import { redactError } from "./redact.js";
 
-/** A failure that a later try may not meet: the database away, Telegram unreachable, slow, overloaded or rate-limiting. */
+/**
+ * A failure that a later try may not meet: the database away, the chat busy on another instance,
+ * Telegram unreachable, slow, overloaded or rate-limiting.
+ */
 export function isTransient(error: unknown): boolean {
-  if (isDatabaseUnavailable(error)) return true;
+  if (isDatabaseUnavailable(error) || error instanceof ChatBusyError) return true;
   if (error instanceof HttpError) return true;
   return error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429);
 }

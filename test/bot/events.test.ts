@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
@@ -57,7 +58,7 @@ async function rt05() {
 async function schedule(ketua: TestUser, draft: Partial<EventDraft> & { firstStartsAt: Date }, now = harness.now) {
   const kind = draft.kind ?? "gotong_royong";
   const actor = await loadActor(database.db, ketua.id, []);
-  return createEvent(database.db, actor, { kind, place: "Pos kamling", notes: null, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence: { kind: "none" }, ...draft }, now);
+  return createEvent(database.db, actor, { requestKey: `event:${randomUUID()}`, kind, place: "Pos kamling", notes: null, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence: { kind: "none" }, ...draft }, now);
 }
 
 async function occurrencesOf(eventId: number) {

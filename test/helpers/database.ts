@@ -91,6 +91,9 @@ export function withTestDatabase(options: { truncate?: boolean } = {}): TestData
     get url() {
       return open().url;
     },
+    get chatLocks() {
+      return open().chatLocks;
+    },
     truncate: () => open().truncate(),
     close: () => open().close(),
   };

@@ -93,6 +93,8 @@ async function chooseRepeat(conversation: Convo, ctx: ConversationContext, first
 /** /acara: kind → when → place → notes → repetition → confirm. */
 export function createCreateEventConversation(deps: BotDeps) {
   return async function createEventConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    // The form's key, made once: a save tapped twice (on any instance) or redelivered makes one event.
+    const requestKey = await conversation.external(() => `event:${randomUUID()}`);
     const kind = await chooseKind(conversation, ctx);
     if (!kind) return void (await ctx.reply(ctx.t("action-cancelled")));
     const startsAt = await askWhen(conversation, ctx, deps, ctx.t("event-ask-when"));
@@ -108,7 +110,7 @@ export function createCreateEventConversation(deps: BotDeps) {
     await press.editMessageReplyMarkup();
     if (eventForm.read(data)?.choice === "cancel") return void (await press.reply(press.t("action-cancelled")));
     const outcome = await runOnce(conversation, (outside) =>
-      createEvent(deps.db, outside.actor, { kind, place, notes, firstStartsAt: startsAt, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence }, deps.clock()),
+      createEvent(deps.db, outside.actor, { requestKey, kind, place, notes, firstStartsAt: startsAt, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence }, deps.clock()),
     );
     if (!outcome.ok) return explain(ctx, outcome);
     await press.reply(press.t("event-created", { kind: press.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), count: outcome.value.occurrences }));

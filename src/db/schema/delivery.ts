@@ -42,7 +42,7 @@ export const broadcastStatus = pgEnum("broadcast_status", ["running", "stopped",
 export const broadcast = pgTable("broadcast", {
   id: bigserial("id", { mode: "number" }).primaryKey(),
   senderPersonId: integer("sender_person_id").notNull().references(() => person.id),
-  /** The confirming update's id: a double tap or a redelivery finds this and starts nothing new. */
+  /** The /umumkan form's key (made when it opened): a double tap, on any instance, or a redelivery finds this and starts nothing new. */
   requestKey: text("request_key").notNull().unique(),
   /** Who it went to, for the report: rt-members, area-ketua, area-residents, city-residents, city-ketua. */
   audience: text("audience").notNull(),

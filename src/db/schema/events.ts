@@ -19,6 +19,11 @@ export const event = pgTable("event", {
   createdBy: integer("created_by").references(() => person.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+  /**
+   * The /acara form's key (made when it opened): a save pressed twice, on any instance, makes one
+   * event. Null for events no form made (the ronda rota's).
+   */
+  requestKey: text("request_key").unique(),
 }, (table) => [
   index("event_rt_idx").on(table.rtId),
   check("event_duration_range", sql`${table.durationMinutes} between 15 and 1440`),

@@ -18,6 +18,8 @@ export const OCCURRENCE_HORIZON_MS = 56 * 24 * 60 * 60 * 1000;
 export const DEFAULT_DURATION_MINUTES: Record<EventKind, number> = { gotong_royong: 180, ronda: 360, rapat: 120, lainnya: 120 };
 
 export type EventDraft = {
+  /** The form's key (made when it opened, never the update's): the same key makes one event. */
+  requestKey: string;
   kind: EventKind;
   place: string;
   notes: string | null;
@@ -28,18 +30,36 @@ export type EventDraft = {
 
 export type Occurrence = typeof eventOccurrence.$inferSelect;
 
-/** Creates the event and its occurrences up to the horizon. Only the RT's ketua schedules. */
+/**
+ * Creates the event and its occurrences up to the horizon. Only the RT's ketua schedules.
+ * Idempotent by `draft.requestKey`: a repeat (a double tap, a redelivery, another instance racing
+ * this one) creates nothing and answers the first result.
+ */
 export async function createEvent(db: Database, actor: Actor, draft: EventDraft, now: Date): Promise<{ eventId: number; occurrences: number }> {
   const rtId = requireHeadedRt(actor);
+  const earlier = await eventByRequestKey(db, rtId, draft.requestKey);
+  if (earlier) return earlier;
   if (draft.firstStartsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(event)
-      .values({ rtId, kind: draft.kind, place: draft.place, notes: draft.notes, firstStartsAt: draft.firstStartsAt, durationMinutes: draft.durationMinutes, recurrence: draft.recurrence, createdBy: actor.person?.id ?? null, createdAt: now })
+      .values({ requestKey: draft.requestKey, rtId, kind: draft.kind, place: draft.place, notes: draft.notes, firstStartsAt: draft.firstStartsAt, durationMinutes: draft.durationMinutes, recurrence: draft.recurrence, createdBy: actor.person?.id ?? null, createdAt: now })
+      // A twin with the same key still in flight: this insert waits for it, then finds it made.
+      .onConflictDoNothing({ target: event.requestKey })
       .returning({ id: event.id });
-    const count = await materializeOccurrences(tx, created!.id, new Date(now.getTime() + OCCURRENCE_HORIZON_MS));
-    return { eventId: created!.id, occurrences: count };
+    if (!created) return (await eventByRequestKey(tx, rtId, draft.requestKey))!;
+    const count = await materializeOccurrences(tx, created.id, new Date(now.getTime() + OCCURRENCE_HORIZON_MS));
+    return { eventId: created.id, occurrences: count };
   });
+}
+
+/** The event a form's key already made, as createEvent answered it; another RT's is not answered. */
+async function eventByRequestKey(db: Database, rtId: number, requestKey: string): Promise<{ eventId: number; occurrences: number } | undefined> {
+  const [row] = await db.select({ eventId: event.id, rtId: event.rtId }).from(event).where(eq(event.requestKey, requestKey));
+  if (!row) return undefined;
+  if (row.rtId !== rtId) throw new DomainError("not-allowed");
+  const [made] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(eventOccurrence).where(eq(eventOccurrence.eventId, row.eventId));
+  return { eventId: row.eventId, occurrences: made?.count ?? 0 };
 }
 
 /** Adds the occurrences of one event up to `until`; existing ones are left as they are. */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { lockRequest } from "../../db/request-lock.js";
 import { indicatorScore, person } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
@@ -69,20 +70,23 @@ export async function enterManualScore(db: Database, actor: Actor, input: Manual
   // Idempotent without a request-key column: the bot fixes `now` once per confirmation (in
   // conversation.external, before the confirm button is shown), so a replayed or repeated save
   // arrives with the same entry instant. The same person entering the same score, note and date
-  // for the same indicator at the same instant is that one entry, not a second assessment.
-  const [existing] = await selectScores(db).where(
-    and(
-      eq(indicatorScore.rtId, place.id),
-      eq(indicatorScore.indicatorCode, code),
-      eq(indicatorScore.enteredBy, enteredBy),
-      eq(indicatorScore.enteredAt, now),
-      eq(indicatorScore.score, input.score),
-      eq(indicatorScore.assessedOn, formatLocalDate(input.assessedOn)),
-      note === null ? isNull(indicatorScore.note) : eq(indicatorScore.note, note),
-    ),
-  );
-  if (existing) return toManualScore(existing);
+  // for the same indicator at the same instant is that one entry, not a second assessment. The
+  // form's key (person, instant) is held while looking, so two saves racing on two instances
+  // find one another rather than both inserting.
   const row = await db.transaction(async (tx) => {
+    await lockRequest(tx, `score:${enteredBy}:${now.getTime()}`);
+    const [existing] = await selectScores(tx).where(
+      and(
+        eq(indicatorScore.rtId, place.id),
+        eq(indicatorScore.indicatorCode, code),
+        eq(indicatorScore.enteredBy, enteredBy),
+        eq(indicatorScore.enteredAt, now),
+        eq(indicatorScore.score, input.score),
+        eq(indicatorScore.assessedOn, formatLocalDate(input.assessedOn)),
+        note === null ? isNull(indicatorScore.note) : eq(indicatorScore.note, note),
+      ),
+    );
+    if (existing) return existing;
     const [inserted] = await tx
       .insert(indicatorScore)
       .values({ rtId: place.id, indicatorCode: code, score: input.score, note, assessedOn: formatLocalDate(input.assessedOn), enteredBy, enteredAt: now })

@@ -25,7 +25,7 @@ async function scheduled() {
   const siti = newUser("Siti");
   const sitiMember = await addMember(database.db, siti, place.id, "Rumah 1");
   const ketuaActor = await loadActor(database.db, ketua.id, []);
-  const created = await createEvent(database.db, ketuaActor, { kind: "gotong_royong", place: "Pos kamling", notes: null, firstStartsAt: SUNDAY_29, durationMinutes: 180, recurrence: { kind: "none" } }, NOW);
+  const created = await createEvent(database.db, ketuaActor, { requestKey: "event:changes-test", kind: "gotong_royong", place: "Pos kamling", notes: null, firstStartsAt: SUNDAY_29, durationMinutes: 180, recurrence: { kind: "none" } }, NOW);
   const [occurrence] = await database.db.select().from(eventOccurrence).where(eq(eventOccurrence.eventId, created.eventId));
   await setRsvp(database.db, await loadActor(database.db, siti.id, []), occurrence!.id, "hadir", NOW);
   const reminder = reminderKey(occurrence!.id, sitiMember.personId, "evening");

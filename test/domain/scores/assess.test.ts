@@ -32,4 +32,19 @@ describe("saveManualScore", () => {
     expect((await database.db.select().from(auditLog)).map((row) => row.action)).toEqual(["manual_score_entered"]);
     expect(deps.woken).toBe(2);
   });
+
+  it("stores one entry when saves of one form race (two instances without a lock between them)", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    const user = newUser("Bu Koordinator");
+    await addKoordinator(database.db, user, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const koordinator = await loadActor(database.db, user.id, []);
+    // Five forms, each saved twice at once: a check-then-insert without the form's key held races.
+    for (let form = 0; form < 5; form++) {
+      const input = { rtId: rt.id, code: "B1", score: 2, note: `form ${form}`, assessedOn: { year: 2026, month: 12, day: 1 }, enteredAt: new Date(NOW.getTime() - form * 60_000) };
+      const [one, two] = await Promise.all([saveManualScore(deps, koordinator, input), saveManualScore(deps, koordinator, input)]);
+      expect(two.entry.id).toBe(one.entry.id);
+    }
+    expect(await database.db.select().from(indicatorScore)).toHaveLength(5);
+    expect(await database.db.select().from(auditLog)).toHaveLength(5);
+  });
 });
