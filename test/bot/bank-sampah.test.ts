@@ -424,7 +424,7 @@ describe("/setor", () => {
 
     // The resident's copy went through the outbox, once, keyed by the entry.
     const queued = await receiptsTo(siti);
-    expect(queued).toEqual([expect.objectContaining({ dedupeKey: `notice:bank-receipt:${entry!.id}:${siti.id}`, personId: siti.personId, status: "sent", payload: { text: receipt } })]);
+    expect(queued).toEqual([expect.objectContaining({ dedupeKey: `notice:bank-receipt:${entry!.id}:person:${siti.personId}`, personId: siti.personId, status: "sent", payload: { text: receipt } })]);
     expect(sentTextsTo(siti.id).filter((text) => text.startsWith("🧾"))).toEqual([receipt]);
     expect((await auditLedger(database.db)).ok).toBe(true);
   });
