@@ -1,0 +1,116 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/client.js";
+import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
+import { loadActor } from "../../src/domain/people/actor.js";
+import { addKetua, addKoordinator, addMember, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { type TestUser, withTestBot } from "../helpers/test-bot.js";
+
+const { database, harness } = withTestBot();
+
+/**
+ * Someone whose every trace is distinctive, so a search of the whole database finds any copy: a
+ * Telegram id beyond 32 bits (as real ones are), a name, a household and a book title no fixture uses.
+ */
+const KINANTI: TestUser = { id: 7_412_963_085, first_name: "Kinanti" };
+const NAME = "Kinanti Zebrinawati";
+const HOUSEHOLD = "Rumah Kuning Gang Zamrud";
+const TITLE = "Hikayat Kelelawar Ungu";
+const NEEDLES = [NAME, HOUSEHOLD, TITLE, String(KINANTI.id)];
+
+type Hit = { column: string; value: string };
+
+/**
+ * Every column of every table in the public schema that can hold text or a Telegram id (text,
+ * varchar, json, jsonb, arrays, bigint), searched for each needle as a case-insensitive substring.
+ * Nothing here names a table: one added tomorrow is searched too.
+ */
+async function scan(needles: readonly string[]): Promise<Hit[]> {
+  const columns = await queryRows<{ table_name: string; column_name: string }>(database.db, sql`
+    select c.table_name, c.column_name
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+      and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'bigint')
+    order by c.table_name, c.column_name
+  `);
+  expect(columns.length).toBeGreaterThan(50); // the scan sees the schema, not nothing
+  const hits: Hit[] = [];
+  for (const { table_name: table, column_name: column } of columns) {
+    const value = sql`lower(${sql.identifier(column)}::text)`;
+    const matches = sql.join(needles.map((needle) => sql`strpos(${value}, ${needle.toLowerCase()}) > 0`), sql` or `);
+    const rows = await queryRows<{ value: string }>(database.db, sql`select ${sql.identifier(column)}::text as value from ${sql.identifier(table)} where ${matches} limit 3`);
+    hits.push(...rows.map((row) => ({ column: `${table}.${column}`, value: row.value.slice(0, 200) })));
+  }
+  return hits;
+}
+
+/**
+ * RT 05 with its ketua, a petugas (who keeps the reading corner), a koordinator and a waste bank
+ * whose officer is Sari; a neighbour, Tono, so the RT is not empty.
+ */
+async function neighbourhood() {
+  const db = database.db;
+  const place = await addRt(db, 5);
+  const ketua = newUser("Harun");
+  const petugas = newUser("Rina");
+  const koordinator = newUser("Koordinator");
+  const sari = newUser("Sari");
+  await addKetua(db, ketua, place.id);
+  await addPetugas(db, petugas, place.id);
+  await addMember(db, newUser("Tono"), place.id, "Rumah Tono");
+  await addKoordinator(db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+  const sariIds = await addMember(db, sari, place.id, "Rumah Sari");
+  const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Melati", rtIds: [place.id] }, new Date("2026-09-01T00:00:00Z"));
+  await appointOfficer(db, await loadActor(db, koordinator.id, []), { wasteBankId: bank.id, personId: sariIds.personId }, new Date("2026-09-01T00:00:00Z"));
+  return { place, ketua, petugas, sari };
+}
+
+/** Kinanti registers, is approved, reports a book, and has a deposit recorded; Sari starts another. */
+async function kinantiLivesHere() {
+  const { place, ketua, petugas, sari } = await neighbourhood();
+  await harness.send(KINANTI, `/start ${place.inviteCode}`);
+  await harness.press(KINANTI, "Saya setuju");
+  await harness.send(KINANTI, NAME);
+  await harness.send(KINANTI, HOUSEHOLD);
+  await harness.press(KINANTI, "Kirim permintaan");
+  expect(harness.lastText(ketua)).toContain(NAME);
+  await harness.press(ketua, "Setujui");
+  expect(harness.lastText(KINANTI)).toContain("Selamat!");
+
+  await harness.send(KINANTI, "/baca");
+  await harness.send(KINANTI, TITLE);
+  await harness.press(KINANTI, "30 menit");
+  await harness.press(KINANTI, "Kirim");
+  expect(harness.lastText(petugas)).toContain(TITLE);
+
+  await harness.send(sari, "/setor");
+  await harness.send(sari, "Kinanti");
+  await harness.press(sari, "Kinanti");
+  await harness.press(sari, "Kardus");
+  await harness.send(sari, "2,5");
+  await harness.press(sari, "Simpan");
+  expect(harness.lastText(KINANTI)).toContain("Rp 4.500");
+  // A second deposit left at the choice of resident: Sari's form holds Kinanti's name and household.
+  await harness.send(sari, "/setor");
+  await harness.send(sari, "Kinanti");
+  expect(harness.buttons(sari).join(" ")).toContain(HOUSEHOLD);
+  return { ketua, petugas, sari };
+}
+
+describe("after /hapusdata, nothing in the database names the person", () => {
+  it("leaves no name, household, Telegram id or reported title in any column of any table", async () => {
+    await kinantiLivesHere();
+    // Before: the scan finds them where they live, so it would see them after too.
+    const before = new Set((await scan(NEEDLES)).map((hit) => hit.column));
+    for (const column of ["person.telegram_id", "person.display_name", "membership.household_label", "reading_log.title", "outbox.payload", "bot_state.value"]) {
+      expect(before).toContain(column);
+    }
+
+    await harness.send(KINANTI, "/hapusdata");
+    await harness.press(KINANTI, "Ya, hapus data saya");
+    expect(harness.lastText(KINANTI)).toContain("sudah dihapus");
+
+    expect(await scan(NEEDLES)).toEqual([]);
+  });
+});
