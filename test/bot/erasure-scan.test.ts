@@ -49,21 +49,22 @@ async function scan(needles: readonly string[]): Promise<Hit[]> {
  * RT 05 with its ketua, a petugas (who keeps the reading corner), a koordinator and a waste bank
  * whose officer is Sari; a neighbour, Tono, so the RT is not empty.
  */
-async function neighbourhood() {
+async function neighbourhood(people: { ketua?: TestUser; sari?: TestUser } = {}) {
   const db = database.db;
   const place = await addRt(db, 5);
-  const ketua = newUser("Harun");
+  const ketua = people.ketua ?? newUser("Harun");
   const petugas = newUser("Rina");
   const koordinator = newUser("Koordinator");
-  const sari = newUser("Sari");
+  const sari = people.sari ?? newUser("Sari");
+  const tono = newUser("Tono");
   await addKetua(db, ketua, place.id);
   await addPetugas(db, petugas, place.id);
-  await addMember(db, newUser("Tono"), place.id, "Rumah Tono");
+  await addMember(db, tono, place.id, "Rumah Tono");
   await addKoordinator(db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
   const sariIds = await addMember(db, sari, place.id, "Rumah Sari");
   const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Melati", rtIds: [place.id] }, new Date("2026-09-01T00:00:00Z"));
   await appointOfficer(db, await loadActor(db, koordinator.id, []), { wasteBankId: bank.id, personId: sariIds.personId }, new Date("2026-09-01T00:00:00Z"));
-  return { place, ketua, petugas, sari };
+  return { place, ketua, petugas, sari, tono };
 }
 
 /** Kinanti registers, is approved, reports a book, and has a deposit recorded; Sari starts another. */
@@ -112,5 +113,39 @@ describe("after /hapusdata, nothing in the database names the person", () => {
     expect(harness.lastText(KINANTI)).toContain("sudah dihapus");
 
     expect(await scan(NEEDLES)).toEqual([]);
+  });
+});
+
+describe("after /hapusdata by a ketua and by a waste bank officer, nothing in the database names them", () => {
+  const HARUN: TestUser = { id: 6_301_774_215, first_name: "Harunsyah Pelitabumi" };
+  const SARI: TestUser = { id: 6_309_552_871, first_name: "Sariwangi Lestaribumi" };
+  const ANNOUNCEMENT = "Rapat warga di balai Teratai Biru malam Jumat";
+
+  it("leaves no trace of their names, Telegram ids or the announcement the ketua wrote", async () => {
+    const { ketua, sari, tono } = await neighbourhood({ ketua: HARUN, sari: SARI });
+    // The ketua announces to the RT: the broadcast keeps the text and the ketua's chat for its progress.
+    await harness.send(ketua, "/umumkan");
+    await harness.send(ketua, ANNOUNCEMENT);
+    await harness.press(ketua, "Kirim");
+    expect(harness.lastText(tono)).toBe(ANNOUNCEMENT);
+    // The officer records Tono's deposit: Tono's receipt names her.
+    await harness.send(sari, "/setor");
+    await harness.send(sari, "Tono");
+    await harness.press(sari, "Tono");
+    await harness.press(sari, "Kardus");
+    await harness.send(sari, "2,5");
+    await harness.press(sari, "Simpan");
+    expect(harness.lastText(tono)).toContain(SARI.first_name);
+
+    const needles = [HARUN.first_name, String(HARUN.id), ANNOUNCEMENT, SARI.first_name, String(SARI.id)];
+    const before = new Set((await scan(needles)).map((hit) => hit.column));
+    for (const column of ["broadcast.text", "broadcast.progress_chat_id", "outbox.payload", "person.display_name"]) expect(before).toContain(column);
+
+    for (const user of [ketua, sari]) {
+      await harness.send(user, "/hapusdata");
+      await harness.press(user, "Ya, hapus data saya");
+      expect(harness.lastText(user)).toContain("sudah dihapus");
+    }
+    expect(await scan(needles)).toEqual([]);
   });
 });
