@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
+import { ledgerEntry } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
+import { reverse } from "../../src/domain/bank-sampah/receipts.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { columnName, NO_PERSONAL_DATA, PERSONAL_DATA } from "../../src/domain/people/personal-data-map.js";
 import { addKetua, addKoordinator, addMember, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
@@ -68,7 +70,7 @@ async function neighbourhood(people: { ketua?: TestUser; sari?: TestUser } = {})
   return { place, ketua, petugas, sari, tono };
 }
 
-/** Kinanti registers, is approved, reports a book, and has a deposit recorded; Sari starts another. */
+/** Kinanti registers, is approved, reports a book, has a deposit recorded and reversed; Sari starts another. */
 async function kinantiLivesHere() {
   const { place, ketua, petugas, sari } = await neighbourhood();
   await harness.send(KINANTI, `/start ${place.inviteCode}`);
@@ -93,6 +95,9 @@ async function kinantiLivesHere() {
   await harness.send(sari, "2,5");
   await harness.press(sari, "Simpan");
   expect(harness.lastText(KINANTI)).toContain("Rp 4.500");
+  // The officer takes it back, giving a reason that names her.
+  const [entry] = await database.db.select({ id: ledgerEntry.id }).from(ledgerEntry);
+  await reverse(harness.deps, { actor: await loadActor(database.db, sari.id, []), entryId: entry!.id, reason: `Timbangan ${NAME} keliru`, requestKey: "reversal:scan" });
   // A second deposit left at the choice of resident: Sari's form holds Kinanti's name and household.
   await harness.send(sari, "/setor");
   await harness.send(sari, "Kinanti");
@@ -105,7 +110,7 @@ describe("after /hapusdata, nothing in the database names the person", () => {
     await kinantiLivesHere();
     // Before: the scan finds them where they live, so it would see them after too.
     const before = new Set((await scan(NEEDLES)).map((hit) => hit.column));
-    for (const column of ["person.telegram_id", "person.display_name", "membership.household_label", "reading_log.title", "outbox.payload", "bot_state.value"]) {
+    for (const column of ["person.telegram_id", "person.display_name", "membership.household_label", "reading_log.title", "ledger_entry.reason", "outbox.payload", "bot_state.value"]) {
       expect(before).toContain(column);
     }
 

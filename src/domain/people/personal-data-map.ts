@@ -110,7 +110,11 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     holds: "the reason an officer gave for reversing one of the person's entries; old request keys carried the officer's chat id",
     erasure: "reasons on the person's own entries are blanked; keys of entries they recorded lose an old-style chat id (amounts and balances unchanged)",
     async erase(tx, subject) {
-      await tx.update(ledgerEntry).set({ reason: sql`case when ${ledgerEntry.reason} is null then null else '' end` }).where(eq(ledgerEntry.personId, subject.personId));
+      // By account, so the ledger's account index finds the entries.
+      const accounts = tx.select({ id: bankAccount.id }).from(bankAccount).where(eq(bankAccount.personId, subject.personId));
+      await tx.update(ledgerEntry).set({ reason: sql`case when ${ledgerEntry.reason} is null then null else '' end` }).where(inArray(ledgerEntry.accountId, accounts));
+      // Migration 0007 rewrote the old keys; a form opened before it and saved after (its key
+      // replayed from its state) still writes one. Rare, and an erasure is rare: a scan will do.
       await tx
         .update(ledgerEntry)
         .set({ requestKey: sql`regexp_replace(${ledgerEntry.requestKey}, '^(deposit|withdrawal|reversal):-?[0-9]+:', '\\1:')` })
