@@ -10,6 +10,8 @@ export type NewOutboxMessage = {
   dedupeKey: string;
   chatId: number;
   personId?: number | null;
+  /** Who the message names or quotes besides its recipient (see outbox.subject_person_ids). */
+  subjectPersonIds?: number[];
   priority: number;
   method?: string;
   payload: Record<string, unknown>;

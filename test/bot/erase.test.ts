@@ -271,6 +271,35 @@ describe("/hapusdata", () => {
     expect(harness.lastText(ketua)).toBe("Maaf, perintah ini hanya untuk ketua RT.");
   });
 
+  it("drops a join request still queued for the ketua, and blanks one already sent", async () => {
+    const place = await addRt(database.db, 5);
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, place.id);
+    const join = async (user: TestUser, name: string) => {
+      await harness.send(user, `/start ${place.inviteCode}`);
+      await harness.press(user, "Saya setuju");
+      await harness.send(user, name);
+      await harness.send(user, "Rumah Ujung");
+      await harness.press(user, "Kirim permintaan");
+    };
+    const sent = newUser("Terkirim");
+    await join(sent, "Wulan Terkirim");
+    expect(harness.lastText(ketua)).toContain("Wulan Terkirim");
+    harness.drainAfterEachUpdate = false;
+    const queued = newUser("Antre");
+    await join(queued, "Rara Antre");
+    for (const user of [sent, queued]) {
+      await harness.send(user, "/hapusdata");
+      await harness.press(user, "Ya, hapus data saya");
+    }
+    await harness.delivery.engine.drain();
+
+    expect(harness.telegram.textsTo(ketua.id).join("\n")).not.toContain("Rara Antre");
+    const requests = await database.db.select({ status: outbox.status, chatId: outbox.chatId, payload: outbox.payload }).from(outbox).where(like(outbox.dedupeKey, "notice:join-request:%")).orderBy(asc(outbox.id));
+    // Still addressed to the ketua (their chat, not the erased person's), with no text left.
+    expect(requests).toEqual([{ status: "sent", chatId: ketua.id, payload: {} }, { status: "cancelled", chatId: ketua.id, payload: {} }]);
+  });
+
   it("tells someone the bot knows nothing about that there is nothing to erase", async () => {
     const stranger = newUser("Asing");
     await harness.send(stranger, "/hapusdata");

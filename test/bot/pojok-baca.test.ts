@@ -437,7 +437,7 @@ describe("/pinjam, /kembali, /pinjamanku", () => {
     const tap = harness.callbackUpdate(w.rina, bookReturn.data({ loan: loan.id, page: 0 }), list.messageId);
     harness.telegram.failNext("answerCallbackQuery", { error_code: 500, description: "Internal Server Error" });
     await expect(harness.deliver(tap)).rejects.toThrow();
-    const thanks = () => database.db.select().from(outbox).where(eq(outbox.dedupeKey, `notice:book-return:${loan.id}:${w.siti.id}`));
+    const thanks = () => database.db.select().from(outbox).where(eq(outbox.dedupeKey, `notice:book-return:${loan.id}:person:${w.siti.personId}`));
     expect(await thanks()).toHaveLength(1);
     await harness.deliver(tap);
     expect(await thanks()).toHaveLength(1);

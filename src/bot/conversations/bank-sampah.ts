@@ -117,9 +117,12 @@ async function pickResident(conversation: Convo, ctx: ConversationContext, deps:
 
 export type SaveKind = "deposit" | "withdrawal" | "reversal";
 
-/** The ledger request key of a confirmation button: its kind, the chat it was shown in, its id. */
-export function requestKeyOf(kind: SaveKind, chatId: number, id: string): string {
-  return `${kind}:${chatId}:${id}`;
+/**
+ * The ledger request key of a confirmation button: its kind and its random id. It is stored for
+ * good, so it names no chat (a Telegram id would outlive the officer's erasure).
+ */
+export function requestKeyOf(kind: SaveKind, id: string): string {
+  return `${kind}:${id}`;
 }
 
 /**
@@ -128,9 +131,9 @@ export function requestKeyOf(kind: SaveKind, chatId: number, id: string): string
  * form has ended (a double tap, a redelivery after a failed reply) can be told it was saved.
  */
 async function newRequest(conversation: Convo, kind: SaveKind): Promise<{ key: string; id: string }> {
-  return conversation.external((outside) => {
+  return conversation.external(() => {
     const id = randomUUID();
-    return { key: requestKeyOf(kind, outside.chatId ?? 0, id), id };
+    return { key: requestKeyOf(kind, id), id };
   });
 }
 

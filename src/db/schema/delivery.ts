@@ -16,6 +16,11 @@ export const outbox = pgTable("outbox", {
   chatId: bigint("chat_id", { mode: "number" }).notNull(),
   /** The person behind a private chat, so a 403 can mark them unreachable. */
   personId: integer("person_id").references(() => person.id),
+  /**
+   * The people the message names or quotes, other than its recipient (a join request names the
+   * resident to their ketua): erasing one of them drops the message if queued, blanks it if sent.
+   */
+  subjectPersonIds: integer("subject_person_ids").array().notNull().default(sql`'{}'::integer[]`),
   /** Lower goes first: replies 0, duty reminders 10, other reminders 15, notifications 20, announcements 30. */
   priority: smallint("priority").notNull(),
   method: text("method").notNull().default("sendMessage"),
@@ -34,6 +39,8 @@ export const outbox = pgTable("outbox", {
   index("outbox_due_idx").on(table.priority, table.notBefore, table.id).where(sql`${table.status} = 'pending'`),
   index("outbox_sending_idx").on(table.claimedAt).where(sql`${table.status} = 'sending'`),
   index("outbox_broadcast_idx").on(table.broadcastId, table.status),
+  // Erasure finds the messages about a person; most rows (announcements, reminders) name nobody.
+  index("outbox_subject_idx").using("gin", table.subjectPersonIds).where(sql`cardinality(${table.subjectPersonIds}) > 0`),
 ]);
 
 export const broadcastStatus = pgEnum("broadcast_status", ["running", "stopped", "done"]);

@@ -97,12 +97,12 @@ export function parseReversalReason(raw: string): Parsed<string> {
   return { ok: true, value: text };
 }
 
-/** The entry a request recorded, if it was: what a late second tap of a confirm button is told. */
-export async function entryByRequestKey(db: Database, requestKey: string): Promise<{ entryId: number; kind: EntryKind; displayName: string | null } | undefined> {
+/** The entry a request of this officer recorded, if it did: what a late second tap of a confirm button is told. */
+export async function entryByRequestKey(db: Database, params: { requestKey: string; recordedBy: number }): Promise<{ entryId: number; kind: EntryKind; displayName: string | null } | undefined> {
   const [row] = await db
     .select({ entryId: ledgerEntry.id, kind: ledgerEntry.kind, displayName: person.displayName })
     .from(ledgerEntry)
     .innerJoin(person, eq(person.id, ledgerEntry.personId))
-    .where(eq(ledgerEntry.requestKey, requestKey));
+    .where(and(eq(ledgerEntry.requestKey, params.requestKey), eq(ledgerEntry.recordedBy, params.recordedBy)));
   return row;
 }

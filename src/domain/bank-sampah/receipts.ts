@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.js";
 import { ledgerEntry } from "../../db/schema/index.js";
 import { plainReceipt, receiptNotice, type PlainReceipt, type ReversedEntry } from "../../messages/bank-sampah.js";
 import { supportedLocale } from "../../messages/locale.js";
-import { queueNotices } from "../../messages/notices.js";
+import { about, queueNotices } from "../../messages/notices.js";
 import { translateIn } from "../../messages/translate.js";
 import type { Actor } from "../people/actor.js";
 import { findLocale } from "../people/person.js";
@@ -27,11 +27,13 @@ function officerName(actor: Actor): string {
  * the entry and its receipt are stored together or not at all. The notice's event is the entry, so
  * the same request saved again (a double tap, a redelivery after a failed reply) queues nothing new.
  */
-async function queueReceipt(deps: ServiceDeps, tx: Database, receipt: Receipt, officer: string, original?: ReversedEntry): Promise<SavedReceipt> {
+async function queueReceipt(deps: ServiceDeps, tx: Database, receipt: Receipt, actor: Actor, original?: ReversedEntry): Promise<SavedReceipt> {
   const sent = receipt.telegramId !== null;
+  const officer = officerName(actor);
   if (sent) {
     const locale = supportedLocale(await findLocale(tx, receipt.telegramId!));
-    await queueNotices(tx, deps.clock(), receiptNotice(translateIn(deps.i18n, locale), locale, receipt, officer, original));
+    // The receipt names the officer: it goes if the officer erases their data.
+    await queueNotices(tx, deps.clock(), about([actor.person?.id], receiptNotice(translateIn(deps.i18n, locale), locale, receipt, officer, original)));
   }
   return { receipt: plainReceipt(receipt), officer, sent, ...(original ? { original } : {}) };
 }
@@ -55,7 +57,7 @@ export type DepositOutcome = ({ saved: true } & SavedReceipt) | { saved: false; 
 export async function deposit(deps: ServiceDeps, params: { actor: Actor } & ConfirmedDeposit): Promise<DepositOutcome> {
   const { actor, ...request } = params;
   try {
-    const saved = await inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordDeposit(tx, actor, request, deps.clock()), officerName(actor)));
+    const saved = await inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordDeposit(tx, actor, request, deps.clock()), actor));
     return { saved: true, ...saved };
   } catch (error) {
     if (error instanceof PricesChanged) return { saved: false, lines: error.lines, total: error.total };
@@ -66,7 +68,7 @@ export async function deposit(deps: ServiceDeps, params: { actor: Actor } & Conf
 /** /tarik's save: the withdrawal, its audit row and the resident's receipt; idempotent by request key. */
 export async function withdraw(deps: ServiceDeps, params: { actor: Actor } & WithdrawalRequest): Promise<SavedReceipt> {
   const { actor, ...request } = params;
-  return inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordWithdrawal(tx, actor, request, deps.clock()), officerName(actor)));
+  return inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordWithdrawal(tx, actor, request, deps.clock()), actor));
 }
 
 /**
@@ -77,7 +79,7 @@ export async function reverse(deps: ServiceDeps, params: { actor: Actor } & Reve
   const { actor, ...request } = params;
   return inTransaction(deps, async (tx) => {
     const receipt = await reverseEntry(tx, actor, request, deps.clock());
-    return queueReceipt(deps, tx, receipt, officerName(actor), await reversedEntry(tx, receipt.reversesEntryId!));
+    return queueReceipt(deps, tx, receipt, actor, await reversedEntry(tx, receipt.reversesEntryId!));
   });
 }
 

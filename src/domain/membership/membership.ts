@@ -12,7 +12,7 @@ import { inTransaction, type ServiceDeps } from "../service.js";
 import { rtVars } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { decisionKeyboard } from "../../messages/buttons/people.js";
-import { eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
+import { about, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
 import type { Vars } from "../../messages/translate.js";
 
 export type MembershipRequest = { personId: number; rtId: number; displayName: string; householdLabel: string };
@@ -138,9 +138,9 @@ export async function requestToJoin(deps: ServiceDeps, request: JoinRequest): Pr
     await queueNotices(
       tx,
       now,
-      approvers.recipients.flatMap((recipient) =>
+      about([personId], approvers.recipients.flatMap((recipient) =>
         noticeTo(recipient, eventKey("join-request", membershipId), deps.i18n.t(supportedLocale(recipient.locale), "membership-request-received", vars), decisionKeyboard(deps.i18n, supportedLocale(recipient.locale), membershipId)),
-      ),
+      )),
     );
     return { membershipId, created, role: approvers.role, recipients: approvers.recipients.length };
   });
@@ -215,7 +215,7 @@ export async function leaveRt(deps: ServiceDeps, actor: Actor): Promise<RtDetail
     if (ended && member.status === "active") {
       const ketua = await findKetua(tx, place.id);
       if (ketua) {
-        await queueNotices(tx, now, noticeIn(deps, ketua, eventKey("left", member.id), "leave-ketua-notice", { name: member.displayName ?? "-", ...rtVars(place) }));
+        await queueNotices(tx, now, about([member.personId], noticeIn(deps, ketua, eventKey("left", member.id), "leave-ketua-notice", { name: member.displayName ?? "-", ...rtVars(place) })));
       }
     }
     return place;

@@ -9,7 +9,7 @@ import { requireKeeper } from "./keepers.js";
 import { BOOK_TITLE_MAX, READING_MINUTES_MAX } from "./text.js";
 import { listKeepers } from "./keepers.js";
 import { noticeInTheirLanguage } from "./notices.js";
-import { eventKey, queueNotices, type Notice } from "../../messages/notices.js";
+import { about, eventKey, queueNotices, type Notice } from "../../messages/notices.js";
 import { readingDecisionKeyboard, readingRequestText } from "../../messages/pojok-baca.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 
@@ -145,7 +145,8 @@ export async function reportReading(deps: ServiceDeps, actor: Actor, input: Read
         ...(await noticeInTheirLanguage(tx, deps.i18n, keeper, eventKey("reading-log", log.id), (t, locale) => readingRequestText(t, log, locale), (t) => readingDecisionKeyboard(t, log.id))),
       );
     }
-    await queueNotices(tx, now, notices);
+    // The keepers' copy names the resident and what they read: it goes if the resident erases.
+    await queueNotices(tx, now, about([log.personId], notices));
     return { log, created, told: keepers.length };
   });
 }

@@ -13,7 +13,7 @@ import { canManageRt, coversKelurahan } from "./scope.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { noticeIn } from "../membership/membership.js";
 import { rtVars } from "../../messages/format.js";
-import { eventKey, queueNotices } from "../../messages/notices.js";
+import { about, eventKey, queueNotices } from "../../messages/notices.js";
 
 export const ROLE_INVITE_CODE_LENGTH = 16;
 export const ROLE_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -80,7 +80,7 @@ export async function handOverKetua(deps: ServiceDeps, actor: Actor, params: { m
       entityType: "role_assignment", entityId: granted!.id, details: { role: "ketua_rt", fromPersonId: previous?.personId ?? null },
     });
     const vars = { from: actor.person?.displayName ?? "-", ...rtVars(target.rt) };
-    await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("handover", granted!.id), "handover-received", vars));
+    await queueNotices(tx, now, about([actor.person?.id], noticeIn(deps, target.member, eventKey("handover", granted!.id), "handover-received", vars)));
     return { ...target, changed: true };
   });
 }

@@ -35,7 +35,9 @@ export async function makeAndPostRota(deps: ServiceDeps, actor: Actor, params: {
     const content = createHash("sha256").update([header, ...lines].join("\n")).digest("hex").slice(0, 16);
     const key = `rota:${place.id}:${formatLocalDate(wibDate(now))}:${content}`;
 
-    const base = { priority: PRIORITY.notification, notBefore: now };
+    // The rota names everyone on watch: a message of it goes if one of them erases their data.
+    const named = [...new Set(shifts.flatMap((shift) => shift.people.map((p) => p.personId)))];
+    const base = { priority: PRIORITY.notification, notBefore: now, subjectPersonIds: named };
     const ketua = { chatId: actor.telegramId, personId: actor.person?.id ?? null };
     const messages: NewOutboxMessage[] = chunkLines(header, lines).map((text, part) => ({ ...base, ...ketua, dedupeKey: `${key}:ketua:${part}`, payload: { text } }));
     if (place.groupChatId !== null) {

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client.js";
 import { formatWhen } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
-import { eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
+import { about, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
 import { swapOfferKeyboard } from "../../messages/ronda.js";
 import { translateIn } from "../../messages/translate.js";
 import type { Actor } from "../people/actor.js";
@@ -25,7 +25,7 @@ export async function askForSwap(deps: ServiceDeps, actor: Actor, params: { occu
       const text = deps.i18n.t(locale, "swap-offer", { name, when: formatWhen(startsAt, locale) });
       return noticeTo(candidate, eventKey("swap-offer", swapId), text, swapOfferKeyboard(translateIn(deps.i18n, locale), swapId));
     });
-    await queueNotices(tx, now, notices);
+    await queueNotices(tx, now, about([actor.person?.id], notices));
     return { asked: candidates.length };
   });
 }
@@ -47,7 +47,7 @@ export async function takeSwap(deps: ServiceDeps, actor: Actor, params: { swapId
     };
     const ketua = await findKetua(tx, taken.rtId);
     const notices = [...(await tell(taken.from, "swap-taken-requester")), ...(ketua ? await tell(ketua, "swap-taken-ketua") : [])];
-    await queueNotices(tx, now, notices);
+    await queueNotices(tx, now, about([actor.person?.id, taken.from.personId], notices));
     return { startsAt: taken.startsAt };
   });
 }

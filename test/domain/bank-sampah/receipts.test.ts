@@ -56,7 +56,7 @@ describe("receipt services", () => {
     expect(audits).toHaveLength(1);
     expect(participations).toHaveLength(1);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ chatId: world.siti.id, personId: world.siti.personId, dedupeKey: `notice:bank-receipt:${entries[0]!.id}:${world.siti.id}` });
+    expect(notices[0]).toMatchObject({ chatId: world.siti.id, personId: world.siti.personId, dedupeKey: `notice:bank-receipt:${entries[0]!.id}:person:${world.siti.personId}` });
     expect(String((notices[0]!.payload as { text: string }).text)).toMatch(/^id\|bank-receipt-deposit\|/);
     expect(wakes).toBe(2); // woken after each commit; the second found nothing new, which is harmless
   });
@@ -76,7 +76,7 @@ describe("receipt services", () => {
     expect(entries.map((entry) => entry.kind)).toEqual(["deposit", "withdrawal", "reversal"]);
     expect(audits.map((audit) => audit.action)).toEqual(["ledger_deposit", "ledger_withdrawal", "ledger_reversal"]);
     expect(participations).toHaveLength(1); // the deposit's
-    expect(notices.map((notice) => notice.dedupeKey)).toEqual(entries.map((entry) => `notice:bank-receipt:${entry.id}:${world.siti.id}`));
+    expect(notices.map((notice) => notice.dedupeKey)).toEqual(entries.map((entry) => `notice:bank-receipt:${entry.id}:person:${world.siti.personId}`));
   });
 
   it("writes nothing, notice included, when the save is refused", async () => {

@@ -30,7 +30,7 @@ async function scheduled() {
   await setRsvp(database.db, await loadActor(database.db, siti.id, []), occurrence!.id, "hadir", NOW);
   const reminder = reminderKey(occurrence!.id, sitiMember.personId, "evening");
   await enqueueMessages(database.db, [{ dedupeKey: reminder, chatId: siti.id, personId: sitiMember.personId, priority: PRIORITY.reminder, payload: { text: "old time" }, notBefore: NOW }]);
-  return { ketuaActor, siti, occurrence: occurrence!, reminder };
+  return { ketuaActor, siti: { ...siti, personId: sitiMember.personId }, occurrence: occurrence!, reminder };
 }
 
 const outboxKeys = async () => (await database.db.select({ key: outbox.dedupeKey }).from(outbox).orderBy(asc(outbox.dedupeKey))).map((row) => row.key);
@@ -42,7 +42,7 @@ describe("changeOccurrence", () => {
     const deps = serviceDeps(database.db, NOW);
     const changed = await changeOccurrence(deps, ketuaActor, { occurrenceId: occurrence.id, startsAt: SATURDAY_28, requestKey: "form-1234" });
     expect(changed).toEqual({ startsAt: SATURDAY_28, place: "Pos kamling", told: 1 });
-    expect(await outboxKeys()).toEqual([`notice:event-change:form-1234:${siti.id}`]);
+    expect(await outboxKeys()).toEqual([`notice:event-change:form-1234:person:${siti.personId}`]);
     expect(await outboxKeys()).not.toContain(reminder);
     expect(deps.woken).toBe(1);
   });
@@ -72,7 +72,7 @@ describe("changeOccurrence", () => {
     const after = await snapshotState(database.db);
     expect(after.outbox).toEqual(before.outbox);
     expect(after.event_occurrence).toEqual(before.event_occurrence);
-    expect(await noticeKeys()).toEqual([`notice:event-change:form-1234:${siti.id}`]);
+    expect(await noticeKeys()).toEqual([`notice:event-change:form-1234:person:${siti.personId}`]);
   });
 });
 
@@ -82,6 +82,6 @@ describe("cancelOccurrences", () => {
     const deps = serviceDeps(database.db, NOW);
     expect(await cancelOccurrences(deps, ketuaActor, { occurrenceId: occurrence.id, scope: "one", requestKey: "form-5678" })).toEqual({ told: 1 });
     expect(await cancelOccurrences(deps, ketuaActor, { occurrenceId: occurrence.id, scope: "one", requestKey: "form-5678" })).toEqual({ told: 0 });
-    expect(await noticeKeys()).toEqual([`notice:event-change:form-5678:${siti.id}`]);
+    expect(await noticeKeys()).toEqual([`notice:event-change:form-5678:person:${siti.personId}`]);
   });
 });

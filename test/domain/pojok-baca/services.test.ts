@@ -49,7 +49,7 @@ describe("lend", () => {
     expect(await database.db.select().from(bookLoan)).toHaveLength(1);
     const queued = await notices("book-loan");
     expect(queued.map((row) => [row.dedupeKey, row.chatId, textOf(row)])).toEqual([
-      [`notice:book-loan:${first.loan.id}:${w.siti.id}`, w.siti.id, expect.stringContaining("Laskar Pelangi")],
+      [`notice:book-loan:${first.loan.id}:person:${w.siti.personId}`, w.siti.id, expect.stringContaining("Laskar Pelangi")],
     ]);
     expect(deps.woken).toBe(2); // after each commit
   });

@@ -1,0 +1,279 @@
+import { and, arrayContains, eq, getTableName, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client.js";
+import {
+  auditLog,
+  bankAccount,
+  book,
+  bookLoan,
+  botState,
+  broadcast,
+  cronRun,
+  depositLine,
+  event,
+  eventOccurrence,
+  indicatorScore,
+  kecamatan,
+  kelurahan,
+  ledgerEntry,
+  membership,
+  outbox,
+  participation,
+  person,
+  processedUpdate,
+  readingLog,
+  readingSession,
+  reminderSetting,
+  roleAssignment,
+  roleInvite,
+  rondaSetup,
+  rondaVolunteer,
+  rt,
+  shiftAssignment,
+  wasteBank,
+  wasteType,
+} from "../../db/schema/index.js";
+
+/**
+ * The person being erased, read before anything is blanked: what identifies them, and what they
+ * wrote, so that copies of it elsewhere (another chat's form under way) can be found.
+ */
+export type ErasureSubject = {
+  personId: number;
+  telegramId: number | null;
+  displayName: string | null;
+  /** The household labels of their memberships. */
+  households: string[];
+  /** The titles they reported reading. */
+  titles: string[];
+  now: Date;
+};
+
+/**
+ * Columns that can hold a person's name, household, Telegram id or text they wrote, and how
+ * /hapusdata erases them for one person. `erasure` is what README's privacy section says.
+ */
+export type PersonalDataEntry = {
+  columns: readonly AnyPgColumn[];
+  holds: string;
+  erasure: string;
+  erase(tx: Database, subject: ErasureSubject): Promise<void>;
+};
+
+/** Columns of a kind that could hold personal data (text, json, bigint, arrays) that hold none, and why. */
+export type NoPersonalData = { columns: readonly AnyPgColumn[]; why: string };
+
+/** A text the bot_state search looks for: shorter ones would end unrelated forms. */
+const NEEDLE_MIN_LENGTH = 3;
+
+/**
+ * Where personal data lives, and how erasure clears it. erasePerson walks this list in order; the
+ * schema test (test/domain/people/personal-data-map.test.ts) fails for a text, json, bigint or
+ * array column that is neither here nor in NO_PERSONAL_DATA, so a new column forces a decision.
+ */
+export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
+  {
+    columns: [person.telegramId, person.displayName],
+    holds: "the Telegram id and name",
+    erasure: "nulled (with consent and mute times); the row stays, anonymised, and is marked erased",
+    async erase(tx, subject) {
+      await tx
+        .update(person)
+        .set({ telegramId: null, displayName: null, consentedAt: null, erasedAt: subject.now, announcementsMutedAt: null, eventRemindersOffAt: null, unreachableAt: null })
+        .where(eq(person.id, subject.personId));
+    },
+  },
+  {
+    columns: [membership.householdLabel],
+    holds: "the household (KK) label",
+    erasure: "nulled on every membership of the person",
+    async erase(tx, subject) {
+      await tx.update(membership).set({ householdLabel: null }).where(eq(membership.personId, subject.personId));
+    },
+  },
+  {
+    columns: [participation.householdLabel],
+    holds: "the household label at the time of each record",
+    erasure: "a label only this person's records carry in the RT becomes `anon-<id>-<n>`; one other residents' records share names their household and stays (totals unchanged)",
+    erase: (tx, subject) => pseudonymiseHouseholds(tx, subject.personId),
+  },
+  {
+    columns: [readingLog.title],
+    holds: "titles the person reported reading",
+    erasure: "blanked on the person's reports (the minutes still count)",
+    async erase(tx, subject) {
+      await tx.update(readingLog).set({ title: "" }).where(eq(readingLog.personId, subject.personId));
+    },
+  },
+  {
+    columns: [ledgerEntry.reason, ledgerEntry.requestKey],
+    holds: "the reason an officer gave for reversing one of the person's entries; old request keys carried the officer's chat id",
+    erasure: "reasons on the person's own entries are blanked; keys of entries they recorded lose an old-style chat id (amounts and balances unchanged)",
+    async erase(tx, subject) {
+      // By account, so the ledger's account index finds the entries.
+      const accounts = tx.select({ id: bankAccount.id }).from(bankAccount).where(eq(bankAccount.personId, subject.personId));
+      await tx.update(ledgerEntry).set({ reason: sql`case when ${ledgerEntry.reason} is null then null else '' end` }).where(inArray(ledgerEntry.accountId, accounts));
+      // Migration 0007 rewrote the old keys; a form opened before it and saved after (its key
+      // replayed from its state) still writes one. Rare, and an erasure is rare: a scan will do.
+      await tx
+        .update(ledgerEntry)
+        .set({ requestKey: sql`regexp_replace(${ledgerEntry.requestKey}, '^(deposit|withdrawal|reversal):-?[0-9]+:', '\\1:')` })
+        .where(and(eq(ledgerEntry.recordedBy, subject.personId), sql`${ledgerEntry.requestKey} ~ '^(deposit|withdrawal|reversal):-?[0-9]+:'`));
+    },
+  },
+  {
+    columns: [rondaVolunteer.unavailableDates, rondaVolunteer.unavailableWeekdays],
+    holds: "the nights the person cannot keep watch",
+    erasure: "emptied (the volunteering ends)",
+    async erase(tx, subject) {
+      await tx.update(rondaVolunteer).set({ unavailableDates: [], unavailableWeekdays: [] }).where(eq(rondaVolunteer.personId, subject.personId));
+    },
+  },
+  {
+    columns: [outbox.chatId, outbox.payload],
+    holds: "messages to the person (their chat id and the text), and messages to others that name or quote them (a join request to the ketua, the keepers' copy of a reading report, a receipt naming the officer, a rota, a swap offer)",
+    erasure:
+      "to the person: queued ones are cancelled, every one loses its chat id (0) and text; about the person (`subject_person_ids`): queued ones are cancelled and every one loses its text; statuses stay for the counts",
+    async erase(tx, subject) {
+      const cancelQueued = sql`case when ${outbox.status} in ('pending', 'sending') then 'cancelled'::outbox_status else ${outbox.status} end`;
+      // A send in flight can no longer be marked sent or rescheduled: both match on 'sending'.
+      await tx.update(outbox).set({ chatId: 0, payload: {}, status: cancelQueued }).where(eq(outbox.personId, subject.personId));
+      await tx.update(outbox).set({ payload: {}, status: cancelQueued }).where(arrayContains(outbox.subjectPersonIds, [subject.personId]));
+    },
+  },
+  {
+    columns: [broadcast.text, broadcast.entities, broadcast.progressChatId, broadcast.progressMessageId],
+    holds: "an announcement the person wrote, and their chat where its progress is shown",
+    erasure: "the text and its formatting are blanked, the progress chat forgotten; one still going out stops, its queued messages cancelled and every copy's text blanked (recipient counts stay)",
+    async erase(tx, subject) {
+      const theirs = await tx
+        .update(broadcast)
+        .set({
+          text: "",
+          entities: null,
+          progressChatId: null,
+          progressMessageId: null,
+          status: sql`case when ${broadcast.status} = 'running' then 'stopped'::broadcast_status else ${broadcast.status} end`,
+          finishedAt: sql`coalesce(${broadcast.finishedAt}, ${subject.now.toISOString()}::timestamptz)`,
+        })
+        .where(eq(broadcast.senderPersonId, subject.personId))
+        .returning({ id: broadcast.id });
+      if (theirs.length === 0) return;
+      await tx
+        .update(outbox)
+        .set({ payload: sql`case when ${outbox.method} = 'pinChatMessage' then ${outbox.payload} else '{}'::jsonb end`, status: sql`case when ${outbox.status} in ('pending', 'sending') then 'cancelled'::outbox_status else ${outbox.status} end` })
+        .where(inArray(outbox.broadcastId, theirs.map((row) => row.id)));
+    },
+  },
+  {
+    columns: [botState.key, botState.value],
+    holds: "forms under way: the person's own chat (keyed by its chat id), and other chats' forms that hold what they typed or were shown about the person",
+    erasure:
+      "the person's chat's state is deleted; so is any other chat's form whose state mentions the person's Telegram id, or (3 characters or more) their name, a household label or a title they reported: that form ends, and is started again",
+    async erase(tx, subject) {
+      const mentions: SQL[] = [];
+      if (subject.telegramId !== null) {
+        mentions.push(sql`${botState.key} like ${`%:${subject.telegramId}`}`);
+        mentions.push(sql`strpos(${botState.value}::text, ${String(subject.telegramId)}) > 0`);
+      }
+      const needles = [subject.displayName, ...subject.households, ...subject.titles]
+        .map((text) => text?.trim().toLowerCase() ?? "")
+        .filter((text) => [...text].length >= NEEDLE_MIN_LENGTH);
+      for (const needle of new Set(needles)) mentions.push(sql`strpos(lower(${botState.value}::text), ${needle}) > 0`);
+      if (mentions.length > 0) await tx.delete(botState).where(or(...mentions));
+    },
+  },
+];
+
+/**
+ * Columns that could hold personal data by their kind but do not. A bigint column that is a
+ * table's own id or points at another table is not listed: it holds an id.
+ */
+export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
+  { columns: [person.locale], why: "a language code" },
+  { columns: [membership.endReason], why: "a code: left, removed, erased" },
+  { columns: [participation.sourceKey, participation.source], why: "ids and codes (`occurrence:12:person:5`, `checkin-code`)" },
+  { columns: [readingLog.requestKey, readingSession.requestKey, bookLoan.requestKey], why: "a form's random key" },
+  { columns: [ledgerEntry.amount], why: "Rupiah" },
+  { columns: [ledgerEntry.reversesEntryId], why: "an entry id" },
+  { columns: [outbox.dedupeKey], why: "event and person ids (`notice:join-request:7:person:3`), never a Telegram id" },
+  { columns: [outbox.method, outbox.claimedBy, outbox.lastError], why: "a Bot API method, an instance id, Telegram's error text" },
+  { columns: [outbox.telegramMessageId], why: "a message id in the recipient's chat (useless once the chat id is gone)" },
+  { columns: [outbox.subjectPersonIds], why: "person ids, which erasure uses to find the messages about someone" },
+  { columns: [broadcast.requestKey, broadcast.audience, broadcast.progressText], why: "a form's key, an audience code, the delivery counts" },
+  { columns: [auditLog.entityType, auditLog.entityId, auditLog.details], why: "ids, codes and amounts, never names or free text; append-only" },
+  { columns: [rt.inviteCode, rt.kelurahanCode], why: "a random code, an area code" },
+  { columns: [rt.groupChatId], why: "a group's chat id, not a person's" },
+  { columns: [roleAssignment.kelurahanCode, roleAssignment.kecamatanCode], why: "area codes" },
+  { columns: [roleInvite.code, roleInvite.kelurahanCode, roleInvite.kecamatanCode], why: "a random code, area codes" },
+  { columns: [kecamatan.code, kecamatan.name, kecamatan.regencyCode, kelurahan.code, kelurahan.name, kelurahan.kecamatanCode], why: "official area codes and names" },
+  { columns: [wasteBank.name, wasteBank.kelurahanCode, wasteType.name], why: "the bank's name and its price list" },
+  { columns: [bankAccount.balance], why: "Rupiah" },
+  { columns: [depositLine.entryId], why: "an entry id" },
+  { columns: [book.title, book.author], why: "the RT's catalogue, not about a person" },
+  { columns: [readingSession.activityNote], why: "what a session at the RT's corner was (the RT's record, written by its keeper)" },
+  { columns: [event.place, event.notes, event.recurrence, eventOccurrence.place, eventOccurrence.checkinCode], why: "the RT's schedule, written by its ketua; a random check-in code" },
+  { columns: [reminderSetting.eveningBefore, reminderSetting.rondaDutyAt], why: "times of day" },
+  { columns: [rondaSetup.nights, rondaSetup.startTime, rondaSetup.endTime, rondaSetup.post], why: "the RT's watch set-up" },
+  { columns: [shiftAssignment.source], why: "`rota` or `swap:<request id>`" },
+  { columns: [indicatorScore.indicatorCode, indicatorScore.note], why: "an assessment of an RT by its koordinator, not about a person" },
+  { columns: [processedUpdate.updateId], why: "Telegram's update counter" },
+  { columns: [cronRun.key], why: "a scheduled job's name and time" },
+];
+
+/** `table.column`, as SQL names it. */
+export function columnName(column: AnyPgColumn): string {
+  return `${getTableName(column.table)}.${column.name}`;
+}
+
+/** Reads what identifies the person, locking their row; undefined when they were already erased. */
+export async function erasureSubject(tx: Database, personId: number, now: Date): Promise<ErasureSubject | undefined> {
+  const [row] = await tx
+    .select({ telegramId: person.telegramId, displayName: person.displayName })
+    .from(person)
+    .where(and(eq(person.id, personId), isNull(person.erasedAt)))
+    .for("update");
+  if (!row) return undefined;
+  const households = await tx
+    .selectDistinct({ label: membership.householdLabel })
+    .from(membership)
+    .where(and(eq(membership.personId, personId), sql`nullif(btrim(${membership.householdLabel}), '') is not null`));
+  const titles = await tx
+    .selectDistinct({ title: readingLog.title })
+    .from(readingLog)
+    .where(and(eq(readingLog.personId, personId), ne(readingLog.title, "")));
+  return { personId, telegramId: row.telegramId, displayName: row.displayName, households: households.map((h) => h.label!), titles: titles.map((t) => t.title), now };
+}
+
+/** Walks the map: every column that can hold the person's data is erased as its entry says. */
+export async function eraseMappedData(tx: Database, subject: ErasureSubject): Promise<void> {
+  for (const entry of PERSONAL_DATA) await entry.erase(tx, subject);
+}
+
+/**
+ * The household labels on the person's participation records. A label no one else's record
+ * carries in that RT names only this person's household: it becomes an opaque `anon-<person>-<n>`
+ * (distinct labels stay distinct). A label other residents' records still carry names their
+ * household, not this person, and stays: clearing it would make the person's records a household
+ * of their own and raise the RT's household counts. Either way every weekly household count
+ * (scores, digests) is the same after the erasure as before.
+ */
+async function pseudonymiseHouseholds(db: Database, personId: number): Promise<void> {
+  await db.execute(sql`
+    with mine as (
+      select distinct rt_id, lower(btrim(household_label)) as label
+      from ${participation}
+      where person_id = ${personId} and nullif(btrim(household_label), '') is not null
+    ), own as (
+      select m.rt_id, m.label, row_number() over (order by m.rt_id, m.label) as n
+      from mine m
+      where not exists (
+        select 1 from ${participation} o
+        where o.rt_id = m.rt_id and o.person_id <> ${personId} and lower(btrim(o.household_label)) = m.label
+      )
+    )
+    update ${participation} p set household_label = 'anon-' || ${personId}::int || '-' || own.n
+    from own
+    where p.person_id = ${personId} and p.rt_id = own.rt_id and lower(btrim(p.household_label)) = own.label
+  `);
+}
