@@ -506,7 +506,7 @@ mute-on = Announcements are off. Your duty reminders (such as night-watch shifts
 mute-off = Announcements are on again.
 group-linked = This group is now linked to RT { $rt } Kelurahan { $kelurahan }. The RT head's announcements can be sent here.
 group-unlinked = This group is no longer linked to RT { $rt } Kelurahan { $kelurahan }. That RT's announcements and ronda rotas are no longer sent here.
-group-added = Thank you for adding the Kampung BANTAR bot! RT head: send /hubungkan in this group to link it to your RT.
+group-added = Thank you for adding the Kampung BANTAR bot! RT head who administers this group: send /hubungkan in this group to link it to your RT.
 
 ## Reminders
 reminder-kind-gotong-royong = community clean-up (gotong royong)

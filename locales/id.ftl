@@ -506,7 +506,7 @@ mute-on = Pengumuman dimatikan. Pengingat tugas Anda (misalnya jadwal ronda) tet
 mute-off = Pengumuman dinyalakan lagi.
 group-linked = Grup ini sekarang terhubung dengan RT { $rt } Kelurahan { $kelurahan }. Pengumuman ketua RT bisa dikirim ke sini.
 group-unlinked = Grup ini tidak lagi terhubung dengan RT { $rt } Kelurahan { $kelurahan }. Pengumuman dan giliran ronda RT itu tidak dikirim ke sini lagi.
-group-added = Terima kasih sudah menambahkan bot Kampung BANTAR! Ketua RT: kirim /hubungkan di grup ini untuk menghubungkannya dengan RT Anda.
+group-added = Terima kasih sudah menambahkan bot Kampung BANTAR! Ketua RT yang menjadi admin grup ini: kirim /hubungkan di grup ini untuk menghubungkannya dengan RT Anda.
 
 ## Pengingat
 reminder-kind-gotong-royong = gotong royong
