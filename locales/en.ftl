@@ -257,6 +257,9 @@ error-already-ketua = You are already the head of this RT.
 error-target-not-member = That person is not an active member of this RT.
 error-kelurahan-not-found = Kelurahan not found.
 error-out-of-scope = This RT is outside your area.
+error-group-admin-only = Sorry, only an RT head who is an administrator of this group can link it. Ask the group owner to make you an administrator, then send /hubungkan again.
+error-group-linked-elsewhere = This group is already linked to RT { $rt } Kelurahan { $kelurahan }, and a group serves one RT. If this group now belongs to your RT, ask the head of RT { $rt } (or their coordinator) to send /lepasgrup in this group, then send /hubungkan again.
+error-group-not-linked = This group is not linked to any RT.
 error-role-ketua_rt = Sorry, this command is for RT heads only.
 error-role-admin-koordinator = Sorry, this command is for coordinators and city admins only.
 error-role-admin = Sorry, this command is for city admins only.
@@ -456,6 +459,7 @@ swap-taken-ketua = Shift swap: { $name } takes over from { $from } on { $when }.
 ## Announcements (/umumkan), muting, RT groups
 command-senyap = Turn announcements off/on
 command-hubungkan = Link the RT's Telegram group (send it in the group)
+command-lepasgrup = Unlink the Telegram group from its RT (send it in the group)
 command-umumkan = Send an announcement
 error-role-warga = Sorry, this command is for residents registered in an RT. Send /start to register.
 announce-choose-audience = Who is this announcement for?
@@ -501,7 +505,8 @@ broadcast-already-finished = This announcement has already finished.
 mute-on = Announcements are off. Your duty reminders (such as night-watch shifts) still arrive. Send /senyap again to turn them back on.
 mute-off = Announcements are on again.
 group-linked = This group is now linked to RT { $rt } Kelurahan { $kelurahan }. The RT head's announcements can be sent here.
-group-added = Thank you for adding the Kampung BANTAR bot! RT head: send /hubungkan in this group to link it to your RT.
+group-unlinked = This group is no longer linked to RT { $rt } Kelurahan { $kelurahan }. That RT's announcements and ronda rotas are no longer sent here.
+group-added = Thank you for adding the Kampung BANTAR bot! RT head who administers this group: send /hubungkan in this group to link it to your RT.
 
 ## Reminders
 reminder-kind-gotong-royong = community clean-up (gotong royong)

@@ -257,6 +257,9 @@ error-already-ketua = Anda sudah menjadi ketua RT ini.
 error-target-not-member = Orang tersebut bukan anggota aktif RT ini.
 error-kelurahan-not-found = Kelurahan tidak ditemukan.
 error-out-of-scope = RT ini di luar wilayah tugas Anda.
+error-group-admin-only = Maaf, grup hanya bisa dihubungkan oleh ketua RT yang menjadi admin grup ini. Minta pemilik grup menjadikan Anda admin, lalu kirim /hubungkan lagi.
+error-group-linked-elsewhere = Grup ini sudah terhubung dengan RT { $rt } Kelurahan { $kelurahan }, dan satu grup hanya untuk satu RT. Jika grup ini memang pindah ke RT Anda, minta ketua RT { $rt } (atau koordinatornya) mengirim /lepasgrup di grup ini, lalu kirim /hubungkan lagi.
+error-group-not-linked = Grup ini belum terhubung dengan RT mana pun.
 error-role-ketua_rt = Maaf, perintah ini hanya untuk ketua RT.
 error-role-admin-koordinator = Maaf, perintah ini hanya untuk koordinator dan admin kota.
 error-role-admin = Maaf, perintah ini hanya untuk admin kota.
@@ -456,6 +459,7 @@ swap-taken-ketua = Tukar giliran ronda: { $name } menggantikan { $from } pada { 
 ## Pengumuman (/umumkan), senyap, grup RT
 command-senyap = Matikan/nyalakan pengumuman
 command-hubungkan = Hubungkan grup Telegram RT (kirim di grup)
+command-lepasgrup = Lepaskan grup Telegram dari RT-nya (kirim di grup)
 command-umumkan = Kirim pengumuman
 error-role-warga = Maaf, perintah ini hanya untuk warga yang sudah terdaftar di RT. Kirim /start untuk mendaftar.
 announce-choose-audience = Pengumuman ini untuk siapa?
@@ -501,7 +505,8 @@ broadcast-already-finished = Pengumuman ini sudah selesai.
 mute-on = Pengumuman dimatikan. Pengingat tugas Anda (misalnya jadwal ronda) tetap dikirim. Kirim /senyap lagi untuk menyalakannya.
 mute-off = Pengumuman dinyalakan lagi.
 group-linked = Grup ini sekarang terhubung dengan RT { $rt } Kelurahan { $kelurahan }. Pengumuman ketua RT bisa dikirim ke sini.
-group-added = Terima kasih sudah menambahkan bot Kampung BANTAR! Ketua RT: kirim /hubungkan di grup ini untuk menghubungkannya dengan RT Anda.
+group-unlinked = Grup ini tidak lagi terhubung dengan RT { $rt } Kelurahan { $kelurahan }. Pengumuman dan giliran ronda RT itu tidak dikirim ke sini lagi.
+group-added = Terima kasih sudah menambahkan bot Kampung BANTAR! Ketua RT yang menjadi admin grup ini: kirim /hubungkan di grup ini untuk menghubungkannya dengan RT Anda.
 
 ## Pengingat
 reminder-kind-gotong-royong = gotong royong

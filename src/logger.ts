@@ -18,10 +18,11 @@ function scrubber(secrets: readonly string[]): (text: string) => string {
 
 /**
  * Fields of an error worth keeping: codes and Telegram's description, never the data. grammY's
- * GrammyError carries the payload it sent (a message's text, names in it), drizzle's query error
- * its parameters, a PostgreSQL error the offending values in `detail`: those are left out.
+ * GrammyError carries the payload it sent (the chat id, a message's text, names in it), drizzle's
+ * query error its parameters, a PostgreSQL error the offending values in `detail`: those are left
+ * out. Of Telegram's `parameters` only `retry_after` is kept (`migrate_to_chat_id` is a chat id).
  */
-const ERROR_FIELDS = ["code", "error_code", "description", "parameters", "method", "status", "statusText", "severity", "constraint_name", "table_name", "column_name", "routine", "errno", "syscall"];
+const ERROR_FIELDS = ["code", "error_code", "description", "method", "status", "statusText", "severity", "constraint_name", "table_name", "column_name", "routine", "errno", "syscall"];
 
 function errorSerializer(scrub: (text: string) => string) {
   const serialize = (value: unknown, depth: number): unknown => {
@@ -36,8 +37,10 @@ function errorSerializer(scrub: (text: string) => string) {
     for (const field of ERROR_FIELDS) {
       const fieldValue = error[field];
       if (typeof fieldValue === "string") out[field] = scrub(fieldValue);
-      else if (typeof fieldValue === "number" || (field === "parameters" && typeof fieldValue === "object")) out[field] = fieldValue;
+      else if (typeof fieldValue === "number") out[field] = fieldValue;
     }
+    const retryAfter = (error.parameters as { retry_after?: unknown } | undefined)?.retry_after;
+    if (typeof retryAfter === "number") out.parameters = { retry_after: retryAfter };
     if (depth < 3) {
       // grammY's HttpError wraps the fetch error, whose message may hold the URL with the token.
       if (error.error !== undefined) out.error = serialize(error.error, depth + 1);
@@ -61,15 +64,37 @@ export type LoggerOptions = {
 export function createLogger(level: string, destination?: pino.DestinationStream, options: LoggerOptions = {}): Logger {
   const scrub = scrubber(options.secrets ?? []);
   const serializeError = errorSerializer(scrub);
+  // Keys that hold personal data or secrets wherever they appear (top level or one down): names,
+  // what people wrote, and Telegram ids (a person's id is their chat's id).
   const personal = ["token", "botToken", "text", "caption", "payload", "first_name", "last_name", "username", "phone_number", "displayName", "householdLabel", "secret", "webhookSecret"];
+  const telegramIds = ["chatId", "chat_id", "telegramId", "telegram_id", "fromId", "from_id", "userId", "user_id", "from", "chat", "sender_chat"];
+  const censored = new Set([...personal, ...telegramIds]);
+  const cleanFields = (value: unknown, depth: number): unknown => {
+    if (value instanceof Error) return serializeError(value);
+    if (typeof value !== "object" || value === null || depth > 6) return value;
+    if (Array.isArray(value)) return value.map((item) => cleanFields(item, depth + 1));
+    if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      // err and error at the top have their serializers (which pino applies after this).
+      out[key] = censored.has(key) ? "[redacted]" : depth === 0 && (key === "err" || key === "error") ? field : cleanFields(field, depth + 1);
+    }
+    return out;
+  };
   return pino(
     {
       level,
       redact: {
-        paths: [...personal, ...personal.map((key) => `*.${key}`), "config.botToken", "config.webhookSecret"],
+        paths: [...personal, ...telegramIds].flatMap((key) => [key, `*.${key}`]).concat("config.botToken", "config.webhookSecret"),
         censor: "[redacted]",
       },
       serializers: { err: serializeError, error: serializeError },
+      formatters: {
+        // Deeper than the redaction paths reach: an error under any key (`{ reason: error }`,
+        // `{ cause: { err } }`) is reduced as `err` is (pino would write all its own fields, a
+        // GrammyError's payload among them), and the keys above are censored at any depth.
+        log: (object) => cleanFields(object, 0) as Record<string, unknown>,
+      },
       hooks: {
         logMethod(args, method) {
           const scrubbed = args.map((arg) => (typeof arg === "string" ? scrub(arg) : arg));

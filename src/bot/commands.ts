@@ -45,6 +45,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "petugas", audience: MANAGERS, showInMenu: false },
   { command: "undangan", audience: MANAGERS, showInMenu: false },
   { command: "hubungkan", audience: MANAGERS, showInMenu: false, inGroups: true },
+  // Frees a group linked to an RT (its ketua, or a koordinator or admin over it), so another may link it.
+  { command: "lepasgrup", audience: ANNOUNCERS, showInMenu: false, inGroups: true },
   { command: "acara", audience: MANAGERS, showInMenu: false },
   { command: "ubahacara", audience: MANAGERS, showInMenu: false },
   { command: "ronda", audience: MANAGERS, showInMenu: false },

@@ -190,7 +190,7 @@ export class DeliveryEngine {
       const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;
       pacer.pause(retryAfterMs);
       this.stats.rateLimited++;
-      logger.warn({ retryAfterMs, chatId: row.chatId }, "Telegram asked us to slow down");
+      logger.warn({ retryAfterMs, outboxId: row.id }, "Telegram asked us to slow down");
       await markRetry(db, row.id, this.workerId, new Date(now.getTime() + retryAfterMs), error.description, false);
       return;
     }
@@ -203,7 +203,7 @@ export class DeliveryEngine {
     if (error instanceof GrammyError && error.error_code < 500) {
       await markFailed(db, row.id, this.workerId, "failed", error.description);
       this.stats.failed++;
-      logger.warn({ chatId: row.chatId, code: error.error_code, reason: error.description }, "message refused by Telegram");
+      logger.warn({ outboxId: row.id, code: error.error_code, reason: error.description }, "message refused by Telegram");
       return;
     }
     const reason = error instanceof GrammyError ? error.description : error instanceof HttpError ? String(error.error) : String(error);

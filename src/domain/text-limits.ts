@@ -46,8 +46,26 @@ export const TELEGRAM_TEXT_MAX = 4_096;
 export const TELEGRAM_CAPTION_MAX = 1_024;
 
 /**
- * Characters that show as nothing: zero-width spaces and joiners, the byte-order mark, and the
- * direction marks and overrides that would turn the rest of a bot message around. Every parser
- * of free text drops them first, so text made only of them is empty.
+ * Characters that show as nothing: Unicode's default-ignorable code points (zero-width spaces and
+ * joiners, the byte-order mark, soft hyphens, variation selectors, tag characters, the direction
+ * marks and overrides that would turn the rest of a bot message around, the Hangul fillers) and the
+ * braille blank, which is a symbol to Unicode but a blank to the eye. Every parser of free text
+ * drops them first (`withoutInvisible`), so text made only of them is empty.
  */
-export const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+export const INVISIBLE_CHARACTERS = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/**
+ * The invisible characters that take room on screen (Hangul fillers, the braille blank): between
+ * words they read as a space, so they become one; the rest of INVISIBLE_CHARACTERS is dropped.
+ */
+const BLANK_CHARACTERS = /[\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
+/** The text as it looks: blanks as spaces, the characters that show as nothing dropped (NFC first). */
+export function withoutInvisible(text: string): string {
+  return text.normalize("NFC").replace(BLANK_CHARACTERS, " ").replace(INVISIBLE_CHARACTERS, "");
+}
+
+/** Nothing a reader would see: only white space and invisible characters (or nothing at all). */
+export function looksBlank(text: string): boolean {
+  return withoutInvisible(text).trim().length === 0;
+}

@@ -10,7 +10,8 @@ import { seedWilayah } from "../domain/wilayah/seed.js";
 import { createLogger, type Logger } from "../logger.js";
 import { productionJobs } from "../scheduling/jobs.js";
 import { createScheduler, type ScheduledJob } from "../scheduling/scheduler.js";
-import { startHttpServer, type Health, type HttpServer } from "./http-server.js";
+import { startHttpServer, WEBHOOK_REFUSED, type Health, type HttpServer } from "./http-server.js";
+import { RefusalLog } from "./refusals.js";
 import { redactError } from "./redact.js";
 import { composeBot } from "./compose.js";
 import { healthReport } from "./health.js";
@@ -114,7 +115,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await tracker.track(() => handleUpdate(update, webhookReply));
   };
 
-  const health = healthReport({ db, clock, tracker, mode: config.mode, logger, secrets });
+  const refusals = new RefusalLog({ logger, message: WEBHOOK_REFUSED, clock: () => clock().getTime() });
+  const health = healthReport({ db, clock, tracker, mode: config.mode, logger, secrets, refusals });
   let server: HttpServer;
   try {
     await untilDone("getMe", () => bot.init(), logger, secrets, stopping.signal);
@@ -124,6 +126,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       host: options.host,
       logger,
       health,
+      refusals,
       ...(config.mode === "webhook"
         ? { webhook: { path: new URL(config.webhookUrl).pathname, secret: config.webhookSecret, handle: webhookHandler({ tracker, handleUpdate, logger, secrets }) } }
         : {}),

@@ -4,16 +4,20 @@ import { oldestDueAge } from "../delivery/outbox.js";
 import type { Logger } from "../logger.js";
 import type { Health } from "./http-server.js";
 import { redactError } from "./redact.js";
+import type { RefusalLog } from "./refusals.js";
 import { withTimeout } from "./retry.js";
 import type { UpdateTracker } from "./update-tracker.js";
 
 /** How long /healthz waits for the database before calling it unreachable. */
 const HEALTH_PROBE_MS = 2_000;
 
-export type HealthOptions = { db: Database; clock: () => Date; tracker: UpdateTracker; mode: Config["mode"]; logger: Logger; secrets: string[] };
+export type HealthOptions = { db: Database; clock: () => Date; tracker: UpdateTracker; mode: Config["mode"]; logger: Logger; secrets: string[]; refusals: RefusalLog };
 
-/** What /healthz reports: the database reachable, how late the outbox runs, the last update seen. */
-export function healthReport({ db, clock, tracker, mode, logger, secrets }: HealthOptions): () => Promise<Health> {
+/**
+ * What /healthz reports: the database reachable, how late the outbox runs, the last update seen,
+ * and how many webhook requests were refused for their secret.
+ */
+export function healthReport({ db, clock, tracker, mode, logger, secrets, refusals }: HealthOptions): () => Promise<Health> {
   return async () => {
     let lagMs: number | null = null;
     try {
@@ -27,6 +31,7 @@ export function healthReport({ db, clock, tracker, mode, logger, secrets }: Heal
       outboxLagSeconds: lagMs === null ? null : Math.round(lagMs / 1000),
       lastUpdateAt: tracker.lastUpdateAt?.toISOString() ?? null,
       mode,
+      webhookRefused: refusals.total,
     };
   };
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
+import { RefusalLog } from "./refusals.js";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 /** Telegram's updates are far smaller; anything bigger is not from Telegram. */
@@ -16,6 +17,8 @@ export type Health = {
   /** When this instance last handled an update (ISO), or null. */
   lastUpdateAt: string | null;
   mode: "polling" | "webhook";
+  /** Webhook requests refused for a missing or wrong secret since this instance started. */
+  webhookRefused: number;
 };
 
 export type WebhookEndpoint = {
@@ -32,6 +35,8 @@ export type HttpServerOptions = {
   logger: Logger;
   health(): Promise<Health>;
   webhook?: WebhookEndpoint;
+  /** Counts and logs (at a bounded rate) webhook requests refused for their secret; one of its own if not given. */
+  refusals?: RefusalLog;
 };
 
 export type HttpServer = {
@@ -75,13 +80,17 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
  * Telegram delivers it again (the dedupe claim was released); 401 without the right secret (and
  * nothing is handled), 503 while shutting down.
  */
+export const WEBHOOK_REFUSED = "webhook requests without the right secret refused";
+
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { logger, webhook } = options;
+  const refusals = options.refusals ?? new RefusalLog({ logger, message: WEBHOOK_REFUSED });
   let accepting = true;
 
   async function onWebhook(req: IncomingMessage, res: ServerResponse, endpoint: WebhookEndpoint): Promise<void> {
     if (!sameSecret(req.headers[SECRET_HEADER], endpoint.secret)) {
-      logger.warn({ remote: req.socket.remoteAddress }, "webhook request without the right secret refused");
+      // Counted, and logged at most once a minute: a flood of them is one line, not one each.
+      refusals.note();
       req.resume();
       return send(res, 401, { ok: false, error: "unauthorized" });
     }
@@ -149,6 +158,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     async close() {
       stopAccepting();
       server.closeAllConnections();
+      refusals.flush();
     },
   };
 }

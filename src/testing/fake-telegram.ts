@@ -1,4 +1,4 @@
-import type { BotCommand, Chat, InlineKeyboardMarkup, Message, UserFromGetMe } from "grammy/types";
+import type { BotCommand, Chat, ChatMember, InlineKeyboardMarkup, Message, UserFromGetMe } from "grammy/types";
 
 /**
  * Telegram as far as the bot can tell, for the console (`npm run console`) and the tests; no
@@ -13,6 +13,9 @@ export type UploadedFile = { field: string; filename: string; bytes: Buffer };
 export type ApiFailure = { error_code: number; description: string; parameters?: Record<string, unknown> };
 /** One call as Telegram received it: `result` when it was answered, `error` when refused. */
 export type ApiCall = { method: string; payload: Record<string, unknown>; result?: unknown; error?: ApiFailure; files?: UploadedFile[] };
+
+/** A user's standing in a group, as getChatMember tells it. */
+export type MemberStatus = ChatMember["status"];
 
 /** A private chat's other side (only known chats exist for a `strict` Telegram). */
 export type ChatUser = { id: number; first_name: string; last_name?: string; language_code?: string };
@@ -112,6 +115,8 @@ export class FakeTelegram {
   /** Callback queries the bot may still answer, by id, with the user who pressed. */
   private readonly openQueries = new Map<string, number>();
   private readonly injected: Injected[] = [];
+  /** Standings in groups, by `chatId:userId`; anyone not set is a plain member. */
+  private readonly members = new Map<string, MemberStatus>();
   private readonly listeners: ((event: TelegramEvent) => void)[] = [];
 
   constructor(private readonly options: FakeTelegramOptions = {}) {
@@ -122,6 +127,16 @@ export class FakeTelegram {
   openChat(user: ChatUser): void {
     this.users.set(user.id, user);
     if (!this.chats.has(user.id)) this.chats.set(user.id, []);
+  }
+
+  /**
+   * A user's standing in a group chat (the group exists from then on, even for a `strict`
+   * Telegram). Anyone whose standing was never set is a plain "member", as whoever writes in a
+   * group is.
+   */
+  setChatMember(chatId: number, userId: number, status: MemberStatus): void {
+    if (!this.chats.has(chatId)) this.chats.set(chatId, []);
+    this.members.set(`${chatId}:${userId}`, status);
   }
 
   onEvent(listener: (event: TelegramEvent) => void): void {
@@ -254,6 +269,8 @@ export class FakeTelegram {
         return this.delete(payload);
       case "answerCallbackQuery":
         return this.answerQuery(payload);
+      case "getChatMember":
+        return this.chatMember(payload);
       case "setMyCommands":
         this.emit({ kind: "commands", languageCode: typeof payload.language_code === "string" ? payload.language_code : null, commands: (payload.commands ?? []) as BotCommand[] });
         return true;
@@ -318,6 +335,37 @@ export class FakeTelegram {
     this.openQueries.delete(id);
     if (typeof payload.text === "string" && payload.text) this.emit({ kind: "answered", userId, text: payload.text, alert: payload.show_alert === true });
     return true;
+  }
+
+  /** getChatMember: the user's standing, with the fields Telegram adds for an administrator. */
+  private chatMember(payload: Record<string, unknown>): ChatMember {
+    const chatId = this.knownChat(payload.chat_id);
+    const userId = typeof payload.user_id === "number" ? payload.user_id : Number(payload.user_id);
+    if (!Number.isSafeInteger(userId) || userId <= 0) throw badRequest("invalid user_id specified");
+    const known = this.users.get(userId);
+    const user = known ? this.userObject(known) : { id: userId, is_bot: false as const, first_name: "User" };
+    if (chatId > 0) {
+      // A private chat holds its user (and the bot) only.
+      if (chatId !== userId) throw badRequest("user not found");
+      return { status: "member", user };
+    }
+    const status = this.members.get(`${chatId}:${userId}`) ?? "member";
+    switch (status) {
+      case "creator":
+        return { status, user, is_anonymous: false };
+      case "administrator":
+        return {
+          status, user, can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true, can_manage_video_chats: true,
+          can_restrict_members: true, can_promote_members: false, can_change_info: true, can_invite_users: true, can_post_stories: false,
+          can_edit_stories: false, can_delete_stories: false, can_pin_messages: true,
+        } as ChatMember;
+      case "restricted":
+        return { status, user, is_member: true, until_date: 0 } as ChatMember;
+      case "kicked":
+        return { status, user, until_date: 0 };
+      default:
+        return { status, user } as ChatMember;
+    }
   }
 
   private knownChat(value: unknown): number {

@@ -215,6 +215,7 @@ describe("/umumkan", () => {
 describe("RT group", () => {
   it("is linked by its ketua with /hubungkan, and then gets announcements, pinned if asked", async () => {
     const { place, ketua, residents } = await rtWithResidents();
+    harness.telegram.setChatMember(GROUP_ID, ketua.id, "administrator");
     await harness.deliver(groupMessage(residents[0]!, "/hubungkan"));
     expect(harness.telegram.textsTo(GROUP_ID)).toEqual(["Maaf, perintah ini hanya untuk ketua RT."]);
     await harness.deliver(groupMessage(ketua, "/hubungkan"));
@@ -261,7 +262,9 @@ describe("RT group", () => {
       },
     } as Update);
     expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("kirim /hubungkan di grup ini");
+    harness.telegram.setChatMember(GROUP_ID, ketua.id, "creator");
     await harness.deliver(groupMessage(ketua, "/hubungkan"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("Grup ini sekarang terhubung dengan RT 05");
 
     await harness.send(ketua, "/umumkan");
     await harness.press(ketua, "Grup Telegram RT");
@@ -270,5 +273,61 @@ describe("RT group", () => {
     await harness.press(ketua, "Kirim");
     expect(harness.telegram.textsTo(GROUP_ID)).toContain("Hanya untuk grup.");
     for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).not.toContain("Hanya untuk grup.");
+  });
+
+  it("is linked only by a ketua who administers it, and a group linked to another RT is never taken over", async () => {
+    // RT 07 has linked its group; RT 05's ketua is a plain member of it.
+    const rt07 = await addRt(database.db, 7);
+    const ketua07 = newUser("Pak", "Tujuh");
+    await addKetua(database.db, ketua07, rt07.id);
+    const { place: rt05, ketua: ketua05 } = await rtWithResidents();
+    harness.telegram.setChatMember(GROUP_ID, ketua07.id, "administrator");
+    await harness.deliver(groupMessage(ketua07, "/hubungkan"));
+    const groupOf = async (id: number) => (await database.db.select({ groupChatId: rt.groupChatId }).from(rt).where(eq(rt.id, id)))[0]?.groupChatId;
+    expect(await groupOf(rt07.id)).toBe(GROUP_ID);
+
+    await harness.deliver(groupMessage(ketua05, "/hubungkan"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toBe("Maaf, grup hanya bisa dihubungkan oleh ketua RT yang menjadi admin grup ini. Minta pemilik grup menjadikan Anda admin, lalu kirim /hubungkan lagi.");
+    expect(harness.telegram.callsOf("getChatMember").at(-1)?.payload).toMatchObject({ chat_id: GROUP_ID, user_id: ketua05.id });
+
+    // Even as an administrator, RT 05's ketua cannot move RT 07's group, nor free it.
+    harness.telegram.setChatMember(GROUP_ID, ketua05.id, "administrator");
+    await harness.deliver(groupMessage(ketua05, "/hubungkan"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toBe(
+      "Grup ini sudah terhubung dengan RT 07 Kelurahan Simpang IV Sipin, dan satu grup hanya untuk satu RT. Jika grup ini memang pindah ke RT Anda, minta ketua RT 07 (atau koordinatornya) mengirim /lepasgrup di grup ini, lalu kirim /hubungkan lagi.",
+    );
+    await harness.deliver(groupMessage(ketua05, "/lepasgrup"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("Grup ini sudah terhubung dengan RT 07");
+    expect(await groupOf(rt07.id)).toBe(GROUP_ID);
+    expect(await groupOf(rt05.id)).toBeNull();
+
+    // RT 05's announcements stay in private chats; RT 07's group gets none of them.
+    await harness.send(ketua05, "/umumkan");
+    expect(harness.lastText(ketua05)).toContain("Tulis pengumumannya"); // no channel to choose: RT 05 has no group
+    await harness.send(ketua05, "Rapat RT 05.");
+    await harness.press(ketua05, "Kirim");
+    expect(harness.telegram.textsTo(GROUP_ID)).not.toContain("Rapat RT 05.");
+
+    // RT 07's ketua frees the group; then RT 05's ketua may link it.
+    await harness.deliver(groupMessage(ketua07, "/lepasgrup"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toBe("Grup ini tidak lagi terhubung dengan RT 07 Kelurahan Simpang IV Sipin. Pengumuman dan giliran ronda RT itu tidak dikirim ke sini lagi.");
+    await harness.deliver(groupMessage(ketua07, "/lepasgrup"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toBe("Grup ini belum terhubung dengan RT mana pun.");
+    await harness.deliver(groupMessage(ketua05, "/hubungkan"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("Grup ini sekarang terhubung dengan RT 05");
+    expect(await groupOf(rt05.id)).toBe(GROUP_ID);
+    expect(await groupOf(rt07.id)).toBeNull();
+
+    // A koordinator over the RT may free it too (when its ketua is gone); one of another kelurahan may not.
+    const outsider = newUser("Koor", "Buluran");
+    await addKoordinator(database.db, outsider, { kelurahanCode: KELURAHAN_BULURAN_KENALI });
+    await harness.deliver(groupMessage(outsider, "/lepasgrup"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("Grup ini sudah terhubung dengan RT 05");
+    expect(await groupOf(rt05.id)).toBe(GROUP_ID);
+    const koordinator = newUser("Koor", "Sipin");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await harness.deliver(groupMessage(koordinator, "/lepasgrup"));
+    expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("Grup ini tidak lagi terhubung dengan RT 05");
+    expect(await groupOf(rt05.id)).toBeNull();
   });
 });

@@ -1090,6 +1090,46 @@ describe("/absen checklist", () => {
     expect(callbackAnswerTo(harness.telegram, foreignMember)?.text).toBe("Warga tersebut tidak ditemukan atau sudah tidak aktif.");
     expect(await snapshotState(database.db)).toEqual(before);
   });
+
+  it("takes no tick and shows no checklist for a cancelled event, nor for one older than the checklist offers", async () => {
+    const { occurrence, members, ketua } = await afterEvent();
+    const forged = (occurrenceId: number) => [
+      attendanceOpen.data({ occurrence: occurrenceId }),
+      attendancePage.data({ occurrence: occurrenceId, page: 1 }),
+      attendanceTick.data({ occurrence: occurrenceId, membership: members[0]!.membershipId, present: true, page: 0 }),
+    ];
+    await cancelOccurrence(database.db, await loadActor(database.db, ketua.id, []), occurrence.id, harness.now);
+    await harness.send(ketua, "/absen");
+    expect(harness.lastText(ketua)).toBe("Tidak ada kegiatan yang sedang berlangsung atau baru selesai.");
+    for (const data of forged(occurrence.id)) {
+      const update = await pressData(harness, ketua, data);
+      expect(callbackAnswerTo(harness.telegram, update), data).toEqual(expect.objectContaining({ text: "Kegiatan ini sudah dibatalkan.", show_alert: true }));
+    }
+
+    // A gotong royong of 120 days ago: the checklist offers the last 7 days, and so does the tick.
+    const old = await schedule(ketua, { firstStartsAt: new Date("2026-07-26T00:00:00Z") }, new Date("2026-07-20T00:00:00Z"));
+    const [long] = await occurrencesOf(old.eventId);
+    for (const data of forged(long!.id)) {
+      const update = await pressData(harness, ketua, data);
+      expect(callbackAnswerTo(harness.telegram, update), data).toEqual(expect.objectContaining({ text: "Waktu mencatat kehadiran untuk kegiatan ini sudah lewat.", show_alert: true }));
+    }
+    expect(await database.db.select().from(participation)).toEqual([]);
+
+    // The edge is the same for both: offered and taken until 7 days after the end, neither after.
+    const lastWeek = await schedule(ketua, { firstStartsAt: new Date("2026-11-22T00:00:00Z") }, new Date("2026-11-20T00:00:00Z"));
+    const [recent] = await occurrencesOf(lastWeek.eventId);
+    harness.now = new Date(recent!.endsAt.getTime() + 7 * 86_400_000 - 60_000);
+    await harness.send(ketua, "/absen");
+    expect(harness.buttons(ketua)).toEqual(["Gotong royong / kerja bakti · Minggu, 22 November 2026 pukul 07.00 WIB"]);
+    await pressData(harness, ketua, forged(recent!.id)[2]!);
+    expect(await database.db.select({ occurrenceId: participation.occurrenceId }).from(participation)).toEqual([{ occurrenceId: recent!.id }]);
+    harness.now = new Date(recent!.endsAt.getTime() + 7 * 86_400_000 + 60_000);
+    await harness.send(ketua, "/absen");
+    expect(harness.lastText(ketua)).toBe("Tidak ada kegiatan yang sedang berlangsung atau baru selesai.");
+    const late = await pressData(harness, ketua, attendanceTick.data({ occurrence: recent!.id, membership: members[1]!.membershipId, present: true, page: 0 }));
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe("Waktu mencatat kehadiran untuk kegiatan ini sudah lewat.");
+    expect(await database.db.select().from(participation)).toHaveLength(1);
+  });
 });
 
 describe("/pengingat", () => {

@@ -85,6 +85,12 @@ const hostileForName: Hostile[] = [
   ["SQL tautology", "1' OR '1'='1", () => id("input-name-characters")],
   ["HTML", "<b>Siti</b>", () => id("input-name-characters")],
   ["an apostrophe first", "'Siti", () => id("input-name-characters")],
+  ["Hangul fillers", "\u3164\u3164\u3164", () => id("input-empty")],
+  ["Hangul choseong and jungseong fillers", "\u115F\u1160", () => id("input-empty")],
+  ["braille blanks", "\u2800\u2800", () => id("input-empty")],
+  ["variation selectors and a soft hyphen", "\uFE0F\uFE0E\u00AD", () => id("input-empty")],
+  ["combining marks only", "\u0301\u0308\u0301", () => id("input-name-characters")],
+  ["one letter padded with fillers", "\u3164A\u3164", () => id("input-too-short", { min: 2 })],
 ];
 
 const hostileForHousehold: Hostile[] = [
@@ -98,6 +104,9 @@ const hostileForHousehold: Hostile[] = [
   ["SQL injection", "Robert'); DROP TABLE person;--", () => id("input-household-characters")],
   ["SQL tautology", "1' OR '1'='1", () => id("input-household-characters")],
   ["HTML", "<i>No. 5</i>", () => id("input-household-characters")],
+  ["Hangul fillers", "\u3164\u3164", () => id("input-empty")],
+  ["braille blanks and tag characters", "\u2800\u{E0041}\u{E007F}", () => id("input-empty")],
+  ["combining marks only", "\u0301\u0301", () => id("input-household-characters")],
 ];
 
 describe("hostile text at the name prompt", () => {
@@ -167,7 +176,7 @@ describe("hostile text at the name prompt", () => {
   });
 
   it("does not offer a Telegram profile name that would be refused as typed", async () => {
-    for (const firstName of ["🌸🌸", "Robert'); DROP TABLE person;--", "x".repeat(NAME_MAX + 1)]) {
+    for (const firstName of ["🌸🌸", "Robert'); DROP TABLE person;--", "x".repeat(NAME_MAX + 1), "\u3164\u3164", "\u0301\u0301"]) {
       const user = newUser(firstName);
       await toNamePrompt(user);
       const prompt = harness.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === user.id).at(-1);
@@ -518,6 +527,7 @@ describe("every free-text field has one documented limit, enforced before anythi
       ["empty", ""],
       ["only white space", "  \n\t "],
       ["only zero-width and direction marks", "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202E\u2066"],
+      ["only Hangul fillers, braille blanks, variation selectors, soft hyphens and tags", "\u3164 \u115F\u1160\uFFA0\u2800\uFE0F\uFE00\u00AD\u034F\u180E\u{E0041}"],
     ])("refuses %s as empty", (_label, input) => {
       expect(parse(input)).toEqual({ ok: false, reason: "empty" });
     });
@@ -571,6 +581,8 @@ describe("hostile text at the event place and notes prompts", () => {
       ["", id("input-empty")],
       ["  \t ", id("input-empty")],
       ["\u200B\u202E", id("input-empty")],
+      ["\u3164\u2800\u115F", id("input-empty")],
+      ["\u0301\u0301", id("input-place-characters")],
       ["a".repeat(10_000), id("input-too-long", { max: PLACE_MAX })],
       ["Pos 🏠", id("input-place-characters")],
       ["'; DROP TABLE event;--", id("input-place-characters")],

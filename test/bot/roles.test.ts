@@ -328,9 +328,9 @@ describe("/bantuan", () => {
   const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata", "dataku"];
   const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
   const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"];
-  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
-  const KOORDINATOR = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
-  const ADMIN = [...EVERYONE, "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
+  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
+  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
+  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,

@@ -5,7 +5,7 @@ import { createBackgroundRunner, type BackgroundRunner } from "../../src/bot/bac
 import type { BotContext } from "../../src/bot/context.js";
 import type { BotDeps } from "../../src/bot/deps.js";
 import { NO_FLOOD_LIMIT, type FloodLimits } from "../../src/bot/middlewares/flood.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import type { Database } from "../../src/db/client.js";
 import type { DeliveryRuntime } from "../../src/delivery/runtime.js";
 import { composeBot } from "../../src/runtime/compose.js";
@@ -22,8 +22,11 @@ let nextUpdateId = 1;
 
 const TOKEN = "123456:TEST-token-for-offline-harness";
 
-/** `flood`: flood-control limits; by default nobody is limited (see test/bot/flood-control.test.ts). */
-export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: FloodLimits };
+/**
+ * `flood`: flood-control limits; by default nobody is limited (see test/bot/flood-control.test.ts).
+ * `logger`: where the bot, its outbox sender and its background runner log (silent by default).
+ */
+export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: FloodLimits; logger?: Logger };
 
 /**
  * The real bot (every middleware, the real database) with a fake Telegram behind client.fetch.
@@ -56,7 +59,7 @@ export class TestBot {
     this.now = this.options.now ?? new Date("2026-11-22T03:00:00Z");
     this.telegram = new FakeTelegram({ botInfo: BOT_INFO, clock: () => this.now });
     this.drainAfterEachUpdate = true;
-    this.background = createBackgroundRunner({ logger: createLogger("silent") });
+    this.background = createBackgroundRunner({ logger: this.options.logger ?? createLogger("silent") });
     this.restart();
   }
 
@@ -65,7 +68,7 @@ export class TestBot {
     const composed = composeBot({
       db: this.db,
       token: TOKEN,
-      logger: createLogger("silent"),
+      logger: this.options.logger ?? createLogger("silent"),
       clock: () => this.now,
       fetch: this.telegram.fetch as unknown as typeof fetch,
       botInfo: BOT_INFO,

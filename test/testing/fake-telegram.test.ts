@@ -64,4 +64,21 @@ describe("the Telegram model", () => {
     await expect(api.answerCallbackQuery("q1")).rejects.toMatchObject({ error_code: 400 });
     await expect(api.sendMessage(42, "   ")).rejects.toMatchObject({ description: "Bad Request: message text is empty" });
   });
+
+  it("tells a user's standing in a group: a plain member unless set, an administrator with its rights", async () => {
+    const { model, api } = telegram({ strict: true });
+    model.openChat({ id: 42, first_name: "Siti" });
+    model.setChatMember(-100, 42, "administrator");
+    model.setChatMember(-100, 43, "creator");
+    const admin = await api.getChatMember(-100, 42);
+    expect(admin).toMatchObject({ status: "administrator", user: { id: 42, first_name: "Siti", is_bot: false }, can_pin_messages: true });
+    expect((await api.getChatMember(-100, 43)).status).toBe("creator");
+    expect((await api.getChatMember(-100, 44)).status).toBe("member");
+    model.setChatMember(-100, 42, "left");
+    expect((await api.getChatMember(-100, 42)).status).toBe("left");
+    // A private chat holds its user only; an unknown group does not exist for a strict Telegram.
+    expect((await api.getChatMember(42, 42)).status).toBe("member");
+    await expect(api.getChatMember(42, 43)).rejects.toMatchObject({ description: "Bad Request: user not found" });
+    await expect(api.getChatMember(-200, 42)).rejects.toMatchObject({ description: "Bad Request: chat not found" });
+  });
 });

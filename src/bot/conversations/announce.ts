@@ -12,6 +12,7 @@ import {
 import { headedRtId } from "../../domain/people/actor.js";
 import { isAdmin } from "../../domain/people/actor.js";
 import { getRt } from "../../domain/rt/rt.js";
+import { looksBlank } from "../../domain/text-limits.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
@@ -83,7 +84,7 @@ async function askText(conversation: Convo, ctx: ConversationContext): Promise<{
       continue;
     }
     // Zero-width characters alone look like nothing, and would go out as an empty-looking message.
-    if (text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").trim().length === 0) {
+    if (looksBlank(text)) {
       await answer.reply(answer.t("input-empty"));
       continue;
     }

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
-import { broadcastProgress, linkGroup, stopBroadcast, toggleAnnouncementsMuted } from "../../domain/broadcast/broadcast.js";
-import { getRt } from "../../domain/rt/rt.js";
+import { broadcastProgress, stopBroadcast, toggleAnnouncementsMuted } from "../../domain/broadcast/broadcast.js";
+import { linkGroup, unlinkGroup } from "../../domain/rt/group.js";
 import { progressVars } from "../../delivery/broadcast-monitor.js";
 import type { BotContext } from "../context.js";
 import { ANNOUNCE } from "../conversations/announce.js";
@@ -9,7 +9,10 @@ import { rtVars } from "../../messages/format.js";
 import { onButton } from "../buttons.js";
 import { broadcastStop } from "../../messages/buttons/broadcast.js";
 
-/** /umumkan and its stop button, /senyap for residents, /hubungkan in an RT's group. */
+/** Group members whose word is the group's own (Telegram's answer to getChatMember). */
+const GROUP_ADMINS = new Set(["creator", "administrator"]);
+
+/** /umumkan and its stop button, /senyap for residents, /hubungkan and /lepasgrup in an RT's group. */
 export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const inPrivate = composer.chatType("private");
@@ -37,8 +40,15 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   inGroups.command("hubungkan", async (ctx) => {
-    const rtId = await linkGroup(deps.db, ctx.actor, ctx.chat.id);
-    await ctx.reply(ctx.t("group-linked", rtVars(await getRt(deps.db, rtId))));
+    // Telegram decides who administers the group; the service decides the rest.
+    const member = await ctx.getChatMember(ctx.from.id);
+    const linked = await linkGroup(deps, ctx.actor, { groupChatId: ctx.chat.id, senderIsGroupAdmin: GROUP_ADMINS.has(member.status) });
+    await ctx.reply(ctx.t("group-linked", rtVars(linked)));
+  });
+
+  inGroups.command("lepasgrup", async (ctx) => {
+    const unlinked = await unlinkGroup(deps, ctx.actor, { groupChatId: ctx.chat.id });
+    await ctx.reply(ctx.t("group-unlinked", rtVars(unlinked)));
   });
 
   // Added to a group: say how to link it, once.

@@ -1,10 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { attendeeIds, checkIn, looksLikeCode, openCheckin, tickAttendance } from "../../domain/events/attendance.js";
+import { attendeeIds, checkIn, listAttendanceOccurrences, looksLikeCode, openChecklist, openCheckin, tickAttendance } from "../../domain/events/attendance.js";
 import {
   eventRemindersOff,
   getOccurrence,
   listActiveMembers,
-  listManageable,
   findWithRsvps,
   listUpcoming,
   RSVP_ANSWERS,
@@ -96,8 +95,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   const pickOccurrence = async (ctx: BotContext, family: typeof checkinCode | typeof attendanceOpen) => {
     const rtId = attendanceRtId(ctx);
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
-    const now = deps.clock().getTime();
-    const items = (await listManageable(deps.db, rtId, deps.clock(), 7, 1)).filter((o) => o.startsAt.getTime() - 30 * 60_000 <= now);
+    const items = await listAttendanceOccurrences(deps.db, { rtId, now: deps.clock() });
     if (items.length === 0) return void (await ctx.reply(ctx.t("attendance-none")));
     const locale = await ctx.i18n.getLocale();
     const keyboard = new InlineKeyboard();
@@ -131,16 +129,14 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   onButton(buttons, attendanceOpen, async (ctx, values) => {
-    const occurrence = await getOccurrence(deps.db, values.occurrence);
-    if (attendanceRtId(ctx) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
+    const occurrence = await openChecklist(deps.db, ctx.actor, { occurrenceId: values.occurrence, now: deps.clock() });
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await checklist(ctx, occurrence, 0);
     await ctx.editMessageText(text, { reply_markup: keyboard });
   });
 
   onButton(buttons, attendancePage, async (ctx, values) => {
-    const occurrence = await getOccurrence(deps.db, values.occurrence);
-    if (attendanceRtId(ctx) !== occurrence.rtId) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-allowed"), show_alert: true }));
+    const occurrence = await openChecklist(deps.db, ctx.actor, { occurrenceId: values.occurrence, now: deps.clock() });
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await checklist(ctx, occurrence, values.page);
     await ctx.editMessageText(text, { reply_markup: keyboard });

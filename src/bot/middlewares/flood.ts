@@ -94,7 +94,7 @@ export function floodControl(deps: Pick<BotDeps, "db" | "i18n" | "logger" | "flo
   const answered = new WeakSet<BotContext>();
 
   const notice = async (ctx: BotContext): Promise<void> => {
-    (ctx.log ?? deps.logger).warn({ fromId: ctx.from?.id, windowMs: limits.windowMs, perWindow: limits.perWindow }, "flood control: updates dropped");
+    (ctx.log ?? deps.logger).warn({ windowMs: limits.windowMs, perWindow: limits.perWindow }, "flood control: updates dropped");
     const locale = await findLocale(deps.db, ctx.from!.id).catch(() => undefined);
     const text = deps.i18n.t(supportedLocale(locale), "flood-notice", {
       seconds: Math.ceil(limits.windowMs / 1000),

@@ -2,8 +2,8 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { bankAccount, membership, person, rt, wasteBankOfficer, wasteBankRt } from "../../db/schema/index.js";
 import { memberCode, parseMemberCode } from "../people/member-code.js";
-import type { Parsed } from "../people/text-input.js";
-import { INVISIBLE_CHARACTERS, TEXT_LIMITS } from "../text-limits.js";
+import { tidyLine, type Parsed } from "../people/text-input.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 
 /** A person a petugas may pick at the counter. */
 export type ResidentMatch = {
@@ -22,13 +22,9 @@ export const RESIDENT_QUERY_MIN = 2;
 export const RESIDENT_QUERY_MAX = TEXT_LIMITS.residentQuery;
 const RESULTS_MAX = 50;
 
-function tidy(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/\s+/g, " ").trim();
-}
-
 /** What a petugas types to find someone: part of a name or a member code (W1230). */
 export function parseResidentQuery(raw: string): Parsed<string> {
-  const text = tidy(raw);
+  const text = tidyLine(raw);
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > RESIDENT_QUERY_MAX) return { ok: false, reason: "too-long", vars: { max: RESIDENT_QUERY_MAX } };
   if ([...text].length < RESIDENT_QUERY_MIN) return { ok: false, reason: "too-short", vars: { min: RESIDENT_QUERY_MIN } };
@@ -46,7 +42,7 @@ export function likeLiteral(text: string): string {
  * moved away still withdraws their savings). Erased people are never found.
  */
 export async function findResidents(db: Database, wasteBankId: number, query: string, limit: number): Promise<ResidentMatch[]> {
-  const text = tidy(query);
+  const text = tidyLine(query);
   if (text.length === 0) return [];
   const code = parseMemberCode(text);
   // Something shaped like a code whose check digit fails names nobody (it is not a name either).

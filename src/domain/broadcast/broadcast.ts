@@ -4,7 +4,7 @@ import { broadcast, kelurahan, membership, outbox, person, roleAssignment, rt } 
 import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../../delivery/outbox.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
-import { headedRtId, isAdmin, requireHeadedRt, type Actor } from "../people/actor.js";
+import { headedRtId, isAdmin, type Actor } from "../people/actor.js";
 import { areaScope, type AreaScope } from "../roles/scope.js";
 import { TEXT_LIMITS } from "../text-limits.js";
 
@@ -263,17 +263,6 @@ export async function toggleAnnouncementsMuted(db: Database, personId: number, n
 export async function isAnnouncementsMuted(db: Database, personId: number): Promise<boolean> {
   const [row] = await db.select({ mutedAt: person.announcementsMutedAt }).from(person).where(eq(person.id, personId));
   return row?.mutedAt != null;
-}
-
-/** /hubungkan: the ketua links the RT to the Telegram group the command was sent in. */
-export async function linkGroup(db: Database, actor: Actor, groupChatId: number): Promise<number> {
-  const rtId = requireHeadedRt(actor);
-  await db.transaction(async (tx) => {
-    // A group serves one RT: linking it here unlinks it elsewhere.
-    await tx.update(rt).set({ groupChatId: null }).where(and(eq(rt.groupChatId, groupChatId), ne(rt.id, rtId)));
-    await tx.update(rt).set({ groupChatId }).where(eq(rt.id, rtId));
-  });
-  return rtId;
 }
 
 /**

@@ -5,7 +5,7 @@ import { eventOccurrence, membership, shiftAssignment } from "../../db/schema/in
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { occurrenceSourceKey, participantsOf, recordParticipation, revokeParticipation } from "../participation/participation.js";
-import { getOccurrence, type Occurrence } from "./events.js";
+import { getOccurrence, listManageable, type Occurrence } from "./events.js";
 
 /** Codes are read aloud at the pos kamling: no 0/O or 1/I to mix up. */
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -13,6 +13,11 @@ export const CHECKIN_CODE_LENGTH = 6;
 /** Check-in opens a little before the start and stays open a little after the end. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;
 export const CHECKIN_CLOSES_AFTER_MS = 30 * 60_000;
+/**
+ * The ketua's checklist (/absen) reaches back this many days after an occurrence ended; the
+ * checklist offers these occurrences and a tick is taken for nothing else.
+ */
+export const ATTENDANCE_PAST_DAYS = 7;
 
 export function normaliseCode(text: string): string {
   return text.normalize("NFKC").replace(/[\s-]/g, "").toUpperCase();
@@ -41,6 +46,36 @@ function windowOf(occurrence: Occurrence): { opens: number; closes: number } {
 /** The ketua or a petugas of the occurrence's RT. */
 function canRunAttendance(actor: Actor, rtId: number): boolean {
   return actor.grants.some((grant) => (grant.role === "ketua_rt" || grant.role === "petugas") && grant.rtId === rtId);
+}
+
+/**
+ * What /absen and /kodehadir offer an officer of the RT: not cancelled, check-in open or over,
+ * ended at most ATTENDANCE_PAST_DAYS ago; oldest first.
+ */
+export async function listAttendanceOccurrences(db: Database, params: { rtId: number; now: Date }): Promise<Occurrence[]> {
+  const { rtId, now } = params;
+  const items = await listManageable(db, rtId, now, ATTENDANCE_PAST_DAYS, 1);
+  return items.filter((occurrence) => checklistRefusal(occurrence, now) === null);
+}
+
+/** Why the checklist of this occurrence is not open now (null: it is); the same rule as the list. */
+function checklistRefusal(occurrence: Occurrence, now: Date): "event-cancelled" | "checkin-not-open" | "checkin-closed" | null {
+  if (occurrence.cancelledAt) return "event-cancelled";
+  if (occurrence.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS > now.getTime()) return "checkin-not-open";
+  if (occurrence.endsAt.getTime() <= now.getTime() - ATTENDANCE_PAST_DAYS * 86_400_000) return "checkin-closed";
+  return null;
+}
+
+/**
+ * The checklist of an occurrence, shown (or paged) only to an officer of its RT and only while
+ * /absen would offer it: a forged or old button gets the same refusal as a tick would.
+ */
+export async function openChecklist(db: Database, actor: Actor, params: { occurrenceId: number; now: Date }): Promise<Occurrence> {
+  const occurrence = await getOccurrence(db, params.occurrenceId);
+  if (!canRunAttendance(actor, occurrence.rtId)) throw new DomainError("not-allowed");
+  const refusal = checklistRefusal(occurrence, params.now);
+  if (refusal) throw new DomainError(refusal);
+  return occurrence;
 }
 
 /** Shows the occurrence's check-in code, creating it the first time. Only while check-in is open. */
@@ -109,31 +144,37 @@ export async function tickAttendance(
   now: Date,
 ): Promise<{ changed: boolean; occurrence: Occurrence }> {
   const { occurrenceId, membershipId, present } = params;
-  const occurrence = await getOccurrence(db, occurrenceId);
-  if (!canRunAttendance(actor, occurrence.rtId)) throw new DomainError("not-allowed");
-  if (occurrence.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS > now.getTime()) throw new DomainError("checkin-not-open");
-  const [member] = await db.select().from(membership).where(and(eq(membership.id, membershipId), eq(membership.rtId, occurrence.rtId), eq(membership.status, "active")));
-  if (!member) throw new DomainError("member-not-found");
-  const sourceKey = occurrenceSourceKey(occurrence.id, member.personId);
-  const changed = present
-    ? await recordParticipation(
-        db,
-        {
-          sourceKey,
-          rtId: occurrence.rtId,
-          personId: member.personId,
-          householdLabel: member.householdLabel,
-          kind: occurrence.kind,
-          occurredAt: occurrence.startsAt,
-          verified: true,
-          source: "ketua-checklist",
-          occurrenceId: occurrence.id,
-          recordedBy: actor.person?.id ?? null,
-        },
-        now,
-      )
-    : await revokeParticipation(db, sourceKey, now);
-  return { changed, occurrence };
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Database;
+    // The occurrence row is locked, so a cancellation made meanwhile is seen, not written past.
+    const [occurrence] = await tx.select().from(eventOccurrence).where(eq(eventOccurrence.id, occurrenceId)).for("update");
+    if (!occurrence) throw new DomainError("event-not-found");
+    if (!canRunAttendance(actor, occurrence.rtId)) throw new DomainError("not-allowed");
+    const refusal = checklistRefusal(occurrence, now);
+    if (refusal) throw new DomainError(refusal);
+    const [member] = await tx.select().from(membership).where(and(eq(membership.id, membershipId), eq(membership.rtId, occurrence.rtId), eq(membership.status, "active")));
+    if (!member) throw new DomainError("member-not-found");
+    const sourceKey = occurrenceSourceKey(occurrence.id, member.personId);
+    const changed = present
+      ? await recordParticipation(
+          tx,
+          {
+            sourceKey,
+            rtId: occurrence.rtId,
+            personId: member.personId,
+            householdLabel: member.householdLabel,
+            kind: occurrence.kind,
+            occurredAt: occurrence.startsAt,
+            verified: true,
+            source: "ketua-checklist",
+            occurrenceId: occurrence.id,
+            recordedBy: actor.person?.id ?? null,
+          },
+          now,
+        )
+      : await revokeParticipation(tx, sourceKey, now);
+    return { changed, occurrence };
+  });
 }
 
 export async function attendeeIds(db: Database, occurrenceId: number): Promise<Set<number>> {

@@ -1,4 +1,4 @@
-import { INVISIBLE_CHARACTERS, TEXT_LIMITS } from "../text-limits.js";
+import { TEXT_LIMITS, withoutInvisible } from "../text-limits.js";
 
 /**
  * Parsing of what people type. Every parser returns a value or the reason it was refused; the
@@ -28,13 +28,28 @@ export const HOUSEHOLD_MAX = TEXT_LIMITS.householdLabel;
 export const PLACE_MAX = TEXT_LIMITS.place;
 export const NOTES_MAX = TEXT_LIMITS.eventNotes;
 
-/** Folds runs of white space and strips the invisible characters that sneak in from copy-paste. */
-function tidy(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/\s+/g, " ").trim();
+/**
+ * One line as it looks: the invisible characters that sneak in from copy-paste (or are typed to
+ * pass for a name) dropped, blanks and runs of white space folded to one space. Every one-line
+ * field (names, households, places, titles) is read through it.
+ */
+export function tidyLine(text: string): string {
+  return withoutInvisible(text).replace(/\s+/g, " ").trim();
 }
 
-const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M} .'’,-]*$/u;
-const HOUSEHOLD_PATTERN = /^[\p{L}\p{M}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()-]*$/u;
+/**
+ * Names, households, places and titles start with a letter (or, but for names, a digit) someone
+ * can see: a combining mark on nothing is not one. A letter carries at most three marks (Thai,
+ * Vietnamese and Devanagari need two or three); a taller stack is the "Zalgo" that writes over the
+ * lines around it.
+ */
+const MARK_STACK = /\p{M}{4}/u;
+export function hasVisibleStart(text: string, allowDigit: boolean): boolean {
+  return (allowDigit ? /^[\p{L}\p{N}]/u : /^\p{L}/u).test(text) && !MARK_STACK.test(text);
+}
+
+const NAME_PATTERN = /^\p{L}[\p{L}\p{M} .'’,-]*$/u;
+const HOUSEHOLD_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()-]*$/u;
 
 function bounded(text: string, min: number, max: number): Parsed<string> | undefined {
   if (text.length === 0) return { ok: false, reason: "empty" };
@@ -45,19 +60,19 @@ function bounded(text: string, min: number, max: number): Parsed<string> | undef
 
 /** A person's name as they want the RT to see it: letters (any script), spaces, . ' , - */
 export function parseDisplayName(raw: string): Parsed<string> {
-  const text = tidy(raw);
+  const text = tidyLine(raw);
   const refusal = bounded(text, 2, NAME_MAX);
   if (refusal) return refusal;
-  if (!NAME_PATTERN.test(text)) return { ok: false, reason: "name-characters" };
+  if (!NAME_PATTERN.test(text) || !hasVisibleStart(text, false)) return { ok: false, reason: "name-characters" };
   return { ok: true, value: text };
 }
 
 /** The household (KK) a resident belongs to: a family name or a house number, e.g. "Kel. Pak Budi, No. 12/B". */
 export function parseHouseholdLabel(raw: string): Parsed<string> {
-  const text = tidy(raw);
+  const text = tidyLine(raw);
   const refusal = bounded(text, 1, HOUSEHOLD_MAX);
   if (refusal) return refusal;
-  if (!HOUSEHOLD_PATTERN.test(text)) return { ok: false, reason: "household-characters" };
+  if (!HOUSEHOLD_PATTERN.test(text) || !hasVisibleStart(text, true)) return { ok: false, reason: "household-characters" };
   return { ok: true, value: text };
 }
 
@@ -66,7 +81,7 @@ export function parseHouseholdLabel(raw: string): Parsed<string> {
  * decimal and refused; so are signs, units and anything else.
  */
 export function parseWholeNumber(raw: string, min: number, max: number): Parsed<number> {
-  const text = tidy(raw);
+  const text = tidyLine(raw);
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > 20) return { ok: false, reason: "not-a-number" };
   let digits: string;
@@ -79,14 +94,14 @@ export function parseWholeNumber(raw: string, min: number, max: number): Parsed<
   return { ok: true, value };
 }
 
-const PLACE_PATTERN = /^[\p{L}\p{M}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()&:-]*$/u;
+const PLACE_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()&:-]*$/u;
 
 /** Where something happens: "Pos kamling RT 05", "Masjid Al-Ikhlas", "Jl. Sumantri Brojonegoro No. 3". */
 export function parsePlace(raw: string): Parsed<string> {
-  const text = tidy(raw);
+  const text = tidyLine(raw);
   const refusal = bounded(text, 2, PLACE_MAX);
   if (refusal) return refusal;
-  if (!PLACE_PATTERN.test(text)) return { ok: false, reason: "place-characters" };
+  if (!PLACE_PATTERN.test(text) || !hasVisibleStart(text, true)) return { ok: false, reason: "place-characters" };
   return { ok: true, value: text };
 }
 
@@ -97,8 +112,9 @@ export function parsePlace(raw: string): Parsed<string> {
  */
 export function parseNotes(raw: string): Parsed<string> {
   // eslint-disable-next-line no-control-regex
-  const text = raw.normalize("NFC").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "").replace(INVISIBLE_CHARACTERS, "").replace(/[ \t]+/g, " ").trim();
-  if (text.length === 0) return { ok: false, reason: "empty" };
+  const text = withoutInvisible(raw).replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "").replace(/[ \t]+/g, " ").trim();
+  // Marks on nothing are no note: something must be there to read (a letter, a digit, an emoji, a sign).
+  if (!/[\p{L}\p{N}\p{S}\p{P}]/u.test(text)) return { ok: false, reason: "empty" };
   if (text.length > NOTES_MAX) return { ok: false, reason: "too-long", vars: { max: NOTES_MAX } };
   return { ok: true, value: text };
 }

@@ -1,13 +1,13 @@
 /**
  * What keepers and residents type for the reading corner: book titles and authors, what a
  * "lainnya" session was, minutes of reading, and the day a session was held. Same rules as
- * src/domain/people/text-input.ts: tidy, bounded, an allow-list of characters (no emoji, no
+ * src/domain/people/text-input.ts: tidyLine, bounded, an allow-list of characters (no emoji, no
  * control characters), and a refusal that names a locale message `input-<reason>`.
  */
-import { parseWholeNumber, type Parsed } from "../people/text-input.js";
+import { hasVisibleStart, parseWholeNumber, tidyLine, type Parsed } from "../people/text-input.js";
 import { MONTHS, WEEKDAYS } from "../schedule/parse-datetime.js";
 import { addDays, compareDates, daysBetween, isValidDate, weekdayOf, wibDate, type LocalDate } from "../schedule/wib.js";
-import { INVISIBLE_CHARACTERS, TEXT_LIMITS } from "../text-limits.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 
 export const BOOK_TITLE_MAX = TEXT_LIMITS.bookTitle;
 export const BOOK_AUTHOR_MAX = TEXT_LIMITS.bookAuthor;
@@ -19,10 +19,6 @@ export const READING_MINUTES_MAX = 600;
 export const SESSION_DAYS_BACK_MAX = 60;
 export const SESSION_ATTENDEES_MAX = 500;
 const SESSION_DATE_MAX_LENGTH = TEXT_LIMITS.sessionDate;
-
-function tidy(text: string): string {
-  return text.normalize("NFC").replace(INVISIBLE_CHARACTERS, "").replace(/\s+/g, " ").trim();
-}
 
 function bounded(text: string, min: number, max: number): Parsed<string> | undefined {
   if (text.length === 0) return { ok: false, reason: "empty" };
@@ -36,13 +32,13 @@ function bounded(text: string, min: number, max: number): Parsed<string> | undef
  * "Ensiklopedia Anak: Hewan (Jilid 2)", "Iqro' 1"); it starts with a letter or a digit.
  * Control characters and emoji are refused.
  */
-const TITLE_PATTERN = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} .,:;!?'’"“”&()/#+\-–—]*$/u;
+const TITLE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} .,:;!?'’"“”&()/#+\-–—]*$/u;
 
 function parseLabel(raw: string, max: number): Parsed<string> {
-  const text = tidy(raw);
+  const text = tidyLine(raw);
   const refusal = bounded(text, 2, max);
   if (refusal) return refusal;
-  if (!TITLE_PATTERN.test(text)) return { ok: false, reason: "book-title-characters" };
+  if (!TITLE_PATTERN.test(text) || !hasVisibleStart(text, true)) return { ok: false, reason: "book-title-characters" };
   return { ok: true, value: text };
 }
 
@@ -78,7 +74,7 @@ const HOUR_WORDS = "(?:jam|j|hours?|hrs?|h)";
  * whole, and "2.5" could be anything.
  */
 export function parseReadingMinutes(raw: string): Parsed<number> {
-  const text = tidy(raw).toLowerCase();
+  const text = tidyLine(raw).toLowerCase();
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > 30) return { ok: false, reason: "reading-minutes-unrecognised" };
   const outOfRange = { ok: false as const, reason: "reading-minutes-out-of-range" as const, vars: { min: 1, max: READING_MINUTES_MAX } };
@@ -131,7 +127,7 @@ function latestUpTo(day: number, month: number, today: LocalDate): LocalDate | n
  * SESSION_DAYS_BACK_MAX days back.
  */
 export function parseSessionDate(raw: string, now: Date): Parsed<LocalDate> {
-  const text = tidy(raw).toLowerCase().replace(/[’‘`´]/g, "'").replace(/[.!?]+$/, "").replace(/^(?:tanggal|tgl) /, "").replace(/^hari (?=[a-z']+$)(?!ini$)/, "");
+  const text = tidyLine(raw).toLowerCase().replace(/[’‘`´]/g, "'").replace(/[.!?]+$/, "").replace(/^(?:tanggal|tgl) /, "").replace(/^hari (?=[a-z']+$)(?!ini$)/, "");
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > SESSION_DATE_MAX_LENGTH) return { ok: false, reason: "too-long", vars: { max: SESSION_DATE_MAX_LENGTH } };
   const today = wibDate(now);

@@ -1,8 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOUSEHOLD_MAX, NAME_MAX, parseDisplayName, parseHouseholdLabel, parseWholeNumber } from "../../../src/domain/people/text-input.js";
+import { HOUSEHOLD_MAX, NAME_MAX, parseDisplayName, parseHouseholdLabel, parseNotes, parsePlace, parseWholeNumber } from "../../../src/domain/people/text-input.js";
+import { looksBlank } from "../../../src/domain/text-limits.js";
 
 const ZERO_WIDTH = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"];
+
+/**
+ * Characters that show as nothing, or as a blank, and are not white space to a regular expression:
+ * Hangul fillers (U+3164, U+115F, U+1160, U+FFA0), the braille blank, variation selectors, the soft
+ * hyphen, the combining grapheme joiner, the Mongolian vowel separator, invisible operators, the
+ * Arabic letter mark, Khmer inherent vowels, and tag characters.
+ */
+const INVISIBLE = ["\u3164", "\u115F", "\u1160", "\uFFA0", "\u2800", "\uFE0F", "\uFE00", "\u{E0100}", "\u00AD", "\u034F", "\u180E", "\u2062", "\u061C", "\u17B4", "\u{E0041}", "\u{E007F}"];
 
 describe("parseDisplayName", () => {
   it.each([
@@ -89,6 +98,52 @@ describe("parseHouseholdLabel", () => {
     const parsed = parseHouseholdLabel(raw);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason).toBe(reason);
+  });
+});
+
+describe("text that shows as nothing", () => {
+  it.each(INVISIBLE.map((character) => [character.codePointAt(0)!.toString(16).toUpperCase(), character]))("U+%s alone, or repeated around spaces, is empty everywhere", (_code, character) => {
+    for (const raw of [character, `${character}${character}${character}`, ` ${character} \n ${character} `]) {
+      expect(looksBlank(raw)).toBe(true);
+      for (const parse of [parseDisplayName, parseHouseholdLabel, parsePlace, parseNotes]) expect(parse(raw), raw).toEqual({ ok: false, reason: "empty" });
+    }
+  });
+
+  it("refuses a name or household made of all of them at once, and a lone letter among them is too short", () => {
+    const all = INVISIBLE.join("");
+    expect(parseDisplayName(all)).toEqual({ ok: false, reason: "empty" });
+    expect(parseHouseholdLabel(all)).toEqual({ ok: false, reason: "empty" });
+    expect(parseDisplayName(`${all}A${all}`)).toEqual({ ok: false, reason: "too-short", vars: { min: 2 } });
+  });
+
+  it("reads the blank-looking ones as a space and drops the others", () => {
+    expect(parseDisplayName("Siti\u3164Aminah")).toEqual({ ok: true, value: "Siti Aminah" });
+    expect(parseDisplayName("Siti\u2800\u2800Aminah")).toEqual({ ok: true, value: "Siti Aminah" });
+    expect(parseDisplayName("Si\u00ADti Ami\uFE0Fnah\u{E0041}")).toEqual({ ok: true, value: "Siti Aminah" });
+    expect(parseHouseholdLabel("\u3164No. 12\u3164")).toEqual({ ok: true, value: "No. 12" });
+  });
+
+  it.each([
+    ["combining marks only", "\u0301\u0308\u0301"],
+    ["combining marks around a blank", "\u0301 \u0308"],
+    ["a mark before the name", "\u0301Siti"],
+    ["a stack of marks on a letter (Zalgo)", "S\u0301\u0302\u0303\u0304\u0305iti"],
+  ])("refuses %s in a name, a household and a place", (_label, raw) => {
+    expect(parseDisplayName(raw)).toEqual({ ok: false, reason: "name-characters" });
+    expect(parseHouseholdLabel(raw)).toMatchObject({ ok: false });
+    expect(parsePlace(raw)).toMatchObject({ ok: false });
+  });
+
+  it("takes the marks real names carry: Vietnamese, Thai, Devanagari", () => {
+    expect(parseDisplayName("Nguyễn Thị Ánh").ok).toBe(true);
+    expect(parseDisplayName("Nguye\u0302\u0303n").ok).toBe(true); // decomposed: composed by NFC
+    expect(parseDisplayName("สมชาย ใจดี").ok).toBe(true);
+    expect(parseDisplayName("देवेन्द्र").ok).toBe(true);
+  });
+
+  it("refuses notes that are only marks on nothing", () => {
+    expect(parseNotes("\u0301\u0301")).toEqual({ ok: false, reason: "empty" });
+    expect(parseNotes("👍")).toEqual({ ok: true, value: "👍" });
   });
 });
 
