@@ -1,13 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { auditLog, ledgerEntry, membership, outbox, person } from "../../src/db/schema/index.js";
+import { auditLog, ledgerEntry, membership, outbox, person, roleInvite, rt } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { loadActor } from "../../src/domain/people/actor.js";
-import { memberDecision } from "../../src/messages/buttons/people.js";
+import { ketuaLink, ketuaLinkPage, memberDecision } from "../../src/messages/buttons/people.js";
 import type { InjectedFailure } from "../../src/testing/fake-telegram.js";
-import { addKetua, addKoordinator, addMember, addPending, addRt, currentMembershipOf, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { callbackDataOf, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { activeRolesOf, addAdmin, addKetua, addKoordinator, addMember, addPending, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
+import { callbackAnswerTo, callbackDataOf, pressData, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 /**
  * A reply that Telegram refuses with a 5xx, or that times out, fails its update; Telegram sends the
@@ -162,4 +162,148 @@ describe("an approval whose answer fails", () => {
       expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "membership_approved"))).toHaveLength(1);
     });
   }
+});
+
+const LINK = /https:\/\/t\.me\/bantar_test_bot\?start=([A-Za-z0-9_-]+)/;
+const OUT_OF_SCOPE = "RT ini di luar wilayah tugas Anda.";
+
+function linkCode(text: string): string {
+  const match = LINK.exec(text);
+  if (!match) throw new Error(`no deep link in: ${text}`);
+  return match[1]!;
+}
+
+/** Opens a ketua link as a new person and answers every question; returns the last reply. */
+async function takeKetuaLink(user: TestUser, code: string): Promise<string> {
+  await harness.send(user, `/start ${code}`);
+  if (harness.lastText(user).includes("Data yang kami simpan")) await harness.press(user, "Saya setuju");
+  if (!harness.lastText(user).includes("nama")) return harness.lastText(user);
+  await harness.send(user, `${user.first_name} Baru`);
+  await harness.send(user, "No. 1");
+  await harness.press(user, "Ya, lanjutkan");
+  return harness.lastText(user);
+}
+
+async function invitesOf(rtId: number) {
+  return database.db.select().from(roleInvite).where(eq(roleInvite.rtId, rtId));
+}
+
+describe("a ketua link lost with its reply", () => {
+  for (const [what, failure] of FAILURES) {
+    it(`after ${what} on /buatrt's last reply, the RT is kept once and /tautanketua gives a working link in place of the lost one`, async () => {
+      const koordinator = newUser("Koor");
+      await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+      await harness.send(koordinator, "/buatrt");
+      await harness.press(koordinator, "Simpang IV Sipin");
+      await harness.send(koordinator, "12");
+      await failThenRedeliver(koordinator, harness.messageUpdate(koordinator, "90"), "sendMessage", failure);
+
+      const places = await database.db.select().from(rt).where(eq(rt.kelurahanCode, KELURAHAN_SIMPANG_IV_SIPIN));
+      expect(places.map((place) => place.number)).toEqual([12]);
+      const [lost] = await invitesOf(places[0]!.id);
+      // The redelivery replays the step: the RT is there, and the koordinator is told where a link is had.
+      expect(harness.lastText(koordinator)).toContain("/tautanketua");
+
+      await harness.send(koordinator, "/tautanketua");
+      expect(harness.lastText(koordinator)).toBe("Untuk RT mana tautan ketua baru dibuat?");
+      expect(harness.buttons(koordinator)).toEqual(["RT 12 · Simpang IV Sipin", "Tutup"]);
+      await harness.press(koordinator, "RT 12 · Simpang IV Sipin");
+      expect(harness.lastText(koordinator)).toBe(
+        "Buat tautan ketua baru untuk RT 12 Kelurahan Simpang IV Sipin?\nTautan ketua sebelumnya untuk RT ini yang belum dipakai tidak berlaku lagi.",
+      );
+      await harness.press(koordinator, "Buat tautan");
+      const made = harness.lastText(koordinator);
+      expect(made).toContain("Tautan ketua RT 12 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura.");
+      expect(made).toContain("29 November 2026");
+      expect(made).toContain("Tautan ketua sebelumnya untuk RT ini tidak berlaku lagi.");
+      const code = linkCode(made);
+      expect(code).not.toBe(lost!.code);
+
+      // The lost link (if it reached anyone after all) no longer works; the new one does.
+      const stray = newUser("Stray");
+      expect(await takeKetuaLink(stray, lost!.code)).toContain("kedaluwarsa");
+      expect(await activeRolesOf(database.db, stray.id)).toEqual([]);
+      const hasan = newUser("Hasan");
+      expect(await takeKetuaLink(hasan, code)).toContain("Selamat, Anda sekarang ketua RT 12");
+      expect(await activeRolesOf(database.db, hasan.id)).toEqual([`ketua_rt:${places[0]!.id}`]);
+    });
+  }
+
+  it("a failed reply to the link's press makes a newer link on the redelivery, and only the newest works", async () => {
+    const place = await addRt(database.db, 5);
+    const admin = newUser("Admin");
+    await addAdmin(database.db, admin);
+    await harness.send(admin, "/tautanketua");
+    await harness.press(admin, "RT 05 · Simpang IV Sipin");
+    const confirm = shownWith(admin, "Buat tautan ketua baru");
+    const press = harness.callbackUpdate(admin, callbackDataOf(confirm)[0]!, confirm.messageId);
+    await failThenRedeliver(admin, press, "editMessageText", SERVER_ERROR);
+    const invites = await invitesOf(place.id);
+    expect(invites).toHaveLength(2);
+    const shown = linkCode(harness.lastText(admin));
+    const usable = invites.filter((invite) => invite.expiresAt.getTime() > harness.now.getTime());
+    expect(usable.map((invite) => invite.code)).toEqual([shown]);
+  });
+});
+
+describe("/tautanketua", () => {
+  it("warns that a new link replaces the RT's ketua, and lists only the RTs of the koordinator's area, paged", async () => {
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    for (let number = 1; number <= 9; number++) await addRt(database.db, number);
+    await addRt(database.db, 3, KELURAHAN_BULURAN_KENALI);
+    const places = await database.db.select().from(rt).where(eq(rt.kelurahanCode, KELURAHAN_SIMPANG_IV_SIPIN));
+    await addKetua(database.db, newUser("Harun"), places.find((place) => place.number === 9)!.id);
+
+    await harness.send(koordinator, "/tautanketua");
+    const first = harness.buttons(koordinator);
+    expect(first.filter((label) => label.startsWith("RT "))).toHaveLength(8);
+    expect(first).not.toContain("RT 03 · Buluran Kenali");
+    await harness.press(koordinator, "▶");
+    expect(harness.buttons(koordinator)).toContain("RT 09 · Simpang IV Sipin");
+    await harness.press(koordinator, "RT 09 · Simpang IV Sipin");
+    expect(harness.lastText(koordinator)).toContain("RT 09 Kelurahan Simpang IV Sipin sekarang diketuai Harun. Siapa pun yang membuka tautan baru menjadi ketua RT menggantikan Harun.");
+    await harness.press(koordinator, "Batal");
+    expect(harness.lastText(koordinator)).toBe("Ditutup.");
+    expect(await database.db.select().from(roleInvite)).toEqual([]);
+  });
+
+  it("refuses other roles, RTs outside the area, and forged or stale buttons, storing nothing", async () => {
+    const inScope = await addRt(database.db, 5);
+    const elsewhere = await addRt(database.db, 7, KELURAHAN_PAYO_SELINCAH);
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, inScope.id);
+    const warga = newUser("Warga");
+    await addMember(database.db, warga, inScope.id);
+    const stranger = newUser("Asing");
+    const before = await snapshotState(database.db);
+
+    for (const user of [ketua, warga, stranger]) {
+      await harness.send(user, "/tautanketua");
+      expect(harness.lastText(user)).toBe("Maaf, perintah ini hanya untuk koordinator dan admin kota.");
+      for (const data of [ketuaLink.data({ step: "ask", rt: inScope.id }), ketuaLink.data({ step: "confirm", rt: inScope.id }), ketuaLinkPage.data({ page: 0 })]) {
+        const press = await pressData(harness, user, data);
+        expect(callbackAnswerTo(harness.telegram, press)).toEqual(expect.objectContaining({ text: "Maaf, perintah ini hanya untuk koordinator dan admin kota.", show_alert: true }));
+      }
+    }
+    // An RT of another kelurahan, or none at all: refused alike, and nothing is said about it.
+    for (const rtId of [elsewhere.id, 999_999]) {
+      for (const step of ["ask", "confirm"] as const) {
+        const press = await pressData(harness, koordinator, ketuaLink.data({ step, rt: rtId }));
+        expect(callbackAnswerTo(harness.telegram, press)).toEqual(expect.objectContaining({ text: OUT_OF_SCOPE, show_alert: true }));
+      }
+    }
+    for (const data of ["ketualink:confirm:-1", "ketualink:confirm:0", "ketualink:ask:5 OR 1=1", "ketualink:confirm", "ketualink.page:abc", `ketualink:make:${inScope.id}`]) {
+      const press = await pressData(harness, koordinator, data);
+      expect(callbackAnswerTo(harness.telegram, press)?.text, data).toBe("Tombol ini sudah tidak berlaku.");
+    }
+    // A page past the end shows the last page.
+    await pressData(harness, koordinator, ketuaLinkPage.data({ page: 99 }));
+    expect(harness.lastText(koordinator)).toBe("Untuk RT mana tautan ketua baru dibuat?");
+    const { bot_state: _ignored, ...after } = await snapshotState(database.db);
+    const { bot_state: _before, ...expected } = before;
+    expect(after).toEqual(expected);
+  });
 });
