@@ -1,6 +1,5 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig } from "grammy";
-import { createStateStore } from "../db/state-store.js";
 import { formStateStorage } from "./form-state.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { ANNOUNCE, createAnnounceConversation } from "./conversations/announce.js";
@@ -89,7 +88,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
 
   // A form's state is written when its update is over, and not at all when the update failed
   // transiently: its redelivery replays the same step (see form-state.ts).
-  const forms = formStateStorage(createStateStore(deps.db, "conversation"), CONVERSATION_VERSION);
+  const forms = formStateStorage(deps.db, CONVERSATION_VERSION);
   bot.use(forms.keepFormsOnTransientFailure);
   bot.use(conversations<BotContext, BotContext>({ storage: forms.storage }));
   bot.use(createCancelFeature());

@@ -1,10 +1,19 @@
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
-import type { KeyValueStore } from "../db/state-store.js";
+import type { Database } from "../db/client.js";
+import { createStateStore, deleteChatStateIn, type KeyValueStore } from "../db/state-store.js";
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
 type Save = () => Promise<void>;
+type StepOutcome = { value: unknown };
+
+/** Where the outcomes of a failed update's committed steps wait for its redelivery (`bot_state`). */
+const STEP_NAMESPACE = "form-step";
+
+/** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
+type Steps = { store: KeyValueStore<StepOutcome>; count: number; used: boolean };
+const stepsOf = new WeakMap<object, Steps>();
 
 /**
  * Where the forms (conversations v2) keep their state, and what happens to it when an update fails.
@@ -18,11 +27,17 @@ type Save = () => Promise<void>;
  * the person's next message) replays that same step. Other failures (a bug, a 403) write as before
  * and end the form: replaying them would only fail again.
  *
- * A replayed step runs again from its wait: a service call it made before the reply failed runs
- * again too, and is idempotent by the form's request key (made in an earlier step, so kept by the
- * replay), so it returns what it committed and the reply is sent.
+ * A replayed step runs again from its wait. What it committed before the reply failed is not done
+ * again: each service call of a form step (`runOnce`) keeps its outcome, by the update and its place
+ * in it, until the update is over; the redelivered update reads it back instead of calling the
+ * service again (which is idempotent by the form's request key besides), and sends the reply.
  */
-export function formStateStorage(store: KeyValueStore<VersionedState<ConversationData>>, version: number): { storage: ConversationStorage<BotContext, ConversationData>; keepFormsOnTransientFailure: MiddlewareFn<BotContext> } {
+export function formStateStorage(
+  db: Database,
+  version: number,
+): { storage: ConversationStorage<BotContext, ConversationData>; keepFormsOnTransientFailure: MiddlewareFn<BotContext> } {
+  const store = createStateStore<VersionedState<ConversationData>>(db, "conversation");
+  const stepStore = createStateStore<StepOutcome>(db, STEP_NAMESPACE);
   const pending = new WeakMap<BotContext, Save>();
   // Only a chat has forms: an update without one (a poll answer, an inline query) reads nothing.
   const keyOf = (ctx: BotContext) => ctx.chatId?.toString();
@@ -46,25 +61,55 @@ export function formStateStorage(store: KeyValueStore<VersionedState<Conversatio
   };
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
+    const steps: Steps = { store: stepStore, count: 0, used: false };
+    if (ctx.chatId !== undefined) stepsOf.set(ctx, steps);
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
       return save;
     };
+    // The update is over for good: the outcomes kept for its redelivery (and any of this chat's left
+    // by an update Telegram never sent again) go.
+    const forgetSteps = async () => {
+      if (steps.used && ctx.chatId !== undefined) await deleteChatStateIn(db, STEP_NAMESPACE, ctx.chatId);
+    };
     try {
       await next();
     } catch (error) {
       const save = take();
-      if (save && !isTransient(error)) {
-        // The form ends as the plugin left it; the update's own error is the one that matters.
-        await save().catch((saveError: unknown) => ctx.log?.warn({ err: saveError }, "form state not saved after a failed update"));
-      } else if (save) {
-        ctx.log?.info("update failed transiently; the form stays at the step before it");
+      if (isTransient(error)) {
+        if (save) ctx.log?.info("update failed transiently; the form stays at the step before it");
+        throw error;
       }
+      // The form ends as the plugin left it; the update's own error is the one that matters.
+      await (async () => {
+        await save?.();
+        await forgetSteps();
+      })().catch((saveError: unknown) => ctx.log?.warn({ err: saveError }, "form state not saved after a failed update"));
       throw error;
     }
     await take()?.();
+    await forgetSteps();
   };
 
   return { storage, keepFormsOnTransientFailure };
+}
+
+/**
+ * Runs a form step's service call once per update, redeliveries included: the outcome is kept until
+ * the update is over, so the redelivery of an update that failed after the call committed (its reply
+ * refused or timed out) reads it back and sends the reply, rather than calling the service again.
+ * `ctx` is the update's own context (the `outside` of `conversation.external`); the outcome is JSON.
+ */
+export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Promise<T>): Promise<T> {
+  const steps = stepsOf.get(ctx);
+  if (!steps) return task();
+  // The same update runs the same steps in the same order: its update id and the step's place name it.
+  const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
+  steps.used = true;
+  const kept = await steps.store.read(key);
+  if (kept !== undefined) return kept.value as T;
+  const value = await task();
+  await steps.store.write(key, { value: value === undefined ? null : value });
+  return value;
 }

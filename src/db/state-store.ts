@@ -28,6 +28,11 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
   };
 }
 
+/** Drops one namespace's entries of one chat (keys `<namespace>:…:<chatId>`). */
+export async function deleteChatStateIn(db: Database, namespace: string, chatId: number): Promise<void> {
+  await db.delete(botState).where(like(botState.key, `${namespace}:%:${chatId}`));
+}
+
 /** Drops every namespace's state of one chat (used when a person erases their data). */
 export async function deleteChatState(db: Database, chatId: number): Promise<void> {
   await db.delete(botState).where(like(botState.key, `%:${chatId}`));

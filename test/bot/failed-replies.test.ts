@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { auditLog, ledgerEntry, membership, outbox, person, roleInvite, rt } from "../../src/db/schema/index.js";
+import { auditLog, botState, event, eventOccurrence, ledgerEntry, membership, outbox, person, roleInvite, rt } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { ketuaLink, ketuaLinkPage, memberDecision } from "../../src/messages/buttons/people.js";
@@ -101,6 +101,36 @@ describe("a failed reply in the middle of /setor", () => {
   });
 });
 
+describe("a failed reply at the end of /acara", () => {
+  for (const [what, failure] of FAILURES) {
+    it(`after ${what} on the reply to Simpan, the redelivered tap saves the event once and tells the ketua`, async () => {
+      const place = await addRt(database.db, 5);
+      const ketua = newUser("Ketua");
+      await addKetua(database.db, ketua, place.id);
+      await harness.send(ketua, "/acara");
+      await harness.press(ketua, "Ronda");
+      await failThenRedeliver(ketua, harness.messageUpdate(ketua, "nanti malam 22.00"), "sendMessage", failure);
+      await harness.press(ketua, "Pos kamling");
+      await harness.press(ketua, "Lewati");
+      await harness.press(ketua, "Sekali saja");
+
+      const summary = shownWith(ketua, "Periksa kembali");
+      const save = harness.callbackUpdate(ketua, callbackDataOf(summary)[0]!, summary.messageId);
+      harness.telegram.failNext("sendMessage", failure, { chatId: ketua.id });
+      await expect(harness.deliver(save)).rejects.toThrow();
+      expect(await database.db.select().from(event)).toHaveLength(1);
+      harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
+      await harness.deliver(save);
+
+      expect(harness.lastText(ketua)).toBe("Ronda pada Minggu, 22 November 2026 pukul 22.00 WIB sudah dijadwalkan (1 tanggal ke depan). Warga bisa melihatnya di /jadwal.");
+      expect(await database.db.select().from(event)).toHaveLength(1);
+      expect(await database.db.select().from(eventOccurrence)).toHaveLength(1);
+      // What was kept for the redelivery is gone once the update is over; so is the ended form.
+      expect(await database.db.select().from(botState)).toEqual([]);
+    });
+  }
+});
+
 async function membershipsOf(telegramId: number) {
   const [row] = await database.db.select().from(person).where(eq(person.telegramId, telegramId));
   return row ? database.db.select().from(membership).where(eq(membership.personId, row.id)) : [];
@@ -190,7 +220,7 @@ async function invitesOf(rtId: number) {
 
 describe("a ketua link lost with its reply", () => {
   for (const [what, failure] of FAILURES) {
-    it(`after ${what} on /buatrt's last reply, the RT is kept once and /tautanketua gives a working link in place of the lost one`, async () => {
+    it(`after ${what} on /buatrt's last reply, the RT is made once, the redelivery shows its link, and /tautanketua gives a working one in its place`, async () => {
       const koordinator = newUser("Koor");
       await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
       await harness.send(koordinator, "/buatrt");
@@ -201,7 +231,10 @@ describe("a ketua link lost with its reply", () => {
       const places = await database.db.select().from(rt).where(eq(rt.kelurahanCode, KELURAHAN_SIMPANG_IV_SIPIN));
       expect(places.map((place) => place.number)).toEqual([12]);
       const [lost] = await invitesOf(places[0]!.id);
-      // The redelivery replays the step: the RT is there, and the koordinator is told where a link is had.
+      // The redelivery replays the step: the RT made once, and its link shown after all.
+      expect(await invitesOf(places[0]!.id)).toHaveLength(1);
+      expect(harness.lastText(koordinator)).toContain("RT 12 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura sudah terdaftar.");
+      expect(linkCode(harness.lastText(koordinator))).toBe(lost!.code);
       expect(harness.lastText(koordinator)).toContain("/tautanketua");
 
       await harness.send(koordinator, "/tautanketua");
