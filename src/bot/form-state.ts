@@ -1,7 +1,7 @@
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
 import type { Database } from "../db/client.js";
-import { createStateStore, deleteChatStateIn, type KeyValueStore } from "../db/state-store.js";
+import { createStateStore, deleteStateKeys, type KeyValueStore } from "../db/state-store.js";
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
@@ -12,7 +12,7 @@ type StepOutcome = { value: unknown };
 const STEP_NAMESPACE = "form-step";
 
 /** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
-type Steps = { store: KeyValueStore<StepOutcome>; count: number; used: boolean };
+type Steps = { store: KeyValueStore<StepOutcome>; count: number; keys: string[] };
 const stepsOf = new WeakMap<object, Steps>();
 
 /**
@@ -61,18 +61,17 @@ export function formStateStorage(
   };
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
-    const steps: Steps = { store: stepStore, count: 0, used: false };
+    const steps: Steps = { store: stepStore, count: 0, keys: [] };
     if (ctx.chatId !== undefined) stepsOf.set(ctx, steps);
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
       return save;
     };
-    // The update is over for good: the outcomes kept for its redelivery (and any of this chat's left
-    // by an update Telegram never sent again) go.
-    const forgetSteps = async () => {
-      if (steps.used && ctx.chatId !== undefined) await deleteChatStateIn(db, STEP_NAMESPACE, ctx.chatId);
-    };
+    // The update is over for good: the outcomes kept for its redelivery go. (Those of an update
+    // that failed and was never sent again, as when polling, stay until the chat's data is erased:
+    // their keys end in the chat id like the forms' own.)
+    const forgetSteps = () => deleteStateKeys(db, STEP_NAMESPACE, steps.keys);
     try {
       await next();
     } catch (error) {
@@ -106,7 +105,7 @@ export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Pro
   if (!steps) return task();
   // The same update runs the same steps in the same order: its update id and the step's place name it.
   const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
-  steps.used = true;
+  steps.keys.push(key);
   const kept = await steps.store.read(key);
   if (kept !== undefined) return kept.value as T;
   const value = await task();

@@ -1,4 +1,4 @@
-import { eq, like } from "drizzle-orm";
+import { eq, inArray, like } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { botState } from "./schema/index.js";
 
@@ -28,9 +28,10 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
   };
 }
 
-/** Drops one namespace's entries of one chat (keys `<namespace>:…:<chatId>`). */
-export async function deleteChatStateIn(db: Database, namespace: string, chatId: number): Promise<void> {
-  await db.delete(botState).where(like(botState.key, `${namespace}:%:${chatId}`));
+/** Drops some keys of one namespace at once. */
+export async function deleteStateKeys(db: Database, namespace: string, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.delete(botState).where(inArray(botState.key, keys.map((key) => `${namespace}:${key}`)));
 }
 
 /** Drops every namespace's state of one chat (used when a person erases their data). */
