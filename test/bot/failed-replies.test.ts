@@ -82,10 +82,23 @@ describe("a failed reply in the middle of /setor", () => {
       expect(harness.lastText(sari)).toContain("Setoran Siti tersimpan");
       expect(await database.db.select().from(ledgerEntry)).toHaveLength(1);
       expect(harness.telegram.textsTo(siti.id)).toHaveLength(1);
-      // The form is over: another message is not an answer to it.
+      // One receipt queued, and what was kept for the redelivery is gone with the ended form.
       expect(await database.db.select().from(outbox).where(eq(outbox.chatId, siti.id))).toHaveLength(1);
+      expect(await database.db.select().from(botState)).toEqual([]);
     });
   }
+
+  it("when polling (nothing is redelivered), the answer typed again goes on at the same step", async () => {
+    const { sari } = await bankWorld();
+    await harness.send(sari, "/setor");
+    await harness.send(sari, "siti");
+    await harness.press(sari, "Siti");
+    await harness.press(sari, "Kardus");
+    harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id });
+    await expect(harness.send(sari, "2,5")).rejects.toThrow();
+    await harness.send(sari, "2,5");
+    expect(harness.lastText(sari)).toContain("Total: Rp 4.500");
+  });
 
   it("still ends the form when the failure is not one a retry can pass (a 400)", async () => {
     const { sari } = await bankWorld();
