@@ -28,6 +28,7 @@ command-petugas = Appoint or remove RT officers
 command-undangan = Invite link for residents
 command-buatrt = Register a new RT
 command-daftarrt = RTs in your area
+command-tautanketua = A new RT head link for an RT in your area
 command-angkatkoordinator = Appoint a kelurahan/kecamatan coordinator
 help-title = Commands you can use:
 
@@ -161,12 +162,27 @@ staff-rt-created =
 
     Send this link to the RT head. It works once and until { $expires }:
     { $link }
+
+    Link lost or expired? Make a new one with /tautanketua.
 staff-choose-level = A coordinator for which level?
 button-level-kelurahan = Kelurahan
 button-level-kecamatan = Kecamatan
 staff-koordinator-link =
     Link for the coordinator of { $area } (works once, for 7 days):
     { $link }
+ketualink-choose = Which RT is the new head link for?
+ketualink-rt-button = RT { $rt } · { $kelurahan }
+ketualink-confirm =
+    Make a new head link for RT { $rt } Kelurahan { $kelurahan }?
+    Earlier head links for this RT that were not used stop working.
+ketualink-confirm-replaces =
+    RT { $rt } Kelurahan { $kelurahan } is now headed by { $ketua }. Whoever opens the new link becomes the RT head in place of { $ketua }.
+    Earlier head links for this RT that were not used stop working. Make a new link?
+button-ketualink-make = Make the link
+ketualink-made =
+    Head link for RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }. Send it to the RT head; it works once and until { $expires }:
+    { $link }
+ketualink-replaced = The earlier head link for this RT no longer works.
 registry-title = RTs in your area ({ $count }):
 registry-kelurahan = 📍 { $kelurahan }, Kec. { $kecamatan }
 registry-rt = • RT { $rt }: { $active } active, { $pending } waiting, { $households } households
@@ -246,7 +262,7 @@ error-already-member = You are already a resident of another RT. Send /keluar fi
 error-already-member-here = You are already a resident of this RT.
 error-already-pending = Your request is still waiting for approval.
 error-rt-not-found = RT not found.
-error-rt-exists = RT { $number } is already registered in this kelurahan.
+error-rt-exists = RT { $number } is already registered in this kelurahan. A new head link for it: /tautanketua.
 error-member-not-found = That resident was not found or is no longer active.
 error-request-already-decided = { $name }'s request was already handled.
 error-invite-invalid = This invite link is not known. Ask your RT head or coordinator for a new one.

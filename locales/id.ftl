@@ -28,6 +28,7 @@ command-petugas = Angkat atau copot petugas RT
 command-undangan = Tautan undangan untuk warga
 command-buatrt = Daftarkan RT baru
 command-daftarrt = Daftar RT di wilayah Anda
+command-tautanketua = Tautan ketua RT baru untuk RT di wilayah Anda
 command-angkatkoordinator = Angkat koordinator kelurahan/kecamatan
 help-title = Perintah yang bisa Anda gunakan:
 
@@ -161,12 +162,27 @@ staff-rt-created =
 
     Kirim tautan ini kepada ketua RT. Tautan hanya bisa dipakai satu kali dan berlaku sampai { $expires }:
     { $link }
+
+    Tautan hilang atau kedaluwarsa? Buat yang baru dengan /tautanketua.
 staff-choose-level = Koordinator untuk tingkat apa?
 button-level-kelurahan = Kelurahan
 button-level-kecamatan = Kecamatan
 staff-koordinator-link =
     Tautan untuk koordinator { $area } (satu kali pakai, berlaku 7 hari):
     { $link }
+ketualink-choose = Untuk RT mana tautan ketua baru dibuat?
+ketualink-rt-button = RT { $rt } · { $kelurahan }
+ketualink-confirm =
+    Buat tautan ketua baru untuk RT { $rt } Kelurahan { $kelurahan }?
+    Tautan ketua sebelumnya untuk RT ini yang belum dipakai tidak berlaku lagi.
+ketualink-confirm-replaces =
+    RT { $rt } Kelurahan { $kelurahan } sekarang diketuai { $ketua }. Siapa pun yang membuka tautan baru menjadi ketua RT menggantikan { $ketua }.
+    Tautan ketua sebelumnya untuk RT ini yang belum dipakai tidak berlaku lagi. Buat tautan baru?
+button-ketualink-make = Buat tautan
+ketualink-made =
+    Tautan ketua RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }. Kirim kepada ketua RT; hanya bisa dipakai satu kali dan berlaku sampai { $expires }:
+    { $link }
+ketualink-replaced = Tautan ketua sebelumnya untuk RT ini tidak berlaku lagi.
 registry-title = RT di wilayah Anda ({ $count }):
 registry-kelurahan = 📍 { $kelurahan }, Kec. { $kecamatan }
 registry-rt = • RT { $rt }: { $active } warga aktif, { $pending } menunggu, { $households } KK
@@ -246,7 +262,7 @@ error-already-member = Anda sudah menjadi warga RT lain. Kirim /keluar dulu jika
 error-already-member-here = Anda sudah menjadi warga RT ini.
 error-already-pending = Permintaan Anda masih menunggu persetujuan.
 error-rt-not-found = RT tidak ditemukan.
-error-rt-exists = RT { $number } sudah terdaftar di kelurahan ini.
+error-rt-exists = RT { $number } sudah terdaftar di kelurahan ini. Tautan ketuanya bisa dibuat lagi dengan /tautanketua.
 error-member-not-found = Warga tersebut tidak ditemukan atau sudah tidak aktif.
 error-request-already-decided = Permintaan { $name } sudah diproses sebelumnya.
 error-invite-invalid = Tautan undangan ini tidak dikenal. Minta tautan baru kepada ketua RT atau koordinator Anda.

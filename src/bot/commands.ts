@@ -62,6 +62,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "umumkan", audience: ANNOUNCERS, showInMenu: false },
   { command: "buatrt", audience: COORDINATORS, showInMenu: false },
   { command: "daftarrt", audience: COORDINATORS, showInMenu: false },
+  // A new one-time ketua link for an RT in the area (the one /buatrt showed was lost or not used).
+  { command: "tautanketua", audience: COORDINATORS, showInMenu: false },
   { command: "angkatkoordinator", audience: ["admin"], showInMenu: false },
   { command: "banksampah", audience: ANNOUNCERS, showInMenu: false },
   { command: "setor", audience: BANK_OFFICERS, showInMenu: false },

@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig } from "grammy";
-import { createStateStore } from "../db/state-store.js";
+import { formStateStorage } from "./form-state.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { ANNOUNCE, createAnnounceConversation } from "./conversations/announce.js";
 import { CREATE_EVENT, createCreateEventConversation, createEditEventConversation, EDIT_EVENT } from "./conversations/events.js";
@@ -53,7 +53,7 @@ import { createScoresFeature } from "./features/scores.js";
 import { createStartFeature } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
-import { unchangedEditsSucceed, unchangedEditsSucceedInConversations } from "./redraw.js";
+import { harmlessRefusalsSucceedInConversations, lateAnswersSucceed, unchangedEditsSucceed } from "./redraw.js";
 import { dedupeUpdates } from "./middlewares/dedupe.js";
 import { sequentializeChats } from "./middlewares/sequentialize.js";
 import { floodControl } from "./middlewares/flood.js";
@@ -70,6 +70,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   const bot = new Bot<BotContext>(token, botConfig);
 
   bot.api.config.use(unchangedEditsSucceed);
+  bot.api.config.use(lateAnswersSucceed);
   bot.use(attachLogger(deps));
   // Outermost after the logger: the dedupe claim is the first thing that needs the database.
   bot.use(replyWhenDatabaseDown(deps));
@@ -85,13 +86,13 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
 
   bot.callbackQuery(NOOP_DATA, (ctx) => ctx.answerCallbackQuery());
 
-  bot.use(
-    conversations<BotContext, BotContext>({
-      storage: { type: "key", version: CONVERSATION_VERSION, prefix: "", adapter: createStateStore(deps.db, "conversation"), getStorageKey: (ctx) => ctx.chatId?.toString() },
-    }),
-  );
+  // A form's state is written when its update is over, and not at all when the update failed
+  // transiently: its redelivery replays the same step (see form-state.ts).
+  const forms = formStateStorage(deps.db, CONVERSATION_VERSION);
+  bot.use(forms.keepFormsOnTransientFailure);
+  bot.use(conversations<BotContext, BotContext>({ storage: forms.storage }));
   bot.use(createCancelFeature());
-  const conversationOptions = { plugins: [deps.i18n, unchangedEditsSucceedInConversations<ConversationContext>()], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
+  const conversationOptions = { plugins: [deps.i18n, harmlessRefusalsSucceedInConversations<ConversationContext>()], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
   bot.use(createConversation<BotContext, ConversationContext>(createRegistrationConversation(deps), { id: REGISTRATION, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createCreateRtConversation(deps), { id: CREATE_RT, ...conversationOptions }));
   bot.use(createConversation<BotContext, ConversationContext>(createAppointKoordinatorConversation(deps), { id: APPOINT_KOORDINATOR, ...conversationOptions }));

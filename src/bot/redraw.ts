@@ -44,17 +44,31 @@ export const unchangedEditsSucceed: Transformer = async (previous, method, paylo
   return result;
 };
 
+/**
+ * Telegram takes one answer to a press, within seconds: answering a press it no longer takes (a
+ * redelivered press, answered before the reply after it failed; a slow step) changes nothing the
+ * person sees, so it succeeds. Otherwise the replayed step of a form would fail on it for good.
+ */
+export const lateAnswersSucceed: Transformer = async (previous, method, payload, signal) => {
+  const result = await previous(method, payload, signal);
+  if (!result.ok && method === "answerCallbackQuery" && result.error_code === 400 && /query is too old|query id is invalid/i.test(result.description)) {
+    return { ok: true, result: true } as unknown as typeof result;
+  }
+  return result;
+};
+
 const configured = new WeakSet<object>();
 
 /**
- * The same for the API a conversation builds for its own context (a bot.api transformer does not
- * reach it): passed to the conversations as a plugin.
+ * The same two for the API a conversation builds for its own context (a bot.api transformer does
+ * not reach it): passed to the conversations as a plugin.
  */
-export function unchangedEditsSucceedInConversations<C extends { api: { config: { use(transformer: Transformer): void } } }>(): (ctx: C, next: () => Promise<void>) => Promise<void> {
+export function harmlessRefusalsSucceedInConversations<C extends { api: { config: { use(transformer: Transformer): void } } }>(): (ctx: C, next: () => Promise<void>) => Promise<void> {
   return async (ctx, next) => {
     if (!configured.has(ctx.api)) {
       configured.add(ctx.api);
       ctx.api.config.use(unchangedEditsSucceed);
+      ctx.api.config.use(lateAnswersSucceed);
     }
     await next();
   };

@@ -1,4 +1,4 @@
-import { eq, like } from "drizzle-orm";
+import { eq, inArray, like } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { botState } from "./schema/index.js";
 
@@ -26,6 +26,12 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
       await db.delete(botState).where(eq(botState.key, fullKey(key)));
     },
   };
+}
+
+/** Drops some keys of one namespace at once. */
+export async function deleteStateKeys(db: Database, namespace: string, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.delete(botState).where(inArray(botState.key, keys.map((key) => `${namespace}:${key}`)));
 }
 
 /** Drops every namespace's state of one chat (used when a person erases their data). */

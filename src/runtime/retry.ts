@@ -9,10 +9,13 @@ import { redactError } from "./redact.js";
  * A failure that a later try may not meet: the database away, the chat busy on another instance,
  * Telegram unreachable, slow, overloaded or rate-limiting.
  */
-export function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown, depth = 0): boolean {
   if (isDatabaseUnavailable(error) || error instanceof ChatBusyError) return true;
   if (error instanceof HttpError) return true;
-  return error instanceof GrammyError && (error.error_code >= 500 || error.error_code === 429);
+  if (error instanceof GrammyError) return error.error_code >= 500 || error.error_code === 429;
+  // A call made inside a form fails as the conversations plugin's own Error, the GrammyError as its cause.
+  const cause = typeof error === "object" && error !== null ? (error as { cause?: unknown }).cause : undefined;
+  return cause !== undefined && cause !== error && depth < 8 && isTransient(cause, depth + 1);
 }
 
 

@@ -104,7 +104,21 @@ function sameMarkup(a: InlineKeyboardMarkup | null, b: InlineKeyboardMarkup | nu
   return JSON.stringify(a?.inline_keyboard ?? []) === JSON.stringify(b?.inline_keyboard ?? []);
 }
 
-type Injected = { method: string; chatId?: number; when?: (payload: Record<string, unknown>) => boolean; failure: ApiFailure; times: number };
+/**
+ * What an injected failure does: Telegram refuses the call (`ApiFailure`), or the call times out:
+ * Telegram did what it asked (the message is in the chat) but its answer never reached the bot.
+ */
+export type InjectedFailure = ApiFailure | "timeout";
+
+type Injected = { method: string; chatId?: number; when?: (payload: Record<string, unknown>) => boolean; failure: InjectedFailure; times: number };
+
+/** How a timed-out call fails for the caller: the request's fetch rejects, as after an abort. */
+export class TelegramTimeout extends Error {
+  constructor(readonly method: string) {
+    super(`${method}: no answer from Telegram (timed out)`);
+    this.name = "TelegramTimeout";
+  }
+}
 
 export class FakeTelegram {
   readonly calls: ApiCall[] = [];
@@ -145,9 +159,10 @@ export class FakeTelegram {
 
   /**
    * The next `times` calls of `method` (to `chatId`, and matching `when`, if given) fail with
-   * `failure`, before Telegram looks at them.
+   * `failure`, before Telegram looks at them; or, with "timeout", after Telegram did what they asked
+   * (the caller gets no answer: its fetch rejects).
    */
-  failNext(method: string, failure: ApiFailure, options: { chatId?: number; times?: number; when?: (payload: Record<string, unknown>) => boolean } = {}): void {
+  failNext(method: string, failure: InjectedFailure, options: { chatId?: number; times?: number; when?: (payload: Record<string, unknown>) => boolean } = {}): void {
     this.injected.push({ method, chatId: options.chatId, when: options.when, failure, times: options.times ?? 1 });
   }
 
@@ -234,8 +249,9 @@ export class FakeTelegram {
     if (this.options.record !== false) this.calls.push(call);
     try {
       const injected = this.takeInjected(method, payload);
-      if (injected) throw new Refusal(injected);
+      if (injected && injected !== "timeout") throw new Refusal(injected);
       call.result = this.answer(method, payload, files ?? []);
+      if (injected === "timeout") throw new TelegramTimeout(method);
       return { ok: true, result: call.result };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
@@ -245,7 +261,7 @@ export class FakeTelegram {
     }
   }
 
-  private takeInjected(method: string, payload: Record<string, unknown>): ApiFailure | undefined {
+  private takeInjected(method: string, payload: Record<string, unknown>): InjectedFailure | undefined {
     const chatId = typeof payload.chat_id === "number" ? payload.chat_id : undefined;
     const match = this.injected.find((f) => f.method === method && f.times > 0 && (f.chatId === undefined || f.chatId === chatId) && (!f.when || f.when(payload)));
     if (!match) return undefined;

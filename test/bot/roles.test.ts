@@ -128,6 +128,7 @@ const COMMAND_CASES: CommandCase[] = [
     refusal: REFUSAL.staff,
     firstReply: (role) => `RT di wilayah Anda (${role === "koordinator-kelurahan" ? 1 : role === "koordinator-kecamatan" ? 2 : 3}):`,
   },
+  { command: "tautanketua", allowed: STAFF, refusal: REFUSAL.staff, firstReply: () => "Untuk RT mana tautan ketua baru dibuat?" },
   { command: "angkatkoordinator", allowed: ADMINS, refusal: REFUSAL.admin, firstReply: () => "Koordinator untuk tingkat apa?" },
 ];
 
@@ -329,8 +330,8 @@ describe("/bantuan", () => {
   const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "rotaku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
   const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"];
   const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatrota", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
-  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
-  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
+  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
+  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,

@@ -3,6 +3,7 @@ import { InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import type { Parsed } from "../../domain/people/text-input.js";
 import type { BotContext, ConversationContext } from "../context.js";
+import { onceAcrossRedeliveries } from "../form-state.js";
 
 export type Convo = Conversation<BotContext, ConversationContext>;
 
@@ -10,18 +11,21 @@ export type Convo = Conversation<BotContext, ConversationContext>;
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; vars: Record<string, string | number> };
 
 /**
- * Runs database work once (replays read the stored result). A DomainError becomes a value rather
- * than an exception, so the conversation can explain it and stop cleanly.
+ * Runs database work once (replays read the stored result, and so does the redelivery of an update
+ * that failed after it: see form-state.ts). A DomainError becomes a value rather than an exception,
+ * so the conversation can explain it and stop cleanly.
  */
 export async function runOnce<T>(conversation: Convo, task: (outside: BotContext) => Promise<T>): Promise<Outcome<T>> {
-  return conversation.external(async (outside) => {
-    try {
-      return { ok: true as const, value: await task(outside) };
-    } catch (error) {
-      if (error instanceof DomainError) return { ok: false as const, code: error.code, vars: error.vars };
-      throw error;
-    }
-  });
+  return conversation.external((outside) =>
+    onceAcrossRedeliveries(outside, async (): Promise<Outcome<T>> => {
+      try {
+        return { ok: true as const, value: await task(outside) };
+      } catch (error) {
+        if (error instanceof DomainError) return { ok: false as const, code: error.code, vars: error.vars };
+        throw error;
+      }
+    }),
+  );
 }
 
 export async function explain(ctx: ConversationContext, outcome: Extract<Outcome<unknown>, { ok: false }>): Promise<void> {

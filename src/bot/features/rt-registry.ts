@@ -1,10 +1,14 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
+import { ketuaLinkTarget, reissueKetuaInvite } from "../../domain/roles/roles.js";
 import { listRtsInScope } from "../../domain/rt/rt.js";
 import { areaScope } from "../../domain/roles/scope.js";
+import { ketuaLink, ketuaLinkClose, ketuaLinkPage } from "../../messages/buttons/people.js";
+import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { APPOINT_KOORDINATOR, CREATE_RT } from "../conversations/staff.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, rtNumber } from "../../messages/format.js";
+import { paginatedKeyboard } from "../keyboards/paginate.js";
+import { chunkLines, deepLink, formatWib, rtNumber, rtVars } from "../../messages/format.js";
 
 
 /** Koordinator and admin: register RTs, see the RTs in their area, appoint koordinator. */
@@ -31,6 +35,49 @@ export function createRtRegistryFeature(deps: BotDeps): Composer<BotContext> {
       lines.push(ctx.t("registry-rt", { rt: rtNumber(place.number), active: place.activeMembers, pending: place.pendingMembers, households: place.householdCount }));
     }
     for (const text of chunkLines(ctx.t("registry-title", { count: rts.length }), lines)) await ctx.reply(text);
+  });
+
+  // /tautanketua: the RTs of the area → what a new ketua link does there → the link. It is how a
+  // ketua link is had again when the reply that carried it (/buatrt's) was lost, or it was not used.
+  const rtList = async (ctx: BotContext, page: number) => {
+    const rts = await listRtsInScope(deps.db, areaScope(ctx.actor));
+    const choices = rts.map((place) => ({ label: ctx.t("ketualink-rt-button", rtVars(place)), data: ketuaLink.data({ step: "ask", rt: place.id }) }));
+    const keyboard = paginatedKeyboard(choices, page, (n) => ketuaLinkPage.data({ page: n }), [[{ label: ctx.t("button-close"), data: ketuaLinkClose.data({}) }]]);
+    return { text: rts.length ? ctx.t("ketualink-choose") : ctx.t("registry-empty"), keyboard: rts.length ? keyboard : undefined };
+  };
+
+  feature.command("tautanketua", async (ctx) => {
+    const { text, keyboard } = await rtList(ctx, 0);
+    await ctx.reply(text, keyboard ? { reply_markup: keyboard } : {});
+  });
+
+  onButton(composer, ketuaLinkPage, async (ctx, { page }) => {
+    const { text, keyboard } = await rtList(ctx, page);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(text, keyboard ? { reply_markup: keyboard } : {});
+  });
+
+  onButton(composer, ketuaLinkClose, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("action-closed"));
+  });
+
+  onButton(composer, ketuaLink, async (ctx, { step, rt: rtId }) => {
+    if (step === "ask") {
+      // The RT is looked up for this person's area: forged data naming another RT is refused.
+      const { rt: place, ketua } = await ketuaLinkTarget(deps.db, ctx.actor, rtId);
+      const vars = rtVars(place);
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(ketua === null ? ctx.t("ketualink-confirm", vars) : ctx.t("ketualink-confirm-replaces", { ...vars, ketua }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-ketualink-make"), ketuaLink.data({ step: "confirm", rt: place.id })).text(ctx.t("button-cancel"), ketuaLinkClose.data({})),
+      });
+      return;
+    }
+    const made = await reissueKetuaInvite(deps, ctx.actor, { rtId });
+    const locale = await ctx.i18n.getLocale();
+    await ctx.answerCallbackQuery();
+    const text = ctx.t("ketualink-made", { ...rtVars(made.rt), link: deepLink(ctx.me.username, made.code), expires: formatWib(made.expiresAt, locale) });
+    await ctx.editMessageText(made.replaced > 0 ? `${text}\n${ctx.t("ketualink-replaced")}` : text, { link_preview_options: { is_disabled: true } });
   });
 
   return composer;

@@ -7,7 +7,7 @@ import { DomainError } from "../errors.js";
 import { isAdmin, type Actor } from "../people/actor.js";
 import { ensurePerson } from "../people/person.js";
 import { findMembership, type MembershipView } from "../membership/membership.js";
-import { createRt, getRt, type RtDetails } from "../rt/rt.js";
+import { createRt, findRt, getRt, type RtDetails } from "../rt/rt.js";
 import { findKecamatan, findKelurahan } from "../wilayah/queries.js";
 import { canManageRt, coversKelurahan } from "./scope.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
@@ -147,7 +147,7 @@ export type RoleInviteView = {
 };
 
 /** A one-time link that makes whoever opens it ketua RT (koordinator, admin) or koordinator (admin). */
-export async function createRoleInvite(db: Database, actor: Actor, target: RoleInviteTarget, now: Date): Promise<{ code: string; expiresAt: Date }> {
+export async function createRoleInvite(db: Database, actor: Actor, target: RoleInviteTarget, now: Date, auditDetails: Record<string, unknown> = {}): Promise<{ code: string; expiresAt: Date }> {
   // A bootstrap admin (from config) may never have written to the bot: give them a row to sign with.
   const createdBy = actor.person?.id ?? (isAdmin(actor) ? await ensurePerson(db, actor.telegramId) : null);
   if (createdBy === null) throw new DomainError("not-registered");
@@ -169,7 +169,7 @@ export async function createRoleInvite(db: Database, actor: Actor, target: RoleI
     // The code itself is a secret link: it stays out of the log.
     await recordAudit(tx, {
       occurredAt: now, actorPersonId: createdBy, action: "role_invite_created", rtId: scope.rtId,
-      details: { role: target.role, kelurahanCode: scope.kelurahanCode, kecamatanCode: scope.kecamatanCode },
+      details: { role: target.role, kelurahanCode: scope.kelurahanCode, kecamatanCode: scope.kecamatanCode, ...auditDetails },
     });
   });
   return { code, expiresAt };
@@ -188,6 +188,40 @@ export async function createRtWithKetuaInvite(deps: ServiceDeps, actor: Actor, p
     const place = await createRt(tx, { ...params, createdBy: actor.person?.id ?? null });
     const invite = await createRoleInvite(tx, actor, { role: "ketua_rt", rtId: place.id }, now);
     return { rt: place, ...invite };
+  });
+}
+
+/**
+ * The RT a ketua link would be made for, with who heads it now, if the actor's area holds it. An RT
+ * outside the area (or none at all) is refused alike: nothing is said about it.
+ */
+export async function ketuaLinkTarget(db: Database, actor: Actor, rtId: number): Promise<{ rt: RtDetails; ketua: string | null }> {
+  const place = await findRt(db, rtId);
+  if (!place || !coversKelurahan(actor, place)) throw new DomainError("out-of-scope");
+  const ketua = await findKetua(db, place.id);
+  return { rt: place, ketua: ketua ? (ketua.displayName ?? "-") : null };
+}
+
+export type KetuaInvite = { rt: RtDetails; code: string; expiresAt: Date; replaced: number };
+
+/**
+ * /tautanketua: a new one-time ketua link for an RT in the actor's area (a link lost with the reply
+ * that carried it, one that expired, or one given to the wrong person). The RT's earlier ketua links
+ * not yet used stop working in the same transaction: only the link just shown can make a ketua, so
+ * a copy that went astray cannot be used later. A redelivered press makes another link and stops
+ * this one: the person is shown the newest, the only valid one.
+ */
+export async function reissueKetuaInvite(deps: ServiceDeps, actor: Actor, params: { rtId: number }): Promise<KetuaInvite> {
+  const now = deps.clock();
+  return inTransaction(deps, async (tx) => {
+    const { rt: place } = await ketuaLinkTarget(tx, actor, params.rtId);
+    const replaced = await tx
+      .update(roleInvite)
+      .set({ expiresAt: now })
+      .where(and(eq(roleInvite.rtId, place.id), eq(roleInvite.role, "ketua_rt"), isNull(roleInvite.usedBy), gt(roleInvite.expiresAt, now)))
+      .returning({ code: roleInvite.code });
+    const invite = await createRoleInvite(tx, actor, { role: "ketua_rt", rtId: place.id }, now, { replaced: replaced.length });
+    return { rt: place, ...invite, replaced: replaced.length };
   });
 }
 

@@ -53,10 +53,20 @@ export const joinStep = defineButton("join", "anyone", { step: oneOf("back", "ca
 /** /angkatkoordinator's first question: a kelurahan or a kecamatan koordinator (admins only). */
 export const koordinatorLevel = defineButton("koordinator.level", AUDIENCES.admins, { level: oneOf("kel", "kec", "cancel") });
 
+/**
+ * /tautanketua's RT list (koordinator, admin): "ask" shows what a new ketua link does for that RT,
+ * "confirm" makes it. The service checks again that the RT is in the presser's area.
+ */
+export const ketuaLink = defineButton("ketualink", AUDIENCES.coordinators, { step: oneOf("ask", "confirm"), rt: id });
+/** A page of that list. */
+export const ketuaLinkPage = defineButton("ketualink.page", AUDIENCES.coordinators, { page });
+/** Closes (or cancels) it. */
+export const ketuaLinkClose = fixedButton("ketualink.close", AUDIENCES.coordinators);
+
 /** /bahasa: anyone may choose the language the bot speaks to them. */
 export const language = defineButton("language", "anyone", { locale: oneOf(...SUPPORTED_LOCALES) });
 
-export const PEOPLE_BUTTONS = [language, memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, koordinatorLevel];
+export const PEOPLE_BUTTONS = [language, memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, koordinatorLevel, ketuaLink, ketuaLinkPage, ketuaLinkClose];
 
 /** The approve/reject pair under a join-request notice, in the approver's language. */
 export function decisionKeyboard(texts: Texts, locale: string, membershipId: number): InlineKeyboard {

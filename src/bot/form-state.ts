@@ -1,0 +1,114 @@
+import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
+import type { MiddlewareFn } from "grammy";
+import type { Database } from "../db/client.js";
+import { createStateStore, deleteStateKeys, type KeyValueStore } from "../db/state-store.js";
+import { isTransient } from "../runtime/retry.js";
+import type { BotContext } from "./context.js";
+
+type Save = () => Promise<void>;
+type StepOutcome = { value: unknown };
+
+/** Where the outcomes of a failed update's committed steps wait for its redelivery (`bot_state`). */
+const STEP_NAMESPACE = "form-step";
+
+/** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
+type Steps = { store: KeyValueStore<StepOutcome>; count: number; keys: string[] };
+const stepsOf = new WeakMap<object, Steps>();
+
+/**
+ * Where the forms (conversations v2) keep their state, and what happens to it when an update fails.
+ *
+ * The plugin changes a form's state in memory while it handles an update and writes it back at the
+ * end, even when the handling threw: a form whose step threw is dropped. A reply that Telegram
+ * refused with a 5xx or that timed out (or a database that went away) is no fault of the form,
+ * though: the update is answered non-2xx, its dedupe claim is released, and Telegram sends it again.
+ * So the write is held until the update is over, and after such a transient failure it is not made:
+ * the state stays as it was BEFORE the failed update, and the redelivered update (or, when polling,
+ * the person's next message) replays that same step. Other failures (a bug, a 403) write as before
+ * and end the form: replaying them would only fail again.
+ *
+ * A replayed step runs again from its wait. What it committed before the reply failed is not done
+ * again: each service call of a form step (`runOnce`) keeps its outcome, by the update and its place
+ * in it, until the update is over; the redelivered update reads it back instead of calling the
+ * service again (which is idempotent by the form's request key besides), and sends the reply.
+ */
+export function formStateStorage(
+  db: Database,
+  version: number,
+): { storage: ConversationStorage<BotContext, ConversationData>; keepFormsOnTransientFailure: MiddlewareFn<BotContext> } {
+  const store = createStateStore<VersionedState<ConversationData>>(db, "conversation");
+  const stepStore = createStateStore<StepOutcome>(db, STEP_NAMESPACE);
+  const pending = new WeakMap<BotContext, Save>();
+  // Only a chat has forms: an update without one (a poll answer, an inline query) reads nothing.
+  const keyOf = (ctx: BotContext) => ctx.chatId?.toString();
+  const storage: ConversationStorage<BotContext, ConversationData> = {
+    type: "context",
+    version,
+    adapter: {
+      read: (ctx) => {
+        const key = keyOf(ctx);
+        return key === undefined ? undefined : store.read(key);
+      },
+      write: (ctx, state) => {
+        const key = keyOf(ctx);
+        if (key !== undefined) pending.set(ctx, () => store.write(key, state));
+      },
+      delete: (ctx) => {
+        const key = keyOf(ctx);
+        if (key !== undefined) pending.set(ctx, () => store.delete(key));
+      },
+    },
+  };
+
+  const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
+    const steps: Steps = { store: stepStore, count: 0, keys: [] };
+    if (ctx.chatId !== undefined) stepsOf.set(ctx, steps);
+    const take = () => {
+      const save = pending.get(ctx);
+      pending.delete(ctx);
+      return save;
+    };
+    // The update is over for good: the outcomes kept for its redelivery go. (Those of an update
+    // that failed and was never sent again, as when polling, stay until the chat's data is erased:
+    // their keys end in the chat id like the forms' own.)
+    const forgetSteps = () => deleteStateKeys(db, STEP_NAMESPACE, steps.keys);
+    try {
+      await next();
+    } catch (error) {
+      const save = take();
+      if (isTransient(error)) {
+        if (save) ctx.log?.info("update failed transiently; the form stays at the step before it");
+        throw error;
+      }
+      // The form ends as the plugin left it; the update's own error is the one that matters.
+      await (async () => {
+        await save?.();
+        await forgetSteps();
+      })().catch((saveError: unknown) => ctx.log?.warn({ err: saveError }, "form state not saved after a failed update"));
+      throw error;
+    }
+    await take()?.();
+    await forgetSteps();
+  };
+
+  return { storage, keepFormsOnTransientFailure };
+}
+
+/**
+ * Runs a form step's service call once per update, redeliveries included: the outcome is kept until
+ * the update is over, so the redelivery of an update that failed after the call committed (its reply
+ * refused or timed out) reads it back and sends the reply, rather than calling the service again.
+ * `ctx` is the update's own context (the `outside` of `conversation.external`); the outcome is JSON.
+ */
+export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Promise<T>): Promise<T> {
+  const steps = stepsOf.get(ctx);
+  if (!steps) return task();
+  // The same update runs the same steps in the same order: its update id and the step's place name it.
+  const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
+  steps.keys.push(key);
+  const kept = await steps.store.read(key);
+  if (kept !== undefined) return kept.value as T;
+  const value = await task();
+  await steps.store.write(key, { value: value === undefined ? null : value });
+  return value;
+}
