@@ -15,7 +15,7 @@ import { getRt } from "../../domain/rt/rt.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
-import { explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { explain, nextAnswer, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { answer } from "../../messages/buttons/common.js";
 import { announceAudience, announceChannel, announcePin, broadcastStop } from "../../messages/buttons/broadcast.js";
 
@@ -72,7 +72,7 @@ async function chooseChannels(conversation: Convo, ctx: ConversationContext): Pr
 async function askText(conversation: Convo, ctx: ConversationContext): Promise<{ text: string; entities: MessageEntity[] | null }> {
   await ctx.reply(ctx.t("announce-ask-text", { max: ANNOUNCEMENT_MAX_LENGTH }));
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await nextAnswer(conversation);
     if (answer.callbackQuery) {
       await answer.answerCallbackQuery();
       continue;

@@ -3,6 +3,7 @@ import { InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import type { Parsed } from "../../domain/people/text-input.js";
 import type { BotContext, ConversationContext } from "../context.js";
+import { recheckRight } from "./form-right.js";
 
 export type Convo = Conversation<BotContext, ConversationContext>;
 
@@ -26,6 +27,17 @@ export async function runOnce<T>(conversation: Convo, task: (outside: BotContext
 
 export async function explain(ctx: ConversationContext, outcome: Extract<Outcome<unknown>, { ok: false }>): Promise<void> {
   await ctx.reply(ctx.t(`error-${outcome.code}`, outcome.vars));
+}
+
+/**
+ * The next update the form takes as an answer (buttons of other messages are handed on before
+ * this), once the actor is found to still hold the form's right (`recheckRight`). Every wait of a
+ * form goes through here, `askText` or `waitForChoice` (ESLint refuses `conversation.wait` elsewhere).
+ */
+export async function nextAnswer(conversation: Convo): Promise<ConversationContext> {
+  const answer = await conversation.wait();
+  await recheckRight(conversation, answer);
+  return answer;
 }
 
 /**
@@ -53,9 +65,11 @@ export async function askText<T>(
     if (pressed !== undefined) {
       const shortcut = shortcuts.find((candidate) => candidate.data === pressed);
       if (!shortcut) return conversation.skip({ next: true }); // see `waitForChoice`
+      await recheckRight(conversation, answer);
       await answer.answerCallbackQuery();
       return answered(shortcut.value);
     }
+    await recheckRight(conversation, answer);
     const text = answer.message?.text;
     if (text === undefined) {
       await answer.reply(answer.t("input-text-expected"));
@@ -77,9 +91,11 @@ export async function waitForChoice(conversation: Convo, choices: readonly strin
       // A button of another message (a join request to approve, an old screen) is not an answer:
       // hand it to its own handler, and keep waiting here.
       if (!accepts(data)) return conversation.skip({ next: true });
+      await recheckRight(conversation, answer);
       await answer.answerCallbackQuery();
       return { data, ctx: answer };
     }
+    await recheckRight(conversation, answer);
     await answer.reply(answer.t("input-use-buttons"));
   }
 }
