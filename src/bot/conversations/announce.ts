@@ -15,6 +15,7 @@ import { getRt } from "../../domain/rt/rt.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
+import { holdRight } from "./form-right.js";
 import { explain, nextAnswer, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { answer } from "../../messages/buttons/common.js";
 import { announceAudience, announceChannel, announcePin, broadcastStop } from "../../messages/buttons/broadcast.js";
@@ -107,6 +108,10 @@ export function createAnnounceConversation(deps: BotDeps) {
     });
     const audience = await chooseAudience(conversation, ctx, setting.audiences, setting.city);
     if (!audience) return void (await ctx.reply(ctx.t("action-cancelled")));
+    // The announcement goes on only while the person may still send to this audience (and, to an
+    // RT's residents, still heads the RT whose group the form offers).
+    const rtId = setting.place?.id ?? null;
+    await holdRight(conversation, ctx, (actor) => audiencesFor(actor).includes(audience) && (audience !== "rt-members" || headedRtId(actor) === rtId));
     const channels = audience === "rt-members" && setting.hasGroup
       ? await chooseChannels(conversation, ctx)
       : { toPrivate: true, toGroup: false, pinInGroup: false };

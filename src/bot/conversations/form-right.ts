@@ -1,4 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
+import { DomainError } from "../../domain/errors.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { allows, type Audience } from "../../domain/people/audience.js";
 import type { BotContext, ConversationContext } from "../context.js";
@@ -7,6 +8,19 @@ type Convo = Conversation<BotContext, ConversationContext>;
 
 /** What the person must still hold for the form to go on, asked of the actor of each new answer. */
 export type FormRight = (actor: Actor) => boolean;
+
+/** A domain check that throws its refusal (`assertMayScore`, `requireKeeper`…) as a right. */
+export function rightOf(check: (actor: Actor) => void): FormRight {
+  return (actor) => {
+    try {
+      check(actor);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  };
+}
 
 /** A form's body: the conversation builder without its guard. */
 export type FormBody<A extends unknown[]> = (conversation: Convo, ctx: ConversationContext, ...args: A) => Promise<void>;
@@ -27,13 +41,15 @@ export function guardedForm<A extends unknown[]>(audience: Audience, body: FormB
 }
 
 /**
- * From here on the form also needs `right` (e.g. to be an officer of the bank chosen, the ketua of
- * the RT read): every later answer is refused, and the form ended, once the actor has lost it.
+ * From here on the form also needs `right` (e.g. to be an officer of the bank chosen, to cover the
+ * kelurahan picked): checked at once, with the actor of the update that chose it, and again with
+ * every later answer; the form ends, saying why, once the actor has lost it.
  */
-export function holdRight(conversation: Convo, right: FormRight): void {
+export async function holdRight(conversation: Convo, ctx: ConversationContext, right: FormRight): Promise<void> {
   const before = rights.get(conversation);
   if (before === undefined) throw new Error("a form narrows its right but was not registered with guardedForm");
   rights.set(conversation, (actor) => before(actor) && right(actor));
+  if (!(await stillAllowed(conversation))) await endForm(conversation, ctx);
 }
 
 /**
@@ -43,10 +59,18 @@ export function holdRight(conversation: Convo, right: FormRight): void {
  * over or an area changed since the form opened ends the form here, saying why.
  */
 export async function recheckRight(conversation: Convo, answer: ConversationContext): Promise<void> {
+  if (await stillAllowed(conversation)) return;
+  if (answer.callbackQuery) await answer.answerCallbackQuery();
+  await endForm(conversation, answer);
+}
+
+function stillAllowed(conversation: Convo): Promise<boolean> {
   const right = rights.get(conversation);
   if (right === undefined) throw new Error("a form takes an answer but was not registered with guardedForm");
-  if (await conversation.external((outside) => right(outside.actor))) return;
-  if (answer.callbackQuery) await answer.answerCallbackQuery();
-  await answer.reply(answer.t("form-right-lost"));
-  await conversation.halt();
+  return conversation.external((outside) => right(outside.actor));
+}
+
+async function endForm(conversation: Convo, ctx: ConversationContext): Promise<never> {
+  await ctx.reply(ctx.t("form-right-lost"));
+  return conversation.halt();
 }
