@@ -13,7 +13,7 @@ import { handOverKetua, revokePetugas } from "../../src/domain/roles/roles.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
 import { bankPick } from "../../src/messages/buttons/bank-sampah.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { callbackAnswerTo, pressData, type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
 const { database, harness } = withTestBot();
@@ -21,6 +21,7 @@ const { database, harness } = withTestBot();
 const RIGHT_LOST = "Maaf, isian ini dihentikan: peran atau wilayah tugas Anda sudah berubah, jadi Anda tidak lagi berwenang atas isian ini. Langkah terakhir tidak dijalankan.";
 const FALLBACK = "Maaf, saya belum mengerti. Ketik /bantuan untuk melihat perintah.";
 const NOT_OFFICER = "Maaf, perintah ini hanya untuk petugas bank sampah.";
+const NOT_ALLOWED = "Maaf, Anda tidak berwenang melakukan ini.";
 const OPENED = new Date("2026-09-01T00:00:00Z");
 
 type Person = TestUser & { personId: number; membershipId: number };
@@ -116,6 +117,24 @@ describe("a bank officer removed while a form is open", () => {
     expect(harness.lastText(w.sari)).toBe(RIGHT_LOST);
     expectNothingOf(saidSince(w.sari, from), w.siti);
     await expectFormEnded(w.sari);
+  });
+
+  it("a late tap on the confirm of a withdrawal saved before the removal does not name the resident", async () => {
+    const w = await world();
+    await database.db.insert(wasteBankOfficer).values({ wasteBankId: w.otherBank.id, personId: w.sari.personId, appointedAt: OPENED });
+    await harness.send(w.sari, "/tarik");
+    await harness.press(w.sari, "Bank Sampah Sipin Bersih");
+    await harness.send(w.sari, "siti");
+    await harness.press(w.sari, "Siti");
+    await harness.send(w.sari, "5.000");
+    const confirm = shownMessages(harness.telegram, w.sari.id).at(-1)!;
+    await pressOn(harness, w.sari, confirm, "Catat penarikan");
+    const again = await pressOn(harness, w.sari, confirm, "Catat penarikan");
+    expect(callbackAnswerTo(harness.telegram, again)?.text).toBe("Sudah tersimpan sebagai transaksi No. 2 untuk Siti. Tidak dicatat dua kali.");
+    await revokeOfficer(database.db, await actorOf(w.koordinator), { wasteBankId: w.bank.id, personId: w.sari.personId }, harness.now);
+    const late = await pressOn(harness, w.sari, confirm, "Catat penarikan");
+    expect(callbackAnswerTo(harness.telegram, late)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+    expect(await database.db.select().from(ledgerEntry)).toHaveLength(2);
   });
 
   it("/setor: the next search is refused, and at a second bank the next line is not added or totalled", async () => {

@@ -39,7 +39,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   // so rather than left wondering whether to record it again.
   // Any other button of an ended form (cancel, add a line) is simply stale.
   const alreadySaved = async (ctx: BotContext, kind: SaveKind | null, request: string) => {
-    const entry = kind === null || ctx.chat === undefined ? undefined : await entryByRequestKey(deps.db, requestKeyOf(kind, ctx.chat.id, request));
+    const entry = kind === null || ctx.chat === undefined ? undefined : await entryByRequestKey(deps.db, ctx.actor, requestKeyOf(kind, ctx.chat.id, request));
     if (!entry) return void (await ctx.answerCallbackQuery({ text: ctx.t("fallback-stale-button") }));
     await ctx.answerCallbackQuery({ text: ctx.t("bank-already-saved", { entry: String(entry.entryId), name: entry.displayName ?? "-" }), show_alert: true });
   };
