@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { FORMS } from "../../src/bot/conversations/forms.js";
@@ -287,7 +289,21 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
 /** Forms anyone may fill in (registration): there is no right to lose. */
 const OPEN_TO_ANYONE = [REGISTRATION];
 
+/** The source files under a folder, recursively. */
+function sourcesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory() ? sourcesUnder(path) : path.endsWith(".ts") ? [path] : [];
+  });
+}
+
 describe("every form", () => {
+  it("is registered from FORMS, behind its guard (no conversation is created anywhere else)", () => {
+    const creations = sourcesUnder("src").flatMap((path) => (readFileSync(path, "utf8").match(/createConversation[<(]/g) ?? []).map(() => path));
+    expect(creations).toEqual([join("src", "bot", "create-bot.ts")]);
+    expect(readFileSync(join("src", "bot", "create-bot.ts"), "utf8")).toMatch(/for \(const form of FORMS\) bot\.use\(createConversation<[^>]+>\(guardedBuilder\(form, deps\)/);
+  });
+
   it("is opened here, or is open to anyone", () => {
     expect(FORMS.map((form) => form.id).filter((id) => !OPEN_TO_ANYONE.includes(id)).sort()).toEqual(Object.keys(OPENERS).sort());
   });
