@@ -1,6 +1,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const NO_TRANSACTION = { selector: "CallExpression[callee.property.name='transaction']", message: "A handler never opens a transaction: call a domain service (src/domain/<area>) that does." };
+
 export default tseslint.config(
   { ignores: ["node_modules", "data", "migrations", "coverage", ".ci/node24"] },
   js.configs.recommended,
@@ -17,7 +19,20 @@ export default tseslint.config(
     files: ["src/bot/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["drizzle-orm", "drizzle-orm/*", "**/db/schema*", "**/db/schema/*"] }],
-      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='transaction']", message: "A handler never opens a transaction: call a domain service (src/domain/<area>) that does." }],
+      "no-restricted-syntax": ["error", NO_TRANSACTION],
+    },
+  },
+  {
+    // A form takes its answers through prompts.ts, which checks again that the person may still
+    // do what the form does (form-right.ts): no step reads or shows anything without that check.
+    files: ["src/bot/conversations/**/*.ts"],
+    ignores: ["src/bot/conversations/prompts.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        NO_TRANSACTION,
+        { selector: "CallExpression[callee.property.name=/^wait(For|Until|Unless|From|ForReplyTo|ForCommand|ForHears|ForCallbackQuery|ForGameQuery)?$/]", message: "Take a form's answers with nextAnswer, askText or waitForChoice (prompts.ts): they check the form's right again." },
+      ],
     },
   },
   {

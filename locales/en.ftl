@@ -9,6 +9,7 @@ action-cancelled = Cancelled. Nothing was changed.
 action-closed = Closed.
 cancel-done = OK, cancelled. Send /bantuan to see the commands.
 cancel-nothing = Nothing is in progress. Send /bantuan to see the commands.
+form-right-lost = Sorry, this form has been stopped: your role or your area has changed, so you are no longer allowed to do this. The last step was not carried out.
 
 ## Commands (Telegram menu and /bantuan)
 command-start = Start and join your RT

@@ -9,6 +9,7 @@ action-cancelled = Dibatalkan. Tidak ada yang diubah.
 action-closed = Ditutup.
 cancel-done = Baik, dibatalkan. Ketik /bantuan untuk melihat perintah.
 cancel-nothing = Tidak ada yang sedang berjalan. Ketik /bantuan untuk melihat perintah.
+form-right-lost = Maaf, isian ini dihentikan: peran atau wilayah tugas Anda sudah berubah, jadi Anda tidak lagi berwenang atas isian ini. Langkah terakhir tidak dijalankan.
 
 ## Perintah (menu Telegram dan /bantuan)
 command-start = Mulai dan daftar ke RT Anda

@@ -2,32 +2,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig } from "grammy";
 import { formStateStorage } from "./form-state.js";
 import type { BotContext, ConversationContext } from "./context.js";
-import { ANNOUNCE, createAnnounceConversation } from "./conversations/announce.js";
-import { CREATE_EVENT, createCreateEventConversation, createEditEventConversation, EDIT_EVENT } from "./conversations/events.js";
-import { createRondaSetupConversation, RONDA_SETUP } from "./conversations/ronda.js";
-import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, createDepositConversation, createReversalConversation, createWithdrawalConversation } from "./conversations/bank-sampah.js";
-import { BANK_PRICES, CREATE_WASTE_BANK, createCreateWasteBankConversation, createPricesConversation } from "./conversations/bank-sampah-admin.js";
-import {
-  ADD_BOOK,
-  createAddBookConversation,
-  createLendBookConversation,
-  createLogReadingConversation,
-  createLogReadingSessionConversation,
-  LEND_BOOK,
-  LOG_READING,
-  LOG_READING_SESSION,
-} from "./conversations/pojok-baca.js";
-import { createReminderSettingsConversation, REMINDER_SETTINGS } from "./conversations/reminder-settings.js";
-import { createManualScoreConversation, MANUAL_SCORE } from "./conversations/scores.js";
-import { createRegistrationConversation, REGISTRATION } from "./conversations/registration.js";
-import {
-  APPOINT_KOORDINATOR,
-  CREATE_RT,
-  createAppointKoordinatorConversation,
-  createCreateRtConversation,
-  createHouseholdCountConversation,
-  HOUSEHOLD_COUNT,
-} from "./conversations/staff.js";
+import { FORMS, guardedBuilder } from "./conversations/forms.js";
 import type { BotDeps } from "./deps.js";
 import { createBankExportFeature } from "./features/bank-export.js";
 import { createBankSampahFeature } from "./features/bank-sampah.js";
@@ -61,7 +36,7 @@ import { replyOnDomainError, replyWhenDatabaseDown } from "./middlewares/errors.
 import { isDatabaseUnavailable } from "../db/errors.js";
 
 /** Bump when a conversation's steps change, so half-finished old ones are dropped, not misread. */
-export const CONVERSATION_VERSION = 2;
+export const CONVERSATION_VERSION = 3;
 /** A registration left for a day is abandoned; the next message starts afresh. */
 const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
 
@@ -93,25 +68,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(conversations<BotContext, BotContext>({ storage: forms.storage }));
   bot.use(createCancelFeature());
   const conversationOptions = { plugins: [deps.i18n, harmlessRefusalsSucceedInConversations<ConversationContext>()], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
-  bot.use(createConversation<BotContext, ConversationContext>(createRegistrationConversation(deps), { id: REGISTRATION, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createCreateRtConversation(deps), { id: CREATE_RT, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createAppointKoordinatorConversation(deps), { id: APPOINT_KOORDINATOR, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createHouseholdCountConversation(deps), { id: HOUSEHOLD_COUNT, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createAnnounceConversation(deps), { id: ANNOUNCE, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createCreateEventConversation(deps), { id: CREATE_EVENT, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createEditEventConversation(deps), { id: EDIT_EVENT, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createRondaSetupConversation(deps), { id: RONDA_SETUP, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createReminderSettingsConversation(deps), { id: REMINDER_SETTINGS, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createCreateWasteBankConversation(deps), { id: CREATE_WASTE_BANK, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createPricesConversation(deps), { id: BANK_PRICES, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createDepositConversation(deps), { id: BANK_DEPOSIT, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createWithdrawalConversation(deps), { id: BANK_WITHDRAWAL, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createReversalConversation(deps), { id: BANK_REVERSAL, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createLogReadingSessionConversation(deps), { id: LOG_READING_SESSION, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createAddBookConversation(deps), { id: ADD_BOOK, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createLendBookConversation(deps), { id: LEND_BOOK, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createLogReadingConversation(deps), { id: LOG_READING, ...conversationOptions }));
-  bot.use(createConversation<BotContext, ConversationContext>(createManualScoreConversation(deps), { id: MANUAL_SCORE, ...conversationOptions }));
+  // Each form keeps checking that the person may still do what it does (forms.ts, form-right.ts).
+  for (const form of FORMS) bot.use(createConversation<BotContext, ConversationContext>(guardedBuilder(form, deps), { id: form.id, ...conversationOptions }));
 
   bot.use(createStartFeature(deps));
   bot.use(createHelpFeature());

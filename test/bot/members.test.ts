@@ -325,7 +325,7 @@ describe("/serahkan", () => {
     const actor = await loadActor(database.db, ketua.id, []);
     await handOverKetua(harness.deps, actor, { membershipId: (await currentMembershipOf(database.db, budi.id))!.id });
     await harness.send(ketua, "120");
-    expect(harness.lastText(ketua)).toBe("Maaf, Anda tidak berwenang melakukan ini.");
+    expect(harness.lastText(ketua)).toBe("Maaf, isian ini dihentikan: peran atau wilayah tugas Anda sudah berubah, jadi Anda tidak lagi berwenang atas isian ini. Langkah terakhir tidak dijalankan.");
     expect(await householdCount(place.id)).toBe(40);
   });
 });

@@ -16,7 +16,8 @@ import { looksBlank } from "../../domain/text-limits.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
-import { explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { holdRight } from "./form-right.js";
+import { explain, nextAnswer, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { answer } from "../../messages/buttons/common.js";
 import { announceAudience, announceChannel, announcePin, broadcastStop } from "../../messages/buttons/broadcast.js";
 
@@ -73,7 +74,7 @@ async function chooseChannels(conversation: Convo, ctx: ConversationContext): Pr
 async function askText(conversation: Convo, ctx: ConversationContext): Promise<{ text: string; entities: MessageEntity[] | null }> {
   await ctx.reply(ctx.t("announce-ask-text", { max: ANNOUNCEMENT_MAX_LENGTH }));
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await nextAnswer(conversation);
     if (answer.callbackQuery) {
       await answer.answerCallbackQuery();
       continue;
@@ -108,6 +109,10 @@ export function createAnnounceConversation(deps: BotDeps) {
     });
     const audience = await chooseAudience(conversation, ctx, setting.audiences, setting.city);
     if (!audience) return void (await ctx.reply(ctx.t("action-cancelled")));
+    // The announcement goes on only while the person may still send to this audience (and, to an
+    // RT's residents, still heads the RT whose group the form offers).
+    const rtId = setting.place?.id ?? null;
+    await holdRight(conversation, ctx, (actor) => audiencesFor(actor).includes(audience) && (audience !== "rt-members" || headedRtId(actor) === rtId));
     const channels = audience === "rt-members" && setting.hasGroup
       ? await chooseChannels(conversation, ctx)
       : { toPrivate: true, toGroup: false, pinInGroup: false };

@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { parsePrice, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
 import { addWasteType, createWasteBank, DEFAULT_WASTE_TYPES, listWasteTypes, priceHistory, retireWasteType, setPrice } from "../../domain/bank-sampah/banks.js";
 import { coordinatesBanks, managedBanks, parseBankName, parseWasteTypeName, rtsWithoutWasteBank } from "../../domain/bank-sampah/management.js";
+import { headedRtId } from "../../domain/people/actor.js";
 import { dateTimeRefusal, type Parsed } from "../../domain/people/text-input.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
 import { getRt } from "../../domain/rt/rt.js";
@@ -13,6 +14,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatUnitPrice, formatWib, rtNumber } from "../../messages/format.js";
 import { chooseBank, pickFromList, type BankChoice } from "./bank-sampah.js";
+import { holdRight } from "./form-right.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { pickKelurahan } from "./staff.js";
 
@@ -85,7 +87,9 @@ export function createCreateWasteBankConversation(deps: BotDeps) {
         : ctx.t("bank-name-suggestion-kelurahan", { kelurahan: kelurahan.name });
     } else {
       if (!setting.headed) return void (await ctx.reply(ctx.t("error-rt-has-waste-bank")));
-      rtIds = [setting.headed.id];
+      const headed = setting.headed.id;
+      await holdRight(conversation, ctx, (actor) => headedRtId(actor) === headed);
+      rtIds = [headed];
       suggestion = ctx.t("bank-name-suggestion-rt", { rt: rtNumber(setting.headed.number), kelurahan: setting.headed.kelurahanName });
     }
     const name = await askText(conversation, ctx, ctx.t("bank-ask-name"), parseBankName, parseBankName(suggestion).ok ? [{ label: suggestion, data: bankOpen.data({ step: "suggested-name" }), value: suggestion }] : []);

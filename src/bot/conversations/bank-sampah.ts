@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { lineValue, parseQuantity, parseWithdrawal, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
 import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
-import { balanceOf, reversibleEntries } from "../../domain/bank-sampah/ledger.js";
+import { officerBalance, reversibleEntries } from "../../domain/bank-sampah/ledger.js";
 import { DEPOSIT_LINES_MAX } from "../../domain/bank-sampah/limits.js";
 import { officerBanks, parseReversalReason } from "../../domain/bank-sampah/management.js";
 import { deposit, reverse, withdraw } from "../../domain/bank-sampah/receipts.js";
@@ -11,7 +11,9 @@ import { entryLine, kindLabel, plainEntry, receiptText, type PlainEntry, type Pl
 import { bankKoreksi, bankPick, bankSetor, bankTarik } from "../../messages/buttons/bank-sampah.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { officerBankIds } from "../../domain/people/actor.js";
 import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../../messages/format.js";
+import { holdRight } from "./form-right.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const BANK_DEPOSIT = "bank-deposit";
@@ -57,15 +59,19 @@ export async function pickFromList<T>(
   return chosen;
 }
 
-/** The bank this officer works at; asked only of someone who serves more than one. */
+/**
+ * The bank this officer works at; asked only of someone who serves more than one. From here on
+ * the form goes on only while the person is still an officer of that bank.
+ */
 export async function chooseBank(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<BankChoice | null> {
   const banks = await conversation.external((outside) => officerBanks(deps.db, outside.actor));
   if (banks.length === 0) {
     await ctx.reply(ctx.t("error-role-petugas_bank"));
     return null;
   }
-  if (banks.length === 1) return banks[0]!;
-  return pickFromList(conversation, ctx, "bank", ctx.t("bank-choose-bank"), banks, (bank) => bank.id, (bank) => bank.name);
+  const bank = banks.length === 1 ? banks[0]! : await pickFromList(conversation, ctx, "bank", ctx.t("bank-choose-bank"), banks, (bank) => bank.id, (bank) => bank.name);
+  if (bank) await holdRight(conversation, ctx, (actor) => officerBankIds(actor).includes(bank.id));
+  return bank;
 }
 
 export function residentLabel(t: Translate, resident: ResidentMatch): string {
@@ -84,7 +90,13 @@ async function pickResident(conversation: Convo, ctx: ConversationContext, deps:
   let prompt = ask;
   for (;;) {
     const query = await askText(conversation, ctx, prompt, parseResidentQuery);
-    const found = await conversation.external(() => findResidents(deps.db, bank.id, query, RESIDENTS_SHOWN));
+    // Searched as the actor of this answer: an officer removed meanwhile reads nobody.
+    const search = await runOnce(conversation, (outside) => findResidents(deps.db, outside.actor, { wasteBankId: bank.id, query, limit: RESIDENTS_SHOWN }));
+    if (!search.ok) {
+      await explain(ctx, search);
+      return null;
+    }
+    const found = search.value;
     const usable = purpose === "deposit" ? found.filter((resident) => resident.served) : found;
     if (usable.length === 0) {
       // Nobody: the answer is the next question, so the petugas just types again.
@@ -242,7 +254,9 @@ export function createWithdrawalConversation(deps: BotDeps) {
     const resident = await pickResident(conversation, ctx, deps, bank, "account");
     if (!resident) return;
     const locale = await ctx.i18n.getLocale();
-    const balance = await conversation.external(() => balanceOf(deps.db, { wasteBankId: bank.id, personId: resident.personId }));
+    const read = await runOnce(conversation, (outside) => officerBalance(deps.db, outside.actor, { wasteBankId: bank.id, personId: resident.personId }));
+    if (!read.ok) return explain(ctx, read);
+    const balance = read.value;
     if (balance <= 0) return void (await ctx.reply(ctx.t("bank-withdraw-nothing", { name: resident.name, balance: formatRupiah(balance, locale) })));
     const request = await newRequest(conversation, "withdrawal");
 
@@ -276,7 +290,9 @@ export function createReversalConversation(deps: BotDeps) {
     const resident = await pickResident(conversation, ctx, deps, bank, "account");
     if (!resident) return;
     const locale = await ctx.i18n.getLocale();
-    const entries = await conversation.external(async () => (await reversibleEntries(deps.db, { wasteBankId: bank.id, personId: resident.personId, limit: ENTRIES_SHOWN })).map(plainEntry));
+    const read = await runOnce(conversation, async (outside) => (await reversibleEntries(deps.db, outside.actor, { wasteBankId: bank.id, personId: resident.personId, limit: ENTRIES_SHOWN })).map(plainEntry));
+    if (!read.ok) return explain(ctx, read);
+    const entries = read.value;
     if (entries.length === 0) return void (await ctx.reply(ctx.t("bank-reversal-none", { name: resident.name })));
     const entry = await pickFromList<PlainEntry>(conversation, ctx, "entry", ctx.t("bank-choose-entry", { name: resident.name }), entries, (e) => e.entryId, (e) => entryLine(ctx.t, locale, e));
     if (!entry) return;

@@ -19,6 +19,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatWhen } from "../../messages/format.js";
 import { eventChange, eventForm, eventKindChoice, eventRepeatChoice } from "../../messages/buttons/events.js";
+import { holdRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -95,6 +96,10 @@ export function createCreateEventConversation(deps: BotDeps) {
   return async function createEventConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
     // The form's key, made once: a save tapped twice (on any instance) or redelivered makes one event.
     const requestKey = await conversation.external(() => `event:${randomUUID()}`);
+    // The event is the RT's this ketua heads now; it goes on only while they still head it.
+    const rtId = await conversation.external((outside) => headedRtId(outside.actor));
+    if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
+    await holdRight(conversation, ctx, (actor) => headedRtId(actor) === rtId);
     const kind = await chooseKind(conversation, ctx);
     if (!kind) return void (await ctx.reply(ctx.t("action-cancelled")));
     const startsAt = await askWhen(conversation, ctx, deps, ctx.t("event-ask-when"));
@@ -123,13 +128,15 @@ export function createEditEventConversation(deps: BotDeps) {
     const locale = await ctx.i18n.getLocale();
     // Made once, when the form opens: the change it saves is told once, whatever Telegram redelivers.
     const requestKey = await conversation.external(() => randomUUID());
-    const choices = await conversation.external(async (outside) => {
+    const { rtId, choices } = await conversation.external(async (outside) => {
       const rtId = headedRtId(outside.actor);
-      if (rtId === null) return [];
+      if (rtId === null) return { rtId, choices: [] };
       const now = deps.clock().getTime();
-      return (await listManageable(deps.db, rtId, deps.clock(), 0)).filter((o) => o.startsAt.getTime() > now);
+      return { rtId, choices: (await listManageable(deps.db, rtId, deps.clock(), 0)).filter((o) => o.startsAt.getTime() > now) };
     });
-    if (choices.length === 0) return void (await ctx.reply(ctx.t("event-none-to-edit")));
+    if (rtId === null || choices.length === 0) return void (await ctx.reply(ctx.t("event-none-to-edit")));
+    // The dates offered are this RT's: the form goes on only while its ketua still heads it.
+    await holdRight(conversation, ctx, (actor) => headedRtId(actor) === rtId);
     const label = (o: Occurrence) => `${ctx.t(`event-kind-${o.kind}`)} · ${formatWhen(new Date(o.startsAt), locale)}`;
     const chosen = await pickOne(conversation, ctx, "evo", ctx.t("event-choose-occurrence"), choices, label);
     if (!chosen) return;

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
-import { listActiveMembers } from "../../domain/events/events.js";
 import { timeRefusal } from "../../domain/people/text-input.js";
 import { addBook, listCatalogue, type BookView } from "../../domain/pojok-baca/catalogue.js";
-import { keptRtId } from "../../domain/pojok-baca/keepers.js";
+import { isKeeper, keptRtId, membersForKeeper } from "../../domain/pojok-baca/keepers.js";
 import { dueAtFor, lend, listMyLoans, LOAN_DAYS_CHOICES, LOAN_DAYS_DEFAULT } from "../../domain/pojok-baca/loans.js";
 import { reportReading } from "../../domain/pojok-baca/reading-log.js";
 import { logSession, READING_ACTIVITIES, type ReadingActivity } from "../../domain/pojok-baca/sessions.js";
@@ -16,6 +15,7 @@ import { formatWhen, formatWibDay } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { answer } from "../../messages/buttons/common.js";
 import { bookOneCopy, loanDays, readingMinutes, readingTitle, sessionActivity, sessionAttendee, sessionAttendeePage, sessionDay } from "../../messages/buttons/pojok-baca.js";
+import { holdRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -34,9 +34,14 @@ function requestKey(conversation: Convo, kind: string): Promise<string> {
   return conversation.external(() => `${kind}:${randomUUID()}`);
 }
 
-/** The RT whose corner the person keeps; null for anyone else. */
-function keeperRt(conversation: Convo): Promise<number | null> {
-  return conversation.external((outside) => keptRtId(outside.actor));
+/**
+ * The RT whose corner the person keeps; null for anyone else. The form goes on only while they
+ * still keep it (a petugas removed, a ketua handed over, is stopped at their next answer).
+ */
+async function keeperRt(conversation: Convo, ctx: ConversationContext): Promise<number | null> {
+  const rtId = await conversation.external((outside) => keptRtId(outside.actor));
+  if (rtId !== null) await holdRight(conversation, ctx, (actor) => isKeeper(actor, rtId));
+  return rtId;
 }
 
 export function activityName(ctx: { t: ConversationContext["t"] }, activity: ReadingActivity, note: string | null): string {
@@ -138,7 +143,7 @@ async function confirm(conversation: Convo, ctx: ConversationContext, form: stri
 /** /sesibaca: when → activity → how many came → which registered residents → confirm. */
 export function createLogReadingSessionConversation(deps: BotDeps) {
   return async function logReadingSession(conversation: Convo, ctx: ConversationContext): Promise<void> {
-    const rtId = await keeperRt(conversation);
+    const rtId = await keeperRt(conversation, ctx);
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
     const request = await requestKey(conversation, "reading-session");
     const heldAt = await askHeldAt(conversation, ctx, deps);
@@ -146,7 +151,9 @@ export function createLogReadingSessionConversation(deps: BotDeps) {
     if (!activity) return void (await ctx.reply(ctx.t("action-cancelled")));
     const note = activity === "lainnya" ? await askText(conversation, ctx, ctx.t("reading-session-ask-note"), parseActivityNote) : null;
     const count = await askText(conversation, ctx, ctx.t("reading-session-ask-count"), parseAttendeeCount);
-    const members = await conversation.external(async () => (await listActiveMembers(deps.db, rtId)).map((m) => ({ personId: m.personId, name: m.name })));
+    const read = await runOnce(conversation, async (outside) => (await membersForKeeper(deps.db, outside.actor, rtId)).map((m) => ({ personId: m.personId, name: m.name })));
+    if (!read.ok) return explain(ctx, read);
+    const members = read.value;
     const attendees = await pickAttendees(conversation, ctx, members, count);
     const names = attendees.map((id) => members.find((m) => m.personId === id)?.name ?? "-");
     const locale = await ctx.i18n.getLocale();
@@ -166,7 +173,7 @@ export function createLogReadingSessionConversation(deps: BotDeps) {
 /** Adding a book: title → author (or skip) → copies → confirm. */
 export function createAddBookConversation(deps: BotDeps) {
   return async function addBookConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
-    const rtId = await keeperRt(conversation);
+    const rtId = await keeperRt(conversation, ctx);
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
     const title = await askText(conversation, ctx, ctx.t("book-ask-title"), parseBookTitle);
     const author = await askText<string | null>(conversation, ctx, ctx.t("book-ask-author"), parseBookAuthor, [{ label: ctx.t("button-skip"), data: answer.data({ form: ADD_BOOK, choice: "skip" }), value: null }]);
@@ -185,7 +192,7 @@ export function createAddBookConversation(deps: BotDeps) {
 /** /pinjam: a book with a copy free → the resident → how long (two weeks unless chosen otherwise). */
 export function createLendBookConversation(deps: BotDeps) {
   return async function lendBookConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
-    const rtId = await keeperRt(conversation);
+    const rtId = await keeperRt(conversation, ctx);
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
     const request = await requestKey(conversation, "book-loan");
     const catalogue = await conversation.external(() => listCatalogue(deps.db, rtId));
@@ -194,7 +201,9 @@ export function createLendBookConversation(deps: BotDeps) {
     if (free.length === 0) return void (await ctx.reply(ctx.t("loan-all-lent")));
     const chosen = await pickOne<BookView>(conversation, ctx, "loan-book", ctx.t("loan-choose-book"), free, (b) => ctx.t("loan-book-label", { title: b.title, available: b.available, copies: b.copies }));
     if (!chosen) return;
-    const members = await conversation.external(async () => (await listActiveMembers(deps.db, rtId)).map((m) => ({ personId: m.personId, name: m.name, household: m.householdLabel })));
+    const read = await runOnce(conversation, async (outside) => (await membersForKeeper(deps.db, outside.actor, rtId)).map((m) => ({ personId: m.personId, name: m.name, household: m.householdLabel })));
+    if (!read.ok) return explain(ctx, read);
+    const members = read.value;
     const borrower = await pickOne(conversation, ctx, "loan-borrower", ctx.t("loan-choose-borrower", { title: chosen.title }), members, (m) => `${m.name ?? "-"} · ${m.household ?? "-"}`);
     if (!borrower) return;
     const locale = await ctx.i18n.getLocale();

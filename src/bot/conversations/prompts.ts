@@ -4,6 +4,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { Parsed } from "../../domain/people/text-input.js";
 import type { BotContext, ConversationContext } from "../context.js";
 import { onceAcrossRedeliveries } from "../form-state.js";
+import { recheckRight } from "./form-right.js";
 
 export type Convo = Conversation<BotContext, ConversationContext>;
 
@@ -33,6 +34,17 @@ export async function explain(ctx: ConversationContext, outcome: Extract<Outcome
 }
 
 /**
+ * The next update the form takes as an answer (buttons of other messages are handed on before
+ * this), once the actor is found to still hold the form's right (`recheckRight`). Every wait of a
+ * form goes through here, `askText` or `waitForChoice` (ESLint refuses `conversation.wait` elsewhere).
+ */
+export async function nextAnswer(conversation: Convo): Promise<ConversationContext> {
+  const answer = await conversation.wait();
+  await recheckRight(conversation, answer);
+  return answer;
+}
+
+/**
  * Asks for text until it parses. A tap on one of the offered `shortcuts` buttons counts as an
  * answer too. Anything else (a photo, a sticker) is answered with a hint; other buttons are
  * handled by their own handlers.
@@ -57,9 +69,11 @@ export async function askText<T>(
     if (pressed !== undefined) {
       const shortcut = shortcuts.find((candidate) => candidate.data === pressed);
       if (!shortcut) return conversation.skip({ next: true }); // see `waitForChoice`
+      await recheckRight(conversation, answer);
       await answer.answerCallbackQuery();
       return answered(shortcut.value);
     }
+    await recheckRight(conversation, answer);
     const text = answer.message?.text;
     if (text === undefined) {
       await answer.reply(answer.t("input-text-expected"));
@@ -81,9 +95,11 @@ export async function waitForChoice(conversation: Convo, choices: readonly strin
       // A button of another message (a join request to approve, an old screen) is not an answer:
       // hand it to its own handler, and keep waiting here.
       if (!accepts(data)) return conversation.skip({ next: true });
+      await recheckRight(conversation, answer);
       await answer.answerCallbackQuery();
       return { data, ctx: answer };
     }
+    await recheckRight(conversation, answer);
     await answer.reply(answer.t("input-use-buttons"));
   }
 }

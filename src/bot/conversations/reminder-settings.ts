@@ -6,6 +6,7 @@ import { formatLocalTime } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { reminderSetting } from "../../messages/buttons/events.js";
+import { holdRight } from "./form-right.js";
 import { askText, explain, runOnce, type Convo } from "./prompts.js";
 
 export const REMINDER_SETTINGS = "reminder-settings";
@@ -24,11 +25,13 @@ const show = (value: string | null) => (value === null ? null : value.replace(":
 /** /aturpengingat: when the RT's reminders go out; each can be kept, changed or turned off. */
 export function createReminderSettingsConversation(deps: BotDeps) {
   return async function reminderSettings(conversation: Convo, ctx: ConversationContext): Promise<void> {
-    const current = await conversation.external(async (outside) => {
+    const { rtId, current } = await conversation.external(async (outside) => {
       const rtId = headedRtId(outside.actor);
-      return rtId === null ? null : await getReminderSettings(deps.db, rtId);
+      return { rtId, current: rtId === null ? null : await getReminderSettings(deps.db, rtId) };
     });
-    if (!current) return void (await ctx.reply(ctx.t("error-not-allowed")));
+    if (rtId === null || !current) return void (await ctx.reply(ctx.t("error-not-allowed")));
+    // The RT's settings are shown and changed: only while its ketua still heads it.
+    await holdRight(conversation, ctx, (actor) => headedRtId(actor) === rtId);
     const off = ctx.t("reminder-setting-off");
     const keep = (value: string) => ({ label: ctx.t("button-keep", { value }), data: reminderSetting.data({ choice: "keep" }) });
     const offButton = { label: ctx.t("button-turn-off"), data: reminderSetting.data({ choice: "off" }), value: null };

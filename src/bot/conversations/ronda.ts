@@ -6,6 +6,7 @@ import { parseTimeRange, type TimeRangeResult } from "../../domain/schedule/pars
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rondaNight, rondaNightsDone, rondaPostShortcut } from "../../messages/buttons/ronda.js";
+import { holdRight } from "./form-right.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const RONDA_SETUP = "ronda-setup";
@@ -52,10 +53,13 @@ async function chooseNights(conversation: Convo, ctx: ConversationContext, initi
 /** /ronda: nights → hours → post → people per shift. */
 export function createRondaSetupConversation(deps: BotDeps) {
   return async function rondaSetup(conversation: Convo, ctx: ConversationContext): Promise<void> {
-    const current = await conversation.external(async (outside) => {
+    const { rtId, current } = await conversation.external(async (outside) => {
       const rtId = headedRtId(outside.actor);
-      return rtId === null ? undefined : await findRondaSetup(deps.db, rtId);
+      return { rtId, current: rtId === null ? undefined : await findRondaSetup(deps.db, rtId) };
     });
+    if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
+    // The RT's rota is shown and changed: only while its ketua still heads it.
+    await holdRight(conversation, ctx, (actor) => headedRtId(actor) === rtId);
     const nights = await chooseNights(conversation, ctx, current?.nights ?? []);
     const hours = await askText<Extract<TimeRangeResult, { ok: true }>>(conversation, ctx, ctx.t("ronda-ask-hours"), (text) => {
       const parsed = parseTimeRange(text);

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { parseWholeNumber } from "../../domain/people/text-input.js";
 import { createRoleInvite, createRtWithKetuaInvite, type RoleInviteTarget } from "../../domain/roles/roles.js";
-import { areaScope } from "../../domain/roles/scope.js";
+import { areaScope, coversKelurahan } from "../../domain/roles/scope.js";
 import { applyHouseholdCount } from "../../domain/rt/rt.js";
 import { koordinatorLevel } from "../../messages/buttons/people.js";
 import { listKelurahanInScope, type KelurahanInScope } from "../../domain/wilayah/queries.js";
@@ -9,6 +9,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { deepLink, formatWib, rtVars } from "../../messages/format.js";
 import { KECAMATAN_PAGE_SIZE } from "../keyboards/paginate.js";
+import { holdRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -34,12 +35,22 @@ async function pickKecamatan(conversation: Convo, ctx: ConversationContext, inSc
     : pickOne(conversation, ctx, "akec", ctx.t("staff-choose-kecamatan"), kecamatanNames, (k) => k.name, KECAMATAN_PAGE_SIZE);
 }
 
+/**
+ * A kelurahan of the actor's area. The list is read again once the kecamatan is chosen (with the
+ * actor of that answer), and the form then goes on only while the kelurahan stays in the area.
+ */
 export async function pickKelurahan(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<KelurahanInScope | null> {
-  const inScope = await kelurahanInScope(conversation, deps);
-  const kecamatan = await pickKecamatan(conversation, ctx, inScope);
+  const kecamatan = await pickKecamatan(conversation, ctx, await kelurahanInScope(conversation, deps));
   if (!kecamatan) return null;
-  const kelurahan = inScope.filter((k) => k.kecamatanCode === kecamatan.code);
-  return pickOne(conversation, ctx, "akel", ctx.t("staff-choose-kelurahan", { kecamatan: kecamatan.name }), kelurahan, (k) => k.name);
+  const kelurahan = (await kelurahanInScope(conversation, deps)).filter((k) => k.kecamatanCode === kecamatan.code);
+  if (kelurahan.length === 0) {
+    // The area no longer holds this kecamatan: nothing to offer.
+    await ctx.reply(ctx.t("form-right-lost"));
+    return null;
+  }
+  const chosen = await pickOne(conversation, ctx, "akel", ctx.t("staff-choose-kelurahan", { kecamatan: kecamatan.name }), kelurahan, (k) => k.name);
+  if (chosen) await holdRight(conversation, ctx, (actor) => coversKelurahan(actor, { kelurahanCode: chosen.code, kecamatanCode: chosen.kecamatanCode }));
+  return chosen;
 }
 
 /** /buatrt: a koordinator or admin registers an RT and gets the one-time link for its ketua. */

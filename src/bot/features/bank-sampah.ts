@@ -40,7 +40,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   // Any other button of an ended form (cancel, add a line) is simply stale.
   const alreadySaved = async (ctx: BotContext, kind: SaveKind | null, request: string) => {
     const recordedBy = ctx.actor.person?.id;
-    const entry = kind === null || recordedBy === undefined ? undefined : await entryByRequestKey(deps.db, { requestKey: requestKeyOf(kind, request), recordedBy });
+    const entry = kind === null || recordedBy === undefined ? undefined : await entryByRequestKey(deps.db, ctx.actor, { requestKey: requestKeyOf(kind, request), recordedBy });
     if (!entry) return void (await ctx.answerCallbackQuery({ text: ctx.t("fallback-stale-button") }));
     await ctx.answerCallbackQuery({ text: ctx.t("bank-already-saved", { entry: String(entry.entryId), name: entry.displayName ?? "-" }), show_alert: true });
   };

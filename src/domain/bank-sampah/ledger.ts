@@ -379,6 +379,12 @@ export async function accountsOf(db: Database, personId: number): Promise<Accoun
 /** An account: one resident's savings at one bank. */
 export type AccountOf = { wasteBankId: number; personId: number };
 
+/** An account's balance as an officer of its bank reads it at the counter; anyone else is refused. */
+export async function officerBalance(db: Database, actor: Actor, account: AccountOf): Promise<number> {
+  requireOfficer(actor, account.wasteBankId);
+  return balanceOf(db, account);
+}
+
 export async function balanceOf(db: Database, account: AccountOf): Promise<number> {
   const { wasteBankId, personId } = account;
   const [row] = await db.select({ balance: bankAccount.balance }).from(bankAccount).where(and(eq(bankAccount.wasteBankId, wasteBankId), eq(bankAccount.personId, personId)));
@@ -405,9 +411,10 @@ export async function recentEntries(db: Database, params: AccountOf & { limit: n
     .limit(limit);
 }
 
-/** Entries a petugas may still reverse: not reversals, not yet reversed; newest first. */
-export async function reversibleEntries(db: Database, params: AccountOf & { limit: number }): Promise<EntrySummary[]> {
+/** Entries an officer of the bank may still reverse: not reversals, not yet reversed; newest first. */
+export async function reversibleEntries(db: Database, actor: Actor, params: AccountOf & { limit: number }): Promise<EntrySummary[]> {
   const { wasteBankId, personId, limit } = params;
+  requireOfficer(actor, wasteBankId);
   return entrySummaries(db)
     .where(and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId), inArray(ledgerEntry.kind, ["deposit", "withdrawal"]), sql`not ${reversedFlag}`))
     .orderBy(desc(ledgerEntry.id))

@@ -6,7 +6,7 @@ import type { Parsed } from "../people/text-input.js";
 import { parsePlace } from "../people/text-input.js";
 import { areaScope } from "../roles/scope.js";
 import { TEXT_LIMITS, withoutInvisible } from "../text-limits.js";
-import { BANK_NAME_MAX, listWasteBanksInScope, wasteBankIdOfRt } from "./banks.js";
+import { BANK_NAME_MAX, listWasteBanksInScope, requireOfficer, wasteBankIdOfRt } from "./banks.js";
 import type { EntryKind } from "./ledger.js";
 
 export const WASTE_TYPE_NAME_MAX = TEXT_LIMITS.wasteTypeName;
@@ -97,12 +97,18 @@ export function parseReversalReason(raw: string): Parsed<string> {
   return { ok: true, value: text };
 }
 
-/** The entry a request of this officer recorded, if it did: what a late second tap of a confirm button is told. */
-export async function entryByRequestKey(db: Database, params: { requestKey: string; recordedBy: number }): Promise<{ entryId: number; kind: EntryKind; displayName: string | null } | undefined> {
+/**
+ * The entry a request of this officer recorded, if it did: what a late second tap of a confirm
+ * button is told. It names the resident, so only an officer of the entry's bank (now) reads it.
+ */
+export async function entryByRequestKey(db: Database, actor: Actor, params: { requestKey: string; recordedBy: number }): Promise<{ entryId: number; kind: EntryKind; displayName: string | null } | undefined> {
   const [row] = await db
-    .select({ entryId: ledgerEntry.id, kind: ledgerEntry.kind, displayName: person.displayName })
+    .select({ entryId: ledgerEntry.id, kind: ledgerEntry.kind, displayName: person.displayName, wasteBankId: ledgerEntry.wasteBankId })
     .from(ledgerEntry)
     .innerJoin(person, eq(person.id, ledgerEntry.personId))
     .where(and(eq(ledgerEntry.requestKey, params.requestKey), eq(ledgerEntry.recordedBy, params.recordedBy)));
-  return row;
+  if (!row) return undefined;
+  const { wasteBankId, ...entry } = row;
+  requireOfficer(actor, wasteBankId);
+  return entry;
 }

@@ -1,9 +1,11 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { bankAccount, membership, person, rt, wasteBankOfficer, wasteBankRt } from "../../db/schema/index.js";
+import type { Actor } from "../people/actor.js";
 import { memberCode, parseMemberCode } from "../people/member-code.js";
 import { tidyLine, type Parsed } from "../people/text-input.js";
 import { TEXT_LIMITS } from "../text-limits.js";
+import { requireOfficer } from "./banks.js";
 
 /** A person a petugas may pick at the counter. */
 export type ResidentMatch = {
@@ -36,12 +38,17 @@ export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+export type ResidentSearch = { wasteBankId: number; query: string; limit: number };
+
 /**
  * The people a bank deals with whose member code is `query`, or whose name contains it (any case):
  * active members of the RTs it serves, and anyone who already has an account there (a resident who
- * moved away still withdraws their savings). Erased people are never found.
+ * moved away still withdraws their savings). Erased people are never found. Only an officer of the
+ * bank searches (asked of the actor of the update, at every search): anyone else is refused.
  */
-export async function findResidents(db: Database, wasteBankId: number, query: string, limit: number): Promise<ResidentMatch[]> {
+export async function findResidents(db: Database, actor: Actor, search: ResidentSearch): Promise<ResidentMatch[]> {
+  const { wasteBankId, query, limit } = search;
+  requireOfficer(actor, wasteBankId);
   const text = tidyLine(query);
   if (text.length === 0) return [];
   const code = parseMemberCode(text);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
@@ -40,6 +40,20 @@ export async function listKeepers(db: Database, rtId: number): Promise<KeeperRec
   return rows
     .flatMap((row) => (row.telegramId === null ? [] : [{ ...row, telegramId: row.telegramId }]))
     .sort((a, b) => a.personId - b.personId);
+}
+
+/**
+ * The RT's active members with their households, as a keeper lists them (attendees, borrowers):
+ * asked of the actor of the update, so someone who no longer keeps the corner reads nobody.
+ */
+export async function membersForKeeper(db: Database, actor: Actor, rtId: number): Promise<RtMember[]> {
+  requireKeeper(actor, rtId);
+  return db
+    .select({ personId: membership.personId, name: person.displayName, householdLabel: membership.householdLabel })
+    .from(membership)
+    .innerJoin(person, eq(person.id, membership.personId))
+    .where(and(eq(membership.rtId, rtId), eq(membership.status, "active")))
+    .orderBy(asc(person.displayName), asc(membership.id));
 }
 
 export type RtMember = { personId: number; name: string | null; householdLabel: string | null };

@@ -242,7 +242,7 @@ describe("reversals", () => {
     const b = await deposit([{ wasteTypeId: world.types.pet.id, quantity: 2000 }]);
     const c = await withdraw(1000);
     const r = await reverse(b.entryId);
-    expect((await reversibleEntries(db(), { wasteBankId: world.bank.id, personId: world.siti.personId, limit: 10 })).map((entry) => entry.entryId)).toEqual([c.entryId, a.entryId]);
+    expect((await reversibleEntries(db(), await actorOf(db(), world.petugas), { wasteBankId: world.bank.id, personId: world.siti.personId, limit: 10 })).map((entry) => entry.entryId)).toEqual([c.entryId, a.entryId]);
     const recent = await recentEntries(db(), { wasteBankId: world.bank.id, personId: world.siti.personId, limit: 3 });
     expect(recent.map(({ entryId, kind, amount, reversed, reversesEntryId }) => ({ entryId, kind, amount, reversed, reversesEntryId }))).toEqual([
       { entryId: r.entryId, kind: "reversal", amount: -6000, reversed: false, reversesEntryId: b.entryId },

@@ -1,15 +1,16 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ledgerEntry, membership, person } from "../../../src/db/schema/index.js";
-import { appointOfficer, createWasteBank, listWasteTypes } from "../../../src/domain/bank-sampah/banks.js";
-import { recordDeposit } from "../../../src/domain/bank-sampah/ledger.js";
+import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer } from "../../../src/domain/bank-sampah/banks.js";
+import { officerBalance, recordDeposit, reversibleEntries } from "../../../src/domain/bank-sampah/ledger.js";
 import { managedBanks, officerBanks, parseBankName, parseReversalReason, rtsWithoutWasteBank } from "../../../src/domain/bank-sampah/management.js";
 import { findResidents, likeLiteral, listServedMembers, parseResidentQuery } from "../../../src/domain/bank-sampah/residents.js";
 import { statementMonths } from "../../../src/domain/bank-sampah/statements.js";
-import { loadActor } from "../../../src/domain/people/actor.js";
+import { loadActor, type Actor } from "../../../src/domain/people/actor.js";
 import { memberCode } from "../../../src/domain/people/member-code.js";
 import { erasePerson } from "../../../src/domain/people/person.js";
 import { withTestDatabase } from "../../helpers/database.js";
+import { expectRefusal } from "./world.js";
 import { addKetua, addKoordinator, addMember, addPending, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../../helpers/fixtures.js";
 import type { TestUser } from "../../helpers/test-bot.js";
 
@@ -54,43 +55,53 @@ async function depositFor(w: Awaited<ReturnType<typeof world>>, who: Person, at:
 
 const names = (rows: { name: string }[]) => rows.map((row) => row.name);
 
+/** Someone who is an officer of this one bank and nothing else, as the actor of an update. */
+function officerOf(wasteBankId: number): Actor {
+  return { telegramId: 1, person: { id: 1, displayName: "Petugas", locale: "id", consentedAt: OPENED, unreachable: false }, membership: null, grants: [{ role: "petugas_bank", rtId: null, kelurahanCode: null, kecamatanCode: null, wasteBankId }] };
+}
+
+/** A search at the counter of `wasteBankId`, by one of its officers. */
+function search(wasteBankId: number, query: string, limit: number) {
+  return findResidents(database.db, officerOf(wasteBankId), { wasteBankId, query, limit });
+}
+
 describe("findResidents", () => {
   it("finds active residents of the served RTs by part of the name, in any case", async () => {
     const w = await world();
-    const found = await findResidents(database.db, w.bank.id, "SITI", 10);
+    const found = await search(w.bank.id, "SITI", 10);
     expect(found).toEqual([
       { personId: w.sitiNur.personId, name: "Nur Siti", rtNumber: 6, householdLabel: "Rumah 3", memberCode: memberCode(w.sitiNur.personId), served: true, hasAccount: false },
       { personId: w.siti.personId, name: "Siti Aminah", rtNumber: 5, householdLabel: "Rumah 12", memberCode: memberCode(w.siti.personId), served: true, hasAccount: false },
     ]);
-    expect(names(await findResidents(database.db, w.bank.id, "  aminah ", 10))).toEqual(["Siti Aminah"]);
+    expect(names(await search(w.bank.id, "  aminah ", 10))).toEqual(["Siti Aminah"]);
     // Andi lives in RT 07: Bank Sampah Kenali's, not this one's.
-    expect(await findResidents(database.db, w.bank.id, "andi", 10)).toEqual([]);
-    expect(names(await findResidents(database.db, w.otherBank.id, "andi", 10))).toEqual(["Andi"]);
-    expect(await findResidents(database.db, w.otherBank.id, "siti", 10)).toEqual([]);
+    expect(await search(w.bank.id, "andi", 10)).toEqual([]);
+    expect(names(await search(w.otherBank.id, "andi", 10))).toEqual(["Andi"]);
+    expect(await search(w.otherBank.id, "siti", 10)).toEqual([]);
   });
 
   it("finds by member code, and nobody by a code whose check digit is wrong", async () => {
     const w = await world();
     const code = memberCode(w.siti.personId);
-    expect(names(await findResidents(database.db, w.bank.id, code, 10))).toEqual(["Siti Aminah"]);
-    expect(names(await findResidents(database.db, w.bank.id, `w-${code.slice(1)}`, 10))).toEqual(["Siti Aminah"]);
+    expect(names(await search(w.bank.id, code, 10))).toEqual(["Siti Aminah"]);
+    expect(names(await search(w.bank.id, `w-${code.slice(1)}`, 10))).toEqual(["Siti Aminah"]);
     const wrong = `W${w.siti.personId}${(Number(code.slice(-1)) + 1) % 10}`;
-    expect(await findResidents(database.db, w.bank.id, wrong, 10)).toEqual([]);
+    expect(await search(w.bank.id, wrong, 10)).toEqual([]);
     // A right code of someone the bank does not deal with finds nobody either.
-    expect(await findResidents(database.db, w.bank.id, memberCode(w.andi.personId), 10)).toEqual([]);
+    expect(await search(w.bank.id, memberCode(w.andi.personId), 10)).toEqual([]);
   });
 
   it("treats LIKE wildcards and SQL as plain text", async () => {
     const w = await world();
     expect(likeLiteral("50%_a\\b")).toBe("50\\%\\_a\\\\b");
-    expect(await findResidents(database.db, w.bank.id, "%", 10)).toEqual([]);
-    expect(await findResidents(database.db, w.bank.id, "_", 10)).toEqual([]);
-    expect(await findResidents(database.db, w.bank.id, "i_i", 10)).toEqual([]); // would match "Siti" as a pattern
-    expect(await findResidents(database.db, w.bank.id, "S%h", 10)).toEqual([]); // would match "Siti Aminah"
-    expect(await findResidents(database.db, w.bank.id, "'; drop table ledger_entry;--", 10)).toEqual([]);
+    expect(await search(w.bank.id, "%", 10)).toEqual([]);
+    expect(await search(w.bank.id, "_", 10)).toEqual([]);
+    expect(await search(w.bank.id, "i_i", 10)).toEqual([]); // would match "Siti" as a pattern
+    expect(await search(w.bank.id, "S%h", 10)).toEqual([]); // would match "Siti Aminah"
+    expect(await search(w.bank.id, "'; drop table ledger_entry;--", 10)).toEqual([]);
     expect(await database.db.select().from(ledgerEntry)).toEqual([]); // the table is still there
     await database.db.update(person).set({ displayName: "Bu 100% Bersih_Jaya" }).where(eq(person.id, w.siti.personId));
-    expect(names(await findResidents(database.db, w.bank.id, "100% bersih_", 10))).toEqual(["Bu 100% Bersih_Jaya"]);
+    expect(names(await search(w.bank.id, "100% bersih_", 10))).toEqual(["Bu 100% Bersih_Jaya"]);
   });
 
   it("includes account holders who moved away, and never pending, removed or erased people", async () => {
@@ -102,26 +113,50 @@ describe("findResidents", () => {
     const left = await member("Siti Pergi", w.rt5.id);
     await database.db.update(membership).set({ status: "left", endedAt: OPENED }).where(eq(membership.personId, left.personId));
 
-    expect(await findResidents(database.db, w.bank.id, "siti", 10)).toEqual([
+    expect(await search(w.bank.id, "siti", 10)).toEqual([
       { personId: w.sitiNur.personId, name: "Nur Siti", rtNumber: null, householdLabel: null, memberCode: memberCode(w.sitiNur.personId), served: false, hasAccount: true },
       expect.objectContaining({ name: "Siti Aminah", served: true, hasAccount: false }),
     ]);
     // Moved to RT 07: their current RT shows, but it is not one this bank serves.
     await database.db.insert(membership).values({ personId: w.sitiNur.personId, rtId: w.rt7.id, householdLabel: "Rumah 70", status: "active" });
-    expect((await findResidents(database.db, w.bank.id, "nur", 10))[0]).toMatchObject({ rtNumber: 7, served: false, hasAccount: true });
+    expect((await search(w.bank.id, "nur", 10))[0]).toMatchObject({ rtNumber: 7, served: false, hasAccount: true });
 
     // Erased: gone from search even with savings at the bank.
     await depositFor(w, w.siti, OPENED, "k:2");
     await erasePerson(database.db, w.siti.personId, OPENED);
-    expect(names(await findResidents(database.db, w.bank.id, "siti", 10))).toEqual(["Nur Siti"]);
-    expect(await findResidents(database.db, w.bank.id, memberCode(w.siti.personId), 10)).toEqual([]);
+    expect(names(await search(w.bank.id, "siti", 10))).toEqual(["Nur Siti"]);
+    expect(await search(w.bank.id, memberCode(w.siti.personId), 10)).toEqual([]);
   });
 
   it("returns at most `limit` people, in name order", async () => {
     const w = await world();
     for (const name of ["Budi C", "budi A", "Budi B"]) await member(name, w.rt5.id);
-    expect(names(await findResidents(database.db, w.bank.id, "budi", 2))).toEqual(["budi A", "Budi B"]);
-    expect(await findResidents(database.db, w.bank.id, "   ", 10)).toEqual([]);
+    expect(names(await search(w.bank.id, "budi", 2))).toEqual(["budi A", "Budi B"]);
+    expect(await search(w.bank.id, "   ", 10)).toEqual([]);
+  });
+});
+
+describe("what only the bank's officers read", () => {
+  it("refuses a search, a balance and the entries to anyone but a current officer of that bank", async () => {
+    const w = await world();
+    await depositFor(w, w.siti, OPENED, "seed:1");
+    const account = { wasteBankId: w.bank.id, personId: w.siti.personId };
+    const sari = () => loadActor(database.db, w.officer.id, []);
+    expect(names(await findResidents(database.db, await sari(), { wasteBankId: w.bank.id, query: "siti", limit: 10 }))).toEqual(["Nur Siti", "Siti Aminah"]);
+    expect(await officerBalance(database.db, await sari(), account)).toBe(3000);
+    expect(await reversibleEntries(database.db, await sari(), { ...account, limit: 10 })).toHaveLength(1);
+
+    // The officer of another bank, and the bank's own koordinator (a manager, not an officer).
+    for (const actor of [officerOf(w.otherBank.id), await loadActor(database.db, w.koordinator.id, [])]) {
+      await expectRefusal(findResidents(database.db, actor, { wasteBankId: w.bank.id, query: "siti", limit: 10 }), "not-allowed");
+      await expectRefusal(officerBalance(database.db, actor, account), "not-allowed");
+      await expectRefusal(reversibleEntries(database.db, actor, { ...account, limit: 10 }), "not-allowed");
+    }
+    // Sari removed: her next read is refused, whatever she read before.
+    await revokeOfficer(database.db, await loadActor(database.db, w.koordinator.id, []), { wasteBankId: w.bank.id, personId: w.officer.personId }, OPENED);
+    await expectRefusal(findResidents(database.db, await sari(), { wasteBankId: w.bank.id, query: memberCode(w.siti.personId), limit: 10 }), "not-allowed");
+    await expectRefusal(officerBalance(database.db, await sari(), account), "not-allowed");
+    await expectRefusal(reversibleEntries(database.db, await sari(), { ...account, limit: 10 }), "not-allowed");
   });
 });
 

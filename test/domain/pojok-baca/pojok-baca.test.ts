@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/db/client.js";
-import { book, bookLoan, membership, participation, readingLog, readingSession, readingSessionAttendee } from "../../../src/db/schema/index.js";
+import { book, bookLoan, membership, participation, readingLog, readingSession, readingSessionAttendee, roleAssignment } from "../../../src/db/schema/index.js";
 import { DomainError } from "../../../src/domain/errors.js";
 import { loadActor, type Actor } from "../../../src/domain/people/actor.js";
 import { addBook, listCatalogue, retireBook, setCopies } from "../../../src/domain/pojok-baca/catalogue.js";
-import { isKeeper, listKeepers } from "../../../src/domain/pojok-baca/keepers.js";
+import { isKeeper, listKeepers, membersForKeeper } from "../../../src/domain/pojok-baca/keepers.js";
 import { dueAtFor, lendBook, listMyLoans, listOpenLoans, returnBook } from "../../../src/domain/pojok-baca/loans.js";
 import { decideReading, listPendingReadings, logReading } from "../../../src/domain/pojok-baca/reading-log.js";
 import { logSession, type SessionInput } from "../../../src/domain/pojok-baca/sessions.js";
@@ -64,6 +64,17 @@ describe("keepers", () => {
     expect(isKeeper(await actorOf(w.joko), w.rt05.id)).toBe(false);
     expect(isKeeper(await actorOf(koordinator), w.rt05.id)).toBe(false);
     expect((await listKeepers(database.db, w.rt05.id)).map((k) => k.personId)).toEqual([w.harun.personId, w.rina.personId]);
+  });
+});
+
+describe("the members a keeper lists (attendees, borrowers)", () => {
+  it("are read by the RT's keepers only, and no longer by a petugas whose duty ended", async () => {
+    const w = await world();
+    const listed = await membersForKeeper(database.db, await actorOf(w.rina), w.rt05.id);
+    expect(listed.map((m) => [m.name, m.householdLabel])).toEqual([["Budi", "Rumah 2"], ["Harun", "Rumah Ketua"], ["Rina", "Rumah Petugas"], ["Siti", "Rumah 1"]]);
+    for (const outsider of [w.siti, w.joko]) await expectRefused(membersForKeeper(database.db, await actorOf(outsider), w.rt05.id), "not-allowed");
+    await database.db.update(roleAssignment).set({ revokedAt: NOW }).where(eq(roleAssignment.personId, w.rina.personId));
+    await expectRefused(membersForKeeper(database.db, await actorOf(w.rina), w.rt05.id), "not-allowed");
   });
 });
 

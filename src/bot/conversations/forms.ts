@@ -1,0 +1,60 @@
+import { findCommand } from "../commands.js";
+import type { BotDeps } from "../deps.js";
+import { ANNOUNCE, createAnnounceConversation } from "./announce.js";
+import { BANK_PRICES, CREATE_WASTE_BANK, createCreateWasteBankConversation, createPricesConversation } from "./bank-sampah-admin.js";
+import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, createDepositConversation, createReversalConversation, createWithdrawalConversation } from "./bank-sampah.js";
+import { CREATE_EVENT, createCreateEventConversation, createEditEventConversation, EDIT_EVENT } from "./events.js";
+import { guardedForm, type FormBody } from "./form-right.js";
+import {
+  ADD_BOOK,
+  createAddBookConversation,
+  createLendBookConversation,
+  createLogReadingConversation,
+  createLogReadingSessionConversation,
+  LEND_BOOK,
+  LOG_READING,
+  LOG_READING_SESSION,
+} from "./pojok-baca.js";
+import { createRegistrationConversation, REGISTRATION } from "./registration.js";
+import { createReminderSettingsConversation, REMINDER_SETTINGS } from "./reminder-settings.js";
+import { createRondaSetupConversation, RONDA_SETUP } from "./ronda.js";
+import { createManualScoreConversation, MANUAL_SCORE } from "./scores.js";
+import { APPOINT_KOORDINATOR, CREATE_RT, createAppointKoordinatorConversation, createCreateRtConversation, createHouseholdCountConversation, HOUSEHOLD_COUNT } from "./staff.js";
+
+/** A form's arguments differ (registration takes where it started); the plugin passes them on. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyBody = FormBody<any[]>;
+
+/**
+ * Every multi-step form, with the command that opens it (directly, or through a button of its
+ * screen): the form needs that command's audience for as long as it runs, checked again with
+ * every answer (form-right.ts), and narrows it to the bank, RT or area it works on.
+ */
+export const FORMS: readonly { id: string; command: string; build: (deps: BotDeps) => AnyBody }[] = [
+  { id: REGISTRATION, command: "start", build: createRegistrationConversation },
+  { id: CREATE_RT, command: "buatrt", build: createCreateRtConversation },
+  { id: APPOINT_KOORDINATOR, command: "angkatkoordinator", build: createAppointKoordinatorConversation },
+  { id: HOUSEHOLD_COUNT, command: "jumlahkk", build: createHouseholdCountConversation },
+  { id: ANNOUNCE, command: "umumkan", build: createAnnounceConversation },
+  { id: CREATE_EVENT, command: "acara", build: createCreateEventConversation },
+  { id: EDIT_EVENT, command: "ubahacara", build: createEditEventConversation },
+  { id: RONDA_SETUP, command: "ronda", build: createRondaSetupConversation },
+  { id: REMINDER_SETTINGS, command: "aturpengingat", build: createReminderSettingsConversation },
+  { id: CREATE_WASTE_BANK, command: "banksampah", build: createCreateWasteBankConversation },
+  { id: BANK_PRICES, command: "harga", build: createPricesConversation },
+  { id: BANK_DEPOSIT, command: "setor", build: createDepositConversation },
+  { id: BANK_WITHDRAWAL, command: "tarik", build: createWithdrawalConversation },
+  { id: BANK_REVERSAL, command: "koreksi", build: createReversalConversation },
+  { id: LOG_READING_SESSION, command: "sesibaca", build: createLogReadingSessionConversation },
+  { id: ADD_BOOK, command: "buku", build: createAddBookConversation },
+  { id: LEND_BOOK, command: "pinjam", build: createLendBookConversation },
+  { id: LOG_READING, command: "baca", build: createLogReadingConversation },
+  { id: MANUAL_SCORE, command: "nilai", build: createManualScoreConversation },
+];
+
+/** The conversation builder of a form: its body behind the guard of its command's audience. */
+export function guardedBuilder(form: (typeof FORMS)[number], deps: BotDeps): AnyBody {
+  const command = findCommand(form.command);
+  if (!command) throw new Error(`form ${form.id} names an unknown command /${form.command}`);
+  return guardedForm(command.audience, form.build(deps));
+}
