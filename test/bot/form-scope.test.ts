@@ -255,7 +255,7 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
   announce: async (w) => (await harness.send(w.harun, "/umumkan"), w.harun),
   "create-event": async (w) => (await harness.send(w.harun, "/acara"), w.harun),
   "edit-event": async (w) => {
-    await createEvent(database.db, await actorOf(w.harun), { kind: "rapat", place: "Balai", notes: null, firstStartsAt: new Date("2026-11-29T12:00:00Z"), durationMinutes: 60, recurrence: { kind: "none" } }, harness.now);
+    await createEvent(database.db, await actorOf(w.harun), { requestKey: "event:form-scope", kind: "rapat", place: "Balai", notes: null, firstStartsAt: new Date("2026-11-29T12:00:00Z"), durationMinutes: 60, recurrence: { kind: "none" } }, harness.now);
     await harness.send(w.harun, "/ubahacara");
     return w.harun;
   },
