@@ -37,7 +37,7 @@ export function about(personIds: readonly (number | null | undefined)[], notices
  * The dedupe key of a notice: the event and the recipient's person id, never their Telegram id
  * (the key outlives an erasure's blanking of the chat). A chat without a person is a group.
  */
-export function noticeKey(notice: Pick<Notice, "event" | "chatId" | "personId">): string {
+export function dedupeKeyOf(notice: Pick<Notice, "event" | "chatId" | "personId">): string {
   return notice.personId !== null ? `notice:${notice.event}:person:${notice.personId}` : `notice:${notice.event}:chat:${notice.chatId}`;
 }
 
@@ -47,7 +47,7 @@ export async function queueNotices(db: Database, now: Date, notices: readonly No
   return enqueueMessages(
     db,
     notices.map((notice) => ({
-      dedupeKey: noticeKey(notice),
+      dedupeKey: dedupeKeyOf(notice),
       chatId: notice.chatId,
       personId: notice.personId,
       subjectPersonIds: notice.about ? [...notice.about] : [],

@@ -310,12 +310,13 @@ export async function reverseEntry(db: Database, actor: Actor, request: Reversal
   const outcome = await db.transaction(async (tx) => {
     const [original] = await tx.select().from(ledgerEntry).where(eq(ledgerEntry.id, request.entryId));
     if (!original) throw new DomainError("entry-not-found");
+    // The officer first: what a known key answers is only for an officer of the entry's bank.
+    const officer = requireOfficer(actor, original.wasteBankId);
     // The account first, then the key: a twin of this request that got the lock before us has
     // committed by now, and its reversal is this one's answer (not "already reversed").
     const account = (await lockAccount(tx, original.wasteBankId, original.personId))!;
     const earlier = await entryIdOfKey(tx, request.requestKey);
     if (earlier !== undefined) return { id: earlier, created: false };
-    const officer = requireOfficer(actor, original.wasteBankId);
     if (original.kind === "reversal") throw new DomainError("reversal-of-reversal");
     // Checked after the lock: a reversal racing this one has committed by now, or waits for us.
     const [already] = await tx.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, original.id));

@@ -99,9 +99,11 @@ const PLACE_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()&:-]*$/u;
 /** Where something happens: "Pos kamling RT 05", "Masjid Al-Ikhlas", "Jl. Sumantri Brojonegoro No. 3". */
 export function parsePlace(raw: string): Parsed<string> {
   const text = tidyLine(raw);
+  const badCharacters = text.length > 0 && (!PLACE_PATTERN.test(text) || !hasVisibleStart(text, true));
   const refusal = bounded(text, 2, PLACE_MAX);
-  if (refusal) return refusal;
-  if (!PLACE_PATTERN.test(text) || !hasVisibleStart(text, true)) return { ok: false, reason: "place-characters" };
+  // "♻️" is one sign once its variation selector is gone: what it needs is letters, not more of it.
+  if (refusal && !(!refusal.ok && refusal.reason === "too-short" && badCharacters)) return refusal;
+  if (badCharacters) return { ok: false, reason: "place-characters" };
   return { ok: true, value: text };
 }
 
