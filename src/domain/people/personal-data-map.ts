@@ -31,6 +31,7 @@ import {
   rt,
   shiftAssignment,
   wasteBank,
+  wastePrice,
   wasteType,
 } from "../../db/schema/index.js";
 
@@ -210,8 +211,10 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [wasteBank.name, wasteBank.kelurahanCode, wasteType.name], why: "the bank's name and its price list" },
   { columns: [bankAccount.balance], why: "Rupiah" },
   { columns: [depositLine.entryId], why: "an entry id" },
+  { columns: [depositLine.quantity, depositLine.rupiahPerUnit, depositLine.value, wastePrice.rupiahPerUnit], why: "grams or units, and Rupiah" },
   { columns: [book.title, book.author], why: "the RT's catalogue, not about a person" },
   { columns: [readingSession.activityNote], why: "what a session at the RT's corner was (the RT's record, written by its keeper)" },
+  { columns: [event.requestKey], why: "a form's random key (`event:<uuid>`)" },
   { columns: [event.place, event.notes, event.recurrence, eventOccurrence.place, eventOccurrence.checkinCode], why: "the RT's schedule, written by its ketua; a random check-in code" },
   { columns: [reminderSetting.eveningBefore, reminderSetting.rondaDutyAt], why: "times of day" },
   { columns: [rondaSetup.nights, rondaSetup.startTime, rondaSetup.endTime, rondaSetup.post], why: "the RT's watch set-up" },
