@@ -4,6 +4,8 @@ import { auditLog, bankAccount, botState, ledgerEntry, membership, outbox, parti
 import { appointOfficer, createWasteBank, listWasteTypes } from "../../src/domain/bank-sampah/banks.js";
 import { auditLedger, balanceOf, recordDeposit, recordWithdrawal } from "../../src/domain/bank-sampah/ledger.js";
 import { loadActor } from "../../src/domain/people/actor.js";
+import { aboutPerson } from "../../src/domain/people/personal-data-map.js";
+import { queryRows } from "../../src/db/client.js";
 import { recordParticipation } from "../../src/domain/participation/participation.js";
 import { weeklyKindCounts } from "../../src/domain/scores/digest-queries.js";
 import { residentPoints, weeklyRtMetrics, windowRtMetrics } from "../../src/domain/scores/metrics.js";
@@ -136,6 +138,43 @@ describe("/hapusdata", () => {
     const left = (await database.db.select({ key: botState.key }).from(botState)).map((row) => row.key);
     for (const key of keys.mine) expect(left).not.toContain(key);
     for (const key of keys.others) expect(left).toContain(key);
+  });
+
+  it("ends another chat's form that holds the person's name, title or Telegram id as a value, and no unrelated form", async () => {
+    const { place } = await neighbourhood();
+    // A 10-digit id (as real ones are), a name beyond ASCII, a digits-only household, a title with quotes.
+    const agus: TestUser = { id: 6_123_456_789, first_name: "Ägus Ñoval" };
+    const agusIds = await addMember(database.db, agus, place.id, "123");
+    const title = 'Buku "Ajaib" \\ Jilid 2';
+    await database.db.insert(readingLog).values({ requestKey: "r:quotes", personId: agusIds.personId, rtId: place.id, minutes: 30, title, loggedAt: harness.now });
+    const forms: Record<string, unknown> = {
+      // Hold what names Agus: each goes.
+      "conversation:9001": { draft: { title } },
+      "conversation:9002": { steps: [{ picked: "Ägus Ñoval" }] },
+      "conversation:9003": { resident: { telegramId: agus.id } },
+      "conversation:9004": { callback: `approve:${agus.id}` },
+      // Unrelated: a UUID, timestamps, update ids that contain "123" or Agus's id as digits; a key named like him.
+      "conversation:9101": { requestKey: "event:1230ab12-3f00-4123-8123-123456789abc", at: "2026-12-03T01:23:45.123Z", update: 41235 },
+      "conversation:9102": { savedAt: Number(`17${agus.id}`), label: `x17${agus.id}0` },
+      "conversation:9103": { ["Ägus Ñoval"]: 1, note: "123" },
+    };
+    await database.db.insert(botState).values(Object.entries(forms).map(([key, value]) => ({ key, value })));
+
+    await harness.send(agus, "/hapusdata");
+    await harness.press(agus, "Ya, hapus data saya");
+    expect(harness.lastText(agus)).toBe(DONE);
+
+    const left = (await database.db.select({ key: botState.key }).from(botState).where(like(botState.key, "conversation:9%"))).map((row) => row.key).sort();
+    expect(left).toEqual(["conversation:9101", "conversation:9102", "conversation:9103"]);
+  });
+
+  it("finds the messages about a person through the outbox's subject index", async () => {
+    const plan = await database.db.transaction(async (tx) => {
+      // An empty table is read whole whatever the query says; this asks whether the index can serve it.
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return queryRows<Record<string, string>>(tx, sql`explain select ${outbox.id} from ${outbox} where ${aboutPerson(3)}`);
+    });
+    expect(plan.map((row) => Object.values(row).join(" ")).join("\n")).toContain("outbox_subject_idx");
   });
 
   it("deletes a registration that was half-way through", async () => {

@@ -31,6 +31,7 @@ import {
   rt,
   shiftAssignment,
   wasteBank,
+  wastePrice,
   wasteType,
 } from "../../db/schema/index.js";
 
@@ -63,7 +64,7 @@ export type PersonalDataEntry = {
 /** Columns of a kind that could hold personal data (text, json, bigint, arrays) that hold none, and why. */
 export type NoPersonalData = { columns: readonly AnyPgColumn[]; why: string };
 
-/** A text the bot_state search looks for: shorter ones would end unrelated forms. */
+/** A text the bot_state search looks for (with a letter: digits alone match ids and times): shorter ones would end unrelated forms. */
 const NEEDLE_MIN_LENGTH = 3;
 
 /**
@@ -138,7 +139,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
       const cancelQueued = sql`case when ${outbox.status} in ('pending', 'sending') then 'cancelled'::outbox_status else ${outbox.status} end`;
       // A send in flight can no longer be marked sent or rescheduled: both match on 'sending'.
       await tx.update(outbox).set({ chatId: 0, payload: {}, status: cancelQueued }).where(eq(outbox.personId, subject.personId));
-      await tx.update(outbox).set({ payload: {}, status: cancelQueued }).where(arrayContains(outbox.subjectPersonIds, [subject.personId]));
+      await tx.update(outbox).set({ payload: {}, status: cancelQueued }).where(aboutPerson(subject.personId));
     },
   },
   {
@@ -169,18 +170,28 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     columns: [botState.key, botState.value],
     holds: "forms under way: the person's own chat (keyed by its chat id), and other chats' forms that hold what they typed or were shown about the person",
     erasure:
-      "the person's chat's state is deleted; so is any other chat's form whose state mentions the person's Telegram id, or (3 characters or more) their name, a household label or a title they reported: that form ends, and is started again",
+      "the person's chat's state is deleted; so is any other chat's form with a value holding the person's Telegram id (as a whole number), or (3 characters or more, with a letter) their name, a household label or a title they reported: that form ends, and is started again",
     async erase(tx, subject) {
       const mentions: SQL[] = [];
+      // Values only (the string and number leaves of the state, unescaped), never its JSON text: a
+      // quote in a title is escaped there, and digits of ids and times would match a household or
+      // a Telegram id. Both sides are lowered by the database, so they fold alike.
+      const leaf = sql`leaf.value`;
+      const text = sql`(${leaf} #>> '{}')`;
       if (subject.telegramId !== null) {
-        mentions.push(sql`${botState.key} like ${`%:${subject.telegramId}`}`);
-        mentions.push(sql`strpos(${botState.value}::text, ${String(subject.telegramId)}) > 0`);
+        const id = String(subject.telegramId);
+        mentions.push(sql`(jsonb_typeof(${leaf}) = 'number' and ${leaf} = ${id}::jsonb)`);
+        // In a text, as a whole number (`approve:<id>`), not digits of a longer one.
+        mentions.push(sql`(jsonb_typeof(${leaf}) = 'string' and ${text} ~ ${`(^|[^0-9])${id}([^0-9]|$)`})`);
       }
       const needles = [subject.displayName, ...subject.households, ...subject.titles]
-        .map((text) => text?.trim().toLowerCase() ?? "")
-        .filter((text) => [...text].length >= NEEDLE_MIN_LENGTH);
-      for (const needle of new Set(needles)) mentions.push(sql`strpos(lower(${botState.value}::text), ${needle}) > 0`);
-      if (mentions.length > 0) await tx.delete(botState).where(or(...mentions));
+        .map((needle) => needle?.trim() ?? "")
+        .filter((needle) => [...needle].length >= NEEDLE_MIN_LENGTH && /\p{L}/u.test(needle));
+      for (const needle of new Set(needles)) mentions.push(sql`(jsonb_typeof(${leaf}) = 'string' and strpos(lower(${text}), lower(${needle}::text)) > 0)`);
+      const theirChat = subject.telegramId !== null ? sql`${botState.key} like ${`%:${subject.telegramId}`}` : sql`false`;
+      const mentioned =
+        mentions.length > 0 ? sql`exists (select 1 from jsonb_path_query(${botState.value}, 'strict $.**') as leaf(value) where ${or(...mentions)})` : sql`false`;
+      await tx.delete(botState).where(or(theirChat, mentioned));
     },
   },
 ];
@@ -210,8 +221,10 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [wasteBank.name, wasteBank.kelurahanCode, wasteType.name], why: "the bank's name and its price list" },
   { columns: [bankAccount.balance], why: "Rupiah" },
   { columns: [depositLine.entryId], why: "an entry id" },
+  { columns: [depositLine.quantity, depositLine.rupiahPerUnit, depositLine.value, wastePrice.rupiahPerUnit], why: "grams or units, and Rupiah" },
   { columns: [book.title, book.author], why: "the RT's catalogue, not about a person" },
   { columns: [readingSession.activityNote], why: "what a session at the RT's corner was (the RT's record, written by its keeper)" },
+  { columns: [event.requestKey], why: "a form's random key (`event:<uuid>`)" },
   { columns: [event.place, event.notes, event.recurrence, eventOccurrence.place, eventOccurrence.checkinCode], why: "the RT's schedule, written by its ketua; a random check-in code" },
   { columns: [reminderSetting.eveningBefore, reminderSetting.rondaDutyAt], why: "times of day" },
   { columns: [rondaSetup.nights, rondaSetup.startTime, rondaSetup.endTime, rondaSetup.post], why: "the RT's watch set-up" },
@@ -220,6 +233,15 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [processedUpdate.updateId], why: "Telegram's update counter" },
   { columns: [cronRun.key], why: "a scheduled job's name and time" },
 ];
+
+/**
+ * The outbox rows about a person. The cardinality test repeats the predicate of the partial GIN
+ * index outbox_subject_idx (most rows name nobody and are not in it), without which the planner
+ * cannot use that index and reads the whole outbox.
+ */
+export function aboutPerson(personId: number): SQL {
+  return and(sql`cardinality(${outbox.subjectPersonIds}) > 0`, arrayContains(outbox.subjectPersonIds, [personId]))!;
+}
 
 /** `table.column`, as SQL names it. */
 export function columnName(column: AnyPgColumn): string {
