@@ -1,7 +1,7 @@
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
 import type { Database } from "../db/client.js";
-import { createStateStore, deleteStateKeys, type KeyValueStore } from "../db/state-store.js";
+import { createStateStore, deleteStateKeysStartingWith, FORM_STEP_NAMESPACE, type KeyValueStore } from "../db/state-store.js";
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
@@ -9,10 +9,10 @@ type Save = () => Promise<void>;
 type StepOutcome = { value: unknown };
 
 /** Where the outcomes of a failed update's committed steps wait for its redelivery (`bot_state`). */
-const STEP_NAMESPACE = "form-step";
+const STEP_NAMESPACE = FORM_STEP_NAMESPACE;
 
 /** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
-type Steps = { store: KeyValueStore<StepOutcome>; count: number; keys: string[] };
+type Steps = { store: KeyValueStore<StepOutcome>; count: number };
 const stepsOf = new WeakMap<object, Steps>();
 
 /**
@@ -61,17 +61,20 @@ export function formStateStorage(
   };
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
-    const steps: Steps = { store: stepStore, count: 0, keys: [] };
-    if (ctx.chatId !== undefined) stepsOf.set(ctx, steps);
+    const chatId = ctx.chatId;
+    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0 });
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
       return save;
     };
-    // The update is over for good: the outcomes kept for its redelivery go. (Those of an update
-    // that failed and was never sent again, as when polling, stay until the chat's data is erased:
-    // their keys end in the chat id like the forms' own.)
-    const forgetSteps = () => deleteStateKeys(db, STEP_NAMESPACE, steps.keys);
+    // The update is over for good: what any of its deliveries kept goes, whichever steps this one
+    // reached (a redelivery may stop earlier: a right lost, a form moved on or ended meanwhile).
+    // An update never sent again (polling, Telegram giving up) leaves its outcomes to the daily
+    // prune (`pruneFormSteps`, with the processed updates).
+    const forgetSteps = async () => {
+      if (chatId !== undefined) await deleteStateKeysStartingWith(db, STEP_NAMESPACE, `${ctx.update.update_id}.`);
+    };
     try {
       await next();
     } catch (error) {
@@ -88,7 +91,9 @@ export function formStateStorage(
       throw error;
     }
     await take()?.();
-    await forgetSteps();
+    // The form's state is saved: failing now would make the redelivery replay the NEXT step.
+    // What stays behind is pruned within a day.
+    await forgetSteps().catch((error: unknown) => ctx.log?.warn({ errorType: error instanceof Error ? error.name : typeof error }, "kept form steps not dropped; the prune will"));
   };
 
   return { storage, keepFormsOnTransientFailure };
@@ -105,7 +110,6 @@ export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Pro
   if (!steps) return task();
   // The same update runs the same steps in the same order: its update id and the step's place name it.
   const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
-  steps.keys.push(key);
   const kept = await steps.store.read(key);
   if (kept !== undefined) return kept.value as T;
   const value = await task();
