@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
 import type { Database } from "../db/client.js";
@@ -6,13 +7,19 @@ import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
 type Save = () => Promise<void>;
-type StepOutcome = { value: unknown };
+/** A kept outcome, with the fingerprint of the forms' state the update read when it was made. */
+type StepOutcome = { value: unknown; state?: string };
 
 /** Where the outcomes of a failed update's committed steps wait for its redelivery (`bot_state`). */
 const STEP_NAMESPACE = FORM_STEP_NAMESPACE;
 
 /** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
-type Steps = { store: KeyValueStore<StepOutcome>; count: number };
+type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string };
+
+/** The forms' state as read at an update's start, in short: the same on a redelivery, unless a later update moved the form. */
+function fingerprint(state: unknown): string {
+  return createHash("sha256").update(JSON.stringify(state ?? null)).digest("base64url").slice(0, 22);
+}
 const stepsOf = new WeakMap<object, Steps>();
 
 /**
@@ -29,7 +36,7 @@ const stepsOf = new WeakMap<object, Steps>();
  *
  * A replayed step runs again from its wait. What it committed before the reply failed is not done
  * again: each service call of a form step (`runOnce`) keeps its outcome, by the update and its place
- * in it, until the update is over; the redelivered update reads it back instead of calling the
+ * in it (and the forms' state it read), until the update is over; the redelivered update reads it back instead of calling the
  * service again (which is idempotent by the form's request key besides), and sends the reply.
  */
 export function formStateStorage(
@@ -45,9 +52,13 @@ export function formStateStorage(
     type: "context",
     version,
     adapter: {
-      read: (ctx) => {
+      read: async (ctx) => {
         const key = keyOf(ctx);
-        return key === undefined ? undefined : store.read(key);
+        if (key === undefined) return undefined;
+        const state = await store.read(key);
+        const steps = stepsOf.get(ctx);
+        if (steps) steps.state = fingerprint(state);
+        return state;
       },
       write: (ctx, state) => {
         const key = keyOf(ctx);
@@ -62,7 +73,7 @@ export function formStateStorage(
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
     const chatId = ctx.chatId;
-    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0 });
+    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined) });
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
@@ -110,9 +121,11 @@ export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Pro
   if (!steps) return task();
   // The same update runs the same steps in the same order: its update id and the step's place name it.
   const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
+  // Kept by a delivery that read the forms as this one did: else a later update moved the form
+  // meanwhile, and this place is another step (or the same step asked again, afresh).
   const kept = await steps.store.read(key);
-  if (kept !== undefined) return kept.value as T;
+  if (kept !== undefined && kept.state === steps.state) return kept.value as T;
   const value = await task();
-  await steps.store.write(key, { value: value === undefined ? null : value });
+  await steps.store.write(key, { value: value === undefined ? null : value, state: steps.state });
   return value;
 }

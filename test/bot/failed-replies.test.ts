@@ -469,3 +469,21 @@ describe("a right lost between a step and its redelivery", () => {
     expect(await database.db.select().from(wasteType).where(eq(wasteType.name, "Kaleng susu"))).toHaveLength(1);
   });
 });
+
+describe("an update redelivered after a later one moved its form", () => {
+  it("does not read back what it kept at the step it was: a right lost meanwhile is asked afresh", async () => {
+    const { sari, sariId, bank, koordinator } = await bankWorld();
+    await harness.send(sari, "/setor");
+    const search = harness.messageUpdate(sari, "siti");
+    harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id });
+    await expect(harness.deliver(search)).rejects.toThrow();
+    // Polling: Sari types it again, and the form moves on to the list of residents.
+    await harness.send(sari, "siti");
+    expect(harness.buttons(sari).some((label) => label.includes("Siti"))).toBe(true);
+    await revokeOfficer(database.db, koordinator, { wasteBankId: bank.id, personId: sariId }, harness.now);
+
+    // The first "siti" arrives again (a restart re-reading it): its kept "still an officer" is not hers now.
+    await harness.deliver(search);
+    expect(harness.lastText(sari)).toContain("Langkah terakhir tidak dijalankan");
+  });
+});
