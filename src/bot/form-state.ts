@@ -35,9 +35,10 @@ const stepsOf = new WeakMap<object, Steps>();
  * and end the form: replaying them would only fail again.
  *
  * A replayed step runs again from its wait. What it committed before the reply failed is not done
- * again: each service call of a form step (`runOnce`) keeps its outcome, by the update and its place
- * in it (and the forms' state it read), until the update is over; the redelivered update reads it back instead of calling the
- * service again (which is idempotent by the form's request key besides), and sends the reply.
+ * again: each service call of a form step (`runOnce`), and each check of the form's right, keeps
+ * its outcome, by the update, its place in it and the forms' state it read, until the update is
+ * over; the redelivered update reads it back instead of calling the service again (which is
+ * idempotent by the form's request key besides), and sends the reply.
  */
 export function formStateStorage(
   db: Database,
