@@ -1,18 +1,25 @@
+import { createHash } from "node:crypto";
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
 import type { Database } from "../db/client.js";
-import { createStateStore, deleteStateKeys, type KeyValueStore } from "../db/state-store.js";
+import { createStateStore, deleteStateKeysStartingWith, FORM_STEP_NAMESPACE, type KeyValueStore } from "../db/state-store.js";
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
 type Save = () => Promise<void>;
-type StepOutcome = { value: unknown };
+/** A kept outcome, with the fingerprint of the forms' state the update read when it was made. */
+type StepOutcome = { value: unknown; state?: string };
 
 /** Where the outcomes of a failed update's committed steps wait for its redelivery (`bot_state`). */
-const STEP_NAMESPACE = "form-step";
+const STEP_NAMESPACE = FORM_STEP_NAMESPACE;
 
 /** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
-type Steps = { store: KeyValueStore<StepOutcome>; count: number; keys: string[] };
+type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string };
+
+/** The forms' state as read at an update's start, in short: the same on a redelivery, unless a later update moved the form. */
+function fingerprint(state: unknown): string {
+  return createHash("sha256").update(JSON.stringify(state ?? null)).digest("base64url").slice(0, 22);
+}
 const stepsOf = new WeakMap<object, Steps>();
 
 /**
@@ -28,9 +35,10 @@ const stepsOf = new WeakMap<object, Steps>();
  * and end the form: replaying them would only fail again.
  *
  * A replayed step runs again from its wait. What it committed before the reply failed is not done
- * again: each service call of a form step (`runOnce`) keeps its outcome, by the update and its place
- * in it, until the update is over; the redelivered update reads it back instead of calling the
- * service again (which is idempotent by the form's request key besides), and sends the reply.
+ * again: each service call of a form step (`runOnce`), and each check of the form's right, keeps
+ * its outcome, by the update, its place in it and the forms' state it read, until the update is
+ * over; the redelivered update reads it back instead of calling the service again (which is
+ * idempotent by the form's request key besides), and sends the reply.
  */
 export function formStateStorage(
   db: Database,
@@ -45,9 +53,13 @@ export function formStateStorage(
     type: "context",
     version,
     adapter: {
-      read: (ctx) => {
+      read: async (ctx) => {
         const key = keyOf(ctx);
-        return key === undefined ? undefined : store.read(key);
+        if (key === undefined) return undefined;
+        const state = await store.read(key);
+        const steps = stepsOf.get(ctx);
+        if (steps) steps.state = fingerprint(state);
+        return state;
       },
       write: (ctx, state) => {
         const key = keyOf(ctx);
@@ -61,17 +73,20 @@ export function formStateStorage(
   };
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
-    const steps: Steps = { store: stepStore, count: 0, keys: [] };
-    if (ctx.chatId !== undefined) stepsOf.set(ctx, steps);
+    const chatId = ctx.chatId;
+    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined) });
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
       return save;
     };
-    // The update is over for good: the outcomes kept for its redelivery go. (Those of an update
-    // that failed and was never sent again, as when polling, stay until the chat's data is erased:
-    // their keys end in the chat id like the forms' own.)
-    const forgetSteps = () => deleteStateKeys(db, STEP_NAMESPACE, steps.keys);
+    // The update is over for good: what any of its deliveries kept goes, whichever steps this one
+    // reached (a redelivery may stop earlier: a right lost, a form moved on or ended meanwhile).
+    // An update never sent again (polling, Telegram giving up) leaves its outcomes to the daily
+    // prune (`pruneFormSteps`, with the processed updates).
+    const forgetSteps = async () => {
+      if (chatId !== undefined) await deleteStateKeysStartingWith(db, STEP_NAMESPACE, `${ctx.update.update_id}.`);
+    };
     try {
       await next();
     } catch (error) {
@@ -88,7 +103,9 @@ export function formStateStorage(
       throw error;
     }
     await take()?.();
-    await forgetSteps();
+    // The form's state is saved: failing now would make the redelivery replay the NEXT step.
+    // What stays behind is pruned within a day.
+    await forgetSteps().catch((error: unknown) => ctx.log?.warn({ errorType: error instanceof Error ? error.name : typeof error }, "kept form steps not dropped; the prune will"));
   };
 
   return { storage, keepFormsOnTransientFailure };
@@ -105,10 +122,11 @@ export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Pro
   if (!steps) return task();
   // The same update runs the same steps in the same order: its update id and the step's place name it.
   const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
-  steps.keys.push(key);
+  // Kept by a delivery that read the forms as this one did: else a later update moved the form
+  // meanwhile, and this place is another step (or the same step asked again, afresh).
   const kept = await steps.store.read(key);
-  if (kept !== undefined) return kept.value as T;
+  if (kept !== undefined && kept.state === steps.state) return kept.value as T;
   const value = await task();
-  await steps.store.write(key, { value: value === undefined ? null : value });
+  await steps.store.write(key, { value: value === undefined ? null : value, state: steps.state });
   return value;
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, like } from "drizzle-orm";
+import { and, eq, like, lt } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { botState } from "./schema/index.js";
 
@@ -28,10 +28,22 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
   };
 }
 
-/** Drops some keys of one namespace at once. */
-export async function deleteStateKeys(db: Database, namespace: string, keys: string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await db.delete(botState).where(inArray(botState.key, keys.map((key) => `${namespace}:${key}`)));
+/** Drops the keys of one namespace that start with `prefix` (a LIKE pattern's own characters are taken as they are). */
+export async function deleteStateKeysStartingWith(db: Database, namespace: string, prefix: string): Promise<void> {
+  const escaped = `${namespace}:${prefix}`.replace(/[\\%_]/g, (character) => `\\${character}`);
+  await db.delete(botState).where(like(botState.key, `${escaped}%`));
+}
+
+/** Where a form keeps the outcomes of a failed update's committed steps for its redelivery (src/bot/form-state.ts). */
+export const FORM_STEP_NAMESPACE = "form-step";
+
+/** Drops the kept form steps written before `before` (of updates never redelivered); how many went. */
+export async function pruneFormSteps(db: Database, before: Date): Promise<number> {
+  const rows = await db
+    .delete(botState)
+    .where(and(like(botState.key, `${FORM_STEP_NAMESPACE}:%`), lt(botState.updatedAt, before)))
+    .returning({ key: botState.key });
+  return rows.length;
 }
 
 /** Drops every namespace's state of one chat (used when a person erases their data). */

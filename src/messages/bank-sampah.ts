@@ -10,12 +10,17 @@ import { eventKey, noticeTo, type Notice } from "./notices.js";
 
 export type { Translate };
 
-/** Receipts and entries as `conversation.external` keeps them for replays: plain JSON, dates as milliseconds. */
-export type PlainReceipt = Omit<Receipt, "occurredAt"> & { occurredAt: number };
+/**
+ * Receipts and entries as `conversation.external` keeps them for replays: plain JSON, dates as
+ * milliseconds. A receipt keeps no Telegram id: forms and kept step outcomes store it, and the
+ * text names the resident by name and member code only.
+ */
+export type PlainReceipt = Omit<Receipt, "occurredAt" | "telegramId"> & { occurredAt: number };
 export type PlainEntry = Omit<EntrySummary, "occurredAt"> & { occurredAt: number };
 
 export function plainReceipt(receipt: Receipt): PlainReceipt {
-  return { ...receipt, lines: receipt.lines.map((line) => ({ ...line })), occurredAt: receipt.occurredAt.getTime() };
+  const { telegramId: _telegramId, ...kept } = receipt;
+  return { ...kept, lines: receipt.lines.map((line) => ({ ...line })), occurredAt: receipt.occurredAt.getTime() };
 }
 
 export function plainEntry(entry: EntrySummary): PlainEntry {

@@ -1,4 +1,5 @@
 import { pruneProcessedUpdates } from "../db/processed-updates.js";
+import { pruneFormSteps } from "../db/state-store.js";
 import { applyRetention } from "../domain/audit/retention.js";
 import { extendOccurrences } from "../domain/events/events.js";
 import { planWeeklyDigests } from "./digests.js";
@@ -10,6 +11,8 @@ export const REMINDER_JOB_NAME = "reminders";
 
 /** Telegram redelivers an update for a day at most; claims older than this only take space. */
 const UPDATE_CLAIMS_KEPT_MS = 2 * 86_400_000;
+/** A form's kept step outcomes wait for the redelivery of their update, which comes within a day. */
+const FORM_STEPS_KEPT_MS = 86_400_000;
 
 /**
  * The one list of what the bot does on its own, and when (cron read in WIB). A new job goes here;
@@ -21,7 +24,15 @@ export function productionJobs(deps: ReminderDeps, options: { reminders?: PlanOp
     // Every minute: reminders due soon are queued, spread so the sender keeps to Telegram's limits.
     { name: REMINDER_JOB_NAME, cron: "* * * * *", run: (now) => planReminders(deps, now, options.reminders ?? {}) },
     { name: "extend-occurrences", cron: "10 0 * * *", run: (now) => extendOccurrences(db, now) },
-    { name: "prune-updates", cron: "30 3 * * *", run: (now) => pruneProcessedUpdates(db, new Date(now.getTime() - UPDATE_CLAIMS_KEPT_MS)) },
+    // What a form kept for a redelivery that never came (polling, Telegram giving up) goes after a day too.
+    {
+      name: "prune-updates",
+      cron: "30 3 * * *",
+      run: async (now) => {
+        await pruneProcessedUpdates(db, new Date(now.getTime() - UPDATE_CLAIMS_KEPT_MS));
+        await pruneFormSteps(db, new Date(now.getTime() - FORM_STEPS_KEPT_MS));
+      },
+    },
     // Book return reminders at 08.00 WIB: the morning, before the corner opens after school.
     { name: "loan-reminders", cron: "0 8 * * *", run: (now) => planLoanReminders(deps, now) },
     // Weekly digests on Monday 07.00 WIB: the week's start.

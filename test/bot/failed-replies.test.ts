@@ -1,10 +1,13 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, like, sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { auditLog, botState, event, eventOccurrence, ledgerEntry, membership, outbox, person, roleInvite, rt } from "../../src/db/schema/index.js";
-import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
+import { auditLog, botState, event, eventOccurrence, ledgerEntry, membership, outbox, person, roleInvite, rt, wasteType } from "../../src/db/schema/index.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer, setPrice } from "../../src/domain/bank-sampah/banks.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { ketuaLink, ketuaLinkPage, memberDecision } from "../../src/messages/buttons/people.js";
+import { createLogger } from "../../src/logger.js";
+import { productionJobs } from "../../src/scheduling/jobs.js";
 import type { InjectedFailure } from "../../src/testing/fake-telegram.js";
 import { activeRolesOf, addAdmin, addKetua, addKoordinator, addMember, addPending, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { callbackAnswerTo, callbackDataOf, pressData, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
@@ -51,7 +54,23 @@ async function bankWorld() {
   await appointOfficer(db, actor, { wasteBankId: bank.id, personId: sariId }, new Date("2026-09-01T00:00:00Z"));
   const siti = newUser("Siti");
   await addMember(db, siti, rt5.id, "Rumah 12");
-  return { sari, siti };
+  return { sari, siti, sariId, bank, koordinator: actor };
+}
+
+/** What forms kept for the redelivery of failed updates. */
+function keptSteps() {
+  return database.db.select().from(botState).where(like(botState.key, "form-step:%"));
+}
+
+/** Sari's /setor up to the summary of 2,5 kg of Kardus; the Simpan tap on it, not yet delivered. */
+async function depositUpToSave(sari: TestUser): Promise<Update> {
+  await harness.send(sari, "/setor");
+  await harness.send(sari, "siti");
+  await harness.press(sari, "Siti");
+  await harness.press(sari, "Kardus");
+  await harness.send(sari, "2,5");
+  const summary = shownWith(sari, "Total: Rp 4.500");
+  return harness.callbackUpdate(sari, callbackDataOf(summary).find((data) => data.startsWith("bank.setor:save:"))!, summary.messageId);
 }
 
 describe("a failed reply in the middle of /setor", () => {
@@ -351,5 +370,120 @@ describe("/tautanketua", () => {
     const { bot_state: _ignored, ...after } = await snapshotState(database.db);
     const { bot_state: _before, ...expected } = before;
     expect(after).toEqual(expected);
+  });
+});
+
+describe("what a form keeps for a redelivery", () => {
+  it("names no Telegram id, and goes once the update is over even when its redelivery no longer reaches the form", async () => {
+    const { sari } = await bankWorld();
+    const tap = await depositUpToSave(sari);
+    harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id });
+    await expect(harness.deliver(tap)).rejects.toThrow();
+    const kept = await keptSteps();
+    expect(kept.length).toBeGreaterThan(0);
+    // The receipt kept is for Sari's reply: the resident's Telegram id is not in it.
+    expect(JSON.stringify(kept.map((row) => row.value))).not.toContain("telegramId");
+
+    // Before Telegram sends the tap again, Sari ends the form; the redelivered tap is told it was saved.
+    await harness.send(sari, "/batal");
+    await harness.deliver(tap);
+    expect(await database.db.select().from(ledgerEntry)).toHaveLength(1);
+    expect(await keptSteps()).toEqual([]);
+  });
+
+  it("of an update never sent again (polling) goes with the daily prune of processed updates", async () => {
+    const { sari } = await bankWorld();
+    const tap = await depositUpToSave(sari);
+    harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id });
+    await expect(harness.deliver(tap)).rejects.toThrow();
+    expect((await keptSteps()).length).toBeGreaterThan(0);
+    const jobs = productionJobs({ db: database.db, i18n: createI18n(database.db), logger: createLogger("silent") });
+    const prune = jobs.find((job) => job.name === "prune-updates")!;
+    // Rows are stamped by the database's clock: the job's `now` is a day and more after it.
+    await prune.run(new Date(Date.now() + 86_400_000 + 3_600_000));
+    expect(await keptSteps()).toEqual([]);
+  });
+
+  it("when it cannot be dropped after the form's state was saved, the update still succeeds (the prune drops it later)", async () => {
+    const { sari } = await bankWorld();
+    await harness.send(sari, "/setor");
+    // The database refuses, as if going away, to drop kept steps (the form's own state it saves).
+    await database.db.execute(sql.raw(`
+      create function refuse_step_delete() returns trigger language plpgsql as $$
+      begin
+        if old.key like 'form-step:%' then raise exception 'shutting down' using errcode = '57P01'; end if;
+        return old;
+      end $$`));
+    await database.db.execute(sql.raw("create trigger refuse_step_delete before delete on bot_state for each row execute function refuse_step_delete()"));
+    try {
+      await harness.send(sari, "siti");
+    } finally {
+      await database.db.execute(sql.raw("drop trigger refuse_step_delete on bot_state"));
+      await database.db.execute(sql.raw("drop function refuse_step_delete()"));
+    }
+    expect(harness.lastText(sari)).toContain("Pilih");
+    await harness.press(sari, "Siti");
+    await harness.press(sari, "Kardus");
+    expect(harness.lastText(sari)).toContain("Berapa");
+  });
+
+  it("after a price change, the summary shown again keeps its request across a redelivery: the Simpan of the timed-out one saves", async () => {
+    const { sari, sariId, bank } = await bankWorld();
+    const tap = await depositUpToSave(sari);
+    const kardus = (await listWasteTypes(database.db, bank.id, harness.now)).find((type) => type.name === "Kardus")!;
+    await setPrice(database.db, await loadActor(database.db, sari.id, []), kardus.id, 2000, harness.now, harness.now);
+    expect(sariId).toBeGreaterThan(0);
+
+    // The reply with the summary at the new price reaches the chat, but its answer times out.
+    harness.telegram.failNext("sendMessage", "timeout", { chatId: sari.id });
+    await expect(harness.deliver(tap)).rejects.toThrow();
+    harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
+    await harness.deliver(tap);
+    const again = shownMessages(harness.telegram, sari.id).filter((message) => message.text.includes("Total: Rp 5.000"));
+    expect(again).toHaveLength(2);
+    expect(callbackDataOf(again[0]!)).toEqual(callbackDataOf(again[1]!));
+
+    const save = callbackDataOf(again[0]!).find((data) => data.startsWith("bank.setor:save:"))!;
+    await harness.deliver(harness.callbackUpdate(sari, save, again[0]!.messageId));
+    expect(harness.lastText(sari)).toContain("Setoran Siti tersimpan");
+    expect(await database.db.select({ amount: ledgerEntry.amount }).from(ledgerEntry)).toEqual([{ amount: 5000 }]);
+  });
+});
+
+describe("a right lost between a step and its redelivery", () => {
+  it("does not unsay what the step saved: the redelivered price of a new type tells it was added", async () => {
+    const { sari, sariId, bank, koordinator } = await bankWorld();
+    await harness.send(sari, "/harga");
+    await harness.press(sari, "Tambah jenis");
+    await harness.send(sari, "Kaleng susu");
+    await harness.press(sari, "per kg");
+    const price = harness.messageUpdate(sari, "2.000");
+    harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id });
+    await expect(harness.deliver(price)).rejects.toThrow();
+    // Sari stops being an officer before Telegram sends the price again.
+    await revokeOfficer(database.db, koordinator, { wasteBankId: bank.id, personId: sariId }, harness.now);
+    await harness.deliver(price);
+
+    expect(harness.telegram.textsTo(sari.id)).toContain("✅ Kaleng susu ditambahkan dengan harga Rp 2.000/kg.");
+    expect(harness.telegram.textsTo(sari.id).join("\n")).not.toContain("Langkah terakhir tidak dijalankan");
+    expect(await database.db.select().from(wasteType).where(eq(wasteType.name, "Kaleng susu"))).toHaveLength(1);
+  });
+});
+
+describe("an update redelivered after a later one moved its form", () => {
+  it("does not read back what it kept at the step it was: a right lost meanwhile is asked afresh", async () => {
+    const { sari, sariId, bank, koordinator } = await bankWorld();
+    await harness.send(sari, "/setor");
+    const search = harness.messageUpdate(sari, "siti");
+    harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id });
+    await expect(harness.deliver(search)).rejects.toThrow();
+    // Polling: Sari types it again, and the form moves on to the list of residents.
+    await harness.send(sari, "siti");
+    expect(harness.buttons(sari).some((label) => label.includes("Siti"))).toBe(true);
+    await revokeOfficer(database.db, koordinator, { wasteBankId: bank.id, personId: sariId }, harness.now);
+
+    // The first "siti" arrives again (a restart re-reading it): its kept "still an officer" is not hers now.
+    await harness.deliver(search);
+    expect(harness.lastText(sari)).toContain("Langkah terakhir tidak dijalankan");
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { MessageEntity } from "grammy/types";
 import {
@@ -17,7 +16,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtVars } from "../../messages/format.js";
 import { holdRight } from "./form-right.js";
-import { explain, nextAnswer, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { explain, formKey, nextAnswer, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { answer } from "../../messages/buttons/common.js";
 import { announceAudience, announceChannel, announcePin, broadcastStop } from "../../messages/buttons/broadcast.js";
 
@@ -101,7 +100,7 @@ async function askText(conversation: Convo, ctx: ConversationContext): Promise<{
 export function createAnnounceConversation(deps: BotDeps) {
   return async function announce(conversation: Convo, ctx: ConversationContext): Promise<void> {
     // The form's key, made once: a repeated or redelivered "Kirim" starts one broadcast.
-    const requestKey = await conversation.external(() => `announce:${randomUUID()}`);
+    const requestKey = await formKey(conversation, "announce");
     const setting = await conversation.external(async (outside) => {
       const rtId = headedRtId(outside.actor);
       const place = rtId === null ? null : await getRt(deps.db, rtId);

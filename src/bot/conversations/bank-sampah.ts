@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { lineValue, parseQuantity, parseWithdrawal, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
 import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
@@ -14,7 +13,7 @@ import type { BotDeps } from "../deps.js";
 import { officerBankIds } from "../../domain/people/actor.js";
 import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../../messages/format.js";
 import { holdRight } from "./form-right.js";
-import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { askText, explain, formRequest, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const BANK_DEPOSIT = "bank-deposit";
 export const BANK_WITHDRAWAL = "bank-withdrawal";
@@ -138,15 +137,13 @@ export function requestKeyOf(kind: SaveKind, id: string): string {
 }
 
 /**
- * One id per confirmation, made once and kept by the replay: the same save, however often it
- * arrives, is one entry. The id rides on the confirm button too, so a tap that arrives after the
- * form has ended (a double tap, a redelivery after a failed reply) can be told it was saved.
+ * One id per confirmation (`formRequest`: kept by the replay and by a redelivery), keyed as
+ * `requestKeyOf` spells it: the same save, however often it arrives, is one entry. The id rides on
+ * the confirm button too, so a tap that arrives after the form has ended (a double tap, a
+ * redelivery after a failed reply) can be told it was saved.
  */
-async function newRequest(conversation: Convo, kind: SaveKind): Promise<{ key: string; id: string }> {
-  return conversation.external(() => {
-    const id = randomUUID();
-    return { key: requestKeyOf(kind, id), id };
-  });
+function newRequest(conversation: Convo, kind: SaveKind): Promise<{ key: string; id: string }> {
+  return formRequest(conversation, kind);
 }
 
 type Line = { typeId: number; quantity: number };

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { cancelOccurrences, changeOccurrence } from "../../domain/events/changes.js";
 import {
@@ -21,7 +20,7 @@ import { formatWhen } from "../../messages/format.js";
 import { eventChange, eventForm, eventKindChoice, eventRepeatChoice } from "../../messages/buttons/events.js";
 import { holdRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
-import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { askText, explain, formKey, formRequest, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const CREATE_EVENT = "create-event";
 export const EDIT_EVENT = "edit-event";
@@ -95,7 +94,7 @@ async function chooseRepeat(conversation: Convo, ctx: ConversationContext, first
 export function createCreateEventConversation(deps: BotDeps) {
   return async function createEventConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
     // The form's key, made once: a save tapped twice (on any instance) or redelivered makes one event.
-    const requestKey = await conversation.external(() => `event:${randomUUID()}`);
+    const requestKey = await formKey(conversation, "event");
     // The event is the RT's this ketua heads now; it goes on only while they still head it.
     const rtId = await conversation.external((outside) => headedRtId(outside.actor));
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
@@ -127,7 +126,8 @@ export function createEditEventConversation(deps: BotDeps) {
   return async function editEventConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const locale = await ctx.i18n.getLocale();
     // Made once, when the form opens: the change it saves is told once, whatever Telegram redelivers.
-    const requestKey = await conversation.external(() => randomUUID());
+    // The id alone: the notices' event key adds "event-change:" itself.
+    const { id: requestKey } = await formRequest(conversation, "event-change");
     const { rtId, choices } = await conversation.external(async (outside) => {
       const rtId = headedRtId(outside.actor);
       if (rtId === null) return { rtId, choices: [] };

@@ -3,6 +3,7 @@ import { DomainError } from "../../domain/errors.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { allows, type Audience } from "../../domain/people/audience.js";
 import type { BotContext, ConversationContext } from "../context.js";
+import { onceAcrossRedeliveries } from "../form-state.js";
 
 type Convo = Conversation<BotContext, ConversationContext>;
 
@@ -46,10 +47,18 @@ export function guardedForm<A extends unknown[]>(audience: Audience, body: FormB
  * every later answer; the form ends, saying why, once the actor has lost it.
  */
 export async function holdRight(conversation: Convo, ctx: ConversationContext, right: FormRight): Promise<void> {
+  keepRight(conversation, right);
+  if (!(await stillAllowed(conversation))) await endForm(conversation, ctx);
+}
+
+/**
+ * As `holdRight`, for a right the form has just checked itself (to explain a refusal in its own
+ * words): from the next answer on, not now.
+ */
+export function keepRight(conversation: Convo, right: FormRight): void {
   const before = rights.get(conversation);
   if (before === undefined) throw new Error("a form narrows its right but was not registered with guardedForm");
   rights.set(conversation, (actor) => before(actor) && right(actor));
-  if (!(await stillAllowed(conversation))) await endForm(conversation, ctx);
 }
 
 /**
@@ -64,10 +73,15 @@ export async function recheckRight(conversation: Convo, answer: ConversationCont
   await endForm(conversation, answer);
 }
 
+/**
+ * Asked once per update, redeliveries included (`onceAcrossRedeliveries`): the redelivery of an
+ * update whose step committed before its reply failed reads the first yes back, so an actor who
+ * lost the right meanwhile is told what was saved, not that the step did not run.
+ */
 function stillAllowed(conversation: Convo): Promise<boolean> {
   const right = rights.get(conversation);
   if (right === undefined) throw new Error("a form takes an answer but was not registered with guardedForm");
-  return conversation.external((outside) => right(outside.actor));
+  return conversation.external((outside) => onceAcrossRedeliveries(outside, async () => right(outside.actor)));
 }
 
 async function endForm(conversation: Convo, ctx: ConversationContext): Promise<never> {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { timeRefusal } from "../../domain/people/text-input.js";
 import { addBook, listCatalogue, type BookView } from "../../domain/pojok-baca/catalogue.js";
@@ -17,7 +16,7 @@ import { answer } from "../../messages/buttons/common.js";
 import { bookOneCopy, loanDays, readingMinutes, readingTitle, sessionActivity, sessionAttendee, sessionAttendeePage, sessionDay } from "../../messages/buttons/pojok-baca.js";
 import { holdRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
-import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { askText, explain, formKey, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const LOG_READING_SESSION = "reading-session";
 export const ADD_BOOK = "add-book";
@@ -25,14 +24,6 @@ export const LEND_BOOK = "lend-book";
 export const LOG_READING = "log-reading";
 /** The name of /sesibaca's form on its yes/cancel/done buttons. */
 const SESSION_FORM = "reading-session";
-
-/**
- * The request key of one form: made once (replays read it back), so the same form submitted
- * twice, or its last step handled again after a failure, writes once.
- */
-function requestKey(conversation: Convo, kind: string): Promise<string> {
-  return conversation.external(() => `${kind}:${randomUUID()}`);
-}
 
 /**
  * The RT whose corner the person keeps; null for anyone else. The form goes on only while they
@@ -145,7 +136,7 @@ export function createLogReadingSessionConversation(deps: BotDeps) {
   return async function logReadingSession(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const rtId = await keeperRt(conversation, ctx);
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
-    const request = await requestKey(conversation, "reading-session");
+    const request = await formKey(conversation, "reading-session");
     const heldAt = await askHeldAt(conversation, ctx, deps);
     const activity = await chooseActivity(conversation, ctx);
     if (!activity) return void (await ctx.reply(ctx.t("action-cancelled")));
@@ -194,7 +185,7 @@ export function createLendBookConversation(deps: BotDeps) {
   return async function lendBookConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const rtId = await keeperRt(conversation, ctx);
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
-    const request = await requestKey(conversation, "book-loan");
+    const request = await formKey(conversation, "book-loan");
     const catalogue = await conversation.external(() => listCatalogue(deps.db, rtId));
     if (catalogue.length === 0) return void (await ctx.reply(ctx.t("loan-catalogue-empty")));
     const free = catalogue.filter((b) => b.available > 0);
@@ -237,7 +228,7 @@ const MINUTE_SHORTCUTS = [15, 30, 60];
 /** /baca: what was read → for how long → send to the keepers for confirmation. */
 export function createLogReadingConversation(deps: BotDeps) {
   return async function logReadingConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
-    const request = await requestKey(conversation, "reading-log");
+    const request = await formKey(conversation, "reading-log");
     // The books the resident has on loan are the likeliest answers.
     const borrowed = await conversation.external(async (outside) => (outside.actor.person ? (await listMyLoans(deps.db, outside.actor.person.id)).map((l) => l.title) : []));
     const titles = [...new Set(borrowed)].slice(0, 3);

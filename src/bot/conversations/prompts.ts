@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
@@ -27,6 +28,26 @@ export async function runOnce<T>(conversation: Convo, task: (outside: BotContext
       }
     }),
   );
+}
+
+/**
+ * A form's request key, `<kind>:<random id>` (and the id alone, for a button to carry), made once
+ * where the form reaches this: its replays read it back, and so does the redelivery of an update
+ * that failed after making it (see form-state.ts), so whatever the form saves under it is saved
+ * once however often it arrives. It names no chat: it is stored for good.
+ */
+export async function formRequest(conversation: Convo, kind: string): Promise<{ key: string; id: string }> {
+  return conversation.external((outside) =>
+    onceAcrossRedeliveries(outside, async () => {
+      const id = randomUUID();
+      return { key: `${kind}:${id}`, id };
+    }),
+  );
+}
+
+/** The key alone of `formRequest`. */
+export async function formKey(conversation: Convo, kind: string): Promise<string> {
+  return (await formRequest(conversation, kind)).key;
 }
 
 export async function explain(ctx: ConversationContext, outcome: Extract<Outcome<unknown>, { ok: false }>): Promise<void> {

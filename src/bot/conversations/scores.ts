@@ -11,7 +11,7 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatWibDay, rtVars } from "../../messages/format.js";
 import { PAGE_SIZE } from "../keyboards/paginate.js";
-import { holdRight, rightOf } from "./form-right.js";
+import { keepRight, rightOf } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { pickKelurahan } from "./staff.js";
@@ -82,7 +82,7 @@ export function createManualScoreConversation(deps: BotDeps) {
     const allowed = await runOnce(conversation, async (outside) => assertMayScore(outside.actor, place));
     if (!allowed.ok) return explain(ctx, allowed);
     // The RT stays this person's to grade for as long as the form runs (an area changed stops it).
-    await holdRight(conversation, ctx, rightOf((actor) => assertMayScore(actor, place)));
+    keepRight(conversation, rightOf((actor) => assertMayScore(actor, place)));
 
     const current = await conversation.external(async () => {
       const scores = (await currentManualScores(deps.db, [place.id])).get(place.id);
