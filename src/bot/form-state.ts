@@ -10,9 +10,6 @@ type Save = () => Promise<void>;
 /** A kept outcome, with the fingerprint of the forms' state the update read when it was made. */
 type StepOutcome = { value: unknown; state?: string };
 
-/** Where the outcomes of a failed update's committed steps wait for its redelivery (`bot_state`). */
-const STEP_NAMESPACE = FORM_STEP_NAMESPACE;
-
 /** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
 type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string };
 
@@ -45,7 +42,7 @@ export function formStateStorage(
   version: number,
 ): { storage: ConversationStorage<BotContext, ConversationData>; keepFormsOnTransientFailure: MiddlewareFn<BotContext> } {
   const store = createStateStore<VersionedState<ConversationData>>(db, "conversation");
-  const stepStore = createStateStore<StepOutcome>(db, STEP_NAMESPACE);
+  const stepStore = createStateStore<StepOutcome>(db, FORM_STEP_NAMESPACE);
   const pending = new WeakMap<BotContext, Save>();
   // Only a chat has forms: an update without one (a poll answer, an inline query) reads nothing.
   const keyOf = (ctx: BotContext) => ctx.chatId?.toString();
@@ -85,7 +82,7 @@ export function formStateStorage(
     // An update never sent again (polling, Telegram giving up) leaves its outcomes to the daily
     // prune (`pruneFormSteps`, with the processed updates).
     const forgetSteps = async () => {
-      if (chatId !== undefined) await deleteStateKeysStartingWith(db, STEP_NAMESPACE, `${ctx.update.update_id}.`);
+      if (chatId !== undefined) await deleteStateKeysStartingWith(db, FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
     };
     try {
       await next();

@@ -3,9 +3,9 @@ import type { Database } from "../../db/client.js";
 import { kelurahan, ledgerEntry, person, rt, wasteBank, wasteBankRt } from "../../db/schema/index.js";
 import { headedRtId, officerBankIds, type Actor } from "../people/actor.js";
 import type { Parsed } from "../people/text-input.js";
-import { parsePlace } from "../people/text-input.js";
+import { parsePlace, tidyLine } from "../people/text-input.js";
 import { areaScope } from "../roles/scope.js";
-import { TEXT_LIMITS, withoutInvisible } from "../text-limits.js";
+import { TEXT_LIMITS } from "../text-limits.js";
 import { BANK_NAME_MAX, listWasteBanksInScope, requireOfficer, wasteBankIdOfRt } from "./banks.js";
 import type { EntryKind } from "./ledger.js";
 
@@ -90,7 +90,7 @@ export function parseWasteTypeName(raw: string): Parsed<string> {
  */
 export function parseReversalReason(raw: string): Parsed<string> {
   // eslint-disable-next-line no-control-regex
-  const text = withoutInvisible(raw).replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim();
+  const text = tidyLine(raw.replace(/[\u0000-\u001F\u007F]/g, " "));
   if (text.length === 0) return { ok: false, reason: "empty" };
   if (text.length > REVERSAL_REASON_MAX) return { ok: false, reason: "too-long", vars: { max: REVERSAL_REASON_MAX } };
   if ((text.match(/[\p{L}\p{Nd}]/gu) ?? []).length < REVERSAL_REASON_MIN) return { ok: false, reason: "too-short", vars: { min: REVERSAL_REASON_MIN } };
