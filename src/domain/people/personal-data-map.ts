@@ -67,6 +67,9 @@ export type NoPersonalData = { columns: readonly AnyPgColumn[]; why: string };
 /** A text the bot_state search looks for (with a letter: digits alone match ids and times): shorter ones would end unrelated forms. */
 const NEEDLE_MIN_LENGTH = 3;
 
+/** A message still queued or being sent is cancelled; one that went keeps its status (the counts use it). */
+const cancelQueued = () => sql`case when ${outbox.status} in ('pending', 'sending') then 'cancelled'::outbox_status else ${outbox.status} end`;
+
 /**
  * Where personal data lives, and how erasure clears it. erasePerson walks this list in order; the
  * schema test (test/domain/people/personal-data-map.test.ts) fails for a text, json, bigint or
@@ -116,10 +119,11 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
       await tx.update(ledgerEntry).set({ reason: sql`case when ${ledgerEntry.reason} is null then null else '' end` }).where(inArray(ledgerEntry.accountId, accounts));
       // Migration 0007 rewrote the old keys; a form opened before it and saved after (its key
       // replayed from its state) still writes one. Rare, and an erasure is rare: a scan will do.
+      const oldKey = sql.raw(`'^(deposit|withdrawal|reversal):-?[0-9]+:'`);
       await tx
         .update(ledgerEntry)
-        .set({ requestKey: sql`regexp_replace(${ledgerEntry.requestKey}, '^(deposit|withdrawal|reversal):-?[0-9]+:', '\\1:')` })
-        .where(and(eq(ledgerEntry.recordedBy, subject.personId), sql`${ledgerEntry.requestKey} ~ '^(deposit|withdrawal|reversal):-?[0-9]+:'`));
+        .set({ requestKey: sql`regexp_replace(${ledgerEntry.requestKey}, ${oldKey}, '\\1:')` })
+        .where(and(eq(ledgerEntry.recordedBy, subject.personId), sql`${ledgerEntry.requestKey} ~ ${oldKey}`));
     },
   },
   {
@@ -136,10 +140,9 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure:
       "to the person: queued ones are cancelled, every one loses its chat id (0) and text; about the person (`subject_person_ids`): queued ones are cancelled and every one loses its text; statuses stay for the counts",
     async erase(tx, subject) {
-      const cancelQueued = sql`case when ${outbox.status} in ('pending', 'sending') then 'cancelled'::outbox_status else ${outbox.status} end`;
       // A send in flight can no longer be marked sent or rescheduled: both match on 'sending'.
-      await tx.update(outbox).set({ chatId: 0, payload: {}, status: cancelQueued }).where(eq(outbox.personId, subject.personId));
-      await tx.update(outbox).set({ payload: {}, status: cancelQueued }).where(aboutPerson(subject.personId));
+      await tx.update(outbox).set({ chatId: 0, payload: {}, status: cancelQueued() }).where(eq(outbox.personId, subject.personId));
+      await tx.update(outbox).set({ payload: {}, status: cancelQueued() }).where(aboutPerson(subject.personId));
     },
   },
   {
@@ -162,7 +165,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
       if (theirs.length === 0) return;
       await tx
         .update(outbox)
-        .set({ payload: sql`case when ${outbox.method} = 'pinChatMessage' then ${outbox.payload} else '{}'::jsonb end`, status: sql`case when ${outbox.status} in ('pending', 'sending') then 'cancelled'::outbox_status else ${outbox.status} end` })
+        .set({ payload: sql`case when ${outbox.method} = 'pinChatMessage' then ${outbox.payload} else '{}'::jsonb end`, status: cancelQueued() })
         .where(inArray(outbox.broadcastId, theirs.map((row) => row.id)));
     },
   },
