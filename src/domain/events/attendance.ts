@@ -144,8 +144,7 @@ export async function tickAttendance(
   now: Date,
 ): Promise<{ changed: boolean; occurrence: Occurrence }> {
   const { occurrenceId, membershipId, present } = params;
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  return db.transaction(async (tx) => {
     // The occurrence row is locked, so a cancellation made meanwhile is seen, not written past.
     const [occurrence] = await tx.select().from(eventOccurrence).where(eq(eventOccurrence.id, occurrenceId)).for("update");
     if (!occurrence) throw new DomainError("event-not-found");
