@@ -1169,3 +1169,17 @@ command-ekspor = Download the scorecards and participation of your area's RTs (E
 error-database-unavailable = Sorry, the system is briefly unavailable. Please try again in a moment.
 long-work-preparing = Being prepared; it will arrive in a moment.
 long-work-failed = Sorry, your request could not be prepared. Please try again in a moment.
+
+## issue 14: ronda
+ronda-gap-offer = The night watch on { $when } is open because a resident no longer takes part. Can you take it?
+ronda-gap-line = • { $when } (offered to { $count } residents)
+ronda-gaps-ketua =
+    ⚠️ { $name } is no longer a resident of the RT, so their night-watch shifts were released. Open nights:
+    { $nights }
+    A request for someone to fill them went to the residents free those nights.
+ronda-gaps-ketua-erased =
+    ⚠️ A resident erased their data from the bot, so their night-watch shifts were released. Open nights:
+    { $nights }
+    A request for someone to fill them went to the residents free those nights.
+ronda-gap-filled-ketua = The open night watch on { $when } is now taken by { $name }.
+ronda-cannot-ketua = { $name } cannot do the night watch on { $when }. A swap request went to { $count } residents free that night.

@@ -1169,3 +1169,17 @@ command-ekspor = Unduh kartu nilai dan partisipasi RT wilayah Anda (Excel)
 error-database-unavailable = Maaf, sistem sedang gangguan sebentar. Coba lagi sebentar.
 long-work-preparing = Sedang disiapkan, dikirim sebentar lagi.
 long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.
+
+## issue 14: ronda
+ronda-gap-offer = Malam ronda { $when } kosong karena ada warga yang tidak lagi ikut. Bisa menggantikan?
+ronda-gap-line = • { $when } (ditawarkan ke { $count } warga)
+ronda-gaps-ketua =
+    ⚠️ { $name } tidak lagi menjadi warga RT, jadi giliran rondanya dilepas. Malam yang kosong:
+    { $nights }
+    Permintaan pengganti sudah dikirim ke warga yang bisa malam itu.
+ronda-gaps-ketua-erased =
+    ⚠️ Seorang warga menghapus datanya dari bot, jadi giliran rondanya dilepas. Malam yang kosong:
+    { $nights }
+    Permintaan pengganti sudah dikirim ke warga yang bisa malam itu.
+ronda-gap-filled-ketua = Malam ronda { $when } yang kosong sudah diisi oleh { $name }.
+ronda-cannot-ketua = { $name } tidak bisa ronda { $when }. Permintaan tukar dikirim ke { $count } warga yang bisa malam itu.

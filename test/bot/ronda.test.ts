@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { rsvp as rsvpButton } from "../../src/messages/buttons/events.js";
 import { rondaUnavailable, rondaVolunteer as rondaVolunteerButton, rotaWeeks, swapAsk, swapTake } from "../../src/messages/buttons/ronda.js";
 import { openDatabase } from "../../src/db/client.js";
 import { event, eventOccurrence, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
@@ -426,17 +427,18 @@ describe("/buatrota", () => {
   });
 });
 
+/** The rota made; the Saturday 28 November night, who is on it and who is free. */
+async function withRota() {
+  const base = await readyToRota();
+  await generate(base.ketua);
+  const nights = await storedRota(base.place.id);
+  const saturday = nights.find((n) => wibDate(n.startsAt) === "2026-11-28")!;
+  const [requester, partner] = saturday.personIds.map((id) => base.people.find((p) => p.personId === id)!);
+  harness.telegram.clear();
+  return { ...base, nights, saturday, requester: requester!, partner: partner! };
+}
+
 describe("/rotaku and swaps", () => {
-  /** The rota made; the Saturday 28 November night, who is on it and who is free. */
-  async function withRota() {
-    const base = await readyToRota();
-    await generate(base.ketua);
-    const nights = await storedRota(base.place.id);
-    const saturday = nights.find((n) => wibDate(n.startsAt) === "2026-11-28")!;
-    const [requester, partner] = saturday.personIds.map((id) => base.people.find((p) => p.personId === id)!);
-    harness.telegram.clear();
-    return { ...base, nights, saturday, requester: requester!, partner: partner! };
-  }
 
   it("a failed reply after taking a shift still leaves the requester's and the ketua's notices queued, once", async () => {
     const { ketua, requester, people, partner } = await withRota();
@@ -681,3 +683,123 @@ describe("ronda role checks", () => {
   });
 });
 
+
+describe("a ronda that keeps working when someone leaves", () => {
+  const when = (night: { startsAt: Date }) => `${DATE_NAMES[wibDate(night.startsAt)]} pukul 22.00 WIB`;
+
+  /** Who can be offered a night: volunteers not on it, free that weekday (Fajar never on Saturdays), not `gone`. */
+  function freeOn(night: { personIds: number[]; startsAt: Date }, people: Resident[], gone: Resident): Resident[] {
+    const saturday = SATURDAYS.includes(wibDate(night.startsAt));
+    return people.filter((p) => p !== gone && !night.personIds.includes(p.personId) && !(saturday && p === people[5]));
+  }
+
+  it("/keluar frees the leaver's coming nights, warns the ketua once with the nights, and offers each night to those free", async () => {
+    const { ketua, people, place, requester, nights } = await withRota();
+    const mine = nights.filter((n) => n.personIds.includes(requester.personId));
+    expect(mine.length).toBeGreaterThan(0);
+    await harness.send(requester, "/keluar");
+    const confirm = await harness.press(requester, "Ya, keluar");
+
+    const after = await storedRota(place.id);
+    for (const night of after) expect(night.personIds).not.toContain(requester.personId);
+    for (const night of mine) expect(after.find((n) => n.occurrenceId === night.occurrenceId)!.names).toHaveLength(1);
+    const warnings = sentTextsTo(ketua.id).filter((t) => t.startsWith("⚠️"));
+    expect(warnings).toEqual([
+      [
+        `⚠️ ${requester.first_name} tidak lagi menjadi warga RT, jadi giliran rondanya dilepas. Malam yang kosong:`,
+        ...mine.map((n) => `• ${when(n)} (ditawarkan ke ${freeOn(n, people, requester).length} warga)`),
+        "Permintaan pengganti sudah dikirim ke warga yang bisa malam itu.",
+      ].join("\n"),
+    ]);
+    const [warning] = await database.db.select().from(outbox).where(like(outbox.dedupeKey, "notice:ronda-gaps:%"));
+    expect(warning!.subjectPersonIds).toEqual([requester.personId]);
+    for (const night of mine) {
+      for (const user of freeOn(night, people, requester)) expect(sentTextsTo(user.id)).toContain(`Malam ronda ${when(night)} kosong karena ada warga yang tidak lagi ikut. Bisa menggantikan?`);
+    }
+    expect(await database.db.select().from(swapRequest)).toHaveLength(mine.length);
+    // The same update again: nothing freed twice, nobody told twice.
+    const state = await snapshotState(database.db);
+    await harness.deliver(confirm);
+    expect((await snapshotState(database.db)).outbox).toEqual(state.outbox);
+
+    // Residents read the schedule without the leaver.
+    await harness.send(people.find((p) => p !== requester)!, "/jadwalronda");
+    expect(harness.lastText(people.find((p) => p !== requester)!)).not.toContain(requester.first_name);
+
+    // Someone free fills the Saturday; the ketua hears it; nobody else can take it too.
+    const saturday = mine.find((n) => wibDate(n.startsAt) === "2026-11-28")!;
+    const [first, second] = freeOn(saturday, people, requester) as [Resident, Resident];
+    const [request] = await database.db.select().from(swapRequest).where(eq(swapRequest.occurrenceId, saturday.occurrenceId));
+    await pressData(harness, first, swapTake.data({ swap: request!.id }));
+    expect(harness.lastText(first)).toBe(`Terima kasih! Anda bertugas ronda ${when(saturday)}.`);
+    expect(sentTextsTo(ketua.id).at(-1)).toBe(`Malam ronda ${when(saturday)} yang kosong sudah diisi oleh ${first.first_name}.`);
+    expect(sentTextsTo(requester.id).filter((t) => t.includes("menggantikan"))).toEqual([]);
+    const filled = (await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!;
+    expect(filled.names).toHaveLength(2);
+    expect(filled.sources).toContain(`swap:${request!.id}`);
+    const late = await pressData(harness, second, swapTake.data({ swap: request!.id }));
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
+  });
+
+  it("a removal by the ketua frees the nights and warns the ketua too", async () => {
+    const { ketua, place, requester, nights } = await withRota();
+    const mine = nights.filter((n) => n.personIds.includes(requester.personId));
+    await harness.send(ketua, "/keluarkan");
+    await harness.press(ketua, requester.first_name);
+    await harness.press(ketua, "Ya, lanjutkan");
+    for (const night of await storedRota(place.id)) expect(night.personIds).not.toContain(requester.personId);
+    const warning = sentTextsTo(ketua.id).find((t) => t.startsWith("⚠️"))!;
+    expect(warning).toContain(`⚠️ ${requester.first_name} tidak lagi menjadi warga RT`);
+    expect(warning.split("\n").filter((line) => line.startsWith("•"))).toHaveLength(mine.length);
+  });
+
+  it("/hapusdata frees the nights and warns the ketua without naming the person", async () => {
+    const { ketua, people, place, requester, nights } = await withRota();
+    const mine = nights.filter((n) => n.personIds.includes(requester.personId));
+    await harness.send(requester, "/hapusdata");
+    await harness.press(requester, "Ya, hapus data saya");
+    const after = await storedRota(place.id);
+    for (const night of after) expect(night.personIds).not.toContain(requester.personId);
+    const warnings = sentTextsTo(ketua.id).filter((t) => t.startsWith("⚠️"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("⚠️ Seorang warga menghapus datanya dari bot");
+    expect(warnings[0]!.split("\n").filter((line) => line.startsWith("•"))).toHaveLength(mine.length);
+    for (const user of [ketua, ...people]) for (const text of sentTextsTo(user.id)) expect(text).not.toContain(requester.first_name);
+    const queued = await database.db.select().from(outbox).where(like(outbox.dedupeKey, "notice:ronda-gap%"));
+    expect(queued.length).toBeGreaterThan(1);
+    for (const row of queued) expect(row.subjectPersonIds).toEqual([]);
+  });
+});
+
+describe('"Tidak bisa" on one\'s own ronda night', () => {
+  it("asks the others free that night and tells the ketua, once for a double tap; \"Akan hadir\" withdraws it", async () => {
+    const { ketua, people, requester, partner, saturday } = await withRota();
+    const fajar = people[5]!;
+    const free = people.filter((p) => ![requester, partner, fajar].includes(p));
+    const tap = await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    const offer = `${requester.first_name} minta tukar giliran ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Bisa menggantikan?`;
+    for (const user of free) expect(sentTextsTo(user.id)).toEqual([offer]);
+    for (const user of [partner, fajar]) expect(sentTextsTo(user.id)).toEqual([]);
+    expect(sentTextsTo(ketua.id)).toEqual([`${requester.first_name} tidak bisa ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Permintaan tukar dikirim ke ${free.length} warga yang bisa malam itu.`]);
+    await harness.deliver(tap);
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    expect(await database.db.select().from(swapRequest)).toHaveLength(1);
+    for (const user of free) expect(sentTextsTo(user.id)).toEqual([offer]);
+    expect(sentTextsTo(ketua.id)).toHaveLength(1);
+
+    // They can come after all: the request is withdrawn, and an offer tapped later takes nothing.
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "hadir" }));
+    const [request] = await database.db.select().from(swapRequest);
+    expect(request!.status).toBe("cancelled");
+    const late = await pressData(harness, free[0]!, swapTake.data({ swap: request!.id }));
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
+  });
+
+  it("changes nothing for the watch on a night that is not one's own", async () => {
+    const { ketua, people, requester, partner, saturday } = await withRota();
+    const other = people.find((p) => ![requester, partner].includes(p))!;
+    await pressData(harness, other, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    expect(await database.db.select().from(swapRequest)).toEqual([]);
+    expect(sentTextsTo(ketua.id)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { eraseOwnData } from "../../domain/people/person.js";
+import { eraseOwnData } from "../../domain/people/erasure.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { erase } from "../../messages/buttons/people.js";

@@ -9,11 +9,11 @@ import {
   RSVP_ANSWERS,
   rsvpNames,
   setEventRemindersOff,
-  setRsvp,
   type Occurrence,
   type RsvpAnswer,
   type UpcomingOccurrence,
 } from "../../domain/events/events.js";
+import { answerRsvp } from "../../domain/events/rsvp-answer.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import type { BotContext } from "../context.js";
 import { CREATE_EVENT, describeRecurrence, EDIT_EVENT } from "../conversations/events.js";
@@ -76,7 +76,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   onButton(buttons, rsvp, async (ctx, { occurrence: occurrenceId, answer }) => {
-    const occurrence = await setRsvp(deps.db, ctx.actor, occurrenceId, answer, deps.clock());
+    const occurrence = await answerRsvp(deps, ctx.actor, { occurrenceId, answer });
     await ctx.answerCallbackQuery({ text: ctx.t("rsvp-saved", { answer: ctx.t(`rsvp-${answer}`) }) });
     const item = await findWithRsvps(deps.db, { occurrenceId: occurrence.id, viewerPersonId: ctx.actor.person!.id });
     if (item) await redraw(ctx, await occurrenceText(ctx, item), rsvpKeyboard(ctx, item, headedRtId(ctx.actor) === occurrence.rtId));

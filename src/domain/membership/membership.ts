@@ -8,6 +8,7 @@ import { ensurePerson } from "../people/person.js";
 import { findKetua, listApprovers } from "../roles/roles.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
 import { canManageRt } from "../roles/scope.js";
+import { freeComingNights } from "../ronda/swaps.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { rtVars } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
@@ -192,6 +193,7 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, params: { me
     const { member, rt: place } = found;
     if (await endMembership(tx, member, "removed", actor.person?.id ?? null, now)) {
       await queueNotices(tx, now, noticeIn(deps, member, eventKey("membership-removed", member.id), "membership-removed", rtVars(place)));
+      if (member.status === "active") await freeComingNights(deps, tx, { personId: member.personId, rtId: place.id, name: member.displayName ?? "-", now });
     }
     return found;
   });
@@ -212,6 +214,7 @@ export async function leaveRt(deps: ServiceDeps, actor: Actor): Promise<RtDetail
     const member = (await findMembership(tx, membershipId))!;
     const place = await getRt(tx, member.rtId);
     const ended = await endMembership(tx, member, "left", personId, now);
+    if (ended && member.status === "active") await freeComingNights(deps, tx, { personId, rtId: place.id, name: member.displayName ?? "-", now });
     if (ended && member.status === "active") {
       const ketua = await findKetua(tx, place.id);
       if (ketua) {

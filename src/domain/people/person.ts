@@ -1,9 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
-import { deleteChatState } from "../../db/state-store.js";
 import { recordAudit } from "../audit/audit.js";
-import { inTransaction, type ServiceDeps } from "../service.js";
 import { eraseMappedData, erasureSubject } from "./personal-data-map.js";
 
 export const SUPPORTED_LOCALES = ["id", "en"] as const;
@@ -43,20 +41,6 @@ export async function findLocale(db: Database, telegramId: number): Promise<stri
 export async function findTelegramId(db: Database, personId: number): Promise<number | null> {
   const [row] = await db.select({ telegramId: person.telegramId }).from(person).where(eq(person.id, personId));
   return row?.telegramId ?? null;
-}
-
-/**
- * /hapusdata: the person is erased, and with them the bot's stored state of their chat (a form
- * under way), in one transaction. Returns false when they were already erased (a double tap).
- */
-export async function eraseOwnData(deps: ServiceDeps, params: { personId: number; chatId: number }): Promise<boolean> {
-  const now = deps.clock();
-  return inTransaction(deps, async (tx) => {
-    const erased = await erasePerson(tx, params.personId, now);
-    // The map deletes the state of the chat the person's Telegram id names; this is that chat.
-    await deleteChatState(tx, params.chatId);
-    return erased;
-  });
 }
 
 /**

@@ -1,4 +1,6 @@
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { eventOccurrence, shiftAssignment } from "../../db/schema/index.js";
 import { formatWhen } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { about, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
@@ -8,10 +10,26 @@ import type { Actor } from "../people/actor.js";
 import { findLocale } from "../people/person.js";
 import { findKetua } from "../roles/roles.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
-import { acceptSwap, requestSwap } from "./watch.js";
+import { acceptSwap, openSwapRequest, requestSwap, type Candidate } from "./watch.js";
 
 /**
- * /rotaku → "Tukar": the request and the offers to the volunteers free that night, in one
+ * The offers of one request, each in the volunteer's language, keyed by the request: asking again
+ * for the same night offers nothing twice. `name` is who asks; null for a night freed by someone
+ * who left (the offer then names nobody).
+ */
+function offers(deps: ServiceDeps, params: { swapId: number; candidates: Candidate[]; startsAt: Date; name: string | null }): Notice[] {
+  return params.candidates.flatMap((candidate) => {
+    const locale = supportedLocale(candidate.locale);
+    const when = formatWhen(params.startsAt, locale);
+    const text = params.name === null ? deps.i18n.t(locale, "ronda-gap-offer", { when }) : deps.i18n.t(locale, "swap-offer", { name: params.name, when });
+    // Its own key: an offer the person made before leaving may be queued under "swap-offer" and is dropped with an erasure.
+    const kind = params.name === null ? "ronda-gap-offer" : "swap-offer";
+    return noticeTo(candidate, eventKey(kind, params.swapId), text, swapOfferKeyboard(translateIn(deps.i18n, locale), params.swapId));
+  });
+}
+
+/**
+ * /giliranku → "Tukar": the request and the offers to the volunteers free that night, in one
  * transaction. Asking again for the same shift reopens nothing and offers nothing twice (the offers
  * are keyed by the request). Returns how many were asked.
  */
@@ -19,20 +37,90 @@ export async function askForSwap(deps: ServiceDeps, actor: Actor, params: { occu
   return inTransaction(deps, async (tx: Database) => {
     const now = deps.clock();
     const { swapId, candidates, startsAt } = await requestSwap(tx, actor, params.occurrenceId, now);
-    const name = actor.person?.displayName ?? "-";
-    const notices = candidates.flatMap((candidate) => {
-      const locale = supportedLocale(candidate.locale);
-      const text = deps.i18n.t(locale, "swap-offer", { name, when: formatWhen(startsAt, locale) });
-      return noticeTo(candidate, eventKey("swap-offer", swapId), text, swapOfferKeyboard(translateIn(deps.i18n, locale), swapId));
-    });
-    await queueNotices(tx, now, about([actor.person?.id], notices));
+    await queueNotices(tx, now, about([actor.person?.id], offers(deps, { swapId, candidates, startsAt, name: actor.person?.displayName ?? "-" })));
     return { asked: candidates.length };
   });
 }
 
 /**
+ * "Tidak bisa" on one's own coming ronda night, inside the RSVP's transaction: the same swap request
+ * as "Tukar" (so a double tap, or "Tukar" after it, is one request and one round of offers), and
+ * the ketua is told once per request. Nothing when the person is not on that night or it has begun.
+ */
+export async function cannotWatch(deps: ServiceDeps, tx: Database, actor: Actor, params: { occurrenceId: number; rtId: number; now: Date }): Promise<{ asked: number } | null> {
+  const personId = actor.person?.id;
+  if (personId === undefined) return null;
+  const [mine] = await tx
+    .select({ startsAt: eventOccurrence.startsAt })
+    .from(shiftAssignment)
+    .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
+    .where(and(eq(shiftAssignment.occurrenceId, params.occurrenceId), eq(shiftAssignment.personId, personId), gt(eventOccurrence.startsAt, params.now)));
+  if (!mine) return null;
+  const { swapId, candidates, startsAt } = await requestSwap(tx, actor, params.occurrenceId, params.now);
+  const name = actor.person?.displayName ?? "-";
+  const notices = offers(deps, { swapId, candidates, startsAt, name });
+  const ketua = await findKetua(tx, params.rtId);
+  if (ketua && ketua.personId !== personId) {
+    const locale = supportedLocale(ketua.locale);
+    notices.push(...noticeTo(ketua, eventKey("ronda-cannot", swapId), deps.i18n.t(locale, "ronda-cannot-ketua", { name, when: formatWhen(startsAt, locale), count: candidates.length })));
+  }
+  await queueNotices(tx, params.now, about([personId], notices));
+  return { asked: candidates.length };
+}
+
+/**
+ * Someone leaves the watch for good (left the RT, was removed, erased their data): their coming
+ * nights in the RT are freed, in the transaction of the leaving. Each freed night gets a request
+ * for someone to fill it, offered to the volunteers free that night (naming nobody), and the ketua
+ * gets one notice listing the nights. `name` is null for an erasure: the ketua's notice then does
+ * not say who it was, and is not marked as about them (it holds nothing of theirs).
+ */
+export async function freeComingNights(deps: ServiceDeps, tx: Database, params: { personId: number; rtId: number; name: string | null; now: Date }): Promise<{ freed: number }> {
+  const { personId, rtId, now } = params;
+  const nights = await tx
+    .select({ occurrenceId: eventOccurrence.id, startsAt: eventOccurrence.startsAt })
+    .from(shiftAssignment)
+    .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
+    .where(and(eq(shiftAssignment.personId, personId), eq(eventOccurrence.rtId, rtId), eq(eventOccurrence.kind, "ronda"), gt(eventOccurrence.startsAt, now), isNull(eventOccurrence.cancelledAt)))
+    .orderBy(asc(eventOccurrence.startsAt));
+  if (nights.length === 0) return { freed: 0 };
+  const notices: Notice[] = [];
+  const asked: number[] = [];
+  for (const night of nights) {
+    // The request is opened while the person is still on the night, so they are not among those asked.
+    const { swapId, candidates } = await openSwapRequest(tx, { occurrenceId: night.occurrenceId, fromPersonId: personId, rtId, startsAt: night.startsAt, now });
+    await tx.delete(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, night.occurrenceId), eq(shiftAssignment.personId, personId)));
+    notices.push(...offers(deps, { swapId, candidates, startsAt: night.startsAt, name: null }));
+    asked.push(candidates.length);
+  }
+  const ketua = await findKetua(tx, rtId);
+  if (ketua && ketua.personId !== personId) {
+    const locale = supportedLocale(ketua.locale);
+    const lines = nights.map((night, i) => deps.i18n.t(locale, "ronda-gap-line", { when: formatWhen(night.startsAt, locale), count: asked[i]! }));
+    const text = params.name === null ? deps.i18n.t(locale, "ronda-gaps-ketua-erased", { nights: lines.join("\n") }) : deps.i18n.t(locale, "ronda-gaps-ketua", { name: params.name, nights: lines.join("\n") });
+    const warning = noticeTo(ketua, eventKey("ronda-gaps", `${personId}:${nights[0]!.occurrenceId}`), text);
+    notices.push(...(params.name === null ? warning : about([personId], warning)));
+  }
+  await queueNotices(tx, now, notices);
+  return { freed: nights.length };
+}
+
+/** An erasure frees the person's coming nights in every RT they were on watch in (one, in practice). */
+export async function freeComingNightsOnErasure(deps: ServiceDeps, tx: Database, params: { personId: number; now: Date }): Promise<{ freed: number }> {
+  const rts = await tx
+    .selectDistinct({ rtId: eventOccurrence.rtId })
+    .from(shiftAssignment)
+    .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
+    .where(and(eq(shiftAssignment.personId, params.personId), gt(eventOccurrence.startsAt, params.now)));
+  let freed = 0;
+  for (const { rtId } of rts) freed += (await freeComingNights(deps, tx, { personId: params.personId, rtId, name: null, now: params.now })).freed;
+  return { freed };
+}
+
+/**
  * "Ambil": takes over the shift, and tells the requester and the ketua, in one transaction. Only
- * the first taker gets it; a second tap is refused by acceptSwap and tells nobody.
+ * the first taker gets it; a second tap is refused by acceptSwap and tells nobody. A night freed by
+ * someone who left tells only the ketua, without naming who left.
  */
 export async function takeSwap(deps: ServiceDeps, actor: Actor, params: { swapId: number }): Promise<{ startsAt: Date }> {
   return inTransaction(deps, async (tx: Database) => {
@@ -46,6 +134,10 @@ export async function takeSwap(deps: ServiceDeps, actor: Actor, params: { swapId
       return noticeTo(recipient, event, deps.i18n.t(locale, key, vars));
     };
     const ketua = await findKetua(tx, taken.rtId);
+    if (taken.freed) {
+      await queueNotices(tx, now, about([actor.person?.id], ketua ? await tell(ketua, "ronda-gap-filled-ketua") : []));
+      return { startsAt: taken.startsAt };
+    }
     const notices = [...(await tell(taken.from, "swap-taken-requester")), ...(ketua ? await tell(ketua, "swap-taken-ketua") : [])];
     await queueNotices(tx, now, about([actor.person?.id, taken.from.personId], notices));
     return { startsAt: taken.startsAt };

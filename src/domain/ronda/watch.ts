@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, ne, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, person, rondaSetup, rondaVolunteer, shiftAssignment, swapRequest } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
@@ -210,14 +210,27 @@ export async function requestSwap(db: Database, actor: Actor, occurrenceId: numb
     .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
     .where(and(eq(shiftAssignment.occurrenceId, occurrenceId), eq(shiftAssignment.personId, personId), gt(eventOccurrence.startsAt, now)));
   if (!assigned) throw new DomainError("shift-not-found");
+  return { ...(await openSwapRequest(db, { occurrenceId, fromPersonId: personId, rtId, startsAt: assigned.startsAt, now })), startsAt: assigned.startsAt };
+}
+
+/**
+ * Opens (or finds the open) request to take `fromPersonId`'s place on a night, and returns the
+ * volunteers of the RT free that night who are not on it: those to ask. The one open request per
+ * night and person (a unique index) makes asking twice the same request.
+ */
+export async function openSwapRequest(
+  db: Database,
+  params: { occurrenceId: number; fromPersonId: number; rtId: number; startsAt: Date; now: Date },
+): Promise<{ swapId: number; candidates: Candidate[] }> {
+  const { occurrenceId, fromPersonId, rtId, startsAt, now } = params;
   const [created] = await db
     .insert(swapRequest)
-    .values({ occurrenceId, fromPersonId: personId, createdAt: now })
+    .values({ occurrenceId, fromPersonId, createdAt: now })
     .onConflictDoNothing()
     .returning({ id: swapRequest.id });
-  const swapId = created?.id ?? (await db.select({ id: swapRequest.id }).from(swapRequest).where(and(eq(swapRequest.occurrenceId, occurrenceId), eq(swapRequest.fromPersonId, personId), eq(swapRequest.status, "open"))))[0]!.id;
-  const weekday = wibParts(assigned.startsAt).weekday;
-  const date = formatLocalDate(wibParts(assigned.startsAt));
+  const swapId = created?.id ?? (await db.select({ id: swapRequest.id }).from(swapRequest).where(and(eq(swapRequest.occurrenceId, occurrenceId), eq(swapRequest.fromPersonId, fromPersonId), eq(swapRequest.status, "open"))))[0]!.id;
+  const weekday = wibParts(startsAt).weekday;
+  const date = formatLocalDate(wibParts(startsAt));
   const candidates = await db
     .select({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
     .from(rondaVolunteer)
@@ -227,12 +240,23 @@ export async function requestSwap(db: Database, actor: Actor, occurrenceId: numb
       and(
         eq(rondaVolunteer.rtId, rtId),
         isNull(rondaVolunteer.leftAt),
+        ne(person.id, fromPersonId),
         sql`not (${weekday}::smallint = any(${rondaVolunteer.unavailableWeekdays}))`,
         sql`not (${date} = any(${rondaVolunteer.unavailableDates}))`,
         sql`not exists (select 1 from ${shiftAssignment} s where s.occurrence_id = ${occurrenceId} and s.person_id = ${person.id})`,
       ),
     );
-  return { swapId, startsAt: assigned.startsAt, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId, locale: c.locale }])) };
+  return { swapId, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId, locale: c.locale }])) };
+}
+
+/** Withdraws the open request to swap one's night (the resident answered "Akan hadir" after all); false when none was open. */
+export async function withdrawSwapRequest(db: Database, params: { occurrenceId: number; personId: number; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(swapRequest)
+    .set({ status: "cancelled", decidedAt: params.now })
+    .where(and(eq(swapRequest.occurrenceId, params.occurrenceId), eq(swapRequest.fromPersonId, params.personId), eq(swapRequest.status, "open")))
+    .returning({ id: swapRequest.id });
+  return rows.length > 0;
 }
 
 /**
@@ -244,7 +268,7 @@ export async function acceptSwap(
   actor: Actor,
   swapId: number,
   now: Date,
-): Promise<{ occurrenceId: number; startsAt: Date; rtId: number; from: { personId: number; telegramId: number | null; name: string | null } }> {
+): Promise<{ occurrenceId: number; startsAt: Date; rtId: number; freed: boolean; from: { personId: number; telegramId: number | null; name: string | null } }> {
   const { personId, rtId } = requireMember(actor);
   return db.transaction(async (tx) => {
     const [request] = await tx.select().from(swapRequest).where(eq(swapRequest.id, swapId));
@@ -257,9 +281,11 @@ export async function acceptSwap(
     if (!volunteer || volunteer.leftAt !== null) throw new DomainError("not-allowed");
     const onIt = await tx.select().from(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, request.occurrenceId), eq(shiftAssignment.personId, personId)));
     if (onIt.length > 0) throw new DomainError("swap-already-on-shift");
-    // The offer stands while the night is ahead and still the requester's (a rota made again may have moved them off it).
+    // The offer stands while the night is ahead and still the requester's (a rota made again may have moved them off it),
+    // or, for a night freed by someone who left the RT (see gaps.ts), while it still has a place to fill.
     const [stillTheirs] = await tx.select().from(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, request.occurrenceId), eq(shiftAssignment.personId, request.fromPersonId)));
-    if (!stillTheirs || occurrence.cancelledAt || occurrence.startsAt.getTime() <= now.getTime()) throw new DomainError("swap-not-open");
+    const freed = !stillTheirs && (await freedNightHasPlace(tx, { occurrenceId: request.occurrenceId, fromPersonId: request.fromPersonId, rtId, shiftSize: occurrence.shiftSize }));
+    if ((!stillTheirs && !freed) || occurrence.cancelledAt || occurrence.startsAt.getTime() <= now.getTime()) throw new DomainError("swap-not-open");
     const [taken] = await tx
       .update(swapRequest)
       .set({ status: "accepted", toPersonId: personId, decidedAt: now })
@@ -269,6 +295,15 @@ export async function acceptSwap(
     await tx.delete(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, request.occurrenceId), eq(shiftAssignment.personId, request.fromPersonId)));
     await tx.insert(shiftAssignment).values({ occurrenceId: request.occurrenceId, personId, assignedAt: now, source: `swap:${swapId}` });
     const [from] = await tx.select({ telegramId: person.telegramId, name: person.displayName }).from(person).where(eq(person.id, request.fromPersonId));
-    return { occurrenceId: request.occurrenceId, startsAt: occurrence.startsAt, rtId, from: { personId: request.fromPersonId, telegramId: from?.telegramId ?? null, name: from?.name ?? null } };
+    return { occurrenceId: request.occurrenceId, startsAt: occurrence.startsAt, rtId, freed, from: { personId: request.fromPersonId, telegramId: from?.telegramId ?? null, name: from?.name ?? null } };
   });
+}
+
+/** A night someone left behind: they are no longer an active member of the RT, and the night is short of people. */
+async function freedNightHasPlace(db: Database, params: { occurrenceId: number; fromPersonId: number; rtId: number; shiftSize: number | null }): Promise<boolean> {
+  const [stillMember] = await db.select({ id: membership.id }).from(membership).where(and(eq(membership.personId, params.fromPersonId), eq(membership.rtId, params.rtId), eq(membership.status, "active")));
+  if (stillMember) return false;
+  const size = params.shiftSize ?? (await findRondaSetup(db, params.rtId))?.perShift ?? 1;
+  const [on] = await db.select({ n: count() }).from(shiftAssignment).where(eq(shiftAssignment.occurrenceId, params.occurrenceId));
+  return (on?.n ?? 0) < size;
 }

@@ -1,0 +1,23 @@
+import type { Database } from "../../db/client.js";
+import type { Actor } from "../people/actor.js";
+import { cannotWatch } from "../ronda/swaps.js";
+import { withdrawSwapRequest } from "../ronda/watch.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
+import { setRsvp, type Occurrence, type RsvpAnswer } from "./events.js";
+
+/**
+ * An RSVP button: the answer, and on one's own ronda night what it means for the watch, in one
+ * transaction. "Tidak bisa" asks the other volunteers to take the night and tells the ketua (once
+ * per request: a double tap is one request); "Hadir" afterwards withdraws that request.
+ */
+export async function answerRsvp(deps: ServiceDeps, actor: Actor, params: { occurrenceId: number; answer: RsvpAnswer }): Promise<Occurrence> {
+  return inTransaction(deps, async (tx: Database) => {
+    const now = deps.clock();
+    const occurrence = await setRsvp(tx, actor, params.occurrenceId, params.answer, now);
+    if (occurrence.kind === "ronda" && actor.person) {
+      if (params.answer === "tidak") await cannotWatch(deps, tx, actor, { occurrenceId: occurrence.id, rtId: occurrence.rtId, now });
+      else if (params.answer === "hadir") await withdrawSwapRequest(tx, { occurrenceId: occurrence.id, personId: actor.person.id, now });
+    }
+    return occurrence;
+  });
+}
