@@ -241,6 +241,7 @@ audit-action-broadcast_started = sent an announcement to { $recipients } recipie
 audit-action-broadcast_stopped = stopped announcement #{ $entry }
 audit-action-manual_score_entered = scored { $indicator } = { $score }
 audit-action-data_erased = erased their personal data
+audit-action-ronda_assigned = put a resident on a night watch
 
 ## Input that does not fit
 input-empty = Nothing was written. Please try again.
@@ -293,13 +294,13 @@ flood-notice = Slow down, please 🙏 You sent too many messages in a short time
 command-jadwal = The RT's schedule, and say if you come
 command-hadir = Check in with a code
 command-jadwalronda = The RT's night-watch rota
-command-rotaku = My night-watch shifts (and swaps)
+command-giliranku = My night-watch shifts (and swaps)
 command-siapronda = Join/leave the night watch, set nights you cannot do
 command-pengingat = Turn activity reminders off/on
 command-acara = Schedule an activity (gotong royong, ronda, meeting)
 command-ubahacara = Change or cancel an activity
 command-ronda = Set up the night watch (nights, hours, post, people)
-command-buatrota = Make the night-watch rota
+command-buatjadwalronda = Make the night-watch rota
 command-kodehadir = Show an activity's check-in code
 command-absen = Attendance list for an activity (tick residents)
 error-role-ketua_rt-petugas = Sorry, this command is for RT heads and RT officers only.
@@ -448,7 +449,7 @@ ronda-saved =
     • Hours: { $start }–{ $end } WIB
     • Post: { $post }
     • { $perShift } people per night
-    Ask residents to send /siapronda, then make the rota with /buatrota.
+    Ask residents to send /siapronda, then make the rota with /buatjadwalronda.
 ronda-volunteer-on = You are on the night watch. Tap the nights you cannot do (🚫) so you are not scheduled then.
 ronda-volunteer-off = You are not on the night watch yet. Press the button below to join.
 button-ronda-join = 🙋 Join the night watch
@@ -457,7 +458,7 @@ rota-choose-weeks = Make the rota for how many weeks?
 button-rota-weeks = { $weeks } weeks
 rota-generated = Rota made: { $count } nights.
 rota-title = Night-watch rota, RT { $rt } Kelurahan { $kelurahan } ({ $weeks } weeks):
-rota-line = • { $when }–{ $end }: { $people }
+rota-line = • { $day } at { $start }–{ $end } WIB: { $people }
 rota-shortfalls = ⚠️ { $count } nights are short of people. Ask more residents to join (/siapronda).
 rota-posted-to-group = The rota was also sent to the RT group.
 rota-mine-title = Your night-watch shifts:
@@ -1183,3 +1184,19 @@ ronda-gaps-ketua-erased =
     A request for someone to fill them went to the residents free those nights.
 ronda-gap-filled-ketua = The open night watch on { $when } is now taken by { $name }.
 ronda-cannot-ketua = { $name } cannot do the night watch on { $when }. A swap request went to { $count } residents free that night.
+ronda-duty-now = 🔦 Tonight you are on night watch at { $start }–{ $end } WIB at { $place }. Once you are at the post, press the button below to check in.
+ronda-duty-recorded = ✅ Your night watch tonight ({ $start }–{ $end } WIB at { $place }) is recorded.
+button-ronda-present = ✅ I'm at the night watch
+ronda-present-done = Thank you! Your night watch on { $when } is recorded.
+ronda-present-already = Your night watch on { $when } was already recorded.
+error-ronda-not-on-duty = This button is only for those on night watch that night.
+error-ronda-present-not-open = Night-watch check-in opens 30 minutes before your shift.
+error-ronda-present-closed = Night-watch check-in for that night has closed.
+button-ronda-assign = ✍️ Put a resident on a night
+ronda-assign-choose-night = Which night-watch night do you want to fill?
+ronda-assign-night = { $when } ({ $count } people)
+ronda-assign-choose-member = Who should be on watch that night?
+ronda-assign-nobody = Every active resident is already on that night.
+ronda-assign-done = { $name } is on night watch { $when }. They have been told.
+ronda-assign-already = { $name } is already on night watch { $when }.
+ronda-assigned-person = 🔦 Your RT head put you on night watch { $when } at { $place }. If you cannot, send /giliranku to ask for a swap.

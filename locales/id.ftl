@@ -241,6 +241,7 @@ audit-action-broadcast_started = mengirim pengumuman ke { $recipients } penerima
 audit-action-broadcast_stopped = menghentikan pengumuman #{ $entry }
 audit-action-manual_score_entered = memberi nilai { $indicator } = { $score }
 audit-action-data_erased = menghapus data pribadinya
+audit-action-ronda_assigned = menjadwalkan warga ronda
 
 ## Isian yang tidak sesuai
 input-empty = Isian masih kosong. Silakan tulis lagi.
@@ -293,13 +294,13 @@ flood-notice = Pelan-pelan ya 🙏 Pesan Anda terlalu banyak dalam waktu singkat
 command-jadwal = Jadwal kegiatan RT dan konfirmasi hadir
 command-hadir = Catat kehadiran dengan kode
 command-jadwalronda = Jadwal ronda RT
-command-rotaku = Giliran ronda saya (dan tukar giliran)
+command-giliranku = Giliran ronda saya (dan tukar giliran)
 command-siapronda = Ikut/berhenti ronda, atur malam yang tidak bisa
 command-pengingat = Matikan/nyalakan pengingat kegiatan
 command-acara = Buat kegiatan (gotong royong, ronda, rapat)
 command-ubahacara = Ubah atau batalkan kegiatan
 command-ronda = Atur ronda (malam, jam, pos, jumlah orang)
-command-buatrota = Buat giliran ronda
+command-buatjadwalronda = Buat jadwal giliran ronda
 command-kodehadir = Tampilkan kode hadir kegiatan
 command-absen = Daftar hadir kegiatan (centang warga)
 error-role-ketua_rt-petugas = Maaf, perintah ini hanya untuk ketua RT dan petugas RT.
@@ -448,7 +449,7 @@ ronda-saved =
     • Jam: { $start }–{ $end } WIB
     • Pos: { $post }
     • { $perShift } orang per malam
-    Minta warga mengirim /siapronda, lalu buat giliran dengan /buatrota.
+    Minta warga mengirim /siapronda, lalu buat giliran dengan /buatjadwalronda.
 ronda-volunteer-on = Anda ikut ronda. Ketuk malam yang tidak bisa (🚫) agar tidak dijadwalkan di malam itu.
 ronda-volunteer-off = Anda belum ikut ronda. Tekan tombol di bawah untuk ikut.
 button-ronda-join = 🙋 Ikut ronda
@@ -457,7 +458,7 @@ rota-choose-weeks = Buat giliran ronda untuk berapa minggu?
 button-rota-weeks = { $weeks } minggu
 rota-generated = Giliran ronda dibuat: { $count } malam.
 rota-title = Giliran ronda RT { $rt } Kelurahan { $kelurahan } ({ $weeks } minggu):
-rota-line = • { $when }–{ $end }: { $people }
+rota-line = • { $day } pukul { $start }–{ $end } WIB: { $people }
 rota-shortfalls = ⚠️ { $count } malam kekurangan orang. Ajak lebih banyak warga ikut ronda (/siapronda).
 rota-posted-to-group = Giliran ronda juga dikirim ke grup RT.
 rota-mine-title = Giliran ronda Anda:
@@ -796,7 +797,7 @@ score-suggestion-b7 =
        *[other] { $weeks } minggu sekali
     } dan ajak paling sedikit { $percent }% KK hadir.
 score-suggestion-a1 = Undang Babinkamtibmas atau BNN untuk penyuluhan bahaya narkoba dan miras bagi remaja dan orang tua.
-score-suggestion-a2 = Lengkapi jadwal ronda dan ingatkan petugas untuk check-in di pos kamling; targetnya { $percent }% giliran terisi.
+score-suggestion-a2 = Lengkapi jadwal ronda dan ingatkan yang bertugas untuk absen hadir ronda di pos kamling; targetnya { $percent }% giliran terisi.
 score-suggestion-a3 = Terapkan wajib lapor tamu 1×24 jam kepada ketua RT.
 score-suggestion-a4 = Adakan sosialisasi pencegahan KDRT dan perlindungan anak bersama PKK atau puskesmas.
 score-suggestion-a5 =
@@ -1183,3 +1184,19 @@ ronda-gaps-ketua-erased =
     Permintaan pengganti sudah dikirim ke warga yang bisa malam itu.
 ronda-gap-filled-ketua = Malam ronda { $when } yang kosong sudah diisi oleh { $name }.
 ronda-cannot-ketua = { $name } tidak bisa ronda { $when }. Permintaan tukar dikirim ke { $count } warga yang bisa malam itu.
+ronda-duty-now = 🔦 Malam ini Anda bertugas ronda pukul { $start }–{ $end } WIB di { $place }. Setelah tiba di pos, tekan tombol di bawah untuk absen hadir ronda.
+ronda-duty-recorded = ✅ Kehadiran ronda Anda malam ini (pukul { $start }–{ $end } WIB di { $place }) sudah tercatat.
+button-ronda-present = ✅ Saya sudah hadir ronda
+ronda-present-done = Terima kasih! Kehadiran ronda Anda { $when } sudah tercatat.
+ronda-present-already = Kehadiran ronda Anda { $when } sudah tercatat sebelumnya.
+error-ronda-not-on-duty = Tombol ini hanya untuk yang bertugas ronda malam itu.
+error-ronda-present-not-open = Absen hadir ronda baru bisa mulai 30 menit sebelum giliran Anda.
+error-ronda-present-closed = Waktu absen hadir ronda untuk malam itu sudah lewat.
+button-ronda-assign = ✍️ Jadwalkan warga di satu malam
+ronda-assign-choose-night = Malam ronda mana yang akan diisi?
+ronda-assign-night = { $when } ({ $count } orang)
+ronda-assign-choose-member = Siapa yang dijadwalkan ronda malam itu?
+ronda-assign-nobody = Semua warga aktif sudah terjadwal di malam itu.
+ronda-assign-done = { $name } dijadwalkan ronda { $when }. Yang bersangkutan sudah diberi tahu.
+ronda-assign-already = { $name } sudah terjadwal ronda { $when }.
+ronda-assigned-person = 🔦 Ketua RT menjadwalkan Anda ronda { $when } di { $place }. Jika tidak bisa, kirim /giliranku untuk minta tukar.

@@ -27,7 +27,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "jadwal", audience: RESIDENTS, showInMenu: true },
   { command: "hadir", audience: RESIDENTS, showInMenu: true },
   { command: "jadwalronda", audience: RESIDENTS, showInMenu: true },
-  { command: "rotaku", audience: RESIDENTS, showInMenu: true },
+  { command: "giliranku", audience: RESIDENTS, showInMenu: true },
   { command: "siapronda", audience: RESIDENTS, showInMenu: true },
   { command: "pengingat", audience: RESIDENTS, showInMenu: true },
   { command: "senyap", audience: RESIDENTS, showInMenu: true },
@@ -50,7 +50,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "acara", audience: MANAGERS, showInMenu: false },
   { command: "ubahacara", audience: MANAGERS, showInMenu: false },
   { command: "ronda", audience: MANAGERS, showInMenu: false },
-  { command: "buatrota", audience: MANAGERS, showInMenu: false },
+  { command: "buatjadwalronda", audience: MANAGERS, showInMenu: false },
   { command: "aturpengingat", audience: MANAGERS, showInMenu: false },
   { command: "kodehadir", audience: OFFICERS, showInMenu: false },
   { command: "absen", audience: OFFICERS, showInMenu: false },
@@ -80,7 +80,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "audit", audience: ["admin"], showInMenu: false },
 ];
 
+/**
+ * Old names that still work, with the rights of the command they now name, but are shown nowhere
+ * (menus, /bantuan): people who learnt them are not stranded.
+ */
+export const COMMAND_ALIASES: Readonly<Record<string, string>> = { rotaku: "giliranku", buatrota: "buatjadwalronda" };
 
 export function findCommand(name: string): CommandSpec | undefined {
-  return COMMANDS.find((spec) => spec.command === name);
+  const command = COMMAND_ALIASES[name] ?? name;
+  return COMMANDS.find((spec) => spec.command === command);
 }

@@ -49,6 +49,9 @@ export const DOMAIN_ERROR_CODES = [
   "swap-not-open",
   "swap-own",
   "swap-already-on-shift",
+  "ronda-not-on-duty",
+  "ronda-present-not-open",
+  "ronda-present-closed",
   // pojok baca
   "book-not-found",
   "book-exists",

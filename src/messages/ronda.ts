@@ -1,14 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import type { ShiftView } from "../domain/ronda/watch.js";
 import { swapTake } from "./buttons/ronda.js";
-import { formatClock, formatWhen } from "./format.js";
+import { formatClock, formatWibDay } from "./format.js";
 import type { Translate } from "./translate.js";
 
 /** The rota as a table people can read in a chat: one line per night. */
 export function rotaTable(t: Translate, shifts: ShiftView[], locale: string): string[] {
   return shifts.map((shift) =>
     t("rota-line", {
-      when: formatWhen(shift.startsAt, locale),
+      day: formatWibDay(shift.startsAt, locale),
+      start: formatClock(shift.startsAt, locale),
       end: formatClock(shift.endsAt, locale),
       people: shift.people.length ? shift.people.map((p) => p.name ?? "-").join(", ") : "—",
     }),

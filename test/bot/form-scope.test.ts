@@ -12,6 +12,7 @@ import { loadActor } from "../../src/domain/people/actor.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";
 import { handOverKetua, revokePetugas } from "../../src/domain/roles/roles.js";
+import { generateShifts, saveRondaSetup, setVolunteering } from "../../src/domain/ronda/watch.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
 import { bankPick } from "../../src/messages/buttons/bank-sampah.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
@@ -260,6 +261,15 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
     return w.harun;
   },
   "ronda-setup": async (w) => (await harness.send(w.harun, "/ronda"), w.harun),
+  "ronda-assign": async (w) => {
+    const harun = await actorOf(w.harun);
+    await saveRondaSetup(database.db, harun, { nights: [5], start: { hour: 22, minute: 0 }, end: { hour: 4, minute: 0 }, post: "Pos kamling", perShift: 1 }, harness.now);
+    await setVolunteering(database.db, await actorOf(w.siti), true, harness.now);
+    await generateShifts(database.db, harun, 1, harness.now);
+    await harness.send(w.harun, "/jadwalronda");
+    await harness.press(w.harun, "Jadwalkan warga");
+    return w.harun;
+  },
   "reminder-settings": async (w) => (await harness.send(w.harun, "/aturpengingat"), w.harun),
   "create-waste-bank": async () => {
     const ketua = newUser("Ketua Enam");

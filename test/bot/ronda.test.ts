@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rsvp as rsvpButton } from "../../src/messages/buttons/events.js";
-import { rondaUnavailable, rondaVolunteer as rondaVolunteerButton, rotaWeeks, swapAsk, swapTake } from "../../src/messages/buttons/ronda.js";
+import { rondaAssignOpen, rondaPresent as rondaPresentButton, rondaUnavailable, rondaVolunteer as rondaVolunteerButton, rotaWeeks, swapAsk, swapTake } from "../../src/messages/buttons/ronda.js";
+import { COMMANDS, findCommand } from "../../src/bot/commands.js";
+import { windowRtMetrics } from "../../src/domain/scores/metrics.js";
 import { openDatabase } from "../../src/db/client.js";
-import { event, eventOccurrence, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
+import { auditLog, event, eventOccurrence, membership, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
 import { shiftStaffing } from "../../src/domain/events/attendance.js";
 import { DomainError } from "../../src/domain/errors.js";
 import { loadActor } from "../../src/domain/people/actor.js";
@@ -59,7 +61,7 @@ async function readyToRota() {
 }
 
 async function generate(ketua: TestUser, weeks = "4 minggu") {
-  await harness.send(ketua, "/buatrota");
+  await harness.send(ketua, "/buatjadwalronda");
   expect(harness.lastText(ketua)).toBe("Buat giliran ronda untuk berapa minggu?");
   return harness.press(ketua, weeks);
 }
@@ -205,7 +207,7 @@ describe("/ronda setup", () => {
     expect(await database.db.select().from(rondaSetup)).toEqual([]);
     await harness.send(ketua, "2");
     expect(harness.lastText(ketua)).toBe(
-      ["Ronda tersimpan:", "• Malam: Jumat, Sabtu", "• Jam: 22.00–04.00 WIB", "• Pos: Pos kamling", "• 2 orang per malam", "Minta warga mengirim /siapronda, lalu buat giliran dengan /buatrota."].join("\n"),
+      ["Ronda tersimpan:", "• Malam: Jumat, Sabtu", "• Jam: 22.00–04.00 WIB", "• Pos: Pos kamling", "• 2 orang per malam", "Minta warga mengirim /siapronda, lalu buat giliran dengan /buatjadwalronda."].join("\n"),
     );
 
     const saved = await findRondaSetup(database.db, place.id);
@@ -227,7 +229,7 @@ describe("/ronda setup", () => {
     await harness.send(ketua, "Pos kamling Blok C");
     await harness.send(ketua, "3");
     expect(harness.lastText(ketua)).toBe(
-      ["Ronda tersimpan:", "• Malam: Minggu, Sabtu", "• Jam: 21.00–03.00 WIB", "• Pos: Pos kamling Blok C", "• 3 orang per malam", "Minta warga mengirim /siapronda, lalu buat giliran dengan /buatrota."].join("\n"),
+      ["Ronda tersimpan:", "• Malam: Minggu, Sabtu", "• Jam: 21.00–03.00 WIB", "• Pos: Pos kamling Blok C", "• 3 orang per malam", "Minta warga mengirim /siapronda, lalu buat giliran dengan /buatjadwalronda."].join("\n"),
     );
     const rows = await database.db.select().from(rondaSetup);
     expect(rows).toHaveLength(1);
@@ -292,7 +294,7 @@ describe("/siapronda", () => {
   });
 });
 
-describe("/buatrota", () => {
+describe("/buatjadwalronda", () => {
   it("makes a fair rota of 8 nights over 4 weeks, respects unavailable nights, and shows it as a table", async () => {
     const { ketua, people, place } = await readyToRota();
     await generate(ketua);
@@ -321,7 +323,7 @@ describe("/buatrota", () => {
     expect(table).toBe(
       [
         "Giliran ronda RT 05 Kelurahan Simpang IV Sipin (4 minggu):",
-        ...nights.map((night) => `• ${DATE_NAMES[wibDate(night.startsAt)]} pukul 22.00 WIB–04.00: ${night.names.join(", ")}`),
+        ...nights.map((night) => `• ${DATE_NAMES[wibDate(night.startsAt)]} pukul 22.00–04.00 WIB: ${night.names.join(", ")}`),
       ].join("\n"),
     );
     // Not linked to a group: nothing went anywhere else.
@@ -346,7 +348,7 @@ describe("/buatrota", () => {
   it("posts the table to the group once when the weeks button is tapped twice", async () => {
     const { ketua, place } = await readyToRota();
     await database.db.update(rt).set({ groupChatId: GROUP_ID }).where(eq(rt.id, place.id));
-    await harness.send(ketua, "/buatrota");
+    await harness.send(ketua, "/buatjadwalronda");
     const stale = shownMessages(harness.telegram, ketua.id).find((m) => m.text === "Buat giliran ronda untuk berapa minggu?")!;
     await harness.press(ketua, "4 minggu");
     const rotaBefore = await storedRota(place.id);
@@ -438,11 +440,11 @@ async function withRota() {
   return { ...base, nights, saturday, requester: requester!, partner: partner! };
 }
 
-describe("/rotaku and swaps", () => {
+describe("/giliranku and swaps", () => {
 
   it("a failed reply after taking a shift still leaves the requester's and the ketua's notices queued, once", async () => {
     const { ketua, requester, people, partner } = await withRota();
-    await harness.send(requester, "/rotaku");
+    await harness.send(requester, "/giliranku");
     await harness.press(requester, "28 November");
     const taker = people.find((p) => p !== requester && p !== partner && harness.buttons(p).includes("🙋 Saya gantikan"))!;
     const [request] = await database.db.select().from(swapRequest);
@@ -459,12 +461,12 @@ describe("/rotaku and swaps", () => {
   it("lists one's shifts with a swap button each; someone with none is told so", async () => {
     const { requester, nights, ketua } = await withRota();
     const mine = nights.filter((n) => n.personIds.includes(requester.personId));
-    await harness.send(requester, "/rotaku");
+    await harness.send(requester, "/giliranku");
     expect(harness.lastText(requester)).toBe(
-      ["Giliran ronda Anda:", ...mine.map((n) => `• ${DATE_NAMES[wibDate(n.startsAt)]} pukul 22.00 WIB–04.00: ${n.names.join(", ")}`)].join("\n"),
+      ["Giliran ronda Anda:", ...mine.map((n) => `• ${DATE_NAMES[wibDate(n.startsAt)]} pukul 22.00–04.00 WIB: ${n.names.join(", ")}`)].join("\n"),
     );
     expect(harness.buttons(requester)).toEqual(mine.map((n) => `🔁 Minta tukar: ${DATE_NAMES[wibDate(n.startsAt)]} pukul 22.00 WIB`));
-    await harness.send(ketua, "/rotaku");
+    await harness.send(ketua, "/giliranku");
     expect(harness.lastText(ketua)).toBe("Anda belum punya giliran ronda.");
   });
 
@@ -477,7 +479,7 @@ describe("/rotaku and swaps", () => {
     expect(free).toHaveLength(2);
     const outsider = await resident(newUser("Bukan"), place.id, "No. 9"); // a resident who does not volunteer
 
-    await harness.send(requester, "/rotaku");
+    await harness.send(requester, "/giliranku");
     const ask = await harness.press(requester, "28 November");
     expect(harness.lastText(requester)).toBe("Permintaan tukar dikirim ke 2 warga yang bisa malam itu.");
     const offer = `${requester.first_name} minta tukar giliran ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Bisa menggantikan?`;
@@ -488,7 +490,7 @@ describe("/rotaku and swaps", () => {
     for (const user of [partner, fajar, leaver, outsider, ketua]) expect(sentTextsTo(user.id)).toEqual([]);
     // Asked again (a double tap, or the update again): one request, nobody told twice.
     await harness.deliver(ask);
-    await harness.send(requester, "/rotaku");
+    await harness.send(requester, "/giliranku");
     await harness.press(requester, "28 November");
     expect(await database.db.select().from(swapRequest)).toHaveLength(1);
     for (const user of free) expect(sentTextsTo(user.id)).toEqual([offer]);
@@ -546,7 +548,7 @@ describe("/rotaku and swaps", () => {
 
   it("refuses an offer that no longer stands: the rota made again without the requester that night, or the night gone by", async () => {
     const { ketua, saturday, requester, place, people } = await withRota();
-    await harness.send(requester, "/rotaku");
+    await harness.send(requester, "/giliranku");
     await harness.press(requester, "28 November");
     const offered = people.filter((p) => sentTextsTo(p.id).length > 0);
     expect(offered.length).toBeGreaterThanOrEqual(2);
@@ -652,7 +654,7 @@ describe("ronda staffing", () => {
 });
 
 describe("ronda role checks", () => {
-  it("keeps /ronda and /buatrota to the ketua, /siapronda and /rotaku to active residents, and refuses forged buttons", async () => {
+  it("keeps /ronda and /buatjadwalronda (and its old name) to the ketua, /siapronda and /giliranku (and its old name) to active residents, and refuses forged buttons", async () => {
     const { place, people } = await rt05();
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
@@ -662,7 +664,7 @@ describe("ronda role checks", () => {
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
     const before = await snapshotState(database.db);
     for (const user of [people[0]!, petugas, waiting, koordinator]) {
-      for (const command of ["/ronda", "/buatrota"]) {
+      for (const command of ["/ronda", "/buatjadwalronda", "/buatrota"]) {
         await harness.send(user, command);
         expect(harness.lastText(user), `${user.first_name} ${command}`).toBe(NOT_KETUA);
       }
@@ -670,7 +672,7 @@ describe("ronda role checks", () => {
       expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_KETUA, show_alert: true }));
     }
     for (const user of [waiting, koordinator]) {
-      for (const command of ["/siapronda", "/rotaku", "/jadwalronda"]) {
+      for (const command of ["/siapronda", "/giliranku", "/rotaku", "/jadwalronda"]) {
         await harness.send(user, command);
         expect(harness.lastText(user), `${user.first_name} ${command}`).toBe(NOT_RESIDENT);
       }
@@ -801,5 +803,151 @@ describe('"Tidak bisa" on one\'s own ronda night', () => {
     await pressData(harness, other, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
     expect(await database.db.select().from(swapRequest)).toEqual([]);
     expect(sentTextsTo(ketua.id)).toEqual([]);
+  });
+});
+
+describe("absen hadir ronda without a code", () => {
+  const PRESENT = "✅ Saya sudah hadir ronda";
+  const DUTY = "🔦 Malam ini Anda bertugas ronda pukul 22.00–04.00 WIB di Pos kamling. Setelah tiba di pos, tekan tombol di bawah untuk absen hadir ronda.";
+
+  it("gives the people on duty their own button inside the night's window; it counts once, like a code, for A2", async () => {
+    const { ketua, people, place } = await readyToRota();
+    await generate(ketua);
+    const friday = (await storedRota(place.id)).find((n) => wibDate(n.startsAt) === "2026-11-27")!;
+    const [onA, onB] = friday.personIds.map((id) => people.find((p) => p.personId === id)!) as [Resident, Resident];
+    const offDuty = people.find((p) => !friday.personIds.includes(p.personId))!;
+    const press = (user: TestUser) => pressData(harness, user, rondaPresentButton.data({ occurrence: friday.occurrenceId }));
+    const answer = async (user: TestUser) => callbackAnswerTo(harness.telegram, await press(user))?.text;
+
+    // Sunday before: no button yet, and a forged one is refused.
+    await harness.send(onA, "/siapronda");
+    expect(harness.lastText(onA)).toBe(VOLUNTEER_ON);
+    expect(await answer(onA)).toBe("Absen hadir ronda baru bisa mulai 30 menit sebelum giliran Anda.");
+
+    harness.now = new Date("2026-11-27T15:10:00Z"); // 22.10 on the night
+    await harness.send(onA, "/siapronda");
+    expect(harness.lastText(onA)).toBe(DUTY);
+    expect(harness.buttons(onA)).toEqual([PRESENT]);
+    const tap = await harness.press(onA, PRESENT);
+    expect(harness.lastText(onA)).toBe("Terima kasih! Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat.");
+    await harness.deliver(tap); // a double tap
+    const rows = await database.db.select().from(participation).where(eq(participation.occurrenceId, friday.occurrenceId));
+    expect(rows).toEqual([expect.objectContaining({ personId: onA.personId, kind: "ronda", source: "ronda-button", verified: true, rtId: place.id })]);
+    expect(await shiftStaffing(database.db, friday.occurrenceId)).toEqual({ assigned: 2, present: 1, staffed: false });
+    await harness.send(onA, "/giliranku");
+    expect(harness.lastText(onA)).toBe("✅ Kehadiran ronda Anda malam ini (pukul 22.00–04.00 WIB di Pos kamling) sudah tercatat.");
+
+    // Not on duty that night, another RT, not a member: no record.
+    expect(await answer(offDuty)).toBe("Tombol ini hanya untuk yang bertugas ronda malam itu.");
+    await harness.send(offDuty, "/siapronda");
+    expect(harness.lastText(offDuty)).toBe(VOLUNTEER_ON);
+    const other = await addRt(database.db, 6);
+    expect(await answer(await resident(newUser("Luar"), other.id, "No. 1"))).toBe(NOT_ALLOWED);
+    const waiting = newUser("Tunggu");
+    await addPending(database.db, waiting, place.id);
+    expect(await answer(waiting)).toBe(NOT_RESIDENT);
+    expect(await database.db.select().from(participation)).toHaveLength(1);
+
+    // The code still works alongside, and the button after a code records nothing twice.
+    await harness.send(ketua, "/kodehadir");
+    await harness.press(ketua, "Ronda · Jumat, 27 November 2026 pukul 22.00 WIB");
+    const code = /: ([A-Z0-9]{6})\n/.exec(harness.lastText(ketua))![1]!;
+    await harness.send(onB, code);
+    expect(await answer(onB)).toBeUndefined();
+    expect(harness.lastText(onB)).toBe("Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat sebelumnya.");
+    expect(await shiftStaffing(database.db, friday.occurrenceId)).toEqual({ assigned: 2, present: 2, staffed: true });
+    const [metrics] = await windowRtMetrics(database.db, new Date("2026-11-28T03:00:00Z"), { rtIds: [place.id] });
+    expect(metrics!.metrics).toMatchObject({ rondaShiftsHeld: 1, rondaShiftsStaffed: 1 });
+
+    harness.now = new Date("2026-11-27T21:40:00Z"); // 04.40: the window has closed
+    await database.db.delete(participation);
+    expect(await answer(onA)).toBe("Waktu absen hadir ronda untuk malam itu sudah lewat.");
+    await harness.send(onA, "/siapronda");
+    expect(harness.lastText(onA)).toBe(VOLUNTEER_ON);
+    expect(await database.db.select().from(participation)).toEqual([]);
+  });
+});
+
+describe("ronda command names", () => {
+  it("keeps /rotaku and /buatrota working under their new names, and shows them nowhere", async () => {
+    const { ketua, people } = await readyToRota();
+    await harness.send(ketua, "/buatrota");
+    expect(harness.lastText(ketua)).toBe("Buat giliran ronda untuk berapa minggu?");
+    await harness.press(ketua, "4 minggu");
+    await harness.send(people[0]!, "/rotaku");
+    expect(harness.lastText(people[0]!)).toContain("Giliran ronda Anda:");
+    await harness.send(ketua, "/bantuan");
+    const help = harness.lastText(ketua);
+    expect(help).toContain("/giliranku");
+    expect(help).toContain("/buatjadwalronda");
+    expect(help).not.toMatch(/\/rotaku|\/buatrota\b/);
+    expect(findCommand("rotaku")).toBe(findCommand("giliranku"));
+    expect(findCommand("buatrota")).toBe(findCommand("buatjadwalronda"));
+    for (const spec of COMMANDS) expect(spec.command).not.toMatch(/rota|check/);
+  });
+});
+
+describe("the ketua puts a member on a night by hand", () => {
+  const USE_BUTTONS = "Silakan pilih dengan tombol di atas, atau kirim /batal untuk berhenti.";
+
+  it("picks the night and the member from /jadwalronda; the member is told, the change audited, a double tap counts once", async () => {
+    const { ketua, people, place, saturday } = await withRota();
+    const outsider = await resident(newUser("Gita"), place.id, "No. 7"); // not a volunteer: the ketua may still ask them
+    await harness.send(ketua, "/jadwalronda");
+    expect(harness.buttons(ketua)).toEqual(["✍️ Jadwalkan warga di satu malam"]);
+    await harness.send(people[0]!, "/jadwalronda");
+    expect(labels(shownMessages(harness.telegram, people[0]!.id).at(-1)!)).toEqual([]);
+    await harness.press(ketua, "Jadwalkan warga");
+    expect(harness.lastText(ketua)).toBe("Malam ronda mana yang akan diisi?");
+    for (const text of ["", "2,5", "-1", "😀", "\u200b", "x".repeat(5000), "'; DELETE FROM shift_assignment;--", "Sabtu"]) {
+      await harness.send(ketua, text);
+      expect(harness.lastText(ketua), text).toBe(USE_BUTTONS);
+    }
+    await harness.press(ketua, "Sabtu, 28 November 2026 pukul 22.00 WIB (2 orang)");
+    expect(harness.lastText(ketua)).toBe("Siapa yang dijadwalkan ronda malam itu?");
+    const offered = harness.buttons(ketua);
+    for (const id of saturday.personIds) expect(offered).not.toContain(people.find((p) => p.personId === id)!.first_name);
+    expect(offered).toContain("Gita");
+    expect(offered).toContain("Harun");
+    await harness.send(ketua, "Gita");
+    expect(harness.lastText(ketua)).toBe(USE_BUTTONS);
+    const tap = await harness.press(ketua, "Gita");
+    expect(harness.lastText(ketua)).toBe("Gita dijadwalkan ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Yang bersangkutan sudah diberi tahu.");
+    await harness.deliver(tap);
+    expect(sentTextsTo(outsider.id)).toEqual(["🔦 Ketua RT menjadwalkan Anda ronda Sabtu, 28 November 2026 pukul 22.00 WIB di Pos kamling. Jika tidak bisa, kirim /giliranku untuk minta tukar."]);
+    const night = (await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!;
+    expect(night.names).toContain("Gita");
+    expect(night.sources).toContain("ketua");
+    const audits = await database.db.select().from(auditLog).where(eq(auditLog.action, "ronda_assigned"));
+    expect(audits).toEqual([expect.objectContaining({ rtId: place.id, targetPersonId: outsider.personId, entityId: saturday.occurrenceId })]);
+    // A rota made again keeps what the ketua decided.
+    await generate(ketua);
+    expect((await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!.names).toContain("Gita");
+  });
+
+  it("re-checks at each step: a member who left meanwhile, a night gone by; a resident cannot open it", async () => {
+    const { ketua, people, place } = await withRota();
+    const adi = people[0]!;
+    await harness.send(ketua, "/jadwalronda");
+    await harness.press(ketua, "Jadwalkan warga");
+    const lastNight = (await storedRota(place.id)).at(-1)!;
+    await harness.press(ketua, `${DATE_NAMES[wibDate(lastNight.startsAt)]} pukul 22.00 WIB`);
+    if (!harness.buttons(ketua).includes(adi.first_name)) throw new Error("Adi is expected to be free on the last night");
+    await database.db.update(membership).set({ status: "left", endedAt: harness.now }).where(eq(membership.personId, adi.personId));
+    await harness.press(ketua, adi.first_name);
+    expect(harness.lastText(ketua)).toBe("Warga tersebut tidak ditemukan atau sudah tidak aktif.");
+    expect((await storedRota(place.id)).at(-1)!.personIds).not.toContain(adi.personId);
+
+    await harness.send(ketua, "/jadwalronda");
+    await harness.press(ketua, "Jadwalkan warga");
+    await harness.press(ketua, "Jumat, 27 November 2026");
+    harness.now = new Date("2026-11-27T16:00:00Z"); // the night has begun
+    await harness.press(ketua, people.find((p) => p !== adi && harness.buttons(ketua).includes(p.first_name))!.first_name);
+    expect(harness.lastText(ketua)).toBe("Giliran ronda itu tidak ditemukan atau sudah lewat.");
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "ronda_assigned"))).toEqual([]);
+
+    // Forged: a resident pressing the ketua's button.
+    const forged = await pressData(harness, people[1]!, rondaAssignOpen.data({}));
+    expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_KETUA, show_alert: true }));
   });
 });

@@ -124,7 +124,7 @@ describe("/skor", () => {
     expect(text).toContain(
       "🎯 Tiga indikator terlemah dan saran perbaikannya:\n" +
         "1. B7 Gotong royong (nilai 0): Adakan gotong royong 2 minggu sekali dan ajak paling sedikit 40% KK hadir.\n" +
-        "2. A2 Bebas kriminalitas (ronda) (nilai 0): Lengkapi jadwal ronda dan ingatkan petugas untuk check-in di pos kamling; targetnya 80% giliran terisi.\n" +
+        "2. A2 Bebas kriminalitas (ronda) (nilai 0): Lengkapi jadwal ronda dan ingatkan yang bertugas untuk absen hadir ronda di pos kamling; targetnya 80% giliran terisi.\n" +
         "3. A5 Musyawarah warga (nilai 0): Adakan rapat warga sebulan sekali dan undang semua KK; targetnya 30% KK hadir.",
     );
     for (const message of harness.telegram.textsTo(world.ketua.id)) expect(message.length).toBeLessThanOrEqual(4096);

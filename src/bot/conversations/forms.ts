@@ -17,7 +17,7 @@ import {
 } from "./pojok-baca.js";
 import { createRegistrationConversation, REGISTRATION } from "./registration.js";
 import { createReminderSettingsConversation, REMINDER_SETTINGS } from "./reminder-settings.js";
-import { createRondaSetupConversation, RONDA_SETUP } from "./ronda.js";
+import { ASSIGN_NIGHT, createAssignNightConversation, createRondaSetupConversation, RONDA_SETUP } from "./ronda.js";
 import { createManualScoreConversation, MANUAL_SCORE } from "./scores.js";
 import { APPOINT_KOORDINATOR, CREATE_RT, createAppointKoordinatorConversation, createCreateRtConversation, createHouseholdCountConversation, HOUSEHOLD_COUNT } from "./staff.js";
 
@@ -39,6 +39,8 @@ export const FORMS: readonly { id: string; command: string; build: (deps: BotDep
   { id: CREATE_EVENT, command: "acara", build: createCreateEventConversation },
   { id: EDIT_EVENT, command: "ubahacara", build: createEditEventConversation },
   { id: RONDA_SETUP, command: "ronda", build: createRondaSetupConversation },
+  // Opened by a button under /jadwalronda, shown to the ketua; the right is that of making the schedule.
+  { id: ASSIGN_NIGHT, command: "buatjadwalronda", build: createAssignNightConversation },
   { id: REMINDER_SETTINGS, command: "aturpengingat", build: createReminderSettingsConversation },
   { id: CREATE_WASTE_BANK, command: "banksampah", build: createCreateWasteBankConversation },
   { id: BANK_PRICES, command: "harga", build: createPricesConversation },

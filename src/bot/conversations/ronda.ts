@@ -7,9 +7,13 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rondaNight, rondaNightsDone, rondaPostShortcut } from "../../messages/buttons/ronda.js";
 import { holdRight } from "./form-right.js";
+import { pickOne } from "./pick.js";
+import { assignNight, membersToAssign, nightsToAssign } from "../../domain/ronda/assign.js";
+import { formatWhen } from "../../messages/format.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const RONDA_SETUP = "ronda-setup";
+export const ASSIGN_NIGHT = "ronda-assign";
 export const PER_SHIFT_MAX = 20;
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0]; // Senin first, as on an Indonesian calendar
@@ -81,3 +85,33 @@ export function createRondaSetupConversation(deps: BotDeps) {
   };
 }
 
+
+/**
+ * The ketua puts a member on a coming night by hand (from /jadwalronda): the night, then the
+ * member, then it is done. Each step reads again as the ketua of the RT (holdRight, and the domain
+ * checks once more when it assigns); a night gone by or a member who left is explained, not assigned.
+ */
+export function createAssignNightConversation(deps: BotDeps) {
+  return async function assignNightForm(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const rtId = await conversation.external((outside) => headedRtId(outside.actor));
+    if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
+    await holdRight(conversation, ctx, (actor) => headedRtId(actor) === rtId);
+    const nights = await runOnce(conversation, async (outside) =>
+      (await nightsToAssign(deps.db, outside.actor, deps.clock())).map((night) => ({ occurrenceId: night.occurrenceId, startsAt: night.startsAt.toISOString(), count: night.people.length })),
+    );
+    if (!nights.ok) return explain(ctx, nights);
+    if (nights.value.length === 0) return void (await ctx.reply(ctx.t("rota-empty")));
+    const locale = await ctx.i18n.getLocale();
+    const night = await pickOne(conversation, ctx, "malam", ctx.t("ronda-assign-choose-night"), nights.value, (n) => ctx.t("ronda-assign-night", { when: formatWhen(new Date(n.startsAt), locale), count: n.count }));
+    if (!night) return;
+    const members = await runOnce(conversation, (outside) => membersToAssign(deps.db, outside.actor, { occurrenceId: night.occurrenceId, now: deps.clock() }));
+    if (!members.ok) return explain(ctx, members);
+    if (members.value.length === 0) return void (await ctx.reply(ctx.t("ronda-assign-nobody")));
+    const member = await pickOne(conversation, ctx, "warga", ctx.t("ronda-assign-choose-member"), members.value, (m) => m.name);
+    if (!member) return;
+    const outcome = await runOnce(conversation, (outside) => assignNight(deps, outside.actor, { occurrenceId: night.occurrenceId, personId: member.personId }));
+    if (!outcome.ok) return explain(ctx, outcome);
+    const when = formatWhen(new Date(outcome.value.startsAt), locale);
+    await ctx.reply(ctx.t(outcome.value.assigned ? "ronda-assign-done" : "ronda-assign-already", { name: outcome.value.name, when }));
+  };
+}

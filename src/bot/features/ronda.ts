@@ -13,11 +13,13 @@ import { makeAndPostRota } from "../../domain/ronda/posting.js";
 import { rotaTable } from "../../messages/ronda.js";
 import { runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
-import { RONDA_SETUP } from "../conversations/ronda.js";
+import { ASSIGN_NIGHT, RONDA_SETUP } from "../conversations/ronda.js";
+import { headedRtId } from "../../domain/people/actor.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, formatWhen, rtVars } from "../../messages/format.js";
+import { chunkLines, formatClock, formatWhen, rtVars } from "../../messages/format.js";
 import { askForSwap, takeSwap } from "../../domain/ronda/swaps.js";
-import { legacySwapTake, rondaUnavailable, rondaVolunteer, rotaWeeks, swapAsk, swapTake } from "../../messages/buttons/ronda.js";
+import { legacySwapTake, rondaAssignOpen, rondaPresent, rondaUnavailable, rondaVolunteer, rotaWeeks, swapAsk, swapTake } from "../../messages/buttons/ronda.js";
+import { checkInOnDuty, dutyNow } from "../../domain/ronda/duty.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
 
@@ -47,9 +49,25 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
   const volunteerText = (ctx: BotContext, state: VolunteerState) => ctx.t(state.volunteering ? "ronda-volunteer-on" : "ronda-volunteer-off");
   const showVolunteer = (ctx: BotContext, state: VolunteerState) => redraw(ctx, volunteerText(ctx, state), volunteerKeyboard(ctx, state));
 
+  /** During one's own night: the button that checks the shift in, or that it is in already. */
+  const showDutyNow = async (ctx: BotContext) => {
+    const locale = await ctx.i18n.getLocale();
+    for (const duty of await dutyNow(deps.db, ctx.actor, deps.clock())) {
+      const vars = { start: formatClock(duty.startsAt, locale), end: formatClock(duty.endsAt, locale), place: duty.place };
+      if (duty.recorded) await ctx.reply(ctx.t("ronda-duty-recorded", vars));
+      else await ctx.reply(ctx.t("ronda-duty-now", vars), { reply_markup: new InlineKeyboard().text(ctx.t("button-ronda-present"), rondaPresent.data({ occurrence: duty.occurrenceId })) });
+    }
+  };
+
   feature.command("siapronda", async (ctx) => {
     const state = await volunteerState(deps.db, ctx.actor);
     await ctx.reply(volunteerText(ctx, state), { reply_markup: volunteerKeyboard(ctx, state) });
+    await showDutyNow(ctx);
+  });
+  onButton(buttons, rondaPresent, async (ctx, { occurrence }) => {
+    const { recorded, startsAt } = await checkInOnDuty(deps.db, ctx.actor, { occurrenceId: occurrence, now: deps.clock() });
+    await ctx.answerCallbackQuery();
+    await redraw(ctx, ctx.t(recorded ? "ronda-present-done" : "ronda-present-already", { when: formatWhen(startsAt, await ctx.i18n.getLocale()) }));
   });
   onButton(buttons, rondaVolunteer, async (ctx, { on }) => {
     const state = await setVolunteering(deps.db, ctx.actor, on, deps.clock());
@@ -62,7 +80,7 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     await showVolunteer(ctx, state);
   });
 
-  feature.command("buatrota", async (ctx) => {
+  feature.command(["buatjadwalronda", "buatrota"], async (ctx) => {
     const keyboard = new InlineKeyboard();
     for (const weeks of [1, 2, 4, 8]) keyboard.text(ctx.t("button-rota-weeks", { weeks }), rotaWeeks.data({ weeks }));
     await ctx.reply(ctx.t("rota-choose-weeks"), { reply_markup: keyboard });
@@ -85,13 +103,16 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     });
   });
 
-  feature.command("rotaku", async (ctx) => {
+  feature.command(["giliranku", "rotaku"], async (ctx) => {
     const shifts = await myShifts(deps.db, ctx.actor.person!.id, deps.clock());
-    if (shifts.length === 0) return void (await ctx.reply(ctx.t("rota-mine-empty")));
-    const locale = await ctx.i18n.getLocale();
-    const keyboard = new InlineKeyboard();
-    for (const shift of shifts.slice(0, 8)) keyboard.text(ctx.t("button-swap-ask", { when: formatWhen(shift.startsAt, locale) }), swapAsk.data({ occurrence: shift.occurrenceId })).row();
-    await ctx.reply([ctx.t("rota-mine-title"), ...rotaTable(ctx.t, shifts, locale)].join("\n"), { reply_markup: keyboard });
+    if (shifts.length === 0) await ctx.reply(ctx.t("rota-mine-empty"));
+    else {
+      const locale = await ctx.i18n.getLocale();
+      const keyboard = new InlineKeyboard();
+      for (const shift of shifts.slice(0, 8)) keyboard.text(ctx.t("button-swap-ask", { when: formatWhen(shift.startsAt, locale) }), swapAsk.data({ occurrence: shift.occurrenceId })).row();
+      await ctx.reply([ctx.t("rota-mine-title"), ...rotaTable(ctx.t, shifts, locale)].join("\n"), { reply_markup: keyboard });
+    }
+    await showDutyNow(ctx);
   });
 
   onButton(buttons, swapAsk, async (ctx, { occurrence }) => {
@@ -115,7 +136,17 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     if (shifts.length === 0) return void (await ctx.reply(ctx.t("rota-empty")));
     const locale = await ctx.i18n.getLocale();
     const place = await getRt(deps.db, rtId);
-    for (const text of chunkLines(ctx.t("rota-upcoming-title", rtVars(place)), rotaTable(ctx.t, shifts, locale))) await ctx.reply(text);
+    const texts = chunkLines(ctx.t("rota-upcoming-title", rtVars(place)), rotaTable(ctx.t, shifts, locale));
+    // The ketua can fill a night by hand from here.
+    const assign = headedRtId(ctx.actor) === rtId ? new InlineKeyboard().text(ctx.t("button-ronda-assign"), rondaAssignOpen.data({})) : undefined;
+    for (const [index, text] of texts.entries()) await ctx.reply(text, index === texts.length - 1 && assign ? { reply_markup: assign } : {});
+  });
+  onButton(buttons, rondaAssignOpen, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    // An old /jadwalronda message tapped in the middle of another form: that form ends here.
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(ASSIGN_NIGHT);
   });
 
   return composer;

@@ -18,6 +18,7 @@ export const auditAction = pgEnum("audit_action", [
   "broadcast_stopped",
   "manual_score_entered",
   "data_erased",
+  "ronda_assigned",
 ]);
 
 /**

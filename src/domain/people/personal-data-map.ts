@@ -206,7 +206,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
 export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [person.locale], why: "a language code" },
   { columns: [membership.endReason], why: "a code: left, removed, erased" },
-  { columns: [participation.sourceKey, participation.source], why: "ids and codes (`occurrence:12:person:5`, `checkin-code`)" },
+  { columns: [participation.sourceKey, participation.source], why: "ids and codes (`occurrence:12:person:5`, `checkin-code`, `ronda-button`)" },
   { columns: [readingLog.requestKey, readingSession.requestKey, bookLoan.requestKey], why: "a form's random key" },
   { columns: [ledgerEntry.amount], why: "Rupiah" },
   { columns: [ledgerEntry.reversesEntryId], why: "an entry id" },
@@ -231,7 +231,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [event.place, event.notes, event.recurrence, eventOccurrence.place, eventOccurrence.checkinCode], why: "the RT's schedule, written by its ketua; a random check-in code" },
   { columns: [reminderSetting.eveningBefore, reminderSetting.rondaDutyAt], why: "times of day" },
   { columns: [rondaSetup.nights, rondaSetup.startTime, rondaSetup.endTime, rondaSetup.post], why: "the RT's watch set-up" },
-  { columns: [shiftAssignment.source], why: "`rota` or `swap:<request id>`" },
+  { columns: [shiftAssignment.source], why: "`rota`, `swap:<request id>` or `ketua`" },
   { columns: [indicatorScore.indicatorCode, indicatorScore.note], why: "an assessment of an RT by its koordinator, not about a person" },
   { columns: [processedUpdate.updateId], why: "Telegram's update counter" },
   { columns: [cronRun.key], why: "a scheduled job's name and time" },

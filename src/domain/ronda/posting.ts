@@ -15,7 +15,7 @@ import { generateShifts, ROTA_WEEKS_MAX } from "./watch.js";
 const GROUP_LOCALE = "id";
 
 /**
- * /buatrota: makes the rota and queues its posting in one transaction: the table to the ketua (in
+ * /buatjadwalronda: makes the rota and queues its posting in one transaction: the table to the ketua (in
  * their language) and, when the RT has a group, to the group in Indonesian with a note to the ketua
  * that it was posted. The messages are keyed by what the rota says, for the day: the same rota made
  * again (a double tap, a redelivery) is not posted twice; a changed one (after a swap, other

@@ -98,7 +98,9 @@ export async function freeComingNights(deps: ServiceDeps, tx: Database, params: 
     const locale = supportedLocale(ketua.locale);
     const lines = nights.map((night, i) => deps.i18n.t(locale, "ronda-gap-line", { when: formatWhen(night.startsAt, locale), count: asked[i]! }));
     const text = params.name === null ? deps.i18n.t(locale, "ronda-gaps-ketua-erased", { nights: lines.join("\n") }) : deps.i18n.t(locale, "ronda-gaps-ketua", { name: params.name, nights: lines.join("\n") });
-    const warning = noticeTo(ketua, eventKey("ronda-gaps", `${personId}:${nights[0]!.occurrenceId}`), text);
+    // Keyed by the person and the first night freed: the same leaving warns once, a later one again.
+    const event = eventKey("ronda-gaps", [personId, nights[0]!.occurrenceId].join(":"));
+    const warning = noticeTo(ketua, event, text);
     notices.push(...(params.name === null ? warning : about([personId], warning)));
   }
   await queueNotices(tx, now, notices);

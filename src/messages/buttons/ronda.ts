@@ -8,10 +8,14 @@ const weekday: Field<number> = { read: (text) => (/^[0-6]$/.test(text) ? Number(
 export const rondaVolunteer = defineButton("ronda.ikut", AUDIENCES.residents, { on: flag });
 /** /siapronda: a night of the week the volunteer cannot (or can again) do; it carries the state it sets. */
 export const rondaUnavailable = defineButton("ronda.libur", AUDIENCES.residents, { weekday, unavailable: flag });
-/** /buatrota: how many weeks. */
+/** /buatjadwalronda: how many weeks. */
 export const rotaWeeks = defineButton("rota.buat", AUDIENCES.managers, { weeks: id });
-/** /rotaku: ask someone to take this shift. */
+/** /giliranku: ask someone to take this shift. */
 export const swapAsk = defineButton("tukar.minta", AUDIENCES.residents, { occurrence: id });
+/** /siapronda, /giliranku during one's own night: the shift checks itself in (see domain/ronda/duty.ts). */
+export const rondaPresent = defineButton("ronda.hadir", AUDIENCES.residents, { occurrence: id });
+/** /jadwalronda, for the ketua: put a member on a night by hand. */
+export const rondaAssignOpen = fixedButton("ronda.atur", AUDIENCES.managers);
 /** The offer sent to the other volunteers: take the shift. */
 export const swapTake = defineButton("tukar.ambil", AUDIENCES.residents, { swap: id });
 
@@ -30,4 +34,4 @@ export const rondaPostShortcut = fixedButton("ronda.pos", "anyone");
  */
 export const legacySwapTake = defineButton("swap", AUDIENCES.residents, { action: oneOf("take"), swap: id });
 
-export const RONDA_BUTTONS = [rondaVolunteer, rondaUnavailable, rotaWeeks, swapAsk, swapTake, legacySwapTake, rondaNight, rondaNightsDone, rondaPostShortcut];
+export const RONDA_BUTTONS = [rondaVolunteer, rondaUnavailable, rotaWeeks, swapAsk, swapTake, rondaPresent, rondaAssignOpen, legacySwapTake, rondaNight, rondaNightsDone, rondaPostShortcut];
