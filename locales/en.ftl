@@ -241,7 +241,6 @@ audit-action-broadcast_started = sent an announcement to { $recipients } recipie
 audit-action-broadcast_stopped = stopped announcement #{ $entry }
 audit-action-manual_score_entered = scored { $indicator } = { $score }
 audit-action-data_erased = erased their personal data
-audit-action-ronda_assigned = put a resident on a night watch
 
 ## Input that does not fit
 input-empty = Nothing was written. Please try again.
@@ -1200,3 +1199,4 @@ ronda-assign-nobody = Every active resident is already on that night.
 ronda-assign-done = { $name } is on night watch { $when }. They have been told.
 ronda-assign-already = { $name } is already on night watch { $when }.
 ronda-assigned-person = 🔦 Your RT head put you on night watch { $when } at { $place }. If you cannot, send /giliranku to ask for a swap.
+audit-action-ronda_assigned = put a resident on a night watch

@@ -241,7 +241,6 @@ audit-action-broadcast_started = mengirim pengumuman ke { $recipients } penerima
 audit-action-broadcast_stopped = menghentikan pengumuman #{ $entry }
 audit-action-manual_score_entered = memberi nilai { $indicator } = { $score }
 audit-action-data_erased = menghapus data pribadinya
-audit-action-ronda_assigned = menjadwalkan warga ronda
 
 ## Isian yang tidak sesuai
 input-empty = Isian masih kosong. Silakan tulis lagi.
@@ -1200,3 +1199,4 @@ ronda-assign-nobody = Semua warga aktif sudah terjadwal di malam itu.
 ronda-assign-done = { $name } dijadwalkan ronda { $when }. Yang bersangkutan sudah diberi tahu.
 ronda-assign-already = { $name } sudah terjadwal ronda { $when }.
 ronda-assigned-person = 🔦 Ketua RT menjadwalkan Anda ronda { $when } di { $place }. Jika tidak bisa, kirim /giliranku untuk minta tukar.
+audit-action-ronda_assigned = menjadwalkan warga ronda
