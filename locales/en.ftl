@@ -383,7 +383,6 @@ event-cancelled-notice = Cancelled: { $kind } on { $when }.
 event-series-cancelled-notice = Cancelled: { $kind } on { $when } and the dates after it.
 schedule-title = RT activities in the next 2 weeks ({ $count }):
 schedule-empty = Nothing is scheduled in the next 2 weeks.
-schedule-more = …and { $count } more.
 schedule-item =
     📅 { $kind }
     🕒 { $when }
@@ -1169,3 +1168,10 @@ command-ekspor = Download the scorecards and participation of your area's RTs (E
 error-database-unavailable = Sorry, the system is briefly unavailable. Please try again in a moment.
 long-work-preparing = Being prepared; it will arrive in a moment.
 long-work-failed = Sorry, your request could not be prepared. Please try again in a moment.
+
+## issue 14: events
+schedule-item-counts-attended = Coming { $hadir } · Can't { $tidak } · Maybe { $mungkin } · Came { $attended }
+schedule-item-duty = 🔦 You are on night-watch duty this night.
+schedule-rest-title = Other activities ({ $count }). Tap a number to see one and answer:
+schedule-rest-line = { $n }. { $kind } · { $when }
+schedule-rest-none = No other activities in the next 2 weeks. Send /jadwal to see the latest schedule.

@@ -383,26 +383,25 @@ event-cancelled-notice = Dibatalkan: { $kind } pada { $when }.
 event-series-cancelled-notice = Dibatalkan: { $kind } pada { $when } dan tanggal-tanggal berikutnya.
 schedule-title = Kegiatan RT dalam 2 minggu ke depan ({ $count }):
 schedule-empty = Belum ada kegiatan terjadwal dalam 2 minggu ke depan.
-schedule-more = …dan { $count } kegiatan lagi.
 schedule-item =
     📅 { $kind }
     🕒 { $when }
     📍 { $place }
 schedule-item-notes = 📝 { $notes }
 schedule-item-repeat = 🔁 { $repeat }
-schedule-item-counts = Hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin }
+schedule-item-counts = Akan hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin }
 schedule-item-mine = Jawaban Anda: { $answer }
-rsvp-hadir = Hadir
+rsvp-hadir = Akan hadir
 rsvp-tidak = Tidak bisa
 rsvp-mungkin = Mungkin
-button-rsvp-hadir = ✅ Hadir
+button-rsvp-hadir = ✅ Akan hadir
 button-rsvp-tidak = ❌ Tidak bisa
 button-rsvp-mungkin = 🤔 Mungkin
 button-rsvp-names = 👥 Lihat nama
 rsvp-saved = Tersimpan: { $answer }
 rsvp-names =
     { $kind }, { $when }
-    ✅ Hadir: { $hadir }
+    ✅ Akan hadir: { $hadir }
     ❌ Tidak bisa: { $tidak }
     🤔 Mungkin: { $mungkin }
 attendance-none = Tidak ada kegiatan yang sedang berlangsung atau baru selesai.
@@ -1169,3 +1168,10 @@ command-ekspor = Unduh kartu nilai dan partisipasi RT wilayah Anda (Excel)
 error-database-unavailable = Maaf, sistem sedang gangguan sebentar. Coba lagi sebentar.
 long-work-preparing = Sedang disiapkan, dikirim sebentar lagi.
 long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.
+
+## issue 14: events
+schedule-item-counts-attended = Akan hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin } · Hadir { $attended }
+schedule-item-duty = 🔦 Anda bertugas ronda di malam ini.
+schedule-rest-title = Kegiatan lainnya ({ $count }). Ketuk nomornya untuk melihat dan menjawab:
+schedule-rest-line = { $n }. { $kind } · { $when }
+schedule-rest-none = Tidak ada kegiatan lain dalam 2 minggu ke depan. Kirim /jadwal untuk melihat jadwal terbaru.

@@ -3,12 +3,12 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
-import { event, eventOccurrence, participation, person, roleAssignment, rsvp } from "../../src/db/schema/index.js";
-import { openCheckin } from "../../src/domain/events/attendance.js";
+import { event, eventOccurrence, participation, person, roleAssignment, rondaVolunteer, rsvp, shiftAssignment } from "../../src/db/schema/index.js";
+import { openCheckin, tickAttendance } from "../../src/domain/events/attendance.js";
 import { cancelOccurrence, createEvent, DEFAULT_DURATION_MINUTES, extendOccurrences, setRsvp, type EventDraft } from "../../src/domain/events/events.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, rsvp as rsvpButton, rsvpNames } from "../../src/messages/buttons/events.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, rsvp as rsvpButton, rsvpNames, scheduleOpen, schedulePage } from "../../src/messages/buttons/events.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
@@ -497,42 +497,47 @@ describe("/jadwal and RSVP", () => {
       "📍 Pos kamling",
       "📝 bawa cangkul 🧹",
       "🔁 Setiap minggu, hari Minggu",
-      `Hadir ${counts[0]} · Tidak bisa ${counts[1]} · Mungkin ${counts[2]}`,
+      `Akan hadir ${counts[0]} · Tidak bisa ${counts[1]} · Mungkin ${counts[2]}`,
       ...(mine ? [`Jawaban Anda: ${mine}`] : []),
     ].join("\n");
 
-  it("shows a resident what is coming in the next 14 days, with counts and the three answers", async () => {
+  it("shows a resident the next of each kind first, then the rest of the 14 days as a list to open", async () => {
     const { siti } = await scheduled();
     await harness.send(siti, "/jadwal");
     const texts = sentTextsTo(siti);
     expect(texts).toEqual([
       "Kegiatan RT dalam 2 minggu ke depan (3):",
-      ["📅 Rapat warga", "🕒 Minggu, 22 November 2026 pukul 09.00 WIB", "📍 Balai warga", "Hadir 0 · Tidak bisa 0 · Mungkin 0"].join("\n"),
+      // Under way: who came counts beside who said they would.
+      ["📅 Rapat warga", "🕒 Minggu, 22 November 2026 pukul 09.00 WIB", "📍 Balai warga", "Akan hadir 0 · Tidak bisa 0 · Mungkin 0 · Hadir 0"].join("\n"),
       itemText(SUNDAY_29_NOV, [0, 0, 0]),
-      itemText("Minggu, 6 Desember 2026 pukul 07.00 WIB", [0, 0, 0]),
+      ["Kegiatan lainnya (1). Ketuk nomornya untuk melihat dan menjawab:", `1. ${GOTONG_ROYONG} · Minggu, 6 Desember 2026 pukul 07.00 WIB`].join("\n"),
     ]);
     const item = shownWith(siti, "29 November");
-    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Hadir", "❌ Tidak bisa", "🤔 Mungkin"]]);
+    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"]]);
+    await pressOn(harness, siti, shownWith(siti, "Kegiatan lainnya"), `1. ${GOTONG_ROYONG}`);
+    expect(harness.lastText(siti)).toBe(itemText("Minggu, 6 Desember 2026 pukul 07.00 WIB", [0, 0, 0]));
+    await harness.press(siti, "Akan hadir");
+    expect(harness.lastText(siti)).toBe(itemText("Minggu, 6 Desember 2026 pukul 07.00 WIB", [1, 0, 0], "Akan hadir"));
   });
 
   it("saves one answer per person: a second press changes it, a double tap or a redelivery adds nothing", async () => {
     const { siti, budi, first } = await scheduled();
     await harness.send(siti, "/jadwal");
     const item = shownWith(siti, "29 November");
-    const tap = await pressOn(harness, siti, item, "Hadir");
-    expect(callbackAnswerTo(harness.telegram, tap)?.text).toBe("Tersimpan: Hadir");
-    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Hadir"));
+    const tap = await pressOn(harness, siti, item, "Akan hadir");
+    expect(callbackAnswerTo(harness.telegram, tap)?.text).toBe("Tersimpan: Akan hadir");
+    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Akan hadir"));
     const rows = () => database.db.select({ personId: rsvp.personId, answer: rsvp.answer }).from(rsvp).where(eq(rsvp.occurrenceId, first.id));
     expect(await rows()).toEqual([{ personId: siti.personId, answer: "hadir" }]);
 
     // The same update again, and a second tap on the button as it now shows: one row, no edit that changes nothing.
     const edits = harness.telegram.callsOf("editMessageText").length;
     await harness.deliver(tap);
-    await pressOn(harness, siti, shownWith(siti, "29 November"), "Hadir");
+    await pressOn(harness, siti, shownWith(siti, "29 November"), "Akan hadir");
     expect(harness.telegram.callsOf("editMessageText")).toHaveLength(edits);
-    await pressOn(harness, siti, item, "Hadir"); // a tap carrying the message as it was before the edit
+    await pressOn(harness, siti, item, "Akan hadir"); // a tap carrying the message as it was before the edit
     expect(await rows()).toEqual([{ personId: siti.personId, answer: "hadir" }]);
-    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Hadir"));
+    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Akan hadir"));
 
     await pressOn(harness, siti, shownWith(siti, "29 November"), "Tidak bisa");
     expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [0, 1, 0], "Tidak bisa"));
@@ -546,16 +551,16 @@ describe("/jadwal and RSVP", () => {
 
   it("lets the ketua see the names by answer; nobody else", async () => {
     const { ketua, siti, budi, dewi, eko, first, otherKetua } = await scheduled();
-    for (const [user, answer] of [[siti, "Hadir"], [budi, "Hadir"], [dewi, "Tidak bisa"]] as const) {
+    for (const [user, answer] of [[siti, "Akan hadir"], [budi, "Akan hadir"], [dewi, "Tidak bisa"]] as const) {
       await harness.send(user, "/jadwal");
       await pressOn(harness, user, shownWith(user, "29 November"), answer);
     }
     await harness.send(ketua, "/jadwal");
     const item = shownWith(ketua, "29 November");
     expect(item.text).toBe(itemText(SUNDAY_29_NOV, [2, 1, 0]));
-    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Hadir", "❌ Tidak bisa", "🤔 Mungkin"], ["👥 Lihat nama"]]);
+    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"], ["👥 Lihat nama"]]);
     await pressOn(harness, ketua, item, "Lihat nama");
-    expect(harness.lastText(ketua)).toBe([`${GOTONG_ROYONG}, ${SUNDAY_29_NOV}`, "✅ Hadir: Budi, Siti", "❌ Tidak bisa: Dewi", "🤔 Mungkin: -"].join("\n"));
+    expect(harness.lastText(ketua)).toBe([`${GOTONG_ROYONG}, ${SUNDAY_29_NOV}`, "✅ Akan hadir: Budi, Siti", "❌ Tidak bisa: Dewi", "🤔 Mungkin: -"].join("\n"));
 
     const forged = await pressData(harness, eko, rsvpNames.data({ occurrence: first.id }));
     expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_KETUA, show_alert: true }));
@@ -589,18 +594,109 @@ describe("/jadwal and RSVP", () => {
     expect(await snapshotState(database.db)).toEqual(before);
   });
 
-  it("says so when nothing is scheduled, and lists ten with a note of the rest", async () => {
+  it("says so when nothing is scheduled, and pages through the rest: nothing is out of reach", async () => {
     const { ketua, siti } = await rt05();
+    const otherKetua = newUser("Ketua6");
+    await addKetua(database.db, otherKetua, (await addRt(database.db, 6)).id);
     await harness.send(siti, "/jadwal");
     expect(harness.lastText(siti)).toBe("Belum ada kegiatan terjadwal dalam 2 minggu ke depan.");
     for (let day = 0; day < 12; day++) await schedule(ketua, { kind: "rapat", firstStartsAt: new Date(Date.UTC(2026, 10, 23 + day, 12)) });
+    await schedule(ketua, { firstStartsAt: new Date("2026-12-06T00:00:00Z") });
     await harness.send(siti, "/jadwal");
     const texts = sentTextsTo(siti).slice(1);
-    expect(texts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (12):");
-    expect(texts).toHaveLength(12);
-    expect(texts.at(-1)).toBe("…dan 2 kegiatan lagi.");
+    expect(texts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (13):");
+    // The next rapat and the gotong royong first, even though eleven rapat come before the latter.
+    expect(texts[1]).toContain("🕒 Senin, 23 November 2026 pukul 19.00 WIB");
+    expect(texts[2]).toContain(`📅 ${GOTONG_ROYONG}`);
+    expect(texts).toHaveLength(4);
+    const list = shownWith(siti, "Kegiatan lainnya (11)");
+    expect(list.text.split("\n")).toHaveLength(9);
+    expect(list.text.split("\n")[1]).toBe("1. Rapat warga · Selasa, 24 November 2026 pukul 19.00 WIB");
+    expect(list.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual([...Array.from({ length: 8 }, (_, i) => `${i + 1}. Rapat warga`), "1/2", "▶"]);
+    await pressOn(harness, siti, list, "▶");
+    const second = shownWith(siti, "Kegiatan lainnya (11)");
+    expect(second.messageId).toBe(list.messageId);
+    expect(second.text.split("\n").slice(1)).toEqual([
+      "9. Rapat warga · Rabu, 2 Desember 2026 pukul 19.00 WIB",
+      "10. Rapat warga · Kamis, 3 Desember 2026 pukul 19.00 WIB",
+      "11. Rapat warga · Jumat, 4 Desember 2026 pukul 19.00 WIB",
+    ]);
+    expect(second.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["9. Rapat warga", "10. Rapat warga", "11. Rapat warga", "◀", "2/2"]);
+    await pressOn(harness, siti, second, "11. Rapat warga");
+    expect(harness.lastText(siti)).toContain("🕒 Jumat, 4 Desember 2026 pukul 19.00 WIB");
+    expect(harness.buttons(siti)).toEqual(["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"]);
+
+    // A page past the end shows the last one; a forged page or item is refused, another RT's item too.
+    const beyond = await pressData(harness, siti, schedulePage.data({ page: 99 }), list.messageId);
+    expect(callbackAnswerTo(harness.telegram, beyond)?.show_alert).toBeUndefined();
+    expect(shownWith(siti, "Kegiatan lainnya (11)").text.split("\n")).toHaveLength(4);
+    const forged = await pressData(harness, siti, "jadwal.hal:-1");
+    expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe("Tombol ini sudah tidak berlaku.");
+    const theirs = await schedule(otherKetua, { firstStartsAt: new Date("2026-11-29T00:00:00Z") });
+    const [theirOccurrence] = await occurrencesOf(theirs.eventId);
+    const foreign = await pressData(harness, siti, scheduleOpen.data({ occurrence: theirOccurrence!.id }));
+    expect(callbackAnswerTo(harness.telegram, foreign)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+    const unknown = await pressData(harness, siti, scheduleOpen.data({ occurrence: 99999 }));
+    expect(callbackAnswerTo(harness.telegram, unknown)).toEqual(expect.objectContaining({ text: "Kegiatan tidak ditemukan.", show_alert: true }));
+  });
+
+  it("shows ronda nights only to those on duty or on the rota, own duty first, never in place of the other events", async () => {
+    const { ketua, place, siti, budi, dewi } = await rt05();
+    const nights = [];
+    for (let day = 0; day < 10; day++) {
+      const made = await schedule(ketua, { kind: "ronda", firstStartsAt: new Date(Date.UTC(2026, 10, 22 + day, 15)) });
+      nights.push((await occurrencesOf(made.eventId))[0]!);
+    }
+    await schedule(ketua, { firstStartsAt: new Date("2026-11-29T00:00:00Z") });
+    // Siti is on the rota and on duty on the 25th; Dewi on duty on the 27th (a swap), not on the rota; Budi neither.
+    await database.db.insert(rondaVolunteer).values({ rtId: place.id, personId: siti.personId, joinedAt: harness.now });
+    await database.db.insert(shiftAssignment).values([
+      { occurrenceId: nights[3]!.id, personId: siti.personId, assignedAt: harness.now, source: "rota" },
+      { occurrenceId: nights[5]!.id, personId: dewi.personId, assignedAt: harness.now, source: "rota" },
+    ]);
+
+    await harness.send(budi, "/jadwal");
+    expect(sentTextsTo(budi)).toEqual(["Kegiatan RT dalam 2 minggu ke depan (1):", itemTextOnce(SUNDAY_29_NOV)]);
+
+    await harness.send(dewi, "/jadwal");
+    const dewiTexts = sentTextsTo(dewi);
+    expect(dewiTexts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (2):");
+    expect(dewiTexts[1]).toBe(["📅 Ronda", "🕒 Jumat, 27 November 2026 pukul 22.00 WIB", "📍 Pos kamling", "🔦 Anda bertugas ronda di malam ini.", "Akan hadir 0 · Tidak bisa 0 · Mungkin 0"].join("\n"));
+    expect(dewiTexts[2]).toBe(itemTextOnce(SUNDAY_29_NOV));
+    expect(dewiTexts).toHaveLength(3);
+
+    await harness.send(siti, "/jadwal");
+    const sitiTexts = sentTextsTo(siti);
+    expect(sitiTexts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (11):");
+    expect(sitiTexts[1]).toContain("🕒 Rabu, 25 November 2026 pukul 22.00 WIB\n📍 Pos kamling\n🔦 Anda bertugas");
+    expect(sitiTexts[2]).toBe(itemTextOnce(SUNDAY_29_NOV));
+    expect(sitiTexts[3]).toMatch(/^Kegiatan lainnya \(9\)/);
+
+    // Budi cannot open a ronda night he is not on by a forged button; Dewi can open only her own.
+    const forged = await pressData(harness, budi, scheduleOpen.data({ occurrence: nights[5]!.id }));
+    expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+    const notHers = await pressData(harness, dewi, scheduleOpen.data({ occurrence: nights[3]!.id }));
+    expect(callbackAnswerTo(harness.telegram, notHers)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+  });
+
+  it("reads actual attendance on the card beside the answers given beforehand", async () => {
+    const { ketua, siti, budi, dewi, eko } = await rt05();
+    const made = await schedule(ketua, { firstStartsAt: new Date("2026-11-22T02:30:00Z"), notes: "bawa cangkul 🧹" }, new Date("2026-11-21T00:00:00Z"));
+    const [occurrence] = await occurrencesOf(made.eventId);
+    const ketuaActor = await loadActor(database.db, ketua.id, []);
+    for (const user of [siti, budi, dewi, eko]) {
+      await setRsvp(database.db, await loadActor(database.db, user.id, []), occurrence!.id, user === eko ? "tidak" : "hadir", new Date("2026-11-21T00:00:00Z"));
+    }
+    for (const user of [siti, budi, dewi, eko]) await tickAttendance(database.db, ketuaActor, { occurrenceId: occurrence!.id, membershipId: user.membershipId, present: true }, harness.now);
+    await harness.send(siti, "/jadwal");
+    expect(shownWith(siti, "📅").text.split("\n").at(-2)).toBe("Akan hadir 3 · Tidak bisa 1 · Mungkin 0 · Hadir 4");
   });
 });
+
+/** The one-off gotong royong of 29 November as a card, nothing answered yet. */
+function itemTextOnce(when: string): string {
+  return [`📅 ${GOTONG_ROYONG}`, `🕒 ${when}`, "📍 Pos kamling", "Akan hadir 0 · Tidak bisa 0 · Mungkin 0"].join("\n");
+}
 
 describe("/ubahacara", () => {
   /** A weekly gotong royong; Siti and Budi (who reads English) will come on the 29th, Dewi cannot, Eko maybe. */
@@ -608,7 +704,7 @@ describe("/ubahacara", () => {
     const rt = await rt05();
     const weekly = await schedule(rt.ketua, { firstStartsAt: new Date("2026-11-29T00:00:00Z"), recurrence: { kind: "weekly", weekday: 0 } });
     const first = await occurrenceAt(weekly.eventId, "2026-11-29T00:00:00Z");
-    for (const [user, answer] of [[rt.siti, "Hadir"], [rt.budi, "Hadir"], [rt.dewi, "Tidak bisa"], [rt.eko, "Mungkin"]] as const) {
+    for (const [user, answer] of [[rt.siti, "Akan hadir"], [rt.budi, "Akan hadir"], [rt.dewi, "Tidak bisa"], [rt.eko, "Mungkin"]] as const) {
       await harness.send(user, "/jadwal");
       await pressOn(harness, user, shownWith(user, "29 November"), answer);
     }

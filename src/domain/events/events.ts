@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { event, eventOccurrence, membership, person, rsvp } from "../../db/schema/index.js";
+import { event, eventOccurrence, membership, participation, person, rondaVolunteer, rsvp, shiftAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
 import { occurrences, type Recurrence, type RecurrenceKind } from "../schedule/recurrence.js";
@@ -103,9 +103,21 @@ export async function getOccurrence(db: Database, occurrenceId: number): Promise
   return row;
 }
 
-export type UpcomingOccurrence = Occurrence & { notes: string | null; recurrence: Recurrence; hadir: number; tidak: number; mungkin: number; myAnswer: RsvpAnswer | null };
+export type UpcomingOccurrence = Occurrence & {
+  notes: string | null;
+  recurrence: Recurrence;
+  /** RSVP counts: `hadir` is "Akan hadir", said beforehand. */
+  hadir: number;
+  tidak: number;
+  mungkin: number;
+  /** Who actually came: check-ins and checklist ticks (not taken back). */
+  attended: number;
+  myAnswer: RsvpAnswer | null;
+  /** The viewer is on this ronda shift. */
+  onDuty: boolean;
+};
 
-/** Occurrences with RSVP counts and the viewer's own answer, for the rows `where` picks. */
+/** Occurrences with RSVP counts, attendance and the viewer's own answer and duty, for the rows `where` picks. */
 async function selectWithRsvps(db: Database, viewerPersonId: number | null, where: SQL | undefined): Promise<UpcomingOccurrence[]> {
   const counts = (answer: RsvpAnswer) =>
     sql<number>`(select count(*) from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.answer} = ${answer})`.mapWith(Number);
@@ -117,30 +129,94 @@ async function selectWithRsvps(db: Database, viewerPersonId: number | null, wher
       hadir: counts("hadir"),
       tidak: counts("tidak"),
       mungkin: counts("mungkin"),
+      attended: sql<number>`(select count(*) from ${participation} where ${participation.occurrenceId} = ${eventOccurrence.id} and ${participation.revokedAt} is null)`.mapWith(Number),
       myAnswer: viewerPersonId === null
         ? sql<RsvpAnswer | null>`null`
         : sql<RsvpAnswer | null>`(select ${rsvp.answer} from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.personId} = ${viewerPersonId})`,
+      onDuty: viewerPersonId === null
+        ? sql<boolean>`false`
+        : sql<boolean>`exists (select 1 from ${shiftAssignment} where ${shiftAssignment.occurrenceId} = ${eventOccurrence.id} and ${shiftAssignment.personId} = ${viewerPersonId})`,
     })
     .from(eventOccurrence)
     .innerJoin(event, eq(event.id, eventOccurrence.eventId))
     .where(where)
-    .orderBy(asc(eventOccurrence.startsAt));
-  return rows.map((row) => ({ ...row.occurrence, notes: row.notes, recurrence: row.recurrence as Recurrence, hadir: row.hadir, tidak: row.tidak, mungkin: row.mungkin, myAnswer: row.myAnswer }));
+    .orderBy(asc(eventOccurrence.startsAt), asc(eventOccurrence.id));
+  return rows.map((row) => ({
+    ...row.occurrence,
+    notes: row.notes,
+    recurrence: row.recurrence as Recurrence,
+    hadir: row.hadir,
+    tidak: row.tidak,
+    mungkin: row.mungkin,
+    attended: row.attended,
+    myAnswer: row.myAnswer,
+    onDuty: Boolean(row.onDuty),
+  }));
 }
 
-/** What is coming up in an RT, with RSVP counts and the viewer's own answer. */
+/**
+ * Ronda nights are shown to those they concern: the people on that shift, and the RT's ronda
+ * volunteers (the rota). Everyone else sees the RT's other events without a night watch in between.
+ */
+function visibleTo(viewerPersonId: number | null): SQL {
+  if (viewerPersonId === null) return sql`${eventOccurrence.kind} <> 'ronda'`;
+  return sql`(${eventOccurrence.kind} <> 'ronda'
+    or exists (select 1 from ${shiftAssignment} where ${shiftAssignment.occurrenceId} = ${eventOccurrence.id} and ${shiftAssignment.personId} = ${viewerPersonId})
+    or exists (select 1 from ${rondaVolunteer} where ${rondaVolunteer.rtId} = ${eventOccurrence.rtId} and ${rondaVolunteer.personId} = ${viewerPersonId} and ${rondaVolunteer.leftAt} is null))`;
+}
+
+/** How far ahead /jadwal looks. */
+export const SCHEDULE_DAYS = 14;
+
+/** What is coming up in an RT that the viewer should see, with RSVP counts and the viewer's own answer. */
 export function listUpcoming(db: Database, params: { rtId: number; viewerPersonId: number | null; now: Date; days?: number }): Promise<UpcomingOccurrence[]> {
-  const { rtId, viewerPersonId, now, days = 14 } = params;
+  const { rtId, viewerPersonId, now, days = SCHEDULE_DAYS } = params;
   return selectWithRsvps(
     db,
     viewerPersonId,
-    and(eq(eventOccurrence.rtId, rtId), isNull(eventOccurrence.cancelledAt), gt(eventOccurrence.endsAt, now), lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000))),
+    and(
+      eq(eventOccurrence.rtId, rtId),
+      isNull(eventOccurrence.cancelledAt),
+      gt(eventOccurrence.endsAt, now),
+      lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000)),
+      visibleTo(viewerPersonId),
+    ),
   );
+}
+
+/**
+ * /jadwal's order: first what matters (the next gotong royong, rapat and other RT event, and the
+ * viewer's own next ronda duty), by time; then the rest, by time, to page through. Ronda nights the
+ * viewer is not on go to the rest, so they never crowd out the other events.
+ */
+export function scheduleInOrder(items: readonly UpcomingOccurrence[]): { first: UpcomingOccurrence[]; rest: UpcomingOccurrence[] } {
+  const first = new Set<UpcomingOccurrence>();
+  for (const kind of ["gotong_royong", "rapat", "lainnya"] as const) {
+    const next = items.find((item) => item.kind === kind);
+    if (next) first.add(next);
+  }
+  const duty = items.find((item) => item.onDuty);
+  if (duty) first.add(duty);
+  return { first: items.filter((item) => first.has(item)), rest: items.filter((item) => !first.has(item)) };
 }
 
 /** One occurrence as /jadwal shows it, to redraw its message after an answer. */
 export async function findWithRsvps(db: Database, params: { occurrenceId: number; viewerPersonId: number | null }): Promise<UpcomingOccurrence | undefined> {
   return (await selectWithRsvps(db, params.viewerPersonId, eq(eventOccurrence.id, params.occurrenceId)))[0];
+}
+
+/**
+ * One occurrence of /jadwal's list, opened by its button: only an active member of its RT who
+ * may see it (a ronda night: on the shift or the rota). A stale or forged press is refused.
+ */
+export async function openScheduled(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<UpcomingOccurrence> {
+  const occurrence = await getOccurrence(db, occurrenceId);
+  const personId = await requireActiveMemberOf(db, actor, occurrence.rtId);
+  const [item] = await selectWithRsvps(db, personId, and(eq(eventOccurrence.id, occurrenceId), visibleTo(personId)));
+  if (!item) throw new DomainError("not-allowed");
+  if (item.cancelledAt) throw new DomainError("event-cancelled");
+  if (item.endsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
+  return item;
 }
 
 async function requireActiveMemberOf(db: Database, actor: Actor, rtId: number): Promise<number> {
