@@ -367,7 +367,11 @@ event-summary =
     • Place: { $place }
     • Notes: { $notes }
     • { $repeat }
-event-created = { $kind } on { $when } is scheduled ({ $count } dates ahead). Residents can see it in /jadwal.
+event-created = { $kind } on { $when } is scheduled ({ $count } dates ahead). { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
 event-none-to-edit = There are no coming activities.
 event-choose-occurrence = Choose the activity:
 event-choose-change = What should change?
@@ -375,10 +379,22 @@ button-event-move = 🕒 Change the time
 button-event-place = 📍 Change the place
 button-event-cancel-one = ❌ Cancel this date
 button-event-cancel-series = 🛑 Cancel this and all later dates
-event-changed = Saved: { $when }, at { $place }. { $told } residents who are coming were told.
+event-changed = Saved: { $when }, at { $place }. { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
 event-changed-notice = Schedule change: { $kind }, first set for { $before }, moves to { $when }, at { $place }.
-event-cancelled = Cancelled. { $told } residents who were coming were told.
-event-series-cancelled = This activity and all its later dates are cancelled. { $told } residents who were coming were told.
+event-cancelled = Cancelled. { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
+event-series-cancelled = This activity and all its later dates are cancelled. { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
 event-cancelled-notice = Cancelled: { $kind } on { $when }.
 event-series-cancelled-notice = Cancelled: { $kind } on { $when } and the dates after it.
 schedule-title = RT activities in the next 2 weeks ({ $count }):
@@ -1175,3 +1191,6 @@ schedule-item-duty = 🔦 You are on night-watch duty this night.
 schedule-rest-title = Other activities ({ $count }). Tap a number to see one and answer:
 schedule-rest-line = { $n }. { $kind } · { $when }
 schedule-rest-none = No other activities in the next 2 weeks. Send /jadwal to see the latest schedule.
+event-created-notice = 📅 New RT activity: { $kind }, { $when }, at { $place }.
+event-created-notice-notes = 📝 { $notes }
+event-created-notice-answer = Will you come? Answer with the buttons below; every activity is in /jadwal.

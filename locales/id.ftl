@@ -367,7 +367,10 @@ event-summary =
     • Tempat: { $place }
     • Catatan: { $notes }
     • { $repeat }
-event-created = { $kind } pada { $when } sudah dijadwalkan ({ $count } tanggal ke depan). Warga bisa melihatnya di /jadwal.
+event-created = { $kind } pada { $when } sudah dijadwalkan ({ $count } tanggal ke depan). { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
 event-none-to-edit = Belum ada kegiatan yang akan datang.
 event-choose-occurrence = Pilih kegiatan:
 event-choose-change = Apa yang diubah?
@@ -375,10 +378,19 @@ button-event-move = 🕒 Ubah waktu
 button-event-place = 📍 Ubah tempat
 button-event-cancel-one = ❌ Batalkan tanggal ini
 button-event-cancel-series = 🛑 Batalkan ini dan seterusnya
-event-changed = Tersimpan: { $when }, di { $place }. { $told } warga yang akan hadir diberi tahu.
+event-changed = Tersimpan: { $when }, di { $place }. { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
 event-changed-notice = Perubahan jadwal: { $kind } yang semula { $before } pindah ke { $when }, di { $place }.
-event-cancelled = Dibatalkan. { $told } warga yang akan hadir diberi tahu.
-event-series-cancelled = Kegiatan ini dan semua tanggal berikutnya dibatalkan. { $told } warga yang akan hadir diberi tahu.
+event-cancelled = Dibatalkan. { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
+event-series-cancelled = Kegiatan ini dan semua tanggal berikutnya dibatalkan. { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
 event-cancelled-notice = Dibatalkan: { $kind } pada { $when }.
 event-series-cancelled-notice = Dibatalkan: { $kind } pada { $when } dan tanggal-tanggal berikutnya.
 schedule-title = Kegiatan RT dalam 2 minggu ke depan ({ $count }):
@@ -1175,3 +1187,6 @@ schedule-item-duty = 🔦 Anda bertugas ronda di malam ini.
 schedule-rest-title = Kegiatan lainnya ({ $count }). Ketuk nomornya untuk melihat dan menjawab:
 schedule-rest-line = { $n }. { $kind } · { $when }
 schedule-rest-none = Tidak ada kegiatan lain dalam 2 minggu ke depan. Kirim /jadwal untuk melihat jadwal terbaru.
+event-created-notice = 📅 Kegiatan baru di RT: { $kind }, { $when }, di { $place }.
+event-created-notice-notes = 📝 { $notes }
+event-created-notice-answer = Apakah Bapak/Ibu akan hadir? Jawab dengan tombol di bawah; semua kegiatan ada di /jadwal.

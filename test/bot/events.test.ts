@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
@@ -204,7 +204,9 @@ describe("/acara", () => {
     expect(shownWith(ketua, "Periksa kembali").text).toBe([`Periksa kembali:`, `• ${c.kind}`, `• ${c.whenText}`, `• Tempat: ${placeText}`, `• Catatan: ${c.notes ?? "-"}`, `• ${c.repeat}`].join("\n"));
     expect(await storedEvents()).toEqual({ events: [], occurrences: [] }); // nothing before "Simpan"
     await harness.press(ketua, "Simpan");
-    expect(harness.lastText(ketua)).toBe(`${c.kind} pada ${c.whenText} sudah dijadwalkan (${c.starts.length} tanggal ke depan). Warga bisa melihatnya di /jadwal.`);
+    // A ronda night concerns only the rota (nobody has joined it yet); the rest is told to the four residents.
+    const told = c.kindValue === "ronda" ? "Belum ada warga lain yang bisa diberi tahu." : "Pemberitahuan dikirim ke 4 warga.";
+    expect(harness.lastText(ketua)).toBe(`${c.kind} pada ${c.whenText} sudah dijadwalkan (${c.starts.length} tanggal ke depan). ${told}`);
 
     const events = await database.db.select().from(event);
     expect(events).toHaveLength(1);
@@ -225,6 +227,45 @@ describe("/acara", () => {
       expect(row.endsAt.getTime() - row.startsAt.getTime()).toBe(DEFAULT_DURATION_MINUTES[c.kindValue] * 60_000);
       expect(row).toMatchObject({ rtId: place.id, kind: c.kindValue, place: placeText, cancelledAt: null, checkinCode: null });
     }
+  });
+
+  it("tells each resident of the RT once, in their language, with the notes and the answers; muted ones and the ketua not", async () => {
+    const { place, ketua, siti, budi, dewi, eko } = await rt05();
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.id, budi.personId));
+    await database.db.update(person).set({ announcementsMutedAt: harness.now }).where(eq(person.id, dewi.personId));
+    const waiting = newUser("Tunggu");
+    await addPending(database.db, waiting, place.id);
+    const elsewhere = newUser("Lain");
+    await addMember(database.db, elsewhere, (await addRt(database.db, 6)).id);
+    await harness.send(ketua, "/acara");
+    await harness.press(ketua, GOTONG_ROYONG);
+    await harness.send(ketua, "Minggu 07.00");
+    await harness.press(ketua, "Pos kamling");
+    await harness.send(ketua, "bawa cangkul");
+    await harness.press(ketua, "Sekali saja");
+    const summary = shownWith(ketua, "Periksa kembali");
+    const save = await pressOn(harness, ketua, summary, "Simpan");
+    expect(harness.lastText(ketua)).toBe(`${GOTONG_ROYONG} pada ${SUNDAY_29_NOV} sudah dijadwalkan (1 tanggal ke depan). Pemberitahuan dikirim ke 3 warga.`);
+    // A double tap and a redelivery of the save: one event, nobody told twice.
+    await pressOn(harness, ketua, summary, "Simpan");
+    await harness.deliver(save);
+    expect(await database.db.select().from(event)).toHaveLength(1);
+
+    const notice = [`📅 Kegiatan baru di RT: ${GOTONG_ROYONG}, ${SUNDAY_29_NOV}, di Pos kamling.`, "📝 bawa cangkul", "Apakah Bapak/Ibu akan hadir? Jawab dengan tombol di bawah; semua kegiatan ada di /jadwal."].join("\n");
+    expect(sentTextsTo(siti)).toEqual([notice]);
+    expect(sentTextsTo(eko)).toEqual([notice]);
+    expect(sentTextsTo(budi)).toEqual([expect.stringMatching(/^📅 New RT activity: .*Sunday, 29 November 2026 at 07:00 WIB, at Pos kamling\.\n📝 bawa cangkul\nWill you come\?/)]);
+    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(waiting)).toEqual([]);
+    expect(sentTextsTo(elsewhere)).toEqual([]);
+    expect(sentTextsTo(ketua).filter((text) => text.startsWith("📅"))).toEqual([]);
+
+    const card = shownWith(siti, "Kegiatan baru");
+    expect(card.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"]);
+    expect(shownWith(budi, "New RT activity").keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["✅ Coming", "❌ Can't", "🤔 Maybe"]);
+    const tap = await pressOn(harness, siti, card, "Akan hadir");
+    expect(callbackAnswerTo(harness.telegram, tap)?.text).toBe("Tersimpan: Akan hadir");
+    expect(await database.db.select({ personId: rsvp.personId, answer: rsvp.answer }).from(rsvp)).toEqual([{ personId: siti.personId, answer: "hadir" }]);
   });
 
   it("repeats monthly on the 31st in every month, on the last day of the shorter ones", async () => {
@@ -736,8 +777,10 @@ describe("/ubahacara", () => {
     expect(harness.lastText(ketua)).toBe("Dibatalkan. Tidak ada yang diubah.");
   });
 
-  it("moves one date and tells each of those who said Hadir once, in their language", async () => {
+  it("moves one date and tells each resident once, in their language; a muted one only if they said they would come", async () => {
     const { ketua, siti, budi, dewi, eko, weekly, first } = await withAnswers();
+    // Siti said she would come and Eko did not: both muted, only Siti hears of the move.
+    await database.db.update(person).set({ announcementsMutedAt: harness.now }).where(inArray(person.id, [siti.personId, eko.personId]));
     const before = await occurrencesOf(weekly.eventId);
     await choose(ketua, "29 November", "Ubah waktu");
     expect(harness.lastText(ketua)).toBe('Waktu yang baru kapan? Misalnya "Minggu 07.00".');
@@ -746,7 +789,7 @@ describe("/ubahacara", () => {
     await harness.send(ketua, "kemarin 16.00");
     expect(harness.lastText(ketua)).toBe('Waktu itu sudah lewat. Tulis waktu yang akan datang, misalnya "Minggu 07.00".');
     const moved = await harness.send(ketua, "Sabtu 16.00");
-    expect(harness.lastText(ketua)).toBe("Tersimpan: Sabtu, 28 November 2026 pukul 16.00 WIB, di Pos kamling. 2 warga yang akan hadir diberi tahu.");
+    expect(harness.lastText(ketua)).toBe("Tersimpan: Sabtu, 28 November 2026 pukul 16.00 WIB, di Pos kamling. Pemberitahuan dikirim ke 3 warga.");
 
     const after = await occurrencesOf(weekly.eventId);
     const changed = after.find((row) => row.id === first.id)!;
@@ -760,8 +803,12 @@ describe("/ubahacara", () => {
       harness.deps.i18n.t("en", "event-changed-notice", { kind: harness.deps.i18n.t("en", "event-kind-gotong_royong"), before: "Sunday, 29 November 2026 at 07:00 WIB", when: "Saturday, 28 November 2026 at 16:00 WIB", place: "Pos kamling" }),
     ]);
     expect(sentTextsTo(budi)[0]).toMatch(/^Schedule change: /);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toHaveLength(1);
     expect(sentTextsTo(eko)).toEqual([]);
+    expect(sentTextsTo(ketua).filter((text) => text.startsWith("Perubahan jadwal"))).toEqual([]);
+    // The answers can be given again under the notice.
+    await pressOn(harness, dewi, shownWith(dewi, "Perubahan jadwal"), "Akan hadir");
+    expect(await database.db.select({ answer: rsvp.answer }).from(rsvp).where(and(eq(rsvp.occurrenceId, first.id), eq(rsvp.personId, dewi.personId)))).toEqual([{ answer: "hadir" }]);
 
     // The same update again, even after a restart: nobody is told twice.
     await harness.deliver(moved);
@@ -769,6 +816,7 @@ describe("/ubahacara", () => {
     await harness.deliver(moved);
     expect(sentTextsTo(siti)).toHaveLength(1);
     expect(sentTextsTo(budi)).toHaveLength(1);
+    expect(sentTextsTo(dewi)).toHaveLength(1);
 
     // The daily job does not bring the old date back.
     await extendOccurrences(database.db, harness.now);
@@ -796,37 +844,38 @@ describe("/ubahacara", () => {
     expect(await occurrencesOf(weekly.eventId)).toEqual(withCancelled);
   });
 
-  it("changes the place of one date and tells those who said Hadir", async () => {
+  it("changes the place of one date and tells the residents", async () => {
     const { ketua, siti, dewi, weekly, first } = await withAnswers();
     await choose(ketua, "29 November", "Ubah tempat");
     expect(harness.lastText(ketua)).toBe(ASK_PLACE);
     await harness.send(ketua, "😀");
     expect(harness.lastText(ketua)).toContain("tanpa emoji");
     await harness.send(ketua, "Balai warga RT 05");
-    expect(harness.lastText(ketua)).toBe(`Tersimpan: ${SUNDAY_29_NOV}, di Balai warga RT 05. 2 warga yang akan hadir diberi tahu.`);
+    expect(harness.lastText(ketua)).toBe(`Tersimpan: ${SUNDAY_29_NOV}, di Balai warga RT 05. Pemberitahuan dikirim ke 4 warga.`);
     const rows = await occurrencesOf(weekly.eventId);
     expect(rows.find((row) => row.id === first.id)).toMatchObject({ place: "Balai warga RT 05", startsAt: first.startsAt, endsAt: first.endsAt });
     expect(rows.filter((row) => row.id !== first.id).every((row) => row.place === "Pos kamling")).toBe(true);
     expect(sentTextsTo(siti)).toEqual([`Perubahan jadwal: ${GOTONG_ROYONG} yang semula ${SUNDAY_29_NOV} pindah ke ${SUNDAY_29_NOV}, di Balai warga RT 05.`]);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toEqual(sentTextsTo(siti));
   });
 
-  it("cancels one date: gone from /jadwal, the others stay, those who said Hadir are told once", async () => {
+  it("cancels one date: gone from /jadwal, the others stay, each resident is told once", async () => {
     const { ketua, siti, budi, dewi, eko, weekly, first } = await withAnswers();
     await choose(ketua, "29 November", "Batalkan tanggal ini");
-    expect(harness.lastText(ketua)).toBe("Dibatalkan. 2 warga yang akan hadir diberi tahu.");
+    expect(harness.lastText(ketua)).toBe("Dibatalkan. Pemberitahuan dikirim ke 4 warga.");
     const rows = await occurrencesOf(weekly.eventId);
     expect(rows.filter((row) => row.cancelledAt !== null).map((row) => row.id)).toEqual([first.id]);
     expect(rows).toHaveLength(8);
     expect(sentTextsTo(siti)).toEqual([`Dibatalkan: ${GOTONG_ROYONG} pada ${SUNDAY_29_NOV}.`]);
     expect(sentTextsTo(budi)).toEqual([`Cancelled: ${harness.deps.i18n.t("en", "event-kind-gotong_royong")} on Sunday, 29 November 2026 at 07:00 WIB.`]);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toEqual(sentTextsTo(siti));
+    harness.telegram.clear();
     await harness.send(eko, "/jadwal");
     expect(sentTextsTo(eko)).toEqual(["Kegiatan RT dalam 2 minggu ke depan (1):", expect.stringContaining("Minggu, 6 Desember 2026")]);
     expect(await extendOccurrences(database.db, harness.now)).toBe(0);
   });
 
-  it("cancels a date and all later ones, leaving the earlier ones, and tells each person who said Hadir once", async () => {
+  it("cancels a date and all later ones, leaving the earlier ones, and tells each resident once", async () => {
     const { ketua, siti, budi, dewi, weekly } = await withAnswers();
     // Answers on later dates: Siti on the 13th, Budi on the 20th and 27th, Dewi cannot on the 13th.
     const actorOf = async (user: TestUser) => loadActor(database.db, user.id, []);
@@ -839,7 +888,7 @@ describe("/ubahacara", () => {
       await setRsvp(database.db, await actorOf(user), (await occurrenceAt(weekly.eventId, date)).id, answer, harness.now);
     }
     await choose(ketua, "13 Desember", "Batalkan ini dan seterusnya");
-    expect(harness.lastText(ketua)).toBe("Kegiatan ini dan semua tanggal berikutnya dibatalkan. 2 warga yang akan hadir diberi tahu.");
+    expect(harness.lastText(ketua)).toBe("Kegiatan ini dan semua tanggal berikutnya dibatalkan. Pemberitahuan dikirim ke 4 warga.");
     const rows = await occurrencesOf(weekly.eventId);
     expect(rows.map((row) => [row.startsAt.toISOString().slice(0, 10), row.cancelledAt !== null])).toEqual([
       ["2026-11-29", false],
@@ -853,7 +902,7 @@ describe("/ubahacara", () => {
     ]);
     expect(sentTextsTo(siti)).toEqual([`Dibatalkan: ${GOTONG_ROYONG} pada Minggu, 13 Desember 2026 pukul 07.00 WIB dan tanggal-tanggal berikutnya.`]);
     expect(sentTextsTo(budi)).toHaveLength(1);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toEqual(sentTextsTo(siti));
     const [series] = await database.db.select().from(event).where(eq(event.id, weekly.eventId));
     expect(series?.cancelledAt).not.toBeNull();
     expect(await extendOccurrences(database.db, new Date("2027-02-01T00:00:00Z"))).toBe(0);

@@ -8,7 +8,6 @@ import {
   listUpcoming,
   openScheduled,
   scheduleInOrder,
-  RSVP_ANSWERS,
   rsvpNames,
   setEventRemindersOff,
   setRsvp,
@@ -24,6 +23,7 @@ import type { BotDeps } from "../deps.js";
 import { formatClock, formatWhen } from "../../messages/format.js";
 import { clampPage, paginatedKeyboard, PAGE_SIZE } from "../keyboards/paginate.js";
 import { attendanceOpen, attendancePage, attendanceTick, checkinCode, rsvp, rsvpNames as rsvpNamesButton, scheduleOpen, schedulePage } from "../../messages/buttons/events.js";
+import { rsvpAnswerKeyboard } from "../../messages/events.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
 
@@ -57,8 +57,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   };
 
   const rsvpKeyboard = (ctx: BotContext, item: { id: number }, isKetua: boolean) => {
-    const keyboard = new InlineKeyboard();
-    for (const answer of RSVP_ANSWERS) keyboard.text(ctx.t(`button-rsvp-${answer}`), rsvp.data({ occurrence: item.id, answer }));
+    const keyboard = rsvpAnswerKeyboard(ctx.t.bind(ctx), item.id);
     if (isKetua) keyboard.row().text(ctx.t("button-rsvp-names"), rsvpNamesButton.data({ occurrence: item.id }));
     return keyboard;
   };

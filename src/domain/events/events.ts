@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { event, eventOccurrence, membership, participation, person, rondaVolunteer, rsvp, shiftAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
@@ -35,7 +35,9 @@ export type Occurrence = typeof eventOccurrence.$inferSelect;
  * Idempotent by `draft.requestKey`: a repeat (a double tap, a redelivery, another instance racing
  * this one) creates nothing and answers the first result.
  */
-export async function createEvent(db: Database, actor: Actor, draft: EventDraft, now: Date): Promise<{ eventId: number; occurrences: number }> {
+export type CreatedEvent = { eventId: number; occurrences: number; /** Its first date (null only if none was made). */ firstOccurrenceId: number | null };
+
+export async function createEvent(db: Database, actor: Actor, draft: EventDraft, now: Date): Promise<CreatedEvent> {
   const rtId = requireHeadedRt(actor);
   const earlier = await eventByRequestKey(db, rtId, draft.requestKey);
   if (earlier) return earlier;
@@ -49,17 +51,22 @@ export async function createEvent(db: Database, actor: Actor, draft: EventDraft,
       .returning({ id: event.id });
     if (!created) return (await eventByRequestKey(tx, rtId, draft.requestKey))!;
     const count = await materializeOccurrences(tx, created.id, new Date(now.getTime() + OCCURRENCE_HORIZON_MS));
-    return { eventId: created.id, occurrences: count };
+    return { eventId: created.id, occurrences: count, firstOccurrenceId: await firstOccurrenceOf(tx, created.id) };
   });
 }
 
 /** The event a form's key already made, as createEvent answered it; another RT's is not answered. */
-async function eventByRequestKey(db: Database, rtId: number, requestKey: string): Promise<{ eventId: number; occurrences: number } | undefined> {
+async function eventByRequestKey(db: Database, rtId: number, requestKey: string): Promise<CreatedEvent | undefined> {
   const [row] = await db.select({ eventId: event.id, rtId: event.rtId }).from(event).where(eq(event.requestKey, requestKey));
   if (!row) return undefined;
   if (row.rtId !== rtId) throw new DomainError("not-allowed");
   const [made] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(eventOccurrence).where(eq(eventOccurrence.eventId, row.eventId));
-  return { eventId: row.eventId, occurrences: made?.count ?? 0 };
+  return { eventId: row.eventId, occurrences: made?.count ?? 0, firstOccurrenceId: await firstOccurrenceOf(db, row.eventId) };
+}
+
+async function firstOccurrenceOf(db: Database, eventId: number): Promise<number | null> {
+  const [first] = await db.select({ id: eventOccurrence.id }).from(eventOccurrence).where(eq(eventOccurrence.eventId, eventId)).orderBy(asc(eventOccurrence.startsAt)).limit(1);
+  return first?.id ?? null;
 }
 
 /** Adds the occurrences of one event up to `until`; existing ones are left as they are. */
@@ -251,15 +258,36 @@ export async function rsvpNames(db: Database, occurrenceId: number): Promise<Rec
 
 export type Attendee = { personId: number; telegramId: number; locale: string };
 
-/** Those who said they would come: they hear about changes and cancellations. */
-async function saidYes(db: Database, occurrenceIds: number[]): Promise<Attendee[]> {
-  if (occurrenceIds.length === 0) return [];
+/**
+ * Who is told when an event is made, moved or cancelled: the RT's active members who can be
+ * reached, but not `except` (the ketua who did it, answered in the chat). Muted people (/senyap)
+ * are left out, except those who said they would come to one of `occurrenceIds` or are on its
+ * ronda shift: the change is about their own plans. A ronda night concerns only its shift and the
+ * rota's volunteers, so nobody else hears of it. One row per person, by person id.
+ */
+export async function eventAudience(db: Database, params: { rtId: number; kind: EventKind; occurrenceIds: readonly number[]; except: number | null }): Promise<Attendee[]> {
+  const ids = [...params.occurrenceIds];
+  const said = ids.length === 0 ? sql`false` : sql`exists (select 1 from ${rsvp} where ${rsvp.personId} = ${person.id} and ${rsvp.answer} = 'hadir' and ${inArray(rsvp.occurrenceId, ids)})`;
+  const onDuty = ids.length === 0 ? sql`false` : sql`exists (select 1 from ${shiftAssignment} where ${shiftAssignment.personId} = ${person.id} and ${inArray(shiftAssignment.occurrenceId, ids)})`;
+  const onRota = sql`exists (select 1 from ${rondaVolunteer} where ${rondaVolunteer.rtId} = ${params.rtId} and ${rondaVolunteer.personId} = ${person.id} and ${rondaVolunteer.leftAt} is null)`;
+  const listening = sql`${person.announcementsMutedAt} is null`;
+  const who = params.kind === "ronda" ? sql`(${onDuty} or ${said} or (${onRota} and ${listening}))` : sql`(${said} or ${listening})`;
   const rows = await db
     .selectDistinct({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
-    .from(rsvp)
-    .innerJoin(person, eq(person.id, rsvp.personId))
-    .where(and(inArray(rsvp.occurrenceId, occurrenceIds), eq(rsvp.answer, "hadir")));
-  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ personId: row.personId, telegramId: row.telegramId, locale: row.locale }]));
+    .from(membership)
+    .innerJoin(person, eq(person.id, membership.personId))
+    .where(
+      and(
+        eq(membership.rtId, params.rtId),
+        eq(membership.status, "active"),
+        isNotNull(person.telegramId),
+        isNull(person.unreachableAt),
+        params.except === null ? undefined : ne(person.id, params.except),
+        who,
+      ),
+    )
+    .orderBy(asc(person.id));
+  return rows.map((row) => ({ personId: row.personId, telegramId: row.telegramId!, locale: row.locale }));
 }
 
 async function managedOccurrence(db: Database, actor: Actor, occurrenceId: number): Promise<Occurrence> {
@@ -268,7 +296,7 @@ async function managedOccurrence(db: Database, actor: Actor, occurrenceId: numbe
   return occurrence;
 }
 
-/** Cancels one date; those who said yes are returned to be told. Cancelling twice changes nothing. */
+/** Cancels one date; the RT's members to be told are returned. Cancelling twice changes nothing and tells nobody. */
 export async function cancelOccurrence(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ occurrence: Occurrence; cancelled: boolean; notify: Attendee[] }> {
   const occurrence = await managedOccurrence(db, actor, occurrenceId);
   const rows = await db
@@ -276,7 +304,8 @@ export async function cancelOccurrence(db: Database, actor: Actor, occurrenceId:
     .set({ cancelledAt: now })
     .where(and(eq(eventOccurrence.id, occurrenceId), isNull(eventOccurrence.cancelledAt)))
     .returning({ id: eventOccurrence.id });
-  return { occurrence, cancelled: rows.length > 0, notify: rows.length > 0 ? await saidYes(db, [occurrenceId]) : [] };
+  const notify = rows.length > 0 ? await eventAudience(db, { rtId: occurrence.rtId, kind: occurrence.kind, occurrenceIds: [occurrenceId], except: actor.person?.id ?? null }) : [];
+  return { occurrence, cancelled: rows.length > 0, notify };
 }
 
 /** Cancels the event from now on (every future date). */
@@ -289,11 +318,12 @@ export async function cancelSeries(db: Database, actor: Actor, occurrenceId: num
       .set({ cancelledAt: now })
       .where(and(eq(eventOccurrence.eventId, occurrence.eventId), isNull(eventOccurrence.cancelledAt), gte(eventOccurrence.startsAt, occurrence.startsAt)))
       .returning({ id: eventOccurrence.id });
-    return { occurrence, cancelled: rows.length, notify: await saidYes(tx, rows.map((row) => row.id)) };
+    const notify = rows.length > 0 ? await eventAudience(tx, { rtId: occurrence.rtId, kind: occurrence.kind, occurrenceIds: rows.map((row) => row.id), except: actor.person?.id ?? null }) : [];
+    return { occurrence, cancelled: rows.length, notify };
   });
 }
 
-/** Moves one date (and optionally its place); the RSVPs stay, and those who said yes are told. */
+/** Moves one date (and optionally its place); the RSVPs stay, and the RT's members to be told are returned. */
 export async function rescheduleOccurrence(
   db: Database,
   actor: Actor,
@@ -316,7 +346,8 @@ export async function rescheduleOccurrence(
     .where(eq(eventOccurrence.id, occurrenceId))
     .returning();
   const moved = after!.startsAt.getTime() !== before.startsAt.getTime() || after!.place !== before.place;
-  return { before, after: after!, moved, notify: moved ? await saidYes(db, [occurrenceId]) : [] };
+  const notify = moved ? await eventAudience(db, { rtId: before.rtId, kind: before.kind, occurrenceIds: [occurrenceId], except: actor.person?.id ?? null }) : [];
+  return { before, after: after!, moved, notify };
 }
 
 /** Active members of an RT, for the ketua's attendance checklist. */
