@@ -1194,3 +1194,4 @@ schedule-rest-none = No other activities in the next 2 weeks. Send /jadwal to se
 event-created-notice = 📅 New RT activity: { $kind }, { $when }, at { $place }.
 event-created-notice-notes = 📝 { $notes }
 event-created-notice-answer = Will you come? Answer with the buttons below; every activity is in /jadwal.
+reminder-notes = 📝 { $notes }

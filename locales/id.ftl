@@ -1190,3 +1190,4 @@ schedule-rest-none = Tidak ada kegiatan lain dalam 2 minggu ke depan. Kirim /jad
 event-created-notice = 📅 Kegiatan baru di RT: { $kind }, { $when }, di { $place }.
 event-created-notice-notes = 📝 { $notes }
 event-created-notice-answer = Apakah Bapak/Ibu akan hadir? Jawab dengan tombol di bawah; semua kegiatan ada di /jadwal.
+reminder-notes = 📝 { $notes }

@@ -28,7 +28,9 @@
  */
 import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../delivery/outbox.js";
 import type { Database } from "../db/client.js";
+import { rsvpAnswerKeyboard } from "../messages/events.js";
 import { supportedLocale } from "../messages/locale.js";
+import { translateIn } from "../messages/translate.js";
 import type { Logger } from "../logger.js";
 import { formatWibDay, formatClock } from "../messages/format.js";
 import { TIME_ZONE } from "../domain/schedule/wib.js";
@@ -117,6 +119,26 @@ function kindKey(kind: OccurrenceDetails["kind"]): string {
 }
 
 
+/**
+ * The buttons under a reminder: the RSVP answers of an event (a ronda duty has none; its shift is
+ * not answered like an invitation). As JSON, made once per occurrence and language.
+ */
+function reminderButtons(i18n: Translator, occurrences: Map<number, OccurrenceDetails>) {
+  const made = new Map<string, string>();
+  return (group: ReminderGroup): string => {
+    const occurrence = occurrences.get(group.occurrenceId)!;
+    if (occurrence.kind === "ronda" || group.kind === "duty") return "";
+    const locale = supportedLocale(group.locale);
+    const cacheKey = `${group.occurrenceId}:${locale}`;
+    let markup = made.get(cacheKey);
+    if (markup === undefined) {
+      markup = JSON.stringify(rsvpAnswerKeyboard(translateIn(i18n, locale), group.occurrenceId));
+      made.set(cacheKey, markup);
+    }
+    return markup;
+  };
+}
+
 /** The texts of the reminders, made once per occurrence, kind and language. */
 function reminderTexts(i18n: Translator, occurrences: Map<number, OccurrenceDetails>) {
   const vars = new Map<string, Record<string, string>>();
@@ -136,7 +158,9 @@ function reminderTexts(i18n: Translator, occurrences: Map<number, OccurrenceDeta
       vars.set(cacheKey, occurrenceVars);
     }
     const key = group.kind === "duty" ? "reminder-duty" : group.kind === "evening" ? "reminder-evening" : "reminder-before";
-    return i18n.t(locale, key, occurrenceVars);
+    const notes = occurrences.get(group.occurrenceId)!.notes;
+    const text = i18n.t(locale, key, occurrenceVars);
+    return notes ? `${text}\n${i18n.t(locale, "reminder-notes", { notes })}` : text;
   };
 }
 
@@ -200,7 +224,8 @@ export async function planReminders(deps: ReminderDeps, now: Date, options: Plan
 
   const occurrences = new Map((await findOccurrences(db, [...new Set([...missed, ...upcoming].map((g) => g.occurrenceId))])).map((o) => [o.id, o]));
   const textOf = reminderTexts(deps.i18n, occurrences);
-  const queuedGroup = (group: ReminderGroup): QueuedGroup => ({ occurrenceId: group.occurrenceId, kind: group.kind, priority: PRIORITY_OF[group.kind], text: textOf(group) });
+  const buttonsOf = reminderButtons(deps.i18n, occurrences);
+  const queuedGroup = (group: ReminderGroup): QueuedGroup => ({ occurrenceId: group.occurrenceId, kind: group.kind, priority: PRIORITY_OF[group.kind], text: textOf(group), replyMarkup: buttonsOf(group) });
 
   // Missed reminders go first, at `now`; they and everything already queued take the engine's time
   // ahead of the upcoming ones, which are then scheduled backwards from their deadlines.

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { eventOccurrence, person, roleAssignment } from "../../db/schema/index.js";
+import { event, eventOccurrence, person, roleAssignment } from "../../db/schema/index.js";
 import { PRIORITY } from "../../delivery/outbox.js";
 
 export const REMINDER_KINDS = ["evening", "before", "duty"] as const;
@@ -133,13 +133,14 @@ export async function findReminderCandidates(
   });
 }
 
-export type OccurrenceDetails = { id: number; rtId: number; kind: EventKind; startsAt: Date; endsAt: Date; place: string };
+export type OccurrenceDetails = { id: number; rtId: number; kind: EventKind; startsAt: Date; endsAt: Date; place: string; /** The event's notes for residents ("bawa cangkul"). */ notes: string | null };
 
 export async function findOccurrences(db: Database, ids: readonly number[]): Promise<OccurrenceDetails[]> {
   if (ids.length === 0) return [];
   return db
-    .select({ id: eventOccurrence.id, rtId: eventOccurrence.rtId, kind: eventOccurrence.kind, startsAt: eventOccurrence.startsAt, endsAt: eventOccurrence.endsAt, place: eventOccurrence.place })
+    .select({ id: eventOccurrence.id, rtId: eventOccurrence.rtId, kind: eventOccurrence.kind, startsAt: eventOccurrence.startsAt, endsAt: eventOccurrence.endsAt, place: eventOccurrence.place, notes: event.notes })
     .from(eventOccurrence)
+    .innerJoin(event, eq(event.id, eventOccurrence.eventId))
     .where(inArray(eventOccurrence.id, [...ids]));
 }
 
@@ -158,8 +159,11 @@ export async function countQueuedPerSecond(db: Database, now: Date, maxPriority:
   return rows.map((row) => ({ atMs: row.second * 1000, count: Number(row.count) }));
 }
 
-/** What everyone in a group gets: an occurrence's reminder of one kind, in one language. */
-export type QueuedGroup = { occurrenceId: number; kind: ReminderKind; priority: number; text: string };
+/**
+ * What everyone in a group gets: an occurrence's reminder of one kind, in one language, and the
+ * buttons under it (Telegram's reply_markup as JSON; "" for none).
+ */
+export type QueuedGroup = { occurrenceId: number; kind: ReminderKind; priority: number; text: string; replyMarkup: string };
 
 /** Reminders to queue, one entry per reminder in each array (plain or typed), pointing at its group. */
 export type ReminderBatch = {
@@ -215,10 +219,12 @@ async function insertReminderChunk(db: Database, batch: ReminderBatch, start: nu
       select 'reminder:' || g.occurrence_id || ':' || t.person_id || ':' || g.kind, t.chat_id, t.person_id, g.priority,
              g.payload, to_timestamp(t.not_before_ms / 1000.0)
       from (
-        select u.occurrence_id, u.kind, u.priority, jsonb_build_object('text', u.text) as payload, u.n
+        select u.occurrence_id, u.kind, u.priority,
+               case when u.markup = '' then jsonb_build_object('text', u.text) else jsonb_build_object('text', u.text, 'reply_markup', u.markup::jsonb) end as payload, u.n
         from unnest(${numbersLiteral(groups.map((g) => g.occurrenceId))}::int8[], ${textsLiteral(groups.map((g) => g.kind))}::text[],
-                    ${numbersLiteral(groups.map((g) => g.priority))}::int2[], ${textsLiteral(groups.map((g) => g.text))}::text[])
-             with ordinality as u(occurrence_id, kind, priority, text, n)
+                    ${numbersLiteral(groups.map((g) => g.priority))}::int2[], ${textsLiteral(groups.map((g) => g.text))}::text[],
+                    ${textsLiteral(groups.map((g) => g.replyMarkup))}::text[])
+             with ordinality as u(occurrence_id, kind, priority, text, markup, n)
       ) as g
       join unnest(${numbersLiteral(groupIndexes)}::int4[], ${numbersLiteral(slice(batch.personIds, start, end))}::int4[],
                   ${numbersLiteral(slice(batch.chatIds, start, end))}::int8[], ${numbersLiteral(slice(batch.notBeforeMs, start, end))}::float8[])
