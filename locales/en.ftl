@@ -295,7 +295,7 @@ command-hadir = Check in with a code
 command-jadwalronda = The RT's night-watch rota
 command-rotaku = My night-watch shifts (and swaps)
 command-siapronda = Join/leave the night watch, set nights you cannot do
-command-pengingat = Turn activity reminders off/on
+command-pengingat = Choose when I am reminded of activities
 command-acara = Schedule an activity (gotong royong, ronda, meeting)
 command-ubahacara = Change or cancel an activity
 command-ronda = Set up the night watch (nights, hours, post, people)
@@ -430,8 +430,6 @@ attendance-checklist = Attendance at { $kind }, { $when }: { $present } of { $me
 checkin-done = Thank you! Your attendance at { $kind } is recorded.
 checkin-already = Your attendance at { $kind } was already recorded.
 checkin-usage = Send the check-in code from your RT head, e.g.: /hadir ABC234
-reminders-off = Activity reminders are off. Your night-watch duty reminders still arrive. Send /pengingat again to turn them on.
-reminders-on = Activity reminders are on again.
 
 command-aturpengingat = Set the RT's reminder times
 reminder-setting-off = off
@@ -1195,3 +1193,14 @@ event-created-notice = 📅 New RT activity: { $kind }, { $when }, at { $place }
 event-created-notice-notes = 📝 { $notes }
 event-created-notice-answer = Will you come? Answer with the buttons below; every activity is in /jadwal.
 reminder-notes = 📝 { $notes }
+reminder-morning = 🔔 Today: { $kind } at { $time } WIB, at { $place }. See you there!
+reminders-mine =
+    Your activity reminders: { $current }.
+    Night-watch duty reminders still arrive. Choose when you want to be reminded:
+reminders-saved = Saved: { $current }
+reminder-choice-rt = As the RT sets them
+reminder-choice-evening = The evening before, at { $evening }
+reminder-choice-morning = The morning of, at { $morning }
+reminder-choice-before = { $hours } hours before
+reminder-choice-off = No reminders
+error-reminder-choice-unavailable = The RT head has turned that reminder off. Choose another with /pengingat.

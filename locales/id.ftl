@@ -295,7 +295,7 @@ command-hadir = Catat kehadiran dengan kode
 command-jadwalronda = Jadwal ronda RT
 command-rotaku = Giliran ronda saya (dan tukar giliran)
 command-siapronda = Ikut/berhenti ronda, atur malam yang tidak bisa
-command-pengingat = Matikan/nyalakan pengingat kegiatan
+command-pengingat = Atur kapan saya diingatkan tentang kegiatan
 command-acara = Buat kegiatan (gotong royong, ronda, rapat)
 command-ubahacara = Ubah atau batalkan kegiatan
 command-ronda = Atur ronda (malam, jam, pos, jumlah orang)
@@ -426,8 +426,6 @@ attendance-checklist = Daftar hadir { $kind }, { $when }: { $present } dari { $m
 checkin-done = Terima kasih! Kehadiran Anda di { $kind } sudah tercatat.
 checkin-already = Kehadiran Anda di { $kind } sudah tercatat sebelumnya.
 checkin-usage = Kirim kode hadir dari ketua RT, misalnya: /hadir ABC234
-reminders-off = Pengingat kegiatan dimatikan. Pengingat tugas ronda Anda tetap dikirim. Kirim /pengingat lagi untuk menyalakannya.
-reminders-on = Pengingat kegiatan dinyalakan lagi.
 
 command-aturpengingat = Atur jam pengingat kegiatan RT
 reminder-setting-off = mati
@@ -1191,3 +1189,14 @@ event-created-notice = 📅 Kegiatan baru di RT: { $kind }, { $when }, di { $pla
 event-created-notice-notes = 📝 { $notes }
 event-created-notice-answer = Apakah Bapak/Ibu akan hadir? Jawab dengan tombol di bawah; semua kegiatan ada di /jadwal.
 reminder-notes = 📝 { $notes }
+reminder-morning = 🔔 Hari ini: { $kind } pukul { $time } WIB, di { $place }. Sampai jumpa!
+reminders-mine =
+    Pengingat kegiatan untuk Anda: { $current }.
+    Pengingat tugas ronda tetap dikirim. Pilih kapan Bapak/Ibu ingin diingatkan:
+reminders-saved = Tersimpan: { $current }
+reminder-choice-rt = Seperti pengaturan RT
+reminder-choice-evening = Malam sebelumnya, pukul { $evening }
+reminder-choice-morning = Pagi harinya, pukul { $morning }
+reminder-choice-before = { $hours } jam sebelumnya
+reminder-choice-off = Tidak usah diingatkan
+error-reminder-choice-unavailable = Pengingat itu sedang dimatikan oleh ketua RT. Pilih yang lain dengan /pengingat.

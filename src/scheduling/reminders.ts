@@ -3,7 +3,8 @@
  * the reminders of the next day and a half in the delivery outbox, each with the time it should
  * go out. `now` is a parameter, so a test runs it as `planReminders(deps, fixedNow)`.
  *
- * Kinds: `evening` (the evening before, 19:00 WIB by default), `before` (2 hours before the
+ * Kinds: `evening` (the evening before, 19:00 WIB by default), `morning` (06.00 WIB on the day,
+ * only for people who chose it in /pengingat), `before` (2 hours before the
  * start), `duty` (ronda: 17:00 WIB on the day of the shift). Each is one outbox row under the key
  * `reminder:<occurrence>:<person>:<kind>`, so ticks, restarts and several instances queue it once.
  *
@@ -97,8 +98,8 @@ export const DEFAULT_PLAN_OPTIONS = {
   recheckMs: 5 * 60_000,
 } as const satisfies Required<PlanOptions>;
 
-const PRIORITY_OF: Record<ReminderKind, number> = { duty: PRIORITY.duty, evening: PRIORITY.reminder, before: PRIORITY.reminder };
-const KIND_ORDER: Record<ReminderKind, number> = { duty: 0, evening: 1, before: 2 };
+const PRIORITY_OF: Record<ReminderKind, number> = { duty: PRIORITY.duty, evening: PRIORITY.reminder, morning: PRIORITY.reminder, before: PRIORITY.reminder };
+const KIND_ORDER: Record<ReminderKind, number> = { duty: 0, evening: 1, morning: 2, before: 3 };
 
 /** One person's reminder, for the few paths that look at people one by one (missed, dropped). */
 type Reminder = { group: ReminderGroup; personId: number; chatId: number };
@@ -157,7 +158,7 @@ function reminderTexts(i18n: Translator, occurrences: Map<number, OccurrenceDeta
       };
       vars.set(cacheKey, occurrenceVars);
     }
-    const key = group.kind === "duty" ? "reminder-duty" : group.kind === "evening" ? "reminder-evening" : "reminder-before";
+    const key = group.kind === "duty" ? "reminder-duty" : group.kind === "evening" ? "reminder-evening" : group.kind === "morning" ? "reminder-morning" : "reminder-before";
     const notes = occurrences.get(group.occurrenceId)!.notes;
     const text = i18n.t(locale, key, occurrenceVars);
     return notes ? `${text}\n${i18n.t(locale, "reminder-notes", { notes })}` : text;

@@ -6,7 +6,7 @@ import { loadActor } from "../../src/domain/people/actor.js";
 import { createLogger } from "../../src/logger.js";
 import { planReminders } from "../../src/scheduling/reminders.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
-import { callbackAnswerTo, pressOn, shownMessages, withTestBot } from "../helpers/test-bot.js";
+import { callbackAnswerTo, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 const { database, harness } = withTestBot();
 
@@ -96,5 +96,43 @@ describe("a reminder of an event", () => {
     expect(statusOf(sitiIds.personId)).toBe("cancelled");
     expect(harness.telegram.textsTo(siti.id).filter((text) => text.startsWith("⏰"))).toEqual([]);
     expect(harness.telegram.textsTo(budi.id).filter((text) => text.startsWith("⏰"))).toHaveLength(1);
+  });
+});
+
+describe("a resident's own reminder choice (/pengingat)", () => {
+  it("sends each person only the reminder they chose; a change after planning cancels the queued one and plans the new one", async () => {
+    const place = await addRt(database.db, 5);
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, place.id);
+    const [siti, budi, dewi, eko] = ["Siti", "Budi", "Dewi", "Eko"].map((name) => newUser(name)) as [TestUser, TestUser, TestUser, TestUser];
+    const ids = new Map<TestUser, number>();
+    for (const user of [siti, budi, dewi, eko]) ids.set(user, (await addMember(database.db, user, place.id)).personId);
+    for (const [user, choice] of [[siti, "Pagi harinya"], [budi, "Malam sebelumnya"], [dewi, "2 jam sebelumnya"]] as const) {
+      await harness.send(user, "/pengingat");
+      await harness.press(user, choice);
+    }
+    harness.drainAfterEachUpdate = false;
+    // Monday 23 November, 09.00 WIB.
+    const actor = await loadActor(database.db, ketua.id, []);
+    const made = await createEvent(database.db, actor, { requestKey: "event:own-choice", kind: "rapat", place: "Balai warga", notes: null, firstStartsAt: new Date("2026-11-23T02:00:00Z"), durationMinutes: 120, recurrence: { kind: "none" } }, harness.now);
+    const [occurrence] = await database.db.select().from(eventOccurrence).where(eq(eventOccurrence.eventId, made.eventId));
+    const deps = { db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") };
+    await planReminders(deps, harness.now);
+    const queued = async () => {
+      const rows = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `reminder:${occurrence!.id}:%`));
+      return new Map([...ids].map(([user, personId]) => [user.first_name, rows.filter((row) => row.personId === personId && row.status === "pending").map((row) => row.dedupeKey.split(":")[3]).sort()]));
+    };
+    expect(Object.fromEntries(await queued())).toEqual({ Siti: ["morning"], Budi: ["evening"], Dewi: ["before"], Eko: ["before", "evening"] });
+    const morning = (await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `reminder:${occurrence!.id}:${ids.get(siti)}:morning`)))[0]!;
+    expectDueBy(morning.notBefore, "2026-11-22T23:00:00.000Z"); // 06.00 WIB on the day
+    expect((morning.payload as { text: string }).text).toBe("🔔 Hari ini: rapat warga pukul 09.00 WIB, di Balai warga. Sampai jumpa!");
+
+    // Siti changes her mind to "2 jam sebelumnya" after it was queued: the morning one is cancelled before it goes, the other planned.
+    await harness.send(siti, "/pengingat");
+    await harness.press(siti, "2 jam sebelumnya");
+    await planReminders(deps, new Date("2026-11-22T22:58:00Z"));
+    expect((await queued()).get("Siti")).toEqual(["before"]);
+    const [cancelled] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `reminder:${occurrence!.id}:${ids.get(siti)}:morning`));
+    expect(cancelled?.status).toBe("cancelled");
   });
 });

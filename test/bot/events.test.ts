@@ -3,12 +3,12 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
-import { event, eventOccurrence, participation, person, roleAssignment, rondaVolunteer, rsvp, shiftAssignment } from "../../src/db/schema/index.js";
+import { event, eventOccurrence, participation, person, reminderSetting, roleAssignment, rondaVolunteer, rsvp, shiftAssignment } from "../../src/db/schema/index.js";
 import { openCheckin, tickAttendance } from "../../src/domain/events/attendance.js";
 import { cancelOccurrence, createEvent, DEFAULT_DURATION_MINUTES, extendOccurrences, setRsvp, type EventDraft } from "../../src/domain/events/events.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, rsvp as rsvpButton, rsvpNames, scheduleOpen, schedulePage } from "../../src/messages/buttons/events.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, myReminders, rsvp as rsvpButton, rsvpNames, scheduleOpen, schedulePage } from "../../src/messages/buttons/events.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
@@ -1279,22 +1279,48 @@ describe("/absen checklist", () => {
 });
 
 describe("/pengingat", () => {
-  it("turns event reminders off and on again", async () => {
+  const MENU = ["Pengingat kegiatan untuk Anda: Seperti pengaturan RT.", "Pengingat tugas ronda tetap dikirim. Pilih kapan Bapak/Ibu ingin diingatkan:"].join("\n");
+
+  it("lets a resident choose when to be reminded, within what the RT sends, and stores it for them", async () => {
     const { place, siti } = await rt05();
-    const offAt = async () => (await database.db.select({ at: person.eventRemindersOffAt }).from(person).where(eq(person.id, siti.personId)))[0]!.at;
+    const stored = async () => (await database.db.select({ off: person.eventRemindersOffAt, when: person.eventReminderWhen }).from(person).where(eq(person.id, siti.personId)))[0]!;
     await harness.send(siti, "/pengingat");
-    expect(harness.lastText(siti)).toBe("Pengingat kegiatan dimatikan. Pengingat tugas ronda Anda tetap dikirim. Kirim /pengingat lagi untuk menyalakannya.");
-    expect(await offAt()).toEqual(harness.now);
+    expect(harness.lastText(siti)).toBe(MENU);
+    expect(harness.buttons(siti)).toEqual(["✅ Seperti pengaturan RT", "Malam sebelumnya, pukul 19.00", "Pagi harinya, pukul 06.00", "2 jam sebelumnya", "Tidak usah diingatkan"]);
+
+    const morning = await harness.press(siti, "Pagi harinya");
+    expect(callbackAnswerTo(harness.telegram, morning)?.text).toBe("Tersimpan: Pagi harinya, pukul 06.00");
+    expect(harness.lastText(siti)).toBe(MENU.replace("Seperti pengaturan RT.", "Pagi harinya, pukul 06.00."));
+    expect(harness.buttons(siti)).toContain("✅ Pagi harinya, pukul 06.00");
+    expect(await stored()).toEqual({ off: null, when: "morning" });
+
+    await harness.press(siti, "Tidak usah diingatkan");
+    expect(await stored()).toEqual({ off: harness.now, when: "morning" });
+    // A double tap later changes nothing; the choice made before comes back with any other choice.
+    const first = harness.now;
+    harness.now = new Date(first.getTime() + 60_000);
+    await harness.press(siti, "Tidak usah diingatkan");
+    expect(await stored()).toEqual({ off: first, when: "morning" });
+    await harness.press(siti, "Seperti pengaturan RT");
+    expect(await stored()).toEqual({ off: null, when: null });
+
+    // The RT sends no evening-before reminder: it is not offered, and a forged press of it is refused.
+    await database.db.insert(reminderSetting).values({ rtId: place.id, eveningBefore: null, hoursBefore: 3, rondaDutyAt: "17:00", updatedAt: harness.now });
     await harness.send(siti, "/pengingat");
-    expect(harness.lastText(siti)).toBe("Pengingat kegiatan dinyalakan lagi.");
-    expect(await offAt()).toBeNull();
+    expect(harness.buttons(siti)).toEqual(["✅ Seperti pengaturan RT", "Pagi harinya, pukul 06.00", "3 jam sebelumnya", "Tidak usah diingatkan"]);
+    const forged = await pressData(harness, siti, myReminders.data({ choice: "evening" }));
+    expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: "Pengingat itu sedang dimatikan oleh ketua RT. Pilih yang lain dengan /pengingat.", show_alert: true }));
+    const nonsense = await pressData(harness, siti, "pengingat.saya:never");
+    expect(callbackAnswerTo(harness.telegram, nonsense)?.text).toBe("Tombol ini sudah tidak berlaku.");
+    expect(await stored()).toEqual({ off: null, when: null });
 
     const waiting = newUser("Tunggu");
     await addPending(database.db, waiting, place.id);
     await harness.send(waiting, "/pengingat");
     expect(harness.lastText(waiting)).toBe(NOT_RESIDENT);
+    const pressed = await pressData(harness, waiting, myReminders.data({ choice: "off" }));
+    expect(callbackAnswerTo(harness.telegram, pressed)).toEqual(expect.objectContaining({ text: NOT_RESIDENT, show_alert: true }));
     const [row] = await database.db.select({ at: person.eventRemindersOffAt }).from(person).where(and(eq(person.telegramId, waiting.id), isNull(person.eventRemindersOffAt)));
     expect(row).toBeDefined();
   });
 });
-

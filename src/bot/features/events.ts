@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { attendeeIds, checkIn, listAttendanceOccurrences, looksLikeCode, openChecklist, openCheckin, tickAttendance } from "../../domain/events/attendance.js";
 import {
-  eventRemindersOff,
   getOccurrence,
   listActiveMembers,
   findWithRsvps,
@@ -9,12 +8,13 @@ import {
   openScheduled,
   scheduleInOrder,
   rsvpNames,
-  setEventRemindersOff,
   setRsvp,
   type Occurrence,
   type RsvpAnswer,
   type UpcomingOccurrence,
 } from "../../domain/events/events.js";
+import { MORNING_TIME } from "../../domain/events/reminder-queries.js";
+import { choosePersonalReminders, personalReminders, type PersonalReminderChoice } from "../../domain/events/reminder-settings.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import type { BotContext } from "../context.js";
 import { CREATE_EVENT, describeRecurrence, EDIT_EVENT } from "../conversations/events.js";
@@ -22,7 +22,7 @@ import { REMINDER_SETTINGS } from "../conversations/reminder-settings.js";
 import type { BotDeps } from "../deps.js";
 import { formatClock, formatWhen } from "../../messages/format.js";
 import { clampPage, paginatedKeyboard, PAGE_SIZE } from "../keyboards/paginate.js";
-import { attendanceOpen, attendancePage, attendanceTick, checkinCode, rsvp, rsvpNames as rsvpNamesButton, scheduleOpen, schedulePage } from "../../messages/buttons/events.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, myReminders, rsvp, rsvpNames as rsvpNamesButton, scheduleOpen, schedulePage } from "../../messages/buttons/events.js";
 import { rsvpAnswerKeyboard } from "../../messages/events.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
@@ -204,11 +204,26 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   // A code typed on its own (as read aloud at the pos kamling) checks in too.
   feature.on("message:text").filter((ctx) => looksLikeCode(ctx.message.text) && ctx.actor.membership?.status === "active", (ctx) => checkInWith(ctx, ctx.message.text));
 
+  /** /pengingat's message: the person's choice now, and the choices their RT's settings allow. */
+  const myRemindersView = async (ctx: BotContext) => {
+    const { choice, settings, choices } = await personalReminders(deps.db, ctx.actor);
+    const label = (option: PersonalReminderChoice) =>
+      ctx.t(`reminder-choice-${option}`, { evening: (settings.eveningBefore ?? "").replace(":", "."), morning: MORNING_TIME.replace(":", "."), hours: settings.hoursBefore ?? 0 });
+    const keyboard = new InlineKeyboard();
+    for (const option of choices) keyboard.text(`${option === choice ? "✅ " : ""}${label(option)}`, myReminders.data({ choice: option })).row();
+    return { text: ctx.t("reminders-mine", { current: label(choice) }), keyboard, label };
+  };
+
   feature.command("pengingat", async (ctx) => {
-    const personId = ctx.actor.person!.id;
-    const off = !(await eventRemindersOff(deps.db, personId));
-    await setEventRemindersOff(deps.db, personId, off, deps.clock());
-    await ctx.reply(ctx.t(off ? "reminders-off" : "reminders-on"));
+    const { text, keyboard } = await myRemindersView(ctx);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  onButton(buttons, myReminders, async (ctx, { choice }) => {
+    await choosePersonalReminders(deps.db, ctx.actor, choice, deps.clock());
+    const { text, keyboard, label } = await myRemindersView(ctx);
+    await ctx.answerCallbackQuery({ text: ctx.t("reminders-saved", { current: label(choice) }) });
+    await redraw(ctx, text, keyboard);
   });
 
   return composer;

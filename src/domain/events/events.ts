@@ -376,11 +376,7 @@ export async function listManageable(db: Database, rtId: number, now: Date, past
     .orderBy(asc(eventOccurrence.startsAt));
 }
 
-/** /pengingat: a resident turns reminders for events off or on; duty reminders are not affected. */
-export async function setEventRemindersOff(db: Database, personId: number, off: boolean, now: Date): Promise<void> {
-  await db.update(person).set({ eventRemindersOffAt: off ? now : null }).where(eq(person.id, personId));
-}
-
+/** Whether a resident turned event reminders off (/pengingat); duty reminders are not affected. */
 export async function eventRemindersOff(db: Database, personId: number): Promise<boolean> {
   const [row] = await db.select({ off: person.eventRemindersOffAt }).from(person).where(eq(person.id, personId));
   return row?.off != null;

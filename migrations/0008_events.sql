@@ -1,0 +1,2 @@
+ALTER TABLE "person" ADD COLUMN "event_reminder_when" text;--> statement-breakpoint
+ALTER TABLE "person" ADD CONSTRAINT "person_event_reminder_when" CHECK ("person"."event_reminder_when" in ('evening', 'morning', 'before'));
