@@ -295,7 +295,7 @@ command-hadir = Check in with a code
 command-jadwalronda = The RT's night-watch rota
 command-giliranku = My night-watch shifts (and swaps)
 command-siapronda = Join/leave the night watch, set nights you cannot do
-command-pengingat = Turn activity reminders off/on
+command-pengingat = Choose when I am reminded of activities
 command-acara = Schedule an activity (gotong royong, ronda, meeting)
 command-ubahacara = Change or cancel an activity
 command-ronda = Set up the night watch (nights, hours, post, people)
@@ -367,7 +367,11 @@ event-summary =
     • Place: { $place }
     • Notes: { $notes }
     • { $repeat }
-event-created = { $kind } on { $when } is scheduled ({ $count } dates ahead). Residents can see it in /jadwal.
+event-created = { $kind } on { $when } is scheduled ({ $count } dates ahead). { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
 event-none-to-edit = There are no coming activities.
 event-choose-occurrence = Choose the activity:
 event-choose-change = What should change?
@@ -375,15 +379,26 @@ button-event-move = 🕒 Change the time
 button-event-place = 📍 Change the place
 button-event-cancel-one = ❌ Cancel this date
 button-event-cancel-series = 🛑 Cancel this and all later dates
-event-changed = Saved: { $when }, at { $place }. { $told } residents who are coming were told.
+event-changed = Saved: { $when }, at { $place }. { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
 event-changed-notice = Schedule change: { $kind }, first set for { $before }, moves to { $when }, at { $place }.
-event-cancelled = Cancelled. { $told } residents who were coming were told.
-event-series-cancelled = This activity and all its later dates are cancelled. { $told } residents who were coming were told.
+event-cancelled = Cancelled. { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
+event-series-cancelled = This activity and all its later dates are cancelled. { $told ->
+        [0] There is no other resident to tell yet.
+        [one] 1 resident was told.
+       *[other] { $told } residents were told.
+    }
 event-cancelled-notice = Cancelled: { $kind } on { $when }.
 event-series-cancelled-notice = Cancelled: { $kind } on { $when } and the dates after it.
 schedule-title = RT activities in the next 2 weeks ({ $count }):
 schedule-empty = Nothing is scheduled in the next 2 weeks.
-schedule-more = …and { $count } more.
 schedule-item =
     📅 { $kind }
     🕒 { $when }
@@ -415,8 +430,6 @@ attendance-checklist = Attendance at { $kind }, { $when }: { $present } of { $me
 checkin-done = Thank you! Your attendance at { $kind } is recorded.
 checkin-already = Your attendance at { $kind } was already recorded.
 checkin-usage = Send the check-in code from your RT head, e.g.: /hadir ABC234
-reminders-off = Activity reminders are off. Your night-watch duty reminders still arrive. Send /pengingat again to turn them on.
-reminders-on = Activity reminders are on again.
 
 command-aturpengingat = Set the RT's reminder times
 reminder-setting-off = off
@@ -1200,3 +1213,24 @@ ronda-assign-done = { $name } is on night watch { $when }. They have been told.
 ronda-assign-already = { $name } is already on night watch { $when }.
 ronda-assigned-person = 🔦 Your RT head put you on night watch { $when } at { $place }. If you cannot, send /giliranku to ask for a swap.
 audit-action-ronda_assigned = put a resident on a night watch
+## issue 14: events
+schedule-item-counts-attended = Coming { $hadir } · Can't { $tidak } · Maybe { $mungkin } · Came { $attended }
+schedule-item-duty = 🔦 You are on night-watch duty this night.
+schedule-rest-title = Other activities ({ $count }). Tap a number to see one and answer:
+schedule-rest-line = { $n }. { $kind } · { $when }
+schedule-rest-none = No other activities in the next 2 weeks. Send /jadwal to see the latest schedule.
+event-created-notice = 📅 New RT activity: { $kind }, { $when }, at { $place }.
+event-created-notice-notes = 📝 { $notes }
+event-created-notice-answer = Will you come? Answer with the buttons below; every activity is in /jadwal.
+reminder-notes = 📝 { $notes }
+reminder-morning = 🔔 Today: { $kind } at { $time } WIB, at { $place }. See you there!
+reminders-mine =
+    Your activity reminders: { $current }.
+    Night-watch duty reminders still arrive. Choose when you want to be reminded:
+reminders-saved = Saved: { $current }
+reminder-choice-rt = As the RT sets them
+reminder-choice-evening = The evening before, at { $evening }
+reminder-choice-morning = The morning of, at { $morning }
+reminder-choice-before = { $hours } hours before
+reminder-choice-off = No reminders
+error-reminder-choice-unavailable = The RT head has turned that reminder off. Choose another with /pengingat.

@@ -295,7 +295,7 @@ command-hadir = Catat kehadiran dengan kode
 command-jadwalronda = Jadwal ronda RT
 command-giliranku = Giliran ronda saya (dan tukar giliran)
 command-siapronda = Ikut/berhenti ronda, atur malam yang tidak bisa
-command-pengingat = Matikan/nyalakan pengingat kegiatan
+command-pengingat = Atur kapan saya diingatkan tentang kegiatan
 command-acara = Buat kegiatan (gotong royong, ronda, rapat)
 command-ubahacara = Ubah atau batalkan kegiatan
 command-ronda = Atur ronda (malam, jam, pos, jumlah orang)
@@ -367,7 +367,10 @@ event-summary =
     • Tempat: { $place }
     • Catatan: { $notes }
     • { $repeat }
-event-created = { $kind } pada { $when } sudah dijadwalkan ({ $count } tanggal ke depan). Warga bisa melihatnya di /jadwal.
+event-created = { $kind } pada { $when } sudah dijadwalkan ({ $count } tanggal ke depan). { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
 event-none-to-edit = Belum ada kegiatan yang akan datang.
 event-choose-occurrence = Pilih kegiatan:
 event-choose-change = Apa yang diubah?
@@ -375,34 +378,42 @@ button-event-move = 🕒 Ubah waktu
 button-event-place = 📍 Ubah tempat
 button-event-cancel-one = ❌ Batalkan tanggal ini
 button-event-cancel-series = 🛑 Batalkan ini dan seterusnya
-event-changed = Tersimpan: { $when }, di { $place }. { $told } warga yang akan hadir diberi tahu.
+event-changed = Tersimpan: { $when }, di { $place }. { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
 event-changed-notice = Perubahan jadwal: { $kind } yang semula { $before } pindah ke { $when }, di { $place }.
-event-cancelled = Dibatalkan. { $told } warga yang akan hadir diberi tahu.
-event-series-cancelled = Kegiatan ini dan semua tanggal berikutnya dibatalkan. { $told } warga yang akan hadir diberi tahu.
+event-cancelled = Dibatalkan. { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
+event-series-cancelled = Kegiatan ini dan semua tanggal berikutnya dibatalkan. { $told ->
+        [0] Belum ada warga lain yang bisa diberi tahu.
+       *[other] Pemberitahuan dikirim ke { $told } warga.
+    }
 event-cancelled-notice = Dibatalkan: { $kind } pada { $when }.
 event-series-cancelled-notice = Dibatalkan: { $kind } pada { $when } dan tanggal-tanggal berikutnya.
 schedule-title = Kegiatan RT dalam 2 minggu ke depan ({ $count }):
 schedule-empty = Belum ada kegiatan terjadwal dalam 2 minggu ke depan.
-schedule-more = …dan { $count } kegiatan lagi.
 schedule-item =
     📅 { $kind }
     🕒 { $when }
     📍 { $place }
 schedule-item-notes = 📝 { $notes }
 schedule-item-repeat = 🔁 { $repeat }
-schedule-item-counts = Hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin }
+schedule-item-counts = Akan hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin }
 schedule-item-mine = Jawaban Anda: { $answer }
-rsvp-hadir = Hadir
+rsvp-hadir = Akan hadir
 rsvp-tidak = Tidak bisa
 rsvp-mungkin = Mungkin
-button-rsvp-hadir = ✅ Hadir
+button-rsvp-hadir = ✅ Akan hadir
 button-rsvp-tidak = ❌ Tidak bisa
 button-rsvp-mungkin = 🤔 Mungkin
 button-rsvp-names = 👥 Lihat nama
 rsvp-saved = Tersimpan: { $answer }
 rsvp-names =
     { $kind }, { $when }
-    ✅ Hadir: { $hadir }
+    ✅ Akan hadir: { $hadir }
     ❌ Tidak bisa: { $tidak }
     🤔 Mungkin: { $mungkin }
 attendance-none = Tidak ada kegiatan yang sedang berlangsung atau baru selesai.
@@ -415,8 +426,6 @@ attendance-checklist = Daftar hadir { $kind }, { $when }: { $present } dari { $m
 checkin-done = Terima kasih! Kehadiran Anda di { $kind } sudah tercatat.
 checkin-already = Kehadiran Anda di { $kind } sudah tercatat sebelumnya.
 checkin-usage = Kirim kode hadir dari ketua RT, misalnya: /hadir ABC234
-reminders-off = Pengingat kegiatan dimatikan. Pengingat tugas ronda Anda tetap dikirim. Kirim /pengingat lagi untuk menyalakannya.
-reminders-on = Pengingat kegiatan dinyalakan lagi.
 
 command-aturpengingat = Atur jam pengingat kegiatan RT
 reminder-setting-off = mati
@@ -1200,3 +1209,24 @@ ronda-assign-done = { $name } dijadwalkan ronda { $when }. Yang bersangkutan sud
 ronda-assign-already = { $name } sudah terjadwal ronda { $when }.
 ronda-assigned-person = 🔦 Ketua RT menjadwalkan Anda ronda { $when } di { $place }. Jika tidak bisa, kirim /giliranku untuk minta tukar.
 audit-action-ronda_assigned = menjadwalkan warga ronda
+## issue 14: events
+schedule-item-counts-attended = Akan hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin } · Hadir { $attended }
+schedule-item-duty = 🔦 Anda bertugas ronda di malam ini.
+schedule-rest-title = Kegiatan lainnya ({ $count }). Ketuk nomornya untuk melihat dan menjawab:
+schedule-rest-line = { $n }. { $kind } · { $when }
+schedule-rest-none = Tidak ada kegiatan lain dalam 2 minggu ke depan. Kirim /jadwal untuk melihat jadwal terbaru.
+event-created-notice = 📅 Kegiatan baru di RT: { $kind }, { $when }, di { $place }.
+event-created-notice-notes = 📝 { $notes }
+event-created-notice-answer = Apakah Bapak/Ibu akan hadir? Jawab dengan tombol di bawah; semua kegiatan ada di /jadwal.
+reminder-notes = 📝 { $notes }
+reminder-morning = 🔔 Hari ini: { $kind } pukul { $time } WIB, di { $place }. Sampai jumpa!
+reminders-mine =
+    Pengingat kegiatan untuk Anda: { $current }.
+    Pengingat tugas ronda tetap dikirim. Pilih kapan Bapak/Ibu ingin diingatkan:
+reminders-saved = Tersimpan: { $current }
+reminder-choice-rt = Seperti pengaturan RT
+reminder-choice-evening = Malam sebelumnya, pukul { $evening }
+reminder-choice-morning = Pagi harinya, pukul { $morning }
+reminder-choice-before = { $hours } jam sebelumnya
+reminder-choice-off = Tidak usah diingatkan
+error-reminder-choice-unavailable = Pengingat itu sedang dimatikan oleh ketua RT. Pilih yang lain dengan /pengingat.

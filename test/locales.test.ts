@@ -9,6 +9,7 @@ import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundl
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/bot/commands.js";
 import { BUTTON_FAMILIES } from "../src/messages/buttons/index.js";
+import { PERSONAL_REMINDER_CHOICES } from "../src/domain/events/reminder-settings.js";
 import { refusalKey } from "../src/bot/middlewares/authorize.js";
 import { role } from "../src/db/schema/index.js";
 import { DOMAIN_ERROR_CODES } from "../src/domain/errors.js";
@@ -113,6 +114,7 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "nth-*": ["1", "2", "3", "4", "last"].map((nth) => `nth-${nth}`),
   "rsvp-*": RSVP_ANSWERS.map((answer) => `rsvp-${answer}`),
   "button-rsvp-*": RSVP_ANSWERS.map((answer) => `button-rsvp-${answer}`),
+  "reminder-choice-*": PERSONAL_REMINDER_CHOICES.map((choice) => `reminder-choice-${choice}`),
   "input-datetime-*": DATETIME_REFUSALS.map((reason) => `input-datetime-${reason}`),
   "reading-activity-*": READING_ACTIVITIES.map((activity) => `reading-activity-${activity}`),
   "bank-export-col-*": EXPORT_COLUMNS.map((column) => `bank-export-col-${column}`),

@@ -39,6 +39,7 @@ export const DOMAIN_ERROR_CODES = [
   "event-cancelled",
   "event-in-past",
   "event-time-taken",
+  "reminder-choice-unavailable",
   "checkin-code-invalid",
   "checkin-not-open",
   "checkin-closed",

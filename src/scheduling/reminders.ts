@@ -3,7 +3,8 @@
  * the reminders of the next day and a half in the delivery outbox, each with the time it should
  * go out. `now` is a parameter, so a test runs it as `planReminders(deps, fixedNow)`.
  *
- * Kinds: `evening` (the evening before, 19:00 WIB by default), `before` (2 hours before the
+ * Kinds: `evening` (the evening before, 19:00 WIB by default), `morning` (06.00 WIB on the day,
+ * only for people who chose it in /pengingat), `before` (2 hours before the
  * start), `duty` (ronda: 17:00 WIB on the day of the shift). Each is one outbox row under the key
  * `reminder:<occurrence>:<person>:<kind>`, so ticks, restarts and several instances queue it once.
  *
@@ -28,7 +29,9 @@
  */
 import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../delivery/outbox.js";
 import type { Database } from "../db/client.js";
+import { rsvpAnswerKeyboard } from "../messages/events.js";
 import { supportedLocale } from "../messages/locale.js";
+import { translateIn } from "../messages/translate.js";
 import type { Logger } from "../logger.js";
 import { formatWibDay, formatClock } from "../messages/format.js";
 import { TIME_ZONE } from "../domain/schedule/wib.js";
@@ -95,8 +98,8 @@ export const DEFAULT_PLAN_OPTIONS = {
   recheckMs: 5 * 60_000,
 } as const satisfies Required<PlanOptions>;
 
-const PRIORITY_OF: Record<ReminderKind, number> = { duty: PRIORITY.duty, evening: PRIORITY.reminder, before: PRIORITY.reminder };
-const KIND_ORDER: Record<ReminderKind, number> = { duty: 0, evening: 1, before: 2 };
+const PRIORITY_OF: Record<ReminderKind, number> = { duty: PRIORITY.duty, evening: PRIORITY.reminder, morning: PRIORITY.reminder, before: PRIORITY.reminder };
+const KIND_ORDER: Record<ReminderKind, number> = { duty: 0, evening: 1, morning: 2, before: 3 };
 
 /** One person's reminder, for the few paths that look at people one by one (missed, dropped). */
 type Reminder = { group: ReminderGroup; personId: number; chatId: number };
@@ -117,6 +120,26 @@ function kindKey(kind: OccurrenceDetails["kind"]): string {
 }
 
 
+/**
+ * The buttons under a reminder: the RSVP answers of an event (a ronda duty has none; its shift is
+ * not answered like an invitation). As JSON, made once per occurrence and language.
+ */
+function reminderButtons(i18n: Translator, occurrences: Map<number, OccurrenceDetails>) {
+  const made = new Map<string, string>();
+  return (group: ReminderGroup): string => {
+    const occurrence = occurrences.get(group.occurrenceId)!;
+    if (occurrence.kind === "ronda" || group.kind === "duty") return "";
+    const locale = supportedLocale(group.locale);
+    const cacheKey = `${group.occurrenceId}:${locale}`;
+    let markup = made.get(cacheKey);
+    if (markup === undefined) {
+      markup = JSON.stringify(rsvpAnswerKeyboard(translateIn(i18n, locale), group.occurrenceId));
+      made.set(cacheKey, markup);
+    }
+    return markup;
+  };
+}
+
 /** The texts of the reminders, made once per occurrence, kind and language. */
 function reminderTexts(i18n: Translator, occurrences: Map<number, OccurrenceDetails>) {
   const vars = new Map<string, Record<string, string>>();
@@ -135,8 +158,10 @@ function reminderTexts(i18n: Translator, occurrences: Map<number, OccurrenceDeta
       };
       vars.set(cacheKey, occurrenceVars);
     }
-    const key = group.kind === "duty" ? "reminder-duty" : group.kind === "evening" ? "reminder-evening" : "reminder-before";
-    return i18n.t(locale, key, occurrenceVars);
+    const key = group.kind === "duty" ? "reminder-duty" : group.kind === "evening" ? "reminder-evening" : group.kind === "morning" ? "reminder-morning" : "reminder-before";
+    const notes = occurrences.get(group.occurrenceId)!.notes;
+    const text = i18n.t(locale, key, occurrenceVars);
+    return notes ? `${text}\n${i18n.t(locale, "reminder-notes", { notes })}` : text;
   };
 }
 
@@ -200,7 +225,8 @@ export async function planReminders(deps: ReminderDeps, now: Date, options: Plan
 
   const occurrences = new Map((await findOccurrences(db, [...new Set([...missed, ...upcoming].map((g) => g.occurrenceId))])).map((o) => [o.id, o]));
   const textOf = reminderTexts(deps.i18n, occurrences);
-  const queuedGroup = (group: ReminderGroup): QueuedGroup => ({ occurrenceId: group.occurrenceId, kind: group.kind, priority: PRIORITY_OF[group.kind], text: textOf(group) });
+  const buttonsOf = reminderButtons(deps.i18n, occurrences);
+  const queuedGroup = (group: ReminderGroup): QueuedGroup => ({ occurrenceId: group.occurrenceId, kind: group.kind, priority: PRIORITY_OF[group.kind], text: textOf(group), replyMarkup: buttonsOf(group) });
 
   // Missed reminders go first, at `now`; they and everything already queued take the engine's time
   // ahead of the upcoming ones, which are then scheduled backwards from their deadlines.

@@ -72,7 +72,7 @@ describe("/dataku", () => {
     expect(data.exportedAt).toBe(harness.now.toISOString());
     expect(data.profile).toEqual({
       memberCode: memberCode(sitiIds.personId), displayName: "Siti", locale: "id", consentedAt: CONSENTED_AT.toISOString(),
-      registeredAt: expect.any(String), announcementsMutedAt: null, eventRemindersOffAt: null,
+      registeredAt: expect.any(String), announcementsMutedAt: null, eventRemindersOffAt: null, eventReminderWhen: null,
     });
     expect(data.memberships).toEqual([
       expect.objectContaining({ rt: 6, kelurahan: "Simpang IV Sipin", kecamatan: "Telanaipura", householdLabel: "Rumah Lama", status: "left", endReason: "left" }),

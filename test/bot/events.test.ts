@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
-import { event, eventOccurrence, participation, person, roleAssignment, rsvp } from "../../src/db/schema/index.js";
-import { openCheckin } from "../../src/domain/events/attendance.js";
+import { event, eventOccurrence, participation, person, reminderSetting, roleAssignment, rondaVolunteer, rsvp, shiftAssignment } from "../../src/db/schema/index.js";
+import { openCheckin, tickAttendance } from "../../src/domain/events/attendance.js";
 import { cancelOccurrence, createEvent, DEFAULT_DURATION_MINUTES, extendOccurrences, setRsvp, type EventDraft } from "../../src/domain/events/events.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, rsvp as rsvpButton, rsvpNames } from "../../src/messages/buttons/events.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, myReminders, rsvp as rsvpButton, rsvpNames, scheduleOpen, schedulePage } from "../../src/messages/buttons/events.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
@@ -204,7 +204,9 @@ describe("/acara", () => {
     expect(shownWith(ketua, "Periksa kembali").text).toBe([`Periksa kembali:`, `• ${c.kind}`, `• ${c.whenText}`, `• Tempat: ${placeText}`, `• Catatan: ${c.notes ?? "-"}`, `• ${c.repeat}`].join("\n"));
     expect(await storedEvents()).toEqual({ events: [], occurrences: [] }); // nothing before "Simpan"
     await harness.press(ketua, "Simpan");
-    expect(harness.lastText(ketua)).toBe(`${c.kind} pada ${c.whenText} sudah dijadwalkan (${c.starts.length} tanggal ke depan). Warga bisa melihatnya di /jadwal.`);
+    // A ronda night concerns only the rota (nobody has joined it yet); the rest is told to the four residents.
+    const told = c.kindValue === "ronda" ? "Belum ada warga lain yang bisa diberi tahu." : "Pemberitahuan dikirim ke 4 warga.";
+    expect(harness.lastText(ketua)).toBe(`${c.kind} pada ${c.whenText} sudah dijadwalkan (${c.starts.length} tanggal ke depan). ${told}`);
 
     const events = await database.db.select().from(event);
     expect(events).toHaveLength(1);
@@ -225,6 +227,45 @@ describe("/acara", () => {
       expect(row.endsAt.getTime() - row.startsAt.getTime()).toBe(DEFAULT_DURATION_MINUTES[c.kindValue] * 60_000);
       expect(row).toMatchObject({ rtId: place.id, kind: c.kindValue, place: placeText, cancelledAt: null, checkinCode: null });
     }
+  });
+
+  it("tells each resident of the RT once, in their language, with the notes and the answers; muted ones and the ketua not", async () => {
+    const { place, ketua, siti, budi, dewi, eko } = await rt05();
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.id, budi.personId));
+    await database.db.update(person).set({ announcementsMutedAt: harness.now }).where(eq(person.id, dewi.personId));
+    const waiting = newUser("Tunggu");
+    await addPending(database.db, waiting, place.id);
+    const elsewhere = newUser("Lain");
+    await addMember(database.db, elsewhere, (await addRt(database.db, 6)).id);
+    await harness.send(ketua, "/acara");
+    await harness.press(ketua, GOTONG_ROYONG);
+    await harness.send(ketua, "Minggu 07.00");
+    await harness.press(ketua, "Pos kamling");
+    await harness.send(ketua, "bawa cangkul");
+    await harness.press(ketua, "Sekali saja");
+    const summary = shownWith(ketua, "Periksa kembali");
+    const save = await pressOn(harness, ketua, summary, "Simpan");
+    expect(harness.lastText(ketua)).toBe(`${GOTONG_ROYONG} pada ${SUNDAY_29_NOV} sudah dijadwalkan (1 tanggal ke depan). Pemberitahuan dikirim ke 3 warga.`);
+    // A double tap and a redelivery of the save: one event, nobody told twice.
+    await pressOn(harness, ketua, summary, "Simpan");
+    await harness.deliver(save);
+    expect(await database.db.select().from(event)).toHaveLength(1);
+
+    const notice = [`📅 Kegiatan baru di RT: ${GOTONG_ROYONG}, ${SUNDAY_29_NOV}, di Pos kamling.`, "📝 bawa cangkul", "Apakah Bapak/Ibu akan hadir? Jawab dengan tombol di bawah; semua kegiatan ada di /jadwal."].join("\n");
+    expect(sentTextsTo(siti)).toEqual([notice]);
+    expect(sentTextsTo(eko)).toEqual([notice]);
+    expect(sentTextsTo(budi)).toEqual([expect.stringMatching(/^📅 New RT activity: .*Sunday, 29 November 2026 at 07:00 WIB, at Pos kamling\.\n📝 bawa cangkul\nWill you come\?/)]);
+    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(waiting)).toEqual([]);
+    expect(sentTextsTo(elsewhere)).toEqual([]);
+    expect(sentTextsTo(ketua).filter((text) => text.startsWith("📅"))).toEqual([]);
+
+    const card = shownWith(siti, "Kegiatan baru");
+    expect(card.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"]);
+    expect(shownWith(budi, "New RT activity").keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["✅ Coming", "❌ Can't", "🤔 Maybe"]);
+    const tap = await pressOn(harness, siti, card, "Akan hadir");
+    expect(callbackAnswerTo(harness.telegram, tap)?.text).toBe("Tersimpan: Akan hadir");
+    expect(await database.db.select({ personId: rsvp.personId, answer: rsvp.answer }).from(rsvp)).toEqual([{ personId: siti.personId, answer: "hadir" }]);
   });
 
   it("repeats monthly on the 31st in every month, on the last day of the shorter ones", async () => {
@@ -497,42 +538,47 @@ describe("/jadwal and RSVP", () => {
       "📍 Pos kamling",
       "📝 bawa cangkul 🧹",
       "🔁 Setiap minggu, hari Minggu",
-      `Hadir ${counts[0]} · Tidak bisa ${counts[1]} · Mungkin ${counts[2]}`,
+      `Akan hadir ${counts[0]} · Tidak bisa ${counts[1]} · Mungkin ${counts[2]}`,
       ...(mine ? [`Jawaban Anda: ${mine}`] : []),
     ].join("\n");
 
-  it("shows a resident what is coming in the next 14 days, with counts and the three answers", async () => {
+  it("shows a resident the next of each kind first, then the rest of the 14 days as a list to open", async () => {
     const { siti } = await scheduled();
     await harness.send(siti, "/jadwal");
     const texts = sentTextsTo(siti);
     expect(texts).toEqual([
       "Kegiatan RT dalam 2 minggu ke depan (3):",
-      ["📅 Rapat warga", "🕒 Minggu, 22 November 2026 pukul 09.00 WIB", "📍 Balai warga", "Hadir 0 · Tidak bisa 0 · Mungkin 0"].join("\n"),
+      // Under way: who came counts beside who said they would.
+      ["📅 Rapat warga", "🕒 Minggu, 22 November 2026 pukul 09.00 WIB", "📍 Balai warga", "Akan hadir 0 · Tidak bisa 0 · Mungkin 0 · Hadir 0"].join("\n"),
       itemText(SUNDAY_29_NOV, [0, 0, 0]),
-      itemText("Minggu, 6 Desember 2026 pukul 07.00 WIB", [0, 0, 0]),
+      ["Kegiatan lainnya (1). Ketuk nomornya untuk melihat dan menjawab:", `1. ${GOTONG_ROYONG} · Minggu, 6 Desember 2026 pukul 07.00 WIB`].join("\n"),
     ]);
     const item = shownWith(siti, "29 November");
-    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Hadir", "❌ Tidak bisa", "🤔 Mungkin"]]);
+    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"]]);
+    await pressOn(harness, siti, shownWith(siti, "Kegiatan lainnya"), `1. ${GOTONG_ROYONG}`);
+    expect(harness.lastText(siti)).toBe(itemText("Minggu, 6 Desember 2026 pukul 07.00 WIB", [0, 0, 0]));
+    await harness.press(siti, "Akan hadir");
+    expect(harness.lastText(siti)).toBe(itemText("Minggu, 6 Desember 2026 pukul 07.00 WIB", [1, 0, 0], "Akan hadir"));
   });
 
   it("saves one answer per person: a second press changes it, a double tap or a redelivery adds nothing", async () => {
     const { siti, budi, first } = await scheduled();
     await harness.send(siti, "/jadwal");
     const item = shownWith(siti, "29 November");
-    const tap = await pressOn(harness, siti, item, "Hadir");
-    expect(callbackAnswerTo(harness.telegram, tap)?.text).toBe("Tersimpan: Hadir");
-    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Hadir"));
+    const tap = await pressOn(harness, siti, item, "Akan hadir");
+    expect(callbackAnswerTo(harness.telegram, tap)?.text).toBe("Tersimpan: Akan hadir");
+    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Akan hadir"));
     const rows = () => database.db.select({ personId: rsvp.personId, answer: rsvp.answer }).from(rsvp).where(eq(rsvp.occurrenceId, first.id));
     expect(await rows()).toEqual([{ personId: siti.personId, answer: "hadir" }]);
 
     // The same update again, and a second tap on the button as it now shows: one row, no edit that changes nothing.
     const edits = harness.telegram.callsOf("editMessageText").length;
     await harness.deliver(tap);
-    await pressOn(harness, siti, shownWith(siti, "29 November"), "Hadir");
+    await pressOn(harness, siti, shownWith(siti, "29 November"), "Akan hadir");
     expect(harness.telegram.callsOf("editMessageText")).toHaveLength(edits);
-    await pressOn(harness, siti, item, "Hadir"); // a tap carrying the message as it was before the edit
+    await pressOn(harness, siti, item, "Akan hadir"); // a tap carrying the message as it was before the edit
     expect(await rows()).toEqual([{ personId: siti.personId, answer: "hadir" }]);
-    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Hadir"));
+    expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [1, 0, 0], "Akan hadir"));
 
     await pressOn(harness, siti, shownWith(siti, "29 November"), "Tidak bisa");
     expect(shownWith(siti, "29 November").text).toBe(itemText(SUNDAY_29_NOV, [0, 1, 0], "Tidak bisa"));
@@ -546,16 +592,16 @@ describe("/jadwal and RSVP", () => {
 
   it("lets the ketua see the names by answer; nobody else", async () => {
     const { ketua, siti, budi, dewi, eko, first, otherKetua } = await scheduled();
-    for (const [user, answer] of [[siti, "Hadir"], [budi, "Hadir"], [dewi, "Tidak bisa"]] as const) {
+    for (const [user, answer] of [[siti, "Akan hadir"], [budi, "Akan hadir"], [dewi, "Tidak bisa"]] as const) {
       await harness.send(user, "/jadwal");
       await pressOn(harness, user, shownWith(user, "29 November"), answer);
     }
     await harness.send(ketua, "/jadwal");
     const item = shownWith(ketua, "29 November");
     expect(item.text).toBe(itemText(SUNDAY_29_NOV, [2, 1, 0]));
-    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Hadir", "❌ Tidak bisa", "🤔 Mungkin"], ["👥 Lihat nama"]]);
+    expect(item.keyboard!.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"], ["👥 Lihat nama"]]);
     await pressOn(harness, ketua, item, "Lihat nama");
-    expect(harness.lastText(ketua)).toBe([`${GOTONG_ROYONG}, ${SUNDAY_29_NOV}`, "✅ Hadir: Budi, Siti", "❌ Tidak bisa: Dewi", "🤔 Mungkin: -"].join("\n"));
+    expect(harness.lastText(ketua)).toBe([`${GOTONG_ROYONG}, ${SUNDAY_29_NOV}`, "✅ Akan hadir: Budi, Siti", "❌ Tidak bisa: Dewi", "🤔 Mungkin: -"].join("\n"));
 
     const forged = await pressData(harness, eko, rsvpNames.data({ occurrence: first.id }));
     expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_KETUA, show_alert: true }));
@@ -589,18 +635,109 @@ describe("/jadwal and RSVP", () => {
     expect(await snapshotState(database.db)).toEqual(before);
   });
 
-  it("says so when nothing is scheduled, and lists ten with a note of the rest", async () => {
+  it("says so when nothing is scheduled, and pages through the rest: nothing is out of reach", async () => {
     const { ketua, siti } = await rt05();
+    const otherKetua = newUser("Ketua6");
+    await addKetua(database.db, otherKetua, (await addRt(database.db, 6)).id);
     await harness.send(siti, "/jadwal");
     expect(harness.lastText(siti)).toBe("Belum ada kegiatan terjadwal dalam 2 minggu ke depan.");
     for (let day = 0; day < 12; day++) await schedule(ketua, { kind: "rapat", firstStartsAt: new Date(Date.UTC(2026, 10, 23 + day, 12)) });
+    await schedule(ketua, { firstStartsAt: new Date("2026-12-06T00:00:00Z") });
     await harness.send(siti, "/jadwal");
     const texts = sentTextsTo(siti).slice(1);
-    expect(texts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (12):");
-    expect(texts).toHaveLength(12);
-    expect(texts.at(-1)).toBe("…dan 2 kegiatan lagi.");
+    expect(texts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (13):");
+    // The next rapat and the gotong royong first, even though eleven rapat come before the latter.
+    expect(texts[1]).toContain("🕒 Senin, 23 November 2026 pukul 19.00 WIB");
+    expect(texts[2]).toContain(`📅 ${GOTONG_ROYONG}`);
+    expect(texts).toHaveLength(4);
+    const list = shownWith(siti, "Kegiatan lainnya (11)");
+    expect(list.text.split("\n")).toHaveLength(9);
+    expect(list.text.split("\n")[1]).toBe("1. Rapat warga · Selasa, 24 November 2026 pukul 19.00 WIB");
+    expect(list.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual([...Array.from({ length: 8 }, (_, i) => `${i + 1}. Rapat warga`), "1/2", "▶"]);
+    await pressOn(harness, siti, list, "▶");
+    const second = shownWith(siti, "Kegiatan lainnya (11)");
+    expect(second.messageId).toBe(list.messageId);
+    expect(second.text.split("\n").slice(1)).toEqual([
+      "9. Rapat warga · Rabu, 2 Desember 2026 pukul 19.00 WIB",
+      "10. Rapat warga · Kamis, 3 Desember 2026 pukul 19.00 WIB",
+      "11. Rapat warga · Jumat, 4 Desember 2026 pukul 19.00 WIB",
+    ]);
+    expect(second.keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["9. Rapat warga", "10. Rapat warga", "11. Rapat warga", "◀", "2/2"]);
+    await pressOn(harness, siti, second, "11. Rapat warga");
+    expect(harness.lastText(siti)).toContain("🕒 Jumat, 4 Desember 2026 pukul 19.00 WIB");
+    expect(harness.buttons(siti)).toEqual(["✅ Akan hadir", "❌ Tidak bisa", "🤔 Mungkin"]);
+
+    // A page past the end shows the last one; a forged page or item is refused, another RT's item too.
+    const beyond = await pressData(harness, siti, schedulePage.data({ page: 99 }), list.messageId);
+    expect(callbackAnswerTo(harness.telegram, beyond)?.show_alert).toBeUndefined();
+    expect(shownWith(siti, "Kegiatan lainnya (11)").text.split("\n")).toHaveLength(4);
+    const forged = await pressData(harness, siti, "jadwal.hal:-1");
+    expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe("Tombol ini sudah tidak berlaku.");
+    const theirs = await schedule(otherKetua, { firstStartsAt: new Date("2026-11-29T00:00:00Z") });
+    const [theirOccurrence] = await occurrencesOf(theirs.eventId);
+    const foreign = await pressData(harness, siti, scheduleOpen.data({ occurrence: theirOccurrence!.id }));
+    expect(callbackAnswerTo(harness.telegram, foreign)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+    const unknown = await pressData(harness, siti, scheduleOpen.data({ occurrence: 99999 }));
+    expect(callbackAnswerTo(harness.telegram, unknown)).toEqual(expect.objectContaining({ text: "Kegiatan tidak ditemukan.", show_alert: true }));
+  });
+
+  it("shows ronda nights only to those on duty or on the rota, own duty first, never in place of the other events", async () => {
+    const { ketua, place, siti, budi, dewi } = await rt05();
+    const nights = [];
+    for (let day = 0; day < 10; day++) {
+      const made = await schedule(ketua, { kind: "ronda", firstStartsAt: new Date(Date.UTC(2026, 10, 22 + day, 15)) });
+      nights.push((await occurrencesOf(made.eventId))[0]!);
+    }
+    await schedule(ketua, { firstStartsAt: new Date("2026-11-29T00:00:00Z") });
+    // Siti is on the rota and on duty on the 25th; Dewi on duty on the 27th (a swap), not on the rota; Budi neither.
+    await database.db.insert(rondaVolunteer).values({ rtId: place.id, personId: siti.personId, joinedAt: harness.now });
+    await database.db.insert(shiftAssignment).values([
+      { occurrenceId: nights[3]!.id, personId: siti.personId, assignedAt: harness.now, source: "rota" },
+      { occurrenceId: nights[5]!.id, personId: dewi.personId, assignedAt: harness.now, source: "rota" },
+    ]);
+
+    await harness.send(budi, "/jadwal");
+    expect(sentTextsTo(budi)).toEqual(["Kegiatan RT dalam 2 minggu ke depan (1):", itemTextOnce(SUNDAY_29_NOV)]);
+
+    await harness.send(dewi, "/jadwal");
+    const dewiTexts = sentTextsTo(dewi);
+    expect(dewiTexts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (2):");
+    expect(dewiTexts[1]).toBe(["📅 Ronda", "🕒 Jumat, 27 November 2026 pukul 22.00 WIB", "📍 Pos kamling", "🔦 Anda bertugas ronda di malam ini.", "Akan hadir 0 · Tidak bisa 0 · Mungkin 0"].join("\n"));
+    expect(dewiTexts[2]).toBe(itemTextOnce(SUNDAY_29_NOV));
+    expect(dewiTexts).toHaveLength(3);
+
+    await harness.send(siti, "/jadwal");
+    const sitiTexts = sentTextsTo(siti);
+    expect(sitiTexts[0]).toBe("Kegiatan RT dalam 2 minggu ke depan (11):");
+    expect(sitiTexts[1]).toContain("🕒 Rabu, 25 November 2026 pukul 22.00 WIB\n📍 Pos kamling\n🔦 Anda bertugas");
+    expect(sitiTexts[2]).toBe(itemTextOnce(SUNDAY_29_NOV));
+    expect(sitiTexts[3]).toMatch(/^Kegiatan lainnya \(9\)/);
+
+    // Budi cannot open a ronda night he is not on by a forged button; Dewi can open only her own.
+    const forged = await pressData(harness, budi, scheduleOpen.data({ occurrence: nights[5]!.id }));
+    expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+    const notHers = await pressData(harness, dewi, scheduleOpen.data({ occurrence: nights[3]!.id }));
+    expect(callbackAnswerTo(harness.telegram, notHers)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+  });
+
+  it("reads actual attendance on the card beside the answers given beforehand", async () => {
+    const { ketua, siti, budi, dewi, eko } = await rt05();
+    const made = await schedule(ketua, { firstStartsAt: new Date("2026-11-22T02:30:00Z"), notes: "bawa cangkul 🧹" }, new Date("2026-11-21T00:00:00Z"));
+    const [occurrence] = await occurrencesOf(made.eventId);
+    const ketuaActor = await loadActor(database.db, ketua.id, []);
+    for (const user of [siti, budi, dewi, eko]) {
+      await setRsvp(database.db, await loadActor(database.db, user.id, []), occurrence!.id, user === eko ? "tidak" : "hadir", new Date("2026-11-21T00:00:00Z"));
+    }
+    for (const user of [siti, budi, dewi, eko]) await tickAttendance(database.db, ketuaActor, { occurrenceId: occurrence!.id, membershipId: user.membershipId, present: true }, harness.now);
+    await harness.send(siti, "/jadwal");
+    expect(shownWith(siti, "📅").text.split("\n").at(-2)).toBe("Akan hadir 3 · Tidak bisa 1 · Mungkin 0 · Hadir 4");
   });
 });
+
+/** The one-off gotong royong of 29 November as a card, nothing answered yet. */
+function itemTextOnce(when: string): string {
+  return [`📅 ${GOTONG_ROYONG}`, `🕒 ${when}`, "📍 Pos kamling", "Akan hadir 0 · Tidak bisa 0 · Mungkin 0"].join("\n");
+}
 
 describe("/ubahacara", () => {
   /** A weekly gotong royong; Siti and Budi (who reads English) will come on the 29th, Dewi cannot, Eko maybe. */
@@ -608,7 +745,7 @@ describe("/ubahacara", () => {
     const rt = await rt05();
     const weekly = await schedule(rt.ketua, { firstStartsAt: new Date("2026-11-29T00:00:00Z"), recurrence: { kind: "weekly", weekday: 0 } });
     const first = await occurrenceAt(weekly.eventId, "2026-11-29T00:00:00Z");
-    for (const [user, answer] of [[rt.siti, "Hadir"], [rt.budi, "Hadir"], [rt.dewi, "Tidak bisa"], [rt.eko, "Mungkin"]] as const) {
+    for (const [user, answer] of [[rt.siti, "Akan hadir"], [rt.budi, "Akan hadir"], [rt.dewi, "Tidak bisa"], [rt.eko, "Mungkin"]] as const) {
       await harness.send(user, "/jadwal");
       await pressOn(harness, user, shownWith(user, "29 November"), answer);
     }
@@ -640,8 +777,10 @@ describe("/ubahacara", () => {
     expect(harness.lastText(ketua)).toBe("Dibatalkan. Tidak ada yang diubah.");
   });
 
-  it("moves one date and tells each of those who said Hadir once, in their language", async () => {
+  it("moves one date and tells each resident once, in their language; a muted one only if they said they would come", async () => {
     const { ketua, siti, budi, dewi, eko, weekly, first } = await withAnswers();
+    // Siti said she would come and Eko did not: both muted, only Siti hears of the move.
+    await database.db.update(person).set({ announcementsMutedAt: harness.now }).where(inArray(person.id, [siti.personId, eko.personId]));
     const before = await occurrencesOf(weekly.eventId);
     await choose(ketua, "29 November", "Ubah waktu");
     expect(harness.lastText(ketua)).toBe('Waktu yang baru kapan? Misalnya "Minggu 07.00".');
@@ -650,7 +789,7 @@ describe("/ubahacara", () => {
     await harness.send(ketua, "kemarin 16.00");
     expect(harness.lastText(ketua)).toBe('Waktu itu sudah lewat. Tulis waktu yang akan datang, misalnya "Minggu 07.00".');
     const moved = await harness.send(ketua, "Sabtu 16.00");
-    expect(harness.lastText(ketua)).toBe("Tersimpan: Sabtu, 28 November 2026 pukul 16.00 WIB, di Pos kamling. 2 warga yang akan hadir diberi tahu.");
+    expect(harness.lastText(ketua)).toBe("Tersimpan: Sabtu, 28 November 2026 pukul 16.00 WIB, di Pos kamling. Pemberitahuan dikirim ke 3 warga.");
 
     const after = await occurrencesOf(weekly.eventId);
     const changed = after.find((row) => row.id === first.id)!;
@@ -664,8 +803,12 @@ describe("/ubahacara", () => {
       harness.deps.i18n.t("en", "event-changed-notice", { kind: harness.deps.i18n.t("en", "event-kind-gotong_royong"), before: "Sunday, 29 November 2026 at 07:00 WIB", when: "Saturday, 28 November 2026 at 16:00 WIB", place: "Pos kamling" }),
     ]);
     expect(sentTextsTo(budi)[0]).toMatch(/^Schedule change: /);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toHaveLength(1);
     expect(sentTextsTo(eko)).toEqual([]);
+    expect(sentTextsTo(ketua).filter((text) => text.startsWith("Perubahan jadwal"))).toEqual([]);
+    // The answers can be given again under the notice.
+    await pressOn(harness, dewi, shownWith(dewi, "Perubahan jadwal"), "Akan hadir");
+    expect(await database.db.select({ answer: rsvp.answer }).from(rsvp).where(and(eq(rsvp.occurrenceId, first.id), eq(rsvp.personId, dewi.personId)))).toEqual([{ answer: "hadir" }]);
 
     // The same update again, even after a restart: nobody is told twice.
     await harness.deliver(moved);
@@ -673,6 +816,7 @@ describe("/ubahacara", () => {
     await harness.deliver(moved);
     expect(sentTextsTo(siti)).toHaveLength(1);
     expect(sentTextsTo(budi)).toHaveLength(1);
+    expect(sentTextsTo(dewi)).toHaveLength(1);
 
     // The daily job does not bring the old date back.
     await extendOccurrences(database.db, harness.now);
@@ -700,37 +844,38 @@ describe("/ubahacara", () => {
     expect(await occurrencesOf(weekly.eventId)).toEqual(withCancelled);
   });
 
-  it("changes the place of one date and tells those who said Hadir", async () => {
+  it("changes the place of one date and tells the residents", async () => {
     const { ketua, siti, dewi, weekly, first } = await withAnswers();
     await choose(ketua, "29 November", "Ubah tempat");
     expect(harness.lastText(ketua)).toBe(ASK_PLACE);
     await harness.send(ketua, "😀");
     expect(harness.lastText(ketua)).toContain("tanpa emoji");
     await harness.send(ketua, "Balai warga RT 05");
-    expect(harness.lastText(ketua)).toBe(`Tersimpan: ${SUNDAY_29_NOV}, di Balai warga RT 05. 2 warga yang akan hadir diberi tahu.`);
+    expect(harness.lastText(ketua)).toBe(`Tersimpan: ${SUNDAY_29_NOV}, di Balai warga RT 05. Pemberitahuan dikirim ke 4 warga.`);
     const rows = await occurrencesOf(weekly.eventId);
     expect(rows.find((row) => row.id === first.id)).toMatchObject({ place: "Balai warga RT 05", startsAt: first.startsAt, endsAt: first.endsAt });
     expect(rows.filter((row) => row.id !== first.id).every((row) => row.place === "Pos kamling")).toBe(true);
     expect(sentTextsTo(siti)).toEqual([`Perubahan jadwal: ${GOTONG_ROYONG} yang semula ${SUNDAY_29_NOV} pindah ke ${SUNDAY_29_NOV}, di Balai warga RT 05.`]);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toEqual(sentTextsTo(siti));
   });
 
-  it("cancels one date: gone from /jadwal, the others stay, those who said Hadir are told once", async () => {
+  it("cancels one date: gone from /jadwal, the others stay, each resident is told once", async () => {
     const { ketua, siti, budi, dewi, eko, weekly, first } = await withAnswers();
     await choose(ketua, "29 November", "Batalkan tanggal ini");
-    expect(harness.lastText(ketua)).toBe("Dibatalkan. 2 warga yang akan hadir diberi tahu.");
+    expect(harness.lastText(ketua)).toBe("Dibatalkan. Pemberitahuan dikirim ke 4 warga.");
     const rows = await occurrencesOf(weekly.eventId);
     expect(rows.filter((row) => row.cancelledAt !== null).map((row) => row.id)).toEqual([first.id]);
     expect(rows).toHaveLength(8);
     expect(sentTextsTo(siti)).toEqual([`Dibatalkan: ${GOTONG_ROYONG} pada ${SUNDAY_29_NOV}.`]);
     expect(sentTextsTo(budi)).toEqual([`Cancelled: ${harness.deps.i18n.t("en", "event-kind-gotong_royong")} on Sunday, 29 November 2026 at 07:00 WIB.`]);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toEqual(sentTextsTo(siti));
+    harness.telegram.clear();
     await harness.send(eko, "/jadwal");
     expect(sentTextsTo(eko)).toEqual(["Kegiatan RT dalam 2 minggu ke depan (1):", expect.stringContaining("Minggu, 6 Desember 2026")]);
     expect(await extendOccurrences(database.db, harness.now)).toBe(0);
   });
 
-  it("cancels a date and all later ones, leaving the earlier ones, and tells each person who said Hadir once", async () => {
+  it("cancels a date and all later ones, leaving the earlier ones, and tells each resident once", async () => {
     const { ketua, siti, budi, dewi, weekly } = await withAnswers();
     // Answers on later dates: Siti on the 13th, Budi on the 20th and 27th, Dewi cannot on the 13th.
     const actorOf = async (user: TestUser) => loadActor(database.db, user.id, []);
@@ -743,7 +888,7 @@ describe("/ubahacara", () => {
       await setRsvp(database.db, await actorOf(user), (await occurrenceAt(weekly.eventId, date)).id, answer, harness.now);
     }
     await choose(ketua, "13 Desember", "Batalkan ini dan seterusnya");
-    expect(harness.lastText(ketua)).toBe("Kegiatan ini dan semua tanggal berikutnya dibatalkan. 2 warga yang akan hadir diberi tahu.");
+    expect(harness.lastText(ketua)).toBe("Kegiatan ini dan semua tanggal berikutnya dibatalkan. Pemberitahuan dikirim ke 4 warga.");
     const rows = await occurrencesOf(weekly.eventId);
     expect(rows.map((row) => [row.startsAt.toISOString().slice(0, 10), row.cancelledAt !== null])).toEqual([
       ["2026-11-29", false],
@@ -757,7 +902,7 @@ describe("/ubahacara", () => {
     ]);
     expect(sentTextsTo(siti)).toEqual([`Dibatalkan: ${GOTONG_ROYONG} pada Minggu, 13 Desember 2026 pukul 07.00 WIB dan tanggal-tanggal berikutnya.`]);
     expect(sentTextsTo(budi)).toHaveLength(1);
-    expect(sentTextsTo(dewi)).toEqual([]);
+    expect(sentTextsTo(dewi)).toEqual(sentTextsTo(siti));
     const [series] = await database.db.select().from(event).where(eq(event.id, weekly.eventId));
     expect(series?.cancelledAt).not.toBeNull();
     expect(await extendOccurrences(database.db, new Date("2027-02-01T00:00:00Z"))).toBe(0);
@@ -1134,22 +1279,48 @@ describe("/absen checklist", () => {
 });
 
 describe("/pengingat", () => {
-  it("turns event reminders off and on again", async () => {
+  const MENU = ["Pengingat kegiatan untuk Anda: Seperti pengaturan RT.", "Pengingat tugas ronda tetap dikirim. Pilih kapan Bapak/Ibu ingin diingatkan:"].join("\n");
+
+  it("lets a resident choose when to be reminded, within what the RT sends, and stores it for them", async () => {
     const { place, siti } = await rt05();
-    const offAt = async () => (await database.db.select({ at: person.eventRemindersOffAt }).from(person).where(eq(person.id, siti.personId)))[0]!.at;
+    const stored = async () => (await database.db.select({ off: person.eventRemindersOffAt, when: person.eventReminderWhen }).from(person).where(eq(person.id, siti.personId)))[0]!;
     await harness.send(siti, "/pengingat");
-    expect(harness.lastText(siti)).toBe("Pengingat kegiatan dimatikan. Pengingat tugas ronda Anda tetap dikirim. Kirim /pengingat lagi untuk menyalakannya.");
-    expect(await offAt()).toEqual(harness.now);
+    expect(harness.lastText(siti)).toBe(MENU);
+    expect(harness.buttons(siti)).toEqual(["✅ Seperti pengaturan RT", "Malam sebelumnya, pukul 19.00", "Pagi harinya, pukul 06.00", "2 jam sebelumnya", "Tidak usah diingatkan"]);
+
+    const morning = await harness.press(siti, "Pagi harinya");
+    expect(callbackAnswerTo(harness.telegram, morning)?.text).toBe("Tersimpan: Pagi harinya, pukul 06.00");
+    expect(harness.lastText(siti)).toBe(MENU.replace("Seperti pengaturan RT.", "Pagi harinya, pukul 06.00."));
+    expect(harness.buttons(siti)).toContain("✅ Pagi harinya, pukul 06.00");
+    expect(await stored()).toEqual({ off: null, when: "morning" });
+
+    await harness.press(siti, "Tidak usah diingatkan");
+    expect(await stored()).toEqual({ off: harness.now, when: "morning" });
+    // A double tap later changes nothing; the choice made before comes back with any other choice.
+    const first = harness.now;
+    harness.now = new Date(first.getTime() + 60_000);
+    await harness.press(siti, "Tidak usah diingatkan");
+    expect(await stored()).toEqual({ off: first, when: "morning" });
+    await harness.press(siti, "Seperti pengaturan RT");
+    expect(await stored()).toEqual({ off: null, when: null });
+
+    // The RT sends no evening-before reminder: it is not offered, and a forged press of it is refused.
+    await database.db.insert(reminderSetting).values({ rtId: place.id, eveningBefore: null, hoursBefore: 3, rondaDutyAt: "17:00", updatedAt: harness.now });
     await harness.send(siti, "/pengingat");
-    expect(harness.lastText(siti)).toBe("Pengingat kegiatan dinyalakan lagi.");
-    expect(await offAt()).toBeNull();
+    expect(harness.buttons(siti)).toEqual(["✅ Seperti pengaturan RT", "Pagi harinya, pukul 06.00", "3 jam sebelumnya", "Tidak usah diingatkan"]);
+    const forged = await pressData(harness, siti, myReminders.data({ choice: "evening" }));
+    expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: "Pengingat itu sedang dimatikan oleh ketua RT. Pilih yang lain dengan /pengingat.", show_alert: true }));
+    const nonsense = await pressData(harness, siti, "pengingat.saya:never");
+    expect(callbackAnswerTo(harness.telegram, nonsense)?.text).toBe("Tombol ini sudah tidak berlaku.");
+    expect(await stored()).toEqual({ off: null, when: null });
 
     const waiting = newUser("Tunggu");
     await addPending(database.db, waiting, place.id);
     await harness.send(waiting, "/pengingat");
     expect(harness.lastText(waiting)).toBe(NOT_RESIDENT);
+    const pressed = await pressData(harness, waiting, myReminders.data({ choice: "off" }));
+    expect(callbackAnswerTo(harness.telegram, pressed)).toEqual(expect.objectContaining({ text: NOT_RESIDENT, show_alert: true }));
     const [row] = await database.db.select({ at: person.eventRemindersOffAt }).from(person).where(and(eq(person.telegramId, waiting.id), isNull(person.eventRemindersOffAt)));
     expect(row).toBeDefined();
   });
 });
-

@@ -1,7 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { cancelOccurrences, changeOccurrence } from "../../domain/events/changes.js";
+import { cancelOccurrences, changeOccurrence, scheduleEvent } from "../../domain/events/changes.js";
 import {
-  createEvent,
   DEFAULT_DURATION_MINUTES,
   EVENT_KINDS,
   REPEAT_CHOICES,
@@ -114,10 +113,10 @@ export function createCreateEventConversation(deps: BotDeps) {
     await press.editMessageReplyMarkup();
     if (eventForm.read(data)?.choice === "cancel") return void (await press.reply(press.t("action-cancelled")));
     const outcome = await runOnce(conversation, (outside) =>
-      createEvent(deps.db, outside.actor, { requestKey, kind, place, notes, firstStartsAt: startsAt, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence }, deps.clock()),
+      scheduleEvent(deps, outside.actor, { requestKey, kind, place, notes, firstStartsAt: startsAt, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence }),
     );
     if (!outcome.ok) return explain(ctx, outcome);
-    await press.reply(press.t("event-created", { kind: press.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), count: outcome.value.occurrences }));
+    await press.reply(press.t("event-created", { kind: press.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), count: outcome.value.occurrences, told: outcome.value.told }));
   };
 }
 

@@ -1,31 +1,32 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { attendeeIds, checkIn, listAttendanceOccurrences, looksLikeCode, openChecklist, openCheckin, tickAttendance } from "../../domain/events/attendance.js";
 import {
-  eventRemindersOff,
   getOccurrence,
   listActiveMembers,
   findWithRsvps,
   listUpcoming,
-  RSVP_ANSWERS,
+  openScheduled,
+  scheduleInOrder,
   rsvpNames,
-  setEventRemindersOff,
   type Occurrence,
   type RsvpAnswer,
   type UpcomingOccurrence,
 } from "../../domain/events/events.js";
 import { answerRsvp } from "../../domain/events/rsvp-answer.js";
+import { MORNING_TIME } from "../../domain/events/reminder-queries.js";
+import { choosePersonalReminders, personalReminders, type PersonalReminderChoice } from "../../domain/events/reminder-settings.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import type { BotContext } from "../context.js";
 import { CREATE_EVENT, describeRecurrence, EDIT_EVENT } from "../conversations/events.js";
 import { REMINDER_SETTINGS } from "../conversations/reminder-settings.js";
 import type { BotDeps } from "../deps.js";
 import { formatClock, formatWhen } from "../../messages/format.js";
-import { paginatedKeyboard } from "../keyboards/paginate.js";
-import { attendanceOpen, attendancePage, attendanceTick, checkinCode, rsvp, rsvpNames as rsvpNamesButton } from "../../messages/buttons/events.js";
+import { clampPage, paginatedKeyboard, PAGE_SIZE } from "../keyboards/paginate.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, myReminders, rsvp, rsvpNames as rsvpNamesButton, scheduleOpen, schedulePage } from "../../messages/buttons/events.js";
+import { rsvpAnswerKeyboard } from "../../messages/events.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
 
-const MAX_LISTED = 10;
 const CHECKLIST_PAGE = 10;
 
 /** The RT whose events this person manages: the ketua's, or a petugas's. */
@@ -45,15 +46,18 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
       ctx.t("schedule-item", { kind: ctx.t(`event-kind-${item.kind}`), when: formatWhen(item.startsAt, locale), place: item.place }),
       item.notes ? ctx.t("schedule-item-notes", { notes: item.notes }) : null,
       item.recurrence.kind === "none" ? null : ctx.t("schedule-item-repeat", { repeat: describeRecurrence(ctx, item.recurrence) }),
-      ctx.t("schedule-item-counts", { hadir: item.hadir, tidak: item.tidak, mungkin: item.mungkin }),
+      item.onDuty ? ctx.t("schedule-item-duty") : null,
+      // Once it has begun, who came counts beside who said they would.
+      item.attended > 0 || item.startsAt.getTime() <= deps.clock().getTime()
+        ? ctx.t("schedule-item-counts-attended", { hadir: item.hadir, tidak: item.tidak, mungkin: item.mungkin, attended: item.attended })
+        : ctx.t("schedule-item-counts", { hadir: item.hadir, tidak: item.tidak, mungkin: item.mungkin }),
       item.myAnswer ? ctx.t("schedule-item-mine", { answer: ctx.t(`rsvp-${item.myAnswer}`) }) : null,
     ];
     return lines.filter(Boolean).join("\n");
   };
 
   const rsvpKeyboard = (ctx: BotContext, item: { id: number }, isKetua: boolean) => {
-    const keyboard = new InlineKeyboard();
-    for (const answer of RSVP_ANSWERS) keyboard.text(ctx.t(`button-rsvp-${answer}`), rsvp.data({ occurrence: item.id, answer }));
+    const keyboard = rsvpAnswerKeyboard(ctx.t.bind(ctx), item.id);
     if (isKetua) keyboard.row().text(ctx.t("button-rsvp-names"), rsvpNamesButton.data({ occurrence: item.id }));
     return keyboard;
   };
@@ -62,17 +66,55 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("ubahacara", (ctx) => ctx.conversation.enter(EDIT_EVENT));
   feature.command("aturpengingat", (ctx) => ctx.conversation.enter(REMINDER_SETTINGS));
 
-  feature.command("jadwal", async (ctx) => {
+  /** The events after the first ones, a page at a time: one line each, a button to open it. */
+  const restList = async (ctx: BotContext, rest: UpcomingOccurrence[], page: number) => {
+    const locale = await ctx.i18n.getLocale();
+    const current = clampPage(page, rest.length);
+    const shown = rest.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+    const number = (index: number) => current * PAGE_SIZE + index + 1;
+    const lines = shown.map((item, index) => ctx.t("schedule-rest-line", { n: number(index), kind: ctx.t(`event-kind-${item.kind}`), when: formatWhen(item.startsAt, locale) }));
+    const choices = rest.map((item, index) => ({ label: `${index + 1}. ${ctx.t(`event-kind-${item.kind}`)}`, data: scheduleOpen.data({ occurrence: item.id }) }));
+    return {
+      text: [ctx.t("schedule-rest-title", { count: rest.length }), ...lines].join("\n"),
+      keyboard: paginatedKeyboard(choices, current, (n) => schedulePage.data({ page: n })),
+    };
+  };
+
+  /** The schedule this person may see now; null (and the reason shown) for someone not in an RT. */
+  const scheduleOf = async (ctx: BotContext) => {
     const membership = ctx.actor.membership;
-    if (membership?.status !== "active") return void (await ctx.reply(ctx.t("error-not-registered")));
-    const items = await listUpcoming(deps.db, { rtId: membership.rtId, viewerPersonId: ctx.actor.person!.id, now: deps.clock() });
+    if (membership?.status !== "active") return null;
+    return listUpcoming(deps.db, { rtId: membership.rtId, viewerPersonId: ctx.actor.person!.id, now: deps.clock() });
+  };
+
+  feature.command("jadwal", async (ctx) => {
+    const items = await scheduleOf(ctx);
+    if (items === null) return void (await ctx.reply(ctx.t("error-not-registered")));
     if (items.length === 0) return void (await ctx.reply(ctx.t("schedule-empty")));
     await ctx.reply(ctx.t("schedule-title", { count: items.length }));
-    const isKetua = headedRtId(ctx.actor) === membership.rtId;
-    for (const item of items.slice(0, MAX_LISTED)) {
-      await ctx.reply(await occurrenceText(ctx, item), { reply_markup: rsvpKeyboard(ctx, item, isKetua) });
+    const isKetua = headedRtId(ctx.actor) === ctx.actor.membership!.rtId;
+    const { first, rest } = scheduleInOrder(items);
+    for (const item of first) await ctx.reply(await occurrenceText(ctx, item), { reply_markup: rsvpKeyboard(ctx, item, isKetua) });
+    if (rest.length > 0) {
+      const { text, keyboard } = await restList(ctx, rest, 0);
+      await ctx.reply(text, { reply_markup: keyboard });
     }
-    if (items.length > MAX_LISTED) await ctx.reply(ctx.t("schedule-more", { count: items.length - MAX_LISTED }));
+  });
+
+  onButton(buttons, schedulePage, async (ctx, { page }) => {
+    const items = await scheduleOf(ctx);
+    if (items === null) return void (await ctx.answerCallbackQuery({ text: ctx.t("error-not-registered"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    const { rest } = scheduleInOrder(items);
+    if (rest.length === 0) return void (await redraw(ctx, ctx.t("schedule-rest-none")));
+    const { text, keyboard } = await restList(ctx, rest, page);
+    await redraw(ctx, text, keyboard);
+  });
+
+  onButton(buttons, scheduleOpen, async (ctx, { occurrence: occurrenceId }) => {
+    const item = await openScheduled(deps.db, ctx.actor, occurrenceId, deps.clock());
+    await ctx.answerCallbackQuery();
+    await ctx.reply(await occurrenceText(ctx, item), { reply_markup: rsvpKeyboard(ctx, item, headedRtId(ctx.actor) === item.rtId) });
   });
 
   onButton(buttons, rsvp, async (ctx, { occurrence: occurrenceId, answer }) => {
@@ -162,11 +204,26 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   // A code typed on its own (as read aloud at the pos kamling) checks in too.
   feature.on("message:text").filter((ctx) => looksLikeCode(ctx.message.text) && ctx.actor.membership?.status === "active", (ctx) => checkInWith(ctx, ctx.message.text));
 
+  /** /pengingat's message: the person's choice now, and the choices their RT's settings allow. */
+  const myRemindersView = async (ctx: BotContext) => {
+    const { choice, settings, choices } = await personalReminders(deps.db, ctx.actor);
+    const label = (option: PersonalReminderChoice) =>
+      ctx.t(`reminder-choice-${option}`, { evening: (settings.eveningBefore ?? "").replace(":", "."), morning: MORNING_TIME.replace(":", "."), hours: settings.hoursBefore ?? 0 });
+    const keyboard = new InlineKeyboard();
+    for (const option of choices) keyboard.text(`${option === choice ? "✅ " : ""}${label(option)}`, myReminders.data({ choice: option })).row();
+    return { text: ctx.t("reminders-mine", { current: label(choice) }), keyboard, label };
+  };
+
   feature.command("pengingat", async (ctx) => {
-    const personId = ctx.actor.person!.id;
-    const off = !(await eventRemindersOff(deps.db, personId));
-    await setEventRemindersOff(deps.db, personId, off, deps.clock());
-    await ctx.reply(ctx.t(off ? "reminders-off" : "reminders-on"));
+    const { text, keyboard } = await myRemindersView(ctx);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+
+  onButton(buttons, myReminders, async (ctx, { choice }) => {
+    await choosePersonalReminders(deps.db, ctx.actor, choice, deps.clock());
+    const { text, keyboard, label } = await myRemindersView(ctx);
+    await ctx.answerCallbackQuery({ text: ctx.t("reminders-saved", { current: label(choice) }) });
+    await redraw(ctx, text, keyboard);
   });
 
   return composer;

@@ -14,10 +14,16 @@ export const person = pgTable("person", {
   announcementsMutedAt: timestamp("announcements_muted_at", { withTimezone: true }),
   /** Set by /pengingat: reminders for events the person is not on duty for stop; duty reminders stay. */
   eventRemindersOffAt: timestamp("event_reminders_off_at", { withTimezone: true }),
+  /**
+   * Set by /pengingat: which of the RT's event reminders this person gets. Null: as the RT sets
+   * them (the evening before and hours before); "evening", "morning" (06.00 on the day) or
+   * "before" for that one alone. Off is eventRemindersOffAt.
+   */
+  eventReminderWhen: text("event_reminder_when"),
   /** Set when Telegram answers 403 (blocked, deactivated); cleared when the person writes again. */
   unreachableAt: timestamp("unreachable_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (table) => [check("person_event_reminder_when", sql`${table.eventReminderWhen} in ('evening', 'morning', 'before')`)]);
 
 export const rt = pgTable("rt", {
   id: serial("id").primaryKey(),

@@ -42,6 +42,8 @@ export type PersonalData = {
     registeredAt: Date;
     announcementsMutedAt: Date | null;
     eventRemindersOffAt: Date | null;
+    /** /pengingat: "evening", "morning" or "before" alone; null for the RT's reminders as set. */
+    eventReminderWhen: string | null;
   };
   memberships: (RtName & { householdLabel: string | null; status: string; requestedAt: Date; decidedAt: Date | null; endedAt: Date | null; endReason: string | null })[];
   roles: { role: string; rt: RtName | null; kelurahan: string | null; kecamatan: string | null; wasteBank: string | null; grantedAt: Date; revokedAt: Date | null }[];
@@ -167,6 +169,7 @@ export async function exportPersonalData(db: Database, personId: number, now: Da
       registeredAt: profile.createdAt,
       announcementsMutedAt: profile.announcementsMutedAt,
       eventRemindersOffAt: profile.eventRemindersOffAt,
+      eventReminderWhen: profile.eventReminderWhen,
     },
     memberships,
     roles: [

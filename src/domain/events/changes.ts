@@ -1,25 +1,53 @@
 import type { Database } from "../../db/client.js";
+import { rsvpAnswerKeyboard } from "../../messages/events.js";
 import { formatWhen } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { eventKey, noticeTo, queueNotices, type Notice } from "../../messages/notices.js";
-import type { Texts } from "../../messages/translate.js";
+import { translateIn, type Texts, type Translate } from "../../messages/translate.js";
 import type { Actor } from "../people/actor.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
-import { cancelOccurrence, cancelSeries, rescheduleOccurrence, type Attendee, type Occurrence } from "./events.js";
+import { cancelOccurrence, cancelSeries, createEvent, eventAudience, getOccurrence, rescheduleOccurrence, type Attendee, type EventDraft, type Occurrence } from "./events.js";
 import { forgetUnsentReminders } from "./reminder-queries.js";
 
 /**
- * /ubahacara's changes to one date. Each runs in one transaction with what follows from it: the
- * reminders queued for the old time are forgotten, and those who said "Hadir" are told in their own
- * language. `requestKey` is made when the form opened, so a redelivered update tells nobody twice.
+ * What the ketua does to an RT's events, with the notices that follow, each in one transaction:
+ * the RT's members are told (src/domain/events/events.ts `eventAudience`: muted people only when
+ * it is about their own plans), one notice each in their own language. The notices' key names the
+ * event or the form's change (made when the form opened), so a double tap or a redelivered update
+ * tells nobody twice.
  */
 
 type Told = { told: number };
 
-function tell(texts: Texts, attendees: Attendee[], event: string, text: (locale: string, kind: string) => string, occurrence: Occurrence): Notice[] {
-  return attendees.flatMap((attendee) => {
-    const locale = supportedLocale(attendee.locale);
-    return noticeTo(attendee, event, text(locale, texts.t(locale, `event-kind-${occurrence.kind}`)));
+/** One notice per person in `audience`, in their language; `answers` puts the RSVP buttons of that date under it. */
+function tell(texts: Texts, audience: Attendee[], event: string, text: (t: Translate, locale: string, kind: string) => string, occurrence: Occurrence, answers = false): Notice[] {
+  return audience.flatMap((person) => {
+    const locale = supportedLocale(person.locale);
+    const t = translateIn(texts, locale);
+    return noticeTo(person, event, text(t, locale, t(`event-kind-${occurrence.kind}`)), answers ? rsvpAnswerKeyboard(t, occurrence.id) : undefined);
+  });
+}
+
+/**
+ * /acara's save: creates the event (see createEvent) and tells the RT about its first date, with
+ * the answers under it. A repeat of the same form finds the event made and queues nothing new.
+ */
+export async function scheduleEvent(deps: ServiceDeps, actor: Actor, draft: EventDraft): Promise<Told & { eventId: number; occurrences: number }> {
+  return inTransaction(deps, async (tx: Database) => {
+    const now = deps.clock();
+    const created = await createEvent(tx, actor, draft, now);
+    const first = created.firstOccurrenceId === null ? null : await getOccurrence(tx, created.firstOccurrenceId);
+    if (!first) return { ...created, told: 0 };
+    const audience = await eventAudience(tx, { rtId: first.rtId, kind: first.kind, occurrenceIds: [first.id], except: actor.person?.id ?? null });
+    const notes = draft.notes;
+    await queueNotices(
+      tx,
+      now,
+      tell(deps.i18n, audience, eventKey("event-created", created.eventId), (t, locale, kind) =>
+        [t("event-created-notice", { kind, when: formatWhen(first.startsAt, locale), place: first.place }), notes ? t("event-created-notice-notes", { notes }) : null, t("event-created-notice-answer")].filter(Boolean).join("\n"),
+      first, true),
+    );
+    return { eventId: created.eventId, occurrences: created.occurrences, told: audience.length };
   });
 }
 
@@ -40,9 +68,9 @@ export async function changeOccurrence(
     await queueNotices(
       tx,
       now,
-      tell(deps.i18n, changed.notify, eventKey("event-change", params.requestKey), (locale, kind) =>
-        deps.i18n.t(locale, "event-changed-notice", { kind, before: formatWhen(before.startsAt, locale), when: formatWhen(after.startsAt, locale), place: after.place }),
-      after),
+      tell(deps.i18n, changed.notify, eventKey("event-change", params.requestKey), (t, locale, kind) =>
+        t("event-changed-notice", { kind, before: formatWhen(before.startsAt, locale), when: formatWhen(after.startsAt, locale), place: after.place }),
+      after, true),
     );
     return result;
   });
@@ -57,7 +85,7 @@ export async function cancelOccurrences(deps: ServiceDeps, actor: Actor, params:
     await queueNotices(
       tx,
       now,
-      tell(deps.i18n, result.notify, eventKey("event-change", params.requestKey), (locale, kind) => deps.i18n.t(locale, key, { kind, when: formatWhen(result.occurrence.startsAt, locale) }), result.occurrence),
+      tell(deps.i18n, result.notify, eventKey("event-change", params.requestKey), (t, locale, kind) => t(key, { kind, when: formatWhen(result.occurrence.startsAt, locale) }), result.occurrence),
     );
     return { told: result.notify.length };
   });

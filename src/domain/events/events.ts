@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { event, eventOccurrence, membership, person, rsvp } from "../../db/schema/index.js";
+import { event, eventOccurrence, membership, participation, person, rondaVolunteer, rsvp, shiftAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
 import { occurrences, type Recurrence, type RecurrenceKind } from "../schedule/recurrence.js";
@@ -35,7 +35,9 @@ export type Occurrence = typeof eventOccurrence.$inferSelect;
  * Idempotent by `draft.requestKey`: a repeat (a double tap, a redelivery, another instance racing
  * this one) creates nothing and answers the first result.
  */
-export async function createEvent(db: Database, actor: Actor, draft: EventDraft, now: Date): Promise<{ eventId: number; occurrences: number }> {
+export type CreatedEvent = { eventId: number; occurrences: number; /** Its first date (null only if none was made). */ firstOccurrenceId: number | null };
+
+export async function createEvent(db: Database, actor: Actor, draft: EventDraft, now: Date): Promise<CreatedEvent> {
   const rtId = requireHeadedRt(actor);
   const earlier = await eventByRequestKey(db, rtId, draft.requestKey);
   if (earlier) return earlier;
@@ -49,17 +51,22 @@ export async function createEvent(db: Database, actor: Actor, draft: EventDraft,
       .returning({ id: event.id });
     if (!created) return (await eventByRequestKey(tx, rtId, draft.requestKey))!;
     const count = await materializeOccurrences(tx, created.id, new Date(now.getTime() + OCCURRENCE_HORIZON_MS));
-    return { eventId: created.id, occurrences: count };
+    return { eventId: created.id, occurrences: count, firstOccurrenceId: await firstOccurrenceOf(tx, created.id) };
   });
 }
 
 /** The event a form's key already made, as createEvent answered it; another RT's is not answered. */
-async function eventByRequestKey(db: Database, rtId: number, requestKey: string): Promise<{ eventId: number; occurrences: number } | undefined> {
+async function eventByRequestKey(db: Database, rtId: number, requestKey: string): Promise<CreatedEvent | undefined> {
   const [row] = await db.select({ eventId: event.id, rtId: event.rtId }).from(event).where(eq(event.requestKey, requestKey));
   if (!row) return undefined;
   if (row.rtId !== rtId) throw new DomainError("not-allowed");
   const [made] = await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(eventOccurrence).where(eq(eventOccurrence.eventId, row.eventId));
-  return { eventId: row.eventId, occurrences: made?.count ?? 0 };
+  return { eventId: row.eventId, occurrences: made?.count ?? 0, firstOccurrenceId: await firstOccurrenceOf(db, row.eventId) };
+}
+
+async function firstOccurrenceOf(db: Database, eventId: number): Promise<number | null> {
+  const [first] = await db.select({ id: eventOccurrence.id }).from(eventOccurrence).where(eq(eventOccurrence.eventId, eventId)).orderBy(asc(eventOccurrence.startsAt)).limit(1);
+  return first?.id ?? null;
 }
 
 /** Adds the occurrences of one event up to `until`; existing ones are left as they are. */
@@ -103,9 +110,21 @@ export async function getOccurrence(db: Database, occurrenceId: number): Promise
   return row;
 }
 
-export type UpcomingOccurrence = Occurrence & { notes: string | null; recurrence: Recurrence; hadir: number; tidak: number; mungkin: number; myAnswer: RsvpAnswer | null };
+export type UpcomingOccurrence = Occurrence & {
+  notes: string | null;
+  recurrence: Recurrence;
+  /** RSVP counts: `hadir` is "Akan hadir", said beforehand. */
+  hadir: number;
+  tidak: number;
+  mungkin: number;
+  /** Who actually came: check-ins and checklist ticks (not taken back). */
+  attended: number;
+  myAnswer: RsvpAnswer | null;
+  /** The viewer is on this ronda shift. */
+  onDuty: boolean;
+};
 
-/** Occurrences with RSVP counts and the viewer's own answer, for the rows `where` picks. */
+/** Occurrences with RSVP counts, attendance and the viewer's own answer and duty, for the rows `where` picks. */
 async function selectWithRsvps(db: Database, viewerPersonId: number | null, where: SQL | undefined): Promise<UpcomingOccurrence[]> {
   const counts = (answer: RsvpAnswer) =>
     sql<number>`(select count(*) from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.answer} = ${answer})`.mapWith(Number);
@@ -117,30 +136,94 @@ async function selectWithRsvps(db: Database, viewerPersonId: number | null, wher
       hadir: counts("hadir"),
       tidak: counts("tidak"),
       mungkin: counts("mungkin"),
+      attended: sql<number>`(select count(*) from ${participation} where ${participation.occurrenceId} = ${eventOccurrence.id} and ${participation.revokedAt} is null)`.mapWith(Number),
       myAnswer: viewerPersonId === null
         ? sql<RsvpAnswer | null>`null`
         : sql<RsvpAnswer | null>`(select ${rsvp.answer} from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.personId} = ${viewerPersonId})`,
+      onDuty: viewerPersonId === null
+        ? sql<boolean>`false`
+        : sql<boolean>`exists (select 1 from ${shiftAssignment} where ${shiftAssignment.occurrenceId} = ${eventOccurrence.id} and ${shiftAssignment.personId} = ${viewerPersonId})`,
     })
     .from(eventOccurrence)
     .innerJoin(event, eq(event.id, eventOccurrence.eventId))
     .where(where)
-    .orderBy(asc(eventOccurrence.startsAt));
-  return rows.map((row) => ({ ...row.occurrence, notes: row.notes, recurrence: row.recurrence as Recurrence, hadir: row.hadir, tidak: row.tidak, mungkin: row.mungkin, myAnswer: row.myAnswer }));
+    .orderBy(asc(eventOccurrence.startsAt), asc(eventOccurrence.id));
+  return rows.map((row) => ({
+    ...row.occurrence,
+    notes: row.notes,
+    recurrence: row.recurrence as Recurrence,
+    hadir: row.hadir,
+    tidak: row.tidak,
+    mungkin: row.mungkin,
+    attended: row.attended,
+    myAnswer: row.myAnswer,
+    onDuty: Boolean(row.onDuty),
+  }));
 }
 
-/** What is coming up in an RT, with RSVP counts and the viewer's own answer. */
+/**
+ * Ronda nights are shown to those they concern: the people on that shift, and the RT's ronda
+ * volunteers (the rota). Everyone else sees the RT's other events without a night watch in between.
+ */
+function visibleTo(viewerPersonId: number | null): SQL {
+  if (viewerPersonId === null) return sql`${eventOccurrence.kind} <> 'ronda'`;
+  return sql`(${eventOccurrence.kind} <> 'ronda'
+    or exists (select 1 from ${shiftAssignment} where ${shiftAssignment.occurrenceId} = ${eventOccurrence.id} and ${shiftAssignment.personId} = ${viewerPersonId})
+    or exists (select 1 from ${rondaVolunteer} where ${rondaVolunteer.rtId} = ${eventOccurrence.rtId} and ${rondaVolunteer.personId} = ${viewerPersonId} and ${rondaVolunteer.leftAt} is null))`;
+}
+
+/** How far ahead /jadwal looks. */
+export const SCHEDULE_DAYS = 14;
+
+/** What is coming up in an RT that the viewer should see, with RSVP counts and the viewer's own answer. */
 export function listUpcoming(db: Database, params: { rtId: number; viewerPersonId: number | null; now: Date; days?: number }): Promise<UpcomingOccurrence[]> {
-  const { rtId, viewerPersonId, now, days = 14 } = params;
+  const { rtId, viewerPersonId, now, days = SCHEDULE_DAYS } = params;
   return selectWithRsvps(
     db,
     viewerPersonId,
-    and(eq(eventOccurrence.rtId, rtId), isNull(eventOccurrence.cancelledAt), gt(eventOccurrence.endsAt, now), lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000))),
+    and(
+      eq(eventOccurrence.rtId, rtId),
+      isNull(eventOccurrence.cancelledAt),
+      gt(eventOccurrence.endsAt, now),
+      lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000)),
+      visibleTo(viewerPersonId),
+    ),
   );
+}
+
+/**
+ * /jadwal's order: first what matters (the next gotong royong, rapat and other RT event, and the
+ * viewer's own next ronda duty), by time; then the rest, by time, to page through. Ronda nights the
+ * viewer is not on go to the rest, so they never crowd out the other events.
+ */
+export function scheduleInOrder(items: readonly UpcomingOccurrence[]): { first: UpcomingOccurrence[]; rest: UpcomingOccurrence[] } {
+  const first = new Set<UpcomingOccurrence>();
+  for (const kind of ["gotong_royong", "rapat", "lainnya"] as const) {
+    const next = items.find((item) => item.kind === kind);
+    if (next) first.add(next);
+  }
+  const duty = items.find((item) => item.onDuty);
+  if (duty) first.add(duty);
+  return { first: items.filter((item) => first.has(item)), rest: items.filter((item) => !first.has(item)) };
 }
 
 /** One occurrence as /jadwal shows it, to redraw its message after an answer. */
 export async function findWithRsvps(db: Database, params: { occurrenceId: number; viewerPersonId: number | null }): Promise<UpcomingOccurrence | undefined> {
   return (await selectWithRsvps(db, params.viewerPersonId, eq(eventOccurrence.id, params.occurrenceId)))[0];
+}
+
+/**
+ * One occurrence of /jadwal's list, opened by its button: only an active member of its RT who
+ * may see it (a ronda night: on the shift or the rota). A stale or forged press is refused.
+ */
+export async function openScheduled(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<UpcomingOccurrence> {
+  const occurrence = await getOccurrence(db, occurrenceId);
+  const personId = await requireActiveMemberOf(db, actor, occurrence.rtId);
+  const [item] = await selectWithRsvps(db, personId, and(eq(eventOccurrence.id, occurrenceId), visibleTo(personId)));
+  if (!item) throw new DomainError("not-allowed");
+  if (item.cancelledAt) throw new DomainError("event-cancelled");
+  if (item.endsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
+  return item;
 }
 
 async function requireActiveMemberOf(db: Database, actor: Actor, rtId: number): Promise<number> {
@@ -175,15 +258,36 @@ export async function rsvpNames(db: Database, occurrenceId: number): Promise<Rec
 
 export type Attendee = { personId: number; telegramId: number; locale: string };
 
-/** Those who said they would come: they hear about changes and cancellations. */
-async function saidYes(db: Database, occurrenceIds: number[]): Promise<Attendee[]> {
-  if (occurrenceIds.length === 0) return [];
+/**
+ * Who is told when an event is made, moved or cancelled: the RT's active members who can be
+ * reached, but not `except` (the ketua who did it, answered in the chat). Muted people (/senyap)
+ * are left out, except those who said they would come to one of `occurrenceIds` or are on its
+ * ronda shift: the change is about their own plans. A ronda night concerns only its shift and the
+ * rota's volunteers, so nobody else hears of it. One row per person, by person id.
+ */
+export async function eventAudience(db: Database, params: { rtId: number; kind: EventKind; occurrenceIds: readonly number[]; except: number | null }): Promise<Attendee[]> {
+  const ids = [...params.occurrenceIds];
+  const said = ids.length === 0 ? sql`false` : sql`exists (select 1 from ${rsvp} where ${rsvp.personId} = ${person.id} and ${rsvp.answer} = 'hadir' and ${inArray(rsvp.occurrenceId, ids)})`;
+  const onDuty = ids.length === 0 ? sql`false` : sql`exists (select 1 from ${shiftAssignment} where ${shiftAssignment.personId} = ${person.id} and ${inArray(shiftAssignment.occurrenceId, ids)})`;
+  const onRota = sql`exists (select 1 from ${rondaVolunteer} where ${rondaVolunteer.rtId} = ${params.rtId} and ${rondaVolunteer.personId} = ${person.id} and ${rondaVolunteer.leftAt} is null)`;
+  const listening = sql`${person.announcementsMutedAt} is null`;
+  const who = params.kind === "ronda" ? sql`(${onDuty} or ${said} or (${onRota} and ${listening}))` : sql`(${said} or ${listening})`;
   const rows = await db
     .selectDistinct({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
-    .from(rsvp)
-    .innerJoin(person, eq(person.id, rsvp.personId))
-    .where(and(inArray(rsvp.occurrenceId, occurrenceIds), eq(rsvp.answer, "hadir")));
-  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ personId: row.personId, telegramId: row.telegramId, locale: row.locale }]));
+    .from(membership)
+    .innerJoin(person, eq(person.id, membership.personId))
+    .where(
+      and(
+        eq(membership.rtId, params.rtId),
+        eq(membership.status, "active"),
+        isNotNull(person.telegramId),
+        isNull(person.unreachableAt),
+        params.except === null ? undefined : ne(person.id, params.except),
+        who,
+      ),
+    )
+    .orderBy(asc(person.id));
+  return rows.map((row) => ({ personId: row.personId, telegramId: row.telegramId!, locale: row.locale }));
 }
 
 async function managedOccurrence(db: Database, actor: Actor, occurrenceId: number): Promise<Occurrence> {
@@ -192,7 +296,7 @@ async function managedOccurrence(db: Database, actor: Actor, occurrenceId: numbe
   return occurrence;
 }
 
-/** Cancels one date; those who said yes are returned to be told. Cancelling twice changes nothing. */
+/** Cancels one date; the RT's members to be told are returned. Cancelling twice changes nothing and tells nobody. */
 export async function cancelOccurrence(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<{ occurrence: Occurrence; cancelled: boolean; notify: Attendee[] }> {
   const occurrence = await managedOccurrence(db, actor, occurrenceId);
   const rows = await db
@@ -200,7 +304,8 @@ export async function cancelOccurrence(db: Database, actor: Actor, occurrenceId:
     .set({ cancelledAt: now })
     .where(and(eq(eventOccurrence.id, occurrenceId), isNull(eventOccurrence.cancelledAt)))
     .returning({ id: eventOccurrence.id });
-  return { occurrence, cancelled: rows.length > 0, notify: rows.length > 0 ? await saidYes(db, [occurrenceId]) : [] };
+  const notify = rows.length > 0 ? await eventAudience(db, { rtId: occurrence.rtId, kind: occurrence.kind, occurrenceIds: [occurrenceId], except: actor.person?.id ?? null }) : [];
+  return { occurrence, cancelled: rows.length > 0, notify };
 }
 
 /** Cancels the event from now on (every future date). */
@@ -213,11 +318,12 @@ export async function cancelSeries(db: Database, actor: Actor, occurrenceId: num
       .set({ cancelledAt: now })
       .where(and(eq(eventOccurrence.eventId, occurrence.eventId), isNull(eventOccurrence.cancelledAt), gte(eventOccurrence.startsAt, occurrence.startsAt)))
       .returning({ id: eventOccurrence.id });
-    return { occurrence, cancelled: rows.length, notify: await saidYes(tx, rows.map((row) => row.id)) };
+    const notify = rows.length > 0 ? await eventAudience(tx, { rtId: occurrence.rtId, kind: occurrence.kind, occurrenceIds: rows.map((row) => row.id), except: actor.person?.id ?? null }) : [];
+    return { occurrence, cancelled: rows.length, notify };
   });
 }
 
-/** Moves one date (and optionally its place); the RSVPs stay, and those who said yes are told. */
+/** Moves one date (and optionally its place); the RSVPs stay, and the RT's members to be told are returned. */
 export async function rescheduleOccurrence(
   db: Database,
   actor: Actor,
@@ -240,7 +346,8 @@ export async function rescheduleOccurrence(
     .where(eq(eventOccurrence.id, occurrenceId))
     .returning();
   const moved = after!.startsAt.getTime() !== before.startsAt.getTime() || after!.place !== before.place;
-  return { before, after: after!, moved, notify: moved ? await saidYes(db, [occurrenceId]) : [] };
+  const notify = moved ? await eventAudience(db, { rtId: before.rtId, kind: before.kind, occurrenceIds: [occurrenceId], except: actor.person?.id ?? null }) : [];
+  return { before, after: after!, moved, notify };
 }
 
 /** Active members of an RT, for the ketua's attendance checklist. */
@@ -269,11 +376,7 @@ export async function listManageable(db: Database, rtId: number, now: Date, past
     .orderBy(asc(eventOccurrence.startsAt));
 }
 
-/** /pengingat: a resident turns reminders for events off or on; duty reminders are not affected. */
-export async function setEventRemindersOff(db: Database, personId: number, off: boolean, now: Date): Promise<void> {
-  await db.update(person).set({ eventRemindersOffAt: off ? now : null }).where(eq(person.id, personId));
-}
-
+/** Whether a resident turned event reminders off (/pengingat); duty reminders are not affected. */
 export async function eventRemindersOff(db: Database, personId: number): Promise<boolean> {
   const [row] = await db.select({ off: person.eventRemindersOffAt }).from(person).where(eq(person.id, personId));
   return row?.off != null;

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { eventOccurrence, person, roleAssignment } from "../../db/schema/index.js";
+import { event, eventOccurrence, person, roleAssignment } from "../../db/schema/index.js";
 import { PRIORITY } from "../../delivery/outbox.js";
 
-export const REMINDER_KINDS = ["evening", "before", "duty"] as const;
+export const REMINDER_KINDS = ["evening", "morning", "before", "duty"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export type EventKind = (typeof eventOccurrence.kind.enumValues)[number];
 
@@ -62,13 +62,26 @@ function localMoment(date: SQL, time: SQL, timeZone: string): SQL {
     then ((${date}) + replace(${time}, '.', ':')::time) at time zone ${timeZone} end`;
 }
 
+/** The "morning of" reminder a person may choose in /pengingat, WIB. */
+export const MORNING_TIME = "06:00";
+
+/**
+ * A reminder kind a person's /pengingat choice lets through: with no choice, the RT's evening and
+ * hours-before ones; otherwise the chosen one alone.
+ */
+function chosenKind(choice: SQL, kind: SQL): SQL {
+  return sql`(case when ${choice} is null then ${kind} in ('evening', 'before') else ${kind} = ${choice} end)`;
+}
+
 /**
  * Every reminder due for the occurrences starting in (from, to] that is not in the outbox yet,
  * with its due time. One set-based query: occurrences × their RT's active members (or, for ronda,
  * the people on the shift), filtered by the skip rules, anti-joined with the outbox on the key.
  *
  * Who gets what: non-ronda occurrences go to the RT's active members, except people who answered
- * RSVP `tidak` or turned event reminders off; ronda occurrences go to the people assigned to the
+ * RSVP `tidak` or turned event reminders off, each only the kinds their /pengingat choice lets
+ * through (the evening before and hours before by default; or the evening, the morning of, or
+ * hours before alone); ronda occurrences go to the people assigned to the
  * shift (still active members of the RT), whatever their event-reminder setting, since they are on
  * duty. Nobody erased (no Telegram id) or unreachable. Times per RT from `reminder_setting`, with
  * the defaults when the RT has no row (19:00 the evening before, 2 hours before, ronda duty at
@@ -100,6 +113,7 @@ export async function findReminderCandidates(
           cross join lateral (select ${localMoment(sql`occ.local_date`, sql`occ.duty_time`, timeZone)} as on_the_day) duty
           cross join lateral (values
             ('evening', case when not occ.ronda then ${localMoment(sql`occ.local_date - 1`, sql`occ.evening_time`, timeZone)} end),
+            ('morning', case when not occ.ronda then ${localMoment(sql`occ.local_date`, sql`${MORNING_TIME}`, timeZone)} end),
             ('before', case when occ.hours_before > 0 then occ.starts_at - make_interval(hours => occ.hours_before) end),
             ('duty', case when occ.ronda then
                case when duty.on_the_day < occ.starts_at then duty.on_the_day else duty.on_the_day - interval '1 day' end end)
@@ -114,6 +128,7 @@ export async function findReminderCandidates(
           where not d.ronda
             and p.telegram_id is not null and p.unreachable_at is null and p.event_reminders_off_at is null
             and not exists (select 1 from rsvp r where r.occurrence_id = d.id and r.person_id = p.id and r.answer = 'tidak')
+            and ${chosenKind(sql`p.event_reminder_when`, sql`d.kind`)}
           union all
           select d.id, d.starts_at, d.kind, d.due_at, p.id, p.telegram_id, p.locale
           from due d
@@ -133,13 +148,14 @@ export async function findReminderCandidates(
   });
 }
 
-export type OccurrenceDetails = { id: number; rtId: number; kind: EventKind; startsAt: Date; endsAt: Date; place: string };
+export type OccurrenceDetails = { id: number; rtId: number; kind: EventKind; startsAt: Date; endsAt: Date; place: string; /** The event's notes for residents ("bawa cangkul"). */ notes: string | null };
 
 export async function findOccurrences(db: Database, ids: readonly number[]): Promise<OccurrenceDetails[]> {
   if (ids.length === 0) return [];
   return db
-    .select({ id: eventOccurrence.id, rtId: eventOccurrence.rtId, kind: eventOccurrence.kind, startsAt: eventOccurrence.startsAt, endsAt: eventOccurrence.endsAt, place: eventOccurrence.place })
+    .select({ id: eventOccurrence.id, rtId: eventOccurrence.rtId, kind: eventOccurrence.kind, startsAt: eventOccurrence.startsAt, endsAt: eventOccurrence.endsAt, place: eventOccurrence.place, notes: event.notes })
     .from(eventOccurrence)
+    .innerJoin(event, eq(event.id, eventOccurrence.eventId))
     .where(inArray(eventOccurrence.id, [...ids]));
 }
 
@@ -158,8 +174,11 @@ export async function countQueuedPerSecond(db: Database, now: Date, maxPriority:
   return rows.map((row) => ({ atMs: row.second * 1000, count: Number(row.count) }));
 }
 
-/** What everyone in a group gets: an occurrence's reminder of one kind, in one language. */
-export type QueuedGroup = { occurrenceId: number; kind: ReminderKind; priority: number; text: string };
+/**
+ * What everyone in a group gets: an occurrence's reminder of one kind, in one language, and the
+ * buttons under it (Telegram's reply_markup as JSON; "" for none).
+ */
+export type QueuedGroup = { occurrenceId: number; kind: ReminderKind; priority: number; text: string; replyMarkup: string };
 
 /** Reminders to queue, one entry per reminder in each array (plain or typed), pointing at its group. */
 export type ReminderBatch = {
@@ -215,10 +234,12 @@ async function insertReminderChunk(db: Database, batch: ReminderBatch, start: nu
       select 'reminder:' || g.occurrence_id || ':' || t.person_id || ':' || g.kind, t.chat_id, t.person_id, g.priority,
              g.payload, to_timestamp(t.not_before_ms / 1000.0)
       from (
-        select u.occurrence_id, u.kind, u.priority, jsonb_build_object('text', u.text) as payload, u.n
+        select u.occurrence_id, u.kind, u.priority,
+               case when u.markup = '' then jsonb_build_object('text', u.text) else jsonb_build_object('text', u.text, 'reply_markup', u.markup::jsonb) end as payload, u.n
         from unnest(${numbersLiteral(groups.map((g) => g.occurrenceId))}::int8[], ${textsLiteral(groups.map((g) => g.kind))}::text[],
-                    ${numbersLiteral(groups.map((g) => g.priority))}::int2[], ${textsLiteral(groups.map((g) => g.text))}::text[])
-             with ordinality as u(occurrence_id, kind, priority, text, n)
+                    ${numbersLiteral(groups.map((g) => g.priority))}::int2[], ${textsLiteral(groups.map((g) => g.text))}::text[],
+                    ${textsLiteral(groups.map((g) => g.replyMarkup))}::text[])
+             with ordinality as u(occurrence_id, kind, priority, text, markup, n)
       ) as g
       join unnest(${numbersLiteral(groupIndexes)}::int4[], ${numbersLiteral(slice(batch.personIds, start, end))}::int4[],
                   ${numbersLiteral(slice(batch.chatIds, start, end))}::int8[], ${numbersLiteral(slice(batch.notBeforeMs, start, end))}::float8[])
@@ -267,7 +288,7 @@ export async function recordSkippedReminders(db: Database, rows: readonly Skippe
 export async function cancelStaleReminders(db: Database, until: Date): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`
       with queued as (
-        select id, split_part(dedupe_key, ':', 2)::int8 as occurrence_id, split_part(dedupe_key, ':', 3)::int as person_id
+        select id, split_part(dedupe_key, ':', 2)::int8 as occurrence_id, split_part(dedupe_key, ':', 3)::int as person_id, split_part(dedupe_key, ':', 4) as kind
         from outbox
         -- Reminders are queued at duty or reminder priority: two ranges of the outbox's due index.
         where status = 'pending' and priority in (${PRIORITY.duty}, ${PRIORITY.reminder}) and dedupe_key like 'reminder:%' and not_before <= ${at(until)}
@@ -282,7 +303,8 @@ export async function cancelStaleReminders(db: Database, until: Date): Promise<n
           or not exists (select 1 from membership m where m.person_id = p.id and m.rt_id = o.rt_id and m.status = 'active')
           or (o.kind = 'ronda' and not exists (select 1 from shift_assignment a where a.occurrence_id = o.id and a.person_id = p.id))
           or (o.kind <> 'ronda' and (p.event_reminders_off_at is not null
-              or exists (select 1 from rsvp r where r.occurrence_id = o.id and r.person_id = p.id and r.answer = 'tidak')))
+              or exists (select 1 from rsvp r where r.occurrence_id = o.id and r.person_id = p.id and r.answer = 'tidak')
+              or not ${chosenKind(sql`p.event_reminder_when`, sql`q.kind`)}))
       ),
       cancelled as (
         update outbox set status = 'cancelled', last_error = 'reminder no longer applies'

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { reminderSetting } from "../../db/schema/index.js";
+import { person, reminderSetting } from "../../db/schema/index.js";
+import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
 
 /** When an RT's reminders go out; null turns one off. Clock times are WIB "HH:MM". */
@@ -20,4 +21,51 @@ export async function saveReminderSettings(db: Database, actor: Actor, settings:
   const values = { rtId, ...settings, updatedAt: now };
   await db.insert(reminderSetting).values(values).onConflictDoUpdate({ target: reminderSetting.rtId, set: values });
   return settings;
+}
+
+/**
+ * What a resident chose in /pengingat: the RT's reminders as the ketua set them ("rt"), one of them
+ * alone (the evening before, the morning of at MORNING_TIME, or hours before), or none ("off").
+ * Duty reminders of a ronda shift are not affected.
+ */
+export const PERSONAL_REMINDER_CHOICES = ["rt", "evening", "morning", "before", "off"] as const;
+export type PersonalReminderChoice = (typeof PERSONAL_REMINDER_CHOICES)[number];
+
+/** The choices a resident of this RT has: the evening or hours-before one only while the RT sends it. */
+export function availableChoices(settings: ReminderSettings): PersonalReminderChoice[] {
+  return PERSONAL_REMINDER_CHOICES.filter((choice) => (choice === "evening" ? settings.eveningBefore !== null : choice === "before" ? (settings.hoursBefore ?? 0) > 0 : true));
+}
+
+export async function getPersonalReminders(db: Database, personId: number): Promise<PersonalReminderChoice> {
+  const [row] = await db.select({ off: person.eventRemindersOffAt, when: person.eventReminderWhen }).from(person).where(eq(person.id, personId));
+  if (!row) throw new DomainError("not-allowed");
+  if (row.off) return "off";
+  return (row.when as PersonalReminderChoice | null) ?? "rt";
+}
+
+function requireActiveMember(actor: Actor): { personId: number; rtId: number } {
+  if (!actor.person || actor.membership?.status !== "active") throw new DomainError("not-registered");
+  return { personId: actor.person.id, rtId: actor.membership.rtId };
+}
+
+/** The resident's choice with what their RT offers. */
+export async function personalReminders(db: Database, actor: Actor): Promise<{ choice: PersonalReminderChoice; settings: ReminderSettings; choices: PersonalReminderChoice[] }> {
+  const { personId, rtId } = requireActiveMember(actor);
+  const settings = await getReminderSettings(db, rtId);
+  return { choice: await getPersonalReminders(db, personId), settings, choices: availableChoices(settings) };
+}
+
+/**
+ * Stores a resident's choice; one the RT does not send now is refused. Choosing again is the same
+ * row: a double tap changes nothing. "off" keeps the choice made before it, for when it is back on.
+ */
+export async function choosePersonalReminders(db: Database, actor: Actor, choice: PersonalReminderChoice, now: Date): Promise<PersonalReminderChoice> {
+  const { personId, rtId } = requireActiveMember(actor);
+  if (!availableChoices(await getReminderSettings(db, rtId)).includes(choice)) throw new DomainError("reminder-choice-unavailable");
+  if (choice === "off") {
+    await db.update(person).set({ eventRemindersOffAt: sql`coalesce(${person.eventRemindersOffAt}, ${now.toISOString()}::timestamptz)` }).where(eq(person.id, personId));
+  } else {
+    await db.update(person).set({ eventRemindersOffAt: null, eventReminderWhen: choice === "rt" ? null : choice }).where(eq(person.id, personId));
+  }
+  return choice;
 }

@@ -1,9 +1,16 @@
 import { EVENT_KINDS, REPEAT_CHOICES, RSVP_ANSWERS } from "../../domain/events/events.js";
+import { PERSONAL_REMINDER_CHOICES } from "../../domain/events/reminder-settings.js";
 import { AUDIENCES } from "../../domain/people/audience.js";
 import { defineButton, flag, id, oneOf, page } from "./button.js";
 
 /** Hadir / Tidak bisa / Mungkin under an event in /jadwal. */
 export const rsvp = defineButton("rsvp", AUDIENCES.residents, { occurrence: id, answer: oneOf(...RSVP_ANSWERS) });
+/** /jadwal's list of the other events: open one (its card, with the answers). */
+export const scheduleOpen = defineButton("jadwal.lihat", AUDIENCES.residents, { occurrence: id });
+/** A page of /jadwal's list of the other events. */
+export const schedulePage = defineButton("jadwal.hal", AUDIENCES.residents, { page });
+/** /pengingat: when this resident is reminded of events (or not at all). */
+export const myReminders = defineButton("pengingat.saya", AUDIENCES.residents, { choice: oneOf(...PERSONAL_REMINDER_CHOICES) });
 /** The ketua's "who answered what" under an event. */
 export const rsvpNames = defineButton("rsvp.nama", AUDIENCES.managers, { occurrence: id });
 /** /kodehadir: show the check-in code of this occurrence. */
@@ -28,4 +35,4 @@ export const eventChange = defineButton("acara.ubah", "anyone", { change: oneOf(
 /** /aturpengingat: keep a time as it is, or turn that reminder off. */
 export const reminderSetting = defineButton("pengingat", "anyone", { choice: oneOf("keep", "off") });
 
-export const EVENT_BUTTONS = [rsvp, rsvpNames, checkinCode, attendanceOpen, attendancePage, attendanceTick, eventKindChoice, eventRepeatChoice, eventForm, eventChange, reminderSetting];
+export const EVENT_BUTTONS = [rsvp, scheduleOpen, schedulePage, myReminders, rsvpNames, checkinCode, attendanceOpen, attendancePage, attendanceTick, eventKindChoice, eventRepeatChoice, eventForm, eventChange, reminderSetting];
