@@ -77,13 +77,13 @@ const cancelQueued = () => sql`case when ${outbox.status} in ('pending', 'sendin
  */
 export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   {
-    columns: [person.telegramId, person.displayName],
-    holds: "the Telegram id and name",
+    columns: [person.telegramId, person.displayName, person.greeting],
+    holds: "the Telegram id, name and how they chose to be addressed (Pak, Bu, Kak)",
     erasure: "nulled (with consent and mute times); the row stays, anonymised, and is marked erased",
     async erase(tx, subject) {
       await tx
         .update(person)
-        .set({ telegramId: null, displayName: null, consentedAt: null, erasedAt: subject.now, announcementsMutedAt: null, eventRemindersOffAt: null, unreachableAt: null })
+        .set({ telegramId: null, displayName: null, greeting: null, consentedAt: null, erasedAt: subject.now, announcementsMutedAt: null, eventRemindersOffAt: null, unreachableAt: null })
         .where(eq(person.id, subject.personId));
     },
   },

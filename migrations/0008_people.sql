@@ -1,0 +1,2 @@
+CREATE TYPE "public"."greeting" AS ENUM('pak', 'bu', 'kak', 'name');--> statement-breakpoint
+ALTER TABLE "person" ADD COLUMN "greeting" "greeting";
