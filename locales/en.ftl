@@ -50,7 +50,7 @@ start-welcome =
     Welcome to the Kampung BANTAR (Clean, Safe, Smart) bot of Jambi City! 👋
     Here you can join your RT, get reminders for gotong royong and night watch, and see how residents take part.
 start-already-member = Hello { $name }, you are registered in RT { $rt } Kelurahan { $kelurahan }. Send /bantuan to see the commands.
-start-pending = Your request to join RT { $rt } Kelurahan { $kelurahan } is still waiting for the RT head's approval. Send /keluar to withdraw it.
+start-pending = Your request to join RT { $rt } Kelurahan { $kelurahan } has been waiting for approval since { $since }. Send /keluar to withdraw it.
 start-staff = Hello { $name }! Send /bantuan to see the commands you can use.
 
 ## Data consent (Law 27/2022 on Personal Data Protection)
@@ -83,11 +83,12 @@ reg-rt-chosen = Chosen: RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecama
 reg-invited-to = You are invited to join RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
 reg-ask-name = What is your name? Write the name your neighbours know, e.g. Siti Aminah.
 button-use-name = Use the name: { $name }
-reg-ask-household = Write your household (KK) label, e.g. "Pak Budi's family" or "No. 12B".
+reg-ask-household = Who is the head of the family on your family card (KK)? Write their name, for example "KK Budi Santoso". Others in your family write the same name, so you count as one household. This is not your house number.
 reg-summary =
     Please check:
     • RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
     • Name: { $name }
+    • Addressed as: { $addressed }
     • Household: { $household }
 
     Send the request to join?
@@ -100,6 +101,7 @@ reg-role-ketua-summary =
     Please check:
     • Head of RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
     • Name: { $name }
+    • Addressed as: { $addressed }
     • Household: { $household }
 
     Go ahead?
@@ -109,6 +111,7 @@ reg-role-koordinator-summary =
     Please check:
     • Coordinator of { $area }
     • Name: { $name }
+    • Addressed as: { $addressed }
 
     Go ahead?
 reg-role-koordinator-done = Congratulations, you are now coordinator of { $area }. See your commands in /bantuan.
@@ -122,7 +125,7 @@ button-approve = ✅ Approve
 button-reject = ❌ Reject
 decision-approved = { $name } is approved as a resident.
 decision-rejected = { $name }'s request was rejected.
-membership-approved = Congratulations! You are now a resident of RT { $rt } Kelurahan { $kelurahan } on the Kampung BANTAR bot. Send /bantuan to see the commands.
+membership-approved = Congratulations, { $name }! You are now a resident of RT { $rt } Kelurahan { $kelurahan } on the Kampung BANTAR bot. Send /bantuan to see the commands.
 membership-rejected = Sorry, your request to join RT { $rt } Kelurahan { $kelurahan } was not approved. Contact your RT head if this is a mistake.
 membership-removed = The RT head has removed you from RT { $rt } Kelurahan { $kelurahan }. Contact your RT head if this is a mistake.
 
@@ -193,6 +196,7 @@ registry-empty = No RT is registered in your area yet. Register one with /buatrt
 profile =
     Your details
     • Name: { $name }
+    • Addressed as: { $addressed }
     • RT: { $place }
     • Status: { $status }
     • Household: { $household }
@@ -1234,3 +1238,27 @@ reminder-choice-morning = The morning of, at { $morning }
 reminder-choice-before = { $hours } hours before
 reminder-choice-off = No reminders
 error-reminder-choice-unavailable = The RT head has turned that reminder off. Choose another with /pengingat.
+## issue 14: people
+# How a person is addressed (src/messages/address.ts): "Mr Harun", "Ms Siti", "Dewi" ("Kak" has no English match).
+address-pak = Mr { $name }
+address-bu = Ms { $name }
+address-kak = { $name }
+address-name = { $name }
+reg-ask-greeting = How would you like the bot to address you?
+button-greeting-name = Just { $name }
+reg-greeting-chosen = Fine, we will address you as { $name }.
+profile-greeting-hint = Prefer to be addressed differently? Choose below.
+greeting-set = Fine, from now on you are addressed as { $name }.
+reg-replace-ask = Your request to RT { $oldRt } Kelurahan { $oldKelurahan } is still waiting. Replace it with RT { $rt } Kelurahan { $kelurahan }?
+button-replace-yes = Yes, replace
+button-replace-no = No
+reg-replace-kept = Fine, your request to RT { $rt } Kelurahan { $kelurahan } keeps waiting.
+error-request-pending-elsewhere = Your request to RT { $rt } Kelurahan { $kelurahan } is still waiting. Open the invite link again to choose: keep waiting or replace it.
+error-request-withdrawn = { $name } withdrew the request, so there is nothing to decide.
+membership-request-closed-approved = ✅ The request of { $name } (KK { $household }) to join RT { $rt } Kelurahan { $kelurahan } was approved by { $by }.
+membership-request-closed-rejected = ❌ The request of { $name } (KK { $household }) to join RT { $rt } Kelurahan { $kelurahan } was rejected by { $by }.
+membership-request-closed-withdrawn = ↩️ { $name } withdrew the request to join RT { $rt } Kelurahan { $kelurahan }.
+leave-pending-confirm = Withdraw your request to join RT { $rt } Kelurahan { $kelurahan }?
+button-withdraw-yes = Yes, withdraw
+leave-pending-done = Your request to RT { $rt } Kelurahan { $kelurahan } is withdrawn. Send /start if you want to register again.
+pending-waiting = Your request to join RT { $rt } Kelurahan { $kelurahan } has been waiting for approval since { $since }. This command works once it is approved. Send /keluar to withdraw the request.

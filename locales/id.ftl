@@ -50,7 +50,7 @@ start-welcome =
     Selamat datang di bot Kampung BANTAR (Bersih, Aman, Pintar) Kota Jambi! 👋
     Lewat bot ini Anda bisa bergabung dengan RT, menerima pengingat gotong royong dan ronda, serta melihat partisipasi warga.
 start-already-member = Halo { $name }, Anda sudah terdaftar di RT { $rt } Kelurahan { $kelurahan }. Ketik /bantuan untuk melihat perintah.
-start-pending = Permintaan Anda bergabung ke RT { $rt } Kelurahan { $kelurahan } masih menunggu persetujuan ketua RT. Kirim /keluar jika ingin membatalkannya.
+start-pending = Permintaan Anda bergabung ke RT { $rt } Kelurahan { $kelurahan } masih menunggu persetujuan sejak { $since }. Kirim /keluar jika ingin membatalkannya.
 start-staff = Halo { $name }! Ketik /bantuan untuk melihat perintah yang bisa Anda gunakan.
 
 ## Persetujuan data (UU 27/2022 tentang Pelindungan Data Pribadi)
@@ -83,11 +83,12 @@ reg-rt-chosen = Dipilih: RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecam
 reg-invited-to = Anda diundang bergabung ke RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }.
 reg-ask-name = Siapa nama Anda? Tulis nama yang dikenal warga RT, misalnya: Siti Aminah.
 button-use-name = Pakai nama: { $name }
-reg-ask-household = Tulis keterangan KK (kartu keluarga) Anda, misalnya "Keluarga Pak Budi" atau "No. 12B".
+reg-ask-household = Siapa kepala keluarga di kartu keluarga (KK) Anda? Tulis namanya, misalnya "KK Budi Santoso". Anggota keluarga yang lain menulis nama yang sama, agar terhitung satu KK. Ini bukan nomor rumah.
 reg-summary =
     Periksa kembali:
     • RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
     • Nama: { $name }
+    • Disapa: { $addressed }
     • KK: { $household }
 
     Kirim permintaan bergabung?
@@ -100,6 +101,7 @@ reg-role-ketua-summary =
     Periksa kembali:
     • Ketua RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
     • Nama: { $name }
+    • Disapa: { $addressed }
     • KK: { $household }
 
     Lanjutkan?
@@ -109,6 +111,7 @@ reg-role-koordinator-summary =
     Periksa kembali:
     • Koordinator { $area }
     • Nama: { $name }
+    • Disapa: { $addressed }
 
     Lanjutkan?
 reg-role-koordinator-done = Selamat, Anda sekarang koordinator { $area }. Lihat perintah Anda di /bantuan.
@@ -122,7 +125,7 @@ button-approve = ✅ Setujui
 button-reject = ❌ Tolak
 decision-approved = { $name } disetujui menjadi warga.
 decision-rejected = Permintaan { $name } ditolak.
-membership-approved = Selamat! Anda sudah menjadi warga RT { $rt } Kelurahan { $kelurahan } di bot Kampung BANTAR. Ketik /bantuan untuk melihat perintah.
+membership-approved = Selamat, { $name }! Anda sudah menjadi warga RT { $rt } Kelurahan { $kelurahan } di bot Kampung BANTAR. Ketik /bantuan untuk melihat perintah.
 membership-rejected = Maaf, permintaan Anda bergabung ke RT { $rt } Kelurahan { $kelurahan } tidak disetujui. Hubungi ketua RT Anda jika ada kekeliruan.
 membership-removed = Anda telah dikeluarkan dari RT { $rt } Kelurahan { $kelurahan } oleh ketua RT. Hubungi ketua RT Anda jika ada kekeliruan.
 
@@ -193,6 +196,7 @@ registry-empty = Belum ada RT terdaftar di wilayah Anda. Daftarkan dengan /buatr
 profile =
     Data diri Anda
     • Nama: { $name }
+    • Disapa: { $addressed }
     • RT: { $place }
     • Status: { $status }
     • KK: { $household }
@@ -1230,3 +1234,27 @@ reminder-choice-morning = Pagi harinya, pukul { $morning }
 reminder-choice-before = { $hours } jam sebelumnya
 reminder-choice-off = Tidak usah diingatkan
 error-reminder-choice-unavailable = Pengingat itu sedang dimatikan oleh ketua RT. Pilih yang lain dengan /pengingat.
+## issue 14: people
+# How a person is addressed (src/messages/address.ts): "Pak Harun", "Bu Siti", "Kak Dewi", "Dewi".
+address-pak = Pak { $name }
+address-bu = Bu { $name }
+address-kak = Kak { $name }
+address-name = { $name }
+reg-ask-greeting = Bagaimana Anda ingin disapa di bot ini?
+button-greeting-name = { $name } saja
+reg-greeting-chosen = Baik, kami akan menyapa Anda { $name }.
+profile-greeting-hint = Ingin disapa dengan cara lain? Pilih di bawah.
+greeting-set = Baik, mulai sekarang Anda disapa { $name }.
+reg-replace-ask = Permintaan Anda ke RT { $oldRt } Kelurahan { $oldKelurahan } masih menunggu. Ganti dengan RT { $rt } Kelurahan { $kelurahan }?
+button-replace-yes = Ya, ganti
+button-replace-no = Tidak
+reg-replace-kept = Baik, permintaan Anda ke RT { $rt } Kelurahan { $kelurahan } tetap menunggu.
+error-request-pending-elsewhere = Permintaan Anda ke RT { $rt } Kelurahan { $kelurahan } masih menunggu. Buka lagi tautan undangannya untuk memilih: tetap menunggu atau ganti.
+error-request-withdrawn = Permintaan { $name } sudah dibatalkan sendiri olehnya, jadi tidak perlu diproses.
+membership-request-closed-approved = ✅ Permintaan { $name } (KK { $household }) bergabung ke RT { $rt } Kelurahan { $kelurahan } sudah disetujui oleh { $by }.
+membership-request-closed-rejected = ❌ Permintaan { $name } (KK { $household }) bergabung ke RT { $rt } Kelurahan { $kelurahan } sudah ditolak oleh { $by }.
+membership-request-closed-withdrawn = ↩️ { $name } membatalkan permintaannya bergabung ke RT { $rt } Kelurahan { $kelurahan }.
+leave-pending-confirm = Batalkan permintaan Anda bergabung ke RT { $rt } Kelurahan { $kelurahan }?
+button-withdraw-yes = Ya, batalkan
+leave-pending-done = Permintaan Anda ke RT { $rt } Kelurahan { $kelurahan } sudah dibatalkan. Kirim /start jika ingin mendaftar lagi.
+pending-waiting = Permintaan Anda bergabung ke RT { $rt } Kelurahan { $kelurahan } masih menunggu persetujuan sejak { $since }. Perintah ini bisa dipakai setelah disetujui. Kirim /keluar untuk membatalkan permintaan.

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/bot/commands.js";
 import { BUTTON_FAMILIES } from "../src/messages/buttons/index.js";
 import { PERSONAL_REMINDER_CHOICES } from "../src/domain/events/reminder-settings.js";
+import { GREETINGS } from "../src/messages/address.js";
 import { refusalKey } from "../src/bot/middlewares/authorize.js";
 import { role } from "../src/db/schema/index.js";
 import { DOMAIN_ERROR_CODES } from "../src/domain/errors.js";
@@ -125,6 +126,8 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "dimension-*": DIMENSIONS.map(dimensionKey),
   "category-*": CATEGORIES.map(categoryKey),
   "score-explain-*": [...EXPLANATION_KEYS],
+  "address-*": GREETINGS.map((greeting) => `address-${greeting}`),
+  "membership-request-closed-*": ["approved", "rejected", "withdrawn"].map((outcome) => `membership-request-closed-${outcome}`),
   "score-suggestion-*": SUGGESTION_KEYS,
   "score-short-*": INDICATOR_CODES.map(shortLabelKey),
   "score-kind-*": participationKind.enumValues.map((kind) => `score-kind-${kind}`),

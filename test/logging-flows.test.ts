@@ -57,6 +57,7 @@ describe("logs of typical flows", () => {
     await harness.press(RESIDENT, "Simpang IV Sipin");
     await harness.press(RESIDENT, "RT 05");
     await harness.send(RESIDENT, "Kartikasari Wulandanu");
+    await harness.press(RESIDENT, "saja");
     await harness.send(RESIDENT, HOUSEHOLD);
     await harness.press(RESIDENT, "Kirim permintaan");
     expect(harness.telegram.callsOf("sendMessage").some((call) => call.payload.chat_id === KETUA.id && call.error?.error_code === 400)).toBe(true);

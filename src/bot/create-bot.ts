@@ -25,7 +25,7 @@ import { createProfileFeature } from "./features/profile.js";
 import { createRtRegistryFeature } from "./features/rt-registry.js";
 import { createRtSettingsFeature } from "./features/rt-settings.js";
 import { createScoresFeature } from "./features/scores.js";
-import { createStartFeature } from "./features/start.js";
+import { createStartFeature, pendingVars } from "./features/start.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
 import { harmlessRefusalsSucceedInConversations, lateAnswersSucceed, unchangedEditsSucceed } from "./redraw.js";
@@ -36,7 +36,7 @@ import { replyOnDomainError, replyWhenDatabaseDown } from "./middlewares/errors.
 import { isDatabaseUnavailable } from "../db/errors.js";
 
 /** Bump when a conversation's steps change, so half-finished old ones are dropped, not misread. */
-export const CONVERSATION_VERSION = 3;
+export const CONVERSATION_VERSION = 4;
 /** A registration left for a day is abandoned; the next message starts afresh. */
 const CONVERSATION_IDLE_MS = 24 * 60 * 60 * 1000;
 
@@ -57,7 +57,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(deps.i18n);
   bot.use(replyOnDomainError());
   bot.use(gateGroups());
-  bot.use(authorize());
+  bot.use(authorize({ pendingText: async (ctx) => ctx.t("pending-waiting", await pendingVars(deps, ctx)) }));
 
   bot.callbackQuery(NOOP_DATA, (ctx) => ctx.answerCallbackQuery());
 

@@ -26,7 +26,7 @@ export type DeliveryEngineOptions = {
 export type DeliveryStats = { sent: number; failed: number; blocked: number; retried: number; rateLimited: number };
 
 /** Methods the outbox may call; anything else in a row is a programming error, not a send. */
-const ALLOWED_METHODS = new Set(["sendMessage", "copyMessage", "forwardMessage", "pinChatMessage", "sendPhoto", "sendDocument"]);
+const ALLOWED_METHODS = new Set(["sendMessage", "copyMessage", "forwardMessage", "pinChatMessage", "sendPhoto", "sendDocument", "editMessageText"]);
 
 /** The longest wait between claims while the database cannot be reached. */
 const CLAIM_BACKOFF_MAX_MS = 5_000;

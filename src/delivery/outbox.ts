@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, inArray, isNotNull, like, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { outbox, person } from "../db/schema/index.js";
 
@@ -34,6 +34,42 @@ export async function enqueueMessages(db: Database, messages: NewOutboxMessage[]
     inserted += rows.length;
   }
   return inserted;
+}
+
+/** One copy of a notice: the row that carries it, its recipient, and where it lies now. */
+export type SentCopy = { id: number; personId: number; chatId: number; locale: string; status: OutboxRow["status"]; telegramMessageId: number | null };
+
+/**
+ * The copies of one notice (rows keyed `notice:<event>:person:<id>`) that name `subjectPersonId`,
+ * to people who can still be reached. The subject narrows the search to the rows about them (the
+ * GIN index on subject_person_ids, whose predicate is repeated here), not the whole outbox.
+ */
+export async function findNoticeCopies(db: Database, params: { event: string; subjectPersonId: number }): Promise<SentCopy[]> {
+  const rows = await db
+    .select({ id: outbox.id, personId: outbox.personId, chatId: outbox.chatId, locale: person.locale, status: outbox.status, telegramMessageId: outbox.telegramMessageId })
+    .from(outbox)
+    .innerJoin(person, eq(person.id, outbox.personId))
+    .where(
+      and(
+        sql`cardinality(${outbox.subjectPersonIds}) > 0`,
+        arrayContains(outbox.subjectPersonIds, [params.subjectPersonId]),
+        like(outbox.dedupeKey, `notice:${params.event.replace(/[\\%_]/g, "\\$&")}:person:%`),
+        eq(outbox.method, "sendMessage"),
+        isNotNull(person.telegramId),
+      ),
+    )
+    .orderBy(asc(outbox.id));
+  return rows.map((row) => ({ ...row, personId: row.personId! }));
+}
+
+/** A queued message's text changes before it goes (and its buttons go); false when it is no longer queued. */
+export async function rewriteQueued(db: Database, id: number, text: string): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ payload: { text } })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "pending")))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
 }
 
 /**

@@ -24,6 +24,8 @@ export const DOMAIN_ERROR_CODES = [
   "rt-exists",
   "member-not-found",
   "request-already-decided",
+  "request-withdrawn",
+  "request-pending-elsewhere",
   "invite-invalid",
   "invite-expired",
   "invite-used",

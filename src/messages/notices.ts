@@ -1,6 +1,6 @@
 import type { InlineKeyboard } from "grammy";
 import type { Database } from "../db/client.js";
-import { enqueueMessages, PRIORITY } from "../delivery/outbox.js";
+import { enqueueMessages, findNoticeCopies, PRIORITY, rewriteQueued } from "../delivery/outbox.js";
 
 /**
  * A message to someone other than the person the bot is answering. It goes through the outbox, in
@@ -8,7 +8,16 @@ import { enqueueMessages, PRIORITY } from "../delivery/outbox.js";
  * Telegram's limits, and a recipient who blocked the bot is noted rather than breaking the flow.
  * `event` names what happened (see eventKey), so deciding the same thing twice queues it once.
  */
-export type Notice = { event: string; chatId: number; personId: number | null; text: string; replyMarkup?: InlineKeyboard; about?: readonly number[] };
+export type Notice = {
+  event: string;
+  chatId: number;
+  personId: number | null;
+  text: string;
+  replyMarkup?: InlineKeyboard;
+  about?: readonly number[];
+  /** Set: the notice edits this message of the recipient's (a card sent earlier) rather than sending a new one. */
+  messageId?: number;
+};
 
 /** Who a notice goes to; a person erased has no chat and gets nothing. */
 export type Recipient = { personId: number | null; telegramId: number | null; locale?: string | null };
@@ -52,8 +61,39 @@ export async function queueNotices(db: Database, now: Date, notices: readonly No
       personId: notice.personId,
       subjectPersonIds: notice.about ? [...notice.about] : [],
       priority: PRIORITY.notification,
-      payload: { text: notice.text, ...(notice.replyMarkup ? { reply_markup: notice.replyMarkup } : {}) },
+      ...(notice.messageId !== undefined ? { method: "editMessageText" } : {}),
+      payload: { ...(notice.messageId !== undefined ? { message_id: notice.messageId } : {}), text: notice.text, ...(notice.replyMarkup ? { reply_markup: notice.replyMarkup } : {}) },
       notBefore: now,
     })),
   );
+}
+
+/**
+ * Changes what every copy of `event`'s notice says, for recipients other than `exceptPersonId`
+ * (who acted, and sees the outcome where they acted): a join request's cards, once one manager
+ * decided it or the resident withdrew it. A copy still queued goes out with the new text; one
+ * already sent is edited in place through the outbox (the sent row keeps its Telegram message id),
+ * its buttons gone; each edit is queued once (`<event>:closed`). A copy being sent at this very
+ * moment keeps its text: its buttons then find the matter settled. The copies are found among the
+ * messages about `subject` (the resident the card names); the edits name `about` (erasure finds them).
+ * Returns how many copies were changed or queued for editing.
+ */
+export async function rewriteNotice(
+  db: Database,
+  now: Date,
+  params: { event: string; subject: number; about: readonly number[]; exceptPersonId?: number | null; text: (locale: string) => string },
+): Promise<number> {
+  const copies = await findNoticeCopies(db, { event: params.event, subjectPersonId: params.subject });
+  const others = copies.filter((copy) => copy.personId !== params.exceptPersonId);
+  const edits: Notice[] = [];
+  let changed = 0;
+  for (const copy of others) {
+    const text = params.text(copy.locale);
+    if (copy.status === "pending") {
+      if (await rewriteQueued(db, copy.id, text)) changed++;
+    } else if (copy.status === "sent" && copy.telegramMessageId !== null) {
+      edits.push({ event: eventKey(params.event, "closed"), chatId: copy.chatId, personId: copy.personId, text, messageId: copy.telegramMessageId });
+    }
+  }
+  return changed + (await queueNotices(db, now, about(params.about, edits)));
 }

@@ -164,7 +164,7 @@ describe("/umumkan", () => {
     await harness.send(waiting, "/umumkan");
     expect(harness.lastText(waiting)).toBe("Maaf, hanya ketua RT atau koordinator yang dapat memproses permintaan ini.");
     await harness.send(waiting, "/senyap");
-    expect(harness.lastText(waiting)).toContain("hanya untuk warga yang sudah terdaftar");
+    expect(harness.lastText(waiting)).toContain("masih menunggu persetujuan sejak");
     expect(await database.db.select().from(broadcast)).toEqual([]);
   });
 

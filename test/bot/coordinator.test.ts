@@ -70,6 +70,7 @@ async function takeKetuaLink(user: TestUser, code: string, name: string, househo
   await harness.press(user, "Saya setuju");
   expect(harness.telegram.textsTo(user.id)).toContain("Tautan ini menjadikan Anda ketua RT 12 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura.");
   await harness.send(user, name);
+  await harness.press(user, "saja");
   await harness.send(user, household);
   expect(harness.lastText(user)).toContain(`Ketua RT 12 Kelurahan Simpang IV Sipin`);
   await harness.press(user, "Ya, lanjutkan");
@@ -314,6 +315,7 @@ describe("/angkatkoordinator", () => {
     await harness.send(user, `/start ${code}`);
     await harness.press(user, "Saya setuju");
     await harness.send(user, name);
+    await harness.press(user, "saja");
     await harness.press(user, "Ya, lanjutkan");
   }
 
@@ -406,6 +408,7 @@ describe("/angkatkoordinator", () => {
     await harness.send(dawdler, `/start ${slow}`);
     await harness.press(dawdler, "Saya setuju");
     await harness.send(dawdler, "Lambat Sekali");
+    await harness.press(dawdler, "saja");
     harness.now = new Date(harness.now.getTime() + 2 * DAY_MS); // day 8 at the confirmation
     await harness.press(dawdler, "Ya, lanjutkan");
     expect(harness.lastText(dawdler)).toBe("Tautan ini sudah kedaluwarsa. Minta tautan baru kepada koordinator Anda.");
@@ -435,6 +438,7 @@ describe("/angkatkoordinator", () => {
       await harness.send(user, `/start ${code}`);
       await harness.press(user, "Saya setuju");
       await harness.send(user, `${user.first_name} Saja`);
+      await harness.press(user, "saja");
     }
     await harness.press(a, "Ya, lanjutkan");
     await harness.press(b, "Ya, lanjutkan");

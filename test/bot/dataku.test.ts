@@ -71,7 +71,7 @@ describe("/dataku", () => {
     expect(caption).toContain("Semua data Anda yang kami simpan");
     expect(data.exportedAt).toBe(harness.now.toISOString());
     expect(data.profile).toEqual({
-      memberCode: memberCode(sitiIds.personId), displayName: "Siti", locale: "id", consentedAt: CONSENTED_AT.toISOString(),
+      memberCode: memberCode(sitiIds.personId), displayName: "Siti", greeting: null, locale: "id", consentedAt: CONSENTED_AT.toISOString(),
       registeredAt: expect.any(String), announcementsMutedAt: null, eventRemindersOffAt: null, eventReminderWhen: null,
     });
     expect(data.memberships).toEqual([

@@ -253,6 +253,7 @@ describe("/hapusdata", () => {
     await harness.press(siti, "Simpang IV Sipin");
     await harness.press(siti, "RT 05");
     await harness.send(siti, "Siti Baru");
+    await harness.press(siti, "saja");
     await harness.send(siti, "No. 7");
     await harness.press(siti, "Kirim permintaan");
 
@@ -298,6 +299,7 @@ describe("/hapusdata", () => {
     await harness.send(dewi, `/start ${place.inviteCode}`);
     await harness.press(dewi, "Saya setuju");
     await harness.send(dewi, "Dewi Lestari");
+    await harness.press(dewi, "saja");
     await harness.send(dewi, "No. 9");
     await harness.press(dewi, "Kirim permintaan");
     expect(harness.lastText(dewi)).toContain("diteruskan ke koordinator");
@@ -318,6 +320,7 @@ describe("/hapusdata", () => {
       await harness.send(user, `/start ${place.inviteCode}`);
       await harness.press(user, "Saya setuju");
       await harness.send(user, name);
+      await harness.press(user, "saja");
       await harness.send(user, "Rumah Ujung");
       await harness.press(user, "Kirim permintaan");
     };

@@ -182,6 +182,7 @@ describe("a failed reply in the middle of registration", () => {
       await harness.press(rina, "RT 05");
 
       await failThenRedeliver(rina, harness.messageUpdate(rina, "Rina Marlina"), "sendMessage", failure);
+      await harness.press(rina, "saja");
       expect(harness.telegram.textsTo(rina.id).join("\n")).not.toContain(NOT_UNDERSTOOD);
       await harness.send(rina, "No. 5");
       expect(harness.lastText(rina)).toContain("Rina Marlina");
@@ -220,7 +221,7 @@ describe("an approval whose answer fails", () => {
       await harness.deliver(tap);
       expect((await currentMembershipOf(database.db, dewi.id))?.status).toBe("active");
       expect(await database.db.select().from(outbox).where(eq(outbox.chatId, dewi.id)).orderBy(asc(outbox.id))).toHaveLength(1);
-      expect(harness.telegram.textsTo(dewi.id)).toEqual([expect.stringContaining("Selamat! Anda sudah menjadi warga RT 05")]);
+      expect(harness.telegram.textsTo(dewi.id)).toEqual([expect.stringContaining("Anda sudah menjadi warga RT 05")]);
       expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "membership_approved"))).toHaveLength(1);
     });
   }
@@ -241,6 +242,7 @@ async function takeKetuaLink(user: TestUser, code: string): Promise<string> {
   if (harness.lastText(user).includes("Data yang kami simpan")) await harness.press(user, "Saya setuju");
   if (!harness.lastText(user).includes("nama")) return harness.lastText(user);
   await harness.send(user, `${user.first_name} Baru`);
+  await harness.press(user, "saja");
   await harness.send(user, "No. 1");
   await harness.press(user, "Ya, lanjutkan");
   return harness.lastText(user);

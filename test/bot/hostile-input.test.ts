@@ -28,7 +28,7 @@ beforeEach(async () => {
 const id = (key: string, vars: Record<string, string | number> = {}) => harness.deps.i18n.t("id", key, vars);
 
 const ASK_NAME = "Siapa nama Anda?";
-const ASK_HOUSEHOLD = "Tulis keterangan KK";
+const ASK_HOUSEHOLD = "kepala keluarga di kartu keluarga (KK)";
 const SUMMARY = "Periksa kembali:";
 
 async function toNamePrompt(user: TestUser): Promise<void> {
@@ -43,6 +43,7 @@ async function toNamePrompt(user: TestUser): Promise<void> {
 async function toHouseholdPrompt(user: TestUser): Promise<void> {
   await toNamePrompt(user);
   await harness.send(user, "Siti Aminah");
+  await harness.press(user, "saja");
   expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
 }
 
@@ -117,6 +118,7 @@ describe("hostile text at the name prompt", () => {
     expect(harness.lastText(user)).toBe(reply());
 
     await harness.send(user, "Siti Aminah");
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
     await harness.send(user, "No. 12");
     await harness.press(user, "Kirim permintaan");
@@ -142,6 +144,7 @@ describe("hostile text at the name prompt", () => {
     await harness.deliver(photoUpdate(harness, user));
     await harness.deliver(stickerUpdate(user));
     await harness.send(user, "Siti Aminah");
+    await harness.press(user, "saja");
     await harness.send(user, "No. 12");
     await harness.press(user, "Kirim permintaan");
     expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 12", status: "pending" });
@@ -152,6 +155,7 @@ describe("hostile text at the name prompt", () => {
     const user = newUser("Siti");
     await toNamePrompt(user);
     await harness.send(user, "  Siti\u200B\n  Ami\uFEFFnah ");
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
     await harness.send(user, "Keluarga Pak Budi\nNo. 12");
     expect(harness.lastText(user)).toContain("Nama: Siti Aminah");
@@ -163,6 +167,7 @@ describe("hostile text at the name prompt", () => {
     const user = newUser("Nur");
     await toNamePrompt(user);
     await harness.send(user, "Nur'aini binti Abdul-Ghani");
+    await harness.press(user, "saja");
     await harness.send(user, "Kel. O'Neil (No. 1)");
     await harness.press(user, "Kirim permintaan");
     expect(await storedRegistration(user)).toEqual({ name: "Nur'aini binti Abdul-Ghani", household: "Kel. O'Neil (No. 1)", status: "pending" });
@@ -170,6 +175,7 @@ describe("hostile text at the name prompt", () => {
     const other = newUser("Li");
     await toNamePrompt(other);
     await harness.send(other, "李小龍");
+    await harness.press(other, "saja");
     await harness.send(other, "No. 3");
     await harness.press(other, "Kirim permintaan");
     expect((await storedRegistration(other)).name).toBe("李小龍");
@@ -183,6 +189,7 @@ describe("hostile text at the name prompt", () => {
       expect(prompt?.payload.text).toContain(ASK_NAME);
       expect(prompt?.payload.reply_markup, firstName).toBeUndefined();
       await harness.send(user, "Nama Asli");
+      await harness.press(user, "saja");
       expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
     }
   });
@@ -192,6 +199,7 @@ describe("hostile text at the name prompt", () => {
     await toNamePrompt(user);
     expect(harness.buttons(user)).toEqual(["Pakai nama: Siti Aminah"]);
     await harness.press(user, "Pakai nama");
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
     await harness.send(user, "No. 1");
     await harness.press(user, "Kirim permintaan");
@@ -243,6 +251,7 @@ describe("messages without text", () => {
     await harness.deliver(build(user));
     expect(harness.lastText(user)).toBe(id("input-text-expected"));
     await harness.send(user, "Siti Aminah");
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
   });
 
@@ -279,6 +288,7 @@ describe("buttons where text is expected, and text where a button is expected", 
     }
     expect(harness.lastText(user)).toContain(ASK_NAME);
     await harness.send(user, "Siti Aminah");
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
   });
 
@@ -288,6 +298,7 @@ describe("buttons where text is expected, and text where a button is expected", 
     await harness.press(user, "Pakai nama");
     const update = await pressData(harness, user, joinStep.data({ step: "name" }));
     expect(callbackAnswerTo(harness.telegram, update)?.text).toBe(id("fallback-stale-button"));
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
     await harness.send(user, "No. 5");
     await harness.press(user, "Kirim permintaan");
@@ -311,6 +322,7 @@ describe("buttons where text is expected, and text where a button is expected", 
     expect(harness.lastText(user)).toBe(hint);
     await harness.press(user, "RT 05");
     await harness.send(user, "Siti Aminah");
+    await harness.press(user, "saja");
     await harness.send(user, "No. 12");
     await harness.send(user, "kirim");
     expect(harness.lastText(user)).toBe(hint);
@@ -365,6 +377,7 @@ describe("stale and forged buttons while choosing the RT", () => {
     await harness.press(user, "RT 05");
     expect(harness.lastText(user)).toContain(ASK_NAME);
     await harness.send(user, "Siti Aminah");
+    await harness.press(user, "saja");
     await harness.send(user, "No. 1");
     await harness.press(user, "Kirim permintaan");
     expect(await currentMembershipOf(database.db, user.id)).toMatchObject({ rtId: place.id, status: "pending" });
@@ -487,6 +500,7 @@ describe("commands in the middle of registration", () => {
     await harness.send(user, "Siti /batal");
     expect(harness.lastText(user)).toBe(id("input-name-characters"));
     await harness.send(user, "Siti Aminah");
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain(ASK_HOUSEHOLD);
   });
 });

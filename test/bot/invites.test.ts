@@ -66,6 +66,7 @@ async function takeKetuaLink(user: TestUser, code: string, name: string, househo
   await harness.press(user, "Saya setuju");
   expect(harness.lastText(user)).toContain("Siapa nama Anda?");
   await harness.send(user, name);
+  await harness.press(user, "saja");
   await harness.send(user, household);
   expect(harness.lastText(user)).toContain(`Nama: ${name}`);
 }
@@ -85,7 +86,8 @@ describe("the RT's member link", () => {
     expect(harness.telegram.textsTo(siti.id)).toContainEqual("Anda diundang bergabung ke RT 05 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura.");
     expect(harness.lastText(siti)).toContain("Siapa nama Anda?");
     await harness.send(siti, "Siti Aminah");
-    expect(harness.lastText(siti)).toContain("keterangan KK");
+    await harness.press(siti, "saja");
+    expect(harness.lastText(siti)).toContain("kepala keluarga di kartu keluarga (KK)");
     await harness.send(siti, "No. 12B");
     expect(harness.lastText(siti)).toContain("RT 05 Kelurahan Simpang IV Sipin");
     expect(harness.lastText(siti)).toContain("KK: No. 12B");
@@ -145,9 +147,12 @@ describe("the RT's member link", () => {
     await addPending(database.db, dewi, first.id);
 
     await harness.send(dewi, `/start ${second.inviteCode}`);
-    // Consent was given before, so the link goes straight to the RT and the name.
+    // Consent was given before, so the link goes straight to the RT, and the question of replacing the first.
     expect(harness.telegram.textsTo(dewi.id).join("\n")).not.toContain(CONSENT);
+    expect(harness.lastText(dewi)).toBe("Permintaan Anda ke RT 01 Kelurahan Simpang IV Sipin masih menunggu. Ganti dengan RT 02 Kelurahan Simpang IV Sipin?");
+    await harness.press(dewi, "Ya, ganti");
     await harness.send(dewi, "Dewi Lestari");
+    await harness.press(dewi, "saja");
     await harness.send(dewi, "No. 4");
     await harness.press(dewi, "Kirim permintaan");
     const rows = await membershipRowsOf(dewi);
@@ -183,6 +188,7 @@ describe("the one-time ketua link", () => {
     await harness.press(hasan, "Saya setuju");
     expect(harness.telegram.textsTo(hasan.id)).toContainEqual("Tautan ini menjadikan Anda ketua RT 08 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura.");
     await harness.send(hasan, "Hasan Basri");
+    await harness.press(hasan, "saja");
     await harness.send(hasan, "Keluarga Pak Hasan");
     expect(harness.lastText(hasan)).toContain("Ketua RT 08 Kelurahan Simpang IV Sipin");
     await harness.press(hasan, "Ya, lanjutkan");
@@ -309,6 +315,7 @@ describe("the one-time ketua link", () => {
 
     await harness.send(warga, `/start ${code}`);
     await harness.send(warga, "Warga Baru");
+    await harness.press(warga, "saja");
     await harness.send(warga, "Rumah 9A");
     await harness.press(warga, "Ya, lanjutkan");
 
@@ -341,6 +348,7 @@ describe("the one-time ketua link", () => {
     await harness.press(user, "Saya setuju");
     expect(harness.telegram.textsTo(user.id)).toContainEqual("Tautan ini menjadikan Anda koordinator Kecamatan Telanaipura.");
     await harness.send(user, "Ibu Pendamping");
+    await harness.press(user, "saja");
     expect(harness.lastText(user)).toContain("Koordinator Kecamatan Telanaipura");
     await harness.press(user, "Ya, lanjutkan");
     expect(harness.lastText(user)).toContain("Selamat, Anda sekarang koordinator Kecamatan Telanaipura");

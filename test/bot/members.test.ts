@@ -126,7 +126,7 @@ describe("/anggota", () => {
     expect(callbackDataOf(list).some((data) => data.endsWith(`:${dewiRequest.membershipId}`))).toBe(false);
     expect(list.keyboard!.inline_keyboard.map((row) => row.map((button) => button.text))).toEqual([["✅ Eko", "❌"]]);
     expect(harness.lastText(ketua)).toBe("Dewi disetujui menjadi warga.");
-    expect(harness.telegram.textsTo(dewi.id)).toEqual(["Selamat! Anda sudah menjadi warga RT 05 Kelurahan Simpang IV Sipin di bot Kampung BANTAR. Ketik /bantuan untuk melihat perintah."]);
+    expect(harness.telegram.textsTo(dewi.id)).toEqual(["Selamat, Dewi! Anda sudah menjadi warga RT 05 Kelurahan Simpang IV Sipin di bot Kampung BANTAR. Ketik /bantuan untuk melihat perintah."]);
     expect(harness.telegram.textsTo(eko.id)).toEqual([]);
   });
 
@@ -186,7 +186,7 @@ describe("/anggota", () => {
     await harness.deliver(update); // Telegram sends the failed update again
     expect(callbackAnswerTo(harness.telegram, update)).toBeDefined();
     expect(await outboxTo(dewi)).toHaveLength(1);
-    expect(harness.telegram.textsTo(dewi.id)).toEqual([expect.stringContaining("Selamat! Anda sudah menjadi warga RT 05")]);
+    expect(harness.telegram.textsTo(dewi.id)).toEqual([expect.stringContaining("Anda sudah menjadi warga RT 05")]);
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "membership_approved"))).toHaveLength(1);
   });
 });
@@ -445,13 +445,14 @@ describe("/jumlahkk", () => {
     await harness.send(dewi, `/start ${place.inviteCode}`);
     await harness.press(dewi, "Saya setuju");
     await harness.send(dewi, "Dewi Sartika");
+    await harness.press(dewi, "saja");
     await harness.send(dewi, "No. 4");
     await harness.press(dewi, "Kirim permintaan");
 
     const approve = await harness.press(ketua, "Setujui");
     expect(callbackAnswerTo(harness.telegram, approve)?.text).toBe("Dewi Sartika disetujui menjadi warga.");
     expect((await currentMembershipOf(database.db, dewi.id))?.status).toBe("active");
-    expect(harness.lastText(dewi)).toContain("Selamat! Anda sudah menjadi warga RT 05");
+    expect(harness.lastText(dewi)).toContain("Anda sudah menjadi warga RT 05");
 
     // The prompt is still waiting for its number.
     await harness.send(ketua, "64");
@@ -497,6 +498,7 @@ describe("/undangan", () => {
     await harness.press(fresh, "Saya setuju");
     expect(harness.telegram.textsTo(fresh.id)).toContain("Anda diundang bergabung ke RT 05 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura.");
     await harness.send(fresh, "Rina Marlina");
+    await harness.press(fresh, "saja");
     await harness.send(fresh, "No. 7");
     await harness.press(fresh, "Kirim permintaan");
     expect(await currentMembershipOf(database.db, fresh.id)).toMatchObject({ rtId: place.id, status: "pending", householdLabel: "No. 7" });

@@ -249,7 +249,8 @@ describe("/sesibaca", () => {
     for (const user of [waiting, koordinator, stranger]) {
       for (const command of ["/baca", "/pinjamanku"]) {
         await harness.send(user, command);
-        expect(harness.lastText(user), `${user.first_name} ${command}`).toBe(NOT_RESIDENT);
+        // Someone waiting for approval is told their request waits, not to send /start.
+        expect(harness.lastText(user), `${user.first_name} ${command}`).toContain(user === waiting ? "masih menunggu persetujuan sejak" : NOT_RESIDENT);
       }
     }
     expect(await storedState()).toEqual(before);

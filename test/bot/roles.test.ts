@@ -107,7 +107,11 @@ const COMMAND_CASES: CommandCase[] = [
     allowed: MEMBERS,
     refusal: REFUSAL.member,
     // The ketua may run it, and is told at once to hand the RT over first.
-    firstReply: (role) => (role === "ketua_rt" ? "Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar." : "Yakin keluar dari RT 05 Kelurahan Simpang IV Sipin?"),
+    // A person still waiting is asked to withdraw the request instead.
+    firstReply: (role) =>
+      role === "ketua_rt" ? "Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar."
+      : role === "pending" ? "Batalkan permintaan Anda bergabung ke RT 05 Kelurahan Simpang IV Sipin?"
+      : "Yakin keluar dari RT 05 Kelurahan Simpang IV Sipin?",
   },
   { command: "anggota", allowed: KETUA, refusal: REFUSAL.ketua, firstReply: () => "Warga RT 05 Kelurahan Simpang IV Sipin: 4 anggota aktif, 40 KK terdata." },
   { command: "keluarkan", allowed: KETUA, refusal: REFUSAL.ketua, firstReply: () => "Pilih warga yang akan dikeluarkan dari RT 05:" },
@@ -320,7 +324,7 @@ describe("scope", () => {
     // The koordinator of the kecamatan that holds the RT may.
     await pressData(harness, world.users["koordinator-kecamatan"], memberDecision.data({ decision: "ok", membership: world.application.membershipId }));
     expect((await currentMembershipOf(database.db, world.applicant.id))?.status).toBe("active");
-    expect(harness.telegram.textsTo(world.applicant.id)).toEqual([expect.stringContaining("Selamat! Anda sudah menjadi warga RT 05")]);
+    expect(harness.telegram.textsTo(world.applicant.id)).toEqual([expect.stringContaining("Anda sudah menjadi warga RT 05")]);
   });
 });
 

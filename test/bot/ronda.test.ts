@@ -674,7 +674,8 @@ describe("ronda role checks", () => {
     for (const user of [waiting, koordinator]) {
       for (const command of ["/siapronda", "/giliranku", "/rotaku", "/jadwalronda"]) {
         await harness.send(user, command);
-        expect(harness.lastText(user), `${user.first_name} ${command}`).toBe(NOT_RESIDENT);
+        // Someone waiting for approval is told their request waits, not to send /start.
+        expect(harness.lastText(user), `${user.first_name} ${command}`).toContain(user === waiting ? "masih menunggu persetujuan sejak" : NOT_RESIDENT);
       }
       for (const data of [rondaVolunteerButton.data({ on: true }), rondaUnavailable.data({ weekday: 6, unavailable: true }), swapTake.data({ swap: 1 }), swapAsk.data({ occurrence: 1 })]) {
         const forged = await pressData(harness, user, data);

@@ -64,8 +64,10 @@ describe("npm run console", () => {
     expect(namePrompt).toContain("Siapa nama Anda?");
     expect(namePrompt).toContain("Pakai nama: Andi Pratama");
     await type("Andi Pratama");
+    await press("Pak Andi Pratama");
     const summary = await type("No. 21, Lorong Sipin");
     expect(summary).toContain("Nama: Andi Pratama");
+    expect(summary).toContain("Disapa: Pak Andi Pratama");
     expect(summary).toContain("KK: No. 21, Lorong Sipin");
 
     const sent = await press("Kirim permintaan");
@@ -80,7 +82,7 @@ describe("npm run console", () => {
 
     const approved = await press("Setujui");
     expect(approved).toContain("💬 [notifikasi] Andi Pratama disetujui menjadi warga.");
-    expect(approved).toContain("📨 ke Baru: Selamat! Anda sudah menjadi warga RT 05 Kelurahan Simpang IV Sipin");
+    expect(approved).toContain("📨 ke Baru: Selamat, Pak Andi Pratama! Anda sudah menjadi warga RT 05 Kelurahan Simpang IV Sipin");
     expect(await type(":users")).toMatch(/ Baru\s+warga RT 05 Simpang IV Sipin/);
   });
 
@@ -88,7 +90,7 @@ describe("npm run console", () => {
     const members = await type("/anggota");
     expect(members).toContain("Dewi Lestari — No. 9A");
     const approved = await press("Dewi Lestari");
-    expect(approved).toContain("📨 ke Dewi: Selamat!");
+    expect(approved).toContain("📨 ke Dewi: Selamat, Dewi Lestari!");
     expect(await type("#1")).toContain("Tidak ada tombol untuk ditekan");
   });
 
@@ -108,6 +110,7 @@ describe("npm run console", () => {
     expect(invited).toContain(`🔗 membuka tautan → /start ${code}`);
     expect(invited).toContain("Anda diundang bergabung ke RT 07");
     await press("Pakai nama: Ahmad Fauzi");
+    await press("Ahmad Fauzi saja");
     await type("No. 7");
     const sent = await press("Kirim permintaan");
     expect(sent).toContain("diteruskan ke koordinator");

@@ -9,7 +9,8 @@ import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { rtNumber, rtVars } from "../../messages/format.js";
 import { KECAMATAN_PAGE_SIZE, pageCount, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
-import { consent, joinPage, joinPick, joinStep } from "../../messages/buttons/people.js";
+import { consent, joinGreeting, joinPage, joinPick, joinStep } from "../../messages/buttons/people.js";
+import { addressName, GREETINGS, type Greeting } from "../../messages/address.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const REGISTRATION = "registration";
@@ -134,6 +135,46 @@ async function askName(conversation: Convo, ctx: ConversationContext): Promise<s
   return askText(conversation, ctx, ctx.t("reg-ask-name"), parseDisplayName, shortcuts);
 }
 
+/** How the person wants to be addressed, each choice shown as it would read: "Bu Siti Aminah". */
+async function askGreeting(conversation: Convo, ctx: ConversationContext, name: string): Promise<Greeting> {
+  const keyboard = new InlineKeyboard();
+  for (const [index, greeting] of GREETINGS.entries()) {
+    const label = greeting === "name" ? ctx.t("button-greeting-name", { name }) : addressName(ctx.t, { greeting, name });
+    keyboard.text(label, joinGreeting.data({ choice: greeting }));
+    if (index % 2 === 1) keyboard.row();
+  }
+  await ctx.reply(ctx.t("reg-ask-greeting", { name }), { reply_markup: keyboard });
+  const { data, ctx: press } = await waitForChoice(conversation, GREETINGS.map((choice) => joinGreeting.data({ choice })));
+  const greeting = joinGreeting.read(data)!.choice;
+  await press.editMessageText(press.t("reg-greeting-chosen", { name: addressName(press.t, { greeting, name }) }));
+  return greeting;
+}
+
+/**
+ * A second RT's link opened while a request waits elsewhere: the person is asked before the first
+ * is replaced. Returns the request to replace, null when there is none, or "keep" to stop here.
+ */
+async function askReplace(conversation: Convo, ctx: ConversationContext, deps: BotDeps, place: RtDetails): Promise<number | null | "keep"> {
+  const waiting = await conversation.external(async (outside) => {
+    const current = outside.actor.membership;
+    if (current?.status !== "pending" || current.rtId === place.id) return null;
+    return { id: current.id, rt: rtVars(await getRt(deps.db, current.rtId)) };
+  });
+  if (!waiting) return null;
+  const replace = joinStep.data({ step: "replace" });
+  const keep = joinStep.data({ step: "keep" });
+  await ctx.reply(ctx.t("reg-replace-ask", { oldRt: waiting.rt.rt!, oldKelurahan: waiting.rt.kelurahan!, ...rtVars(place) }), {
+    reply_markup: new InlineKeyboard().text(ctx.t("button-replace-yes"), replace).text(ctx.t("button-replace-no"), keep),
+  });
+  const { data, ctx: press } = await waitForChoice(conversation, [replace, keep]);
+  await press.editMessageReplyMarkup();
+  if (data === keep) {
+    await press.reply(press.t("reg-replace-kept", waiting.rt));
+    return "keep";
+  }
+  return waiting.id;
+}
+
 async function confirm(conversation: Convo, ctx: ConversationContext, summary: string, sendLabel = ctx.t("button-send")): Promise<"send" | "restart" | "cancel"> {
   await ctx.reply(summary, {
     reply_markup: new InlineKeyboard()
@@ -151,16 +192,19 @@ async function joinRt(conversation: Convo, ctx: ConversationContext, deps: BotDe
   const place = start.kind === "rt-invite" ? await conversation.external(() => getRt(deps.db, start.rtId)) : await chooseRt(conversation, ctx, deps);
   if (!place) return;
   if (start.kind === "rt-invite") await ctx.reply(ctx.t("reg-invited-to", rtVars(place)));
+  const replacing = await askReplace(conversation, ctx, deps, place);
+  if (replacing === "keep") return;
 
   const name = await askName(conversation, ctx);
+  const greeting = await askGreeting(conversation, ctx, name);
   const household = await askText(conversation, ctx, ctx.t("reg-ask-household"), parseHouseholdLabel);
-  const choice = await confirm(conversation, ctx, ctx.t("reg-summary", { ...rtVars(place), name, household }));
+  const choice = await confirm(conversation, ctx, ctx.t("reg-summary", { ...rtVars(place), name, addressed: addressName(ctx.t, { greeting, name }), household }));
   if (choice === "restart") await conversation.rewind(beginning);
   if (choice === "cancel") return;
 
   // The request and the approvers' notices are one transaction in the service.
   const outcome = await runOnce(conversation, (outside) =>
-    requestToJoin(deps, { telegramId: outside.from!.id, rtId: place.id, displayName: name, householdLabel: household }),
+    requestToJoin(deps, { telegramId: outside.from!.id, rtId: place.id, displayName: name, householdLabel: household, greeting, replacing }),
   );
   if (!outcome.ok) return explain(ctx, outcome);
   const key = outcome.value.recipients === 0 ? "reg-sent-nobody" : outcome.value.role === "ketua_rt" ? "reg-sent-ketua" : "reg-sent-koordinator";
@@ -174,16 +218,18 @@ async function takeRole(conversation: Convo, ctx: ConversationContext, deps: Bot
   const area = ctx.t(`area-${invite.areaLevel}`, { name: invite.areaName });
   await ctx.reply(place ? ctx.t("reg-role-ketua-intro", rtVars(place)) : ctx.t("reg-role-koordinator-intro", { area }));
   const name = await askName(conversation, ctx);
+  const greeting = await askGreeting(conversation, ctx, name);
   const household = place ? await askText(conversation, ctx, ctx.t("reg-ask-household"), parseHouseholdLabel) : null;
+  const addressed = addressName(ctx.t, { greeting, name });
   const summary = place
-    ? ctx.t("reg-role-ketua-summary", { ...rtVars(place), name, household: household ?? "-" })
-    : ctx.t("reg-role-koordinator-summary", { area, name });
+    ? ctx.t("reg-role-ketua-summary", { ...rtVars(place), name, addressed, household: household ?? "-" })
+    : ctx.t("reg-role-koordinator-summary", { area, name, addressed });
   // Taking a role link is not a request to anyone: the button says "go ahead", not "send".
   if ((await confirm(conversation, ctx, summary, ctx.t("button-yes"))) !== "send") return;
 
   const outcome = await runOnce(conversation, async (outside) => {
     const personId = await ensurePerson(deps.db, outside.from!.id);
-    return redeemRoleInvite(deps.db, { code, personId, displayName: name, householdLabel: household }, deps.clock());
+    return redeemRoleInvite(deps.db, { code, personId, displayName: name, householdLabel: household, greeting }, deps.clock());
   });
   if (!outcome.ok) return explain(ctx, outcome);
   await ctx.reply(place ? ctx.t("reg-role-ketua-done", rtVars(place)) : ctx.t("reg-role-koordinator-done", { area }));

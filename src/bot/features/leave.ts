@@ -14,6 +14,13 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   composer.chatType("private").use(feature);
   feature.command("keluar", async (ctx) => {
+    if (ctx.actor.membership!.status === "pending") {
+      const waiting = await getRt(deps.db, ctx.actor.membership!.rtId);
+      await ctx.reply(ctx.t("leave-pending-confirm", rtVars(waiting)), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-withdraw-yes"), leave.data({ choice: "withdraw" })).text(ctx.t("button-cancel"), leave.data({ choice: "cancel" })),
+      });
+      return;
+    }
     // Said before asking "are you sure?", not after the ketua has confirmed.
     if (headedRtId(ctx.actor) === ctx.actor.membership!.rtId) throw new DomainError("ketua-must-hand-over");
     const place = await getRt(deps.db, ctx.actor.membership!.rtId);
@@ -27,10 +34,12 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(ctx.t("action-cancelled"));
       return;
     }
-    // The ketua's notice is queued by the service, with the leaving itself.
-    const place = await leaveRt(deps, ctx.actor);
+    // The ketua's notice (or, for a request withdrawn, the approvers' cards) is queued by the
+    // service, with the leaving itself.
+    const withdraw = choice === "withdraw";
+    const place = await leaveRt(deps, ctx.actor, { status: withdraw ? "pending" : "active" });
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(ctx.t("leave-done", rtVars(place)));
+    await ctx.editMessageText(ctx.t(withdraw ? "leave-pending-done" : "leave-done", rtVars(place)));
   });
   return composer;
 }

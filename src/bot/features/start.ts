@@ -5,7 +5,10 @@ import { findRtByInviteCode, getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import { REGISTRATION, type RegistrationStart } from "../conversations/registration.js";
 import type { BotDeps } from "../deps.js";
-import { rtVars } from "../../messages/format.js";
+import { formatWib, rtVars } from "../../messages/format.js";
+import { addressName } from "../../messages/address.js";
+import type { Vars } from "../../messages/translate.js";
+import { findMembership } from "../../domain/membership/membership.js";
 
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -29,6 +32,13 @@ async function startingPoint(deps: BotDeps, ctx: BotContext, payload: string): P
   return { kind: "role-invite", code: payload };
 }
 
+/** A pending person's request, as they read it: which RT, and waiting since when (`start-pending`, `pending-waiting`). */
+export async function pendingVars(deps: BotDeps, ctx: BotContext): Promise<Vars> {
+  const request = (await findMembership(deps.db, ctx.actor.membership!.id))!;
+  const place = await getRt(deps.db, request.rtId);
+  return { ...rtVars(place), since: formatWib(request.requestedAt, await ctx.i18n.getLocale()) };
+}
+
 export function createStartFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
@@ -40,15 +50,19 @@ export function createStartFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const current = ctx.actor.membership;
+    const person = ctx.actor.person;
+    if (current?.status === "pending") {
+      await ctx.reply(ctx.t("start-pending", await pendingVars(deps, ctx)));
+      return;
+    }
     if (current) {
       const place = await getRt(deps.db, current.rtId);
-      const key = current.status === "active" ? "start-already-member" : "start-pending";
-      await ctx.reply(ctx.t(key, { ...rtVars(place), name: ctx.actor.person?.displayName ?? "" }));
+      await ctx.reply(ctx.t("start-already-member", { ...rtVars(place), name: addressName(ctx.t, { greeting: person?.greeting ?? null, name: person?.displayName ?? "" }) }));
       return;
     }
     if (ctx.actor.grants.length > 0) {
       // A koordinator or admin need not live in a registered RT to use the bot.
-      await ctx.reply(ctx.t("start-staff", { name: ctx.actor.person?.displayName ?? ctx.from.first_name }));
+      await ctx.reply(ctx.t("start-staff", { name: addressName(ctx.t, { greeting: person?.greeting ?? null, name: person?.displayName ?? ctx.from.first_name }) }));
       return;
     }
     await ctx.reply(ctx.t("start-welcome"));

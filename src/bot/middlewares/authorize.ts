@@ -25,13 +25,27 @@ export function refusalKey(audience: Audience): string {
  * callback data no family reads is refused as stale. Checks against a specific RT or area happen
  * in the domain services, which know the data.
  */
-export function authorize(): MiddlewareFn<BotContext> {
+export type AuthorizeOptions = {
+  /**
+   * What a person whose join request still waits reads when a command is for residents: which RT,
+   * since when, and how to withdraw; not "send /start", which they already did.
+   */
+  pendingText?: (ctx: BotContext) => Promise<string>;
+};
+
+/** A command a resident may run, refused only because the person's request is still waiting. */
+function waitsForApproval(audience: Audience, ctx: BotContext): boolean {
+  return ctx.actor.membership?.status === "pending" && typeof audience !== "string" && audience.includes("warga");
+}
+
+export function authorize(options: AuthorizeOptions = {}): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const command = commandOf(ctx);
     if (command !== undefined) {
       const spec = findCommand(command);
       if (spec && !allows(spec.audience, ctx.actor)) {
-        await ctx.reply(ctx.t(refusalKey(spec.audience)));
+        const pending = options.pendingText && waitsForApproval(spec.audience, ctx) ? options.pendingText : null;
+        await ctx.reply(pending ? await pending(ctx) : ctx.t(refusalKey(spec.audience)));
         return;
       }
       return next();

@@ -2,11 +2,16 @@ import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { kecamatan, kelurahan } from "./wilayah.js";
 
+/** How a person wants the bot to address them (see src/messages/address.ts); null: never asked, the name alone. */
+export const greeting = pgEnum("greeting", ["pak", "bu", "kak", "name"]);
+
 export const person = pgTable("person", {
   id: serial("id").primaryKey(),
   /** Null once the person has erased their data (/hapusdata). */
   telegramId: bigint("telegram_id", { mode: "number" }).unique(),
   displayName: text("display_name"),
+  /** Chosen at registration or in /profil: "Pak Harun", "Bu Siti", "Kak Dewi", or "Dewi". */
+  greeting: greeting("greeting"),
   locale: text("locale").notNull().default("id"),
   consentedAt: timestamp("consented_at", { withTimezone: true }),
   erasedAt: timestamp("erased_at", { withTimezone: true }),

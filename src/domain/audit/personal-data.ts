@@ -37,6 +37,8 @@ export type PersonalData = {
   profile: {
     memberCode: string;
     displayName: string | null;
+    /** How they chose to be addressed (pak, bu, kak, name), null when never asked. */
+    greeting: string | null;
     locale: string;
     consentedAt: Date | null;
     registeredAt: Date;
@@ -164,6 +166,7 @@ export async function exportPersonalData(db: Database, personId: number, now: Da
     profile: {
       memberCode: memberCode(profile.id),
       displayName: profile.displayName,
+      greeting: profile.greeting,
       locale: profile.locale,
       consentedAt: profile.consentedAt,
       registeredAt: profile.createdAt,

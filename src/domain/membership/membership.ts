@@ -13,16 +13,33 @@ import { inTransaction, type ServiceDeps } from "../service.js";
 import { rtVars } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { decisionKeyboard } from "../../messages/buttons/people.js";
-import { about, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
-import type { Vars } from "../../messages/translate.js";
+import { about, eventKey, noticeTo, queueNotices, rewriteNotice, type Notice, type Recipient } from "../../messages/notices.js";
+import { translateIn, type Vars } from "../../messages/translate.js";
+import { addressName, type Greeting } from "../../messages/address.js";
 
-export type MembershipRequest = { personId: number; rtId: number; displayName: string; householdLabel: string };
+export type MembershipRequest = {
+  personId: number;
+  rtId: number;
+  displayName: string;
+  householdLabel: string;
+  /** How the person wants to be addressed; absent or null leaves what is stored. */
+  greeting?: Greeting | null;
+  /**
+   * The pending request (in another RT) the person agreed to replace. Without it, a request for
+   * another RT while one waits is refused: the person is asked first, never replaced silently.
+   */
+  replacing?: number | null;
+};
+
+/** A pending request withdrawn by a new one (or by /keluar): what its cards must now say. */
+export type Withdrawn = { membershipId: number; rtId: number };
 
 /**
  * Files a request to join an RT. Asking again for the same RT returns the same request; asking
- * for another RT while waiting withdraws the first; an active member must leave first.
+ * for another RT while waiting withdraws the first, only when the person agreed to (`replacing`);
+ * an active member must leave first.
  */
-export async function requestMembership(db: Database, request: MembershipRequest, now: Date): Promise<{ membershipId: number; created: boolean }> {
+export async function requestMembership(db: Database, request: MembershipRequest, now: Date): Promise<{ membershipId: number; created: boolean; withdrawn: Withdrawn | null }> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ id: membership.id, rtId: membership.rtId, status: membership.status })
@@ -30,19 +47,57 @@ export async function requestMembership(db: Database, request: MembershipRequest
       .where(and(eq(membership.personId, request.personId), inArray(membership.status, ["pending", "active"])))
       .for("update");
     if (current?.status === "active") throw new DomainError("already-member");
-    await tx.update(person).set({ displayName: request.displayName }).where(eq(person.id, request.personId));
+    if (current && current.rtId !== request.rtId && current.id !== request.replacing) {
+      const place = await getRt(tx, current.rtId);
+      throw new DomainError("request-pending-elsewhere", rtVars(place));
+    }
+    await tx.update(person).set({ displayName: request.displayName, ...(request.greeting ? { greeting: request.greeting } : {}) }).where(eq(person.id, request.personId));
     if (current && current.rtId === request.rtId) {
       await tx.update(membership).set({ householdLabel: request.householdLabel }).where(eq(membership.id, current.id));
-      return { membershipId: current.id, created: false };
+      return { membershipId: current.id, created: false, withdrawn: null };
     }
     if (current) {
-      await tx.update(membership).set({ status: "left", endedAt: now, endReason: "withdrawn" }).where(eq(membership.id, current.id));
+      await tx.update(membership).set({ status: "left", endedAt: now, endReason: WITHDRAWN }).where(eq(membership.id, current.id));
     }
     const [created] = await tx
       .insert(membership)
       .values({ personId: request.personId, rtId: request.rtId, householdLabel: request.householdLabel, status: "pending", requestedAt: now })
       .returning({ id: membership.id });
-    return { membershipId: created!.id, created: true };
+    return { membershipId: created!.id, created: true, withdrawn: current ? { membershipId: current.id, rtId: current.rtId } : null };
+  });
+}
+
+/** The end reason of a request its resident withdrew (a new request elsewhere, or /keluar while waiting). */
+export const WITHDRAWN = "withdrawn";
+
+/** The event a join request's cards to the approvers are keyed by. */
+const joinRequestEvent = (membershipId: number) => eventKey("join-request", membershipId);
+
+/**
+ * The approvers' cards of a request that is settled now say how, and by whom (`by`, the manager who
+ * decided; none for a withdrawal), except the card of the one who acted.
+ */
+async function closeRequestCards(
+  tx: Database,
+  deps: ServiceDeps,
+  now: Date,
+  params: { member: Pick<MembershipView, "id" | "personId" | "displayName" | "greeting" | "householdLabel">; rt: RtDetails; outcome: "approved" | "rejected" | "withdrawn"; by: Actor["person"] | null },
+): Promise<void> {
+  const { member, rt: place, outcome, by } = params;
+  await rewriteNotice(tx, now, {
+    event: joinRequestEvent(member.id),
+    subject: member.personId,
+    about: by ? [member.personId, by.id] : [member.personId],
+    exceptPersonId: by?.id ?? member.personId,
+    text: (locale) => {
+      const t = translateIn(deps.i18n, supportedLocale(locale));
+      return t(`membership-request-closed-${outcome}`, {
+        ...rtVars(place),
+        name: addressName(t, { greeting: member.greeting, name: member.displayName }),
+        household: member.householdLabel ?? "-",
+        by: by ? addressName(t, { greeting: by.greeting ?? null, name: by.displayName }) : "-",
+      });
+    },
   });
 }
 
@@ -52,10 +107,12 @@ export type MembershipView = {
   rtId: number;
   status: "pending" | "active" | "left" | "rejected";
   displayName: string | null;
+  greeting: Greeting | null;
   telegramId: number | null;
   locale: string;
   householdLabel: string | null;
   requestedAt: Date;
+  endReason: string | null;
 };
 
 const view = {
@@ -64,10 +121,12 @@ const view = {
   rtId: membership.rtId,
   status: membership.status,
   displayName: person.displayName,
+  greeting: person.greeting,
   telegramId: person.telegramId,
   locale: person.locale,
   householdLabel: membership.householdLabel,
   requestedAt: membership.requestedAt,
+  endReason: membership.endReason,
 };
 
 export async function findMembership(db: Database, membershipId: number): Promise<MembershipView | undefined> {
@@ -106,7 +165,10 @@ export async function decideMembership(deps: ServiceDeps, actor: Actor, params: 
     const found = await lockedMembership(tx, actor, membershipId);
     if (!found) throw new DomainError("member-not-found");
     const { member, rt: place } = found;
-    if (member.status !== "pending") throw new DomainError("request-already-decided", { name: member.displayName ?? "-" });
+    if (member.status !== "pending") {
+      // A request its resident withdrew was not decided by anyone: say so, not "already decided".
+      throw new DomainError(member.endReason === WITHDRAWN ? "request-withdrawn" : "request-already-decided", { name: member.displayName ?? "-", ...rtVars(place) });
+    }
     const status = approve ? "active" : "rejected";
     await tx.update(membership).set({ status, decidedAt: now, decidedBy: actor.person?.id ?? null }).where(eq(membership.id, membershipId));
     await recordAudit(tx, {
@@ -114,12 +176,15 @@ export async function decideMembership(deps: ServiceDeps, actor: Actor, params: 
       rtId: place.id, targetPersonId: member.personId, entityType: "membership", entityId: membershipId,
     });
     const key = approve ? "membership-approved" : "membership-rejected";
-    await queueNotices(tx, now, noticeIn(deps, member, eventKey(key, member.id), key, rtVars(place)));
+    const name = addressName(translateIn(deps.i18n, supportedLocale(member.locale)), { greeting: member.greeting, name: member.displayName });
+    await queueNotices(tx, now, noticeIn(deps, member, eventKey(key, member.id), key, { ...rtVars(place), name }));
+    // The other approvers (koordinators of an RT without a ketua) see it settled, and by whom.
+    await closeRequestCards(tx, deps, now, { member, rt: place, outcome: approve ? "approved" : "rejected", by: actor.person });
     return { member: { ...member, status }, rt: place };
   });
 }
 
-export type JoinRequest = { telegramId: number; rtId: number; displayName: string; householdLabel: string };
+export type JoinRequest = { telegramId: number; rtId: number; displayName: string; householdLabel: string; greeting?: Greeting | null; replacing?: number | null };
 export type JoinOutcome = { membershipId: number; created: boolean; role: "ketua_rt" | "koordinator"; recipients: number };
 
 /**
@@ -131,17 +196,30 @@ export async function requestToJoin(deps: ServiceDeps, request: JoinRequest): Pr
   const now = deps.clock();
   return inTransaction(deps, async (tx) => {
     const personId = await ensurePerson(tx, request.telegramId);
-    const { membershipId, created } = await requestMembership(tx, { personId, rtId: request.rtId, displayName: request.displayName, householdLabel: request.householdLabel }, now);
+    const { membershipId, created, withdrawn } = await requestMembership(
+      tx,
+      { personId, rtId: request.rtId, displayName: request.displayName, householdLabel: request.householdLabel, greeting: request.greeting ?? null, replacing: request.replacing ?? null },
+      now,
+    );
     if (!created) return { membershipId, created, role: "ketua_rt" as const, recipients: 1 };
+    if (withdrawn) {
+      const old = (await findMembership(tx, withdrawn.membershipId))!;
+      await closeRequestCards(tx, deps, now, { member: old, rt: await getRt(tx, withdrawn.rtId), outcome: "withdrawn", by: null });
+    }
     const place = await getRt(tx, request.rtId);
     const approvers = await listApprovers(tx, place);
-    const vars = { name: request.displayName, household: request.householdLabel, ...rtVars(place) };
+    const vars = (locale: string) => ({
+      name: addressName(translateIn(deps.i18n, locale), { greeting: request.greeting ?? null, name: request.displayName }),
+      household: request.householdLabel,
+      ...rtVars(place),
+    });
     await queueNotices(
       tx,
       now,
-      about([personId], approvers.recipients.flatMap((recipient) =>
-        noticeTo(recipient, eventKey("join-request", membershipId), deps.i18n.t(supportedLocale(recipient.locale), "membership-request-received", vars), decisionKeyboard(deps.i18n, supportedLocale(recipient.locale), membershipId)),
-      )),
+      about([personId], approvers.recipients.flatMap((recipient) => {
+        const locale = supportedLocale(recipient.locale);
+        return noticeTo(recipient, joinRequestEvent(membershipId), deps.i18n.t(locale, "membership-request-received", vars(locale)), decisionKeyboard(deps.i18n, locale, membershipId));
+      })),
     );
     return { membershipId, created, role: approvers.role, recipients: approvers.recipients.length };
   });
@@ -165,7 +243,13 @@ async function endMembership(tx: Database, member: MembershipView, reason: "left
   if (isHead.length > 0) throw new DomainError("ketua-must-hand-over");
   const ended = await tx
     .update(membership)
-    .set({ status: member.status === "pending" ? "rejected" : "left", endedAt: now, endReason: reason, decidedBy: by })
+    .set({
+      status: member.status === "pending" && reason === "removed" ? "rejected" : "left",
+      endedAt: now,
+      // A resident leaving before anyone decided withdrew their request.
+      endReason: member.status === "pending" && reason === "left" ? WITHDRAWN : reason,
+      decidedBy: by,
+    })
     .where(and(eq(membership.id, member.id), inArray(membership.status, ["pending", "active"])))
     .returning({ id: membership.id });
   if (ended.length === 0) return false;
@@ -201,9 +285,11 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, params: { me
 
 /**
  * A resident leaves their RT (or withdraws a pending request). The ketua hears of an active
- * member leaving, in the same transaction, once per membership.
+ * member leaving, in the same transaction, once per membership; a request withdrawn changes the
+ * approvers' cards to say so. `status`, when given, is what the person agreed to end: a stale
+ * button for the other kind is refused.
  */
-export async function leaveRt(deps: ServiceDeps, actor: Actor): Promise<RtDetails> {
+export async function leaveRt(deps: ServiceDeps, actor: Actor, params: { status?: "pending" | "active" } = {}): Promise<RtDetails> {
   if (!actor.membership || !actor.person) throw new DomainError("not-registered");
   const now = deps.clock();
   const personId = actor.person.id;
@@ -213,8 +299,14 @@ export async function leaveRt(deps: ServiceDeps, actor: Actor): Promise<RtDetail
     if (!locked) throw new DomainError("not-registered");
     const member = (await findMembership(tx, membershipId))!;
     const place = await getRt(tx, member.rtId);
+    // A "withdraw my request" pressed after the request was approved leaves nothing (and the reverse).
+    if (params.status === "pending" && member.status === "active") throw new DomainError("already-member-here");
+    if (params.status === "active" && member.status === "pending") throw new DomainError("already-pending");
     const ended = await endMembership(tx, member, "left", personId, now);
     if (ended && member.status === "active") await freeComingNights(deps, tx, { personId, rtId: place.id, name: member.displayName ?? "-", now });
+    if (ended && member.status === "pending") {
+      await closeRequestCards(tx, deps, now, { member, rt: place, outcome: "withdrawn", by: null });
+    }
     if (ended && member.status === "active") {
       const ketua = await findKetua(tx, place.id);
       if (ketua) {

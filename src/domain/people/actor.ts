@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { membership, person, roleAssignment, wasteBankOfficer } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
+import type { Greeting } from "../../messages/address.js";
 
 /** `petugas` keeps an RT (attendance, the reading corner); `petugas_bank` runs a waste bank. */
 export type Role = "ketua_rt" | "petugas" | "petugas_bank" | "koordinator" | "admin";
@@ -26,7 +27,7 @@ export type CurrentMembership = {
 /** Who is acting in this update: the person (if known), their RT and their roles. */
 export type Actor = {
   telegramId: number;
-  person: { id: number; displayName: string | null; locale: string; consentedAt: Date | null; unreachable: boolean } | null;
+  person: { id: number; displayName: string | null; greeting?: Greeting | null; locale: string; consentedAt: Date | null; unreachable: boolean } | null;
   membership: CurrentMembership | null;
   grants: RoleGrant[];
 };
@@ -34,6 +35,7 @@ export type Actor = {
 type ActorRow = {
   id: number;
   display_name: string | null;
+  greeting: Greeting | null;
   locale: string;
   consented_at: string | Date | null;
   unreachable: boolean;
@@ -54,7 +56,7 @@ function parsed<T>(value: Json<T>): T {
  */
 export async function loadActor(db: Database, telegramId: number, bootstrapAdmins: readonly number[]): Promise<Actor> {
   const [found] = await queryRows<ActorRow>(db, sql`
-    select p.id, p.display_name, p.locale, p.consented_at, p.unreachable_at is not null as unreachable,
+    select p.id, p.display_name, p.greeting, p.locale, p.consented_at, p.unreachable_at is not null as unreachable,
       (select json_build_object('id', m.id, 'rt_id', m.rt_id, 'status', m.status, 'household_label', m.household_label)
         from ${membership} m where m.person_id = p.id and m.status in ('pending', 'active') limit 1) as membership,
       coalesce((select json_agg(json_build_object('role', r.role, 'rt_id', r.rt_id, 'kelurahan_code', r.kelurahan_code, 'kecamatan_code', r.kecamatan_code) order by r.id)
@@ -76,6 +78,7 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
     person: {
       id: Number(found.id),
       displayName: found.display_name,
+      greeting: found.greeting,
       locale: found.locale,
       consentedAt: found.consented_at === null ? null : new Date(found.consented_at),
       unreachable: found.unreachable,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
+import type { Greeting } from "../../messages/address.js";
 import { recordAudit } from "../audit/audit.js";
 import { eraseMappedData, erasureSubject } from "./personal-data-map.js";
 
@@ -26,6 +27,10 @@ export async function recordConsent(db: Database, telegramId: number, locale: Lo
 
 export async function setDisplayName(db: Database, personId: number, displayName: string): Promise<void> {
   await db.update(person).set({ displayName }).where(eq(person.id, personId));
+}
+
+export async function setGreeting(db: Database, personId: number, greeting: Greeting): Promise<void> {
+  await db.update(person).set({ greeting }).where(eq(person.id, personId));
 }
 
 export async function setLocale(db: Database, telegramId: number, locale: Locale): Promise<void> {

@@ -77,13 +77,13 @@ const cancelQueued = () => sql`case when ${outbox.status} in ('pending', 'sendin
  */
 export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   {
-    columns: [person.telegramId, person.displayName, person.eventReminderWhen],
-    holds: "the Telegram id and name, and when the person chose to be reminded of events",
-    erasure: "nulled (with consent, mute times and the reminder choice); the row stays, anonymised, and is marked erased",
+    columns: [person.telegramId, person.displayName, person.greeting, person.eventReminderWhen],
+    holds: "the Telegram id, name, how they chose to be addressed (Pak, Bu, Kak) and when they chose to be reminded of events",
+    erasure: "nulled (with consent, mute times, the greeting and the reminder choice); the row stays, anonymised, and is marked erased",
     async erase(tx, subject) {
       await tx
         .update(person)
-        .set({ telegramId: null, displayName: null, consentedAt: null, erasedAt: subject.now, announcementsMutedAt: null, eventRemindersOffAt: null, eventReminderWhen: null, unreachableAt: null })
+        .set({ telegramId: null, displayName: null, greeting: null, consentedAt: null, erasedAt: subject.now, announcementsMutedAt: null, eventRemindersOffAt: null, eventReminderWhen: null, unreachableAt: null })
         .where(eq(person.id, subject.personId));
     },
   },

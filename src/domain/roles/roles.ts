@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import type { Greeting } from "../../messages/address.js";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, roleInvite } from "../../db/schema/index.js";
 import { randomCode } from "../codes.js";
@@ -244,7 +245,7 @@ export function checkRoleInvite(invite: RoleInviteView, personId: number | null,
   if (invite.usedBy === null && invite.expiresAt.getTime() <= now.getTime()) throw new DomainError("invite-expired");
 }
 
-export type RedeemParams = { code: string; personId: number; displayName: string; householdLabel: string | null };
+export type RedeemParams = { code: string; personId: number; displayName: string; householdLabel: string | null; greeting?: Greeting | null };
 
 /**
  * Uses a one-time role link. The link is claimed with a conditional update, so two people racing
@@ -263,7 +264,7 @@ export async function redeemRoleInvite(db: Database, params: RedeemParams, now: 
       checkRoleInvite(invite, params.personId, now);
       return invite; // already redeemed by this same person
     }
-    await tx.update(person).set({ displayName: params.displayName }).where(eq(person.id, params.personId));
+    await tx.update(person).set({ displayName: params.displayName, ...(params.greeting ? { greeting: params.greeting } : {}) }).where(eq(person.id, params.personId));
     if (invite.role === "koordinator") {
       const granted = await tx
         .insert(roleAssignment)

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { AUDIENCES } from "../../domain/people/audience.js";
 import { SUPPORTED_LOCALES } from "../../domain/people/person.js";
+import { GREETINGS } from "../address.js";
 import type { Texts } from "../translate.js";
 import { defineButton, fixedButton, id, oneOf, page, shaped } from "./button.js";
 
@@ -32,8 +33,11 @@ export const petugas = defineButton("petugas", AUDIENCES.managers, { change: one
 /** A new member link for the ketua's RT (the old one stops working). */
 export const inviteReset = fixedButton("invite.reset", AUDIENCES.managers);
 
-/** /keluar's "are you sure?": for a (pending or active) resident. */
-export const leave = defineButton("leave", "member", { choice: oneOf("yes", "cancel") });
+/**
+ * /keluar's "are you sure?": `yes` leaves the RT (an active resident), `withdraw` takes back a
+ * request still waiting (and only that: pressed after approval, it leaves nothing).
+ */
+export const leave = defineButton("leave", "member", { choice: oneOf("yes", "cancel", "withdraw") });
 
 /**
  * /hapusdata's "are you sure?". It was unlisted (so open to all); it stays "anyone" on purpose:
@@ -48,7 +52,11 @@ export const consent = defineButton("consent", "anyone", { choice: oneOf("yes", 
 export const joinPick = defineButton("join.pick", "anyone", { level: oneOf("kec", "kel", "rt"), value: shaped(/[0-9.]{1,20}/) });
 export const joinPage = defineButton("join.page", "anyone", { page });
 /** Registration's own steps: back, cancel, and the summary's send/restart; `name` takes the Telegram name. */
-export const joinStep = defineButton("join", "anyone", { step: oneOf("back", "cancel", "send", "restart", "name") });
+export const joinStep = defineButton("join", "anyone", { step: oneOf("back", "cancel", "send", "restart", "name", "replace", "keep") });
+/** Registration's "how shall we address you?": Pak, Bu, Kak or the name alone. */
+export const joinGreeting = defineButton("join.greet", "anyone", { choice: oneOf(...GREETINGS) });
+/** /profil's buttons that change how the person is addressed (anyone the bot knows: checked by the handler). */
+export const greetingSet = defineButton("greeting", "anyone", { choice: oneOf(...GREETINGS) });
 
 /** /angkatkoordinator's first question: a kelurahan or a kecamatan koordinator (admins only). */
 export const koordinatorLevel = defineButton("koordinator.level", AUDIENCES.admins, { level: oneOf("kel", "kec", "cancel") });
@@ -66,7 +74,7 @@ export const ketuaLinkClose = fixedButton("ketualink.close", AUDIENCES.coordinat
 /** /bahasa: anyone may choose the language the bot speaks to them. */
 export const language = defineButton("language", "anyone", { locale: oneOf(...SUPPORTED_LOCALES) });
 
-export const PEOPLE_BUTTONS = [language, memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, koordinatorLevel, ketuaLink, ketuaLinkPage, ketuaLinkClose];
+export const PEOPLE_BUTTONS = [language, memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, joinGreeting, greetingSet, koordinatorLevel, ketuaLink, ketuaLinkPage, ketuaLinkClose];
 
 /** The approve/reject pair under a join-request notice, in the approver's language. */
 export function decisionKeyboard(texts: Texts, locale: string, membershipId: number): InlineKeyboard {

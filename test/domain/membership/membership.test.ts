@@ -140,3 +140,20 @@ describe("removeMember and leaveRt", () => {
     expect(await noticesTo(ketua)).toEqual([]);
   });
 });
+
+describe("requestToJoin while a request waits elsewhere", () => {
+  it("refuses to replace it unless the person agreed to replace that very request", async () => {
+    const { place } = await rtWithKetua();
+    const other = await addRt(database.db, 7);
+    const dewi = newUser("Dewi");
+    const first = await addPending(database.db, dewi, place.id);
+    const ask = (replacing: number | null) => requestToJoin(deps(), { telegramId: dewi.id, rtId: other.id, displayName: "Dewi", householdLabel: "KK Dewi", greeting: "kak", replacing });
+    await expect(ask(null)).rejects.toMatchObject({ code: "request-pending-elsewhere", vars: expect.objectContaining({ rt: "05" }) });
+    await expect(ask(first.membershipId + 1000)).rejects.toMatchObject({ code: "request-pending-elsewhere" });
+    expect((await database.db.select().from(membership).where(eq(membership.personId, first.personId))).map((row) => row.status)).toEqual(["pending"]);
+    await ask(first.membershipId);
+    const rows = await database.db.select().from(membership).where(eq(membership.personId, first.personId));
+    expect(rows.map((row) => [row.rtId, row.status, row.endReason])).toEqual([[place.id, "left", "withdrawn"], [other.id, "pending", null]]);
+    expect((await database.db.select({ greeting: person.greeting }).from(person).where(eq(person.id, first.personId)))[0]?.greeting).toBe("kak");
+  });
+});
