@@ -16,6 +16,11 @@ import { describeUser, listStartLinks } from "./directory.js";
 import { matchPeople, parseInput } from "./input.js";
 import { block, excerpt, flatButtons, numberedKeyboard, plainKeyboard } from "./render.js";
 import { TelegramSimulator, type StoredMessage, type TelegramEvent } from "./telegram-simulator.js";
+import { CLOCK_REFUSALS, ConsoleClock, planClockMove, readClockRequest, stepClock } from "./clock.js";
+import { nextPendingAt } from "../delivery/outbox.js";
+import { formatWhen } from "../messages/format.js";
+import { productionJobs } from "../scheduling/jobs.js";
+import type { ScheduledJob } from "../scheduling/scheduler.js";
 
 export const CONSOLE_BOT_INFO = {
   id: 7_000_000_001,
@@ -47,6 +52,8 @@ const HELP = [
   "  :as NAMA    ganti pengguna (awal nama cukup, mis. :as harun)",
   "  :users      daftar pengguna demo dan perannya",
   "  :links      tautan /start untuk bergabung ke RT (coba sebagai Baru)",
+  "  :waktu      jam konsol (WIB); :waktu Minggu 06.00, :waktu +2j, :waktu 2026-12-06 06.00 memajukan jam",
+  "              dan menjalankan pekerjaan terjadwal yang jatuh tempo (pengingat, digest Senin, …)",
   "  :help       bantuan ini        :quit  keluar (atau Ctrl+D)",
   "  \\teks       kirim teks yang diawali # atau : apa adanya",
 ];
@@ -60,6 +67,10 @@ export class ConsoleSession {
   private current: DemoPerson;
   /** Per user, the keyboard last printed with numbers, so it is not printed again unchanged. */
   private readonly shownKeyboards = new Map<number, string>();
+  /** What the bot does on its own (scheduling/jobs.ts), run by `:waktu` as the scheduler would. */
+  private readonly jobs: ScheduledJob[];
+  /** A line printed before the next output, once (the time a clock step happened at). */
+  private heading: string | null = null;
 
   private constructor(
     private readonly database: DatabaseHandle,
@@ -68,14 +79,25 @@ export class ConsoleSession {
     private readonly delivery: DeliveryRuntime,
     private readonly telegram: TelegramSimulator,
     private readonly people: readonly DemoPerson[],
-    private readonly write: (line: string) => void,
+    private readonly output: (line: string) => void,
+    private readonly clock: ConsoleClock,
   ) {
     this.current = people[0]!;
     telegram.onEvent((event) => this.render(event));
+    this.jobs = productionJobs({ db: deps.db, i18n: deps.i18n, logger: deps.logger });
+  }
+
+  private write(line: string): void {
+    if (this.heading !== null) {
+      this.output(this.heading);
+      this.heading = null;
+    }
+    this.output(line);
   }
 
   static async open(options: ConsoleOptions): Promise<ConsoleSession> {
-    const clock = options.clock ?? (() => new Date());
+    const consoleClock = new ConsoleClock(options.clock ?? (() => new Date()));
+    const clock = consoleClock.now;
     const database = await openDatabase({ kind: "pglite", dataDir: null });
     try {
       await runMigrations(database);
@@ -97,7 +119,7 @@ export class ConsoleSession {
         deliveryLimits: NO_LIMITS,
         wakeOnQueue: false,
       });
-      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write);
+      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write, consoleClock);
       // As at a real start-up, so the command menu the bot registers is visible too.
       await registerCommands(bot.api, deps, deps.logger);
       return session;
@@ -105,6 +127,11 @@ export class ConsoleSession {
       await database.close();
       throw error;
     }
+  }
+
+  /** The demo's database, for tests that set a scene the console has no command for. */
+  get db(): BotDeps["db"] {
+    return this.deps.db;
   }
 
   get currentUser(): DemoPerson {
@@ -121,7 +148,7 @@ export class ConsoleSession {
     this.write("BANTAR — konsol demo (tanpa token, tanpa jaringan; bot asli di PGlite dalam memori)");
     this.write(`Anda sekarang: ${this.current.name}, pengguna baru. Coba /start untuk mendaftar.`);
     this.write(`Pengguna lain: ${others.join(", ")}. Ganti dengan :as NAMA.`);
-    this.write("Tekan tombol dengan #N (mis. #1); angka biasa dikirim sebagai teks. :users, :links, :help, :quit.");
+    this.write("Tekan tombol dengan #N (mis. #1); angka biasa dikirim sebagai teks. :users, :links, :waktu, :help, :quit.");
     this.write("");
   }
 
@@ -168,6 +195,10 @@ export class ConsoleSession {
       case "links":
         await this.listLinks();
         return true;
+      case "waktu":
+      case "time":
+        await this.moveClock(argument);
+        return true;
       case "help":
       case "h":
         for (const line of HELP) this.write(line);
@@ -207,6 +238,56 @@ export class ConsoleSession {
       this.write(`      ${deepLink(CONSOLE_BOT_INFO.username, link.payload)}`);
     }
     this.write("Kirim salah satu baris /start (atau tempel tautannya) sebagai pengguna yang belum punya RT, mis. :as baru.");
+  }
+
+  /**
+   * `:waktu`: shows the clock, or moves it forward and runs, in order, what falls due on the way:
+   * each job at its cron ticks (loan reminders 08.00, the Monday digest …), the reminder planner
+   * at every stop, and the outbox at the time each queued message is due, so a reminder shows up
+   * at its hour in the chat it goes to.
+   */
+  private async moveClock(argument: string): Promise<void> {
+    const from = this.clock.now();
+    const request = readClockRequest(argument, from);
+    if (request.kind === "show") {
+      this.write(`🕐 Sekarang ${formatWhen(from, "id")}. Maju dengan :waktu Minggu 06.00 atau :waktu +2j.`);
+      return;
+    }
+    if (request.kind === "refused") {
+      this.write(`🕐 ${CLOCK_REFUSALS[request.reason]}`);
+      return;
+    }
+    const { runs, everyStep } = planClockMove(this.jobs, from, request.to);
+    this.write(`🕐 Jam dimajukan dari ${formatWhen(from, "id")} ke ${formatWhen(request.to, "id")}…`);
+    // The planner runs at the start too: what falls due soon is queued before the first stop.
+    await this.runJobs(everyStep, from);
+    await stepClock({
+      from,
+      to: request.to,
+      runs,
+      maxStepMs: CLOCK_STEP_MS,
+      nextDue: (after) => nextPendingAt(this.deps.db, after),
+      step: async (at, due) => {
+        this.clock.moveTo(at);
+        this.heading = `🕐 ${formatWhen(at, "id")}`;
+        await this.runJobs([...everyStep, ...due], at);
+      },
+    });
+    this.heading = null;
+    this.write(`🕐 Sekarang ${formatWhen(this.clock.now(), "id")}.`);
+    this.showActiveKeyboard(false);
+  }
+
+  private async runJobs(jobs: readonly ScheduledJob[], at: Date): Promise<void> {
+    for (const job of jobs) {
+      try {
+        await job.run(at);
+      } catch (error) {
+        this.write(`❌ pekerjaan terjadwal ${job.name} gagal: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    await this.delivery.engine.drain();
+    await this.delivery.monitor.tick();
   }
 
   private async press(number: number): Promise<void> {
@@ -321,6 +402,9 @@ export class ConsoleSession {
     }
   }
 }
+
+/** The clock stops at least this often, so the reminder planner (36 hours ahead) queues in time. */
+const CLOCK_STEP_MS = 6 * 3_600_000;
 
 function keyboardKey(message: StoredMessage): string {
   return `${message.messageId}:${JSON.stringify(message.markup)}`;
