@@ -16,6 +16,8 @@ import { describeUser, listStartLinks } from "./directory.js";
 import { matchPeople, parseInput } from "./input.js";
 import { block, excerpt, flatButtons, numberedKeyboard, plainKeyboard } from "./render.js";
 import { TelegramSimulator, type StoredMessage, type TelegramEvent } from "./telegram-simulator.js";
+import { DEFAULT_FILES_DIR, FileShelf, formatSize } from "./files.js";
+import type { UploadedFile } from "../testing/fake-telegram.js";
 import { CLOCK_REFUSALS, ConsoleClock, planClockMove, readClockRequest, stepClock } from "./clock.js";
 import { nextPendingAt } from "../delivery/outbox.js";
 import { formatWhen } from "../messages/format.js";
@@ -43,6 +45,8 @@ export type ConsoleOptions = {
   clock?: () => Date;
   /** Lets the caller see the bot's logs (e.g. "debug"); silent by default, the chat is the output. */
   logLevel?: string;
+  /** Where documents and photos the bot sends are saved; ./console-files by default. */
+  filesDir?: string;
 };
 
 const HELP = [
@@ -81,6 +85,7 @@ export class ConsoleSession {
     private readonly people: readonly DemoPerson[],
     private readonly output: (line: string) => void,
     private readonly clock: ConsoleClock,
+    private readonly files: FileShelf,
   ) {
     this.current = people[0]!;
     telegram.onEvent((event) => this.render(event));
@@ -119,7 +124,7 @@ export class ConsoleSession {
         deliveryLimits: NO_LIMITS,
         wakeOnQueue: false,
       });
-      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write, consoleClock);
+      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write, consoleClock, new FileShelf(options.filesDir ?? DEFAULT_FILES_DIR));
       // As at a real start-up, so the command menu the bot registers is visible too.
       await registerCommands(bot.api, deps, deps.logger);
       return session;
@@ -351,8 +356,11 @@ export class ConsoleSession {
   private render(event: TelegramEvent): void {
     switch (event.kind) {
       case "sent":
+        this.renderMessage(event.message, null);
+        for (const file of event.files ?? []) this.renderFile(event.message, file);
+        return;
       case "edited":
-        this.renderMessage(event.message, event.kind === "edited" ? event.change : null);
+        this.renderMessage(event.message, event.change);
         return;
       case "deleted":
         this.write(event.chatId === this.current.user.id ? `🗑️  pesan dihapus` : `🗑️  pesan di chat ${this.nameOf(event.chatId)} dihapus`);
@@ -375,8 +383,21 @@ export class ConsoleSession {
     }
   }
 
+  /** A sent document or photo: saved, and its path printed under the message, to be opened. */
+  private renderFile(message: StoredMessage, file: UploadedFile): void {
+    try {
+      const path = this.files.save({ chatName: this.nameOf(message.chatId), messageId: message.messageId, file });
+      this.write(`   📁 ${path} (${formatSize(file.bytes.length)})`);
+    } catch (error) {
+      this.write(`   ❌ berkas ${file.filename} tidak bisa disimpan: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private renderMessage(message: StoredMessage, change: "text" | "markup" | null): void {
     const mine = message.chatId === this.current.user.id;
+    // A file's caption is its text: say what it is, so an empty caption still shows a message.
+    const kind = message.kind === "photo" ? "🖼️ [foto] " : message.kind === "document" ? "📎 [berkas] " : "";
+    if (kind) message = { ...message, text: `${kind}${message.text}` };
     if (!mine) {
       const edited = change ? " (diedit)" : "";
       for (const line of block(`📨 ke ${this.nameOf(message.chatId)}${edited}:`, message.text)) this.write(line);
@@ -394,7 +415,7 @@ export class ConsoleSession {
     if (!message.markup) return;
     // Only the bottom-most keyboard is pressable with #N; an older one is shown without numbers.
     const active = this.telegram.activeKeyboard(message.chatId);
-    if (active === message) {
+    if (active?.messageId === message.messageId) {
       for (const line of numberedKeyboard(message.markup)) this.write(line);
       this.shownKeyboards.set(message.chatId, keyboardKey(message));
     } else {

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleSession } from "../../src/console/session.js";
 import { MAX_ADVANCE_DAYS, planClockMove, readClockRequest } from "../../src/console/clock.js";
@@ -14,9 +17,10 @@ const HARUN = 710_002;
 
 let session: ConsoleSession;
 const output: string[] = [];
+const filesDir = join(mkdtempSync(join(tmpdir(), "bantar-console-")), "console-files");
 
 beforeAll(async () => {
-  session = await ConsoleSession.open({ write: (line) => output.push(line), clock: () => NOW });
+  session = await ConsoleSession.open({ write: (line) => output.push(line), clock: () => NOW, filesDir });
   // The scene /acara would make: next Sunday's gotong royong in RT 05.
   const harun = await loadActor(session.db, HARUN, []);
   await createEvent(
@@ -28,6 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session?.close();
+  rmSync(join(filesDir, ".."), { recursive: true, force: true });
 });
 
 async function type(line: string): Promise<string> {
@@ -78,6 +83,18 @@ describe(":waktu", () => {
     expect(heading).toBeGreaterThan(0);
     expect(moved.indexOf("📨 ke Pak Harun:", heading)).toBeGreaterThan(heading);
     expect(moved.indexOf("📨 ke Bu Yuliana:", heading)).toBeGreaterThan(heading);
+
+    // The koordinator's chart and workbook land on disk, their paths printed under their captions.
+    const chart = /📨 ke Bu Yuliana: 🖼️ \[foto\] 📈[^\n]*\n\s+📁 (\S+\.png) \(\d+ KB\)/.exec(moved.slice(heading));
+    const workbook = /📨 ke Bu Yuliana: 📎 \[berkas\] 📎[^\n]*\n\s+📁 (\S+\.xlsx) \(\d+ KB\)/.exec(moved.slice(heading));
+    expect(chart?.[1]).toBeDefined();
+    expect(workbook?.[1]).toBeDefined();
+    for (const path of [chart![1]!, workbook![1]!]) {
+      expect(path.startsWith(filesDir)).toBe(true);
+      expect(existsSync(path)).toBe(true);
+    }
+    expect(readFileSync(chart![1]!).subarray(1, 4).toString()).toBe("PNG");
+    expect(readFileSync(workbook![1]!).subarray(0, 2).toString()).toBe("PK");
   });
 });
 
