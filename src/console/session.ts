@@ -7,9 +7,8 @@ import type { BotContext } from "../bot/context.js";
 import type { BotDeps } from "../bot/deps.js";
 import { deepLink } from "../messages/format.js";
 import { registerCommands } from "../bot/set-commands.js";
-import { openDatabase, type DatabaseHandle } from "../db/client.js";
-import { runMigrations } from "../db/migrate.js";
-import { seedWilayah } from "../domain/wilayah/seed.js";
+import type { DatabaseHandle } from "../db/client.js";
+import { DEFAULT_CACHE_DIR, openPreparedDatabase } from "./database.js";
 import { createLogger } from "../logger.js";
 import { DEMO_KELURAHAN, DEMO_WILAYAH, seedDemo, type DemoPerson } from "./demo-seed.js";
 import { describeUser, listStartLinks } from "./directory.js";
@@ -47,6 +46,8 @@ export type ConsoleOptions = {
   logLevel?: string;
   /** Where documents and photos the bot sends are saved; ./console-files by default. */
   filesDir?: string;
+  /** Where the prepared database image is kept between runs (./.console-cache); null: none. */
+  cacheDir?: string | null;
 };
 
 const HELP = [
@@ -103,11 +104,10 @@ export class ConsoleSession {
   static async open(options: ConsoleOptions): Promise<ConsoleSession> {
     const consoleClock = new ConsoleClock(options.clock ?? (() => new Date()));
     const clock = consoleClock.now;
-    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    const database = await openPreparedDatabase({ wilayahCode: DEMO_WILAYAH, cacheDir: options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir });
     try {
-      await runMigrations(database);
-      await seedWilayah(database.db, DEMO_WILAYAH);
-      const world = await seedDemo(database.db, clock());
+      // One transaction: one commit instead of one per row.
+      const world = await database.db.transaction((tx) => seedDemo(tx, clock()));
       const logger = createLogger(options.logLevel ?? "silent");
       const telegram = new TelegramSimulator(CONSOLE_BOT_INFO, clock);
       for (const person of world.people) telegram.addUser(person.user);
