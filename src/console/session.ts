@@ -5,7 +5,7 @@ import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
 import type { BotDeps } from "../bot/deps.js";
-import { deepLink } from "../messages/format.js";
+import { deepLink, formatWhen } from "../messages/format.js";
 import { registerCommands } from "../bot/set-commands.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { DEFAULT_CACHE_DIR, openPreparedDatabase } from "./database.js";
@@ -19,7 +19,6 @@ import { DEFAULT_FILES_DIR, FileShelf, formatSize } from "./files.js";
 import type { UploadedFile } from "../testing/fake-telegram.js";
 import { CLOCK_REFUSALS, ConsoleClock, planClockMove, readClockRequest, stepClock } from "./clock.js";
 import { nextPendingAt } from "../delivery/outbox.js";
-import { formatWhen } from "../messages/format.js";
 import { productionJobs } from "../scheduling/jobs.js";
 import type { ScheduledJob } from "../scheduling/scheduler.js";
 
@@ -424,8 +423,8 @@ export class ConsoleSession {
   }
 }
 
-/** The clock stops at least this often, so the reminder planner (36 hours ahead) queues in time. */
-const CLOCK_STEP_MS = 6 * 3_600_000;
+/** The clock stops at least this often, so the reminder planner (36 hours ahead) queues each reminder before it is due. */
+const CLOCK_STEP_MS = 12 * 3_600_000;
 
 function keyboardKey(message: StoredMessage): string {
   return `${message.messageId}:${JSON.stringify(message.markup)}`;

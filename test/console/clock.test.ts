@@ -9,6 +9,9 @@ import { loadActor } from "../../src/domain/people/actor.js";
 import { productionJobs } from "../../src/scheduling/jobs.js";
 import { createLogger } from "../../src/logger.js";
 
+/** A week of jobs on PGlite takes seconds; on a machine shared by many test runs, several times that. */
+const WEEK_MOVE_TIMEOUT_MS = 180_000;
+
 /** Sunday 22 November 2026, 10.00 WIB. */
 const NOW = new Date("2026-11-22T03:00:00Z");
 /** Next Sunday, 29 November 2026, 07.00 WIB. */
@@ -75,7 +78,7 @@ describe(":waktu", () => {
     const again = await type(":waktu +1j");
     expect(again).not.toContain("Lapangan Voli RT 05 ");
     expect(await type(":waktu 28/11/2026 19.00")).toContain("sudah lewat");
-  });
+  }, WEEK_MOVE_TIMEOUT_MS);
 
   it("runs the Monday digest at 07.00 WIB", async () => {
     const moved = await type(":waktu Senin 08.00");
@@ -95,7 +98,7 @@ describe(":waktu", () => {
     }
     expect(readFileSync(chart![1]!).subarray(1, 4).toString()).toBe("PNG");
     expect(readFileSync(workbook![1]!).subarray(0, 2).toString()).toBe("PK");
-  });
+  }, WEEK_MOVE_TIMEOUT_MS);
 });
 
 describe("planClockMove", () => {
