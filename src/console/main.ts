@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   process.stdout.write("Menyiapkan bot demo (PGlite dalam memori, data contoh Kota Jambi)…\n");
   const session = await ConsoleSession.open({ write: (line) => process.stdout.write(`${line}\n`) });
+  // Since the process started (tsx, imports, database, demo): what someone waits for at a start.
+  process.stdout.write(`Siap dalam ${(performance.now() / 1000).toFixed(1).replace(".", ",")} detik.\n`);
   session.printBanner();
 
   // Created only now: stdin is not read before the session can take its lines.

@@ -5,17 +5,22 @@ import type { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
 import type { BotDeps } from "../bot/deps.js";
-import { deepLink } from "../messages/format.js";
+import { deepLink, formatWhen } from "../messages/format.js";
 import { registerCommands } from "../bot/set-commands.js";
-import { openDatabase, type DatabaseHandle } from "../db/client.js";
-import { runMigrations } from "../db/migrate.js";
-import { seedWilayah } from "../domain/wilayah/seed.js";
+import type { DatabaseHandle } from "../db/client.js";
+import { DEFAULT_CACHE_DIR, openPreparedDatabase } from "./database.js";
 import { createLogger } from "../logger.js";
 import { DEMO_KELURAHAN, DEMO_WILAYAH, seedDemo, type DemoPerson } from "./demo-seed.js";
 import { describeUser, listStartLinks } from "./directory.js";
 import { matchPeople, parseInput } from "./input.js";
 import { block, excerpt, flatButtons, numberedKeyboard, plainKeyboard } from "./render.js";
 import { TelegramSimulator, type StoredMessage, type TelegramEvent } from "./telegram-simulator.js";
+import { DEFAULT_FILES_DIR, FileShelf, formatSize } from "./files.js";
+import type { UploadedFile } from "../testing/fake-telegram.js";
+import { CLOCK_REFUSALS, ConsoleClock, planClockMove, readClockRequest, stepClock } from "./clock.js";
+import { nextPendingAt } from "../delivery/outbox.js";
+import { productionJobs } from "../scheduling/jobs.js";
+import type { ScheduledJob } from "../scheduling/scheduler.js";
 
 export const CONSOLE_BOT_INFO = {
   id: 7_000_000_001,
@@ -38,6 +43,10 @@ export type ConsoleOptions = {
   clock?: () => Date;
   /** Lets the caller see the bot's logs (e.g. "debug"); silent by default, the chat is the output. */
   logLevel?: string;
+  /** Where documents and photos the bot sends are saved; ./console-files by default. */
+  filesDir?: string;
+  /** Where the prepared database image is kept between runs (./.console-cache); null: none. */
+  cacheDir?: string | null;
 };
 
 const HELP = [
@@ -47,6 +56,8 @@ const HELP = [
   "  :as NAMA    ganti pengguna (awal nama cukup, mis. :as harun)",
   "  :users      daftar pengguna demo dan perannya",
   "  :links      tautan /start untuk bergabung ke RT (coba sebagai Baru)",
+  "  :waktu      jam konsol (WIB); :waktu Minggu 06.00, :waktu +2j, :waktu 2026-12-06 06.00 memajukan jam",
+  "              dan menjalankan pekerjaan terjadwal yang jatuh tempo (pengingat, digest Senin, …)",
   "  :help       bantuan ini        :quit  keluar (atau Ctrl+D)",
   "  \\teks       kirim teks yang diawali # atau : apa adanya",
 ];
@@ -60,6 +71,10 @@ export class ConsoleSession {
   private current: DemoPerson;
   /** Per user, the keyboard last printed with numbers, so it is not printed again unchanged. */
   private readonly shownKeyboards = new Map<number, string>();
+  /** What the bot does on its own (scheduling/jobs.ts), run by `:waktu` as the scheduler would. */
+  private readonly jobs: ScheduledJob[];
+  /** A line printed before the next output, once (the time a clock step happened at). */
+  private heading: string | null = null;
 
   private constructor(
     private readonly database: DatabaseHandle,
@@ -68,19 +83,30 @@ export class ConsoleSession {
     private readonly delivery: DeliveryRuntime,
     private readonly telegram: TelegramSimulator,
     private readonly people: readonly DemoPerson[],
-    private readonly write: (line: string) => void,
+    private readonly output: (line: string) => void,
+    private readonly clock: ConsoleClock,
+    private readonly files: FileShelf,
   ) {
     this.current = people[0]!;
     telegram.onEvent((event) => this.render(event));
+    this.jobs = productionJobs({ db: deps.db, i18n: deps.i18n, logger: deps.logger });
+  }
+
+  private write(line: string): void {
+    if (this.heading !== null) {
+      this.output(this.heading);
+      this.heading = null;
+    }
+    this.output(line);
   }
 
   static async open(options: ConsoleOptions): Promise<ConsoleSession> {
-    const clock = options.clock ?? (() => new Date());
-    const database = await openDatabase({ kind: "pglite", dataDir: null });
+    const consoleClock = new ConsoleClock(options.clock ?? (() => new Date()));
+    const clock = consoleClock.now;
+    const database = await openPreparedDatabase({ wilayahCode: DEMO_WILAYAH, cacheDir: options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir });
     try {
-      await runMigrations(database);
-      await seedWilayah(database.db, DEMO_WILAYAH);
-      const world = await seedDemo(database.db, clock());
+      // One transaction: one commit instead of one per row.
+      const world = await database.db.transaction((tx) => seedDemo(tx, clock()));
       const logger = createLogger(options.logLevel ?? "silent");
       const telegram = new TelegramSimulator(CONSOLE_BOT_INFO, clock);
       for (const person of world.people) telegram.addUser(person.user);
@@ -97,7 +123,7 @@ export class ConsoleSession {
         deliveryLimits: NO_LIMITS,
         wakeOnQueue: false,
       });
-      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write);
+      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write, consoleClock, new FileShelf(options.filesDir ?? DEFAULT_FILES_DIR));
       // As at a real start-up, so the command menu the bot registers is visible too.
       await registerCommands(bot.api, deps, deps.logger);
       return session;
@@ -105,6 +131,11 @@ export class ConsoleSession {
       await database.close();
       throw error;
     }
+  }
+
+  /** The demo's database, for tests that set a scene the console has no command for. */
+  get db(): BotDeps["db"] {
+    return this.deps.db;
   }
 
   get currentUser(): DemoPerson {
@@ -121,7 +152,7 @@ export class ConsoleSession {
     this.write("BANTAR — konsol demo (tanpa token, tanpa jaringan; bot asli di PGlite dalam memori)");
     this.write(`Anda sekarang: ${this.current.name}, pengguna baru. Coba /start untuk mendaftar.`);
     this.write(`Pengguna lain: ${others.join(", ")}. Ganti dengan :as NAMA.`);
-    this.write("Tekan tombol dengan #N (mis. #1); angka biasa dikirim sebagai teks. :users, :links, :help, :quit.");
+    this.write("Tekan tombol dengan #N (mis. #1); angka biasa dikirim sebagai teks. :users, :links, :waktu, :help, :quit.");
     this.write("");
   }
 
@@ -168,6 +199,10 @@ export class ConsoleSession {
       case "links":
         await this.listLinks();
         return true;
+      case "waktu":
+      case "time":
+        await this.moveClock(argument);
+        return true;
       case "help":
       case "h":
         for (const line of HELP) this.write(line);
@@ -207,6 +242,56 @@ export class ConsoleSession {
       this.write(`      ${deepLink(CONSOLE_BOT_INFO.username, link.payload)}`);
     }
     this.write("Kirim salah satu baris /start (atau tempel tautannya) sebagai pengguna yang belum punya RT, mis. :as baru.");
+  }
+
+  /**
+   * `:waktu`: shows the clock, or moves it forward and runs, in order, what falls due on the way:
+   * each job at its cron ticks (loan reminders 08.00, the Monday digest …), the reminder planner
+   * at every stop, and the outbox at the time each queued message is due, so a reminder shows up
+   * at its hour in the chat it goes to.
+   */
+  private async moveClock(argument: string): Promise<void> {
+    const from = this.clock.now();
+    const request = readClockRequest(argument, from);
+    if (request.kind === "show") {
+      this.write(`🕐 Sekarang ${formatWhen(from, "id")}. Maju dengan :waktu Minggu 06.00 atau :waktu +2j.`);
+      return;
+    }
+    if (request.kind === "refused") {
+      this.write(`🕐 ${CLOCK_REFUSALS[request.reason]}`);
+      return;
+    }
+    const { runs, everyStep } = planClockMove(this.jobs, from, request.to);
+    this.write(`🕐 Jam dimajukan dari ${formatWhen(from, "id")} ke ${formatWhen(request.to, "id")}…`);
+    // The planner runs at the start too: what falls due soon is queued before the first stop.
+    await this.runJobs(everyStep, from);
+    await stepClock({
+      from,
+      to: request.to,
+      runs,
+      maxStepMs: CLOCK_STEP_MS,
+      nextDue: (after) => nextPendingAt(this.deps.db, after),
+      step: async (at, due) => {
+        this.clock.moveTo(at);
+        this.heading = `🕐 ${formatWhen(at, "id")}`;
+        await this.runJobs([...everyStep, ...due], at);
+      },
+    });
+    this.heading = null;
+    this.write(`🕐 Sekarang ${formatWhen(this.clock.now(), "id")}.`);
+    this.showActiveKeyboard(false);
+  }
+
+  private async runJobs(jobs: readonly ScheduledJob[], at: Date): Promise<void> {
+    for (const job of jobs) {
+      try {
+        await job.run(at);
+      } catch (error) {
+        this.write(`❌ pekerjaan terjadwal ${job.name} gagal: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    await this.delivery.engine.drain();
+    await this.delivery.monitor.tick();
   }
 
   private async press(number: number): Promise<void> {
@@ -270,8 +355,11 @@ export class ConsoleSession {
   private render(event: TelegramEvent): void {
     switch (event.kind) {
       case "sent":
+        this.renderMessage(event.message, null);
+        for (const file of event.files ?? []) this.renderFile(event.message, file);
+        return;
       case "edited":
-        this.renderMessage(event.message, event.kind === "edited" ? event.change : null);
+        this.renderMessage(event.message, event.change);
         return;
       case "deleted":
         this.write(event.chatId === this.current.user.id ? `🗑️  pesan dihapus` : `🗑️  pesan di chat ${this.nameOf(event.chatId)} dihapus`);
@@ -294,8 +382,21 @@ export class ConsoleSession {
     }
   }
 
+  /** A sent document or photo: saved, and its path printed under the message, to be opened. */
+  private renderFile(message: StoredMessage, file: UploadedFile): void {
+    try {
+      const path = this.files.save({ chatName: this.nameOf(message.chatId), messageId: message.messageId, file });
+      this.write(`   📁 ${path} (${formatSize(file.bytes.length)})`);
+    } catch (error) {
+      this.write(`   ❌ berkas ${file.filename} tidak bisa disimpan: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private renderMessage(message: StoredMessage, change: "text" | "markup" | null): void {
     const mine = message.chatId === this.current.user.id;
+    // A file's caption is its text: say what it is, so an empty caption still shows a message.
+    const kind = message.kind === "photo" ? "🖼️ [foto] " : message.kind === "document" ? "📎 [berkas] " : "";
+    if (kind) message = { ...message, text: `${kind}${message.text}` };
     if (!mine) {
       const edited = change ? " (diedit)" : "";
       for (const line of block(`📨 ke ${this.nameOf(message.chatId)}${edited}:`, message.text)) this.write(line);
@@ -313,7 +414,7 @@ export class ConsoleSession {
     if (!message.markup) return;
     // Only the bottom-most keyboard is pressable with #N; an older one is shown without numbers.
     const active = this.telegram.activeKeyboard(message.chatId);
-    if (active === message) {
+    if (active?.messageId === message.messageId) {
       for (const line of numberedKeyboard(message.markup)) this.write(line);
       this.shownKeyboards.set(message.chatId, keyboardKey(message));
     } else {
@@ -321,6 +422,9 @@ export class ConsoleSession {
     }
   }
 }
+
+/** The clock stops at least this often, so the reminder planner (36 hours ahead) queues each reminder before it is due. */
+const CLOCK_STEP_MS = 12 * 3_600_000;
 
 function keyboardKey(message: StoredMessage): string {
   return `${message.messageId}:${JSON.stringify(message.markup)}`;

@@ -52,6 +52,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;
+  return pgliteHandle(client);
+}
+
+/** A handle over a PGlite the caller opened (the console's, started from a saved data directory). */
+export function pgliteHandle(client: PGlite): DatabaseHandle {
   return { db: drizzlePglite(client, { schema }), driver: "pglite", chatLocks: null, close: () => client.close() };
 }
 

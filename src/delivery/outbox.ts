@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, inArray, isNotNull, like, lt, lte, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gt, inArray, isNotNull, like, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { outbox, person } from "../db/schema/index.js";
 
@@ -155,4 +155,13 @@ export async function oldestDueAge(db: Database, now: Date): Promise<number> {
     .from(outbox)
     .where(and(eq(outbox.status, "pending"), lt(outbox.notBefore, now)));
   return row?.oldest ? now.getTime() - new Date(row.oldest).getTime() : 0;
+}
+
+/** When the next message queued for later falls due (the console's clock stops there), if any. */
+export async function nextPendingAt(db: Database, after: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | null>`min(${outbox.notBefore})` })
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), gt(outbox.notBefore, after)));
+  return row?.at ? new Date(row.at) : null;
 }

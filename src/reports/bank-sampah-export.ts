@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./excel.js";
 import type { MeasureUnit } from "../domain/bank-sampah/amounts.js";
 import type { MonthlyBankReport, PersonLabel } from "../domain/bank-sampah/report.js";
 import { monthKey, type Month } from "../domain/schedule/month.js";
@@ -231,7 +232,7 @@ function addSheet(workbook: ExcelJS.Workbook, taken: Set<string>, nameKey: strin
 /** The workbook: Ringkasan, Setoran, Penarikan, Koreksi, Per jenis; row 1 of each is its bold header. */
 export async function toXlsx(report: MonthlyBankReport, labels: ExportLabels): Promise<Buffer> {
   const { t } = labels;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Kampung BANTAR";
   workbook.created = report.generatedAt;
   workbook.modified = report.generatedAt;

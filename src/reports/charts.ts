@@ -1,9 +1,6 @@
 import { setImmediate } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
-import { View, parse } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
 
 /**
@@ -61,9 +58,21 @@ const FONT_FILES = ["Inter-Regular.ttf", "Inter-Bold.ttf"].map((name) =>
   fileURLToPath(new URL(`../../assets/fonts/${name}`, import.meta.url)),
 );
 
-// Process-wide, but vega is used only here; see the module comment for why. vega re-exports
-// vega-scenegraph's textMetrics at run time; its typings leave it out.
-(vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
+/**
+ * vega, vega-lite and resvg, loaded at the first chart: they take a second or more to import, and
+ * most starts of the bot (and every console start) draw no chart for a long while.
+ */
+let libraries: Promise<{ vega: typeof import("vega"); compile: typeof import("vega-lite").compile; Resvg: typeof import("@resvg/resvg-js").Resvg }> | null = null;
+
+function chartLibraries() {
+  libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(([vega, vegaLite, resvg]) => {
+    // Process-wide, but vega is used only here; see the module comment for why. vega re-exports
+    // vega-scenegraph's textMetrics at run time; its typings leave it out.
+    (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
+    return { vega, compile: vegaLite.compile, Resvg: resvg.Resvg };
+  });
+  return libraries;
+}
 
 type Point = { rt: string; week: string; rate: number };
 
@@ -77,7 +86,7 @@ export async function renderParticipationTrend(
   const subtitle = hidden > 0 && labels.hiddenRts ? labels.hiddenRts(hidden) : undefined;
   const spec = points.length === 0 ? noDataSpec(labels) : trendSpec(points, weekTicks, shown, labels, subtitle);
   const svg = await toSvg(spec);
-  const png = svgToPng(svg);
+  const png = await svgToPng(svg);
   // The renderer's pixmap (1600×900 RGBA, ~6 MB) and font database live in native memory, freed by
   // finalizers that only run on a later turn of the event loop. Vega's rendering resolves in
   // microtasks, so a caller rendering charts in a loop would never give them that turn: at 70
@@ -178,7 +187,8 @@ function noDataSpec(labels: ParticipationChartLabels): TopLevelSpec {
 }
 
 async function toSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new View(parse(compile(spec).spec), { renderer: "none" });
+  const { vega, compile } = await chartLibraries();
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {
@@ -186,7 +196,8 @@ async function toSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-function svgToPng(svg: string): Buffer {
+async function svgToPng(svg: string): Promise<Buffer> {
+  const { Resvg } = await chartLibraries();
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: CHART_SCALE },
     background: "white",

@@ -1,5 +1,6 @@
 import type { Translate } from "../messages/translate.js";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./excel.js";
 import type { Database } from "../db/client.js";
 import type { ParticipationKind } from "../domain/participation/participation.js";
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
@@ -224,7 +225,7 @@ function header(sheet: ExcelJS.Worksheet, values: string[], widths: number[]): v
  * (one column per RT), and participation records by kind per RT and week over the last 4 weeks.
  */
 export async function digestWorkbook(model: DigestModel, t: Translate): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const rtLabel = (rt: DigestRt) => `RT ${String(rt.names.number).padStart(2, "0")}`;
 
   const list = workbook.addWorksheet(t("digest-sheet-rts"));

@@ -34,7 +34,8 @@ export type StoredMessage = {
 
 /** What the bot did, as a watcher (the console) shows it. */
 export type TelegramEvent =
-  | { kind: "sent"; message: StoredMessage }
+  /** `files`: what a sendDocument or sendPhoto uploaded (the console saves them to show). */
+  | { kind: "sent"; message: StoredMessage; files?: UploadedFile[] }
   | { kind: "edited"; message: StoredMessage; change: "text" | "markup" }
   | { kind: "deleted"; chatId: number; messageId: number }
   | { kind: "answered"; userId: number | null; text: string; alert: boolean }
@@ -308,7 +309,7 @@ export class FakeTelegram {
       if (caption.length > MAX_CAPTION_LENGTH) throw badRequest("message caption is too long");
       stored = this.store({ chatId, fromBot: true, text: caption, markup, kind: method === "sendPhoto" ? "photo" : "document" });
     }
-    this.emit({ kind: "sent", message: stored });
+    this.emit({ kind: "sent", message: stored, ...(files.length > 0 ? { files } : {}) });
     const message = this.messageObject(stored) as Message & { document?: Record<string, unknown> };
     const uploaded = files.find((file) => file.field === "document");
     if (message.document && uploaded) Object.assign(message.document, { file_name: uploaded.filename, file_size: uploaded.bytes.length });
