@@ -234,9 +234,9 @@ audit-action-role_granted = appointed { $target } as { $role }
 audit-action-role_revoked = revoked the { $role } role of { $target }
 audit-action-ketua_handed_over = handed the RT head role over to { $target }
 audit-action-role_invite_created = created an appointment link for { $role }
-audit-action-ledger_deposit = recorded a deposit of { $amount } for { $target }
-audit-action-ledger_withdrawal = recorded a withdrawal of { $amount } by { $target }
-audit-action-ledger_reversal = reversed entry #{ $entry } of { $target } ({ $amount })
+audit-action-ledger_deposit = recorded deposit No. { $entry } of { $amount } for { $target }
+audit-action-ledger_withdrawal = recorded withdrawal No. { $entry } of { $amount } from { $target }'s savings
+audit-action-ledger_reversal = recorded correction No. { $entry } for { $target }: { $cancelled } cancelled ({ $amount })
 audit-action-broadcast_started = sent an announcement to { $recipients } recipients
 audit-action-broadcast_stopped = stopped announcement #{ $entry }
 audit-action-manual_score_entered = scored { $indicator } = { $score }
@@ -1169,3 +1169,11 @@ command-ekspor = Download the scorecards and participation of your area's RTs (E
 error-database-unavailable = Sorry, the system is briefly unavailable. Please try again in a moment.
 long-work-preparing = Being prepared; it will arrive in a moment.
 long-work-failed = Sorry, your request could not be prepared. Please try again in a moment.
+
+## issue 14: money
+bank-cancelled-entry = { $kind } No. { $original }
+bank-cancelled-line = line { $line } of { $kind } No. { $original }
+audit-action-price_set = { $old ->
+        [none] set the first price of { $type } at { $bank }: { $new }
+       *[other] changed the price of { $type } at { $bank } from { $old } to { $new }, from { $from }
+    }

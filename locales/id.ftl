@@ -234,9 +234,9 @@ audit-action-role_granted = mengangkat { $target } sebagai { $role }
 audit-action-role_revoked = mencabut peran { $role } dari { $target }
 audit-action-ketua_handed_over = menyerahkan jabatan ketua RT kepada { $target }
 audit-action-role_invite_created = membuat tautan pengangkatan { $role }
-audit-action-ledger_deposit = mencatat setoran { $amount } untuk { $target }
-audit-action-ledger_withdrawal = mencatat penarikan { $amount } oleh { $target }
-audit-action-ledger_reversal = membatalkan entri #{ $entry } milik { $target } ({ $amount })
+audit-action-ledger_deposit = mencatat setoran No. { $entry } sebesar { $amount } untuk { $target }
+audit-action-ledger_withdrawal = mencatat penarikan No. { $entry } sebesar { $amount } dari tabungan { $target }
+audit-action-ledger_reversal = mencatat koreksi No. { $entry } untuk { $target }: { $cancelled } dibatalkan ({ $amount })
 audit-action-broadcast_started = mengirim pengumuman ke { $recipients } penerima
 audit-action-broadcast_stopped = menghentikan pengumuman #{ $entry }
 audit-action-manual_score_entered = memberi nilai { $indicator } = { $score }
@@ -1169,3 +1169,11 @@ command-ekspor = Unduh kartu nilai dan partisipasi RT wilayah Anda (Excel)
 error-database-unavailable = Maaf, sistem sedang gangguan sebentar. Coba lagi sebentar.
 long-work-preparing = Sedang disiapkan, dikirim sebentar lagi.
 long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.
+
+## issue 14: money
+bank-cancelled-entry = { $kind } No. { $original }
+bank-cancelled-line = baris { $line } { $kind } No. { $original }
+audit-action-price_set = { $old ->
+        [none] menetapkan harga awal { $type } di { $bank }: { $new }
+       *[other] mengubah harga { $type } di { $bank } dari { $old } menjadi { $new }, berlaku mulai { $from }
+    }

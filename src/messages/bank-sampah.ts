@@ -38,6 +38,15 @@ export function kindLabel(t: Translate, kind: EntryKind): string {
   }
 }
 
+/**
+ * What a reversal cancelled, in the words of receipts and the audit log alike: "setoran No. 4", or
+ * "baris 2 setoran No. 4" when one line of a deposit was reversed.
+ */
+export function cancelledEntry(t: Translate, locale: string, reversed: { original: number; kind: EntryKind; lineNo: number | null }): string {
+  const vars = { kind: kindLabel(t, reversed.kind).toLocaleLowerCase(locale), original: String(reversed.original) };
+  return reversed.lineNo === null ? t("bank-cancelled-entry", vars) : t("bank-cancelled-line", { ...vars, line: String(reversed.lineNo) });
+}
+
 /** One line of a list of entries: "22 November 2026 pukul 10.00 WIB · Setoran #4 · +Rp 10.500". */
 export function entryLine(t: Translate, locale: string, entry: Pick<PlainEntry, "entryId" | "kind" | "amount" | "occurredAt" | "reversesEntryId" | "reversed">): string {
   const line = t("bank-entry-line", { when: formatWib(new Date(entry.occurredAt), locale), kind: kindLabel(t, entry.kind), entry: String(entry.entryId), amount: formatSignedRupiah(entry.amount, locale) });
