@@ -238,9 +238,9 @@ audit-action-role_granted = appointed { $target } as { $role }
 audit-action-role_revoked = revoked the { $role } role of { $target }
 audit-action-ketua_handed_over = handed the RT head role over to { $target }
 audit-action-role_invite_created = created an appointment link for { $role }
-audit-action-ledger_deposit = recorded a deposit of { $amount } for { $target }
-audit-action-ledger_withdrawal = recorded a withdrawal of { $amount } by { $target }
-audit-action-ledger_reversal = reversed entry #{ $entry } of { $target } ({ $amount })
+audit-action-ledger_deposit = recorded deposit No. { $entry } of { $amount } for { $target }
+audit-action-ledger_withdrawal = recorded withdrawal No. { $entry } of { $amount } from { $target }'s savings
+audit-action-ledger_reversal = recorded correction No. { $entry } for { $target }: { $cancelled } cancelled ({ $amount })
 audit-action-broadcast_started = sent an announcement to { $recipients } recipients
 audit-action-broadcast_stopped = stopped announcement #{ $entry }
 audit-action-manual_score_entered = scored { $indicator } = { $score }
@@ -679,7 +679,7 @@ command-eksporbank = Export a waste bank's monthly report (Excel and CSV)
 error-role-admin-ketua_rt-koordinator-petugas_bank = Sorry, this command is only for waste bank officers, RT heads, coordinators and city admins.
 bank-export-no-bank = There is no waste bank whose report you can export yet. Reports can be exported by the bank's officers, the heads of the RTs it serves, and the coordinators of its area.
 bank-export-choose-bank = Choose the waste bank whose report you want to export:
-bank-export-choose-month = Report of waste bank { $bank } (Kelurahan { $kelurahan }). Choose the month:
+bank-export-choose-month = Report of { $bank } (Kelurahan { $kelurahan }). Choose the month:
 bank-export-this-month = This month ({ $period })
 bank-export-last-month = Last month ({ $period })
 bank-export-month-invalid = This button is no longer valid. Send /eksporbank to choose the bank and month again.
@@ -843,7 +843,7 @@ error-indicator-note-too-long = The assessment note is too long (at most { $max 
 
 ## bank sampah
 command-saldo = Waste-bank savings balance and history
-command-banksampah = Open a waste bank and manage its officers
+command-banksampah = Waste bank: prices, monthly report, and running it
 command-setor = Record a resident's waste deposit
 command-tarik = Record a withdrawal from a resident's savings
 command-koreksi = Correct a mistaken waste-bank transaction
@@ -1262,3 +1262,56 @@ leave-pending-confirm = Withdraw your request to join RT { $rt } Kelurahan { $ke
 button-withdraw-yes = Yes, withdraw
 leave-pending-done = Your request to RT { $rt } Kelurahan { $kelurahan } is withdrawn. Send /start if you want to register again.
 pending-waiting = Your request to join RT { $rt } Kelurahan { $kelurahan } has been waiting for approval since { $since }. This command works once it is approved. Send /keluar to withdraw the request.
+## issue 14: money
+bank-cancelled-entry = { $kind } No. { $original }
+bank-cancelled-line = line { $line } of { $kind } No. { $original }
+audit-action-price_set = { $old ->
+        [none] set the first price of { $type } at { $bank }: { $new }
+       *[other] changed the price of { $type } at { $bank } from { $old } to { $new }, from { $from }
+    }
+bank-receipt-reversal-line =
+    🧾 Correction, { $bank }
+    No. { $entry } · { $when }
+    Customer: { $name } ({ $code })
+    Cancelled: { $cancelled } of { $dated }
+    { $line }
+    Correction: { $amount }
+    Reason: { $reason }
+    Balance now: { $balance }
+    Officer: { $officer }
+bank-choose-line = Deposit No. { $entry } has several lines. Cancel all of it, or only the wrong line?
+bank-reversal-whole-button = All of deposit No. { $entry } ({ $amount })
+bank-reversal-line-button = Line { $line }: { $detail }
+bank-reversal-blocked =
+    ⚠️ Cancelling { $what } cannot be recorded yet: { $name }'s balance is { $balance } now, less than the { $amount } to cancel, because the money was withdrawn:
+    { $withdrawals }
+    What you can do:
+    • If that withdrawal was wrong too, correct the withdrawal first with /koreksi.
+    • If not, wait for { $name }'s next deposit: once the balance covers it, send /koreksi again.
+    • Or settle the difference with { $name } directly and tell the RT head.
+    Nothing has been recorded.
+bank-reversal-blocked-withdrawal = • withdrawal No. { $entry } of { $when }: { $amount }
+bank-reversal-confirm-line =
+    Cancel { $what } of { $name }?
+    { $line }
+    Value cancelled: { $amount }
+    Reason: { $reason }
+    The original stays recorded; a correction for this line only is added.
+error-entry-line-not-found = That line is not in this deposit.
+error-entry-partly-reversed = Some lines of this deposit were corrected already. Correct the other lines one by one with /koreksi.
+error-role-admin-ketua_rt-koordinator-petugas_bank-warga = Sorry, this command is for registered residents of an RT. Send /start to join your RT.
+bank-books-none = No waste bank serves your RT yet, and you have no savings at any waste bank. Ask your RT head.
+bank-books-prices-note = Prices are for sorted, clean waste. This month's report of the bank is under the button below.
+button-bank-books-prices = 🏷 Waste prices
+bank-books-month =
+    📊 { $bank } · { $month }
+    Deposits: { $depositCount } entries, { $deposits }
+    Withdrawals: { $withdrawalCount } entries, { $withdrawals }
+    Corrections: { $reversalCount } entries, { $reversals }
+    All customers' savings at month end: { $closing }
+bank-books-types = Waste collected (net, after corrections):
+bank-books-type-line = • { $type }: { $quantity } · { $value }
+bank-books-no-types = • none yet
+bank-books-own = Your entries:
+bank-books-own-no-account = You have no savings at this waste bank yet.
+bank-books-own-closing = Your balance at month end: { $balance }

@@ -238,9 +238,9 @@ audit-action-role_granted = mengangkat { $target } sebagai { $role }
 audit-action-role_revoked = mencabut peran { $role } dari { $target }
 audit-action-ketua_handed_over = menyerahkan jabatan ketua RT kepada { $target }
 audit-action-role_invite_created = membuat tautan pengangkatan { $role }
-audit-action-ledger_deposit = mencatat setoran { $amount } untuk { $target }
-audit-action-ledger_withdrawal = mencatat penarikan { $amount } oleh { $target }
-audit-action-ledger_reversal = membatalkan entri #{ $entry } milik { $target } ({ $amount })
+audit-action-ledger_deposit = mencatat setoran No. { $entry } sebesar { $amount } untuk { $target }
+audit-action-ledger_withdrawal = mencatat penarikan No. { $entry } sebesar { $amount } dari tabungan { $target }
+audit-action-ledger_reversal = mencatat koreksi No. { $entry } untuk { $target }: { $cancelled } dibatalkan ({ $amount })
 audit-action-broadcast_started = mengirim pengumuman ke { $recipients } penerima
 audit-action-broadcast_stopped = menghentikan pengumuman #{ $entry }
 audit-action-manual_score_entered = memberi nilai { $indicator } = { $score }
@@ -675,7 +675,7 @@ command-eksporbank = Ekspor laporan bulanan bank sampah (Excel dan CSV)
 error-role-admin-ketua_rt-koordinator-petugas_bank = Maaf, perintah ini hanya untuk petugas bank sampah, ketua RT, koordinator, dan admin kota.
 bank-export-no-bank = Belum ada bank sampah yang laporannya bisa Anda ekspor. Laporan bisa diekspor oleh petugas bank sampah, ketua RT yang dilayani bank sampah, dan koordinator wilayahnya.
 bank-export-choose-bank = Pilih bank sampah yang laporannya ingin diekspor:
-bank-export-choose-month = Laporan bank sampah { $bank } (Kelurahan { $kelurahan }). Pilih bulan:
+bank-export-choose-month = Laporan { $bank } (Kelurahan { $kelurahan }). Pilih bulan:
 bank-export-this-month = Bulan ini ({ $period })
 bank-export-last-month = Bulan lalu ({ $period })
 bank-export-month-invalid = Tombol ini tidak berlaku lagi. Kirim /eksporbank untuk memilih bank dan bulan lagi.
@@ -839,7 +839,7 @@ error-indicator-note-too-long = Catatan penilaian terlalu panjang (paling banyak
 
 ## bank sampah
 command-saldo = Saldo dan riwayat tabungan bank sampah
-command-banksampah = Buka bank sampah dan atur petugasnya
+command-banksampah = Bank sampah: harga, laporan bulanan, dan pengelolaannya
 command-setor = Catat setoran sampah warga
 command-tarik = Catat penarikan tabungan warga
 command-koreksi = Koreksi transaksi bank sampah yang keliru
@@ -1258,3 +1258,56 @@ leave-pending-confirm = Batalkan permintaan Anda bergabung ke RT { $rt } Kelurah
 button-withdraw-yes = Ya, batalkan
 leave-pending-done = Permintaan Anda ke RT { $rt } Kelurahan { $kelurahan } sudah dibatalkan. Kirim /start jika ingin mendaftar lagi.
 pending-waiting = Permintaan Anda bergabung ke RT { $rt } Kelurahan { $kelurahan } masih menunggu persetujuan sejak { $since }. Perintah ini bisa dipakai setelah disetujui. Kirim /keluar untuk membatalkan permintaan.
+## issue 14: money
+bank-cancelled-entry = { $kind } No. { $original }
+bank-cancelled-line = baris { $line } { $kind } No. { $original }
+audit-action-price_set = { $old ->
+        [none] menetapkan harga awal { $type } di { $bank }: { $new }
+       *[other] mengubah harga { $type } di { $bank } dari { $old } menjadi { $new }, berlaku mulai { $from }
+    }
+bank-receipt-reversal-line =
+    🧾 Koreksi { $bank }
+    No. { $entry } · { $when }
+    Nasabah: { $name } ({ $code })
+    Dibatalkan: { $cancelled } tanggal { $dated }
+    { $line }
+    Nilai koreksi: { $amount }
+    Alasan: { $reason }
+    Saldo sekarang: { $balance }
+    Petugas: { $officer }
+bank-choose-line = Setoran No. { $entry } berisi beberapa baris. Batalkan seluruhnya, atau hanya baris yang keliru?
+bank-reversal-whole-button = Seluruh setoran No. { $entry } ({ $amount })
+bank-reversal-line-button = Baris { $line }: { $detail }
+bank-reversal-blocked =
+    ⚠️ Pembatalan { $what } belum bisa dicatat: saldo { $name } sekarang { $balance }, kurang dari { $amount } yang akan dibatalkan, karena uangnya sudah ditarik:
+    { $withdrawals }
+    Yang bisa dilakukan:
+    • Bila penarikan itu juga keliru, koreksi penarikannya dulu dengan /koreksi.
+    • Bila tidak, tunggu setoran { $name } berikutnya: setelah saldonya cukup, kirim /koreksi lagi.
+    • Atau selesaikan selisihnya langsung dengan { $name } dan beri tahu ketua RT.
+    Belum ada yang dicatat.
+bank-reversal-blocked-withdrawal = • penarikan No. { $entry } tanggal { $when }: { $amount }
+bank-reversal-confirm-line =
+    Batalkan { $what } milik { $name }?
+    { $line }
+    Nilai yang dibatalkan: { $amount }
+    Alasan: { $reason }
+    Transaksi aslinya tetap tercatat; yang ditambahkan adalah transaksi koreksi untuk baris ini saja.
+error-entry-line-not-found = Baris itu tidak ada di setoran ini.
+error-entry-partly-reversed = Sebagian baris setoran ini sudah dikoreksi. Koreksi baris lainnya satu per satu dengan /koreksi.
+error-role-admin-ketua_rt-koordinator-petugas_bank-warga = Maaf, perintah ini untuk warga RT yang sudah terdaftar. Kirim /start untuk mendaftar ke RT Anda.
+bank-books-none = RT Anda belum dilayani bank sampah, dan Anda belum punya tabungan di bank sampah mana pun. Tanyakan kepada ketua RT Anda.
+bank-books-prices-note = Harga untuk sampah yang sudah terpilah dan bersih. Laporan bank sampah ini bulan ini ada di tombol di bawah.
+button-bank-books-prices = 🏷 Harga sampah
+bank-books-month =
+    📊 { $bank } · { $month }
+    Setoran: { $depositCount } transaksi, { $deposits }
+    Penarikan: { $withdrawalCount } transaksi, { $withdrawals }
+    Koreksi: { $reversalCount } entri, { $reversals }
+    Tabungan seluruh nasabah akhir bulan: { $closing }
+bank-books-types = Sampah terkumpul (bersih, setelah koreksi):
+bank-books-type-line = • { $type }: { $quantity } · { $value }
+bank-books-no-types = • belum ada
+bank-books-own = Transaksi Anda:
+bank-books-own-no-account = Anda belum punya tabungan di bank sampah ini.
+bank-books-own-closing = Saldo Anda akhir bulan: { $balance }

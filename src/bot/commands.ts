@@ -65,7 +65,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   // A new one-time ketua link for an RT in the area (the one /buatrt showed was lost or not used).
   { command: "tautanketua", audience: COORDINATORS, showInMenu: false },
   { command: "angkatkoordinator", audience: ["admin"], showInMenu: false },
-  { command: "banksampah", audience: ANNOUNCERS, showInMenu: false },
+  { command: "banksampah", audience: AUDIENCES.bankReaders, showInMenu: false },
   { command: "setor", audience: BANK_OFFICERS, showInMenu: false },
   { command: "tarik", audience: BANK_OFFICERS, showInMenu: false },
   { command: "koreksi", audience: BANK_OFFICERS, showInMenu: false },

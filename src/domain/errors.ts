@@ -89,6 +89,8 @@ export const DOMAIN_ERROR_CODES = [
   "entry-already-reversed",
   "reversal-of-reversal",
   "reversal-exceeds-balance",
+  "entry-line-not-found",
+  "entry-partly-reversed",
   // skor
   "indicator-unknown",
   "indicator-automatic",

@@ -1,8 +1,9 @@
 import type { Translate } from "./translate.js";
 import { InlineKeyboard } from "grammy";
 import { getWasteBank, listOfficers, type WasteBankView } from "../domain/bank-sampah/banks.js";
-import type { EntryKind, EntrySummary, Receipt } from "../domain/bank-sampah/ledger.js";
+import type { EntryKind, EntrySummary, Receipt, ReceiptLine, ReversibleLine } from "../domain/bank-sampah/ledger.js";
 import type { Database } from "../db/client.js";
+import type { MeasureUnit } from "../domain/bank-sampah/amounts.js";
 import { memberCode } from "../domain/people/member-code.js";
 import { formatQuantity, formatRupiah, formatSignedRupiah, formatUnitPrice, formatWib, rtNumber } from "./format.js";
 import { bankAppointList, bankMenu, bankRevokeList, bankRtList } from "./buttons/bank-sampah.js";
@@ -38,6 +39,36 @@ export function kindLabel(t: Translate, kind: EntryKind): string {
   }
 }
 
+/**
+ * What a reversal cancelled, in the words of receipts and the audit log alike: "setoran No. 4", or
+ * "baris 2 setoran No. 4" when one line of a deposit was reversed.
+ */
+export function cancelledEntry(t: Translate, locale: string, reversed: { original: number; kind: EntryKind; lineNo: number | null }): string {
+  const vars = { kind: kindLabel(t, reversed.kind).toLocaleLowerCase(locale), original: String(reversed.original) };
+  return reversed.lineNo === null ? t("bank-cancelled-entry", vars) : t("bank-cancelled-line", { ...vars, line: String(reversed.lineNo) });
+}
+
+/** The price list as /harga and the residents' /banksampah show it, a price set for later included. */
+export function priceListText(
+  t: Translate,
+  locale: string,
+  bankName: string,
+  types: readonly { name: string; unit: MeasureUnit; rupiahPerUnit: number; next: { rupiahPerUnit: number; effectiveFrom: number | Date } | null }[],
+): string {
+  if (types.length === 0) return `${t("bank-prices-title", { bank: bankName })}\n${t("bank-prices-empty")}`;
+  const lines = types.map((type) =>
+    type.next
+      ? t("bank-price-line-next", {
+          type: type.name,
+          price: formatUnitPrice(type.rupiahPerUnit, type.unit, locale),
+          next: formatUnitPrice(type.next.rupiahPerUnit, type.unit, locale),
+          from: formatWib(new Date(type.next.effectiveFrom), locale),
+        })
+      : t("bank-price-line", { type: type.name, price: formatUnitPrice(type.rupiahPerUnit, type.unit, locale) }),
+  );
+  return [t("bank-prices-title", { bank: bankName }), ...lines].join("\n");
+}
+
 /** One line of a list of entries: "22 November 2026 pukul 10.00 WIB · Setoran #4 · +Rp 10.500". */
 export function entryLine(t: Translate, locale: string, entry: Pick<PlainEntry, "entryId" | "kind" | "amount" | "occurredAt" | "reversesEntryId" | "reversed">): string {
   const line = t("bank-entry-line", { when: formatWib(new Date(entry.occurredAt), locale), kind: kindLabel(t, entry.kind), entry: String(entry.entryId), amount: formatSignedRupiah(entry.amount, locale) });
@@ -48,8 +79,18 @@ export function entryLine(t: Translate, locale: string, entry: Pick<PlainEntry, 
   return notes.length ? `${line} ${notes.join(" ")}` : line;
 }
 
-/** What was reversed, for the reversal's receipt. */
-export type ReversedEntry = { kind: EntryKind; occurredAt: number };
+/** What was reversed, for the reversal's receipt: the entry, and its line when one line was. */
+export type ReversedEntry = { kind: EntryKind; occurredAt: number; line?: ReversibleLine | null };
+
+/** "Plastik campur: 2 kg × Rp 1.000/kg = Rp 2.000", as the deposit's receipt showed the line. */
+export function receiptLine(t: Translate, locale: string, line: ReceiptLine): string {
+  return t("bank-receipt-line", {
+    type: line.name,
+    quantity: formatQuantity(line.quantity, line.unit, locale),
+    price: formatUnitPrice(line.rupiahPerUnit, line.unit, locale),
+    value: formatRupiah(line.value, locale),
+  });
+}
 
 /** The receipt, the same for the resident (in their language) and the petugas. */
 export function receiptText(t: Translate, locale: string, receipt: PlainReceipt, officer: string, original?: ReversedEntry): string {
@@ -64,19 +105,22 @@ export function receiptText(t: Translate, locale: string, receipt: PlainReceipt,
   };
   switch (receipt.kind) {
     case "deposit": {
-      const lines = receipt.lines.map((line) =>
-        t("bank-receipt-line", {
-          type: line.name,
-          quantity: formatQuantity(line.quantity, line.unit, locale),
-          price: formatUnitPrice(line.rupiahPerUnit, line.unit, locale),
-          value: formatRupiah(line.value, locale),
-        }),
-      );
+      const lines = receipt.lines.map((line) => receiptLine(t, locale, line));
       return t("bank-receipt-deposit", { ...common, lines: lines.join("\n"), total: formatRupiah(receipt.amount, locale) });
     }
     case "withdrawal":
       return t("bank-receipt-withdrawal", { ...common, amount: formatRupiah(-receipt.amount, locale) });
     case "reversal":
+      if (original?.line) {
+        return t("bank-receipt-reversal-line", {
+          ...common,
+          cancelled: cancelledEntry(t, locale, { original: receipt.reversesEntryId ?? 0, kind: original.kind, lineNo: original.line.lineNo }),
+          dated: formatWib(new Date(original.occurredAt), locale),
+          line: receiptLine(t, locale, original.line),
+          amount: formatSignedRupiah(receipt.amount, locale),
+          reason: receipt.reason ?? "-",
+        });
+      }
       return t("bank-receipt-reversal", {
         ...common,
         original: String(receipt.reversesEntryId ?? "-"),

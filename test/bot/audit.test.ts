@@ -101,7 +101,41 @@ describe("/audit", () => {
       expect.objectContaining({ action: "ledger_deposit", actorPersonId: sariIds.personId, targetPersonId: sitiIds.personId, rtId: place.id, entityType: "ledger_entry", details: { wasteBankId: bank.id, amount: 4500 } }),
     ]);
     await harness.send(admin, "/audit");
-    expect(harness.lastText(admin)).toContain("Sari mencatat setoran Rp 4.500 untuk Siti (RT 05 Simpang IV Sipin)");
+    expect(harness.lastText(admin)).toContain(`Sari mencatat setoran No. ${rows[0]!.entityId} sebesar Rp 4.500 untuk Siti (RT 05 Simpang IV Sipin)`);
+  });
+
+  it("records a price change from /harga with the old and new price, who, and which bank and type; a new type's first price too", async () => {
+    const { place, koordinator, admin } = await world();
+    const db = database.db;
+    const bank = await createWasteBank(db, await loadActor(db, koordinator.id, []), { name: "Bank Sampah Melati", rtIds: [place.id] }, new Date("2026-09-01T00:00:00Z"));
+    const sari = newUser("Sari");
+    const sariIds = await addMember(db, sari, place.id, "Rumah 1");
+    await appointOfficer(db, await loadActor(db, koordinator.id, []), { wasteBankId: bank.id, personId: sariIds.personId }, new Date("2026-09-01T00:00:00Z"));
+    const before = (await auditRows()).length;
+
+    await harness.send(sari, "/harga");
+    await harness.press(sari, "Ubah harga");
+    await harness.press(sari, "Kardus");
+    await harness.send(sari, "2.000");
+    await harness.press(sari, "Mulai besok 00.00 WIB");
+    expect(harness.telegram.textsTo(sari.id).at(-2)).toContain("✅ Harga Kardus menjadi Rp 2.000/kg");
+    await harness.press(sari, "Tambah jenis");
+    await harness.send(sari, "Aluminium");
+    await harness.press(sari, "per kg");
+    await harness.send(sari, "12.000");
+
+    const rows = (await auditRows()).slice(before);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        action: "price_set", actorPersonId: sariIds.personId, entityType: "waste_type", rtId: null,
+        details: expect.objectContaining({ wasteBankId: bank.id, oldPrice: 1800, newPrice: 2000, effectiveFrom: "2026-11-22T17:00:00.000Z" }),
+      }),
+      expect.objectContaining({ action: "price_set", actorPersonId: sariIds.personId, details: expect.objectContaining({ wasteBankId: bank.id, oldPrice: null, newPrice: 12000 }) }),
+    ]);
+    await harness.send(admin, "/audit");
+    const text = harness.lastText(admin);
+    expect(text).toContain(`• ${WHEN}: Sari mengubah harga Kardus di Bank Sampah Melati dari Rp 1.800/kg menjadi Rp 2.000/kg, berlaku mulai 23 November 2026 pukul 00.00 WIB`);
+    expect(text).toContain(`• ${WHEN}: Sari menetapkan harga awal Aluminium di Bank Sampah Melati: Rp 12.000/kg`);
   });
 
   it("records an announcement started and stopped from the bot", async () => {

@@ -135,7 +135,7 @@ describe("/eksporbank for the bank's officer", () => {
   it("exports November: every deposit line, the withdrawal, the reversal and the totals, in WIB", async () => {
     const s = await scenario();
     await harness.send(s.officer, "/eksporbank");
-    expect(harness.lastText(s.officer)).toBe(`Laporan bank sampah Bank Sampah Melati (Kelurahan ${s.kelurahanName}). Pilih bulan:`);
+    expect(harness.lastText(s.officer)).toBe(`Laporan Bank Sampah Melati (Kelurahan ${s.kelurahanName}). Pilih bulan:`);
     expect(harness.buttons(s.officer)).toEqual(["Bulan ini (Desember 2026)", "Bulan lalu (November 2026)", "Oktober 2026", "September 2026"]);
     await harness.press(s.officer, "November 2026");
 

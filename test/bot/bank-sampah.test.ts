@@ -5,7 +5,7 @@ import { bankAccount, depositLine, ledgerEntry, membership, outbox, participatio
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer, setPrice, type WasteTypeView } from "../../src/domain/bank-sampah/banks.js";
 import { auditLedger, balanceOf, recordDeposit, recordWithdrawal, reverseEntry } from "../../src/domain/bank-sampah/ledger.js";
 import { loadActor } from "../../src/domain/people/actor.js";
-import { bankAddRt, bankAppointList, bankOfficer, bankOpenRt, bankPick, bankRtList, bankShow, saldo } from "../../src/messages/buttons/bank-sampah.js";
+import { bankAddRt, bankAppointList, bankBookMonth, bankBookPrices, bankOfficer, bankOpenRt, bankPick, bankRtList, bankShow, saldo } from "../../src/messages/buttons/bank-sampah.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { setLocale } from "../../src/domain/people/person.js";
 import { addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
@@ -256,8 +256,10 @@ describe("/banksampah", () => {
     const world = await bankWorld();
     const before = await snapshotState(database.db);
     for (const user of [world.siti, world.sari]) {
+      // A resident or officer reads the bank's prices there, and manages nothing.
       await harness.send(user, "/banksampah");
-      expect(harness.lastText(user)).toBe(NOT_MANAGER);
+      expect(harness.lastText(user)).toContain("Harga di Bank Sampah Sipin Bersih saat ini:");
+      expect(harness.buttons(user)).toEqual(["📄 Bulan ini"]);
       const tap = await pressData(harness, user, bankShow.data({ bank: world.bank.id }));
       expect(callbackAnswerTo(harness.telegram, tap)).toEqual(expect.objectContaining({ text: NOT_MANAGER, show_alert: true }));
     }
@@ -797,14 +799,219 @@ describe("/koreksi", () => {
     expect(await stored()).toEqual(raced);
 
     // Rp 4.500 deposited, Rp 4.000 of it paid out: undoing the deposit would leave -Rp 3.500.
-    await recordWithdrawal(database.db, await actorOf(sari), { wasteBankId: world.bank.id, personId: siti.personId, amount: 4000, requestKey: "seed:3" }, NOW);
-    await toReason(sari, "Setoran No. 1");
-    await harness.send(sari, "salah orang");
+    await recordWithdrawal(database.db, await actorOf(sari), { wasteBankId: world.bank.id, personId: siti.personId, amount: 4000, requestKey: "seed:3" }, new Date("2026-11-21T05:00:00Z"));
     const before = await stored();
-    await harness.press(sari, "Ya, koreksi");
-    expect(harness.lastText(sari)).toBe("Koreksi ini akan membuat saldo minus: saldo saat ini Rp 500, karena sebagian uangnya sudah ditarik. Koreksi penarikannya dulu.");
+    await harness.send(sari, "/koreksi");
+    await harness.send(sari, "siti");
+    await harness.press(sari, "Siti");
+    await harness.press(sari, "Setoran No. 1");
+    // Told right after the choice, before any reason is typed, with what to do; the form ends.
+    expect(harness.lastText(sari)).toBe(
+      [
+        "⚠️ Pembatalan setoran No. 1 belum bisa dicatat: saldo Siti sekarang Rp 500, kurang dari Rp 4.500 yang akan dibatalkan, karena uangnya sudah ditarik:",
+        "• penarikan No. 4 tanggal 21 November 2026 pukul 12.00 WIB: Rp 4.000",
+        "Yang bisa dilakukan:",
+        "• Bila penarikan itu juga keliru, koreksi penarikannya dulu dengan /koreksi.",
+        "• Bila tidak, tunggu setoran Siti berikutnya: setelah saldonya cukup, kirim /koreksi lagi.",
+        "• Atau selesaikan selisihnya langsung dengan Siti dan beri tahu ketua RT.",
+        "Belum ada yang dicatat.",
+      ].join("\n"),
+    );
+    await harness.send(sari, "salah orang");
+    expect(harness.lastText(sari)).not.toContain("Batalkan");
     expect(await stored()).toEqual(before);
     expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(500);
+    // The guard under the lock stays: a reversal asked of the service directly is still refused.
+    await expect(reverseEntry(database.db, await actorOf(sari), { entryId: 1, reason: "salah orang", requestKey: "direct:1" }, NOW)).rejects.toMatchObject({ code: "reversal-exceeds-balance" });
+  });
+
+  it("reverses one wrong line of a deposit: that line's value only, the receipt names the line, once per form, each line once", async () => {
+    const world = await bankWorld();
+    const { sari, siti, kurnia } = world;
+    const code = memberCode(siti.personId);
+    // 2 kg plastik campur (should have been 1,2 kg) and 2,5 kg kardus: Rp 2.000 + Rp 4.500.
+    const deposit = await seedDeposit(world, siti, [["campur", 2000], ["kardus", 2500]], new Date("2026-11-21T03:00:00Z"), "seed:1");
+    await harness.send(sari, "/koreksi");
+    await harness.send(sari, "siti");
+    await harness.press(sari, "Siti");
+    await harness.press(sari, "Setoran No. 1");
+    expect(harness.lastText(sari)).toBe("Setoran No. 1 berisi beberapa baris. Batalkan seluruhnya, atau hanya baris yang keliru?");
+    expect(harness.buttons(sari)).toEqual([
+      "Seluruh setoran No. 1 (Rp 6.500)",
+      "Baris 1: Plastik campur: 2 kg × Rp 1.000/kg = Rp 2.000",
+      "Baris 2: Kardus: 2,5 kg × Rp 1.800/kg = Rp 4.500",
+      "Batal",
+    ]);
+    const lineList = shownWith(sari, "berisi beberapa baris");
+    // A forged line (none such) and a text answer are not answers; nothing is stored.
+    const before = await stored();
+    const forged = await pressData(harness, sari, bankPick.data({ list: "line", choice: "item", item: 9 }), lineList.messageId);
+    expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: STALE }));
+    await harness.send(sari, "baris 1");
+    expect(harness.lastText(sari)).toBe("Silakan pilih dengan tombol di atas, atau kirim /batal untuk berhenti.");
+    expect(await stored()).toEqual(before);
+
+    await pressOn(harness, sari, lineList, "Baris 1");
+    expect(harness.lastText(sari)).toBe('Apa alasannya? Tulis singkat, misalnya "salah timbang, seharusnya 1,5 kg". Alasan ini tercatat selamanya dan dikirim ke warga.');
+    await harness.send(sari, "salah timbang, seharusnya 1,2 kg");
+    expect(harness.lastText(sari)).toBe(
+      [
+        "Batalkan baris 1 setoran No. 1 milik Siti?",
+        "• Plastik campur: 2 kg × Rp 1.000/kg = Rp 2.000",
+        "Nilai yang dibatalkan: Rp 2.000",
+        "Alasan: salah timbang, seharusnya 1,2 kg",
+        "Transaksi aslinya tetap tercatat; yang ditambahkan adalah transaksi koreksi untuk baris ini saja.",
+      ].join("\n"),
+    );
+    const confirm = shownWith(sari, "Batalkan baris 1");
+    const save = await pressOn(harness, sari, confirm, "Ya, koreksi");
+    await harness.deliver(harness.callbackUpdate(sari, save.callback_query!.data!, confirm.messageId)); // double tap
+    await database.db.delete(processedUpdate);
+    await harness.deliver(save); // redelivered
+    const receipt = [
+      "🧾 Koreksi Bank Sampah Sipin Bersih",
+      `No. 2 · ${DEPOSIT_WHEN}`,
+      `Nasabah: Siti (${code})`,
+      "Dibatalkan: baris 1 setoran No. 1 tanggal 21 November 2026 pukul 10.00 WIB",
+      "• Plastik campur: 2 kg × Rp 1.000/kg = Rp 2.000",
+      "Nilai koreksi: -Rp 2.000",
+      "Alasan: salah timbang, seharusnya 1,2 kg",
+      "Saldo sekarang: Rp 4.500",
+      "Petugas: Sari",
+    ].join("\n");
+    expect(sentTextsTo(siti.id)).toEqual([receipt]);
+    expect(harness.telegram.textsTo(sari.id).some((text) => text.startsWith("✅ Koreksi untuk Siti tersimpan.") && text.includes(receipt))).toBe(true);
+    let entries = await ledgerRows();
+    expect(entries.map((entry) => [entry.kind, entry.amount, entry.reversesEntryId, entry.reversesLineNo])).toEqual([["deposit", 6500, null, null], ["reversal", -2000, deposit.entryId, 1]]);
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: siti.personId })).toBe(4500);
+    // One line still stands: the deposit still counts as taking part.
+    expect((await database.db.select().from(participation))[0]?.revokedAt).toBeNull();
+    expect((await auditLedger(database.db)).ok).toBe(true);
+
+    // Refusals of the service: the same line again, the whole deposit now, a line that is not there, another bank's officer.
+    const sariActor = await actorOf(sari);
+    await expect(reverseEntry(database.db, sariActor, { entryId: deposit.entryId, lineNo: 1, reason: "lagi", requestKey: "x:1" }, NOW)).rejects.toMatchObject({ code: "entry-already-reversed" });
+    await expect(reverseEntry(database.db, sariActor, { entryId: deposit.entryId, reason: "semua", requestKey: "x:2" }, NOW)).rejects.toMatchObject({ code: "entry-partly-reversed" });
+    await expect(reverseEntry(database.db, sariActor, { entryId: deposit.entryId, lineNo: 7, reason: "tidak ada", requestKey: "x:3" }, NOW)).rejects.toMatchObject({ code: "entry-line-not-found" });
+    await expect(reverseEntry(database.db, await actorOf(kurnia), { entryId: deposit.entryId, lineNo: 2, reason: "bank lain", requestKey: "x:4" }, NOW)).rejects.toMatchObject({ code: "not-allowed" });
+
+    // The deposit is offered again, with only the line left (no "whole" any more).
+    await harness.send(sari, "/koreksi");
+    await harness.send(sari, "siti");
+    await harness.press(sari, "Siti");
+    await harness.press(sari, "Setoran No. 1");
+    expect(harness.buttons(sari)).toEqual(["Baris 2: Kardus: 2,5 kg × Rp 1.800/kg = Rp 4.500", "Batal"]);
+    // The first form's line button is stale now.
+    const stale = await pressData(harness, sari, bankPick.data({ list: "line", choice: "item", item: 1 }), lineList.messageId);
+    expect(callbackAnswerTo(harness.telegram, stale)).toEqual(expect.objectContaining({ text: STALE }));
+    await harness.press(sari, "Baris 2");
+    await harness.send(sari, "bukan milik Siti");
+    // Reversed elsewhere meanwhile: the confirmation explains it and stores nothing.
+    await reverseEntry(database.db, sariActor, { entryId: deposit.entryId, lineNo: 2, reason: "dobel", requestKey: "elsewhere:1" }, NOW);
+    const raced = await stored();
+    await harness.press(sari, "Ya, koreksi");
+    expect(harness.lastText(sari)).toBe("Transaksi ini sudah dikoreksi. Satu transaksi hanya bisa dikoreksi sekali.");
+    expect(await stored()).toEqual(raced);
+    entries = await ledgerRows();
+    expect(entries).toHaveLength(3);
+    // Every line reversed: participation taken back, nothing left to correct.
+    expect((await database.db.select().from(participation))[0]?.revokedAt).toEqual(NOW);
+    await harness.send(sari, "/koreksi");
+    await harness.send(sari, "siti");
+    await harness.press(sari, "Siti");
+    expect(harness.lastText(sari)).toBe("Tidak ada transaksi Siti yang bisa dikoreksi.");
+    expect((await auditLedger(database.db)).ok).toBe(true);
+  });
+});
+
+describe("/banksampah for residents", () => {
+  it("shows a resident their bank's prices and its month (totals, per type, their own entries only), paging back to when it opened", async () => {
+    const world = await bankWorld();
+    const { sari, siti, budi, andi, bank, otherBank } = world;
+    await seedDeposit(world, siti, [["kertas", 2000]], new Date("2026-10-10T03:00:00Z"), "s:1"); // Rp 3.000 in October
+    await seedDeposit(world, siti, [["kardus", 2500]], new Date("2026-11-20T03:00:00Z"), "s:2"); // Rp 4.500
+    await seedDeposit(world, budi, [["pet", 1000]], new Date("2026-11-20T04:00:00Z"), "s:3"); // Rp 3.000, Budi's
+    await recordWithdrawal(database.db, await actorOf(sari), { wasteBankId: bank.id, personId: siti.personId, amount: 1000, requestKey: "s:4" }, new Date("2026-11-21T03:00:00Z"));
+
+    await harness.send(siti, "/banksampah");
+    expect(harness.lastText(siti)).toBe(
+      [
+        "Harga di Bank Sampah Sipin Bersih saat ini:",
+        "• Plastik PET (botol): Rp 3.000/kg",
+        "• Plastik campur: Rp 1.000/kg",
+        "• Kardus: Rp 1.800/kg",
+        "• Kertas: Rp 1.500/kg",
+        "• Logam / kaleng: Rp 6.000/kg",
+        "• Besi: Rp 3.500/kg",
+        "• Kaca / botol: Rp 300/kg",
+        "• Minyak jelantah: Rp 5.000/liter",
+        "",
+        "Harga untuk sampah yang sudah terpilah dan bersih. Laporan bank sampah ini bulan ini ada di tombol di bawah.",
+      ].join("\n"),
+    );
+    expect(harness.buttons(siti)).toEqual(["📄 Bulan ini"]);
+    await harness.press(siti, "Bulan ini");
+    const november = harness.lastText(siti);
+    expect(november).toBe(
+      [
+        "📊 Bank Sampah Sipin Bersih · November 2026",
+        "Setoran: 2 transaksi, Rp 7.500",
+        "Penarikan: 1 transaksi, Rp 1.000",
+        "Koreksi: 0 entri, Rp 0",
+        "Tabungan seluruh nasabah akhir bulan: Rp 9.500",
+        "",
+        "Sampah terkumpul (bersih, setelah koreksi):",
+        "• Plastik PET (botol): 1 kg · Rp 3.000",
+        "• Kardus: 2,5 kg · Rp 4.500",
+        "",
+        "Transaksi Anda:",
+        "• 20 November 2026 pukul 10.00 WIB · Setoran No. 2 · +Rp 4.500",
+        "• 21 November 2026 pukul 10.00 WIB · Penarikan No. 4 · -Rp 1.000",
+        "Saldo Anda akhir bulan: Rp 6.500",
+      ].join("\n"),
+    );
+    // Never another resident's name or balance.
+    expect(november).not.toContain("Budi");
+    expect(harness.buttons(siti)).toEqual(["◀ Oktober 2026", "🏷 Harga sampah"]);
+    await harness.press(siti, "Oktober 2026");
+    expect(harness.lastText(siti)).toContain("📊 Bank Sampah Sipin Bersih · Oktober 2026\nSetoran: 1 transaksi, Rp 3.000");
+    expect(harness.lastText(siti)).toContain("• Kertas: 2 kg · Rp 3.000");
+    expect(harness.buttons(siti)).toEqual(["◀ September 2026", "November 2026 ▶", "🏷 Harga sampah"]);
+    await harness.press(siti, "September 2026");
+    // The bank opened in September: no further back.
+    expect(harness.buttons(siti)).toEqual(["Oktober 2026 ▶", "🏷 Harga sampah"]);
+    await harness.press(siti, "Harga sampah");
+    expect(harness.lastText(siti)).toContain("Harga di Bank Sampah Sipin Bersih saat ini:");
+
+    // A resident of another bank's RT, forged ids and months: refused, nothing shown, nothing stored.
+    const before = await stored();
+    const sent = sentTextsTo(siti.id).length;
+    for (const data of [bankBookMonth.data({ bank: bank.id, month: "2026-11" }), bankBookPrices.data({ bank: bank.id }), bankBookMonth.data({ bank: 999, month: "2026-11" })]) {
+      const press = await pressData(harness, andi, data);
+      expect(callbackAnswerTo(harness.telegram, press)).toEqual(expect.objectContaining({ text: NOT_ALLOWED }));
+    }
+    for (const month of ["2099-01", "2026-08"]) {
+      const press = await pressData(harness, siti, bankBookMonth.data({ bank: bank.id, month }));
+      expect(callbackAnswerTo(harness.telegram, press)).toEqual(expect.objectContaining({ text: NOT_ALLOWED }));
+    }
+    const badMonth = await pressData(harness, siti, bankBookMonth.data({ bank: bank.id, month: "2026-13" }));
+    expect(callbackAnswerTo(harness.telegram, badMonth)?.show_alert).toBe(true);
+    const garbled = await pressData(harness, siti, `${bankBookMonth.prefix}:${bank.id}:'; drop table x;--`);
+    expect(callbackAnswerTo(harness.telegram, garbled)).toEqual(expect.objectContaining({ text: STALE }));
+    // Nothing new said to Siti, and her screen still shows the prices.
+    expect(sentTextsTo(siti.id)).toHaveLength(sent);
+    expect(shownMessages(harness.telegram, siti.id).at(-1)?.text).toContain("Harga di Bank Sampah Sipin Bersih saat ini:");
+    expect(await stored()).toEqual(before);
+    // Andi reads his own bank; a newcomer is told to register.
+    await harness.send(andi, "/banksampah");
+    expect(harness.lastText(andi)).toContain("Harga di Bank Sampah Kenali saat ini:");
+    expect(harness.buttons(andi)).toEqual(["📄 Bulan ini"]);
+    await harness.press(andi, "Bulan ini");
+    expect(harness.lastText(andi)).toContain("Transaksi Anda:\nAnda belum punya tabungan di bank sampah ini.");
+    expect(otherBank.id).not.toBe(bank.id);
+    const stranger = newUser("Asing");
+    await harness.send(stranger, "/banksampah");
+    expect(harness.lastText(stranger)).toBe("Maaf, perintah ini untuk warga RT yang sudah terdaftar. Kirim /start untuk mendaftar ke RT Anda.");
   });
 });
 

@@ -54,7 +54,8 @@ describe("/bantuan", () => {
     const siti = newUser("Siti");
     await addMember(database.db, siti, place.id);
     const commands = await helpCommands(siti);
-    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "skor"]);
+    // /banksampah: a resident reads the bank's prices and month there.
+    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "banksampah", "skor"]);
     expect(harness.lastText(siti)).toContain("/keluar — Keluar dari RT");
     expect(harness.lastText(siti)).not.toContain("/anggota");
   });
@@ -81,7 +82,7 @@ describe("/bantuan", () => {
     const place = await addRt(database.db, 5);
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
-    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"]);
+    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "banksampah", "skor"]);
   });
 
   it("shows a koordinator the RT registry but not the admin's command", async () => {

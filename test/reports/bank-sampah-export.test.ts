@@ -40,7 +40,7 @@ function sampleReport(): MonthlyBankReport {
     withdrawals: [{ entryId: 15, occurredAt: at(20, 16, 5), resident: siti, rtNumber: 1, amount: 5000, reversedByEntryId: null, recordedBy: "Pak Petugas" }],
     reversals: [
       {
-        entryId: 14, occurredAt: at(12, 8, 30), reversesEntryId: 13, reversesKind: "deposit", reversesOccurredAt: at(12, 8, 0), resident: budi, rtNumber: 1,
+        entryId: 14, occurredAt: at(12, 8, 30), reversesEntryId: 13, reversesLineNo: null, reversesKind: "deposit", reversesOccurredAt: at(12, 8, 0), resident: budi, rtNumber: 1,
         amount: -1800, reason: "-salah timbang,\nulang", recordedBy: "Pak Petugas",
       },
     ],

@@ -8,12 +8,12 @@ import { coversKelurahan } from "../../domain/roles/scope.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { parseDateTime } from "../../domain/schedule/parse-datetime.js";
 import { addDays, wibDate, wibInstant } from "../../domain/schedule/wib.js";
-import { bankDetailsView, loadBankDetails, type Translate } from "../../messages/bank-sampah.js";
+import { bankDetailsView, loadBankDetails, priceListText } from "../../messages/bank-sampah.js";
 import { bankOpen, bankOpenRt, bankPrices } from "../../messages/buttons/bank-sampah.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatUnitPrice, formatWib, rtNumber } from "../../messages/format.js";
-import { chooseBank, pickFromList, type BankChoice } from "./bank-sampah.js";
+import { chooseBank, pickFromList } from "./bank-sampah.js";
 import { holdRight } from "./form-right.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { pickKelurahan } from "./staff.js";
@@ -117,20 +117,6 @@ function resolveEffective(effective: Effective, now: Date): Date {
   return new Date(Math.max(effective.ms, now.getTime()));
 }
 
-function priceListText(t: Translate, locale: string, bank: BankChoice, types: PricedType[]): string {
-  if (types.length === 0) return `${t("bank-prices-title", { bank: bank.name })}\n${t("bank-prices-empty")}`;
-  const lines = types.map((type) =>
-    type.next
-      ? t("bank-price-line-next", {
-          type: type.name,
-          price: formatUnitPrice(type.rupiahPerUnit, type.unit, locale),
-          next: formatUnitPrice(type.next.rupiahPerUnit, type.unit, locale),
-          from: formatWib(new Date(type.next.effectiveFrom), locale),
-        })
-      : t("bank-price-line", { type: type.name, price: formatUnitPrice(type.rupiahPerUnit, type.unit, locale) }),
-  );
-  return [t("bank-prices-title", { bank: bank.name }), ...lines].join("\n");
-}
 
 type PriceAction = NonNullable<ReturnType<typeof bankPrices.read>>["action"];
 const priceButton = (action: PriceAction) => bankPrices.data({ action });
@@ -162,7 +148,7 @@ export function createPricesConversation(deps: BotDeps) {
       menu.text(ctx.t("button-bank-type-add"), priceButton("add")).row();
       if (types.length > 0) menu.text(ctx.t("button-bank-type-retire"), priceButton("retire")).row().text(ctx.t("button-bank-price-history"), priceButton("history")).row();
       menu.text(ctx.t("button-done"), priceButton("done"));
-      await ctx.reply(priceListText(ctx.t, locale, bank, types), { reply_markup: menu });
+      await ctx.reply(priceListText(ctx.t, locale, bank.name, types), { reply_markup: menu });
       const { data, ctx: press } = await waitForChoice(conversation, types.length > 0 ? PRICE_ACTIONS : [priceButton("add"), priceButton("done")]);
       await press.editMessageReplyMarkup();
       if (data === priceButton("done")) return void (await press.reply(press.t("bank-prices-done")));

@@ -1,17 +1,17 @@
 import { InlineKeyboard } from "grammy";
 import { lineValue, parseQuantity, parseWithdrawal, type MeasureUnit } from "../../domain/bank-sampah/amounts.js";
 import { listWasteTypes } from "../../domain/bank-sampah/banks.js";
-import { officerBalance, reversibleEntries } from "../../domain/bank-sampah/ledger.js";
+import { checkReversal, officerBalance, reversibleEntries, reversibleLines, type ReversibleLine } from "../../domain/bank-sampah/ledger.js";
 import { DEPOSIT_LINES_MAX } from "../../domain/bank-sampah/limits.js";
 import { officerBanks, parseReversalReason } from "../../domain/bank-sampah/management.js";
 import { deposit, reverse, withdraw } from "../../domain/bank-sampah/receipts.js";
 import { findResidents, parseResidentQuery, type ResidentMatch } from "../../domain/bank-sampah/residents.js";
-import { entryLine, kindLabel, plainEntry, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../../messages/bank-sampah.js";
+import { cancelledEntry, entryLine, kindLabel, plainEntry, receiptLine, receiptText, type PlainEntry, type PlainReceipt, type ReversedEntry, type Translate } from "../../messages/bank-sampah.js";
 import { bankKoreksi, bankPick, bankSetor, bankTarik } from "../../messages/buttons/bank-sampah.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { officerBankIds } from "../../domain/people/actor.js";
-import { formatQuantity, formatRupiah, formatUnitPrice, rtNumber } from "../../messages/format.js";
+import { formatQuantity, formatRupiah, formatUnitPrice, formatWib, rtNumber } from "../../messages/format.js";
 import { holdRight } from "./form-right.js";
 import { askText, explain, formRequest, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -279,7 +279,11 @@ export function createWithdrawalConversation(deps: BotDeps) {
   };
 }
 
-/** /koreksi: resident → an entry not yet reversed → reason → confirm → the reversing entry. */
+/**
+ * /koreksi: resident → an entry not yet reversed → for a deposit of several lines, the whole of it
+ * or one line → (a reversal the balance no longer covers is explained here, before any reason is
+ * typed) → reason → confirm → the reversing entry.
+ */
 export function createReversalConversation(deps: BotDeps) {
   return async function bankReversal(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const bank = await chooseBank(conversation, ctx, deps);
@@ -293,16 +297,58 @@ export function createReversalConversation(deps: BotDeps) {
     if (entries.length === 0) return void (await ctx.reply(ctx.t("bank-reversal-none", { name: resident.name })));
     const entry = await pickFromList<PlainEntry>(conversation, ctx, "entry", ctx.t("bank-choose-entry", { name: resident.name }), entries, (e) => e.entryId, (e) => entryLine(ctx.t, locale, e));
     if (!entry) return;
+    let line: ReversibleLine | null = null;
+    if (entry.kind === "deposit") {
+      const listed = await runOnce(conversation, (outside) => reversibleLines(deps.db, outside.actor, entry.entryId));
+      if (!listed.ok) return explain(ctx, listed);
+      const { lines, whole } = listed.value;
+      // One line and nothing reversed yet: the line is the whole deposit.
+      if (lines.length > 1 || !whole) {
+        const WHOLE = 0;
+        const choices = [...(whole ? [WHOLE] : []), ...lines.map((candidate) => candidate.lineNo)];
+        const label = (lineNo: number) => {
+          const chosen = lines.find((candidate) => candidate.lineNo === lineNo);
+          return chosen
+            ? ctx.t("bank-reversal-line-button", { line: String(lineNo), detail: receiptLine(ctx.t, locale, chosen).replace(/^•\s*/, "") })
+            : ctx.t("bank-reversal-whole-button", { entry: String(entry.entryId), amount: formatRupiah(entry.amount, locale) });
+        };
+        const picked = await pickFromList<number>(conversation, ctx, "line", ctx.t("bank-choose-line", { entry: String(entry.entryId) }), choices, (lineNo) => lineNo, label);
+        if (picked === null) return;
+        line = lines.find((candidate) => candidate.lineNo === picked) ?? null;
+      }
+    }
+    const target = { entryId: entry.entryId, lineNo: line?.lineNo ?? null };
+    const what = cancelledEntry(ctx.t, locale, { original: entry.entryId, kind: entry.kind, lineNo: target.lineNo });
+    // Told now, not after a reason was typed: the balance no longer covers this reversal.
+    const check = await runOnce(conversation, async (outside) => {
+      const result = await checkReversal(deps.db, outside.actor, target);
+      return result.ok ? result : { ...result, withdrawals: result.withdrawals.map((withdrawal) => ({ ...withdrawal, occurredAt: withdrawal.occurredAt.getTime() })) };
+    });
+    if (!check.ok) return explain(ctx, check);
+    if (!check.value.ok) {
+      const blocked = check.value;
+      const withdrawals = blocked.withdrawals.map((withdrawal) =>
+        ctx.t("bank-reversal-blocked-withdrawal", { entry: String(withdrawal.entryId), when: formatWib(new Date(withdrawal.occurredAt), locale), amount: formatRupiah(withdrawal.amount, locale) }),
+      );
+      return void (await ctx.reply(ctx.t("bank-reversal-blocked", {
+        what, name: resident.name, balance: formatRupiah(blocked.balance, locale), amount: formatRupiah(blocked.amount, locale),
+        withdrawals: withdrawals.length ? withdrawals.join("\n") : "-",
+      })));
+    }
+    const amount = check.value.amount;
     const reason = await askText(conversation, ctx, ctx.t("bank-ask-reason"), parseReversalReason);
     const request = await newRequest(conversation, "reversal");
-    await ctx.reply(ctx.t("bank-reversal-confirm", { kind: kindLabel(ctx.t, entry.kind), entry: String(entry.entryId), amount: formatRupiah(Math.abs(entry.amount), locale), name: resident.name, reason }), {
+    const question = line
+      ? ctx.t("bank-reversal-confirm-line", { what, line: receiptLine(ctx.t, locale, line), amount: formatRupiah(amount, locale), name: resident.name, reason })
+      : ctx.t("bank-reversal-confirm", { kind: kindLabel(ctx.t, entry.kind), entry: String(entry.entryId), amount: formatRupiah(Math.abs(entry.amount), locale), name: resident.name, reason });
+    await ctx.reply(question, {
       reply_markup: new InlineKeyboard().text(ctx.t("button-bank-reverse"), bankKoreksi.data({ answer: "yes", request: request.id })).text(ctx.t("button-cancel"), bankKoreksi.data({ answer: "no", request: request.id })),
     });
     const { data, ctx: press } = await waitForChoice(conversation, [bankKoreksi.data({ answer: "yes", request: request.id }), bankKoreksi.data({ answer: "no", request: request.id })]);
     await press.editMessageReplyMarkup();
     if (bankKoreksi.read(data)?.answer === "no") return void (await press.reply(press.t("action-cancelled")));
 
-    const outcome = await runOnce(conversation, (outside) => reverse(deps, { actor: outside.actor, entryId: entry.entryId, reason, requestKey: request.key }));
+    const outcome = await runOnce(conversation, (outside) => reverse(deps, { actor: outside.actor, ...target, reason, requestKey: request.key }));
     if (!outcome.ok) return explain(ctx, outcome);
     const { receipt, sent, officer, original } = outcome.value;
     await ctx.reply(savedText(ctx.t, locale, ctx.t("bank-reversal-saved", { name: resident.name }), receipt, officer, sent, original));

@@ -2,7 +2,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { listAudit, type AuditView } from "../../domain/audit/audit.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatRupiah, formatWib, rtNumber } from "../../messages/format.js";
+import { formatRupiah, formatUnitPrice, formatWib, rtNumber } from "../../messages/format.js";
+import { cancelledEntry } from "../../messages/bank-sampah.js";
+import { wasteTypeLabels, type WasteTypeLabel } from "../../domain/bank-sampah/banks.js";
 import { clampPage, pageCount } from "../keyboards/paginate.js";
 import { onButton } from "../buttons.js";
 import { auditPage } from "../../messages/buttons/audit.js";
@@ -31,7 +33,9 @@ export function createAuditFeature(deps: BotDeps): Composer<BotContext> {
     }
     if (total === 0) return { text: ctx.t("audit-empty"), keyboard };
     const locale = await ctx.i18n.getLocale();
-    const lines = entries.map((entry) => auditLine(ctx, entry, locale));
+    // Price rows keep ids only: the type's and bank's names are looked up to show them.
+    const types = await wasteTypeLabels(deps.db, entries.filter((entry) => entry.action === "price_set" && entry.entityId !== null).map((entry) => entry.entityId!));
+    const lines = entries.map((entry) => auditLine(ctx, entry, locale, types));
     return { text: `${ctx.t("audit-title", { total, page: current + 1, pages })}\n\n${lines.join("\n")}`, keyboard };
   }
 
@@ -59,15 +63,28 @@ function personName(ctx: BotContext, name: string | null, erased: boolean): stri
 }
 
 /** One entry in words: "• 22 November 2026 10.00 WIB: Pak Harun menyetujui Siti sebagai warga (RT 05 Simpang IV Sipin)". */
-function auditLine(ctx: BotContext, entry: AuditView, locale: string): string {
+function auditLine(ctx: BotContext, entry: AuditView, locale: string, types: Map<number, WasteTypeLabel>): string {
   const details = entry.details;
   const amount = typeof details.amount === "number" ? formatRupiah(Math.abs(details.amount), locale) : "-";
+  const type = entry.entityType === "waste_type" && entry.entityId !== null ? types.get(entry.entityId) : undefined;
+  const unitPrice = (value: unknown) => (typeof value === "number" && type ? formatUnitPrice(value, type.unit, locale) : "none");
   const role = typeof details.role === "string" ? ctx.t(`role-${details.role}`) : "-";
   const what = ctx.t(`audit-action-${entry.action}`, {
     target: personName(ctx, entry.targetName, entry.targetErased),
     role,
     amount,
-    entry: String(details.reversesEntryId ?? entry.entityId ?? "-"),
+    entry: String(entry.entityId ?? "-"),
+    // A reversal names what it cancelled as its receipt does: the setoran or penarikan, and the line if one.
+    cancelled: cancelledEntry(ctx.t, locale, {
+      original: Number(details.reversesEntryId ?? 0),
+      kind: typeof details.amount === "number" && details.amount > 0 ? "withdrawal" : "deposit",
+      lineNo: typeof details.reversesLineNo === "number" ? details.reversesLineNo : null,
+    }),
+    type: type?.name ?? "-",
+    bank: type?.bankName ?? "-",
+    old: unitPrice(details.oldPrice),
+    new: unitPrice(details.newPrice),
+    from: typeof details.effectiveFrom === "string" ? formatWib(new Date(details.effectiveFrom), locale) : "-",
     recipients: typeof details.recipients === "number" ? details.recipients : 0,
     indicator: typeof details.indicator === "string" ? details.indicator : "-",
     score: typeof details.score === "number" ? details.score : "-",

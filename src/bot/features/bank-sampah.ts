@@ -5,17 +5,18 @@ import { accountsOf, recentEntries, statement } from "../../domain/bank-sampah/l
 import { coordinatesBanks, entryByRequestKey, managedBanks, rtsWithoutWasteBank } from "../../domain/bank-sampah/management.js";
 import { listServedMembers } from "../../domain/bank-sampah/residents.js";
 import { statementMonths } from "../../domain/bank-sampah/statements.js";
-import { addMonths, monthKey, monthOf, monthRange, parseMonthKey, type Month } from "../../domain/schedule/month.js";
+import { addMonths, compareMonths, monthKey, monthOf, monthRange, parseMonthKey, type Month } from "../../domain/schedule/month.js";
+import { bankMonth, bankPriceList, residentBanks } from "../../domain/bank-sampah/open-books.js";
 import { DomainError } from "../../domain/errors.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
-import { bankDetailsView, entryLine, loadBankDetails, plainEntry } from "../../messages/bank-sampah.js";
-import { bankAddRt, bankAppointList, bankKoreksi, bankMenu, bankOfficer, bankRevokeList, bankRtList, bankSetor, bankShow, bankTarik, saldo } from "../../messages/buttons/bank-sampah.js";
+import { bankDetailsView, entryLine, loadBankDetails, plainEntry, priceListText } from "../../messages/bank-sampah.js";
+import { bankBookMonth, bankBookPrices, bankAddRt, bankAppointList, bankKoreksi, bankMenu, bankOfficer, bankRevokeList, bankRtList, bankSetor, bankShow, bankTarik, saldo } from "../../messages/buttons/bank-sampah.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { CREATE_WASTE_BANK, BANK_PRICES } from "../conversations/bank-sampah-admin.js";
 import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, requestKeyOf, type SaveKind } from "../conversations/bank-sampah.js";
 import type { BotDeps } from "../deps.js";
-import { chunkLines, formatMonth, formatRupiah, formatSignedRupiah, rtNumber } from "../../messages/format.js";
+import { chunkLines, formatMonth, formatQuantity, formatRupiah, formatSignedRupiah, rtNumber } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { redraw } from "../redraw.js";
 
@@ -64,6 +65,66 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
     return bankDetailsView(ctx.t, details, { canAddRt: coversKelurahan(ctx.actor, details), backToList: coordinatesBanks(ctx.actor) });
   };
 
+  /** A bank's prices for a reader of its books (checked by the domain), with "Bulan ini". */
+  const pricesView = async (ctx: BotContext, wasteBankId: number) => {
+    const now = deps.clock();
+    const list = await bankPriceList(deps.db, ctx.actor, { wasteBankId, now });
+    const locale = await ctx.i18n.getLocale();
+    const text = `${priceListText(ctx.t, locale, list.bank.name, list.types)}\n\n${ctx.t("bank-books-prices-note")}`;
+    const keyboard = new InlineKeyboard().text(ctx.t("button-statement-this-month"), bankBookMonth.data({ bank: wasteBankId, month: monthKey(monthOf(now)) }));
+    return { text, keyboard };
+  };
+
+  /** A month of the bank for a reader: its totals, per waste type, and the reader's own entries. */
+  const monthView = async (ctx: BotContext, wasteBankId: number, month: Month) => {
+    const view = await bankMonth(deps.db, ctx.actor, { wasteBankId, month, now: deps.clock() });
+    const locale = await ctx.i18n.getLocale();
+    const { totals } = view;
+    const types = view.byType.map((type) =>
+      ctx.t("bank-books-type-line", { type: type.wasteType, quantity: formatQuantity(type.netQuantity, type.unit, locale), value: formatRupiah(type.netValue, locale) }),
+    );
+    const own = view.own === null
+      ? [ctx.t("bank-books-own-no-account")]
+      : view.own.entries.length
+        ? view.own.entries.map((entry) => `• ${entryLine(ctx.t, locale, plainEntry(entry))}`)
+        : [ctx.t("bank-statement-no-entries")];
+    const header = ctx.t("bank-books-month", {
+      bank: view.bank.name,
+      month: formatMonth(view.month, locale),
+      depositCount: totals.depositCount,
+      deposits: formatRupiah(totals.deposits, locale),
+      withdrawalCount: totals.withdrawalCount,
+      withdrawals: formatRupiah(totals.withdrawals, locale),
+      reversalCount: totals.reversalCount,
+      reversals: formatSignedRupiah(totals.reversals, locale),
+      closing: formatRupiah(view.closingBalance, locale),
+    });
+    const lines = [ctx.t("bank-books-types"), ...(types.length ? types : [ctx.t("bank-books-no-types")]), "", ctx.t("bank-books-own"), ...own];
+    if (view.own !== null) lines.push(ctx.t("bank-books-own-closing", { balance: formatRupiah(view.own.closing, locale) }));
+    const keyboard = new InlineKeyboard();
+    const previous = addMonths(view.month, -1);
+    const next = addMonths(view.month, 1);
+    if (compareMonths(previous, view.first) >= 0) keyboard.text(`◀ ${formatMonth(previous, locale)}`, bankBookMonth.data({ bank: wasteBankId, month: monthKey(previous) }));
+    if (compareMonths(next, view.current) <= 0) keyboard.text(`${formatMonth(next, locale)} ▶`, bankBookMonth.data({ bank: wasteBankId, month: monthKey(next) }));
+    keyboard.row().text(ctx.t("button-bank-books-prices"), bankBookPrices.data({ bank: wasteBankId }));
+    return { text: [header, "", ...lines].join("\n"), keyboard };
+  };
+
+  // Every press asks the domain again whether this person may read this bank (a moved resident, a forged id).
+  onButton(composer, bankBookPrices, async (ctx, values) => {
+    const { text, keyboard } = await pricesView(ctx, values.bank);
+    await ctx.answerCallbackQuery();
+    await show(ctx, text, keyboard);
+  });
+
+  onButton(composer, bankBookMonth, async (ctx, values) => {
+    const month = parseMonthKey(values.month);
+    if (!month) return void (await ctx.answerCallbackQuery({ text: ctx.t("bank-statement-unavailable"), show_alert: true }));
+    const { text, keyboard } = await monthView(ctx, values.bank, month);
+    await ctx.answerCallbackQuery();
+    await show(ctx, text, keyboard);
+  });
+
   const listView = async (ctx: BotContext) => {
     const { banks } = await managedBanks(deps.db, ctx.actor);
     const keyboard = new InlineKeyboard();
@@ -77,9 +138,19 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
     if (!managed.coordinator) {
       // A ketua: their RT's bank, or the offer to open one.
       const own = managed.banks[0];
-      if (!own) return ctx.conversation.enter(CREATE_WASTE_BANK);
-      const { text, keyboard } = await detailsView(ctx, own.id);
-      return void (await ctx.reply(text, { reply_markup: keyboard }));
+      if (own) {
+        const { text, keyboard } = await detailsView(ctx, own.id);
+        return void (await ctx.reply(text, { reply_markup: keyboard }));
+      }
+      if (managed.headedRtWithoutBank !== null) return ctx.conversation.enter(CREATE_WASTE_BANK);
+      // A resident (or an officer): their bank's prices, with its month a tap away.
+      const banks = await residentBanks(deps.db, ctx.actor);
+      if (banks.length === 0) return void (await ctx.reply(ctx.t("bank-books-none")));
+      for (const bank of banks) {
+        const { text, keyboard } = await pricesView(ctx, bank.id);
+        await ctx.reply(text, { reply_markup: keyboard });
+      }
+      return;
     }
     const { text, keyboard } = await listView(ctx);
     await ctx.reply(text, { reply_markup: keyboard });

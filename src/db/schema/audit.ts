@@ -14,6 +14,7 @@ export const auditAction = pgEnum("audit_action", [
   "ledger_deposit",
   "ledger_withdrawal",
   "ledger_reversal",
+  "price_set",
   "broadcast_started",
   "broadcast_stopped",
   "manual_score_entered",

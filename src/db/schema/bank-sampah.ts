@@ -93,12 +93,18 @@ export const ledgerEntry = pgTable("ledger_entry", {
   rtId: integer("rt_id").references(() => rt.id),
   kind: ledgerEntryKind("kind").notNull(),
   amount: bigint("amount", { mode: "number" }).notNull(),
-  reversesEntryId: bigint("reverses_entry_id", { mode: "number" }).unique(),
+  reversesEntryId: bigint("reverses_entry_id", { mode: "number" }),
+  /**
+   * A reversal of one line of a deposit names the line; null when it reverses the whole entry.
+   * An entry is reversed whole once, or line by line (each line once), never both.
+   */
+  reversesLineNo: smallint("reverses_line_no"),
   reason: text("reason"),
   occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
   recordedBy: integer("recorded_by").notNull().references(() => person.id),
   recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
 }, (table) => [
+  uniqueIndex("ledger_entry_reverses_uq").on(table.reversesEntryId, sql`coalesce(${table.reversesLineNo}, 0)`).where(sql`${table.reversesEntryId} is not null`),
   index("ledger_entry_account_idx").on(table.accountId, table.id),
   index("ledger_entry_bank_time_idx").on(table.wasteBankId, table.occurredAt),
   // Every RT's deposits of a period, for the scores' kg collected.
@@ -106,9 +112,9 @@ export const ledgerEntry = pgTable("ledger_entry", {
   check(
     "ledger_entry_shape",
     sql`case ${table.kind}
-      when 'deposit' then ${table.amount} >= 0 and ${table.reversesEntryId} is null
-      when 'withdrawal' then ${table.amount} < 0 and ${table.reversesEntryId} is null
-      else ${table.reversesEntryId} is not null and ${table.reason} is not null end`,
+      when 'deposit' then ${table.amount} >= 0 and ${table.reversesEntryId} is null and ${table.reversesLineNo} is null
+      when 'withdrawal' then ${table.amount} < 0 and ${table.reversesEntryId} is null and ${table.reversesLineNo} is null
+      else ${table.reversesEntryId} is not null and ${table.reason} is not null and coalesce(${table.reversesLineNo}, 1) > 0 end`,
   ),
 ]);
 

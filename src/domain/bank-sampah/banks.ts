@@ -281,7 +281,12 @@ function requirePrice(rupiahPerUnit: number): void {
 export async function addWasteType(db: Database, actor: Actor, wasteBankId: number, type: { name: string; unit: MeasureUnit; rupiahPerUnit: number }, now: Date): Promise<number> {
   const officer = requireOfficer(actor, wasteBankId);
   requirePrice(type.rupiahPerUnit);
-  return db.transaction((tx) => insertWasteType(tx, wasteBankId, type, officer, now));
+  return db.transaction(async (tx) => {
+    const id = await insertWasteType(tx, wasteBankId, type, officer, now);
+    const [price] = await tx.select({ id: wastePrice.id }).from(wastePrice).where(eq(wastePrice.wasteTypeId, id));
+    await auditPrice(tx, { officer, wasteBankId, wasteTypeId: id, priceId: price!.id, oldPrice: null, newPrice: type.rupiahPerUnit, effectiveFrom: now, now });
+    return id;
+  });
 }
 
 /**
@@ -294,7 +299,38 @@ export async function setPrice(db: Database, actor: Actor, wasteTypeId: number, 
   const officer = requireOfficer(actor, type.wasteBankId);
   requirePrice(rupiahPerUnit);
   const from = effectiveFrom < now ? now : effectiveFrom;
-  await db.insert(wastePrice).values({ wasteTypeId, rupiahPerUnit, effectiveFrom: from, setBy: officer, setAt: now });
+  await db.transaction(async (tx) => {
+    // The price it replaces: the one that would have been in force from then on.
+    const [before] = await tx
+      .select({ rupiahPerUnit: wastePrice.rupiahPerUnit })
+      .from(wastePrice)
+      .where(and(eq(wastePrice.wasteTypeId, wasteTypeId), sql`${wastePrice.effectiveFrom} <= ${from.toISOString()}::timestamptz`))
+      .orderBy(desc(wastePrice.effectiveFrom), desc(wastePrice.setAt), desc(wastePrice.id))
+      .limit(1);
+    const [price] = await tx.insert(wastePrice).values({ wasteTypeId, rupiahPerUnit, effectiveFrom: from, setBy: officer, setAt: now }).returning({ id: wastePrice.id });
+    await auditPrice(tx, { officer, wasteBankId: type.wasteBankId, wasteTypeId, priceId: price!.id, oldPrice: before?.rupiahPerUnit ?? null, newPrice: rupiahPerUnit, effectiveFrom: from, now });
+  });
+}
+
+/** Every price set (a change, or a new type's first price) is in the audit log: who, which bank and type, old and new. */
+function auditPrice(db: Database, params: { officer: number; wasteBankId: number; wasteTypeId: number; priceId: number; oldPrice: number | null; newPrice: number; effectiveFrom: Date; now: Date }): Promise<void> {
+  return recordAudit(db, {
+    occurredAt: params.now, actorPersonId: params.officer, action: "price_set", entityType: "waste_type", entityId: params.wasteTypeId,
+    details: { wasteBankId: params.wasteBankId, priceId: params.priceId, oldPrice: params.oldPrice, newPrice: params.newPrice, effectiveFrom: params.effectiveFrom.toISOString() },
+  });
+}
+
+export type WasteTypeLabel = { wasteTypeId: number; name: string; unit: MeasureUnit; bankName: string };
+
+/** Names of waste types and their banks, for showing audit rows (which keep ids only). */
+export async function wasteTypeLabels(db: Database, wasteTypeIds: readonly number[]): Promise<Map<number, WasteTypeLabel>> {
+  if (wasteTypeIds.length === 0) return new Map();
+  const rows = await db
+    .select({ wasteTypeId: wasteType.id, name: wasteType.name, unit: wasteType.unit, bankName: wasteBank.name })
+    .from(wasteType)
+    .innerJoin(wasteBank, eq(wasteBank.id, wasteType.wasteBankId))
+    .where(inArray(wasteType.id, [...new Set(wasteTypeIds)]));
+  return new Map(rows.map((row) => [row.wasteTypeId, row]));
 }
 
 /** Stops offering a type; its past deposits and prices stay. */

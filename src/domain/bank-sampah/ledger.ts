@@ -27,6 +27,8 @@ export type Receipt = {
   displayName: string | null;
   reason: string | null;
   reversesEntryId: number | null;
+  /** The line of the deposit a reversal cancelled; null when it cancelled the whole entry. */
+  reversesLineNo: number | null;
   lines: ReceiptLine[];
   /** False when this request had already been recorded (a double tap, a redelivered update). */
   created: boolean;
@@ -256,7 +258,7 @@ export async function recordDeposit(db: Database, actor: Actor, request: Deposit
     if (entryId === null) return undefined;
     return {
       entryId, kind: "deposit", amount: total, balance, occurredAt: now, wasteBankId: request.wasteBankId, bankName: resident.bankName,
-      personId: request.personId, telegramId: resident.telegramId, displayName: resident.displayName, reason: null, reversesEntryId: null,
+      personId: request.personId, telegramId: resident.telegramId, displayName: resident.displayName, reason: null, reversesEntryId: null, reversesLineNo: null,
       lines: receiptLines, created: true,
     };
   });
@@ -297,12 +299,39 @@ export async function recordWithdrawal(db: Database, actor: Actor, request: With
   return { ...(await getReceipt(db, outcome.id)), created: outcome.created };
 }
 
-export type ReversalRequest = { entryId: number; reason: string; requestKey: string };
+/** What to reverse: a whole entry, or (`lineNo`) one line of a deposit. */
+export type ReversalTarget = { entryId: number; lineNo?: number | null };
+export type ReversalRequest = ReversalTarget & { reason: string; requestKey: string };
+
+type Original = typeof ledgerEntry.$inferSelect;
 
 /**
- * Undoes an entry with its mirror image: the original stays, a reversal entry cancels its amount.
- * An entry is reversed at most once, a reversal is never reversed, and a deposit whose money was
- * already paid out cannot be reversed into a negative balance. Reversing a deposit also takes
+ * What a reversal of `target` would take off the balance, if it may be made at all: not a
+ * reversal, not reversed already (whole, or that line), a line only of a deposit, and no whole
+ * reversal once a line was reversed (the rest is corrected line by line). Also whether it takes the
+ * last line still standing (then the deposit's participation goes too).
+ */
+async function reversalAmount(db: Database, original: Original, lineNo: number | null): Promise<{ amount: number; lastLine: boolean }> {
+  if (original.kind === "reversal") throw new DomainError("reversal-of-reversal");
+  const earlier = await db.select({ lineNo: ledgerEntry.reversesLineNo }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, original.id));
+  if (earlier.some((reversal) => reversal.lineNo === null)) throw new DomainError("entry-already-reversed");
+  if (lineNo === null) {
+    if (earlier.length > 0) throw new DomainError("entry-partly-reversed");
+    return { amount: original.amount, lastLine: true };
+  }
+  if (original.kind !== "deposit") throw new DomainError("entry-line-not-found");
+  const lines = await db.select({ lineNo: depositLine.lineNo, value: depositLine.value }).from(depositLine).where(eq(depositLine.entryId, original.id));
+  const line = lines.find((candidate) => candidate.lineNo === lineNo);
+  if (!line) throw new DomainError("entry-line-not-found");
+  if (earlier.some((reversal) => reversal.lineNo === lineNo)) throw new DomainError("entry-already-reversed");
+  return { amount: line.value, lastLine: earlier.length + 1 === lines.length };
+}
+
+/**
+ * Undoes an entry, or one line of a deposit, with its mirror image: the original stays, a reversal
+ * entry cancels its amount (the line's value). An entry is reversed at most once (whole, or each
+ * line once), a reversal is never reversed, and a deposit whose money was already paid out cannot
+ * be reversed into a negative balance. Reversing a deposit (or its last line standing) also takes
  * back its participation record.
  */
 export async function reverseEntry(db: Database, actor: Actor, request: ReversalRequest, now: Date): Promise<Receipt> {
@@ -317,25 +346,69 @@ export async function reverseEntry(db: Database, actor: Actor, request: Reversal
     const account = (await lockAccount(tx, original.wasteBankId, original.personId))!;
     const earlier = await entryIdOfKey(tx, request.requestKey);
     if (earlier !== undefined) return { id: earlier, created: false };
-    if (original.kind === "reversal") throw new DomainError("reversal-of-reversal");
+    const lineNo = request.lineNo ?? null;
     // Checked after the lock: a reversal racing this one has committed by now, or waits for us.
-    const [already] = await tx.select({ id: ledgerEntry.id }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, original.id));
-    if (already) throw new DomainError("entry-already-reversed");
-    if (account.balance - original.amount < 0) throw new DomainError("reversal-exceeds-balance", { balance: account.balance });
+    const { amount, lastLine } = await reversalAmount(tx, original, lineNo);
+    if (account.balance - amount < 0) throw new DomainError("reversal-exceeds-balance", { balance: account.balance });
     const id = await appendEntry(tx, {
       requestKey: request.requestKey, accountId: account.id, wasteBankId: original.wasteBankId, personId: original.personId, rtId: original.rtId,
-      kind: "reversal", amount: -original.amount, reversesEntryId: original.id, reason: request.reason, occurredAt: now, recordedBy: officer, recordedAt: now,
+      kind: "reversal", amount: -amount, reversesEntryId: original.id, reversesLineNo: lineNo, reason: request.reason, occurredAt: now, recordedBy: officer, recordedAt: now,
     });
     if (id === undefined) return { id: (await entryIdOfKey(tx, request.requestKey))!, created: false };
-    if (original.kind === "deposit") await revokeParticipation(tx, entrySourceKey(original.id), now);
+    if (original.kind === "deposit" && lastLine) await revokeParticipation(tx, entrySourceKey(original.id), now);
     // The reason is the officer's free text: it stays in the ledger, not in the log.
     await recordAudit(tx, {
       occurredAt: now, actorPersonId: officer, action: "ledger_reversal", rtId: original.rtId, targetPersonId: original.personId,
-      entityType: "ledger_entry", entityId: id, details: { wasteBankId: original.wasteBankId, amount: -original.amount, reversesEntryId: original.id },
+      entityType: "ledger_entry", entityId: id, details: { wasteBankId: original.wasteBankId, amount: -amount, reversesEntryId: original.id, ...(lineNo === null ? {} : { reversesLineNo: lineNo }) },
     });
     return { id, created: true };
   });
   return { ...(await getReceipt(db, outcome.id)), created: outcome.created };
+}
+
+/** Why a reversal cannot be made now: the balance is short of it, after these later withdrawals (latest first). */
+export type ReversalCheck =
+  | { ok: true; amount: number; balance: number }
+  | { ok: false; amount: number; balance: number; withdrawals: { entryId: number; occurredAt: Date; amount: number }[] };
+
+/**
+ * Whether the reversal of `target` could be made now, asked before the officer types a reason:
+ * refused as `reverseEntry` would refuse it (another bank's entry, reversed already…), and when
+ * the balance is short because the money was paid out since, the withdrawals that paid it out.
+ * `reverseEntry` checks again under the lock; this is the early answer, not the guard.
+ */
+export async function checkReversal(db: Database, actor: Actor, target: ReversalTarget): Promise<ReversalCheck> {
+  const [original] = await db.select().from(ledgerEntry).where(eq(ledgerEntry.id, target.entryId));
+  if (!original) throw new DomainError("entry-not-found");
+  requireOfficer(actor, original.wasteBankId);
+  const { amount } = await reversalAmount(db, original, target.lineNo ?? null);
+  const balance = await balanceOf(db, { wasteBankId: original.wasteBankId, personId: original.personId });
+  if (balance - amount >= 0) return { ok: true, amount, balance };
+  const withdrawals = await db
+    .select({ entryId: ledgerEntry.id, occurredAt: ledgerEntry.occurredAt, amount: ledgerEntry.amount })
+    .from(ledgerEntry)
+    .where(and(eq(ledgerEntry.accountId, original.accountId), eq(ledgerEntry.kind, "withdrawal"), sql`${ledgerEntry.id} > ${original.id}`, sql`not ${reversedFlag}`))
+    .orderBy(desc(ledgerEntry.id))
+    .limit(3);
+  return { ok: false, amount, balance, withdrawals: withdrawals.map((row) => ({ ...row, amount: -row.amount })) };
+}
+
+export type ReversibleLine = ReceiptLine & { lineNo: number };
+
+/** The lines of a deposit not reversed yet, and whether the whole deposit still may be (no line reversed). */
+export async function reversibleLines(db: Database, actor: Actor, entryId: number): Promise<{ lines: ReversibleLine[]; whole: boolean }> {
+  const [original] = await db.select({ wasteBankId: ledgerEntry.wasteBankId }).from(ledgerEntry).where(eq(ledgerEntry.id, entryId));
+  if (!original) throw new DomainError("entry-not-found");
+  requireOfficer(actor, original.wasteBankId);
+  const reversed = await db.select({ lineNo: ledgerEntry.reversesLineNo }).from(ledgerEntry).where(eq(ledgerEntry.reversesEntryId, entryId));
+  if (reversed.some((reversal) => reversal.lineNo === null)) return { lines: [], whole: false };
+  const lines = await db
+    .select({ lineNo: depositLine.lineNo, wasteTypeId: depositLine.wasteTypeId, name: wasteType.name, unit: depositLine.unit, quantity: depositLine.quantity, rupiahPerUnit: depositLine.rupiahPerUnit, value: depositLine.value })
+    .from(depositLine)
+    .innerJoin(wasteType, eq(wasteType.id, depositLine.wasteTypeId))
+    .where(eq(depositLine.entryId, entryId))
+    .orderBy(asc(depositLine.lineNo));
+  return { lines: lines.filter((line) => !reversed.some((reversal) => reversal.lineNo === line.lineNo)), whole: reversed.length === 0 };
 }
 
 /** An entry as a receipt, with the balance as it stood right after it. */
@@ -344,7 +417,7 @@ export async function getReceipt(db: Database, entryId: number): Promise<Omit<Re
     .select({
       entryId: ledgerEntry.id, kind: ledgerEntry.kind, amount: ledgerEntry.amount, occurredAt: ledgerEntry.occurredAt, accountId: ledgerEntry.accountId,
       wasteBankId: ledgerEntry.wasteBankId, bankName: wasteBank.name, personId: ledgerEntry.personId, telegramId: person.telegramId,
-      displayName: person.displayName, reason: ledgerEntry.reason, reversesEntryId: ledgerEntry.reversesEntryId,
+      displayName: person.displayName, reason: ledgerEntry.reason, reversesEntryId: ledgerEntry.reversesEntryId, reversesLineNo: ledgerEntry.reversesLineNo,
     })
     .from(ledgerEntry)
     .innerJoin(wasteBank, eq(wasteBank.id, ledgerEntry.wasteBankId))
@@ -394,8 +467,12 @@ export async function balanceOf(db: Database, account: AccountOf): Promise<numbe
 
 export type EntrySummary = { entryId: number; kind: EntryKind; amount: number; occurredAt: Date; reason: string | null; reversesEntryId: number | null; reversed: boolean };
 
-// Spelled out: inside a subquery drizzle would leave the outer column unqualified.
-const reversedFlag = sql<boolean>`exists (select 1 from ledger_entry r where r.reverses_entry_id = "ledger_entry"."id")`;
+// Spelled out: inside a subquery drizzle would leave the outer column unqualified. Reversed whole,
+// or a deposit with every line reversed one by one.
+const reversedFlag = sql<boolean>`(exists (select 1 from ledger_entry r where r.reverses_entry_id = "ledger_entry"."id" and r.reverses_line_no is null)
+  or ("ledger_entry"."kind" = 'deposit' and exists (select 1 from ledger_entry r where r.reverses_entry_id = "ledger_entry"."id")
+    and not exists (select 1 from deposit_line l where l.entry_id = "ledger_entry"."id"
+      and not exists (select 1 from ledger_entry r where r.reverses_entry_id = l.entry_id and r.reverses_line_no = l.line_no))))`;
 
 function entrySummaries(db: Database) {
   return db
@@ -466,7 +543,7 @@ export async function auditLedger(db: Database): Promise<LedgerAudit> {
       (select count(*)::int from ${ledgerEntry} e where e.kind = 'deposit'
         and e.amount <> coalesce((select sum(l.value) from ${depositLine} l where l.entry_id = e.id), -1)) as line_mismatches,
       (select count(*)::int from (select reverses_entry_id from ${ledgerEntry} where reverses_entry_id is not null
-        group by reverses_entry_id having count(*) > 1) d) as double_reversals
+        group by reverses_entry_id, coalesce(reverses_line_no, 0) having count(*) > 1) d) as double_reversals
   `)) as [Counts];
   const audit = {
     accounts: Number(counts.accounts),

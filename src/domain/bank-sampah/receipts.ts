@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { ledgerEntry } from "../../db/schema/index.js";
+import { depositLine, ledgerEntry, wasteType } from "../../db/schema/index.js";
 import { plainReceipt, receiptNotice, type PlainReceipt, type ReversedEntry } from "../../messages/bank-sampah.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { about, queueNotices } from "../../messages/notices.js";
@@ -79,12 +79,17 @@ export async function reverse(deps: ServiceDeps, params: { actor: Actor } & Reve
   const { actor, ...request } = params;
   return inTransaction(deps, async (tx) => {
     const receipt = await reverseEntry(tx, actor, request, deps.clock());
-    return queueReceipt(deps, tx, receipt, actor, await reversedEntry(tx, receipt.reversesEntryId!));
+    return queueReceipt(deps, tx, receipt, actor, await reversedEntry(tx, receipt.reversesEntryId!, receipt.reversesLineNo));
   });
 }
 
-/** What a reversal reversed, for its receipt. */
-async function reversedEntry(db: Database, entryId: number): Promise<ReversedEntry> {
+/** What a reversal reversed, for its receipt: the entry, and the line if it reversed one line. */
+async function reversedEntry(db: Database, entryId: number, lineNo: number | null): Promise<ReversedEntry> {
   const [row] = await db.select({ kind: ledgerEntry.kind, occurredAt: ledgerEntry.occurredAt }).from(ledgerEntry).where(eq(ledgerEntry.id, entryId));
-  return { kind: row!.kind, occurredAt: row!.occurredAt.getTime() };
+  const [line] = lineNo === null ? [] : await db
+    .select({ lineNo: depositLine.lineNo, wasteTypeId: depositLine.wasteTypeId, name: wasteType.name, unit: depositLine.unit, quantity: depositLine.quantity, rupiahPerUnit: depositLine.rupiahPerUnit, value: depositLine.value })
+    .from(depositLine)
+    .innerJoin(wasteType, eq(wasteType.id, depositLine.wasteTypeId))
+    .where(and(eq(depositLine.entryId, entryId), eq(depositLine.lineNo, lineNo)));
+  return { kind: row!.kind, occurredAt: row!.occurredAt.getTime(), line: line ?? null };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import { depositLine, kelurahan, ledgerEntry, person, rt, wasteBank, wasteType } from "../../db/schema/index.js";
@@ -45,7 +45,7 @@ export type DepositLineRow = {
   unit: MeasureUnit;
   rupiahPerUnit: number;
   value: number;
-  /** The reversal that cancelled this deposit before the month ended, if any. */
+  /** The reversal that cancelled this line (the whole deposit, or this line alone) before the month ended, if any. */
   reversedByEntryId: number | null;
   recordedBy: string | null;
 };
@@ -65,6 +65,8 @@ export type ReversalRow = {
   entryId: number;
   occurredAt: Date;
   reversesEntryId: number;
+  /** The one line of the deposit it cancelled; null when it cancelled the whole entry. */
+  reversesLineNo: number | null;
   reversesKind: "deposit" | "withdrawal";
   reversesOccurredAt: Date;
   resident: PersonLabel;
@@ -221,7 +223,7 @@ export async function monthlyBankReport(db: Database, wasteBankId: number, month
     .innerJoin(resident, eq(resident.id, ledgerEntry.personId))
     .innerJoin(recorder, eq(recorder.id, ledgerEntry.recordedBy))
     .leftJoin(rt, eq(rt.id, ledgerEntry.rtId))
-    .leftJoin(reversal, reversedWithinMonth(ledgerEntry))
+    .leftJoin(reversal, and(reversedWithinMonth(ledgerEntry), or(isNull(reversal.reversesLineNo), eq(reversal.reversesLineNo, depositLine.lineNo))))
     .where(inMonth("deposit"))
     .orderBy(asc(ledgerEntry.occurredAt), asc(ledgerEntry.id), asc(depositLine.lineNo));
 
@@ -243,6 +245,7 @@ export async function monthlyBankReport(db: Database, wasteBankId: number, month
       amount: ledgerEntry.amount,
       reason: ledgerEntry.reason,
       reversesEntryId: original.id,
+      reversesLineNo: ledgerEntry.reversesLineNo,
       reversesKind: original.kind,
       reversesOccurredAt: original.occurredAt,
     })
@@ -254,12 +257,17 @@ export async function monthlyBankReport(db: Database, wasteBankId: number, month
     .where(inMonth("reversal"))
     .orderBy(asc(ledgerEntry.occurredAt), asc(ledgerEntry.id));
 
-  const reversedDepositIds = reversalRows.filter((row) => row.reversesKind === "deposit").map((row) => row.reversesEntryId);
-  const reversedLines = reversedDepositIds.length === 0 ? [] : await db
-    .select({ wasteTypeId: depositLine.wasteTypeId, wasteType: wasteType.name, unit: depositLine.unit, quantity: depositLine.quantity, value: depositLine.value })
+  const depositReversals = reversalRows.filter((row) => row.reversesKind === "deposit");
+  const reversedDepositIds = depositReversals.map((row) => row.reversesEntryId);
+  const linesOfReversed = reversedDepositIds.length === 0 ? [] : await db
+    .select({ entryId: depositLine.entryId, lineNo: depositLine.lineNo, wasteTypeId: depositLine.wasteTypeId, wasteType: wasteType.name, unit: depositLine.unit, quantity: depositLine.quantity, value: depositLine.value })
     .from(depositLine)
     .innerJoin(wasteType, eq(wasteType.id, depositLine.wasteTypeId))
     .where(inArray(depositLine.entryId, reversedDepositIds));
+  // A whole reversal takes out every line of its deposit; a line reversal that line only.
+  const reversedLines = linesOfReversed.filter((line) =>
+    depositReversals.some((row) => row.reversesEntryId === line.entryId && (row.reversesLineNo === null || row.reversesLineNo === line.lineNo)),
+  );
 
   const balanceBefore = async (instant: Date) => {
     const [row] = await db
@@ -299,6 +307,7 @@ export async function monthlyBankReport(db: Database, wasteBankId: number, month
     entryId: row.entryId,
     occurredAt: row.occurredAt,
     reversesEntryId: row.reversesEntryId,
+    reversesLineNo: row.reversesLineNo,
     // A reversal of a reversal is refused by the ledger, so the original is one of these two.
     reversesKind: row.reversesKind === "withdrawal" ? "withdrawal" : "deposit",
     reversesOccurredAt: row.reversesOccurredAt,

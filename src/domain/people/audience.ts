@@ -12,6 +12,8 @@ export const AUDIENCES = {
   residents: ["warga"],
   /** Officers of a waste bank; which bank is checked in the domain (requireOfficer). */
   bankOfficers: ["petugas_bank"],
+  /** /banksampah: residents read their bank's prices and month; ketua and koordinator also manage banks. */
+  bankReaders: ["warga", "petugas_bank", "ketua_rt", "koordinator", "admin"],
   /** Who may export a waste bank's books; which bank is checked in the domain (canViewBank). */
   bankExporters: ["petugas_bank", "ketua_rt", "koordinator", "admin"],
   /** /skor: a warga sees their points, a ketua the RT's scorecard, a koordinator or admin the ranking. */

@@ -210,6 +210,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [readingLog.requestKey, readingSession.requestKey, bookLoan.requestKey], why: "a form's random key" },
   { columns: [ledgerEntry.amount], why: "Rupiah" },
   { columns: [ledgerEntry.reversesEntryId], why: "an entry id" },
+  { columns: [ledgerEntry.reversesLineNo], why: "a line number of the entry reversed" },
   { columns: [outbox.dedupeKey], why: "event and person ids (`notice:join-request:7:person:3`), never a Telegram id" },
   { columns: [outbox.method, outbox.claimedBy, outbox.lastError], why: "a Bot API method, an instance id, Telegram's error text" },
   { columns: [outbox.telegramMessageId], why: "a message id in the recipient's chat (useless once the chat id is gone)" },

@@ -203,7 +203,7 @@ async function bankSampahCounts(db: Database, range: Range): Promise<Row[]> {
     from ${ledgerEntry} e join ${depositLine} l on l.entry_id = e.id
     where e.kind = 'deposit' and e.rt_id is not null
       and e.occurred_at >= ${at(range.from)} and e.occurred_at < ${at(range.to)}
-      and not exists (select 1 from ${ledgerEntry} r where r.reverses_entry_id = e.id)
+      and not exists (select 1 from ${ledgerEntry} r where r.reverses_entry_id = e.id and (r.reverses_line_no is null or r.reverses_line_no = l.line_no))
       ${rtFilter("e.rt_id", range.rtIds)}
     group by 1, 2
   `);

@@ -25,8 +25,8 @@ const officers = AUDIENCES.bankOfficers;
 export const bankSetor = defineButton("bank.setor", officers, { action: oneOf("add", "undo", "save", "cancel"), request: requestKey });
 export const bankTarik = defineButton("bank.tarik", officers, { answer: oneOf("yes", "no"), request: requestKey });
 export const bankKoreksi = defineButton("bank.koreksi", officers, { answer: oneOf("yes", "no"), request: requestKey });
-/** A choice from a list inside a form: a bank, a resident, a waste type, an entry, a type to price. */
-export const bankPick = defineButton("bank.pick", officers, { list: oneOf("bank", "resident", "type", "entry", "price"), choice: oneOf("item", "again", "cancel"), item: int });
+/** A choice from a list inside a form: a bank, a resident, a waste type, an entry, a line of it (0: the whole entry), a type to price. */
+export const bankPick = defineButton("bank.pick", officers, { list: oneOf("bank", "resident", "type", "entry", "line", "price"), choice: oneOf("item", "again", "cancel"), item: int });
 /** /harga's menu and its questions. */
 export const bankPrices = defineButton("bank.harga", officers, {
   action: oneOf("price", "add", "retire", "history", "done", "unit-kg", "unit-liter", "unit-cancel", "retire-yes", "retire-no", "from-now", "from-tomorrow"),
@@ -44,7 +44,16 @@ export const bankExportMonth = defineButton("bank.export-month", exporters, { ba
  */
 export const saldo = defineButton("saldo", "anyone", { bank: id, month });
 
+/**
+ * The bank's open books from /banksampah (residents) and a bank's details (managers): its prices,
+ * and a month of its totals. Anyone may press; the domain shows a bank only to its residents, its
+ * savers, and those who may read its books, whatever the button says.
+ */
+export const bankBookPrices = defineButton("bank.book-prices", "anyone", { bank: id });
+export const bankBookMonth = defineButton("bank.book-month", "anyone", { bank: id, month });
+
 export const BANK_BUTTONS = [
   bankMenu, bankShow, bankAppointList, bankRevokeList, bankOfficer, bankRtList, bankAddRt, bankOpenRt, bankOpen,
   bankSetor, bankTarik, bankKoreksi, bankPick, bankPrices, bankExportPage, bankExport, bankExportMonth, saldo,
+  bankBookPrices, bankBookMonth,
 ];

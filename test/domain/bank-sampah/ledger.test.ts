@@ -65,6 +65,7 @@ describe("deposits and receipts", () => {
       displayName: "Siti",
       reason: null,
       reversesEntryId: null,
+      reversesLineNo: null,
       lines: [
         { wasteTypeId: world.types.pet.id, name: "Plastik PET (botol)", unit: "kg", quantity: 2500, rupiahPerUnit: 3000, value: 7500 },
         { wasteTypeId: world.types.kardus.id, name: "Kardus", unit: "kg", quantity: 750, rupiahPerUnit: 1800, value: 1350 },
