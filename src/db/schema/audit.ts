@@ -16,6 +16,7 @@ export const auditAction = pgEnum("audit_action", [
   "ledger_reversal",
   "broadcast_started",
   "broadcast_stopped",
+  "broadcast_scheduled",
   "manual_score_entered",
   "data_erased",
 ]);
