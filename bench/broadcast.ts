@@ -12,6 +12,7 @@ import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Api, GrammyError } from "grammy";
 import { eq } from "drizzle-orm";
 import { membership, outbox, person, roleAssignment } from "../src/db/schema/index.js";
+import { createI18n } from "../src/bot/i18n.js";
 import { startBroadcast } from "../src/domain/broadcast/broadcast.js";
 import { loadActor } from "../src/domain/people/actor.js";
 import { createRt } from "../src/domain/rt/rt.js";
@@ -74,7 +75,7 @@ async function seed(db: Awaited<ReturnType<typeof createScratchDatabase>>["db"])
 async function runEngine(database: Awaited<ReturnType<typeof createScratchDatabase>>, fake: FakeBotApiProcess, actor: Awaited<ReturnType<typeof seed>>): Promise<Figures & { enqueueMs: number }> {
   await fake.reset();
   const enqueueStart = performance.now();
-  await startBroadcast(database.db, actor, { audience: "rt-members", text: TEXT, entities: null, toPrivate: true, toGroup: false, pinInGroup: false }, "bench-engine", new Date());
+  await startBroadcast({ db: database.db, i18n: createI18n(database.db) }, actor, { audience: "rt-members", text: TEXT, entities: null, toPrivate: true, toGroup: false, pinInGroup: false }, "bench-engine", new Date());
   const enqueueMs = performance.now() - enqueueStart;
   const engine = new DeliveryEngine({ db: database.db, api: new Api("123:bench", { apiRoot: fake.apiRoot }), pacer: new Pacer(), logger: createLogger("error"), pollMs: 20 });
   const start = performance.now();
@@ -123,7 +124,7 @@ function runSender(databaseUrl: string, apiRoot: string, leaseMs: number) {
 /** Kill the sender (SIGKILL) part-way, start it again, and count what every resident received. */
 async function runCrash(database: Awaited<ReturnType<typeof createScratchDatabase>>, fake: FakeBotApiProcess, actor: Awaited<ReturnType<typeof seed>>) {
   await fake.reset();
-  await startBroadcast(database.db, actor, { audience: "rt-members", text: TEXT, entities: null, toPrivate: true, toGroup: false, pinInGroup: false }, "bench-crash", new Date());
+  await startBroadcast({ db: database.db, i18n: createI18n(database.db) }, actor, { audience: "rt-members", text: TEXT, entities: null, toPrivate: true, toGroup: false, pinInGroup: false }, "bench-crash", new Date());
   const leaseMs = 2_000;
   const first = runSender(database.url, fake.apiRoot, leaseMs);
   const killAfter = Math.floor(RECIPIENTS * 0.3);

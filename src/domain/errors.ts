@@ -97,6 +97,9 @@ export const DOMAIN_ERROR_CODES = [
   "indicator-score-invalid",
   "indicator-date-in-future",
   "indicator-note-too-long",
+  // announcements (issue 14)
+  "broadcast-time-passed",
+  "broadcast-caption-too-long",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { pruneProcessedUpdates } from "../db/processed-updates.js";
 import { pruneFormSteps } from "../db/state-store.js";
 import { applyRetention } from "../domain/audit/retention.js";
+import { releaseDueBroadcasts } from "../domain/broadcast/broadcast.js";
 import { extendOccurrences } from "../domain/events/events.js";
 import { planWeeklyDigests } from "./digests.js";
 import { planLoanReminders } from "./loan-reminders.js";
@@ -18,11 +19,13 @@ const FORM_STEPS_KEPT_MS = 86_400_000;
  * The one list of what the bot does on its own, and when (cron read in WIB). A new job goes here;
  * its logic lives in its area (domain or scheduling), taking `now`.
  */
-export function productionJobs(deps: ReminderDeps, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
+export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonly number[] }, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
   const { db } = deps;
   return [
     // Every minute: reminders due soon are queued, spread so the sender keeps to Telegram's limits.
     { name: REMINDER_JOB_NAME, cron: "* * * * *", run: (now) => planReminders(deps, now, options.reminders ?? {}) },
+    // Every minute: scheduled announcements that are due go out (held in the database, so a restart loses none).
+    { name: "release-broadcasts", cron: "* * * * *", run: (now) => releaseDueBroadcasts(deps, now) },
     { name: "extend-occurrences", cron: "10 0 * * *", run: (now) => extendOccurrences(db, now) },
     // What a form kept for a redelivery that never came (polling, Telegram giving up) goes after a day too.
     {

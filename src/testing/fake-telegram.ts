@@ -305,6 +305,10 @@ export class FakeTelegram {
       const text = this.checkText(payload.text);
       stored = this.store({ chatId, fromBot: true, text, markup, kind: "text" });
     } else {
+      // The file itself: a file_id Telegram already has (an announcement's poster) or an upload.
+      const field = method === "sendPhoto" ? "photo" : "document";
+      const given = payload[field];
+      if (!(typeof given === "string" && given !== "") && !files.some((file) => file.field === field)) throw badRequest(`there is no ${field} in the request`);
       const caption = typeof payload.caption === "string" ? payload.caption.trim() : "";
       if (caption.length > MAX_CAPTION_LENGTH) throw badRequest("message caption is too long");
       stored = this.store({ chatId, fromBot: true, text: caption, markup, kind: method === "sendPhoto" ? "photo" : "document" });

@@ -1,13 +1,25 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { broadcast, outbox, person, rt } from "../../src/db/schema/index.js";
+import { broadcast, outbox, person, roleAssignment, rt } from "../../src/db/schema/index.js";
+import { erasePerson } from "../../src/domain/people/person.js";
+import { createLogger } from "../../src/logger.js";
+import { productionJobs } from "../../src/scheduling/jobs.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { photoUpdate, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { callbackDataOf, photoUpdate, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 const { database, harness } = withTestBot();
 
 const GROUP_ID = -1001234567890;
+
+/** A sticker: neither text nor a photo. */
+function stickerUpdate(user: TestUser): Update {
+  const update = harness.messageUpdate(user, "");
+  const message = update.message as unknown as Record<string, unknown>;
+  delete message.text;
+  message.sticker = { file_id: "sticker-file", file_unique_id: "sticker-unique", type: "regular", width: 512, height: 512, is_animated: false, is_video: false };
+  return update;
+}
 
 function groupMessage(user: TestUser, text: string): Update {
   const update = harness.messageUpdate(user, text);
@@ -19,13 +31,18 @@ function groupMessage(user: TestUser, text: string): Update {
 async function rtWithResidents() {
   const place = await addRt(database.db, 5);
   const ketua = newUser("Pak", "Harun");
-  await addKetua(database.db, ketua, place.id);
+  const { personId: ketuaPersonId } = await addKetua(database.db, ketua, place.id);
+  await database.db.update(person).set({ displayName: "Harun" }).where(eq(person.id, ketuaPersonId));
   const residents = [newUser("Siti"), newUser("Budi"), newUser("Dewi")];
   for (const resident of residents) await addMember(database.db, resident, place.id);
   const waiting = newUser("Tunggu");
   await addPending(database.db, waiting, place.id);
   return { place, ketua, residents, waiting };
 }
+
+/** An announcement from RT 05's ketua as an Indonesian-speaking resident gets it. */
+const FROM_HARUN = "Dari Ketua RT 05, Harun";
+const fromHarun = (text: string) => `${FROM_HARUN}\n\n${text}`;
 
 /** /umumkan as a ketua whose RT has no group: write, preview, send. */
 async function announce(ketua: TestUser, text: string, entities?: unknown[]) {
@@ -47,19 +64,21 @@ describe("/umumkan", () => {
     const update = harness.messageUpdate(ketua, text);
     (update.message as { entities?: unknown[] }).entities = bold;
     await harness.deliver(update);
-    // The preview is the announcement exactly as residents will get it.
-    const preview = harness.telegram.callsOf("sendMessage").find((c) => c.payload.chat_id === ketua.id && c.payload.text === text);
-    expect(preview?.payload.entities).toEqual(bold);
+    // The preview is the announcement exactly as residents will get it: who it is from (in
+    // italics), then the text with its formatting moved past that line.
+    const shifted = [{ type: "italic", offset: 0, length: FROM_HARUN.length }, { type: "bold", offset: FROM_HARUN.length + 2, length: 11 }];
+    const preview = harness.telegram.callsOf("sendMessage").find((c) => c.payload.chat_id === ketua.id && c.payload.text === fromHarun(text));
+    expect(preview?.payload.entities).toEqual(shifted);
     expect(harness.lastText(ketua)).toContain("ke 3 orang lewat chat pribadi (0 orang menyenyapkan");
     await harness.press(ketua, "Kirim");
 
     for (const resident of residents) {
-      const got = harness.telegram.callsOf("sendMessage").filter((c) => c.payload.chat_id === resident.id && c.payload.text === text);
+      const got = harness.telegram.callsOf("sendMessage").filter((c) => c.payload.chat_id === resident.id && c.payload.text === fromHarun(text));
       expect(got).toHaveLength(1);
-      expect(got[0]!.payload.entities).toEqual(bold);
+      expect(got[0]!.payload.entities).toEqual(shifted);
     }
     expect(harness.telegram.textsTo(waiting.id)).toEqual([]); // not a member yet
-    expect(harness.telegram.textsTo(ketua.id).filter((t) => t === text)).toHaveLength(1); // only the preview
+    expect(harness.telegram.textsTo(ketua.id).filter((t) => t === fromHarun(text))).toHaveLength(1); // only the preview
 
     // The progress message is edited in place and the report comes at the end.
     expect(harness.lastText(ketua)).toBe("Terkirim 0/3 · gagal 0 · diblokir 0");
@@ -175,12 +194,12 @@ describe("/umumkan", () => {
     expect(harness.lastText(ketua)).toBe("Isian masih kosong. Silakan tulis lagi.");
     await harness.send(ketua, "x".repeat(3501));
     expect(harness.lastText(ketua)).toBe("Terlalu panjang: paling banyak 3.500 karakter.");
-    await harness.deliver(photoUpdate(harness, ketua));
-    expect(harness.lastText(ketua)).toContain("Pengumuman harus berupa teks");
+    await harness.deliver(stickerUpdate(ketua));
+    expect(harness.lastText(ketua)).toBe("Pengumuman harus berupa teks atau satu foto poster. Tulis pengumumannya, kirim fotonya, atau kirim /batal.");
     const sqlish = "'; DROP TABLE outbox; -- 😀 iuran 2,5 juta <b>tebal</b>";
     await harness.send(ketua, sqlish);
     await harness.press(ketua, "Kirim");
-    expect(harness.telegram.textsTo(residents[0]!.id)).toContain(sqlish);
+    expect(harness.telegram.textsTo(residents[0]!.id)).toContain(fromHarun(sqlish));
     expect(await database.db.select().from(outbox)).toHaveLength(3);
   });
 
@@ -197,9 +216,10 @@ describe("/umumkan", () => {
     await harness.press(koordinator, "Ketua RT di wilayah saya");
     await harness.send(koordinator, "Rapat ketua RT Senin.");
     await harness.press(koordinator, "Kirim");
-    expect(harness.telegram.textsTo(ketua.id)).toContain("Rapat ketua RT Senin.");
-    expect(harness.telegram.textsTo(otherKetua.id)).not.toContain("Rapat ketua RT Senin."); // another kelurahan
-    expect(harness.telegram.textsTo(residents[0]!.id)).not.toContain("Rapat ketua RT Senin.");
+    const fromKoor = "Dari Koordinator Kelurahan Simpang IV Sipin, Koor\n\nRapat ketua RT Senin.";
+    expect(harness.telegram.textsTo(ketua.id)).toContain(fromKoor);
+    expect(harness.telegram.textsTo(otherKetua.id)).not.toContain(fromKoor); // another kelurahan
+    expect(harness.telegram.textsTo(residents[0]!.id)).not.toContain(fromKoor);
 
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
@@ -208,7 +228,7 @@ describe("/umumkan", () => {
     await harness.press(admin, "Semua warga se-kota");
     await harness.send(admin, "Lomba Kampung BANTAR dimulai.");
     await harness.press(admin, "Kirim");
-    for (const user of [ketua, otherKetua, ...residents]) expect(harness.telegram.textsTo(user.id)).toContain("Lomba Kampung BANTAR dimulai.");
+    for (const user of [ketua, otherKetua, ...residents]) expect(harness.telegram.textsTo(user.id)).toContain("Dari Admin Kampung BANTAR Kota Jambi, Admin\n\nLomba Kampung BANTAR dimulai.");
   });
 });
 
@@ -235,12 +255,12 @@ describe("RT group", () => {
     await harness.send(ketua, "Kerja bakti besok.");
     expect(harness.lastText(ketua)).toContain("ke grup RT 05 Kelurahan Simpang IV Sipin, lalu disematkan");
     await harness.press(ketua, "Kirim");
-    expect(harness.telegram.textsTo(GROUP_ID)).toContain("Kerja bakti besok.");
-    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).toContain("Kerja bakti besok.");
+    expect(harness.telegram.textsTo(GROUP_ID)).toContain(fromHarun("Kerja bakti besok."));
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).toContain(fromHarun("Kerja bakti besok."));
 
     await harness.delivery.monitor.tick(); // sees the group copy out, queues its pin
     await harness.delivery.engine.drain();
-    const groupCopy = harness.telegram.callsOf("sendMessage").find((c) => c.payload.chat_id === GROUP_ID && c.payload.text === "Kerja bakti besok.");
+    const groupCopy = harness.telegram.callsOf("sendMessage").find((c) => c.payload.chat_id === GROUP_ID && c.payload.text === fromHarun("Kerja bakti besok."));
     const pins = harness.telegram.callsOf("pinChatMessage");
     expect(pins).toHaveLength(1);
     expect(pins[0]!.payload).toMatchObject({ chat_id: GROUP_ID, message_id: (groupCopy!.result as { message_id: number }).message_id });
@@ -271,8 +291,8 @@ describe("RT group", () => {
     await harness.press(ketua, "Tidak");
     await harness.send(ketua, "Hanya untuk grup.");
     await harness.press(ketua, "Kirim");
-    expect(harness.telegram.textsTo(GROUP_ID)).toContain("Hanya untuk grup.");
-    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).not.toContain("Hanya untuk grup.");
+    expect(harness.telegram.textsTo(GROUP_ID)).toContain(fromHarun("Hanya untuk grup."));
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).not.toContain(fromHarun("Hanya untuk grup."));
   });
 
   it("is linked only by a ketua who administers it, and a group linked to another RT is never taken over", async () => {
@@ -306,7 +326,7 @@ describe("RT group", () => {
     expect(harness.lastText(ketua05)).toContain("Tulis pengumumannya"); // no channel to choose: RT 05 has no group
     await harness.send(ketua05, "Rapat RT 05.");
     await harness.press(ketua05, "Kirim");
-    expect(harness.telegram.textsTo(GROUP_ID)).not.toContain("Rapat RT 05.");
+    expect(harness.telegram.textsTo(GROUP_ID).some((t) => t.includes("Rapat RT 05."))).toBe(false);
 
     // RT 07's ketua frees the group; then RT 05's ketua may link it.
     await harness.deliver(groupMessage(ketua07, "/lepasgrup"));
@@ -329,5 +349,184 @@ describe("RT group", () => {
     await harness.deliver(groupMessage(koordinator, "/lepasgrup"));
     expect(harness.telegram.lastTextTo(GROUP_ID)).toContain("Grup ini tidak lagi terhubung dengan RT 05");
     expect(await groupOf(rt05.id)).toBeNull();
+  });
+});
+
+/** The jobs as the scheduler runs them, at the harness's time; then what they queued is sent. */
+async function runJob(name: string) {
+  const job = productionJobs({ db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") }).find((candidate) => candidate.name === name)!;
+  const result = await job.run(harness.now);
+  await harness.settle();
+  return result;
+}
+
+/** A document (an image sent as a file), not a photo. */
+function documentUpdate(user: TestUser): Update {
+  const update = harness.messageUpdate(user, "");
+  const message = update.message as unknown as Record<string, unknown>;
+  delete message.text;
+  message.document = { file_id: "doc-file", file_unique_id: "doc-unique", file_name: "poster.jpg", mime_type: "image/jpeg" };
+  return update;
+}
+
+// 22 November 2026 is a Sunday; the harness starts at 10.00 WIB.
+const MONDAY_0600 = new Date("2026-11-22T23:00:00Z");
+
+/** /umumkan up to the scheduled confirmation, for a ketua whose RT has no group. */
+async function schedule(ketua: TestUser, text: string, when: string) {
+  await harness.send(ketua, "/umumkan");
+  await harness.send(ketua, text);
+  await harness.press(ketua, "Jadwalkan");
+  await harness.send(ketua, when);
+  await harness.press(ketua, "Jadwalkan");
+}
+
+describe("/umumkan, issue 14: the sender line", () => {
+  it("names the sender on the first line, in each recipient's language, and the queued copies keep it after the sender leaves", async () => {
+    const { place, ketua, residents } = await rtWithResidents();
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.telegramId, residents[1]!.id));
+    harness.drainAfterEachUpdate = false;
+    await announce(ketua, "Rapat RT malam ini.");
+    // The ketua hands the RT over before anything goes out: the copies still say who wrote them.
+    await database.db.update(roleAssignment).set({ revokedAt: harness.now }).where(and(eq(roleAssignment.rtId, place.id), eq(roleAssignment.role, "ketua_rt")));
+    await harness.delivery.engine.drain();
+    expect(harness.telegram.textsTo(residents[0]!.id)).toEqual([fromHarun("Rapat RT malam ini.")]);
+    expect(harness.telegram.textsTo(residents[1]!.id)).toEqual(["From the head of RT 05, Harun\n\nRapat RT malam ini."]);
+    const [row] = await database.db.select().from(broadcast);
+    expect(row?.sender).toEqual({ role: "ketua", area: "05", areaKind: null, name: "Harun" });
+  });
+});
+
+describe("/umumkan, issue 14: a poster", () => {
+  it("sends a photo by its file_id with the text as its caption, after refusing a file and a caption too long", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.telegramId, residents[1]!.id));
+    await harness.send(ketua, "/umumkan");
+    expect(harness.lastText(ketua)).toContain("atau kirim satu foto poster dengan keterangan (paling banyak 993 karakter)");
+    await harness.deliver(documentUpdate(ketua));
+    expect(harness.lastText(ketua)).toBe("Poster dikirim sebagai foto, bukan sebagai berkas. Kirim ulang sebagai foto, tulis pengumumannya, atau kirim /batal.");
+    // 1,024 less the longest sender line ("From the head of RT 05, Harun", 29) and the blank line.
+    await harness.deliver(photoUpdate(harness, ketua, "x".repeat(994)));
+    expect(harness.lastText(ketua)).toBe("Keterangan foto terlalu panjang: paling banyak 993 karakter. Kirim foto dengan keterangan yang lebih pendek, atau tulis pengumumannya sebagai teks saja.");
+    const caption = "Lomba 17-an! 🎉 " + "y".repeat(977);
+    await harness.deliver(photoUpdate(harness, ketua, caption));
+    const preview = harness.telegram.callsOf("sendPhoto").find((c) => c.payload.chat_id === ketua.id);
+    expect(preview?.payload).toMatchObject({ photo: "photo-file", caption: fromHarun(caption) });
+    await harness.press(ketua, "Kirim");
+    const copies = harness.telegram.callsOf("sendPhoto").filter((c) => c.payload.chat_id !== ketua.id);
+    expect(copies.map((c) => c.payload.chat_id).sort()).toEqual(residents.map((r) => r.id).sort());
+    expect(copies.every((c) => c.payload.photo === "photo-file" && c.error === undefined)).toBe(true);
+    expect(copies.find((c) => c.payload.chat_id === residents[0]!.id)?.payload.caption).toBe(fromHarun(caption));
+    expect(copies.find((c) => c.payload.chat_id === residents[1]!.id)?.payload.caption).toBe(`From the head of RT 05, Harun\n\n${caption}`);
+    expect((await database.db.select().from(outbox)).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+  });
+
+  it("sends a photo without a caption (or with invisible characters only) under the sender line alone", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    await harness.send(ketua, "/umumkan");
+    await harness.deliver(photoUpdate(harness, ketua, "\u200b \u2060"));
+    await harness.press(ketua, "Kirim");
+    const copy = harness.telegram.callsOf("sendPhoto").find((c) => c.payload.chat_id === residents[0]!.id);
+    expect(copy?.payload).toMatchObject({ photo: "photo-file", caption: FROM_HARUN });
+  });
+});
+
+describe("/umumkan, issue 14: scheduled", () => {
+  it("holds an announcement until its time (WIB), through a restart, then sends it to the RT as it is then", async () => {
+    const { place, ketua, residents } = await rtWithResidents();
+    await harness.send(ketua, "/umumkan");
+    await harness.send(ketua, "Kerja bakti besok pagi.");
+    expect(harness.buttons(ketua)).toEqual(["📣 Kirim sekarang", "⏰ Jadwalkan", "Batal"]);
+    await harness.press(ketua, "Jadwalkan");
+    expect(harness.lastText(ketua)).toContain("Kapan pengumuman ini dikirim?");
+    await harness.send(ketua, "07.00"); // today, three hours ago
+    expect(harness.lastText(ketua)).toBe("Waktu itu sudah lewat. Tulis waktu yang akan datang, misalnya \"Minggu 07.00\".");
+    await harness.send(ketua, "besok 06.00");
+    expect(harness.lastText(ketua)).toContain("Jadwalkan pengumuman ini untuk Senin, 23 November 2026 pukul 06.00 WIB?");
+    const confirm = shownMessages(harness.telegram, ketua.id).at(-1)!;
+    await pressOn(harness, ketua, confirm, "Jadwalkan");
+    await pressOn(harness, ketua, confirm, "Jadwalkan"); // a second tap: still one announcement
+    expect(harness.lastText(ketua)).toContain("Pengumuman dijadwalkan: Senin, 23 November 2026 pukul 06.00 WIB.");
+    const rows = await database.db.select().from(broadcast);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "scheduled", sendAt: MONDAY_0600 });
+    expect(await runJob("release-broadcasts")).toEqual({ released: 0, dropped: 0 });
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).toEqual([]);
+
+    // Before the time a resident joins and one mutes announcements; the bot restarts.
+    const newcomer = newUser("Baru");
+    await addMember(database.db, newcomer, place.id);
+    await harness.send(residents[0]!, "/senyap");
+    harness.restart();
+    harness.now = new Date(MONDAY_0600.getTime() - 60_000);
+    expect(await runJob("release-broadcasts")).toEqual({ released: 0, dropped: 0 });
+    harness.now = MONDAY_0600;
+    expect(await runJob("release-broadcasts")).toEqual({ released: 1, dropped: 0 });
+    for (const user of [residents[1]!, residents[2]!, newcomer]) expect(harness.telegram.textsTo(user.id)).toEqual([fromHarun("Kerja bakti besok pagi.")]);
+    expect(harness.telegram.textsTo(residents[0]!.id).filter((t) => t.includes("Kerja bakti"))).toEqual([]);
+
+    // The scheduled message becomes the progress message, and the report follows.
+    await harness.delivery.monitor.tick();
+    expect(shownMessages(harness.telegram, ketua.id).some((m) => m.text === "Selesai: terkirim 3/3 · gagal 0 · diblokir 0")).toBe(true);
+    expect(harness.lastText(ketua)).toContain("dilewati karena senyap: 1");
+    expect(await runJob("release-broadcasts")).toEqual({ released: 0, dropped: 0 });
+    expect(await database.db.select().from(outbox)).toHaveLength(3);
+  });
+
+  it("lists the waiting ones at /umumkan, and each can be cancelled before it goes", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    await schedule(ketua, "Pengumuman pertama.", "besok 06.00");
+    const firstMessage = shownMessages(harness.telegram, ketua.id).at(-1)!;
+    await schedule(ketua, "Pengumuman kedua, yang lebih panjang dari empat puluh huruf.", "besok 07.00");
+    await harness.send(ketua, "/umumkan");
+    const list = shownMessages(harness.telegram, ketua.id).filter((m) => m.text.startsWith("Pengumuman terjadwal Anda")).at(-1)!;
+    expect(list.text).toBe(
+      "Pengumuman terjadwal Anda yang belum dikirim:\n• Senin, 23 November 2026 pukul 06.00 WIB: Pengumuman pertama.\n• Senin, 23 November 2026 pukul 07.00 WIB: Pengumuman kedua, yang lebih panjang dar…",
+    );
+    // Pressed while the form waits for a new text: the button's own handler answers it.
+    await pressOn(harness, ketua, list, "07.00");
+    expect(harness.lastText(ketua)).toBe("Pengumuman terjadwal dibatalkan. Tidak ada yang dikirim.");
+    expect(callbackDataOf(shownMessages(harness.telegram, ketua.id).find((m) => m.messageId === list.messageId)!)).toHaveLength(1);
+    await harness.send(ketua, "/batal");
+    await pressOn(harness, ketua, firstMessage, "Batalkan");
+    expect(harness.lastText(ketua)).toBe("Pengumuman terjadwal dibatalkan. Tidak ada yang dikirim.");
+    harness.now = new Date(MONDAY_0600.getTime() + 3_600_000);
+    expect(await runJob("release-broadcasts")).toEqual({ released: 0, dropped: 0 });
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).toEqual([]);
+    expect((await database.db.select().from(broadcast)).map((r) => r.status)).toEqual(["stopped", "stopped"]);
+    await harness.send(ketua, "/umumkan");
+    // Nothing waits any more: no new list (the two shown were when the second was written, and above).
+    expect(shownMessages(harness.telegram, ketua.id).filter((m) => m.text.startsWith("Pengumuman terjadwal Anda"))).toHaveLength(2);
+  });
+
+  it("is not sent when its sender no longer heads the RT at its time, and they are told", async () => {
+    const { place, ketua, residents } = await rtWithResidents();
+    await schedule(ketua, "Iuran sampah naik.", "besok 06.00");
+    await database.db.update(roleAssignment).set({ revokedAt: harness.now }).where(and(eq(roleAssignment.rtId, place.id), eq(roleAssignment.role, "ketua_rt")));
+    harness.now = MONDAY_0600;
+    expect(await runJob("release-broadcasts")).toEqual({ released: 0, dropped: 1 });
+    for (const resident of residents) expect(harness.telegram.textsTo(resident.id)).toEqual([]);
+    expect(harness.lastText(ketua)).toBe("Pengumuman terjadwal Anda untuk Senin, 23 November 2026 pukul 06.00 WIB tidak dikirim: Anda tidak lagi memegang peran yang boleh mengirimnya ke penerima itu.");
+    expect((await database.db.select().from(broadcast))[0]?.status).toBe("stopped");
+  });
+
+  it("of a sender who erases their data is cancelled, its text, poster and sender line forgotten", async () => {
+    const { ketua } = await rtWithResidents();
+    const koordinator = newUser("Koor");
+    const koordinatorId = await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await harness.send(koordinator, "/umumkan");
+    await harness.press(koordinator, "Ketua RT di wilayah saya");
+    await harness.deliver(photoUpdate(harness, koordinator, "Rapat ketua RT."));
+    await harness.press(koordinator, "Jadwalkan");
+    await harness.send(koordinator, "besok 06.00");
+    await harness.press(koordinator, "Jadwalkan");
+    const [before] = await database.db.select().from(broadcast);
+    expect(before).toMatchObject({ status: "scheduled", photoFileId: "photo-file", sender: { role: "koordinator", area: "Simpang IV Sipin", areaKind: "kelurahan", name: "Koor" } });
+    expect(await erasePerson(database.db, koordinatorId, harness.now)).toBe(true);
+    const [after] = await database.db.select().from(broadcast);
+    expect(after).toMatchObject({ status: "stopped", text: "", entities: null, sender: null, photoFileId: null, progressChatId: null });
+    harness.now = MONDAY_0600;
+    expect(await runJob("release-broadcasts")).toEqual({ released: 0, dropped: 0 });
+    expect(harness.telegram.callsOf("sendPhoto").filter((c) => c.payload.chat_id === ketua.id)).toEqual([]);
   });
 });

@@ -134,7 +134,8 @@ describe("after /hapusdata by a ketua and by a waste bank officer, nothing in th
     await harness.send(ketua, "/umumkan");
     await harness.send(ketua, ANNOUNCEMENT);
     await harness.press(ketua, "Kirim");
-    expect(harness.lastText(tono)).toBe(ANNOUNCEMENT);
+    // Each copy names its sender: erasure must blank that too.
+    expect(harness.lastText(tono)).toBe(`Dari Ketua RT 05, Harunsyah Pelitabumi\n\n${ANNOUNCEMENT}`);
     // The officer records Tono's deposit: Tono's receipt names her.
     await harness.send(sari, "/setor");
     await harness.send(sari, "Tono");

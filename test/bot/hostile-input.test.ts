@@ -650,9 +650,12 @@ describe("Telegram formatting in user text cannot break the bot's messages", () 
     expect(harness.lastText(ketua)).toBe(id("input-too-long", { max: TEXT_LIMITS.announcement }));
     await harness.send(ketua, HOSTILE);
     await harness.press(ketua, "Kirim");
-    const got = harness.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === siti.id && call.payload.text === HOSTILE);
+    const got = harness.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === siti.id && String(call.payload.text).endsWith(`\n\n${HOSTILE}`));
     expect(got).toHaveLength(1);
-    expect(got[0]!.payload.entities).toBeUndefined();
+    // The sender line's italics only: nothing is parsed out of what the ketua typed.
+    const senderLine = String(got[0]!.payload.text).slice(0, -HOSTILE.length - 2);
+    expect(senderLine).toMatch(/^Dari Ketua RT \d\d, /);
+    expect(got[0]!.payload.entities).toEqual([{ type: "italic", offset: 0, length: senderLine.length }]);
     noParseMode();
   });
 

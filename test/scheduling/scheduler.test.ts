@@ -22,6 +22,7 @@ describe("scheduler", () => {
     const scheduler = createScheduler(deps, { jobs: [...productionJobs(deps), extra] });
     expect(scheduler.jobs.map((job) => [job.name, job.cron])).toEqual([
       [REMINDER_JOB_NAME, "* * * * *"],
+      ["release-broadcasts", "* * * * *"],
       ["extend-occurrences", "10 0 * * *"],
       ["prune-updates", "30 3 * * *"],
       ["loan-reminders", "0 8 * * *"],

@@ -26,6 +26,17 @@ describe("the Telegram model", () => {
     expect(model.message(42, sent.message_id)).toMatchObject({ text: "Pilih", markup: null });
   });
 
+  it("sends a photo by file_id with a caption of up to 1,024 characters, and refuses one without a photo", async () => {
+    const { model, api } = telegram();
+    const sent = await api.sendPhoto(42, "poster-file-id", { caption: "Lomba 17-an" });
+    expect(model.message(42, sent.message_id)).toMatchObject({ kind: "photo", text: "Lomba 17-an" });
+    await api.sendPhoto(42, "poster-file-id", { caption: "x".repeat(1024) });
+    await expect(api.sendPhoto(42, "poster-file-id", { caption: "x".repeat(1025) })).rejects.toMatchObject({ error_code: 400, description: "Bad Request: message caption is too long" });
+    await expect(api.sendPhoto(42, "")).rejects.toMatchObject({ error_code: 400, description: "Bad Request: there is no photo in the request" });
+    // An edit of its text is refused: a photo has a caption, not a text.
+    await expect(api.editMessageText(42, sent.message_id, "x")).rejects.toMatchObject({ error_code: 400 });
+  });
+
   it("refuses edits of messages it never sent, and of the user's own", async () => {
     const { model, api } = telegram();
     await expect(api.editMessageText(42, 999, "x")).rejects.toMatchObject({ error_code: 400, description: "Bad Request: message to edit not found" });

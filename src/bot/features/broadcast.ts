@@ -26,6 +26,15 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   onButton(presses, broadcastStop, async (ctx, values) => {
     const id = values.broadcast;
     const stopped = await stopBroadcast(deps.db, ctx.actor, id, deps.clock());
+    if (stopped === "cancelled") {
+      // Nothing went out. Its button goes (a list keeps the others' buttons), and the chat says so.
+      await ctx.answerCallbackQuery();
+      const rows = ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? [];
+      const kept = rows.map((row) => row.filter((button) => !("callback_data" in button) || button.callback_data !== ctx.callbackQuery?.data)).filter((row) => row.length > 0);
+      await ctx.editMessageReplyMarkup(kept.length > 0 ? { reply_markup: { inline_keyboard: kept } } : undefined);
+      await ctx.reply(ctx.t("broadcast-scheduled-cancelled"));
+      return;
+    }
     await ctx.answerCallbackQuery({ text: ctx.t(stopped ? "broadcast-stopped" : "broadcast-already-finished") });
     const progress = await broadcastProgress(deps.db, id);
     if (stopped && progress) {

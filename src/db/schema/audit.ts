@@ -17,6 +17,7 @@ export const auditAction = pgEnum("audit_action", [
   "price_set",
   "broadcast_started",
   "broadcast_stopped",
+  "broadcast_scheduled",
   "manual_score_entered",
   "data_erased",
   "ronda_assigned",

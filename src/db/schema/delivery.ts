@@ -43,7 +43,21 @@ export const outbox = pgTable("outbox", {
   index("outbox_subject_idx").using("gin", table.subjectPersonIds).where(sql`cardinality(${table.subjectPersonIds}) > 0`),
 ]);
 
-export const broadcastStatus = pgEnum("broadcast_status", ["running", "stopped", "done"]);
+/** scheduled: held until `send_at`, when the release job queues its copies (or stops it). */
+export const broadcastStatus = pgEnum("broadcast_status", ["running", "stopped", "done", "scheduled"]);
+
+/**
+ * Who sent an announcement, as its first line names them ("Dari Ketua RT 05, Pak Harun"), kept
+ * as it was when it was written: the line stays right after the sender leaves the role.
+ */
+export type BroadcastSender = {
+  role: "ketua" | "koordinator" | "admin";
+  /** ketua: the RT's number ("05"); koordinator: the area's name; admin: none. */
+  area: string | null;
+  /** koordinator: whether `area` is a kelurahan or a kecamatan (null when several areas). */
+  areaKind: "kelurahan" | "kecamatan" | null;
+  name: string;
+};
 
 /** An announcement (/umumkan) and where its live progress message lives. */
 export const broadcast = pgTable("broadcast", {
@@ -56,6 +70,14 @@ export const broadcast = pgTable("broadcast", {
   rtId: integer("rt_id").references(() => rt.id),
   text: text("text").notNull(),
   entities: jsonb("entities"),
+  /** Its first line's sender (see BroadcastSender); null for announcements from before it, and once the sender erased their data. */
+  sender: jsonb("sender").$type<BroadcastSender>(),
+  /** A poster: the Telegram file_id of the photo sent as the announcement (the text is its caption). */
+  photoFileId: text("photo_file_id"),
+  /** When a scheduled announcement goes out (status `scheduled` until then); null: at once. */
+  sendAt: timestamp("send_at", { withTimezone: true }),
+  /** Whether it goes to each person's private chat (a ketua may send to the RT group only). */
+  toPrivate: boolean("to_private").notNull().default(true),
   toGroup: boolean("to_group").notNull().default(false),
   pinInGroup: boolean("pin_in_group").notNull().default(false),
   status: broadcastStatus("status").notNull().default("running"),
@@ -67,4 +89,8 @@ export const broadcast = pgTable("broadcast", {
   progressText: text("progress_text"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp("finished_at", { withTimezone: true }),
-});
+}, (table) => [
+  // The release job looks for what is due every minute. Not a partial index on 'scheduled': a
+  // migration cannot use an enum value it adds in the same transaction.
+  index("broadcast_status_send_at_idx").on(table.status, table.sendAt),
+]);

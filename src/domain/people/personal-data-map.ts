@@ -146,18 +146,21 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     },
   },
   {
-    columns: [broadcast.text, broadcast.entities, broadcast.progressChatId, broadcast.progressMessageId],
-    holds: "an announcement the person wrote, and their chat where its progress is shown",
-    erasure: "the text and its formatting are blanked, the progress chat forgotten; one still going out stops, its queued messages cancelled and every copy's text blanked (recipient counts stay)",
+    columns: [broadcast.text, broadcast.entities, broadcast.sender, broadcast.photoFileId, broadcast.progressChatId, broadcast.progressMessageId],
+    holds: "an announcement the person wrote or the poster they sent, its sender line (their name and role), and their chat where its progress is shown",
+    erasure:
+      "the text, its formatting, the poster and the sender line are blanked, the progress chat forgotten; one still going out stops, one scheduled is cancelled, its queued messages cancelled and every copy's text, poster and sender line blanked (recipient counts stay)",
     async erase(tx, subject) {
       const theirs = await tx
         .update(broadcast)
         .set({
           text: "",
           entities: null,
+          sender: null,
+          photoFileId: null,
           progressChatId: null,
           progressMessageId: null,
-          status: sql`case when ${broadcast.status} = 'running' then 'stopped'::broadcast_status else ${broadcast.status} end`,
+          status: sql`case when ${broadcast.status} in ('running', 'scheduled') then 'stopped'::broadcast_status else ${broadcast.status} end`,
           finishedAt: sql`coalesce(${broadcast.finishedAt}, ${subject.now.toISOString()}::timestamptz)`,
         })
         .where(eq(broadcast.senderPersonId, subject.personId))

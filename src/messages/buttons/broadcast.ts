@@ -13,4 +13,7 @@ export const announceChannel = defineButton("announce.via", AUDIENCES.announcers
 /** Pin it in the group or not. Its own family, so an old pin button is never taken for "send". */
 export const announcePin = defineButton("announce.pin", AUDIENCES.announcers, { pin: flag });
 
-export const BROADCAST_BUTTONS = [broadcastStop, announceAudience, announceChannel, announcePin];
+/** At the confirmation: send now, or choose a time first. */
+export const announceWhen = defineButton("announce.when", AUDIENCES.announcers, { when: oneOf("now", "later") });
+
+export const BROADCAST_BUTTONS = [broadcastStop, announceAudience, announceChannel, announcePin, announceWhen];

@@ -152,7 +152,7 @@ describe("each privileged action writes exactly one audit row, once", () => {
     const { ketua, ketuaIds, place } = await world();
     const actor = await actorOf(ketua);
     const draft = { audience: "rt-members" as const, text: "Kerja bakti Minggu pagi", entities: null, toPrivate: true, toGroup: false, pinInGroup: false };
-    const started = await once(() => startBroadcast(database.db, actor, draft, "update:77", NOW));
+    const started = await once(() => startBroadcast(services(), actor, draft, "update:77", NOW));
     expect(started).toMatchObject({ action: "broadcast_started", actorPersonId: ketuaIds.personId, rtId: place.id, entityType: "broadcast", details: { audience: "rt-members", recipients: 1, toGroup: false } });
     expect(JSON.stringify(started)).not.toContain("Kerja bakti");
     expect(await once(() => stopBroadcast(database.db, actor, started.entityId!, later(1)))).toMatchObject({ action: "broadcast_stopped", entityId: started.entityId });
