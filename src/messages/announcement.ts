@@ -1,5 +1,6 @@
 import type { BroadcastSender } from "../db/schema/delivery.js";
 import { SUPPORTED_LOCALES } from "../domain/people/person.js";
+import { addressName } from "./address.js";
 import type { Texts, Translate } from "./translate.js";
 
 /** Telegram's limit on a photo's caption. */
@@ -15,7 +16,7 @@ type Entity = { offset: number; length: number } & Record<string, unknown>;
  * The one place that names the sender (how a person is addressed comes in here).
  */
 export function senderLine(t: Translate, sender: BroadcastSender): string {
-  const name = sender.name;
+  const name = addressName(t, { greeting: sender.greeting ?? null, name: sender.name });
   switch (sender.role) {
     case "ketua":
       return t("announce-from-ketua", { rt: sender.area ?? "", name });

@@ -393,7 +393,18 @@ describe("/umumkan, issue 14: the sender line", () => {
     expect(harness.telegram.textsTo(residents[0]!.id)).toEqual([fromHarun("Rapat RT malam ini.")]);
     expect(harness.telegram.textsTo(residents[1]!.id)).toEqual(["From the head of RT 05, Harun\n\nRapat RT malam ini."]);
     const [row] = await database.db.select().from(broadcast);
-    expect(row?.sender).toEqual({ role: "ketua", area: "05", areaKind: null, name: "Harun" });
+    expect(row?.sender).toEqual({ role: "ketua", area: "05", areaKind: null, name: "Harun", greeting: null });
+  });
+
+  it("names the sender as they chose to be addressed (Pak, Bu, Kak), in each recipient's language", async () => {
+    const { ketua, residents } = await rtWithResidents();
+    await database.db.update(person).set({ greeting: "pak" }).where(eq(person.telegramId, ketua.id));
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.telegramId, residents[1]!.id));
+    await announce(ketua, "Kerja bakti Minggu pagi.");
+    expect(harness.telegram.textsTo(residents[0]!.id)).toEqual(["Dari Ketua RT 05, Pak Harun\n\nKerja bakti Minggu pagi."]);
+    expect(harness.telegram.textsTo(residents[1]!.id)).toEqual(["From the head of RT 05, Mr Harun\n\nKerja bakti Minggu pagi."]);
+    const [row] = await database.db.select().from(broadcast);
+    expect(row?.sender).toEqual({ role: "ketua", area: "05", areaKind: null, name: "Harun", greeting: "pak" });
   });
 });
 

@@ -57,6 +57,8 @@ export type BroadcastSender = {
   /** koordinator: whether `area` is a kelurahan or a kecamatan (null when several areas). */
   areaKind: "kelurahan" | "kecamatan" | null;
   name: string;
+  /** How the sender chose to be addressed (Pak, Bu, Kak or the name); absent on older rows. */
+  greeting?: "pak" | "bu" | "kak" | "name" | null;
 };
 
 /** An announcement (/umumkan) and where its live progress message lives. */

@@ -103,20 +103,26 @@ export type StartedBroadcast = { id: number; recipients: number; muted: number; 
  */
 export async function senderOf(db: Database, actor: Actor, audience: Audience): Promise<BroadcastSender> {
   const name = actor.person?.displayName ?? "";
+  const greeting = actor.person?.greeting ?? null;
+  const sender = await senderPlace(db, actor, audience);
+  return { ...sender, name, greeting };
+}
+
+async function senderPlace(db: Database, actor: Actor, audience: Audience): Promise<Omit<BroadcastSender, "name" | "greeting">> {
   if (audience === "rt-members") {
     const [place] = await db.select({ number: rt.number }).from(rt).where(eq(rt.id, headedRtId(actor) ?? 0));
-    return { role: "ketua", area: place ? rtNumber(place.number) : null, areaKind: null, name };
+    return { role: "ketua", area: place ? rtNumber(place.number) : null, areaKind: null };
   }
-  if (isAdmin(actor)) return { role: "admin", area: null, areaKind: null, name };
+  if (isAdmin(actor)) return { role: "admin", area: null, areaKind: null };
   const scope = areaScope(actor);
   // One area is named; a koordinator of several is "Koordinator" alone.
   if (!scope.city && scope.kelurahanCodes.length + scope.kecamatanCodes.length === 1) {
     const [area] = scope.kelurahanCodes.length === 1
       ? await db.select({ name: kelurahan.name }).from(kelurahan).where(eq(kelurahan.code, scope.kelurahanCodes[0]!))
       : await db.select({ name: kecamatan.name }).from(kecamatan).where(eq(kecamatan.code, scope.kecamatanCodes[0]!));
-    if (area) return { role: "koordinator", area: area.name, areaKind: scope.kelurahanCodes.length === 1 ? "kelurahan" : "kecamatan", name };
+    if (area) return { role: "koordinator", area: area.name, areaKind: scope.kelurahanCodes.length === 1 ? "kelurahan" : "kecamatan" };
   }
-  return { role: "koordinator", area: null, areaKind: null, name };
+  return { role: "koordinator", area: null, areaKind: null };
 }
 
 type Queued = { id: number; sender: BroadcastSender | null; text: string; entities: unknown; photoFileId: string | null };
