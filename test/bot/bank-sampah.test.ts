@@ -889,7 +889,7 @@ describe("/saldo", () => {
     await harness.send(stranger, "/saldo");
     expect(harness.lastText(stranger)).toBe("Anda belum punya tabungan di bank sampah. Tabungan dibuka saat warga RT yang punya bank sampah menyetor sampah; kirim /start untuk mendaftar ke RT Anda.");
 
-    await setLocale(database.db, world.budi.id, "en");
+    await setLocale(database.db, world.budi.id, "en", harness.now);
     await startDeposit(world.sari, "budi", "Budi");
     await addLine(world.sari, "Kardus", "2,5");
     await harness.press(world.sari, "Tambah jenis");

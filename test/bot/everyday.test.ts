@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/bot/commands.js";
+import { COMMANDS, menuCommands, STRANGER } from "../../src/bot/commands.js";
 import { registerCommands } from "../../src/bot/set-commands.js";
 import { membership, person, roleAssignment } from "../../src/db/schema/index.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
@@ -347,7 +347,7 @@ describe("the command menu (setMyCommands)", () => {
     const logger = createLogger("info", { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
     return { logger, lines };
   }
-  const menu = COMMANDS.filter((spec) => spec.showInMenu).map((spec) => spec.command);
+  const menu = menuCommands(STRANGER);
 
   it("registers the menu in Indonesian for everyone and in English for English apps", async () => {
     const { logger, lines } = capturingLogger();
