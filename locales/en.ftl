@@ -1169,3 +1169,12 @@ command-ekspor = Download the scorecards and participation of your area's RTs (E
 error-database-unavailable = Sorry, the system is briefly unavailable. Please try again in a moment.
 long-work-preparing = Being prepared; it will arrive in a moment.
 long-work-failed = Sorry, your request could not be prepared. Please try again in a moment.
+
+## issue 14: menus
+help-group-umum = ▸ General
+help-group-kegiatan = ▸ Activities & night watch
+help-group-bank = ▸ Waste bank
+help-group-baca = ▸ Reading corner
+help-group-rt = ▸ Running the RT
+help-group-wilayah = ▸ Coordinator & city
+help-group-saya = ▸ My data

@@ -1169,3 +1169,12 @@ command-ekspor = Unduh kartu nilai dan partisipasi RT wilayah Anda (Excel)
 error-database-unavailable = Maaf, sistem sedang gangguan sebentar. Coba lagi sebentar.
 long-work-preparing = Sedang disiapkan, dikirim sebentar lagi.
 long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.
+
+## issue 14: menus
+help-group-umum = ▸ Umum
+help-group-kegiatan = ▸ Kegiatan & ronda
+help-group-bank = ▸ Bank sampah
+help-group-baca = ▸ Pojok baca
+help-group-rt = ▸ Mengelola RT
+help-group-wilayah = ▸ Koordinator & kota
+help-group-saya = ▸ Data saya

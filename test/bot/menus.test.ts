@@ -49,6 +49,11 @@ describe("each person's own command menu", () => {
     expect(harness.telegram.menuOf(`chat:${dewi.id}`)?.find((entry) => entry.command === "jadwal")?.description).toBe(harness.deps.i18n.t("id", "command-jadwal"));
     expect(menuCallsFor(dewi)).toHaveLength(1);
 
+    // The menu is /bantuan's list, but for the commands sent in a group.
+    await harness.send(dewi, "/bantuan");
+    const help = harness.lastText(dewi).split("\n").flatMap((line) => /^\/(\w+) — /.exec(line)?.[1] ?? []);
+    expect([...shown].sort()).toEqual(help.filter((command) => !["hubungkan", "lepasgrup"].includes(command)).sort());
+
     await harness.deliver(update); // Telegram sends the same press again
     await harness.settle();
     expect(menuCallsFor(dewi)).toHaveLength(1);
