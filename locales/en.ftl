@@ -1178,3 +1178,7 @@ help-group-baca = ▸ Reading corner
 help-group-rt = ▸ Running the RT
 help-group-wilayah = ▸ Coordinator & city
 help-group-saya = ▸ My data
+registry-rt-headless = • RT { $rt }: { $active } active, { $pending } waiting, { $households } households · ⚠️ no ketua yet
+registry-headless = { $count } RT(s) have no ketua yet. Make a ketua link with the buttons below and send it to the future ketua RT. Until there is a ketua, requests to join that RT go to its area koordinator.
+registry-headless-more = { $count } more RT(s): make their links with /tautanketua.
+registry-headless-button = Ketua link RT { $rt } · { $kelurahan }

@@ -1178,3 +1178,7 @@ help-group-baca = ▸ Pojok baca
 help-group-rt = ▸ Mengelola RT
 help-group-wilayah = ▸ Koordinator & kota
 help-group-saya = ▸ Data saya
+registry-rt-headless = • RT { $rt }: { $active } warga aktif, { $pending } menunggu, { $households } KK · ⚠️ belum ada ketua
+registry-headless = { $count } RT belum punya ketua. Buat tautan ketuanya dengan tombol di bawah, lalu kirim kepada calon ketua RT. Selama belum ada ketua, permintaan bergabung ke RT itu dikirim kepada koordinator wilayahnya.
+registry-headless-more = { $count } RT lainnya: buat tautannya dengan /tautanketua.
+registry-headless-button = Tautan ketua RT { $rt } · { $kelurahan }
