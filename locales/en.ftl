@@ -1337,3 +1337,15 @@ announce-scheduled-dropped = Your announcement scheduled for { $when } was not s
 error-broadcast-time-passed = That sending time has passed. Send /umumkan again and choose a time ahead.
 error-broadcast-caption-too-long = The photo's caption is too long: at most { $max } characters.
 audit-action-broadcast_scheduled = scheduled an announcement for { $recipients } recipients
+## issue 14: menus
+help-group-umum = ▸ General
+help-group-kegiatan = ▸ Activities & night watch
+help-group-bank = ▸ Waste bank
+help-group-baca = ▸ Reading corner
+help-group-rt = ▸ Running the RT
+help-group-wilayah = ▸ Coordinator & city
+help-group-saya = ▸ My data
+registry-rt-headless = • RT { $rt }: { $active } active, { $pending } waiting, { $households } households · ⚠️ no ketua yet
+registry-headless = { $count } RT(s) have no ketua yet. Make a ketua link with the buttons below and send it to the future ketua RT. Until there is a ketua, requests to join that RT go to its area koordinator.
+registry-headless-more = { $count } more RT(s): make their links with /tautanketua.
+registry-headless-button = Ketua link RT { $rt } · { $kelurahan }

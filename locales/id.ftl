@@ -1333,3 +1333,15 @@ announce-scheduled-dropped = Pengumuman terjadwal Anda untuk { $when } tidak dik
 error-broadcast-time-passed = Waktu kirim itu sudah lewat. Kirim /umumkan lagi dan pilih waktu yang akan datang.
 error-broadcast-caption-too-long = Keterangan foto terlalu panjang: paling banyak { $max } karakter.
 audit-action-broadcast_scheduled = menjadwalkan pengumuman untuk { $recipients } penerima
+## issue 14: menus
+help-group-umum = ▸ Umum
+help-group-kegiatan = ▸ Kegiatan & ronda
+help-group-bank = ▸ Bank sampah
+help-group-baca = ▸ Pojok baca
+help-group-rt = ▸ Mengelola RT
+help-group-wilayah = ▸ Koordinator & kota
+help-group-saya = ▸ Data saya
+registry-rt-headless = • RT { $rt }: { $active } warga aktif, { $pending } menunggu, { $households } KK · ⚠️ belum ada ketua
+registry-headless = { $count } RT belum punya ketua. Buat tautan ketuanya dengan tombol di bawah, lalu kirim kepada calon ketua RT. Selama belum ada ketua, permintaan bergabung ke RT itu dikirim kepada koordinator wilayahnya.
+registry-headless-more = { $count } RT lainnya: buat tautannya dengan /tautanketua.
+registry-headless-button = Tautan ketua RT { $rt } · { $kelurahan }

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { COMMANDS } from "../src/bot/commands.js";
+import { COMMAND_GROUPS, COMMANDS } from "../src/bot/commands.js";
 import { BUTTON_FAMILIES } from "../src/messages/buttons/index.js";
 import { PERSONAL_REMINDER_CHOICES } from "../src/domain/events/reminder-settings.js";
 import { GREETINGS } from "../src/messages/address.js";
@@ -101,6 +101,7 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "error-*": DOMAIN_ERROR_CODES.map((code) => `error-${code}`),
   "input-*": INPUT_REFUSALS.map((reason) => `input-${reason}`),
   "command-*": COMMANDS.map((spec) => `command-${spec.command}`),
+  "help-group-*": COMMAND_GROUPS.map((group) => `help-group-${group}`),
   "error-role-*": [...COMMANDS.map((spec) => spec.audience), ...BUTTON_FAMILIES.map((family) => family.audience)]
     .filter((audience) => audience !== "anyone" && audience !== "member")
     .map(refusalKey),

@@ -1,8 +1,17 @@
-import { AUDIENCES, type Audience } from "../domain/people/audience.js";
+import { AUDIENCES, allows, type Audience } from "../domain/people/audience.js";
+import type { Actor } from "../domain/people/actor.js";
 
 export type { Audience };
 
-export type CommandSpec = { command: string; audience: Audience; showInMenu: boolean; inGroups?: true };
+/** The tasks /bantuan groups commands by, in the order it shows them; titles are `help-group-<group>`. */
+export const COMMAND_GROUPS = ["umum", "kegiatan", "bank", "baca", "rt", "wilayah", "saya"] as const;
+export type CommandGroup = (typeof COMMAND_GROUPS)[number];
+
+/**
+ * `inGroups`: the command is (also) taken in an RT's group chat; one that works only there
+ * (/hubungkan, /lepasgrup) stays out of the person's private "/" menu, but /bantuan names it.
+ */
+export type CommandSpec = { command: string; audience: Audience; group: CommandGroup; inGroups?: true };
 
 const MANAGERS = AUDIENCES.managers;
 const COORDINATORS = AUDIENCES.coordinators;
@@ -14,70 +23,71 @@ const BANK_EXPORTERS = AUDIENCES.bankExporters;
 const SCORE_VIEWERS = AUDIENCES.scoreViewers;
 
 /**
- * The one list of commands: the authorization middleware, /bantuan and setMyCommands all read it.
+ * The one list of commands: the authorization middleware, /bantuan and each person's "/" menu all
+ * read it, so the menu shows exactly what the person may run.
  * Descriptions live in the locale files as `command-<name>`.
  */
 export const COMMANDS: readonly CommandSpec[] = [
-  { command: "start", audience: "anyone", showInMenu: true },
-  { command: "bantuan", audience: "anyone", showInMenu: true },
-  { command: "profil", audience: "anyone", showInMenu: true },
-  { command: "bahasa", audience: "anyone", showInMenu: true },
-  { command: "batal", audience: "anyone", showInMenu: true },
-  { command: "keluar", audience: "member", showInMenu: true },
-  { command: "jadwal", audience: RESIDENTS, showInMenu: true },
-  { command: "hadir", audience: RESIDENTS, showInMenu: true },
-  { command: "jadwalronda", audience: RESIDENTS, showInMenu: true },
-  { command: "giliranku", audience: RESIDENTS, showInMenu: true },
-  { command: "siapronda", audience: RESIDENTS, showInMenu: true },
-  { command: "pengingat", audience: RESIDENTS, showInMenu: true },
-  { command: "senyap", audience: RESIDENTS, showInMenu: true },
-  { command: "pinjamanku", audience: RESIDENTS, showInMenu: true },
-  { command: "baca", audience: RESIDENTS, showInMenu: true },
+  { command: "start", audience: "anyone", group: "umum" },
+  { command: "bantuan", audience: "anyone", group: "umum" },
+  { command: "profil", audience: "anyone", group: "saya" },
+  { command: "bahasa", audience: "anyone", group: "saya" },
+  { command: "batal", audience: "anyone", group: "umum" },
+  { command: "keluar", audience: "member", group: "saya" },
+  { command: "jadwal", audience: RESIDENTS, group: "kegiatan" },
+  { command: "hadir", audience: RESIDENTS, group: "kegiatan" },
+  { command: "jadwalronda", audience: RESIDENTS, group: "kegiatan" },
+  { command: "giliranku", audience: RESIDENTS, group: "kegiatan" },
+  { command: "siapronda", audience: RESIDENTS, group: "kegiatan" },
+  { command: "pengingat", audience: RESIDENTS, group: "saya" },
+  { command: "senyap", audience: RESIDENTS, group: "saya" },
+  { command: "pinjamanku", audience: RESIDENTS, group: "baca" },
+  { command: "baca", audience: RESIDENTS, group: "baca" },
   // Anyone: a resident who moved away keeps the savings they made at the bank.
-  { command: "saldo", audience: "anyone", showInMenu: true },
-  { command: "hapusdata", audience: "anyone", showInMenu: true },
+  { command: "saldo", audience: "anyone", group: "bank" },
+  { command: "hapusdata", audience: "anyone", group: "saya" },
   // What the bot keeps about me, as a file (also for someone who never joined an RT).
-  { command: "dataku", audience: "anyone", showInMenu: true },
-  { command: "anggota", audience: MANAGERS, showInMenu: false },
-  { command: "keluarkan", audience: MANAGERS, showInMenu: false },
-  { command: "jumlahkk", audience: MANAGERS, showInMenu: false },
-  { command: "serahkan", audience: MANAGERS, showInMenu: false },
-  { command: "petugas", audience: MANAGERS, showInMenu: false },
-  { command: "undangan", audience: MANAGERS, showInMenu: false },
-  { command: "hubungkan", audience: MANAGERS, showInMenu: false, inGroups: true },
+  { command: "dataku", audience: "anyone", group: "saya" },
+  { command: "anggota", audience: MANAGERS, group: "rt" },
+  { command: "keluarkan", audience: MANAGERS, group: "rt" },
+  { command: "jumlahkk", audience: MANAGERS, group: "rt" },
+  { command: "serahkan", audience: MANAGERS, group: "rt" },
+  { command: "petugas", audience: MANAGERS, group: "rt" },
+  { command: "undangan", audience: MANAGERS, group: "rt" },
+  { command: "hubungkan", audience: MANAGERS, group: "rt", inGroups: true },
   // Frees a group linked to an RT (its ketua, or a koordinator or admin over it), so another may link it.
-  { command: "lepasgrup", audience: ANNOUNCERS, showInMenu: false, inGroups: true },
-  { command: "acara", audience: MANAGERS, showInMenu: false },
-  { command: "ubahacara", audience: MANAGERS, showInMenu: false },
-  { command: "ronda", audience: MANAGERS, showInMenu: false },
-  { command: "buatjadwalronda", audience: MANAGERS, showInMenu: false },
-  { command: "aturpengingat", audience: MANAGERS, showInMenu: false },
-  { command: "kodehadir", audience: OFFICERS, showInMenu: false },
-  { command: "absen", audience: OFFICERS, showInMenu: false },
-  { command: "sesibaca", audience: OFFICERS, showInMenu: false },
-  { command: "buku", audience: OFFICERS, showInMenu: false },
-  { command: "pinjam", audience: OFFICERS, showInMenu: false },
-  { command: "kembali", audience: OFFICERS, showInMenu: false },
-  { command: "konfirmasibaca", audience: OFFICERS, showInMenu: false },
-  { command: "umumkan", audience: ANNOUNCERS, showInMenu: false },
-  { command: "buatrt", audience: COORDINATORS, showInMenu: false },
-  { command: "daftarrt", audience: COORDINATORS, showInMenu: false },
+  { command: "lepasgrup", audience: ANNOUNCERS, group: "rt", inGroups: true },
+  { command: "acara", audience: MANAGERS, group: "kegiatan" },
+  { command: "ubahacara", audience: MANAGERS, group: "kegiatan" },
+  { command: "ronda", audience: MANAGERS, group: "kegiatan" },
+  { command: "buatjadwalronda", audience: MANAGERS, group: "kegiatan" },
+  { command: "aturpengingat", audience: MANAGERS, group: "kegiatan" },
+  { command: "kodehadir", audience: OFFICERS, group: "kegiatan" },
+  { command: "absen", audience: OFFICERS, group: "kegiatan" },
+  { command: "sesibaca", audience: OFFICERS, group: "baca" },
+  { command: "buku", audience: OFFICERS, group: "baca" },
+  { command: "pinjam", audience: OFFICERS, group: "baca" },
+  { command: "kembali", audience: OFFICERS, group: "baca" },
+  { command: "konfirmasibaca", audience: OFFICERS, group: "baca" },
+  { command: "umumkan", audience: ANNOUNCERS, group: "rt" },
+  { command: "buatrt", audience: COORDINATORS, group: "wilayah" },
+  { command: "daftarrt", audience: COORDINATORS, group: "wilayah" },
   // A new one-time ketua link for an RT in the area (the one /buatrt showed was lost or not used).
-  { command: "tautanketua", audience: COORDINATORS, showInMenu: false },
-  { command: "angkatkoordinator", audience: ["admin"], showInMenu: false },
-  { command: "banksampah", audience: AUDIENCES.bankReaders, showInMenu: false },
-  { command: "setor", audience: BANK_OFFICERS, showInMenu: false },
-  { command: "tarik", audience: BANK_OFFICERS, showInMenu: false },
-  { command: "koreksi", audience: BANK_OFFICERS, showInMenu: false },
-  { command: "harga", audience: BANK_OFFICERS, showInMenu: false },
-  { command: "eksporbank", audience: BANK_EXPORTERS, showInMenu: false },
-  { command: "skor", audience: SCORE_VIEWERS, showInMenu: true },
-  { command: "nilai", audience: COORDINATORS, showInMenu: false },
+  { command: "tautanketua", audience: COORDINATORS, group: "wilayah" },
+  { command: "angkatkoordinator", audience: ["admin"], group: "wilayah" },
+  { command: "banksampah", audience: AUDIENCES.bankReaders, group: "bank" },
+  { command: "setor", audience: BANK_OFFICERS, group: "bank" },
+  { command: "tarik", audience: BANK_OFFICERS, group: "bank" },
+  { command: "koreksi", audience: BANK_OFFICERS, group: "bank" },
+  { command: "harga", audience: BANK_OFFICERS, group: "bank" },
+  { command: "eksporbank", audience: BANK_EXPORTERS, group: "bank" },
+  { command: "skor", audience: SCORE_VIEWERS, group: "kegiatan" },
+  { command: "nilai", audience: COORDINATORS, group: "wilayah" },
   // The weekly digest on demand (ketua RT: their RT; koordinator, admin: their area) and its workbook.
-  { command: "ringkasan", audience: ANNOUNCERS, showInMenu: false },
-  { command: "ekspor", audience: COORDINATORS, showInMenu: false },
+  { command: "ringkasan", audience: ANNOUNCERS, group: "rt" },
+  { command: "ekspor", audience: COORDINATORS, group: "wilayah" },
   // The audit log of privileged actions.
-  { command: "audit", audience: ["admin"], showInMenu: false },
+  { command: "audit", audience: ["admin"], group: "wilayah" },
 ];
 
 /**
@@ -89,4 +99,12 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = { rotaku: "gili
 export function findCommand(name: string): CommandSpec | undefined {
   const command = COMMAND_ALIASES[name] ?? name;
   return COMMANDS.find((spec) => spec.command === command);
+}
+
+/** Someone the bot does not know: what the default "/" menu (no scope) shows. */
+export const STRANGER: Actor = { telegramId: 0, person: null, membership: null, grants: [] };
+
+/** The commands in this person's own "/" menu (a private chat): what they may run there, in list order. */
+export function menuCommands(actor: Actor): string[] {
+  return COMMANDS.filter((spec) => !spec.inGroups && allows(spec.audience, actor)).map((spec) => spec.command);
 }

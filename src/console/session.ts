@@ -371,6 +371,11 @@ export class ConsoleSession {
         return;
       }
       case "commands":
+        if (event.chatId !== null) {
+          const list = event.commands.length ? event.commands.map((c) => `/${c.command}`).join(" ") : "(kembali ke menu bawaan)";
+          this.write(`☰ menu perintah ${this.nameOf(event.chatId)}: ${list}`);
+          return;
+        }
         this.write(`☰ menu perintah [${event.languageCode ?? "bawaan"}]: ${event.commands.map((c) => `/${c.command}`).join(" ")}`);
         return;
       case "refused":

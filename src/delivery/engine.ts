@@ -4,6 +4,7 @@ import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { toApiPayload } from "./attachments.js";
 import { claimDue, markFailed, markRetry, markSent, markUnreachable, reclaimStale, type OutboxRow } from "./outbox.js";
+import type { MenuSync } from "./menus.js";
 import type { Pacer } from "./pacer.js";
 
 export type DeliveryEngineOptions = {
@@ -21,6 +22,8 @@ export type DeliveryEngineOptions = {
   /** A claim older than this belongs to a sender presumed dead. */
   leaseMs?: number;
   maxAttempts?: number;
+  /** People's own "/" menus to push, in the room the outbox leaves. */
+  menus?: MenuSync;
 };
 
 export type DeliveryStats = { sent: number; failed: number; blocked: number; retried: number; rateLimited: number };
@@ -136,15 +139,24 @@ export class DeliveryEngine {
     const room = this.maxInFlight - this.inFlight;
     if (room <= 0) return 0;
     const rows = await claimDue(this.options.db, { workerId: this.workerId, limit: room, now });
-    for (const row of rows) {
-      this.inFlight++;
-      void this.deliver(row).finally(() => {
-        this.inFlight--;
-        this.wake();
-        if (this.inFlight === 0 || this.idleWaiters.length > 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
-      });
+    for (const row of rows) this.track(this.deliver(row));
+    const menus = (await this.options.menus?.claim(now, room - rows.length)) ?? [];
+    for (const task of menus) {
+      this.track(this.options.menus!.push(task, now).catch((error: unknown) => {
+        // The push stays leased and comes back after the lease.
+        this.options.logger.error({ err: error, personId: task.personId }, "could not push a command menu");
+      }));
     }
-    return rows.length;
+    return rows.length + menus.length;
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight++;
+    void work.finally(() => {
+      this.inFlight--;
+      this.wake();
+      if (this.inFlight === 0 || this.idleWaiters.length > 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    });
   }
 
   private async deliver(row: OutboxRow): Promise<void> {

@@ -4,6 +4,7 @@ import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { BroadcastMonitor } from "./broadcast-monitor.js";
 import { DeliveryEngine } from "./engine.js";
+import { MenuSync, type MenuSyncOptions } from "./menus.js";
 import { pacedFetch } from "./paced-fetch.js";
 import { Pacer, type PacerLimits, TELEGRAM_LIMITS } from "./pacer.js";
 
@@ -20,6 +21,10 @@ export type DeliveryRuntimeOptions = {
   limits?: PacerLimits;
   leaseMs?: number;
   progressIntervalMs?: number;
+  /** Admins from the configuration: their own menu shows the admin's commands. */
+  adminTelegramIds?: readonly number[];
+  /** What a person's own "/" menu lists; without it no menus are pushed (benchmarks). */
+  menuOf?: MenuSyncOptions["menuOf"];
 };
 
 export type DeliveryRuntime = {
@@ -41,14 +46,11 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
   const transport = options.fetch ?? fetch;
   const pacer = new Pacer(options.limits ?? TELEGRAM_LIMITS);
   const clientOptions = { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) };
-  const engine = new DeliveryEngine({
-    db: options.db,
-    api: new Api(options.token, { ...clientOptions, fetch: transport }),
-    pacer,
-    logger: options.logger,
-    clock: options.clock,
-    leaseMs: options.leaseMs,
-  });
+  const api = new Api(options.token, { ...clientOptions, fetch: transport });
+  const menus = options.menuOf
+    ? new MenuSync({ db: options.db, api, pacer, i18n: options.i18n, logger: options.logger, adminTelegramIds: options.adminTelegramIds ?? [], menuOf: options.menuOf })
+    : undefined;
+  const engine = new DeliveryEngine({ db: options.db, api, pacer, logger: options.logger, clock: options.clock, leaseMs: options.leaseMs, ...(menus ? { menus } : {}) });
   const botFetch = pacedFetch(pacer, transport);
   const monitor = new BroadcastMonitor(
     {

@@ -2,6 +2,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BackgroundRunner } from "../bot/background.js";
 import type { BotContext } from "../bot/context.js";
+import { menuCommands } from "../bot/commands.js";
 import { createBot } from "../bot/create-bot.js";
 import type { BotDeps } from "../bot/deps.js";
 import { createI18n } from "../bot/i18n.js";
@@ -53,6 +54,8 @@ export function composeBot(options: ComposeOptions): Composition {
     i18n,
     logger,
     clock,
+    adminTelegramIds: options.adminTelegramIds,
+    menuOf: menuCommands,
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
   });

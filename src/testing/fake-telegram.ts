@@ -39,7 +39,8 @@ export type TelegramEvent =
   | { kind: "edited"; message: StoredMessage; change: "text" | "markup" }
   | { kind: "deleted"; chatId: number; messageId: number }
   | { kind: "answered"; userId: number | null; text: string; alert: boolean }
-  | { kind: "commands"; languageCode: string | null; commands: BotCommand[] }
+  /** A menu set (`commands`) or deleted (empty); `chatId` for a chat's own scope, null for the default. */
+  | { kind: "commands"; languageCode: string | null; commands: BotCommand[]; chatId: number | null }
   | { kind: "refused"; method: string; description: string }
   | { kind: "other"; method: string; payload: Record<string, unknown> };
 
@@ -84,6 +85,8 @@ export const DEFAULT_BOT_INFO = {
 const MAX_TEXT_LENGTH = 4096;
 const MAX_CAPTION_LENGTH = 1024;
 const MAX_CALLBACK_DATA_BYTES = 64;
+const MAX_COMMANDS = 100;
+const MAX_COMMAND_DESCRIPTION = 256;
 
 class Refusal extends Error {
   constructor(readonly failure: ApiFailure) {
@@ -133,6 +136,8 @@ export class FakeTelegram {
   /** Standings in groups, by `chatId:userId`; anyone not set is a plain member. */
   private readonly members = new Map<string, MemberStatus>();
   private readonly listeners: ((event: TelegramEvent) => void)[] = [];
+  /** Command menus by scope key (`default`, `all_private_chats`, `chat:<id>`…) and language ("" for none). */
+  private readonly menus = new Map<string, BotCommand[]>();
 
   constructor(private readonly options: FakeTelegramOptions = {}) {
     this.botInfo = options.botInfo ?? DEFAULT_BOT_INFO;
@@ -289,12 +294,85 @@ export class FakeTelegram {
       case "getChatMember":
         return this.chatMember(payload);
       case "setMyCommands":
-        this.emit({ kind: "commands", languageCode: typeof payload.language_code === "string" ? payload.language_code : null, commands: (payload.commands ?? []) as BotCommand[] });
-        return true;
+      case "deleteMyCommands":
+        return this.setMenu(method, payload);
+      case "getMyCommands":
+        return this.menus.get(this.menuKey(payload)) ?? [];
       default:
         this.emit({ kind: "other", method, payload });
         return true;
     }
+  }
+
+  /**
+   * setMyCommands and deleteMyCommands as Telegram checks them: a known scope (a chat's needs a chat
+   * id, of a chat that exists for a strict Telegram), a two-letter language or none, at most 100
+   * commands of 1-32 lowercase letters, digits or underscores, each with a 1-256 character description.
+   */
+  private setMenu(method: string, payload: Record<string, unknown>): true {
+    const key = this.menuKey(payload);
+    const chatId = key.startsWith("chat:") ? Number(key.split(":")[1]) : null;
+    if (method === "deleteMyCommands") {
+      this.menus.delete(key);
+      this.emit({ kind: "commands", languageCode: typeof payload.language_code === "string" ? payload.language_code : null, commands: [], chatId });
+      return true;
+    }
+    const commands = payload.commands;
+    if (!Array.isArray(commands)) throw badRequest("parameter \"commands\" is required");
+    if (commands.length > MAX_COMMANDS) throw badRequest("BOT_COMMANDS_TOO_MUCH");
+    for (const entry of commands as { command?: unknown; description?: unknown }[]) {
+      if (typeof entry.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(entry.command)) throw badRequest("BOT_COMMAND_INVALID");
+      const description = typeof entry.description === "string" ? entry.description.trim() : "";
+      if (description.length === 0 || description.length > MAX_COMMAND_DESCRIPTION) throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
+    }
+    const menu = (commands as BotCommand[]).map((entry) => ({ command: entry.command, description: entry.description.trim() }));
+    // An empty list is how Telegram is told to drop a scope's menu, as deleteMyCommands does.
+    if (menu.length === 0) this.menus.delete(key);
+    else this.menus.set(key, menu);
+    this.emit({ kind: "commands", languageCode: typeof payload.language_code === "string" ? payload.language_code : null, commands: menu, chatId });
+    return true;
+  }
+
+  private menuKey(payload: Record<string, unknown>): string {
+    const language = payload.language_code;
+    if (language !== undefined && language !== "" && (typeof language !== "string" || !/^[a-z]{2}$/.test(language))) throw badRequest("invalid language code specified");
+    const scope = (payload.scope ?? { type: "default" }) as { type?: unknown; chat_id?: unknown; user_id?: unknown };
+    let key: string;
+    switch (scope.type) {
+      case "default":
+      case "all_private_chats":
+      case "all_group_chats":
+      case "all_chat_administrators":
+        key = scope.type;
+        break;
+      case "chat":
+      case "chat_administrators":
+        key = `${scope.type === "chat" ? "chat" : "chat_administrators"}:${this.knownChat(scope.chat_id)}`;
+        break;
+      case "chat_member":
+        key = `chat_member:${this.knownChat(scope.chat_id)}:${Number(scope.user_id)}`;
+        break;
+      default:
+        throw badRequest("wrong scope type specified");
+    }
+    return `${key}|${typeof language === "string" ? language : ""}`;
+  }
+
+  /**
+   * The menu a user sees in their private chat with the bot, as Telegram picks it: the chat's own
+   * scope (in the app's language, then any), then all private chats', then the default's.
+   */
+  menuShownTo(chatId: number, languageCode = "id"): string[] {
+    for (const scope of [`chat:${chatId}`, "all_private_chats", "default"]) {
+      const menu = this.menus.get(`${scope}|${languageCode}`) ?? this.menus.get(`${scope}|`);
+      if (menu) return menu.map((entry) => entry.command);
+    }
+    return [];
+  }
+
+  /** The commands set for a scope key (`chat:<id>`, `default`) and language, if any (for tests). */
+  menuOf(scope: string, languageCode = ""): BotCommand[] | undefined {
+    return this.menus.get(`${scope}|${languageCode}`);
   }
 
   private send(method: string, payload: Record<string, unknown>, files: UploadedFile[]): Message {

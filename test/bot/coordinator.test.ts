@@ -17,7 +17,8 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { photoUpdate, TestBot, type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { ketuaLink } from "../../src/messages/buttons/people.js";
+import { photoUpdate, pressData, TestBot, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 const kit = withTestBot();
 const database = kit.database;
@@ -266,9 +267,48 @@ describe("/daftarrt", () => {
         "",
         "📍 Simpang IV Sipin, Kec. Telanaipura",
         "• RT 01: 2 warga aktif, 1 menunggu, 120 KK",
-        "• RT 02: 0 warga aktif, 0 menunggu, 0 KK",
+        "• RT 02: 0 warga aktif, 0 menunggu, 0 KK · ⚠️ belum ada ketua",
+        "",
+        "1 RT belum punya ketua. Buat tautan ketuanya dengan tombol di bawah, lalu kirim kepada calon ketua RT. Selama belum ada ketua, permintaan bergabung ke RT itu dikirim kepada koordinator wilayahnya.",
       ].join("\n"),
     ]);
+    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 02 · Simpang IV Sipin"]);
+  });
+
+  it("gives the ketua link of an RT without a ketua from the list, and the RT leaves that list once its ketua joins", async () => {
+    await buildRts();
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kecamatanCode: KECAMATAN_TELANAIPURA });
+    await harness.send(koordinator, "/daftarrt");
+    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 03 · Buluran Kenali", "Tautan ketua RT 02 · Simpang IV Sipin"]);
+    await harness.press(koordinator, "RT 03");
+    expect(harness.lastText(koordinator)).toContain("Buat tautan ketua baru untuk RT 03 Kelurahan Buluran Kenali?");
+    await harness.press(koordinator, "Buat tautan");
+    const code = linkCode(harness.lastText(koordinator));
+
+    const dedi = newUser("Dedi");
+    await harness.send(dedi, `/start ${code}`);
+    await harness.press(dedi, "Saya setuju");
+    await harness.send(dedi, "Dedi Saputra");
+    await harness.send(dedi, "No. 3");
+    await harness.press(dedi, "Ya, lanjutkan");
+    expect(await activeRolesOf(database.db, dedi.id)).toEqual([expect.stringMatching(/^ketua_rt:/)]);
+    // The link made a ketua: their own menu holds the ketua's commands.
+    expect(harness.telegram.menuShownTo(dedi.id)).toEqual(expect.arrayContaining(["anggota", "acara", "umumkan"]));
+
+    await harness.send(koordinator, "/daftarrt");
+    expect(harness.lastText(koordinator)).toContain("• RT 03: 2 warga aktif, 0 menunggu, 55 KK\n");
+    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 02 · Simpang IV Sipin"]);
+  });
+
+  it("refuses a ketua-link button for an RT outside the koordinator's area", async () => {
+    await buildRts();
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const [outside] = await database.db.select().from(rt).where(eq(rt.number, 3));
+    const before = await database.db.select().from(roleInvite);
+    await pressData(harness, koordinator, ketuaLink.data({ step: "confirm", rt: outside!.id }));
+    expect(await database.db.select().from(roleInvite)).toEqual(before);
   });
 
   it("shows a kecamatan koordinator every RT in the kecamatan and none outside it", async () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../src/bot/commands.js";
+import { COMMANDS, menuCommands, STRANGER } from "../../src/bot/commands.js";
 import { registerCommands } from "../../src/bot/set-commands.js";
 import { membership, person, roleAssignment } from "../../src/db/schema/index.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
@@ -31,10 +31,14 @@ beforeEach(() => {
   harness = kit.harness;
 });
 
-/** The commands /bantuan lists, in order. */
+/** The commands /bantuan lists, sorted (their order is by task: see "groups by task"). */
 async function helpCommands(user: TestUser): Promise<string[]> {
   await harness.send(user, "/bantuan");
-  return harness.lastText(user).split("\n").flatMap((line) => /^\/(\w+) — /.exec(line)?.[1] ?? []);
+  return sorted(harness.lastText(user).split("\n").flatMap((line) => /^\/(\w+) — /.exec(line)?.[1] ?? []));
+}
+
+function sorted(commands: readonly string[]): string[] {
+  return [...commands].sort();
 }
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku"];
@@ -45,8 +49,8 @@ const STAFF = ["lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua"];
 describe("/bantuan", () => {
   it("shows a newcomer only what anyone may use", async () => {
     const user = newUser("Baru");
-    expect(await helpCommands(user)).toEqual(EVERYONE);
-    expect(harness.lastText(user)).toMatch(/^Perintah yang bisa Anda gunakan:\n\n\/start — Mulai dan daftar ke RT Anda\n/);
+    expect(await helpCommands(user)).toEqual(sorted(EVERYONE));
+    expect(harness.lastText(user)).toMatch(/^Perintah yang bisa Anda gunakan:\n\n▸ Umum\n\/start — Mulai dan daftar ke RT Anda\n/);
   });
 
   it("shows a warga /keluar but no ketua commands", async () => {
@@ -55,7 +59,7 @@ describe("/bantuan", () => {
     await addMember(database.db, siti, place.id);
     const commands = await helpCommands(siti);
     // /banksampah: a resident reads the bank's prices and month there.
-    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "banksampah", "skor"]);
+    expect(commands).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "banksampah", "skor"]));
     expect(harness.lastText(siti)).toContain("/keluar — Keluar dari RT");
     expect(harness.lastText(siti)).not.toContain("/anggota");
   });
@@ -72,7 +76,7 @@ describe("/bantuan", () => {
     const ketua = newUser("Ketua");
     await addKetua(database.db, ketua, place.id);
     const commands = await helpCommands(ketua);
-    expect(commands).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, ...KETUA]);
+    expect(commands).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, ...KETUA]));
     expect(harness.lastText(ketua)).toContain("/anggota — Anggota RT dan permintaan bergabung");
     expect(harness.lastText(ketua)).toContain("/undangan — Tautan undangan untuk warga");
     for (const staff of ["buatrt", "daftarrt", "angkatkoordinator"]) expect(commands).not.toContain(staff);
@@ -82,23 +86,52 @@ describe("/bantuan", () => {
     const place = await addRt(database.db, 5);
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
-    expect(await helpCommands(petugas)).toEqual([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "banksampah", "skor"]);
+    expect(await helpCommands(petugas)).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "banksampah", "skor"]));
   });
 
   it("shows a koordinator the RT registry but not the admin's command", async () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    expect(await helpCommands(koordinator)).toEqual([...EVERYONE, ...STAFF, "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]);
+    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]));
   });
 
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]);
+    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]));
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]);
+    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]));
+  });
+
+  it("groups by task, showing only the tasks the person has commands for", async () => {
+    const place = await addRt(database.db, 5);
+    const siti = newUser("Siti");
+    await addMember(database.db, siti, place.id);
+    await harness.send(siti, "/bantuan");
+    const text = harness.lastText(siti);
+    const headings = text.split("\n").filter((line) => line.startsWith("▸ "));
+    expect(headings).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Pojok baca", "▸ Data saya"]);
+    // Each command sits under its task.
+    expect(text).toMatch(/▸ Kegiatan & ronda\n\/jadwal — [^\n]+\n\/hadir — /);
+    expect(text).toMatch(/▸ Bank sampah\n\/saldo — /);
+    expect(text).toMatch(/▸ Data saya\n\/profil — /);
+
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, place.id);
+    await harness.send(ketua, "/bantuan");
+    const ketuaText = harness.lastText(ketua);
+    expect(ketuaText.split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Pojok baca", "▸ Mengelola RT", "▸ Data saya"]);
+    expect(ketuaText).toMatch(/▸ Mengelola RT\n\/anggota — /);
+    expect(ketuaText.length).toBeLessThanOrEqual(4096);
+
+    const admin = newUser("Admin");
+    await addAdmin(database.db, admin);
+    await harness.send(admin, "/bahasa");
+    await harness.press(admin, "English");
+    await harness.send(admin, "/bantuan");
+    expect(harness.lastText(admin).split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ General", "▸ Activities & night watch", "▸ Waste bank", "▸ Running the RT", "▸ Coordinator & city", "▸ My data"]);
   });
 
   it("lists only commands that exist, each once", async () => {
@@ -348,7 +381,7 @@ describe("the command menu (setMyCommands)", () => {
     const logger = createLogger("info", { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
     return { logger, lines };
   }
-  const menu = COMMANDS.filter((spec) => spec.showInMenu).map((spec) => spec.command);
+  const menu = menuCommands(STRANGER);
 
   it("registers the menu in Indonesian for everyone and in English for English apps", async () => {
     const { logger, lines } = capturingLogger();

@@ -92,4 +92,36 @@ describe("the Telegram model", () => {
     await expect(api.getChatMember(42, 43)).rejects.toMatchObject({ description: "Bad Request: user not found" });
     await expect(api.getChatMember(-200, 42)).rejects.toMatchObject({ description: "Bad Request: chat not found" });
   });
+
+  it("keeps command menus per scope and language, shows a chat's own first, and checks Telegram's limits", async () => {
+    const { model, api } = telegram();
+    await api.setMyCommands([{ command: "start", description: "Mulai" }]);
+    await api.setMyCommands([{ command: "start", description: "Start" }], { language_code: "en" });
+    await api.setMyCommands([{ command: "jadwal", description: "Jadwal" }], { scope: { type: "chat", chat_id: 42 } });
+    expect(model.menuShownTo(42)).toEqual(["jadwal"]);
+    expect(model.menuShownTo(42, "en")).toEqual(["jadwal"]);
+    expect(model.menuShownTo(43, "en")).toEqual(["start"]);
+    expect(await api.getMyCommands({ scope: { type: "chat", chat_id: 42 } })).toEqual([{ command: "jadwal", description: "Jadwal" }]);
+
+    await api.deleteMyCommands({ scope: { type: "chat", chat_id: 42 } });
+    expect(model.menuShownTo(42)).toEqual(["start"]);
+    expect(model.menuOf("chat:42")).toBeUndefined();
+
+    const refused = (promise: Promise<unknown>) => expect(promise).rejects.toMatchObject({ error_code: 400 });
+    await refused(api.setMyCommands([{ command: "Jadwal", description: "x" }], { scope: { type: "chat", chat_id: 42 } }));
+    await refused(api.setMyCommands([{ command: "jadwal", description: "" }], { scope: { type: "chat", chat_id: 42 } }));
+    await refused(api.setMyCommands([{ command: "jadwal", description: "x".repeat(257) }]));
+    await refused(api.setMyCommands(Array.from({ length: 101 }, (_, i) => ({ command: `c${i}`, description: "x" }))));
+    await refused(api.setMyCommands([{ command: "jadwal", description: "x" }], { scope: { type: "nowhere" } as never }));
+    await refused(api.setMyCommands([{ command: "jadwal", description: "x" }], { language_code: "indonesia" as never }));
+    expect(model.menuShownTo(42)).toEqual(["start"]);
+  });
+
+  it("a strict Telegram refuses a chat's menu for a chat that does not exist", async () => {
+    const { model, api } = telegram({ strict: true });
+    await expect(api.setMyCommands([{ command: "jadwal", description: "x" }], { scope: { type: "chat", chat_id: 42 } })).rejects.toMatchObject({ description: "Bad Request: chat not found" });
+    model.openChat({ id: 42, first_name: "Siti" });
+    await api.setMyCommands([{ command: "jadwal", description: "x" }], { scope: { type: "chat", chat_id: 42 } });
+    expect(model.menuShownTo(42)).toEqual(["jadwal"]);
+  });
 });

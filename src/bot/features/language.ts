@@ -14,7 +14,7 @@ export function createLanguageFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
   });
   onButton(composer, language, async (ctx, { locale }) => {
-    await setLocale(deps.db, ctx.from!.id, locale);
+    await setLocale(deps.db, ctx.from!.id, locale, deps.clock());
     await ctx.i18n.useLocale(locale);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("language-set"));

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { ketuaLinkTarget, reissueKetuaInvite } from "../../domain/roles/roles.js";
-import { listRtsInScope } from "../../domain/rt/rt.js";
+import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { ketuaLink, ketuaLinkClose, ketuaLinkPage } from "../../messages/buttons/people.js";
 import { onButton } from "../buttons.js";
@@ -10,6 +10,8 @@ import type { BotDeps } from "../deps.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { chunkLines, deepLink, formatWib, rtNumber, rtVars } from "../../messages/format.js";
 
+/** Ketua-link buttons under /daftarrt, RTs without a ketua first come first; the rest through /tautanketua. */
+const HEADLESS_BUTTONS = 10;
 
 /** Koordinator and admin: register RTs, see the RTs in their area, appoint koordinator. */
 export function createRtRegistryFeature(deps: BotDeps): Composer<BotContext> {
@@ -32,10 +34,27 @@ export function createRtRegistryFeature(deps: BotDeps): Composer<BotContext> {
         kelurahan = place.kelurahanName;
         lines.push("", ctx.t("registry-kelurahan", { kelurahan: place.kelurahanName, kecamatan: place.kecamatanName }));
       }
-      lines.push(ctx.t("registry-rt", { rt: rtNumber(place.number), active: place.activeMembers, pending: place.pendingMembers, households: place.householdCount }));
+      const vars = { rt: rtNumber(place.number), active: place.activeMembers, pending: place.pendingMembers, households: place.householdCount };
+      lines.push(ctx.t(place.hasKetua ? "registry-rt" : "registry-rt-headless", vars));
     }
-    for (const text of chunkLines(ctx.t("registry-title", { count: rts.length }), lines)) await ctx.reply(text);
+    // An RT without a ketua waits for its koordinator: its ketua link is one press away from here.
+    const headless = rts.filter((place) => !place.hasKetua);
+    if (headless.length > 0) {
+      lines.push("", ctx.t("registry-headless", { count: headless.length }));
+      if (headless.length > HEADLESS_BUTTONS) lines.push(ctx.t("registry-headless-more", { count: headless.length - HEADLESS_BUTTONS }));
+    }
+    const texts = chunkLines(ctx.t("registry-title", { count: rts.length }), lines);
+    for (const [index, text] of texts.entries()) {
+      const last = index === texts.length - 1;
+      await ctx.reply(text, last && headless.length > 0 ? { reply_markup: headlessKeyboard(ctx, headless) } : {});
+    }
   });
+
+  const headlessKeyboard = (ctx: BotContext, rts: RtSummary[]) => {
+    const keyboard = new InlineKeyboard();
+    for (const place of rts.slice(0, HEADLESS_BUTTONS)) keyboard.text(ctx.t("registry-headless-button", rtVars(place)), ketuaLink.data({ step: "ask", rt: place.id })).row();
+    return keyboard;
+  };
 
   // /tautanketua: the RTs of the area → what a new ketua link does there → the link. It is how a
   // ketua link is had again when the reply that carried it (/buatrt's) was lost, or it was not used.

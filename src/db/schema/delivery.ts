@@ -96,3 +96,25 @@ export const broadcast = pgTable("broadcast", {
   // migration cannot use an enum value it adds in the same transaction.
   index("broadcast_status_send_at_idx").on(table.status, table.sendAt),
 ]);
+
+/**
+ * A person's own "/" menu (Telegram's per-chat command scope). A role change bumps `generation` in
+ * the same transaction; the sender pushes the menu the person's roles give when `generation` is ahead
+ * of `syncedGeneration`, so two changes before a push send one menu, and a mark that changes nothing
+ * (a redelivery) sends nothing: the menu is compared with `sent` first. No row: the chat shows the
+ * default menu (strangers').
+ */
+export const commandMenu = pgTable("command_menu", {
+  personId: integer("person_id").primaryKey().references(() => person.id),
+  /** The person's private chat: kept while a push is due, so an erased person's menu can still be taken away. */
+  chatId: bigint("chat_id", { mode: "number" }).notNull(),
+  generation: integer("generation").notNull().default(1),
+  syncedGeneration: integer("synced_generation").notNull().default(0),
+  /** The menu last set in the chat (`<locale>:<command>,<command>…`); null while it shows the default. */
+  sent: text("sent"),
+  notBefore: timestamp("not_before", { withTimezone: true }).notNull().defaultNow(),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+}, (table) => [
+  index("command_menu_due_idx").on(table.notBefore).where(sql`${table.generation} > ${table.syncedGeneration}`),
+]);

@@ -8,6 +8,7 @@ import { canManageRt, coversKelurahan, type AreaScope } from "../roles/scope.js"
 import { TEXT_LIMITS } from "../text-limits.js";
 import type { MeasureUnit } from "./amounts.js";
 import { PRICE_MAX } from "./limits.js";
+import { wantMenus } from "../people/menu.js";
 
 export type WasteBankView = {
   id: number;
@@ -185,7 +186,10 @@ export async function appointOfficer(db: Database, actor: Actor, params: { waste
       .values({ wasteBankId, personId, appointedBy: actor.person?.id ?? null, appointedAt: now })
       .onConflictDoNothing()
       .returning({ id: wasteBankOfficer.id });
-    if (appointed.length > 0) await auditOfficer(tx, actor, "role_granted", wasteBankId, personId, now);
+    if (appointed.length > 0) {
+      await auditOfficer(tx, actor, "role_granted", wasteBankId, personId, now);
+      await wantMenus(tx, [personId], now);
+    }
     return appointed;
   });
   return { created: rows.length > 0 };
@@ -200,7 +204,10 @@ export async function revokeOfficer(db: Database, actor: Actor, params: { wasteB
       .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
       .where(and(eq(wasteBankOfficer.wasteBankId, wasteBankId), eq(wasteBankOfficer.personId, personId), isNull(wasteBankOfficer.revokedAt)))
       .returning({ id: wasteBankOfficer.id });
-    if (revoked.length > 0) await auditOfficer(tx, actor, "role_revoked", wasteBankId, personId, now);
+    if (revoked.length > 0) {
+      await auditOfficer(tx, actor, "role_revoked", wasteBankId, personId, now);
+      await wantMenus(tx, [personId], now);
+    }
     return revoked;
   });
   return { revoked: rows.length > 0 };

@@ -4,6 +4,7 @@ import { membership, person, roleAssignment } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
+import { wantMenus } from "../people/menu.js";
 import { ensurePerson } from "../people/person.js";
 import { findKetua, listApprovers } from "../roles/roles.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
@@ -51,6 +52,8 @@ export async function requestMembership(db: Database, request: MembershipRequest
       const place = await getRt(tx, current.rtId);
       throw new DomainError("request-pending-elsewhere", rtVars(place));
     }
+    // A pending request gives /keluar (to withdraw it): the person's menu follows.
+    await wantMenus(tx, [request.personId], now);
     await tx.update(person).set({ displayName: request.displayName, ...(request.greeting ? { greeting: request.greeting } : {}) }).where(eq(person.id, request.personId));
     if (current && current.rtId === request.rtId) {
       await tx.update(membership).set({ householdLabel: request.householdLabel }).where(eq(membership.id, current.id));
@@ -171,6 +174,7 @@ export async function decideMembership(deps: ServiceDeps, actor: Actor, params: 
     }
     const status = approve ? "active" : "rejected";
     await tx.update(membership).set({ status, decidedAt: now, decidedBy: actor.person?.id ?? null }).where(eq(membership.id, membershipId));
+    await wantMenus(tx, [member.personId], now);
     await recordAudit(tx, {
       occurredAt: now, actorPersonId: actor.person?.id ?? null, action: approve ? "membership_approved" : "membership_rejected",
       rtId: place.id, targetPersonId: member.personId, entityType: "membership", entityId: membershipId,
@@ -253,6 +257,7 @@ async function endMembership(tx: Database, member: MembershipView, reason: "left
     .where(and(eq(membership.id, member.id), inArray(membership.status, ["pending", "active"])))
     .returning({ id: membership.id });
   if (ended.length === 0) return false;
+  await wantMenus(tx, [member.personId], now);
   // Leaving is the resident's own business; a removal by the ketua or a koordinator is audited.
   if (reason === "removed") {
     await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "member_removed", rtId: member.rtId, targetPersonId: member.personId, entityType: "membership", entityId: member.id });

@@ -3,6 +3,8 @@ import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
 import type { Greeting } from "../../messages/address.js";
 import { recordAudit } from "../audit/audit.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
+import { wantMenus } from "./menu.js";
 import { eraseMappedData, erasureSubject } from "./personal-data-map.js";
 
 export const SUPPORTED_LOCALES = ["id", "en"] as const;
@@ -33,9 +35,13 @@ export async function setGreeting(db: Database, personId: number, greeting: Gree
   await db.update(person).set({ greeting }).where(eq(person.id, personId));
 }
 
-export async function setLocale(db: Database, telegramId: number, locale: Locale): Promise<void> {
-  const personId = await ensurePerson(db, telegramId, locale);
-  await db.update(person).set({ locale }).where(eq(person.id, personId));
+/** The person's language, and with it their "/" menu's (pushed once the change commits). */
+export async function setLocale(db: Database, telegramId: number, locale: Locale, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const personId = await ensurePerson(tx, telegramId, locale);
+    await tx.update(person).set({ locale }).where(eq(person.id, personId));
+    await wantMenus(tx, [personId], now);
+  });
 }
 
 export async function findLocale(db: Database, telegramId: number): Promise<string | undefined> {
@@ -69,6 +75,8 @@ export async function erasePerson(db: Database, personId: number, now: Date): Pr
 
 /** What the person did in the RT ends with the erasure: membership, roles, bank posts, ronda. */
 async function endDuties(tx: Database, personId: number, now: Date): Promise<void> {
+  // Before the Telegram id is blanked: the chat's own menu is taken away after the erasure commits.
+  await wantMenus(tx, [personId], now);
   await tx
     .update(membership)
     .set({ status: sql`case when ${membership.status} = 'pending' then 'rejected'::membership_status else 'left'::membership_status end`, endedAt: now, endReason: "erased" })

@@ -8,6 +8,7 @@ import {
   bookLoan,
   botState,
   broadcast,
+  commandMenu,
   cronRun,
   depositLine,
   event,
@@ -146,6 +147,15 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     },
   },
   {
+    columns: [commandMenu.chatId, commandMenu.sent],
+    holds: "the person's chat id and the commands of their own \"/\" menu (what their roles let them run)",
+    erasure:
+      "kept until the sender has taken the chat's own menu away (the erasure marks it, before the Telegram id is blanked), then the row is deleted; a push Telegram refuses or that keeps failing deletes it too",
+    async erase() {
+      // Nothing to blank here: the row is the sender's only way to the chat, and it deletes the row itself.
+    },
+  },
+  {
     columns: [broadcast.text, broadcast.entities, broadcast.sender, broadcast.photoFileId, broadcast.progressChatId, broadcast.progressMessageId],
     holds: "an announcement the person wrote or the poster they sent, its sender line (their name and role), and their chat where its progress is shown",
     erasure:
@@ -216,6 +226,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [ledgerEntry.reversesLineNo], why: "a line number of the entry reversed" },
   { columns: [outbox.dedupeKey], why: "event and person ids (`notice:join-request:7:person:3`), never a Telegram id" },
   { columns: [outbox.method, outbox.claimedBy, outbox.lastError], why: "a Bot API method, an instance id, Telegram's error text" },
+  { columns: [commandMenu.lastError], why: "Telegram's error text" },
   { columns: [outbox.telegramMessageId], why: "a message id in the recipient's chat (useless once the chat id is gone)" },
   { columns: [outbox.subjectPersonIds], why: "person ids, which erasure uses to find the messages about someone" },
   { columns: [broadcast.requestKey, broadcast.audience, broadcast.progressText], why: "a form's key, an audience code, the delivery counts" },

@@ -6,6 +6,7 @@ import { randomCode } from "../codes.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import { isAdmin, type Actor } from "../people/actor.js";
+import { wantMenus } from "../people/menu.js";
 import { ensurePerson } from "../people/person.js";
 import { findMembership, type MembershipView } from "../membership/membership.js";
 import { createRt, findRt, getRt, type RtDetails } from "../rt/rt.js";
@@ -80,6 +81,7 @@ export async function handOverKetua(deps: ServiceDeps, actor: Actor, params: { m
       occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "ketua_handed_over", rtId: target.rt.id, targetPersonId: target.member.personId,
       entityType: "role_assignment", entityId: granted!.id, details: { role: "ketua_rt", fromPersonId: previous?.personId ?? null },
     });
+    await wantMenus(tx, [target.member.personId, previous?.personId], now);
     const vars = { from: actor.person?.displayName ?? "-", ...rtVars(target.rt) };
     await queueNotices(tx, now, about([actor.person?.id], noticeIn(deps, target.member, eventKey("handover", granted!.id), "handover-received", vars)));
     return { ...target, changed: true };
@@ -104,6 +106,7 @@ export async function appointPetugas(deps: ServiceDeps, actor: Actor, params: { 
         occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_granted", rtId: target.rt.id, targetPersonId: target.member.personId,
         entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
       });
+      await wantMenus(tx, [target.member.personId], now);
       await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("petugas-appointed", row.id), "petugas-appointed-notice", rtVars(target.rt)));
     }
     return { ...target, changed: rows.length > 0 };
@@ -125,6 +128,7 @@ export async function revokePetugas(deps: ServiceDeps, actor: Actor, params: { m
         occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_revoked", rtId: target.rt.id, targetPersonId: target.member.personId,
         entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
       });
+      await wantMenus(tx, [target.member.personId], now);
       await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("petugas-revoked", row.id), "petugas-revoked-notice", rtVars(target.rt)));
     }
     return { ...target, changed: rows.length > 0 };
@@ -277,6 +281,7 @@ export async function redeemRoleInvite(db: Database, params: RedeemParams, now: 
           details: { role: "koordinator", kelurahanCode: claimed.kelurahanCode, kecamatanCode: claimed.kecamatanCode, via: "invite" },
         });
       }
+      await wantMenus(tx, [params.personId], now);
       return invite;
     }
     const rtId = claimed.rtId!;
@@ -295,10 +300,12 @@ export async function redeemRoleInvite(db: Database, params: RedeemParams, now: 
       await tx.insert(membership).values({ personId: params.personId, rtId, householdLabel: params.householdLabel, status: "active", requestedAt: now, decidedAt: now, decidedBy: claimed.createdBy });
     }
     // A new head link replaces whoever headed the RT before.
-    await tx
+    const replaced = await tx
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: claimed.createdBy })
-      .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
+      .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
+      .returning({ personId: roleAssignment.personId });
+    await wantMenus(tx, [params.personId, ...replaced.map((row) => row.personId)], now);
     const [granted] = await tx
       .insert(roleAssignment)
       .values({ personId: params.personId, role: "ketua_rt", rtId, grantedAt: now, grantedBy: claimed.createdBy })

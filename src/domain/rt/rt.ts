@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { kecamatan, kelurahan, membership, rt } from "../../db/schema/index.js";
+import { kecamatan, kelurahan, membership, roleAssignment, rt } from "../../db/schema/index.js";
 import { randomCode } from "../codes.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
@@ -82,7 +82,8 @@ export async function resetInviteCode(db: Database, rtId: number): Promise<strin
   return inviteCode;
 }
 
-export type RtSummary = RtDetails & { activeMembers: number; pendingMembers: number };
+/** `hasKetua`: someone holds the RT's ketua role now (an RT without one waits for its koordinator's link). */
+export type RtSummary = RtDetails & { activeMembers: number; pendingMembers: number; hasKetua: boolean };
 
 export async function listRtsInScope(db: Database, scope: AreaScope): Promise<RtSummary[]> {
   const where = scope.city
@@ -96,6 +97,7 @@ export async function listRtsInScope(db: Database, scope: AreaScope): Promise<Rt
       ...details,
       activeMembers: sql<number>`count(${membership.id}) filter (where ${membership.status} = 'active')`.mapWith(Number),
       pendingMembers: sql<number>`count(${membership.id}) filter (where ${membership.status} = 'pending')`.mapWith(Number),
+      hasKetua: sql<boolean>`exists (select 1 from ${roleAssignment} r where r.rt_id = ${rt.id} and r.role = 'ketua_rt' and r.revoked_at is null)`.mapWith(Boolean),
     })
     .from(rt)
     .innerJoin(kelurahan, eq(kelurahan.code, rt.kelurahanCode))

@@ -1,0 +1,122 @@
+import type { I18n } from "@grammyjs/i18n";
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { Database } from "../db/client.js";
+import { commandMenu } from "../db/schema/index.js";
+import { loadActor, type Actor } from "../domain/people/actor.js";
+import type { Logger } from "../logger.js";
+import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
+import { backoffMs } from "./engine.js";
+import type { Pacer } from "./pacer.js";
+
+export type MenuSyncOptions = {
+  db: Database;
+  /** An Api whose calls are not paced again: the sync asks the pacer itself. */
+  api: Api;
+  pacer: Pacer;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  i18n: I18n<any>;
+  logger: Logger;
+  /** Admins from the configuration hold no role row; their menu still shows the admin's commands. */
+  adminTelegramIds: readonly number[];
+  /** The commands a person's menu lists (the bot's list, read by the bot layer: bot/commands.ts menuCommands). */
+  menuOf: (actor: Actor) => readonly string[];
+  maxAttempts?: number;
+  leaseMs?: number;
+};
+
+/** A menu push claimed from command_menu. */
+export type MenuTask = { personId: number; chatId: number; generation: number; sent: string | null; attempts: number };
+
+/** After the outbox's announcements: a menu a few seconds late harms nobody. */
+const MENU_PRIORITY = 40;
+
+/** Someone the bot does not know: the default menu (no scope) is theirs. */
+const STRANGER: Actor = { telegramId: 0, person: null, membership: null, grants: [] };
+
+/**
+ * Pushes people's own "/" menus (Telegram's per-chat command scope) that a role change marked
+ * (domain/people/menu.ts). The menu is read from the person's roles at push time, so it is the
+ * newest; a menu equal to the one last set is not sent again; a chat whose menu would be the
+ * default's (a stranger's, an erased person's) has its scope deleted. Paced as the outbox is;
+ * refusals give up, network and server errors retry later. Safe in several processes at once.
+ */
+export class MenuSync {
+  private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+  /** The default menu's commands, which a chat without its own scope shows. */
+  private readonly defaultMenu: string;
+
+  constructor(private readonly options: MenuSyncOptions) {
+    this.defaultMenu = options.menuOf(STRANGER).join(",");
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.leaseMs = options.leaseMs ?? 60_000;
+  }
+
+  /** Due pushes, leased: a process that dies holding one lets it come back after the lease. */
+  async claim(now: Date, limit: number): Promise<MenuTask[]> {
+    if (limit <= 0) return [];
+    const { db } = this.options;
+    const due = db
+      .select({ personId: commandMenu.personId })
+      .from(commandMenu)
+      .where(and(gt(commandMenu.generation, commandMenu.syncedGeneration), lte(commandMenu.notBefore, now)))
+      .orderBy(asc(commandMenu.notBefore), asc(commandMenu.personId))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    return db
+      .update(commandMenu)
+      .set({ notBefore: new Date(now.getTime() + this.leaseMs), attempts: sql`${commandMenu.attempts} + 1` })
+      .where(inArray(commandMenu.personId, due))
+      .returning({ personId: commandMenu.personId, chatId: commandMenu.chatId, generation: commandMenu.generation, sent: commandMenu.sent, attempts: commandMenu.attempts });
+  }
+
+  async push(task: MenuTask, now: Date): Promise<void> {
+    const { db, api, pacer, i18n, logger } = this.options;
+    const scope = { type: "chat" as const, chat_id: task.chatId };
+    const actor = await loadActor(db, task.chatId, this.options.adminTelegramIds);
+    const locale = supportedLocale(actor.person?.locale);
+    const commands = this.options.menuOf(actor);
+    const own = actor.person === null || (locale === DEFAULT_LOCALE && commands.join(",") === this.defaultMenu) ? null : `${locale}:${commands.join(",")}`;
+    if (own === task.sent) return this.settle(task, own, null);
+    await pacer.acquire(task.chatId, MENU_PRIORITY);
+    try {
+      if (own === null) await api.deleteMyCommands({ scope });
+      else await api.setMyCommands(commands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) })), { scope });
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 429) {
+        const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;
+        pacer.pause(retryAfterMs);
+        await this.retryAt(task, new Date(now.getTime() + retryAfterMs), error.description);
+        return;
+      }
+      const reason = error instanceof GrammyError ? error.description : error instanceof HttpError ? String(error.error) : String(error);
+      // Refused (a chat that blocked the bot, a bad menu) or tried too often: given up until the next change.
+      if ((error instanceof GrammyError && error.error_code < 500) || task.attempts >= this.maxAttempts) {
+        logger.warn({ personId: task.personId, reason }, "a person's command menu could not be set");
+        // An erased person's chat id is not kept for a retry that will not come.
+        return this.settle(task, actor.person === null ? null : task.sent, reason);
+      }
+      await this.retryAt(task, new Date(now.getTime() + backoffMs(task.attempts)), reason);
+      return;
+    }
+    await this.settle(task, own, null);
+  }
+
+  /**
+   * The push of `task.generation` is over: a later mark keeps the row due (it is pushed next); a row
+   * back at the default menu with nothing left to push is deleted, and its chat id with it.
+   */
+  private async settle(task: MenuTask, sent: string | null, lastError: string | null): Promise<void> {
+    const { db } = this.options;
+    await db
+      .update(commandMenu)
+      .set({ sent, syncedGeneration: task.generation, attempts: 0, lastError })
+      .where(eq(commandMenu.personId, task.personId));
+    await db.delete(commandMenu).where(and(eq(commandMenu.personId, task.personId), isNull(commandMenu.sent), eq(commandMenu.generation, commandMenu.syncedGeneration)));
+  }
+
+  private async retryAt(task: MenuTask, at: Date, reason: string): Promise<void> {
+    await this.options.db.update(commandMenu).set({ notBefore: at, lastError: reason }).where(eq(commandMenu.personId, task.personId));
+  }
+}
