@@ -334,7 +334,6 @@ event-kind-ronda = Night watch
 event-kind-rapat = Residents' meeting
 event-kind-lainnya = Other activity
 event-ask-when = When? Write it as you would say it, e.g. "Minggu 07.00", "besok jam 7 pagi" or "7/12 19.30". All times are WIB.
-event-ask-time = What time? E.g. "07.00" or "jam 7 malam".
 event-ask-new-when = What is the new time? E.g. "Minggu 07.00".
 event-ask-place = Where? E.g. "Pos kamling" or "Masjid Al-Ikhlas".
 event-place-pos = Pos kamling
@@ -1169,3 +1168,23 @@ command-ekspor = Download the scorecards and participation of your area's RTs (E
 error-database-unavailable = Sorry, the system is briefly unavailable. Please try again in a moment.
 long-work-preparing = Being prepared; it will arrive in a moment.
 long-work-failed = Sorry, your request could not be prepared. Please try again in a moment.
+
+## issue 14: dates
+input-datetime-just-past = That date has already passed this year. If you mean next year, write it in full with the year (day/month/year).
+input-datetime-wrong-weekday = That day and date do not match. Check again, then write only the date or only the day.
+input-datetime-wrong-weekday-named = { $date } is a { $actual }, not a { $typed }. Check again, then write only the date or only the day.
+event-when-just-past = { $past } has already passed. Do you mean next year, { $next }?
+button-event-type-again = ✏️ Write again
+event-when-read = 🗓 Noted: { $when }
+event-ask-time-on = What time on { $day }? E.g. "07.00" or "jam 7 malam".
+button-edit-kind = ✏️ Kind
+button-edit-when = ✏️ Time
+button-edit-place = ✏️ Place
+button-edit-notes = ✏️ Notes
+button-edit-repeat = ✏️ Repeat
+event-change-summary =
+    Please check:
+    • { $kind }
+    • Was: { $before }
+    • Now: { $when }
+    • Place: { $place }

@@ -334,7 +334,6 @@ event-kind-ronda = Ronda
 event-kind-rapat = Rapat warga
 event-kind-lainnya = Kegiatan lain
 event-ask-when = Kapan? Tulis seperti biasa, misalnya "Minggu 07.00", "besok jam 7 pagi", atau "7/12 19.30". Semua waktu dalam WIB.
-event-ask-time = Jam berapa? Misalnya "07.00" atau "jam 7 malam".
 event-ask-new-when = Waktu yang baru kapan? Misalnya "Minggu 07.00".
 event-ask-place = Di mana tempatnya? Misalnya "Pos kamling" atau "Masjid Al-Ikhlas".
 event-place-pos = Pos kamling
@@ -1169,3 +1168,23 @@ command-ekspor = Unduh kartu nilai dan partisipasi RT wilayah Anda (Excel)
 error-database-unavailable = Maaf, sistem sedang gangguan sebentar. Coba lagi sebentar.
 long-work-preparing = Sedang disiapkan, dikirim sebentar lagi.
 long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.
+
+## issue 14: dates
+input-datetime-just-past = Tanggal itu sudah lewat tahun ini. Jika maksudnya tahun depan, tulis lengkap dengan tahunnya (tanggal/bulan/tahun).
+input-datetime-wrong-weekday = Hari dan tanggal itu tidak cocok. Periksa lagi, lalu tulis tanggalnya saja atau harinya saja.
+input-datetime-wrong-weekday-named = { $date } hari { $actual }, bukan { $typed }. Periksa lagi, lalu tulis tanggalnya saja atau harinya saja.
+event-when-just-past = Tanggal { $past } sudah lewat. Maksudnya tahun depan, { $next }?
+button-event-type-again = ✏️ Tulis lagi
+event-when-read = 🗓 Tercatat: { $when }
+event-ask-time-on = { $day }, jam berapa? Misalnya "07.00" atau "jam 7 malam".
+button-edit-kind = ✏️ Jenis
+button-edit-when = ✏️ Waktu
+button-edit-place = ✏️ Tempat
+button-edit-notes = ✏️ Catatan
+button-edit-repeat = ✏️ Pengulangan
+event-change-summary =
+    Periksa kembali:
+    • { $kind }
+    • Semula: { $before }
+    • Menjadi: { $when }
+    • Tempat: { $place }

@@ -4,16 +4,18 @@ import { TEXT_LIMITS, withoutInvisible } from "../text-limits.js";
  * Parsing of what people type. Every parser returns a value or the reason it was refused; the
  * reason names a locale message `input-<reason>`.
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InputRefusal; vars?: Record<string, number> };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InputRefusal; vars?: Record<string, string | number> };
 
 /** Why a date or time was not taken; see src/domain/schedule/parse-datetime.ts. */
-export const DATETIME_REFUSALS = ["empty", "unrecognised", "ambiguous-hour", "invalid-date", "invalid-time", "past", "too-far", "too-long", "same-time"] as const;
+export const DATETIME_REFUSALS = ["empty", "unrecognised", "ambiguous-hour", "invalid-date", "invalid-time", "past", "too-far", "too-long", "same-time", "just-past", "wrong-weekday"] as const;
 export type DateTimeInputRefusal = (typeof DATETIME_REFUSALS)[number];
 
 export const INPUT_REFUSALS = [
   "empty", "too-long", "too-short", "name-characters", "household-characters", "place-characters", "not-a-whole-number", "not-a-number", "out-of-range",
   ...DATETIME_REFUSALS.map((reason) => `datetime-${reason}` as const),
   "time-unrecognised", "timerange-unrecognised",
+  // A weekday that does not fit the date, the two named: "25 Desember 2026 hari Jumat, bukan Minggu".
+  "datetime-wrong-weekday-named",
   "quantity-unrecognised", "quantity-wrong-unit", "quantity-not-positive", "quantity-too-precise", "quantity-too-large",
   "money-unrecognised", "money-ambiguous", "money-not-whole", "money-out-of-range",
   "book-title-characters", "reading-minutes-unrecognised", "reading-minutes-out-of-range", "reading-date-unrecognised", "reading-date-future", "reading-date-too-old", "reading-time-future",
