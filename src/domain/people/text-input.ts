@@ -80,17 +80,18 @@ export function parseHouseholdLabel(raw: string): Parsed<string> {
 
 /**
  * A whole number as Indonesians write it: "120", "1.200" (dot for thousands). "2,5" is a
- * decimal and refused; so are signs, units and anything else.
+ * decimal and refused; so are signs, units and anything else. Every refusal carries the range,
+ * so its message gives an answer that fits the question (not a household count at an hours one).
  */
 export function parseWholeNumber(raw: string, min: number, max: number): Parsed<number> {
   const text = tidyLine(raw);
   if (text.length === 0) return { ok: false, reason: "empty" };
-  if (text.length > 20) return { ok: false, reason: "not-a-number" };
+  if (text.length > 20) return { ok: false, reason: "not-a-number", vars: { min, max } };
   let digits: string;
   if (/^\d+$/.test(text)) digits = text;
   else if (/^\d{1,3}(\.\d{3})+$/.test(text)) digits = text.replaceAll(".", "");
   else if (/^-?\d+([.,]\d+)?$/.test(text)) return { ok: false, reason: /^-/.test(text) ? "out-of-range" : "not-a-whole-number", vars: { min, max } };
-  else return { ok: false, reason: "not-a-number" };
+  else return { ok: false, reason: "not-a-number", vars: { min, max } };
   const value = Number(digits);
   if (!Number.isSafeInteger(value) || value < min || value > max) return { ok: false, reason: "out-of-range", vars: { min, max } };
   return { ok: true, value };
