@@ -84,6 +84,7 @@ reg-invited-to = You are invited to join RT { $rt } Kelurahan { $kelurahan }, Ke
 reg-ask-name = What is your name? Write the name your neighbours know, e.g. Siti Aminah.
 button-use-name = Use the name: { $name }
 reg-ask-household = Who is the head of the family on your family card (KK)? Write their name, for example "KK Budi Santoso". Others in your family write the same name, so you count as one household. This is not your house number.
+reg-ask-household = Write your household (KK) label: the family or house people in the RT know, e.g. "Keluarga Pak Budi" or "Rumah Jl. Melati 12B". Not the family card number.
 reg-summary =
     Please check:
     • RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
@@ -253,8 +254,8 @@ input-too-long = Too long: at most { $max } characters.
 input-name-characters = A name starts with a letter and may only have letters, spaces, dots, commas, hyphens and apostrophes (no digits or emoji). Example: Siti Aminah.
 input-household-characters = Start with a letter or a digit, then use letters, digits, spaces and . , ' / - # ( ) only (no emoji). Example: Pak Budi's family, No. 12B.
 input-place-characters = Use letters, digits, spaces and . , / - # ( ) & : only (no emoji). Example: Pos kamling RT 05.
-input-not-a-whole-number = It must be a whole number, without a comma. Example: 120.
-input-not-a-number = That is not a number. Write just the number, e.g. 120.
+input-not-a-whole-number = It must be a whole number, without a comma, from { $min } to { $max }.
+input-not-a-number = That is not a number. Write just the number, from { $min } to { $max }.
 input-out-of-range = The number must be between { $min } and { $max }.
 input-text-expected = Please answer with text, or send /batal to stop.
 input-use-buttons = Please choose with the buttons above, or send /batal to stop.
@@ -338,7 +339,6 @@ event-kind-ronda = Night watch
 event-kind-rapat = Residents' meeting
 event-kind-lainnya = Other activity
 event-ask-when = When? Write it as you would say it, e.g. "Minggu 07.00", "besok jam 7 pagi" or "7/12 19.30". All times are WIB.
-event-ask-time = What time? E.g. "07.00" or "jam 7 malam".
 event-ask-new-when = What is the new time? E.g. "Minggu 07.00".
 event-ask-place = Where? E.g. "Pos kamling" or "Masjid Al-Ikhlas".
 event-place-pos = Pos kamling
@@ -993,7 +993,7 @@ button-bank-price-history = 📜 Price history
 bank-prices-done = Done. Send /harga again any time.
 bank-choose-price-type = Which waste type?
 bank-ask-new-price = What is the new price of { $type } per { $unit }? It is { $current } now. Write for example "2.000" or "Rp 2.000".
-bank-ask-price-from = From when? Press a button, or write the date (for example "1/12" or "Senin 08.00").
+bank-ask-price-from = From when? Press a button, or write the date (for example "tanggal 1" or "Senin 08.00").
 button-price-from-now = From now
 button-price-from-tomorrow = From tomorrow 00.00 WIB
 bank-price-changed = ✅ { $type } now costs { $price }, from { $from }. Earlier deposits keep the old price.
@@ -1349,3 +1349,22 @@ registry-rt-headless = • RT { $rt }: { $active } active, { $pending } waiting,
 registry-headless = { $count } RT(s) have no ketua yet. Make a ketua link with the buttons below and send it to the future ketua RT. Until there is a ketua, requests to join that RT go to its area koordinator.
 registry-headless-more = { $count } more RT(s): make their links with /tautanketua.
 registry-headless-button = Ketua link RT { $rt } · { $kelurahan }
+## issue 14: dates
+input-datetime-just-past = That date has already passed this year. If you mean next year, write it in full with the year (day/month/year).
+input-datetime-wrong-weekday = That day and date do not match. Check again, then write only the date or only the day.
+input-datetime-wrong-weekday-named = { $date } is a { $actual }, not a { $typed }. Check again, then write only the date or only the day.
+event-when-just-past = { $past } has already passed. Do you mean next year, { $next }?
+button-event-type-again = ✏️ Write again
+event-when-read = 🗓 Noted: { $when }
+event-ask-time-on = What time on { $day }? E.g. "07.00" or "jam 7 malam".
+button-edit-kind = ✏️ Kind
+button-edit-when = ✏️ Time
+button-edit-place = ✏️ Place
+button-edit-notes = ✏️ Notes
+button-edit-repeat = ✏️ Repeat
+event-change-summary =
+    Please check:
+    • { $kind }
+    • Was: { $before }
+    • Now: { $when }
+    • Place: { $place }

@@ -84,6 +84,7 @@ reg-invited-to = Anda diundang bergabung ke RT { $rt } Kelurahan { $kelurahan },
 reg-ask-name = Siapa nama Anda? Tulis nama yang dikenal warga RT, misalnya: Siti Aminah.
 button-use-name = Pakai nama: { $name }
 reg-ask-household = Siapa kepala keluarga di kartu keluarga (KK) Anda? Tulis namanya, misalnya "KK Budi Santoso". Anggota keluarga yang lain menulis nama yang sama, agar terhitung satu KK. Ini bukan nomor rumah.
+reg-ask-household = Tulis keterangan KK (kartu keluarga) Anda: nama keluarga atau rumahnya yang dikenal warga, misalnya "Keluarga Pak Budi" atau "Rumah Jl. Melati 12B". Bukan nomor kartu keluarga.
 reg-summary =
     Periksa kembali:
     • RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
@@ -253,8 +254,8 @@ input-too-long = Terlalu panjang: paling banyak { $max } karakter.
 input-name-characters = Nama diawali huruf dan hanya boleh berisi huruf, spasi, titik, koma, tanda hubung, dan apostrof (tanpa angka atau emoji). Contoh: Siti Aminah.
 input-household-characters = Awali dengan huruf atau angka, lalu gunakan huruf, angka, spasi, dan tanda . , ' / - # ( ) saja (tanpa emoji). Contoh: Keluarga Pak Budi, No. 12B.
 input-place-characters = Gunakan huruf, angka, spasi, dan tanda . , / - # ( ) & : saja (tanpa emoji). Contoh: Pos kamling RT 05.
-input-not-a-whole-number = Harus bilangan bulat, tanpa koma. Contoh: 120.
-input-not-a-number = Itu bukan angka. Tulis angkanya saja, misalnya 120.
+input-not-a-whole-number = Harus bilangan bulat, tanpa koma, dari { $min } sampai { $max }.
+input-not-a-number = Itu bukan angka. Tulis angkanya saja, dari { $min } sampai { $max }.
 input-out-of-range = Angka harus antara { $min } dan { $max }.
 input-text-expected = Mohon jawab dengan teks, atau kirim /batal untuk berhenti.
 input-use-buttons = Silakan pilih dengan tombol di atas, atau kirim /batal untuk berhenti.
@@ -338,7 +339,6 @@ event-kind-ronda = Ronda
 event-kind-rapat = Rapat warga
 event-kind-lainnya = Kegiatan lain
 event-ask-when = Kapan? Tulis seperti biasa, misalnya "Minggu 07.00", "besok jam 7 pagi", atau "7/12 19.30". Semua waktu dalam WIB.
-event-ask-time = Jam berapa? Misalnya "07.00" atau "jam 7 malam".
 event-ask-new-when = Waktu yang baru kapan? Misalnya "Minggu 07.00".
 event-ask-place = Di mana tempatnya? Misalnya "Pos kamling" atau "Masjid Al-Ikhlas".
 event-place-pos = Pos kamling
@@ -989,7 +989,7 @@ button-bank-price-history = 📜 Riwayat harga
 bank-prices-done = Selesai. Kirim /harga lagi kapan saja.
 bank-choose-price-type = Jenis sampah yang mana?
 bank-ask-new-price = Berapa harga baru { $type } per { $unit }? Sekarang { $current }. Tulis misalnya "2.000" atau "Rp 2.000".
-bank-ask-price-from = Berlaku mulai kapan? Pilih tombol, atau tulis tanggalnya (misalnya "1/12" atau "Senin 08.00").
+bank-ask-price-from = Berlaku mulai kapan? Pilih tombol, atau tulis tanggalnya (misalnya "tanggal 1" atau "Senin 08.00").
 button-price-from-now = Mulai sekarang
 button-price-from-tomorrow = Mulai besok 00.00 WIB
 bank-price-changed = ✅ Harga { $type } sekarang { $price }, berlaku sejak { $from }. Setoran sebelumnya tetap memakai harga lama.
@@ -1345,3 +1345,22 @@ registry-rt-headless = • RT { $rt }: { $active } warga aktif, { $pending } men
 registry-headless = { $count } RT belum punya ketua. Buat tautan ketuanya dengan tombol di bawah, lalu kirim kepada calon ketua RT. Selama belum ada ketua, permintaan bergabung ke RT itu dikirim kepada koordinator wilayahnya.
 registry-headless-more = { $count } RT lainnya: buat tautannya dengan /tautanketua.
 registry-headless-button = Tautan ketua RT { $rt } · { $kelurahan }
+## issue 14: dates
+input-datetime-just-past = Tanggal itu sudah lewat tahun ini. Jika maksudnya tahun depan, tulis lengkap dengan tahunnya (tanggal/bulan/tahun).
+input-datetime-wrong-weekday = Hari dan tanggal itu tidak cocok. Periksa lagi, lalu tulis tanggalnya saja atau harinya saja.
+input-datetime-wrong-weekday-named = { $date } hari { $actual }, bukan { $typed }. Periksa lagi, lalu tulis tanggalnya saja atau harinya saja.
+event-when-just-past = Tanggal { $past } sudah lewat. Maksudnya tahun depan, { $next }?
+button-event-type-again = ✏️ Tulis lagi
+event-when-read = 🗓 Tercatat: { $when }
+event-ask-time-on = { $day }, jam berapa? Misalnya "07.00" atau "jam 7 malam".
+button-edit-kind = ✏️ Jenis
+button-edit-when = ✏️ Waktu
+button-edit-place = ✏️ Tempat
+button-edit-notes = ✏️ Catatan
+button-edit-repeat = ✏️ Pengulangan
+event-change-summary =
+    Periksa kembali:
+    • { $kind }
+    • Semula: { $before }
+    • Menjadi: { $when }
+    • Tempat: { $place }

@@ -1,5 +1,6 @@
 import { EVENT_KINDS, RSVP_ANSWERS } from "../src/domain/events/events.js";
 import { DATETIME_REFUSALS } from "../src/domain/people/text-input.js";
+import { SUMMARY_ACTIONS } from "../src/messages/buttons/events.js";
 import { audienceLabelKey } from "../src/bot/conversations/announce.js";
 import type { Audience } from "../src/domain/broadcast/broadcast.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -118,6 +119,7 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "button-rsvp-*": RSVP_ANSWERS.map((answer) => `button-rsvp-${answer}`),
   "reminder-choice-*": PERSONAL_REMINDER_CHOICES.map((choice) => `reminder-choice-${choice}`),
   "input-datetime-*": DATETIME_REFUSALS.map((reason) => `input-datetime-${reason}`),
+  "button-edit-*": SUMMARY_ACTIONS.filter((action) => action !== "save" && action !== "cancel").map((field) => `button-edit-${field}`),
   "reading-activity-*": READING_ACTIVITIES.map((activity) => `reading-activity-${activity}`),
   "bank-export-col-*": EXPORT_COLUMNS.map((column) => `bank-export-col-${column}`),
   "bank-export-summary-*": SUMMARY_ITEMS.map((item) => `bank-export-summary-${item}`),

@@ -70,6 +70,8 @@ export const CLOCK_REFUSALS: Record<ClockRefusal, string> = {
   "needs-time": "Sebutkan jamnya juga, mis. :waktu Minggu 06.00",
   past: "Waktu itu sudah lewat: jam konsol hanya maju.",
   "not-ahead": "Waktu itu sudah lewat: jam konsol hanya maju.",
+  "just-past": "Tanggal itu baru saja lewat: jam konsol hanya maju. Tulis tahunnya bila maksudnya tahun depan.",
+  "wrong-weekday": "Hari dan tanggalnya tidak cocok. Tulis tanggalnya saja, mis. :waktu 2026-12-06 06.00",
   "too-far": `Paling jauh ${MAX_ADVANCE_DAYS} hari sekali jalan; ulangi :waktu untuk maju lebih jauh.`,
 };
 

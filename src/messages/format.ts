@@ -1,6 +1,6 @@
 import type { MeasureUnit } from "../domain/bank-sampah/amounts.js";
 import type { RtDetails } from "../domain/rt/rt.js";
-import { TIME_ZONE } from "../domain/schedule/wib.js";
+import { TIME_ZONE, wibInstant, type LocalDate } from "../domain/schedule/wib.js";
 
 
 /** RT numbers are written with two digits, as on the signboards: RT 05. */
@@ -16,7 +16,7 @@ export function rtVars(place: Pick<RtDetails, "number" | "kelurahanName" | "keca
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** One formatter per (locale, style), built once: formatting runs for every line of a rota or digest. */
-function formatIn(date: Date, locale: string, style: "date-time" | "weekday-date-time" | "weekday-date" | "clock"): string {
+function formatIn(date: Date, locale: string, style: "date-time" | "weekday-date-time" | "weekday-date" | "date" | "clock"): string {
   const key = `${locale}:${style}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
@@ -25,6 +25,7 @@ function formatIn(date: Date, locale: string, style: "date-time" | "weekday-date
     const parts: Intl.DateTimeFormatOptions =
       style === "clock" ? clock
       : style === "weekday-date" ? { weekday: "long", ...day }
+      : style === "date" ? day
       : { ...(style === "weekday-date-time" ? { weekday: "long" as const } : {}), ...day, hour: "2-digit", minute: "2-digit" };
     format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { timeZone: TIME_ZONE, ...parts });
     dateTimeFormats.set(key, format);
@@ -54,6 +55,11 @@ export function formatClock(date: Date, locale: string): string {
 /** The day of a moment in WIB: "Minggu, 29 November 2026". */
 export function formatWibDay(date: Date, locale: string): string {
   return formatIn(date, locale, "weekday-date");
+}
+
+/** A calendar day as typed, without its weekday: "25 Desember 2026". */
+export function formatCalendarDay(date: LocalDate, locale: string): string {
+  return formatIn(wibInstant(date, { hour: 12, minute: 0 }), locale, "date");
 }
 
 /** Under Telegram's 4,096-character limit, with room to spare. */

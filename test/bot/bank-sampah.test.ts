@@ -1161,7 +1161,7 @@ describe("/harga", () => {
       [SQLISH, MONEY_UNRECOGNISED],
     ]);
     await harness.send(sari, "Rp 2.000");
-    expect(harness.lastText(sari)).toBe('Berlaku mulai kapan? Pilih tombol, atau tulis tanggalnya (misalnya "1/12" atau "Senin 08.00").');
+    expect(harness.lastText(sari)).toBe('Berlaku mulai kapan? Pilih tombol, atau tulis tanggalnya (misalnya "tanggal 1" atau "Senin 08.00").');
     expect(harness.buttons(sari)).toEqual(["Mulai sekarang", "Mulai besok 00.00 WIB"]);
     await expectRefused(sari, [
       ["", 'Tulis tanggal dan jamnya, misalnya "Minggu 07.00" atau "7/12 19.30".'],

@@ -92,12 +92,12 @@ describe("/buatrt", () => {
       ["0", "Angka harus antara 1 dan 999."],
       ["1000", "Angka harus antara 1 dan 999."],
       ["-3", "Angka harus antara 1 dan 999."],
-      ["5a", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
-      ["RT 5", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
-      ["🏠", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
-      ["2,5", "Harus bilangan bulat, tanpa koma. Contoh: 120."],
-      ["1; DROP TABLE rt; --", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
-      ["' OR '1'='1", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
+      ["5a", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 999."],
+      ["RT 5", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 999."],
+      ["🏠", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 999."],
+      ["2,5", "Harus bilangan bulat, tanpa koma, dari 1 sampai 999."],
+      ["1; DROP TABLE rt; --", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 999."],
+      ["' OR '1'='1", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 999."],
     ];
     for (const [text, answer] of hostile) {
       await harness.send(koordinator, text);
@@ -110,7 +110,7 @@ describe("/buatrt", () => {
     await harness.send(koordinator, "12");
     expect(harness.lastText(koordinator)).toBe("Berapa jumlah KK di RT ini? Tulis 0 jika belum tahu.");
     await harness.send(koordinator, "sembilan puluh");
-    expect(harness.lastText(koordinator)).toBe("Itu bukan angka. Tulis angkanya saja, misalnya 120.");
+    expect(harness.lastText(koordinator)).toBe("Itu bukan angka. Tulis angkanya saja, dari 0 sampai 10.000.");
     await harness.send(koordinator, "90");
 
     const created = harness.lastText(koordinator);

@@ -8,7 +8,7 @@ import { openCheckin, tickAttendance } from "../../src/domain/events/attendance.
 import { cancelOccurrence, createEvent, DEFAULT_DURATION_MINUTES, extendOccurrences, setRsvp, type EventDraft } from "../../src/domain/events/events.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
-import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventForm, eventKindChoice, myReminders, rsvp as rsvpButton, rsvpNames, scheduleOpen, schedulePage } from "../../src/messages/buttons/events.js";
+import { attendanceOpen, attendancePage, attendanceTick, checkinCode, eventChange, eventKindChoice, eventSummary, myReminders, rsvp as rsvpButton, rsvpNames, scheduleOpen, schedulePage } from "../../src/messages/buttons/events.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
@@ -20,7 +20,8 @@ const id = (key: string, vars: Record<string, string | number> = {}) => harness.
 const GOTONG_ROYONG = "Gotong royong / kerja bakti";
 const ASK_KIND = "Kegiatan apa?";
 const ASK_WHEN = 'Kapan? Tulis seperti biasa, misalnya "Minggu 07.00", "besok jam 7 pagi", atau "7/12 19.30". Semua waktu dalam WIB.';
-const ASK_TIME = 'Jam berapa? Misalnya "07.00" atau "jam 7 malam".';
+/** After a date alone, its time, the date shown. */
+const askTime = (day: string) => `${day}, jam berapa? Misalnya "07.00" atau "jam 7 malam".`;
 const ASK_PLACE = 'Di mana tempatnya? Misalnya "Pos kamling" atau "Masjid Al-Ikhlas".';
 const ASK_NOTES = 'Ada catatan untuk warga? Misalnya "bawa cangkul dan karung". Tekan Lewati jika tidak ada.';
 const ASK_REPEAT = "Diulang?";
@@ -183,7 +184,7 @@ describe("/acara", () => {
     expect(harness.lastText(ketua)).toBe(ASK_WHEN);
     await harness.send(ketua, c.when[0]!);
     if (c.when.length > 1) {
-      expect(harness.lastText(ketua)).toBe(ASK_TIME);
+      expect(harness.lastText(ketua)).toBe(askTime(c.whenText.replace(/ pukul .*/, "")));
       await harness.send(ketua, c.when[1]!);
     }
     expect(harness.lastText(ketua)).toBe(ASK_PLACE);
@@ -314,7 +315,7 @@ describe("/acara", () => {
     await harness.send(ketua, "/acara");
     await harness.press(ketua, GOTONG_ROYONG);
     await harness.send(ketua, "hari ini");
-    expect(harness.lastText(ketua)).toBe(ASK_TIME);
+    expect(harness.lastText(ketua)).toBe(askTime("Senin, 23 November 2026"));
     await harness.send(ketua, "07.30");
     const texts = sentTextsTo(ketua);
     expect(texts.slice(-2)).toEqual(['Waktu itu sudah lewat. Tulis waktu yang akan datang, misalnya "Minggu 07.00".', ASK_WHEN]);
@@ -355,7 +356,7 @@ describe("/acara", () => {
     await asked(photoUpdate(harness, ketua), TEXT_EXPECTED);
 
     // A date alone: then the time, with its own refusals.
-    await asked("lusa", ASK_TIME);
+    await asked("lusa", askTime("Selasa, 24 November 2026"));
     const timeOnly = 'Tulis jamnya saja, misalnya "07.00" atau "jam 7 malam".';
     await asked("", timeOnly);
     await asked("😀", timeOnly);
@@ -453,8 +454,8 @@ describe("/acara", () => {
       // The conversation is over: a time now is just a message, and the old buttons do nothing.
       await harness.send(ketua, "Minggu 07.00");
       expect(harness.lastText(ketua)).toBe(FALLBACK);
-      const saveButton = shownMessages(harness.telegram, ketua.id).find((m) => callbackDataOf(m).includes(eventForm.data({ choice: "save" })));
-      if (saveButton) await pressOn(harness, ketua, saveButton, eventForm.data({ choice: "save" }));
+      const saveButton = shownMessages(harness.telegram, ketua.id).find((m) => callbackDataOf(m).includes(eventSummary.data({ action: "save", rev: 0 })));
+      if (saveButton) await pressOn(harness, ketua, saveButton, eventSummary.data({ action: "save", rev: 0 }));
       expect(await storedEvents()).toEqual({ events: [], occurrences: [] });
     });
   });
@@ -503,7 +504,7 @@ describe("/acara", () => {
       await harness.send(user, "Minggu 07.00"); // no conversation was entered
       expect(harness.lastText(user)).toBe(FALLBACK);
       await pressData(harness, user, eventKindChoice.data({ kind: "gotong_royong" }));
-      await pressData(harness, user, eventForm.data({ choice: "save" }));
+      await pressData(harness, user, eventSummary.data({ action: "save", rev: 0 }));
     }
     expect(await snapshotState(database.db)).toEqual(before);
   });
@@ -790,7 +791,13 @@ describe("/ubahacara", () => {
     expect(harness.lastText(ketua)).toBe('Jam berapa tepatnya, pagi atau malam? Tulis misalnya "jam 7 pagi" atau "19.00".');
     await harness.send(ketua, "kemarin 16.00");
     expect(harness.lastText(ketua)).toBe('Waktu itu sudah lewat. Tulis waktu yang akan datang, misalnya "Minggu 07.00".');
-    const moved = await harness.send(ketua, "Sabtu 16.00");
+    await harness.send(ketua, "Sabtu 16.00");
+    expect(harness.lastText(ketua)).toBe(
+      [`Periksa kembali:`, `• ${GOTONG_ROYONG}`, `• Semula: ${SUNDAY_29_NOV}`, `• Menjadi: Sabtu, 28 November 2026 pukul 16.00 WIB`, `• Tempat: Pos kamling`].join("\n"),
+    );
+    expect(harness.buttons(ketua)).toEqual(["💾 Simpan", "Batal", "✏️ Waktu", "✏️ Tempat"]);
+    expect(sentTextsTo(siti)).toEqual([]); // nothing before Simpan
+    const moved = await harness.press(ketua, "Simpan");
     expect(harness.lastText(ketua)).toBe("Tersimpan: Sabtu, 28 November 2026 pukul 16.00 WIB, di Pos kamling. Pemberitahuan dikirim ke 3 warga.");
 
     const after = await occurrencesOf(weekly.eventId);
@@ -831,6 +838,7 @@ describe("/ubahacara", () => {
     const before = await occurrencesOf(weekly.eventId);
     await choose(ketua, "29 November", "Ubah waktu");
     await harness.send(ketua, "6/12 07.00");
+    await harness.press(ketua, "Simpan");
     const taken = "Kegiatan ini sudah punya jadwal pada waktu itu (termasuk yang dibatalkan). Pilih waktu lain, lalu kirim /ubahacara lagi.";
     expect(harness.lastText(ketua)).toBe(taken);
     expect(await occurrencesOf(weekly.eventId)).toEqual(before);
@@ -842,6 +850,7 @@ describe("/ubahacara", () => {
     const withCancelled = await occurrencesOf(weekly.eventId);
     await choose(ketua, "29 November", "Ubah waktu");
     await harness.send(ketua, "13/12 07.00");
+    await harness.press(ketua, "Simpan");
     expect(harness.lastText(ketua)).toBe(taken);
     expect(await occurrencesOf(weekly.eventId)).toEqual(withCancelled);
   });
@@ -853,6 +862,7 @@ describe("/ubahacara", () => {
     await harness.send(ketua, "😀");
     expect(harness.lastText(ketua)).toContain("tanpa emoji");
     await harness.send(ketua, "Balai warga RT 05");
+    await harness.press(ketua, "Simpan");
     expect(harness.lastText(ketua)).toBe(`Tersimpan: ${SUNDAY_29_NOV}, di Balai warga RT 05. Pemberitahuan dikirim ke 4 warga.`);
     const rows = await occurrencesOf(weekly.eventId);
     expect(rows.find((row) => row.id === first.id)).toMatchObject({ place: "Balai warga RT 05", startsAt: first.startsAt, endsAt: first.endsAt });
@@ -913,8 +923,9 @@ describe("/ubahacara", () => {
   it("tells nobody twice when the answer to the ketua fails after the change and Telegram sends the update again", async () => {
     const { ketua, siti, budi, first } = await withAnswers();
     await choose(ketua, "29 November", "Ubah waktu");
+    await harness.send(ketua, "Sabtu 16.00");
     harness.telegram.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, { chatId: ketua.id });
-    const update = harness.messageUpdate(ketua, "Sabtu 16.00");
+    const update = harness.callbackUpdate(ketua, eventSummary.data({ action: "save", rev: 0 }), harness.telegram.lastKeyboardIn(ketua.id).messageId);
     await expect(harness.deliver(update)).rejects.toThrow();
     const [row] = await database.db.select().from(eventOccurrence).where(eq(eventOccurrence.id, first.id));
     expect(row?.startsAt.toISOString()).toBe("2026-11-28T09:00:00.000Z");

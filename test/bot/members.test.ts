@@ -373,14 +373,14 @@ describe("/petugas", () => {
 
 /** Hostile answers and what the bot must say to each; the stored KK count stays 40 throughout. */
 const HOSTILE: { label: string; text: string; answer: string }[] = [
-  { label: "10,000 characters", text: "sepuluh ribu ".repeat(800).slice(0, 10_000), answer: "Itu bukan angka. Tulis angkanya saja, misalnya 120." },
-  { label: "an emoji", text: "👍", answer: "Itu bukan angka. Tulis angkanya saja, misalnya 120." },
-  { label: "a decimal comma", text: "2,5", answer: "Harus bilangan bulat, tanpa koma. Contoh: 120." },
-  { label: "a decimal point", text: "2.5", answer: "Harus bilangan bulat, tanpa koma. Contoh: 120." },
+  { label: "10,000 characters", text: "sepuluh ribu ".repeat(800).slice(0, 10_000), answer: "Itu bukan angka. Tulis angkanya saja, dari 0 sampai 10.000." },
+  { label: "an emoji", text: "👍", answer: "Itu bukan angka. Tulis angkanya saja, dari 0 sampai 10.000." },
+  { label: "a decimal comma", text: "2,5", answer: "Harus bilangan bulat, tanpa koma, dari 0 sampai 10.000." },
+  { label: "a decimal point", text: "2.5", answer: "Harus bilangan bulat, tanpa koma, dari 0 sampai 10.000." },
   { label: "a negative number", text: "-5", answer: "Angka harus antara 0 dan 10.000." },
   { label: "a huge number", text: "99999999", answer: "Angka harus antara 0 dan 10.000." },
-  { label: "SQL", text: "'; DROP TABLE rt; --", answer: "Itu bukan angka. Tulis angkanya saja, misalnya 120." },
-  { label: "a number with a unit", text: "120 KK", answer: "Itu bukan angka. Tulis angkanya saja, misalnya 120." },
+  { label: "SQL", text: "'; DROP TABLE rt; --", answer: "Itu bukan angka. Tulis angkanya saja, dari 0 sampai 10.000." },
+  { label: "a number with a unit", text: "120 KK", answer: "Itu bukan angka. Tulis angkanya saja, dari 0 sampai 10.000." },
 ];
 
 describe("/jumlahkk", () => {

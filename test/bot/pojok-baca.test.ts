@@ -22,7 +22,8 @@ const STALE = "Tombol ini sudah tidak berlaku.";
 const TEXT_EXPECTED = "Mohon jawab dengan teks, atau kirim /batal untuk berhenti.";
 const USE_BUTTONS = "Silakan pilih dengan tombol di atas, atau kirim /batal untuk berhenti.";
 const EMPTY = "Isian masih kosong. Silakan tulis lagi.";
-const NOT_WHOLE = "Harus bilangan bulat, tanpa koma. Contoh: 120.";
+const NOT_WHOLE = "Harus bilangan bulat, tanpa koma, dari 1 sampai 500.";
+const NOT_WHOLE_MINUTES = "Harus bilangan bulat, tanpa koma, dari 1 sampai 600.";
 const ASK_DATE = 'Kapan sesinya? Tekan tombol, atau tulis tanggalnya, misalnya "kemarin", "Sabtu", atau "21/11".';
 const ASK_TIME = 'Jam berapa mulainya? Misalnya "15.30" atau "jam 4 sore".';
 const ASK_ACTIVITY = "Kegiatan apa?";
@@ -209,14 +210,14 @@ describe("/sesibaca", () => {
     expect(harness.lastText(w.harun)).toBe(ASK_COUNT);
     await expectRefusals(w.harun, [
       ["", EMPTY],
-      ["9".repeat(5000), "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
-      ["😀", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
+      ["9".repeat(5000), "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 500."],
+      ["😀", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 500."],
       ["2,5", NOT_WHOLE],
       ["2.5", NOT_WHOLE],
       ["-3", "Angka harus antara 1 dan 500."],
       ["0", "Angka harus antara 1 dan 500."],
       ["1.000", "Angka harus antara 1 dan 500."],
-      [HOSTILE_SQL, "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
+      [HOSTILE_SQL, "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 500."],
     ]);
     await harness.send(w.harun, "1");
     // One came: ticking two is refused at Selesai.
@@ -280,7 +281,7 @@ describe("/buku", () => {
       ["2,5", NOT_WHOLE],
       ["2.5", NOT_WHOLE],
       ["-3", "Angka harus antara 1 dan 500."],
-      ["😀", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
+      ["😀", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 500."],
     ]);
     await harness.send(w.rina, "2");
     expect(harness.lastText(w.rina)).toBe("Periksa kembali:\n• Judul: Laskar Pelangi\n• Penulis: -\n• Eksemplar: 2");
@@ -594,8 +595,8 @@ describe("/baca and /konfirmasibaca", () => {
       ["", EMPTY],
       ["3".repeat(5000), minutesHint],
       ["😀", minutesHint],
-      ["2,5", NOT_WHOLE],
-      ["2.5", NOT_WHOLE],
+      ["2,5", NOT_WHOLE_MINUTES],
+      ["2.5", NOT_WHOLE_MINUTES],
       ["-3", "Lama membaca harus antara 1 dan 600 menit."],
       ["0", "Lama membaca harus antara 1 dan 600 menit."],
       ["12 jam", "Lama membaca harus antara 1 dan 600 menit."],

@@ -19,7 +19,7 @@ describe("/aturpengingat", () => {
     expect(harness.lastText(ketua)).toContain("Jam itu tidak ada");
     await harness.send(ketua, "20.30");
     await harness.send(ketua, "2,5");
-    expect(harness.lastText(ketua)).toBe("Harus bilangan bulat, tanpa koma. Contoh: 120.");
+    expect(harness.lastText(ketua)).toBe("Harus bilangan bulat, tanpa koma, dari 0 sampai 24.");
     await harness.send(ketua, "25");
     expect(harness.lastText(ketua)).toBe("Angka harus antara 0 dan 24.");
     await harness.press(ketua, "Tetap 2");

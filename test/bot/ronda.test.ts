@@ -193,12 +193,12 @@ describe("/ronda setup", () => {
     const hostileCounts: [string, string][] = [
       ["0", "Angka harus antara 1 dan 20."],
       ["21", "Angka harus antara 1 dan 20."],
-      ["2,5", "Harus bilangan bulat, tanpa koma. Contoh: 120."],
+      ["2,5", "Harus bilangan bulat, tanpa koma, dari 1 sampai 20."],
       ["-1", "Angka harus antara 1 dan 20."],
       ["", "Isian masih kosong. Silakan tulis lagi."],
-      ["dua", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
-      ["😀", "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
-      ["9".repeat(10_000), "Itu bukan angka. Tulis angkanya saja, misalnya 120."],
+      ["dua", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 20."],
+      ["😀", "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 20."],
+      ["9".repeat(10_000), "Itu bukan angka. Tulis angkanya saja, dari 1 sampai 20."],
     ];
     for (const [text, reply] of hostileCounts) {
       await harness.send(ketua, text);

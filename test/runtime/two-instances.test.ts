@@ -3,7 +3,7 @@ import type { Update } from "grammy/types";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { broadcast, event, eventOccurrence } from "../../src/db/schema/index.js";
 import { answer } from "../../src/messages/buttons/common.js";
-import { eventForm, eventKindChoice, eventRepeatChoice } from "../../src/messages/buttons/events.js";
+import { eventForm, eventKindChoice, eventRepeatChoice, eventSummary } from "../../src/messages/buttons/events.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
 import { BotProcess } from "./child.js";
@@ -122,7 +122,7 @@ describe.skipIf(noServer)("two instances on one PostgreSQL", () => {
   it("a save tapped twice, one tap reaching each instance at once, makes one event", async () => {
     const { rtId, chatId } = await ketua(5);
     await openEventForm(chatId, "confirm");
-    const save = eventForm.data({ choice: "save" });
+    const save = eventSummary.data({ action: "save", rev: 0 });
     expect(sentWithButton(chatId, save)).toHaveLength(1);
 
     stub.delays.set("answerCallbackQuery", SLOW_MS);
@@ -169,7 +169,7 @@ describe.skipIf(noServer)("two instances on one PostgreSQL", () => {
     // One answered the place question, the other the notes question: the form went on to the repetition.
     expect(sentWithButton(chatId, skipNotes)).toHaveLength(1);
     await eventually(() => sentWithButton(chatId, repeatNone).length === 1, "the repetition question");
-    await oneByOne(() => tap(chatId, repeatNone), () => tap(chatId, eventForm.data({ choice: "save" })));
+    await oneByOne(() => tap(chatId, repeatNone), () => tap(chatId, eventSummary.data({ action: "save", rev: 0 })));
     const [saved, ...more] = await database.db.select().from(event).where(eq(event.rtId, rtId));
     expect(more).toHaveLength(0);
     expect(new Set([saved!.place, saved!.notes])).toEqual(new Set(["Balai RW", "Bawa kursi sendiri"]));

@@ -10,13 +10,13 @@ import {
 } from "../../domain/events/events.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { dateTimeRefusal, parseNotes, parsePlace, timeRefusal } from "../../domain/people/text-input.js";
-import { combineDateAndTime, parseDateTime, parseTime, type DateTimeResult, type ParsedTime } from "../../domain/schedule/parse-datetime.js";
+import { combineDateAndTime, parseDateTime, parseTime, type DateTimeResult, type DateTimeValue, type ParsedTime } from "../../domain/schedule/parse-datetime.js";
 import { recurrenceFromFirst, type Recurrence } from "../../domain/schedule/recurrence.js";
-import { wibParts } from "../../domain/schedule/wib.js";
+import { weekdayOf, wibDate, wibInstant } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
-import { formatWhen } from "../../messages/format.js";
-import { eventChange, eventForm, eventKindChoice, eventRepeatChoice } from "../../messages/buttons/events.js";
+import { formatCalendarDay, formatWhen, formatWibDay } from "../../messages/format.js";
+import { eventChange, eventForm, eventKindChoice, eventRepeatChoice, eventSummary, eventWhenChoice, type SummaryAction } from "../../messages/buttons/events.js";
 import { holdRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, formKey, formRequest, runOnce, waitForChoice, type Convo } from "./prompts.js";
@@ -42,30 +42,68 @@ export function describeRecurrence(ctx: { t: ConversationContext["t"] }, rule: R
   }
 }
 
+/** A date just past, with next year's reading to offer. */
+type JustPast = Extract<DateTimeResult, { reason: "just-past" }>;
+
 /**
  * Asks when, as people type it ("Minggu 07.00", "besok jam 7 pagi", "7/12 07:00"). A date
- * without a time is followed by "jam berapa?"; anything ambiguous or past is asked again.
+ * without a time is followed by "jam berapa?"; anything ambiguous or past is asked again; a date
+ * just past asks whether next year's was meant; a weekday that does not fit the date is named.
+ * What was read is shown at once ("Minggu, 6 Desember 2026 pukul 07.00 WIB"), so a slip is seen
+ * before the next question rather than at the summary.
  */
 export async function askWhen(conversation: Convo, ctx: ConversationContext, deps: BotDeps, prompt: string): Promise<Date> {
   // Read when each answer comes, not when the form began: "besok" typed the next morning is the day after.
   const clock = async () => new Date(await conversation.external(() => deps.clock().getTime()));
+  const locale = await ctx.i18n.getLocale();
   for (;;) {
-    const answer = await askText<Extract<DateTimeResult, { ok: true }>>(conversation, ctx, prompt, async (text) => {
+    const answer = await askText<DateTimeValue | JustPast>(conversation, ctx, prompt, async (text) => {
       const parsed = parseDateTime(text, await clock());
-      return parsed.ok ? { ok: true as const, value: parsed } : dateTimeRefusal(parsed.reason);
+      if (parsed.ok || parsed.reason === "just-past") return { ok: true as const, value: parsed };
+      if (parsed.reason === "wrong-weekday") {
+        return {
+          ok: false as const,
+          reason: "datetime-wrong-weekday-named" as const,
+          vars: { date: formatCalendarDay(parsed.date, locale), actual: ctx.t(`weekday-${weekdayOf(parsed.date)}`), typed: ctx.t(`weekday-${parsed.weekday}`) },
+        };
+      }
+      return dateTimeRefusal(parsed.reason);
     });
-    if (answer.kind === "datetime") return answer.at;
-    const time = await askText<ParsedTime>(conversation, ctx, ctx.t("event-ask-time"), (text) => {
+    let read: DateTimeValue;
+    if (!("reason" in answer)) {
+      read = answer;
+    } else {
+      const next = answer.nextYear;
+      const nextText = next.kind === "datetime" ? formatWhen(next.at, locale) : formatWibDay(wibInstant(next.date, { hour: 12, minute: 0 }), locale);
+      const choices = [eventWhenChoice.data({ choice: "next-year" }), eventWhenChoice.data({ choice: "again" })];
+      await ctx.reply(ctx.t("event-when-just-past", { past: formatCalendarDay(answer.past, locale), next: nextText }), {
+        reply_markup: new InlineKeyboard().text(formatCalendarDay(next.date, locale), choices[0]!).row().text(ctx.t("button-event-type-again"), choices[1]!),
+      });
+      const { data, ctx: press } = await waitForChoice(conversation, choices);
+      await press.editMessageReplyMarkup();
+      if (eventWhenChoice.read(data)?.choice !== "next-year") continue;
+      read = next;
+    }
+    if (read.kind === "datetime") {
+      await ctx.reply(ctx.t("event-when-read", { when: formatWhen(read.at, locale) }));
+      return read.at;
+    }
+    const day = formatWibDay(wibInstant(read.date, { hour: 12, minute: 0 }), locale);
+    const time = await askText<ParsedTime>(conversation, ctx, ctx.t("event-ask-time-on", { day }), (text) => {
       const parsed = parseTime(text);
       return parsed.ok ? { ok: true as const, value: parsed } : timeRefusal(parsed.reason, "time");
     });
-    const combined = combineDateAndTime(answer.date, time, await clock());
-    if (combined.ok && combined.kind === "datetime") return combined.at;
+    const combined = combineDateAndTime(read.date, time, await clock());
+    if (combined.ok && combined.kind === "datetime") {
+      await ctx.reply(ctx.t("event-when-read", { when: formatWhen(combined.at, locale) }));
+      return combined.at;
+    }
     // The time makes the date past ("hari ini", then an hour gone by): ask for both again.
     await ctx.reply(ctx.t(`input-datetime-${combined.ok ? "unrecognised" : combined.reason}`));
   }
 }
 
+/** The kind, or null for its Batal button. */
 async function chooseKind(conversation: Convo, ctx: ConversationContext): Promise<EventKind | null> {
   const keyboard = new InlineKeyboard();
   for (const kind of EVENT_KINDS) keyboard.text(ctx.t(`event-kind-${kind}`), eventKindChoice.data({ kind })).row();
@@ -78,8 +116,7 @@ async function chooseKind(conversation: Convo, ctx: ConversationContext): Promis
 }
 
 async function chooseRepeat(conversation: Convo, ctx: ConversationContext, first: Date): Promise<Recurrence> {
-  const parts = wibParts(first);
-  const date = { year: parts.year, month: parts.month, day: parts.day };
+  const date = wibDate(first);
   const keyboard = new InlineKeyboard();
   const rules = REPEAT_CHOICES.map((kind) => ({ kind, rule: recurrenceFromFirst(kind, date) }));
   for (const { kind, rule } of rules) keyboard.text(describeRecurrence(ctx, rule), eventRepeatChoice.data({ repeat: kind })).row();
@@ -89,7 +126,47 @@ async function chooseRepeat(conversation: Convo, ctx: ConversationContext, first
   return rules.find((r) => r.kind === eventRepeatChoice.read(data)?.repeat)!.rule;
 }
 
-/** /acara: kind → when → place → notes → repetition → confirm. */
+function askPlace(conversation: Convo, ctx: ConversationContext, kind: EventKind): Promise<string> {
+  const shortcuts = kind === "ronda" || kind === "gotong_royong" ? [{ label: ctx.t("event-place-pos"), data: eventForm.data({ choice: "place-pos" }), value: ctx.t("event-place-pos") }] : [];
+  return askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace, shortcuts);
+}
+
+function askNotes(conversation: Convo, ctx: ConversationContext): Promise<string | null> {
+  return askText<string | null>(conversation, ctx, ctx.t("event-ask-notes"), parseNotes, [{ label: ctx.t("button-skip"), data: eventForm.data({ choice: "notes-skip" }), value: null }]);
+}
+
+/**
+ * Shows a summary with Simpan, Batal and a button per field, and waits for one of them. The
+ * buttons carry `rev`, the number of edits made so far: after an edit the earlier summary's
+ * buttons are stale (the fallback says so), so its Simpan cannot save values it no longer shows.
+ */
+async function summaryChoice(
+  conversation: Convo,
+  ctx: ConversationContext,
+  text: string,
+  fields: readonly SummaryAction[],
+  rev: number,
+): Promise<{ action: SummaryAction; press: ConversationContext }> {
+  const data = (action: SummaryAction) => eventSummary.data({ action, rev });
+  const keyboard = new InlineKeyboard().text(ctx.t("button-save"), data("save")).text(ctx.t("button-cancel"), data("cancel")).row();
+  fields.forEach((field, index) => {
+    keyboard.text(ctx.t(`button-edit-${field}`), data(field));
+    if (index % 2 === 1) keyboard.row();
+  });
+  await ctx.reply(text, { reply_markup: keyboard });
+  const { data: pressed, ctx: press } = await waitForChoice(conversation, ["save", "cancel", ...fields].map((action) => data(action as SummaryAction)));
+  await press.editMessageReplyMarkup();
+  return { action: eventSummary.read(pressed)!.action, press };
+}
+
+const CREATE_FIELDS = ["kind", "when", "place", "notes", "repeat"] as const satisfies readonly SummaryAction[];
+const CHANGE_FIELDS = ["when", "place"] as const satisfies readonly SummaryAction[];
+
+/**
+ * /acara: kind → when → place → notes → repetition → summary, where any field can be asked again
+ * before Simpan. The form's request key is made once, before all of it: whatever was edited, one
+ * Simpan saves one event, with the values the last summary showed.
+ */
 export function createCreateEventConversation(deps: BotDeps) {
   return async function createEventConversation(conversation: Convo, ctx: ConversationContext): Promise<void> {
     // The form's key, made once: a save tapped twice (on any instance) or redelivered makes one event.
@@ -98,25 +175,47 @@ export function createCreateEventConversation(deps: BotDeps) {
     const rtId = await conversation.external((outside) => headedRtId(outside.actor));
     if (rtId === null) return void (await ctx.reply(ctx.t("error-not-allowed")));
     await holdRight(conversation, ctx, (actor) => headedRtId(actor) === rtId);
-    const kind = await chooseKind(conversation, ctx);
-    if (!kind) return void (await ctx.reply(ctx.t("action-cancelled")));
-    const startsAt = await askWhen(conversation, ctx, deps, ctx.t("event-ask-when"));
-    const place = await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace, kind === "ronda" || kind === "gotong_royong" ? [{ label: ctx.t("event-place-pos"), data: eventForm.data({ choice: "place-pos" }), value: ctx.t("event-place-pos") }] : []);
-    const notes = await askText<string | null>(conversation, ctx, ctx.t("event-ask-notes"), parseNotes, [{ label: ctx.t("button-skip"), data: eventForm.data({ choice: "notes-skip" }), value: null }]);
-    const recurrence = await chooseRepeat(conversation, ctx, startsAt);
+    const firstKind = await chooseKind(conversation, ctx);
+    if (!firstKind) return void (await ctx.reply(ctx.t("action-cancelled")));
+    let kind: EventKind = firstKind;
+    let startsAt = await askWhen(conversation, ctx, deps, ctx.t("event-ask-when"));
+    let place = await askPlace(conversation, ctx, kind);
+    let notes = await askNotes(conversation, ctx);
+    let recurrence = await chooseRepeat(conversation, ctx, startsAt);
     const locale = await ctx.i18n.getLocale();
-    await ctx.reply(
-      ctx.t("event-summary", { kind: ctx.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), place, notes: notes ?? "-", repeat: describeRecurrence(ctx, recurrence) }),
-      { reply_markup: new InlineKeyboard().text(ctx.t("button-save"), eventForm.data({ choice: "save" })).text(ctx.t("button-cancel"), eventForm.data({ choice: "cancel" })) },
-    );
-    const { data, ctx: press } = await waitForChoice(conversation, [eventForm.data({ choice: "save" }), eventForm.data({ choice: "cancel" })]);
-    await press.editMessageReplyMarkup();
-    if (eventForm.read(data)?.choice === "cancel") return void (await press.reply(press.t("action-cancelled")));
-    const outcome = await runOnce(conversation, (outside) =>
-      scheduleEvent(deps, outside.actor, { requestKey, kind, place, notes, firstStartsAt: startsAt, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence }),
-    );
-    if (!outcome.ok) return explain(ctx, outcome);
-    await press.reply(press.t("event-created", { kind: press.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), count: outcome.value.occurrences, told: outcome.value.told }));
+    for (let rev = 0; ; rev += 1) {
+      const summary = ctx.t("event-summary", { kind: ctx.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), place, notes: notes ?? "-", repeat: describeRecurrence(ctx, recurrence) });
+      const { action, press } = await summaryChoice(conversation, ctx, summary, CREATE_FIELDS, rev);
+      switch (action) {
+        case "cancel":
+          return void (await press.reply(press.t("action-cancelled")));
+        case "save": {
+          const outcome = await runOnce(conversation, (outside) =>
+            scheduleEvent(deps, outside.actor, { requestKey, kind, place, notes, firstStartsAt: startsAt, durationMinutes: DEFAULT_DURATION_MINUTES[kind], recurrence }),
+          );
+          if (!outcome.ok) return explain(ctx, outcome);
+          return void (await press.reply(press.t("event-created", { kind: press.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), count: outcome.value.occurrences, told: outcome.value.told })));
+        }
+        case "kind":
+          // Its Batal keeps the kind as it was.
+          kind = (await chooseKind(conversation, ctx)) ?? kind;
+          break;
+        case "when":
+          startsAt = await askWhen(conversation, ctx, deps, ctx.t("event-ask-when"));
+          // The same rule on the new date: "every week" stays every week, on the new weekday.
+          recurrence = recurrenceFromFirst(recurrence.kind, wibDate(startsAt));
+          break;
+        case "place":
+          place = await askPlace(conversation, ctx, kind);
+          break;
+        case "notes":
+          notes = await askNotes(conversation, ctx);
+          break;
+        case "repeat":
+          recurrence = await chooseRepeat(conversation, ctx, startsAt);
+          break;
+      }
+    }
   };
 }
 
@@ -154,10 +253,22 @@ export function createEditEventConversation(deps: BotDeps) {
     if (data === "back") return void (await press.reply(press.t("action-cancelled")));
 
     if (data === "move" || data === "place") {
-      const startsAt = data === "move" ? await askWhen(conversation, ctx, deps, ctx.t("event-ask-new-when")) : new Date(chosen.startsAt);
-      const place = data === "place" ? await askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace) : undefined;
+      // The new time or place, then a summary where either can be asked again before Simpan.
+      const before = new Date(chosen.startsAt);
+      const askNewWhen = () => askWhen(conversation, ctx, deps, ctx.t("event-ask-new-when"));
+      const askNewPlace = () => askText(conversation, ctx, ctx.t("event-ask-place"), parsePlace);
+      let startsAt = data === "move" ? await askNewWhen() : before;
+      let place = data === "place" ? await askNewPlace() : chosen.place;
+      for (let rev = 0; ; rev += 1) {
+        const summary = ctx.t("event-change-summary", { kind: ctx.t(`event-kind-${chosen.kind}`), before: formatWhen(before, locale), when: formatWhen(startsAt, locale), place });
+        const { action, press } = await summaryChoice(conversation, ctx, summary, CHANGE_FIELDS, rev);
+        if (action === "cancel") return void (await press.reply(press.t("action-cancelled")));
+        if (action === "when") startsAt = await askNewWhen();
+        else if (action === "place") place = await askNewPlace();
+        else if (action === "save") break;
+      }
       const outcome = await runOnce(conversation, async (outside) => {
-        const changed = await changeOccurrence(deps, outside.actor, { occurrenceId: chosen.id, startsAt, place, requestKey });
+        const changed = await changeOccurrence(deps, outside.actor, { occurrenceId: chosen.id, startsAt, place: place === chosen.place ? undefined : place, requestKey });
         return { told: changed.told, startsAt: changed.startsAt.getTime(), place: changed.place };
       });
       if (!outcome.ok) return explain(ctx, outcome);

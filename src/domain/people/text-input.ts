@@ -4,16 +4,18 @@ import { TEXT_LIMITS, withoutInvisible } from "../text-limits.js";
  * Parsing of what people type. Every parser returns a value or the reason it was refused; the
  * reason names a locale message `input-<reason>`.
  */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InputRefusal; vars?: Record<string, number> };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InputRefusal; vars?: Record<string, string | number> };
 
 /** Why a date or time was not taken; see src/domain/schedule/parse-datetime.ts. */
-export const DATETIME_REFUSALS = ["empty", "unrecognised", "ambiguous-hour", "invalid-date", "invalid-time", "past", "too-far", "too-long", "same-time"] as const;
+export const DATETIME_REFUSALS = ["empty", "unrecognised", "ambiguous-hour", "invalid-date", "invalid-time", "past", "too-far", "too-long", "same-time", "just-past", "wrong-weekday"] as const;
 export type DateTimeInputRefusal = (typeof DATETIME_REFUSALS)[number];
 
 export const INPUT_REFUSALS = [
   "empty", "too-long", "too-short", "name-characters", "household-characters", "place-characters", "not-a-whole-number", "not-a-number", "out-of-range",
   ...DATETIME_REFUSALS.map((reason) => `datetime-${reason}` as const),
   "time-unrecognised", "timerange-unrecognised",
+  // A weekday that does not fit the date, the two named: "25 Desember 2026 hari Jumat, bukan Minggu".
+  "datetime-wrong-weekday-named",
   "quantity-unrecognised", "quantity-wrong-unit", "quantity-not-positive", "quantity-too-precise", "quantity-too-large",
   "money-unrecognised", "money-ambiguous", "money-not-whole", "money-out-of-range",
   "book-title-characters", "reading-minutes-unrecognised", "reading-minutes-out-of-range", "reading-date-unrecognised", "reading-date-future", "reading-date-too-old", "reading-time-future",
@@ -78,17 +80,18 @@ export function parseHouseholdLabel(raw: string): Parsed<string> {
 
 /**
  * A whole number as Indonesians write it: "120", "1.200" (dot for thousands). "2,5" is a
- * decimal and refused; so are signs, units and anything else.
+ * decimal and refused; so are signs, units and anything else. Every refusal carries the range,
+ * so its message gives an answer that fits the question (not a household count at an hours one).
  */
 export function parseWholeNumber(raw: string, min: number, max: number): Parsed<number> {
   const text = tidyLine(raw);
   if (text.length === 0) return { ok: false, reason: "empty" };
-  if (text.length > 20) return { ok: false, reason: "not-a-number" };
+  if (text.length > 20) return { ok: false, reason: "not-a-number", vars: { min, max } };
   let digits: string;
   if (/^\d+$/.test(text)) digits = text;
   else if (/^\d{1,3}(\.\d{3})+$/.test(text)) digits = text.replaceAll(".", "");
   else if (/^-?\d+([.,]\d+)?$/.test(text)) return { ok: false, reason: /^-/.test(text) ? "out-of-range" : "not-a-whole-number", vars: { min, max } };
-  else return { ok: false, reason: "not-a-number" };
+  else return { ok: false, reason: "not-a-number", vars: { min, max } };
   const value = Number(digits);
   if (!Number.isSafeInteger(value) || value < min || value > max) return { ok: false, reason: "out-of-range", vars: { min, max } };
   return { ok: true, value };

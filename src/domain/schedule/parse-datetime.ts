@@ -7,15 +7,28 @@
  * - A date without a year is its next occurrence counting today (`7/12` → this December, `1/1` →
  *   next January). It does not roll a year forward because its time has passed today: someone
  *   typing today's date at a past hour made a mistake, which `past` tells them.
- * - Weekday names (`Minggu`, `hari Minggu`, `Sabtu ini`) mean the first such day, today included,
+ * - Except when its last occurrence is at most JUST_PAST_DAYS (half a year) ago: `1/12` typed on
+ *   2 December is then `just-past`, carrying next year's reading for the caller to offer ("1
+ *   Desember 2026 sudah lewat. Maksudnya 1 Desember 2027?"), not taken silently. Half a year, because
+ *   that is where the date's nearest occurrence is the past one: typed so close after it, the date
+ *   is far more often a slip (a wrong day or month, a month order as in 12/1) than a plan a year
+ *   ahead, and when it is a plan, asking costs one tap. Further back, next year's is the nearer
+ *   and is taken (and shown to the person before anything is saved).
+ * - A weekday with a date that falls on another weekday (`Minggu 25 Desember` when the 25th is a
+ *   Friday) is `wrong-weekday`, carrying the date and the weekday typed, so the answer can say so.
+ * - Weekday names (`Minggu`, `Ahad`, `hari Minggu`, `Sabtu ini`) mean the first such day, today included,
  *   at which the given time is still ahead, so 0–7 days ahead; with no time, 0–6 days ahead.
  *   `X depan` / `X minggu depan` is X in next week, weeks running Senin–Minggu, so on a Sunday
  *   `Minggu depan` is 7 days ahead and on a Monday 13. (`minggu depan` also means "next week"; as
- *   a date it only makes sense as that Sunday.) `malam Minggu` is Saturday night, as in speech.
+ *   a date it only makes sense as that Sunday.) `minggu depan hari Minggu`, `pekan depan (hari)
+ *   Sabtu` and `Sabtu pekan depan` say the same with the week first or last. `malam Minggu` is
+ *   Saturday night, as in speech.
  * - A bare hour of 1–12 (`jam 7`, `besok 7`) is ambiguous: 07.00 or 19.00, and a wrong guess puts
  *   residents at the post twelve hours off, so it is asked again. Not ambiguous: a time with
  *   minutes (`7.00`, `19.30` are 24-hour), an hour of 0 or 13–23, a zero-padded hour (`07`), or an
  *   hour with a part of the day.
+ * - `setengah 8` is half past seven, as spoken: a 12-hour time, so it needs its part of the day
+ *   (`setengah 8 pagi` 07.30, `setengah 8 malam` 19.30) like a bare hour; `setengah 1 siang` is 12.30.
  * - Parts of the day with a 12-hour reading: pagi 0–11; dini hari / subuh 0–5; siang 10–12 as
  *   is and 1–3 → 13–15; sore 1–6 → 13–18; malam 6–11 → 18–23. An hour outside its part's range
  *   (`jam 8 siang`, `19.00 pagi`) contradicts itself and counts as ambiguous.
@@ -25,6 +38,7 @@
  * - `WIB` is accepted and ignored; `WITA` and `WIT` are other zones and refused.
  * - A time without a date is today; a date without a time is returned as such, and the caller
  *   asks for a time and joins the two with `combineDateAndTime`.
+ * - Invisible characters (zero-width spaces, direction marks) are dropped before reading.
  * - Refused: nothing to read, over 100 characters, a date or time that does not exist, anything
  *   before now, anything more than 366 days ahead.
  */
@@ -41,17 +55,25 @@ import {
   type LocalDate,
   type LocalTime,
 } from "./wib.js";
-import { TEXT_LIMITS } from "../text-limits.js";
+import { TEXT_LIMITS, withoutInvisible } from "../text-limits.js";
 
 export const DATETIME_MAX_LENGTH = TEXT_LIMITS.dateTime;
 export const MAX_DAYS_AHEAD = 366;
+/** A year-less date at most this many days past asks whether next year was meant (see the top). */
+export const JUST_PAST_DAYS = 182;
 
-export type DateTimeRefusal = "empty" | "unrecognised" | "ambiguous-hour" | "invalid-date" | "invalid-time" | "past" | "too-far" | "too-long";
+export type DateTimeRefusal = "empty" | "unrecognised" | "ambiguous-hour" | "invalid-date" | "invalid-time" | "past" | "too-far" | "too-long" | "just-past" | "wrong-weekday";
+
+/** What was read: an instant, or a date still waiting for its time. */
+export type DateTimeValue = { kind: "datetime"; at: Date; date: LocalDate; time: LocalTime } | { kind: "date"; date: LocalDate };
 
 export type DateTimeResult =
-  | { ok: true; kind: "datetime"; at: Date; date: LocalDate; time: LocalTime }
-  | { ok: true; kind: "date"; date: LocalDate }
-  | { ok: false; reason: DateTimeRefusal };
+  | ({ ok: true } & DateTimeValue)
+  /** `past`: the date as typed, this year's; `nextYear`: the same words read a year on. */
+  | { ok: false; reason: "just-past"; past: LocalDate; nextYear: DateTimeValue }
+  /** `weekday`: the one typed (0 = Minggu), which `date` does not fall on. */
+  | { ok: false; reason: "wrong-weekday"; date: LocalDate; weekday: number }
+  | { ok: false; reason: Exclude<DateTimeRefusal, "just-past" | "wrong-weekday"> };
 
 export type TimeRefusal = "empty" | "unrecognised" | "ambiguous-hour" | "invalid-time" | "too-long";
 
@@ -77,8 +99,11 @@ type DateSpec =
 /** eveBefore: `malam Minggu`, the night before that day. */
 type WeekdaySpec = { weekday: number; nextWeek: boolean; eveBefore: boolean };
 
-/** An hour as typed: minute is null when none was written; padded when written as `07`. */
-type Clock = { hour: number; minute: number | null; padded: boolean };
+/**
+ * An hour as typed: minute is null when none was written; padded when written as `07`; spoken when
+ * said as on a 12-hour clock with its minutes (`setengah 8`), so as unsure as a bare hour.
+ */
+type Clock = { hour: number; minute: number | null; padded: boolean; spoken?: boolean };
 
 type Scan = {
   date: DateSpec | null;
@@ -132,6 +157,8 @@ const PARTS = new Map<string, Part>([
 ]);
 
 const HOUR_MARKERS = new Set(["jam", "pukul", "pkl"]);
+/** `setengah 8`: half an hour before 8. */
+const HALF_BEFORE = new Set(["setengah", "stengah", "stgh"]);
 const DAY_MARKERS = new Set(["tanggal", "tgl"]);
 const RANGE_SEPARATORS = new Set(["-", "s/d", "s.d", "sd", "sampai", "sampe", "smp", "hingga"]);
 
@@ -147,7 +174,7 @@ const NOON: ParsedTime = { time: { hour: 12, minute: 0 }, nextDay: false };
 const DAY_MS = 86_400_000;
 
 function tidy(raw: string): string {
-  return raw.normalize("NFC").replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/\s+/g, " ").trim();
+  return withoutInvisible(raw).replace(/\s+/g, " ").trim();
 }
 
 /** Lower-cases, drops commas and abbreviation dots, and splits `jam7pagi` into words. */
@@ -189,6 +216,8 @@ function scan(tokens: string[]): Scan | null {
   };
   let marker: "hour" | "day" | null = null;
   let eveBefore = false;
+  /** `minggu depan` / `pekan ini` said before the weekday: true for next week. */
+  let weekFirst: boolean | null = null;
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -197,8 +226,9 @@ function scan(tokens: string[]): Scan | null {
     marker = null;
     let match: RegExpExecArray | null;
 
-    if (expecting !== null && !/^\d/.test(token)) return null;
+    if (expecting !== null && !/^\d/.test(token) && !(expecting === "hour" && HALF_BEFORE.has(token))) return null;
     if (eveBefore && !WEEKDAYS.has(token)) return null;
+    if (weekFirst !== null && result.weekday === null && !WEEKDAYS.has(token) && token !== "hari") return null;
 
     if (token === "wib" || token === "pada") {
       i += 1;
@@ -221,6 +251,12 @@ function scan(tokens: string[]): Scan | null {
       if (expecting === "hour") return null;
       if (!setDate({ kind: "calendar", day: Number(match[3]), month: Number(match[2]), year: Number(match[1]) })) return null;
       i += 1;
+    } else if (HALF_BEFORE.has(token)) {
+      const hour = next !== undefined && NUMBER_RE.test(next) ? Number(next) : 0;
+      if (hour < 1 || hour > 12) return null;
+      // Half before 1 is 12.30 on the 12-hour clock the phrase is said on.
+      if (!setClock({ hour: hour === 1 ? 12 : hour - 1, minute: 30, padded: false, spoken: true })) return null;
+      i += 2;
     } else if (NUMBER_RE.test(token)) {
       const number = Number(token);
       const month = expecting === "hour" || next === undefined ? undefined : MONTHS.get(next);
@@ -248,13 +284,25 @@ function scan(tokens: string[]): Scan | null {
     } else if (RELATIVE.has(token)) {
       if (!setDate({ kind: "relative", days: RELATIVE.get(token)! })) return null;
       i += 1;
+    } else if (
+      (token === "minggu" || token === "pekan") &&
+      (next === "depan" || next === "ini") &&
+      weekFirst === null &&
+      result.weekday === null &&
+      (WEEKDAYS.has(tokens[i + 2] ?? "") || (tokens[i + 2] === "hari" && WEEKDAYS.has(tokens[i + 3] ?? "")))
+    ) {
+      // `minggu depan hari Minggu`: the week, then its day.
+      weekFirst = next === "depan";
+      i += 2;
     } else if (WEEKDAYS.has(token)) {
       if (result.weekday) return null;
-      const spec: WeekdaySpec = { weekday: WEEKDAYS.get(token)!, nextWeek: false, eveBefore };
+      const spec: WeekdaySpec = { weekday: WEEKDAYS.get(token)!, nextWeek: weekFirst ?? false, eveBefore };
       eveBefore = false;
       i += 1;
       const after = tokens[i];
-      if (after === "ini") {
+      if (weekFirst !== null) {
+        // The week was said already: another "ini"/"depan" is left over and refused.
+      } else if (after === "ini") {
         i += 1;
       } else if (after === "depan") {
         spec.nextWeek = true;
@@ -306,7 +354,7 @@ function clockToTime(clock: Clock, part: Part | null): ({ ok: true } & ParsedTim
   if (hour > 23) return { ok: false, reason: "invalid-time" };
   const ambiguous = { ok: false as const, reason: "ambiguous-hour" as const };
   if (part === null) {
-    if (clock.minute !== null || clock.padded || hour === 0 || hour >= 13) return at(hour);
+    if ((clock.minute !== null && !clock.spoken) || clock.padded || hour === 0 || hour >= 13) return at(hour);
     return ambiguous;
   }
   if (hour >= 13) {
@@ -330,22 +378,30 @@ function clockToTime(clock: Clock, part: Part | null): ({ ok: true } & ParsedTim
   }
 }
 
-/** The calendar date a non-weekday spec names, or null when no such date exists. */
-function resolveDate(spec: DateSpec, today: LocalDate): LocalDate | null {
+/**
+ * The calendar date a non-weekday spec names, or null when no such date exists. `justPast`: the
+ * year-less date's last occurrence, when it is at most JUST_PAST_DAYS ago (`date` is then the next).
+ */
+function resolveDate(spec: DateSpec, today: LocalDate): { date: LocalDate; justPast?: LocalDate } | null {
   switch (spec.kind) {
     case "relative":
-      return addDays(today, spec.days);
+      return { date: addDays(today, spec.days) };
     case "calendar": {
       const { day, month } = spec;
       if (month < 1 || month > 12 || day < 1 || day > (month === 2 ? 29 : daysInMonth(2001, month))) return null;
       if (spec.year !== null) {
         const date = { year: spec.year, month, day };
-        return isValidDate(date) ? date : null;
+        return isValidDate(date) ? { date } : null;
       }
       // 29/2 can be up to eight years away; the range check then says too-far.
       for (let year = today.year; year <= today.year + 8; year += 1) {
         const date = { year, month, day };
-        if (isValidDate(date) && compareDates(date, today) >= 0) return date;
+        if (!isValidDate(date) || compareDates(date, today) < 0) continue;
+        // This year's or last year's (typed in early January about late December).
+        const last = [today.year, today.year - 1]
+          .map((y) => ({ year: y, month, day }))
+          .find((candidate) => isValidDate(candidate) && compareDates(candidate, today) < 0);
+        return last && daysBetween(last, today) <= JUST_PAST_DAYS ? { date, justPast: last } : { date };
       }
       return null;
     }
@@ -354,7 +410,7 @@ function resolveDate(spec: DateSpec, today: LocalDate): LocalDate | null {
       for (let step = 0; step < 3; step += 1) {
         const monthIndex = today.month - 1 + step;
         const date = { year: today.year + Math.floor(monthIndex / 12), month: (monthIndex % 12) + 1, day: spec.day };
-        if (isValidDate(date) && compareDates(date, today) >= 0) return date;
+        if (isValidDate(date) && compareDates(date, today) >= 0) return { date };
       }
       return null;
     }
@@ -372,7 +428,7 @@ function nextWeekDate(spec: WeekdaySpec, today: LocalDate): LocalDate {
   return spec.eveBefore ? addDays(target, -1) : target;
 }
 
-function withinRange(at: Date, now: Date): DateTimeResult {
+function withinRange(at: Date, now: Date): { ok: true; kind: "datetime"; at: Date; date: LocalDate; time: LocalTime } | { ok: false; reason: "past" | "too-far" } {
   if (at.getTime() < now.getTime()) return { ok: false, reason: "past" };
   if (at.getTime() - now.getTime() > MAX_DAYS_AHEAD * DAY_MS) return { ok: false, reason: "too-far" };
   const { year, month, day, hour, minute } = wibParts(at);
@@ -386,10 +442,19 @@ function instantOf(date: LocalDate, time: ParsedTime): Date {
 function resolve(found: Scan, now: Date): DateTimeResult {
   const today = wibDate(now);
   let date: LocalDate | null = null;
+  let justPast: LocalDate | undefined;
   if (found.date) {
-    date = resolveDate(found.date, today);
-    if (date === null) return { ok: false, reason: "invalid-date" };
-    if (found.weekday && weekdayOf(date) !== targetWeekday(found.weekday)) return { ok: false, reason: "invalid-date" };
+    const resolved = resolveDate(found.date, today);
+    if (resolved === null) return { ok: false, reason: "invalid-date" };
+    ({ date, justPast } = resolved);
+    if (found.weekday) {
+      const weekday = targetWeekday(found.weekday);
+      if (weekdayOf(date) !== weekday) {
+        // "Minggu 1/12" just after a Sunday 1 December meant that Sunday: it is past.
+        if (justPast && weekdayOf(justPast) === weekday) return { ok: false, reason: "past" };
+        return { ok: false, reason: "wrong-weekday", date: justPast ?? date, weekday };
+      }
+    }
     if (compareDates(date, today) < 0) return { ok: false, reason: "past" };
     if (daysBetween(today, date) > MAX_DAYS_AHEAD) return { ok: false, reason: "too-far" };
   }
@@ -413,8 +478,10 @@ function resolve(found: Scan, now: Date): DateTimeResult {
     if (!found.today && time === null) return { ok: false, reason: "unrecognised" };
     date = today;
   }
-  if (time === null) return { ok: true, kind: "date", date };
-  return withinRange(instantOf(date, time), now);
+  const read: DateTimeResult = time === null ? { ok: true, kind: "date", date } : withinRange(instantOf(date, time), now);
+  if (justPast === undefined || !read.ok) return read;
+  const nextYear: DateTimeValue = read.kind === "date" ? { kind: "date", date: read.date } : { kind: "datetime", at: read.at, date: read.date, time: read.time };
+  return { ok: false, reason: "just-past", past: justPast, nextYear };
 }
 
 /** Empty, too long, or the words; shared by every parser here. */

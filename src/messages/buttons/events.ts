@@ -1,7 +1,7 @@
 import { EVENT_KINDS, REPEAT_CHOICES, RSVP_ANSWERS } from "../../domain/events/events.js";
 import { PERSONAL_REMINDER_CHOICES } from "../../domain/events/reminder-settings.js";
 import { AUDIENCES } from "../../domain/people/audience.js";
-import { defineButton, flag, id, oneOf, page } from "./button.js";
+import { defineButton, flag, id, int, oneOf, page } from "./button.js";
 
 /** Hadir / Tidak bisa / Mungkin under an event in /jadwal. */
 export const rsvp = defineButton("rsvp", AUDIENCES.residents, { occurrence: id, answer: oneOf(...RSVP_ANSWERS) });
@@ -28,11 +28,20 @@ export const attendanceTick = defineButton("absen.centang", AUDIENCES.officers, 
  */
 export const eventKindChoice = defineButton("acara.jenis", "anyone", { kind: oneOf(...EVENT_KINDS) });
 export const eventRepeatChoice = defineButton("acara.ulang", "anyone", { repeat: oneOf(...REPEAT_CHOICES) });
-/** The form's other answers: save or cancel it, the place shortcut, no notes. */
-export const eventForm = defineButton("acara", "anyone", { choice: oneOf("save", "cancel", "place-pos", "notes-skip") });
+/** The form's other answers: cancel it at the kind, the place shortcut, no notes. */
+export const eventForm = defineButton("acara", "anyone", { choice: oneOf("cancel", "place-pos", "notes-skip") });
+/** After a date just past ("1/12" on 2 December): take next year's, or type the date again. */
+export const eventWhenChoice = defineButton("acara.tahun", "anyone", { choice: oneOf("next-year", "again") });
+export const SUMMARY_ACTIONS = ["save", "cancel", "kind", "when", "place", "notes", "repeat"] as const;
+export type SummaryAction = (typeof SUMMARY_ACTIONS)[number];
+/**
+ * The summary of /acara and /ubahacara: save, cancel, or edit one field. `rev` counts the edits
+ * made so far, so a button of an earlier summary (showing other values) is stale, not a save.
+ */
+export const eventSummary = defineButton("acara.cek", "anyone", { action: oneOf(...SUMMARY_ACTIONS), rev: int });
 /** /ubahacara: what to change about the chosen date. */
 export const eventChange = defineButton("acara.ubah", "anyone", { change: oneOf("move", "place", "cancel-one", "cancel-series", "back") });
 /** /aturpengingat: keep a time as it is, or turn that reminder off. */
 export const reminderSetting = defineButton("pengingat", "anyone", { choice: oneOf("keep", "off") });
 
-export const EVENT_BUTTONS = [rsvp, scheduleOpen, schedulePage, myReminders, rsvpNames, checkinCode, attendanceOpen, attendancePage, attendanceTick, eventKindChoice, eventRepeatChoice, eventForm, eventChange, reminderSetting];
+export const EVENT_BUTTONS = [rsvp, scheduleOpen, schedulePage, myReminders, rsvpNames, checkinCode, attendanceOpen, attendancePage, attendanceTick, eventKindChoice, eventRepeatChoice, eventForm, eventWhenChoice, eventSummary, eventChange, reminderSetting];

@@ -107,6 +107,30 @@ describe("parseDateTime: phrasings with a time", () => {
     ["jam 19", "2026-11-22 19:00"],
     // Numeric dates, day first.
     ["7/12 07:00", "2026-12-07 07:00"],
+    // Spoken halves: half before the hour, with its part of the day.
+    ["Minggu setengah 8 pagi", "2026-11-29 07:30"],
+    ["besok jam setengah 8 pagi", "2026-11-23 07:30"],
+    ["besok pukul setengah 8 malam", "2026-11-23 19:30"],
+    ["besok setengah8 malam", "2026-11-23 19:30"],
+    ["besok stgh 8 pagi", "2026-11-23 07:30"],
+    ["besok setengah 12 siang", "2026-11-23 11:30"],
+    ["besok setengah 1 siang", "2026-11-23 12:30"],
+    ["besok setengah 4 sore", "2026-11-23 15:30"],
+    ["besok setengah 12 malam", "2026-11-23 23:30"],
+    ["besok setengah 1 malam", "2026-11-24 00:30"],
+    ["besok subuh setengah 5", "2026-11-23 04:30"],
+    // The week first, then its day; Ahad is Minggu.
+    ["minggu depan hari Minggu jam 7 pagi", "2026-11-29 07:00"],
+    ["pekan depan hari Minggu 07.00", "2026-11-29 07:00"],
+    ["pekan depan Sabtu 07.00", "2026-11-28 07:00"],
+    ["Minggu depan, hari Sabtu, pukul 07.00", "2026-11-28 07:00"],
+    ["pekan ini hari Sabtu jam 8 pagi", "2026-11-28 08:00"],
+    ["Ahad depan jam 7 pagi", "2026-11-29 07:00"],
+    ["hari Ahad pukul 07.00 WIB", "2026-11-29 07:00"],
+    ["Ahad pekan depan setengah 7 pagi", "2026-11-29 06:30"],
+    // Invisible characters between the words are dropped.
+    ["besok\u200B jam\u200E 7\u00AD pagi\u2060", "2026-11-23 07:00"],
+    ["\uFEFFMinggu 07.00\u202C", "2026-11-29 07:00"],
     ["07/12/2026 19.30", "2026-12-07 19:30"],
     ["7/12/26 19.30", "2026-12-07 19:30"],
     ["7-12-2026 jam 8 pagi", "2026-12-07 08:00"],
@@ -121,7 +145,7 @@ describe("parseDateTime: phrasings with a time", () => {
     ["tgl 7 Des. 2026 19.30", "2026-12-07 19:30"],
     ["7 Desember jam 7 malam", "2026-12-07 19:00"],
     ["7 Peb 2027 09.00", "2027-02-07 09:00"],
-    ["7 Nop 08.00", "2027-11-07 08:00"],
+    ["7 Nop 2027 08.00", "2027-11-07 08:00"],
     ["17 Agt 2027 07.00", "2027-08-17 07:00"],
     ["17 aug 2027 07.00", "2027-08-17 07:00"],
     ["1 Mei 2027 jam 10 pagi", "2027-05-01 10:00"],
@@ -146,6 +170,11 @@ describe("parseDateTime: phrasings with a time", () => {
   it.each([
     // On a Monday, "next week" is the week starting on the 30th.
     ["Minggu depan 07.00", "2026-12-06 07:00"],
+    ["minggu depan hari Minggu 07.00", "2026-12-06 07:00"],
+    ["pekan depan hari Minggu setengah 8 pagi", "2026-12-06 07:30"],
+    ["pekan depan Sabtu 07.00", "2026-12-05 07:00"],
+    ["Ahad depan 07.00", "2026-12-06 07:00"],
+    ["minggu ini hari Minggu 07.00", "2026-11-29 07:00"],
     ["Sabtu depan 07.00", "2026-12-05 07:00"],
     ["Senin depan 07.00", "2026-11-30 07:00"],
     ["Minggu 07.00", "2026-11-29 07:00"],
@@ -176,7 +205,6 @@ describe("parseDateTime: a date without a time", () => {
     ["7-12-2026", { year: 2026, month: 12, day: 7 }],
     ["1/1", { year: 2027, month: 1, day: 1 }],
     ["22/11", { year: 2026, month: 11, day: 22 }],
-    ["21/11", { year: 2027, month: 11, day: 21 }],
     ["tgl 5", { year: 2026, month: 12, day: 5 }],
     ["tanggal 31", { year: 2026, month: 12, day: 31 }],
     ["23/11/2027", { year: 2027, month: 11, day: 23 }],
@@ -204,14 +232,33 @@ describe("parseDateTime: refusals", () => {
     ["0/5", "invalid-date"],
     ["7/13", "invalid-date"],
     ["tanggal 32", "invalid-date"],
-    // 7 December 2026 is a Monday.
-    ["Minggu, 7 Desember 2026 07.00", "invalid-date"],
     ["25.00", "invalid-time"],
     ["besok 25.00", "invalid-time"],
     ["besok 07.60", "invalid-time"],
     ["besok jam 24.30", "invalid-time"],
     ["jam 7", "ambiguous-hour"],
     ["besok 7", "ambiguous-hour"],
+    ["besok setengah 8", "ambiguous-hour"],
+    ["besok jam setengah 8", "ambiguous-hour"],
+    ["besok setengah 1", "ambiguous-hour"],
+    ["besok setengah 8 siang", "ambiguous-hour"],
+    ["besok setengah", "unrecognised"],
+    ["besok setengah 13 siang", "unrecognised"],
+    ["besok setengah 0 pagi", "unrecognised"],
+    ["besok setengah 07.00", "unrecognised"],
+    ["besok jam 7 setengah 8 pagi", "unrecognised"],
+    ["pekan depan", "unrecognised"],
+    ["pekan depan hari", "unrecognised"],
+    ["minggu depan hari Minggu depan", "unrecognised"],
+    ["pekan depan Sabtu Minggu", "unrecognised"],
+    ["pekan depan besok", "unrecognised"],
+    ["25:00", "invalid-time"],
+    ["besok 25:00", "invalid-time"],
+    ["Minggu 31/2", "invalid-date"],
+    ["besok 😀 jam 7 pagi", "unrecognised"],
+    ["\u200B\u200E\u2060\u00AD", "empty"],
+    ["7".repeat(100_000), "too-long"],
+    [`besok jam 7 pagi ${"😀".repeat(100)}`, "too-long"],
     ["besok jam 7", "ambiguous-hour"],
     ["Minggu jam 7", "ambiguous-hour"],
     ["7/12 jam 12", "ambiguous-hour"],
@@ -277,6 +324,89 @@ describe("parseDateTime: refusals", () => {
   });
 });
 
+describe("parseDateTime: a date just past, and a weekday that does not fit the date", () => {
+  /** Rabu 2 December 2026, 10.00 WIB: the day "1/12 07.00" became 1 December 2027. */
+  const DEC_2 = wib("2026-12-02 10:00");
+
+  it.each([
+    ["1/12 07.00", DEC_2, { year: 2026, month: 12, day: 1 }, { kind: "datetime", at: wib("2027-12-01 07:00"), date: { year: 2027, month: 12, day: 1 }, time: { hour: 7, minute: 0 } }],
+    ["1 Desember jam 7 pagi", DEC_2, { year: 2026, month: 12, day: 1 }, { kind: "datetime", at: wib("2027-12-01 07:00"), date: { year: 2027, month: 12, day: 1 }, time: { hour: 7, minute: 0 } }],
+    ["1/12", DEC_2, { year: 2026, month: 12, day: 1 }, { kind: "date", date: { year: 2027, month: 12, day: 1 } }],
+    ["tanggal 7 Nov", NOW, { year: 2026, month: 11, day: 7 }, { kind: "date", date: { year: 2027, month: 11, day: 7 } }],
+    ["21/11", NOW, { year: 2026, month: 11, day: 21 }, { kind: "date", date: { year: 2027, month: 11, day: 21 } }],
+    // Half a year back is still asked about: 2 June is 183 days before 2 December, 3 June 182.
+    ["3/6 08.00", DEC_2, { year: 2026, month: 6, day: 3 }, { kind: "datetime", at: wib("2027-06-03 08:00"), date: { year: 2027, month: 6, day: 3 }, time: { hour: 8, minute: 0 } }],
+    // Typed in early January about late December: last year's was days ago.
+    ["30/12 19.30", wib("2027-01-02 10:00"), { year: 2026, month: 12, day: 30 }, { kind: "datetime", at: wib("2027-12-30 19:30"), date: { year: 2027, month: 12, day: 30 }, time: { hour: 19, minute: 30 } }],
+    // With a weekday that fits next year's date.
+    ["Rabu 1/12 07.00", DEC_2, { year: 2026, month: 12, day: 1 }, { kind: "datetime", at: wib("2027-12-01 07:00"), date: { year: 2027, month: 12, day: 1 }, time: { hour: 7, minute: 0 } }],
+  ])("%j asks about next year", (text, now, past, nextYear) => {
+    expect(parseDateTime(text, now)).toEqual({ ok: false, reason: "just-past", past, nextYear });
+  });
+
+  it.each([
+    // Further back than half a year: next year's is the nearer, and is taken.
+    ["2/6 08.00", DEC_2, "2027-06-02 08:00"],
+    ["1/1 08.00", DEC_2, "2027-01-01 08:00"],
+    // Today at an hour still ahead is today; the year written out is taken as written.
+    ["2/12 19.00", DEC_2, "2026-12-02 19:00"],
+    ["1/12/2027 07.00", DEC_2, "2027-12-01 07:00"],
+  ])("%j is read without asking", (text, now, expected) => {
+    expectInstant(parseDateTime(text, now), wib(expected));
+  });
+
+  it.each([
+    // Today at an hour gone by, or a year written out: plainly past.
+    ["2/12 07.00", DEC_2, "past"],
+    ["1/12/2026 07.00", DEC_2, "past"],
+    // A Tuesday 1 December meant by "Selasa": that day, past; next year's is a Wednesday.
+    ["Selasa 1/12 07.00", DEC_2, "past"],
+    // The time is read before next year is offered.
+    ["1/12 jam 7", DEC_2, "ambiguous-hour"],
+    ["1/12 25.00", DEC_2, "invalid-time"],
+    // Next year has no 29 February: nothing to offer.
+    ["29/2", wib("2028-03-01 10:00"), "too-far"],
+  ])("%j → %s", (text, now, reason) => {
+    expect(parseDateTime(text, now)).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    ["Minggu 25 Desember", NOW, { year: 2026, month: 12, day: 25 }, 0],
+    ["Ahad 25/12 07.00", NOW, { year: 2026, month: 12, day: 25 }, 0],
+    ["hari Minggu tanggal 25 Desember jam 7 pagi", NOW, { year: 2026, month: 12, day: 25 }, 0],
+    ["Minggu, 7 Desember 2026 07.00", NOW, { year: 2026, month: 12, day: 7 }, 0],
+    ["Selasa besok", NOW, { year: 2026, month: 11, day: 23 }, 2],
+    ["malam Minggu 25/12", NOW, { year: 2026, month: 12, day: 25 }, 6],
+    // Just past and the weekday fits neither year: the date as typed is named.
+    ["Minggu 1/12 07.00", DEC_2, { year: 2026, month: 12, day: 1 }, 0],
+  ])("%j names the date and the weekday typed", (text, now, date, weekday) => {
+    expect(parseDateTime(text, now)).toEqual({ ok: false, reason: "wrong-weekday", date, weekday });
+  });
+
+  it("drops invisible padding before counting the length", () => {
+    expectInstant(parseDateTime(`besok jam 7 pagi${"\u200B".repeat(10_000)}`, NOW), wib("2026-11-23 07:00"));
+  });
+
+  it("offers only next year's date, 0–366 days ahead, for any year-less date in the half year before", () => {
+    fc.assert(
+      fc.property(nowArb, fc.integer({ min: 1, max: 182 }), (now, back) => {
+        const today = jakartaParts(now);
+        const past = new Date(Date.UTC(today.year, today.month - 1, today.day - back));
+        const [day, month] = [past.getUTCDate(), past.getUTCMonth() + 1];
+        const result = parseDateTime(`${day}/${month}`, now);
+        if (day === 29 && month === 2) return; // next year has none
+        expect(result).toMatchObject({ ok: false, reason: "just-past", past: { year: past.getUTCFullYear(), month, day } });
+        if (result.ok || result.reason !== "just-past") return;
+        expect(result.nextYear.date).toEqual({ year: past.getUTCFullYear() + 1, month, day });
+        const ahead = calendarDaysBetween(today, result.nextYear.date);
+        expect(ahead).toBeGreaterThan(0);
+        expect(ahead).toBeLessThanOrEqual(366);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("parseTime", () => {
   it.each([
     ["07.00", 7, 0, false],
@@ -301,6 +431,11 @@ describe("parseTime", () => {
     ["jam 19", 19, 0, false],
     ["jam 0", 0, 0, false],
     ["pkl 08", 8, 0, false],
+    ["setengah 8 pagi", 7, 30, false],
+    ["jam setengah 8 malam", 19, 30, false],
+    ["pukul setengah 6 sore", 17, 30, false],
+    ["setengah 1 siang", 12, 30, false],
+    ["setengah 12 malam", 23, 30, false],
   ])("%j → %i:%i next day %s", (text, hour, minute, nextDay) => {
     expect(parseTime(text)).toEqual({ ok: true, time: { hour, minute }, nextDay });
   });
@@ -309,6 +444,9 @@ describe("parseTime", () => {
     ["", "empty"],
     ["jam 7", "ambiguous-hour"],
     ["7", "ambiguous-hour"],
+    ["setengah 8", "ambiguous-hour"],
+    ["setengah", "unrecognised"],
+    ["25:00", "invalid-time"],
     ["jam 10 sore", "ambiguous-hour"],
     ["25.00", "invalid-time"],
     ["12.61", "invalid-time"],
@@ -487,7 +625,7 @@ describe("parseDateTime: properties", () => {
     );
   });
 
-  const REASONS = ["empty", "unrecognised", "ambiguous-hour", "invalid-date", "invalid-time", "past", "too-far", "too-long"];
+  const REASONS = ["empty", "unrecognised", "ambiguous-hour", "invalid-date", "invalid-time", "past", "too-far", "too-long", "just-past", "wrong-weekday"];
   const WORDS = [
     "besok", "lusa", "kemarin", "hari", "ini", "depan", "nanti", "jam", "pukul", "pkl.", "tanggal", "tgl", "WIB", "WITA",
     "pagi", "siang", "sore", "malam", "dini", "subuh", "tengah", "Minggu", "minggu", "Senin", "Jum'at", "Sabtu", "Ahad",
