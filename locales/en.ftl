@@ -84,7 +84,6 @@ reg-invited-to = You are invited to join RT { $rt } Kelurahan { $kelurahan }, Ke
 reg-ask-name = What is your name? Write the name your neighbours know, e.g. Siti Aminah.
 button-use-name = Use the name: { $name }
 reg-ask-household = Who is the head of the family on your family card (KK)? Write their name, for example "KK Budi Santoso". Others in your family write the same name, so you count as one household. This is not your house number.
-reg-ask-household = Write your household (KK) label: the family or house people in the RT know, e.g. "Keluarga Pak Budi" or "Rumah Jl. Melati 12B". Not the family card number.
 reg-summary =
     Please check:
     • RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }

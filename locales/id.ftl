@@ -84,7 +84,6 @@ reg-invited-to = Anda diundang bergabung ke RT { $rt } Kelurahan { $kelurahan },
 reg-ask-name = Siapa nama Anda? Tulis nama yang dikenal warga RT, misalnya: Siti Aminah.
 button-use-name = Pakai nama: { $name }
 reg-ask-household = Siapa kepala keluarga di kartu keluarga (KK) Anda? Tulis namanya, misalnya "KK Budi Santoso". Anggota keluarga yang lain menulis nama yang sama, agar terhitung satu KK. Ini bukan nomor rumah.
-reg-ask-household = Tulis keterangan KK (kartu keluarga) Anda: nama keluarga atau rumahnya yang dikenal warga, misalnya "Keluarga Pak Budi" atau "Rumah Jl. Melati 12B". Bukan nomor kartu keluarga.
 reg-summary =
     Periksa kembali:
     • RT { $rt } Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
