@@ -3,7 +3,6 @@ import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
 import type { Greeting } from "../../messages/address.js";
 import { recordAudit } from "../audit/audit.js";
-import { inTransaction, type ServiceDeps } from "../service.js";
 import { wantMenus } from "./menu.js";
 import { eraseMappedData, erasureSubject } from "./personal-data-map.js";
 
