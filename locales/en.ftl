@@ -370,7 +370,10 @@ event-summary =
     • Place: { $place }
     • Notes: { $notes }
     • { $repeat }
-event-created = { $kind } on { $when } is scheduled ({ $count } dates ahead). { $told ->
+event-created = { $kind } on { $when } is scheduled{ $count ->
+        [1] .
+       *[other] {" "}({ $count } dates ahead).
+    } { $told ->
         [0] There is no other resident to tell yet.
         [one] 1 resident was told.
        *[other] { $told } residents were told.

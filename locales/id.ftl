@@ -370,7 +370,10 @@ event-summary =
     • Tempat: { $place }
     • Catatan: { $notes }
     • { $repeat }
-event-created = { $kind } pada { $when } sudah dijadwalkan ({ $count } tanggal ke depan). { $told ->
+event-created = { $kind } pada { $when } sudah dijadwalkan{ $count ->
+        [1] .
+       *[other] {" "}({ $count } tanggal ke depan).
+    } { $told ->
         [0] Belum ada warga lain yang bisa diberi tahu.
        *[other] Pemberitahuan dikirim ke { $told } warga.
     }
@@ -1296,7 +1299,7 @@ error-entry-line-not-found = Baris itu tidak ada di setoran ini.
 error-entry-partly-reversed = Sebagian baris setoran ini sudah dikoreksi. Koreksi baris lainnya satu per satu dengan /koreksi.
 error-role-admin-ketua_rt-koordinator-petugas_bank-warga = Maaf, perintah ini untuk warga RT yang sudah terdaftar. Kirim /start untuk mendaftar ke RT Anda.
 bank-books-none = RT Anda belum dilayani bank sampah, dan Anda belum punya tabungan di bank sampah mana pun. Tanyakan kepada ketua RT Anda.
-bank-books-prices-note = Harga untuk sampah yang sudah terpilah dan bersih. Laporan bank sampah ini bulan ini ada di tombol di bawah.
+bank-books-prices-note = Harga untuk sampah yang sudah terpilah dan bersih. Laporan bulan ini ada di tombol di bawah.
 button-bank-books-prices = 🏷 Harga sampah
 bank-books-month =
     📊 { $bank } · { $month }

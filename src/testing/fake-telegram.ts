@@ -311,7 +311,7 @@ export class FakeTelegram {
    */
   private setMenu(method: string, payload: Record<string, unknown>): true {
     const key = this.menuKey(payload);
-    const chatId = key.startsWith("chat:") ? Number(key.split(":")[1]) : null;
+    const chatId = key.startsWith("chat:") ? Number(key.slice("chat:".length).split("|")[0]) : null;
     if (method === "deleteMyCommands") {
       this.menus.delete(key);
       this.emit({ kind: "commands", languageCode: typeof payload.language_code === "string" ? payload.language_code : null, commands: [], chatId });

@@ -209,7 +209,7 @@ describe("/acara", () => {
     await harness.press(ketua, "Simpan");
     // A ronda night concerns only the rota (nobody has joined it yet); the rest is told to the four residents.
     const told = c.kindValue === "ronda" ? "Belum ada warga lain yang bisa diberi tahu." : "Pemberitahuan dikirim ke 4 warga.";
-    expect(harness.lastText(ketua)).toBe(`${c.kind} pada ${c.whenText} sudah dijadwalkan (${c.starts.length} tanggal ke depan). ${told}`);
+    expect(harness.lastText(ketua)).toBe(`${c.kind} pada ${c.whenText} sudah dijadwalkan${c.starts.length === 1 ? "." : ` (${c.starts.length} tanggal ke depan).`} ${told}`);
 
     const events = await database.db.select().from(event);
     expect(events).toHaveLength(1);
@@ -248,7 +248,7 @@ describe("/acara", () => {
     await harness.press(ketua, "Sekali saja");
     const summary = shownWith(ketua, "Periksa kembali");
     const save = await pressOn(harness, ketua, summary, "Simpan");
-    expect(harness.lastText(ketua)).toBe(`${GOTONG_ROYONG} pada ${SUNDAY_29_NOV} sudah dijadwalkan (1 tanggal ke depan). Pemberitahuan dikirim ke 3 warga.`);
+    expect(harness.lastText(ketua)).toBe(`${GOTONG_ROYONG} pada ${SUNDAY_29_NOV} sudah dijadwalkan. Pemberitahuan dikirim ke 3 warga.`);
     // A double tap and a redelivery of the save: one event, nobody told twice.
     await pressOn(harness, ketua, summary, "Simpan");
     await harness.deliver(save);

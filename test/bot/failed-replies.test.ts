@@ -154,7 +154,7 @@ describe("a failed reply at the end of /acara", () => {
       harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
       await harness.deliver(save);
 
-      expect(harness.lastText(ketua)).toBe("Ronda pada Minggu, 22 November 2026 pukul 22.00 WIB sudah dijadwalkan (1 tanggal ke depan). Belum ada warga lain yang bisa diberi tahu.");
+      expect(harness.lastText(ketua)).toBe("Ronda pada Minggu, 22 November 2026 pukul 22.00 WIB sudah dijadwalkan. Belum ada warga lain yang bisa diberi tahu.");
       expect(await database.db.select().from(event)).toHaveLength(1);
       expect(await database.db.select().from(eventOccurrence)).toHaveLength(1);
       // What was kept for the redelivery is gone once the update is over; so is the ended form.

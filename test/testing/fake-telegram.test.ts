@@ -95,6 +95,10 @@ describe("the Telegram model", () => {
 
   it("keeps command menus per scope and language, shows a chat's own first, and checks Telegram's limits", async () => {
     const { model, api } = telegram();
+    const menuEvents: (number | null)[] = [];
+    model.onEvent((event) => {
+      if (event.kind === "commands") menuEvents.push(event.chatId);
+    });
     await api.setMyCommands([{ command: "start", description: "Mulai" }]);
     await api.setMyCommands([{ command: "start", description: "Start" }], { language_code: "en" });
     await api.setMyCommands([{ command: "jadwal", description: "Jadwal" }], { scope: { type: "chat", chat_id: 42 } });
@@ -102,6 +106,8 @@ describe("the Telegram model", () => {
     expect(model.menuShownTo(42, "en")).toEqual(["jadwal"]);
     expect(model.menuShownTo(43, "en")).toEqual(["start"]);
     expect(await api.getMyCommands({ scope: { type: "chat", chat_id: 42 } })).toEqual([{ command: "jadwal", description: "Jadwal" }]);
+    // The console and tests read whose menu changed from the event: the chat's id, none for the default.
+    expect(menuEvents).toEqual([null, null, 42]);
 
     await api.deleteMyCommands({ scope: { type: "chat", chat_id: 42 } });
     expect(model.menuShownTo(42)).toEqual(["start"]);
