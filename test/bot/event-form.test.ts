@@ -225,7 +225,7 @@ describe("the summary edits any field before Simpan", () => {
 
     // The current one saves what it shows, once, however often it arrives.
     const save = await harness.press(ketua, "Simpan");
-    expect(harness.lastText(ketua)).toBe("Rapat warga pada Sabtu, 28 November 2026 pukul 15.30 WIB sudah dijadwalkan. Belum ada warga lain yang bisa diberi tahu.");
+    expect(harness.lastText(ketua)).toBe("Rapat warga pada Sabtu, 28 November 2026 pukul 15.30 WIB sudah dijadwalkan. Pemberitahuan dikirim ke 1 warga.");
     await harness.deliver(save);
     harness.restart();
     await harness.deliver(save);

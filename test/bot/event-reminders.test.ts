@@ -45,6 +45,7 @@ describe("reminders of a moved date", () => {
     await harness.press(ketua, "Gotong royong");
     await harness.press(ketua, "Ubah waktu");
     await harness.send(ketua, "besok 09.00");
+    await harness.press(ketua, "Simpan"); // the change is saved from its summary
     await planReminders(deps, harness.now);
     const after = await database.db.select().from(outbox).where(like(outbox.dedupeKey, "reminder:%"));
     const afterDue = after.filter((row) => row.dedupeKey.endsWith(":before"));

@@ -153,6 +153,7 @@ describe("/profil", () => {
       [
         "Data diri Anda",
         "• Nama: Siti",
+        "• Disapa: Siti", // no greeting chosen: the name alone
         "• RT: RT 05 Kelurahan Simpang IV Sipin, Kecamatan Telanaipura",
         "• Status: anggota aktif",
         "• KK: Keluarga Pak Budi",
@@ -160,6 +161,8 @@ describe("/profil", () => {
         "• Peran: warga",
         "• Bahasa: Bahasa Indonesia",
         "• Persetujuan data: 1 November 2026 pukul 08.00 WIB", // consented at 01:00 UTC
+        "",
+        "Ingin disapa dengan cara lain? Pilih di bawah.",
       ].join("\n"),
     );
   });
@@ -301,10 +304,10 @@ describe("/keluar", () => {
     await addPending(database.db, user, place.id);
     const toKetua = harness.telegram.textsTo(ketua.id).length;
     await harness.send(user, "/keluar");
-    await harness.press(user, "Ya, keluar");
+    await harness.press(user, "Ya, batalkan");
     expect(await database.db.select({ status: membership.status, endReason: membership.endReason }).from(membership).where(eq(membership.rtId, place.id))).toContainEqual({
-      status: "rejected",
-      endReason: "left",
+      status: "left",
+      endReason: "withdrawn",
     });
     expect(harness.telegram.textsTo(ketua.id)).toHaveLength(toKetua);
   });

@@ -340,8 +340,9 @@ describe("/bantuan", () => {
     stranger: EVERYONE,
     "no-rt": EVERYONE,
     pending: PENDING,
-    warga: [...MEMBER, "skor"],
-    petugas: PETUGAS,
+    // /banksampah: a resident reads their bank's prices and month.
+    warga: [...MEMBER, "banksampah", "skor"],
+    petugas: [...PETUGAS, "banksampah"],
     ketua_rt: KETUA_COMMANDS,
     "koordinator-kelurahan": KOORDINATOR,
     "koordinator-kecamatan": KOORDINATOR,
