@@ -721,6 +721,24 @@ describe("/jadwal and RSVP", () => {
     expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
     const notHers = await pressData(harness, dewi, scheduleOpen.data({ occurrence: nights[3]!.id }));
     expect(callbackAnswerTo(harness.telegram, notHers)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+
+    // Nor answer one: a forged answer under his own card stores nothing, redraws nothing, and tells no one later.
+    const shown = shownMessages(harness.telegram, budi.id);
+    const before = await snapshotState(database.db);
+    for (const answer of ["hadir", "tidak", "mungkin"] as const) {
+      const pressed = await pressData(harness, budi, rsvpButton.data({ occurrence: nights[5]!.id, answer }), shown.at(-1)!.messageId);
+      expect(callbackAnswerTo(harness.telegram, pressed), answer).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+    }
+    await harness.settle();
+    expect(await snapshotState(database.db)).toEqual(before);
+    expect(shownMessages(harness.telegram, budi.id)).toEqual(shown);
+    expect(await database.db.select().from(rsvp)).toEqual([]);
+    // Those it concerns still answer: Siti on the rota, Dewi on her own night.
+    await pressData(harness, siti, rsvpButton.data({ occurrence: nights[5]!.id, answer: "mungkin" }), shownMessages(harness.telegram, siti.id).at(-1)!.messageId);
+    await pressData(harness, dewi, rsvpButton.data({ occurrence: nights[5]!.id, answer: "hadir" }), shownMessages(harness.telegram, dewi.id).at(-1)!.messageId);
+    expect(await database.db.select({ personId: rsvp.personId, answer: rsvp.answer }).from(rsvp).orderBy(asc(rsvp.personId))).toEqual(
+      [{ personId: siti.personId, answer: "mungkin" }, { personId: dewi.personId, answer: "hadir" }].sort((a, b) => a.personId - b.personId),
+    );
   });
 
   it("reads actual attendance on the card beside the answers given beforehand", async () => {
