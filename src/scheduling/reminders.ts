@@ -198,7 +198,7 @@ export async function planReminders(deps: ReminderDeps, now: Date, options: Plan
   const nowMs = now.getTime();
   const spacingMs = spacingForRate(ratePerSecond);
 
-  const cancelled = await cancelStaleReminders(db, new Date(nowMs + recheckMs));
+  const cancelled = await cancelStaleReminders(db, new Date(nowMs + recheckMs), TIME_ZONE);
   // In two halves side by side (two connections, two server cores); PGlite runs them in turn.
   const window = { from: new Date(nowMs - lookbackMs), to: new Date(nowMs + horizonMs), timeZone: TIME_ZONE };
   const groups = (await Promise.all([0, 1].map((index) => findReminderCandidates(db, { ...window, part: { index, of: 2 } })))).flat();

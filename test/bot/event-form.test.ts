@@ -56,6 +56,14 @@ function summaryId(ketua: TestUser): number {
   return found.messageId;
 }
 
+/** The form tag on the latest summary's buttons: what a button of this form carries. */
+function summaryForm(ketua: TestUser): string {
+  const data = harness.telegram.lastKeyboardIn(ketua.id).keyboard.inline_keyboard.flat().flatMap((button) => ("callback_data" in button && button.callback_data ? [button.callback_data] : []));
+  const form = data.map((d) => eventSummary.read(d)?.form).find((tag) => tag !== undefined);
+  if (!form) throw new Error("no summary buttons");
+  return form;
+}
+
 describe("a date just past", () => {
   it("'1/12 07.00' typed on 2 December asks whether next year was meant, instead of silently saving 1 December 2027", async () => {
     harness.now = new Date("2026-12-02T03:00:00Z"); // Rabu 2 Desember 2026, 10.00 WIB
@@ -216,9 +224,10 @@ describe("the summary edits any field before Simpan", () => {
 
     // The first summary's Simpan (a tap from before the edits, or a forged one) saves nothing.
     expect(await stored()).toEqual({ events: [], occurrences: [] });
-    const stale = await pressData(harness, ketua, eventSummary.data({ action: "save", rev: 0 }), first);
+    const form = summaryForm(ketua);
+    const stale = await pressData(harness, ketua, eventSummary.data({ action: "save", rev: 0, form }), first);
     expect(callbackAnswerTo(harness.telegram, stale)?.text).toBe(STALE);
-    const forged = await pressData(harness, ketua, eventSummary.data({ action: "save", rev: 99 }), summaryId(ketua));
+    const forged = await pressData(harness, ketua, eventSummary.data({ action: "save", rev: 99, form }), summaryId(ketua));
     expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe(STALE);
     expect(await stored()).toEqual({ events: [], occurrences: [] });
     expect(harness.lastText(ketua)).toBe(last);
@@ -235,6 +244,32 @@ describe("the summary edits any field before Simpan", () => {
     expect(occurrences).toHaveLength(1);
   });
 
+  it("/acara: the Simpan of a summary left from an abandoned form does not save the next form", async () => {
+    const { ketua } = await ketuaOfRt05();
+    await openForm(ketua);
+    await harness.send(ketua, "Minggu 07.00");
+    await toSummary(ketua);
+    const abandoned = summaryId(ketua);
+    const oldSave = harness.telegram.lastKeyboardIn(ketua.id).keyboard.inline_keyboard.flat().find((button) => button.text.includes("Simpan"));
+    await harness.send(ketua, "/batal");
+
+    // A new /acara, at its first summary too (no edits): the old Simpan is stale there, nothing is saved.
+    await openForm(ketua);
+    await harness.send(ketua, "Sabtu 16.00");
+    await toSummary(ketua, "Sekali saja");
+    const last = harness.lastText(ketua);
+    expect(last).toContain("• Sabtu, 28 November 2026 pukul 16.00 WIB");
+    const stale = await pressData(harness, ketua, (oldSave as { callback_data: string }).callback_data, abandoned);
+    expect(callbackAnswerTo(harness.telegram, stale)?.text).toBe(STALE);
+    expect(await stored()).toEqual({ events: [], occurrences: [] });
+    expect(harness.lastText(ketua)).toBe(last);
+
+    // The new summary's own Simpan saves what it shows.
+    await harness.press(ketua, "Simpan");
+    const { events } = await stored();
+    expect(events).toEqual([expect.objectContaining({ kind: "gotong_royong", recurrence: { kind: "none" }, firstStartsAt: new Date("2026-11-28T09:00:00Z") })]);
+  });
+
   it("/acara: a Simpan tapped twice on the same summary makes one event; Batal after an edit stores nothing", async () => {
     const { ketua } = await ketuaOfRt05();
     await openForm(ketua);
@@ -243,7 +278,7 @@ describe("the summary edits any field before Simpan", () => {
     await harness.press(ketua, "✏️ Tempat");
     await harness.send(ketua, "Masjid Al-Ikhlas");
     const id = summaryId(ketua);
-    const data = eventSummary.data({ action: "save", rev: 1 });
+    const data = eventSummary.data({ action: "save", rev: 1, form: summaryForm(ketua) });
     await pressData(harness, ketua, data, id);
     await pressData(harness, ketua, data, id);
     expect((await stored()).events.map((row) => row.place)).toEqual(["Masjid Al-Ikhlas"]);
@@ -265,7 +300,7 @@ describe("the summary edits any field before Simpan", () => {
     await openForm(ketua);
     await harness.send(ketua, "Minggu 07.00");
     await toSummary(ketua);
-    for (const action of ["save", "place", "when"] as const) await pressData(harness, siti, eventSummary.data({ action, rev: 0 }));
+    for (const action of ["save", "place", "when"] as const) await pressData(harness, siti, eventSummary.data({ action, rev: 0, form: summaryForm(ketua) }));
     expect(await stored()).toEqual({ events: [], occurrences: [] });
     expect(harness.buttons(ketua)).toEqual(SUMMARY_BUTTONS); // the ketua's form is untouched
   });
@@ -292,7 +327,7 @@ describe("the summary edits any field before Simpan", () => {
     expect(harness.lastText(ketua)).toBe(
       ["Periksa kembali:", `• ${GOTONG_ROYONG}`, "• Semula: Minggu, 29 November 2026 pukul 07.00 WIB", "• Menjadi: Sabtu, 28 November 2026 pukul 08.00 WIB", "• Tempat: Balai warga RT 05"].join("\n"),
     );
-    const stale = await pressData(harness, ketua, eventSummary.data({ action: "save", rev: 0 }), first);
+    const stale = await pressData(harness, ketua, eventSummary.data({ action: "save", rev: 0, form: summaryForm(ketua) }), first);
     expect(callbackAnswerTo(harness.telegram, stale)?.text).toBe(STALE);
     expect((await stored()).occurrences).toEqual([created]);
 

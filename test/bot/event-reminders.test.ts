@@ -136,4 +136,47 @@ describe("a resident's own reminder choice (/pengingat)", () => {
     const [cancelled] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `reminder:${occurrence!.id}:${ids.get(siti)}:morning`));
     expect(cancelled?.status).toBe("cancelled");
   });
+  it("never leaves a person without a reminder: a chosen one not due for an event, or turned off by the ketua, falls back to the RT's", async () => {
+    const place = await addRt(database.db, 5);
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, place.id);
+    const [siti, budi, eko] = ["Siti", "Budi", "Eko"].map((name) => newUser(name)) as [TestUser, TestUser, TestUser];
+    const ids = new Map<TestUser, number>();
+    for (const user of [siti, budi, eko]) ids.set(user, (await addMember(database.db, user, place.id)).personId);
+    for (const [user, choice] of [[siti, "Pagi harinya"], [budi, "Malam sebelumnya"]] as const) {
+      await harness.send(user, "/pengingat");
+      await harness.press(user, choice);
+    }
+    harness.drainAfterEachUpdate = false;
+    // Monday 23 November, 06.00 WIB: no "morning of" reminder before it starts.
+    const actor = await loadActor(database.db, ketua.id, []);
+    const made = await createEvent(database.db, actor, { requestKey: "event:early", kind: "gotong_royong", place: "Pos kamling", notes: null, firstStartsAt: new Date("2026-11-22T23:00:00Z"), durationMinutes: 120, recurrence: { kind: "none" } }, harness.now);
+    const [occurrence] = await database.db.select().from(eventOccurrence).where(eq(eventOccurrence.eventId, made.eventId));
+    const deps = { db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") };
+    const queued = async () => {
+      const rows = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `reminder:${occurrence!.id}:%`));
+      return Object.fromEntries([...ids].map(([user, personId]) => [user.first_name, rows.filter((row) => row.personId === personId && row.status === "pending").map((row) => row.dedupeKey.split(":")[3]).sort()]));
+    };
+    await planReminders(deps, harness.now);
+    expect(await queued()).toEqual({ Siti: ["before", "evening"], Budi: ["evening"], Eko: ["before", "evening"] });
+
+    // The ketua turns the evening-before reminder off: Budi's queued one is cancelled and he gets the RT's other one.
+    await harness.send(ketua, "/aturpengingat");
+    await harness.send(ketua, "mati");
+    await harness.press(ketua, "Tetap 2");
+    await harness.send(ketua, "17.00");
+    expect(harness.lastText(ketua)).toContain("Tersimpan");
+    await planReminders(deps, harness.now);
+    expect(await queued()).toEqual({ Siti: ["before", "evening"], Budi: ["before", "evening"], Eko: ["before", "evening"] });
+    // Queued ones are re-checked shortly before they go (18.58 WIB): turned off, they are cancelled.
+    await planReminders(deps, new Date("2026-11-22T11:58:00Z"));
+    expect(await queued()).toEqual({ Siti: ["before"], Budi: ["before"], Eko: ["before"] });
+    const [evening] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `reminder:${occurrence!.id}:${ids.get(budi)}:evening`));
+    expect(evening?.status).toBe("cancelled");
+
+    // /pengingat says what Budi gets now, not an evening reminder without a time.
+    await harness.send(budi, "/pengingat");
+    expect(harness.lastText(budi)).toBe("Pengingat kegiatan untuk Anda: Seperti pengaturan RT.\nPengingat tugas ronda tetap dikirim. Pilih kapan Bapak/Ibu ingin diingatkan:");
+    expect(harness.buttons(budi)).toEqual(["✅ Seperti pengaturan RT", "Pagi harinya, pukul 06.00", "2 jam sebelumnya", "Tidak usah diingatkan"]);
+  });
 });

@@ -454,8 +454,9 @@ describe("/acara", () => {
       // The conversation is over: a time now is just a message, and the old buttons do nothing.
       await harness.send(ketua, "Minggu 07.00");
       expect(harness.lastText(ketua)).toBe(FALLBACK);
-      const saveButton = shownMessages(harness.telegram, ketua.id).find((m) => callbackDataOf(m).includes(eventSummary.data({ action: "save", rev: 0 })));
-      if (saveButton) await pressOn(harness, ketua, saveButton, eventSummary.data({ action: "save", rev: 0 }));
+      const isSave = (data: string) => eventSummary.read(data)?.action === "save";
+      const saveButton = shownMessages(harness.telegram, ketua.id).find((m) => callbackDataOf(m).some(isSave));
+      if (saveButton) await pressOn(harness, ketua, saveButton, callbackDataOf(saveButton).find(isSave)!);
       expect(await storedEvents()).toEqual({ events: [], occurrences: [] });
     });
   });
@@ -504,7 +505,7 @@ describe("/acara", () => {
       await harness.send(user, "Minggu 07.00"); // no conversation was entered
       expect(harness.lastText(user)).toBe(FALLBACK);
       await pressData(harness, user, eventKindChoice.data({ kind: "gotong_royong" }));
-      await pressData(harness, user, eventSummary.data({ action: "save", rev: 0 }));
+      await pressData(harness, user, eventSummary.data({ action: "save", rev: 0, form: "abcdef" }));
     }
     expect(await snapshotState(database.db)).toEqual(before);
   });
@@ -721,6 +722,24 @@ describe("/jadwal and RSVP", () => {
     expect(callbackAnswerTo(harness.telegram, forged)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
     const notHers = await pressData(harness, dewi, scheduleOpen.data({ occurrence: nights[3]!.id }));
     expect(callbackAnswerTo(harness.telegram, notHers)).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+
+    // Nor answer one: a forged answer under his own card stores nothing, redraws nothing, and tells no one later.
+    const shown = shownMessages(harness.telegram, budi.id);
+    const before = await snapshotState(database.db);
+    for (const answer of ["hadir", "tidak", "mungkin"] as const) {
+      const pressed = await pressData(harness, budi, rsvpButton.data({ occurrence: nights[5]!.id, answer }), shown.at(-1)!.messageId);
+      expect(callbackAnswerTo(harness.telegram, pressed), answer).toEqual(expect.objectContaining({ text: NOT_ALLOWED, show_alert: true }));
+    }
+    await harness.settle();
+    expect(await snapshotState(database.db)).toEqual(before);
+    expect(shownMessages(harness.telegram, budi.id)).toEqual(shown);
+    expect(await database.db.select().from(rsvp)).toEqual([]);
+    // Those it concerns still answer: Siti on the rota, Dewi on her own night.
+    await pressData(harness, siti, rsvpButton.data({ occurrence: nights[5]!.id, answer: "mungkin" }), shownMessages(harness.telegram, siti.id).at(-1)!.messageId);
+    await pressData(harness, dewi, rsvpButton.data({ occurrence: nights[5]!.id, answer: "hadir" }), shownMessages(harness.telegram, dewi.id).at(-1)!.messageId);
+    expect(await database.db.select({ personId: rsvp.personId, answer: rsvp.answer }).from(rsvp).orderBy(asc(rsvp.personId))).toEqual(
+      [{ personId: siti.personId, answer: "mungkin" }, { personId: dewi.personId, answer: "hadir" }].sort((a, b) => a.personId - b.personId),
+    );
   });
 
   it("reads actual attendance on the card beside the answers given beforehand", async () => {
@@ -925,7 +944,9 @@ describe("/ubahacara", () => {
     await choose(ketua, "29 November", "Ubah waktu");
     await harness.send(ketua, "Sabtu 16.00");
     harness.telegram.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, { chatId: ketua.id });
-    const update = harness.callbackUpdate(ketua, eventSummary.data({ action: "save", rev: 0 }), harness.telegram.lastKeyboardIn(ketua.id).messageId);
+    const summary = harness.telegram.lastKeyboardIn(ketua.id);
+    const save = summary.keyboard.inline_keyboard.flat().find((button) => button.text.includes("Simpan")) as { callback_data: string };
+    const update = harness.callbackUpdate(ketua, save.callback_data, summary.messageId);
     await expect(harness.deliver(update)).rejects.toThrow();
     const [row] = await database.db.select().from(eventOccurrence).where(eq(eventOccurrence.id, first.id));
     expect(row?.startsAt.toISOString()).toBe("2026-11-28T09:00:00.000Z");

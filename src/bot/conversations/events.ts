@@ -16,7 +16,7 @@ import { weekdayOf, wibDate, wibInstant } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatCalendarDay, formatWhen, formatWibDay } from "../../messages/format.js";
-import { eventChange, eventForm, eventKindChoice, eventRepeatChoice, eventSummary, eventWhenChoice, type SummaryAction } from "../../messages/buttons/events.js";
+import { eventChange, eventForm, eventKindChoice, eventRepeatChoice, eventSummary, eventWhenChoice, formTag, type SummaryAction } from "../../messages/buttons/events.js";
 import { holdRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, formKey, formRequest, runOnce, waitForChoice, type Convo } from "./prompts.js";
@@ -139,6 +139,7 @@ function askNotes(conversation: Convo, ctx: ConversationContext): Promise<string
  * Shows a summary with Simpan, Batal and a button per field, and waits for one of them. The
  * buttons carry `rev`, the number of edits made so far: after an edit the earlier summary's
  * buttons are stale (the fallback says so), so its Simpan cannot save values it no longer shows.
+ * They carry the form's tag too: a summary of an abandoned form cannot save the next one.
  */
 async function summaryChoice(
   conversation: Convo,
@@ -146,8 +147,10 @@ async function summaryChoice(
   text: string,
   fields: readonly SummaryAction[],
   rev: number,
+  requestKey: string,
 ): Promise<{ action: SummaryAction; press: ConversationContext }> {
-  const data = (action: SummaryAction) => eventSummary.data({ action, rev });
+  const form = formTag(requestKey);
+  const data = (action: SummaryAction) => eventSummary.data({ action, rev, form });
   const keyboard = new InlineKeyboard().text(ctx.t("button-save"), data("save")).text(ctx.t("button-cancel"), data("cancel")).row();
   fields.forEach((field, index) => {
     keyboard.text(ctx.t(`button-edit-${field}`), data(field));
@@ -185,7 +188,7 @@ export function createCreateEventConversation(deps: BotDeps) {
     const locale = await ctx.i18n.getLocale();
     for (let rev = 0; ; rev += 1) {
       const summary = ctx.t("event-summary", { kind: ctx.t(`event-kind-${kind}`), when: formatWhen(startsAt, locale), place, notes: notes ?? "-", repeat: describeRecurrence(ctx, recurrence) });
-      const { action, press } = await summaryChoice(conversation, ctx, summary, CREATE_FIELDS, rev);
+      const { action, press } = await summaryChoice(conversation, ctx, summary, CREATE_FIELDS, rev, requestKey);
       switch (action) {
         case "cancel":
           return void (await press.reply(press.t("action-cancelled")));
@@ -261,7 +264,7 @@ export function createEditEventConversation(deps: BotDeps) {
       let place = data === "place" ? await askNewPlace() : chosen.place;
       for (let rev = 0; ; rev += 1) {
         const summary = ctx.t("event-change-summary", { kind: ctx.t(`event-kind-${chosen.kind}`), before: formatWhen(before, locale), when: formatWhen(startsAt, locale), place });
-        const { action, press } = await summaryChoice(conversation, ctx, summary, CHANGE_FIELDS, rev);
+        const { action, press } = await summaryChoice(conversation, ctx, summary, CHANGE_FIELDS, rev, requestKey);
         if (action === "cancel") return void (await press.reply(press.t("action-cancelled")));
         if (action === "when") startsAt = await askNewWhen();
         else if (action === "place") place = await askNewPlace();

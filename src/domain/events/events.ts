@@ -209,7 +209,7 @@ export function scheduleInOrder(items: readonly UpcomingOccurrence[]): { first: 
 
 /** One occurrence as /jadwal shows it, to redraw its message after an answer. */
 export async function findWithRsvps(db: Database, params: { occurrenceId: number; viewerPersonId: number | null }): Promise<UpcomingOccurrence | undefined> {
-  return (await selectWithRsvps(db, params.viewerPersonId, eq(eventOccurrence.id, params.occurrenceId)))[0];
+  return (await selectWithRsvps(db, params.viewerPersonId, and(eq(eventOccurrence.id, params.occurrenceId), visibleTo(params.viewerPersonId))))[0];
 }
 
 /**
@@ -231,12 +231,17 @@ async function requireActiveMemberOf(db: Database, actor: Actor, rtId: number): 
   return actor.person.id;
 }
 
-/** Hadir / Tidak bisa / Mungkin. Answering again replaces the answer; the same answer twice is one. */
+/**
+ * Hadir / Tidak bisa / Mungkin. Answering again replaces the answer; the same answer twice is one.
+ * Only by a member who may see the occurrence (a ronda night: on the shift or the rota).
+ */
 export async function setRsvp(db: Database, actor: Actor, occurrenceId: number, answer: RsvpAnswer, now: Date): Promise<Occurrence> {
   const occurrence = await getOccurrence(db, occurrenceId);
   if (occurrence.cancelledAt) throw new DomainError("event-cancelled");
   if (occurrence.endsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
   const personId = await requireActiveMemberOf(db, actor, occurrence.rtId);
+  const [visible] = await db.select({ id: eventOccurrence.id }).from(eventOccurrence).where(and(eq(eventOccurrence.id, occurrenceId), visibleTo(personId)));
+  if (!visible) throw new DomainError("not-allowed");
   await db
     .insert(rsvp)
     .values({ occurrenceId, personId, answer, answeredAt: now })

@@ -66,11 +66,50 @@ function localMoment(date: SQL, time: SQL, timeZone: string): SQL {
 export const MORNING_TIME = "06:00";
 
 /**
- * A reminder kind a person's /pengingat choice lets through: with no choice, the RT's evening and
- * hours-before ones; otherwise the chosen one alone.
+ * Occurrences with their RT's reminder times (the defaults when the RT has no row), for `due`.
+ * `where` picks the occurrences (alias `o`).
  */
-function chosenKind(choice: SQL, kind: SQL): SQL {
-  return sql`(case when ${choice} is null then ${kind} in ('evening', 'before') else ${kind} = ${choice} end)`;
+function occurrencesWithTimes(where: SQL, timeZone: string): SQL {
+  return sql`
+    select o.id, o.rt_id, o.kind = 'ronda' as ronda, o.starts_at,
+           (o.starts_at at time zone ${timeZone})::date as local_date,
+           case when s.rt_id is null then '19:00' else s.evening_before end as evening_time,
+           case when s.rt_id is null then 2 else s.hours_before end as hours_before,
+           case when s.rt_id is null then '17:00' else s.ronda_duty_at end as duty_time
+    from event_occurrence o
+    left join reminder_setting s on s.rt_id = o.rt_id
+    where ${where}`;
+}
+
+/** Every reminder kind due for the occurrences of the CTE `occ`, with its due time: before the start, and not turned off. */
+function dueReminders(timeZone: string): SQL {
+  return sql`
+    select occ.id, occ.rt_id, occ.ronda, occ.starts_at, k.kind, k.due_at
+    from occ
+    cross join lateral (select ${localMoment(sql`occ.local_date`, sql`occ.duty_time`, timeZone)} as on_the_day) duty
+    cross join lateral (values
+      ('evening', case when not occ.ronda then ${localMoment(sql`occ.local_date - 1`, sql`occ.evening_time`, timeZone)} end),
+      ('morning', case when not occ.ronda then ${localMoment(sql`occ.local_date`, sql`${MORNING_TIME}`, timeZone)} end),
+      ('before', case when occ.hours_before > 0 then occ.starts_at - make_interval(hours => occ.hours_before) end),
+      ('duty', case when occ.ronda then
+         case when duty.on_the_day < occ.starts_at then duty.on_the_day else duty.on_the_day - interval '1 day' end end)
+    ) as k(kind, due_at)
+    where k.due_at is not null and k.due_at < occ.starts_at`;
+}
+
+/**
+ * A reminder kind a person's /pengingat choice lets through, for one occurrence (the CTE `due`
+ * holds its due kinds): with no choice, the RT's evening and hours-before ones; otherwise the
+ * chosen one. When the chosen one is not due for this occurrence (the morning of an event at
+ * 06.00 or earlier, or one the ketua turned off), the RT's ones instead: a choice never leaves a
+ * person without a reminder.
+ */
+function chosenKind(choice: SQL, kind: SQL, occurrenceId: SQL): SQL {
+  return sql`(case
+    when ${kind} = ${choice} then true
+    when ${kind} not in ('evening', 'before') then false
+    when ${choice} is null then true
+    else not exists (select 1 from due c where c.id = ${occurrenceId} and c.kind = ${choice}) end)`;
 }
 
 /**
@@ -81,7 +120,7 @@ function chosenKind(choice: SQL, kind: SQL): SQL {
  * Who gets what: non-ronda occurrences go to the RT's active members, except people who answered
  * RSVP `tidak` or turned event reminders off, each only the kinds their /pengingat choice lets
  * through (the evening before and hours before by default; or the evening, the morning of, or
- * hours before alone); ronda occurrences go to the people assigned to the
+ * hours before alone, or the RT's when the chosen one is not due for that occurrence); ronda occurrences go to the people assigned to the
  * shift (still active members of the RT), whatever their event-reminder setting, since they are on
  * duty. Nobody erased (no Telegram id) or unreachable. Times per RT from `reminder_setting`, with
  * the defaults when the RT has no row (19:00 the evening before, 2 hours before, ronda duty at
@@ -97,29 +136,8 @@ export async function findReminderCandidates(
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local work_mem = '64MB'`);
     return queryRows<ReminderGroup>(tx, sql`
-        with occ as (
-          select o.id, o.rt_id, o.kind = 'ronda' as ronda, o.starts_at,
-                 (o.starts_at at time zone ${timeZone})::date as local_date,
-                 case when s.rt_id is null then '19:00' else s.evening_before end as evening_time,
-                 case when s.rt_id is null then 2 else s.hours_before end as hours_before,
-                 case when s.rt_id is null then '17:00' else s.ronda_duty_at end as duty_time
-          from event_occurrence o
-          left join reminder_setting s on s.rt_id = o.rt_id
-          where o.cancelled_at is null and o.starts_at > ${at(from)} and o.starts_at <= ${at(to)} and o.id % ${part.of} = ${part.index}
-        ),
-        due as (
-          select occ.id, occ.rt_id, occ.ronda, occ.starts_at, k.kind, k.due_at
-          from occ
-          cross join lateral (select ${localMoment(sql`occ.local_date`, sql`occ.duty_time`, timeZone)} as on_the_day) duty
-          cross join lateral (values
-            ('evening', case when not occ.ronda then ${localMoment(sql`occ.local_date - 1`, sql`occ.evening_time`, timeZone)} end),
-            ('morning', case when not occ.ronda then ${localMoment(sql`occ.local_date`, sql`${MORNING_TIME}`, timeZone)} end),
-            ('before', case when occ.hours_before > 0 then occ.starts_at - make_interval(hours => occ.hours_before) end),
-            ('duty', case when occ.ronda then
-               case when duty.on_the_day < occ.starts_at then duty.on_the_day else duty.on_the_day - interval '1 day' end end)
-          ) as k(kind, due_at)
-          where k.due_at is not null and k.due_at < occ.starts_at
-        ),
+        with occ as (${occurrencesWithTimes(sql`o.cancelled_at is null and o.starts_at > ${at(from)} and o.starts_at <= ${at(to)} and o.id % ${part.of} = ${part.index}`, timeZone)}),
+        due as (${dueReminders(timeZone)}),
         recipient as (
           select d.id as occurrence_id, d.starts_at, d.kind, d.due_at, p.id as person_id, p.telegram_id, p.locale
           from due d
@@ -128,7 +146,7 @@ export async function findReminderCandidates(
           where not d.ronda
             and p.telegram_id is not null and p.unreachable_at is null and p.event_reminders_off_at is null
             and not exists (select 1 from rsvp r where r.occurrence_id = d.id and r.person_id = p.id and r.answer = 'tidak')
-            and ${chosenKind(sql`p.event_reminder_when`, sql`d.kind`)}
+            and ${chosenKind(sql`p.event_reminder_when`, sql`d.kind`, sql`d.id`)}
           union all
           select d.id, d.starts_at, d.kind, d.due_at, p.id, p.telegram_id, p.locale
           from due d
@@ -281,11 +299,12 @@ export async function recordSkippedReminders(db: Database, rows: readonly Skippe
 
 /**
  * Cancels queued reminders, due by `until`, that no longer apply: the occurrence was cancelled,
- * the person answered `tidak`, turned event reminders off (not for a ronda shift), left the RT,
- * was taken off the shift (a swap), or erased their data. Reminders are queued up to a day and a
+ * the ketua turned that reminder off, the person chose another one in /pengingat, answered
+ * `tidak`, turned event reminders off (not for a ronda shift), left the RT, was taken off the
+ * shift (a swap), or erased their data. Reminders are queued up to a day and a
  * half ahead, so this runs every tick for the ones about to go out.
  */
-export async function cancelStaleReminders(db: Database, until: Date): Promise<number> {
+export async function cancelStaleReminders(db: Database, until: Date, timeZone: string): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`
       with queued as (
         select id, split_part(dedupe_key, ':', 2)::int8 as occurrence_id, split_part(dedupe_key, ':', 3)::int as person_id, split_part(dedupe_key, ':', 4) as kind
@@ -293,18 +312,21 @@ export async function cancelStaleReminders(db: Database, until: Date): Promise<n
         -- Reminders are queued at duty or reminder priority: two ranges of the outbox's due index.
         where status = 'pending' and priority in (${PRIORITY.duty}, ${PRIORITY.reminder}) and dedupe_key like 'reminder:%' and not_before <= ${at(until)}
       ),
+      occ as (${occurrencesWithTimes(sql`o.id in (select occurrence_id from queued)`, timeZone)}),
+      due as (${dueReminders(timeZone)}),
       stale as (
         select q.id
         from queued q
         join event_occurrence o on o.id = q.occurrence_id
         join person p on p.id = q.person_id
         where o.cancelled_at is not null
+          or not exists (select 1 from due d where d.id = q.occurrence_id and d.kind = q.kind)
           or p.telegram_id is null
           or not exists (select 1 from membership m where m.person_id = p.id and m.rt_id = o.rt_id and m.status = 'active')
           or (o.kind = 'ronda' and not exists (select 1 from shift_assignment a where a.occurrence_id = o.id and a.person_id = p.id))
           or (o.kind <> 'ronda' and (p.event_reminders_off_at is not null
               or exists (select 1 from rsvp r where r.occurrence_id = o.id and r.person_id = p.id and r.answer = 'tidak')
-              or not ${chosenKind(sql`p.event_reminder_when`, sql`q.kind`)}))
+              or not ${chosenKind(sql`p.event_reminder_when`, sql`q.kind`, sql`q.occurrence_id`)}))
       ),
       cancelled as (
         update outbox set status = 'cancelled', last_error = 'reminder no longer applies'

@@ -48,11 +48,16 @@ function requireActiveMember(actor: Actor): { personId: number; rtId: number } {
   return { personId: actor.person.id, rtId: actor.membership.rtId };
 }
 
-/** The resident's choice with what their RT offers. */
+/**
+ * The resident's choice with what their RT offers. A stored choice the RT no longer sends (the
+ * ketua turned it off) is reported as "rt": that is what the reminders do until it is back.
+ */
 export async function personalReminders(db: Database, actor: Actor): Promise<{ choice: PersonalReminderChoice; settings: ReminderSettings; choices: PersonalReminderChoice[] }> {
   const { personId, rtId } = requireActiveMember(actor);
   const settings = await getReminderSettings(db, rtId);
-  return { choice: await getPersonalReminders(db, personId), settings, choices: availableChoices(settings) };
+  const choices = availableChoices(settings);
+  const stored = await getPersonalReminders(db, personId);
+  return { choice: choices.includes(stored) ? stored : "rt", settings, choices };
 }
 
 /**

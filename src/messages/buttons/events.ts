@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { EVENT_KINDS, REPEAT_CHOICES, RSVP_ANSWERS } from "../../domain/events/events.js";
 import { PERSONAL_REMINDER_CHOICES } from "../../domain/events/reminder-settings.js";
 import { AUDIENCES } from "../../domain/people/audience.js";
-import { defineButton, flag, id, int, oneOf, page } from "./button.js";
+import { defineButton, flag, id, int, oneOf, page, shaped } from "./button.js";
 
 /** Hadir / Tidak bisa / Mungkin under an event in /jadwal. */
 export const rsvp = defineButton("rsvp", AUDIENCES.residents, { occurrence: id, answer: oneOf(...RSVP_ANSWERS) });
@@ -36,9 +37,16 @@ export const SUMMARY_ACTIONS = ["save", "cancel", "kind", "when", "place", "note
 export type SummaryAction = (typeof SUMMARY_ACTIONS)[number];
 /**
  * The summary of /acara and /ubahacara: save, cancel, or edit one field. `rev` counts the edits
- * made so far, so a button of an earlier summary (showing other values) is stale, not a save.
+ * made so far, so a button of an earlier summary (showing other values) is stale, not a save;
+ * `form` names the form (formTag of its request key), so a summary left from an abandoned form
+ * is stale in the next one too, though its `rev` restarts at 0.
  */
-export const eventSummary = defineButton("acara.cek", "anyone", { action: oneOf(...SUMMARY_ACTIONS), rev: int });
+export const eventSummary = defineButton("acara.cek", "anyone", { action: oneOf(...SUMMARY_ACTIONS), rev: int, form: shaped(/[0-9A-Za-z_-]{6}/) });
+
+/** Six characters that tell one form from another: the start of a hash of its request key. */
+export function formTag(requestKey: string): string {
+  return createHash("sha256").update(requestKey).digest("base64url").slice(0, 6);
+}
 /** /ubahacara: what to change about the chosen date. */
 export const eventChange = defineButton("acara.ubah", "anyone", { change: oneOf("move", "place", "cancel-one", "cancel-series", "back") });
 /** /aturpengingat: keep a time as it is, or turn that reminder off. */
