@@ -31,4 +31,16 @@ ALTER TABLE "person" ADD CONSTRAINT "person_event_reminder_when" CHECK ("person"
 ALTER TABLE "ledger_entry" ADD CONSTRAINT "ledger_entry_shape" CHECK (case "ledger_entry"."kind"
       when 'deposit' then "ledger_entry"."amount" >= 0 and "ledger_entry"."reverses_entry_id" is null and "ledger_entry"."reverses_line_no" is null
       when 'withdrawal' then "ledger_entry"."amount" < 0 and "ledger_entry"."reverses_entry_id" is null and "ledger_entry"."reverses_line_no" is null
-      else "ledger_entry"."reverses_entry_id" is not null and "ledger_entry"."reason" is not null and coalesce("ledger_entry"."reverses_line_no", 1) > 0 end);
+      else "ledger_entry"."reverses_entry_id" is not null and "ledger_entry"."reason" is not null and coalesce("ledger_entry"."reverses_line_no", 1) > 0 end);--> statement-breakpoint
+-- Everyone who held a membership, a role or a bank-officer post before the per-person menus gets
+-- their own "/" menu: the default menu now shows only a stranger's commands. The menu is pushed by
+-- delivery/menus.ts once the bot starts. Idempotent: a person already marked is left as is.
+INSERT INTO "command_menu" ("person_id", "chat_id")
+SELECT "p"."id", "p"."telegram_id" FROM "person" "p"
+WHERE "p"."telegram_id" IS NOT NULL AND (
+  EXISTS (SELECT 1 FROM "membership" "m" WHERE "m"."person_id" = "p"."id" AND "m"."status" IN ('pending', 'active'))
+  OR EXISTS (SELECT 1 FROM "role_assignment" "r" WHERE "r"."person_id" = "p"."id" AND "r"."revoked_at" IS NULL)
+  OR EXISTS (SELECT 1 FROM "waste_bank_officer" "o" WHERE "o"."person_id" = "p"."id" AND "o"."revoked_at" IS NULL)
+)
+ORDER BY "p"."id"
+ON CONFLICT ("person_id") DO NOTHING;

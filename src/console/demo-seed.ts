@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { membership, roleAssignment } from "../db/schema/index.js";
 import { requestMembership } from "../domain/membership/membership.js";
+import { wantMenus } from "../domain/people/menu.js";
 import { recordConsent, setDisplayName } from "../domain/people/person.js";
 import { createRt, type RtDetails } from "../domain/rt/rt.js";
 import type { SimulatedUser } from "./telegram-simulator.js";
@@ -52,6 +53,8 @@ export async function seedDemo(db: Database, now: Date): Promise<DemoWorld> {
       if (demo.home.status === "active") await db.update(membership).set({ status: "active", decidedAt: now }).where(eq(membership.id, membershipId));
     }
     if (demo.role) await db.insert(roleAssignment).values({ personId, role: demo.role, ...roleScope(demo, rts), grantedAt: now });
+    // Their own "/" menus, as a role or membership given in the bot would mark them.
+    await wantMenus(db, [personId], now);
   }
   return { people: DEMO_PEOPLE, rts };
 }

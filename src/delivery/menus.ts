@@ -1,9 +1,11 @@
 import type { I18n } from "@grammyjs/i18n";
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { GrammyError, HttpError, type Api } from "grammy";
 import type { Database } from "../db/client.js";
 import { commandMenu } from "../db/schema/index.js";
 import { loadActor, type Actor } from "../domain/people/actor.js";
+import { wantMenus } from "../domain/people/menu.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
 import { backoffMs } from "./engine.js";
@@ -60,7 +62,7 @@ export class MenuSync {
     const due = db
       .select({ personId: commandMenu.personId })
       .from(commandMenu)
-      .where(and(gt(commandMenu.generation, commandMenu.syncedGeneration), lte(commandMenu.notBefore, now)))
+      .where(and(gt(commandMenu.generation, commandMenu.syncedGeneration), lte(commandMenu.notBefore, now), notExists(this.chatBusy(now))))
       .orderBy(asc(commandMenu.notBefore), asc(commandMenu.personId))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -71,14 +73,37 @@ export class MenuSync {
       .returning({ personId: commandMenu.personId, chatId: commandMenu.chatId, generation: commandMenu.generation, sent: commandMenu.sent, attempts: commandMenu.attempts });
   }
 
+  /**
+   * Another row of the same chat (an erased person's, whose user registered again) is being pushed,
+   * or is due before this one: one chat's pushes take turns, so the last call to Telegram is the
+   * one the rows record.
+   */
+  private chatBusy(now: Date) {
+    const other = alias(commandMenu, "other_menu");
+    return this.options.db
+      .select({ one: sql`1` })
+      .from(other)
+      .where(
+        and(
+          eq(other.chatId, commandMenu.chatId),
+          ne(other.personId, commandMenu.personId),
+          gt(other.generation, other.syncedGeneration),
+          or(gt(other.notBefore, now), lt(other.personId, commandMenu.personId)),
+        ),
+      );
+  }
+
   async push(task: MenuTask, now: Date): Promise<void> {
     const { db, api, pacer, i18n, logger } = this.options;
     const scope = { type: "chat" as const, chat_id: task.chatId };
     const actor = await loadActor(db, task.chatId, this.options.adminTelegramIds);
+    // The chat is nobody's, or someone else's (the person was erased and the user registered again):
+    // the row is an erased person's, whose menu is taken away; the new person's row pushes theirs.
+    const erased = actor.person === null || actor.person.id !== task.personId;
     const locale = supportedLocale(actor.person?.locale);
     const commands = this.options.menuOf(actor);
-    const own = actor.person === null || (locale === DEFAULT_LOCALE && commands.join(",") === this.defaultMenu) ? null : `${locale}:${commands.join(",")}`;
-    if (own === task.sent) return this.settle(task, own, null);
+    const own = erased || (locale === DEFAULT_LOCALE && commands.join(",") === this.defaultMenu) ? null : `${locale}:${commands.join(",")}`;
+    if (own === task.sent) return this.settle(task, own, null, now);
     await pacer.acquire(task.chatId, MENU_PRIORITY);
     try {
       if (own === null) await api.deleteMyCommands({ scope });
@@ -95,23 +120,33 @@ export class MenuSync {
       if ((error instanceof GrammyError && error.error_code < 500) || task.attempts >= this.maxAttempts) {
         logger.warn({ personId: task.personId, reason }, "a person's command menu could not be set");
         // An erased person's chat id is not kept for a retry that will not come.
-        return this.settle(task, actor.person === null ? null : task.sent, reason);
+        return this.settle(task, erased ? null : task.sent, reason, now);
       }
       await this.retryAt(task, new Date(now.getTime() + backoffMs(task.attempts)), reason);
       return;
     }
-    await this.settle(task, own, null);
+    await this.settle(task, own, null, now);
+    // The scope deleted was perhaps the new person's menu too: theirs is pushed again from the default.
+    if (erased && actor.person) await this.repush(actor.person.id, now);
+  }
+
+  private async repush(personId: number, now: Date): Promise<void> {
+    await this.options.db.transaction(async (tx) => {
+      await tx.update(commandMenu).set({ sent: null }).where(eq(commandMenu.personId, personId));
+      await wantMenus(tx, [personId], now);
+    });
   }
 
   /**
    * The push of `task.generation` is over: a later mark keeps the row due (it is pushed next); a row
    * back at the default menu with nothing left to push is deleted, and its chat id with it.
    */
-  private async settle(task: MenuTask, sent: string | null, lastError: string | null): Promise<void> {
+  private async settle(task: MenuTask, sent: string | null, lastError: string | null, now: Date): Promise<void> {
     const { db } = this.options;
+    // The lease ends with the push: a mark made meanwhile is due at once.
     await db
       .update(commandMenu)
-      .set({ sent, syncedGeneration: task.generation, attempts: 0, lastError })
+      .set({ sent, syncedGeneration: task.generation, attempts: 0, lastError, notBefore: now })
       .where(eq(commandMenu.personId, task.personId));
     await db.delete(commandMenu).where(and(eq(commandMenu.personId, task.personId), isNull(commandMenu.sent), eq(commandMenu.generation, commandMenu.syncedGeneration)));
   }

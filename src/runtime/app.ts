@@ -6,6 +6,7 @@ import { registerCommands } from "../bot/set-commands.js";
 import { secretsOf, type Config } from "../config.js";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
+import { wantMenusAtStart } from "../domain/people/person.js";
 import { seedWilayah } from "../domain/wilayah/seed.js";
 import { createLogger, type Logger } from "../logger.js";
 import { productionJobs } from "../scheduling/jobs.js";
@@ -86,6 +87,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     await runMigrations(database);
     logger.info(await seedWilayah(db, config.wilayahCode), "wilayah loaded");
+    // The configured admins' menus (and any menu a changed admin list or a release made stale).
+    await wantMenusAtStart(db, config.adminTelegramIds, clock());
   } catch (error) {
     await closeDatabase().catch(() => {});
     throw error;

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { membership, person, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
+import { commandMenu, membership, person, roleAssignment, rondaVolunteer, wasteBankOfficer } from "../../db/schema/index.js";
 import type { Greeting } from "../../messages/address.js";
 import { recordAudit } from "../audit/audit.js";
 import { wantMenus } from "./menu.js";
@@ -17,6 +17,20 @@ export async function ensurePerson(db: Database, telegramId: number, locale: Loc
     .onConflictDoUpdate({ target: person.telegramId, set: { telegramId: sql`excluded.telegram_id` } })
     .returning({ id: person.id });
   return row!.id;
+}
+
+/**
+ * At start-up: the configured admins hold no role row, so nothing else marks them; and a menu set
+ * before (an admin no longer in the list, a release that changed a role's commands) may be out of
+ * date. Both are marked; a push whose menu is the one already set calls Telegram not at all.
+ */
+export async function wantMenusAtStart(db: Database, adminTelegramIds: readonly number[], now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const admins: number[] = [];
+    for (const telegramId of adminTelegramIds) admins.push(await ensurePerson(tx, telegramId));
+    const set = await tx.select({ personId: commandMenu.personId }).from(commandMenu).where(isNotNull(commandMenu.sent));
+    await wantMenus(tx, [...admins, ...set.map((row) => row.personId)], now);
+  });
 }
 
 export async function recordConsent(db: Database, telegramId: number, locale: Locale, now: Date): Promise<number> {

@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, queryRows, type DatabaseHandle } from "../../src/db/client.js";
+import { MIGRATIONS_FOLDER, runMigrations } from "../../src/db/migrate.js";
+import { seedWilayah } from "../../src/domain/wilayah/seed.js";
+import { withDatabase } from "../helpers/database.js";
+
+/**
+ * Migration 0008 on a database that lived before it: the default "/" menu now shows a stranger's
+ * commands only, so everyone who had joined or held a role or a bank post before the release is
+ * marked for their own menu (migrations/handwritten-menus.sql, appended to 0008). The database is
+ * migrated to 0007 from a copy of the folder cut there, filled with raw SQL in the 0007 shape, then
+ * migrated to the end.
+ */
+type Journal = { entries: { tag: string }[] };
+
+let handle: DatabaseHandle;
+let cleanup = async () => {};
+const folder = mkdtempSync(join(tmpdir(), "bantar-migrations-"));
+
+async function migrateTo0007(): Promise<void> {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as Journal;
+  const upTo = journal.entries.findIndex((entry) => entry.tag.startsWith("0008_"));
+  expect(upTo).toBeGreaterThan(0);
+  const before = { ...journal, entries: journal.entries.slice(0, upTo) };
+  mkdirSync(join(folder, "meta"));
+  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify(before));
+  for (const entry of before.entries) copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+  if (handle.driver === "pglite") await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
+  else await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
+}
+
+beforeAll(async () => {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const name = `bantar_test_m8_${randomBytes(4).toString("hex")}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    handle = await openDatabase({ kind: "postgres", url: withDatabase(serverUrl, name) });
+    cleanup = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    handle = await openDatabase({ kind: "pglite", dataDir: null });
+  }
+});
+
+afterAll(async () => {
+  await handle?.close();
+  await cleanup();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("migration 0008 on people registered before it", () => {
+  it("marks everyone with a current membership, role or bank post for their own menu, and nobody else", async () => {
+    await migrateTo0007();
+    await seedWilayah(handle.db, "15.71");
+    const [kelurahan] = await queryRows<{ code: string }>(handle.db, sql`select code from kelurahan order by code limit 1`);
+    const k = kelurahan!.code;
+    const statements = `
+      insert into person (id, telegram_id, display_name, erased_at) values
+        (1, 1001, 'Pending', null), (2, 1002, 'Active', null), (3, 1003, 'Ketua', null), (4, 1004, 'Officer', null),
+        (5, null, null, now()), (6, 1006, 'Left', null), (7, 1007, 'Revoked', null), (8, 1008, 'Stranger', null);
+      insert into rt (id, kelurahan_code, number, invite_code) values (1, '${k}', 1, 'abc');
+      insert into membership (id, person_id, rt_id, household_label, status) values
+        (11, 1, 1, '1', 'pending'), (12, 2, 1, '2', 'active'), (13, 5, 1, '5', 'active'), (14, 6, 1, '6', 'left'), (15, 7, 1, '7', 'left');
+      insert into role_assignment (id, person_id, role, rt_id, revoked_at) values (41, 3, 'ketua_rt', 1, null), (42, 7, 'petugas', 1, now());
+      insert into waste_bank (id, kelurahan_code, name, created_at) values (1, '${k}', 'Bank', now());
+      insert into waste_bank_officer (waste_bank_id, person_id, appointed_at, revoked_at) values (1, 4, now(), null), (1, 7, now(), now())
+    `;
+    for (const statement of statements.split(";")) await handle.db.execute(sql.raw(statement));
+
+    await runMigrations(handle);
+
+    type Menu = { person_id: number; chat_id: string; generation: number; synced_generation: number; sent: string | null };
+    const menus = await queryRows<Menu>(handle.db, sql`select person_id, chat_id::text, generation, synced_generation, sent from command_menu order by person_id`);
+    // Due (generation past the synced one), in each person's own chat; the erased, the left, the revoked and the stranger are not.
+    expect(menus).toEqual([1, 2, 3, 4].map((id) => ({ person_id: id, chat_id: String(1000 + id), generation: 1, synced_generation: 0, sent: null })));
+  });
+});
