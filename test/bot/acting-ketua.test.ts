@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, event, membership, person } from "../../src/db/schema/index.js";
+import { auditLog, event, membership, person, roleAssignment } from "../../src/db/schema/index.js";
 import { actFor, actingStop } from "../../src/messages/buttons/people.js";
 import { addKetua, addKoordinator, addMember, addPending, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, pressData, type TestUser, withTestBot } from "../helpers/test-bot.js";
@@ -11,6 +11,7 @@ const { database, harness } = withTestBot();
 const GOTONG_ROYONG = "Gotong royong / kerja bakti";
 const ACTING = "(bertindak sebagai ketua RT 07)";
 const ONLY_KETUA = "Maaf, perintah ini hanya untuk ketua RT.";
+const HAND_OVER = "Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar.";
 const LINK = /https:\/\/t\.me\/bantar_test_bot\?start=([A-Za-z0-9_-]+)/;
 
 /** RT 05 with a ketua, RT 07 without one (one resident, one request waiting), RT 03 in another kelurahan; a koordinator over Simpang IV Sipin. */
@@ -147,5 +148,17 @@ describe("a koordinator acting for an RT without a ketua", () => {
     expect(harness.telegram.menuShownTo(budi.id)).toContain("acara");
     const [budiRow] = await database.db.select().from(membership).where(eq(membership.rtId, rt07.id));
     expect(budiRow).toBeDefined();
+  });
+
+  it("a koordinator who heads RT 08 and acts for RT 07 still cannot leave RT 08 without handing it over", async () => {
+    const { rt07 } = await area();
+    const place = await addRt(database.db, 8);
+    const both = newUser("Yusuf");
+    const { personId } = await addKetua(database.db, both, place.id);
+    await database.db.insert(roleAssignment).values({ personId, role: "koordinator", kelurahanCode: rt07.kelurahanCode, grantedAt: new Date() });
+    await startActing(both);
+    expect(await actingRtOf(personId)).toBe(rt07.id);
+    await harness.send(both, "/keluar");
+    expect(harness.lastText(both)).toBe(HAND_OVER);
   });
 });
