@@ -1370,3 +1370,13 @@ event-change-summary =
     • Was: { $before }
     • Now: { $when }
     • Place: { $place }
+## issue 14: acting
+button-act-for = Act for RT { $rt }
+button-acting-stop = Stop acting for RT { $rt }
+acting-as = (acting as ketua of RT { $rt })
+acting-now = You are acting as ketua of RT { $rt } until that RT has a ketua.
+acting-started = You now act as ketua of RT { $rt } · { $kelurahan } until it has one: the ketua commands (/anggota, /acara, /buatjadwalronda, …) work on RT { $rt }. This ends when the ketua RT opens their ketua link.
+acting-stopped = You no longer act as ketua of an RT.
+acting-none = You are not acting for any RT.
+error-rt-has-ketua = This RT already has a ketua ({ $ketua }): they look after it.
+audit-action-acting_started = started acting as ketua of the RT (while it has no ketua)

@@ -1366,3 +1366,13 @@ event-change-summary =
     • Semula: { $before }
     • Menjadi: { $when }
     • Tempat: { $place }
+## issue 14: acting
+button-act-for = Bertindak untuk RT { $rt }
+button-acting-stop = Berhenti bertindak untuk RT { $rt }
+acting-as = (bertindak sebagai ketua RT { $rt })
+acting-now = Anda sedang bertindak sebagai ketua RT { $rt } sampai RT itu punya ketua.
+acting-started = Anda kini bertindak sebagai ketua RT { $rt } · { $kelurahan } sampai ada ketuanya: perintah ketua (/anggota, /acara, /buatjadwalronda, …) berlaku untuk RT { $rt }. Hak ini berakhir saat ketua RT membuka tautan ketuanya.
+acting-stopped = Anda tidak lagi bertindak sebagai ketua RT.
+acting-none = Anda tidak sedang bertindak untuk RT mana pun.
+error-rt-has-ketua = RT ini sudah punya ketua ({ $ketua }): ketuanya yang mengurus RT ini.
+audit-action-acting_started = mulai bertindak sebagai ketua RT (selama RT belum punya ketua)

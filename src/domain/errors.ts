@@ -31,6 +31,7 @@ export const DOMAIN_ERROR_CODES = [
   "invite-used",
   "ketua-must-hand-over",
   "already-ketua",
+  "rt-has-ketua",
   "target-not-member",
   "kelurahan-not-found",
   "out-of-scope",

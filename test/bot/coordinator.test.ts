@@ -272,7 +272,7 @@ describe("/daftarrt", () => {
         "1 RT belum punya ketua. Buat tautan ketuanya dengan tombol di bawah, lalu kirim kepada calon ketua RT. Selama belum ada ketua, permintaan bergabung ke RT itu dikirim kepada koordinator wilayahnya.",
       ].join("\n"),
     ]);
-    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 02 · Simpang IV Sipin"]);
+    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 02 · Simpang IV Sipin", "Bertindak untuk RT 02"]);
   });
 
   it("gives the ketua link of an RT without a ketua from the list, and the RT leaves that list once its ketua joins", async () => {
@@ -280,8 +280,8 @@ describe("/daftarrt", () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kecamatanCode: KECAMATAN_TELANAIPURA });
     await harness.send(koordinator, "/daftarrt");
-    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 03 · Buluran Kenali", "Tautan ketua RT 02 · Simpang IV Sipin"]);
-    await harness.press(koordinator, "RT 03");
+    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 03 · Buluran Kenali", "Bertindak untuk RT 03", "Tautan ketua RT 02 · Simpang IV Sipin", "Bertindak untuk RT 02"]);
+    await harness.press(koordinator, "Tautan ketua RT 03");
     expect(harness.lastText(koordinator)).toContain("Buat tautan ketua baru untuk RT 03 Kelurahan Buluran Kenali?");
     await harness.press(koordinator, "Buat tautan");
     const code = linkCode(harness.lastText(koordinator));
@@ -290,6 +290,7 @@ describe("/daftarrt", () => {
     await harness.send(dedi, `/start ${code}`);
     await harness.press(dedi, "Saya setuju");
     await harness.send(dedi, "Dedi Saputra");
+    await harness.press(dedi, "Pak Dedi Saputra");
     await harness.send(dedi, "No. 3");
     await harness.press(dedi, "Pak Dedi Saputra");
     await harness.press(dedi, "Ya, lanjutkan");
@@ -299,7 +300,7 @@ describe("/daftarrt", () => {
 
     await harness.send(koordinator, "/daftarrt");
     expect(harness.lastText(koordinator)).toContain("• RT 03: 2 warga aktif, 0 menunggu, 55 KK\n");
-    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 02 · Simpang IV Sipin"]);
+    expect(harness.buttons(koordinator)).toEqual(["Tautan ketua RT 02 · Simpang IV Sipin", "Bertindak untuk RT 02"]);
   });
 
   it("refuses a ketua-link button for an RT outside the koordinator's area", async () => {

@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import { leaveRt } from "../../domain/membership/membership.js";
-import { headedRtId } from "../../domain/people/actor.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { leave } from "../../messages/buttons/people.js";
 import { onButton } from "../buttons.js";
@@ -22,7 +21,9 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     // Said before asking "are you sure?", not after the ketua has confirmed.
-    if (headedRtId(ctx.actor) === ctx.actor.membership!.rtId) throw new DomainError("ketua-must-hand-over");
+    // Their own ketua grant (not one held acting for another RT, which comes first in headedRtId).
+    const rtId = ctx.actor.membership!.rtId;
+    if (ctx.actor.grants.some((grant) => grant.role === "ketua_rt" && !grant.acting && grant.rtId === rtId)) throw new DomainError("ketua-must-hand-over");
     const place = await getRt(deps.db, ctx.actor.membership!.rtId);
     await ctx.reply(ctx.t("leave-confirm", rtVars(place)), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-leave-yes"), leave.data({ choice: "yes" })).text(ctx.t("button-cancel"), leave.data({ choice: "cancel" })),

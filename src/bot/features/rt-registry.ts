@@ -2,7 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { ketuaLinkTarget, reissueKetuaInvite } from "../../domain/roles/roles.js";
 import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
 import { areaScope } from "../../domain/roles/scope.js";
-import { ketuaLink, ketuaLinkClose, ketuaLinkPage } from "../../messages/buttons/people.js";
+import { actFor, actingStop, ketuaLink, ketuaLinkClose, ketuaLinkPage } from "../../messages/buttons/people.js";
+import { actForRt, stopActing } from "../../domain/roles/acting.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { APPOINT_KOORDINATOR, CREATE_RT } from "../conversations/staff.js";
@@ -29,6 +30,7 @@ export function createRtRegistryFeature(deps: BotDeps): Composer<BotContext> {
     }
     let kelurahan = "";
     const lines: string[] = [];
+    if (ctx.actor.acting) lines.push(ctx.t("acting-now", { rt: rtNumber(ctx.actor.acting.rtNumber) }));
     for (const place of rts) {
       if (place.kelurahanName !== kelurahan) {
         kelurahan = place.kelurahanName;
@@ -46,15 +48,37 @@ export function createRtRegistryFeature(deps: BotDeps): Composer<BotContext> {
     const texts = chunkLines(ctx.t("registry-title", { count: rts.length }), lines);
     for (const [index, text] of texts.entries()) {
       const last = index === texts.length - 1;
-      await ctx.reply(text, last && headless.length > 0 ? { reply_markup: headlessKeyboard(ctx, headless) } : {});
+      const keyboard = last ? headlessKeyboard(ctx, headless) : undefined;
+      await ctx.reply(text, keyboard ? { reply_markup: keyboard } : {});
     }
   });
 
+  // Each RT without a ketua: its ketua link, and acting as its ketua meanwhile (not the one acted for).
   const headlessKeyboard = (ctx: BotContext, rts: RtSummary[]) => {
+    if (rts.length === 0 && !ctx.actor.acting) return undefined;
     const keyboard = new InlineKeyboard();
-    for (const place of rts.slice(0, HEADLESS_BUTTONS)) keyboard.text(ctx.t("registry-headless-button", rtVars(place)), ketuaLink.data({ step: "ask", rt: place.id })).row();
+    for (const place of rts.slice(0, HEADLESS_BUTTONS)) {
+      keyboard.text(ctx.t("registry-headless-button", rtVars(place)), ketuaLink.data({ step: "ask", rt: place.id }));
+      if (ctx.actor.acting?.rtId !== place.id) keyboard.text(ctx.t("button-act-for", rtVars(place)), actFor.data({ rt: place.id }));
+      keyboard.row();
+    }
+    if (ctx.actor.acting) keyboard.text(ctx.t("button-acting-stop", { rt: rtNumber(ctx.actor.acting.rtNumber) }), actingStop.data({}));
     return keyboard;
   };
+
+  // The RT is looked up for this person's area and must still have no ketua: a forged or stale
+  // press naming another RT is refused by the service, in words.
+  onButton(composer, actFor, async (ctx, { rt: rtId }) => {
+    const { rt: place } = await actForRt(deps, ctx.actor, { rtId });
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("acting-started", rtVars(place)));
+  });
+
+  onButton(composer, actingStop, async (ctx) => {
+    const stopped = await stopActing(deps, ctx.actor);
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t(stopped ? "acting-stopped" : "acting-none"));
+  });
 
   // /tautanketua: the RTs of the area → what a new ketua link does there → the link. It is how a
   // ketua link is had again when the reply that carried it (/buatrt's) was lost, or it was not used.

@@ -2,6 +2,7 @@ import type { MiddlewareFn } from "grammy";
 import { allows, type Audience } from "../../domain/people/audience.js";
 import { readButton } from "../../messages/buttons/index.js";
 import { findCommand } from "../commands.js";
+import { rtNumber } from "../../messages/format.js";
 import type { BotContext } from "../context.js";
 
 export function commandOf(ctx: BotContext): string | undefined {
@@ -47,6 +48,10 @@ export function authorize(options: AuthorizeOptions = {}): MiddlewareFn<BotConte
         const pending = options.pendingText && waitsForApproval(spec.audience, ctx) ? options.pendingText : null;
         await ctx.reply(pending ? await pending(ctx) : ctx.t(refusalKey(spec.audience)));
         return;
+      }
+      // A koordinator acting as ketua of an RT without one is told, at every ketua command, for which RT.
+      if (spec && ctx.actor.acting && typeof spec.audience !== "string" && spec.audience.includes("ketua_rt") && ctx.chat?.type === "private") {
+        await ctx.reply(ctx.t("acting-as", { rt: rtNumber(ctx.actor.acting.rtNumber) }));
       }
       return next();
     }

@@ -21,6 +21,7 @@ export const auditAction = pgEnum("audit_action", [
   "manual_score_entered",
   "data_erased",
   "ronda_assigned",
+  "acting_started",
 ]);
 
 /**

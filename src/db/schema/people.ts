@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { kecamatan, kelurahan } from "./wilayah.js";
 
 /** How a person wants the bot to address them (see src/messages/address.ts); null: never asked, the name alone. */
@@ -25,6 +25,11 @@ export const person = pgTable("person", {
    * "before" for that one alone. Off is eventRemindersOffAt.
    */
   eventReminderWhen: text("event_reminder_when"),
+  /**
+   * A koordinator's (or admin's) choice on /daftarrt to act as ketua for this RT of their area while
+   * it has none (loadActor grants it only then); cleared when a ketua takes the RT over.
+   */
+  actingRtId: integer("acting_rt_id").references((): AnyPgColumn => rt.id),
   /** Set when Telegram answers 403 (blocked, deactivated); cleared when the person writes again. */
   unreachableAt: timestamp("unreachable_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

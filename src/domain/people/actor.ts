@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { membership, person, roleAssignment, wasteBankOfficer } from "../../db/schema/index.js";
+import { kelurahan, membership, person, roleAssignment, rt, wasteBankOfficer } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Greeting } from "../../messages/address.js";
 
@@ -15,7 +15,15 @@ export type RoleGrant = {
   kecamatanCode: string | null;
   /** For petugas_bank: the waste bank the person is an officer of. */
   wasteBankId?: number;
+  /**
+   * A ketua_rt grant a koordinator (or admin) holds for an RT of their area that has no ketua, as
+   * chosen on /daftarrt: it lasts while the RT has none (loadActor checks it with every update).
+   */
+  acting?: true;
 };
+
+/** The RT a koordinator or admin acts for as its ketua (see RoleGrant.acting), with its number to show. */
+export type Acting = { rtId: number; rtNumber: number };
 
 export type CurrentMembership = {
   id: number;
@@ -30,6 +38,8 @@ export type Actor = {
   person: { id: number; displayName: string | null; greeting?: Greeting | null; locale: string; consentedAt: Date | null; unreachable: boolean } | null;
   membership: CurrentMembership | null;
   grants: RoleGrant[];
+  /** Set while the actor acts as ketua of an RT without one; its grant is first in `grants`. */
+  acting?: Acting | null;
 };
 
 type ActorRow = {
@@ -42,6 +52,7 @@ type ActorRow = {
   membership: Json<{ id: number; rt_id: number; status: CurrentMembership["status"]; household_label: string | null }> | null;
   grants: Json<{ role: Role; rt_id: number | null; kelurahan_code: string | null; kecamatan_code: string | null }[]>;
   banks: Json<number[]>;
+  acting: Json<{ rt_id: number; number: number; kelurahan_code: string; kecamatan_code: string }> | null;
 };
 
 /** postgres.js hands json columns over parsed; a driver may also give the text. */
@@ -62,7 +73,11 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
       coalesce((select json_agg(json_build_object('role', r.role, 'rt_id', r.rt_id, 'kelurahan_code', r.kelurahan_code, 'kecamatan_code', r.kecamatan_code) order by r.id)
         from ${roleAssignment} r where r.person_id = p.id and r.revoked_at is null), '[]'::json) as grants,
       coalesce((select json_agg(o.waste_bank_id order by o.id)
-        from ${wasteBankOfficer} o where o.person_id = p.id and o.revoked_at is null), '[]'::json) as banks
+        from ${wasteBankOfficer} o where o.person_id = p.id and o.revoked_at is null), '[]'::json) as banks,
+      (select json_build_object('rt_id', a.id, 'number', a.number, 'kelurahan_code', a.kelurahan_code, 'kecamatan_code', k.kecamatan_code)
+        from ${rt} a join ${kelurahan} k on k.code = a.kelurahan_code
+        where a.id = p.acting_rt_id
+          and not exists (select 1 from ${roleAssignment} h where h.rt_id = a.id and h.role = 'ketua_rt' and h.revoked_at is null)) as acting
     from ${person} p
     where p.telegram_id = ${telegramId}
   `);
@@ -73,6 +88,12 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
   const current = found.membership === null ? null : parsed(found.membership);
   const grants: RoleGrant[] = parsed(found.grants).map((grant) => ({ role: grant.role, rtId: grant.rt_id, kelurahanCode: grant.kelurahan_code, kecamatanCode: grant.kecamatan_code }));
   const bankGrants: RoleGrant[] = parsed(found.banks).map((wasteBankId) => ({ role: "petugas_bank", rtId: null, kelurahanCode: null, kecamatanCode: null, wasteBankId }));
+  // Acting for an RT needs, now, an RT without a ketua (the query) inside the actor's area.
+  const chosen = found.acting === null ? null : parsed(found.acting);
+  const covered = chosen !== null && [...adminGrant, ...grants].some((grant) =>
+    grant.role === "admin" || (grant.role === "koordinator" && (grant.kelurahanCode === chosen.kelurahan_code || grant.kecamatanCode === chosen.kecamatan_code)));
+  const acting: Acting | null = covered ? { rtId: chosen.rt_id, rtNumber: chosen.number } : null;
+  const actingGrants: RoleGrant[] = acting ? [{ role: "ketua_rt", rtId: acting.rtId, kelurahanCode: null, kecamatanCode: null, acting: true }] : [];
   return {
     telegramId,
     person: {
@@ -84,7 +105,9 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
       unreachable: found.unreachable,
     },
     membership: current ? { id: current.id, rtId: current.rt_id, status: current.status, householdLabel: current.household_label } : null,
-    grants: [...adminGrant, ...grants, ...bankGrants],
+    // The acting grant first: while acting, the ketua commands work on the RT acted for.
+    grants: [...actingGrants, ...adminGrant, ...grants, ...bankGrants],
+    acting,
   };
 }
 

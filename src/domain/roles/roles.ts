@@ -82,6 +82,7 @@ export async function handOverKetua(deps: ServiceDeps, actor: Actor, params: { m
       entityType: "role_assignment", entityId: granted!.id, details: { role: "ketua_rt", fromPersonId: previous?.personId ?? null },
     });
     await wantMenus(tx, [target.member.personId, previous?.personId], now);
+    await endActingFor(tx, target.rt.id, now);
     const vars = { from: actor.person?.displayName ?? "-", ...rtVars(target.rt) };
     await queueNotices(tx, now, about([actor.person?.id], noticeIn(deps, target.member, eventKey("handover", granted!.id), "handover-received", vars)));
     return { ...target, changed: true };
@@ -306,6 +307,7 @@ export async function redeemRoleInvite(db: Database, params: RedeemParams, now: 
       .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
       .returning({ personId: roleAssignment.personId });
     await wantMenus(tx, [params.personId, ...replaced.map((row) => row.personId)], now);
+    await endActingFor(tx, rtId, now);
     const [granted] = await tx
       .insert(roleAssignment)
       .values({ personId: params.personId, role: "ketua_rt", rtId, grantedAt: now, grantedBy: claimed.createdBy })
@@ -317,6 +319,15 @@ export async function redeemRoleInvite(db: Database, params: RedeemParams, now: 
     });
     return invite;
   });
+}
+
+/**
+ * A ketua takes the RT over: whoever acted for it (a koordinator, an admin; see acting.ts) stops,
+ * in the transaction of the appointment, and their "/" menus lose the ketua commands.
+ */
+async function endActingFor(tx: Database, rtId: number, now: Date): Promise<void> {
+  const ended = await tx.update(person).set({ actingRtId: null }).where(eq(person.actingRtId, rtId)).returning({ id: person.id });
+  await wantMenus(tx, ended.map((row) => row.id), now);
 }
 
 export type Recipient = { personId: number; telegramId: number; locale: string };

@@ -71,10 +71,17 @@ export const ketuaLinkPage = defineButton("ketualink.page", AUDIENCES.coordinato
 /** Closes (or cancels) it. */
 export const ketuaLinkClose = fixedButton("ketualink.close", AUDIENCES.coordinators);
 
+/**
+ * /daftarrt's "Bertindak untuk RT 07" (koordinator, admin): act as ketua of an RT of the area that
+ * has none; "stop" ends it. The service checks the area and that the RT still has no ketua.
+ */
+export const actFor = defineButton("actfor", AUDIENCES.coordinators, { rt: id });
+export const actingStop = fixedButton("actfor.stop", AUDIENCES.coordinators);
+
 /** /bahasa: anyone may choose the language the bot speaks to them. */
 export const language = defineButton("language", "anyone", { locale: oneOf(...SUPPORTED_LOCALES) });
 
-export const PEOPLE_BUTTONS = [language, memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, joinGreeting, greetingSet, koordinatorLevel, ketuaLink, ketuaLinkPage, ketuaLinkClose];
+export const PEOPLE_BUTTONS = [language, memberDecision, peoplePage, peopleClose, memberRemove, handover, petugas, inviteReset, leave, erase, consent, joinPick, joinPage, joinStep, joinGreeting, greetingSet, koordinatorLevel, ketuaLink, ketuaLinkPage, ketuaLinkClose, actFor, actingStop];
 
 /** The approve/reject pair under a join-request notice, in the approver's language. */
 export function decisionKeyboard(texts: Texts, locale: string, membershipId: number): InlineKeyboard {
