@@ -3,6 +3,7 @@ ALTER TYPE "public"."broadcast_status" ADD VALUE 'scheduled';--> statement-break
 ALTER TYPE "public"."audit_action" ADD VALUE 'price_set' BEFORE 'broadcast_started';--> statement-breakpoint
 ALTER TYPE "public"."audit_action" ADD VALUE 'broadcast_scheduled' BEFORE 'manual_score_entered';--> statement-breakpoint
 ALTER TYPE "public"."audit_action" ADD VALUE 'ronda_assigned';--> statement-breakpoint
+ALTER TYPE "public"."audit_action" ADD VALUE 'acting_started';--> statement-breakpoint
 CREATE TABLE "command_menu" (
 	"person_id" integer PRIMARY KEY NOT NULL,
 	"chat_id" bigint NOT NULL,
@@ -18,6 +19,7 @@ ALTER TABLE "ledger_entry" DROP CONSTRAINT "ledger_entry_reverses_entry_id_uniqu
 ALTER TABLE "ledger_entry" DROP CONSTRAINT "ledger_entry_shape";--> statement-breakpoint
 ALTER TABLE "person" ADD COLUMN "greeting" "greeting";--> statement-breakpoint
 ALTER TABLE "person" ADD COLUMN "event_reminder_when" text;--> statement-breakpoint
+ALTER TABLE "person" ADD COLUMN "acting_rt_id" integer;--> statement-breakpoint
 ALTER TABLE "broadcast" ADD COLUMN "sender" jsonb;--> statement-breakpoint
 ALTER TABLE "broadcast" ADD COLUMN "photo_file_id" text;--> statement-breakpoint
 ALTER TABLE "broadcast" ADD COLUMN "send_at" timestamp with time zone;--> statement-breakpoint
@@ -25,6 +27,7 @@ ALTER TABLE "broadcast" ADD COLUMN "to_private" boolean DEFAULT true NOT NULL;--
 ALTER TABLE "ledger_entry" ADD COLUMN "reverses_line_no" smallint;--> statement-breakpoint
 ALTER TABLE "command_menu" ADD CONSTRAINT "command_menu_person_id_person_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."person"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "command_menu_due_idx" ON "command_menu" USING btree ("not_before") WHERE "command_menu"."generation" > "command_menu"."synced_generation";--> statement-breakpoint
+ALTER TABLE "person" ADD CONSTRAINT "person_acting_rt_id_rt_id_fk" FOREIGN KEY ("acting_rt_id") REFERENCES "public"."rt"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "broadcast_status_send_at_idx" ON "broadcast" USING btree ("status","send_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_entry_reverses_uq" ON "ledger_entry" USING btree ("reverses_entry_id",coalesce("reverses_line_no", 0)) WHERE "ledger_entry"."reverses_entry_id" is not null;--> statement-breakpoint
 ALTER TABLE "person" ADD CONSTRAINT "person_event_reminder_when" CHECK ("person"."event_reminder_when" in ('evening', 'morning', 'before'));--> statement-breakpoint
