@@ -548,7 +548,7 @@ reminder-kind-rapat = residents' meeting
 reminder-kind-lainnya = RT activity
 reminder-evening = 🔔 Reminder: { $kind } on { $day } at { $time } WIB, at { $place }. See you there!
 reminder-before = ⏰ Starting soon: { $kind } at { $time } WIB ({ $day }), at { $place }.
-reminder-duty = 🔦 Your night-watch shift: { $day }, { $time }–{ $end } WIB at { $place }. Thank you for keeping the neighbourhood safe!
+reminder-duty = 🔦 Your night-watch shift: { $day }, { $time }–{ $end } WIB at { $place }. When you reach the post, press "I'm at the night watch" below to check in. Thank you for keeping the neighbourhood safe!
 reminder-late-warning = ⚠️ The message queue is full: { $late } of { $total } reminders for the { $kind } on { $day } at { $time } WIB will be late, by up to { $minutes } minutes. If needed, remind residents in the RT group.
 
 ## pojok baca
@@ -1205,7 +1205,7 @@ button-ronda-present = ✅ I'm at the night watch
 ronda-present-done = Thank you! Your night watch on { $when } is recorded.
 ronda-present-already = Your night watch on { $when } was already recorded.
 error-ronda-not-on-duty = This button is only for those on night watch that night.
-error-ronda-present-not-open = Night-watch check-in opens 30 minutes before your shift.
+error-ronda-present-not-open = The night-watch check-in button can be pressed from { $time } WIB (30 minutes before your shift).
 error-ronda-present-closed = Night-watch check-in for that night has closed.
 button-ronda-assign = ✍️ Put a resident on a night
 ronda-assign-choose-night = Which night-watch night do you want to fill?

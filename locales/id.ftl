@@ -544,7 +544,7 @@ reminder-kind-rapat = rapat warga
 reminder-kind-lainnya = kegiatan RT
 reminder-evening = 🔔 Pengingat: { $kind } { $day } pukul { $time } WIB di { $place }. Sampai jumpa di sana!
 reminder-before = ⏰ Sebentar lagi: { $kind } mulai pukul { $time } WIB ({ $day }) di { $place }.
-reminder-duty = 🔦 Jadwal ronda Anda: { $day }, pukul { $time }–{ $end } WIB di { $place }. Terima kasih sudah ikut menjaga lingkungan!
+reminder-duty = 🔦 Jadwal ronda Anda: { $day }, pukul { $time }–{ $end } WIB di { $place }. Setelah tiba di pos, tekan "Saya sudah hadir ronda" di bawah untuk absen hadir. Terima kasih sudah ikut menjaga lingkungan!
 reminder-late-warning = ⚠️ Antrean pesan sedang penuh: { $late } dari { $total } pengingat { $kind } { $day } pukul { $time } WIB akan terlambat, paling lama { $minutes } menit. Bila perlu, ingatkan warga lewat grup RT.
 
 ## pojok baca
@@ -1201,7 +1201,7 @@ button-ronda-present = ✅ Saya sudah hadir ronda
 ronda-present-done = Terima kasih! Kehadiran ronda Anda { $when } sudah tercatat.
 ronda-present-already = Kehadiran ronda Anda { $when } sudah tercatat sebelumnya.
 error-ronda-not-on-duty = Tombol ini hanya untuk yang bertugas ronda malam itu.
-error-ronda-present-not-open = Absen hadir ronda baru bisa mulai 30 menit sebelum giliran Anda.
+error-ronda-present-not-open = Tombol absen hadir ronda bisa ditekan mulai pukul { $time } WIB (30 menit sebelum giliran Anda).
 error-ronda-present-closed = Waktu absen hadir ronda untuk malam itu sudah lewat.
 button-ronda-assign = ✍️ Jadwalkan warga di satu malam
 ronda-assign-choose-night = Malam ronda mana yang akan diisi?

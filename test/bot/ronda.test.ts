@@ -5,6 +5,8 @@ import { rondaAssignOpen, rondaPresent as rondaPresentButton, rondaUnavailable, 
 import { COMMANDS, findCommand } from "../../src/bot/commands.js";
 import { windowRtMetrics } from "../../src/domain/scores/metrics.js";
 import { openDatabase } from "../../src/db/client.js";
+import { createLogger } from "../../src/logger.js";
+import { planReminders } from "../../src/scheduling/reminders.js";
 import { auditLog, event, eventOccurrence, membership, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
 import { shiftStaffing } from "../../src/domain/events/attendance.js";
 import { DomainError } from "../../src/domain/errors.js";
@@ -823,7 +825,7 @@ describe("absen hadir ronda without a code", () => {
     // Sunday before: no button yet, and a forged one is refused.
     await harness.send(onA, "/siapronda");
     expect(harness.lastText(onA)).toBe(VOLUNTEER_ON);
-    expect(await answer(onA)).toBe("Absen hadir ronda baru bisa mulai 30 menit sebelum giliran Anda.");
+    expect(await answer(onA)).toBe("Tombol absen hadir ronda bisa ditekan mulai pukul 21.30 WIB (30 menit sebelum giliran Anda).");
 
     harness.now = new Date("2026-11-27T15:10:00Z"); // 22.10 on the night
     await harness.send(onA, "/siapronda");
@@ -866,6 +868,32 @@ describe("absen hadir ronda without a code", () => {
     await harness.send(onA, "/siapronda");
     expect(harness.lastText(onA)).toBe(VOLUNTEER_ON);
     expect(await database.db.select().from(participation)).toEqual([]);
+  });
+});
+
+describe("the 17.00 duty reminder", () => {
+  it("carries the shift's own check-in button: pressed early it says from when, inside the window it records the night", async () => {
+    const { ketua, people, place } = await readyToRota();
+    await generate(ketua);
+    const friday = (await storedRota(place.id)).find((n) => wibDate(n.startsAt) === "2026-11-27")!;
+    const onDuty = people.find((p) => p.personId === friday.personIds[0])!;
+    const deps = { db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") };
+    harness.now = new Date("2026-11-27T01:00:00Z"); // Friday 08.00 WIB
+    await planReminders(deps, harness.now);
+    harness.now = new Date("2026-11-27T10:00:01Z"); // 17.00 WIB: the duty reminder is due
+    await harness.settle();
+    const reminder = shownWith(onDuty, "🔦 Jadwal ronda Anda");
+    expect(reminder.text).toBe('🔦 Jadwal ronda Anda: Jumat, 27 November 2026, pukul 22.00–04.00 WIB di Pos kamling. Setelah tiba di pos, tekan "Saya sudah hadir ronda" di bawah untuk absen hadir. Terima kasih sudah ikut menjaga lingkungan!');
+    expect(labels(reminder)).toEqual(["✅ Saya sudah hadir ronda"]);
+
+    const early = await pressOn(harness, onDuty, reminder, "Saya sudah hadir ronda");
+    expect(callbackAnswerTo(harness.telegram, early)).toEqual(expect.objectContaining({ text: "Tombol absen hadir ronda bisa ditekan mulai pukul 21.30 WIB (30 menit sebelum giliran Anda).", show_alert: true }));
+    expect(await database.db.select().from(participation)).toEqual([]);
+
+    harness.now = new Date("2026-11-27T14:45:00Z"); // 21.45 WIB, at the post
+    await pressOn(harness, onDuty, reminder, "Saya sudah hadir ronda");
+    expect(shownMessages(harness.telegram, onDuty.id).find((m) => m.messageId === reminder.messageId)!.text).toBe("Terima kasih! Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat.");
+    expect(await database.db.select().from(participation)).toEqual([expect.objectContaining({ personId: onDuty.personId, occurrenceId: friday.occurrenceId, source: "ronda-button" })]);
   });
 });
 
