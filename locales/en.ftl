@@ -318,7 +318,7 @@ error-checkin-wrong-rt = This code is for another RT's activity.
 error-ronda-not-set-up = The night watch is not set up yet. Set it up with /ronda.
 error-ronda-no-volunteers = No resident has joined the night watch yet. Ask residents to send /siapronda.
 error-shift-not-found = That shift was not found or is over.
-error-swap-not-open = This swap request no longer stands.
+error-swap-not-open = This swap request no longer stands: that night is settled (someone is on it, or it has passed). Thank you!
 error-swap-own = This is your own swap request.
 error-swap-already-on-shift = You are already on watch that night.
 input-datetime-empty = Write the date and time, e.g. "Minggu 07.00" or "7/12 19.30".
@@ -1216,6 +1216,7 @@ ronda-assign-done = { $name } is on night watch { $when }. They have been told.
 ronda-assign-already = { $name } is already on night watch { $when }.
 ronda-assigned-person = 🔦 Your RT head put you on night watch { $when } at { $place }. If you cannot, send /giliranku to ask for a swap.
 audit-action-ronda_assigned = put a resident on a night watch
+ronda-can-again-ketua = { $name } can do the night watch on { $when } after all. The swap request is withdrawn; the night stays covered.
 ## issue 14: events
 schedule-item-counts-attended = Coming { $hadir } · Can't { $tidak } · Maybe { $mungkin } · Came { $attended }
 schedule-item-duty = 🔦 You are on night-watch duty this night.

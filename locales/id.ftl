@@ -318,7 +318,7 @@ error-checkin-wrong-rt = Kode ini untuk kegiatan RT lain.
 error-ronda-not-set-up = Ronda belum diatur. Atur dulu dengan /ronda.
 error-ronda-no-volunteers = Belum ada warga yang ikut ronda. Minta warga mengirim /siapronda.
 error-shift-not-found = Giliran ronda itu tidak ditemukan atau sudah lewat.
-error-swap-not-open = Permintaan tukar giliran ini sudah tidak berlaku.
+error-swap-not-open = Permintaan tukar giliran ini sudah tidak berlaku: malam ronda itu sudah beres (sudah ada yang bertugas, atau malamnya sudah lewat). Terima kasih!
 error-swap-own = Ini permintaan tukar giliran Anda sendiri.
 error-swap-already-on-shift = Anda sudah bertugas di malam itu.
 input-datetime-empty = Tulis tanggal dan jamnya, misalnya "Minggu 07.00" atau "7/12 19.30".
@@ -1212,6 +1212,7 @@ ronda-assign-done = { $name } dijadwalkan ronda { $when }. Yang bersangkutan sud
 ronda-assign-already = { $name } sudah terjadwal ronda { $when }.
 ronda-assigned-person = 🔦 Ketua RT menjadwalkan Anda ronda { $when } di { $place }. Jika tidak bisa, kirim /giliranku untuk minta tukar.
 audit-action-ronda_assigned = menjadwalkan warga ronda
+ronda-can-again-ketua = { $name } ternyata bisa ronda { $when }. Permintaan tukarnya dibatalkan; malam itu tetap terjaga.
 ## issue 14: events
 schedule-item-counts-attended = Akan hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin } · Hadir { $attended }
 schedule-item-duty = 🔦 Anda bertugas ronda di malam ini.

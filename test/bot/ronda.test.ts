@@ -27,7 +27,7 @@ const ASK_POST = "Di pos mana?";
 const ASK_PER_SHIFT = "Berapa orang setiap malam? Tulis angkanya, misalnya 3.";
 const VOLUNTEER_ON = "Anda ikut ronda. Ketuk malam yang tidak bisa (🚫) agar tidak dijadwalkan di malam itu.";
 const VOLUNTEER_OFF = "Anda belum ikut ronda. Tekan tombol di bawah untuk ikut.";
-const SWAP_GONE = "Permintaan tukar giliran ini sudah tidak berlaku.";
+const SWAP_GONE = "Permintaan tukar giliran ini sudah tidak berlaku: malam ronda itu sudah beres (sudah ada yang bertugas, atau malamnya sudah lewat). Terima kasih!";
 const GROUP_ID = -1009876543210;
 
 type Resident = TestUser & { personId: number; membershipId: number };
@@ -793,9 +793,16 @@ describe('"Tidak bisa" on one\'s own ronda night', () => {
     expect(sentTextsTo(ketua.id)).toHaveLength(1);
 
     // They can come after all: the request is withdrawn, and an offer tapped later takes nothing.
-    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "hadir" }));
+    const again = await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "hadir" }));
     const [request] = await database.db.select().from(swapRequest);
     expect(request!.status).toBe("cancelled");
+    const canAgain = `${requester.first_name} ternyata bisa ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Permintaan tukarnya dibatalkan; malam itu tetap terjaga.`;
+    expect(sentTextsTo(ketua.id).at(-1)).toBe(canAgain);
+    const [told] = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `notice:ronda-can-again:${request!.id}:%`));
+    expect(told!.subjectPersonIds).toEqual([requester.personId]);
+    await harness.deliver(again); // a double tap tells the ketua once
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "hadir" }));
+    expect(sentTextsTo(ketua.id).filter((t) => t === canAgain)).toHaveLength(1);
     const late = await pressData(harness, free[0]!, swapTake.data({ swap: request!.id }));
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
   });

@@ -10,7 +10,7 @@ import type { Actor } from "../people/actor.js";
 import { findLocale } from "../people/person.js";
 import { findKetua } from "../roles/roles.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
-import { acceptSwap, openSwapRequest, requestSwap, type Candidate } from "./watch.js";
+import { acceptSwap, openSwapRequest, requestSwap, withdrawSwapRequest, type Candidate } from "./watch.js";
 
 /**
  * The offers of one request, each in the volunteer's language, keyed by the request: asking again
@@ -66,6 +66,24 @@ export async function cannotWatch(deps: ServiceDeps, tx: Database, actor: Actor,
   }
   await queueNotices(tx, params.now, about([personId], notices));
   return { asked: candidates.length };
+}
+
+/**
+ * "Akan hadir" after "Tidak bisa", inside the RSVP's transaction: the open request is withdrawn and
+ * the ketua, who was told of it, is told the night is covered again (once per request). Offers
+ * tapped afterwards answer that the night is settled (acceptSwap refuses a closed request).
+ */
+export async function canWatchAgain(deps: ServiceDeps, tx: Database, actor: Actor, params: { occurrenceId: number; rtId: number; now: Date }): Promise<void> {
+  const personId = actor.person?.id;
+  if (personId === undefined) return;
+  const swapId = await withdrawSwapRequest(tx, { occurrenceId: params.occurrenceId, personId, now: params.now });
+  if (swapId === null) return;
+  const ketua = await findKetua(tx, params.rtId);
+  if (!ketua || ketua.personId === personId) return;
+  const [night] = await tx.select({ startsAt: eventOccurrence.startsAt }).from(eventOccurrence).where(eq(eventOccurrence.id, params.occurrenceId));
+  const locale = supportedLocale(ketua.locale);
+  const text = deps.i18n.t(locale, "ronda-can-again-ketua", { name: actor.person?.displayName ?? "-", when: formatWhen(night!.startsAt, locale) });
+  await queueNotices(tx, params.now, about([personId], noticeTo(ketua, eventKey("ronda-can-again", swapId), text)));
 }
 
 /**
