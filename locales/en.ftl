@@ -1217,6 +1217,8 @@ ronda-assign-already = { $name } is already on night watch { $when }.
 ronda-assigned-person = 🔦 Your RT head put you on night watch { $when } at { $place }. If you cannot, send /giliranku to ask for a swap.
 audit-action-ronda_assigned = put a resident on a night watch
 ronda-can-again-ketua = { $name } can do the night watch on { $when } after all. The swap request is withdrawn; the night stays covered.
+ronda-assign-replaced = { $name } is on night watch { $when } in place of { $replaced }, who cannot. Both have been told.
+ronda-replaced-requester = 🔦 Your RT head put { $name } on night watch { $when } in your place. You do not need to watch that night.
 ## issue 14: events
 schedule-item-counts-attended = Coming { $hadir } · Can't { $tidak } · Maybe { $mungkin } · Came { $attended }
 schedule-item-duty = 🔦 You are on night-watch duty this night.

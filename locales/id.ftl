@@ -1213,6 +1213,8 @@ ronda-assign-already = { $name } sudah terjadwal ronda { $when }.
 ronda-assigned-person = 🔦 Ketua RT menjadwalkan Anda ronda { $when } di { $place }. Jika tidak bisa, kirim /giliranku untuk minta tukar.
 audit-action-ronda_assigned = menjadwalkan warga ronda
 ronda-can-again-ketua = { $name } ternyata bisa ronda { $when }. Permintaan tukarnya dibatalkan; malam itu tetap terjaga.
+ronda-assign-replaced = { $name } dijadwalkan ronda { $when } menggantikan { $replaced }, yang tidak bisa. Keduanya sudah diberi tahu.
+ronda-replaced-requester = 🔦 Ketua RT sudah menjadwalkan { $name } menggantikan Anda ronda { $when }. Anda tidak perlu ronda malam itu.
 ## issue 14: events
 schedule-item-counts-attended = Akan hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin } · Hadir { $attended }
 schedule-item-duty = 🔦 Anda bertugas ronda di malam ini.

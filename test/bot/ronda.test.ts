@@ -961,6 +961,31 @@ describe("the ketua puts a member on a night by hand", () => {
     expect((await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!.names).toContain("Gita");
   });
 
+  it("fills the open request of someone who said \"Tidak bisa\": they come off the night, the shift keeps its size, both are told", async () => {
+    const { ketua, people, place, requester, partner, saturday } = await withRota();
+    const gita = await resident(newUser("Gita"), place.id, "No. 7");
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    const volunteer = people.find((p) => ![requester, partner, people[5]].includes(p))!;
+    await harness.send(ketua, "/jadwalronda");
+    await harness.press(ketua, "Jadwalkan warga");
+    await harness.press(ketua, "Sabtu, 28 November 2026 pukul 22.00 WIB (2 orang)");
+    await harness.press(ketua, "Gita");
+    expect(harness.lastText(ketua)).toBe(`Gita dijadwalkan ronda Sabtu, 28 November 2026 pukul 22.00 WIB menggantikan ${requester.first_name}, yang tidak bisa. Keduanya sudah diberi tahu.`);
+    const night = (await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!;
+    expect(night.personIds.sort()).toEqual([partner.personId, gita.personId].sort());
+    const [request] = await database.db.select().from(swapRequest);
+    expect(request).toEqual(expect.objectContaining({ status: "accepted", toPersonId: gita.personId, fromPersonId: requester.personId }));
+    expect(sentTextsTo(requester.id).at(-1)).toBe("🔦 Ketua RT sudah menjadwalkan Gita menggantikan Anda ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Anda tidak perlu ronda malam itu.");
+    expect(sentTextsTo(gita.id)).toEqual(["🔦 Ketua RT menjadwalkan Anda ronda Sabtu, 28 November 2026 pukul 22.00 WIB di Pos kamling. Jika tidak bisa, kirim /giliranku untuk minta tukar."]);
+    // The volunteers' offer no longer stands; the night keeps its two.
+    const late = await pressData(harness, volunteer, swapTake.data({ swap: request!.id }));
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
+    expect((await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!.names).toHaveLength(2);
+    // A rota made again keeps Gita and does not put the requester back.
+    await generate(ketua);
+    expect((await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!.personIds).not.toContain(requester.personId);
+  });
+
   it("re-checks at each step: a member who left meanwhile, a night gone by; a resident cannot open it", async () => {
     const { ketua, people, place } = await withRota();
     const adi = people[0]!;
