@@ -1217,6 +1217,7 @@ ronda-assign-already = { $name } is already on night watch { $when }.
 ronda-assigned-person = 🔦 Your RT head put you on night watch { $when } at { $place }. If you cannot, send /giliranku to ask for a swap.
 audit-action-ronda_assigned = put a resident on a night watch
 ronda-can-again-ketua = { $name } can do the night watch on { $when } after all. The swap request is withdrawn; the night stays covered.
+ronda-cannot-now-ketua = ⚠️ { $name } cannot do the night watch on { $when }, though the shift has already begun. It is too late for a swap request; contact those on watch tonight if needed.
 ronda-assign-replaced = { $name } is on night watch { $when } in place of { $replaced }, who cannot. Both have been told.
 ronda-replaced-requester = 🔦 Your RT head put { $name } on night watch { $when } in your place. You do not need to watch that night.
 ## issue 14: events

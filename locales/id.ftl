@@ -1213,6 +1213,7 @@ ronda-assign-already = { $name } sudah terjadwal ronda { $when }.
 ronda-assigned-person = 🔦 Ketua RT menjadwalkan Anda ronda { $when } di { $place }. Jika tidak bisa, kirim /giliranku untuk minta tukar.
 audit-action-ronda_assigned = menjadwalkan warga ronda
 ronda-can-again-ketua = { $name } ternyata bisa ronda { $when }. Permintaan tukarnya dibatalkan; malam itu tetap terjaga.
+ronda-cannot-now-ketua = ⚠️ { $name } tidak bisa ronda { $when }, padahal gilirannya sudah dimulai. Permintaan tukar tidak dikirim lagi; hubungi warga yang bertugas malam ini bila perlu.
 ronda-assign-replaced = { $name } dijadwalkan ronda { $when } menggantikan { $replaced }, yang tidak bisa. Keduanya sudah diberi tahu.
 ronda-replaced-requester = 🔦 Ketua RT sudah menjadwalkan { $name } menggantikan Anda ronda { $when }. Anda tidak perlu ronda malam itu.
 ## issue 14: events

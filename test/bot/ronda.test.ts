@@ -807,6 +807,17 @@ describe('"Tidak bisa" on one\'s own ronda night', () => {
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
   });
 
+  it("during the shift still tells the ketua, once, and offers it to nobody", async () => {
+    const { ketua, people, requester, saturday } = await withRota();
+    harness.now = new Date("2026-11-28T16:00:00Z"); // 23.00 WIB: the shift has begun
+    const tap = await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    await harness.deliver(tap);
+    const warning = `⚠️ ${requester.first_name} tidak bisa ronda Sabtu, 28 November 2026 pukul 22.00 WIB, padahal gilirannya sudah dimulai. Permintaan tukar tidak dikirim lagi; hubungi warga yang bertugas malam ini bila perlu.`;
+    expect(sentTextsTo(ketua.id)).toEqual([warning]);
+    expect(await database.db.select().from(swapRequest)).toEqual([]);
+    for (const user of people.filter((p) => p !== requester)) expect(sentTextsTo(user.id)).toEqual([]);
+  });
+
   it("changes nothing for the watch on a night that is not one's own", async () => {
     const { ketua, people, requester, partner, saturday } = await withRota();
     const other = people.find((p) => ![requester, partner].includes(p))!;

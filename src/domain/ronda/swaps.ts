@@ -45,7 +45,8 @@ export async function askForSwap(deps: ServiceDeps, actor: Actor, params: { occu
 /**
  * "Tidak bisa" on one's own coming ronda night, inside the RSVP's transaction: the same swap request
  * as "Tukar" (so a double tap, or "Tukar" after it, is one request and one round of offers), and
- * the ketua is told once per request. Nothing when the person is not on that night or it has begun.
+ * the ketua is told once per request. Nothing when the person is not on that night; once the shift
+ * has begun, only the ketua is told (once), with no offers.
  */
 export async function cannotWatch(deps: ServiceDeps, tx: Database, actor: Actor, params: { occurrenceId: number; rtId: number; now: Date }): Promise<{ asked: number } | null> {
   const personId = actor.person?.id;
@@ -54,10 +55,20 @@ export async function cannotWatch(deps: ServiceDeps, tx: Database, actor: Actor,
     .select({ startsAt: eventOccurrence.startsAt })
     .from(shiftAssignment)
     .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
-    .where(and(eq(shiftAssignment.occurrenceId, params.occurrenceId), eq(shiftAssignment.personId, personId), gt(eventOccurrence.startsAt, params.now)));
+    .where(and(eq(shiftAssignment.occurrenceId, params.occurrenceId), eq(shiftAssignment.personId, personId)));
   if (!mine) return null;
-  const { swapId, candidates, startsAt } = await requestSwap(tx, actor, params.occurrenceId, params.now);
   const name = actor.person?.displayName ?? "-";
+  if (mine.startsAt.getTime() <= params.now.getTime()) {
+    // The shift has begun (setRsvp takes answers until it ends): too late to offer it, but the ketua must know tonight.
+    const ketua = await findKetua(tx, params.rtId);
+    if (ketua && ketua.personId !== personId) {
+      const locale = supportedLocale(ketua.locale);
+      const text = deps.i18n.t(locale, "ronda-cannot-now-ketua", { name, when: formatWhen(mine.startsAt, locale) });
+      await queueNotices(tx, params.now, about([personId], noticeTo(ketua, eventKey("ronda-cannot-now", [params.occurrenceId, personId].join(":")), text)));
+    }
+    return { asked: 0 };
+  }
+  const { swapId, candidates, startsAt } = await requestSwap(tx, actor, params.occurrenceId, params.now);
   const notices = offers(deps, { swapId, candidates, startsAt, name });
   const ketua = await findKetua(tx, params.rtId);
   if (ketua && ketua.personId !== personId) {
