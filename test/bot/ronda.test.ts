@@ -746,6 +746,26 @@ describe("a ronda that keeps working when someone leaves", () => {
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
   });
 
+  it("does not offer a night twice when the leaver had asked \"Tukar\" for it before leaving", async () => {
+    const { people, requester, saturday, nights } = await withRota();
+    const mine = nights.filter((n) => n.personIds.includes(requester.personId));
+    await harness.send(requester, "/giliranku");
+    await harness.press(requester, "28 November");
+    const free = freeOn(saturday, people, requester);
+    const swapOffer = `${requester.first_name} minta tukar giliran ronda ${when(saturday)}. Bisa menggantikan?`;
+    for (const user of free) expect(sentTextsTo(user.id)).toEqual([swapOffer]);
+    await harness.send(requester, "/keluar");
+    await harness.press(requester, "Ya, keluar");
+    for (const user of free) {
+      const aboutSaturday = sentTextsTo(user.id).filter((t) => t.includes(when(saturday)));
+      expect(aboutSaturday).toEqual([swapOffer]);
+    }
+    // The other nights are offered as before.
+    for (const night of mine.filter((n) => n !== saturday && n.occurrenceId !== saturday.occurrenceId)) {
+      for (const user of freeOn(night, people, requester)) expect(sentTextsTo(user.id)).toContain(`Malam ronda ${when(night)} kosong karena ada warga yang tidak lagi ikut. Bisa menggantikan?`);
+    }
+  });
+
   it("a removal by the ketua frees the nights and warns the ketua too", async () => {
     const { ketua, place, requester, nights } = await withRota();
     const mine = nights.filter((n) => n.personIds.includes(requester.personId));

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { eventOccurrence, shiftAssignment } from "../../db/schema/index.js";
+import { eventOccurrence, outbox, shiftAssignment } from "../../db/schema/index.js";
 import { formatWhen } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
-import { about, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
+import { about, dedupeKeyOf, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
 import { swapOfferKeyboard } from "../../messages/ronda.js";
 import { translateIn } from "../../messages/translate.js";
 import type { Actor } from "../people/actor.js";
@@ -119,7 +119,9 @@ export async function freeComingNights(deps: ServiceDeps, tx: Database, params: 
     // The request is opened while the person is still on the night, so they are not among those asked.
     const { swapId, candidates } = await openSwapRequest(tx, { occurrenceId: night.occurrenceId, fromPersonId: personId, rtId, startsAt: night.startsAt, now });
     await tx.delete(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, night.occurrenceId), eq(shiftAssignment.personId, personId)));
-    notices.push(...offers(deps, { swapId, candidates, startsAt: night.startsAt, name: null }));
+    // A "Tukar" asked before leaving is the same open request: who already has its offer is not asked twice.
+    const offered = await alreadyOffered(tx, { swapId, candidates, erased: params.name === null });
+    notices.push(...offers(deps, { swapId, candidates: candidates.filter((c) => !offered.has(c.personId)), startsAt: night.startsAt, name: null }));
     asked.push(candidates.length);
   }
   const ketua = await findKetua(tx, rtId);
@@ -134,6 +136,19 @@ export async function freeComingNights(deps: ServiceDeps, tx: Database, params: 
   }
   await queueNotices(tx, now, notices);
   return { freed: nights.length };
+}
+
+/**
+ * The candidates who have the request's "swap-offer" already (queued or sent). For an erasure only
+ * those sent count: the queued ones name the person and are cancelled with the erasure.
+ */
+async function alreadyOffered(tx: Database, params: { swapId: number; candidates: Candidate[]; erased: boolean }): Promise<Set<number>> {
+  if (params.candidates.length === 0) return new Set();
+  const keyOf = (c: Candidate) => dedupeKeyOf({ event: eventKey("swap-offer", params.swapId), chatId: c.telegramId, personId: c.personId });
+  const statuses = params.erased ? (["sending", "sent"] as const) : (["pending", "sending", "sent"] as const);
+  const rows = await tx.select({ key: outbox.dedupeKey }).from(outbox).where(and(inArray(outbox.dedupeKey, params.candidates.map(keyOf)), inArray(outbox.status, [...statuses])));
+  const keys = new Set(rows.map((row) => row.key));
+  return new Set(params.candidates.filter((c) => keys.has(keyOf(c))).map((c) => c.personId));
 }
 
 /** An erasure frees the person's coming nights in every RT they were on watch in (one, in practice). */
