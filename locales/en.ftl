@@ -1188,7 +1188,10 @@ long-work-failed = Sorry, your request could not be prepared. Please try again i
 
 ## issue 14: ronda
 ronda-gap-offer = The night watch on { $when } is open because a resident no longer takes part. Can you take it?
-ronda-gap-line = • { $when } (offered to { $count } residents)
+ronda-gap-line = { $count ->
+        [0] • { $when } (nobody else is free that night: choose someone with /jadwalronda, button "Put a resident on a night")
+       *[other] • { $when } (offered to { $count } residents)
+    }
 ronda-gaps-ketua =
     ⚠️ { $name } is no longer a resident of the RT, so their night-watch shifts were released. Open nights:
     { $nights }
@@ -1198,7 +1201,10 @@ ronda-gaps-ketua-erased =
     { $nights }
     A request for someone to fill them went to the residents free those nights.
 ronda-gap-filled-ketua = The open night watch on { $when } is now taken by { $name }.
-ronda-cannot-ketua = { $name } cannot do the night watch on { $when }. A swap request went to { $count } residents free that night.
+ronda-cannot-ketua = { $count ->
+        [0] { $name } cannot do the night watch on { $when }, and nobody else is free that night. Choose someone with /jadwalronda, button "Put a resident on a night".
+       *[other] { $name } cannot do the night watch on { $when }. A swap request went to { $count } residents free that night.
+    }
 ronda-duty-now = 🔦 Tonight you are on night watch at { $start }–{ $end } WIB at { $place }. Once you are at the post, press the button below to check in.
 ronda-duty-recorded = ✅ Your night watch tonight ({ $start }–{ $end } WIB at { $place }) is recorded.
 button-ronda-present = ✅ I'm at the night watch

@@ -1184,7 +1184,10 @@ long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.
 
 ## issue 14: ronda
 ronda-gap-offer = Malam ronda { $when } kosong karena ada warga yang tidak lagi ikut. Bisa menggantikan?
-ronda-gap-line = • { $when } (ditawarkan ke { $count } warga)
+ronda-gap-line = { $count ->
+        [0] • { $when } (tidak ada warga yang bisa malam itu: pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam")
+       *[other] • { $when } (ditawarkan ke { $count } warga)
+    }
 ronda-gaps-ketua =
     ⚠️ { $name } tidak lagi menjadi warga RT, jadi giliran rondanya dilepas. Malam yang kosong:
     { $nights }
@@ -1194,7 +1197,10 @@ ronda-gaps-ketua-erased =
     { $nights }
     Permintaan pengganti sudah dikirim ke warga yang bisa malam itu.
 ronda-gap-filled-ketua = Malam ronda { $when } yang kosong sudah diisi oleh { $name }.
-ronda-cannot-ketua = { $name } tidak bisa ronda { $when }. Permintaan tukar dikirim ke { $count } warga yang bisa malam itu.
+ronda-cannot-ketua = { $count ->
+        [0] { $name } tidak bisa ronda { $when }, dan tidak ada warga lain yang bisa malam itu. Pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam".
+       *[other] { $name } tidak bisa ronda { $when }. Permintaan tukar dikirim ke { $count } warga yang bisa malam itu.
+    }
 ronda-duty-now = 🔦 Malam ini Anda bertugas ronda pukul { $start }–{ $end } WIB di { $place }. Setelah tiba di pos, tekan tombol di bawah untuk absen hadir ronda.
 ronda-duty-recorded = ✅ Kehadiran ronda Anda malam ini (pukul { $start }–{ $end } WIB di { $place }) sudah tercatat.
 button-ronda-present = ✅ Saya sudah hadir ronda

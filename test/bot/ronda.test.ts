@@ -838,6 +838,20 @@ describe('"Tidak bisa" on one\'s own ronda night', () => {
     for (const user of people.filter((p) => p !== requester)) expect(sentTextsTo(user.id)).toEqual([]);
   });
 
+  it("with nobody free that night, points the ketua to putting someone on it by hand, not \"dikirim ke 0 warga\"", async () => {
+    const { ketua, people, requester, partner, saturday } = await withRota();
+    for (const user of people.filter((p) => ![requester, partner].includes(p))) await setVolunteering(database.db, await actorOf(user), false, harness.now);
+    await setVolunteering(database.db, await actorOf(partner), false, harness.now);
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    const by = 'Pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam".';
+    expect(sentTextsTo(ketua.id)).toEqual([`${requester.first_name} tidak bisa ronda Sabtu, 28 November 2026 pukul 22.00 WIB, dan tidak ada warga lain yang bisa malam itu. ${by}`]);
+    await harness.send(requester, "/keluar");
+    await harness.press(requester, "Ya, keluar");
+    const warning = sentTextsTo(ketua.id).find((t) => t.startsWith("⚠️"))!;
+    expect(warning).toContain('• Sabtu, 28 November 2026 pukul 22.00 WIB (tidak ada warga yang bisa malam itu: pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam")');
+    expect(warning).not.toContain("0 warga");
+  });
+
   it("changes nothing for the watch on a night that is not one's own", async () => {
     const { ketua, people, requester, partner, saturday } = await withRota();
     const other = people.find((p) => ![requester, partner].includes(p))!;
