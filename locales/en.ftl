@@ -318,7 +318,7 @@ error-checkin-wrong-rt = This code is for another RT's activity.
 error-ronda-not-set-up = The night watch is not set up yet. Set it up with /ronda.
 error-ronda-no-volunteers = No resident has joined the night watch yet. Ask residents to send /siapronda.
 error-shift-not-found = That shift was not found or is over.
-error-swap-not-open = This swap request no longer stands.
+error-swap-not-open = This swap request no longer stands: that night is settled (someone is on it, or it has passed). Thank you!
 error-swap-own = This is your own swap request.
 error-swap-already-on-shift = You are already on watch that night.
 input-datetime-empty = Write the date and time, e.g. "Minggu 07.00" or "7/12 19.30".
@@ -551,7 +551,7 @@ reminder-kind-rapat = residents' meeting
 reminder-kind-lainnya = RT activity
 reminder-evening = 🔔 Reminder: { $kind } on { $day } at { $time } WIB, at { $place }. See you there!
 reminder-before = ⏰ Starting soon: { $kind } at { $time } WIB ({ $day }), at { $place }.
-reminder-duty = 🔦 Your night-watch shift: { $day }, { $time }–{ $end } WIB at { $place }. Thank you for keeping the neighbourhood safe!
+reminder-duty = 🔦 Your night-watch shift: { $day }, { $time }–{ $end } WIB at { $place }. When you reach the post, press "I'm at the night watch" below to check in. Thank you for keeping the neighbourhood safe!
 reminder-late-warning = ⚠️ The message queue is full: { $late } of { $total } reminders for the { $kind } on { $day } at { $time } WIB will be late, by up to { $minutes } minutes. If needed, remind residents in the RT group.
 
 ## pojok baca
@@ -1191,7 +1191,10 @@ long-work-failed = Sorry, your request could not be prepared. Please try again i
 
 ## issue 14: ronda
 ronda-gap-offer = The night watch on { $when } is open because a resident no longer takes part. Can you take it?
-ronda-gap-line = • { $when } (offered to { $count } residents)
+ronda-gap-line = { $count ->
+        [0] • { $when } (nobody else is free that night: choose someone with /jadwalronda, button "Put a resident on a night")
+       *[other] • { $when } (offered to { $count } residents)
+    }
 ronda-gaps-ketua =
     ⚠️ { $name } is no longer a resident of the RT, so their night-watch shifts were released. Open nights:
     { $nights }
@@ -1201,14 +1204,17 @@ ronda-gaps-ketua-erased =
     { $nights }
     A request for someone to fill them went to the residents free those nights.
 ronda-gap-filled-ketua = The open night watch on { $when } is now taken by { $name }.
-ronda-cannot-ketua = { $name } cannot do the night watch on { $when }. A swap request went to { $count } residents free that night.
+ronda-cannot-ketua = { $count ->
+        [0] { $name } cannot do the night watch on { $when }, and nobody else is free that night. Choose someone with /jadwalronda, button "Put a resident on a night".
+       *[other] { $name } cannot do the night watch on { $when }. A swap request went to { $count } residents free that night.
+    }
 ronda-duty-now = 🔦 Tonight you are on night watch at { $start }–{ $end } WIB at { $place }. Once you are at the post, press the button below to check in.
 ronda-duty-recorded = ✅ Your night watch tonight ({ $start }–{ $end } WIB at { $place }) is recorded.
 button-ronda-present = ✅ I'm at the night watch
 ronda-present-done = Thank you! Your night watch on { $when } is recorded.
 ronda-present-already = Your night watch on { $when } was already recorded.
 error-ronda-not-on-duty = This button is only for those on night watch that night.
-error-ronda-present-not-open = Night-watch check-in opens 30 minutes before your shift.
+error-ronda-present-not-open = The night-watch check-in button can be pressed from { $time } WIB (30 minutes before your shift).
 error-ronda-present-closed = Night-watch check-in for that night has closed.
 button-ronda-assign = ✍️ Put a resident on a night
 ronda-assign-choose-night = Which night-watch night do you want to fill?
@@ -1219,6 +1225,10 @@ ronda-assign-done = { $name } is on night watch { $when }. They have been told.
 ronda-assign-already = { $name } is already on night watch { $when }.
 ronda-assigned-person = 🔦 Your RT head put you on night watch { $when } at { $place }. If you cannot, send /giliranku to ask for a swap.
 audit-action-ronda_assigned = put a resident on a night watch
+ronda-can-again-ketua = { $name } can do the night watch on { $when } after all. The swap request is withdrawn; the night stays covered.
+ronda-cannot-now-ketua = ⚠️ { $name } cannot do the night watch on { $when }, though the shift has already begun. It is too late for a swap request; contact those on watch tonight if needed.
+ronda-assign-replaced = { $name } is on night watch { $when } in place of { $replaced }, who cannot. Both have been told.
+ronda-replaced-requester = 🔦 Your RT head put { $name } on night watch { $when } in your place. You do not need to watch that night.
 ## issue 14: events
 schedule-item-counts-attended = Coming { $hadir } · Can't { $tidak } · Maybe { $mungkin } · Came { $attended }
 schedule-item-duty = 🔦 You are on night-watch duty this night.

@@ -318,7 +318,7 @@ error-checkin-wrong-rt = Kode ini untuk kegiatan RT lain.
 error-ronda-not-set-up = Ronda belum diatur. Atur dulu dengan /ronda.
 error-ronda-no-volunteers = Belum ada warga yang ikut ronda. Minta warga mengirim /siapronda.
 error-shift-not-found = Giliran ronda itu tidak ditemukan atau sudah lewat.
-error-swap-not-open = Permintaan tukar giliran ini sudah tidak berlaku.
+error-swap-not-open = Permintaan tukar giliran ini sudah tidak berlaku: malam ronda itu sudah beres (sudah ada yang bertugas, atau malamnya sudah lewat). Terima kasih!
 error-swap-own = Ini permintaan tukar giliran Anda sendiri.
 error-swap-already-on-shift = Anda sudah bertugas di malam itu.
 input-datetime-empty = Tulis tanggal dan jamnya, misalnya "Minggu 07.00" atau "7/12 19.30".
@@ -547,7 +547,7 @@ reminder-kind-rapat = rapat warga
 reminder-kind-lainnya = kegiatan RT
 reminder-evening = 🔔 Pengingat: { $kind } { $day } pukul { $time } WIB di { $place }. Sampai jumpa di sana!
 reminder-before = ⏰ Sebentar lagi: { $kind } mulai pukul { $time } WIB ({ $day }) di { $place }.
-reminder-duty = 🔦 Jadwal ronda Anda: { $day }, pukul { $time }–{ $end } WIB di { $place }. Terima kasih sudah ikut menjaga lingkungan!
+reminder-duty = 🔦 Jadwal ronda Anda: { $day }, pukul { $time }–{ $end } WIB di { $place }. Setelah tiba di pos, tekan "Saya sudah hadir ronda" di bawah untuk absen hadir. Terima kasih sudah ikut menjaga lingkungan!
 reminder-late-warning = ⚠️ Antrean pesan sedang penuh: { $late } dari { $total } pengingat { $kind } { $day } pukul { $time } WIB akan terlambat, paling lama { $minutes } menit. Bila perlu, ingatkan warga lewat grup RT.
 
 ## pojok baca
@@ -1187,7 +1187,10 @@ long-work-failed = Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar.
 
 ## issue 14: ronda
 ronda-gap-offer = Malam ronda { $when } kosong karena ada warga yang tidak lagi ikut. Bisa menggantikan?
-ronda-gap-line = • { $when } (ditawarkan ke { $count } warga)
+ronda-gap-line = { $count ->
+        [0] • { $when } (tidak ada warga yang bisa malam itu: pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam")
+       *[other] • { $when } (ditawarkan ke { $count } warga)
+    }
 ronda-gaps-ketua =
     ⚠️ { $name } tidak lagi menjadi warga RT, jadi giliran rondanya dilepas. Malam yang kosong:
     { $nights }
@@ -1197,14 +1200,17 @@ ronda-gaps-ketua-erased =
     { $nights }
     Permintaan pengganti sudah dikirim ke warga yang bisa malam itu.
 ronda-gap-filled-ketua = Malam ronda { $when } yang kosong sudah diisi oleh { $name }.
-ronda-cannot-ketua = { $name } tidak bisa ronda { $when }. Permintaan tukar dikirim ke { $count } warga yang bisa malam itu.
+ronda-cannot-ketua = { $count ->
+        [0] { $name } tidak bisa ronda { $when }, dan tidak ada warga lain yang bisa malam itu. Pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam".
+       *[other] { $name } tidak bisa ronda { $when }. Permintaan tukar dikirim ke { $count } warga yang bisa malam itu.
+    }
 ronda-duty-now = 🔦 Malam ini Anda bertugas ronda pukul { $start }–{ $end } WIB di { $place }. Setelah tiba di pos, tekan tombol di bawah untuk absen hadir ronda.
 ronda-duty-recorded = ✅ Kehadiran ronda Anda malam ini (pukul { $start }–{ $end } WIB di { $place }) sudah tercatat.
 button-ronda-present = ✅ Saya sudah hadir ronda
 ronda-present-done = Terima kasih! Kehadiran ronda Anda { $when } sudah tercatat.
 ronda-present-already = Kehadiran ronda Anda { $when } sudah tercatat sebelumnya.
 error-ronda-not-on-duty = Tombol ini hanya untuk yang bertugas ronda malam itu.
-error-ronda-present-not-open = Absen hadir ronda baru bisa mulai 30 menit sebelum giliran Anda.
+error-ronda-present-not-open = Tombol absen hadir ronda bisa ditekan mulai pukul { $time } WIB (30 menit sebelum giliran Anda).
 error-ronda-present-closed = Waktu absen hadir ronda untuk malam itu sudah lewat.
 button-ronda-assign = ✍️ Jadwalkan warga di satu malam
 ronda-assign-choose-night = Malam ronda mana yang akan diisi?
@@ -1215,6 +1221,10 @@ ronda-assign-done = { $name } dijadwalkan ronda { $when }. Yang bersangkutan sud
 ronda-assign-already = { $name } sudah terjadwal ronda { $when }.
 ronda-assigned-person = 🔦 Ketua RT menjadwalkan Anda ronda { $when } di { $place }. Jika tidak bisa, kirim /giliranku untuk minta tukar.
 audit-action-ronda_assigned = menjadwalkan warga ronda
+ronda-can-again-ketua = { $name } ternyata bisa ronda { $when }. Permintaan tukarnya dibatalkan; malam itu tetap terjaga.
+ronda-cannot-now-ketua = ⚠️ { $name } tidak bisa ronda { $when }, padahal gilirannya sudah dimulai. Permintaan tukar tidak dikirim lagi; hubungi warga yang bertugas malam ini bila perlu.
+ronda-assign-replaced = { $name } dijadwalkan ronda { $when } menggantikan { $replaced }, yang tidak bisa. Keduanya sudah diberi tahu.
+ronda-replaced-requester = 🔦 Ketua RT sudah menjadwalkan { $name } menggantikan Anda ronda { $when }. Anda tidak perlu ronda malam itu.
 ## issue 14: events
 schedule-item-counts-attended = Akan hadir { $hadir } · Tidak bisa { $tidak } · Mungkin { $mungkin } · Hadir { $attended }
 schedule-item-duty = 🔦 Anda bertugas ronda di malam ini.

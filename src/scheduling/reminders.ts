@@ -29,6 +29,8 @@
  */
 import { PRIORITY, enqueueMessages, type NewOutboxMessage } from "../delivery/outbox.js";
 import type { Database } from "../db/client.js";
+import { InlineKeyboard } from "grammy";
+import { rondaPresent } from "../messages/buttons/ronda.js";
 import { rsvpAnswerKeyboard } from "../messages/events.js";
 import { supportedLocale } from "../messages/locale.js";
 import { translateIn } from "../messages/translate.js";
@@ -121,19 +123,22 @@ function kindKey(kind: OccurrenceDetails["kind"]): string {
 
 
 /**
- * The buttons under a reminder: the RSVP answers of an event (a ronda duty has none; its shift is
- * not answered like an invitation). As JSON, made once per occurrence and language.
+ * The buttons under a reminder: the RSVP answers of an event; under the 17.00 duty reminder, the
+ * shift's own "Saya sudah hadir ronda" (checkInOnDuty checks the window when it is pressed). Other
+ * reminders of a ronda night have none. As JSON, made once per occurrence, kind and language.
  */
 function reminderButtons(i18n: Translator, occurrences: Map<number, OccurrenceDetails>) {
   const made = new Map<string, string>();
   return (group: ReminderGroup): string => {
     const occurrence = occurrences.get(group.occurrenceId)!;
-    if (occurrence.kind === "ronda" || group.kind === "duty") return "";
+    const duty = group.kind === "duty";
+    if (occurrence.kind === "ronda" && !duty) return "";
     const locale = supportedLocale(group.locale);
-    const cacheKey = `${group.occurrenceId}:${locale}`;
+    const cacheKey = `${group.occurrenceId}:${locale}:${duty ? "duty" : "rsvp"}`;
     let markup = made.get(cacheKey);
     if (markup === undefined) {
-      markup = JSON.stringify(rsvpAnswerKeyboard(translateIn(i18n, locale), group.occurrenceId));
+      const t = translateIn(i18n, locale);
+      markup = JSON.stringify(duty ? new InlineKeyboard().text(t("button-ronda-present"), rondaPresent.data({ occurrence: group.occurrenceId })) : rsvpAnswerKeyboard(t, group.occurrenceId));
       made.set(cacheKey, markup);
     }
     return markup;

@@ -5,6 +5,8 @@ import { rondaAssignOpen, rondaPresent as rondaPresentButton, rondaUnavailable, 
 import { COMMANDS, findCommand } from "../../src/bot/commands.js";
 import { windowRtMetrics } from "../../src/domain/scores/metrics.js";
 import { openDatabase } from "../../src/db/client.js";
+import { createLogger } from "../../src/logger.js";
+import { planReminders } from "../../src/scheduling/reminders.js";
 import { auditLog, event, eventOccurrence, membership, outbox, participation, person, rondaSetup, rondaVolunteer, rt, shiftAssignment, swapRequest } from "../../src/db/schema/index.js";
 import { shiftStaffing } from "../../src/domain/events/attendance.js";
 import { DomainError } from "../../src/domain/errors.js";
@@ -25,7 +27,7 @@ const ASK_POST = "Di pos mana?";
 const ASK_PER_SHIFT = "Berapa orang setiap malam? Tulis angkanya, misalnya 3.";
 const VOLUNTEER_ON = "Anda ikut ronda. Ketuk malam yang tidak bisa (🚫) agar tidak dijadwalkan di malam itu.";
 const VOLUNTEER_OFF = "Anda belum ikut ronda. Tekan tombol di bawah untuk ikut.";
-const SWAP_GONE = "Permintaan tukar giliran ini sudah tidak berlaku.";
+const SWAP_GONE = "Permintaan tukar giliran ini sudah tidak berlaku: malam ronda itu sudah beres (sudah ada yang bertugas, atau malamnya sudah lewat). Terima kasih!";
 const GROUP_ID = -1009876543210;
 
 type Resident = TestUser & { personId: number; membershipId: number };
@@ -744,6 +746,26 @@ describe("a ronda that keeps working when someone leaves", () => {
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
   });
 
+  it("does not offer a night twice when the leaver had asked \"Tukar\" for it before leaving", async () => {
+    const { people, requester, saturday, nights } = await withRota();
+    const mine = nights.filter((n) => n.personIds.includes(requester.personId));
+    await harness.send(requester, "/giliranku");
+    await harness.press(requester, "28 November");
+    const free = freeOn(saturday, people, requester);
+    const swapOffer = `${requester.first_name} minta tukar giliran ronda ${when(saturday)}. Bisa menggantikan?`;
+    for (const user of free) expect(sentTextsTo(user.id)).toEqual([swapOffer]);
+    await harness.send(requester, "/keluar");
+    await harness.press(requester, "Ya, keluar");
+    for (const user of free) {
+      const aboutSaturday = sentTextsTo(user.id).filter((t) => t.includes(when(saturday)));
+      expect(aboutSaturday).toEqual([swapOffer]);
+    }
+    // The other nights are offered as before.
+    for (const night of mine.filter((n) => n !== saturday && n.occurrenceId !== saturday.occurrenceId)) {
+      for (const user of freeOn(night, people, requester)) expect(sentTextsTo(user.id)).toContain(`Malam ronda ${when(night)} kosong karena ada warga yang tidak lagi ikut. Bisa menggantikan?`);
+    }
+  });
+
   it("a removal by the ketua frees the nights and warns the ketua too", async () => {
     const { ketua, place, requester, nights } = await withRota();
     const mine = nights.filter((n) => n.personIds.includes(requester.personId));
@@ -791,11 +813,43 @@ describe('"Tidak bisa" on one\'s own ronda night', () => {
     expect(sentTextsTo(ketua.id)).toHaveLength(1);
 
     // They can come after all: the request is withdrawn, and an offer tapped later takes nothing.
-    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "hadir" }));
+    const again = await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "hadir" }));
     const [request] = await database.db.select().from(swapRequest);
     expect(request!.status).toBe("cancelled");
+    const canAgain = `${requester.first_name} ternyata bisa ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Permintaan tukarnya dibatalkan; malam itu tetap terjaga.`;
+    expect(sentTextsTo(ketua.id).at(-1)).toBe(canAgain);
+    const [told] = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `notice:ronda-can-again:${request!.id}:%`));
+    expect(told!.subjectPersonIds).toEqual([requester.personId]);
+    await harness.deliver(again); // a double tap tells the ketua once
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "hadir" }));
+    expect(sentTextsTo(ketua.id).filter((t) => t === canAgain)).toHaveLength(1);
     const late = await pressData(harness, free[0]!, swapTake.data({ swap: request!.id }));
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
+  });
+
+  it("during the shift still tells the ketua, once, and offers it to nobody", async () => {
+    const { ketua, people, requester, saturday } = await withRota();
+    harness.now = new Date("2026-11-28T16:00:00Z"); // 23.00 WIB: the shift has begun
+    const tap = await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    await harness.deliver(tap);
+    const warning = `⚠️ ${requester.first_name} tidak bisa ronda Sabtu, 28 November 2026 pukul 22.00 WIB, padahal gilirannya sudah dimulai. Permintaan tukar tidak dikirim lagi; hubungi warga yang bertugas malam ini bila perlu.`;
+    expect(sentTextsTo(ketua.id)).toEqual([warning]);
+    expect(await database.db.select().from(swapRequest)).toEqual([]);
+    for (const user of people.filter((p) => p !== requester)) expect(sentTextsTo(user.id)).toEqual([]);
+  });
+
+  it("with nobody free that night, points the ketua to putting someone on it by hand, not \"dikirim ke 0 warga\"", async () => {
+    const { ketua, people, requester, partner, saturday } = await withRota();
+    for (const user of people.filter((p) => ![requester, partner].includes(p))) await setVolunteering(database.db, await actorOf(user), false, harness.now);
+    await setVolunteering(database.db, await actorOf(partner), false, harness.now);
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    const by = 'Pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam".';
+    expect(sentTextsTo(ketua.id)).toEqual([`${requester.first_name} tidak bisa ronda Sabtu, 28 November 2026 pukul 22.00 WIB, dan tidak ada warga lain yang bisa malam itu. ${by}`]);
+    await harness.send(requester, "/keluar");
+    await harness.press(requester, "Ya, keluar");
+    const warning = sentTextsTo(ketua.id).find((t) => t.startsWith("⚠️"))!;
+    expect(warning).toContain('• Sabtu, 28 November 2026 pukul 22.00 WIB (tidak ada warga yang bisa malam itu: pilih penggantinya lewat /jadwalronda, tombol "Jadwalkan warga di satu malam")');
+    expect(warning).not.toContain("0 warga");
   });
 
   it("changes nothing for the watch on a night that is not one's own", async () => {
@@ -823,7 +877,7 @@ describe("absen hadir ronda without a code", () => {
     // Sunday before: no button yet, and a forged one is refused.
     await harness.send(onA, "/siapronda");
     expect(harness.lastText(onA)).toBe(VOLUNTEER_ON);
-    expect(await answer(onA)).toBe("Absen hadir ronda baru bisa mulai 30 menit sebelum giliran Anda.");
+    expect(await answer(onA)).toBe("Tombol absen hadir ronda bisa ditekan mulai pukul 21.30 WIB (30 menit sebelum giliran Anda).");
 
     harness.now = new Date("2026-11-27T15:10:00Z"); // 22.10 on the night
     await harness.send(onA, "/siapronda");
@@ -866,6 +920,32 @@ describe("absen hadir ronda without a code", () => {
     await harness.send(onA, "/siapronda");
     expect(harness.lastText(onA)).toBe(VOLUNTEER_ON);
     expect(await database.db.select().from(participation)).toEqual([]);
+  });
+});
+
+describe("the 17.00 duty reminder", () => {
+  it("carries the shift's own check-in button: pressed early it says from when, inside the window it records the night", async () => {
+    const { ketua, people, place } = await readyToRota();
+    await generate(ketua);
+    const friday = (await storedRota(place.id)).find((n) => wibDate(n.startsAt) === "2026-11-27")!;
+    const onDuty = people.find((p) => p.personId === friday.personIds[0])!;
+    const deps = { db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") };
+    harness.now = new Date("2026-11-27T01:00:00Z"); // Friday 08.00 WIB
+    await planReminders(deps, harness.now);
+    harness.now = new Date("2026-11-27T10:00:01Z"); // 17.00 WIB: the duty reminder is due
+    await harness.settle();
+    const reminder = shownWith(onDuty, "🔦 Jadwal ronda Anda");
+    expect(reminder.text).toBe('🔦 Jadwal ronda Anda: Jumat, 27 November 2026, pukul 22.00–04.00 WIB di Pos kamling. Setelah tiba di pos, tekan "Saya sudah hadir ronda" di bawah untuk absen hadir. Terima kasih sudah ikut menjaga lingkungan!');
+    expect(labels(reminder)).toEqual(["✅ Saya sudah hadir ronda"]);
+
+    const early = await pressOn(harness, onDuty, reminder, "Saya sudah hadir ronda");
+    expect(callbackAnswerTo(harness.telegram, early)).toEqual(expect.objectContaining({ text: "Tombol absen hadir ronda bisa ditekan mulai pukul 21.30 WIB (30 menit sebelum giliran Anda).", show_alert: true }));
+    expect(await database.db.select().from(participation)).toEqual([]);
+
+    harness.now = new Date("2026-11-27T14:45:00Z"); // 21.45 WIB, at the post
+    await pressOn(harness, onDuty, reminder, "Saya sudah hadir ronda");
+    expect(shownMessages(harness.telegram, onDuty.id).find((m) => m.messageId === reminder.messageId)!.text).toBe("Terima kasih! Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat.");
+    expect(await database.db.select().from(participation)).toEqual([expect.objectContaining({ personId: onDuty.personId, occurrenceId: friday.occurrenceId, source: "ronda-button" })]);
   });
 });
 
@@ -924,6 +1004,31 @@ describe("the ketua puts a member on a night by hand", () => {
     // A rota made again keeps what the ketua decided.
     await generate(ketua);
     expect((await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!.names).toContain("Gita");
+  });
+
+  it("fills the open request of someone who said \"Tidak bisa\": they come off the night, the shift keeps its size, both are told", async () => {
+    const { ketua, people, place, requester, partner, saturday } = await withRota();
+    const gita = await resident(newUser("Gita"), place.id, "No. 7");
+    await pressData(harness, requester, rsvpButton.data({ occurrence: saturday.occurrenceId, answer: "tidak" }));
+    const volunteer = people.find((p) => ![requester, partner, people[5]].includes(p))!;
+    await harness.send(ketua, "/jadwalronda");
+    await harness.press(ketua, "Jadwalkan warga");
+    await harness.press(ketua, "Sabtu, 28 November 2026 pukul 22.00 WIB (2 orang)");
+    await harness.press(ketua, "Gita");
+    expect(harness.lastText(ketua)).toBe(`Gita dijadwalkan ronda Sabtu, 28 November 2026 pukul 22.00 WIB menggantikan ${requester.first_name}, yang tidak bisa. Keduanya sudah diberi tahu.`);
+    const night = (await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!;
+    expect(night.personIds.sort()).toEqual([partner.personId, gita.personId].sort());
+    const [request] = await database.db.select().from(swapRequest);
+    expect(request).toEqual(expect.objectContaining({ status: "accepted", toPersonId: gita.personId, fromPersonId: requester.personId }));
+    expect(sentTextsTo(requester.id).at(-1)).toBe("🔦 Ketua RT sudah menjadwalkan Gita menggantikan Anda ronda Sabtu, 28 November 2026 pukul 22.00 WIB. Anda tidak perlu ronda malam itu.");
+    expect(sentTextsTo(gita.id)).toEqual(["🔦 Ketua RT menjadwalkan Anda ronda Sabtu, 28 November 2026 pukul 22.00 WIB di Pos kamling. Jika tidak bisa, kirim /giliranku untuk minta tukar."]);
+    // The volunteers' offer no longer stands; the night keeps its two.
+    const late = await pressData(harness, volunteer, swapTake.data({ swap: request!.id }));
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(SWAP_GONE);
+    expect((await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!.names).toHaveLength(2);
+    // A rota made again keeps Gita and does not put the requester back.
+    await generate(ketua);
+    expect((await storedRota(place.id)).find((n) => n.occurrenceId === saturday.occurrenceId)!.personIds).not.toContain(requester.personId);
   });
 
   it("re-checks at each step: a member who left meanwhile, a night gone by; a resident cannot open it", async () => {

@@ -139,7 +139,7 @@ describe("reminder times (WIB)", () => {
     const before = rows.filter((row) => row.key.endsWith(":before"));
     expect(Math.max(...before.map((row) => row.notBefore.getTime()))).toBe(new Date("2026-12-05T13:00:00Z").getTime()); // 20.00 WIB
     expect(before.every((row) => row.priority === PRIORITY.reminder)).toBe(true);
-    expect(duty[0]!.text).toBe("🔦 Jadwal ronda Anda: Sabtu, 5 Desember 2026, pukul 22.00–04.00 WIB di Pos Kamling RT 05. Terima kasih sudah ikut menjaga lingkungan!");
+    expect(duty[0]!.text).toBe("🔦 Jadwal ronda Anda: Sabtu, 5 Desember 2026, pukul 22.00–04.00 WIB di Pos Kamling RT 05. Setelah tiba di pos, tekan \"Saya sudah hadir ronda\" di bawah untuk absen hadir. Terima kasih sudah ikut menjaga lingkungan!");
   });
 
   it("a shift starting after midnight gets its duty reminder at 17.00 the day before", async () => {

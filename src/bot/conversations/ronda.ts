@@ -112,6 +112,7 @@ export function createAssignNightConversation(deps: BotDeps) {
     const outcome = await runOnce(conversation, (outside) => assignNight(deps, outside.actor, { occurrenceId: night.occurrenceId, personId: member.personId }));
     if (!outcome.ok) return explain(ctx, outcome);
     const when = formatWhen(new Date(outcome.value.startsAt), locale);
-    await ctx.reply(ctx.t(outcome.value.assigned ? "ronda-assign-done" : "ronda-assign-already", { name: outcome.value.name, when }));
+    const { assigned, name, replaced } = outcome.value;
+    await ctx.reply(replaced !== null ? ctx.t("ronda-assign-replaced", { name, when, replaced }) : ctx.t(assigned ? "ronda-assign-done" : "ronda-assign-already", { name, when }));
   };
 }

@@ -1,14 +1,14 @@
 import type { Database } from "../../db/client.js";
 import type { Actor } from "../people/actor.js";
-import { cannotWatch } from "../ronda/swaps.js";
-import { withdrawSwapRequest } from "../ronda/watch.js";
+import { canWatchAgain, cannotWatch } from "../ronda/swaps.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { setRsvp, type Occurrence, type RsvpAnswer } from "./events.js";
 
 /**
  * An RSVP button: the answer, and on one's own ronda night what it means for the watch, in one
  * transaction. "Tidak bisa" asks the other volunteers to take the night and tells the ketua (once
- * per request: a double tap is one request); "Hadir" afterwards withdraws that request.
+ * per request: a double tap is one request); "Akan hadir" afterwards withdraws that request and tells
+ * the ketua the night is covered again.
  */
 export async function answerRsvp(deps: ServiceDeps, actor: Actor, params: { occurrenceId: number; answer: RsvpAnswer }): Promise<Occurrence> {
   return inTransaction(deps, async (tx: Database) => {
@@ -16,7 +16,7 @@ export async function answerRsvp(deps: ServiceDeps, actor: Actor, params: { occu
     const occurrence = await setRsvp(tx, actor, params.occurrenceId, params.answer, now);
     if (occurrence.kind === "ronda" && actor.person) {
       if (params.answer === "tidak") await cannotWatch(deps, tx, actor, { occurrenceId: occurrence.id, rtId: occurrence.rtId, now });
-      else if (params.answer === "hadir") await withdrawSwapRequest(tx, { occurrenceId: occurrence.id, personId: actor.person.id, now });
+      else if (params.answer === "hadir") await canWatchAgain(deps, tx, actor, { occurrenceId: occurrence.id, rtId: occurrence.rtId, now });
     }
     return occurrence;
   });

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, notExists, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { eventOccurrence, membership, person, shiftAssignment } from "../../db/schema/index.js";
+import { eventOccurrence, membership, person, shiftAssignment, swapRequest } from "../../db/schema/index.js";
 import { formatWhen } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { about, eventKey, noticeTo, queueNotices } from "../../messages/notices.js";
@@ -53,8 +53,17 @@ async function comingNightOf(db: Database, params: { occurrenceId: number; rtId:
  * the person, in one transaction. Every check is made again here (the ketua still heads the RT,
  * the night is still coming, the person is still an active member). Putting someone on a night they
  * are on already changes nothing and tells nobody (a double tap).
+ *
+ * When the night has an open swap request (someone said "Tidak bisa" or asked "Tukar", or left the
+ * RT), the member fills it: the request is accepted for them and the requester comes off the night,
+ * so the shift keeps its size; the requester is told, and the volunteers' offers no longer stand.
+ * `replaced` names who came off (null when the member was added, or filled a night someone left).
  */
-export async function assignNight(deps: ServiceDeps, actor: Actor, params: { occurrenceId: number; personId: number }): Promise<{ assigned: boolean; name: string; startsAt: Date }> {
+export async function assignNight(
+  deps: ServiceDeps,
+  actor: Actor,
+  params: { occurrenceId: number; personId: number },
+): Promise<{ assigned: boolean; name: string; startsAt: Date; replaced: string | null }> {
   return inTransaction(deps, async (tx: Database) => {
     const now = deps.clock();
     const rtId = requireHeadedRt(actor);
@@ -70,13 +79,47 @@ export async function assignNight(deps: ServiceDeps, actor: Actor, params: { occ
       .values({ occurrenceId: night.id, personId: member.personId, assignedAt: now, source: KETUA_SOURCE })
       .onConflictDoNothing()
       .returning({ personId: shiftAssignment.personId });
-    const result = { assigned: inserted.length > 0, name: member.name ?? "-", startsAt: night.startsAt };
+    const result = { assigned: inserted.length > 0, name: member.name ?? "-", startsAt: night.startsAt, replaced: null as string | null };
     if (!result.assigned) return result;
+    const filled = await fillOpenRequest(tx, { occurrenceId: night.id, personId: member.personId, now });
     await recordAudit(tx, { occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "ronda_assigned", rtId, targetPersonId: member.personId, entityType: "event_occurrence", entityId: night.id });
     const locale = supportedLocale(member.locale);
     const text = deps.i18n.t(locale, "ronda-assigned-person", { when: formatWhen(night.startsAt, locale), place: night.place });
     const event = eventKey("ronda-assigned", [night.id, member.personId].join(":"));
-    await queueNotices(tx, now, about([member.personId], noticeTo(member, event, text)));
+    const notices = noticeTo(member, event, text);
+    if (filled?.requester) {
+      const { requester } = filled;
+      result.replaced = requester.name ?? "-";
+      const theirs = supportedLocale(requester.locale);
+      const told = deps.i18n.t(theirs, "ronda-replaced-requester", { name: result.name, when: formatWhen(night.startsAt, theirs) });
+      notices.push(...noticeTo(requester, eventKey("ronda-replaced", filled.swapId), told));
+    }
+    await queueNotices(tx, now, about([member.personId, filled?.requester?.personId], notices));
     return result;
   });
+}
+
+/**
+ * The open swap request of the night that an assignment fills, if any: first one whose requester
+ * is still on the night (they come off it), else one for a place someone who left freed. Closed by
+ * a conditional update, like "Ambil", so a volunteer's take and the ketua's choice cannot both win.
+ */
+async function fillOpenRequest(
+  tx: Database,
+  params: { occurrenceId: number; personId: number; now: Date },
+): Promise<{ swapId: number; requester: { personId: number; telegramId: number; name: string | null; locale: string } | null } | null> {
+  const open = await tx.select().from(swapRequest).where(and(eq(swapRequest.occurrenceId, params.occurrenceId), eq(swapRequest.status, "open"))).orderBy(asc(swapRequest.createdAt), asc(swapRequest.id));
+  const on = (await tx.select({ personId: shiftAssignment.personId }).from(shiftAssignment).where(eq(shiftAssignment.occurrenceId, params.occurrenceId))).map((row) => row.personId);
+  const request = open.find((r) => r.fromPersonId !== params.personId && on.includes(r.fromPersonId)) ?? open.find((r) => !on.includes(r.fromPersonId));
+  if (!request) return null;
+  const [taken] = await tx
+    .update(swapRequest)
+    .set({ status: "accepted", toPersonId: params.personId, decidedAt: params.now })
+    .where(and(eq(swapRequest.id, request.id), eq(swapRequest.status, "open")))
+    .returning({ id: swapRequest.id });
+  if (!taken) return null;
+  if (!on.includes(request.fromPersonId)) return { swapId: request.id, requester: null };
+  await tx.delete(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, params.occurrenceId), eq(shiftAssignment.personId, request.fromPersonId)));
+  const [from] = await tx.select({ personId: person.id, telegramId: person.telegramId, name: person.displayName, locale: person.locale }).from(person).where(eq(person.id, request.fromPersonId));
+  return { swapId: request.id, requester: from && from.telegramId !== null ? { ...from, telegramId: from.telegramId } : null };
 }

@@ -2,6 +2,8 @@ import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { eventOccurrence, shiftAssignment } from "../../db/schema/index.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/attendance.js";
+import { formatClock } from "../../messages/format.js";
+import { supportedLocale } from "../../messages/locale.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { occurrenceSourceKey, participantsOf, recordParticipation } from "../participation/participation.js";
@@ -59,7 +61,9 @@ export async function checkInOnDuty(db: Database, actor: Actor, params: { occurr
   if (occurrence.cancelledAt) throw new DomainError("event-cancelled");
   const [onIt] = await db.select().from(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, occurrenceId), eq(shiftAssignment.personId, personId)));
   if (!onIt) throw new DomainError("ronda-not-on-duty");
-  if (now.getTime() < occurrence.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS) throw new DomainError("ronda-present-not-open");
+  const opensAt = new Date(occurrence.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS);
+  // The 17.00 reminder carries the button, so an early press says from when it works.
+  if (now.getTime() < opensAt.getTime()) throw new DomainError("ronda-present-not-open", { time: formatClock(opensAt, supportedLocale(actor.person?.locale)) });
   if (now.getTime() > occurrence.endsAt.getTime() + CHECKIN_CLOSES_AFTER_MS) throw new DomainError("ronda-present-closed");
   const recorded = await recordParticipation(
     db,

@@ -1,16 +1,16 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { eventOccurrence, shiftAssignment } from "../../db/schema/index.js";
+import { eventOccurrence, outbox, shiftAssignment } from "../../db/schema/index.js";
 import { formatWhen } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
-import { about, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
+import { about, dedupeKeyOf, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
 import { swapOfferKeyboard } from "../../messages/ronda.js";
 import { translateIn } from "../../messages/translate.js";
 import type { Actor } from "../people/actor.js";
 import { findLocale } from "../people/person.js";
 import { findKetua } from "../roles/roles.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
-import { acceptSwap, openSwapRequest, requestSwap, type Candidate } from "./watch.js";
+import { acceptSwap, openSwapRequest, requestSwap, withdrawSwapRequest, type Candidate } from "./watch.js";
 
 /**
  * The offers of one request, each in the volunteer's language, keyed by the request: asking again
@@ -45,7 +45,8 @@ export async function askForSwap(deps: ServiceDeps, actor: Actor, params: { occu
 /**
  * "Tidak bisa" on one's own coming ronda night, inside the RSVP's transaction: the same swap request
  * as "Tukar" (so a double tap, or "Tukar" after it, is one request and one round of offers), and
- * the ketua is told once per request. Nothing when the person is not on that night or it has begun.
+ * the ketua is told once per request. Nothing when the person is not on that night; once the shift
+ * has begun, only the ketua is told (once), with no offers.
  */
 export async function cannotWatch(deps: ServiceDeps, tx: Database, actor: Actor, params: { occurrenceId: number; rtId: number; now: Date }): Promise<{ asked: number } | null> {
   const personId = actor.person?.id;
@@ -54,10 +55,20 @@ export async function cannotWatch(deps: ServiceDeps, tx: Database, actor: Actor,
     .select({ startsAt: eventOccurrence.startsAt })
     .from(shiftAssignment)
     .innerJoin(eventOccurrence, eq(eventOccurrence.id, shiftAssignment.occurrenceId))
-    .where(and(eq(shiftAssignment.occurrenceId, params.occurrenceId), eq(shiftAssignment.personId, personId), gt(eventOccurrence.startsAt, params.now)));
+    .where(and(eq(shiftAssignment.occurrenceId, params.occurrenceId), eq(shiftAssignment.personId, personId)));
   if (!mine) return null;
-  const { swapId, candidates, startsAt } = await requestSwap(tx, actor, params.occurrenceId, params.now);
   const name = actor.person?.displayName ?? "-";
+  if (mine.startsAt.getTime() <= params.now.getTime()) {
+    // The shift has begun (setRsvp takes answers until it ends): too late to offer it, but the ketua must know tonight.
+    const ketua = await findKetua(tx, params.rtId);
+    if (ketua && ketua.personId !== personId) {
+      const locale = supportedLocale(ketua.locale);
+      const text = deps.i18n.t(locale, "ronda-cannot-now-ketua", { name, when: formatWhen(mine.startsAt, locale) });
+      await queueNotices(tx, params.now, about([personId], noticeTo(ketua, eventKey("ronda-cannot-now", [params.occurrenceId, personId].join(":")), text)));
+    }
+    return { asked: 0 };
+  }
+  const { swapId, candidates, startsAt } = await requestSwap(tx, actor, params.occurrenceId, params.now);
   const notices = offers(deps, { swapId, candidates, startsAt, name });
   const ketua = await findKetua(tx, params.rtId);
   if (ketua && ketua.personId !== personId) {
@@ -66,6 +77,24 @@ export async function cannotWatch(deps: ServiceDeps, tx: Database, actor: Actor,
   }
   await queueNotices(tx, params.now, about([personId], notices));
   return { asked: candidates.length };
+}
+
+/**
+ * "Akan hadir" after "Tidak bisa", inside the RSVP's transaction: the open request is withdrawn and
+ * the ketua, who was told of it, is told the night is covered again (once per request). Offers
+ * tapped afterwards answer that the night is settled (acceptSwap refuses a closed request).
+ */
+export async function canWatchAgain(deps: ServiceDeps, tx: Database, actor: Actor, params: { occurrenceId: number; rtId: number; now: Date }): Promise<void> {
+  const personId = actor.person?.id;
+  if (personId === undefined) return;
+  const swapId = await withdrawSwapRequest(tx, { occurrenceId: params.occurrenceId, personId, now: params.now });
+  if (swapId === null) return;
+  const ketua = await findKetua(tx, params.rtId);
+  if (!ketua || ketua.personId === personId) return;
+  const [night] = await tx.select({ startsAt: eventOccurrence.startsAt }).from(eventOccurrence).where(eq(eventOccurrence.id, params.occurrenceId));
+  const locale = supportedLocale(ketua.locale);
+  const text = deps.i18n.t(locale, "ronda-can-again-ketua", { name: actor.person?.displayName ?? "-", when: formatWhen(night!.startsAt, locale) });
+  await queueNotices(tx, params.now, about([personId], noticeTo(ketua, eventKey("ronda-can-again", swapId), text)));
 }
 
 /**
@@ -90,7 +119,9 @@ export async function freeComingNights(deps: ServiceDeps, tx: Database, params: 
     // The request is opened while the person is still on the night, so they are not among those asked.
     const { swapId, candidates } = await openSwapRequest(tx, { occurrenceId: night.occurrenceId, fromPersonId: personId, rtId, startsAt: night.startsAt, now });
     await tx.delete(shiftAssignment).where(and(eq(shiftAssignment.occurrenceId, night.occurrenceId), eq(shiftAssignment.personId, personId)));
-    notices.push(...offers(deps, { swapId, candidates, startsAt: night.startsAt, name: null }));
+    // A "Tukar" asked before leaving is the same open request: who already has its offer is not asked twice.
+    const offered = await alreadyOffered(tx, { swapId, candidates, erased: params.name === null });
+    notices.push(...offers(deps, { swapId, candidates: candidates.filter((c) => !offered.has(c.personId)), startsAt: night.startsAt, name: null }));
     asked.push(candidates.length);
   }
   const ketua = await findKetua(tx, rtId);
@@ -105,6 +136,19 @@ export async function freeComingNights(deps: ServiceDeps, tx: Database, params: 
   }
   await queueNotices(tx, now, notices);
   return { freed: nights.length };
+}
+
+/**
+ * The candidates who have the request's "swap-offer" already (queued or sent). For an erasure only
+ * those sent count: the queued ones name the person and are cancelled with the erasure.
+ */
+async function alreadyOffered(tx: Database, params: { swapId: number; candidates: Candidate[]; erased: boolean }): Promise<Set<number>> {
+  if (params.candidates.length === 0) return new Set();
+  const keyOf = (c: Candidate) => dedupeKeyOf({ event: eventKey("swap-offer", params.swapId), chatId: c.telegramId, personId: c.personId });
+  const statuses = params.erased ? (["sending", "sent"] as const) : (["pending", "sending", "sent"] as const);
+  const rows = await tx.select({ key: outbox.dedupeKey }).from(outbox).where(and(inArray(outbox.dedupeKey, params.candidates.map(keyOf)), inArray(outbox.status, [...statuses])));
+  const keys = new Set(rows.map((row) => row.key));
+  return new Set(params.candidates.filter((c) => keys.has(keyOf(c))).map((c) => c.personId));
 }
 
 /** An erasure frees the person's coming nights in every RT they were on watch in (one, in practice). */

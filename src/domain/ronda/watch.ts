@@ -249,14 +249,14 @@ export async function openSwapRequest(
   return { swapId, candidates: candidates.flatMap((c) => (c.telegramId === null ? [] : [{ personId: c.personId, telegramId: c.telegramId, locale: c.locale }])) };
 }
 
-/** Withdraws the open request to swap one's night (the resident answered "Akan hadir" after all); false when none was open. */
-export async function withdrawSwapRequest(db: Database, params: { occurrenceId: number; personId: number; now: Date }): Promise<boolean> {
+/** Withdraws the open request to swap one's night (the resident answered "Akan hadir" after all); the request's id, null when none was open. */
+export async function withdrawSwapRequest(db: Database, params: { occurrenceId: number; personId: number; now: Date }): Promise<number | null> {
   const rows = await db
     .update(swapRequest)
     .set({ status: "cancelled", decidedAt: params.now })
     .where(and(eq(swapRequest.occurrenceId, params.occurrenceId), eq(swapRequest.fromPersonId, params.personId), eq(swapRequest.status, "open")))
     .returning({ id: swapRequest.id });
-  return rows.length > 0;
+  return rows[0]?.id ?? null;
 }
 
 /**
