@@ -1367,3 +1367,5 @@ event-change-summary =
     • Was: { $before }
     • Now: { $when }
     • Place: { $place }
+## issue 14: review fixes
+error-leave-stale = This button was for your membership or request in RT { $rt } Kelurahan { $kelurahan }, which has ended. Nothing was changed. Send /keluar again to leave or withdraw your current one.

@@ -1363,3 +1363,5 @@ event-change-summary =
     • Semula: { $before }
     • Menjadi: { $when }
     • Tempat: { $place }
+## issue 14: review fixes
+error-leave-stale = Tombol ini untuk keanggotaan atau permintaan Anda di RT { $rt } Kelurahan { $kelurahan }, yang sudah berakhir. Tidak ada yang diubah. Kirim /keluar lagi jika ingin keluar atau membatalkan permintaan yang sekarang.

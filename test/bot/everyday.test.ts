@@ -254,8 +254,8 @@ describe("/keluar", () => {
   async function rtWithKetua() {
     const place = await addRt(database.db, 5);
     const ketua = newUser("Ketua");
-    await addKetua(database.db, ketua, place.id);
-    return { place, ketua };
+    const { membershipId } = await addKetua(database.db, ketua, place.id);
+    return { place, ketua, ketuaMembership: membershipId };
   }
 
   it("asks first, then ends the membership and tells the ketua", async () => {
@@ -301,23 +301,23 @@ describe("/keluar", () => {
     await addPending(database.db, user, place.id);
     const toKetua = harness.telegram.textsTo(ketua.id).length;
     await harness.send(user, "/keluar");
-    await harness.press(user, "Ya, keluar");
+    await harness.press(user, "Ya, batalkan");
     expect(await database.db.select({ status: membership.status, endReason: membership.endReason }).from(membership).where(eq(membership.rtId, place.id))).toContainEqual({
-      status: "rejected",
-      endReason: "left",
+      status: "left",
+      endReason: "withdrawn",
     });
     expect(harness.telegram.textsTo(ketua.id)).toHaveLength(toKetua);
   });
 
   it("refuses a ketua at once with the hand-over message", async () => {
-    const { place, ketua } = await rtWithKetua();
+    const { place, ketua, ketuaMembership } = await rtWithKetua();
     const before = await snapshotState(database.db);
     await harness.send(ketua, "/keluar");
     expect(harness.lastText(ketua)).toBe("Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar.");
     expect(() => harness.buttons(ketua)).toThrow(); // no confirmation to press
 
     // Even a forged confirmation changes nothing.
-    const update = await pressData(harness, ketua, leave.data({ choice: "yes" }));
+    const update = await pressData(harness, ketua, leave.data({ choice: "yes", membership: ketuaMembership }));
     expect(callbackAnswerTo(harness.telegram, update)).toMatchObject({ text: "Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar.", show_alert: true });
     expect(await snapshotState(database.db)).toEqual(before);
     expect(await activeRolesOf(database.db, ketua.id)).toEqual([`ketua_rt:${place.id}`]);
@@ -333,12 +333,12 @@ describe("/keluar", () => {
   it("is harmless when confirmed twice", async () => {
     const { place, ketua } = await rtWithKetua();
     const siti = newUser("Siti");
-    await addMember(database.db, siti, place.id);
+    const { membershipId } = await addMember(database.db, siti, place.id);
     await harness.send(siti, "/keluar");
     const { messageId } = harness.telegram.lastKeyboardIn(siti.id);
     const confirm = await harness.press(siti, "Ya, keluar");
     await harness.deliver(confirm);
-    const again = harness.callbackUpdate(siti, leave.data({ choice: "yes" }), messageId);
+    const again = harness.callbackUpdate(siti, leave.data({ choice: "yes", membership: membershipId }), messageId);
     await harness.deliver(again);
     expect(callbackAnswerTo(harness.telegram, again)).toBeDefined();
     expect(harness.telegram.textsTo(ketua.id).filter((text) => text.includes("keluar dari RT"))).toHaveLength(1);

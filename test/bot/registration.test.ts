@@ -391,6 +391,56 @@ describe("a request while it waits", () => {
     expect((await membershipsOf(dewi.id))[0]?.status).toBe("active");
   });
 
+  it("an old 'Ya, batalkan' pressed after the request was replaced withdraws nothing: not the new request", async () => {
+    const first = await addRt(database.db, 5);
+    const second = await addRt(database.db, 7);
+    await addKetua(database.db, newUser("Harun"), first.id);
+    const bambang = newUser("Bambang");
+    await addKetua(database.db, bambang, second.id);
+    const dewi = newUser("Dewi");
+    await joinByLink(dewi, first.inviteCode, "Dewi Lestari", "Kak Dewi Lestari");
+    await harness.send(dewi, "/keluar");
+    const question = shownMessages(harness.telegram, dewi.id).at(-1)!;
+    expect(question.text).toBe("Batalkan permintaan Anda bergabung ke RT 05 Kelurahan Simpang IV Sipin?");
+
+    await harness.send(dewi, `/start ${second.inviteCode}`);
+    await harness.press(dewi, "Ya, ganti");
+    await harness.send(dewi, "Dewi Lestari");
+    await harness.press(dewi, "Kak Dewi Lestari");
+    await harness.send(dewi, "KK Dewi Lestari");
+    await harness.press(dewi, "Kirim permintaan");
+    const card = shownMessages(harness.telegram, bambang.id).at(-1)!;
+
+    const late = await pressOn(harness, dewi, question, "Ya, batalkan");
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(
+      "Tombol ini untuk keanggotaan atau permintaan Anda di RT 05 Kelurahan Simpang IV Sipin, yang sudah berakhir. Tidak ada yang diubah. Kirim /keluar lagi jika ingin keluar atau membatalkan permintaan yang sekarang.",
+    );
+    expect((await membershipsOf(dewi.id)).map((row) => [row.rtId, row.status, row.endReason])).toEqual([[first.id, "left", "withdrawn"], [second.id, "pending", null]]);
+    // The RT 07 ketua's card still asks for a decision.
+    expect(shownMessages(harness.telegram, bambang.id).find((m) => m.messageId === card.messageId)?.keyboard).toBeDefined();
+  });
+
+  it("an old 'Ya, keluar' from an earlier membership does not take the person out of the RT they joined since", async () => {
+    const first = await addRt(database.db, 5);
+    const second = await addRt(database.db, 7);
+    await addKetua(database.db, newUser("Harun"), first.id);
+    const bambang = newUser("Bambang");
+    await addKetua(database.db, bambang, second.id);
+    const dewi = newUser("Dewi");
+    await addMember(database.db, dewi, first.id);
+    await harness.send(dewi, "/keluar");
+    const old = shownMessages(harness.telegram, dewi.id).at(-1)!;
+    await harness.send(dewi, "/keluar");
+    await harness.press(dewi, "Ya, keluar");
+    await joinByLink(dewi, second.inviteCode, "Dewi Lestari", "Kak Dewi Lestari");
+    await harness.press(bambang, "Setujui");
+    expect((await membershipsOf(dewi.id)).map((row) => [row.rtId, row.status])).toEqual([[first.id, "left"], [second.id, "active"]]);
+
+    const late = await pressOn(harness, dewi, old, "Ya, keluar");
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toContain("Tombol ini untuk keanggotaan atau permintaan Anda di RT 05 Kelurahan Simpang IV Sipin, yang sudah berakhir.");
+    expect((await membershipsOf(dewi.id)).map((row) => [row.rtId, row.status])).toEqual([[first.id, "left"], [second.id, "active"]]);
+  });
+
   it("a waiting person's commands say which request waits and since when, not 'send /start'", async () => {
     const place = await addRt(database.db, 5);
     await addKetua(database.db, newUser("Harun"), place.id);

@@ -292,18 +292,21 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, params: { me
  * A resident leaves their RT (or withdraws a pending request). The ketua hears of an active
  * member leaving, in the same transaction, once per membership; a request withdrawn changes the
  * approvers' cards to say so. `status`, when given, is what the person agreed to end: a stale
- * button for the other kind is refused.
+ * button for the other kind is refused. `membershipId`, when given, is the membership the person
+ * was asked about: once that one has ended, the button ends nothing (not a request made since).
  */
-export async function leaveRt(deps: ServiceDeps, actor: Actor, params: { status?: "pending" | "active" } = {}): Promise<RtDetails> {
+export async function leaveRt(deps: ServiceDeps, actor: Actor, params: { status?: "pending" | "active"; membershipId?: number } = {}): Promise<RtDetails> {
   if (!actor.membership || !actor.person) throw new DomainError("not-registered");
   const now = deps.clock();
   const personId = actor.person.id;
-  const membershipId = actor.membership.id;
+  const membershipId = params.membershipId ?? actor.membership.id;
   return inTransaction(deps, async (tx) => {
     const [locked] = await tx.select({ id: membership.id }).from(membership).where(and(eq(membership.id, membershipId), eq(membership.personId, personId))).for("update");
     if (!locked) throw new DomainError("not-registered");
     const member = (await findMembership(tx, membershipId))!;
     const place = await getRt(tx, member.rtId);
+    // Checked on the locked row: the question was about a membership that has ended since.
+    if (params.membershipId !== undefined && member.status !== "pending" && member.status !== "active") throw new DomainError("leave-stale", rtVars(place));
     // A "withdraw my request" pressed after the request was approved leaves nothing (and the reverse).
     if (params.status === "pending" && member.status === "active") throw new DomainError("already-member-here");
     if (params.status === "active" && member.status === "pending") throw new DomainError("already-pending");
