@@ -1369,3 +1369,5 @@ event-change-summary =
     • Place: { $place }
 ## issue 14: review fixes
 error-leave-stale = This button was for your membership or request in RT { $rt } Kelurahan { $kelurahan }, which has ended. Nothing was changed. Send /keluar again to leave or withdraw your current one.
+membership-request-closed-ended = ⏹ The request of { $name } (family card { $household }) to join RT { $rt } Kelurahan { $kelurahan } is no longer waiting for approval.
+membership-request-closed-erased = ⏹ This request to join RT { $rt } Kelurahan { $kelurahan } is no longer waiting for approval.

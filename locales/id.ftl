@@ -1365,3 +1365,5 @@ event-change-summary =
     • Tempat: { $place }
 ## issue 14: review fixes
 error-leave-stale = Tombol ini untuk keanggotaan atau permintaan Anda di RT { $rt } Kelurahan { $kelurahan }, yang sudah berakhir. Tidak ada yang diubah. Kirim /keluar lagi jika ingin keluar atau membatalkan permintaan yang sekarang.
+membership-request-closed-ended = ⏹ Permintaan { $name } (KK { $household }) bergabung ke RT { $rt } Kelurahan { $kelurahan } tidak lagi menunggu persetujuan.
+membership-request-closed-erased = ⏹ Permintaan bergabung ke RT { $rt } Kelurahan { $kelurahan } ini tidak lagi menunggu persetujuan.
