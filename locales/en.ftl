@@ -1371,3 +1371,4 @@ event-change-summary =
 error-leave-stale = This button was for your membership or request in RT { $rt } Kelurahan { $kelurahan }, which has ended. Nothing was changed. Send /keluar again to leave or withdraw your current one.
 membership-request-closed-ended = ⏹ The request of { $name } (family card { $household }) to join RT { $rt } Kelurahan { $kelurahan } is no longer waiting for approval.
 membership-request-closed-erased = ⏹ This request to join RT { $rt } Kelurahan { $kelurahan } is no longer waiting for approval.
+bank-books-none-unregistered = You are not registered in any RT and have no savings at a waste bank. Send /start to register with your RT.
