@@ -1390,3 +1390,8 @@ acting-stopped = You no longer act as ketua of an RT.
 acting-none = You are not acting for any RT.
 error-rt-has-ketua = This RT already has a ketua ({ $ketua }): they look after it.
 audit-action-acting_started = started acting as ketua of the RT (while it has no ketua)
+## issue 14: review fixes
+error-leave-stale = This button was for your membership or request in RT { $rt } Kelurahan { $kelurahan }, which has ended. Nothing was changed. Send /keluar again to leave or withdraw your current one.
+membership-request-closed-ended = ⏹ The request of { $name } (family card { $household }) to join RT { $rt } Kelurahan { $kelurahan } is no longer waiting for approval.
+membership-request-closed-erased = ⏹ This request to join RT { $rt } Kelurahan { $kelurahan } is no longer waiting for approval.
+bank-books-none-unregistered = You are not registered in any RT and have no savings at a waste bank. Send /start to register with your RT.

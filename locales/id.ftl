@@ -1386,3 +1386,8 @@ acting-stopped = Anda tidak lagi bertindak sebagai ketua RT.
 acting-none = Anda tidak sedang bertindak untuk RT mana pun.
 error-rt-has-ketua = RT ini sudah punya ketua ({ $ketua }): ketuanya yang mengurus RT ini.
 audit-action-acting_started = mulai bertindak sebagai ketua RT (selama RT belum punya ketua)
+## issue 14: review fixes
+error-leave-stale = Tombol ini untuk keanggotaan atau permintaan Anda di RT { $rt } Kelurahan { $kelurahan }, yang sudah berakhir. Tidak ada yang diubah. Kirim /keluar lagi jika ingin keluar atau membatalkan permintaan yang sekarang.
+membership-request-closed-ended = ⏹ Permintaan { $name } (KK { $household }) bergabung ke RT { $rt } Kelurahan { $kelurahan } tidak lagi menunggu persetujuan.
+membership-request-closed-erased = ⏹ Permintaan bergabung ke RT { $rt } Kelurahan { $kelurahan } ini tidak lagi menunggu persetujuan.
+bank-books-none-unregistered = Anda belum terdaftar di RT mana pun dan belum punya tabungan di bank sampah. Kirim /start untuk mendaftar ke RT Anda.

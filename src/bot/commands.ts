@@ -75,7 +75,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   // A new one-time ketua link for an RT in the area (the one /buatrt showed was lost or not used).
   { command: "tautanketua", audience: COORDINATORS, group: "wilayah" },
   { command: "angkatkoordinator", audience: ["admin"], group: "wilayah" },
-  { command: "banksampah", audience: AUDIENCES.bankReaders, group: "bank" },
+  // Anyone: a saver who moved away still reads their bank's books (open-books.ts checks who may).
+  { command: "banksampah", audience: "anyone", group: "bank" },
   { command: "setor", audience: BANK_OFFICERS, group: "bank" },
   { command: "tarik", audience: BANK_OFFICERS, group: "bank" },
   { command: "koreksi", audience: BANK_OFFICERS, group: "bank" },

@@ -20,6 +20,7 @@ export const DOMAIN_ERROR_CODES = [
   "already-member",
   "already-member-here",
   "already-pending",
+  "leave-stale",
   "rt-not-found",
   "rt-exists",
   "member-not-found",

@@ -69,8 +69,8 @@ export async function queueNotices(db: Database, now: Date, notices: readonly No
 }
 
 /**
- * Changes what every copy of `event`'s notice says, for recipients other than `exceptPersonId`
- * (who acted, and sees the outcome where they acted): a join request's cards, once one manager
+ * Changes what every copy of `event`'s notice says, except the copy `exceptCopy` (the very card
+ * someone pressed: they see the outcome where they acted): a join request's cards, once one manager
  * decided it or the resident withdrew it. A copy still queued goes out with the new text; one
  * already sent is edited in place through the outbox (the sent row keeps its Telegram message id),
  * its buttons gone; each edit is queued once (`<event>:closed`). A copy being sent at this very
@@ -81,10 +81,11 @@ export async function queueNotices(db: Database, now: Date, notices: readonly No
 export async function rewriteNotice(
   db: Database,
   now: Date,
-  params: { event: string; subject: number; about: readonly number[]; exceptPersonId?: number | null; text: (locale: string) => string },
+  params: { event: string; subject: number; about: readonly number[]; exceptCopy?: { personId: number; messageId: number } | null; text: (locale: string) => string },
 ): Promise<number> {
   const copies = await findNoticeCopies(db, { event: params.event, subjectPersonId: params.subject });
-  const others = copies.filter((copy) => copy.personId !== params.exceptPersonId);
+  const except = params.exceptCopy;
+  const others = copies.filter((copy) => !except || copy.personId !== except.personId || copy.telegramMessageId !== except.messageId);
   const edits: Notice[] = [];
   let changed = 0;
   for (const copy of others) {

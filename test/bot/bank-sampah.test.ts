@@ -8,7 +8,7 @@ import { loadActor } from "../../src/domain/people/actor.js";
 import { bankAddRt, bankAppointList, bankBookMonth, bankBookPrices, bankOfficer, bankOpenRt, bankPick, bankRtList, bankShow, saldo } from "../../src/messages/buttons/bank-sampah.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { setLocale } from "../../src/domain/people/person.js";
-import { addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
+import { addKetua, addKoordinator, addMember, addPerson, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, pressOn, type ShownMessage, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
@@ -1013,9 +1013,27 @@ describe("/banksampah for residents", () => {
     expect(otherBank.id).not.toBe(bank.id);
     const stranger = newUser("Asing");
     await harness.send(stranger, "/banksampah");
-    expect(harness.lastText(stranger)).toBe("Maaf, perintah ini untuk warga RT yang sudah terdaftar. Kirim /start untuk mendaftar ke RT Anda.");
+    expect(harness.lastText(stranger)).toBe(STRANGER);
+  });
+
+  it("serves a saver who moved away their bank's month; someone with no RT and no savings is told how to join", async () => {
+    const world = await bankWorld();
+    const { budi, rt6 } = world;
+    await seedDeposit(world, budi, [["pet", 1000]], new Date("2026-11-20T04:00:00Z"), "b:1");
+    await database.db.update(membership).set({ status: "left", endedAt: harness.now, endReason: "left" }).where(eq(membership.rtId, rt6.id));
+    await harness.send(budi, "/banksampah");
+    expect(harness.lastText(budi)).toContain("Harga di Bank Sampah Sipin Bersih saat ini:");
+    await harness.press(budi, "Bulan ini");
+    expect(harness.lastText(budi)).toContain("📊 Bank Sampah Sipin Bersih · November 2026");
+    expect(harness.lastText(budi)).toContain("Transaksi Anda:\n• 20 November 2026 pukul 11.00 WIB · Setoran No. 1 · +Rp 3.000");
+    const stranger = newUser("Asing");
+    await addPerson(database.db, stranger);
+    await harness.send(stranger, "/banksampah");
+    expect(harness.lastText(stranger)).toBe(STRANGER);
   });
 });
+
+const STRANGER = "Anda belum terdaftar di RT mana pun dan belum punya tabungan di bank sampah. Kirim /start untuk mendaftar ke RT Anda.";
 
 describe("/saldo", () => {
   it("shows the balance and last entries in WIB, and monthly statements cut at WIB midnight", async () => {

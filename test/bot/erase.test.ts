@@ -327,6 +327,7 @@ describe("/hapusdata", () => {
     const sent = newUser("Terkirim");
     await join(sent, "Wulan Terkirim");
     expect(harness.lastText(ketua)).toContain("Wulan Terkirim");
+    const card = harness.telegram.lastKeyboardIn(ketua.id);
     harness.drainAfterEachUpdate = false;
     const queued = newUser("Antre");
     await join(queued, "Rara Antre");
@@ -338,8 +339,16 @@ describe("/hapusdata", () => {
 
     expect(harness.telegram.textsTo(ketua.id).join("\n")).not.toContain("Rara Antre");
     const requests = await database.db.select({ status: outbox.status, chatId: outbox.chatId, payload: outbox.payload }).from(outbox).where(like(outbox.dedupeKey, "notice:join-request:%")).orderBy(asc(outbox.id));
-    // Still addressed to the ketua (their chat, not the erased person's), with no text left.
-    expect(requests).toEqual([{ status: "sent", chatId: ketua.id, payload: {} }, { status: "cancelled", chatId: ketua.id, payload: {} }]);
+    // Still addressed to the ketua (their chat, not the erased person's), with no text left; the
+    // card already shown is edited to say, naming no one, that it no longer waits (no buttons).
+    const closed = "⏹ Permintaan bergabung ke RT 05 Kelurahan Simpang IV Sipin ini tidak lagi menunggu persetujuan.";
+    expect(requests).toEqual([
+      { status: "sent", chatId: ketua.id, payload: {} },
+      { status: "cancelled", chatId: ketua.id, payload: {} },
+      { status: "sent", chatId: ketua.id, payload: { message_id: card.messageId, text: closed } },
+    ]);
+    const shown = harness.telegram.messagesIn(ketua.id).find((message) => message.messageId === card.messageId)!;
+    expect([shown.text, shown.markup ?? undefined]).toEqual([closed, undefined]);
   });
 
   it("tells someone the bot knows nothing about that there is nothing to erase", async () => {

@@ -41,7 +41,7 @@ function sorted(commands: readonly string[]): string[] {
   return [...commands].sort();
 }
 
-const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku"];
+const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
 const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
 const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
 const STAFF = ["lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua"];
@@ -92,17 +92,17 @@ describe("/bantuan", () => {
   it("shows a koordinator the RT registry but not the admin's command", async () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]));
+    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "eksporbank", "skor", "nilai", "ringkasan", "ekspor"]));
   });
 
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]));
+    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]));
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]));
+    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"]));
   });
 
   it("groups by task, showing only the tasks the person has commands for", async () => {
@@ -257,8 +257,8 @@ describe("/keluar", () => {
   async function rtWithKetua() {
     const place = await addRt(database.db, 5);
     const ketua = newUser("Ketua");
-    await addKetua(database.db, ketua, place.id);
-    return { place, ketua };
+    const { membershipId } = await addKetua(database.db, ketua, place.id);
+    return { place, ketua, ketuaMembership: membershipId };
   }
 
   it("asks first, then ends the membership and tells the ketua", async () => {
@@ -313,14 +313,14 @@ describe("/keluar", () => {
   });
 
   it("refuses a ketua at once with the hand-over message", async () => {
-    const { place, ketua } = await rtWithKetua();
+    const { place, ketua, ketuaMembership } = await rtWithKetua();
     const before = await snapshotState(database.db);
     await harness.send(ketua, "/keluar");
     expect(harness.lastText(ketua)).toBe("Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar.");
     expect(() => harness.buttons(ketua)).toThrow(); // no confirmation to press
 
     // Even a forged confirmation changes nothing.
-    const update = await pressData(harness, ketua, leave.data({ choice: "yes" }));
+    const update = await pressData(harness, ketua, leave.data({ choice: "yes", membership: ketuaMembership }));
     expect(callbackAnswerTo(harness.telegram, update)).toMatchObject({ text: "Anda ketua RT ini. Serahkan jabatan dulu dengan /serahkan sebelum keluar.", show_alert: true });
     expect(await snapshotState(database.db)).toEqual(before);
     expect(await activeRolesOf(database.db, ketua.id)).toEqual([`ketua_rt:${place.id}`]);
@@ -336,12 +336,12 @@ describe("/keluar", () => {
   it("is harmless when confirmed twice", async () => {
     const { place, ketua } = await rtWithKetua();
     const siti = newUser("Siti");
-    await addMember(database.db, siti, place.id);
+    const { membershipId } = await addMember(database.db, siti, place.id);
     await harness.send(siti, "/keluar");
     const { messageId } = harness.telegram.lastKeyboardIn(siti.id);
     const confirm = await harness.press(siti, "Ya, keluar");
     await harness.deliver(confirm);
-    const again = harness.callbackUpdate(siti, leave.data({ choice: "yes" }), messageId);
+    const again = harness.callbackUpdate(siti, leave.data({ choice: "yes", membership: membershipId }), messageId);
     await harness.deliver(again);
     expect(callbackAnswerTo(harness.telegram, again)).toBeDefined();
     expect(harness.telegram.textsTo(ketua.id).filter((text) => text.includes("keluar dari RT"))).toHaveLength(1);

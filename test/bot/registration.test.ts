@@ -4,7 +4,7 @@ import { membership, person } from "../../src/db/schema/index.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { decideMembership } from "../../src/domain/membership/membership.js";
 import { createRoleInvite } from "../../src/domain/roles/roles.js";
-import { greetingSet, joinGreeting, joinStep } from "../../src/messages/buttons/people.js";
+import { greetingSet, joinGreeting, joinStep, memberRemove } from "../../src/messages/buttons/people.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addRt, KECAMATAN_TELANAIPURA, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
@@ -328,6 +328,34 @@ describe("a request while it waits", () => {
     expect((await membershipsOf(dewi.id))[0]?.status).toBe("active");
   });
 
+  it("a decision from /anggota closes the decider's own card too; pressed on the card, the card is left to the press", async () => {
+    const place = await addRt(database.db, 5);
+    const harun = newUser("Harun");
+    await addKetua(database.db, harun, place.id);
+    const dewi = newUser("Dewi");
+    await joinByLink(dewi, place.inviteCode, "Dewi Lestari", "Dewi Lestari saja");
+    const card = shownMessages(harness.telegram, harun.id).at(-1)!;
+    expect(card.keyboard).toBeDefined();
+    await harness.send(harun, "/anggota");
+    await harness.press(harun, "✅ Dewi Lestari");
+    const now = shownMessages(harness.telegram, harun.id).find((m) => m.messageId === card.messageId)!;
+    expect([now.text, now.keyboard]).toEqual(["✅ Permintaan Dewi Lestari (KK KK Budi Santoso) bergabung ke RT 05 Kelurahan Simpang IV Sipin sudah disetujui oleh Harun.", undefined]);
+  });
+
+  it("a waiting request the ketua removes stops asking on the ketua's card", async () => {
+    const place = await addRt(database.db, 9);
+    const harun = newUser("Harun");
+    await addKetua(database.db, harun, place.id);
+    const dewi = newUser("Dewi");
+    await joinByLink(dewi, place.inviteCode, "Dewi Lestari", "Bu Dewi Lestari");
+    const card = shownMessages(harness.telegram, harun.id).at(-1)!;
+    const [request] = await membershipsOf(dewi.id);
+    await pressData(harness, harun, memberRemove.data({ step: "confirm", membership: request!.id }));
+    expect((await membershipsOf(dewi.id))[0]?.status).toBe("rejected");
+    const now = shownMessages(harness.telegram, harun.id).find((m) => m.messageId === card.messageId)!;
+    expect([now.text, now.keyboard]).toEqual(["⏹ Permintaan Bu Dewi Lestari (KK KK Budi Santoso) bergabung ke RT 09 Kelurahan Simpang IV Sipin tidak lagi menunggu persetujuan.", undefined]);
+  });
+
   it("a card still queued when the request is decided goes out saying so, without buttons", async () => {
     const place = await addRt(database.db, 9);
     const yuliana = newUser("Yuliana");
@@ -350,8 +378,10 @@ describe("a request while it waits", () => {
     expect(shownMessages(harness.telegram, rahmat.id).map((m) => [m.text, m.keyboard])).toEqual([
       ["❌ Permintaan Bu Dewi Lestari (KK KK Dewi Lestari) bergabung ke RT 09 Kelurahan Simpang IV Sipin sudah ditolak oleh Yuliana.", undefined],
     ]);
-    // The one who decided still gets the request as it was queued (with its buttons, which now say it is decided).
-    expect(shownMessages(harness.telegram, yuliana.id).at(-1)?.text).toContain("Permintaan bergabung ke RT 09");
+    // The one who decided did so elsewhere (not on this card): their copy goes out closed too.
+    expect(shownMessages(harness.telegram, yuliana.id).map((m) => [m.text, m.keyboard])).toEqual([
+      ["❌ Permintaan Bu Dewi Lestari (KK KK Dewi Lestari) bergabung ke RT 09 Kelurahan Simpang IV Sipin sudah ditolak oleh Yuliana.", undefined],
+    ]);
   });
 
   it("a waiting person's /keluar asks to withdraw the request, and the ketua's card says it was withdrawn", async () => {
@@ -389,6 +419,56 @@ describe("a request while it waits", () => {
     const late = await pressOn(harness, dewi, question, "Ya, batalkan");
     expect(callbackAnswerTo(harness.telegram, late)?.text).toBe("Anda sudah menjadi warga RT ini.");
     expect((await membershipsOf(dewi.id))[0]?.status).toBe("active");
+  });
+
+  it("an old 'Ya, batalkan' pressed after the request was replaced withdraws nothing: not the new request", async () => {
+    const first = await addRt(database.db, 5);
+    const second = await addRt(database.db, 7);
+    await addKetua(database.db, newUser("Harun"), first.id);
+    const bambang = newUser("Bambang");
+    await addKetua(database.db, bambang, second.id);
+    const dewi = newUser("Dewi");
+    await joinByLink(dewi, first.inviteCode, "Dewi Lestari", "Kak Dewi Lestari");
+    await harness.send(dewi, "/keluar");
+    const question = shownMessages(harness.telegram, dewi.id).at(-1)!;
+    expect(question.text).toBe("Batalkan permintaan Anda bergabung ke RT 05 Kelurahan Simpang IV Sipin?");
+
+    await harness.send(dewi, `/start ${second.inviteCode}`);
+    await harness.press(dewi, "Ya, ganti");
+    await harness.send(dewi, "Dewi Lestari");
+    await harness.press(dewi, "Kak Dewi Lestari");
+    await harness.send(dewi, "KK Dewi Lestari");
+    await harness.press(dewi, "Kirim permintaan");
+    const card = shownMessages(harness.telegram, bambang.id).at(-1)!;
+
+    const late = await pressOn(harness, dewi, question, "Ya, batalkan");
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toBe(
+      "Tombol ini untuk keanggotaan atau permintaan Anda di RT 05 Kelurahan Simpang IV Sipin, yang sudah berakhir. Tidak ada yang diubah. Kirim /keluar lagi jika ingin keluar atau membatalkan permintaan yang sekarang.",
+    );
+    expect((await membershipsOf(dewi.id)).map((row) => [row.rtId, row.status, row.endReason])).toEqual([[first.id, "left", "withdrawn"], [second.id, "pending", null]]);
+    // The RT 07 ketua's card still asks for a decision.
+    expect(shownMessages(harness.telegram, bambang.id).find((m) => m.messageId === card.messageId)?.keyboard).toBeDefined();
+  });
+
+  it("an old 'Ya, keluar' from an earlier membership does not take the person out of the RT they joined since", async () => {
+    const first = await addRt(database.db, 5);
+    const second = await addRt(database.db, 7);
+    await addKetua(database.db, newUser("Harun"), first.id);
+    const bambang = newUser("Bambang");
+    await addKetua(database.db, bambang, second.id);
+    const dewi = newUser("Dewi");
+    await addMember(database.db, dewi, first.id);
+    await harness.send(dewi, "/keluar");
+    const old = shownMessages(harness.telegram, dewi.id).at(-1)!;
+    await harness.send(dewi, "/keluar");
+    await harness.press(dewi, "Ya, keluar");
+    await joinByLink(dewi, second.inviteCode, "Dewi Lestari", "Kak Dewi Lestari");
+    await harness.press(bambang, "Setujui");
+    expect((await membershipsOf(dewi.id)).map((row) => [row.rtId, row.status])).toEqual([[first.id, "left"], [second.id, "active"]]);
+
+    const late = await pressOn(harness, dewi, old, "Ya, keluar");
+    expect(callbackAnswerTo(harness.telegram, late)?.text).toContain("Tombol ini untuk keanggotaan atau permintaan Anda di RT 05 Kelurahan Simpang IV Sipin, yang sudah berakhir.");
+    expect((await membershipsOf(dewi.id)).map((row) => [row.rtId, row.status])).toEqual([[first.id, "left"], [second.id, "active"]]);
   });
 
   it("a waiting person's commands say which request waits and since when, not 'send /start'", async () => {

@@ -329,13 +329,13 @@ describe("scope", () => {
 });
 
 describe("/bantuan", () => {
-  const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku"];
-  const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata", "dataku"];
-  const MEMBER = [...EVERYONE.slice(0, 5), "keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
+  const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
+  const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata", "dataku", "banksampah"];
+  const MEMBER = [...EVERYONE.slice(0, 5), "banksampah", "keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
   const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"];
-  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan"];
-  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
-  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "angkatkoordinator", "banksampah", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
+  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "eksporbank", "skor", "ringkasan"];
+  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
+  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,

@@ -145,7 +145,8 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
       if (managed.headedRtWithoutBank !== null) return ctx.conversation.enter(CREATE_WASTE_BANK);
       // A resident (or an officer): their bank's prices, with its month a tap away.
       const banks = await residentBanks(deps.db, ctx.actor);
-      if (banks.length === 0) return void (await ctx.reply(ctx.t("bank-books-none")));
+      // Open to anyone (a saver who moved away): someone in no RT is told how to join one.
+      if (banks.length === 0) return void (await ctx.reply(ctx.t(ctx.actor.membership?.status === "active" ? "bank-books-none" : "bank-books-none-unregistered")));
       for (const bank of banks) {
         const { text, keyboard } = await pricesView(ctx, bank.id);
         await ctx.reply(text, { reply_markup: keyboard });

@@ -14,9 +14,9 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
   composer.chatType("private").use(feature);
   feature.command("keluar", async (ctx) => {
     if (ctx.actor.membership!.status === "pending") {
-      const waiting = await getRt(deps.db, ctx.actor.membership!.rtId);
-      await ctx.reply(ctx.t("leave-pending-confirm", rtVars(waiting)), {
-        reply_markup: new InlineKeyboard().text(ctx.t("button-withdraw-yes"), leave.data({ choice: "withdraw" })).text(ctx.t("button-cancel"), leave.data({ choice: "cancel" })),
+      const waiting = ctx.actor.membership!;
+      await ctx.reply(ctx.t("leave-pending-confirm", rtVars(await getRt(deps.db, waiting.rtId))), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-withdraw-yes"), leave.data({ choice: "withdraw", membership: waiting.id })).text(ctx.t("button-cancel"), leave.data({ choice: "cancel", membership: waiting.id })),
       });
       return;
     }
@@ -26,10 +26,10 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.actor.grants.some((grant) => grant.role === "ketua_rt" && !grant.acting && grant.rtId === rtId)) throw new DomainError("ketua-must-hand-over");
     const place = await getRt(deps.db, ctx.actor.membership!.rtId);
     await ctx.reply(ctx.t("leave-confirm", rtVars(place)), {
-      reply_markup: new InlineKeyboard().text(ctx.t("button-leave-yes"), leave.data({ choice: "yes" })).text(ctx.t("button-cancel"), leave.data({ choice: "cancel" })),
+      reply_markup: new InlineKeyboard().text(ctx.t("button-leave-yes"), leave.data({ choice: "yes", membership: ctx.actor.membership!.id })).text(ctx.t("button-cancel"), leave.data({ choice: "cancel", membership: ctx.actor.membership!.id })),
     });
   });
-  onButton(feature, leave, async (ctx, { choice }) => {
+  onButton(feature, leave, async (ctx, { choice, membership: membershipId }) => {
     if (choice === "cancel") {
       await ctx.answerCallbackQuery();
       await ctx.editMessageText(ctx.t("action-cancelled"));
@@ -38,7 +38,7 @@ export function createLeaveFeature(deps: BotDeps): Composer<BotContext> {
     // The ketua's notice (or, for a request withdrawn, the approvers' cards) is queued by the
     // service, with the leaving itself.
     const withdraw = choice === "withdraw";
-    const place = await leaveRt(deps, ctx.actor, { status: withdraw ? "pending" : "active" });
+    const place = await leaveRt(deps, ctx.actor, { status: withdraw ? "pending" : "active", membershipId });
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t(withdraw ? "leave-pending-done" : "leave-done", rtVars(place)));
   });

@@ -76,7 +76,7 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     const approve = decision === "ok";
     // The service decides, audits and queues the resident's notice in one transaction: a failed
     // reply below cannot lose it, and a retry finds the request decided.
-    const { member } = await decideMembership(deps, ctx.actor, { membershipId, approve });
+    const { member } = await decideMembership(deps, ctx.actor, { membershipId, approve, pressedMessageId: ctx.callbackQuery?.message?.message_id ?? null });
     const name = member.displayName ?? "-";
     await ctx.answerCallbackQuery({ text: ctx.t(approve ? "decision-approved" : "decision-rejected", { name }) });
     const keyboard = withoutRowsFor(ctx.callbackQuery?.message?.reply_markup, membershipId);

@@ -78,20 +78,29 @@ const joinRequestEvent = (membershipId: number) => eventKey("join-request", memb
 
 /**
  * The approvers' cards of a request that is settled now say how, and by whom (`by`, the manager who
- * decided; none for a withdrawal), except the card of the one who acted.
+ * decided; none for a withdrawal), except the card the decider pressed (`pressedMessageId`, the
+ * message their button was on: a decision from /anggota edits their card too). `ended`: the
+ * request was removed; `erased`: its resident erased their data, so the text names nobody and the
+ * edits are about nobody (run after the erasure, which would otherwise blank them).
  */
 async function closeRequestCards(
   tx: Database,
   deps: ServiceDeps,
   now: Date,
-  params: { member: Pick<MembershipView, "id" | "personId" | "displayName" | "greeting" | "householdLabel">; rt: RtDetails; outcome: "approved" | "rejected" | "withdrawn"; by: Actor["person"] | null },
+  params: {
+    member: Pick<MembershipView, "id" | "personId" | "displayName" | "greeting" | "householdLabel">;
+    rt: RtDetails;
+    outcome: "approved" | "rejected" | "withdrawn" | "ended" | "erased";
+    by: Actor["person"] | null;
+    pressedMessageId?: number | null;
+  },
 ): Promise<void> {
   const { member, rt: place, outcome, by } = params;
   await rewriteNotice(tx, now, {
     event: joinRequestEvent(member.id),
     subject: member.personId,
-    about: by ? [member.personId, by.id] : [member.personId],
-    exceptPersonId: by?.id ?? member.personId,
+    about: outcome === "erased" ? [] : by ? [member.personId, by.id] : [member.personId],
+    exceptCopy: by && params.pressedMessageId != null ? { personId: by.id, messageId: params.pressedMessageId } : null,
     text: (locale) => {
       const t = translateIn(deps.i18n, supportedLocale(locale));
       return t(`membership-request-closed-${outcome}`, {
@@ -102,6 +111,19 @@ async function closeRequestCards(
       });
     },
   });
+}
+
+/** The requests a person still has waiting, read before their erasure ends them. */
+export async function waitingRequestsOf(tx: Database, personId: number): Promise<{ id: number; rtId: number }[]> {
+  return tx.select({ id: membership.id, rtId: membership.rtId }).from(membership).where(and(eq(membership.personId, personId), eq(membership.status, "pending")));
+}
+
+/** After an erasure: the approvers' cards of the requests it ended say they no longer wait, naming nobody. */
+export async function closeErasedRequestCards(tx: Database, deps: ServiceDeps, now: Date, personId: number, requests: readonly { id: number; rtId: number }[]): Promise<void> {
+  for (const request of requests) {
+    const member = { id: request.id, personId, displayName: null, greeting: null, householdLabel: null };
+    await closeRequestCards(tx, deps, now, { member, rt: await getRt(tx, request.rtId), outcome: "erased", by: null });
+  }
 }
 
 export type MembershipView = {
@@ -154,7 +176,8 @@ async function lockedMembership(tx: Database, actor: Actor, membershipId: number
   return { member, rt: place };
 }
 
-export type DecideParams = { membershipId: number; approve: boolean };
+/** `pressedMessageId`: the message whose button decided (a card, or the /anggota list). */
+export type DecideParams = { membershipId: number; approve: boolean; pressedMessageId?: number | null };
 
 /**
  * Approves or rejects a pending request, audits it and tells the resident, in one transaction.
@@ -183,7 +206,7 @@ export async function decideMembership(deps: ServiceDeps, actor: Actor, params: 
     const name = addressName(translateIn(deps.i18n, supportedLocale(member.locale)), { greeting: member.greeting, name: member.displayName });
     await queueNotices(tx, now, noticeIn(deps, member, eventKey(key, member.id), key, { ...rtVars(place), name }));
     // The other approvers (koordinators of an RT without a ketua) see it settled, and by whom.
-    await closeRequestCards(tx, deps, now, { member, rt: place, outcome: approve ? "approved" : "rejected", by: actor.person });
+    await closeRequestCards(tx, deps, now, { member, rt: place, outcome: approve ? "approved" : "rejected", by: actor.person, pressedMessageId: params.pressedMessageId ?? null });
     return { member: { ...member, status }, rt: place };
   });
 }
@@ -283,6 +306,8 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, params: { me
     if (await endMembership(tx, member, "removed", actor.person?.id ?? null, now)) {
       await queueNotices(tx, now, noticeIn(deps, member, eventKey("membership-removed", member.id), "membership-removed", rtVars(place)));
       if (member.status === "active") await freeComingNights(deps, tx, { personId: member.personId, rtId: place.id, name: member.displayName ?? "-", now });
+      // A request removed while it waited: the approvers' cards stop asking for a decision.
+      if (member.status === "pending") await closeRequestCards(tx, deps, now, { member, rt: place, outcome: "ended", by: null });
     }
     return found;
   });
@@ -292,18 +317,21 @@ export async function removeMember(deps: ServiceDeps, actor: Actor, params: { me
  * A resident leaves their RT (or withdraws a pending request). The ketua hears of an active
  * member leaving, in the same transaction, once per membership; a request withdrawn changes the
  * approvers' cards to say so. `status`, when given, is what the person agreed to end: a stale
- * button for the other kind is refused.
+ * button for the other kind is refused. `membershipId`, when given, is the membership the person
+ * was asked about: once that one has ended, the button ends nothing (not a request made since).
  */
-export async function leaveRt(deps: ServiceDeps, actor: Actor, params: { status?: "pending" | "active" } = {}): Promise<RtDetails> {
+export async function leaveRt(deps: ServiceDeps, actor: Actor, params: { status?: "pending" | "active"; membershipId?: number } = {}): Promise<RtDetails> {
   if (!actor.membership || !actor.person) throw new DomainError("not-registered");
   const now = deps.clock();
   const personId = actor.person.id;
-  const membershipId = actor.membership.id;
+  const membershipId = params.membershipId ?? actor.membership.id;
   return inTransaction(deps, async (tx) => {
     const [locked] = await tx.select({ id: membership.id }).from(membership).where(and(eq(membership.id, membershipId), eq(membership.personId, personId))).for("update");
     if (!locked) throw new DomainError("not-registered");
     const member = (await findMembership(tx, membershipId))!;
     const place = await getRt(tx, member.rtId);
+    // Checked on the locked row: the question was about a membership that has ended since.
+    if (params.membershipId !== undefined && member.status !== "pending" && member.status !== "active") throw new DomainError("leave-stale", rtVars(place));
     // A "withdraw my request" pressed after the request was approved leaves nothing (and the reverse).
     if (params.status === "pending" && member.status === "active") throw new DomainError("already-member-here");
     if (params.status === "active" && member.status === "pending") throw new DomainError("already-pending");

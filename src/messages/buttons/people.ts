@@ -35,9 +35,10 @@ export const inviteReset = fixedButton("invite.reset", AUDIENCES.managers);
 
 /**
  * /keluar's "are you sure?": `yes` leaves the RT (an active resident), `withdraw` takes back a
- * request still waiting (and only that: pressed after approval, it leaves nothing).
+ * request still waiting (and only that: pressed after approval, it leaves nothing). It names the
+ * membership it was asked about: pressed after that one ended, it ends no other (a later request).
  */
-export const leave = defineButton("leave", "member", { choice: oneOf("yes", "cancel", "withdraw") });
+export const leave = defineButton("leave", "member", { choice: oneOf("yes", "cancel", "withdraw"), membership: id });
 
 /**
  * /hapusdata's "are you sure?". It was unlisted (so open to all); it stays "anyone" on purpose:
