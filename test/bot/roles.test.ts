@@ -340,9 +340,8 @@ describe("/bantuan", () => {
     stranger: EVERYONE,
     "no-rt": EVERYONE,
     pending: PENDING,
-    // /banksampah: a resident reads their bank's prices and month.
-    warga: [...MEMBER, "banksampah", "skor"],
-    petugas: [...PETUGAS, "banksampah"],
+    warga: [...MEMBER, "skor"],
+    petugas: PETUGAS,
     ketua_rt: KETUA_COMMANDS,
     "koordinator-kelurahan": KOORDINATOR,
     "koordinator-kecamatan": KOORDINATOR,
