@@ -948,7 +948,7 @@ describe("/banksampah for residents", () => {
         "• Kaca / botol: Rp 300/kg",
         "• Minyak jelantah: Rp 5.000/liter",
         "",
-        "Harga untuk sampah yang sudah terpilah dan bersih. Laporan bank sampah ini bulan ini ada di tombol di bawah.",
+        "Harga untuk sampah yang sudah terpilah dan bersih. Laporan bulan ini ada di tombol di bawah.",
       ].join("\n"),
     );
     expect(harness.buttons(siti)).toEqual(["📄 Bulan ini"]);
