@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { broadcast, event, eventOccurrence } from "../../src/db/schema/index.js";
-import { answer } from "../../src/messages/buttons/common.js";
+import { announceWhen } from "../../src/messages/buttons/broadcast.js";
 import { eventForm, eventKindChoice, eventRepeatChoice, eventSummary } from "../../src/messages/buttons/events.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
@@ -153,7 +153,7 @@ describe.skipIf(noServer)("two instances on one PostgreSQL", () => {
     const text = "Gotong royong Minggu pagi, bawa cangkul.";
     // A ketua has one audience (the RT) and no group: /umumkan asks for the text, then to confirm.
     await oneByOne(() => typed(chatId, "/umumkan"), () => typed(chatId, text));
-    const send = answer.data({ form: "announce", choice: "yes" });
+    const send = announceWhen.data({ when: "now" }); // "📣 Kirim sekarang"
     expect(sentWithButton(chatId, send)).toHaveLength(1);
 
     stub.delays.set("answerCallbackQuery", SLOW_MS);
@@ -161,8 +161,10 @@ describe.skipIf(noServer)("two instances on one PostgreSQL", () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
 
     expect(await database.db.select({ id: broadcast.id }).from(broadcast).where(eq(broadcast.senderPersonId, personId))).toHaveLength(1);
-    await eventually(() => residents.every((resident) => stub.sentTo(resident.id).includes(text)), "the announcement to reach the residents", 30_000);
-    for (const resident of residents) expect(stub.sentTo(resident.id).filter((sent) => sent === text)).toHaveLength(1);
+    // Each copy opens with its sender line ("Dari Ketua RT 07, …"), then the text.
+    const isAnnouncement = (sent: string) => sent.startsWith("Dari Ketua RT 07") && sent.endsWith(`\n\n${text}`);
+    await eventually(() => residents.every((resident) => stub.sentTo(resident.id).some(isAnnouncement)), "the announcement to reach the residents", 30_000);
+    for (const resident of residents) expect(stub.sentTo(resident.id).filter(isAnnouncement)).toHaveLength(1);
   });
 
   it("two messages of one chat, one reaching each instance at once, are taken one after the other", async () => {
