@@ -1,69 +1,32 @@
-import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, queryRows, type DatabaseHandle } from "../../src/db/client.js";
-import { MIGRATIONS_FOLDER, runMigrations } from "../../src/db/migrate.js";
+import { queryRows, type DatabaseHandle } from "../../src/db/client.js";
+import { runMigrations } from "../../src/db/migrate.js";
 import { seedWilayah } from "../../src/domain/wilayah/seed.js";
-import { withDatabase } from "../helpers/database.js";
+import { openMigrationTestDatabase, type MigrationTestDatabase } from "../helpers/migrated-before.js";
 
 /**
  * Migration 0008 on a database that lived before it: the default "/" menu now shows a stranger's
  * commands only, so everyone who had joined or held a role or a bank post before the release is
- * marked for their own menu (migrations/handwritten-menus.sql, appended to 0008). The database is
+ * marked for their own menu (the back-fill at the end of migrations/0008_everyday.sql). The database is
  * migrated to 0007 from a copy of the folder cut there, filled with raw SQL in the 0007 shape, then
  * migrated to the end.
  */
-type Journal = { entries: { tag: string }[] };
-
+let database: MigrationTestDatabase;
 let handle: DatabaseHandle;
-let cleanup = async () => {};
-const folder = mkdtempSync(join(tmpdir(), "bantar-migrations-"));
-
-async function migrateTo0007(): Promise<void> {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as Journal;
-  const upTo = journal.entries.findIndex((entry) => entry.tag.startsWith("0008_"));
-  expect(upTo).toBeGreaterThan(0);
-  const before = { ...journal, entries: journal.entries.slice(0, upTo) };
-  mkdirSync(join(folder, "meta"));
-  writeFileSync(join(folder, "meta", "_journal.json"), JSON.stringify(before));
-  for (const entry of before.entries) copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-  if (handle.driver === "pglite") await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
-  else await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
-}
 
 beforeAll(async () => {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    const name = `bantar_test_m8_${randomBytes(4).toString("hex")}`;
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    handle = await openDatabase({ kind: "postgres", url: withDatabase(serverUrl, name) });
-    cleanup = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-  } else {
-    handle = await openDatabase({ kind: "pglite", dataDir: null });
-  }
+  database = await openMigrationTestDatabase();
+  handle = database.handle;
 });
 
 afterAll(async () => {
-  await handle?.close();
-  await cleanup();
-  rmSync(folder, { recursive: true, force: true });
+  await database?.close();
 });
 
 describe("migration 0008 on people registered before it", () => {
   it("marks everyone with a current membership, role or bank post for their own menu, and nobody else", async () => {
-    await migrateTo0007();
+    await database.migrateBefore("0008_");
     await seedWilayah(handle.db, "15.71");
     const [kelurahan] = await queryRows<{ code: string }>(handle.db, sql`select code from kelurahan order by code limit 1`);
     const k = kelurahan!.code;
