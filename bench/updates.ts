@@ -56,7 +56,7 @@ import { recordDeposit } from "../src/domain/bank-sampah/ledger.js";
 import { loadActor } from "../src/domain/people/actor.js";
 import { memberCode } from "../src/domain/people/member-code.js";
 import { bankPick, bankSetor, saldo } from "../src/messages/buttons/bank-sampah.js";
-import { attendanceOpen, attendancePage, attendanceTick, rsvp } from "../src/messages/buttons/events.js";
+import { attendanceOpen, attendancePage, attendanceTick, rsvp, scheduleOpen } from "../src/messages/buttons/events.js";
 import { seedWilayah } from "../src/domain/wilayah/seed.js";
 import { createLogger } from "../src/logger.js";
 import { createScratchDatabase } from "./scratch-database.js";
@@ -215,7 +215,7 @@ async function seed(db: Database): Promise<World> {
 }
 
 /** One step of a task: the update to send now, given what the bot shows in the chat (null: the button is not there). */
-/** `optional`: a button that may rightly be absent (no one left to tick on the page); not a broken sequence. */
+/** `optional`: a button that may rightly be absent (no one left to tick on the page; no list under /jadwal's cards); skipped, not a broken sequence. */
 type Step = { kind: string; next: (shown: ShownKeyboard | undefined) => Update | null; optional?: boolean };
 type Task = { chat: number; steps: Step[] };
 
@@ -270,7 +270,10 @@ function buildStream(world: World, make: UpdateFactory, total: number): { tasks:
     task: () => {
       const chat = anyResident().telegramId;
       const answer = ["hadir", "tidak", "mungkin"][Math.floor(next() * 3)]!;
-      return { chat, steps: [text(chat, "/jadwal", "/jadwal"), press(chat, "RSVP button", (data) => rsvp.read(data)?.answer === answer)] };
+      // /jadwal shows the next of each kind as cards, then the rest as a list whose buttons open a
+      // card: the resident opens one from the list when there is a list, then answers on its card.
+      const openCard = press(chat, "schedule item", (data) => scheduleOpen.read(data) !== undefined, undefined, true);
+      return { chat, steps: [text(chat, "/jadwal", "/jadwal"), openCard, press(chat, "RSVP button", (data) => rsvp.read(data)?.answer === answer)] };
     },
   });
   const checkin = (weight: number, kind: string, withCommand: boolean) =>
@@ -351,7 +354,9 @@ async function runSteps(task: Task, index: number, telegram: BenchTelegram, hand
   for (const step of task.steps) {
     const update = step.next(telegram.keyboardIn(task.chat));
     if (!update) {
-      if (!step.optional) state.broken++;
+      // An optional button rightly absent is skipped; a missing one ends the sequence as broken.
+      if (step.optional) continue;
+      state.broken++;
       break;
     }
     record?.(index, update);
