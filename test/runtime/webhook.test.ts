@@ -94,8 +94,10 @@ describe("webhook mode", () => {
     await enqueueMessages(database.db, [{ dedupeKey: "runtime-outbox-1", chatId: 7008, priority: PRIORITY.notification, payload: { text: "pengumuman" }, notBefore: new Date() }]);
     // The first try fails; the row waits its backoff (2 s) and goes out on the second.
     await eventually(() => stub.sentTo(7008).length === 1, "the retried outbox message", 10_000);
-    const [row] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, "runtime-outbox-1"));
-    expect(row!.status).toBe("sent");
+    // The stub answers before the sender marks the row: wait for the mark, not only the delivery.
+    const status = async () => (await database.db.select().from(outbox).where(eq(outbox.dedupeKey, "runtime-outbox-1")))[0]?.status;
+    await eventually(async () => (await status()) === "sent", "the row marked sent", 5_000);
+    expect(await status()).toBe("sent");
     expect(stub.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === 7008)).toHaveLength(2);
   });
 });
