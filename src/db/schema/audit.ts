@@ -22,6 +22,20 @@ export const auditAction = pgEnum("audit_action", [
   "data_erased",
   "ronda_assigned",
   "acting_started",
+  // The program's cycle (src/domain/cycle/).
+  "round_opened",
+  "rt_proposed",
+  "proposal_withdrawn",
+  "assessor_invite_created",
+  "assessor_joined",
+  "visit_scheduled",
+  "visit_cancelled",
+  "assessment_scored",
+  "evidence_added",
+  "evidence_removed",
+  "round_decided",
+  "title_awarded",
+  "kencana_requirement_recorded",
 ]);
 
 /**

@@ -10,3 +10,5 @@ export * from "./bank-sampah.js";
 export * from "./pojok-baca.js";
 export * from "./scores.js";
 export * from "./audit.js";
+export * from "./cycle.js";
+export * from "./evidence.js";

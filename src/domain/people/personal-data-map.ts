@@ -2,6 +2,11 @@ import { and, arrayContains, eq, getTableName, inArray, isNull, ne, or, sql, typ
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import {
+  assessmentRound,
+  assessmentScore,
+  assessmentVisit,
+  assessorInvite,
+  assessorScope,
   auditLog,
   bankAccount,
   book,
@@ -13,9 +18,11 @@ import {
   depositLine,
   event,
   eventOccurrence,
+  evidence,
   indicatorScore,
   kecamatan,
   kelurahan,
+  kencanaRequirement,
   ledgerEntry,
   membership,
   outbox,
@@ -28,6 +35,9 @@ import {
   roleAssignment,
   roleInvite,
   rondaSetup,
+  roundAssessor,
+  rtProposal,
+  rtTitle,
   rondaVolunteer,
   rt,
   shiftAssignment,
@@ -133,6 +143,14 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: "emptied (the volunteering ends)",
     async erase(tx, subject) {
       await tx.update(rondaVolunteer).set({ unavailableDates: [], unavailableWeekdays: [] }).where(eq(rondaVolunteer.personId, subject.personId));
+    },
+  },
+  {
+    columns: [evidence.caption],
+    holds: "captions the person wrote under evidence photos (which may name neighbours)",
+    erasure: "blanked on the photos the person added; the photos stay the RT's evidence",
+    async erase(tx, subject) {
+      await tx.update(evidence).set({ caption: null }).where(and(eq(evidence.addedBy, subject.personId), sql`${evidence.caption} is not null`));
     },
   },
   {
@@ -250,6 +268,18 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [indicatorScore.indicatorCode, indicatorScore.note], why: "an assessment of an RT by its koordinator, not about a person" },
   { columns: [processedUpdate.updateId], why: "Telegram's update counter" },
   { columns: [cronRun.key], why: "a scheduled job's name and time" },
+  { columns: [assessmentRound.requestKey, assessmentRound.skNumber], why: "a form's random key; the number of the Wali Kota's decree" },
+  { columns: [rtProposal.readiness], why: "indicator codes, levels and counts of the RT when it was proposed" },
+  { columns: [assessorInvite.code, assessorInvite.rtIds, assessorInvite.kecamatanCodes, roundAssessor.inviteCode], why: "a random code, RT ids and area codes" },
+  { columns: [assessorScope.kecamatanCode], why: "an area code" },
+  { columns: [assessmentVisit.requestKey], why: "a form's random key" },
+  {
+    columns: [assessmentScore.indicatorCode, assessmentScore.period, assessmentScore.note, assessmentScore.overrideReason, assessmentScore.requestKey],
+    why: "an assessment of an RT (its notes and the reason a measured level was overridden), not about a person; a quarter; a form's key",
+  },
+  { columns: [rtTitle.skNumber, rtTitle.baseline, rtTitle.awardRupiah], why: "the decree's number, the RT's indicator levels before its visit, Rupiah" },
+  { columns: [kencanaRequirement.requirement, kencanaRequirement.note, kencanaRequirement.requestKey], why: "a requirement's code and what the RT has for it (the RT's record); a form's key" },
+  { columns: [evidence.indicatorCode, evidence.fileId, evidence.fileUniqueId, evidence.requestKey], why: "an indicator code; Telegram's ids of a photo of the RT's activity; a form's key" },
 ];
 
 /**

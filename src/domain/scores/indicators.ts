@@ -57,3 +57,8 @@ export function indicatorKey(code: IndicatorCode): string {
 export function dimensionKey(dimension: Dimension): string {
   return `dimension-${dimension}`;
 }
+
+/** The locale key of what a score means for an indicator (the assessors' rubric), e.g. `rubric-b5-2`. */
+export function rubricKey(code: IndicatorCode, score: 0 | 1 | 2): string {
+  return `rubric-${code.toLowerCase()}-${score}`;
+}

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../db/client.js";
+
+/**
+ * The RTs an assessor may see and score in a round: those named in their scope and every RT of the
+ * kecamatan named there. None once their place on the team is revoked. Re-read at every step
+ * (scope is checked at each step, reads included), never carried in a form.
+ */
+export async function assessorRtIds(db: Database, params: { roundId: number; personId: number }): Promise<number[]> {
+  const rows = await queryRows<{ rt_id: number }>(
+    db,
+    sql`select distinct r.id as rt_id
+        from round_assessor a
+        join assessor_scope s on s.assessor_id = a.id
+        join rt r on r.id = s.rt_id
+          or (s.kecamatan_code is not null and r.kelurahan_code in (select k.code from kelurahan k where k.kecamatan_code = s.kecamatan_code))
+        where a.round_id = ${params.roundId} and a.person_id = ${params.personId} and a.revoked_at is null
+        order by r.id`,
+  );
+  return rows.map((row) => Number(row.rt_id));
+}
+
+/** The rounds a person is on the team of (not revoked), newest first. */
+export async function assessorRoundIds(db: Database, personId: number): Promise<number[]> {
+  const rows = await queryRows<{ round_id: number }>(
+    db,
+    sql`select a.round_id from round_assessor a join assessment_round r on r.id = a.round_id
+        where a.person_id = ${personId} and a.revoked_at is null order by r.year desc`,
+  );
+  return rows.map((row) => Number(row.round_id));
+}

@@ -1,0 +1,33 @@
+import { desc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { assessmentRound } from "../../db/schema/index.js";
+import { formatLocalDate, wibDate } from "../schedule/wib.js";
+
+export type RoundView = typeof assessmentRound.$inferSelect;
+
+/**
+ * Where a round stands on a WIB day: proposals are taken until the deadline (inclusive); then the
+ * team prepares; visits run visit_from..visit_to; after them the round waits for its decision; once
+ * the SK is recorded it is decided. A phase is a function of the dates, never stored.
+ */
+export type RoundPhase = "proposals" | "preparing" | "visits" | "deciding" | "decided";
+
+export function roundPhase(round: Pick<RoundView, "proposalDeadline" | "visitFrom" | "visitTo" | "decidedAt">, now: Date): RoundPhase {
+  if (round.decidedAt) return "decided";
+  const today = formatLocalDate(wibDate(now));
+  if (today <= round.proposalDeadline) return "proposals";
+  if (today < round.visitFrom) return "preparing";
+  if (today <= round.visitTo) return "visits";
+  return "deciding";
+}
+
+export async function findRound(db: Database, roundId: number): Promise<RoundView | undefined> {
+  const [row] = await db.select().from(assessmentRound).where(eq(assessmentRound.id, roundId));
+  return row;
+}
+
+/** The round the city is in: the newest one not yet decided, else the newest one (or none yet). */
+export async function currentRound(db: Database): Promise<RoundView | undefined> {
+  const rows = await db.select().from(assessmentRound).orderBy(desc(assessmentRound.year)).limit(5);
+  return rows.find((row) => row.decidedAt === null) ?? rows[0];
+}
