@@ -4,7 +4,7 @@ import type { Actor } from "../domain/people/actor.js";
 export type { Audience };
 
 /** The tasks /bantuan groups commands by, in the order it shows them; titles are `help-group-<group>`. */
-export const COMMAND_GROUPS = ["umum", "kegiatan", "bank", "baca", "rt", "wilayah", "saya"] as const;
+export const COMMAND_GROUPS = ["umum", "kegiatan", "bank", "baca", "rt", "penilaian", "wilayah", "saya"] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 /**

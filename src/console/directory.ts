@@ -28,6 +28,8 @@ async function grantLabel(db: Database, grant: RoleGrant): Promise<string> {
       return `koordinator ${await areaLabel(db, grant)}`;
     case "admin":
       return "admin kota";
+    case "penilai":
+      return `tim penilai putaran #${grant.roundId}`;
   }
 }
 

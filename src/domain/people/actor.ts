@@ -1,11 +1,14 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { kelurahan, membership, person, roleAssignment, rt, wasteBankOfficer } from "../../db/schema/index.js";
+import { assessmentRound, kelurahan, membership, person, roleAssignment, roundAssessor, rt, wasteBankOfficer } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Greeting } from "../../messages/address.js";
 
-/** `petugas` keeps an RT (attendance, the reading corner); `petugas_bank` runs a waste bank. */
-export type Role = "ketua_rt" | "petugas" | "petugas_bank" | "koordinator" | "admin";
+/**
+ * `petugas` keeps an RT (attendance, the reading corner); `petugas_bank` runs a waste bank;
+ * `penilai` is on the assessment team of a round not yet decided (which RTs: domain/cycle/assessors.ts).
+ */
+export type Role = "ketua_rt" | "petugas" | "petugas_bank" | "koordinator" | "admin" | "penilai";
 export type RoleName = "warga" | Role;
 
 export type RoleGrant = {
@@ -15,6 +18,8 @@ export type RoleGrant = {
   kecamatanCode: string | null;
   /** For petugas_bank: the waste bank the person is an officer of. */
   wasteBankId?: number;
+  /** For penilai: the round whose assessment team the person is on. */
+  roundId?: number;
   /**
    * A ketua_rt grant a koordinator (or admin) holds for an RT of their area that has no ketua, as
    * chosen on /daftarrt: it lasts while the RT has none (loadActor checks it with every update).
@@ -52,6 +57,7 @@ type ActorRow = {
   membership: Json<{ id: number; rt_id: number; status: CurrentMembership["status"]; household_label: string | null }> | null;
   grants: Json<{ role: Role; rt_id: number | null; kelurahan_code: string | null; kecamatan_code: string | null }[]>;
   banks: Json<number[]>;
+  rounds: Json<number[]>;
   acting: Json<{ rt_id: number; number: number; kelurahan_code: string; kecamatan_code: string }> | null;
 };
 
@@ -74,6 +80,9 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
         from ${roleAssignment} r where r.person_id = p.id and r.revoked_at is null), '[]'::json) as grants,
       coalesce((select json_agg(o.waste_bank_id order by o.id)
         from ${wasteBankOfficer} o where o.person_id = p.id and o.revoked_at is null), '[]'::json) as banks,
+      coalesce((select json_agg(a.round_id order by a.round_id)
+        from ${roundAssessor} a join ${assessmentRound} ar on ar.id = a.round_id
+        where a.person_id = p.id and a.revoked_at is null and ar.decided_at is null), '[]'::json) as rounds,
       (select json_build_object('rt_id', a.id, 'number', a.number, 'kelurahan_code', a.kelurahan_code, 'kecamatan_code', k.kecamatan_code)
         from ${rt} a join ${kelurahan} k on k.code = a.kelurahan_code
         where a.id = p.acting_rt_id
@@ -88,6 +97,7 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
   const current = found.membership === null ? null : parsed(found.membership);
   const grants: RoleGrant[] = parsed(found.grants).map((grant) => ({ role: grant.role, rtId: grant.rt_id, kelurahanCode: grant.kelurahan_code, kecamatanCode: grant.kecamatan_code }));
   const bankGrants: RoleGrant[] = parsed(found.banks).map((wasteBankId) => ({ role: "petugas_bank", rtId: null, kelurahanCode: null, kecamatanCode: null, wasteBankId }));
+  const teamGrants: RoleGrant[] = parsed(found.rounds).map((roundId) => ({ role: "penilai", rtId: null, kelurahanCode: null, kecamatanCode: null, roundId }));
   // Acting for an RT needs, now, an RT without a ketua (the query) inside the actor's area.
   const chosen = found.acting === null ? null : parsed(found.acting);
   const covered = chosen !== null && [...adminGrant, ...grants].some((grant) =>
@@ -106,7 +116,7 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
     },
     membership: current ? { id: current.id, rtId: current.rt_id, status: current.status, householdLabel: current.household_label } : null,
     // The acting grant first: while acting, the ketua commands work on the RT acted for.
-    grants: [...actingGrants, ...adminGrant, ...grants, ...bankGrants],
+    grants: [...actingGrants, ...adminGrant, ...grants, ...bankGrants, ...teamGrants],
     acting,
   };
 }
