@@ -30,19 +30,13 @@ import { digestChart, digestModel, digestWorkbook, loadDigestData } from "../src
 import type { Translate } from "../src/messages/translate.js";
 import { planWeeklyDigests } from "../src/scheduling/digests.js";
 import { BENCH_NOW, openDataSet, SIZES } from "./scores-data.js";
-import { flagOption, numberOption, sizeOption } from "./support.js";
+import { flagOption, median, numberOption, sizeOption } from "./support.js";
 
 const { size: SIZE, preset: PRESET } = sizeOption({ city: { runs: 3 }, small: { runs: 1 } } satisfies Record<keyof typeof SIZES, unknown>, "city");
 const RUNS = Math.max(1, numberOption("runs", PRESET.runs));
 const FRESH = flagOption("fresh");
 
 const TARGETS = { scorecardsMs: 3_000, digestsMs: 15_000, peakRssMb: 500 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /** One warm-up, then `RUNS` timed runs; `before` runs untimed ahead of each. */
 async function measure<T>(work: () => Promise<T>, before?: () => Promise<void>): Promise<{ ms: number; all: number[]; result: T }> {

@@ -10,6 +10,7 @@ import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundl
 import { describe, expect, it } from "vitest";
 import { COMMAND_GROUPS, COMMANDS } from "../src/bot/commands.js";
 import { BUTTON_FAMILIES } from "../src/messages/buttons/index.js";
+import { AGENCIES } from "../src/domain/cycle/team.js";
 import { PERSONAL_REMINDER_CHOICES } from "../src/domain/events/reminder-settings.js";
 import { GREETINGS } from "../src/messages/address.js";
 import { refusalKey } from "../src/bot/middlewares/authorize.js";
@@ -29,6 +30,11 @@ import { SCORE_VIEWS, shortLabelKey } from "../src/bot/features/scores.js";
 import { PARTICIPATION_KINDS } from "../src/domain/scores/digest-queries.js";
 import { DIGEST_TRENDS, kindKey, trendWordKey } from "../src/reports/digest.js";
 import { AUDIT_ACTIONS } from "../src/domain/audit/audit.js";
+import { AWARD_CATEGORIES } from "../src/domain/cycle/award.js";
+import { KENCANA_REQUIREMENTS, type KencanaShortfall } from "../src/domain/cycle/kencana.js";
+import { AWARD_FILTERS } from "../src/messages/buttons/award.js";
+import { titleLevel } from "../src/db/schema/index.js";
+import { RECAP_COLUMNS } from "../src/reports/recap.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -111,6 +117,8 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "membership-status-*": ["pending", "active"].map((status) => `membership-status-${status}`),
   "picker-*": ["mbr", "ho", "pt"].map((action) => `picker-${action}`),
   "*-notice": ["petugas-appointed", "petugas-revoked"].map((key) => `${key}-notice`),
+  // issue 15: team
+  "agency-*": AGENCIES.map((agency) => `agency-${agency}`),
   "area-*": (["kelurahan", "kecamatan"] satisfies RoleInviteView["areaLevel"][]).map((level) => `area-${level}`),
   "event-kind-*": EVENT_KINDS.map((kind) => `event-kind-${kind}`),
   "weekday-*": [0, 1, 2, 3, 4, 5, 6].map((day) => `weekday-${day}`),
@@ -139,7 +147,14 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "digest-kind-*": PARTICIPATION_KINDS.map(kindKey),
   "digest-trend-word-*": DIGEST_TRENDS.map(trendWordKey),
   "audit-action-*": AUDIT_ACTIONS.map((action) => `audit-action-${action}`),
+  "recap-col-*": RECAP_COLUMNS.map((column) => `recap-col-${column}`),
   "announce-audience-**": (["rt-members", "area-ketua", "area-residents"] satisfies Audience[]).flatMap((audience) => [audienceLabelKey(audience, false), audienceLabelKey(audience, true)]),
+  // issue 15: award
+  "award-category-*": AWARD_CATEGORIES.map((category) => `award-category-${category}`),
+  "award-filter-*": AWARD_FILTERS.map((filter) => `award-filter-${filter}`),
+  "award-title-*": titleLevel.enumValues.map((level) => `award-title-${level}`),
+  "kencana-req-*": KENCANA_REQUIREMENTS.map((requirement) => `kencana-req-${requirement}`),
+  "kencana-shortfall-*": (["held-under-a-year", "fading", "requirements-unmet", "already-kencana"] satisfies KencanaShortfall[]).map((shortfall) => `kencana-shortfall-${shortfall}`),
 };
 
 describe("locale files", () => {

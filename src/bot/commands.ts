@@ -1,5 +1,6 @@
 import { AUDIENCES, allows, type Audience } from "../domain/people/audience.js";
 import type { Actor } from "../domain/people/actor.js";
+import { RECAP_READERS } from "../messages/buttons/onsite.js";
 
 export type { Audience };
 
@@ -84,11 +85,39 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "eksporbank", audience: BANK_EXPORTERS, group: "bank" },
   { command: "skor", audience: SCORE_VIEWERS, group: "kegiatan" },
   { command: "nilai", audience: COORDINATORS, group: "wilayah" },
+  // issue 15 (koordinator): what is not yet scored in the area, one RT's unscored indicators in one
+  // pass, and the live recap; beside /nilai, among the koordinator's and the city's tools.
+  { command: "belumdinilai", audience: COORDINATORS, group: "wilayah" },
+  { command: "nilaisemua", audience: COORDINATORS, group: "wilayah" },
+  { command: "rekap", audience: COORDINATORS, group: "wilayah" },
   // The weekly digest on demand (ketua RT: their RT; koordinator, admin: their area) and its workbook.
   { command: "ringkasan", audience: ANNOUNCERS, group: "rt" },
   { command: "ekspor", audience: COORDINATORS, group: "wilayah" },
   // The audit log of privileged actions.
   { command: "audit", audience: ["admin"], group: "wilayah" },
+  // Issue 15, on site: an assessor scores a proposed RT of their scope, indicator by indicator.
+  { command: "nilaitim", audience: AUDIENCES.assessors, group: "penilaian" },
+  // The team's recap of an RT (the ketua's own only once the round is decided; see recapViewerOf).
+  { command: "rekaptim", audience: RECAP_READERS, group: "penilaian" },
+  // Photos as evidence all year (ketua RT and petugas of the RT), and the evidence pack PDF of an RT
+  // for the round (its ketua, a koordinator or admin over it, an assessor whose scope holds it).
+  { command: "bukti", audience: OFFICERS, group: "penilaian" },
+  { command: "paketbukti", audience: ["ketua_rt", "koordinator", "admin", "penilai"], group: "penilaian" },
+  // issue 15: the assessment team of the round (links, who is on it) and the visits it makes.
+  { command: "timpenilai", audience: AUDIENCES.admins, group: "penilaian" },
+  { command: "kunjungan", audience: COORDINATORS, group: "penilaian" },
+  { command: "tugaspenilaian", audience: AUDIENCES.assessors, group: "penilaian" },
+  // Keeping the title (issue 15): the ketua's quarterly penilaian mandiri of their own RT, and a
+  // koordinator's re-assessment visit to a title holder of their area.
+  { command: "nilaimandiri", audience: MANAGERS, group: "penilaian" },
+  { command: "kunjunganulang", audience: COORDINATORS, group: "penilaian" },
+  // issue 15: the program's rounds (admin), proposals (koordinator, admin), what the team will look at (ketua, koordinator, admin).
+  { command: "putaran", audience: AUDIENCES.admins, group: "penilaian" },
+  { command: "usulkan", audience: COORDINATORS, group: "penilaian" },
+  { command: "penilaian", audience: ANNOUNCERS, group: "penilaian" },
+  // issue 15: award. The round's decision (SK, winners, uang pembinaan), and the holders on the way to Kencana.
+  { command: "keputusan", audience: AUDIENCES.admins, group: "penilaian" },
+  { command: "kencana", audience: COORDINATORS, group: "penilaian" },
 ];
 
 /**

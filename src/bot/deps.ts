@@ -1,6 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { ChatLocks } from "../db/chat-lock.js";
 import type { Database } from "../db/client.js";
+import type { DownloadFile } from "../delivery/telegram-files.js";
 import type { Logger } from "../logger.js";
 import type { BackgroundRunner } from "./background.js";
 import type { ConversationContext } from "./context.js";
@@ -30,4 +31,9 @@ export type BotDeps = {
    * at a time in this process only (PGlite, the console, most tests).
    */
   chatLocks?: ChatLocks;
+  /**
+   * A file a person sent, fetched back from Telegram by file_id (the evidence pack's photos),
+   * through the bot's own transport. Without it every photo is listed as not fetched.
+   */
+  downloadFile?: DownloadFile;
 };

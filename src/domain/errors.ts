@@ -102,6 +102,58 @@ export const DOMAIN_ERROR_CODES = [
   // announcements (issue 14)
   "broadcast-time-passed",
   "broadcast-caption-too-long",
+  // issue 15: onsite (the team's scores)
+  "assessment-not-on-team",
+  "assessment-round-decided",
+  "assessment-own-rt",
+  "assessment-rt-not-proposed",
+  "assessment-reason-required",
+  "assessment-recap-after-decision",
+  // evidence (issue 15)
+  "evidence-no-photos",
+  "evidence-too-many",
+  "evidence-caption-too-long",
+  "evidence-not-found",
+  "evidence-no-round",
+  // issue 15: team (the assessment team's links and visits)
+  "round-not-open",
+  "round-previous-undecided",
+  "visit-time-past",
+  "kecamatan-not-found",
+  "team-scope-empty",
+  "team-already-on",
+  "team-member-not-found",
+  "visit-rt-not-proposed",
+  "visit-outside-period",
+  "visit-not-found",
+  // issue 15: keeping the title
+  "reassess-not-holder",
+  "reassess-time-past",
+  "selfassess-not-own-rt",
+  // issue 15: rounds and proposals
+  "round-not-found",
+  "round-none",
+  "round-year-exists",
+  "round-year-out-of-range",
+  "round-dates-order",
+  "round-deadline-past",
+  "round-proposals-closed",
+  "proposal-not-found",
+  "proposal-holder",
+  // issue 15: award (the decision, the title, Kencana)
+  "award-round-not-found",
+  "award-round-decided",
+  "award-too-early",
+  "award-sk-number-invalid",
+  "award-sk-date-future",
+  "award-sk-date-before-visits",
+  "award-no-winners",
+  "award-not-proposed",
+  "award-already-holder",
+  "kencana-requirement-unknown",
+  "kencana-note-invalid",
+  "kencana-not-holder",
+  "kencana-not-eligible",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

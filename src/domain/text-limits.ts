@@ -4,8 +4,8 @@
  * each parser refuses longer text before anything is stored, with `input-too-long` naming the
  * limit. The modules that parse a field re-export its limit under the name they have always used.
  *
- * Telegram itself caps a message's text at 4,096 characters and a caption at 1,024; the bot reads
- * no captions (a photo at a text prompt is answered with a hint), so only text reaches a parser.
+ * Telegram itself caps a message's text at 4,096 characters and a caption at 1,024; the only
+ * captions the bot reads are those of evidence photos (/bukti), held to `evidenceCaption`.
  */
 export const TEXT_LIMITS = {
   /** A person's name as the RT sees it (registration). */
@@ -37,6 +37,12 @@ export const TEXT_LIMITS = {
   dateTime: 100,
   /** The day of a reading session or an assessment ("kemarin", "21/11/2026"). */
   sessionDate: 40,
+  /** An assessor's note on one indicator on site (/nilaitim). */
+  assessmentNote: 500,
+  /** Why an assessor's score differs from what the records give (/nilaitim); kept for good. */
+  overrideReason: 300,
+  /** The caption of an evidence photo (/bukti): a line or two, printed under the photo in the evidence pack. */
+  evidenceCaption: 300,
 } as const satisfies Record<string, number>;
 
 export type TextField = keyof typeof TEXT_LIMITS;

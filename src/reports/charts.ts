@@ -167,7 +167,7 @@ function trendSpec(
   };
 }
 
-function noDataSpec(labels: ParticipationChartLabels): TopLevelSpec {
+function noDataSpec(labels: Pick<ParticipationChartLabels, "title" | "noData">): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: CHART_WIDTH,
@@ -204,4 +204,49 @@ async function svgToPng(svg: string): Promise<Buffer> {
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY },
   });
   return resvg.render().asPng();
+}
+
+// ——— grouped bars (the program's recap per kecamatan) ———
+
+/** One group of bars: a kecamatan, with one value per series (RTs, proposed, winners, holders). */
+export type BarGroup = { label: string; values: readonly number[] };
+
+export type GroupedBarLabels = {
+  title: string;
+  /** The name of each series, in the order of `values`: the legend. */
+  series: readonly string[];
+  yAxis: string;
+  noData: string;
+  subtitle?: string;
+};
+
+/**
+ * Bars side by side per group, one colour per series, on the same rendering path as the trend chart
+ * (vega-lite → SVG → resvg with the bundled fonts → PNG), so it is the same bytes on every machine.
+ */
+export async function renderGroupedBars(groups: readonly BarGroup[], labels: GroupedBarLabels): Promise<Buffer> {
+  const points = groups.flatMap((group) => group.values.map((value, index) => ({ group: group.label, series: labels.series[index] ?? String(index), value })));
+  const spec: TopLevelSpec =
+    points.length === 0
+      ? noDataSpec({ title: labels.title, noData: labels.noData })
+      : {
+          $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+          width: CHART_WIDTH,
+          height: CHART_HEIGHT,
+          autosize: { type: "fit", contains: "padding" },
+          padding: 16,
+          title: labels.subtitle === undefined ? { text: labels.title } : { text: labels.title, subtitle: labels.subtitle },
+          data: { values: points },
+          mark: { type: "bar" },
+          encoding: {
+            x: { field: "group", type: "nominal", sort: groups.map((group) => group.label), title: null, axis: { labelAngle: -30 } },
+            xOffset: { field: "series", type: "nominal", sort: [...labels.series] },
+            y: { field: "value", type: "quantitative", title: labels.yAxis, axis: { tickMinStep: 1 } },
+            color: { field: "series", type: "nominal", title: null, sort: [...labels.series], scale: { scheme: "tableau10" } },
+          },
+          config: baseConfig,
+        };
+  const png = await svgToPng(await toSvg(spec));
+  await setImmediate(); // see renderParticipationTrend
+  return png;
 }

@@ -6,7 +6,8 @@ import type { ParticipationKind } from "../domain/participation/participation.js
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
 import { PARTICIPATION_KINDS, rtNames, weeklyKindCounts, type RtNames, type WeeklyKindCounts } from "../domain/scores/digest-queries.js";
-import { DIMENSION_MAX, dimensionKey, DIMENSIONS, INDICATORS, indicatorKey, OVERALL_MAX } from "../domain/scores/indicators.js";
+import { dimensionKey, DIMENSIONS, INDICATORS, indicatorKey } from "../domain/scores/indicators.js";
+import { dimensionTotalText, scoreTotalText } from "../messages/score-total.js";
 import { categoryKey, computeScorecards, type Scorecard } from "../domain/scores/scorecard.js";
 import { TREND_DIRECTIONS, trendDirection, type TrendDirection } from "../domain/scores/standing.js";
 import { computeTrends, type RtTrend } from "../domain/scores/trend.js";
@@ -135,8 +136,7 @@ export function koordinatorText(model: DigestModel, t: Translate, locale: string
         rank: index + 1,
         rt: String(rt.names.number).padStart(2, "0"),
         kelurahan: rt.names.kelurahanName,
-        score: rt.scorecard.overall,
-        max: OVERALL_MAX,
+        total: scoreTotalText(t, rt.scorecard),
         rate: percent(rt.latestRate),
         trend: trendWords(rt, t),
       }),
@@ -156,12 +156,10 @@ export function ketuaText(model: DigestModel, t: Translate, locale: string): str
   const lines = [
     t("digest-ketua-title", { rt: String(rt.names.number).padStart(2, "0"), kelurahan: rt.names.kelurahanName, week: reportedWeek(model, locale) }),
     t("digest-ketua-score", {
-      score: card.overall,
-      max: OVERALL_MAX,
-      bersih: card.totals.bersih,
-      aman: card.totals.aman,
-      pintar: card.totals.pintar,
-      dimensionMax: DIMENSION_MAX,
+      total: scoreTotalText(t, card),
+      bersih: dimensionTotalText(t, card.totals.bersih, card.scoredDimensionMax.bersih),
+      aman: dimensionTotalText(t, card.totals.aman, card.scoredDimensionMax.aman),
+      pintar: dimensionTotalText(t, card.totals.pintar, card.scoredDimensionMax.pintar),
       category: t(categoryKey(card.category.key)),
     }),
     t("digest-ketua-participation", { window: percent(card.metrics.participationRate), days: Math.round((card.window.to.getTime() - card.window.from.getTime()) / DAY_MS), latest: percent(rt.latestRate) }),
@@ -210,6 +208,11 @@ export function kindKey(kind: ParticipationKind): string {
   return `digest-kind-${kind}`;
 }
 
+/** An unscored indicator is an empty cell, not a 0: nobody has assessed it yet. */
+function scoreCell(indicator: { score: number; source: string }): number | null {
+  return indicator.source === "missing" ? null : indicator.score;
+}
+
 function text(value: string): string {
   return guardFormula(value);
 }
@@ -235,8 +238,10 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
       t("digest-col-rt"), t("digest-col-kelurahan"), t("digest-col-kecamatan"), t("digest-col-households"), t("digest-col-category"), t("digest-col-score"),
       ...DIMENSIONS.map((dimension) => t(dimensionKey(dimension))),
       t("digest-col-rate-window"), t("digest-col-rate-latest"), t("digest-col-trend"), t("digest-col-drop"),
+      // Last, so the columns before keep their places: the total is over the scored indicators.
+      t("digest-col-scored-max"), t("digest-col-unscored"),
     ],
-    [8, 24, 20, 8, 26, 10, 10, 10, 10, 16, 16, 12, 12],
+    [8, 24, 20, 8, 26, 10, 10, 10, 10, 16, 16, 12, 12, 14, 12],
   );
   for (const rt of model.rts) {
     const card = rt.scorecard;
@@ -252,6 +257,8 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
       rt.latestRate,
       t(trendWordKey(rt.direction)),
       rt.trend.fading.dropPercent,
+      card.scoredMax,
+      card.missing,
     ]);
     row.getCell(10).numFmt = "0%";
     row.getCell(11).numFmt = "0%";
@@ -260,10 +267,11 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
   const cards = workbook.addWorksheet(t("digest-sheet-scorecards"));
   header(cards, [t("digest-col-code"), t("digest-col-indicator"), ...model.rts.map(rtLabel)], [8, 60, ...model.rts.map(() => 8)]);
   INDICATORS.forEach((indicator, index) => {
-    cards.addRow([indicator.code, t(indicatorKey(indicator.code)), ...model.rts.map((rt) => rt.scorecard.indicators[index]!.score)]);
+    cards.addRow([indicator.code, t(indicatorKey(indicator.code)), ...model.rts.map((rt) => scoreCell(rt.scorecard.indicators[index]!))]);
   });
   for (const dimension of DIMENSIONS) cards.addRow(["", t(dimensionKey(dimension)), ...model.rts.map((rt) => rt.scorecard.totals[dimension])]).font = { bold: true };
   cards.addRow(["", t("digest-col-score"), ...model.rts.map((rt) => rt.scorecard.overall)]).font = { bold: true };
+  cards.addRow(["", t("digest-col-unscored"), ...model.rts.map((rt) => rt.scorecard.missing)]);
 
   const kinds = workbook.addWorksheet(t("digest-sheet-participation"));
   header(kinds, [t("digest-col-rt"), t("digest-col-kelurahan"), t("digest-col-week"), ...PARTICIPATION_KINDS.map((kind) => t(kindKey(kind))), t("digest-col-total")], [8, 24, 14, ...PARTICIPATION_KINDS.map(() => 14), 10]);

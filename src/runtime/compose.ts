@@ -11,6 +11,7 @@ import type { ChatLocks } from "../db/chat-lock.js";
 import type { Database } from "../db/client.js";
 import type { PacerLimits } from "../delivery/pacer.js";
 import { createDeliveryRuntime, type DeliveryRuntime } from "../delivery/runtime.js";
+import { createFileDownloader } from "../delivery/telegram-files.js";
 import type { Logger } from "../logger.js";
 
 export type ComposeOptions = {
@@ -66,6 +67,8 @@ export function composeBot(options: ComposeOptions): Composition {
     wilayahCode: options.wilayahCode,
     adminTelegramIds: options.adminTelegramIds,
     clock,
+    // Through the bot's own transport (paced, and paused after a 429) like every other Bot API call.
+    downloadFile: createFileDownloader({ token: options.token, fetch: delivery.botFetch, ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) }),
     wakeDelivery: options.wakeOnQueue === false ? () => {} : delivery.wake,
     ...(options.background ? { background: options.background } : {}),
     ...(options.flood ? { flood: options.flood } : {}),

@@ -3,7 +3,9 @@ import { pruneFormSteps } from "../db/state-store.js";
 import { applyRetention } from "../domain/audit/retention.js";
 import { releaseDueBroadcasts } from "../domain/broadcast/broadcast.js";
 import { extendOccurrences } from "../domain/events/events.js";
+import { planDeclineNotices } from "../domain/cycle/decline.js";
 import { planWeeklyDigests } from "./digests.js";
+import { planSelfAssessmentInvites } from "./self-assessment-invites.js";
 import { planLoanReminders } from "./loan-reminders.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
 import type { ScheduledJob } from "./scheduler.js";
@@ -40,6 +42,11 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     { name: "loan-reminders", cron: "0 8 * * *", run: (now) => planLoanReminders(deps, now) },
     // Weekly digests on Monday 07.00 WIB: the week's start.
     { name: "weekly-digests", cron: "0 7 * * 1", run: (now) => planWeeklyDigests(deps, now) },
+    // "Menurun sejak penghargaan", Monday 07.15 WIB beside the digests: once per RT per week (keyed by the week).
+    { name: "decline-since-award", cron: "15 7 * * 1", run: (now) => planDeclineNotices(deps, now) },
+    // The quarter's penilaian mandiri, Mondays 09.00 WIB of January, April, July and October: the first
+    // Monday invites (once per quarter, keyed by the quarter), the later ones only catch up.
+    { name: "self-assessment-invites", cron: "0 9 * 1,4,7,10 1", run: (now) => planSelfAssessmentInvites(deps, now) },
     // Household labels of memberships ended a year ago are forgotten (README, "Privacy and audit").
     { name: "retention", cron: "45 3 * * *", run: (now) => applyRetention(db, now) },
   ];

@@ -115,10 +115,24 @@ function byDeadline(a: ReminderGroup, b: ReminderGroup): number {
   return a.dueMs - b.dueMs || a.startMs - b.startMs || a.occurrenceId - b.occurrenceId || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0);
 }
 
-/** The name of an event kind inside a reminder ("gotong royong", "rapat warga" …). */
+/** The name of an event kind inside a reminder ("gotong royong", "rapat warga" …), lower case. */
+const REMINDER_KIND_KEYS: Record<OccurrenceDetails["kind"], string> = {
+  gotong_royong: "reminder-kind-gotong-royong",
+  ronda: "reminder-kind-ronda",
+  rapat: "reminder-kind-rapat",
+  lainnya: "reminder-kind-lainnya",
+  kebun_toga: "reminder-kind-kebun-toga",
+  kerja_bakti_sanitasi: "reminder-kind-kerja-bakti-sanitasi",
+  senam_lansia: "reminder-kind-senam-lansia",
+  posyandu: "reminder-kind-posyandu",
+  pengajian: "reminder-kind-pengajian",
+  yasinan: "reminder-kind-yasinan",
+  karang_taruna: "reminder-kind-karang-taruna",
+  pkk: "reminder-kind-pkk",
+};
+
 function kindKey(kind: OccurrenceDetails["kind"]): string {
-  const key = kind === "gotong_royong" ? "reminder-kind-gotong-royong" : kind === "ronda" ? "reminder-kind-ronda" : kind === "rapat" ? "reminder-kind-rapat" : "reminder-kind-lainnya";
-  return key;
+  return REMINDER_KIND_KEYS[kind];
 }
 
 

@@ -136,6 +136,8 @@ export class FakeTelegram {
   /** Standings in groups, by `chatId:userId`; anyone not set is a plain member. */
   private readonly members = new Map<string, MemberStatus>();
   private readonly listeners: ((event: TelegramEvent) => void)[] = [];
+  /** Files people sent, by file_id (getFile and the download of `file/bot<token>/<path>`). */
+  private readonly files = new Map<string, Uint8Array>();
   /** Command menus by scope key (`default`, `all_private_chats`, `chat:<id>`…) and language ("" for none). */
   private readonly menus = new Map<string, BotCommand[]>();
 
@@ -238,9 +240,23 @@ export class FakeTelegram {
     return { id: user.id, is_bot: false as const, first_name: user.first_name, ...(user.last_name ? { last_name: user.last_name } : {}), language_code: user.language_code ?? "id" };
   }
 
+  /**
+   * A file a person sent (a photo's largest size), so the bot can fetch it back by `fileId`:
+   * getFile answers with its path and the download returns these bytes. Unknown ids are refused.
+   */
+  putFile(fileId: string, bytes: Uint8Array): void {
+    this.files.set(fileId, bytes);
+  }
+
   /** grammY's `client.fetch`: the method is the URL's last segment, the body JSON or multipart. */
   readonly fetch = async (input: unknown, init?: { body?: unknown; headers?: unknown }): Promise<Response> => {
     const url = String(input instanceof Request ? input.url : input);
+    const download = /\/file\/bot[^/]+\/files\/(.+)$/.exec(url);
+    if (download) {
+      this.calls.push({ method: "downloadFile", payload: { file_id: decodeURIComponent(download[1]!) } });
+      const bytes = this.files.get(decodeURIComponent(download[1]!));
+      return bytes ? new Response(Buffer.from(bytes), { status: 200, headers: { "content-length": String(bytes.byteLength) } }) : new Response("Not Found", { status: 404 });
+    }
     const method = url.slice(url.lastIndexOf("/") + 1);
     const boundary = multipartBoundary(init?.headers);
     const upload = boundary && init?.body && typeof init.body !== "string" ? parseMultipart(await readBody(init.body), boundary) : undefined;
@@ -296,6 +312,8 @@ export class FakeTelegram {
       case "setMyCommands":
       case "deleteMyCommands":
         return this.setMenu(method, payload);
+      case "getFile":
+        return this.fileInfo(payload);
       case "getMyCommands":
         return this.menus.get(this.menuKey(payload)) ?? [];
       default:
@@ -309,6 +327,13 @@ export class FakeTelegram {
    * id, of a chat that exists for a strict Telegram), a two-letter language or none, at most 100
    * commands of 1-32 lowercase letters, digits or underscores, each with a 1-256 character description.
    */
+  private fileInfo(payload: Record<string, unknown>): { file_id: string; file_unique_id: string; file_size: number; file_path: string } {
+    const fileId = String(payload.file_id ?? "");
+    const bytes = this.files.get(fileId);
+    if (!bytes) throw badRequest("wrong file_id or the file is temporarily unavailable");
+    return { file_id: fileId, file_unique_id: `u-${fileId}`, file_size: bytes.byteLength, file_path: `files/${encodeURIComponent(fileId)}` };
+  }
+
   private setMenu(method: string, payload: Record<string, unknown>): true {
     const key = this.menuKey(payload);
     const chatId = key.startsWith("chat:") ? Number(key.slice("chat:".length).split("|")[0]) : null;

@@ -179,7 +179,9 @@ describe("/acara", () => {
     const { place, ketua } = await rt05();
     await harness.send(ketua, "/acara");
     expect(harness.lastText(ketua)).toBe(ASK_KIND);
-    expect(harness.buttons(ketua)).toEqual([GOTONG_ROYONG, "Ronda", "Rapat warga", "Kegiatan lain", "Batal"]);
+    expect(harness.buttons(ketua)).toEqual([
+      GOTONG_ROYONG, "Ronda", "Rapat warga", "Kerja bakti sanitasi", "Kebun / TOGA", "Senam lansia", "Posyandu", "Pengajian", "Yasinan", "Karang taruna", "Pertemuan PKK", "Kegiatan lain", "Batal",
+    ]);
     await harness.press(ketua, c.kind);
     expect(harness.lastText(ketua)).toBe(ASK_WHEN);
     await harness.send(ketua, c.when[0]!);

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { FORMS } from "../../src/bot/conversations/forms.js";
+import { addRound, proposeRt } from "../helpers/team-fixtures.js";
 import { REGISTRATION } from "../../src/bot/conversations/registration.js";
-import { bookLoan, event, ledgerEntry, membership, person, roleAssignment, wasteBankOfficer } from "../../src/db/schema/index.js";
+import { assessmentRound, bookLoan, event, ledgerEntry, membership, person, roleAssignment, roundAssessor, rtProposal, rtTitle, wasteBankOfficer } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer } from "../../src/domain/bank-sampah/banks.js";
 import { recordDeposit } from "../../src/domain/bank-sampah/ledger.js";
 import { createEvent } from "../../src/domain/events/events.js";
@@ -15,7 +16,9 @@ import { handOverKetua, revokePetugas } from "../../src/domain/roles/roles.js";
 import { generateShifts, saveRondaSetup, setVolunteering } from "../../src/domain/ronda/watch.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
 import { bankPick } from "../../src/messages/buttons/bank-sampah.js";
-import { addAdmin, addKetua, addKoordinator, addMember, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { addAssessor, openRound, propose } from "../helpers/cycle.js";
+import { addAdmin, addKetua, addKoordinator, addMember, addPerson, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { addTitle } from "../domain/cycle/keeping-builders.js";
 import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
@@ -243,6 +246,7 @@ async function loseEverything(user: TestUser): Promise<void> {
   await db.update(roleAssignment).set({ revokedAt: harness.now }).where(and(eq(roleAssignment.personId, personId), isNull(roleAssignment.revokedAt)));
   await db.update(wasteBankOfficer).set({ revokedAt: harness.now }).where(and(eq(wasteBankOfficer.personId, personId), isNull(wasteBankOfficer.revokedAt)));
   await db.update(membership).set({ status: "left", endedAt: harness.now }).where(and(eq(membership.personId, personId), eq(membership.status, "active")));
+  await db.update(roundAssessor).set({ revokedAt: harness.now }).where(and(eq(roundAssessor.personId, personId), isNull(roundAssessor.revokedAt)));
 }
 
 /**
@@ -294,6 +298,57 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
   },
   "log-reading": async (w) => (await harness.send(w.siti, "/baca"), w.siti),
   "manual-score": async (w) => (await harness.send(w.koordinator, "/nilai"), w.koordinator),
+  "team-score": async (w) => {
+    const roundId = await openRound(database.db, 2026);
+    await propose(database.db, roundId, w.rt6.id);
+    const assessor = newUser("Penilai");
+    await addAssessor(database.db, await addPerson(database.db, assessor), roundId, "dlh", { rtIds: [w.rt6.id] });
+    await harness.send(assessor, "/nilaitim");
+    return assessor;
+  },
+  evidence: async (w) => (await harness.send(w.harun, "/bukti"), w.harun),
+  // issue 15: team
+  "team-invite": async (w) => {
+    await addRound(database.db);
+    await harness.send(w.admin, "/timpenilai");
+    await harness.press(w.admin, "Buat tautan");
+    return w.admin;
+  },
+  "visit-plan": async (w) => {
+    await proposeRt(database.db, (await addRound(database.db)).id, w.rt5.id);
+    await harness.send(w.koordinator, "/kunjungan");
+    await harness.press(w.koordinator, "RT 05");
+    return w.koordinator;
+  },
+  "self-assessment": async (w) => (await harness.send(w.harun, "/nilaimandiri"), w.harun),
+  "reassessment-visit": async (w) => {
+    await addTitle(database.db, { rtId: w.rt5.id, baseline: { participatingHouseholds: 0 } });
+    await harness.send(w.koordinator, "/kunjunganulang");
+    return w.koordinator;
+  },
+  // issue 15: rounds
+  "open-round": async (w) => {
+    await harness.send(w.admin, "/putaran");
+    await harness.press(w.admin, "Buka putaran baru");
+    return w.admin;
+  },
+  // issue 15: award. A round past its visits with RT 05 proposed; RT 05 holding the title.
+  decision: async (w) => {
+    const [round] = await database.db
+      .insert(assessmentRound)
+      .values({ year: 2026, proposalDeadline: "2026-08-01", visitFrom: "2026-09-01", visitTo: "2026-10-31", decisionOn: "2026-11-30", openedAt: OPENED })
+      .returning({ id: assessmentRound.id });
+    await database.db.insert(rtProposal).values({ roundId: round!.id, rtId: w.rt5.id, proposedAt: OPENED, householdCount: 40 });
+    await harness.send(w.admin, "/keputusan");
+    return w.admin;
+  },
+  "kencana-record": async (w) => {
+    await database.db.insert(rtTitle).values({ rtId: w.rt5.id, level: "bantar", category: "kecil", householdCount: 40, awardRupiah: 5_000_000, awardedOn: "2025-08-17", skNumber: "188.45/1/HK/2025", recordedAt: OPENED });
+    await harness.send(w.koordinator, "/kencana");
+    await harness.press(w.koordinator, "Catat syarat Kencana");
+    return w.koordinator;
+  },
+  "bulk-score": async (w) => (await harness.send(w.koordinator, "/nilaisemua"), w.koordinator),
 };
 
 /** Forms anyone may fill in (registration): there is no right to lose. */

@@ -9,6 +9,8 @@ import { parseActivityNote, parseBookAuthor, parseBookTitle, parseSessionDate } 
 import { parseDateTime } from "../../src/domain/schedule/parse-datetime.js";
 import { TEXT_LIMITS, type TextField } from "../../src/domain/text-limits.js";
 import { parseScoreNote } from "../../src/bot/conversations/scores.js";
+import { parseAssessmentNote, parseOverrideReason } from "../../src/domain/cycle/assessment.js";
+import { parseEvidenceCaption } from "../../src/domain/evidence/evidence.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { addKetua, addKoordinator, addMember, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, photoUpdate, pressData, type TestUser, withTestBot } from "../helpers/test-bot.js";
@@ -149,7 +151,9 @@ describe("hostile text at the name prompt", () => {
     await harness.press(user, "Kirim permintaan");
     expect(await storedRegistration(user)).toEqual({ name: "Siti Aminah", household: "No. 12", status: "pending" });
     expect(harness.telegram.textsTo(ketua.id).filter((text) => text.includes("Siti Aminah"))).toHaveLength(1);
-  });
+    // Dozens of answers in one form: each replays the ones before it (conversations v2), seconds
+    // on a quiet machine, over 30 s on PostgreSQL at load 11. A guard against a hang, not a measure.
+  }, 120_000);
 
   it("stores a name cleaned of zero-width characters, extra spaces and line breaks", async () => {
     const user = newUser("Siti");
@@ -519,6 +523,9 @@ const FREE_TEXT: [field: TextField, parse: (text: string) => Parsed<string>, goo
   ["bookTitle", parseBookTitle, "Si Kancil & Buaya"],
   ["bookAuthor", parseBookAuthor, "Andrea Hirata"],
   ["activityNote", parseActivityNote, "Lomba mewarnai"],
+  ["evidenceCaption", parseEvidenceCaption, "Kerja bakti di parit 🧹"],
+  ["assessmentNote", parseAssessmentNote, "Saluran bersih, 2 titik tergenang"],
+  ["overrideReason", parseOverrideReason, "Bank sampah tutup sejak Mei"],
 ];
 
 describe("every free-text field has one documented limit, enforced before anything is stored", () => {

@@ -133,6 +133,9 @@ const COMMAND_CASES: CommandCase[] = [
     firstReply: (role) => `RT di wilayah Anda (${role === "koordinator-kelurahan" ? 1 : role === "koordinator-kecamatan" ? 2 : 3}):`,
   },
   { command: "tautanketua", allowed: STAFF, refusal: REFUSAL.staff, firstReply: () => "Untuk RT mana tautan ketua baru dibuat?" },
+  // issue 15: award (no round and no holder in this world).
+  { command: "keputusan", allowed: ADMINS, refusal: REFUSAL.admin, firstReply: () => "Belum ada putaran penilaian yang dibuka." },
+  { command: "kencana", allowed: STAFF, refusal: REFUSAL.staff, firstReply: () => "Belum ada RT pemegang gelar Kampung BANTAR di wilayah Anda." },
   { command: "angkatkoordinator", allowed: ADMINS, refusal: REFUSAL.admin, firstReply: () => "Koordinator untuk tingkat apa?" },
 ];
 
@@ -332,10 +335,10 @@ describe("/bantuan", () => {
   const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
   const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata", "dataku", "banksampah"];
   const MEMBER = [...EVERYONE.slice(0, 5), "banksampah", "keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
-  const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor"];
-  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "eksporbank", "skor", "ringkasan"];
-  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "eksporbank", "skor", "nilai", "ringkasan", "ekspor"];
-  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit"];
+  const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor", "bukti"];
+  const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri"];
+  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "rekaptim", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap"];
+  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "rekaptim", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,

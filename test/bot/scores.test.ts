@@ -99,7 +99,7 @@ describe("/skor", () => {
     const text = harness.lastText(world.siti);
     expect(text).toContain("🙋 Poin partisipasi Anda dalam 28 hari terakhir: 8 poin dari 3 kegiatan.");
     expect(text).toContain("Rincian: gotong royong 2× · bank sampah 1×");
-    expect(text).toContain(`🏘 RT 05 ${world.rt05.kelurahanName}: nilai 3/42, kategori Kecil (kurang dari 50 KK), tren partisipasi naik.`);
+    expect(text).toContain(`🏘 RT 05 ${world.rt05.kelurahanName}: nilai 3/24 · 9 belum dinilai, kategori Kecil (kurang dari 50 KK), tren partisipasi naik.`);
     // A warga has nothing to switch to, and no scorecard.
     expect(text).not.toContain("B3 = 1");
   });
@@ -109,24 +109,30 @@ describe("/skor", () => {
     await harness.send(world.ketua, "/skor");
     const text = harness.telegram.textsTo(world.ketua.id).join("\n");
     expect(text).toContain(`📋 Kartu nilai Kampung BANTAR — RT 05 Kel. ${world.rt05.kelurahanName}, Kec. ${world.rt05.kecamatanName}`);
-    expect(text).toContain("Nilai total: 3/42 · kategori Kecil (kurang dari 50 KK), 49 KK · hadiah Rp 5.000.000");
+    expect(text).toContain("Nilai total: 3/24 · 9 belum dinilai · kategori Kecil (kurang dari 50 KK), 49 KK · hadiah Rp 5.000.000");
     expect(text).toContain("B3 Partisipasi kebersihan: 1\n   ↳ B3 = 1: 40% KK ikut gotong royong atau bank sampah dalam 28 hari terakhir, batas nilai 2 adalah 60%");
     expect(text).toContain("B1 Perumahan sehat dan tertata: 2");
     expect(text).toContain("B2 Sarana lingkungan: —");
-    expect(text).toContain("▪️ Bersih: 3/14");
-    expect(text).toContain("▪️ Aman: 0/14");
-    expect(text).toContain("▪️ Pintar: 0/14");
-    expect(text).toContain("14 indikator belum dinilai koordinator");
+    expect(text).toContain("▪️ Bersih: 3/10");
+    expect(text).toContain("▪️ Aman: 0/6");
+    expect(text).toContain("▪️ Pintar: 0/8");
+    expect(text).toContain("9 indikator belum dinilai koordinator (tanda —, tidak ikut dihitung dalam nilai total)");
     expect(text).toContain("📈 Tren partisipasi: naik");
     // Nine empty weeks, the 2% week just above empty, an empty week, the 40% week.
     expect(text).toContain("12 minggu terakhir: ▁▁▁▁▁▁▁▁▁▂▁▄");
     expect(text).toContain("KK ikut per minggu, 4 minggu terakhir: 0% · 2% · 0% · 40%");
     expect(text).toContain(
       "🎯 Tiga indikator terlemah dan saran perbaikannya:\n" +
-        "1. B7 Gotong royong (nilai 0): Adakan gotong royong 2 minggu sekali dan ajak paling sedikit 40% KK hadir.\n" +
-        "2. A2 Bebas kriminalitas (ronda) (nilai 0): Lengkapi jadwal ronda dan ingatkan yang bertugas untuk absen hadir ronda di pos kamling; targetnya 80% giliran terisi.\n" +
-        "3. A5 Musyawarah warga (nilai 0): Adakan rapat warga sebulan sekali dan undang semua KK; targetnya 30% KK hadir.",
+        "1. B5 Lahan tidur dan TOGA (nilai 0): Manfaatkan lahan tidur untuk kebun TOGA atau kebun sayur bersama.\n" +
+        "2. B6 Sanitasi sehat (nilai 0): Pastikan setiap rumah memiliki jamban sehat dan saluran limbah tertutup; kuras selokan secara rutin.\n" +
+        "3. B7 Gotong royong (nilai 0): Adakan gotong royong 2 minggu sekali dan ajak paling sedikit 40% KK hadir.",
     );
+    // Issue 15's measured indicators explain themselves like the others.
+    expect(text).toContain("B5 Lahan tidur dan TOGA: 0\n   ↳ B5 = 0: perawatan kebun/TOGA 0 kali dalam 28 hari terakhir, 0 KK ikut merawat (0% KK); nilai 1 butuh 1 kali dengan 10% KK ikut");
+    expect(text).toContain("B6 Sanitasi sehat: 0\n   ↳ B6 = 0: kerja bakti sanitasi 0 kali");
+    expect(text).toContain("A7 Adat dan norma hukum: 0\n   ↳ A7 = 0: 0 KK (0% dari jumlah KK) hadir di pengajian, yasinan, karang taruna atau PKK");
+    expect(text).toContain("P3 Organisasi sosial dan pemuda: 0\n   ↳ P3 = 0: 0 dari 4 kelompok (pengajian, yasinan, karang taruna, PKK) bertemu");
+    expect(text).toContain("P6 Bebas kematian ibu dan balita: 0\n   ↳ P6 = 0: posyandu 0 kali dan senam lansia 0 kali");
     for (const message of harness.telegram.textsTo(world.ketua.id)) expect(message.length).toBeLessThanOrEqual(4096);
     // The ketua is a warga of the RT too: one button away from their own points.
     expect(harness.buttons(world.ketua)).toEqual(["🙋 Poin saya"]);
@@ -140,8 +146,8 @@ describe("/skor", () => {
     const text = harness.lastText(world.koor);
     const lines = text.split("\n").filter((line) => /^\d+\. /.test(line));
     expect(lines).toEqual([
-      `1. ⚠️ RT 07 ${world.rt07.kelurahanName} — 0/42 · partisipasi 0% · menurun 100%`,
-      `2. RT 05 ${world.rt05.kelurahanName} — 3/42 · partisipasi 40%`,
+      `1. ⚠️ RT 07 ${world.rt07.kelurahanName} — 0/22 · 10 belum dinilai · partisipasi 0% · menurun 100%`,
+      `2. RT 05 ${world.rt05.kelurahanName} — 3/24 · 9 belum dinilai · partisipasi 40%`,
     ]);
     expect(text).not.toContain("RT 09");
     expect(harness.buttons(world.koor)).toEqual([`⚠️ RT 07 · ${world.rt07.kelurahanName}`, `RT 05 · ${world.rt05.kelurahanName}`]);
@@ -149,7 +155,7 @@ describe("/skor", () => {
     const before = harness.telegram.textsTo(world.koor.id).length;
     await harness.press(world.koor, "RT 07");
     const card = textsSince(world.koor, before).join("\n");
-    expect(card).toContain("Nilai total: 0/42 · kategori Sedang (50–99 KK), 50 KK · hadiah Rp 7.500.000");
+    expect(card).toContain("Nilai total: 0/22 · 10 belum dinilai · kategori Sedang (50–99 KK), 50 KK · hadiah Rp 7.500.000");
     expect(card).toContain("📈 Tren partisipasi: menurun");
     expect(card).toContain("⚠️ Partisipasi 4 minggu terakhir turun 100% dibanding 4 minggu sebelumnya.");
   });
@@ -213,8 +219,8 @@ describe("/nilai", () => {
     const labels = harness.buttons(world.koor);
     expect(labels).toContain("B1 Perumahan sehat dan tertata · 2");
     expect(labels).toContain("B2 Sarana lingkungan · —");
-    // The six measured indicators cannot be entered by hand.
-    for (const code of ["B3", "B7", "A2", "A5", "P2", "P4"]) expect(labels.some((label) => label.startsWith(`${code} `))).toBe(false);
+    // The eleven measured indicators cannot be entered by hand.
+    for (const code of ["B3", "B5", "B6", "B7", "A2", "A5", "A7", "P2", "P3", "P4", "P6"]) expect(labels.some((label) => label.startsWith(`${code} `))).toBe(false);
     await harness.press(world.koor, "B2 Sarana");
     expect(harness.lastText(world.koor)).toContain("B2 — Sarana dan prasarana lingkungan yang memadai\nNilai saat ini: belum dinilai.");
     await harness.press(world.koor, "1 — sedang");
@@ -245,7 +251,7 @@ describe("/nilai", () => {
     );
     expect(await manualRows(world.rt05.id, "B2")).toHaveLength(0);
     await harness.press(world.koor, "Simpan");
-    expect(harness.lastText(world.koor)).toBe(`✅ Nilai B2 RT 05 ${world.rt05.kelurahanName} tersimpan: 1 (dinilai Selasa, 8 Desember 2026). Nilai total RT sekarang 4/42.`);
+    expect(harness.lastText(world.koor)).toBe(`✅ Nilai B2 RT 05 ${world.rt05.kelurahanName} tersimpan: 1 (dinilai Selasa, 8 Desember 2026). Nilai total RT sekarang 4/26 · 8 belum dinilai.`);
     const rows = await manualRows(world.rt05.id, "B2");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ score: 1, note, assessedOn: "2026-12-08" });
@@ -274,7 +280,7 @@ describe("/nilai", () => {
     expect(rows.map((row) => [row.score, row.note, row.assessedOn])).toEqual(expect.arrayContaining([[2, null, "2026-12-02"], [0, null, "2026-12-09"]]));
     expect(rows).toHaveLength(2);
     // The latest assessment is the current score.
-    expect(harness.lastText(world.koor)).toContain("Nilai total RT sekarang 1/42.");
+    expect(harness.lastText(world.koor)).toContain("Nilai total RT sekarang 1/24 · 9 belum dinilai.");
   });
 
   it("stores one row when Simpan is tapped twice or its update is redelivered", async () => {

@@ -7,6 +7,7 @@ import { event, eventOccurrence, membership, outbox, person, reminderSetting, rs
 import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import { createLogger } from "../../src/logger.js";
 import { forgetUnsentReminders, lateWarningKey, reminderKey } from "../../src/domain/events/reminder-queries.js";
+import type { EventKind } from "../../src/domain/events/events.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "../../src/scheduling/reminders.js";
 import { withTestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addPending, addRt, KELURAHAN_BULURAN_KENALI, newUser } from "../helpers/fixtures.js";
@@ -38,7 +39,7 @@ beforeEach(async () => {
   deps = { db, i18n: createI18n(db), logger: createLogger("info", sink) };
 });
 
-async function addOccurrence(rtId: number, startsAt: Date, extra: { kind?: "gotong_royong" | "ronda" | "rapat" | "lainnya"; hours?: number; place?: string } = {}): Promise<number> {
+async function addOccurrence(rtId: number, startsAt: Date, extra: { kind?: EventKind; hours?: number; place?: string } = {}): Promise<number> {
   const kind = extra.kind ?? "gotong_royong";
   const place = extra.place ?? "Pos Kamling RT 05";
   const [created] = await db
@@ -118,6 +119,20 @@ describe("reminder times (WIB)", () => {
     expect(evening.text).toBe("🔔 Pengingat: gotong royong Minggu, 6 Desember 2026 pukul 07.00 WIB di Pos Kamling RT 05. Sampai jumpa di sana!");
     const before = rows.find((row) => row.key === reminderKey(occurrenceId, members[0]!.personId, "before"))!;
     expect(before.text).toBe("⏰ Sebentar lagi: gotong royong mulai pukul 07.00 WIB (Minggu, 6 Desember 2026) di Pos Kamling RT 05.");
+  });
+
+  it("names issue 15's kinds in the reminder, in each resident's language", async () => {
+    const { rt, members } = await rtWithMembers(5, 2);
+    await db.update(person).set({ locale: "en" }).where(eq(person.id, members[1]!.personId));
+    const occurrenceId = await addOccurrence(rt.id, SUNDAY_0700, { kind: "kerja_bakti_sanitasi", place: "Selokan Gang Mawar" });
+    await planReminders(deps, SATURDAY_0800);
+    const rows = await reminderRows();
+    expect(rows.find((row) => row.key === reminderKey(occurrenceId, members[0]!.personId, "evening"))!.text).toBe(
+      "🔔 Pengingat: kerja bakti sanitasi Minggu, 6 Desember 2026 pukul 07.00 WIB di Selokan Gang Mawar. Sampai jumpa di sana!",
+    );
+    expect(rows.find((row) => row.key === reminderKey(occurrenceId, members[1]!.personId, "evening"))!.text).toBe(
+      "🔔 Reminder: sanitation clean-up (kerja bakti) on Sunday, 6 December 2026 at 07:00 WIB, at Selokan Gang Mawar. See you there!",
+    );
   });
 
   it("reminds the people on a ronda shift at 17.00 on the day (duty priority) and 2 hours before; nobody else", async () => {

@@ -27,6 +27,8 @@ describe("scheduler", () => {
       ["prune-updates", "30 3 * * *"],
       ["loan-reminders", "0 8 * * *"],
       ["weekly-digests", "0 7 * * 1"],
+      ["decline-since-award", "15 7 * * 1"],
+      ["self-assessment-invites", "0 9 * 1,4,7,10 1"],
       ["retention", "45 3 * * *"],
       ["digest", "0 7 * * 1"],
     ]);

@@ -103,10 +103,17 @@ export async function askWhen(conversation: Convo, ctx: ConversationContext, dep
   }
 }
 
-/** The kind, or null for its Batal button. */
+/**
+ * The kind, or null for its Batal button. Twelve kinds in two columns (short labels, `event-kind-…`)
+ * keep the whole choice on one phone screen, without a second page to hunt through.
+ */
 async function chooseKind(conversation: Convo, ctx: ConversationContext): Promise<EventKind | null> {
   const keyboard = new InlineKeyboard();
-  for (const kind of EVENT_KINDS) keyboard.text(ctx.t(`event-kind-${kind}`), eventKindChoice.data({ kind })).row();
+  EVENT_KINDS.forEach((kind, index) => {
+    keyboard.text(ctx.t(`event-kind-${kind}`), eventKindChoice.data({ kind }));
+    if (index % 2 === 1) keyboard.row();
+  });
+  if (EVENT_KINDS.length % 2 === 1) keyboard.row();
   const cancel = eventForm.data({ choice: "cancel" });
   keyboard.text(ctx.t("button-cancel"), cancel);
   await ctx.reply(ctx.t("event-choose-kind"), { reply_markup: keyboard });

@@ -1,8 +1,10 @@
 import { findCommand } from "../commands.js";
 import type { BotDeps } from "../deps.js";
 import { ANNOUNCE, createAnnounceConversation } from "./announce.js";
+import { createDecisionConversation, createKencanaRecordConversation, DECISION, KENCANA_RECORD } from "./award.js";
 import { BANK_PRICES, CREATE_WASTE_BANK, createCreateWasteBankConversation, createPricesConversation } from "./bank-sampah-admin.js";
 import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, createDepositConversation, createReversalConversation, createWithdrawalConversation } from "./bank-sampah.js";
+import { createEvidenceConversation, EVIDENCE_FORM } from "./evidence.js";
 import { CREATE_EVENT, createCreateEventConversation, createEditEventConversation, EDIT_EVENT } from "./events.js";
 import { guardedForm, type FormBody } from "./form-right.js";
 import {
@@ -18,7 +20,12 @@ import {
 import { createRegistrationConversation, REGISTRATION } from "./registration.js";
 import { createReminderSettingsConversation, REMINDER_SETTINGS } from "./reminder-settings.js";
 import { ASSIGN_NIGHT, createAssignNightConversation, createRondaSetupConversation, RONDA_SETUP } from "./ronda.js";
+import { createOpenRoundConversation, OPEN_ROUND } from "./rounds.js";
 import { createManualScoreConversation, MANUAL_SCORE } from "./scores.js";
+import { createTeamScoreConversation, TEAM_SCORE } from "./onsite.js";
+import { createTeamInviteConversation, createVisitConversation, TEAM_INVITE, VISIT_FORM } from "./team.js";
+import { createReassessmentConversation, createSelfAssessmentConversation, REASSESSMENT_VISIT, SELF_ASSESSMENT } from "./keeping.js";
+import { BULK_SCORE, createBulkScoreConversation } from "./bulk-score.js";
 import { APPOINT_KOORDINATOR, CREATE_RT, createAppointKoordinatorConversation, createCreateRtConversation, createHouseholdCountConversation, HOUSEHOLD_COUNT } from "./staff.js";
 
 /** A form's arguments differ (registration takes where it started); the plugin passes them on. */
@@ -52,6 +59,21 @@ export const FORMS: readonly { id: string; command: string; build: (deps: BotDep
   { id: LEND_BOOK, command: "pinjam", build: createLendBookConversation },
   { id: LOG_READING, command: "baca", build: createLogReadingConversation },
   { id: MANUAL_SCORE, command: "nilai", build: createManualScoreConversation },
+  { id: TEAM_SCORE, command: "nilaitim", build: createTeamScoreConversation },
+  { id: EVIDENCE_FORM, command: "bukti", build: createEvidenceConversation },
+  // issue 15: team. The link form opens from /timpenilai's button; the visit form from /kunjungan's RT buttons.
+  { id: TEAM_INVITE, command: "timpenilai", build: createTeamInviteConversation },
+  { id: VISIT_FORM, command: "kunjungan", build: createVisitConversation },
+  // Also opened by the quarterly invitation's button (self.open), shown to the ketua.
+  { id: SELF_ASSESSMENT, command: "nilaimandiri", build: createSelfAssessmentConversation },
+  { id: REASSESSMENT_VISIT, command: "kunjunganulang", build: createReassessmentConversation },
+  // Opened by the button under /putaran's list of rounds.
+  { id: OPEN_ROUND, command: "putaran", build: createOpenRoundConversation },
+  // issue 15: award. /kencana's form is opened by the button under its list.
+  { id: DECISION, command: "keputusan", build: createDecisionConversation },
+  { id: KENCANA_RECORD, command: "kencana", build: createKencanaRecordConversation },
+  // Also opened by an RT's button on /belumdinilai.
+  { id: BULK_SCORE, command: "nilaisemua", build: createBulkScoreConversation },
 ];
 
 /** The conversation builder of a form: its body behind the guard of its command's audience. */

@@ -12,11 +12,16 @@ import { KECAMATAN_PAGE_SIZE, pageCount, PAGE_SIZE, paginatedKeyboard, type Choi
 import { consent, joinGreeting, joinPage, joinPick, joinStep } from "../../messages/buttons/people.js";
 import { addressName, GREETINGS, type Greeting } from "../../messages/address.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { takeTeamLink } from "./team.js";
 
 export const REGISTRATION = "registration";
 
 /** How registration was started: browsing the map, a ketua's RT link, or a one-time role link. */
-export type RegistrationStart = { kind: "browse" } | { kind: "rt-invite"; rtId: number } | { kind: "role-invite"; code: string };
+export type RegistrationStart =
+  | { kind: "browse" }
+  | { kind: "rt-invite"; rtId: number }
+  | { kind: "role-invite"; code: string }
+  | { kind: "team-invite"; code: string };
 
 const CONSENT_YES = consent.data({ choice: "yes" });
 const CONSENT_NO = consent.data({ choice: "no" });
@@ -239,6 +244,10 @@ export function createRegistrationConversation(deps: BotDeps) {
   return async function registration(conversation: Convo, ctx: ConversationContext, start: RegistrationStart): Promise<void> {
     if (!(await askConsent(conversation, ctx, deps))) return;
     if (start.kind === "role-invite") return takeRole(conversation, ctx, deps, start.code);
+    // The assessment team: the koordinator link's short path (name and greeting if unknown), no RT.
+    if (start.kind === "team-invite") {
+      return takeTeamLink(conversation, ctx, deps, start.code, () => askName(conversation, ctx), (name) => askGreeting(conversation, ctx, name));
+    }
     return joinRt(conversation, ctx, deps, start);
   };
 }

@@ -3,9 +3,10 @@ import { parseSessionDate } from "../../domain/pojok-baca/text.js";
 import { parseNotes, type Parsed } from "../../domain/people/text-input.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
-import { INDICATOR_CODES, indicatorKey, isAutomatic, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { indicatorKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { assertMayScore, currentManualScores, MANUAL_NOTE_MAX } from "../../domain/scores/manual.js";
 import { saveManualScore } from "../../domain/scores/assess.js";
+import { manualCodes } from "../../domain/scores/unscored.js";
 import { wibDate, wibInstant, type LocalDate } from "../../domain/schedule/wib.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -15,6 +16,7 @@ import { keepRight, rightOf } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, runOnce, waitForChoice, type Convo } from "./prompts.js";
 import { pickKelurahan } from "./staff.js";
+import { scoreTotalText } from "../../messages/score-total.js";
 import { answer } from "../../messages/buttons/common.js";
 import { scoreHistory, scoreSave, scoreToday, scoreValue } from "../../messages/buttons/scores.js";
 
@@ -22,18 +24,18 @@ export const MANUAL_SCORE = "manual-score";
 
 /** Up to this many RTs in scope are offered on one list; more, and the kelurahan is asked first. */
 const RTS_ON_ONE_LIST = 2 * PAGE_SIZE;
-/** The 15 manual indicators fit on one screen. */
+/** The 10 manual indicators fit on one screen. */
 const INDICATOR_PAGE_SIZE = 16;
 
-export const MANUAL_CODES: IndicatorCode[] = INDICATOR_CODES.filter((code) => !isAutomatic(code));
+export const MANUAL_CODES: IndicatorCode[] = manualCodes();
 
-type Place = Pick<RtSummary, "id" | "number" | "kelurahanCode" | "kelurahanName" | "kecamatanCode" | "kecamatanName">;
+export type Place = Pick<RtSummary, "id" | "number" | "kelurahanCode" | "kelurahanName" | "kecamatanCode" | "kecamatanName">;
 
 function plainPlace(place: RtSummary): Place {
   return { id: place.id, number: place.number, kelurahanCode: place.kelurahanCode, kelurahanName: place.kelurahanName, kecamatanCode: place.kecamatanCode, kecamatanName: place.kecamatanName };
 }
 
-async function pickRt(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<Place | null> {
+export async function pickRt(conversation: Convo, ctx: ConversationContext, deps: BotDeps): Promise<Place | null> {
   const places = (await conversation.external(async (outside) => (await listRtsInScope(deps.db, areaScope(outside.actor))).map(plainPlace))) as Place[];
   if (places.length === 0) {
     await ctx.reply(ctx.t("score-rank-empty"));
@@ -69,7 +71,7 @@ export function parseScoreNote(text: string): Parsed<string> {
 }
 
 /**
- * /nilai: a koordinator (or admin) scores one of the 15 indicators the bot cannot measure for an RT
+ * /nilai: a koordinator (or admin) scores one of the 10 indicators the bot cannot measure for an RT
  * in their area: RT → indicator (with its current score) → 0/1/2 → optional note → assessment
  * date → confirm. The entry instant is fixed before the confirm button is shown and rides on it, so
  * a double tap or a redelivered update stores one row (see enterManualScore).
@@ -151,11 +153,11 @@ export function createManualScoreConversation(deps: BotDeps) {
     if (confirmed === cancel) return void (await tap.reply(tap.t("action-cancelled")));
 
     const outcome = await runOnce(conversation, async (outside) => {
-      const { entry, overall } = await saveManualScore(deps, outside.actor, { rtId: place.id, code, score, note, assessedOn, enteredAt: new Date(enteredAt) });
-      return { score: entry.score, overall };
+      const { entry, overall, scoredMax, missing } = await saveManualScore(deps, outside.actor, { rtId: place.id, code, score, note, assessedOn, enteredAt: new Date(enteredAt) });
+      return { score: entry.score, total: { overall, scoredMax, missing } };
     });
     if (!outcome.ok) return explain(ctx, outcome);
-    await ctx.reply(ctx.t("score-entry-saved", { ...rtVars(place), code, score: outcome.value.score, overall: outcome.value.overall, date }), {
+    await ctx.reply(ctx.t("score-entry-saved", { ...rtVars(place), code, score: outcome.value.score, total: scoreTotalText(ctx.t, outcome.value.total), date }), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-score-history"), scoreHistory.data({ rt: place.id, code })),
     });
   };

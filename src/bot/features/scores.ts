@@ -1,22 +1,26 @@
 import type { Translate } from "../../messages/translate.js";
 import { Composer, InlineKeyboard } from "grammy";
+import { declineLines, declineSinceAward } from "../../domain/cycle/decline.js";
 import { DomainError } from "../../domain/errors.js";
 import { headedRtId, isAdmin, type Actor } from "../../domain/people/actor.js";
 import { areaScope, canManageRt, coversKelurahan } from "../../domain/roles/scope.js";
 import { getRt, listRtsInScope, type RtDetails } from "../../domain/rt/rt.js";
 import { DEFAULT_SCORE_CONFIG } from "../../domain/scores/config.js";
-import { DIMENSION_MAX, DIMENSIONS, dimensionKey, isIndicatorCode, OVERALL_MAX, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { DIMENSIONS, dimensionKey, isIndicatorCode, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { findEnteredScore, manualScoreHistory } from "../../domain/scores/manual.js";
 import { residentPoints, type RtPeriodMetrics } from "../../domain/scores/metrics.js";
 import { categoryKey, type IndicatorResult, type LocaleLine } from "../../domain/scores/scorecard.js";
 import { computeStandings, type RtStanding } from "../../domain/scores/standing.js";
 import { wibInstant } from "../../domain/schedule/wib.js";
 import type { BotContext } from "../context.js";
+import { titleOf } from "../../domain/cycle/titles.js";
+import { titleLines } from "./award.js";
 import { MANUAL_SCORE } from "../conversations/scores.js";
 import type { BotDeps } from "../deps.js";
 import { chunkLines, formatRupiah, formatWibDay, rtVars } from "../../messages/format.js";
 import { clampPage, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
 import { onButton } from "../buttons.js";
+import { dimensionTotalText, scoreTotalText } from "../../messages/score-total.js";
 import { SCORE_VIEWS, scoreHistory, scorePage, scoreRt, scoreSave, scoreView, type ScoreView } from "../../messages/buttons/scores.js";
 
 export { SCORE_VIEWS, type ScoreView };
@@ -58,8 +62,7 @@ export function scorecardLines(t: Translate, locale: string, place: RtDetails, s
   const header = t("score-card-title", rtVars(place));
   const lines: string[] = [
     t("score-card-summary", {
-      overall: scorecard.overall,
-      max: OVERALL_MAX,
+      total: scoreTotalText(t, scorecard),
       category: t(categoryKey(scorecard.category.key)),
       households: scorecard.rt.householdCount,
       award: formatRupiah(scorecard.category.award, locale),
@@ -67,10 +70,14 @@ export function scorecardLines(t: Translate, locale: string, place: RtDetails, s
   ];
   if (scorecard.missing > 0) lines.push(t("score-card-missing", { count: scorecard.missing }));
   for (const dimension of DIMENSIONS) {
-    lines.push("", t("score-card-dimension", { dimension: t(dimensionKey(dimension)), total: scorecard.totals[dimension], max: DIMENSION_MAX }));
+    lines.push("", t("score-card-dimension", { dimension: t(dimensionKey(dimension)), total: dimensionTotalText(t, scorecard.totals[dimension], scorecard.scoredDimensionMax[dimension]) }));
     for (const indicator of scorecard.indicators.filter((candidate) => candidate.dimension === dimension)) {
       lines.push(t("score-card-indicator", { code: indicator.code, label: t(shortLabelKey(indicator.code)), score: scoreText(indicator) }));
       if (indicator.source === "auto") lines.push(t("score-card-explain", { explanation: line(t, indicator.explanation) }));
+      // Scored by hand before the bot measured it: shown as history, so the change of score is explained.
+      if (indicator.earlierManual) {
+        lines.push(t("score-card-earlier-manual", { score: indicator.earlierManual.score, date: formatAssessedOn(indicator.earlierManual.assessedOn, locale) }));
+      }
     }
   }
   lines.push(
@@ -142,26 +149,33 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
         .map(([kind, count]) => ctx.t("score-me-kind", { kind: ctx.t(`score-kind-${kind}`), count: count ?? 0 }));
       lines.push(ctx.t("score-me-breakdown", { kinds: kinds.join(" · ") }));
     }
+    const titles = titleLines(ctx.t, await titleOf(deps.db, rtId, now));
     const standing = standings[0];
     if (standing) {
       lines.push(
         ctx.t("score-me-rt", {
           ...rtVars(place),
-          overall: standing.scorecard.overall,
-          max: OVERALL_MAX,
+          total: scoreTotalText(ctx.t, standing.scorecard),
           category: ctx.t(categoryKey(standing.scorecard.category.key)),
           trend: ctx.t(`score-trend-${standing.direction}`),
         }),
       );
     }
+    lines.push(...titles);
     return { texts: [lines.join("\n")], keyboard: keyboardOf([switchRow(ctx.t, actor, "me")]) };
   }
 
   async function rtScreen(ctx: BotContext, place: RtDetails, current: ScoreView | null): Promise<Screen> {
-    const [standing] = await computeStandings(deps.db, [place.id], deps.clock(), config);
+    const now = deps.clock();
+    const [[standing], declines] = await Promise.all([computeStandings(deps.db, [place.id], now, config), declineSinceAward(deps.db, [place.id], now, config)]);
     if (!standing) throw new DomainError("rt-not-found");
     const locale = await ctx.i18n.getLocale();
     const { header, lines } = scorecardLines(ctx.t, locale, place, standing);
+    // A title holder below its level before the visit (issue 15): what fell, and what to aim for.
+    const decline = declines.get(place.id);
+    if (decline) lines.push("", ctx.t("decline-skor-title", { awarded: formatAssessedOn(decline.awardedOn, locale) }), ...declineLines(ctx.t, decline));
+    // The titles it holds (issue 15), right under the RT's name.
+    lines.unshift(...titleLines(ctx.t, await titleOf(deps.db, place.id, deps.clock())));
     return { texts: chunkLines(header, lines), keyboard: current ? keyboardOf([switchRow(ctx.t, ctx.actor, current)]) : undefined };
   }
 
@@ -176,8 +190,7 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
       const vars = {
         rank: current * PAGE_SIZE + index + 1,
         ...rtVars(place),
-        overall: standing.scorecard.overall,
-        max: OVERALL_MAX,
+        total: scoreTotalText(ctx.t, standing.scorecard),
         rate: percentText(ctx.t, standing.scorecard.metrics.participationRate),
       };
       const fading = standing.trend.fading;

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import { checkRoleInvite, findRoleInvite } from "../../domain/roles/roles.js";
+import { checkAssessorInvite, findAssessorInvite, teamInviteCode } from "../../domain/cycle/team.js";
 import { findRtByInviteCode, getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import { REGISTRATION, type RegistrationStart } from "../conversations/registration.js";
@@ -15,6 +16,16 @@ const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 /** Works out where a /start (with or without a deep-link code) should lead. */
 async function startingPoint(deps: BotDeps, ctx: BotContext, payload: string): Promise<RegistrationStart> {
   if (!PAYLOAD.test(payload)) throw new DomainError("invite-invalid");
+  const teamCode = teamInviteCode(payload);
+  if (teamCode !== undefined) {
+    // An assessment-team link: no RT is involved, whatever the person's membership.
+    const invite = await findAssessorInvite(deps.db, teamCode);
+    if (!invite) throw new DomainError("invite-invalid");
+    checkAssessorInvite(invite, ctx.actor.person?.id ?? null, deps.clock());
+    // Opened again by the person who joined with it: nothing to do, and said so.
+    if (invite.usedBy !== null) throw new DomainError("team-already-on");
+    return { kind: "team-invite", code: teamCode };
+  }
   const place = await findRtByInviteCode(deps.db, payload);
   if (place) {
     if (ctx.actor.membership?.status === "active") {

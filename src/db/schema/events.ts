@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { person, rt } from "./people.js";
 
-export const eventKind = pgEnum("event_kind", ["gotong_royong", "ronda", "rapat", "lainnya"]);
+/**
+ * Issue 15 added the kinds after `lainnya` (an enum value's place is fixed once released): kebun/TOGA
+ * care, kerja bakti sanitasi, senam lansia, posyandu, and the gatherings of pengajian, yasinan, karang
+ * taruna and PKK. Each evidences an indicator (see AUTOMATIC_CODES in domain/scores/indicators.ts).
+ */
+export const eventKind = pgEnum("event_kind", [
+  "gotong_royong", "ronda", "rapat", "lainnya",
+  "kebun_toga", "kerja_bakti_sanitasi", "senam_lansia", "posyandu", "pengajian", "yasinan", "karang_taruna", "pkk",
+]);
 
 /** A scheduled activity of an RT, once or repeating; its dates live in event_occurrence. */
 export const event = pgTable("event", {

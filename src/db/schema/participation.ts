@@ -4,6 +4,8 @@ import { person, rt } from "./people.js";
 
 export const participationKind = pgEnum("participation_kind", [
   "gotong_royong", "ronda", "rapat", "lainnya", "bank_sampah", "pojok_baca_sesi", "pojok_baca_pinjam", "membaca",
+  // Issue 15: the event kinds of the same names (an event's participation has its event's kind).
+  "kebun_toga", "kerja_bakti_sanitasi", "senam_lansia", "posyandu", "pengajian", "yasinan", "karang_taruna", "pkk",
 ]);
 
 /**

@@ -18,6 +18,12 @@ export const indicatorScore = pgTable("indicator_score", {
   assessedOn: date("assessed_on", { mode: "string" }).notNull(),
   enteredBy: integer("entered_by").notNull().references(() => person.id),
   enteredAt: timestamp("entered_at", { withTimezone: true }).notNull(),
+  /**
+   * The form step's key (`<form key>:<indicator>`): the bulk pass saves each answer at once, so a
+   * double tap or a redelivery must find the row it made. Null for /nilai's entries, which are
+   * idempotent by their fixed entry instant.
+   */
+  requestKey: text("request_key").unique(),
 }, (table) => [
   index("indicator_score_rt_code_idx").on(table.rtId, table.indicatorCode, table.assessedOn, table.id),
   check("indicator_score_range", sql`${table.score} between 0 and 2`),

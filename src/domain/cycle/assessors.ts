@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 
 /**
@@ -28,4 +28,16 @@ export async function assessorRoundIds(db: Database, personId: number): Promise<
         where a.person_id = ${personId} and a.revoked_at is null order by r.year desc`,
   );
   return rows.map((row) => Number(row.round_id));
+}
+
+/**
+ * The SQL twin of assessment.ts's isOwnRt: is this RT the person's own (ketua or petugas of it, or
+ * a resident, pending or active)? Such an assessor may not score it, so it is neither on their
+ * worklist nor theirs to be told about.
+ */
+export function ownRtSql(personId: SQL, rtId: SQL): SQL {
+  return sql`(exists (select 1 from role_assignment own_role where own_role.person_id = ${personId} and own_role.rt_id = ${rtId}
+              and own_role.role in ('ketua_rt', 'petugas') and own_role.revoked_at is null)
+          or exists (select 1 from membership own_member where own_member.person_id = ${personId} and own_member.rt_id = ${rtId}
+              and own_member.status in ('pending', 'active')))`;
 }

@@ -8,6 +8,11 @@ import { INDICATOR_CODES, isIndicatorCode, type IndicatorCode } from "../scores/
  * two middle scores. An RT earns a level only when at least half the team saw it there, and one
  * generous (or harsh) assessor cannot move the result alone. Every individual score is kept and
  * shown beside it.
+ *
+ * Only the scores of the round's current team count: an assessor whose place was revoked
+ * (round_assessor.revoked_at set, and no later place in the round) no longer counts in the recap,
+ * nor is listed in it. Their rows stay (assessment_score is append-only) and count again if they
+ * rejoin the round.
  */
 export function combineScores(scores: readonly number[]): number | null {
   if (scores.length === 0) return null;
@@ -43,6 +48,7 @@ export async function teamRecaps(db: Database, params: { roundId: number; rtIds:
           s.rt_id, s.indicator_code, s.person_id, s.score, s.automatic_score, s.override_reason, s.note, s.entered_at
         from assessment_score s
         where s.kind = 'team' and s.round_id = ${params.roundId} ${rtFilter}
+          and exists (select 1 from round_assessor a where a.round_id = s.round_id and a.person_id = s.person_id and a.revoked_at is null)
         order by s.rt_id, s.indicator_code, s.person_id, s.id desc`,
   );
   const byRt = new Map<number, Map<IndicatorCode, AssessorScore[]>>();

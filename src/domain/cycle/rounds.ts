@@ -1,5 +1,6 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { DomainError } from "../errors.js";
 import { assessmentRound } from "../../db/schema/index.js";
 import { formatLocalDate, wibDate } from "../schedule/wib.js";
 
@@ -30,4 +31,20 @@ export async function findRound(db: Database, roundId: number): Promise<RoundVie
 export async function currentRound(db: Database): Promise<RoundView | undefined> {
   const rows = await db.select().from(assessmentRound).orderBy(desc(assessmentRound.year)).limit(5);
   return rows.find((row) => row.decidedAt === null) ?? rows[0];
+}
+
+/**
+ * The round still undecided (at most one: openRound refuses another while one is undecided), for
+ * the work that only happens before the decision (team, visits); refused when there is none.
+ */
+export async function undecidedRound(db: Database): Promise<RoundView> {
+  const round = await findUndecidedRound(db);
+  if (!round) throw new DomainError("round-not-open");
+  return round;
+}
+
+/** The newest round not yet decided, if any. */
+export async function findUndecidedRound(db: Database): Promise<RoundView | undefined> {
+  const [row] = await db.select().from(assessmentRound).where(isNull(assessmentRound.decidedAt)).orderBy(desc(assessmentRound.year)).limit(1);
+  return row;
 }

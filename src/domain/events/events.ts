@@ -9,13 +9,20 @@ import { wibParts } from "../schedule/wib.js";
 export type EventKind = (typeof event.kind.enumValues)[number];
 export type RsvpAnswer = (typeof rsvp.answer.enumValues)[number];
 
-export const EVENT_KINDS: readonly EventKind[] = ["gotong_royong", "ronda", "rapat", "lainnya"];
+/** In the order /acara offers them: the RT's own activities, then those of its groups, "lainnya" last. */
+export const EVENT_KINDS: readonly EventKind[] = [
+  "gotong_royong", "ronda", "rapat", "kerja_bakti_sanitasi", "kebun_toga", "senam_lansia", "posyandu", "pengajian", "yasinan", "karang_taruna", "pkk", "lainnya",
+];
 export const RSVP_ANSWERS: readonly RsvpAnswer[] = ["hadir", "tidak", "mungkin"];
 /** The repetitions /acara offers, in the order it shows them. */
 export const REPEAT_CHOICES: readonly RecurrenceKind[] = ["none", "weekly", "biweekly", "monthly-date", "monthly-weekday"];
 /** Occurrences exist this far ahead; a daily job extends repeating events. */
 export const OCCURRENCE_HORIZON_MS = 56 * 24 * 60 * 60 * 1000;
-export const DEFAULT_DURATION_MINUTES: Record<EventKind, number> = { gotong_royong: 180, ronda: 360, rapat: 120, lainnya: 120 };
+export const DEFAULT_DURATION_MINUTES: Record<EventKind, number> = {
+  gotong_royong: 180, ronda: 360, rapat: 120, lainnya: 120,
+  // A Sunday morning's work; an hour of exercise; a posyandu morning; an evening gathering.
+  kerja_bakti_sanitasi: 180, kebun_toga: 120, senam_lansia: 60, posyandu: 180, pengajian: 120, yasinan: 90, karang_taruna: 120, pkk: 120,
+};
 
 export type EventDraft = {
   /** The form's key (made when it opened, never the update's): the same key makes one event. */
@@ -192,13 +199,14 @@ export function listUpcoming(db: Database, params: { rtId: number; viewerPersonI
 }
 
 /**
- * /jadwal's order: first what matters (the next gotong royong, rapat and other RT event, and the
+ * /jadwal's order: first what matters (the next event of each kind other than ronda, and the
  * viewer's own next ronda duty), by time; then the rest, by time, to page through. Ronda nights the
  * viewer is not on go to the rest, so they never crowd out the other events.
  */
 export function scheduleInOrder(items: readonly UpcomingOccurrence[]): { first: UpcomingOccurrence[]; rest: UpcomingOccurrence[] } {
   const first = new Set<UpcomingOccurrence>();
-  for (const kind of ["gotong_royong", "rapat", "lainnya"] as const) {
+  for (const kind of EVENT_KINDS) {
+    if (kind === "ronda") continue;
     const next = items.find((item) => item.kind === kind);
     if (next) first.add(next);
   }

@@ -265,7 +265,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [reminderSetting.eveningBefore, reminderSetting.rondaDutyAt], why: "times of day" },
   { columns: [rondaSetup.nights, rondaSetup.startTime, rondaSetup.endTime, rondaSetup.post], why: "the RT's watch set-up" },
   { columns: [shiftAssignment.source], why: "`rota`, `swap:<request id>` or `ketua`" },
-  { columns: [indicatorScore.indicatorCode, indicatorScore.note], why: "an assessment of an RT by its koordinator, not about a person" },
+  { columns: [indicatorScore.indicatorCode, indicatorScore.note, indicatorScore.requestKey], why: "an assessment of an RT by its koordinator, not about a person; a form's random key" },
   { columns: [processedUpdate.updateId], why: "Telegram's update counter" },
   { columns: [cronRun.key], why: "a scheduled job's name and time" },
   { columns: [assessmentRound.requestKey, assessmentRound.skNumber], why: "a form's random key; the number of the Wali Kota's decree" },

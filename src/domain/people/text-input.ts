@@ -20,6 +20,10 @@ export const INPUT_REFUSALS = [
   "money-unrecognised", "money-ambiguous", "money-not-whole", "money-out-of-range",
   "book-title-characters", "reading-minutes-unrecognised", "reading-minutes-out-of-range", "reading-date-unrecognised", "reading-date-future", "reading-date-too-old", "reading-time-future",
   "score-date-future", "score-date-too-old",
+  // issue 15: rounds
+  "round-year-unrecognised", "round-year-out-of-range", "round-year-taken", "round-date-before", "round-date-after", "round-date-unrecognised", "round-date-past",
+  // issue 15: award
+  "award-sk-number-characters", "award-sk-date-future", "award-sk-date-too-old",
 ] as const;
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];

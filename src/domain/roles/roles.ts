@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Greeting } from "../../messages/address.js";
 import type { Database } from "../../db/client.js";
 import { membership, person, roleAssignment, roleInvite } from "../../db/schema/index.js";
@@ -26,6 +26,16 @@ export async function findKetua(db: Database, rtId: number): Promise<{ personId:
     .from(roleAssignment)
     .innerJoin(person, eq(person.id, roleAssignment.personId))
     .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
+  return row;
+}
+
+/** The RT's ketua if a notice can reach them (not erased, not marked unreachable), with how to address them. */
+export async function findReachableKetua(db: Database, rtId: number) {
+  const [row] = await db
+    .select({ personId: person.id, telegramId: person.telegramId, displayName: person.displayName, greeting: person.greeting, locale: person.locale })
+    .from(roleAssignment)
+    .innerJoin(person, eq(person.id, roleAssignment.personId))
+    .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt), isNull(person.erasedAt), isNull(person.unreachableAt), isNotNull(person.telegramId)));
   return row;
 }
 

@@ -8,10 +8,10 @@ import { computeScorecards } from "./scorecard.js";
  * after it, in one transaction. The form's key is the entry instant, fixed when the confirmation
  * was shown (`enteredAt`): saving the same form again stores nothing new.
  */
-export async function saveManualScore(deps: ServiceDeps, actor: Actor, input: ManualScoreInput & { enteredAt: Date }): Promise<{ entry: ManualScore; overall: number }> {
+export async function saveManualScore(deps: ServiceDeps, actor: Actor, input: ManualScoreInput & { enteredAt: Date }): Promise<{ entry: ManualScore; overall: number; scoredMax: number; missing: number }> {
   return inTransaction(deps, async (tx) => {
     const entry = await enterManualScore(tx, actor, input, input.enteredAt);
     const [card] = await computeScorecards(tx, [entry.rtId], input.enteredAt);
-    return { entry, overall: card?.overall ?? 0 };
+    return { entry, overall: card?.overall ?? 0, scoredMax: card?.scoredMax ?? 0, missing: card?.missing ?? 0 };
   });
 }

@@ -18,6 +18,9 @@ const GOOD_BELOW_FAIR = { message: "the threshold for 2 (good) must not be below
 
 const rateLadder = z.strictObject({ good: percent, fair: percent }).refine((value) => value.good >= value.fair, GOOD_BELOW_FAIR);
 const countLadder = z.strictObject({ good: count, fair: count }).refine((value) => value.good >= value.fair, GOOD_BELOW_FAIR);
+/** P3 counts the groups that met, of the four kinds of gathering (pengajian, yasinan, karang taruna, PKK). */
+const organisations = z.number().int().min(0).max(4);
+const organisationLadder = z.strictObject({ good: organisations, fair: organisations }).refine((value) => value.good >= value.fair, GOOD_BELOW_FAIR);
 const heldLevel = z.strictObject({ held: count, percent });
 const heldLadder = z
   .strictObject({ good: heldLevel, fair: heldLevel })
@@ -32,6 +35,14 @@ const weights = z.strictObject({
   pojok_baca_sesi: weight,
   pojok_baca_pinjam: weight,
   membaca: weight,
+  kebun_toga: weight,
+  kerja_bakti_sanitasi: weight,
+  senam_lansia: weight,
+  posyandu: weight,
+  pengajian: weight,
+  yasinan: weight,
+  karang_taruna: weight,
+  pkk: weight,
 } satisfies Record<ParticipationKind, typeof weight>);
 
 export const scoreConfigSchema = z.strictObject({
@@ -52,6 +63,16 @@ export const scoreConfigSchema = z.strictObject({
     P2: countLadder,
     /** Distinct residents with verified reading participation, as a percent of KK. */
     P4: rateLadder,
+    /** Kebun/TOGA care held in the window, and the distinct KK taking part over the window (a rota of households). */
+    B5: heldLadder,
+    /** Kerja bakti sanitasi held in the window, and the mean share of KK present per held one (as B7). */
+    B6: heldLadder,
+    /** Senam lansia and posyandu sessions held in the window that someone attended. */
+    P6: countLadder,
+    /** Of pengajian, yasinan, karang taruna and PKK: how many met (an attended meeting) in the window. */
+    P3: organisationLadder,
+    /** Distinct KK present at any of those gatherings in the window, as a percent of KK. */
+    A7: rateLadder,
   }),
   /** "Menurun": the last 4 weeks' participating households at least this percent below the 4 before. */
   fading: z.strictObject({ dropPercent: z.number().int().min(1).max(100) }),
@@ -75,6 +96,20 @@ export const DEFAULT_SCORE_CONFIG: ScoreConfig = {
     pojok_baca_pinjam: 1,
     membaca: 1,
     lainnya: 1,
+    // A morning of digging and weeding like gotong royong, but lighter and in turns: between the two.
+    kebun_toga: 2,
+    // Clearing gutters and drains is the same hard Sunday-morning work as gotong royong.
+    kerja_bakti_sanitasi: 3,
+    // An hour's exercise most weeks: light and frequent, like the reading corner.
+    senam_lansia: 1,
+    // A morning at the posyandu (a kader weighing, a mother bringing her toddler), once a month.
+    posyandu: 2,
+    // Weekly evening gatherings: frequent, so light, or they would outscore the night watch.
+    pengajian: 1,
+    yasinan: 1,
+    // Organising meetings of the youth and the women's groups, like a rapat warga.
+    karang_taruna: 2,
+    pkk: 2,
   },
   thresholds: {
     // The issue's own example line ("batas nilai 2 adalah 60%"): most households act on cleanliness
@@ -91,6 +126,20 @@ export const DEFAULT_SCORE_CONFIG: ScoreConfig = {
     P2: { good: 8, fair: 4 },
     // One reader for every five households in a month is good; one in ten fair.
     P4: { good: 20, fair: 10 },
+    // A shared garden needs care every two weeks; one household in five taking a turn in a month keeps
+    // it alive. Tended once by a few (one in ten) is fair.
+    B5: { good: { held: 2, percent: 20 }, fair: { held: 1, percent: 10 } },
+    // Drains are cleared monthly ("Jumat bersih" or a Sunday a month): once with 30% of KK, as a
+    // rapat quorum, is good; once with 15% fair.
+    B6: { good: { held: 1, percent: 30 }, fair: { held: 1, percent: 15 } },
+    // A monthly posyandu and senam lansia in most weeks make 4 in four weeks; one session (the posyandu
+    // alone) is fair.
+    P6: { good: 4, fair: 1 },
+    // Two of the four groups meeting each month shows organised life beyond one circle; one is fair.
+    P3: { good: 2, fair: 1 },
+    // Religious and adat life "kept together": a third of households at some gathering in a month is
+    // good (these are the most attended meetings in Jambi's kampung); one in six fair.
+    A7: { good: 30, fair: 15 },
   },
   // The issue: fell 30% or more below the 4 weeks before.
   fading: { dropPercent: 30 },

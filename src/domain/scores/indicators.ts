@@ -1,7 +1,7 @@
 /**
  * The 21 indicators of Perwali Jambi 47/2014, each scored 2 (baik), 1 (sedang) or 0 (kurang).
  * Their wording lives in the locale files (`indicator-<code>`, code in lower case); the bot
- * measures six of them from participation, a koordinator scores the rest by hand.
+ * measures eleven of them from participation, a koordinator scores the other ten by hand.
  */
 
 export const DIMENSIONS = ["bersih", "aman", "pintar"] as const;
@@ -17,9 +17,13 @@ export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 /**
  * Measured from what the bot records: B3 cleanliness participation (gotong royong, bank sampah),
  * B7 gotong royong held and attended, A2 ronda shifts staffed (the safety proxy), A5 rapat warga
- * held and attended, P2 reading-corner and study sessions, P4 reading activity.
+ * held and attended, P2 reading-corner and study sessions, P4 reading activity; since issue 15
+ * B5 kebun/TOGA care held and the households taking part, B6 kerja bakti sanitasi held and
+ * attended, P6 posyandu and senam lansia sessions held, P3 which of the groups (pengajian, yasinan,
+ * karang taruna, PKK) met, A7 the households present at those gatherings. Manual scores entered
+ * for them before stay in the history (indicator_score is append-only) but no longer count.
  */
-export const AUTOMATIC_CODES = ["B3", "B7", "A2", "A5", "P2", "P4"] as const satisfies readonly IndicatorCode[];
+export const AUTOMATIC_CODES = ["B3", "B5", "B6", "B7", "A2", "A5", "A7", "P2", "P3", "P4", "P6"] as const satisfies readonly IndicatorCode[];
 export type AutomaticCode = (typeof AUTOMATIC_CODES)[number];
 
 export type Indicator = { code: IndicatorCode; dimension: Dimension; automatic: boolean };

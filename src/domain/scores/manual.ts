@@ -15,7 +15,15 @@ import type { RtSelection } from "./metrics.js";
 
 export const MANUAL_NOTE_MAX = TEXT_LIMITS.manualScoreNote;
 
-export type ManualScoreInput = { rtId: number; code: string; score: number; note: string | null; assessedOn: LocalDate };
+export type ManualScoreInput = {
+  rtId: number;
+  code: string;
+  score: number;
+  note: string | null;
+  assessedOn: LocalDate;
+  /** The form step's key (the bulk pass: form key + indicator); the same key saves one row, whatever arrives again. */
+  requestKey?: string;
+};
 
 export type ManualScore = {
   id: number;
@@ -67,15 +75,18 @@ export async function enterManualScore(db: Database, actor: Actor, input: Manual
   if (note !== null && note.length > MANUAL_NOTE_MAX) throw new DomainError("indicator-note-too-long", { max: MANUAL_NOTE_MAX });
   // A bootstrap admin (from config) may never have written to the bot: give them a row to sign with.
   const enteredBy = actor.person?.id ?? (await ensurePerson(db, actor.telegramId));
-  // Idempotent without a request-key column: the bot fixes `now` once per confirmation (in
+  // /nilai is idempotent without a request key: the bot fixes `now` once per confirmation (in
   // conversation.external, before the confirm button is shown), so a replayed or repeated save
   // arrives with the same entry instant. The same person entering the same score, note and date
   // for the same indicator at the same instant is that one entry, not a second assessment. The
   // form's key (person, instant) is held while looking, so two saves racing on two instances
-  // find one another rather than both inserting.
+  // find one another rather than both inserting. The bulk pass passes a step key instead.
+  const requestKey = input.requestKey;
   const row = await db.transaction(async (tx) => {
-    await lockRequest(tx, `score:${enteredBy}:${now.getTime()}`);
-    const [existing] = await selectScores(tx).where(
+    await lockRequest(tx, requestKey ?? `score:${enteredBy}:${now.getTime()}`);
+    // With a step key, that key alone says whether this answer was saved (a double tap may come
+    // with a later clock; the first answer stands).
+    const [existing] = await selectScores(tx).where(requestKey !== undefined ? eq(indicatorScore.requestKey, requestKey) : 
       and(
         eq(indicatorScore.rtId, place.id),
         eq(indicatorScore.indicatorCode, code),
@@ -84,12 +95,13 @@ export async function enterManualScore(db: Database, actor: Actor, input: Manual
         eq(indicatorScore.score, input.score),
         eq(indicatorScore.assessedOn, formatLocalDate(input.assessedOn)),
         note === null ? isNull(indicatorScore.note) : eq(indicatorScore.note, note),
+        isNull(indicatorScore.requestKey),
       ),
     );
     if (existing) return existing;
     const [inserted] = await tx
       .insert(indicatorScore)
-      .values({ rtId: place.id, indicatorCode: code, score: input.score, note, assessedOn: formatLocalDate(input.assessedOn), enteredBy, enteredAt: now })
+      .values({ rtId: place.id, indicatorCode: code, score: input.score, note, assessedOn: formatLocalDate(input.assessedOn), enteredBy, enteredAt: now, requestKey: requestKey ?? null })
       .returning({ id: indicatorScore.id });
     // The note is free text: it stays with the score, not in the log.
     await recordAudit(tx, {
@@ -148,4 +160,10 @@ export async function currentManualScores(db: Database, rtIds: RtSelection): Pro
     perRt.set(score.code, score);
   }
   return result;
+}
+
+/** The entry a person saved under a step key, if any (a bulk-pass answer tapped again after the pass moved on). */
+export async function findScoreByRequestKey(db: Database, params: { personId: number; requestKey: string }): Promise<ManualScore | undefined> {
+  const [row] = await selectScores(db).where(and(eq(indicatorScore.enteredBy, params.personId), eq(indicatorScore.requestKey, params.requestKey)));
+  return row ? toManualScore(row) : undefined;
 }

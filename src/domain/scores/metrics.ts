@@ -27,6 +27,13 @@ import { DAY_MS, wibWeekIndex, wibWeekIndexSql, wibWeekStart, wibWeekStartOfInde
  * - Bank sampah kg: the grams of kg-type lines of deposits not reversed, by the depositor's RT at the
  *   time (ledger_entry.rt_id). Litre types (used cooking oil) are not weight and are left out.
  * - Readers: distinct persons with a verified pojok_baca_sesi, pojok_baca_pinjam or membaca record.
+ * - Sessions and meetings (kebun/TOGA care, senam lansia, posyandu, the gatherings of pengajian,
+ *   yasinan, karang taruna and PKK) count as "attended" when held and at least one household was
+ *   present: a date on the calendar nobody came to is not a session (as a ronda shift is staffed).
+ *   Kerja bakti sanitasi is held/attended exactly like gotong royong (B6 mirrors B7).
+ * - Households at kebun/TOGA care and at gatherings are distinct over the period (a rota of
+ *   households shares the garden; a family at pengajian every week is one household kept in), and
+ *   come from the records of that kind, as B3's do, not only from the occurrences counted held.
  */
 
 export type RtSelection = readonly number[] | "all";
@@ -67,18 +74,40 @@ export type RtPeriodMetrics = {
   readingSessions: number;
   /** Everyone the keepers counted at the sessions, registered or not. */
   readingSessionAttendees: number;
+  /** Kebun/TOGA care sessions held and attended (B5), and the distinct households taking part. */
+  kebunSessions: number;
+  kebunHouseholds: number;
+  /** Kerja bakti sanitasi held, attending households summed over them, and the mean share of KK (B6). */
+  sanitasiHeld: number;
+  sanitasiAttendance: number;
+  sanitasiAttendanceRate: number | null;
+  /** Posyandu and senam lansia sessions held and attended (P6). */
+  posyanduSessions: number;
+  senamLansiaSessions: number;
+  /** Pengajian, yasinan, karang taruna and PKK meetings held and attended (P3). */
+  gatheringMeetings: number;
+  /** How many of those four kinds had an attended meeting (P3: organisations active). */
+  activeOrganisations: number;
+  /** Distinct households present at any of those gatherings (A7). */
+  gatheringHouseholds: number;
 };
 
-type Counts = Omit<RtPeriodMetrics, "rtId" | "from" | "to" | "householdCount" | "participationRate" | "gotongRoyongAttendanceRate" | "rapatAttendanceRate" | "rondaStaffedRate" | "bankSampahKg">;
+type Counts = Omit<RtPeriodMetrics, "rtId" | "from" | "to" | "householdCount" | "participationRate" | "gotongRoyongAttendanceRate" | "rapatAttendanceRate" | "rondaStaffedRate" | "bankSampahKg" | "sanitasiAttendanceRate">;
 
 const ZERO: Counts = {
   participatingHouseholds: 0, cleanlinessHouseholds: 0, bankSampahHouseholds: 0, readers: 0, verifiedRecords: 0, unverifiedRecords: 0,
   gotongRoyongHeld: 0, gotongRoyongAttendance: 0, rapatHeld: 0, rapatAttendance: 0, rondaShiftsHeld: 0, rondaShiftsStaffed: 0,
   bankSampahDeposits: 0, bankSampahGrams: 0, readingSessions: 0, readingSessionAttendees: 0,
+  kebunSessions: 0, kebunHouseholds: 0, sanitasiHeld: 0, sanitasiAttendance: 0, posyanduSessions: 0, senamLansiaSessions: 0,
+  gatheringMeetings: 0, activeOrganisations: 0, gatheringHouseholds: 0,
 };
 
 export const READING_KINDS = ["pojok_baca_sesi", "pojok_baca_pinjam", "membaca"] as const satisfies readonly ParticipationKind[];
 export const CLEANLINESS_KINDS = ["gotong_royong", "bank_sampah"] as const satisfies readonly ParticipationKind[];
+/** The groups' gatherings: P3 counts which of them met, A7 the households at any of them. */
+export const GATHERING_KINDS = ["pengajian", "yasinan", "karang_taruna", "pkk"] as const satisfies readonly ParticipationKind[];
+/** The kinds of held occurrences the metrics look at. */
+const OCCURRENCE_KINDS = ["gotong_royong", "rapat", "ronda", "kerja_bakti_sanitasi", "kebun_toga", "senam_lansia", "posyandu", ...GATHERING_KINDS] as const;
 
 /** The household a participation row (aliased `p`) stands for. */
 const HOUSEHOLD = sql.raw(`coalesce(nullif(lower(btrim(p.household_label)), ''), 'person:' || p.person_id)`);
@@ -134,6 +163,8 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
         bool_or(p.verified) as counted,
         bool_or(p.verified and p.kind in (${kindList(CLEANLINESS_KINDS)})) as clean,
         bool_or(p.verified and p.kind = 'bank_sampah') as bank,
+        bool_or(p.verified and p.kind = 'kebun_toga') as kebun,
+        bool_or(p.verified and p.kind in (${kindList(GATHERING_KINDS)})) as gathering,
         count(*) filter (where p.verified) as verified_records,
         count(*) filter (where not p.verified) as unverified_records
       from ${participation} p
@@ -148,6 +179,8 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
       count(*) filter (where h.counted)::int as households,
       count(*) filter (where h.clean)::int as clean_households,
       count(*) filter (where h.bank)::int as bank_households,
+      count(*) filter (where h.kebun)::int as kebun_households,
+      count(*) filter (where h.gathering)::int as gathering_households,
       coalesce(max(r.readers), 0)::int as readers,
       sum(h.verified_records)::int as verified_records,
       sum(h.unverified_records)::int as unverified_records
@@ -169,7 +202,7 @@ async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
     with held as (
       select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
       from ${eventOccurrence} o
-      where o.cancelled_at is null and o.kind in ('gotong_royong', 'rapat', 'ronda')
+      where o.cancelled_at is null and o.kind in (${kindList(OCCURRENCE_KINDS)})
         and o.starts_at >= ${at(range.from)} and o.starts_at < ${at(range.to)} and o.ends_at <= ${at(range.now)}
         ${rtFilter("o.rt_id", range.rtIds)}
     ), present as (
@@ -189,7 +222,14 @@ async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
       count(*) filter (where h.kind = 'rapat')::int as rapat_held,
       coalesce(sum(pr.households) filter (where h.kind = 'rapat'), 0)::int as rapat_attendance,
       count(*) filter (where h.kind = 'ronda')::int as ronda_held,
-      count(*) filter (where h.kind = 'ronda' and pr.households > 0)::int as ronda_staffed
+      count(*) filter (where h.kind = 'ronda' and pr.households > 0)::int as ronda_staffed,
+      count(*) filter (where h.kind = 'kerja_bakti_sanitasi')::int as sanitasi_held,
+      coalesce(sum(pr.households) filter (where h.kind = 'kerja_bakti_sanitasi'), 0)::int as sanitasi_attendance,
+      count(*) filter (where h.kind = 'kebun_toga' and pr.households > 0)::int as kebun_sessions,
+      count(*) filter (where h.kind = 'posyandu' and pr.households > 0)::int as posyandu_sessions,
+      count(*) filter (where h.kind = 'senam_lansia' and pr.households > 0)::int as senam_sessions,
+      count(*) filter (where h.kind in (${kindList(GATHERING_KINDS)}) and pr.households > 0)::int as gathering_meetings,
+      count(distinct h.kind) filter (where h.kind in (${kindList(GATHERING_KINDS)}) and pr.households > 0)::int as active_organisations
     from held h left join present pr on pr.occurrence_id = h.id
     group by 1, 2
   `);
@@ -238,6 +278,7 @@ async function collectCounts(db: Database, range: Range): Promise<Map<string, Co
   for (const row of people) {
     Object.assign(entry(row), {
       participatingHouseholds: Number(row.households), cleanlinessHouseholds: Number(row.clean_households), bankSampahHouseholds: Number(row.bank_households),
+      kebunHouseholds: Number(row.kebun_households), gatheringHouseholds: Number(row.gathering_households),
       readers: Number(row.readers), verifiedRecords: Number(row.verified_records), unverifiedRecords: Number(row.unverified_records),
     });
   }
@@ -245,6 +286,9 @@ async function collectCounts(db: Database, range: Range): Promise<Map<string, Co
     Object.assign(entry(row), {
       gotongRoyongHeld: Number(row.gr_held), gotongRoyongAttendance: Number(row.gr_attendance), rapatHeld: Number(row.rapat_held),
       rapatAttendance: Number(row.rapat_attendance), rondaShiftsHeld: Number(row.ronda_held), rondaShiftsStaffed: Number(row.ronda_staffed),
+      sanitasiHeld: Number(row.sanitasi_held), sanitasiAttendance: Number(row.sanitasi_attendance), kebunSessions: Number(row.kebun_sessions),
+      posyanduSessions: Number(row.posyandu_sessions), senamLansiaSessions: Number(row.senam_sessions),
+      gatheringMeetings: Number(row.gathering_meetings), activeOrganisations: Number(row.active_organisations),
     });
   }
   for (const row of bank) Object.assign(entry(row), { bankSampahDeposits: Number(row.deposits), bankSampahGrams: exactAmount(row.grams as string | number) });
@@ -263,6 +307,7 @@ function withRates(info: RtInfo, from: Date, to: Date, counts: Counts): RtPeriod
     participationRate: rate(counts.participatingHouseholds, kk),
     gotongRoyongAttendanceRate: rate(counts.gotongRoyongAttendance, counts.gotongRoyongHeld * kk),
     rapatAttendanceRate: rate(counts.rapatAttendance, counts.rapatHeld * kk),
+    sanitasiAttendanceRate: rate(counts.sanitasiAttendance, counts.sanitasiHeld * kk),
     rondaStaffedRate: rate(counts.rondaShiftsStaffed, counts.rondaShiftsHeld),
     bankSampahKg: counts.bankSampahGrams / 1000,
   };

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
-import { DIMENSIONS, INDICATOR_CODES, INDICATORS, isAutomatic, type AutomaticCode, type Dimension, type IndicatorCode } from "./indicators.js";
+import { DIMENSIONS, INDICATOR_CODES, INDICATORS, isAutomatic, MAX_INDICATOR_SCORE, type AutomaticCode, type Dimension, type IndicatorCode } from "./indicators.js";
 import { currentManualScores, type ManualScore } from "./manual.js";
 import { windowRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
 
@@ -19,6 +19,11 @@ export const EXPLANATION_KEYS = [
   "score-explain-a5",
   "score-explain-p2",
   "score-explain-p4",
+  "score-explain-b5",
+  "score-explain-b6",
+  "score-explain-p6",
+  "score-explain-p3",
+  "score-explain-a7",
   "score-explain-no-households",
   "score-explain-manual",
   "score-explain-manual-note",
@@ -41,6 +46,11 @@ export type IndicatorResult = {
   suggestion: LocaleLine;
   /** The koordinator's entry behind a manual score. */
   manual: ManualScore | null;
+  /**
+   * An automatic indicator that a koordinator scored by hand before it was measured (B5, B6, P3,
+   * P6, A7 until issue 15): the last such entry, kept as history. It does not count.
+   */
+  earlierManual: ManualScore | null;
 };
 
 export const CATEGORIES = ["besar", "sedang", "kecil"] as const;
@@ -67,10 +77,17 @@ export type Scorecard = {
   indicators: IndicatorResult[];
   /** Per dimension, out of 14; a missing manual score counts 0. */
   totals: Record<Dimension, number>;
-  /** Out of 42. */
+  /** The sum of the scored indicators (an unscored one adds nothing). */
   overall: number;
   /** Manual indicators nobody has scored yet. */
   missing: number;
+  /**
+   * What `overall` is out of: 2 per indicator that has a score. "3/14 · 14 belum dinilai", never
+   * "3/42", which reads as failing an assessment that has not happened yet.
+   */
+  scoredMax: number;
+  /** The same per dimension. */
+  scoredDimensionMax: Record<Dimension, number>;
   category: Category;
   /** The three lowest scores, each with its suggestion (see `weakestIndicators`). */
   weakest: IndicatorResult[];
@@ -91,16 +108,34 @@ function floorPercent(part: number, whole: number): number {
 
 type Automatic = { score: Score; explanation: LocaleLine<ExplanationKey> };
 
-function householdShare(code: "B3" | "P4", part: number, metrics: RtPeriodMetrics, config: ScoreConfig, extra: Record<string, number>): Automatic {
+function householdShare(code: "B3" | "P4" | "A7", part: number, metrics: RtPeriodMetrics, config: ScoreConfig, extra: Record<string, number>): Automatic {
   const kk = metrics.householdCount;
   const thresholds = config.thresholds[code];
   if (kk <= 0) return { score: 0, explanation: { key: "score-explain-no-households", vars: { code } } };
   const { score, next, aim } = ladder((level) => 100 * part >= thresholds[level] * kk);
-  const key = code === "B3" ? "score-explain-b3" : "score-explain-p4";
+  const key = code === "B3" ? "score-explain-b3" : code === "P4" ? "score-explain-p4" : "score-explain-a7";
   return { score, explanation: { key, vars: { code, score, percent: floorPercent(part, kk), next, target: thresholds[aim], days: config.windowDays, ...extra } } };
 }
 
-function heldAndAttended(code: "B7" | "A5", held: number, attendance: number, metrics: RtPeriodMetrics, config: ScoreConfig): Automatic {
+/**
+ * B5: sessions held (attended) and the distinct households taking part over the window, as a share
+ * of KK: a garden is kept by households in turns, so the window's reach is what counts, not each day's.
+ */
+function heldAndReached(code: "B5", held: number, households: number, metrics: RtPeriodMetrics, config: ScoreConfig): Automatic {
+  const kk = metrics.householdCount;
+  const thresholds = config.thresholds[code];
+  if (kk <= 0) return { score: 0, explanation: { key: "score-explain-no-households", vars: { code } } };
+  const { score, next, aim } = ladder((level) => held >= thresholds[level].held && 100 * households >= thresholds[level].percent * kk);
+  return {
+    score,
+    explanation: {
+      key: "score-explain-b5",
+      vars: { code, score, held, households, percent: floorPercent(households, kk), next, times: thresholds[aim].held, target: thresholds[aim].percent, days: config.windowDays },
+    },
+  };
+}
+
+function heldAndAttended(code: "B7" | "A5" | "B6", held: number, attendance: number, metrics: RtPeriodMetrics, config: ScoreConfig): Automatic {
   const kk = metrics.householdCount;
   const thresholds = config.thresholds[code];
   if (kk <= 0) return { score: 0, explanation: { key: "score-explain-no-households", vars: { code } } };
@@ -108,7 +143,7 @@ function heldAndAttended(code: "B7" | "A5", held: number, attendance: number, me
   return {
     score,
     explanation: {
-      key: code === "B7" ? "score-explain-b7" : "score-explain-a5",
+      key: code === "B7" ? "score-explain-b7" : code === "B6" ? "score-explain-b6" : "score-explain-a5",
       vars: { code, score, held, percent: floorPercent(attendance, held * kk), next, times: thresholds[aim].held, target: thresholds[aim].percent, days: config.windowDays },
     },
   };
@@ -138,6 +173,25 @@ export function scoreAutomatic(code: AutomaticCode, metrics: RtPeriodMetrics, co
       const thresholds = config.thresholds.P2;
       const { score, next, aim } = ladder((level) => sessions >= thresholds[level]);
       return { score, explanation: { key: "score-explain-p2", vars: { code, score, sessions, next, target: thresholds[aim], days: config.windowDays } } };
+    }
+    case "B5":
+      return heldAndReached("B5", metrics.kebunSessions, metrics.kebunHouseholds, metrics, config);
+    case "B6":
+      return heldAndAttended("B6", metrics.sanitasiHeld, metrics.sanitasiAttendance, metrics, config);
+    case "A7":
+      return householdShare("A7", metrics.gatheringHouseholds, metrics, config, { households: metrics.gatheringHouseholds });
+    case "P6": {
+      const posyandu = metrics.posyanduSessions;
+      const senam = metrics.senamLansiaSessions;
+      const thresholds = config.thresholds.P6;
+      const { score, next, aim } = ladder((level) => posyandu + senam >= thresholds[level]);
+      return { score, explanation: { key: "score-explain-p6", vars: { code, score, posyandu, senam, next, target: thresholds[aim], days: config.windowDays } } };
+    }
+    case "P3": {
+      const active = metrics.activeOrganisations;
+      const thresholds = config.thresholds.P3;
+      const { score, next, aim } = ladder((level) => active >= thresholds[level]);
+      return { score, explanation: { key: "score-explain-p3", vars: { code, score, active, meetings: metrics.gatheringMeetings, next, target: thresholds[aim], days: config.windowDays } } };
     }
   }
 }
@@ -181,14 +235,14 @@ export function weakestIndicators(indicators: readonly IndicatorResult[], count 
     .slice(0, count);
 }
 
-function manualResult(code: IndicatorCode, manual: ManualScore | undefined, config: ScoreConfig): Pick<IndicatorResult, "score" | "source" | "explanation" | "manual" | "suggestion"> {
+function manualResult(code: IndicatorCode, manual: ManualScore | undefined, config: ScoreConfig): Pick<IndicatorResult, "score" | "source" | "explanation" | "manual" | "earlierManual" | "suggestion"> {
   const suggestion = suggestionFor(code, config);
-  if (!manual) return { score: 0, source: "missing", explanation: { key: "score-explain-missing", vars: { code } }, manual: null, suggestion };
+  if (!manual) return { score: 0, source: "missing", explanation: { key: "score-explain-missing", vars: { code } }, manual: null, earlierManual: null, suggestion };
   const vars = { code, score: manual.score, date: manual.assessedOn };
   const explanation: LocaleLine<ExplanationKey> = manual.note
     ? { key: "score-explain-manual-note", vars: { ...vars, note: manual.note } }
     : { key: "score-explain-manual", vars };
-  return { score: manual.score, source: "manual", explanation, manual, suggestion };
+  return { score: manual.score, source: "manual", explanation, manual, earlierManual: null, suggestion };
 }
 
 /** Scores one RT from its window metrics and its current manual scores (no database). */
@@ -196,12 +250,17 @@ export function buildScorecard(rt: RtInfo, metrics: RtPeriodMetrics, manual: Rea
   const indicators: IndicatorResult[] = INDICATORS.map(({ code, dimension }) => {
     if (isAutomatic(code)) {
       const automatic = scoreAutomatic(code, metrics, config);
-      return { code, dimension, ...automatic, source: "auto", manual: null, suggestion: suggestionFor(code, config) };
+      return { code, dimension, ...automatic, source: "auto", manual: null, earlierManual: manual.get(code) ?? null, suggestion: suggestionFor(code, config) };
     }
     return { code, dimension, ...manualResult(code, manual.get(code), config) };
   });
   const totals = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, 0])) as Record<Dimension, number>;
-  for (const indicator of indicators) totals[indicator.dimension] += indicator.score;
+  const scoredDimensionMax = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, 0])) as Record<Dimension, number>;
+  for (const indicator of indicators) {
+    totals[indicator.dimension] += indicator.score;
+    if (indicator.source !== "missing") scoredDimensionMax[indicator.dimension] += MAX_INDICATOR_SCORE;
+  }
+  const missing = indicators.filter((indicator) => indicator.source === "missing").length;
   return {
     rt,
     window: { from: metrics.from, to: metrics.to },
@@ -209,7 +268,9 @@ export function buildScorecard(rt: RtInfo, metrics: RtPeriodMetrics, manual: Rea
     indicators,
     totals,
     overall: indicators.reduce((sum, indicator) => sum + indicator.score, 0),
-    missing: indicators.filter((indicator) => indicator.source === "missing").length,
+    missing,
+    scoredMax: (indicators.length - missing) * MAX_INDICATOR_SCORE,
+    scoredDimensionMax,
     category: categoryOf(rt.householdCount),
     weakest: weakestIndicators(indicators),
   };

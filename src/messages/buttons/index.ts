@@ -8,6 +8,13 @@ import { BROADCAST_BUTTONS } from "./broadcast.js";
 import { EVENT_BUTTONS } from "./events.js";
 import { RONDA_BUTTONS } from "./ronda.js";
 import { PEOPLE_BUTTONS } from "./people.js";
+import { ONSITE_BUTTONS } from "./onsite.js";
+import { EVIDENCE_BUTTONS } from "./evidence.js";
+import { TEAM_BUTTONS } from "./team.js";
+import { KEEPING_BUTTONS } from "./keeping.js";
+import { ROUND_BUTTONS } from "./rounds.js";
+import { AWARD_BUTTONS } from "./award.js";
+import { UNSCORED_BUTTONS } from "./unscored.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -24,6 +31,13 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...RONDA_BUTTONS,
   ...BANK_BUTTONS,
   ...PEOPLE_BUTTONS,
+  ...ONSITE_BUTTONS,
+  ...EVIDENCE_BUTTONS,
+  ...TEAM_BUTTONS,
+  ...KEEPING_BUTTONS,
+  ...ROUND_BUTTONS,
+  ...AWARD_BUTTONS,
+  ...UNSCORED_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();

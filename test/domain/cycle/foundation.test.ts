@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { assessmentRound, assessmentScore, assessorScope, roundAssessor } from "../../../src/db/schema/index.js";
 import { AWARD_RUPIAH, categoryOf } from "../../../src/domain/cycle/award.js";
@@ -82,6 +83,7 @@ describe("the cycle's tables", () => {
     const [a, b, c] = await Promise.all(["Bu DPMPPA", "Pak Babinsa", "Bu Puskesmas"].map((name) => addPerson(database.db, newUser(name))));
     const score = (personId: number, indicatorCode: string, value: number, extra: Partial<typeof assessmentScore.$inferInsert> = {}) =>
       database.db.insert(assessmentScore).values({ kind: "team", roundId, rtId: rt5.id, personId, indicatorCode, score: value, enteredAt: OPENED, ...extra });
+    for (const [personId, agency] of [[a!, "dpmppa"], [b!, "babinsa"], [c!, "puskesmas"]] as const) await database.db.insert(roundAssessor).values({ roundId, personId, agency, joinedAt: OPENED });
     await score(a!, "B1", 2);
     await score(b!, "B1", 0);
     await score(b!, "B1", 2); // b changes their mind: the latest counts, the first stays
@@ -99,6 +101,25 @@ describe("the cycle's tables", () => {
     await expect(database.db.update(assessmentScore).set({ score: 0 })).rejects.toThrow();
     await expect(database.db.delete(assessmentScore)).rejects.toThrow();
     expect((await database.db.select().from(assessmentScore)).map((row) => row.score).sort()).toEqual([0, 1, 1, 2, 2]);
+  });
+
+  it("leave out a revoked assessor's scores, keeping the rows; a score from outside the team never counts", async () => {
+    const roundId = await openRound();
+    const [a, b, c, stranger] = await Promise.all(["Bu DPMPPA", "Pak Babinsa", "Bu Puskesmas", "Pak Luar"].map((name) => addPerson(database.db, newUser(name))));
+    for (const [personId, agency] of [[a!, "dpmppa"], [b!, "babinsa"], [c!, "puskesmas"]] as const) await database.db.insert(roundAssessor).values({ roundId, personId, agency, joinedAt: OPENED });
+    const score = (personId: number, value: number) => database.db.insert(assessmentScore).values({ kind: "team", roundId, rtId: rt5.id, personId, indicatorCode: "B1", score: value, enteredAt: OPENED });
+    await score(a!, 2);
+    await score(b!, 2);
+    await score(c!, 0);
+    await score(stranger!, 0);
+    let [recap] = await teamRecaps(database.db, { roundId, rtIds: [rt5.id] });
+    expect(recap).toMatchObject({ total: 2, assessors: 3 });
+    await database.db.update(roundAssessor).set({ revokedAt: OPENED }).where(eq(roundAssessor.personId, a!));
+    [recap] = await teamRecaps(database.db, { roundId, rtIds: [rt5.id] });
+    // b 2 and c 0: the lower middle.
+    expect(recap).toMatchObject({ total: 0, assessors: 2 });
+    expect(recap!.indicators[0]!.scores.map((entry) => entry.personId).sort()).toEqual([b!, c!].sort());
+    expect(await database.db.select().from(assessmentScore)).toHaveLength(4);
   });
 });
 

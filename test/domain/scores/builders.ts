@@ -13,6 +13,7 @@ import {
   wastePrice,
   wasteType,
 } from "../../../src/db/schema/index.js";
+import type { EventKind } from "../../../src/domain/events/events.js";
 import type { ParticipationKind } from "../../../src/domain/participation/participation.js";
 import type { RtDetails } from "../../../src/domain/rt/rt.js";
 
@@ -73,7 +74,7 @@ export async function everyoneDid(db: Database, rt: RtDetails, personIds: number
   await participate(db, personIds.map((personId) => ({ rtId: rt.id, personId, kind, at })));
 }
 
-type OccurrenceKind = "gotong_royong" | "ronda" | "rapat" | "lainnya";
+type OccurrenceKind = EventKind;
 
 /** Occurrences of one event of the RT; returns their ids in the order of `starts`. */
 export async function addOccurrences(

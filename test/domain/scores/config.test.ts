@@ -29,16 +29,43 @@ describe("score config", () => {
     ["a window under a week", { windowDays: 3 }],
     ["a zero drop", { fading: { dropPercent: 0 } }],
     ["an unknown key (a typo)", { thresholds: { B3: { goood: 70 } } } as unknown as ScoreConfigOverrides],
+    ["B5: good below fair", { thresholds: { B5: { good: { percent: 5 } } } }],
+    ["B6: held for 2 below held for 1", { thresholds: { B6: { fair: { held: 3 } } } }],
+    ["P6: good below fair", { thresholds: { P6: { good: 0 } } }],
+    ["P6: a fraction", { thresholds: { P6: { fair: 0.5 } } }],
+    ["P3: good below fair", { thresholds: { P3: { good: 1, fair: 2 } } }],
+    ["P3: more groups than the four kinds", { thresholds: { P3: { good: 5 } } }],
+    ["A7: a negative percent", { thresholds: { A7: { fair: -1 } } }],
+    ["A7: good below fair", { thresholds: { A7: { good: 10 } } }],
+    ["an unknown threshold key (a misspelt code)", { thresholds: { B8: { good: 1, fair: 0 } } } as unknown as ScoreConfigOverrides],
+    ["an unknown B5 key", { thresholds: { B5: { good: { held: 2, percent: 20, households: 3 } } } } as unknown as ScoreConfigOverrides],
+    ["an unknown weight (a kind that does not exist)", { weights: { arisan: 1 } } as unknown as ScoreConfigOverrides],
+    ["a fractional weight of a new kind", { weights: { posyandu: 1.5 } }],
   ])("refuses %s", (_reason, overrides) => {
     expect(() => resolveScoreConfig(overrides)).toThrow(ZodError);
   });
 });
 
+describe("score config: the issue 15 kinds and indicators", () => {
+  it("accepts the new indicators' thresholds and weights when good equals fair", () => {
+    const config = resolveScoreConfig({ thresholds: { P3: { good: 1, fair: 1 }, P6: { good: 2, fair: 2 }, A7: { good: 15 } }, weights: { pengajian: 0 } });
+    expect(config.thresholds.P3).toEqual({ good: 1, fair: 1 });
+    expect(config.thresholds.A7).toEqual({ good: 15, fair: 15 });
+    expect(config.weights.pengajian).toBe(0);
+  });
+
+  it("has a weight for every participation kind, the new ones included", () => {
+    expect(Object.keys(DEFAULT_SCORE_CONFIG.weights).sort()).toEqual(
+      ["gotong_royong", "ronda", "rapat", "lainnya", "bank_sampah", "pojok_baca_sesi", "pojok_baca_pinjam", "membaca", "kebun_toga", "kerja_bakti_sanitasi", "senam_lansia", "posyandu", "pengajian", "yasinan", "karang_taruna", "pkk"].sort(),
+    );
+  });
+});
+
 describe("indicator catalogue", () => {
-  it("has 21 indicators, 7 per dimension, six of them automatic", () => {
+  it("has 21 indicators, 7 per dimension, eleven of them automatic", () => {
     expect(INDICATORS).toHaveLength(21);
     for (const dimension of ["bersih", "aman", "pintar"]) expect(INDICATORS.filter((entry) => entry.dimension === dimension)).toHaveLength(7);
-    expect(INDICATORS.filter((entry) => entry.automatic).map((entry) => entry.code)).toEqual(["B3", "B7", "A2", "A5", "P2", "P4"]);
+    expect(INDICATORS.filter((entry) => entry.automatic).map((entry) => entry.code)).toEqual(["B3", "B5", "B6", "B7", "A2", "A5", "A7", "P2", "P3", "P4", "P6"]);
     expect([DIMENSION_MAX, OVERALL_MAX]).toEqual([14, 42]);
   });
 });

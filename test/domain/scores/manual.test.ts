@@ -63,13 +63,13 @@ describe("entering manual indicator scores", () => {
       source: "manual",
       explanation: { key: "score-explain-manual-note", vars: { code: "B1", score: 2, date: "2026-12-01", note: "Rumah tertata, jalan setapak bersih" } },
     });
-    expect(card!.missing).toBe(14);
+    expect(card!.missing).toBe(9);
   });
 
   it("explains a score without a note on the plain line, and stores a blank note as none", async () => {
-    await enterManualScore(database.db, koordinator, input({ code: "P6", score: 1, note: "   " }), NOW);
+    await enterManualScore(database.db, koordinator, input({ code: "P5", score: 1, note: "   " }), NOW);
     const [card] = await computeScorecards(database.db, [rt.id], NOW);
-    expect(card!.indicators.find((entry) => entry.code === "P6")!.explanation).toEqual({ key: "score-explain-manual", vars: { code: "P6", score: 1, date: "2026-12-01" } });
+    expect(card!.indicators.find((entry) => entry.code === "P5")!.explanation).toEqual({ key: "score-explain-manual", vars: { code: "P5", score: 1, date: "2026-12-01" } });
   });
 
   it("keeps every entry as history; the latest assessment is the current score", async () => {
@@ -141,7 +141,7 @@ describe("entering manual indicator scores", () => {
 
   it("refuses automatic indicators, unknown codes, scores outside 0–2, future dates and long notes", async () => {
     expect(await refusal(enterManualScore(database.db, koordinator, input({ code: "B3" }), NOW))).toEqual({ code: "indicator-automatic", vars: { code: "B3" } });
-    for (const code of ["B7", "A2", "A5", "P2", "P4"]) expect((await refusal(enterManualScore(database.db, koordinator, input({ code }), NOW))).code).toBe("indicator-automatic");
+    for (const code of ["B7", "A2", "A5", "P2", "P4", "B5", "B6", "P3", "P6", "A7"]) expect((await refusal(enterManualScore(database.db, koordinator, input({ code }), NOW))).code).toBe("indicator-automatic");
     expect(await refusal(enterManualScore(database.db, koordinator, input({ code: "B8" }), NOW))).toEqual({ code: "indicator-unknown", vars: { code: "B8" } });
     expect((await refusal(enterManualScore(database.db, koordinator, input({ code: "b1" }), NOW))).code).toBe("indicator-unknown");
     for (const score of [3, -1, 1.5]) expect((await refusal(enterManualScore(database.db, koordinator, input({ score }), NOW))).code).toBe("indicator-score-invalid");
@@ -165,17 +165,17 @@ describe("entering manual indicator scores", () => {
 describe("totals", () => {
   it("sums each dimension out of 14 and the whole out of 42, missing scores as 0", async () => {
     expect([DIMENSION_MAX, OVERALL_MAX]).toEqual([14, 42]);
-    for (const code of ["B1", "B2", "B4", "B5", "B6"]) await enterManualScore(database.db, koordinator, input({ code, score: 2 }), NOW);
+    for (const code of ["B1", "B2", "B4"]) await enterManualScore(database.db, koordinator, input({ code, score: 2 }), NOW);
     for (const code of ["A1", "A3"]) await enterManualScore(database.db, koordinator, input({ code, score: 1 }), NOW);
     await enterManualScore(database.db, koordinator, input({ code: "P7", score: 2 }), NOW);
     // B3 = 2 from participation: 24 of 40 households (60%).
     await everyoneDid(database.db, rt, await addResidents(database.db, 24), "gotong_royong", wib("2026-12-01T08:00"));
     const [card] = await computeScorecards(database.db, [rt.id], NOW);
-    expect(card!.totals).toEqual({ bersih: 12, aman: 2, pintar: 2 });
-    expect(card!.overall).toBe(16);
-    expect(card!.missing).toBe(15 - 8);
-    // Weakest: zeros first, measured before missing: B7, A2, A5.
-    expect(card!.weakest.map((entry) => `${entry.code}:${entry.source}`)).toEqual(["B7:auto", "A2:auto", "A5:auto"]);
+    expect(card!.totals).toEqual({ bersih: 8, aman: 2, pintar: 2 });
+    expect(card!.overall).toBe(12);
+    expect(card!.missing).toBe(10 - 6);
+    // Weakest: zeros first, measured before missing, then catalogue order: B5, B6, B7.
+    expect(card!.weakest.map((entry) => `${entry.code}:${entry.source}`)).toEqual(["B5:auto", "B6:auto", "B7:auto"]);
   });
 
   it("ranks a manual 0 before an unscored indicator among the weakest", async () => {
@@ -191,12 +191,20 @@ describe("totals", () => {
     await checkIns(database.db, small.id, rapat!, "rapat", at, await addResidents(database.db, 2));
     await addReadingSessions(database.db, small.id, [1, 2, 3, 4].map((day) => wib(`2026-11-2${day}T16:00`)));
     await everyoneDid(database.db, small, await addResidents(database.db, 1), "membaca", at);
+    // And issue 15's at 1: B5 one kebun session with 10%, B6 one kerja bakti with 20%, P6 one posyandu,
+    // P3 one group (pengajian) met, A7 20% of KK at it.
+    for (const [kind, present] of [["kebun_toga", 1], ["kerja_bakti_sanitasi", 2], ["posyandu", 1], ["pengajian", 2]] as const) {
+      const [occurrence] = await addOccurrences(database.db, small.id, kind, [at]);
+      await checkIns(database.db, small.id, occurrence!, kind, at, await addResidents(database.db, present));
+    }
     await enterManualScore(database.db, koordinator, input({ rtId: small.id, code: "P7", score: 0 }), NOW);
 
     const [card] = await computeScorecards(database.db, [small.id], NOW);
-    expect(card!.indicators.filter((entry) => entry.source === "auto").map((entry) => `${entry.code}=${entry.score}`)).toEqual(["B3=1", "B7=1", "A2=1", "A5=1", "P2=1", "P4=1"]);
+    expect(card!.indicators.filter((entry) => entry.source === "auto").map((entry) => `${entry.code}=${entry.score}`)).toEqual([
+      "B3=1", "B5=1", "B6=1", "B7=1", "A2=1", "A5=1", "A7=1", "P2=1", "P3=1", "P4=1", "P6=1",
+    ]);
     expect(card!.weakest.map((entry) => `${entry.code}:${entry.source}`)).toEqual(["P7:manual", "B1:missing", "B2:missing"]);
     expect(card!.weakest[0]!.suggestion).toEqual({ key: "score-suggestion-p7", vars: {} });
-    expect(card!.totals).toEqual({ bersih: 2, aman: 2, pintar: 2 });
+    expect(card!.totals).toEqual({ bersih: 4, aman: 3, pintar: 4 });
   });
 });

@@ -314,13 +314,13 @@ describe("thresholds from the config", () => {
 });
 
 describe("the whole scorecard", () => {
-  it("has all 21 indicators in order, the six measured ones automatic and the rest missing until scored", async () => {
+  it("has all 21 indicators in order, the eleven measured ones automatic and the rest missing until scored", async () => {
     const rt = await rtWith(40);
     const card = (await cards()).get(rt.id)!;
     expect(card.indicators.map((entry) => entry.code)).toEqual([...INDICATOR_CODES]);
-    expect(card.indicators.filter((entry) => entry.source === "auto").map((entry) => entry.code)).toEqual(["B3", "B7", "A2", "A5", "P2", "P4"]);
+    expect(card.indicators.filter((entry) => entry.source === "auto").map((entry) => entry.code)).toEqual(["B3", "B5", "B6", "B7", "A2", "A5", "A7", "P2", "P3", "P4", "P6"]);
     expect(card.indicators.filter((entry) => entry.source === "missing")).toHaveLength(21 - AUTOMATIC_CODES.length);
-    expect(card.missing).toBe(15);
+    expect(card.missing).toBe(10);
     expect(indicator(card, "B1").explanation).toEqual({ key: "score-explain-missing", vars: { code: "B1" } });
     expect(card).toMatchObject({ totals: { bersih: 0, aman: 0, pintar: 0 }, overall: 0 });
   });
@@ -347,8 +347,12 @@ describe("the whole scorecard", () => {
 
   it("suggests concrete steps for the three weakest, measured ones first among equals", async () => {
     const rt = await rtWith(10);
-    // B3 = 2 (all households), B7 = 0 (no gotong royong held), A2 = 0 (no ronda), A5 = 0, P2 = 0, P4 = 0.
+    // B3 = 2 (all households), B5 = 1 and B6 = 2 (below), B7 = 0 (no gotong royong held), A2 = 0 (no ronda), A5 = 0, P2 = 0, P4 = 0.
     await everyoneDid(database.db, rt, await addResidents(database.db, 10), "bank_sampah", IN_WINDOW);
+    for (const [kind, present] of [["kebun_toga", 1], ["kerja_bakti_sanitasi", 3]] as const) {
+      const [occurrence] = await addOccurrences(database.db, rt.id, kind, [IN_WINDOW]);
+      await checkIns(database.db, rt.id, occurrence!, kind, IN_WINDOW, await addResidents(database.db, present));
+    }
     const card = (await cards()).get(rt.id)!;
     expect(indicator(card, "B3").score).toBe(2);
     expect(card.weakest.map((entry) => entry.code)).toEqual(["B7", "A2", "A5"]);

@@ -1,0 +1,46 @@
+import type { Database } from "../../../src/db/client.js";
+import { assessmentRound, assessmentScore, rtTitle } from "../../../src/db/schema/index.js";
+import { AUTOMATIC_CODES, INDICATOR_CODES, type AutomaticCode } from "../../../src/domain/scores/indicators.js";
+import { computeScorecards } from "../../../src/domain/scores/scorecard.js";
+
+export type BaselineInput = { automatic?: Partial<Record<AutomaticCode, number>>; participatingHouseholds: number };
+
+/** A title as the decision stream records it, with a baseline in the agreed shape. */
+export async function addTitle(db: Database, params: { rtId: number; baseline: BaselineInput; roundId?: number | null; awardedOn?: string; level?: "bantar" | "kencana" }): Promise<number> {
+  const automatic = Object.fromEntries(AUTOMATIC_CODES.map((code) => [code, params.baseline.automatic?.[code] ?? 0]));
+  const team = Object.fromEntries(INDICATOR_CODES.map((code) => [code, null]));
+  const [row] = await db
+    .insert(rtTitle)
+    .values({
+      rtId: params.rtId,
+      level: params.level ?? "bantar",
+      roundId: params.roundId ?? null,
+      category: "kecil",
+      householdCount: 40,
+      awardRupiah: 5_000_000,
+      awardedOn: params.awardedOn ?? "2026-08-17",
+      skNumber: "188.45/123/HK/2026",
+      baseline: { measuredAt: "2026-06-15T02:00:00.000Z", automatic, team, total: 20, participatingHouseholds: params.baseline.participatingHouseholds },
+      recordedAt: new Date("2026-08-17T03:00:00Z"),
+    })
+    .returning({ id: rtTitle.id });
+  return row!.id;
+}
+
+/** The automatic levels the RT has at `now`: a baseline equal to them means "nothing fell". */
+export async function automaticNow(db: Database, rtId: number, now: Date): Promise<Partial<Record<AutomaticCode, number>>> {
+  const [card] = await computeScorecards(db, [rtId], now);
+  return Object.fromEntries(card!.indicators.filter((indicator) => indicator.source === "auto").map((indicator) => [indicator.code, indicator.score]));
+}
+
+export async function addDecidedRound(db: Database, year = 2026): Promise<number> {
+  const [row] = await db
+    .insert(assessmentRound)
+    .values({ year, proposalDeadline: `${year}-04-30`, visitFrom: `${year}-06-01`, visitTo: `${year}-07-31`, decisionOn: `${year}-08-17`, openedAt: new Date(`${year}-03-01T02:00:00Z`) })
+    .returning({ id: assessmentRound.id });
+  return row!.id;
+}
+
+export async function addTeamScore(db: Database, params: { roundId: number; rtId: number; personId: number; code: string; score: number }): Promise<void> {
+  await db.insert(assessmentScore).values({ kind: "team", roundId: params.roundId, rtId: params.rtId, personId: params.personId, indicatorCode: params.code, score: params.score, enteredAt: new Date("2026-06-20T03:00:00Z") });
+}
