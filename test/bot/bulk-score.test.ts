@@ -15,6 +15,7 @@ const NOW = wib("2026-12-09T10:00");
 const { database, harness } = withTestBot({ now: NOW });
 
 const MANUAL = INDICATOR_CODES.filter((code) => !isAutomatic(code));
+const N = MANUAL.length;
 
 type World = { rt05: RtDetails; rt07: RtDetails; rt09: RtDetails; koor: TestUser; koorPaal: TestUser; ketua: TestUser };
 
@@ -57,12 +58,12 @@ describe("/belumdinilai", () => {
       await enterManualScore(database.db, koorActor, { rtId: world.rt07.id, code, score: 1, note: null, assessedOn: { year: 2026, month: 12, day: 1 } }, wib("2026-12-01T10:00"));
     }
     await enterManualScore(database.db, koorActor, { rtId: world.rt05.id, code: "B1", score: 2, note: null, assessedOn: { year: 2026, month: 12, day: 1 } }, wib("2026-12-01T11:00"));
-    // Without a round: RT 05 lacks 14, RT 07 lacks 12.
+    // Without a round: RT 05 lacks all but one manual indicator, RT 07 all but three.
     await harness.send(world.koor, "/belumdinilai");
     let text = harness.lastText(world.koor);
-    expect(text).toContain("📋 Belum dinilai: 2 dari 2 RT di wilayah Anda masih punya indikator tanpa nilai (26 indikator seluruhnya).");
-    expect(text.indexOf(`1. RT 05 ${world.rt05.kelurahanName}: 14 belum dinilai`)).toBeGreaterThan(0);
-    expect(text.indexOf(`2. RT 07 ${world.rt07.kelurahanName}: 12 belum dinilai`)).toBeGreaterThan(text.indexOf("1. RT 05"));
+    expect(text).toContain(`📋 Belum dinilai: 2 dari 2 RT di wilayah Anda masih punya indikator tanpa nilai (${2 * N - 4} indikator seluruhnya).`);
+    expect(text.indexOf(`1. RT 05 ${world.rt05.kelurahanName}: ${N - 1} belum dinilai`)).toBeGreaterThan(0);
+    expect(text.indexOf(`2. RT 07 ${world.rt07.kelurahanName}: ${N - 3} belum dinilai`)).toBeGreaterThan(text.indexOf("1. RT 05"));
     expect(text).not.toContain("⭐");
     expect(text).not.toContain("RT 09");
 
@@ -74,13 +75,13 @@ describe("/belumdinilai", () => {
     await harness.send(world.koor, "/belumdinilai");
     text = harness.lastText(world.koor);
     expect(text).toContain("⭐ = diusulkan pada putaran penilaian sekarang (1 RT), tampil paling atas.");
-    expect(text.indexOf(`1. ⭐ RT 07 ${world.rt07.kelurahanName}: 12 belum dinilai`)).toBeGreaterThan(0);
-    expect(text).toContain(`2. RT 05 ${world.rt05.kelurahanName}: 14 belum dinilai`);
-    expect(harness.buttons(world.koor)).toEqual([`⭐ RT 07 ${world.rt07.kelurahanName} · 12`, `RT 05 ${world.rt05.kelurahanName} · 14`]);
+    expect(text.indexOf(`1. ⭐ RT 07 ${world.rt07.kelurahanName}: ${N - 3} belum dinilai`)).toBeGreaterThan(0);
+    expect(text).toContain(`2. RT 05 ${world.rt05.kelurahanName}: ${N - 1} belum dinilai`);
+    expect(harness.buttons(world.koor)).toEqual([`⭐ RT 07 ${world.rt07.kelurahanName} · ${N - 3}`, `RT 05 ${world.rt05.kelurahanName} · ${N - 1}`]);
 
     await harness.send(world.koorPaal, "/belumdinilai");
     text = harness.lastText(world.koorPaal);
-    expect(text).toContain(`1. RT 09 ${world.rt09.kelurahanName}: 15 belum dinilai`);
+    expect(text).toContain(`1. RT 09 ${world.rt09.kelurahanName}: ${N} belum dinilai`);
     expect(text).not.toContain("RT 05");
   });
 
@@ -102,7 +103,7 @@ describe("Nilai semua yang belum (bulk pass)", () => {
     const world = await buildWorld();
     await openPass(world, world.rt05);
     let prompt = currentPrompt(world.koor);
-    expect(prompt.message.text).toContain("(1/15) B1 — Perumahan dan sarana permukiman yang sehat dan tertata");
+    expect(prompt.message.text).toContain(`(1/${N}) B1 — Perumahan dan sarana permukiman yang sehat dan tertata`);
     expect(prompt.message.text).toContain("2 (baik): Rumah dan pekarangan umumnya bersih dan tertata");
     expect(prompt.message.text).toContain("0 (kurang):");
     // No automatic indicator is ever asked.
@@ -122,10 +123,10 @@ describe("Nilai semua yang belum (bulk pass)", () => {
 
     // B2: skipped. B4: a note typed first, then 0.
     prompt = currentPrompt(world.koor);
-    expect(prompt.message.text).toContain("(2/15) B2");
+    expect(prompt.message.text).toContain(`(2/${N}) B2`);
     await harness.press(world.koor, "Lewati");
     prompt = currentPrompt(world.koor);
-    expect(prompt.message.text).toContain("(2/15) B4");
+    expect(prompt.message.text).toContain(`(3/${N}) B4`);
     await harness.send(world.koor, "  Saluran tersumbat di gang 3 🚧  ");
     expect(harness.lastText(world.koor)).toContain("Catatan untuk B4 disimpan");
     await harness.press(world.koor, "0 — kurang");
@@ -136,7 +137,7 @@ describe("Nilai semua yang belum (bulk pass)", () => {
 
     // Stop: the summary counts what is left; B2 is still unscored.
     await harness.press(world.koor, "Selesai");
-    expect(harness.lastText(world.koor)).toContain("2 nilai tersimpan, 1 dilewati, 13 indikator masih belum dinilai");
+    expect(harness.lastText(world.koor)).toContain(`2 nilai tersimpan, 1 dilewati, ${N - 2} indikator masih belum dinilai`);
   });
 
   it("a second tap on the list's RT while the pass is open starts the pass afresh (no error)", async () => {
@@ -170,25 +171,25 @@ describe("Nilai semua yang belum (bulk pass)", () => {
   it("resumes with what is still unscored when reopened", async () => {
     const world = await buildWorld();
     const koorActor = await loadActor(database.db, world.koor.id, []);
-    for (const code of MANUAL.slice(0, 13)) {
+    for (const code of MANUAL.slice(0, N - 2)) {
       await enterManualScore(database.db, koorActor, { rtId: world.rt05.id, code, score: 1, note: null, assessedOn: { year: 2026, month: 12, day: 1 } }, wib("2026-12-01T10:00"));
     }
     await openPass(world, world.rt05);
-    expect(currentPrompt(world.koor).message.text).toContain(`(14/15) ${MANUAL[13]}`);
+    expect(currentPrompt(world.koor).message.text).toContain(`(${N - 1}/${N}) ${MANUAL[N - 2]}`);
     await harness.press(world.koor, "1 — sedang");
-    expect(currentPrompt(world.koor).message.text).toContain(`(15/15) ${MANUAL[14]}`);
+    expect(currentPrompt(world.koor).message.text).toContain(`(${N}/${N}) ${MANUAL[N - 1]}`);
     await harness.send(world.koor, "/batal");
     // Reopened through /nilaisemua: only the last one is left.
     await harness.send(world.koor, "/nilaisemua");
     await harness.press(world.koor, "RT 05");
-    expect(harness.lastText(world.koor)).toContain("1 dari 15 indikator belum dinilai");
+    expect(harness.lastText(world.koor)).toContain(`1 dari ${N} indikator belum dinilai`);
     await harness.press(world.koor, "Hari ini");
     await harness.press(world.koor, "2 — baik");
     expect(harness.lastText(world.koor)).toContain("1 nilai tersimpan, 0 dilewati, 0 indikator masih belum dinilai");
     await harness.send(world.koor, "/nilaisemua");
     await harness.press(world.koor, "RT 05");
-    expect(harness.lastText(world.koor)).toContain("Semua 15 indikator yang dinilai koordinator di RT 05");
-    expect(await rowsOf(world.rt05.id)).toHaveLength(15);
+    expect(harness.lastText(world.koor)).toContain(`Semua ${N} indikator yang dinilai koordinator di RT 05`);
+    expect(await rowsOf(world.rt05.id)).toHaveLength(N);
   });
 
   it("asks the date again for a future, impossible or nonsense date, and takes a past one", async () => {
@@ -202,7 +203,7 @@ describe("Nilai semua yang belum (bulk pass)", () => {
       expect(replies.join("\n"), bad).not.toContain("2 (baik):");
     }
     await harness.send(world.koor, "kemarin");
-    expect(currentPrompt(world.koor).message.text).toContain("(1/15) B1");
+    expect(currentPrompt(world.koor).message.text).toContain(`(1/${N}) B1`);
     await harness.press(world.koor, "2 — baik");
     const [row] = await rowsOf(world.rt07.id);
     expect(row!.assessedOn).toBe("2026-12-08");

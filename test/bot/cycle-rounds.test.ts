@@ -247,7 +247,7 @@ describe("/usulkan: a koordinator proposes RTs of their area", () => {
     expect(proposals[0]).toMatchObject({ roundId: round.id, rtId: world.rt05.id, householdCount: 120, withdrawnAt: null });
     const readiness = proposals[0]!.readiness as { automatic: Record<string, number>; unscored: string[]; householdCount: number };
     expect(Object.keys(readiness.automatic).sort()).toEqual(["A2", "A5", "A7", "B3", "B5", "B6", "B7", "P2", "P3", "P4", "P6"]);
-    expect(readiness.unscored).toHaveLength(15);
+    expect(readiness.unscored).toHaveLength(10); // the 21 less the 11 automatic
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "rt_proposed"))).toHaveLength(1);
     const told = textsTo(world.ketua).filter((text) => text.includes("diusulkan untuk penilaian Kampung BANTAR 2027"));
     expect(told).toHaveLength(1);

@@ -43,7 +43,7 @@ function sorted(commands: readonly string[]): string[] {
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
 const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian"];
 const STAFF = ["lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "rekaptim"];
 
 describe("/bantuan", () => {
@@ -92,17 +92,17 @@ describe("/bantuan", () => {
   it("shows a koordinator the RT registry but not the admin's command", async () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "paketbukti", "kunjungan", "kunjunganulang", "belumdinilai", "nilaisemua", "rekap"]));
+    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "usulkan"]));
   });
 
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "belumdinilai", "nilaisemua", "rekap"]));
+    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan"]));
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "belumdinilai", "nilaisemua", "rekap"]));
+    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan"]));
   });
 
   it("groups by task, showing only the tasks the person has commands for", async () => {

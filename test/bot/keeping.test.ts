@@ -149,7 +149,7 @@ describe("/nilaimandiri", () => {
     await harness.press(world.harun, "0 — kurang");
     expect((await selfRows(world.rt05.id))[0]).toMatchObject({ code: "B1", score: 0, period: "2027-Q1" });
     // The invitation's button tapped again with the form open: the form starts afresh where it stands.
-    const invitation = shownMessages(harness.telegram, world.harun.id).find((shown) => shown.text.includes("Saatnya penilaian mandiri"))!;
+    const invitation = shownMessages(harness.telegram, world.harun.id).find((shown) => shown.text.includes("saatnya penilaian mandiri"))!;
     await pressOn(harness, world.harun, invitation, "Mulai penilaian mandiri");
     expect(harness.telegram.textsTo(world.harun.id).join("\n")).not.toMatch(/kesalahan|error/i);
     expect(harness.lastText(world.harun)).toContain("2/21 · B2");

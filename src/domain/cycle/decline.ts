@@ -191,9 +191,10 @@ export async function planDeclineNotices(deps: DeclineJobDeps, now: Date, config
         area.items.push({ decline, place });
       }
     }
+    const areaEvent = eventKey("decline", `${week}:area`);
     for (const { recipient, items } of areas.values()) {
       const locale = supportedLocale(recipient.locale);
-      notices.push(...noticeTo(recipient, eventKey("decline", `${week}:area`), declineAreaText(translateIn(deps.i18n, locale), locale, { items, recipient })));
+      notices.push(...noticeTo(recipient, areaEvent, declineAreaText(translateIn(deps.i18n, locale), locale, { items, recipient })));
     }
     return { declining: declines.size, queued: await queueNotices(tx, now, notices) };
   });

@@ -1,5 +1,5 @@
 import type { Database } from "../../../src/db/client.js";
-import { assessmentRound, assessmentScore, rtTitle } from "../../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, roundAssessor, rtTitle } from "../../../src/db/schema/index.js";
 import { AUTOMATIC_CODES, INDICATOR_CODES, type AutomaticCode } from "../../../src/domain/scores/indicators.js";
 import { computeScorecards } from "../../../src/domain/scores/scorecard.js";
 
@@ -36,11 +36,26 @@ export async function automaticNow(db: Database, rtId: number, now: Date): Promi
 export async function addDecidedRound(db: Database, year = 2026): Promise<number> {
   const [row] = await db
     .insert(assessmentRound)
-    .values({ year, proposalDeadline: `${year}-04-30`, visitFrom: `${year}-06-01`, visitTo: `${year}-07-31`, decisionOn: `${year}-08-17`, openedAt: new Date(`${year}-03-01T02:00:00Z`) })
+    .values({
+      year,
+      proposalDeadline: `${year}-04-30`,
+      visitFrom: `${year}-06-01`,
+      visitTo: `${year}-07-31`,
+      decisionOn: `${year}-08-17`,
+      openedAt: new Date(`${year}-03-01T02:00:00Z`),
+      skNumber: `188.45/123/HK/${year}`,
+      skDate: `${year}-08-17`,
+      decidedAt: new Date(`${year}-08-17T03:00:00Z`),
+    })
     .returning({ id: assessmentRound.id });
   return row!.id;
 }
 
+/** A team score by a current member of the round's team (made one here if they are not yet). */
 export async function addTeamScore(db: Database, params: { roundId: number; rtId: number; personId: number; code: string; score: number }): Promise<void> {
+  await db
+    .insert(roundAssessor)
+    .values({ roundId: params.roundId, personId: params.personId, agency: "dpmppa", joinedAt: new Date("2026-06-01T03:00:00Z") })
+    .onConflictDoNothing();
   await db.insert(assessmentScore).values({ kind: "team", roundId: params.roundId, rtId: params.rtId, personId: params.personId, indicatorCode: params.code, score: params.score, enteredAt: new Date("2026-06-20T03:00:00Z") });
 }
