@@ -867,6 +867,7 @@ score-explain-no-households = { $code } = 0: this RT's household count is not se
 score-explain-manual = { $code } = { $score }: scored by the coordinator on { $date }
 score-explain-manual-note = { $code } = { $score }: scored by the coordinator on { $date } ({ $note })
 score-explain-missing = { $code } has not been scored by the coordinator yet (counted as 0 for now)
+score-explain-manual-until-records = { $code } = { $score }: scored by the coordinator on { $date }; it stands until the last { $days } days hold a record of the activity
 score-suggestion-b1 = Tidy homes and surroundings: neat fences and footpaths, house numbers up, no piles of junk.
 score-suggestion-b2 = Check shared facilities (drains, street lights, sorted-waste bins) and propose repairs at the RT meeting.
 score-suggestion-b3 = Invite every household to join gotong royong or save at the waste bank; the target is { $percent }% of households in { $days } days.
@@ -1515,6 +1516,7 @@ score-explain-p6 = { $code } = { $score }: posyandu { $posyandu } times and seni
 score-explain-p3 = { $code } = { $score }: { $active } of 4 groups (pengajian, yasinan, youth group, PKK) met in the last { $days } days ({ $meetings } meetings); the threshold for { $next } is { $target } groups
 score-explain-a7 = { $code } = { $score }: { $households } households ({ $percent }% of the household count) came to a pengajian, yasinan, youth group or PKK meeting in the last { $days } days; the threshold for { $next } is { $target }%
 score-card-earlier-manual = { "   " }↳ earlier scored { $score } by the coordinator on { $date }; now computed from activity records
+score-card-manual-until-records = { "   " }↳ scored by the coordinator on { $date }; it will be measured from activity records once the last { $days } days hold one
 ## issue 15: onsite
 command-nilaitim = Assessment team: score a proposed RT on site, indicator by indicator
 command-rekaptim = The assessment team's recap for one RT

@@ -863,6 +863,7 @@ score-explain-no-households = { $code } = 0: jumlah KK RT ini belum diisi, jadi 
 score-explain-manual = { $code } = { $score }: dinilai koordinator pada { $date }
 score-explain-manual-note = { $code } = { $score }: dinilai koordinator pada { $date } ({ $note })
 score-explain-missing = { $code } belum dinilai koordinator (sementara dihitung 0)
+score-explain-manual-until-records = { $code } = { $score }: dinilai koordinator pada { $date }; berlaku sampai ada catatan kegiatannya dalam { $days } hari terakhir
 score-suggestion-b1 = Tata rumah dan lingkungan: pagar dan jalan setapak rapi, nomor rumah terpasang, barang bekas tidak menumpuk.
 score-suggestion-b2 = Periksa fasilitas bersama (drainase, lampu jalan, tempat sampah terpilah) dan usulkan perbaikannya dalam musyawarah RT.
 score-suggestion-b3 = Ajak setiap KK ikut gotong royong atau menabung di bank sampah; targetnya { $percent }% KK dalam { $days } hari.
@@ -1511,6 +1512,7 @@ score-explain-p6 = { $code } = { $score }: posyandu { $posyandu } kali dan senam
 score-explain-p3 = { $code } = { $score }: { $active } dari 4 kelompok (pengajian, yasinan, karang taruna, PKK) bertemu dalam { $days } hari terakhir ({ $meetings } pertemuan), batas nilai { $next } adalah { $target } kelompok
 score-explain-a7 = { $code } = { $score }: { $households } KK ({ $percent }% dari jumlah KK) hadir di pengajian, yasinan, karang taruna atau PKK dalam { $days } hari terakhir, batas nilai { $next } adalah { $target }%
 score-card-earlier-manual = { "   " }↳ sebelumnya dinilai koordinator { $score } pada { $date }; kini dihitung dari catatan kegiatan
+score-card-manual-until-records = { "   " }↳ dinilai koordinator pada { $date }; akan dihitung dari catatan kegiatan begitu ada kegiatannya dalam { $days } hari terakhir
 ## issue 15: onsite
 command-nilaitim = Tim penilai: nilai RT usulan di lapangan, indikator demi indikator
 command-rekaptim = Rekap nilai tim penilai untuk satu RT

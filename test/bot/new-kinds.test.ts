@@ -4,6 +4,7 @@ import { event, eventOccurrence, indicatorScore, participation } from "../../src
 import { DEFAULT_DURATION_MINUTES } from "../../src/domain/events/events.js";
 import { eventKindChoice } from "../../src/messages/buttons/events.js";
 import { scoreHistory } from "../../src/messages/buttons/scores.js";
+import { addOccurrences, addResidents, checkIns } from "../domain/scores/builders.js";
 import { addKetua, addKoordinator, addMember, addPerson, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
@@ -139,7 +140,7 @@ describe("/acara with the new kinds", () => {
 });
 
 describe("manual scores of an indicator now measured", () => {
-  it("shows the earlier manual score under the measured one on /skor, and its history still opens", async () => {
+  it("keeps the earlier manual score until a record arrives, then shows it under the measured one on /skor; its history still opens", async () => {
     const { place, ketua } = await rt05();
     const koor = newUser("Koor");
     await addKoordinator(database.db, koor, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
@@ -147,10 +148,18 @@ describe("manual scores of an indicator now measured", () => {
     // Entered by hand before issue 15 made B5 automatic (the service refuses it now).
     await database.db.insert(indicatorScore).values({ rtId: place.id, indicatorCode: "B5", score: 2, note: "Kebun TOGA terawat", assessedOn: "2026-11-03", enteredBy: koorId, enteredAt: new Date("2026-11-03T03:00:00Z") });
 
+    // No kebun session recorded yet: the hand score still stands, and says until when.
     await harness.send(ketua, "/skor");
-    const card = harness.telegram.textsTo(ketua.id).join("\n");
+    let card = harness.telegram.textsTo(ketua.id).at(-1)!;
+    expect(card).toContain("B5 Lahan tidur dan TOGA: 2\n   ↳ dinilai koordinator pada Selasa, 3 November 2026; akan dihitung dari catatan kegiatan begitu ada kegiatannya dalam 28 hari terakhir");
+
+    // One kebun session, one of the RT's 10 KK: measured from now on (1, below the hand score), the hand score as history.
+    const [occurrence] = await addOccurrences(database.db, place.id, "kebun_toga", [new Date("2026-11-15T00:00:00Z")]);
+    await checkIns(database.db, place.id, occurrence!, "kebun_toga", new Date("2026-11-15T00:00:00Z"), await addResidents(database.db, 1));
+    await harness.send(ketua, "/skor");
+    card = harness.telegram.textsTo(ketua.id).join("\n");
     expect(card).toContain(
-      "B5 Lahan tidur dan TOGA: 0\n   ↳ B5 = 0: perawatan kebun/TOGA 0 kali dalam 28 hari terakhir, 0 KK ikut merawat (0% KK); nilai 1 butuh 1 kali dengan 10% KK ikut\n" +
+      "B5 Lahan tidur dan TOGA: 1\n   ↳ B5 = 1: perawatan kebun/TOGA 1 kali dalam 28 hari terakhir, 1 KK ikut merawat (10% KK); nilai 2 butuh 2 kali dengan 20% KK ikut\n" +
         "   ↳ sebelumnya dinilai koordinator 2 pada Selasa, 3 November 2026; kini dihitung dari catatan kegiatan",
     );
 

@@ -75,6 +75,9 @@ export function scorecardLines(t: Translate, locale: string, place: RtDetails, s
       lines.push(t("score-card-indicator", { code: indicator.code, label: t(shortLabelKey(indicator.code)), score: scoreText(indicator) }));
       if (indicator.source === "auto") lines.push(t("score-card-explain", { explanation: line(t, indicator.explanation) }));
       // Scored by hand before the bot measured it: shown as history, so the change of score is explained.
+      if (indicator.explanation.key === "score-explain-manual-until-records" && indicator.manual) {
+        lines.push(t("score-card-manual-until-records", { date: formatAssessedOn(indicator.manual.assessedOn, locale), days: indicator.explanation.vars.days ?? "" }));
+      }
       if (indicator.earlierManual) {
         lines.push(t("score-card-earlier-manual", { score: indicator.earlierManual.score, date: formatAssessedOn(indicator.earlierManual.assessedOn, locale) }));
       }

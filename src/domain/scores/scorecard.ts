@@ -28,6 +28,7 @@ export const EXPLANATION_KEYS = [
   "score-explain-manual",
   "score-explain-manual-note",
   "score-explain-missing",
+  "score-explain-manual-until-records",
 ] as const;
 export type ExplanationKey = (typeof EXPLANATION_KEYS)[number];
 
@@ -245,10 +246,38 @@ function manualResult(code: IndicatorCode, manual: ManualScore | undefined, conf
   return { score: manual.score, source: "manual", explanation, manual, earlierManual: null, suggestion };
 }
 
+/**
+ * The indicators measured from records only since issue 15 (kebun/TOGA, sanitation work, organisations,
+ * posyandu and senam lansia, gatherings): before that a koordinator scored them by hand, and no RT
+ * could have records of them yet. Whether the window holds any record of the indicator's activity.
+ */
+const RECORDS_SINCE_ISSUE_15: Partial<Record<AutomaticCode, (metrics: RtPeriodMetrics) => boolean>> = {
+  B5: (metrics) => metrics.kebunSessions > 0,
+  B6: (metrics) => metrics.sanitasiHeld > 0,
+  P3: (metrics) => metrics.gatheringMeetings > 0,
+  A7: (metrics) => metrics.gatheringMeetings > 0,
+  P6: (metrics) => metrics.posyanduSessions + metrics.senamLansiaSessions > 0,
+};
+
+/**
+ * An RT whose koordinator scored one of those indicators by hand keeps that score until the window
+ * holds a record of the activity: the day the new kinds arrived must not turn a scored 2 into a
+ * measured 0 (and flag a title holder as declining) before anyone could record anything.
+ */
+function manualUntilRecords(code: AutomaticCode, metrics: RtPeriodMetrics, manual: ManualScore | undefined): ManualScore | null {
+  const hasRecords = RECORDS_SINCE_ISSUE_15[code];
+  return hasRecords && manual && !hasRecords(metrics) ? manual : null;
+}
+
 /** Scores one RT from its window metrics and its current manual scores (no database). */
 export function buildScorecard(rt: RtInfo, metrics: RtPeriodMetrics, manual: ReadonlyMap<IndicatorCode, ManualScore>, config: ScoreConfig): Scorecard {
   const indicators: IndicatorResult[] = INDICATORS.map(({ code, dimension }) => {
     if (isAutomatic(code)) {
+      const standing = manualUntilRecords(code, metrics, manual.get(code));
+      if (standing) {
+        const explanation: LocaleLine<ExplanationKey> = { key: "score-explain-manual-until-records", vars: { code, score: standing.score, date: standing.assessedOn, days: config.windowDays } };
+        return { code, dimension, score: standing.score, source: "manual", explanation, manual: standing, earlierManual: null, suggestion: suggestionFor(code, config) };
+      }
       const automatic = scoreAutomatic(code, metrics, config);
       return { code, dimension, ...automatic, source: "auto", manual: null, earlierManual: manual.get(code) ?? null, suggestion: suggestionFor(code, config) };
     }

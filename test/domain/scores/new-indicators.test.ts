@@ -253,13 +253,25 @@ describe("the scorecard with 11 measured indicators", () => {
     expect(card.missing).toBe(10);
   });
 
-  it("keeps a manual score entered before B5 was measured as history that no longer counts", async () => {
+  it("keeps a manual score entered before B5 was measured until the window holds a record of it, then measures it", async () => {
     const rt = await rtWith(10);
     const [koordinator] = await addResidents(database.db, 1);
     await database.db.insert(indicatorScore).values({ rtId: rt.id, indicatorCode: "B5", score: 2, note: "Kebun TOGA terawat", assessedOn: "2026-11-20", enteredBy: koordinator!, enteredAt: wib("2026-11-20T09:00") });
-    const b5 = indicator((await cards()).get(rt.id), "B5");
-    expect(b5).toMatchObject({ score: 0, source: "auto", manual: null, earlierManual: { code: "B5", score: 2, assessedOn: "2026-11-20" } });
-    expect((await cards()).get(rt.id)!.overall).toBe(0);
+    // No kebun session recorded yet: the day the kind arrived does not turn the scored 2 into 0.
+    let card = (await cards()).get(rt.id)!;
+    expect(indicator(card, "B5")).toMatchObject({ score: 2, source: "manual", manual: { code: "B5", score: 2 }, earlierManual: null });
+    expect(indicator(card, "B5").explanation).toEqual({ key: "score-explain-manual-until-records", vars: { code: "B5", score: 2, date: "2026-11-20", days: DEFAULT_SCORE_CONFIG.windowDays } });
+    expect(card.overall).toBe(2);
+    expect(card.missing).toBe(10);
+    expect(render("id", "score-explain-manual-until-records", indicator(card, "B5").explanation.vars)).toContain("berlaku sampai ada catatan kegiatannya");
+    // Another of the five without a manual score is measured as before; an older kind never falls back.
+    expect(indicator(card, "B6")).toMatchObject({ score: 0, source: "auto" });
+
+    // One session in the window: the records count from now on, the hand score kept as history.
+    await sessions(rt, "kebun_toga", [1]);
+    card = (await cards()).get(rt.id)!;
+    expect(indicator(card, "B5")).toMatchObject({ source: "auto", manual: null, earlierManual: { code: "B5", score: 2, assessedOn: "2026-11-20" } });
+    expect(indicator(card, "B5").explanation.key).toBe("score-explain-b5");
   });
 
   it("moves with an overridden threshold", async () => {
