@@ -1862,6 +1862,7 @@ proposal-ketua-notice = 📣 { $name }, RT { $rt } { $kelurahan } has been propo
     The assessment team will visit between { $from } and { $to }; the date will follow.
     See what the team will look at with /penilaian.
 proposal-withdrawn-notice = { $name }, the proposal of RT { $rt } { $kelurahan } for the Kampung BANTAR { $year } assessment was withdrawn by the coordinator.
+proposal-withdrawn-visit-cancelled = The assessment team's visit planned for { $when } is cancelled with it.
 preview-title = 🔎 Kampung BANTAR assessment — RT { $rt } Kel. { $kelurahan }, Kec. { $kecamatan }
 preview-no-round = No assessment round has been opened yet.
 preview-round = Round { $year } ({ $phase }): proposals until { $deadline }, team visits { $from } – { $to }, decision { $decision }.

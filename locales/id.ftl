@@ -1858,6 +1858,7 @@ proposal-ketua-notice = 📣 { $name }, RT { $rt } { $kelurahan } diusulkan untu
     Tim penilai akan berkunjung antara { $from } dan { $to }; tanggalnya diberitahukan kemudian.
     Lihat apa yang akan dinilai tim lewat /penilaian.
 proposal-withdrawn-notice = { $name }, usulan RT { $rt } { $kelurahan } untuk penilaian Kampung BANTAR { $year } ditarik oleh koordinator.
+proposal-withdrawn-visit-cancelled = Kunjungan tim penilai yang dijadwalkan { $when } ikut dibatalkan.
 preview-title = 🔎 Penilaian Kampung BANTAR — RT { $rt } Kel. { $kelurahan }, Kec. { $kecamatan }
 preview-no-round = Belum ada putaran penilaian yang dibuka.
 preview-round = Putaran { $year } ({ $phase }): usulan sampai { $deadline }, kunjungan tim { $from } – { $to }, keputusan { $decision }.

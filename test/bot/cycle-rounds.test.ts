@@ -21,6 +21,7 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
+import { addAssessor as addTeamAssessor } from "../helpers/team-fixtures.js";
 import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Monday 1 March 2027, 10:00 WIB.
@@ -270,6 +271,32 @@ describe("/usulkan: a koordinator proposes RTs of their area", () => {
     expect(rows).toHaveLength(2);
     expect(rows.filter((row) => row.withdrawnAt === null)).toHaveLength(1);
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "proposal_withdrawn"))).toHaveLength(1);
+  });
+
+  it("cancels the RT's visit with the proposal: the assessors are told, the ketua reads it in the withdrawal", async () => {
+    const world = await buildWorld();
+    const round = await insertRound();
+    const assessor = newUser("Bu Penilai");
+    await addTeamAssessor(database.db, assessor, round.id, { rtIds: [world.rt05.id] });
+    await harness.send(world.koor, "/usulkan");
+    await harness.press(world.koor, "Usulkan RT 05");
+    const [visit] = await database.db
+      .insert(assessmentVisit)
+      .values({ kind: "round", roundId: round.id, rtId: world.rt05.id, startsAt: new Date("2027-06-10T02:00:00Z"), scheduledAt: NOW, requestKey: "visit-form-1" })
+      .returning();
+    await harness.press(world.koor, "Tarik usulan RT 05");
+    const [after] = await database.db.select().from(assessmentVisit).where(eq(assessmentVisit.id, visit!.id));
+    expect(after!.cancelledAt).not.toBeNull();
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "visit_cancelled"))).toHaveLength(1);
+    await harness.delivery.engine.drain();
+    const withdrawn = textsTo(world.ketua).filter((text) => text.includes("ditarik oleh koordinator"));
+    expect(withdrawn).toEqual([expect.stringContaining("Kunjungan tim penilai yang dijadwalkan Kamis, 10 Juni 2027 pukul 09.00 WIB ikut dibatalkan.")]);
+    expect(textsTo(world.ketua).filter((text) => text.includes("dibatalkan"))).toHaveLength(1); // one message, not two
+    expect(textsTo(assessor).filter((text) => text.includes("dibatalkan"))).toHaveLength(1);
+    // Tapped again: nothing more is cancelled, audited or told.
+    await harness.press(world.koor, "Usulkan RT 05");
+    await harness.press(world.koor, "Tarik usulan RT 05");
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "visit_cancelled"))).toHaveLength(1);
   });
 
   it("refuses an RT outside the koordinator's area, also by a forged button, and changes nothing", async () => {

@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.js";
 import { rtProposal, rtTitle } from "../../db/schema/index.js";
 import { addressName } from "../../messages/address.js";
 import { translateIn } from "../../messages/translate.js";
-import { formatCalendarDay, rtVars } from "../../messages/format.js";
+import { formatCalendarDay, formatWhen, rtVars } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { eventKey, noticeTo, queueNotices } from "../../messages/notices.js";
 import { recordAudit } from "../audit/audit.js";
@@ -14,6 +14,7 @@ import { areaScope, coversKelurahan } from "../roles/scope.js";
 import { getRt, listRtsInScope, type RtDetails, type RtSummary } from "../rt/rt.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { localDateOf } from "./opening.js";
+import { cancelRoundVisitIn } from "./visits.js";
 import { readinessSnapshot, rtReadiness, type Readiness } from "./readiness.js";
 import { currentRound, findRound, roundPhase, type RoundPhase, type RoundView } from "./rounds.js";
 
@@ -141,11 +142,16 @@ export async function withdrawProposal(deps: ServiceDeps, actor: Actor, params: 
     await openRoundFor(tx, round.id, now);
     await tx.update(rtProposal).set({ withdrawnAt: now, withdrawnBy: by }).where(eq(rtProposal.id, proposal.id));
     await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "proposal_withdrawn", rtId: place.id, entityType: "rt_proposal", entityId: proposal.id, details: { round_id: round.id, year: String(round.year) } });
+    // Its visit goes with it: the assessors are told here, the ketua in the withdrawal notice below.
+    const visit = await cancelRoundVisitIn(tx, deps, { roundId: round.id, rt: place, by, now, tell: ["assessor"] });
     const ketua = await findReachableKetua(tx, place.id);
     if (ketua) {
       const locale = supportedLocale(ketua.locale);
-      const name = addressName(translateIn(deps.i18n, locale), { greeting: ketua.greeting, name: ketua.displayName });
-      await queueNotices(tx, now, noticeTo(ketua, eventKey("proposal-withdrawn", proposal.id), deps.i18n.t(locale, "proposal-withdrawn-notice", { name, ...rtVars(place), year: String(round.year) })));
+      const t = translateIn(deps.i18n, locale);
+      const name = addressName(t, { greeting: ketua.greeting, name: ketua.displayName });
+      const lines = [t("proposal-withdrawn-notice", { name, ...rtVars(place), year: String(round.year) })];
+      if (visit) lines.push(t("proposal-withdrawn-visit-cancelled", { when: formatWhen(visit.startsAt, locale) }));
+      await queueNotices(tx, now, noticeTo(ketua, eventKey("proposal-withdrawn", proposal.id), lines.join("\n")));
     }
     return { withdrawn: true, place, round };
   });

@@ -114,7 +114,7 @@ const VISIT_NOTICE_KEYS = {
 } as const;
 
 /** Each recipient's notice in their language, by their part in the visit, addressed by name. */
-function notices(deps: ServiceDeps, recipients: readonly Recipient[], event: string, keys: Record<Recipient["role"], string>, vars: (locale: string) => Record<string, string>): Notice[] {
+function notices(deps: Pick<ServiceDeps, "i18n">, recipients: readonly Recipient[], event: string, keys: Record<Recipient["role"], string>, vars: (locale: string) => Record<string, string>): Notice[] {
   return recipients.flatMap((recipient) => {
     const locale = supportedLocale(recipient.locale);
     const t = translateIn(deps.i18n, locale);
@@ -182,20 +182,36 @@ export async function cancelVisit(deps: ServiceDeps, actor: Actor, params: { vis
     const [visit] = await tx.select().from(assessmentVisit).where(and(eq(assessmentVisit.id, params.visitId), eq(assessmentVisit.kind, "round")));
     if (!visit || visit.roundId === null) throw new DomainError("visit-not-found");
     const target = await visitTarget(tx, actor, { roundId: visit.roundId, rtId: visit.rtId });
-    const rows = await tx
-      .update(assessmentVisit)
-      .set({ cancelledAt: now })
-      .where(and(eq(assessmentVisit.id, visit.id), isNull(assessmentVisit.cancelledAt)))
-      .returning({ id: assessmentVisit.id });
-    if (rows.length > 0) {
-      const by = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
-      await recordAudit(tx, {
-        occurredAt: now, actorPersonId: by, action: "visit_cancelled", rtId: target.rt.id, entityType: "assessment_visit", entityId: visit.id,
-        details: { roundId: visit.roundId },
-      });
-      const recipients = await visitRecipients(tx, visit.roundId, target.rt);
-      await queueNotices(tx, now, notices(deps, recipients, eventKey("visit-cancelled", visit.id), VISIT_NOTICE_KEYS.cancelled, (locale) => ({ ...rtVars(target.rt), when: formatWhen(visit.startsAt, locale) })));
-    }
-    return { cancelled: rows.length > 0, rt: target.rt, startsAt: visit.startsAt };
+    const by = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
+    const cancelled = await cancelRoundVisitIn(tx, deps, { visitId: visit.id, roundId: visit.roundId, rt: target.rt, by, now, tell: ["ketua", "assessor"] });
+    return { cancelled: cancelled !== null, rt: target.rt, startsAt: visit.startsAt };
   });
+}
+
+/**
+ * Inside the caller's transaction: cancels the round's current visit to the RT (`visitId`, or
+ * whichever is current), with its audit row and notices to `tell`. Null when none was current.
+ * A withdrawn proposal calls it too: the team is not left to travel to an RT no longer proposed.
+ */
+export async function cancelRoundVisitIn(
+  tx: Database,
+  deps: Pick<ServiceDeps, "i18n">,
+  params: { visitId?: number; roundId: number; rt: VisitSlot["rt"]; by: number | null; now: Date; tell: readonly Recipient["role"][] },
+): Promise<{ id: number; startsAt: Date } | null> {
+  const { roundId, rt: place, by, now } = params;
+  const [visit] = await tx
+    .update(assessmentVisit)
+    .set({ cancelledAt: now })
+    .where(
+      and(
+        params.visitId === undefined ? and(eq(assessmentVisit.roundId, roundId), eq(assessmentVisit.rtId, place.id), eq(assessmentVisit.kind, "round")) : eq(assessmentVisit.id, params.visitId),
+        isNull(assessmentVisit.cancelledAt),
+      ),
+    )
+    .returning({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt });
+  if (!visit) return null;
+  await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "visit_cancelled", rtId: place.id, entityType: "assessment_visit", entityId: visit.id, details: { roundId } });
+  const recipients = (await visitRecipients(tx, roundId, place)).filter((recipient) => params.tell.includes(recipient.role));
+  await queueNotices(tx, now, notices(deps, recipients, eventKey("visit-cancelled", visit.id), VISIT_NOTICE_KEYS.cancelled, (locale) => ({ ...rtVars(place), when: formatWhen(visit.startsAt, locale) })));
+  return visit;
 }
