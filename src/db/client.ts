@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -64,4 +64,12 @@ export function pgliteHandle(client: PGlite): DatabaseHandle {
 export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows?: T[] } | T[];
   return Array.isArray(result) ? result : (result.rows ?? []);
+}
+
+/**
+ * An `int[]` parameter for `= any(…)`: one bound text literal, whatever the number of ids (a
+ * parameter per id would hit the protocol's limit on a city's RTs). Each id is truncated to an integer.
+ */
+export function intArray(ids: Iterable<number>): SQL {
+  return sql`${`{${[...ids].map((id) => Math.trunc(id)).join(",")}}`}::int[]`;
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { queryRows, type Database } from "../../db/client.js";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import { lockRequest } from "../../db/request-lock.js";
 import { assessmentScore, evidence, rtProposal } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
@@ -119,7 +119,7 @@ export async function scorableRts(db: Database, actor: Actor): Promise<{ rts: Sc
         join rt on rt.id = p.rt_id
         join kelurahan kl on kl.code = rt.kelurahan_code
         join kecamatan kc on kc.code = kl.kecamatan_code
-        where a.person_id = ${personId} and a.revoked_at is null and a.round_id = any(${intArray(roundIds)}::int[])
+        where a.person_id = ${personId} and a.revoked_at is null and a.round_id = any(${intArray(roundIds)})
           and exists (select 1 from assessor_scope s where s.assessor_id = a.id and (s.rt_id = rt.id or s.kecamatan_code = kl.kecamatan_code))`,
   );
   for (const row of rows) {
@@ -146,10 +146,6 @@ function rtOfRow(row: RtRow): RtDetails {
     kecamatanCode: row.kecamatan_code,
     kecamatanName: row.kecamatan_name,
   };
-}
-
-function intArray(ids: readonly number[]): string {
-  return `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
 }
 
 function textArray(values: readonly string[]): string {
@@ -364,7 +360,7 @@ export async function recapChoices(db: Database, actor: Actor): Promise<RecapCho
     const kecamatanCodes = actor.grants.flatMap((grant) => (grant.role === "koordinator" && grant.kecamatanCode ? [grant.kecamatanCode] : []));
     const area = isAdmin(actor) ? sql`true` : sql`(kl.code = any(${textArray(kelurahanCodes)}::text[]) or kl.kecamatan_code = any(${textArray(kecamatanCodes)}::text[]))`;
     const staffRows = staff && current ? sql`(p.round_id = ${Number(current.round_id)} and ${area})` : sql`false`;
-    const headedRows = headed.length > 0 ? sql`(r.decided_at is not null and rt.id = any(${intArray(headed)}::int[]))` : sql`false`;
+    const headedRows = headed.length > 0 ? sql`(r.decided_at is not null and rt.id = any(${intArray(headed)}))` : sql`false`;
     // Filtered by scope in SQL, with the RTs' names joined: one query for a city's 975 proposals.
     const rows = await queryRows<RtRow & { round_id: number; year: number; decided: boolean }>(
       db,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
+import { rtFilter } from "../scores/metrics.js";
 import { INDICATOR_CODES, isIndicatorCode, type IndicatorCode } from "../scores/indicators.js";
 
 /**
@@ -41,13 +42,12 @@ export type TeamRecap = {
  */
 export async function teamRecaps(db: Database, params: { roundId: number; rtIds: readonly number[] | "all" }): Promise<TeamRecap[]> {
   if (params.rtIds !== "all" && params.rtIds.length === 0) return [];
-  const rtFilter = params.rtIds === "all" ? sql`` : sql`and s.rt_id = any(${`{${params.rtIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])`;
   const rows = await queryRows<{ rt_id: number; indicator_code: string; person_id: number; score: number; automatic_score: number | null; override_reason: string | null; note: string | null; entered_at: Date | string }>(
     db,
     sql`select distinct on (s.rt_id, s.indicator_code, s.person_id)
           s.rt_id, s.indicator_code, s.person_id, s.score, s.automatic_score, s.override_reason, s.note, s.entered_at
         from assessment_score s
-        where s.kind = 'team' and s.round_id = ${params.roundId} ${rtFilter}
+        where s.kind = 'team' and s.round_id = ${params.roundId} ${rtFilter("s.rt_id", params.rtIds)}
           and exists (select 1 from round_assessor a where a.round_id = s.round_id and a.person_id = s.person_id and a.revoked_at is null)
         order by s.rt_id, s.indicator_code, s.person_id, s.id desc`,
   );

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { queryRows, type Database } from "../../db/client.js";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import { lockRequest } from "../../db/request-lock.js";
 import { assessmentRound, rtTitle } from "../../db/schema/index.js";
 import { addressName, type Greeting } from "../../messages/address.js";
@@ -137,7 +137,7 @@ async function baselineInstants(db: Database, round: RoundView, rtIds: readonly 
     db,
     sql`select v.rt_id, v.starts_at from assessment_visit v
         where v.kind = 'round' and v.round_id = ${round.id} and v.cancelled_at is null
-          and v.rt_id = any(${`{${rtIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])`,
+          and v.rt_id = any(${intArray(rtIds)})`,
   );
   const [year, month, day] = round.visitFrom.split("-").map(Number);
   const fallback = wibInstant({ year: year!, month: month!, day: day! }, { hour: 0, minute: 0 });
@@ -360,7 +360,7 @@ async function decisionNotices(db: Database, texts: Texts, params: { round: Roun
   const covers = (area: { kelurahan: Set<string>; kecamatan: Set<string> }, place: { kelurahanCode: string; kecamatanCode: string }) => area.kelurahan.has(place.kelurahanCode) || area.kecamatan.has(place.kecamatanCode);
   const winnerIds = new Set(outcome.winners.map((winner) => winner.rtId));
   const byId = new Map(params.candidates.map((candidate) => [candidate.rtId, candidate]));
-  const recipients = areas.size === 0 ? [] : await peopleOf(db, sql`p.id = any(${`{${[...areas.keys()].join(",")}}`}::int[])`);
+  const recipients = areas.size === 0 ? [] : await peopleOf(db, sql`p.id = any(${intArray(areas.keys())})`);
   for (const recipient of recipients) {
     const area = areas.get(recipient.personId)!;
     const proposed = params.candidates.filter((candidate) => covers(area, candidate));

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "../../db/client.js";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import { kencanaRequirement } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
@@ -149,7 +149,7 @@ export async function requirementStates(db: Database, rtIds: readonly number[]):
   const rows = await queryRows<{ rt_id: number; requirement: string; met: number; note: string | null; recorded_at: Date | string }>(
     db,
     sql`select distinct on (rt_id, requirement) rt_id, requirement, met, note, recorded_at from kencana_requirement
-        where rt_id = any(${`{${rtIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])
+        where rt_id = any(${intArray(rtIds)})
         order by rt_id, requirement, id desc`,
   );
   for (const row of rows) {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { queryRows, type Database } from "../../db/client.js";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import { kecamatan, kelurahan, participation, person, roleAssignment, rt } from "../../db/schema/index.js";
 import type { Actor } from "../people/actor.js";
 import type { ParticipationKind } from "../participation/participation.js";
@@ -30,7 +30,7 @@ export async function weeklyKindCounts(db: Database, rtIds: readonly number[], n
     from ${participation} p
     where p.verified and p.revoked_at is null
       and p.occurred_at >= ${from.toISOString()}::timestamptz and p.occurred_at < ${to.toISOString()}::timestamptz
-      and p.rt_id = any(${`{${rtIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])
+      and p.rt_id = any(${intArray(rtIds)})
     group by 1, 2, 3
   `);
   const firstIndex = wibWeekIndex(from);

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { queryRows, type Database } from "../../db/client.js";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt } from "../../db/schema/index.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/attendance.js";
 import { exactAmount } from "../bank-sampah/limits.js";
@@ -117,9 +117,10 @@ function kindList(kinds: readonly string[]): SQL {
 }
 
 /** One parameter however many RTs: `rt_id = any($1::int[])`. */
-function rtFilter(column: string, rtIds: RtSelection): SQL {
+/** `and <column> = any(<ids>)`, or nothing for "all": the RT filter of every grouped query. */
+export function rtFilter(column: string, rtIds: RtSelection): SQL {
   if (rtIds === "all") return sql``;
-  return sql`and ${sql.raw(column)} = any(${`{${rtIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])`;
+  return sql`and ${sql.raw(column)} = any(${intArray(rtIds)})`;
 }
 
 function at(instant: Date): SQL {
@@ -370,7 +371,7 @@ export async function residentPoints(db: Database, now: Date, config: Pick<Score
   const { from, to } = scoreWindow(now, config.windowDays);
   const personIds = options.personIds;
   if (personIds && personIds.length === 0) return new Map();
-  const personFilter = personIds ? sql`and p.person_id = any(${`{${personIds.map((id) => Math.trunc(id)).join(",")}}`}::int[])` : sql``;
+  const personFilter = personIds ? sql`and p.person_id = any(${intArray(personIds)})` : sql``;
   const rows = await queryRows<{ person_id: number; kind: ParticipationKind; records: number }>(db, sql`
     select p.person_id, p.kind, count(*)::int as records
     from ${participation} p
