@@ -140,10 +140,10 @@ describe("/keputusan: the round's decision", () => {
     await harness.send(world.admin, "/keputusan");
     const list = decisionList(world.admin);
     expect(list.text).toContain("4 RT diusulkan");
-    // RT 05: Babinsa all 2, Puskesmas B1=1, B2=2 → B1 combined 1: 41/42.
-    expect(list.text).toMatch(/RT 05 Simpang IV Sipin.*41\/42, 0 belum dinilai, 2 penilai, 120 KK \(saat diusulkan 95 KK\)/);
-    expect(list.text).toMatch(/RT 06 Buluran Kenali.*1\/42, 20 belum dinilai, 1 penilai, 40 KK$/m);
-    expect(list.text).toMatch(/RT 09 .*0\/42, 21 belum dinilai, 0 penilai/);
+    // RT 05: Babinsa all 2, Puskesmas B1=1, B2=2 → B1 combined 1: 41/42, every indicator scored.
+    expect(list.text).toMatch(/RT 05 Simpang IV Sipin.*41\/42, 2 penilai, 120 KK \(saat diusulkan 95 KK\)/);
+    expect(list.text).toMatch(/RT 06 Buluran Kenali.*1\/2 · 20 belum dinilai, 1 penilai, 40 KK$/m);
+    expect(list.text).toMatch(/RT 09 .*0\/0 · 21 belum dinilai, 0 penilai/);
     expect(list.text).toContain("sudah memegang gelar Kampung BANTAR");
     // Besar before Sedang before Kecil.
     expect(list.text.indexOf("Kategori Besar")).toBeLessThan(list.text.indexOf("Kategori Sedang"));

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { encode } from "fast-png";
 import { describe, expect, it } from "vitest";
-import { assessmentRound, assessmentScore, evidence } from "../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, evidence, roundAssessor } from "../../src/db/schema/index.js";
 import { createFileDownloader } from "../../src/delivery/telegram-files.js";
 import { addEvidence } from "../../src/domain/evidence/evidence.js";
 import { loadActor } from "../../src/domain/people/actor.js";
@@ -148,6 +148,8 @@ describe("buildEvidencePack", () => {
       .values({ year: 2027, proposalDeadline: "2027-03-01", visitFrom: "2027-04-01", visitTo: "2027-05-01", decisionOn: "2027-06-01", openedAt: NOW })
       .returning({ id: assessmentRound.id });
     const assessorId = await addPerson(database.db, newUser("Pak Babinsa"));
+    // A current member of the round's team (a revoked one's scores are left out of every recap).
+    await database.db.insert(roundAssessor).values({ roundId: round!.id, personId: assessorId, agency: "babinsa", joinedAt: NOW });
     await database.db.insert(assessmentScore).values({ kind: "team", roundId: round!.id, rtId: rt05.id, personId: assessorId, indicatorCode: "B1", score: 2, enteredAt: NOW, requestKey: "team:1" });
     await database.db.insert(evidence).values([
       { rtId: rt05.id, roundId: round!.id, indicatorCode: "B1", fileId: "t", fileUniqueId: "ut", caption: "Foto tim di lokasi", addedBy: assessorId, addedAt: NOW, requestKey: "team:1:photo:0" },

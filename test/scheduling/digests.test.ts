@@ -85,7 +85,7 @@ describe("planWeeklyDigests", () => {
     const text = (mine[0]!.payload as { text: string }).text;
     const rtLines = text.split("\n").filter((line) => /^\d+\. /.test(line));
     expect(rtLines).toHaveLength(3);
-    expect(rtLines[0]).toBe("1. ⚠️ RT 02 Simpang IV Sipin: nilai 0/12 · 15 belum dinilai · KK ikut minggu lalu 10% · menurun 80%");
+    expect(rtLines[0]).toBe("1. ⚠️ RT 02 Simpang IV Sipin: nilai 0/22 · 10 belum dinilai · KK ikut minggu lalu 10% · menurun 80%");
     expect(rtLines.slice(1).map((line) => line.slice(0, 12))).toEqual(["2. RT 03 Sim", "3. RT 01 Sim"]);
     expect(text).toContain("30 Nov – 6 Des 2026");
     expect(text).toContain("RT di wilayah Anda: 3. Partisipasinya menurun: 1 RT");
@@ -124,11 +124,11 @@ describe("planWeeklyDigests", () => {
     // Nobody has scored RT 02's B1: an empty cell, not a 0; the count of unscored ones under the total.
     expect(cards.getRow(2).getCell(3).value).toBeNull();
     expect(cards.getRow(2 + 21 + 4).getCell(2).value).toBe("Belum dinilai");
-    expect(cards.getRow(2 + 21 + 4).getCell(3).value).toBe(15);
+    expect(cards.getRow(2 + 21 + 4).getCell(3).value).toBe(10);
     // The RT list: the total is out of the scored ones, with the unscored count beside it.
     expect(list.getRow(1).getCell(14).value).toBe("Nilai maksimum (yang sudah dinilai)");
-    expect(list.getRow(2).getCell(14).value).toBe(12);
-    expect(list.getRow(2).getCell(15).value).toBe(15);
+    expect(list.getRow(2).getCell(14).value).toBe(22);
+    expect(list.getRow(2).getCell(15).value).toBe(10);
     const kinds = workbook.getWorksheet("Partisipasi per jenis")!;
     expect(kinds.rowCount).toBe(1 + 3 * 4);
     const header = (kinds.getRow(1).values as unknown[]).slice(1);

@@ -1,3 +1,5 @@
+import { scoreTotalText } from "../../messages/score-total.js";
+import { INDICATOR_CODES, MAX_INDICATOR_SCORE } from "../../domain/scores/indicators.js";
 import { InlineKeyboard } from "grammy";
 import { AWARD_CATEGORIES, AWARD_RUPIAH, type AwardCategory } from "../../domain/cycle/award.js";
 import { decideRound, decisionScreen, parseSkNumber, SK_NUMBER_MAX, type DecisionCandidate } from "../../domain/cycle/decision.js";
@@ -42,8 +44,8 @@ function candidateLine(t: Translate, candidate: DecisionCandidate, chosen: boole
   const vars = {
     ...rtVars(candidate),
     mark: candidate.holder ? "🏆" : chosen ? "✅" : "▫️",
-    total: candidate.total,
-    unscored: candidate.unscored,
+    // The team's total over the indicators it scored, "N belum dinilai" beside it (never "1/42").
+    total: scoreTotalText(t, { overall: candidate.total, scoredMax: (INDICATOR_CODES.length - candidate.unscored) * MAX_INDICATOR_SCORE, missing: candidate.unscored }),
     assessors: candidate.assessors,
     households: candidate.householdCount,
     proposed: candidate.proposedHouseholdCount,
