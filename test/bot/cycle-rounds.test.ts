@@ -152,8 +152,8 @@ describe("/putaran: an admin opens the year's round", () => {
       ["-2027", "4 angka"],
       ["2027'; drop table assessment_round; --", "4 angka"],
       ["9".repeat(5000), "4 angka"],
-      ["2020", "tahun 2027 sampai 2029"],
-      ["2031", "tahun 2027 sampai 2029"],
+      ["2020", "tahun 2027 sampai 2028"],
+      ["2029", "tahun 2027 sampai 2028"],
     ];
     for (const [input, expected] of cases) {
       await harness.send(world.admin, input);
@@ -195,7 +195,10 @@ describe("/putaran: an admin opens the year's round", () => {
       await harness.send(world.admin, input[0]);
       expect(harness.lastText(world.admin)).toContain(input[1]);
     }
-    await harness.send(world.admin, "30/4/2027"); // the same day is allowed
+    // Nor on the deadline's day: proposals close before the visits begin.
+    await harness.send(world.admin, "30/4/2027");
+    expect(harness.lastText(world.admin)).toBe("Tanggal ini harus sesudah Batas usulan (30 April 2027): kunjungan tim dimulai setelah usulan ditutup. Tulis tanggal lain.");
+    await harness.send(world.admin, "1/5/2027");
     await harness.send(world.admin, "1/4/2027");
     expect(harness.lastText(world.admin)).toBe("Tanggal ini tidak boleh sebelum Batas usulan (30 April 2027). Tulis tanggal lain.");
     await harness.send(world.admin, "31/7/2027");
@@ -204,13 +207,15 @@ describe("/putaran: an admin opens the year's round", () => {
     await harness.send(world.admin, "17/8/2027");
     // Changing the deadline to after the visits start is refused too.
     await harness.press(world.admin, "Batas usulan");
+    await harness.send(world.admin, "2/5/2027");
+    expect(harness.lastText(world.admin)).toBe("Tanggal ini tidak boleh sesudah Awal kunjungan (1 Mei 2027). Tulis tanggal lain.");
     await harness.send(world.admin, "1/5/2027");
-    expect(harness.lastText(world.admin)).toBe("Tanggal ini tidak boleh sesudah Awal kunjungan (30 April 2027). Tulis tanggal lain.");
+    expect(harness.lastText(world.admin)).toBe("Tanggal ini harus sebelum Awal kunjungan (1 Mei 2027): usulan ditutup sebelum kunjungan tim dimulai. Tulis tanggal lain.");
     await harness.send(world.admin, "20/4/2027");
     expect(harness.lastText(world.admin)).toContain("• Batas usulan: 20 April 2027");
     await harness.press(world.admin, "Simpan");
     const [round] = await database.db.select().from(assessmentRound);
-    expect(round).toMatchObject({ proposalDeadline: "2027-04-20", visitFrom: "2027-04-30", visitTo: "2027-07-31", decisionOn: "2027-08-17" });
+    expect(round).toMatchObject({ proposalDeadline: "2027-04-20", visitFrom: "2027-05-01", visitTo: "2027-07-31", decisionOn: "2027-08-17" });
   });
 
   it("is for admins only: a koordinator's /putaran and a forged 'open' button are refused", async () => {

@@ -3,7 +3,7 @@ import { findRoundByYear, openRound, roundDatesOutOfOrder, roundYearRefusal, ROU
 import { findUndecidedRound } from "../../domain/cycle/rounds.js";
 import { dateTimeRefusal, type Parsed } from "../../domain/people/text-input.js";
 import { parseDateTime } from "../../domain/schedule/parse-datetime.js";
-import { wibDate, type LocalDate } from "../../domain/schedule/wib.js";
+import { compareDates, wibDate, type LocalDate } from "../../domain/schedule/wib.js";
 import { withoutInvisible } from "../../domain/text-limits.js";
 import { answer } from "../../messages/buttons/common.js";
 import { roundEdit, roundSave } from "../../messages/buttons/rounds.js";
@@ -58,7 +58,9 @@ export function parseRoundDate(text: string, now: Date, field: RoundDateField, k
   const conflict = roundDatesOutOfOrder({ ...known, [field]: date });
   if (conflict) {
     const other = conflict.earlier === field ? conflict.later : conflict.earlier;
-    const reason = conflict.earlier === field ? "round-date-after" : "round-date-before";
+    // The same day as the deadline is out of order too: proposals close before the visits begin.
+    const sameDay = compareDates(date, known[other]!) === 0;
+    const reason = conflict.earlier === field ? (sameDay ? "round-date-not-before" : "round-date-after") : sameDay ? "round-date-not-after" : "round-date-before";
     return { ok: false, reason, vars: { other: label(other), date: show(known[other]!) } };
   }
   return { ok: true, value: date };

@@ -16,8 +16,11 @@ import { findUndecidedRound, roundPhase, type RoundPhase, type RoundView } from 
 /** Advisory lock key serialising openRound ("rnd1" as ASCII). */
 const ROUND_OPEN_LOCK = 0x726e6431;
 
-/** The years a round may be opened for: this year and the next two (the schema allows 2014–2100). */
-export const ROUND_YEARS_AHEAD = 2;
+/**
+ * The years a round may be opened for: this year and the next. Its dates are read as the scheduler
+ * reads every date (within a year of today), so a round two years ahead could not be given its dates.
+ */
+export const ROUND_YEARS_AHEAD = 1;
 
 export type RoundDates = { proposalDeadline: LocalDate; visitFrom: LocalDate; visitTo: LocalDate; decisionOn: LocalDate };
 export type RoundDraft = { year: number } & RoundDates;
@@ -31,8 +34,9 @@ export function localDateOf(text: string): LocalDate {
 }
 
 /**
- * The first pair of dates out of order (deadline ≤ visit from ≤ visit to ≤ decision, the same day
- * allowed), among the dates known so far; null when they are in order.
+ * The first pair of dates out of order, among the dates known so far; null when they are in order.
+ * Proposals close before the team's visits begin (deadline < visit from); the visit period may be one
+ * day and the decision may fall on its last day (visit from ≤ visit to ≤ decision).
  */
 export function roundDatesOutOfOrder(dates: Partial<RoundDates>): { earlier: RoundDateField; later: RoundDateField } | null {
   for (let i = 0; i < ROUND_DATE_FIELDS.length; i++) {
@@ -41,7 +45,8 @@ export function roundDatesOutOfOrder(dates: Partial<RoundDates>): { earlier: Rou
       const later = ROUND_DATE_FIELDS[j]!;
       const a = dates[earlier];
       const b = dates[later];
-      if (a && b && compareDates(a, b) > 0) return { earlier, later };
+      const order = a && b ? compareDates(a, b) : -1;
+      if (order > 0 || (order === 0 && earlier === "proposalDeadline")) return { earlier, later };
     }
   }
   return null;

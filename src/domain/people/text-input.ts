@@ -21,7 +21,7 @@ export const INPUT_REFUSALS = [
   "book-title-characters", "reading-minutes-unrecognised", "reading-minutes-out-of-range", "reading-date-unrecognised", "reading-date-future", "reading-date-too-old", "reading-time-future",
   "score-date-future", "score-date-too-old",
   // issue 15: rounds
-  "round-year-unrecognised", "round-year-out-of-range", "round-year-taken", "round-date-before", "round-date-after", "round-date-unrecognised", "round-date-past",
+  "round-year-unrecognised", "round-year-out-of-range", "round-year-taken", "round-date-before", "round-date-after", "round-date-not-before", "round-date-not-after", "round-date-unrecognised", "round-date-past",
   // issue 15: award
   "award-sk-number-characters", "award-sk-date-future", "award-sk-date-too-old",
 ] as const;

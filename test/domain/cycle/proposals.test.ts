@@ -82,7 +82,9 @@ describe("openRound", () => {
     expect(await refusal(openRound(deps, await loadActor(db, koor.id, []), { ...DRAFT, requestKey: "round:e" }))).toBe("not-allowed");
     expect(await db.select().from(assessmentRound)).toHaveLength(0);
     expect(roundDatesOutOfOrder({ proposalDeadline: DRAFT.proposalDeadline, decisionOn: { year: 2027, month: 4, day: 1 } })).toEqual({ earlier: "proposalDeadline", later: "decisionOn" });
-    expect(roundDatesOutOfOrder({ ...DRAFT, visitFrom: DRAFT.proposalDeadline })).toBeNull();
+    // Proposals close before the visits begin; the visits may be one day, the decision on their last.
+    expect(roundDatesOutOfOrder({ ...DRAFT, visitFrom: DRAFT.proposalDeadline })).toEqual({ earlier: "proposalDeadline", later: "visitFrom" });
+    expect(roundDatesOutOfOrder({ ...DRAFT, visitTo: DRAFT.visitFrom, decisionOn: DRAFT.visitFrom })).toBeNull();
   });
 });
 
