@@ -305,10 +305,19 @@ describe("/kunjunganulang", () => {
     await harness.delivery.engine.drain();
     expect(harness.telegram.textsTo(world.harun.id).filter((text) => text.includes("penilaian ulang"))).toHaveLength(2);
 
+    // Two forms saved at the same moment (on PostgreSQL, two connections): they take turns on the
+    // RT, so the second moves the first's visit and one stays upcoming.
+    await Promise.all([
+      planAs(koor, world.rt05.id, wib("2026-12-14T09:00"), "reassess:same-moment-1"),
+      planAs(koorToo, world.rt05.id, wib("2026-12-15T09:00"), "reassess:same-moment-2"),
+    ]);
+    expect((await visitsOf(world.rt05.id)).filter((visit) => visit.cancelledAt === null)).toHaveLength(1);
+    expect(await visitsOf(world.rt05.id)).toHaveLength(4);
+
     // A time not in the future is refused by the service too, whatever the form let through.
     await expect(planAs(koor, world.rt05.id, wib("2026-12-09T09:59"), "reassess:past-form-1")).rejects.toMatchObject({ code: "reassess-time-past" });
     await expect(planAs(koor, world.rt05.id, NOW, "reassess:past-form-2")).rejects.toBeInstanceOf(DomainError);
-    expect(await visitsOf(world.rt05.id)).toHaveLength(2);
+    expect(await visitsOf(world.rt05.id)).toHaveLength(4);
   });
 
   it("cancels a planned visit once: audited once, the ketua told once, a double tap and a second cancel change nothing", async () => {
