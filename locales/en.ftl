@@ -2053,3 +2053,18 @@ pack-photos-left-out = { $count } more photos not included: a pack holds at most
 ## issue 15: fixonsite
 bulk-marked-skipped-note = ⏭ { $code } skipped, still not scored. The note you typed for { $code } was not saved.
 button-onsite-onward = Next: { $code } ▶
+## issue 15: reassess
+error-reassess-visit-not-found = That re-assessment visit was not found. Send /kunjunganulang for the current list.
+error-reassess-visit-over = That re-assessment visit's time has come, so it can no longer be cancelled.
+reassess-choose-rt-planned = Choose the title holder to re-assess (⚠️ declined since the award, 📉 participation falling, 📅 visit already planned):
+reassess-rt-button-planned = 📅 { $label }
+reassess-planned-card = The re-assessment visit to RT { $rt } Kelurahan { $kelurahan } is planned for { $when }. Move it to another time, or cancel it?
+reassess-move-ask-when = The re-assessment visit to RT { $rt } Kelurahan { $kelurahan } is now planned for { $before }. Move it to when? Type the date and time (WIB), e.g. "Sabtu 09.00" or "12/12 09.00".
+reassess-move-confirm = Move the re-assessment visit to RT { $rt } Kelurahan { $kelurahan } from { $before } to { $when }? The ketua RT will be told.
+reassess-moved = ✅ The re-assessment visit to RT { $rt } Kelurahan { $kelurahan } is moved from { $before } to { $when }. The ketua RT has been told.
+reassess-cancel-ask = Cancel the re-assessment visit to RT { $rt } Kelurahan { $kelurahan } on { $when }? The ketua RT will be told.
+reassess-cancelled = The re-assessment visit to RT { $rt } Kelurahan { $kelurahan } on { $when } is cancelled. The ketua RT has been told.
+reassess-cancelled-already = The re-assessment visit to RT { $rt } Kelurahan { $kelurahan } on { $when } was already cancelled.
+reassess-cancel-already = This visit is already cancelled.
+reassess-notice-moved-ketua = 📅 { $name }, the re-assessment visit to RT { $rt } Kelurahan { $kelurahan } is moved from { $before } to { $when }. Have the RT's activities and records ready, as at the assessment.
+reassess-notice-cancelled-ketua = { $name }, the re-assessment visit to RT { $rt } Kelurahan { $kelurahan } on { $when } is cancelled. You will be told if it is planned again.

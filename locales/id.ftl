@@ -2049,3 +2049,18 @@ pack-photos-left-out = { $count } foto lain tidak dimuat: paket memuat paling ba
 ## issue 15: fixonsite
 bulk-marked-skipped-note = ⏭ { $code } dilewati, tetap belum dinilai. Catatan yang Anda ketik untuk { $code } tidak disimpan.
 button-onsite-onward = Berikutnya: { $code } ▶
+## issue 15: reassess
+error-reassess-visit-not-found = Kunjungan penilaian ulang itu tidak ditemukan. Kirim /kunjunganulang untuk daftar terbaru.
+error-reassess-visit-over = Kunjungan penilaian ulang itu sudah tiba waktunya, jadi tidak bisa dibatalkan lagi.
+reassess-choose-rt-planned = Pilih RT pemegang gelar yang akan dinilai ulang (⚠️ menurun sejak penghargaan, 📉 partisipasi menurun, 📅 kunjungan sudah dijadwalkan):
+reassess-rt-button-planned = 📅 { $label }
+reassess-planned-card = Kunjungan penilaian ulang ke RT { $rt } Kelurahan { $kelurahan } sudah dijadwalkan pada { $when }. Pindahkan ke waktu lain, atau batalkan?
+reassess-move-ask-when = Kunjungan penilaian ulang ke RT { $rt } Kelurahan { $kelurahan } sekarang dijadwalkan { $before }. Pindahkan ke kapan? Tulis tanggal dan jam WIB, misalnya "Sabtu 09.00" atau "12/12 09.00".
+reassess-move-confirm = Pindahkan kunjungan penilaian ulang ke RT { $rt } Kelurahan { $kelurahan } dari { $before } ke { $when }? Ketua RT akan diberi tahu.
+reassess-moved = ✅ Kunjungan penilaian ulang ke RT { $rt } Kelurahan { $kelurahan } dipindahkan dari { $before } ke { $when }. Ketua RT sudah diberi tahu.
+reassess-cancel-ask = Batalkan kunjungan penilaian ulang ke RT { $rt } Kelurahan { $kelurahan } pada { $when }? Ketua RT akan diberi tahu.
+reassess-cancelled = Kunjungan penilaian ulang ke RT { $rt } Kelurahan { $kelurahan } pada { $when } dibatalkan. Ketua RT sudah diberi tahu.
+reassess-cancelled-already = Kunjungan penilaian ulang ke RT { $rt } Kelurahan { $kelurahan } pada { $when } sudah dibatalkan sebelumnya.
+reassess-cancel-already = Kunjungan ini sudah dibatalkan.
+reassess-notice-moved-ketua = 📅 { $name }, kunjungan penilaian ulang RT { $rt } Kelurahan { $kelurahan } dipindahkan dari { $before } ke { $when }. Siapkan kegiatan dan catatan RT seperti saat penilaian dulu.
+reassess-notice-cancelled-ketua = { $name }, kunjungan penilaian ulang RT { $rt } Kelurahan { $kelurahan } pada { $when } dibatalkan. Bila dijadwalkan lagi, Anda akan diberi tahu.

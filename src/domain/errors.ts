@@ -129,6 +129,8 @@ export const DOMAIN_ERROR_CODES = [
   // issue 15: keeping the title
   "reassess-not-holder",
   "reassess-time-past",
+  "reassess-visit-not-found",
+  "reassess-visit-over",
   "selfassess-not-own-rt",
   // issue 15: rounds and proposals
   "round-not-found",

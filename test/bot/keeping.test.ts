@@ -1,10 +1,12 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, asc, eq, isNull, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assessmentScore, assessmentVisit, auditLog, outbox } from "../../src/db/schema/index.js";
+import { cancelReassessmentVisit, planReassessmentVisit } from "../../src/domain/cycle/reassessment.js";
+import { DomainError } from "../../src/domain/errors.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
-import { selfOpen, selfScore } from "../../src/messages/buttons/keeping.js";
+import { reassessDrop, reassessVisit, selfOpen, selfScore } from "../../src/messages/buttons/keeping.js";
 import { planSelfAssessmentInvites } from "../../src/scheduling/self-assessment-invites.js";
 import { addKetua, addKoordinator, addMember, addPerson, addRt, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { serviceDeps } from "../helpers/service-deps.js";
@@ -212,5 +214,194 @@ describe("/kunjunganulang", () => {
     await harness.send(world.siti, "/kunjunganulang");
     expect(harness.lastText(world.siti)).toContain("koordinator");
     expect(await database.db.select().from(assessmentVisit)).toEqual([]);
+  });
+
+  /** The re-assessment visits of an RT, oldest first, as stored. */
+  async function visitsOf(rtId: number) {
+    return database.db
+      .select({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt, cancelledAt: assessmentVisit.cancelledAt })
+      .from(assessmentVisit)
+      .where(and(eq(assessmentVisit.kind, "reassessment"), eq(assessmentVisit.rtId, rtId)))
+      .orderBy(asc(assessmentVisit.id));
+  }
+
+  async function auditsOf(action: "visit_scheduled" | "visit_cancelled") {
+    return database.db.select({ entityId: auditLog.entityId, details: auditLog.details }).from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id));
+  }
+
+  async function planAs(user: TestUser, rtId: number, startsAt: Date, requestKey: string) {
+    const actor = await loadActor(database.db, user.id, []);
+    return planReassessmentVisit(serviceDeps(database.db, NOW), actor, { rtId, startsAt, requestKey });
+  }
+
+  it("moves a planned visit: one upcoming visit after, the old row kept as cancelled, the ketua told once with both times", async () => {
+    const world = await buildWorld();
+    const { koor, harun } = world;
+    await harness.send(koor, "/kunjunganulang");
+    await harness.press(koor, "RT 05");
+    await harness.send(koor, "Sabtu 09.00");
+    await harness.press(koor, "Simpan");
+
+    await harness.send(koor, "/kunjunganulang");
+    expect(harness.lastText(koor)).toContain("📅 kunjungan sudah dijadwalkan");
+    expect(harness.buttons(koor)).toContain("📅 RT 05 Simpang IV Sipin");
+    await harness.press(koor, "RT 05");
+    expect(harness.lastText(koor)).toContain("sudah dijadwalkan pada Sabtu, 12 Desember 2026");
+    expect(harness.buttons(koor)).toEqual(["🗓 Pindahkan", "✖ Batalkan kunjungan", "Batal"]);
+    await harness.press(koor, "Pindahkan");
+    expect(harness.lastText(koor)).toContain("sekarang dijadwalkan Sabtu, 12 Desember 2026");
+    // Hostile times are refused, and nothing moves meanwhile.
+    await harness.send(koor, "kemarin 09.00");
+    expect(harness.lastText(koor)).toContain("sudah lewat");
+    await harness.send(koor, "🙂");
+    expect(harness.lastText(koor)).toContain("tidak saya kenali");
+    await harness.send(koor, "'); update assessment_visit set cancelled_at = now(); --");
+    expect(harness.lastText(koor)).toContain("tidak saya kenali");
+    expect((await visitsOf(world.rt05.id)).filter((visit) => visit.cancelledAt === null)).toHaveLength(1);
+    await harness.send(koor, "Minggu 10.00");
+    expect(harness.lastText(koor)).toMatch(/Pindahkan kunjungan penilaian ulang ke RT 05 .* dari Sabtu, 12 Desember 2026.* ke Minggu, 13 Desember 2026/);
+    const confirm = harness.telegram.lastKeyboardIn(koor.id);
+    const save = confirm.keyboard.inline_keyboard.flat().find((button) => button.text.includes("Simpan")) as { callback_data: string };
+    await harness.press(koor, "Simpan");
+    expect(harness.lastText(koor)).toContain("dipindahkan dari Sabtu, 12 Desember 2026");
+    // The save tapped again, and the same update delivered again: moved once.
+    const again = harness.callbackUpdate(koor, save.callback_data, confirm.messageId);
+    await harness.deliver(again);
+    expect(callbackAnswer(again)).toMatchObject({ text: "Kunjungan ini sudah dijadwalkan." });
+    await harness.deliver(again);
+
+    const visits = await visitsOf(world.rt05.id);
+    expect(visits).toHaveLength(2);
+    expect(visits[0]).toMatchObject({ startsAt: wib("2026-12-12T09:00"), cancelledAt: NOW });
+    expect(visits[1]).toMatchObject({ startsAt: wib("2026-12-13T10:00"), cancelledAt: null });
+    const scheduled = await auditsOf("visit_scheduled");
+    expect(scheduled).toHaveLength(2);
+    expect(scheduled[1]).toMatchObject({ entityId: visits[1]!.id, details: { kind: "reassessment", movedFrom: visits[0]!.id } });
+    await harness.delivery.engine.drain();
+    const moved = harness.telegram.textsTo(harun.id).filter((text) => text.includes("dipindahkan"));
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatch(/Harun, kunjungan penilaian ulang RT 05 .* dari Sabtu, 12 Desember 2026 .* ke Minggu, 13 Desember 2026/);
+  });
+
+  it("planning again for an RT with a visit (a second form, another koordinator) moves it rather than doubling it", async () => {
+    const world = await buildWorld();
+    const koorToo = newUser("Koor Dua");
+    await addKoordinator(database.db, koorToo, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const { koor } = world;
+    // Koor opens the form while RT 05 has no visit yet; meanwhile the other koordinator plans one.
+    await harness.send(koor, "/kunjunganulang");
+    await harness.press(koor, "RT 05");
+    await harness.send(koor, "Sabtu 09.00");
+    const first = await planAs(koorToo, world.rt05.id, wib("2026-12-11T08:00"), "reassess:other-form-1");
+    expect(first).toMatchObject({ created: true, movedFrom: null });
+    await harness.press(koor, "Simpan");
+    expect(harness.lastText(koor)).toContain("dipindahkan dari Jumat, 11 Desember 2026");
+    // The same form saved again by the service: nothing more.
+    expect(await planAs(koorToo, world.rt05.id, wib("2026-12-11T08:00"), "reassess:other-form-1")).toMatchObject({ visitId: first.visitId, created: false });
+
+    const upcoming = (await visitsOf(world.rt05.id)).filter((visit) => visit.cancelledAt === null);
+    expect(upcoming).toEqual([expect.objectContaining({ startsAt: wib("2026-12-12T09:00") })]);
+    expect(await visitsOf(world.rt05.id)).toHaveLength(2);
+    await harness.delivery.engine.drain();
+    expect(harness.telegram.textsTo(world.harun.id).filter((text) => text.includes("penilaian ulang"))).toHaveLength(2);
+
+    // Two forms saved at the same moment (on PostgreSQL, two connections): they take turns on the
+    // RT, so the second moves the first's visit and one stays upcoming.
+    await Promise.all([
+      planAs(koor, world.rt05.id, wib("2026-12-14T09:00"), "reassess:same-moment-1"),
+      planAs(koorToo, world.rt05.id, wib("2026-12-15T09:00"), "reassess:same-moment-2"),
+    ]);
+    expect((await visitsOf(world.rt05.id)).filter((visit) => visit.cancelledAt === null)).toHaveLength(1);
+    expect(await visitsOf(world.rt05.id)).toHaveLength(4);
+
+    // A time not in the future is refused by the service too, whatever the form let through.
+    await expect(planAs(koor, world.rt05.id, wib("2026-12-09T09:59"), "reassess:past-form-1")).rejects.toMatchObject({ code: "reassess-time-past" });
+    await expect(planAs(koor, world.rt05.id, NOW, "reassess:past-form-2")).rejects.toBeInstanceOf(DomainError);
+    expect(await visitsOf(world.rt05.id)).toHaveLength(4);
+  });
+
+  it("cancels a planned visit once: audited once, the ketua told once, a double tap and a second cancel change nothing", async () => {
+    const world = await buildWorld();
+    const { koor, harun } = world;
+    const planned = await planAs(koor, world.rt05.id, wib("2026-12-12T09:00"), "reassess:cancel-test-1");
+    await harness.send(koor, "/kunjunganulang");
+    await harness.press(koor, "RT 05");
+    // "Batal" on the card changes nothing.
+    await harness.press(koor, reassessVisit.data({ visit: planned.visitId, action: "stop" }));
+    expect(harness.lastText(koor)).toBe("Dibatalkan. Tidak ada yang diubah.");
+    expect((await visitsOf(world.rt05.id))[0]!.cancelledAt).toBeNull();
+
+    await harness.send(koor, "/kunjunganulang");
+    await harness.press(koor, "RT 05");
+    await harness.press(koor, "Batalkan kunjungan");
+    expect(harness.lastText(koor)).toContain("Batalkan kunjungan penilaian ulang ke RT 05 Kelurahan Simpang IV Sipin pada Sabtu, 12 Desember 2026");
+    const confirm = harness.telegram.lastKeyboardIn(koor.id);
+    const yes = confirm.keyboard.inline_keyboard.flat().find((button) => button.text.includes("Ya")) as { callback_data: string };
+    expect(reassessDrop.read(yes.callback_data)).toMatchObject({ visit: planned.visitId });
+    const tap = await harness.press(koor, "Ya");
+    expect(harness.lastText(koor)).toContain("pada Sabtu, 12 Desember 2026 pukul 09.00 WIB dibatalkan");
+    // A double tap, and the same update delivered again.
+    const twice = harness.callbackUpdate(koor, yes.callback_data, confirm.messageId);
+    await harness.deliver(twice);
+    expect(callbackAnswer(twice)).toMatchObject({ text: "Kunjungan ini sudah dibatalkan.", show_alert: true });
+    await harness.deliver(tap);
+    // The service called again: nothing changes, nobody is told.
+    const actor = await loadActor(database.db, koor.id, []);
+    expect(await cancelReassessmentVisit(serviceDeps(database.db, NOW), actor, { visitId: planned.visitId })).toMatchObject({ cancelled: false });
+
+    expect(await visitsOf(world.rt05.id)).toEqual([{ id: planned.visitId, startsAt: wib("2026-12-12T09:00"), cancelledAt: NOW }]);
+    const cancelled = await auditsOf("visit_cancelled");
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toMatchObject({ entityId: planned.visitId, details: { kind: "reassessment" } });
+    await harness.delivery.engine.drain();
+    const told = harness.telegram.textsTo(harun.id).filter((text) => text.includes("dibatalkan"));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain("Harun, kunjungan penilaian ulang RT 05 Kelurahan Simpang IV Sipin pada Sabtu, 12 Desember 2026");
+    expect(await database.db.select().from(outbox).where(like(outbox.dedupeKey, "notice:reassessment-visit-cancelled:%"))).toHaveLength(1);
+
+    // The list no longer marks it; a visit whose time has come is no longer cancelled.
+    await harness.send(koor, "/kunjunganulang");
+    expect(harness.buttons(koor)).toContain("RT 05 Simpang IV Sipin");
+    await harness.press(koor, "Batal");
+    const soon = await planAs(koor, world.rt05.id, wib("2026-12-09T11:00"), "reassess:cancel-test-2");
+    await expect(cancelReassessmentVisit(serviceDeps(database.db, wib("2026-12-09T11:00")), actor, { visitId: soon.visitId })).rejects.toMatchObject({ code: "reassess-visit-over" });
+  });
+
+  it("refuses a forged move or cancel button for another area's visit, in a form or outside one, and changes nothing", async () => {
+    const world = await buildWorld();
+    const { koor, koorPaal } = world;
+    const rt03 = await addRt(database.db, 3, KELURAHAN_PAYO_SELINCAH, 30);
+    await addTitle(database.db, { rtId: rt03.id, baseline: { participatingHouseholds: 0 } });
+    const theirs = await planAs(koorPaal, rt03.id, wib("2026-12-12T09:00"), "reassess:paal-form-1");
+    const ours = await planAs(koor, world.rt05.id, wib("2026-12-12T10:00"), "reassess:koor-form-1");
+    const outOfScope = "RT ini di luar wilayah tugas Anda.";
+
+    // Outside a form: the visit is read with the presser's scope.
+    const drop = await pressData(harness, koor, reassessDrop.data({ visit: theirs.visitId, key: "0123456789abcdef" }));
+    expect(callbackAnswer(drop)).toMatchObject({ text: outOfScope, show_alert: true });
+    const card = await pressData(harness, koor, reassessVisit.data({ visit: theirs.visitId, action: "cancel" }));
+    expect(callbackAnswer(card)).toMatchObject({ text: outOfScope, show_alert: true });
+    const unknown = await pressData(harness, koor, reassessDrop.data({ visit: 999999, key: "0123456789abcdef" }));
+    expect(callbackAnswer(unknown)).toMatchObject({ text: expect.stringContaining("tidak ditemukan"), show_alert: true });
+    // Its own visit's left-over card button: stale, nothing changes.
+    const left = await pressData(harness, koor, reassessDrop.data({ visit: ours.visitId, key: "0123456789abcdef" }));
+    expect(callbackAnswer(left)).toMatchObject({ text: "Tombol ini sudah tidak berlaku." });
+
+    // Inside a form on its own RT's card, the other area's visit id is no answer either.
+    await harness.send(koor, "/kunjunganulang");
+    await harness.press(koor, "RT 05");
+    await harness.press(koor, "Batalkan kunjungan");
+    const forged = await pressData(harness, koor, reassessDrop.data({ visit: theirs.visitId, key: "0123456789abcdef" }));
+    expect(callbackAnswer(forged)).toMatchObject({ text: outOfScope, show_alert: true });
+    // The service refuses it too.
+    const actor = await loadActor(database.db, koor.id, []);
+    await expect(cancelReassessmentVisit(serviceDeps(database.db, NOW), actor, { visitId: theirs.visitId })).rejects.toMatchObject({ code: "out-of-scope" });
+
+    expect(await database.db.select().from(assessmentVisit).where(isNull(assessmentVisit.cancelledAt))).toHaveLength(2);
+    expect(await auditsOf("visit_cancelled")).toEqual([]);
+    // The form still stands: "Batal" ends it with nothing changed.
+    await harness.press(koor, "Batal");
+    expect(harness.lastText(koor)).toBe("Dibatalkan. Tidak ada yang diubah.");
+    expect(await database.db.select().from(assessmentVisit).where(isNull(assessmentVisit.cancelledAt))).toHaveLength(2);
   });
 });

@@ -10,13 +10,19 @@ import {
   SELF_NOTE_MAX,
   type ComparisonRow,
 } from "../../domain/cycle/self-assessment.js";
-import { assertMayPlanReassessment, planReassessmentVisit, reassessmentCandidates, type ReassessmentCandidate } from "../../domain/cycle/reassessment.js";
+import {
+  assertMayPlanReassessment,
+  cancelReassessmentVisit,
+  planReassessmentVisit,
+  reassessmentCandidates,
+  type ReassessmentCandidate,
+} from "../../domain/cycle/reassessment.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { INDICATOR_CODES, indicatorKey, rubricKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import type { Translate } from "../../messages/translate.js";
 import { chunkLines, formatWhen, rtVars } from "../../messages/format.js";
-import { reassessCancel, reassessSave, selfNav, selfNoNote, selfScore } from "../../messages/buttons/keeping.js";
+import { reassessCancel, reassessDrop, reassessSave, reassessVisit, selfNav, selfNoNote, selfScore } from "../../messages/buttons/keeping.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { keepRight, rightOf } from "./form-right.js";
@@ -167,43 +173,89 @@ export function createSelfAssessmentConversation(deps: BotDeps) {
   };
 }
 
-type Candidate = Omit<ReassessmentCandidate, "place"> & { place: ReassessmentCandidate["place"] };
+/** A candidate as the form keeps it: plain JSON (its replays read it back), the visit's time in ms. */
+type Candidate = Omit<ReassessmentCandidate, "visit"> & { visit: { id: number; startsAt: number } | null };
 
 /**
  * /kunjunganulang: a koordinator (or admin) plans a re-assessment visit to a title holder of their
- * area: holder (those that fell since the award first, then the fading ones) → when (typed as
- * people type it, WIB, in the future) → confirm. The confirm button carries the form's key: a
- * double tap or a redelivery plans one visit and tells the ketua once.
+ * area: holder (those that fell since the award first, then the fading ones; 📅 those with a visit
+ * planned) → when (typed as people type it, WIB, in the future) → confirm. An RT with a visit
+ * planned shows when, and offers to move it (a new time, confirm) or cancel it (confirm). The
+ * confirm buttons carry the form's key: a double tap or a redelivery plans, moves or cancels once
+ * and tells the ketua once.
  */
 export function createReassessmentConversation(deps: BotDeps) {
   return async function reassessmentVisit(conversation: Convo, ctx: ConversationContext): Promise<void> {
-    const candidates = (await conversation.external(async (outside) => reassessmentCandidates(deps.db, outside.actor, deps.clock()))) as Candidate[];
+    const candidates: Candidate[] = await conversation.external(async (outside) =>
+      (await reassessmentCandidates(deps.db, outside.actor, deps.clock())).map((candidate) => ({
+        ...candidate,
+        visit: candidate.visit ? { id: candidate.visit.id, startsAt: candidate.visit.startsAt.getTime() } : null,
+      })),
+    );
     if (candidates.length === 0) return void (await ctx.reply(ctx.t("reassess-none")));
-    const label = (candidate: Candidate) =>
-      ctx.t(candidate.declining ? "reassess-rt-button-declining" : candidate.fading ? "reassess-rt-button-fading" : "reassess-rt-button", rtVars(candidate.place));
-    const chosen = await pickOne(conversation, ctx, "reassess-rt", ctx.t("reassess-choose-rt"), candidates, label);
+    const label = (candidate: Candidate) => {
+      const text = ctx.t(candidate.declining ? "reassess-rt-button-declining" : candidate.fading ? "reassess-rt-button-fading" : "reassess-rt-button", rtVars(candidate.place));
+      return candidate.visit ? ctx.t("reassess-rt-button-planned", { label: text }) : text;
+    };
+    const prompt = ctx.t(candidates.some((candidate) => candidate.visit) ? "reassess-choose-rt-planned" : "reassess-choose-rt");
+    const chosen = await pickOne(conversation, ctx, "reassess-rt", prompt, candidates, label);
     if (!chosen) return;
     const place = chosen.place;
     const allowed = await runOnce(conversation, async (outside) => assertMayPlanReassessment(outside.actor, place));
     if (!allowed.ok) return explain(ctx, allowed);
     keepRight(conversation, rightOf((actor) => assertMayPlanReassessment(actor, place)));
+    const locale = await ctx.i18n.getLocale();
 
-    const startsAt = await askWhen(conversation, ctx, deps, ctx.t("reassess-ask-when", rtVars(place)));
+    const planned = chosen.visit;
+    const before = planned ? formatWhen(new Date(planned.startsAt), locale) : null;
+    if (planned && before !== null) {
+      const [move, cancelIt, stop] = (["move", "cancel", "stop"] as const).map((action) => reassessVisit.data({ visit: planned.id, action }));
+      await ctx.reply(ctx.t("reassess-planned-card", { ...rtVars(place), when: before }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-visit-move"), move!).text(ctx.t("button-visit-cancel"), cancelIt!).row().text(ctx.t("button-cancel"), stop!),
+      });
+      const { data, ctx: press } = await waitForChoice(conversation, [move!, cancelIt!, stop!]);
+      await press.editMessageReplyMarkup();
+      const action = reassessVisit.read(data)!.action;
+      if (action === "stop") return void (await press.reply(press.t("action-cancelled")));
+      if (action === "cancel") {
+        const request = await formRequest(conversation, "reassess-cancel");
+        const yes = reassessDrop.data({ visit: planned.id, key: request.id });
+        const no = reassessCancel.data({ key: request.id });
+        await ctx.reply(ctx.t("reassess-cancel-ask", { ...rtVars(place), when: before }), {
+          reply_markup: new InlineKeyboard().text(ctx.t("button-yes"), yes).text(ctx.t("button-cancel"), no),
+        });
+        const { data: confirmed, ctx: tap } = await waitForChoice(conversation, [yes, no]);
+        await tap.editMessageReplyMarkup();
+        if (confirmed === no) return void (await tap.reply(tap.t("action-cancelled")));
+        const outcome = await runOnce(conversation, async (outside) => {
+          const result = await cancelReassessmentVisit(deps, outside.actor, { visitId: planned.id, requestKey: request.key });
+          return result.cancelled;
+        });
+        if (!outcome.ok) return explain(ctx, outcome);
+        return void (await ctx.reply(ctx.t(outcome.value ? "reassess-cancelled" : "reassess-cancelled-already", { ...rtVars(place), when: before })));
+      }
+    }
+
+    const ask = before === null ? ctx.t("reassess-ask-when", rtVars(place)) : ctx.t("reassess-move-ask-when", { ...rtVars(place), before });
+    const startsAt = await askWhen(conversation, ctx, deps, ask);
     const request = await formRequest(conversation, "reassess");
     const save = reassessSave.data({ key: request.id });
     const cancel = reassessCancel.data({ key: request.id });
-    const locale = await ctx.i18n.getLocale();
-    await ctx.reply(ctx.t("reassess-confirm", { ...rtVars(place), when: formatWhen(startsAt, locale) }), {
+    const when = formatWhen(startsAt, locale);
+    await ctx.reply(ctx.t(before === null ? "reassess-confirm" : "reassess-move-confirm", { ...rtVars(place), when, before: before ?? "" }), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-save"), save).text(ctx.t("button-cancel"), cancel),
     });
     const { data, ctx: tap } = await waitForChoice(conversation, [save, cancel]);
     await tap.editMessageReplyMarkup();
     if (data === cancel) return void (await tap.reply(tap.t("action-cancelled")));
     const outcome = await runOnce(conversation, async (outside) => {
-      const planned = await planReassessmentVisit(deps, outside.actor, { rtId: place.id, startsAt, requestKey: request.key });
-      return { visitId: planned.visitId };
+      const saved = await planReassessmentVisit(deps, outside.actor, { rtId: place.id, startsAt, requestKey: request.key });
+      return { visitId: saved.visitId, movedFrom: saved.movedFrom ? saved.movedFrom.startsAt.getTime() : null };
     });
     if (!outcome.ok) return explain(ctx, outcome);
-    await ctx.reply(ctx.t("reassess-saved", { ...rtVars(place), when: formatWhen(startsAt, locale) }));
+    // Whatever stood when it was saved was moved (another koordinator may have planned it meanwhile).
+    const { movedFrom } = outcome.value;
+    if (movedFrom === null) return void (await ctx.reply(ctx.t("reassess-saved", { ...rtVars(place), when })));
+    await ctx.reply(ctx.t("reassess-moved", { ...rtVars(place), when, before: formatWhen(new Date(movedFrom), locale) }));
   };
 }

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
-import { findPlannedVisit } from "../../domain/cycle/reassessment.js";
+import { findPlannedVisit, reassessmentVisitOf } from "../../domain/cycle/reassessment.js";
 import { assertSelfAssessor } from "../../domain/cycle/self-assessment.js";
-import { reassessCancel, reassessSave, selfOpen } from "../../messages/buttons/keeping.js";
+import { reassessCancel, reassessDrop, reassessSave, reassessVisit, selfOpen } from "../../messages/buttons/keeping.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { REASSESSMENT_VISIT, SELF_ASSESSMENT } from "../conversations/keeping.js";
@@ -37,6 +37,18 @@ export function createKeepingFeature(deps: BotDeps): Composer<BotContext> {
   });
   onButton(presses, reassessCancel, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("fallback-stale-button") });
+  });
+  // A planned visit's card, or its "yes, cancel", pressed outside its form (tapped again, left over,
+  // or forged with another visit): the visit is read with the presser's scope first (another area's
+  // is refused as out of scope), and nothing is changed here.
+  onButton(presses, reassessVisit, async (ctx, { visit }) => {
+    await reassessmentVisitOf(deps.db, ctx.actor, { visitId: visit });
+    await ctx.answerCallbackQuery({ text: ctx.t("fallback-stale-button") });
+  });
+  onButton(presses, reassessDrop, async (ctx, { visit }) => {
+    const found = await reassessmentVisitOf(deps.db, ctx.actor, { visitId: visit });
+    const cancelled = found.cancelledAt !== null;
+    await ctx.answerCallbackQuery({ text: ctx.t(cancelled ? "reassess-cancel-already" : "fallback-stale-button"), show_alert: cancelled });
   });
 
   return composer;

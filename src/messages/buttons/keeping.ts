@@ -16,5 +16,12 @@ export const selfNoNote = defineButton("self.nonote", AUDIENCES.managers, { code
 /** /kunjunganulang's save: carries the planning form's key, so a tap after the form ended is told the visit is planned. */
 export const reassessSave = defineButton("reassess.save", AUDIENCES.coordinators, { key: requestKey });
 export const reassessCancel = defineButton("reassess.cancel", AUDIENCES.coordinators, { key: requestKey });
+/**
+ * The card of an RT whose re-assessment visit is planned: move it, cancel it, or stop. The visit
+ * rides on it; outside the form a press is checked against the presser's area before it is called stale.
+ */
+export const reassessVisit = defineButton("reassess.visit", AUDIENCES.coordinators, { visit: id, action: oneOf("move", "cancel", "stop") });
+/** "Yes, cancel the visit": the visit and the cancelling form's key, so a tap after the form ended is told it is cancelled. */
+export const reassessDrop = defineButton("reassess.drop", AUDIENCES.coordinators, { visit: id, key: requestKey });
 
-export const KEEPING_BUTTONS = [selfOpen, selfScore, selfNav, selfNoNote, reassessSave, reassessCancel];
+export const KEEPING_BUTTONS = [selfOpen, selfScore, selfNav, selfNoNote, reassessSave, reassessCancel, reassessVisit, reassessDrop];
