@@ -31,13 +31,14 @@ export async function assessorRoundIds(db: Database, personId: number): Promise<
 }
 
 /**
- * The SQL twin of assessment.ts's isOwnRt: is this RT the person's own (ketua or petugas of it, or
- * a resident, pending or active)? Such an assessor may not score it, so it is neither on their
- * worklist nor theirs to be told about.
+ * The SQL twin of assessment.ts's isOwnRt: is this RT the person's own (ketua, acting ketua or
+ * petugas of it, or a resident, pending or active)? Such an assessor may not score it, so it is
+ * neither on their worklist nor theirs to be told about.
  */
 export function ownRtSql(personId: SQL, rtId: SQL): SQL {
   return sql`(exists (select 1 from role_assignment own_role where own_role.person_id = ${personId} and own_role.rt_id = ${rtId}
               and own_role.role in ('ketua_rt', 'petugas') and own_role.revoked_at is null)
+          or exists (select 1 from person own_acting where own_acting.id = ${personId} and own_acting.acting_rt_id = ${rtId})
           or exists (select 1 from membership own_member where own_member.person_id = ${personId} and own_member.rt_id = ${rtId}
               and own_member.status in ('pending', 'active')))`;
 }

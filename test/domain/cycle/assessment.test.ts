@@ -1,8 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { assessmentRound, assessmentScore, auditLog, evidence, rtProposal } from "../../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, auditLog, evidence, person, rtProposal } from "../../../src/db/schema/index.js";
+import { assessorWorklist } from "../../../src/domain/cycle/worklist.js";
+import { actForRt } from "../../../src/domain/roles/acting.js";
+import { findReachableKetua } from "../../../src/domain/roles/roles.js";
 import {
   ASSESSMENT_NOTE_MAX,
+  isOwnRt,
   myTeamScores,
   parseAssessmentNote,
   parseOverrideReason,
@@ -73,6 +77,27 @@ describe("scoring an RT on site", () => {
     expect(ketuas.own.map((entry) => entry.rt.id)).toEqual([rt5.id]);
     await database.db.update(rtProposal).set({ withdrawnAt: NOW }).where(eq(rtProposal.rtId, rt6.id));
     expect((await scorableRts(database.db, await actorOf(babinsa))).rts.map((entry) => entry.rt.id)).toEqual([rt5.id]);
+  });
+
+  it("keeps every RT the person belongs to off their worklist: as ketua, petugas, resident, pending resident, or acting for it", async () => {
+    const rt7 = await addRt(database.db, 7, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    await propose(database.db, roundId, rt7.id);
+    const koorId = (await loadActor(database.db, koor.id, [])).person!.id;
+    await addAssessor(database.db, koorId, roundId, "forum_rt_kecamatan", { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
+    const listed = async () => (await assessorWorklist(database.db, { roundId, personId: koorId })).map((entry) => entry.rtId).sort();
+    expect(await listed()).toEqual([rt5.id, rt6.id, rt7.id].sort());
+    // The koordinator acts as ketua of RT 7 (no ketua there): it is their own RT now.
+    await actForRt(deps(), await actorOf(koor), { rtId: rt7.id });
+    expect(await listed()).toEqual([rt5.id, rt6.id].sort());
+    expect(isOwnRt(await actorOf(koor), rt7.id)).toBe(true);
+    // The ketua of RT 5 on the team never sees RT 5; once their role ends, it is listed again.
+    const ketuaId = (await loadActor(database.db, ketua5.id, [])).person!.id;
+    expect((await assessorWorklist(database.db, { roundId, personId: ketuaId })).map((entry) => entry.rtId)).toEqual([rt6.id]);
+    // findReachableKetua: the ketua while reachable; nobody once unreachable (the outbox gave up on them).
+    expect((await findReachableKetua(database.db, rt5.id))?.personId).toBe(ketuaId);
+    await database.db.update(person).set({ unreachableAt: NOW }).where(eq(person.id, ketuaId));
+    expect(await findReachableKetua(database.db, rt5.id)).toBeUndefined();
+    expect(await findReachableKetua(database.db, rt7.id)).toBeUndefined(); // an acting koordinator is not its ketua
   });
 
   it("stores the score, its photos as file ids and the audit row once, however often the same answer arrives", async () => {
