@@ -1576,10 +1576,11 @@ onsite-done-unscored = Not scored yet: { $codes }. Send /nilaitim again to conti
 onsite-recap-none = There is no team recap you can see yet.
 onsite-recap-choose = Choose an RT to see the assessment team's recap:
 onsite-recap-title = Assessment team recap · RT { $rt } · { $kelurahan } · round { $year }
-onsite-recap-summary = Total { $total } of { $max } · { $unscored } indicators not scored · { $assessors } assessors
+onsite-recap-summary = Total { $total } · { $assessors } assessors
 onsite-recap-rule = The RT's score per indicator = the median of each assessor's latest score; with an even number of assessors, the lower of the two middle scores.
 onsite-recap-line = { $code } { $label }: { $score }
 onsite-recap-line-none = { $code } { $label }: not scored
+onsite-recap-line-withheld = { $code } { $label }: { $count } other assessors have scored it; their scores show once you have scored this indicator
 onsite-recap-entry =   • { $by }: { $score }
 onsite-recap-by-named = { $agency } ({ $name })
 onsite-recap-override = automatic { $automatic }, reason: { $reason }

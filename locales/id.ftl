@@ -1572,10 +1572,11 @@ onsite-done-unscored = Belum dinilai: { $codes }. Kirim /nilaitim lagi untuk mel
 onsite-recap-none = Belum ada rekap tim yang bisa Anda lihat.
 onsite-recap-choose = Pilih RT untuk melihat rekap tim penilai:
 onsite-recap-title = Rekap tim penilai · RT { $rt } · { $kelurahan } · putaran { $year }
-onsite-recap-summary = Total { $total } dari { $max } · { $unscored } indikator belum dinilai · { $assessors } penilai
+onsite-recap-summary = Total { $total } · { $assessors } penilai
 onsite-recap-rule = Nilai RT per indikator = nilai tengah (median) dari nilai terakhir tiap penilai; bila jumlah penilai genap, diambil yang lebih rendah dari dua nilai tengah.
 onsite-recap-line = { $code } { $label }: { $score }
 onsite-recap-line-none = { $code } { $label }: belum dinilai
+onsite-recap-line-withheld = { $code } { $label }: { $count } penilai lain sudah menilai; nilai mereka tampil setelah Anda menilai indikator ini
 onsite-recap-entry =   • { $by }: { $score }
 onsite-recap-by-named = { $agency } ({ $name })
 onsite-recap-override = otomatis { $automatic }, alasan: { $reason }

@@ -148,6 +148,8 @@ export async function buildEvidencePack(deps: EvidencePackDeps, params: Evidence
   const ledgers = await ledgerTotals(db, { rtId: place.id, from, to });
   // A ketua is the one being assessed: the team's scores and photos are theirs to see only once decided.
   const teamShown = params.viewer !== "ketua" || round.decidedAt !== null;
+  // An assessor scores on their own judgement: the team's scores (their colleagues') wait for the decision too.
+  const teamScoresShown = params.viewer === "staff" || round.decidedAt !== null;
   const namesShown = params.viewer !== "ketua";
   const [year, month, day] = round.visitTo.split("-").map(Number) as [number, number, number];
   const visitTo = { year, month, day };
@@ -197,7 +199,7 @@ export async function buildEvidencePack(deps: EvidencePackDeps, params: Evidence
   if (scorecard) {
     // Out of what is scored, as /skor says it: an unvisited RT does not read as failing.
     line(t("pack-scorecard-summary", { overall: scorecard.overall, max: scorecard.scoredMax, missing: scorecard.missing }), { bold: true });
-    const shownTeam = teamShown ? team : undefined;
+    const shownTeam = teamScoresShown ? team : undefined;
     if (shownTeam) line(t("pack-scorecard-team", { total: shownTeam.total, max: shownTeam.scored * MAX_INDICATOR_SCORE, assessors: shownTeam.assessors, unscored: shownTeam.unscored }));
     const teamOf = new Map(shownTeam?.indicators.map((recap) => [recap.code, recap]) ?? []);
     for (const dimension of DIMENSIONS) {

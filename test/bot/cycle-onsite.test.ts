@@ -267,7 +267,7 @@ describe("/rekaptim", () => {
     await harness.send(dlh, "/rekaptim");
     const recap = harness.telegram.textsTo(dlh.id).slice(-1)[0]!;
     expect(recap).toContain("Rekap tim penilai · RT 05");
-    expect(recap).toContain("Total 1 dari 42 · 20 indikator belum dinilai · 3 penilai");
+    expect(recap).toContain("Total 1/2 · 20 belum dinilai · 3 penilai");
     expect(recap).toMatch(/B1 [^\n]*: 1\n/);
     expect(recap).toContain("Babinsa (Pak Slamet): 2");
     expect(recap).toContain("DLH (Bu Rina): 0");

@@ -157,7 +157,7 @@ describe("buildEvidencePack", () => {
       { rtId: rt05.id, indicatorCode: "B5", fileId: "a", fileUniqueId: "ua", caption: "Foto warga A", addedAt: wib("2026-11-01T10:00"), requestKey: "a" },
       { rtId: rt05.id, indicatorCode: "B5", fileId: "b", fileUniqueId: "ub", caption: "Foto warga B", addedAt: wib("2026-11-02T10:00"), requestKey: "b" },
     ]);
-    const build = (viewer: "ketua" | "staff", caps: { maxPhotos?: number; maxBytes?: number } = {}) =>
+    const build = (viewer: "ketua" | "staff" | "team", caps: { maxPhotos?: number; maxBytes?: number } = {}) =>
       buildEvidencePack({ db: database.db, i18n: harness.deps.i18n, ...caps }, { rtId: rt05.id, roundId: round!.id, now: NOW, viewer });
 
     const forKetua = await packText(await build("ketua"));
@@ -183,12 +183,18 @@ describe("buildEvidencePack", () => {
     expect(staffText).not.toContain("Foto warga A");
     expect(staffText).toContain("1 foto lain tidak dimuat");
 
+    // An assessor preparing the visit: the team's photos and names, not their colleagues' scores.
+    const teamText = (await packText(await build("team"))).text;
+    expect(teamText).not.toContain("Nilai tim penilai");
+    expect(teamText).toContain("Foto tim di lokasi");
+
     // Decided: the ketua sees the team's scores and photos, still not who took them.
     await database.db.update(assessmentRound).set({ decidedAt: NOW, skNumber: "1/2027", skDate: "2026-12-09" });
     const decided = (await packText(await build("ketua"))).text;
     expect(decided).toContain("Nilai tim penilai");
     expect(decided).toContain("Foto tim di lokasi");
     expect(decided).not.toContain("Pak Babinsa");
+    expect((await packText(await build("team"))).text).toContain("Nilai tim penilai: 2/2");
 
     // A byte bound no photo fits under: the pack still completes, every photo counted as left out.
     for (const id of ["t", "a", "b"]) harness.telegram.putFile(id, png(32, 24));

@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
 import { recapChoices, teamRecapView, type RecapView } from "../../domain/cycle/assessment.js";
-import { OVERALL_MAX, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { MAX_INDICATOR_SCORE, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { onsiteGo, onsiteRecap, onsiteRecapPage } from "../../messages/buttons/onsite.js";
 import { chunkLines, rtVars } from "../../messages/format.js";
+import { scoreTotalText } from "../../messages/score-total.js";
 import type { Translate } from "../../messages/translate.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
@@ -38,12 +39,17 @@ export function recapLines(t: Translate, view: RecapView): { header: string; lin
   const { recap } = view;
   const header = t("onsite-recap-title", { ...rtVars(view.rt), year: String(view.year) });
   const lines = [
-    t("onsite-recap-summary", { total: recap.total, max: OVERALL_MAX, scored: recap.scored, unscored: recap.unscored, assessors: recap.assessors }),
+    t("onsite-recap-summary", { total: scoreTotalText(t, { overall: recap.total, scoredMax: recap.scored * MAX_INDICATOR_SCORE, missing: recap.unscored }), assessors: recap.assessors }),
     t("onsite-recap-rule"),
     "",
   ];
   for (const indicator of recap.indicators) {
     const label = t(shortLabelKey(indicator.code as IndicatorCode));
+    const withheld = view.withheld[indicator.code as IndicatorCode];
+    if (withheld) {
+      lines.push(t("onsite-recap-line-withheld", { code: indicator.code, label, count: withheld }));
+      continue;
+    }
     if (indicator.combined === null) {
       lines.push(t("onsite-recap-line-none", { code: indicator.code, label }));
       continue;

@@ -283,7 +283,35 @@ export type RecapViewer = "team" | "staff" | "ketua";
 
 export type RecapAssessor = { personId: number; agency: string; name: string | null };
 
-export type RecapView = { roundId: number; year: number; rt: RtDetails; viewer: RecapViewer; recap: TeamRecap; assessors: Record<number, RecapAssessor> };
+export type RecapView = {
+  roundId: number;
+  year: number;
+  rt: RtDetails;
+  viewer: RecapViewer;
+  recap: TeamRecap;
+  assessors: Record<number, RecapAssessor>;
+  /** For a team member: per indicator they have not scored yet, how many colleagues' scores are withheld. */
+  withheld: Partial<Record<IndicatorCode, number>>;
+};
+
+/**
+ * What a team member sees of the recap: an indicator they have scored in full (their colleagues'
+ * scores and the combination), one they have not yet only as "N others scored it", so each assessor
+ * judges on their own before reading the others. The totals count what is shown.
+ */
+function asTeamMember(recap: TeamRecap, personId: number): { recap: TeamRecap; withheld: Partial<Record<IndicatorCode, number>> } {
+  const withheld: Partial<Record<IndicatorCode, number>> = {};
+  const indicators = recap.indicators.map((indicator) => {
+    if (indicator.scores.length === 0 || indicator.scores.some((entry) => entry.personId === personId)) return indicator;
+    withheld[indicator.code] = indicator.scores.length;
+    return { ...indicator, combined: null, scores: [] };
+  });
+  const shown = indicators.filter((indicator) => indicator.combined !== null);
+  return {
+    recap: { ...recap, indicators, total: shown.reduce((sum, indicator) => sum + indicator.combined!, 0), scored: shown.length, unscored: indicators.length - shown.length },
+    withheld,
+  };
+}
 
 /**
  * Who may read an RT's team recap of a round: a team member of that round for an RT in their scope
@@ -333,7 +361,8 @@ export async function teamRecapView(db: Database, actor: Actor, place: RoundRt):
   );
   const assessors: Record<number, RecapAssessor> = {};
   for (const row of rows) assessors[Number(row.person_id)] = { personId: Number(row.person_id), agency: row.agency, name: viewer === "ketua" ? null : row.name };
-  return { roundId: round.id, year: round.year, rt: rtDetails, viewer, recap, assessors };
+  const shown = viewer === "team" && actor.person ? asTeamMember(recap, actor.person.id) : { recap, withheld: {} };
+  return { roundId: round.id, year: round.year, rt: rtDetails, viewer, recap: shown.recap, assessors, withheld: shown.withheld };
 }
 
 export type RecapChoice = { roundId: number; year: number; rt: RtDetails };

@@ -186,6 +186,14 @@ describe("scoring an RT on site", () => {
     expect(team.assessors[babinsaId]).toMatchObject({ agency: "babinsa", name: "Pak Babinsa" });
 
     expect((await teamRecapView(database.db, await actorOf(koor), { roundId, rtId: rt5.id })).viewer).toBe("staff");
+    // Puskesmas scored B1, not A1: A1's two colleagues' scores wait until they have scored it themselves.
+    const own = await teamRecapView(database.db, await actorOf(puskesmas), { roundId, rtId: rt5.id });
+    expect(own.recap.indicators.find((indicator) => indicator.code === "B1")!.scores).toHaveLength(3);
+    expect(own.recap.indicators.find((indicator) => indicator.code === "A1")).toMatchObject({ combined: null, scores: [] });
+    expect(own.withheld).toEqual({ A1: 2 });
+    expect(own.recap).toMatchObject({ total: 1, scored: 1, unscored: 20 });
+    await scoreIndicator(deps(), await actorOf(puskesmas), params({ code: "A1", score: 0, requestKey: "nilaitim:puskesmas:A1:0" }));
+    expect((await teamRecapView(database.db, await actorOf(puskesmas), { roundId, rtId: rt5.id })).withheld).toEqual({});
     // Reads are scoped too: the DLH officer's scope is RT 5 only; the ketua waits for the decision.
     expect(await refusal(teamRecapView(database.db, await actorOf(dlh), { roundId, rtId: rt6.id }))).toBe("out-of-scope");
     expect(await refusal(teamRecapView(database.db, await actorOf(ketua5), { roundId, rtId: rt5.id }))).toBe("assessment-recap-after-decision");
