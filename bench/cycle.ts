@@ -9,15 +9,15 @@
  *    builds it for an admin;
  *  - evidence packs: the PDF of `--packs` proposed RTs (default 40; small 8), each with its
  *    scorecard, participation, ledgers' totals and 15 photos fetched through a fake Bot API file
- *    server in this process (a real JPEG each), p50 and p99;
+ *    server in this process (the same ~200 KB JPEG each, as Telegram keeps a phone photo), p50 and p99;
  *  - peak memory: the process's maximum RSS (getrusage).
  * Prints a table and ends with one line of JSON.
  *
  * Options: --size=city|small (small: 5% of the city, one run; what CI runs), --runs=3, --packs=N, --fresh
  */
+import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import { encode } from "fast-png";
 import { createI18n } from "../src/bot/i18n.js";
 import { openDatabase, queryRows, type Database } from "../src/db/client.js";
 import { createFileDownloader } from "../src/delivery/telegram-files.js";
@@ -51,23 +51,12 @@ function cityRecap(db: Database, now: Date): Promise<Recap> {
 }
 
 /**
- * A phone photo as Telegram keeps it (the largest size is 1280 px on its long side), as a PNG of
- * smooth light with grain: what a JPEG of a street would weigh, roughly, once decoded to pixels.
+ * A phone photo as Telegram keeps it: its largest size, 1280×960, a baseline JPEG of about 200 KB
+ * (bench/fixtures/street-photo.jpg, a drawn street with grain; how it was made is in
+ * bench/fixtures/make-street-photo.mjs).
  */
-function photoBytes(width = 1280, height = 960): Uint8Array {
-  const data = new Uint8Array(width * height * 3);
-  let seed = 42;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const grain = (seed >> 16) & 15;
-      const at = (y * width + x) * 3;
-      data[at] = (x * 200) / width + grain;
-      data[at + 1] = (y * 180) / height + grain;
-      data[at + 2] = 90 + grain;
-    }
-  }
-  return encode({ width, height, data, channels: 3, depth: 8 });
+function photoBytes(): Uint8Array {
+  return readFileSync(new URL("./fixtures/street-photo.jpg", import.meta.url));
 }
 
 /**
@@ -79,7 +68,7 @@ async function timePacks(db: Database, roundId: number): Promise<{ all: number[]
   const token = "1:bench";
   const answer = async (input: string | URL | Request): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
-    if (url.endsWith("/getFile")) return Response.json({ ok: true, result: { file_id: "x", file_unique_id: "x", file_size: photo.length, file_path: "photos/file.png" } });
+    if (url.endsWith("/getFile")) return Response.json({ ok: true, result: { file_id: "x", file_unique_id: "x", file_size: photo.length, file_path: "photos/file_0.jpg" } });
     if (url.includes("/file/bot")) return new Response(photo, { headers: { "content-length": String(photo.length) } });
     return Response.json({ ok: false, error_code: 404, description: "Not Found" }, { status: 404 });
   };
