@@ -5,6 +5,9 @@
  *
  * Measured in one process, each the median of `--runs` (default 3) after one warm-up:
  *  - floor: `select count(*) from assessment_score`, the score rows with no work on them;
+ *  - read floor (for reading the target, not judged): the same count plus a bare count of the
+ *    participation records the recap's "menurun" flag must read (the holders' verified, unrevoked
+ *    records of the flag's 8 complete weeks), with the index the flag's query uses;
  *  - recap: the live recap of every kecamatan and the city (src/domain/cycle/recap.ts), as /rekap
  *    builds it for an admin;
  *  - evidence packs: the PDF of `--packs` proposed RTs (default 40; small 8), each with its
@@ -22,6 +25,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { openDatabase, queryRows, type Database } from "../src/db/client.js";
 import { createFileDownloader } from "../src/delivery/telegram-files.js";
 import { computeRecap, type Recap } from "../src/domain/cycle/recap.js";
+import { WEEK_MS, wibWeekStart } from "../src/domain/scores/weeks.js";
 import { buildEvidencePack } from "../src/reports/evidence-pack.js";
 import { seedCycle } from "./cycle-data.js";
 import { BENCH_NOW, openDataSet, SIZES } from "./scores-data.js";
@@ -48,6 +52,24 @@ async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; all: nu
 /** What an admin's /rekap computes: every kecamatan and the city. */
 function cityRecap(db: Database, now: Date): Promise<Recap> {
   return computeRecap(db, { scope: { city: true }, now });
+}
+
+/**
+ * What the recap cannot avoid reading, counted and nothing more: the score rows, and the
+ * participation records behind the holders' "menurun" flag (fadingFlags' 8 weeks).
+ */
+async function countRecapReads(db: Database, now: Date): Promise<{ scores: number; records: number }> {
+  const to = wibWeekStart(now);
+  const from = new Date(to.getTime() - 8 * WEEK_MS);
+  const [row] = await queryRows<{ scores: number; records: number }>(
+    db,
+    sql`select (select count(*) from assessment_score)::int as scores,
+          (select count(*) from participation p
+            where p.occurred_at >= ${from.toISOString()}::timestamptz and p.occurred_at < ${to.toISOString()}::timestamptz
+              and p.verified and p.revoked_at is null
+              and p.rt_id in (select rt_id from rt_title where level = 'bantar'))::int as records`,
+  );
+  return { scores: row!.scores, records: row!.records };
 }
 
 /**
@@ -111,14 +133,17 @@ async function main(): Promise<void> {
   try {
     const floor = await measure(async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from assessment_score`))[0]!.n);
     if (floor.result !== cycle.scores) throw new Error(`the floor counted ${floor.result} score rows, ${cycle.scores} were made`);
+    const readFloor = await measure(() => countRecapReads(db, BENCH_NOW));
     const recap = await measure(() => cityRecap(db, BENCH_NOW));
     const packs = await timePacks(db, cycle.roundId);
     const peak = peakRssMb();
     const recapVsFloor = recap.ms / floor.ms;
+    const recapVsReadFloor = recap.ms / readFloor.ms;
     const verdict = (ok: boolean) => (ok ? "within" : "OVER");
     console.log(`| measure | time | vs floor | target |`);
     console.log("|---|---:|---:|---|");
     console.log(`| floor: select count(*) over ${n(floor.result)} score rows (median of ${RUNS}) | ${ms(floor.ms)} | 1.0× | |`);
+    console.log(`| read floor: the score rows and the ${n(readFloor.result.records)} participation records the holders' flag reads, counted (median of ${RUNS}) | ${ms(readFloor.ms)} | ${(readFloor.ms / floor.ms).toFixed(1)}× | |`);
     console.log(`| recap: every kecamatan and the city (median of ${RUNS}) | ${ms(recap.ms)} | ${recapVsFloor.toFixed(1)}× | ≤ ${TARGETS.recapVsFloor}× floor: ${verdict(recapVsFloor <= TARGETS.recapVsFloor)} |`);
     console.log(`| evidence pack p50 over ${packs.all.length} RTs (${packs.pages} pages and ${packs.photos} photos of ${packs.photoKb} KB each, on average) | ${ms(packs.p50)} | | |`);
     console.log(`| evidence pack p99 | ${ms(packs.p99)} | | ≤ 2 s: ${verdict(packs.p99 <= TARGETS.packP99Ms)} |`);
@@ -133,6 +158,8 @@ async function main(): Promise<void> {
         recap_ms: Math.round(recap.ms),
         floor_ms: Number(floor.ms.toFixed(1)),
         recap_vs_floor: Number(recapVsFloor.toFixed(1)),
+        read_floor_ms: Number(readFloor.ms.toFixed(1)),
+        recap_vs_read_floor: Number(recapVsReadFloor.toFixed(1)),
         pack_ms_p50: Math.round(packs.p50),
         pack_ms_p99: Math.round(packs.p99),
         peak_rss_mb: Math.round(peak),
