@@ -5,23 +5,27 @@
  *
  * Measured in one process, each the median of `--runs` (default 3) after one warm-up:
  *  - floor: `select count(*) from assessment_score`, the score rows with no work on them;
+ *  - read floor (for reading the target, not judged): the same count plus a bare count of the
+ *    participation records the recap's "menurun" flag must read (the holders' verified, unrevoked
+ *    records of the flag's 8 complete weeks), with the index the flag's query uses;
  *  - recap: the live recap of every kecamatan and the city (src/domain/cycle/recap.ts), as /rekap
  *    builds it for an admin;
  *  - evidence packs: the PDF of `--packs` proposed RTs (default 40; small 8), each with its
  *    scorecard, participation, ledgers' totals and 15 photos fetched through a fake Bot API file
- *    server in this process (a real JPEG each), p50 and p99;
+ *    server in this process (the same ~200 KB JPEG each, as Telegram keeps a phone photo), p50 and p99;
  *  - peak memory: the process's maximum RSS (getrusage).
  * Prints a table and ends with one line of JSON.
  *
  * Options: --size=city|small (small: 5% of the city, one run; what CI runs), --runs=3, --packs=N, --fresh
  */
+import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
-import { encode } from "fast-png";
 import { createI18n } from "../src/bot/i18n.js";
 import { openDatabase, queryRows, type Database } from "../src/db/client.js";
 import { createFileDownloader } from "../src/delivery/telegram-files.js";
 import { computeRecap, type Recap } from "../src/domain/cycle/recap.js";
+import { WEEK_MS, wibWeekStart } from "../src/domain/scores/weeks.js";
 import { buildEvidencePack } from "../src/reports/evidence-pack.js";
 import { seedCycle } from "./cycle-data.js";
 import { BENCH_NOW, openDataSet, SIZES } from "./scores-data.js";
@@ -51,23 +55,30 @@ function cityRecap(db: Database, now: Date): Promise<Recap> {
 }
 
 /**
- * A phone photo as Telegram keeps it (the largest size is 1280 px on its long side), as a PNG of
- * smooth light with grain: what a JPEG of a street would weigh, roughly, once decoded to pixels.
+ * What the recap cannot avoid reading, counted and nothing more: the score rows, and the
+ * participation records behind the holders' "menurun" flag (fadingFlags' 8 weeks).
  */
-function photoBytes(width = 1280, height = 960): Uint8Array {
-  const data = new Uint8Array(width * height * 3);
-  let seed = 42;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const grain = (seed >> 16) & 15;
-      const at = (y * width + x) * 3;
-      data[at] = (x * 200) / width + grain;
-      data[at + 1] = (y * 180) / height + grain;
-      data[at + 2] = 90 + grain;
-    }
-  }
-  return encode({ width, height, data, channels: 3, depth: 8 });
+async function countRecapReads(db: Database, now: Date): Promise<{ scores: number; records: number }> {
+  const to = wibWeekStart(now);
+  const from = new Date(to.getTime() - 8 * WEEK_MS);
+  const [row] = await queryRows<{ scores: number; records: number }>(
+    db,
+    sql`select (select count(*) from assessment_score)::int as scores,
+          (select count(*) from participation p
+            where p.occurred_at >= ${from.toISOString()}::timestamptz and p.occurred_at < ${to.toISOString()}::timestamptz
+              and p.verified and p.revoked_at is null
+              and p.rt_id in (select rt_id from rt_title where level = 'bantar'))::int as records`,
+  );
+  return { scores: row!.scores, records: row!.records };
+}
+
+/**
+ * A phone photo as Telegram keeps it: its largest size, 1280×960, a baseline JPEG of about 200 KB
+ * (bench/fixtures/street-photo.jpg, a drawn street with grain; how it was made is in
+ * bench/fixtures/make-street-photo.mjs).
+ */
+function photoBytes(): Uint8Array {
+  return readFileSync(new URL("./fixtures/street-photo.jpg", import.meta.url));
 }
 
 /**
@@ -79,7 +90,7 @@ async function timePacks(db: Database, roundId: number): Promise<{ all: number[]
   const token = "1:bench";
   const answer = async (input: string | URL | Request): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
-    if (url.endsWith("/getFile")) return Response.json({ ok: true, result: { file_id: "x", file_unique_id: "x", file_size: photo.length, file_path: "photos/file.png" } });
+    if (url.endsWith("/getFile")) return Response.json({ ok: true, result: { file_id: "x", file_unique_id: "x", file_size: photo.length, file_path: "photos/file_0.jpg" } });
     if (url.includes("/file/bot")) return new Response(photo, { headers: { "content-length": String(photo.length) } });
     return Response.json({ ok: false, error_code: 404, description: "Not Found" }, { status: 404 });
   };
@@ -122,14 +133,17 @@ async function main(): Promise<void> {
   try {
     const floor = await measure(async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from assessment_score`))[0]!.n);
     if (floor.result !== cycle.scores) throw new Error(`the floor counted ${floor.result} score rows, ${cycle.scores} were made`);
+    const readFloor = await measure(() => countRecapReads(db, BENCH_NOW));
     const recap = await measure(() => cityRecap(db, BENCH_NOW));
     const packs = await timePacks(db, cycle.roundId);
     const peak = peakRssMb();
     const recapVsFloor = recap.ms / floor.ms;
+    const recapVsReadFloor = recap.ms / readFloor.ms;
     const verdict = (ok: boolean) => (ok ? "within" : "OVER");
     console.log(`| measure | time | vs floor | target |`);
     console.log("|---|---:|---:|---|");
     console.log(`| floor: select count(*) over ${n(floor.result)} score rows (median of ${RUNS}) | ${ms(floor.ms)} | 1.0× | |`);
+    console.log(`| read floor: the score rows and the ${n(readFloor.result.records)} participation records the holders' flag reads, counted (median of ${RUNS}) | ${ms(readFloor.ms)} | ${(readFloor.ms / floor.ms).toFixed(1)}× | |`);
     console.log(`| recap: every kecamatan and the city (median of ${RUNS}) | ${ms(recap.ms)} | ${recapVsFloor.toFixed(1)}× | ≤ ${TARGETS.recapVsFloor}× floor: ${verdict(recapVsFloor <= TARGETS.recapVsFloor)} |`);
     console.log(`| evidence pack p50 over ${packs.all.length} RTs (${packs.pages} pages and ${packs.photos} photos of ${packs.photoKb} KB each, on average) | ${ms(packs.p50)} | | |`);
     console.log(`| evidence pack p99 | ${ms(packs.p99)} | | ≤ 2 s: ${verdict(packs.p99 <= TARGETS.packP99Ms)} |`);
@@ -144,6 +158,8 @@ async function main(): Promise<void> {
         recap_ms: Math.round(recap.ms),
         floor_ms: Number(floor.ms.toFixed(1)),
         recap_vs_floor: Number(recapVsFloor.toFixed(1)),
+        read_floor_ms: Number(readFloor.ms.toFixed(1)),
+        recap_vs_read_floor: Number(recapVsReadFloor.toFixed(1)),
         pack_ms_p50: Math.round(packs.p50),
         pack_ms_p99: Math.round(packs.p99),
         peak_rss_mb: Math.round(peak),

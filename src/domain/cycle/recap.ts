@@ -3,7 +3,7 @@ import { queryRows, type Database } from "../../db/client.js";
 import type { AreaScope } from "../roles/scope.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../scores/config.js";
 import { INDICATOR_CODES } from "../scores/indicators.js";
-import { computeTrends } from "../scores/trend.js";
+import { fadingFlags } from "../scores/trend.js";
 import { AWARD_CATEGORIES, type AwardCategory } from "./award.js";
 import { currentRound, type RoundView } from "./rounds.js";
 
@@ -65,69 +65,17 @@ type Row = {
  * The live recap of the program per kecamatan and for the area: the seeds' yearly table of
  * proposals and winners, computed from the records whenever asked. One grouped query for the
  * counts (each RT joined once to the set of proposed, visited, fully scored, winning and holding
- * RTs), one for the holders, and the trend queries for those holders only: a fixed number of
- * queries whatever the number of RTs (no per-RT loop).
+ * RTs; the round's team scores read once), and beside it one for the holders and one for their
+ * "menurun" flag (fadingFlags: the 8 weeks of participating households the flag reads, not the
+ * trends' 12 weeks of every measure): a fixed number of queries whatever the number of RTs (no
+ * per-RT loop). The flag's query is most of the time at city size: it reads the holders' 8 weeks
+ * of participation records (about 290,000 for 615 holders).
  */
 export async function computeRecap(db: Database, params: { scope: AreaScope; now: Date; config?: ScoreConfig }): Promise<Recap> {
   const round = (await currentRound(db)) ?? null;
   const roundId = round?.id ?? 0;
   const inScope = scopeFilter(params.scope);
-  const rows = await queryRows<Row>(
-    db,
-    sql`with scope_rt as (
-          select r.id, k.kecamatan_code from rt r join kelurahan k on k.code = r.kelurahan_code where ${inScope}
-        ),
-        proposed as (select distinct p.rt_id from rt_proposal p where p.round_id = ${roundId} and p.withdrawn_at is null),
-        visited as (
-          select v.rt_id from assessment_visit v
-            where v.round_id = ${roundId} and v.kind = 'round' and v.cancelled_at is null and v.starts_at <= ${params.now.toISOString()}::timestamptz
-          union
-          select s.rt_id from assessment_score s where s.round_id = ${roundId} and s.kind = 'team'
-        ),
-        scored as (
-          select s.rt_id from assessment_score s where s.round_id = ${roundId} and s.kind = 'team'
-          group by s.rt_id having count(distinct s.indicator_code) >= ${INDICATOR_CODES.length}
-        ),
-        winners as (select t.rt_id, t.category from rt_title t where t.round_id = ${roundId}),
-        holders as (select distinct t.rt_id from rt_title t where t.level = 'bantar')
-        select s.kecamatan_code, kc.name as kecamatan_name,
-          count(*) as rts,
-          count(p.rt_id) as proposed,
-          count(v.rt_id) as visited,
-          count(sc.rt_id) as scored,
-          count(*) filter (where w.category = 'besar') as besar,
-          count(*) filter (where w.category = 'sedang') as sedang,
-          count(*) filter (where w.category = 'kecil') as kecil,
-          count(h.rt_id) as holders
-        from scope_rt s
-        join kecamatan kc on kc.code = s.kecamatan_code
-        left join proposed p on p.rt_id = s.id
-        left join visited v on v.rt_id = s.id
-        left join scored sc on sc.rt_id = s.id
-        left join winners w on w.rt_id = s.id
-        left join holders h on h.rt_id = s.id
-        group by s.kecamatan_code, kc.name
-        order by s.kecamatan_code`,
-  );
-  // `visited` is a union, so an RT visited and scored counts once; `winners` joins at most one row
-  // per RT, as a round awards one title level and rt_title holds one title per RT and level.
-
-  const holderRows = await queryRows<{ rt_id: number; kecamatan_code: string }>(
-    db,
-    sql`select distinct r.id as rt_id, k.kecamatan_code from rt_title t
-        join rt r on r.id = t.rt_id join kelurahan k on k.code = r.kelurahan_code
-        where t.level = 'bantar' and ${inScope}`,
-  );
-  const fadingByKecamatan = new Map<string, number>();
-  if (holderRows.length > 0) {
-    const kecamatanOf = new Map(holderRows.map((row) => [Number(row.rt_id), row.kecamatan_code]));
-    const trends = await computeTrends(db, [...kecamatanOf.keys()], params.now, params.config ?? DEFAULT_SCORE_CONFIG);
-    for (const trend of trends) {
-      if (!trend.fading.menurun) continue;
-      const code = kecamatanOf.get(trend.rt.rtId)!;
-      fadingByKecamatan.set(code, (fadingByKecamatan.get(code) ?? 0) + 1);
-    }
-  }
+  const [rows, fadingByKecamatan] = await Promise.all([recapCounts(db, roundId, inScope, params.now), fadingHoldersByKecamatan(db, inScope, params.now, params.config ?? DEFAULT_SCORE_CONFIG)]);
 
   const total = emptyFigures();
   const kecamatan = rows.map((row): RecapRow => {
@@ -151,6 +99,72 @@ export async function computeRecap(db: Database, params: { scope: AreaScope; now
   });
   const shownRound = round && { id: round.id, year: round.year, proposalDeadline: round.proposalDeadline, visitFrom: round.visitFrom, visitTo: round.visitTo, decidedAt: round.decidedAt };
   return { round: shownRound, city: params.scope.city, kecamatan, total };
+}
+
+/** The counts per kecamatan in scope. */
+function recapCounts(db: Database, roundId: number, inScope: SQL, now: Date): Promise<Row[]> {
+  // `team` holds each RT's distinct indicators with a team score (two hash aggregations, not a
+  // sorted count(distinct …)), read once for both `visited` and `scored`. `visited` is a union, so
+  // an RT visited and scored counts once; `winners` joins at most one row per RT, as a round awards
+  // one title level and rt_title holds one title per RT and level.
+  return queryRows<Row>(
+    db,
+    sql`with scope_rt as (
+          select r.id, k.kecamatan_code from rt r join kelurahan k on k.code = r.kelurahan_code where ${inScope}
+        ),
+        proposed as (select distinct p.rt_id from rt_proposal p where p.round_id = ${roundId} and p.withdrawn_at is null),
+        team as (
+          select rt_id, count(*) as indicators
+          from (select distinct s.rt_id, s.indicator_code from assessment_score s where s.round_id = ${roundId} and s.kind = 'team') d
+          group by rt_id
+        ),
+        visited as (
+          select v.rt_id from assessment_visit v
+            where v.round_id = ${roundId} and v.kind = 'round' and v.cancelled_at is null and v.starts_at <= ${now.toISOString()}::timestamptz
+          union
+          select rt_id from team
+        ),
+        scored as (select rt_id from team where indicators >= ${INDICATOR_CODES.length}),
+        winners as (select t.rt_id, t.category from rt_title t where t.round_id = ${roundId}),
+        holders as (select distinct t.rt_id from rt_title t where t.level = 'bantar')
+        select s.kecamatan_code, kc.name as kecamatan_name,
+          count(*) as rts,
+          count(p.rt_id) as proposed,
+          count(v.rt_id) as visited,
+          count(sc.rt_id) as scored,
+          count(*) filter (where w.category = 'besar') as besar,
+          count(*) filter (where w.category = 'sedang') as sedang,
+          count(*) filter (where w.category = 'kecil') as kecil,
+          count(h.rt_id) as holders
+        from scope_rt s
+        join kecamatan kc on kc.code = s.kecamatan_code
+        left join proposed p on p.rt_id = s.id
+        left join visited v on v.rt_id = s.id
+        left join scored sc on sc.rt_id = s.id
+        left join winners w on w.rt_id = s.id
+        left join holders h on h.rt_id = s.id
+        group by s.kecamatan_code, kc.name
+        order by s.kecamatan_code`,
+  );
+}
+
+/**
+ * The holders in scope whose participation is "menurun" now, per kecamatan. The recap shows how
+ * many holders fade, not their series: the flag alone (fadingFlags).
+ */
+async function fadingHoldersByKecamatan(db: Database, inScope: SQL, now: Date, config: ScoreConfig): Promise<Map<string, number>> {
+  const holders = await queryRows<{ rt_id: number; kecamatan_code: string; household_count: number }>(
+    db,
+    sql`select distinct r.id as rt_id, k.kecamatan_code, r.household_count from rt_title t
+        join rt r on r.id = t.rt_id join kelurahan k on k.code = r.kelurahan_code
+        where t.level = 'bantar' and ${inScope}`,
+  );
+  const flags = await fadingFlags(db, holders.map((row) => ({ rtId: Number(row.rt_id), householdCount: Number(row.household_count) })), now, config);
+  const fading = new Map<string, number>();
+  for (const row of holders) {
+    if (flags.get(Number(row.rt_id))?.menurun) fading.set(row.kecamatan_code, (fading.get(row.kecamatan_code) ?? 0) + 1);
+  }
+  return fading;
 }
 
 /** All winners of the round, whatever the category. */

@@ -110,14 +110,13 @@ export const GATHERING_KINDS = ["pengajian", "yasinan", "karang_taruna", "pkk"] 
 const OCCURRENCE_KINDS = ["gotong_royong", "rapat", "ronda", "kerja_bakti_sanitasi", "kebun_toga", "senam_lansia", "posyandu", ...GATHERING_KINDS] as const;
 
 /** The household a participation row (aliased `p`) stands for. */
-const HOUSEHOLD = sql.raw(`coalesce(nullif(lower(btrim(p.household_label)), ''), 'person:' || p.person_id)`);
+export const HOUSEHOLD = sql.raw(`coalesce(nullif(lower(btrim(p.household_label)), ''), 'person:' || p.person_id)`);
 
 function kindList(kinds: readonly string[]): SQL {
   return sql.raw(kinds.map((kind) => `'${kind}'`).join(", "));
 }
 
-/** One parameter however many RTs: `rt_id = any($1::int[])`. */
-/** `and <column> = any(<ids>)`, or nothing for "all": the RT filter of every grouped query. */
+/** `and <column> = any(<ids>)` with one parameter however many RTs, or nothing for "all": the RT filter of every grouped query. */
 export function rtFilter(column: string, rtIds: RtSelection): SQL {
   if (rtIds === "all") return sql``;
   return sql`and ${sql.raw(column)} = any(${intArray(rtIds)})`;

@@ -1,6 +1,9 @@
-import type { Database } from "../../db/client.js";
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../db/client.js";
+import { participation } from "../../db/schema/index.js";
 import type { ScoreConfig } from "./config.js";
-import { weeklyRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
+import { HOUSEHOLD, rtFilter, weeklyRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
+import { wibWeekIndex, wibWeekIndexSql, wibWeekStart, WEEK_MS } from "./weeks.js";
 
 export const TREND_WEEKS = 12;
 const HALF = 4;
@@ -57,4 +60,38 @@ export async function computeTrends(db: Database, rtIds: RtSelection, now: Date,
     weeks4: weeks.slice(-HALF),
     fading: fadingOf(weeks.map((week) => week.participatingHouseholds), rt.householdCount, config.fading.dropPercent),
   }));
+}
+
+/**
+ * The "menurun" flag alone, for callers that show a count of fading RTs and no series (the recap):
+ * the same weekly participating households as computeTrends (distinct households with a verified,
+ * unrevoked record, by the record's WIB week; weeklyRtMetrics' definition), over the 8 weeks the
+ * flag reads, from one grouped query on participation only. `householdCount` is each RT's KK
+ * count (the cap of fadingOf). RTs asked for without any record in those weeks are not fading.
+ */
+export async function fadingFlags(db: Database, rts: readonly { rtId: number; householdCount: number }[], now: Date, config: Pick<ScoreConfig, "fading">): Promise<Map<number, Fading>> {
+  const result = new Map<number, Fading>();
+  if (rts.length === 0) return result;
+  const to = wibWeekStart(now);
+  const from = new Date(to.getTime() - 2 * HALF * WEEK_MS);
+  const firstIndex = wibWeekIndex(from);
+  // Two hash aggregations (distinct households, then their count), as participationCounts does.
+  const rows = await queryRows<{ rt_id: number; bucket: number; households: number }>(db, sql`
+    select rt_id, bucket, count(*)::int as households
+    from (
+      select distinct p.rt_id, ${wibWeekIndexSql("p.occurred_at")} as bucket, ${HOUSEHOLD} as household
+      from ${participation} p
+      where p.occurred_at >= ${from.toISOString()}::timestamptz and p.occurred_at < ${to.toISOString()}::timestamptz
+        and p.verified and p.revoked_at is null ${rtFilter("p.rt_id", rts.map((rt) => rt.rtId))}
+    ) d
+    group by 1, 2
+  `);
+  const weekly = new Map<number, number[]>(rts.map((rt) => [rt.rtId, new Array<number>(2 * HALF).fill(0)]));
+  for (const row of rows) {
+    const weeks = weekly.get(Number(row.rt_id));
+    const offset = Number(row.bucket) - firstIndex;
+    if (weeks && offset >= 0 && offset < weeks.length) weeks[offset] = Number(row.households);
+  }
+  for (const rt of rts) result.set(rt.rtId, fadingOf(weekly.get(rt.rtId)!, rt.householdCount, config.fading.dropPercent));
+  return result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCORE_CONFIG } from "../../../src/domain/scores/config.js";
-import { computeTrends, fadingOf, type RtTrend } from "../../../src/domain/scores/trend.js";
+import { computeTrends, fadingFlags, fadingOf, type RtTrend } from "../../../src/domain/scores/trend.js";
 import type { RtDetails } from "../../../src/domain/rt/rt.js";
 import { withTestDatabase } from "../../helpers/database.js";
 import { addRt } from "../../helpers/fixtures.js";
@@ -73,6 +73,30 @@ describe("the menurun flag", () => {
   it("caps a week at the KK count, so messy household labels cannot hide a drop or fake one", async () => {
     const rt = await rtWithWeeks([8, 8, 8, 8, 4, 4, 4, 4], 4); // 32 labels → 16 uncapped would be a 50% drop
     expect((await trends()).get(rt.id)!.fading).toEqual({ recent: 16, previous: 16, dropPercent: 0, menurun: false });
+  });
+
+  it("is the same from fadingFlags, which reads only the flag's 8 weeks, as from the trends", async () => {
+    const rts = [
+      await rtWithWeeks([5, 5, 5, 5, 4, 4, 3, 3]),
+      await rtWithWeeks([6, 6, 6, 6, 5, 4, 4, 4]),
+      await rtWithWeeks([30, 5, 5, 5, 5, 4, 4, 3, 3]),
+      await rtWithWeeks([8, 8, 8, 8, 4, 4, 4, 4], 4),
+      await rtWithWeeks([0, 0, 0, 0, 3, 0, 0, 0]),
+      await rtWithWeeks([]),
+    ];
+    // What is not counted: an unverified and a revoked record in the last week, and the running week.
+    const [extra] = await addResidents(database.db, 1);
+    const last = new Date(THIS_WEEK.getTime() - 5 * DAY);
+    await participate(database.db, [
+      { rtId: rts[0]!.id, personId: extra!, kind: "ronda", at: last, verified: false },
+      { rtId: rts[1]!.id, personId: extra!, kind: "ronda", at: last, revoked: true },
+      { rtId: rts[2]!.id, personId: extra!, kind: "ronda", at: wib("2026-12-08T07:00") },
+    ]);
+    const all = await trends();
+    const flags = await fadingFlags(database.db, rts.map((rt) => ({ rtId: rt.id, householdCount: rt.householdCount })), NOW, DEFAULT_SCORE_CONFIG);
+    expect([...flags.keys()]).toEqual(rts.map((rt) => rt.id));
+    for (const rt of rts) expect(flags.get(rt.id)).toEqual(all.get(rt.id)!.fading);
+    expect(rts.map((rt) => flags.get(rt.id)!.menurun)).toEqual([true, false, true, false, false, false]);
   });
 
   it("takes its threshold from the config", () => {
