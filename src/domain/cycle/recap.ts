@@ -1,9 +1,11 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, like, ne, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
+import { botState } from "../../db/schema/index.js";
 import type { AreaScope } from "../roles/scope.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../scores/config.js";
 import { INDICATOR_CODES } from "../scores/indicators.js";
 import { fadingFlags } from "../scores/trend.js";
+import { wibWeekStart } from "../scores/weeks.js";
 import { AWARD_CATEGORIES, type AwardCategory } from "./award.js";
 import { currentRound, type RoundView } from "./rounds.js";
 
@@ -65,11 +67,10 @@ type Row = {
  * The live recap of the program per kecamatan and for the area: the seeds' yearly table of
  * proposals and winners, computed from the records whenever asked. One grouped query for the
  * counts (each RT joined once to the set of proposed, visited, fully scored, winning and holding
- * RTs; the round's team scores read once), and beside it one for the holders and one for their
- * "menurun" flag (fadingFlags: the 8 weeks of participating households the flag reads, not the
- * trends' 12 weeks of every measure): a fixed number of queries whatever the number of RTs (no
- * per-RT loop). The flag's query is most of the time at city size: it reads the holders' 8 weeks
- * of participation records (about 290,000 for 615 holders).
+ * RTs; the round's team scores read once), and beside it one for the holders and one for this
+ * week's fading holders (fadingHoldersThisWeek): a fixed number of queries whatever the number of
+ * RTs (no per-RT loop). The week's first recap also works out the fading set for the city, which
+ * reads the holders' 8 weeks of participation (about 290,000 records for 615 holders).
  */
 export async function computeRecap(db: Database, params: { scope: AreaScope; now: Date; config?: ScoreConfig }): Promise<Recap> {
   const round = (await currentRound(db)) ?? null;
@@ -149,22 +150,50 @@ function recapCounts(db: Database, roundId: number, inScope: SQL, now: Date): Pr
 }
 
 /**
- * The holders in scope whose participation is "menurun" now, per kecamatan. The recap shows how
- * many holders fade, not their series: the flag alone (fadingFlags).
+ * The holders in scope whose participation is "menurun" this week, per kecamatan. The recap shows how
+ * many holders fade, not their series: the flag alone, read from this week's set (fadingHoldersThisWeek).
  */
 async function fadingHoldersByKecamatan(db: Database, inScope: SQL, now: Date, config: ScoreConfig): Promise<Map<string, number>> {
-  const holders = await queryRows<{ rt_id: number; kecamatan_code: string; household_count: number }>(
-    db,
-    sql`select distinct r.id as rt_id, k.kecamatan_code, r.household_count from rt_title t
-        join rt r on r.id = t.rt_id join kelurahan k on k.code = r.kelurahan_code
-        where t.level = 'bantar' and ${inScope}`,
-  );
-  const flags = await fadingFlags(db, holders.map((row) => ({ rtId: Number(row.rt_id), householdCount: Number(row.household_count) })), now, config);
+  const [holders, fadingIds] = await Promise.all([
+    queryRows<{ rt_id: number; kecamatan_code: string }>(
+      db,
+      sql`select distinct r.id as rt_id, k.kecamatan_code from rt_title t
+          join rt r on r.id = t.rt_id join kelurahan k on k.code = r.kelurahan_code
+          where t.level = 'bantar' and ${inScope}`,
+    ),
+    fadingHoldersThisWeek(db, now, config),
+  ]);
   const fading = new Map<string, number>();
   for (const row of holders) {
-    if (flags.get(Number(row.rt_id))?.menurun) fading.set(row.kecamatan_code, (fading.get(row.kecamatan_code) ?? 0) + 1);
+    if (fadingIds.has(Number(row.rt_id))) fading.set(row.kecamatan_code, (fading.get(row.kecamatan_code) ?? 0) + 1);
   }
   return fading;
+}
+
+const FADING_KEY_PREFIX = "recap-fading:";
+
+/**
+ * Every title holder of the city whose participation is "menurun", as of this WIB week. The flag is
+ * a weekly measure (it reads completed weeks only, as the Monday digest does), so it is worked out
+ * once a week, for all holders, by the first recap of the week (fadingFlags: one grouped query over
+ * 8 weeks of participation), and kept in bot_state under the week and the fading rule; every later
+ * recap of that week, whatever its scope, reads that one row. A record entered late for a past week
+ * moves the flag from the next week on, as it moves the digest's. Earlier weeks' rows are dropped.
+ */
+export async function fadingHoldersThisWeek(db: Database, now: Date, config: Pick<ScoreConfig, "fading">): Promise<Set<number>> {
+  const key = `${FADING_KEY_PREFIX}${wibWeekStart(now).toISOString()}:${config.fading.dropPercent}`;
+  const [kept] = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, key));
+  if (kept) return new Set(kept.value as number[]);
+  const holders = await queryRows<{ rt_id: number; household_count: number }>(
+    db,
+    sql`select distinct r.id as rt_id, r.household_count from rt_title t join rt r on r.id = t.rt_id where t.level = 'bantar'`,
+  );
+  const flags = await fadingFlags(db, holders.map((row) => ({ rtId: Number(row.rt_id), householdCount: Number(row.household_count) })), now, config);
+  const fading = [...flags.entries()].filter(([, flag]) => flag.menurun).map(([rtId]) => rtId).sort((a, b) => a - b);
+  // Two first readers at once work it out alike; the first row stays.
+  await db.insert(botState).values({ key, value: fading }).onConflictDoNothing();
+  await db.delete(botState).where(and(like(botState.key, `${FADING_KEY_PREFIX}%`), ne(botState.key, key)));
+  return new Set(fading);
 }
 
 /** All winners of the round, whatever the category. */

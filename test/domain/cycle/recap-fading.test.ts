@@ -1,0 +1,56 @@
+import { like } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { botState } from "../../../src/db/schema/index.js";
+import { fadingHoldersThisWeek } from "../../../src/domain/cycle/recap.js";
+import { DEFAULT_SCORE_CONFIG } from "../../../src/domain/scores/config.js";
+import { fadingFlags } from "../../../src/domain/scores/trend.js";
+import { wibWeekStart } from "../../../src/domain/scores/weeks.js";
+import { withTestDatabase } from "../../helpers/database.js";
+import { addRt, KELURAHAN_SIMPANG_IV_SIPIN } from "../../helpers/fixtures.js";
+import { addOccurrences, addResidents, checkIns, wib } from "../scores/builders.js";
+import { addTitle } from "./keeping-builders.js";
+
+const database = withTestDatabase();
+// Wednesday 9 December 2026, 10.00 WIB.
+const NOW = wib("2026-12-09T10:00");
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** Gotong royong on the Wednesday of each of the 8 completed weeks before NOW, `households[0]` the oldest. */
+async function weeks(rtId: number, households: number[]): Promise<void> {
+  const monday = wibWeekStart(NOW).getTime();
+  for (const [i, count] of households.entries()) {
+    const at = new Date(monday - (households.length - i) * WEEK_MS + 2 * 24 * 3600 * 1000 + 3 * 3600 * 1000);
+    const [occurrence] = await addOccurrences(database.db, rtId, "gotong_royong", [at]);
+    await checkIns(database.db, rtId, occurrence!, "gotong_royong", at, await addResidents(database.db, count));
+  }
+}
+
+describe("the recap's fading holders, worked out once a week", () => {
+  it("flags the holders whose participation fell, keeps the week's set for every later recap of the week, and works it out again the next week", async () => {
+    const fading = await addRt(database.db, 1, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    const steady = await addRt(database.db, 2, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    const notHolder = await addRt(database.db, 3, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    for (const rt of [fading, steady]) await addTitle(database.db, { rtId: rt.id, baseline: { participatingHouseholds: 0 } });
+    await weeks(fading.id, [6, 6, 6, 6, 1, 1, 1, 1]);
+    await weeks(steady.id, [5, 5, 5, 5, 5, 5, 5, 5]);
+    await weeks(notHolder.id, [6, 6, 6, 6, 0, 0, 0, 0]);
+
+    const first = await fadingHoldersThisWeek(database.db, NOW, DEFAULT_SCORE_CONFIG);
+    expect([...first]).toEqual([fading.id]);
+    // The same as the flag worked out directly.
+    const direct = await fadingFlags(database.db, [fading, steady].map((rt) => ({ rtId: rt.id, householdCount: 40 })), NOW, DEFAULT_SCORE_CONFIG);
+    expect([...direct.entries()].filter(([, flag]) => flag.menurun).map(([id]) => id)).toEqual([fading.id]);
+
+    // Records entered late for a past week: this week's set stays as worked out (as the digest's does)…
+    await weeks(fading.id, [0, 0, 0, 0, 6, 6, 6, 6]);
+    expect([...(await fadingHoldersThisWeek(database.db, wib("2026-12-13T20:00"), DEFAULT_SCORE_CONFIG))]).toEqual([fading.id]);
+    // …and a different fading rule is its own set.
+    expect([...(await fadingHoldersThisWeek(database.db, NOW, { fading: { dropPercent: 90 } }))]).toEqual([]);
+    // Next week it is worked out again, and the earlier weeks' rows go.
+    const nextWeek = new Date(NOW.getTime() + WEEK_MS);
+    const again = await fadingHoldersThisWeek(database.db, nextWeek, DEFAULT_SCORE_CONFIG);
+    expect(again.has(fading.id)).toBe(false);
+    const kept = await database.db.select({ key: botState.key }).from(botState).where(like(botState.key, "recap-fading:%"));
+    expect(kept.map((row) => row.key)).toEqual([`recap-fading:${wibWeekStart(nextWeek).toISOString()}:30`]);
+  });
+});
