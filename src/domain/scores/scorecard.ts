@@ -1,8 +1,10 @@
-import type { Database } from "../../db/client.js";
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../db/client.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
 import { DIMENSIONS, INDICATOR_CODES, INDICATORS, isAutomatic, MAX_INDICATOR_SCORE, type AutomaticCode, type Dimension, type IndicatorCode } from "./indicators.js";
+import type { ParticipationKind } from "../participation/participation.js";
 import { currentManualScores, type ManualScore } from "./manual.js";
-import { windowRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
+import { GATHERING_KINDS, rtFilter, windowRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
 
 export type Score = 0 | 1 | 2;
 export type ScoreSource = "auto" | "manual" | "missing";
@@ -249,31 +251,61 @@ function manualResult(code: IndicatorCode, manual: ManualScore | undefined, conf
 /**
  * The indicators measured from records only since issue 15 (kebun/TOGA, sanitation work, organisations,
  * posyandu and senam lansia, gatherings): before that a koordinator scored them by hand, and no RT
- * could have records of them yet. Whether the window holds any record of the indicator's activity.
+ * could have records of them yet. The participation kinds that record each one.
  */
-const RECORDS_SINCE_ISSUE_15: Partial<Record<AutomaticCode, (metrics: RtPeriodMetrics) => boolean>> = {
-  B5: (metrics) => metrics.kebunSessions > 0,
-  B6: (metrics) => metrics.sanitasiHeld > 0,
-  P3: (metrics) => metrics.gatheringMeetings > 0,
-  A7: (metrics) => metrics.gatheringMeetings > 0,
-  P6: (metrics) => metrics.posyanduSessions + metrics.senamLansiaSessions > 0,
-};
+const KINDS_SINCE_ISSUE_15 = {
+  B5: ["kebun_toga"],
+  B6: ["kerja_bakti_sanitasi"],
+  P3: GATHERING_KINDS,
+  A7: GATHERING_KINDS,
+  P6: ["posyandu", "senam_lansia"],
+} as const satisfies Partial<Record<AutomaticCode, readonly ParticipationKind[]>>;
+type CodeSinceIssue15 = keyof typeof KINDS_SINCE_ISSUE_15;
+const CODES_SINCE_ISSUE_15 = Object.keys(KINDS_SINCE_ISSUE_15) as CodeSinceIssue15[];
 
 /**
- * An RT whose koordinator scored one of those indicators by hand keeps that score until the window
- * holds a record of the activity: the day the new kinds arrived must not turn a scored 2 into a
- * measured 0 (and flag a title holder as declining) before anyone could record anything.
+ * Of those indicators, the ones each RT has ever had a record of (a verified, unrevoked participation
+ * of its kinds before `now`), for the RTs given: one grouped query.
  */
-function manualUntilRecords(code: AutomaticCode, metrics: RtPeriodMetrics, manual: ManualScore | undefined): ManualScore | null {
-  const hasRecords = RECORDS_SINCE_ISSUE_15[code];
-  return hasRecords && manual && !hasRecords(metrics) ? manual : null;
+async function everRecorded(db: Database, rtIds: readonly number[], now: Date): Promise<Map<number, Set<AutomaticCode>>> {
+  const result = new Map<number, Set<AutomaticCode>>();
+  if (rtIds.length === 0) return result;
+  const kinds = [...new Set(Object.values(KINDS_SINCE_ISSUE_15).flat())];
+  const rows = await queryRows<{ rt_id: number; kind: string }>(
+    db,
+    sql`select distinct p.rt_id, p.kind::text as kind from participation p
+        where p.verified and p.revoked_at is null and p.occurred_at < ${now.toISOString()}::timestamptz
+          and p.kind::text = any(${`{${kinds.join(",")}}`}::text[]) ${rtFilter("p.rt_id", rtIds)}`,
+  );
+  for (const row of rows) {
+    const codes = result.get(Number(row.rt_id)) ?? new Set<AutomaticCode>();
+    result.set(Number(row.rt_id), codes);
+    for (const code of CODES_SINCE_ISSUE_15) if ((KINDS_SINCE_ISSUE_15[code] as readonly string[]).includes(row.kind)) codes.add(code);
+  }
+  return result;
+}
+
+/**
+ * An RT whose koordinator scored one of those indicators by hand keeps that score until its first
+ * record of the activity: the day the new kinds arrived must not turn a scored 2 into a measured 0
+ * (and flag a title holder as declining) before anyone could record anything. Once the RT has
+ * recorded the activity, the records count for good, also when they stop (then it falls, as it should).
+ */
+function manualUntilRecords(code: AutomaticCode, manual: ManualScore | undefined, recorded: ReadonlySet<AutomaticCode>): ManualScore | null {
+  return manual && code in KINDS_SINCE_ISSUE_15 && !recorded.has(code) ? manual : null;
 }
 
 /** Scores one RT from its window metrics and its current manual scores (no database). */
-export function buildScorecard(rt: RtInfo, metrics: RtPeriodMetrics, manual: ReadonlyMap<IndicatorCode, ManualScore>, config: ScoreConfig): Scorecard {
+export function buildScorecard(
+  rt: RtInfo,
+  metrics: RtPeriodMetrics,
+  manual: ReadonlyMap<IndicatorCode, ManualScore>,
+  config: ScoreConfig,
+  recorded: ReadonlySet<AutomaticCode> = new Set(),
+): Scorecard {
   const indicators: IndicatorResult[] = INDICATORS.map(({ code, dimension }) => {
     if (isAutomatic(code)) {
-      const standing = manualUntilRecords(code, metrics, manual.get(code));
+      const standing = manualUntilRecords(code, manual.get(code), recorded);
       if (standing) {
         const explanation: LocaleLine<ExplanationKey> = { key: "score-explain-manual-until-records", vars: { code, score: standing.score, date: standing.assessedOn, days: config.windowDays } };
         return { code, dimension, score: standing.score, source: "manual", explanation, manual: standing, earlierManual: null, suggestion: suggestionFor(code, config) };
@@ -316,6 +348,10 @@ export async function computeScorecards(db: Database, rtIds: RtSelection, now: D
     currentManualScores(db, rtIds),
   ]);
   const none = new Map<IndicatorCode, ManualScore>();
-  return window.map(({ rt, metrics }) => buildScorecard(rt, metrics, manual.get(rt.rtId) ?? none, config));
+  // Only RTs with a hand score of one of issue 15's indicators can fall back to it: only they are asked.
+  const handScored = [...manual.entries()].filter(([, scores]) => CODES_SINCE_ISSUE_15.some((code) => scores.has(code))).map(([rtId]) => rtId);
+  const recorded = await everRecorded(db, handScored, now);
+  const nothing = new Set<AutomaticCode>();
+  return window.map(({ rt, metrics }) => buildScorecard(rt, metrics, manual.get(rt.rtId) ?? none, config, recorded.get(rt.rtId) ?? nothing));
 }
 

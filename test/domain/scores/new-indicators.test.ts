@@ -272,6 +272,11 @@ describe("the scorecard with 11 measured indicators", () => {
     card = (await cards()).get(rt.id)!;
     expect(indicator(card, "B5")).toMatchObject({ source: "auto", manual: null, earlierManual: { code: "B5", score: 2, assessedOn: "2026-11-20" } });
     expect(indicator(card, "B5").explanation.key).toBe("score-explain-b5");
+
+    // The sessions stop: past the window the records still count (a 0 now), the old hand score never returns.
+    const later = new Date(NOW.getTime() + 60 * 24 * 3600 * 1000);
+    const [afterwards] = await computeScorecards(database.db, [rt.id], later, DEFAULT_SCORE_CONFIG);
+    expect(indicator(afterwards, "B5")).toMatchObject({ score: 0, source: "auto", earlierManual: { score: 2 } });
   });
 
   it("moves with an overridden threshold", async () => {
