@@ -15,7 +15,7 @@ import { ensurePerson } from "../people/person.js";
 import { tidyLine, type Parsed } from "../people/text-input.js";
 import { compareDates, formatLocalDate, isValidDate, wibDate, wibInstant, type LocalDate } from "../schedule/wib.js";
 import { computeScorecards } from "../scores/scorecard.js";
-import { AUTOMATIC_CODES, INDICATOR_CODES, type AutomaticCode, type IndicatorCode } from "../scores/indicators.js";
+import { INDICATOR_CODES, isAutomatic, type AutomaticCode, type IndicatorCode } from "../scores/indicators.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { AWARD_CATEGORIES, AWARD_RUPIAH, categoryOf, type AwardCategory } from "./award.js";
 import { teamRecaps, type TeamRecap } from "./combine.js";
@@ -119,7 +119,8 @@ export async function decisionCandidates(db: Database, roundId: number): Promise
  */
 export type TitleBaseline = {
   measuredAt: string;
-  automatic: Record<AutomaticCode, 0 | 1 | 2>;
+  /** The indicators measured from records at that moment (one still standing on a hand score is left out). */
+  automatic: Partial<Record<AutomaticCode, 0 | 1 | 2>>;
   team: Record<IndicatorCode, 0 | 1 | 2 | null>;
   total: number;
   participatingHouseholds: number;
@@ -159,7 +160,9 @@ export async function titleBaselines(db: Database, round: RoundView, rtIds: read
       const combined = new Map(recap?.indicators.map((indicator) => [indicator.code, indicator.combined]) ?? []);
       result.set(rtId, {
         measuredAt: new Date(time).toISOString(),
-        automatic: Object.fromEntries(AUTOMATIC_CODES.map((code) => [code, scorecard.indicators.find((indicator) => indicator.code === code)!.score])) as TitleBaseline["automatic"],
+        automatic: Object.fromEntries(
+          scorecard.indicators.filter((indicator) => isAutomatic(indicator.code) && indicator.source === "auto").map((indicator) => [indicator.code, indicator.score]),
+        ) as TitleBaseline["automatic"],
         team: Object.fromEntries(INDICATOR_CODES.map((code) => [code, (combined.get(code) ?? null) as 0 | 1 | 2 | null])) as TitleBaseline["team"],
         total: recap?.total ?? 0,
         participatingHouseholds: scorecard.metrics.participatingHouseholds,
