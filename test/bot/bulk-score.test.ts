@@ -1,3 +1,5 @@
+import { actForRt } from "../../src/domain/roles/acting.js";
+import { serviceDeps } from "../helpers/service-deps.js";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assessmentRound, auditLog, indicatorScore, person, roleAssignment, rtProposal } from "../../src/db/schema/index.js";
@@ -83,6 +85,14 @@ describe("/belumdinilai", () => {
     text = harness.lastText(world.koorPaal);
     expect(text).toContain(`1. RT 09 ${world.rt09.kelurahanName}: ${N} belum dinilai`);
     expect(text).not.toContain("RT 05");
+  });
+
+  it("does not offer the RT the koordinator acts for as its ketua (theirs is not to score)", async () => {
+    const world = await buildWorld();
+    await actForRt(serviceDeps(database.db, NOW), await loadActor(database.db, world.koorPaal.id, []), { rtId: world.rt09.id });
+    await harness.send(world.koorPaal, "/belumdinilai");
+    expect(harness.lastText(world.koorPaal)).not.toContain("RT 09");
+    expect(JSON.stringify(shownMessages(harness.telegram, world.koorPaal.id).at(-1))).not.toContain("RT 09");
   });
 
   it("refuses a warga, and a forged RT button of another area opens nothing", async () => {
@@ -253,7 +263,9 @@ describe("Nilai semua yang belum (bulk pass)", () => {
     const [ketuaPerson] = await database.db.select().from(person).where(eq(person.telegramId, world.ketua.id));
     await database.db.insert(roleAssignment).values({ personId: ketuaPerson!.id, role: "koordinator", kecamatanCode: KECAMATAN_TELANAIPURA });
     await harness.send(world.ketua, "/belumdinilai");
-    await harness.press(world.ketua, "RT 05");
+    // Not offered; an old or forged button for it is refused.
+    expect(harness.buttons(world.ketua).some((label) => label.includes("RT 05"))).toBe(false);
+    await pressData(harness, world.ketua, unscoredRt.data({ rt: world.rt05.id }));
     expect(harness.lastText(world.ketua)).not.toContain("Kapan RT ini dinilai?");
     expect(harness.telegram.textsTo(world.ketua.id).join("\n") + (harness.telegram.callsOf("answerCallbackQuery").map((call) => String(call.payload.text ?? "")).join("\n"))).toContain("tidak berwenang");
     expect(await rowsOf(world.rt05.id)).toHaveLength(0);

@@ -44,7 +44,9 @@ export type UnscoredRt = {
  * nothing left are left out. Three queries, whatever the size of the area.
  */
 export async function unscoredInScope(db: Database, actor: Actor): Promise<{ rts: UnscoredRt[]; inRound: boolean; scopeSize: number }> {
-  const places = await listRtsInScope(db, areaScope(actor));
+  // An RT the koordinator heads (or acts for) is not theirs to score (assertMayScore): not offered.
+  const headed = new Set(actor.grants.filter((grant) => grant.role === "ketua_rt").map((grant) => grant.rtId));
+  const places = (await listRtsInScope(db, areaScope(actor))).filter((place) => !headed.has(place.id));
   if (places.length === 0) return { rts: [], inRound: false, scopeSize: 0 };
   const ids = places.map((place) => place.id);
   const [scores, round] = await Promise.all([currentManualScores(db, ids), currentRound(db)]);
