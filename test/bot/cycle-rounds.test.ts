@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assessmentRound, assessmentVisit, auditLog, outbox, rtProposal, rtTitle } from "../../src/db/schema/index.js";
 import { loadActor } from "../../src/domain/people/actor.js";
+import { actForRt } from "../../src/domain/roles/acting.js";
+import { serviceDeps } from "../helpers/service-deps.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
 import { AWARD_CATEGORIES } from "../../src/domain/cycle/award.js";
@@ -401,6 +403,10 @@ describe("/penilaian: what the team will look at", () => {
     expect(harness.buttons(world.koor)[0]).toBe(`✅ RT 07 ${world.rt07.kelurahanName}`);
     await harness.press(world.koor, `✅ RT 07`);
     expect(textsTo(world.koor).join("\n")).toContain("RT 07 Kel.");
+    // Acting as ketua of one RT of the area does not narrow the koordinator's view to it.
+    await actForRt(serviceDeps(database.db, NOW), await loadActor(database.db, world.koor.id, []), { rtId: world.rt07.id });
+    await harness.send(world.koor, "/penilaian");
+    expect(harness.lastText(world.koor)).toContain("(1 dari 2 RT diusulkan)");
     // The ketua of RT 09 cannot open RT 05 with a forged button; a warga cannot run the command.
     const forged = await pressData(harness, world.ketua09, previewRt.data({ rt: world.rt05.id }));
     expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe("RT ini di luar wilayah tugas Anda.");

@@ -52,12 +52,14 @@ export async function assessmentPreview(db: Database, actor: Actor, params: { rt
   };
 }
 
-/** Who /penilaian opens on: the RT the actor heads, or (koordinator, admin) a list of their area's RTs. */
+/**
+ * Who /penilaian opens on: (koordinator, admin) a list of their area's RTs, also when they head or
+ * act for one of them; else the RT the actor heads.
+ */
 export function previewStart(actor: Actor): { kind: "rt"; rtId: number } | { kind: "area" } | null {
-  const headed = headedRtId(actor);
-  if (headed !== null) return { kind: "rt", rtId: headed };
   if (isAdmin(actor) || actor.grants.some((grant) => grant.role === "koordinator")) return { kind: "area" };
-  return null;
+  const headed = headedRtId(actor);
+  return headed === null ? null : { kind: "rt", rtId: headed };
 }
 
 /** The RTs of the actor's area for /penilaian's list: proposed ones first, then by place. */
