@@ -1938,6 +1938,7 @@ error-award-sk-date-before-visits = The SK date cannot be before this round's vi
 error-award-no-winners = Mark at least one winning RT.
 error-award-not-proposed = A marked RT is no longer proposed in this round. Nothing was saved; send /keputusan again.
 error-award-already-holder = RT { $rt } { $kelurahan } already holds the Kampung BANTAR title and cannot win it again.
+error-award-category-changed = The household count of RT { $rt } { $kelurahan } changed to { $households } since the list was shown, so its category changed. Nothing was saved: open /keputusan again to see the current list.
 input-award-sk-number-characters = An SK number may hold only letters, digits, spaces, dots, slashes, hyphens and brackets, and must contain a digit. Example: 188.45/123/HK/2027
 input-award-sk-date-future = The SK date cannot be after today. Type the day the SK was signed, e.g. 17/8/2027.
 input-award-sk-date-too-old = That date is more than { $days } days ago. Type the right SK date, e.g. 17/8/2027.

@@ -1934,6 +1934,7 @@ error-award-sk-date-before-visits = Tanggal SK tidak boleh sebelum masa kunjunga
 error-award-no-winners = Pilih minimal satu RT pemenang.
 error-award-not-proposed = Ada RT terpilih yang tidak (lagi) diusulkan di putaran ini. Keputusan belum disimpan; kirim /keputusan lagi.
 error-award-already-holder = RT { $rt } { $kelurahan } sudah memegang gelar Kampung BANTAR dan tidak bisa meraihnya lagi.
+error-award-category-changed = Jumlah KK RT { $rt } { $kelurahan } berubah menjadi { $households } KK sejak daftar ditampilkan, sehingga kategorinya berubah. Tidak ada yang disimpan: buka /keputusan lagi untuk melihat daftar terbaru.
 input-award-sk-number-characters = Nomor SK hanya boleh berisi huruf, angka, spasi, titik, garis miring, tanda hubung, dan kurung, dan harus memuat angka. Contoh: 188.45/123/HK/2027
 input-award-sk-date-future = Tanggal SK tidak boleh melewati hari ini. Ketik tanggal penandatanganan SK, misalnya 17/8/2027.
 input-award-sk-date-too-old = Tanggal itu lebih dari { $days } hari yang lalu. Ketik tanggal SK yang benar, misalnya 17/8/2027.

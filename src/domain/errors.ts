@@ -152,6 +152,7 @@ export const DOMAIN_ERROR_CODES = [
   "award-no-winners",
   "award-not-proposed",
   "award-already-holder",
+  "award-category-changed",
   "kencana-requirement-unknown",
   "kencana-note-invalid",
   "kencana-not-holder",

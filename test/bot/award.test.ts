@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { assessmentRound, assessmentScore, assessmentVisit, auditLog, person, roundAssessor, rtProposal, rtTitle } from "../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, assessmentVisit, auditLog, person, roundAssessor, rt, rtProposal, rtTitle } from "../../src/db/schema/index.js";
 import { decideRound, type TitleBaseline } from "../../src/domain/cycle/decision.js";
 import { titleOf } from "../../src/domain/cycle/titles.js";
 import { loadActor } from "../../src/domain/people/actor.js";
@@ -235,6 +235,20 @@ describe("/keputusan: the round's decision", () => {
     // A second decision of the round is refused, in words.
     await harness.send(world.admin, "/keputusan");
     expect(harness.lastText(world.admin)).toContain("sudah diputuskan (SK 188.45/123/HK/2027)");
+  });
+
+  it("refuses the save when a winner's KK count moved it to another category after the summary was shown", async () => {
+    await markWinnersAndSk(world.admin);
+    await harness.send(world.admin, "188.45/123/HK/2027");
+    await harness.send(world.admin, "17 Agustus 2027");
+    expect(harness.lastText(world.admin)).toContain("Kategori Kecil: 1 RT × Rp 5.000.000");
+    // RT 06 (40 KK, Kecil) reports 100 KK meanwhile: it would be Besar, Rp 10 juta, not what was confirmed.
+    await database.db.update(rt).set({ householdCount: 100 }).where(eq(rt.id, world.rt06.id));
+    await harness.press(world.admin, "Simpan keputusan");
+    expect(harness.lastText(world.admin)).toContain(`Jumlah KK RT 06 ${world.rt06.kelurahanName} berubah menjadi 100 KK sejak daftar ditampilkan`);
+    expect(await database.db.select().from(rtTitle).where(eq(rtTitle.roundId, world.roundId))).toHaveLength(0);
+    const [round] = await database.db.select().from(assessmentRound).where(eq(assessmentRound.id, world.roundId));
+    expect(round!.decidedAt).toBeNull();
   });
 
   it("keeps the RT's level before the visit as its baseline, in the shape the watch reads", async () => {

@@ -192,7 +192,8 @@ export function createDecisionConversation(deps: BotDeps) {
     if (confirmed === cancel) return void (await tap.reply(tap.t("action-cancelled")));
 
     const outcome = await runOnce(conversation, async (outside) => {
-      const saved = await decideRound(deps, outside.actor, { roundId: round.id, winners: [...chosen], skNumber, skDate, requestKey: request.key });
+      const confirmedCategories = Object.fromEntries(winners.map((winner) => [winner.rtId, winner.category]));
+      const saved = await decideRound(deps, outside.actor, { roundId: round.id, winners: [...chosen], skNumber, skDate, requestKey: request.key, confirmedCategories });
       return { winners: saved.winners.length, totalRupiah: saved.totalRupiah, year: saved.year, skNumber: saved.skNumber };
     });
     if (!outcome.ok) return explain(tap, outcome);

@@ -186,7 +186,18 @@ export type DecisionOutcome = {
   repeated: boolean;
 };
 
-export type DecisionInput = { roundId: number; winners: readonly number[]; skNumber: string; skDate: LocalDate; requestKey: string };
+export type DecisionInput = {
+  roundId: number;
+  winners: readonly number[];
+  skNumber: string;
+  skDate: LocalDate;
+  requestKey: string;
+  /**
+   * The category of each winner as the admin confirmed it (by RT id). A KK count changed since
+   * (the category follows today's count) refuses the save, so what is saved is what was confirmed.
+   */
+  confirmedCategories?: Readonly<Record<number, AwardCategory>>;
+};
 
 function summarize(round: { id: number; year: number }, sk: { skNumber: string; skDate: string }, winners: AwardedTitle[], repeated: boolean): DecisionOutcome {
   const perCategory = Object.fromEntries(AWARD_CATEGORIES.map((category) => [category, { count: 0, rupiah: 0 }])) as DecisionOutcome["perCategory"];
@@ -255,6 +266,10 @@ export async function decideRound(deps: ServiceDeps, actor: Actor, input: Decisi
       if (!candidate) throw new DomainError("award-not-proposed");
       // The unique index would refuse it too; refused first, in words.
       if (candidate.holder) throw new DomainError("award-already-holder", rtVars(candidate));
+      const confirmed = input.confirmedCategories?.[rtId];
+      if (confirmed !== undefined && confirmed !== candidate.category) {
+        throw new DomainError("award-category-changed", { ...rtVars(candidate), households: String(candidate.householdCount) });
+      }
     }
     const decidedBy = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
     const [updated] = await tx
