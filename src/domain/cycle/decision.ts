@@ -1,3 +1,4 @@
+import type { TitleBaseline } from "./holders.js";
 import { and, eq, sql } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
 import { lockRequest } from "../../db/request-lock.js";
@@ -15,7 +16,7 @@ import { ensurePerson } from "../people/person.js";
 import { tidyLine, type Parsed } from "../people/text-input.js";
 import { compareDates, formatLocalDate, isValidDate, wibDate, wibInstant, type LocalDate } from "../schedule/wib.js";
 import { computeScorecards } from "../scores/scorecard.js";
-import { INDICATOR_CODES, isAutomatic, type AutomaticCode, type IndicatorCode } from "../scores/indicators.js";
+import { INDICATOR_CODES, isAutomatic } from "../scores/indicators.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { AWARD_CATEGORIES, AWARD_RUPIAH, categoryOf, type AwardCategory } from "./award.js";
 import { teamRecaps, type TeamRecap } from "./combine.js";
@@ -111,20 +112,8 @@ export async function decisionCandidates(db: Database, roundId: number): Promise
     .sort((a, b) => order.get(a.category)! - order.get(b.category)! || b.total - a.total || a.kecamatanName.localeCompare(b.kecamatanName) || a.kelurahanName.localeCompare(b.kelurahanName) || a.number - b.number);
 }
 
-/**
- * The RT's level before the visit, kept on its title for "menurun sejak penghargaan" (read by the
- * watch after the award; keep this shape): the automatic indicators and the households taking part
- * as the scorecard stood when the visit started, and the team's combined score of each indicator.
- * `total` is the team's recap total (the combined scores summed, out of 42; unscored count 0).
- */
-export type TitleBaseline = {
-  measuredAt: string;
-  /** The indicators measured from records at that moment (one still standing on a hand score is left out). */
-  automatic: Partial<Record<AutomaticCode, 0 | 1 | 2>>;
-  team: Record<IndicatorCode, 0 | 1 | 2 | null>;
-  total: number;
-  participatingHouseholds: number;
-};
+/** The RT's level before the visit, kept on its title (one shape, read back by holders.ts). */
+export type { TitleBaseline };
 
 /**
  * The instant each RT's baseline is measured at: the start (00.00 WIB) of its visit's WIB day (its

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "../../db/client.js";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import type { Greeting } from "../../messages/address.js";
 import { AUTOMATIC_CODES, INDICATOR_CODES, type AutomaticCode, type IndicatorCode } from "../scores/indicators.js";
 import type { RtSelection } from "../scores/metrics.js";
@@ -10,11 +10,15 @@ import type { RtSelection } from "../scores/metrics.js";
  */
 export type TitleBaseline = {
   measuredAt: string;
-  automatic: Partial<Record<AutomaticCode, number>>;
-  team: Partial<Record<IndicatorCode, number | null>>;
+  /** The indicators measured from records at that moment (one still standing on a hand score is left out). */
+  automatic: Partial<Record<AutomaticCode, Level>>;
+  team: Partial<Record<IndicatorCode, Level | null>>;
+  /** The team's recap total (the combined scores summed; unscored count 0). */
   total: number;
   participatingHouseholds: number;
 };
+
+type Level = 0 | 1 | 2;
 
 /**
  * A title holder: `level` is the highest title it holds (Kencana over BANTAR); `titleId`,
@@ -32,8 +36,8 @@ export type TitleHolder = {
   baseline: TitleBaseline | null;
 };
 
-function level(value: unknown): number | null {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 2 ? value : null;
+function level(value: unknown): Level | null {
+  return value === 0 || value === 1 || value === 2 ? value : null;
 }
 
 /**
@@ -45,13 +49,13 @@ export function readBaseline(raw: unknown): TitleBaseline | null {
   const value = raw as Record<string, unknown>;
   const households = value.participatingHouseholds;
   if (typeof households !== "number" || !Number.isFinite(households) || households < 0) return null;
-  const automatic: Partial<Record<AutomaticCode, number>> = {};
+  const automatic: TitleBaseline["automatic"] = {};
   const automaticRaw = (typeof value.automatic === "object" && value.automatic !== null ? value.automatic : {}) as Record<string, unknown>;
   for (const code of AUTOMATIC_CODES) {
     const score = level(automaticRaw[code]);
     if (score !== null) automatic[code] = score;
   }
-  const team: Partial<Record<IndicatorCode, number | null>> = {};
+  const team: TitleBaseline["team"] = {};
   const teamRaw = (typeof value.team === "object" && value.team !== null ? value.team : {}) as Record<string, unknown>;
   for (const code of INDICATOR_CODES) if (code in teamRaw) team[code] = level(teamRaw[code]);
   return {
@@ -63,17 +67,13 @@ export function readBaseline(raw: unknown): TitleBaseline | null {
   };
 }
 
-function idArray(ids: readonly number[]): string {
-  return `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
-}
-
 /**
  * The title each RT holds now (its level: Kencana over BANTAR, the newest; the rest from BANTAR), for the RTs asked for ("all":
  * every holder), in RT id order. One query however many holders.
  */
 export async function titleHolders(db: Database, rtIds: RtSelection): Promise<TitleHolder[]> {
   if (rtIds !== "all" && rtIds.length === 0) return [];
-  const filter = rtIds === "all" ? sql`` : sql`where t.rt_id = any(${idArray(rtIds)}::int[])`;
+  const filter = rtIds === "all" ? sql`` : sql`where t.rt_id = any(${intArray(rtIds)})`;
   // The level is the newest title's (Kencana over BANTAR); the rest is the BANTAR title's, which
   // holds the round, its team's scores and the baseline (Kencana is awarded by SK with neither).
   const rows = await queryRows<{ rt_id: number; id: number; level: TitleHolder["level"]; round_id: number | null; awarded_on: string | Date; baseline: unknown }>(
@@ -113,7 +113,7 @@ export async function rtKeepers(db: Database, rtIds: readonly number[]): Promise
           (a.role = 'ketua_rt' and a.rt_id = r.id)
           or (a.role = 'koordinator' and (a.kelurahan_code = r.kelurahan_code or a.kecamatan_code = k.kecamatan_code)))
         join person p on p.id = a.person_id
-        where r.id = any(${idArray(rtIds)}::int[])
+        where r.id = any(${intArray(rtIds)})
           and p.erased_at is null and p.unreachable_at is null and p.telegram_id is not null
         order by r.id, a.role, p.id`,
   );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
+import { AWARD_CATEGORIES, AWARD_RUPIAH, categoryOf as awardCategoryOf, type AwardCategory } from "../cycle/award.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
 import { DIMENSIONS, INDICATOR_CODES, INDICATORS, isAutomatic, MAX_INDICATOR_SCORE, type AutomaticCode, type Dimension, type IndicatorCode } from "./indicators.js";
 import type { ParticipationKind } from "../participation/participation.js";
@@ -56,15 +57,14 @@ export type IndicatorResult = {
   earlierManual: ManualScore | null;
 };
 
-export const CATEGORIES = ["besar", "sedang", "kecil"] as const;
-export type CategoryKey = (typeof CATEGORIES)[number];
+export const CATEGORIES = AWARD_CATEGORIES;
+export type CategoryKey = AwardCategory;
 export type Category = { key: CategoryKey; award: number };
 
-/** The award class by KK count (Besar ≥ 100 KK, Sedang 50–99, Kecil < 50) and its prize in Rupiah. */
+/** The award class by KK count and its uang pembinaan in Rupiah: the one rule of cycle/award.ts. */
 export function categoryOf(householdCount: number): Category {
-  if (householdCount >= 100) return { key: "besar", award: 10_000_000 };
-  if (householdCount >= 50) return { key: "sedang", award: 7_500_000 };
-  return { key: "kecil", award: 5_000_000 };
+  const key = awardCategoryOf(householdCount);
+  return { key, award: AWARD_RUPIAH[key] };
 }
 
 export function categoryKey(category: CategoryKey): string {
