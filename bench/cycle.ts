@@ -9,7 +9,9 @@
  *    participation records the recap's "menurun" flag must read (the holders' verified, unrevoked
  *    records of the flag's 8 complete weeks), with the index the flag's query uses;
  *  - recap: the live recap of every kecamatan and the city (src/domain/cycle/recap.ts), as /rekap
- *    builds it for an admin;
+ *    builds it for an admin on any day of the week (judged against the floor);
+ *  - the week's first recap (not judged): the same with the week's fading holders not yet worked
+ *    out (fadingHoldersThisWeek), so it also reads the holders' 8 weeks of participation once;
  *  - evidence packs: the PDF of `--packs` proposed RTs (default 40; small 8), each with its
  *    scorecard, participation, ledgers' totals and 15 photos fetched through a fake Bot API file
  *    server in this process (the same ~200 KB JPEG each, as Telegram keeps a phone photo), p50 and p99;
@@ -20,9 +22,10 @@
  */
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { sql } from "drizzle-orm";
+import { like, sql } from "drizzle-orm";
 import { createI18n } from "../src/bot/i18n.js";
 import { openDatabase, queryRows, type Database } from "../src/db/client.js";
+import { botState } from "../src/db/schema/index.js";
 import { createFileDownloader } from "../src/delivery/telegram-files.js";
 import { computeRecap, type Recap } from "../src/domain/cycle/recap.js";
 import { WEEK_MS, wibWeekStart } from "../src/domain/scores/weeks.js";
@@ -135,6 +138,10 @@ async function main(): Promise<void> {
     if (floor.result !== cycle.scores) throw new Error(`the floor counted ${floor.result} score rows, ${cycle.scores} were made`);
     const readFloor = await measure(() => countRecapReads(db, BENCH_NOW));
     const recap = await measure(() => cityRecap(db, BENCH_NOW));
+    const firstOfWeek = await measure(async () => {
+      await db.delete(botState).where(like(botState.key, "recap-fading:%"));
+      return cityRecap(db, BENCH_NOW);
+    });
     const packs = await timePacks(db, cycle.roundId);
     const peak = peakRssMb();
     const recapVsFloor = recap.ms / floor.ms;
@@ -145,6 +152,7 @@ async function main(): Promise<void> {
     console.log(`| floor: select count(*) over ${n(floor.result)} score rows (median of ${RUNS}) | ${ms(floor.ms)} | 1.0× | |`);
     console.log(`| read floor: the score rows and the ${n(readFloor.result.records)} participation records the holders' flag reads, counted (median of ${RUNS}) | ${ms(readFloor.ms)} | ${(readFloor.ms / floor.ms).toFixed(1)}× | |`);
     console.log(`| recap: every kecamatan and the city (median of ${RUNS}) | ${ms(recap.ms)} | ${recapVsFloor.toFixed(1)}× | ≤ ${TARGETS.recapVsFloor}× floor: ${verdict(recapVsFloor <= TARGETS.recapVsFloor)} |`);
+    console.log(`| the week's first recap, working out the week's fading holders (median of ${RUNS}) | ${ms(firstOfWeek.ms)} | ${(firstOfWeek.ms / floor.ms).toFixed(1)}× | (${(firstOfWeek.ms / readFloor.ms).toFixed(1)}× the read floor) |`);
     console.log(`| evidence pack p50 over ${packs.all.length} RTs (${packs.pages} pages and ${packs.photos} photos of ${packs.photoKb} KB each, on average) | ${ms(packs.p50)} | | |`);
     console.log(`| evidence pack p99 | ${ms(packs.p99)} | | ≤ 2 s: ${verdict(packs.p99 <= TARGETS.packP99Ms)} |`);
     console.log(`| peak RSS of this process | ${peak.toFixed(0)} MB | | ≤ 400 MB: ${verdict(peak <= TARGETS.peakRssMb)} |`);
@@ -160,6 +168,7 @@ async function main(): Promise<void> {
         recap_vs_floor: Number(recapVsFloor.toFixed(1)),
         read_floor_ms: Number(readFloor.ms.toFixed(1)),
         recap_vs_read_floor: Number(recapVsReadFloor.toFixed(1)),
+        recap_first_of_week_ms: Math.round(firstOfWeek.ms),
         pack_ms_p50: Math.round(packs.p50),
         pack_ms_p99: Math.round(packs.p99),
         peak_rss_mb: Math.round(peak),
