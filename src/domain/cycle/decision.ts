@@ -338,9 +338,9 @@ async function decisionNotices(db: Database, texts: Texts, params: { round: Roun
   const [skYear, skMonth, skDay] = outcome.skDate.split("-").map(Number);
   const skDate = { year: skYear!, month: skMonth!, day: skDay! };
   // Every winner's ketuas and residents in two queries, whatever the number of winners.
-  const winnerArray = `{${outcome.winners.map((winner) => Math.trunc(winner.rtId)).join(",")}}`;
-  const headsOf = await peopleByRt(db, sql`select person_id, rt_id from role_assignment where role = 'ketua_rt' and rt_id = any(${winnerArray}::int[]) and revoked_at is null`, sql`true`);
-  const residentsOf = await peopleByRt(db, sql`select person_id, rt_id from membership where rt_id = any(${winnerArray}::int[]) and status = 'active'`, sql`p.announcements_muted_at is null`);
+  const awardedIds = outcome.winners.map((winner) => winner.rtId);
+  const headsOf = await peopleByRt(db, sql`select person_id, rt_id from role_assignment where role = 'ketua_rt' and rt_id = any(${intArray(awardedIds)}) and revoked_at is null`, sql`true`);
+  const residentsOf = await peopleByRt(db, sql`select person_id, rt_id from membership where rt_id = any(${intArray(awardedIds)}) and status = 'active'`, sql`p.announcements_muted_at is null`);
   for (const winner of outcome.winners) {
     const event = eventKey("title-awarded", `${round.id}:${winner.rtId}`);
     const vars = (t: ReturnType<typeof translateIn>, locale: string) => ({
@@ -418,7 +418,9 @@ export async function awardKencana(deps: ServiceDeps, actor: Actor, input: Kenca
   if (!skNumber.ok) throw new DomainError("award-sk-number-invalid");
   return inTransaction(deps, async (tx) => {
     const now = deps.clock();
-    await lockRequest(tx, input.requestKey);
+    // Kencana is awarded rarely and once per RT: every award takes its turn, so two forms for one RT
+    // cannot both pass the eligibility check (the second finds it awarded and is refused in words).
+    await lockRequest(tx, "kencana:award");
     const done = await queryRows<{ rt_id: number }>(
       tx,
       // The Kencana titles (at most one per RT), each audit row looked up at its recorded_at (the
@@ -433,21 +435,26 @@ export async function awardKencana(deps: ServiceDeps, actor: Actor, input: Kenca
     const holders = new Map((await kencanaHolders(tx, actor, now)).map((holder) => [holder.rtId, holder]));
     const skDate = formatLocalDate(input.skDate);
     const recordedBy = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
+    for (const rtId of rtIds) if (!holders.get(rtId)?.eligible) throw new DomainError("kencana-not-eligible");
+    // The KK counts and the ketuas of all of them at once.
+    const households = new Map(
+      (await queryRows<{ id: number; household_count: number }>(tx, sql`select id, household_count from rt where id = any(${intArray(rtIds)})`)).map((row) => [Number(row.id), Number(row.household_count)]),
+    );
+    const ketuasOf = await peopleByRt(tx, sql`select person_id, rt_id from role_assignment where role = 'ketua_rt' and rt_id = any(${intArray(rtIds)}) and revoked_at is null`, sql`true`);
     const notices: Notice[] = [];
     for (const rtId of rtIds) {
-      const holder = holders.get(rtId);
-      if (!holder?.eligible) throw new DomainError("kencana-not-eligible");
-      const [{ household_count: households } = { household_count: 0 }] = await queryRows<{ household_count: number }>(tx, sql`select household_count from rt where id = ${rtId}`);
-      const category = categoryOf(Number(households));
+      const holder = holders.get(rtId)!;
+      const householdCount = households.get(rtId) ?? 0;
+      const category = categoryOf(householdCount);
       const [title] = await tx
         .insert(rtTitle)
-        .values({ rtId, level: "kencana", roundId: null, category, householdCount: Number(households), awardRupiah: 0, awardedOn: skDate, skNumber: skNumber.value, recordedBy, recordedAt: now })
+        .values({ rtId, level: "kencana", roundId: null, category, householdCount, awardRupiah: 0, awardedOn: skDate, skNumber: skNumber.value, recordedBy, recordedAt: now })
         .returning({ id: rtTitle.id });
       await recordAudit(tx, {
         occurredAt: now, actorPersonId: recordedBy, action: "title_awarded", rtId, entityType: "rt_title", entityId: title!.id,
         details: { level: "kencana", requestKey: input.requestKey, category, skNumber: skNumber.value, awardedOn: skDate },
       });
-      for (const ketua of await peopleOf(tx, sql`p.id in (select person_id from role_assignment where role = 'ketua_rt' and rt_id = ${rtId} and revoked_at is null)`)) {
+      for (const ketua of ketuasOf.get(rtId) ?? []) {
         const t = translateIn(deps.i18n, supportedLocale(ketua.locale));
         notices.push(...noticeTo(ketua, eventKey("kencana-awarded", rtId), t("award-notice-kencana", { ...rtVars(holder), name: addressName(t, ketua), sk: skNumber.value, date: formatCalendarDay(input.skDate, supportedLocale(ketua.locale)) })));
       }
