@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { FORMS } from "../../src/bot/conversations/forms.js";
 import { addRound, proposeRt } from "../helpers/team-fixtures.js";
 import { REGISTRATION } from "../../src/bot/conversations/registration.js";
-import { assessmentRound, bookLoan, event, ledgerEntry, membership, person, roleAssignment, roundAssessor, rtProposal, rtTitle, wasteBankOfficer } from "../../src/db/schema/index.js";
+import { assessmentRound, bookLoan, event, kencanaRequirement, ledgerEntry, membership, person, roleAssignment, roundAssessor, rtProposal, rtTitle, wasteBankOfficer } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer } from "../../src/domain/bank-sampah/banks.js";
 import { recordDeposit } from "../../src/domain/bank-sampah/ledger.js";
 import { createEvent } from "../../src/domain/events/events.js";
@@ -19,6 +19,7 @@ import { bankPick } from "../../src/messages/buttons/bank-sampah.js";
 import { addAssessor, openRound, propose } from "../helpers/cycle.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPerson, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { addTitle } from "../domain/cycle/keeping-builders.js";
+import { KENCANA_REQUIREMENTS } from "../../src/domain/cycle/kencana.js";
 import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB
@@ -349,6 +350,14 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
     return w.koordinator;
   },
   "bulk-score": async (w) => (await harness.send(w.koordinator, "/nilaisemua"), w.koordinator),
+  "kencana-award": async (w) => {
+    // RT 5 has held the title over a year, is not fading and meets every requirement: eligible.
+    await database.db.insert(rtTitle).values({ rtId: w.rt5.id, level: "bantar", category: "kecil", householdCount: 40, awardRupiah: 5_000_000, awardedOn: "2025-08-17", skNumber: "188.45/1/HK/2025", recordedAt: OPENED });
+    await database.db.insert(kencanaRequirement).values(KENCANA_REQUIREMENTS.map((requirement) => ({ rtId: w.rt5.id, requirement, met: 1, recordedAt: OPENED })));
+    await harness.send(w.admin, "/kencana");
+    await harness.press(w.admin, "Tetapkan Kencana");
+    return w.admin;
+  },
 };
 
 /** Forms anyone may fill in (registration): there is no right to lose. */

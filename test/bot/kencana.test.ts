@@ -7,7 +7,8 @@ import { awardKencana } from "../../src/domain/cycle/decision.js";
 import { titleOf } from "../../src/domain/cycle/titles.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addRt, KECAMATAN_TELANAIPURA, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
+import { kencanaAward } from "../../src/messages/buttons/award.js";
 import { addResidents, everyoneDid, wib } from "../domain/scores/builders.js";
 
 // Thursday 19 August 2027, 10:00 WIB.
@@ -150,5 +151,42 @@ describe("/kencana", () => {
     await expect(awardKencana(harness.deps, admin, { ...input, requestKey: "kencana-award:2" })).rejects.toMatchObject({ code: "kencana-not-eligible" });
     await harness.send(world.ketua, "/skor");
     expect(harness.telegram.textsTo(world.ketua.id).some((text) => text.includes("🏅 Kampung BANTAR Kencana 2027"))).toBe(true);
+  });
+
+  it("awards Kencana through the admin's form from /kencana: hostile SK refused, the save once however often tapped; a koordinator gets no award button", async () => {
+    await harness.send(world.koor, "/kencana");
+    expect(harness.buttons(world.koor)).not.toContain("🏅 Tetapkan Kencana");
+    const forged = await pressData(harness, world.koor, kencanaAward.data({}));
+    expect(callbackAnswerTo(harness.telegram, forged)?.text).toContain("admin");
+
+    await harness.send(world.admin, "/kencana");
+    await harness.press(world.admin, "🏅 Tetapkan Kencana");
+    expect(harness.lastText(world.admin)).toContain("Pilih RT yang ditetapkan sebagai Kampung BANTAR Kencana");
+    // Only the eligible holders are offered (RT 02: not a year yet; RT 03: fading).
+    const offered = harness.buttons(world.admin).filter((label) => label.startsWith("RT "));
+    expect(offered.map((label) => label.slice(0, 5)).sort()).toEqual(["RT 01", "RT 04"]);
+    await harness.press(world.admin, "RT 01");
+    for (const bad of ["   ", "🏅🏅", "'; drop table rt_title; --", "x".repeat(200)]) {
+      await harness.send(world.admin, bad);
+      expect(harness.lastText(world.admin), bad.slice(0, 10)).not.toContain("Tanggal SK");
+    }
+    await harness.send(world.admin, "188.45/201/HK/2027");
+    await harness.send(world.admin, "20/8/2027"); // tomorrow
+    expect(harness.lastText(world.admin)).toContain("tidak boleh melewati hari ini");
+    await harness.send(world.admin, "18 Agustus 2027");
+    expect(harness.lastText(world.admin)).toContain("Tetapkan RT 01 Simpang IV Sipin (Kec. Telanaipura) sebagai Kampung BANTAR Kencana dengan SK 188.45/201/HK/2027 tanggal 18 Agustus 2027?");
+    const summary = shownMessages(harness.telegram, world.admin.id).at(-1)!;
+    await pressOn(harness, world.admin, summary, "Simpan keputusan");
+    const again = await pressOn(harness, world.admin, summary, "Simpan keputusan");
+    expect(callbackAnswerTo(harness.telegram, again)?.text).toBe("Penetapan Kencana ini sudah tersimpan.");
+    expect(harness.telegram.textsTo(world.admin.id).filter((text) => text.startsWith("🏅 Tersimpan: RT 01"))).toHaveLength(1);
+    const titles = await database.db.select().from(rtTitle).where(eq(rtTitle.level, "kencana"));
+    expect(titles).toMatchObject([{ rtId: world.rt01.id, skNumber: "188.45/201/HK/2027", awardedOn: "2027-08-18", awardRupiah: 0 }]);
+    await harness.settle();
+    expect(harness.telegram.textsTo(world.ketua.id).filter((text) => text.includes("meraih gelar Kampung BANTAR Kencana"))).toHaveLength(1);
+    // RT 01 holds Kencana now: the next form offers RT 04 only.
+    await harness.send(world.admin, "/kencana");
+    await harness.press(world.admin, "🏅 Tetapkan Kencana");
+    expect(harness.buttons(world.admin).filter((label) => label.startsWith("RT ")).map((label) => label.slice(0, 5))).toEqual(["RT 04"]);
   });
 });

@@ -2,15 +2,17 @@ import { scoreTotalText } from "../../messages/score-total.js";
 import { INDICATOR_CODES, MAX_INDICATOR_SCORE } from "../../domain/scores/indicators.js";
 import { InlineKeyboard } from "grammy";
 import { AWARD_CATEGORIES, AWARD_RUPIAH, type AwardCategory } from "../../domain/cycle/award.js";
-import { decideRound, decisionScreen, parseSkNumber, SK_NUMBER_MAX, type DecisionCandidate } from "../../domain/cycle/decision.js";
+import { awardKencana, decideRound, decisionScreen, parseSkNumber, SK_NUMBER_MAX, type DecisionCandidate } from "../../domain/cycle/decision.js";
 import { isKencanaRequirement, KENCANA_NOTE_MAX, KENCANA_REQUIREMENTS, kencanaHolders, parseKencanaNote, recordKencanaRequirement, type KencanaRequirement } from "../../domain/cycle/kencana.js";
 import { currentRound } from "../../domain/cycle/rounds.js";
 import { parseSessionDate } from "../../domain/pojok-baca/text.js";
 import type { Parsed } from "../../domain/people/text-input.js";
+import { DomainError } from "../../domain/errors.js";
+import { isAdmin } from "../../domain/people/actor.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
 import { wibDate, type LocalDate } from "../../domain/schedule/wib.js";
 import { answer } from "../../messages/buttons/common.js";
-import { awardConfirm, awardEarly, awardFilter, awardNext, awardPage, awardToday, awardToggle, kencanaMet, type AwardFilter } from "../../messages/buttons/award.js";
+import { awardConfirm, awardEarly, awardFilter, awardNext, awardPage, awardToday, awardToggle, kencanaAwardConfirm, kencanaMet, type AwardFilter } from "../../messages/buttons/award.js";
 import { formatCalendarDay, formatRupiah, rtVars } from "../../messages/format.js";
 import type { Translate } from "../../messages/translate.js";
 import type { ConversationContext } from "../context.js";
@@ -22,6 +24,7 @@ import { askText, explain, formRequest, runOnce, waitForChoice, type Convo } fro
 
 export const DECISION = "decision";
 export const KENCANA_RECORD = "kencana-record";
+export const KENCANA_AWARD = "kencana-award";
 
 /** RTs on one screen of the decision list (one toggle button per row: the names are long). */
 export const DECISION_PAGE_SIZE = 8;
@@ -240,5 +243,50 @@ export function createKencanaRecordConversation(deps: BotDeps) {
     });
     if (!outcome.ok) return explain(ctx, outcome);
     await ctx.reply(ctx.t(outcome.value.met ? "kencana-saved-met" : "kencana-saved-unmet", { requirement: ctx.t(`kencana-req-${requirement}`), ...rtVars(holder) }));
+  };
+}
+
+/**
+ * The Kencana award (admin, from /kencana's button): one eligible holder → SK number → SK date →
+ * summary → save. awardKencana checks eligibility again in its transaction; the save carries the
+ * form's key, so a double tap or a redelivery awards once and tells the ketua once.
+ */
+export function createKencanaAwardConversation(deps: BotDeps) {
+  return async function kencanaAward(conversation: Convo, ctx: ConversationContext): Promise<void> {
+    const allowed = await runOnce(conversation, async (outside) => {
+      if (!isAdmin(outside.actor)) throw new DomainError("not-allowed");
+    });
+    if (!allowed.ok) return explain(ctx, allowed);
+    await holdRight(conversation, ctx, (actor) => isAdmin(actor));
+    const eligible = (await conversation.external(async (outside) =>
+      (await kencanaHolders(deps.db, outside.actor, deps.clock()))
+        .filter((holder) => holder.eligible)
+        .map(({ rtId, number, kelurahanCode, kelurahanName, kecamatanCode, kecamatanName }) => ({ rtId, number, kelurahanCode, kelurahanName, kecamatanCode, kecamatanName })),
+    )) as HolderChoice[];
+    if (eligible.length === 0) return void (await ctx.reply(ctx.t("kencana-award-none")));
+    const holder = await pickOne(conversation, ctx, "kencana-award-rt", ctx.t("kencana-award-choose-rt"), eligible, (choice) => ctx.t("award-toggle-label", rtVars(choice)));
+    if (!holder) return;
+    const locale = await ctx.i18n.getLocale();
+    const skNumber = await askText<string>(conversation, ctx, ctx.t("award-ask-sk-number", { max: SK_NUMBER_MAX }), parseSkNumber);
+    const clock = async () => new Date(await conversation.external(() => deps.clock().getTime()));
+    const today = wibDate(await clock());
+    const skDate = await askText<LocalDate>(conversation, ctx, ctx.t("award-ask-sk-date"), async (text) => parseSkDate(text, await clock()), [
+      { label: ctx.t("button-today"), data: awardToday.data({}), value: today },
+    ]);
+    const request = await formRequest(conversation, KENCANA_AWARD);
+    const save = kencanaAwardConfirm.data({ key: request.id });
+    const cancel = answer.data({ form: KENCANA_AWARD, choice: "cancel" });
+    await ctx.reply(ctx.t("kencana-award-summary", { ...rtVars(holder), sk: skNumber, date: formatCalendarDay(skDate, locale) }), {
+      reply_markup: new InlineKeyboard().text(ctx.t("award-button-confirm"), save).text(ctx.t("button-cancel"), cancel),
+    });
+    const { data, ctx: tap } = await waitForChoice(conversation, [save, cancel]);
+    await tap.editMessageReplyMarkup();
+    if (data === cancel) return void (await tap.reply(tap.t("action-cancelled")));
+    const outcome = await runOnce(conversation, async (outside) => {
+      const saved = await awardKencana(deps, outside.actor, { rtIds: [holder.rtId], skNumber, skDate, requestKey: request.key });
+      return { awarded: saved.awarded.length };
+    });
+    if (!outcome.ok) return explain(tap, outcome);
+    await tap.reply(tap.t("kencana-award-saved", { ...rtVars(holder), sk: skNumber, date: formatCalendarDay(skDate, locale) }));
   };
 }

@@ -1,7 +1,7 @@
 import { findCommand } from "../commands.js";
 import type { BotDeps } from "../deps.js";
 import { ANNOUNCE, createAnnounceConversation } from "./announce.js";
-import { createDecisionConversation, createKencanaRecordConversation, DECISION, KENCANA_RECORD } from "./award.js";
+import { createDecisionConversation, createKencanaAwardConversation, createKencanaRecordConversation, DECISION, KENCANA_AWARD, KENCANA_RECORD } from "./award.js";
 import { BANK_PRICES, CREATE_WASTE_BANK, createCreateWasteBankConversation, createPricesConversation } from "./bank-sampah-admin.js";
 import { BANK_DEPOSIT, BANK_REVERSAL, BANK_WITHDRAWAL, createDepositConversation, createReversalConversation, createWithdrawalConversation } from "./bank-sampah.js";
 import { createEvidenceConversation, EVIDENCE_FORM } from "./evidence.js";
@@ -72,6 +72,8 @@ export const FORMS: readonly { id: string; command: string; build: (deps: BotDep
   // issue 15: award. /kencana's form is opened by the button under its list.
   { id: DECISION, command: "keputusan", build: createDecisionConversation },
   { id: KENCANA_RECORD, command: "kencana", build: createKencanaRecordConversation },
+  // Admins only (the form checks it too): opened by the button under /kencana when a holder is eligible.
+  { id: KENCANA_AWARD, command: "kencana", build: createKencanaAwardConversation },
   // Also opened by an RT's button on /belumdinilai.
   { id: BULK_SCORE, command: "nilaisemua", build: createBulkScoreConversation },
 ];

@@ -1,13 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { decisionSavedUnder } from "../../domain/cycle/decision.js";
+import { decisionSavedUnder, kencanaAwardedUnder } from "../../domain/cycle/decision.js";
 import { kencanaHolders, type KencanaHolder } from "../../domain/cycle/kencana.js";
 import type { HeldTitle } from "../../domain/cycle/titles.js";
-import { awardConfirm, kencanaRecord } from "../../messages/buttons/award.js";
+import { isAdmin } from "../../domain/people/actor.js";
+import { awardConfirm, kencanaAward, kencanaAwardConfirm, kencanaRecord } from "../../messages/buttons/award.js";
 import { chunkLines, rtVars } from "../../messages/format.js";
 import type { Translate } from "../../messages/translate.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
-import { DECISION, KENCANA_RECORD } from "../conversations/award.js";
+import { DECISION, KENCANA_AWARD, KENCANA_RECORD } from "../conversations/award.js";
 import type { BotDeps } from "../deps.js";
 
 /** "🏆 Kampung BANTAR 2027 (Besar)", "🏅 Kampung BANTAR Kencana 2029": one line per title held. */
@@ -44,7 +45,10 @@ export function createAwardFeature(deps: BotDeps): Composer<BotContext> {
     const texts = chunkLines(ctx.t("kencana-title", { count: holders.length, eligible }), [...holders.flatMap((holder) => holderLines(ctx.t, holder)), ctx.t("kencana-rule")]);
     for (const [index, text] of texts.entries()) {
       const last = index === texts.length - 1;
-      await ctx.reply(text, last ? { reply_markup: new InlineKeyboard().text(ctx.t("kencana-button-record"), kencanaRecord.data({})) } : {});
+      const keyboard = new InlineKeyboard().text(ctx.t("kencana-button-record"), kencanaRecord.data({}));
+      // Awarding Kencana is the city's (admins), once a holder is eligible.
+      if (eligible > 0 && isAdmin(ctx.actor)) keyboard.row().text(ctx.t("kencana-button-award"), kencanaAward.data({}));
+      await ctx.reply(text, last ? { reply_markup: keyboard } : {});
     }
   });
 
@@ -53,6 +57,19 @@ export function createAwardFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.editMessageReplyMarkup();
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(KENCANA_RECORD);
+  });
+
+  onButton(presses, kencanaAward, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(KENCANA_AWARD);
+  });
+
+  // The Kencana award's save tapped again once its form is over: saved, not "stale".
+  onButton(presses, kencanaAwardConfirm, async (ctx, { key }) => {
+    const awarded = await kencanaAwardedUnder(deps.db, `${KENCANA_AWARD}:${key}`);
+    await ctx.answerCallbackQuery({ text: ctx.t(awarded.length > 0 ? "kencana-award-already-saved" : "fallback-stale-button"), show_alert: awarded.length > 0 });
   });
 
   // The save tapped again once the form is over (a double tap, a redelivery): saved, not "stale".

@@ -403,6 +403,18 @@ export async function decisionSavedUnder(db: Database, requestKey: string): Prom
   return row ? { year: Number(row.year), skNumber: row.sk_number } : undefined;
 }
 
+/** The RTs a Kencana award form saved under `requestKey` (none: not saved), in RT id order. */
+export async function kencanaAwardedUnder(db: Database, requestKey: string): Promise<number[]> {
+  const rows = await queryRows<{ rt_id: number }>(
+    db,
+    // The Kencana titles (at most one per RT), each audit row looked up at its recorded_at (the
+    // audit log's time index), not a scan of every row's details.
+    sql`select t.rt_id from rt_title t join audit_log a on a.occurred_at = t.recorded_at and a.entity_type = 'rt_title' and a.entity_id = t.id
+        where t.level = 'kencana' and a.action = 'title_awarded' and a.details->>'requestKey' = ${requestKey} order by t.rt_id`,
+  );
+  return rows.map((row) => Number(row.rt_id));
+}
+
 export type KencanaAwardInput = { rtIds: readonly number[]; skNumber: string; skDate: LocalDate; requestKey: string };
 
 /**
@@ -421,14 +433,8 @@ export async function awardKencana(deps: ServiceDeps, actor: Actor, input: Kenca
     // Kencana is awarded rarely and once per RT: every award takes its turn, so two forms for one RT
     // cannot both pass the eligibility check (the second finds it awarded and is refused in words).
     await lockRequest(tx, "kencana:award");
-    const done = await queryRows<{ rt_id: number }>(
-      tx,
-      // The Kencana titles (at most one per RT), each audit row looked up at its recorded_at (the
-      // audit log's time index), not a scan of every row's details.
-      sql`select t.rt_id from rt_title t join audit_log a on a.occurred_at = t.recorded_at and a.entity_type = 'rt_title' and a.entity_id = t.id
-          where t.level = 'kencana' and a.action = 'title_awarded' and a.details->>'requestKey' = ${input.requestKey} order by t.rt_id`,
-    );
-    if (done.length > 0) return { awarded: done.map((row) => Number(row.rt_id)), repeated: true };
+    const done = await kencanaAwardedUnder(tx, input.requestKey);
+    if (done.length > 0) return { awarded: done, repeated: true };
     if (!isValidDate(input.skDate) || compareDates(input.skDate, wibDate(now)) > 0) throw new DomainError("award-sk-date-future");
     const rtIds = [...new Set(input.rtIds)];
     if (rtIds.length === 0) throw new DomainError("award-no-winners");

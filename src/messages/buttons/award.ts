@@ -28,4 +28,9 @@ export const kencanaRecord = fixedButton("kencana.record", AUDIENCES.coordinator
 /** The requirement is met (1) or not (0). */
 export const kencanaMet = defineButton("kencana.met", AUDIENCES.coordinators, { met: flag });
 
-export const AWARD_BUTTONS = [awardToggle, awardPage, awardFilter, awardNext, awardEarly, awardToday, awardConfirm, kencanaRecord, kencanaMet];
+/** Opens the form that awards the Kencana title by SK (admins; shown when a holder is eligible). */
+export const kencanaAward = fixedButton("kencana.award", AUDIENCES.admins);
+/** Save the Kencana award: carries the form's key (a tap after the form ended is told it is saved). */
+export const kencanaAwardConfirm = defineButton("kencana.confirm", AUDIENCES.admins, { key: requestKey });
+
+export const AWARD_BUTTONS = [awardToggle, awardPage, awardFilter, awardNext, awardEarly, awardToday, awardConfirm, kencanaRecord, kencanaMet, kencanaAward, kencanaAwardConfirm];
