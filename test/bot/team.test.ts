@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { assessmentRound, assessmentScore, assessmentVisit, assessorInvite, assessorScope, auditLog, commandMenu, roundAssessor } from "../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, assessmentVisit, assessorInvite, assessorScope, auditLog, commandMenu, outbox, roundAssessor } from "../../src/db/schema/index.js";
 import { createAssessorInvite } from "../../src/domain/cycle/team.js";
 import { assessorWorklist } from "../../src/domain/cycle/worklist.js";
 import { cancelVisit, scheduleVisit } from "../../src/domain/cycle/visits.js";
@@ -213,6 +213,11 @@ const VISIT_TOLD = `tim penilai Kampung BANTAR akan berkunjung ke ${VISIT_WHEN}`
 const ketuaTold = (name: string) => `${name}, ${VISIT_TOLD}. Mohon siapkan warga dan bukti kegiatan RT.`;
 const assessorTold = (name: string) => `${name}, kunjungan penilaian Anda ke RT 05 Simpang IV Sipin dijadwalkan pada Selasa, 1 Desember 2026 pukul 09.00 WIB.`;
 
+/** What planning a visit changes (the forms' own state in bot_state changes with every answer). */
+async function visitState() {
+  return { visits: await database.db.select().from(assessmentVisit), audit: await database.db.select().from(auditLog), outbox: await database.db.select().from(outbox) };
+}
+
 function textsTo(user: TestUser): string[] {
   return shownMessages(harness.telegram, user.id).map((message) => message.text);
 }
@@ -302,6 +307,32 @@ describe("/kunjungan", () => {
     expect(textsTo(w.harun).at(-1)).toMatch(/^Harun, kunjungan tim penilai/);
     expect(textsTo(w.ani).at(-1)).toContain("Ani, kunjungan penilaian Anda ke RT 05 Simpang IV Sipin pada Rabu, 2 Desember 2026 pukul 10.00 WIB dibatalkan");
     expect(await auditRows("visit_cancelled")).toHaveLength(1);
+  });
+
+  it("neither moves nor cancels a visit that took place: no buttons for it, and a form opened before is refused at its save", async () => {
+    const w = await visitWorld();
+    const koordinator = await actorOf(w.koordinator);
+    const planned = await scheduleVisit(harness.deps, koordinator, { requestKey: "visit:held", roundId: w.round.id, rtId: w.rt5.id, startsAt: new Date("2026-12-01T02:00:00Z") });
+    // A form opened before the visit, its cancel confirmed after it began.
+    await harness.send(w.koordinator, "/kunjungan");
+    await harness.press(w.koordinator, "RT 05");
+    await harness.press(w.koordinator, "Batalkan kunjungan");
+    harness.now = new Date("2026-12-01T03:00:00Z"); // 10.00 WIB, an hour into the visit
+    const before = await visitState();
+    await harness.press(w.koordinator, "Ya, lanjutkan");
+    expect(harness.lastText(w.koordinator)).toBe("Kunjungan itu sudah berlangsung, jadi tidak bisa dipindahkan atau dibatalkan lagi.");
+
+    await harness.send(w.koordinator, "/kunjungan");
+    await harness.press(w.koordinator, "RT 05");
+    expect(harness.lastText(w.koordinator)).toContain("Kunjungan: Selasa, 1 Desember 2026 pukul 09.00 WIB (sudah berlangsung)");
+    expect(callbackDataOf(shownMessages(harness.telegram, w.koordinator.id).at(-1)!)).toEqual([]); // no move, no cancel
+    await expect(cancelVisit(harness.deps, koordinator, { visitId: planned.visitId })).rejects.toMatchObject({ code: "visit-already-held" });
+    await expect(
+      scheduleVisit(harness.deps, koordinator, { requestKey: "visit:after", roundId: w.round.id, rtId: w.rt5.id, startsAt: new Date("2026-12-03T02:00:00Z") }),
+    ).rejects.toMatchObject({ code: "visit-already-held" });
+    expect(await visitState()).toEqual(before);
+    const [row] = await database.db.select().from(assessmentVisit);
+    expect(row!.cancelledAt).toBeNull();
   });
 
   it("refuses a forged RT button outside the koordinator's area, and a resident's", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { assessmentVisit, kecamatan, kelurahan, rt, rtProposal } from "../../db/schema/index.js";
 import { addressName, type Greeting } from "../../messages/address.js";
@@ -111,14 +111,23 @@ const VISIT_NOTICE_KEYS = {
   scheduled: { ketua: "visit-notice-scheduled-ketua", assessor: "visit-notice-scheduled-assessor" },
   moved: { ketua: "visit-notice-moved-ketua", assessor: "visit-notice-moved-assessor" },
   cancelled: { ketua: "visit-notice-cancelled-ketua", assessor: "visit-notice-cancelled-assessor" },
-} as const;
+  // The ketua reads it in the withdrawal notice (proposals.ts), so only the assessors are told here.
+  withdrawn: { assessor: "visit-notice-withdrawn-assessor" },
+} as const satisfies Record<string, Partial<Record<Recipient["role"], string>>>;
+
+/** A visit whose start has come: it took place (or is under way) and is no longer moved or cancelled. */
+export function isHeld(visit: { startsAt: Date }, now: Date): boolean {
+  return visit.startsAt.getTime() <= now.getTime();
+}
 
 /** Each recipient's notice in their language, by their part in the visit, addressed by name. */
-function notices(deps: Pick<ServiceDeps, "i18n">, recipients: readonly Recipient[], event: string, keys: Record<Recipient["role"], string>, vars: (locale: string) => Record<string, string>): Notice[] {
+function notices(deps: Pick<ServiceDeps, "i18n">, recipients: readonly Recipient[], event: string, keys: Partial<Record<Recipient["role"], string>>, vars: (locale: string) => Record<string, string>): Notice[] {
   return recipients.flatMap((recipient) => {
+    const key = keys[recipient.role];
+    if (key === undefined) return [];
     const locale = supportedLocale(recipient.locale);
     const t = translateIn(deps.i18n, locale);
-    return noticeTo(recipient, event, t(keys[recipient.role], { ...vars(locale), name: addressName(t, recipient) }));
+    return noticeTo(recipient, event, t(key, { ...vars(locale), name: addressName(t, recipient) }));
   });
 }
 
@@ -145,6 +154,8 @@ export async function scheduleVisit(deps: ServiceDeps, actor: Actor, params: Sch
     if (params.startsAt.getTime() <= now.getTime()) throw new DomainError("visit-time-past");
     if (!inVisitPeriod(target.round, params.startsAt)) throw new DomainError("visit-outside-period", { from: target.round.visitFrom, to: target.round.visitTo });
     const scheduledBy = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
+    // A visit that took place is the round's history, not a plan to move.
+    if (target.visit && isHeld(target.visit, now)) throw new DomainError("visit-already-held");
     // Locks the current visit: two planners moving one visit at once take turns.
     const [previous] = await tx
       .update(assessmentVisit)
@@ -182,21 +193,30 @@ export async function cancelVisit(deps: ServiceDeps, actor: Actor, params: { vis
     const [visit] = await tx.select().from(assessmentVisit).where(and(eq(assessmentVisit.id, params.visitId), eq(assessmentVisit.kind, "round")));
     if (!visit || visit.roundId === null) throw new DomainError("visit-not-found");
     const target = await visitTarget(tx, actor, { roundId: visit.roundId, rtId: visit.rtId });
+    if (visit.cancelledAt !== null) return { cancelled: false, rt: target.rt, startsAt: visit.startsAt };
+    if (isHeld(visit, now)) throw new DomainError("visit-already-held");
     const by = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
-    const cancelled = await cancelRoundVisitIn(tx, deps, { visitId: visit.id, roundId: visit.roundId, rt: target.rt, by, now, tell: ["ketua", "assessor"] });
+    const cancelled = await cancelRoundVisitIn(tx, deps, { visitId: visit.id, roundId: visit.roundId, rt: target.rt, by, now, reason: "cancelled" });
     return { cancelled: cancelled !== null, rt: target.rt, startsAt: visit.startsAt };
   });
 }
 
 /**
+ * Why a round visit is cancelled: by a planner (/kunjungan: the ketua and the assessors are told a
+ * new date will follow), or with its RT's proposal (withdrawn: no new date comes; the assessors are
+ * told why here, the ketua in the withdrawal notice).
+ */
+export type VisitCancelReason = "cancelled" | "withdrawn";
+
+/**
  * Inside the caller's transaction: cancels the round's current visit to the RT (`visitId`, or
- * whichever is current), with its audit row and notices to `tell`. Null when none was current.
- * A withdrawn proposal calls it too: the team is not left to travel to an RT no longer proposed.
+ * whichever is current) if it is still to come, with its audit row and the notices of `reason`.
+ * Null when none was current and upcoming: a visit that took place stays as the round's history.
  */
 export async function cancelRoundVisitIn(
   tx: Database,
   deps: Pick<ServiceDeps, "i18n">,
-  params: { visitId?: number; roundId: number; rt: VisitSlot["rt"]; by: number | null; now: Date; tell: readonly Recipient["role"][] },
+  params: { visitId?: number; roundId: number; rt: VisitSlot["rt"]; by: number | null; now: Date; reason: VisitCancelReason },
 ): Promise<{ id: number; startsAt: Date } | null> {
   const { roundId, rt: place, by, now } = params;
   const [visit] = await tx
@@ -206,12 +226,17 @@ export async function cancelRoundVisitIn(
       and(
         params.visitId === undefined ? and(eq(assessmentVisit.roundId, roundId), eq(assessmentVisit.rtId, place.id), eq(assessmentVisit.kind, "round")) : eq(assessmentVisit.id, params.visitId),
         isNull(assessmentVisit.cancelledAt),
+        gt(assessmentVisit.startsAt, now),
       ),
     )
     .returning({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt });
   if (!visit) return null;
-  await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "visit_cancelled", rtId: place.id, entityType: "assessment_visit", entityId: visit.id, details: { roundId } });
-  const recipients = (await visitRecipients(tx, roundId, place)).filter((recipient) => params.tell.includes(recipient.role));
-  await queueNotices(tx, now, notices(deps, recipients, eventKey("visit-cancelled", visit.id), VISIT_NOTICE_KEYS.cancelled, (locale) => ({ ...rtVars(place), when: formatWhen(visit.startsAt, locale) })));
+  await recordAudit(tx, {
+    occurredAt: now, actorPersonId: by, action: "visit_cancelled", rtId: place.id, entityType: "assessment_visit", entityId: visit.id,
+    details: { roundId, ...(params.reason === "withdrawn" ? { reason: "withdrawn" } : {}) },
+  });
+  const keys = VISIT_NOTICE_KEYS[params.reason];
+  const recipients = (await visitRecipients(tx, roundId, place)).filter((recipient) => recipient.role in keys);
+  await queueNotices(tx, now, notices(deps, recipients, eventKey("visit-cancelled", visit.id), keys, (locale) => ({ ...rtVars(place), when: formatWhen(visit.startsAt, locale) })));
   return visit;
 }
