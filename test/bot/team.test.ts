@@ -179,6 +179,25 @@ describe("/timpenilai and the team link", () => {
     await harness.send(siti, "/tugaspenilaian");
     expect(harness.lastText(siti)).toBe("Maaf, perintah ini hanya untuk anggota tim penilai putaran yang sedang berjalan.");
   });
+
+  it("keeps the team of a decided round: an old Cabut button pressed after the decision is refused and changes nothing", async () => {
+    const admin = newUser("Admin");
+    await addAdmin(database.db, admin);
+    const round = await addRound(database.db);
+    const siti = newUser("Siti");
+    const member = await addAssessor(database.db, siti, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
+    await harness.send(admin, "/timpenilai");
+    const list = shownMessages(harness.telegram, admin.id).at(-1)!;
+    await database.db.update(assessmentRound).set({ decidedAt: harness.now, skNumber: "SK 1/2026", skDate: "2026-11-22" }).where(eq(assessmentRound.id, round.id));
+    const before = await snapshotState(database.db);
+    const update = await pressData(harness, admin, teamRevoke.data({ assessor: member.assessorId }), list.messageId);
+    expect(callbackAnswerTo(harness.telegram, update)?.text).toBe(
+      "Putaran penilaian ini sudah diputuskan, jadi anggota timnya tidak bisa dicabut lagi: rekap tim yang diputuskan tetap seperti adanya.",
+    );
+    expect(await snapshotState(database.db)).toEqual(before);
+    const [row] = await database.db.select().from(roundAssessor);
+    expect(row!.revokedAt).toBeNull();
+  });
 });
 
 /**

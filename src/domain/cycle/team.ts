@@ -228,7 +228,8 @@ export async function listTeam(db: Database, actor: Actor, params: { roundId: nu
 /**
  * An admin takes a member off the round's team: the row stays as history with who and when, the
  * `penilai` grant goes with the next update (loadActor reads only unrevoked rows), and the menu is
- * marked. Revoking twice changes nothing and records nothing more.
+ * marked. Revoking twice changes nothing and records nothing more; once the round is decided, its
+ * team is no longer changed.
  */
 export async function revokeAssessor(deps: ServiceDeps, actor: Actor, params: { assessorId: number }): Promise<{ revoked: boolean; name: string | null }> {
   requireAdmin(actor);
@@ -240,6 +241,12 @@ export async function revokeAssessor(deps: ServiceDeps, actor: Actor, params: { 
       .innerJoin(person, eq(person.id, roundAssessor.personId))
       .where(eq(roundAssessor.id, params.assessorId));
     if (!member) throw new DomainError("team-member-not-found");
+    // The decided recap is made of the team's scores (combine.ts leaves a revoked member's out), so
+    // the team of a decided round stays as it was. The round row is held until commit: a decision
+    // saved at the same moment (decideRound updates the row) waits for this revoke, or this waits
+    // for it and reads it decided.
+    const [round] = await tx.select({ decidedAt: assessmentRound.decidedAt }).from(assessmentRound).where(eq(assessmentRound.id, member.roundId)).for("share");
+    if (round?.decidedAt != null) throw new DomainError("team-round-decided");
     const revokedBy = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
     const rows = await tx
       .update(roundAssessor)
