@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assessmentRound, assessmentScore, assessmentVisit, assessorInvite, assessorScope, auditLog, commandMenu, outbox, roundAssessor } from "../../src/db/schema/index.js";
+import { openDatabase } from "../../src/db/client.js";
 import { createAssessorInvite } from "../../src/domain/cycle/team.js";
 import { assessorWorklist } from "../../src/domain/cycle/worklist.js";
 import { cancelVisit, scheduleVisit } from "../../src/domain/cycle/visits.js";
@@ -403,6 +404,33 @@ describe("the visit service", () => {
     await cancelVisit(harness.deps, koordinator, { visitId: first.visitId });
     expect((await cancelVisit(harness.deps, koordinator, { visitId: first.visitId })).cancelled).toBe(false);
     expect(await auditRows("visit_cancelled")).toHaveLength(1);
+  });
+});
+
+describe("the visit service on two connections", () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)("takes turns: one form saved on two instances makes one visit, two planners' saves leave one current visit (real server)", async () => {
+    const w = await visitWorld();
+    const koordinator = await actorOf(w.koordinator);
+    const second = await openDatabase({ kind: "postgres", url: database.url! });
+    try {
+      const other = { ...harness.deps, db: second.db };
+      const same = { requestKey: "visit:raced", roundId: w.round.id, rtId: w.rt5.id, startsAt: new Date("2026-12-01T02:00:00Z") };
+      const [a, b] = await Promise.all([scheduleVisit(harness.deps, koordinator, same), scheduleVisit(other, koordinator, same)]);
+      expect(b.visitId).toBe(a.visitId);
+      expect(await database.db.select().from(assessmentVisit)).toHaveLength(1);
+      expect(await auditRows("visit_scheduled")).toHaveLength(1);
+
+      const results = await Promise.all([
+        scheduleVisit(harness.deps, koordinator, { ...same, requestKey: "visit:one", startsAt: new Date("2026-12-02T02:00:00Z") }),
+        scheduleVisit(other, koordinator, { ...same, requestKey: "visit:two", startsAt: new Date("2026-12-03T02:00:00Z") }),
+      ]);
+      expect(results.map((result) => result.moved)).toEqual([true, true]);
+      expect(await database.db.select().from(assessmentVisit).where(isNull(assessmentVisit.cancelledAt))).toHaveLength(1);
+      expect(await database.db.select().from(assessmentVisit)).toHaveLength(3);
+      expect(await auditRows("visit_scheduled")).toHaveLength(3);
+    } finally {
+      await second.close();
+    }
   });
 });
 

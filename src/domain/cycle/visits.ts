@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
+import { lockRequest } from "../../db/request-lock.js";
 import { assessmentVisit, kecamatan, kelurahan, rt, rtProposal } from "../../db/schema/index.js";
 import { addressName, type Greeting } from "../../messages/address.js";
 import { formatWhen, rtVars } from "../../messages/format.js";
@@ -143,25 +144,39 @@ export type ScheduleResult = { visitId: number; startsAt: Date; moved: boolean; 
 export async function scheduleVisit(deps: ServiceDeps, actor: Actor, params: ScheduleParams): Promise<ScheduleResult> {
   const now = deps.clock();
   return inTransaction(deps, async (tx) => {
-    const [done] = await tx.select().from(assessmentVisit).where(eq(assessmentVisit.requestKey, params.requestKey));
-    if (done) {
-      // The same save again: scope is checked again, nothing more is written or told.
+    // The same save again: scope is checked again, nothing more is written or told.
+    const again = async (done: typeof assessmentVisit.$inferSelect): Promise<ScheduleResult> => {
       const target = await visitTarget(tx, actor, { roundId: params.roundId, rtId: done.rtId });
       return { visitId: done.id, startsAt: done.startsAt, moved: false, rt: target.rt };
-    }
+    };
+    const [done] = await tx.select().from(assessmentVisit).where(eq(assessmentVisit.requestKey, params.requestKey));
+    if (done) return again(done);
     const target = await visitTarget(tx, actor, params);
     // As reassessment.ts does: a visit in the past (earlier today included) is no plan anyone can keep.
     if (params.startsAt.getTime() <= now.getTime()) throw new DomainError("visit-time-past");
     if (!inVisitPeriod(target.round, params.startsAt)) throw new DomainError("visit-outside-period", { from: target.round.visitFrom, to: target.round.visitTo });
     const scheduledBy = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
+    // As planReassessmentVisit does: one form saved on two instances, or two planners of one RT,
+    // take turns here (the form's key, then the RT's row), and the second reads what the first
+    // saved: the same form's visit, or the visit it now moves. Without this the second insert
+    // would meet the one-current-visit index as a raw error.
+    await lockRequest(tx, params.requestKey);
+    await tx.select({ id: rt.id }).from(rt).where(eq(rt.id, target.rt.id)).for("no key update");
+    const [raced] = await tx.select().from(assessmentVisit).where(eq(assessmentVisit.requestKey, params.requestKey));
+    if (raced) return again(raced);
+    const [current] = await tx
+      .select({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt })
+      .from(assessmentVisit)
+      .where(and(eq(assessmentVisit.roundId, target.round.id), eq(assessmentVisit.rtId, target.rt.id), eq(assessmentVisit.kind, "round"), isNull(assessmentVisit.cancelledAt)));
     // A visit that took place is the round's history, not a plan to move.
-    if (target.visit && isHeld(target.visit, now)) throw new DomainError("visit-already-held");
-    // Locks the current visit: two planners moving one visit at once take turns.
-    const [previous] = await tx
-      .update(assessmentVisit)
-      .set({ cancelledAt: now })
-      .where(and(eq(assessmentVisit.roundId, target.round.id), eq(assessmentVisit.rtId, target.rt.id), eq(assessmentVisit.kind, "round"), isNull(assessmentVisit.cancelledAt)))
-      .returning({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt });
+    if (current && isHeld(current, now)) throw new DomainError("visit-already-held");
+    const [previous] = current
+      ? await tx
+          .update(assessmentVisit)
+          .set({ cancelledAt: now })
+          .where(and(eq(assessmentVisit.id, current.id), isNull(assessmentVisit.cancelledAt)))
+          .returning({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt })
+      : [];
     const [visit] = await tx
       .insert(assessmentVisit)
       .values({ kind: "round", roundId: target.round.id, rtId: target.rt.id, startsAt: params.startsAt, scheduledBy, scheduledAt: now, requestKey: params.requestKey })
