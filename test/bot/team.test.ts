@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assessmentRound, assessmentScore, assessmentVisit, assessorInvite, assessorScope, auditLog, commandMenu, outbox, roundAssessor } from "../../src/db/schema/index.js";
 import { openDatabase } from "../../src/db/client.js";
-import { createAssessorInvite } from "../../src/domain/cycle/team.js";
+import { createAssessorInvite, joinAssessmentTeam, revokeAssessor } from "../../src/domain/cycle/team.js";
 import { assessorWorklist } from "../../src/domain/cycle/worklist.js";
 import { cancelVisit, scheduleVisit } from "../../src/domain/cycle/visits.js";
 import { DomainError } from "../../src/domain/errors.js";
@@ -103,6 +103,15 @@ describe("/timpenilai and the team link", () => {
     expect(harness.lastText(budi)).toContain("Tautan ini sudah dipakai");
     expect(await database.db.select().from(roundAssessor)).toHaveLength(1);
     expect(await auditRows("assessor_joined")).toHaveLength(1);
+
+    // Taken off the team, she opens her link again: told so, not that she is on the team.
+    await revokeAssessor(harness.deps, await actorOf(admin), { assessorId: member!.id });
+    const team = async () => ({ members: await database.db.select().from(roundAssessor), invites: await database.db.select().from(assessorInvite), audit: await database.db.select().from(auditLog) });
+    const before = await team();
+    await harness.send(siti, `/start ${payload}`);
+    expect(harness.lastText(siti)).toBe("Keanggotaan Anda di tim penilai putaran ini sudah dicabut.");
+    await expect(joinAssessmentTeam(harness.deps, { code: payload.slice("tim_".length), telegramId: siti.id, displayName: null, greeting: null })).rejects.toMatchObject({ code: "team-revoked" });
+    expect(await team()).toEqual(before);
   });
 
   it("refuses an expired link, a forged one, and a link of a decided round", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { assessmentRound, assessorAgency, assessorInvite, assessorScope, kecamatan, kelurahan, person, roundAssessor, rt } from "../../db/schema/index.js";
 import type { Greeting } from "../../messages/address.js";
@@ -95,6 +95,8 @@ export type AssessorInviteView = {
   expiresAt: Date;
   usedBy: number | null;
   decided: boolean;
+  /** The membership this link made has been revoked (an admin's "Cabut"). */
+  revoked: boolean;
 };
 
 async function scopeOf(db: Database, rtIds: readonly number[], kecamatanCodes: readonly string[]): Promise<ScopeSummary> {
@@ -120,6 +122,9 @@ export async function findAssessorInvite(db: Database, code: string): Promise<As
     .where(eq(assessorInvite.code, code));
   if (!row) return undefined;
   const { invite } = row;
+  const [revoked] = invite.usedBy === null
+    ? []
+    : await db.select({ id: roundAssessor.id }).from(roundAssessor).where(and(eq(roundAssessor.inviteCode, code), isNotNull(roundAssessor.revokedAt))).limit(1);
   return {
     code,
     roundId: invite.roundId,
@@ -129,12 +134,15 @@ export async function findAssessorInvite(db: Database, code: string): Promise<As
     expiresAt: invite.expiresAt,
     usedBy: invite.usedBy,
     decided: row.decidedAt !== null,
+    revoked: revoked !== undefined,
   };
 }
 
 /** Checks a team link before the person spends effort on the questions that follow it. */
 export function checkAssessorInvite(invite: AssessorInviteView, personId: number | null, now: Date): void {
   if (invite.usedBy !== null && invite.usedBy !== personId) throw new DomainError("invite-used");
+  // Its own member, taken off the team since: told so, not "already on the team".
+  if (invite.usedBy !== null && invite.revoked) throw new DomainError("team-revoked");
   if (invite.decided) throw new DomainError("round-not-open");
   if (invite.usedBy === null && invite.expiresAt.getTime() <= now.getTime()) throw new DomainError("invite-expired");
 }
@@ -153,7 +161,10 @@ export async function joinAssessmentTeam(deps: ServiceDeps, params: JoinTeamPara
     const personId = await ensurePerson(tx, params.telegramId);
     const before = await findAssessorInvite(tx, params.code);
     if (!before) throw new DomainError("invite-invalid");
-    if (before.usedBy === personId) return { invite: before, joined: false };
+    if (before.usedBy === personId) {
+      if (before.revoked) throw new DomainError("team-revoked");
+      return { invite: before, joined: false };
+    }
     checkAssessorInvite(before, personId, now);
     // Already on this round's team by another link: the link stays unused for someone else.
     const [current] = await tx
