@@ -364,6 +364,17 @@ describe("/kunjungan", () => {
     expect(row!.cancelledAt).toBeNull();
   });
 
+  it("gives as its example a day still to come: tomorrow once the visit period has begun", async () => {
+    const w = await visitWorld();
+    harness.now = new Date("2026-12-01T17:30:00Z"); // Rabu 2 Desember 2026, 00.30 WIB (still 1 December in UTC)
+    await harness.send(w.koordinator, "/kunjungan");
+    await harness.press(w.koordinator, "RT 05");
+    await harness.press(w.koordinator, "Jadwalkan");
+    expect(harness.lastText(w.koordinator)).toContain('misalnya "3/12/2026 09.00"');
+    await harness.send(w.koordinator, "3/12/2026 09.00");
+    expect(harness.lastText(w.koordinator)).toContain("Jadwalkan kunjungan ke RT 05 Simpang IV Sipin pada Kamis, 3 Desember 2026 pukul 09.00 WIB?");
+  });
+
   it("refuses a forged RT button outside the koordinator's area, and a resident's", async () => {
     const w = await visitWorld();
     const before = await snapshotState(database.db);

@@ -14,8 +14,9 @@ import { ensurePerson } from "../people/person.js";
 import { ownRtSql } from "./assessors.js";
 import { coversKelurahan } from "../roles/scope.js";
 import type { RtDetails } from "../rt/rt.js";
-import { formatLocalDate, wibDate } from "../schedule/wib.js";
+import { addDays, formatLocalDate, wibDate, type LocalDate } from "../schedule/wib.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
+import { localDateOf } from "./opening.js";
 import { findRound, type RoundView } from "./rounds.js";
 
 /** A proposed RT of a round with its current visit (none: "belum dijadwalkan"). */
@@ -30,6 +31,16 @@ export function mayPlanVisits(actor: Actor): boolean {
 export function inVisitPeriod(round: Pick<RoundView, "visitFrom" | "visitTo">, at: Date): boolean {
   const day = formatLocalDate(wibDate(at));
   return round.visitFrom <= day && day <= round.visitTo;
+}
+
+/**
+ * The day a planning form shows as its example: the visit period's first day, or tomorrow (WIB)
+ * once the period has begun (a time earlier today may be past already), never after its last day.
+ */
+export function exampleVisitDay(round: Pick<RoundView, "visitFrom" | "visitTo">, at: Date): LocalDate {
+  const tomorrow = formatLocalDate(addDays(wibDate(at), 1));
+  const day = round.visitFrom < tomorrow ? tomorrow : round.visitFrom;
+  return localDateOf(day < round.visitTo ? day : round.visitTo);
 }
 
 function openRoundOrRefuse(round: RoundView | undefined): RoundView {
