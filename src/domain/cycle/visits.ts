@@ -150,7 +150,8 @@ export type ScheduleResult = { visitId: number; startsAt: Date; moved: boolean; 
  * Schedules (or moves) the round's visit to one RT: a move cancels the current visit and adds a new
  * row, so the history of dates stays. The visit, its audit row and the notices to the ketua and to
  * the assessors whose scope holds the RT commit together, once per form (its request key): a double
- * tap or a redelivered save finds its visit and queues nothing more.
+ * tap or a redelivered save finds its visit and queues nothing more. A visit that took place is not
+ * moved (visit-already-held).
  */
 export async function scheduleVisit(deps: ServiceDeps, actor: Actor, params: ScheduleParams): Promise<ScheduleResult> {
   const now = deps.clock();
@@ -262,7 +263,8 @@ export async function cancelRoundVisitIn(
     details: { roundId, ...(params.reason === "withdrawn" ? { reason: "withdrawn" } : {}) },
   });
   const keys = VISIT_NOTICE_KEYS[params.reason];
-  const recipients = (await visitRecipients(tx, roundId, place)).filter((recipient) => recipient.role in keys);
+  // notices() tells only the parts `keys` names (a withdrawal: the assessors).
+  const recipients = await visitRecipients(tx, roundId, place);
   await queueNotices(tx, now, notices(deps, recipients, eventKey("visit-cancelled", visit.id), keys, (locale) => ({ ...rtVars(place), when: formatWhen(visit.startsAt, locale) })));
   return visit;
 }
