@@ -2076,3 +2076,12 @@ reassess-cancelled-already = The re-assessment visit to RT { $rt } Kelurahan { $
 reassess-cancel-already = This visit is already cancelled.
 reassess-notice-moved-ketua = 📅 { $name }, the re-assessment visit to RT { $rt } Kelurahan { $kelurahan } is moved from { $before } to { $when }. Have the RT's activities and records ready, as at the assessment.
 reassess-notice-cancelled-ketua = { $name }, the re-assessment visit to RT { $rt } Kelurahan { $kelurahan } on { $when } is cancelled. You will be told if it is planned again.
+## issue 15: fixes A
+error-visit-already-held = That visit has already taken place, so it can no longer be moved or cancelled.
+visit-held-card =
+    RT { $rt } { $kelurahan } ({ $kecamatan })
+    Visit: { $when } (already held)
+    A visit that has taken place cannot be moved or cancelled.
+visit-notice-withdrawn-assessor = { $name }, your assessment visit to RT { $rt } { $kelurahan } on { $when } is cancelled because the koordinator withdrew this RT's proposal.
+error-team-round-decided = This assessment round has been decided, so its team members can no longer be removed: the decided team recap stays as it is.
+error-team-revoked = Your membership of this round's assessment team has been revoked.

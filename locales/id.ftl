@@ -2072,3 +2072,12 @@ reassess-cancelled-already = Kunjungan penilaian ulang ke RT { $rt } Kelurahan {
 reassess-cancel-already = Kunjungan ini sudah dibatalkan.
 reassess-notice-moved-ketua = 📅 { $name }, kunjungan penilaian ulang RT { $rt } Kelurahan { $kelurahan } dipindahkan dari { $before } ke { $when }. Siapkan kegiatan dan catatan RT seperti saat penilaian dulu.
 reassess-notice-cancelled-ketua = { $name }, kunjungan penilaian ulang RT { $rt } Kelurahan { $kelurahan } pada { $when } dibatalkan. Bila dijadwalkan lagi, Anda akan diberi tahu.
+## issue 15: fixes A
+error-visit-already-held = Kunjungan itu sudah berlangsung, jadi tidak bisa dipindahkan atau dibatalkan lagi.
+visit-held-card =
+    RT { $rt } { $kelurahan } ({ $kecamatan })
+    Kunjungan: { $when } (sudah berlangsung)
+    Kunjungan yang sudah berlangsung tidak bisa dipindahkan atau dibatalkan.
+visit-notice-withdrawn-assessor = { $name }, kunjungan penilaian Anda ke RT { $rt } { $kelurahan } pada { $when } dibatalkan karena usulan RT ini ditarik koordinator.
+error-team-round-decided = Putaran penilaian ini sudah diputuskan, jadi anggota timnya tidak bisa dicabut lagi: rekap tim yang diputuskan tetap seperti adanya.
+error-team-revoked = Keanggotaan Anda di tim penilai putaran ini sudah dicabut.

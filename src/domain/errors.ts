@@ -126,6 +126,9 @@ export const DOMAIN_ERROR_CODES = [
   "visit-rt-not-proposed",
   "visit-outside-period",
   "visit-not-found",
+  "visit-already-held",
+  "team-revoked",
+  "team-round-decided",
   // issue 15: keeping the title
   "reassess-not-holder",
   "reassess-time-past",

@@ -299,11 +299,38 @@ describe("/usulkan: a koordinator proposes RTs of their area", () => {
     const withdrawn = textsTo(world.ketua).filter((text) => text.includes("ditarik oleh koordinator"));
     expect(withdrawn).toEqual([expect.stringContaining("Kunjungan tim penilai yang dijadwalkan Kamis, 10 Juni 2027 pukul 09.00 WIB ikut dibatalkan.")]);
     expect(textsTo(world.ketua).filter((text) => text.includes("dibatalkan"))).toHaveLength(1); // one message, not two
-    expect(textsTo(assessor).filter((text) => text.includes("dibatalkan"))).toHaveLength(1);
-    // Tapped again: nothing more is cancelled, audited or told.
+    // No new date will come: the assessor is told why, not "Jadwal baru akan diberitahukan".
+    expect(textsTo(assessor).filter((text) => text.includes("dibatalkan"))).toEqual([
+      "Bu Penilai, kunjungan penilaian Anda ke RT 05 Simpang IV Sipin pada Kamis, 10 Juni 2027 pukul 09.00 WIB dibatalkan karena usulan RT ini ditarik koordinator.",
+    ]);
+    // The same withdraw button pressed again: nothing more is withdrawn, cancelled, audited or told.
+    const [proposal] = await database.db.select().from(rtProposal).where(eq(rtProposal.rtId, world.rt05.id));
+    const audit = await database.db.select().from(auditLog);
+    const queued = await database.db.select().from(outbox);
+    await pressData(harness, world.koor, proposalWithdraw.data({ proposal: proposal!.id }));
+    expect(await database.db.select().from(auditLog)).toHaveLength(audit.length);
+    expect(await database.db.select().from(outbox)).toHaveLength(queued.length);
+  });
+
+  it("leaves a visit that took place as history when its proposal is withdrawn", async () => {
+    const world = await buildWorld();
+    const round = await insertRound();
+    const assessor = newUser("Bu Penilai");
+    await addTeamAssessor(database.db, assessor, round.id, { rtIds: [world.rt05.id] });
+    await harness.send(world.koor, "/usulkan");
     await harness.press(world.koor, "Usulkan RT 05");
+    const [held] = await database.db
+      .insert(assessmentVisit)
+      .values({ kind: "round", roundId: round.id, rtId: world.rt05.id, startsAt: new Date(NOW.getTime() - 60 * 60 * 1000), scheduledAt: NOW, requestKey: "visit-form-held" })
+      .returning();
     await harness.press(world.koor, "Tarik usulan RT 05");
-    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "visit_cancelled"))).toHaveLength(1);
+    expect(await database.db.select().from(rtProposal).where(eq(rtProposal.rtId, world.rt05.id))).toEqual([expect.objectContaining({ withdrawnAt: NOW })]);
+    const [after] = await database.db.select().from(assessmentVisit).where(eq(assessmentVisit.id, held!.id));
+    expect(after!.cancelledAt).toBeNull();
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "visit_cancelled"))).toHaveLength(0);
+    await harness.delivery.engine.drain();
+    expect(textsTo(assessor)).toHaveLength(0);
+    expect(textsTo(world.ketua).filter((text) => text.includes("ditarik oleh koordinator"))).toEqual([expect.not.stringContaining("ikut dibatalkan")]);
   });
 
   it("refuses an RT outside the koordinator's area, also by a forged button, and changes nothing", async () => {

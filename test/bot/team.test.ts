@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { assessmentRound, assessmentScore, assessmentVisit, assessorInvite, assessorScope, auditLog, commandMenu, roundAssessor } from "../../src/db/schema/index.js";
-import { createAssessorInvite } from "../../src/domain/cycle/team.js";
+import { assessmentRound, assessmentScore, assessmentVisit, assessorInvite, assessorScope, auditLog, commandMenu, outbox, roundAssessor } from "../../src/db/schema/index.js";
+import { openDatabase } from "../../src/db/client.js";
+import { createAssessorInvite, joinAssessmentTeam, revokeAssessor } from "../../src/domain/cycle/team.js";
 import { assessorWorklist } from "../../src/domain/cycle/worklist.js";
 import { cancelVisit, scheduleVisit } from "../../src/domain/cycle/visits.js";
 import { DomainError } from "../../src/domain/errors.js";
@@ -102,6 +103,15 @@ describe("/timpenilai and the team link", () => {
     expect(harness.lastText(budi)).toContain("Tautan ini sudah dipakai");
     expect(await database.db.select().from(roundAssessor)).toHaveLength(1);
     expect(await auditRows("assessor_joined")).toHaveLength(1);
+
+    // Taken off the team, she opens her link again: told so, not that she is on the team.
+    await revokeAssessor(harness.deps, await actorOf(admin), { assessorId: member!.id });
+    const team = async () => ({ members: await database.db.select().from(roundAssessor), invites: await database.db.select().from(assessorInvite), audit: await database.db.select().from(auditLog) });
+    const before = await team();
+    await harness.send(siti, `/start ${payload}`);
+    expect(harness.lastText(siti)).toBe("Keanggotaan Anda di tim penilai putaran ini sudah dicabut.");
+    await expect(joinAssessmentTeam(harness.deps, { code: payload.slice("tim_".length), telegramId: siti.id, displayName: null, greeting: null })).rejects.toMatchObject({ code: "team-revoked" });
+    expect(await team()).toEqual(before);
   });
 
   it("refuses an expired link, a forged one, and a link of a decided round", async () => {
@@ -179,6 +189,25 @@ describe("/timpenilai and the team link", () => {
     await harness.send(siti, "/tugaspenilaian");
     expect(harness.lastText(siti)).toBe("Maaf, perintah ini hanya untuk anggota tim penilai putaran yang sedang berjalan.");
   });
+
+  it("keeps the team of a decided round: an old Cabut button pressed after the decision is refused and changes nothing", async () => {
+    const admin = newUser("Admin");
+    await addAdmin(database.db, admin);
+    const round = await addRound(database.db);
+    const siti = newUser("Siti");
+    const member = await addAssessor(database.db, siti, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
+    await harness.send(admin, "/timpenilai");
+    const list = shownMessages(harness.telegram, admin.id).at(-1)!;
+    await database.db.update(assessmentRound).set({ decidedAt: harness.now, skNumber: "SK 1/2026", skDate: "2026-11-22" }).where(eq(assessmentRound.id, round.id));
+    const before = await snapshotState(database.db);
+    const update = await pressData(harness, admin, teamRevoke.data({ assessor: member.assessorId }), list.messageId);
+    expect(callbackAnswerTo(harness.telegram, update)?.text).toBe(
+      "Putaran penilaian ini sudah diputuskan, jadi anggota timnya tidak bisa dicabut lagi: rekap tim yang diputuskan tetap seperti adanya.",
+    );
+    expect(await snapshotState(database.db)).toEqual(before);
+    const [row] = await database.db.select().from(roundAssessor);
+    expect(row!.revokedAt).toBeNull();
+  });
 });
 
 /**
@@ -212,6 +241,11 @@ const VISIT_TOLD = `tim penilai Kampung BANTAR akan berkunjung ke ${VISIT_WHEN}`
 /** The ketua is asked to prepare the RT; an assessor is told of their own visit. Both by name. */
 const ketuaTold = (name: string) => `${name}, ${VISIT_TOLD}. Mohon siapkan warga dan bukti kegiatan RT.`;
 const assessorTold = (name: string) => `${name}, kunjungan penilaian Anda ke RT 05 Simpang IV Sipin dijadwalkan pada Selasa, 1 Desember 2026 pukul 09.00 WIB.`;
+
+/** What planning a visit changes (the forms' own state in bot_state changes with every answer). */
+async function visitState() {
+  return { visits: await database.db.select().from(assessmentVisit), audit: await database.db.select().from(auditLog), outbox: await database.db.select().from(outbox) };
+}
 
 function textsTo(user: TestUser): string[] {
   return shownMessages(harness.telegram, user.id).map((message) => message.text);
@@ -304,6 +338,43 @@ describe("/kunjungan", () => {
     expect(await auditRows("visit_cancelled")).toHaveLength(1);
   });
 
+  it("neither moves nor cancels a visit that took place: no buttons for it, and a form opened before is refused at its save", async () => {
+    const w = await visitWorld();
+    const koordinator = await actorOf(w.koordinator);
+    const planned = await scheduleVisit(harness.deps, koordinator, { requestKey: "visit:held", roundId: w.round.id, rtId: w.rt5.id, startsAt: new Date("2026-12-01T02:00:00Z") });
+    // A form opened before the visit, its cancel confirmed after it began.
+    await harness.send(w.koordinator, "/kunjungan");
+    await harness.press(w.koordinator, "RT 05");
+    await harness.press(w.koordinator, "Batalkan kunjungan");
+    harness.now = new Date("2026-12-01T03:00:00Z"); // 10.00 WIB, an hour into the visit
+    const before = await visitState();
+    await harness.press(w.koordinator, "Ya, lanjutkan");
+    expect(harness.lastText(w.koordinator)).toBe("Kunjungan itu sudah berlangsung, jadi tidak bisa dipindahkan atau dibatalkan lagi.");
+
+    await harness.send(w.koordinator, "/kunjungan");
+    await harness.press(w.koordinator, "RT 05");
+    expect(harness.lastText(w.koordinator)).toContain("Kunjungan: Selasa, 1 Desember 2026 pukul 09.00 WIB (sudah berlangsung)");
+    expect(callbackDataOf(shownMessages(harness.telegram, w.koordinator.id).at(-1)!)).toEqual([]); // no move, no cancel
+    await expect(cancelVisit(harness.deps, koordinator, { visitId: planned.visitId })).rejects.toMatchObject({ code: "visit-already-held" });
+    await expect(
+      scheduleVisit(harness.deps, koordinator, { requestKey: "visit:after", roundId: w.round.id, rtId: w.rt5.id, startsAt: new Date("2026-12-03T02:00:00Z") }),
+    ).rejects.toMatchObject({ code: "visit-already-held" });
+    expect(await visitState()).toEqual(before);
+    const [row] = await database.db.select().from(assessmentVisit);
+    expect(row!.cancelledAt).toBeNull();
+  });
+
+  it("gives as its example a day still to come: tomorrow once the visit period has begun", async () => {
+    const w = await visitWorld();
+    harness.now = new Date("2026-12-01T17:30:00Z"); // Rabu 2 Desember 2026, 00.30 WIB (still 1 December in UTC)
+    await harness.send(w.koordinator, "/kunjungan");
+    await harness.press(w.koordinator, "RT 05");
+    await harness.press(w.koordinator, "Jadwalkan");
+    expect(harness.lastText(w.koordinator)).toContain('misalnya "3/12/2026 09.00"');
+    await harness.send(w.koordinator, "3/12/2026 09.00");
+    expect(harness.lastText(w.koordinator)).toContain("Jadwalkan kunjungan ke RT 05 Simpang IV Sipin pada Kamis, 3 Desember 2026 pukul 09.00 WIB?");
+  });
+
   it("refuses a forged RT button outside the koordinator's area, and a resident's", async () => {
     const w = await visitWorld();
     const before = await snapshotState(database.db);
@@ -353,6 +424,33 @@ describe("the visit service", () => {
     await cancelVisit(harness.deps, koordinator, { visitId: first.visitId });
     expect((await cancelVisit(harness.deps, koordinator, { visitId: first.visitId })).cancelled).toBe(false);
     expect(await auditRows("visit_cancelled")).toHaveLength(1);
+  });
+});
+
+describe("the visit service on two connections", () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)("takes turns: one form saved on two instances makes one visit, two planners' saves leave one current visit (real server)", async () => {
+    const w = await visitWorld();
+    const koordinator = await actorOf(w.koordinator);
+    const second = await openDatabase({ kind: "postgres", url: database.url! });
+    try {
+      const other = { ...harness.deps, db: second.db };
+      const same = { requestKey: "visit:raced", roundId: w.round.id, rtId: w.rt5.id, startsAt: new Date("2026-12-01T02:00:00Z") };
+      const [a, b] = await Promise.all([scheduleVisit(harness.deps, koordinator, same), scheduleVisit(other, koordinator, same)]);
+      expect(b.visitId).toBe(a.visitId);
+      expect(await database.db.select().from(assessmentVisit)).toHaveLength(1);
+      expect(await auditRows("visit_scheduled")).toHaveLength(1);
+
+      const results = await Promise.all([
+        scheduleVisit(harness.deps, koordinator, { ...same, requestKey: "visit:one", startsAt: new Date("2026-12-02T02:00:00Z") }),
+        scheduleVisit(other, koordinator, { ...same, requestKey: "visit:two", startsAt: new Date("2026-12-03T02:00:00Z") }),
+      ]);
+      expect(results.map((result) => result.moved)).toEqual([true, true]);
+      expect(await database.db.select().from(assessmentVisit).where(isNull(assessmentVisit.cancelledAt))).toHaveLength(1);
+      expect(await database.db.select().from(assessmentVisit)).toHaveLength(3);
+      expect(await auditRows("visit_scheduled")).toHaveLength(3);
+    } finally {
+      await second.close();
+    }
   });
 });
 

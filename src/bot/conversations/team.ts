@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { AGENCIES, createAssessorInvite, findAssessorInvite, joinAssessmentTeam, teamLinkPayload, type Agency, type ScopeSummary } from "../../domain/cycle/team.js";
 import { undecidedRound } from "../../domain/cycle/rounds.js";
-import { cancelVisit, inVisitPeriod, mayPlanVisits, scheduleVisit, visitTarget } from "../../domain/cycle/visits.js";
+import { cancelVisit, exampleVisitDay, inVisitPeriod, isHeld, mayPlanVisits, scheduleVisit, visitTarget } from "../../domain/cycle/visits.js";
 import { parseDisplayName } from "../../domain/people/text-input.js";
 import { coversKelurahan } from "../../domain/roles/scope.js";
 import { listRtsInKelurahan } from "../../domain/rt/rt.js";
@@ -163,7 +163,8 @@ export function createVisitConversation(deps: BotDeps) {
     const target = await runOnce(conversation, async (outside) => {
       const found = await visitTarget(deps.db, outside.actor, params);
       return {
-        rt: found.rt, visit: found.visit ? { id: found.visit.id, startsAt: found.visit.startsAt.getTime() } : null,
+        rt: found.rt, visit: found.visit ? { id: found.visit.id, startsAt: found.visit.startsAt.getTime(), held: isHeld(found.visit, deps.clock()) } : null,
+        example: exampleVisitDay(found.round, deps.clock()),
         round: { id: found.round.id, year: found.round.year, visitFrom: found.round.visitFrom, visitTo: found.round.visitTo },
       };
     });
@@ -177,6 +178,8 @@ export function createVisitConversation(deps: BotDeps) {
     };
     const period = { from: day(round.visitFrom), to: day(round.visitTo) };
     const when = visit ? formatWhen(new Date(visit.startsAt), locale) : ctx.t("visit-not-scheduled");
+    // A visit that took place is neither moved nor cancelled: no buttons for it (the service refuses too).
+    if (visit?.held) return void (await ctx.reply(ctx.t("visit-held-card", { ...rtVars(place), when })));
     const keyboard = new InlineKeyboard().text(ctx.t(visit ? "button-visit-move" : "button-visit-schedule"), visitAction.data({ action: "schedule" }));
     if (visit) keyboard.text(ctx.t("button-visit-cancel"), visitAction.data({ action: "cancel" }));
     keyboard.row().text(ctx.t("button-cancel"), visitAction.data({ action: "stop" }));
@@ -200,8 +203,8 @@ export function createVisitConversation(deps: BotDeps) {
       return void (await ctx.reply(ctx.t(outcome.value ? "visit-cancelled" : "visit-cancelled-already", { ...rtVars(place), when })));
     }
 
-    const [fromYear, fromMonth, fromDay] = round.visitFrom.split("-").map(Number);
-    const example = `${fromDay}/${fromMonth}/${fromYear} 09.00`;
+    const { example: exampleDay } = target.value;
+    const example = `${exampleDay.day}/${exampleDay.month}/${exampleDay.year} 09.00`;
     let startsAt: Date;
     for (;;) {
       startsAt = await askWhen(conversation, ctx, deps, ctx.t("visit-ask-when", { ...rtVars(place), ...period, example }));

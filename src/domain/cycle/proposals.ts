@@ -142,8 +142,9 @@ export async function withdrawProposal(deps: ServiceDeps, actor: Actor, params: 
     await openRoundFor(tx, round.id, now);
     await tx.update(rtProposal).set({ withdrawnAt: now, withdrawnBy: by }).where(eq(rtProposal.id, proposal.id));
     await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "proposal_withdrawn", rtId: place.id, entityType: "rt_proposal", entityId: proposal.id, details: { round_id: round.id, year: String(round.year) } });
-    // Its visit goes with it: the assessors are told here, the ketua in the withdrawal notice below.
-    const visit = await cancelRoundVisitIn(tx, deps, { roundId: round.id, rt: place, by, now, tell: ["assessor"] });
+    // Its upcoming visit goes with it (one held stays as history): the assessors are told here, the
+    // ketua in the withdrawal notice below.
+    const visit = await cancelRoundVisitIn(tx, deps, { roundId: round.id, rt: place, by, now, reason: "withdrawn" });
     const ketua = await findReachableKetua(tx, place.id);
     if (ketua) {
       const locale = supportedLocale(ketua.locale);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { assessmentRound, assessorAgency, assessorInvite, assessorScope, kecamatan, kelurahan, person, roundAssessor, rt } from "../../db/schema/index.js";
 import type { Greeting } from "../../messages/address.js";
@@ -95,6 +95,8 @@ export type AssessorInviteView = {
   expiresAt: Date;
   usedBy: number | null;
   decided: boolean;
+  /** The membership this link made has been revoked (an admin's "Cabut"). */
+  revoked: boolean;
 };
 
 async function scopeOf(db: Database, rtIds: readonly number[], kecamatanCodes: readonly string[]): Promise<ScopeSummary> {
@@ -120,6 +122,9 @@ export async function findAssessorInvite(db: Database, code: string): Promise<As
     .where(eq(assessorInvite.code, code));
   if (!row) return undefined;
   const { invite } = row;
+  const [revoked] = invite.usedBy === null
+    ? []
+    : await db.select({ id: roundAssessor.id }).from(roundAssessor).where(and(eq(roundAssessor.inviteCode, code), isNotNull(roundAssessor.revokedAt))).limit(1);
   return {
     code,
     roundId: invite.roundId,
@@ -129,12 +134,15 @@ export async function findAssessorInvite(db: Database, code: string): Promise<As
     expiresAt: invite.expiresAt,
     usedBy: invite.usedBy,
     decided: row.decidedAt !== null,
+    revoked: revoked !== undefined,
   };
 }
 
 /** Checks a team link before the person spends effort on the questions that follow it. */
 export function checkAssessorInvite(invite: AssessorInviteView, personId: number | null, now: Date): void {
   if (invite.usedBy !== null && invite.usedBy !== personId) throw new DomainError("invite-used");
+  // Its own member, taken off the team since: told so, not "already on the team".
+  if (invite.usedBy !== null && invite.revoked) throw new DomainError("team-revoked");
   if (invite.decided) throw new DomainError("round-not-open");
   if (invite.usedBy === null && invite.expiresAt.getTime() <= now.getTime()) throw new DomainError("invite-expired");
 }
@@ -153,7 +161,10 @@ export async function joinAssessmentTeam(deps: ServiceDeps, params: JoinTeamPara
     const personId = await ensurePerson(tx, params.telegramId);
     const before = await findAssessorInvite(tx, params.code);
     if (!before) throw new DomainError("invite-invalid");
-    if (before.usedBy === personId) return { invite: before, joined: false };
+    if (before.usedBy === personId) {
+      if (before.revoked) throw new DomainError("team-revoked");
+      return { invite: before, joined: false };
+    }
     checkAssessorInvite(before, personId, now);
     // Already on this round's team by another link: the link stays unused for someone else.
     const [current] = await tx
@@ -228,7 +239,8 @@ export async function listTeam(db: Database, actor: Actor, params: { roundId: nu
 /**
  * An admin takes a member off the round's team: the row stays as history with who and when, the
  * `penilai` grant goes with the next update (loadActor reads only unrevoked rows), and the menu is
- * marked. Revoking twice changes nothing and records nothing more.
+ * marked. Revoking twice changes nothing and records nothing more; once the round is decided, its
+ * team is no longer changed.
  */
 export async function revokeAssessor(deps: ServiceDeps, actor: Actor, params: { assessorId: number }): Promise<{ revoked: boolean; name: string | null }> {
   requireAdmin(actor);
@@ -240,6 +252,12 @@ export async function revokeAssessor(deps: ServiceDeps, actor: Actor, params: { 
       .innerJoin(person, eq(person.id, roundAssessor.personId))
       .where(eq(roundAssessor.id, params.assessorId));
     if (!member) throw new DomainError("team-member-not-found");
+    // The decided recap is made of the team's scores (combine.ts leaves a revoked member's out), so
+    // the team of a decided round stays as it was. The round row is held until commit: a decision
+    // saved at the same moment (decideRound updates the row) waits for this revoke, or this waits
+    // for it and reads it decided.
+    const [round] = await tx.select({ decidedAt: assessmentRound.decidedAt }).from(assessmentRound).where(eq(assessmentRound.id, member.roundId)).for("share");
+    if (round?.decidedAt != null) throw new DomainError("team-round-decided");
     const revokedBy = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
     const rows = await tx
       .update(roundAssessor)

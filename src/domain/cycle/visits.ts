@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
+import { lockRequest } from "../../db/request-lock.js";
 import { assessmentVisit, kecamatan, kelurahan, rt, rtProposal } from "../../db/schema/index.js";
 import { addressName, type Greeting } from "../../messages/address.js";
 import { formatWhen, rtVars } from "../../messages/format.js";
@@ -13,8 +14,9 @@ import { ensurePerson } from "../people/person.js";
 import { ownRtSql } from "./assessors.js";
 import { coversKelurahan } from "../roles/scope.js";
 import type { RtDetails } from "../rt/rt.js";
-import { formatLocalDate, wibDate } from "../schedule/wib.js";
+import { addDays, formatLocalDate, wibDate, type LocalDate } from "../schedule/wib.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
+import { localDateOf } from "./opening.js";
 import { findRound, type RoundView } from "./rounds.js";
 
 /** A proposed RT of a round with its current visit (none: "belum dijadwalkan"). */
@@ -29,6 +31,16 @@ export function mayPlanVisits(actor: Actor): boolean {
 export function inVisitPeriod(round: Pick<RoundView, "visitFrom" | "visitTo">, at: Date): boolean {
   const day = formatLocalDate(wibDate(at));
   return round.visitFrom <= day && day <= round.visitTo;
+}
+
+/**
+ * The day a planning form shows as its example: the visit period's first day, or tomorrow (WIB)
+ * once the period has begun (a time earlier today may be past already), never after its last day.
+ */
+export function exampleVisitDay(round: Pick<RoundView, "visitFrom" | "visitTo">, at: Date): LocalDate {
+  const tomorrow = formatLocalDate(addDays(wibDate(at), 1));
+  const day = round.visitFrom < tomorrow ? tomorrow : round.visitFrom;
+  return localDateOf(day < round.visitTo ? day : round.visitTo);
 }
 
 function openRoundOrRefuse(round: RoundView | undefined): RoundView {
@@ -111,14 +123,23 @@ const VISIT_NOTICE_KEYS = {
   scheduled: { ketua: "visit-notice-scheduled-ketua", assessor: "visit-notice-scheduled-assessor" },
   moved: { ketua: "visit-notice-moved-ketua", assessor: "visit-notice-moved-assessor" },
   cancelled: { ketua: "visit-notice-cancelled-ketua", assessor: "visit-notice-cancelled-assessor" },
-} as const;
+  // The ketua reads it in the withdrawal notice (proposals.ts), so only the assessors are told here.
+  withdrawn: { assessor: "visit-notice-withdrawn-assessor" },
+} as const satisfies Record<string, Partial<Record<Recipient["role"], string>>>;
+
+/** A visit whose start has come: it took place (or is under way) and is no longer moved or cancelled. */
+export function isHeld(visit: { startsAt: Date }, now: Date): boolean {
+  return visit.startsAt.getTime() <= now.getTime();
+}
 
 /** Each recipient's notice in their language, by their part in the visit, addressed by name. */
-function notices(deps: Pick<ServiceDeps, "i18n">, recipients: readonly Recipient[], event: string, keys: Record<Recipient["role"], string>, vars: (locale: string) => Record<string, string>): Notice[] {
+function notices(deps: Pick<ServiceDeps, "i18n">, recipients: readonly Recipient[], event: string, keys: Partial<Record<Recipient["role"], string>>, vars: (locale: string) => Record<string, string>): Notice[] {
   return recipients.flatMap((recipient) => {
+    const key = keys[recipient.role];
+    if (key === undefined) return [];
     const locale = supportedLocale(recipient.locale);
     const t = translateIn(deps.i18n, locale);
-    return noticeTo(recipient, event, t(keys[recipient.role], { ...vars(locale), name: addressName(t, recipient) }));
+    return noticeTo(recipient, event, t(key, { ...vars(locale), name: addressName(t, recipient) }));
   });
 }
 
@@ -129,28 +150,45 @@ export type ScheduleResult = { visitId: number; startsAt: Date; moved: boolean; 
  * Schedules (or moves) the round's visit to one RT: a move cancels the current visit and adds a new
  * row, so the history of dates stays. The visit, its audit row and the notices to the ketua and to
  * the assessors whose scope holds the RT commit together, once per form (its request key): a double
- * tap or a redelivered save finds its visit and queues nothing more.
+ * tap or a redelivered save finds its visit and queues nothing more. A visit that took place is not
+ * moved (visit-already-held).
  */
 export async function scheduleVisit(deps: ServiceDeps, actor: Actor, params: ScheduleParams): Promise<ScheduleResult> {
   const now = deps.clock();
   return inTransaction(deps, async (tx) => {
-    const [done] = await tx.select().from(assessmentVisit).where(eq(assessmentVisit.requestKey, params.requestKey));
-    if (done) {
-      // The same save again: scope is checked again, nothing more is written or told.
+    // The same save again: scope is checked again, nothing more is written or told.
+    const again = async (done: typeof assessmentVisit.$inferSelect): Promise<ScheduleResult> => {
       const target = await visitTarget(tx, actor, { roundId: params.roundId, rtId: done.rtId });
       return { visitId: done.id, startsAt: done.startsAt, moved: false, rt: target.rt };
-    }
+    };
+    const [done] = await tx.select().from(assessmentVisit).where(eq(assessmentVisit.requestKey, params.requestKey));
+    if (done) return again(done);
     const target = await visitTarget(tx, actor, params);
     // As reassessment.ts does: a visit in the past (earlier today included) is no plan anyone can keep.
     if (params.startsAt.getTime() <= now.getTime()) throw new DomainError("visit-time-past");
     if (!inVisitPeriod(target.round, params.startsAt)) throw new DomainError("visit-outside-period", { from: target.round.visitFrom, to: target.round.visitTo });
     const scheduledBy = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
-    // Locks the current visit: two planners moving one visit at once take turns.
-    const [previous] = await tx
-      .update(assessmentVisit)
-      .set({ cancelledAt: now })
-      .where(and(eq(assessmentVisit.roundId, target.round.id), eq(assessmentVisit.rtId, target.rt.id), eq(assessmentVisit.kind, "round"), isNull(assessmentVisit.cancelledAt)))
-      .returning({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt });
+    // As planReassessmentVisit does: one form saved on two instances, or two planners of one RT,
+    // take turns here (the form's key, then the RT's row), and the second reads what the first
+    // saved: the same form's visit, or the visit it now moves. Without this the second insert
+    // would meet the one-current-visit index as a raw error.
+    await lockRequest(tx, params.requestKey);
+    await tx.select({ id: rt.id }).from(rt).where(eq(rt.id, target.rt.id)).for("no key update");
+    const [raced] = await tx.select().from(assessmentVisit).where(eq(assessmentVisit.requestKey, params.requestKey));
+    if (raced) return again(raced);
+    const [current] = await tx
+      .select({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt })
+      .from(assessmentVisit)
+      .where(and(eq(assessmentVisit.roundId, target.round.id), eq(assessmentVisit.rtId, target.rt.id), eq(assessmentVisit.kind, "round"), isNull(assessmentVisit.cancelledAt)));
+    // A visit that took place is the round's history, not a plan to move.
+    if (current && isHeld(current, now)) throw new DomainError("visit-already-held");
+    const [previous] = current
+      ? await tx
+          .update(assessmentVisit)
+          .set({ cancelledAt: now })
+          .where(and(eq(assessmentVisit.id, current.id), isNull(assessmentVisit.cancelledAt)))
+          .returning({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt })
+      : [];
     const [visit] = await tx
       .insert(assessmentVisit)
       .values({ kind: "round", roundId: target.round.id, rtId: target.rt.id, startsAt: params.startsAt, scheduledBy, scheduledAt: now, requestKey: params.requestKey })
@@ -182,21 +220,30 @@ export async function cancelVisit(deps: ServiceDeps, actor: Actor, params: { vis
     const [visit] = await tx.select().from(assessmentVisit).where(and(eq(assessmentVisit.id, params.visitId), eq(assessmentVisit.kind, "round")));
     if (!visit || visit.roundId === null) throw new DomainError("visit-not-found");
     const target = await visitTarget(tx, actor, { roundId: visit.roundId, rtId: visit.rtId });
+    if (visit.cancelledAt !== null) return { cancelled: false, rt: target.rt, startsAt: visit.startsAt };
+    if (isHeld(visit, now)) throw new DomainError("visit-already-held");
     const by = actor.person?.id ?? (await ensurePerson(tx, actor.telegramId));
-    const cancelled = await cancelRoundVisitIn(tx, deps, { visitId: visit.id, roundId: visit.roundId, rt: target.rt, by, now, tell: ["ketua", "assessor"] });
+    const cancelled = await cancelRoundVisitIn(tx, deps, { visitId: visit.id, roundId: visit.roundId, rt: target.rt, by, now, reason: "cancelled" });
     return { cancelled: cancelled !== null, rt: target.rt, startsAt: visit.startsAt };
   });
 }
 
 /**
+ * Why a round visit is cancelled: by a planner (/kunjungan: the ketua and the assessors are told a
+ * new date will follow), or with its RT's proposal (withdrawn: no new date comes; the assessors are
+ * told why here, the ketua in the withdrawal notice).
+ */
+export type VisitCancelReason = "cancelled" | "withdrawn";
+
+/**
  * Inside the caller's transaction: cancels the round's current visit to the RT (`visitId`, or
- * whichever is current), with its audit row and notices to `tell`. Null when none was current.
- * A withdrawn proposal calls it too: the team is not left to travel to an RT no longer proposed.
+ * whichever is current) if it is still to come, with its audit row and the notices of `reason`.
+ * Null when none was current and upcoming: a visit that took place stays as the round's history.
  */
 export async function cancelRoundVisitIn(
   tx: Database,
   deps: Pick<ServiceDeps, "i18n">,
-  params: { visitId?: number; roundId: number; rt: VisitSlot["rt"]; by: number | null; now: Date; tell: readonly Recipient["role"][] },
+  params: { visitId?: number; roundId: number; rt: VisitSlot["rt"]; by: number | null; now: Date; reason: VisitCancelReason },
 ): Promise<{ id: number; startsAt: Date } | null> {
   const { roundId, rt: place, by, now } = params;
   const [visit] = await tx
@@ -206,12 +253,18 @@ export async function cancelRoundVisitIn(
       and(
         params.visitId === undefined ? and(eq(assessmentVisit.roundId, roundId), eq(assessmentVisit.rtId, place.id), eq(assessmentVisit.kind, "round")) : eq(assessmentVisit.id, params.visitId),
         isNull(assessmentVisit.cancelledAt),
+        gt(assessmentVisit.startsAt, now),
       ),
     )
     .returning({ id: assessmentVisit.id, startsAt: assessmentVisit.startsAt });
   if (!visit) return null;
-  await recordAudit(tx, { occurredAt: now, actorPersonId: by, action: "visit_cancelled", rtId: place.id, entityType: "assessment_visit", entityId: visit.id, details: { roundId } });
-  const recipients = (await visitRecipients(tx, roundId, place)).filter((recipient) => params.tell.includes(recipient.role));
-  await queueNotices(tx, now, notices(deps, recipients, eventKey("visit-cancelled", visit.id), VISIT_NOTICE_KEYS.cancelled, (locale) => ({ ...rtVars(place), when: formatWhen(visit.startsAt, locale) })));
+  await recordAudit(tx, {
+    occurredAt: now, actorPersonId: by, action: "visit_cancelled", rtId: place.id, entityType: "assessment_visit", entityId: visit.id,
+    details: { roundId, ...(params.reason === "withdrawn" ? { reason: "withdrawn" } : {}) },
+  });
+  const keys = VISIT_NOTICE_KEYS[params.reason];
+  // notices() tells only the parts `keys` names (a withdrawal: the assessors).
+  const recipients = await visitRecipients(tx, roundId, place);
+  await queueNotices(tx, now, notices(deps, recipients, eventKey("visit-cancelled", visit.id), keys, (locale) => ({ ...rtVars(place), when: formatWhen(visit.startsAt, locale) })));
   return visit;
 }
