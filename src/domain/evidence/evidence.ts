@@ -323,13 +323,19 @@ export async function ledgerTotals(db: Database, params: { rtId: number; from: D
   const { rtId } = params;
   const from = sql`${params.from.toISOString()}::timestamptz`;
   const to = sql`${params.to.toISOString()}::timestamptz`;
+  // The deposit lines still standing: a reversal of the whole entry, or of that line, takes it out
+  // (the scorecard's rule, metrics.ts). Rupiah is the lines' value, since a line reversal cancels
+  // only its line's value and the entry's amount stays as it was recorded.
   const [row] = await queryRows<{ deposits: number; grams: string | number; rupiah: string | number; sessions: number; attendees: string | number; loans: number }>(
     db,
-    sql`select
-          (select count(*)::int from ledger_entry l where l.rt_id = ${rtId} and l.kind = 'deposit' and l.occurred_at >= ${from} and l.occurred_at < ${to}) as deposits,
-          (select coalesce(sum(d.quantity), 0) from deposit_line d join ledger_entry l on l.id = d.entry_id
-             where l.rt_id = ${rtId} and l.kind = 'deposit' and d.unit = 'kg' and l.occurred_at >= ${from} and l.occurred_at < ${to}) as grams,
-          (select coalesce(sum(l.amount), 0) from ledger_entry l where l.rt_id = ${rtId} and l.kind = 'deposit' and l.occurred_at >= ${from} and l.occurred_at < ${to}) as rupiah,
+    sql`with standing as (
+          select d.entry_id, d.unit, d.quantity, d.value from deposit_line d join ledger_entry l on l.id = d.entry_id
+           where l.rt_id = ${rtId} and l.kind = 'deposit' and l.occurred_at >= ${from} and l.occurred_at < ${to}
+             and not exists (select 1 from ledger_entry r where r.reverses_entry_id = l.id and (r.reverses_line_no is null or r.reverses_line_no = d.line_no)))
+        select
+          (select count(distinct entry_id)::int from standing) as deposits,
+          (select coalesce(sum(quantity) filter (where unit = 'kg'), 0) from standing) as grams,
+          (select coalesce(sum(value), 0) from standing) as rupiah,
           (select count(*)::int from reading_session s where s.rt_id = ${rtId} and s.held_at >= ${from} and s.held_at < ${to}) as sessions,
           (select coalesce(sum(s.attendee_count), 0) from reading_session s where s.rt_id = ${rtId} and s.held_at >= ${from} and s.held_at < ${to}) as attendees,
           (select count(*)::int from book_loan b where b.rt_id = ${rtId} and b.lent_at >= ${from} and b.lent_at < ${to}) as loans`,
