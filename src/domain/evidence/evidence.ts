@@ -2,7 +2,7 @@ import { and, desc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { eventOccurrence, evidence, person } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
-import { assertMayAssess, scorableRts } from "../cycle/assessment.js";
+import { assertMayAssess, isOwnRt, scorableRts } from "../cycle/assessment.js";
 import { DomainError } from "../errors.js";
 import { getOccurrence, listManageable, type EventKind, type Occurrence } from "../events/events.js";
 import type { Actor } from "../people/actor.js";
@@ -272,20 +272,25 @@ export async function listPackEvidence(
 export type PackViewer = "staff" | "team" | "ketua";
 
 /**
- * The actor's view of an RT's pack for a round, or null: a koordinator over it or an admin; an
- * assessor by assessment.ts's own rule (on the round's team, the RT in their scope, proposed and not
- * withdrawn, not their own RT, the round undecided: assertMayAssess, re-read here); its ketua.
+ * The actor's view of an RT's pack for a round, or null: its ketua (or acting ketua), and anyone
+ * else with a right over their own RT, as its ketua; a koordinator over it or an admin; an assessor
+ * by assessment.ts's own rule (on the round's team, the RT in their scope, proposed and not
+ * withdrawn, not their own RT, the round undecided: assertMayAssess, re-read here).
  */
 export async function packViewerOf(db: Database, actor: Actor, params: { rtId: number; roundId: number }): Promise<PackViewer | null> {
   const place = await getRt(db, params.rtId);
-  if (coversKelurahan(actor, place)) return "staff";
+  const covers = coversKelurahan(actor, place);
+  // Their own RT first (its ketua or acting ketua, petugas, resident): read as its ketua reads it,
+  // whatever else they are, so a koordinator acting as its ketua sees no team scores before the
+  // decision; an assessor may not score it either (assertMayAssess).
+  if (isOwnRt(actor, place.id)) return covers || actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id) ? "ketua" : null;
+  if (covers) return "staff";
   try {
     await assertMayAssess(db, actor, { roundId: params.roundId, rtId: place.id });
     return "team";
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
   }
-  if (actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id)) return "ketua";
   return null;
 }
 
