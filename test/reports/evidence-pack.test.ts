@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { encode } from "fast-png";
 import { describe, expect, it } from "vitest";
 import { assessmentRound, assessmentScore, evidence, roundAssessor } from "../../src/db/schema/index.js";
@@ -228,5 +229,37 @@ describe("buildEvidencePack", () => {
       .returning({ id: assessmentRound.id });
     const { text } = await packText(await buildEvidencePack({ db: database.db, i18n: harness.deps.i18n }, { rtId: rt05.id, roundId: round!.id, now: NOW, viewer: "staff" }));
     expect(text).toMatch(/2 setoran, 2 kg, Rp\s?11\.500/);
+  });
+
+  it("removes its temporary folder and closes the file when drawing fails part-way, and passes the error on", async () => {
+    const rt05 = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN, 49);
+    const [round] = await database.db
+      .insert(assessmentRound)
+      .values({ year: 2027, proposalDeadline: "2027-03-01", visitFrom: "2027-04-01", visitTo: "2027-05-01", decisionOn: "2027-06-01", openedAt: NOW })
+      .returning({ id: assessmentRound.id });
+    // Something unexpected after the folder and the file are made: a text for the ledgers' page.
+    const failing = {
+      t(locale: string, key: string, vars?: Record<string, string | number>) {
+        if (key === "pack-ledgers-title") throw new Error("texts broke");
+        return harness.deps.i18n.t(locale, key, vars);
+      },
+    };
+    // The pack's folder is made under os.tmpdir(), which reads TMPDIR: a folder of this test's own.
+    const scratch = await mkdtemp(join(tmpdir(), "pack-test-"));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      await expect(buildEvidencePack({ db: database.db, i18n: failing }, { rtId: rt05.id, roundId: round!.id, now: NOW, viewer: "staff" })).rejects.toThrow("texts broke");
+      expect(await readdir(scratch)).toEqual([]);
+      // The same call with working texts makes its folder there, so the check above looks where it should.
+      const pack = await buildEvidencePack({ db: database.db, i18n: harness.deps.i18n }, { rtId: rt05.id, roundId: round!.id, now: NOW, viewer: "staff" });
+      expect(await readdir(scratch)).toHaveLength(1);
+      await pack.dispose();
+      expect(await readdir(scratch)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 });
