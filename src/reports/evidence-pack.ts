@@ -1,5 +1,5 @@
 import { GATHERING_KINDS } from "../domain/scores/metrics.js";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -172,128 +172,147 @@ export async function buildEvidencePack(deps: EvidencePackDeps, params: Evidence
     file.on("error", reject);
     doc.on("error", reject);
   });
+  // Awaited only once drawn: a write that fails while a photo is being fetched must not surface as
+  // an unhandled rejection meanwhile (it is thrown by the `await ended` below).
+  ended.catch(() => undefined);
   let pages = 1;
   doc.on("pageAdded", () => pages++);
-
-  const heading = (text: string) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).text(pdfText(text), { width: CONTENT_WIDTH }).moveDown(0.3).font("Helvetica").fontSize(10);
-  };
-  const line = (text: string, options: { bold?: boolean; indent?: number; size?: number } = {}) => {
-    doc.font(options.bold ? "Helvetica-Bold" : "Helvetica").fontSize(options.size ?? 10).text(pdfText(text), PAGE.margin + (options.indent ?? 0), undefined, { width: CONTENT_WIDTH - (options.indent ?? 0) });
-  };
-
-  // Cover.
-  const category = scorecard?.category;
-  doc.font("Helvetica-Bold").fontSize(22).text(t("pack-cover-title"), { align: "center" });
-  doc.moveDown(0.5).fontSize(16).text(t("pack-cover-rt", { rt: rtNumber(place.number), kelurahan: place.kelurahanName, kecamatan: place.kecamatanName }), { align: "center" });
-  doc.moveDown(1).font("Helvetica").fontSize(12);
-  line(t("pack-cover-round", { year: String(round.year) }), { size: 12 });
-  line(t("pack-cover-households", { households: place.householdCount }), { size: 12 });
-  if (category) line(t("pack-cover-category", { category: tr(categoryKey(category.key)), award: formatRupiah(category.award, locale) }), { size: 12 });
-  line(t("pack-cover-made", { at: formatWib(params.now, locale) }), { size: 12 });
-  line(t("pack-cover-photos", { count: listed.total }), { size: 12 });
-
-  // Scorecard.
-  doc.addPage();
-  heading(t("pack-scorecard-title"));
-  if (scorecard) {
-    // Out of what is scored, as /skor says it: an unvisited RT does not read as failing.
-    line(t("pack-scorecard-summary", { overall: scorecard.overall, max: scorecard.scoredMax, missing: scorecard.missing }), { bold: true });
-    const shownTeam = teamScoresShown ? team : undefined;
-    if (shownTeam) line(t("pack-scorecard-team", { total: shownTeam.total, max: shownTeam.scored * MAX_INDICATOR_SCORE, assessors: shownTeam.assessors, unscored: shownTeam.unscored }));
-    const teamOf = new Map(shownTeam?.indicators.map((recap) => [recap.code, recap]) ?? []);
-    for (const dimension of DIMENSIONS) {
-      doc.moveDown(0.4);
-      line(t("pack-dimension", { dimension: tr(dimensionKey(dimension)), total: scorecard.totals[dimension], max: scorecard.scoredDimensionMax[dimension] }), { bold: true });
-      for (const indicator of scorecard.indicators.filter((candidate) => candidate.dimension === dimension)) {
-        line(indicatorLine(t, tr, indicator), { indent: 8 });
-        if (indicator.source === "auto") line(tr(indicator.explanation.key, indicator.explanation.vars), { indent: 24, size: 9 });
-        if (indicator.source === "manual" && indicator.manual?.note) line(t("pack-manual-note", { note: indicator.manual.note }), { indent: 24, size: 9 });
-        const recap = teamOf.get(indicator.code);
-        if (recap && recap.combined !== null) line(t("pack-team-score", { combined: recap.combined, scores: recap.scores.map((entry) => entry.score).join(", ") }), { indent: 24, size: 9 });
-      }
-    }
-  }
-
-  // Participation behind the automatic indicators, per kind and month (a week counts in the month
-  // it starts in: the weeks are the scorecard's own WIB weeks, not cut at month ends).
-  doc.addPage();
-  heading(t("pack-participation-title", { weeks: PACK_WEEKS }));
-  const months: Month[] = [];
-  const perKind = new Map<ParticipationKind, Map<string, number>>(PARTICIPATION_KINDS.map((kind) => [kind, new Map()]));
-  for (const week of weeks) {
-    const parts = wibParts(week.weekStart);
-    const key = `${parts.year}-${parts.month}`;
-    if (!months.some((month) => `${month.year}-${month.month}` === key)) months.push({ year: parts.year, month: parts.month });
-    for (const kind of PARTICIPATION_KINDS) perKind.get(kind)!.set(key, (perKind.get(kind)!.get(key) ?? 0) + week.records[kind]);
-  }
-  const monthCounts = (kind: ParticipationKind) => months.map((month) => `${formatMonth(month, locale)}: ${perKind.get(kind)!.get(`${month.year}-${month.month}`) ?? 0}`).join(" · ");
-  for (const indicator of scorecard?.indicators.filter((candidate) => candidate.source === "auto") ?? []) {
-    const kinds = FED_BY[indicator.code as AutomaticCode] ?? [];
-    doc.moveDown(0.4);
-    line(indicatorLine(t, tr, indicator), { bold: true });
-    line(tr(indicator.explanation.key, indicator.explanation.vars), { indent: 8, size: 9 });
-    for (const kind of kinds) line(t("pack-participation-kind", { kind: tr(`score-kind-${kind}`), months: monthCounts(kind) }), { indent: 8, size: 9 });
-  }
-
-  // The ledgers.
-  heading(t("pack-ledgers-title", { weeks: PACK_WEEKS }));
-  line(t("pack-ledger-bank", { deposits: ledgers.deposits, kg: (ledgers.grams / 1000).toLocaleString(locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: 1 }), rupiah: formatRupiah(ledgers.rupiah, locale) }));
-  line(t("pack-ledger-reading", { sessions: ledgers.sessions, attendees: ledgers.sessionAttendees, loans: ledgers.loans }));
-
-  // The photos, a few per page, fetched one at a time.
-  doc.addPage();
-  heading(t("pack-photos-title", { count: listed.total }));
-  line(t("pack-photos-since", { from: formatWibDay(since, locale) }), { size: 9 });
-  if (photos.length === 0) line(t("pack-photos-none"));
-  let missingPhotos = 0;
-  let included = 0;
-  for (const item of photos) {
-    const fetched = await fetchPhoto(deps.downloadFile, item.fileId);
-    // The file must stay sendable: a photo that would take it past the bound is left out, with the rest.
-    if (fetched && written + fetched.length + PACK_TAIL_BYTES > maxBytes) break;
-    included++;
-    if (doc.y + PHOTO_BOX.height + 16 > PAGE.height - PAGE.margin) doc.addPage();
-    const top = doc.y;
-    let drawn = false;
-    if (fetched) {
-      try {
-        doc.image(fetched, PAGE.margin, top, { fit: [PHOTO_BOX.width, PHOTO_BOX.height] });
-        drawn = true;
-      } catch {
-        drawn = false; // not an image pdfkit can read (JPEG and PNG only): listed as not fetched
-      }
-    }
-    if (!drawn) {
-      missingPhotos++;
-      doc.rect(PAGE.margin, top, PHOTO_BOX.width, PHOTO_BOX.height).stroke("#999999");
-      doc.font("Helvetica-Oblique").fontSize(10).fillColor("#555555").text(t("pack-photo-missing"), PAGE.margin + 10, top + PHOTO_BOX.height / 2 - 6, { width: PHOTO_BOX.width - 20, align: "center" }).fillColor("black");
-    }
-    const textX = PAGE.margin + PHOTO_BOX.width + 16;
-    const textWidth = CONTENT_WIDTH - PHOTO_BOX.width - 16;
-    doc.font("Helvetica-Bold").fontSize(10).text(targetText(t, tr, item, locale), textX, top, { width: textWidth });
-    doc.font("Helvetica").fontSize(10);
-    const caption = item.caption === null ? "" : pdfText(item.caption);
-    doc.text(caption.length > 0 ? caption : t("pack-photo-no-caption"), textX, undefined, { width: textWidth });
-    doc.fontSize(9).fillColor("#444444").text(t("pack-photo-added", { name: (item.roundId !== null && !namesShown ? null : item.addedByName) ?? "-", at: formatWib(item.addedAt, locale) }), textX, undefined, { width: textWidth }).fillColor("black");
-    doc.x = PAGE.margin;
-    doc.y = Math.max(doc.y, top + PHOTO_BOX.height) + 16;
-  }
-
-  const leftOut = listed.total - included;
-  if (leftOut > 0) {
-    doc.x = PAGE.margin;
-    line(t("pack-photos-left-out", { count: leftOut, max: maxPhotos, mb: Math.floor(maxBytes / (1024 * 1024)) }), { bold: true });
-  }
-
-  doc.end();
+  // From here the folder and the open file are the pack's: whatever throws while drawing (or
+  // writing), the file is closed and the folder removed before the error goes on.
   try {
+    const heading = (text: string) => {
+      doc.moveDown(0.8).font("Helvetica-Bold").fontSize(14).text(pdfText(text), { width: CONTENT_WIDTH }).moveDown(0.3).font("Helvetica").fontSize(10);
+    };
+    const line = (text: string, options: { bold?: boolean; indent?: number; size?: number } = {}) => {
+      doc.font(options.bold ? "Helvetica-Bold" : "Helvetica").fontSize(options.size ?? 10).text(pdfText(text), PAGE.margin + (options.indent ?? 0), undefined, { width: CONTENT_WIDTH - (options.indent ?? 0) });
+    };
+
+    // Cover.
+    const category = scorecard?.category;
+    doc.font("Helvetica-Bold").fontSize(22).text(t("pack-cover-title"), { align: "center" });
+    doc.moveDown(0.5).fontSize(16).text(t("pack-cover-rt", { rt: rtNumber(place.number), kelurahan: place.kelurahanName, kecamatan: place.kecamatanName }), { align: "center" });
+    doc.moveDown(1).font("Helvetica").fontSize(12);
+    line(t("pack-cover-round", { year: String(round.year) }), { size: 12 });
+    line(t("pack-cover-households", { households: place.householdCount }), { size: 12 });
+    if (category) line(t("pack-cover-category", { category: tr(categoryKey(category.key)), award: formatRupiah(category.award, locale) }), { size: 12 });
+    line(t("pack-cover-made", { at: formatWib(params.now, locale) }), { size: 12 });
+    line(t("pack-cover-photos", { count: listed.total }), { size: 12 });
+
+    // Scorecard.
+    doc.addPage();
+    heading(t("pack-scorecard-title"));
+    if (scorecard) {
+      // Out of what is scored, as /skor says it: an unvisited RT does not read as failing.
+      line(t("pack-scorecard-summary", { overall: scorecard.overall, max: scorecard.scoredMax, missing: scorecard.missing }), { bold: true });
+      const shownTeam = teamScoresShown ? team : undefined;
+      if (shownTeam) line(t("pack-scorecard-team", { total: shownTeam.total, max: shownTeam.scored * MAX_INDICATOR_SCORE, assessors: shownTeam.assessors, unscored: shownTeam.unscored }));
+      const teamOf = new Map(shownTeam?.indicators.map((recap) => [recap.code, recap]) ?? []);
+      for (const dimension of DIMENSIONS) {
+        doc.moveDown(0.4);
+        line(t("pack-dimension", { dimension: tr(dimensionKey(dimension)), total: scorecard.totals[dimension], max: scorecard.scoredDimensionMax[dimension] }), { bold: true });
+        for (const indicator of scorecard.indicators.filter((candidate) => candidate.dimension === dimension)) {
+          line(indicatorLine(t, tr, indicator), { indent: 8 });
+          if (indicator.source === "auto") line(tr(indicator.explanation.key, indicator.explanation.vars), { indent: 24, size: 9 });
+          if (indicator.source === "manual" && indicator.manual?.note) line(t("pack-manual-note", { note: indicator.manual.note }), { indent: 24, size: 9 });
+          const recap = teamOf.get(indicator.code);
+          if (recap && recap.combined !== null) line(t("pack-team-score", { combined: recap.combined, scores: recap.scores.map((entry) => entry.score).join(", ") }), { indent: 24, size: 9 });
+        }
+      }
+    }
+
+    // Participation behind the automatic indicators, per kind and month (a week counts in the month
+    // it starts in: the weeks are the scorecard's own WIB weeks, not cut at month ends).
+    doc.addPage();
+    heading(t("pack-participation-title", { weeks: PACK_WEEKS }));
+    const months: Month[] = [];
+    const perKind = new Map<ParticipationKind, Map<string, number>>(PARTICIPATION_KINDS.map((kind) => [kind, new Map()]));
+    for (const week of weeks) {
+      const parts = wibParts(week.weekStart);
+      const key = `${parts.year}-${parts.month}`;
+      if (!months.some((month) => `${month.year}-${month.month}` === key)) months.push({ year: parts.year, month: parts.month });
+      for (const kind of PARTICIPATION_KINDS) perKind.get(kind)!.set(key, (perKind.get(kind)!.get(key) ?? 0) + week.records[kind]);
+    }
+    const monthCounts = (kind: ParticipationKind) => months.map((month) => `${formatMonth(month, locale)}: ${perKind.get(kind)!.get(`${month.year}-${month.month}`) ?? 0}`).join(" · ");
+    for (const indicator of scorecard?.indicators.filter((candidate) => candidate.source === "auto") ?? []) {
+      const kinds = FED_BY[indicator.code as AutomaticCode] ?? [];
+      doc.moveDown(0.4);
+      line(indicatorLine(t, tr, indicator), { bold: true });
+      line(tr(indicator.explanation.key, indicator.explanation.vars), { indent: 8, size: 9 });
+      for (const kind of kinds) line(t("pack-participation-kind", { kind: tr(`score-kind-${kind}`), months: monthCounts(kind) }), { indent: 8, size: 9 });
+    }
+
+    // The ledgers.
+    heading(t("pack-ledgers-title", { weeks: PACK_WEEKS }));
+    line(t("pack-ledger-bank", { deposits: ledgers.deposits, kg: (ledgers.grams / 1000).toLocaleString(locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: 1 }), rupiah: formatRupiah(ledgers.rupiah, locale) }));
+    line(t("pack-ledger-reading", { sessions: ledgers.sessions, attendees: ledgers.sessionAttendees, loans: ledgers.loans }));
+
+    // The photos, a few per page, fetched one at a time.
+    doc.addPage();
+    heading(t("pack-photos-title", { count: listed.total }));
+    line(t("pack-photos-since", { from: formatWibDay(since, locale) }), { size: 9 });
+    if (photos.length === 0) line(t("pack-photos-none"));
+    let missingPhotos = 0;
+    let included = 0;
+    for (const item of photos) {
+      const fetched = await fetchPhoto(deps.downloadFile, item.fileId);
+      // The file must stay sendable: a photo that would take it past the bound is left out, with the rest.
+      if (fetched && written + fetched.length + PACK_TAIL_BYTES > maxBytes) break;
+      included++;
+      if (doc.y + PHOTO_BOX.height + 16 > PAGE.height - PAGE.margin) doc.addPage();
+      const top = doc.y;
+      let drawn = false;
+      if (fetched) {
+        try {
+          doc.image(fetched, PAGE.margin, top, { fit: [PHOTO_BOX.width, PHOTO_BOX.height] });
+          drawn = true;
+        } catch {
+          drawn = false; // not an image pdfkit can read (JPEG and PNG only): listed as not fetched
+        }
+      }
+      if (!drawn) {
+        missingPhotos++;
+        doc.rect(PAGE.margin, top, PHOTO_BOX.width, PHOTO_BOX.height).stroke("#999999");
+        doc.font("Helvetica-Oblique").fontSize(10).fillColor("#555555").text(t("pack-photo-missing"), PAGE.margin + 10, top + PHOTO_BOX.height / 2 - 6, { width: PHOTO_BOX.width - 20, align: "center" }).fillColor("black");
+      }
+      const textX = PAGE.margin + PHOTO_BOX.width + 16;
+      const textWidth = CONTENT_WIDTH - PHOTO_BOX.width - 16;
+      doc.font("Helvetica-Bold").fontSize(10).text(targetText(t, tr, item, locale), textX, top, { width: textWidth });
+      doc.font("Helvetica").fontSize(10);
+      const caption = item.caption === null ? "" : pdfText(item.caption);
+      doc.text(caption.length > 0 ? caption : t("pack-photo-no-caption"), textX, undefined, { width: textWidth });
+      doc.fontSize(9).fillColor("#444444").text(t("pack-photo-added", { name: (item.roundId !== null && !namesShown ? null : item.addedByName) ?? "-", at: formatWib(item.addedAt, locale) }), textX, undefined, { width: textWidth }).fillColor("black");
+      doc.x = PAGE.margin;
+      doc.y = Math.max(doc.y, top + PHOTO_BOX.height) + 16;
+    }
+
+    const leftOut = listed.total - included;
+    if (leftOut > 0) {
+      doc.x = PAGE.margin;
+      line(t("pack-photos-left-out", { count: leftOut, max: maxPhotos, mb: Math.floor(maxBytes / (1024 * 1024)) }), { bold: true });
+    }
+
+    doc.end();
     await ended;
+    return { path, size: written, pages, photos: included, leftOut, missingPhotos, fileName: packFileName(place, round.year), dispose };
   } catch (error) {
+    await closeUnfinished(doc, file);
     await dispose();
     throw error;
   }
-  return { path, size: written, pages, photos: included, leftOut, missingPhotos, fileName: packFileName(place, round.year), dispose };
+}
+
+/**
+ * After a failure part-way: the document stops feeding the file and the file is closed (its
+ * descriptor released before the folder goes). The document is not ended: ending a half-drawn one
+ * could throw again, and unpiped it holds nothing but memory.
+ */
+async function closeUnfinished(doc: PDFKit.PDFDocument, file: WriteStream): Promise<void> {
+  doc.unpipe(file);
+  if (file.closed) return;
+  await new Promise<void>((resolve) => {
+    file.once("close", () => resolve());
+    file.destroy();
+  });
 }
 
 async function fetchPhoto(download: DownloadFile | undefined, fileId: string): Promise<Buffer | null> {

@@ -1,12 +1,13 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
-import { ledgerEntry } from "../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, evidence, ledgerEntry } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { reverse } from "../../src/domain/bank-sampah/receipts.js";
+import { addEvidence } from "../../src/domain/evidence/evidence.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { columnName, NO_PERSONAL_DATA, PERSONAL_DATA } from "../../src/domain/people/personal-data-map.js";
-import { addKetua, addKoordinator, addMember, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { addKetua, addKoordinator, addMember, addPerson, addPetugas, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 const { database, harness } = withTestBot();
@@ -155,6 +156,48 @@ describe("after /hapusdata by a ketua and by a waste bank officer, nothing in th
       expect(harness.lastText(user)).toContain("sudah dihapus");
     }
     expect(await scan(needles)).toEqual([]);
+  });
+});
+
+describe("after /hapusdata by a ketua, the notes of their self-assessment and their evidence captions are gone", () => {
+  const HARUN: TestUser = { id: 6_301_774_216, first_name: "Harunsyah Pelitabumi" };
+  const NOTE = "Bak sampah di rumah Bu Wulandari Kenanga rusak";
+  const CAPTION = "Kerja bakti di depan rumah Pak Sastrowardoyo";
+
+  it("blanks the notes of the self-assessment they answered and the captions they wrote; the scores and photos stay", async () => {
+    const { place, ketua } = await neighbourhood({ ketua: HARUN });
+    await harness.send(ketua, "/nilaimandiri");
+    await harness.press(ketua, "Catatan");
+    await harness.send(ketua, NOTE);
+    await harness.press(ketua, "2 — baik");
+    await addEvidence(harness.deps, await loadActor(database.db, ketua.id, []), {
+      rtId: place.id, target: { kind: "indicator", code: "B5" }, photos: [{ fileId: "f", fileUniqueId: "uf", caption: CAPTION }], requestKey: "evidence:scan",
+    });
+    // A team member's note on the RT is about the RT and stays.
+    const assessor = await addPerson(database.db, newUser("Penilai"));
+    const [round] = await database.db
+      .insert(assessmentRound)
+      .values({ year: 2027, proposalDeadline: "2027-03-01", visitFrom: "2027-04-01", visitTo: "2027-05-01", decisionOn: "2027-06-01", openedAt: new Date("2026-12-01T00:00:00Z") })
+      .returning({ id: assessmentRound.id });
+    await database.db.insert(assessmentScore).values({ kind: "team", roundId: round!.id, rtId: place.id, personId: assessor, indicatorCode: "B5", score: 1, note: "Bak komposter belum dipakai", enteredAt: new Date("2026-12-02T00:00:00Z") });
+
+    // The table stays append-only but for that one change: blanking a self-assessment's note.
+    await expect(database.db.update(assessmentScore).set({ note: null }).where(eq(assessmentScore.kind, "team"))).rejects.toThrow();
+    await expect(database.db.update(assessmentScore).set({ note: "lain" }).where(eq(assessmentScore.kind, "self"))).rejects.toThrow();
+    await expect(database.db.update(assessmentScore).set({ note: null, score: 0 }).where(eq(assessmentScore.kind, "self"))).rejects.toThrow();
+    await expect(database.db.delete(assessmentScore)).rejects.toThrow();
+
+    const needles = [NOTE, CAPTION, HARUN.first_name, String(HARUN.id)];
+    const before = new Set((await scan(needles)).map((hit) => hit.column));
+    for (const column of ["assessment_score.note", "evidence.caption"]) expect(before).toContain(column);
+
+    await harness.send(ketua, "/hapusdata");
+    await harness.press(ketua, "Ya, hapus data saya");
+    expect(harness.lastText(ketua)).toContain("sudah dihapus");
+    expect(await scan(needles)).toEqual([]);
+    const scores = await database.db.select({ kind: assessmentScore.kind, score: assessmentScore.score, note: assessmentScore.note }).from(assessmentScore).orderBy(assessmentScore.id);
+    expect(scores).toEqual([{ kind: "self", score: 2, note: null }, { kind: "team", score: 1, note: "Bak komposter belum dipakai" }]);
+    expect(await database.db.select({ caption: evidence.caption }).from(evidence)).toEqual([{ caption: null }]);
   });
 });
 

@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { assessmentRound, assessorScope, auditLog, evidence, roundAssessor, rtProposal } from "../../src/db/schema/index.js";
-import { addEvidence, removeEvidence } from "../../src/domain/evidence/evidence.js";
+import { assessmentRound, assessorScope, auditLog, evidence, person, roundAssessor, rtProposal } from "../../src/db/schema/index.js";
+import { addEvidence, packViewerOf, removeEvidence } from "../../src/domain/evidence/evidence.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { evidenceOccurrence, evidencePackRt } from "../../src/messages/buttons/evidence.js";
@@ -373,6 +374,27 @@ describe("/paketbukti", () => {
     await database.db.update(rtProposal).set({ withdrawnAt: NOW });
     await pressData(harness, world.warga, evidencePackRt.data({ rt: world.rt07.id, round: roundId }));
     expect(documentsTo(world.warga)).toHaveLength(1);
+  });
+
+  it("gives a koordinator acting as ketua of an RT the ketua's view of it, and the staff view of the other RTs of their area", async () => {
+    const world = await buildWorld();
+    const roundId = await openRound();
+    // RT 09 has no ketua; the kecamatan's koordinator acts as its ketua.
+    const rt09 = await addRt(database.db, 9, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    const koor = newUser("Koor");
+    const koorId = await addKoordinator(database.db, koor, { kecamatanCode: KECAMATAN_TELANAIPURA });
+    await database.db.update(person).set({ actingRtId: rt09.id }).where(eq(person.id, koorId));
+    const actor = await loadActor(database.db, koor.id, []);
+    expect(actor.grants).toContainEqual(expect.objectContaining({ role: "ketua_rt", rtId: rt09.id }));
+    expect(await packViewerOf(database.db, actor, { rtId: rt09.id, roundId })).toBe("ketua");
+    expect(await packViewerOf(database.db, actor, { rtId: world.rt05.id, roundId })).toBe("staff");
+    // Their own RT's pack still comes, read as its ketua reads it.
+    await pressData(harness, koor, evidencePackRt.data({ rt: rt09.id, round: roundId }));
+    expect(documentsTo(koor)[0]!.files![0]!.filename).toMatch(/^bukti-rt09-/);
+
+    // A resident of an RT who holds no right over it gets no pack of it; its ketua the ketua's view.
+    expect(await packViewerOf(database.db, await loadActor(database.db, world.warga.id, []), { rtId: world.rt05.id, roundId })).toBeNull();
+    expect(await packViewerOf(database.db, await loadActor(database.db, world.ketua.id, []), { rtId: world.rt05.id, roundId })).toBe("ketua");
   });
 
   it("tells a ketua there is no round yet", async () => {

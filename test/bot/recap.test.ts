@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { decode } from "fast-png";
 import { createI18n } from "../../src/bot/i18n.js";
 import { describe, expect, it } from "vitest";
-import { assessmentRound, assessmentScore, assessmentVisit, rtProposal, rtTitle } from "../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, assessmentVisit, roundAssessor, rtProposal, rtTitle } from "../../src/db/schema/index.js";
 import { computeRecap } from "../../src/domain/cycle/recap.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { INDICATOR_CODES } from "../../src/domain/scores/indicators.js";
@@ -50,6 +51,7 @@ async function buildWorld(): Promise<World> {
     { kind: "round", roundId, rtId: p1.id, startsAt: wib("2027-01-10T09:00"), scheduledAt: wib("2026-11-01T09:00") },
     { kind: "round", roundId, rtId: p2.id, startsAt: wib("2026-11-20T09:00"), scheduledAt: wib("2026-11-01T09:00"), cancelledAt: wib("2026-11-15T09:00") },
   ]);
+  await database.db.insert(roundAssessor).values({ roundId, personId: assessor, agency: "babinsa", joinedAt: wib("2026-10-20T09:00") });
   const score = (rtId: number, indicatorCode: string) => ({ kind: "team" as const, roundId, rtId, personId: assessor, indicatorCode, score: 2, enteredAt: wib("2026-11-20T10:00") });
   await database.db.insert(assessmentScore).values([...INDICATOR_CODES.map((code) => score(t1.id, code)), score(t1.id, "B1"), ...["B1", "B2", "B4"].map((code) => score(t2.id, code))]);
   const title = (place: RtDetails, category: "besar" | "sedang" | "kecil", forRound: number, awardedOn: string) => ({
@@ -73,6 +75,21 @@ describe("the live recap", () => {
     expect(telanaipura).toMatchObject({ rts: 4, proposed: 3, visited: 3, scored: 1, winners: { besar: 1, sedang: 0, kecil: 0 }, holders: 2, fadingHolders: 1 });
     expect(paalMerah).toMatchObject({ rts: 2, proposed: 1, visited: 0, scored: 0, winners: { besar: 0, sedang: 0, kecil: 1 }, holders: 1, fadingHolders: 0 });
     expect(recap.total).toEqual({ rts: 6, proposed: 4, visited: 3, scored: 1, winners: { besar: 1, sedang: 0, kecil: 1 }, holders: 3, fadingHolders: 1 });
+  });
+
+  it("leaves out the scores of an assessor whose team place was revoked, as the decision list does", async () => {
+    const { t3, p2 } = await buildWorld();
+    const before = await computeRecap(database.db, { scope: { city: true }, now: NOW });
+    const [round] = await database.db.select({ id: assessmentRound.id }).from(assessmentRound).where(eq(assessmentRound.year, 2026));
+    const revoked = await addPerson(database.db, newUser("Penilai Dicabut"));
+    await database.db.insert(roundAssessor).values({ roundId: round!.id, personId: revoked, agency: "babinsa", joinedAt: wib("2026-10-20T09:00"), revokedAt: wib("2026-11-25T09:00") });
+    // Every indicator of T3 (visited, not scored) and P2 (neither): neither is visited or scored by them.
+    await database.db.insert(assessmentScore).values([t3, p2].flatMap((place) => INDICATOR_CODES.map((indicatorCode) => ({
+      kind: "team" as const, roundId: round!.id, rtId: place.id, personId: revoked, indicatorCode, score: 1, enteredAt: wib("2026-11-21T10:00"),
+    }))));
+    const after = await computeRecap(database.db, { scope: { city: true }, now: NOW });
+    expect(after.total).toEqual(before.total);
+    expect(after.total).toMatchObject({ visited: 3, scored: 1 });
   });
 
   it("gives a koordinator only their area", async () => {

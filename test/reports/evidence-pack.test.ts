@@ -1,11 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { encode } from "fast-png";
 import { describe, expect, it } from "vitest";
 import { assessmentRound, assessmentScore, evidence, roundAssessor } from "../../src/db/schema/index.js";
 import { createFileDownloader } from "../../src/delivery/telegram-files.js";
-import { addEvidence } from "../../src/domain/evidence/evidence.js";
+import { addEvidence, ledgerTotals } from "../../src/domain/evidence/evidence.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { buildEvidencePack, packFileName, pdfText } from "../../src/reports/evidence-pack.js";
 import { addBank, addDeposit, addOccurrences, addReadingSessions, addResidents, everyoneDid, wib } from "../domain/scores/builders.js";
@@ -203,5 +204,62 @@ describe("buildEvidencePack", () => {
     expect(tiny.photos).toBe(0);
     expect(tiny.leftOut).toBe(3);
     await tiny.dispose();
+  });
+
+  it("leaves reversed deposits out of the ledger totals: a whole reversal drops the deposit, a line reversal that line's kilos and Rupiah", async () => {
+    const rt05 = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN, 49);
+    const residents = await addResidents(database.db, 3);
+    const bank = await addBank(database.db, KELURAHAN_SIMPANG_IV_SIPIN);
+    const at = wib("2026-11-20T09:00");
+    // Standing: 2 kg (Rp4.000) and 1 l (Rp3.000).
+    await addDeposit(database.db, bank, { rtId: rt05.id, personId: residents[0]!, at, grams: 2000, millilitres: 1000 });
+    // Reversed whole: 5 kg and 2 l, none of it counts.
+    await addDeposit(database.db, bank, { rtId: rt05.id, personId: residents[1]!, at, grams: 5000, millilitres: 2000, reversed: true });
+    // Its kg line reversed: only the 1,5 l (Rp4.500) stands, and the deposit still counts once.
+    await addDeposit(database.db, bank, { rtId: rt05.id, personId: residents[2]!, at, grams: 3000, millilitres: 1500, reversedLine: 1 });
+    // Its only line reversed: the deposit is gone.
+    await addDeposit(database.db, bank, { rtId: rt05.id, personId: residents[2]!, at, grams: 4000, reversedLine: 1 });
+
+    const totals = await ledgerTotals(database.db, { rtId: rt05.id, from: wib("2026-11-01T00:00"), to: wib("2026-12-01T00:00") });
+    expect(totals).toMatchObject({ deposits: 2, grams: 2000, rupiah: 4000 + 3000 + 4500 });
+
+    const [round] = await database.db
+      .insert(assessmentRound)
+      .values({ year: 2027, proposalDeadline: "2027-03-01", visitFrom: "2027-04-01", visitTo: "2027-05-01", decisionOn: "2027-06-01", openedAt: NOW })
+      .returning({ id: assessmentRound.id });
+    const { text } = await packText(await buildEvidencePack({ db: database.db, i18n: harness.deps.i18n }, { rtId: rt05.id, roundId: round!.id, now: NOW, viewer: "staff" }));
+    expect(text).toMatch(/2 setoran, 2 kg, Rp\s?11\.500/);
+  });
+
+  it("removes its temporary folder and closes the file when drawing fails part-way, and passes the error on", async () => {
+    const rt05 = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN, 49);
+    const [round] = await database.db
+      .insert(assessmentRound)
+      .values({ year: 2027, proposalDeadline: "2027-03-01", visitFrom: "2027-04-01", visitTo: "2027-05-01", decisionOn: "2027-06-01", openedAt: NOW })
+      .returning({ id: assessmentRound.id });
+    // Something unexpected after the folder and the file are made: a text for the ledgers' page.
+    const failing = {
+      t(locale: string, key: string, vars?: Record<string, string | number>) {
+        if (key === "pack-ledgers-title") throw new Error("texts broke");
+        return harness.deps.i18n.t(locale, key, vars);
+      },
+    };
+    // The pack's folder is made under os.tmpdir(), which reads TMPDIR: a folder of this test's own.
+    const scratch = await mkdtemp(join(tmpdir(), "pack-test-"));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      await expect(buildEvidencePack({ db: database.db, i18n: failing }, { rtId: rt05.id, roundId: round!.id, now: NOW, viewer: "staff" })).rejects.toThrow("texts broke");
+      expect(await readdir(scratch)).toEqual([]);
+      // The same call with working texts makes its folder there, so the check above looks where it should.
+      const pack = await buildEvidencePack({ db: database.db, i18n: harness.deps.i18n }, { rtId: rt05.id, roundId: round!.id, now: NOW, viewer: "staff" });
+      expect(await readdir(scratch)).toHaveLength(1);
+      await pack.dispose();
+      expect(await readdir(scratch)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 });

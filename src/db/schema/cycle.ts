@@ -141,7 +141,8 @@ export const assessmentKind = pgEnum("assessment_kind", ["team", "self", "reasse
  *   and a score that differs from it needs `override_reason`;
  * - self: the ketua's penilaian mandiri for a quarter (`period`, e.g. `2027-Q1`);
  * - reassessment: a koordinator (or assessor) at a re-assessment visit.
- * Every individual score is kept; src/domain/cycle/combine.ts makes the RT's recap from them.
+ * Every individual score is kept, append-only (a trigger; /hapusdata may only blank a self
+ * answer's note, migration 0011); src/domain/cycle/combine.ts makes the RT's recap from them.
  */
 export const assessmentScore = pgTable("assessment_score", {
   id: bigserial("id", { mode: "number" }).primaryKey(),

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { eventOccurrence, evidence, person } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
-import { assertMayAssess, scorableRts } from "../cycle/assessment.js";
+import { assertMayAssess, isOwnRt, scorableRts } from "../cycle/assessment.js";
 import { DomainError } from "../errors.js";
 import { getOccurrence, listManageable, type EventKind, type Occurrence } from "../events/events.js";
 import type { Actor } from "../people/actor.js";
@@ -272,20 +272,25 @@ export async function listPackEvidence(
 export type PackViewer = "staff" | "team" | "ketua";
 
 /**
- * The actor's view of an RT's pack for a round, or null: a koordinator over it or an admin; an
- * assessor by assessment.ts's own rule (on the round's team, the RT in their scope, proposed and not
- * withdrawn, not their own RT, the round undecided: assertMayAssess, re-read here); its ketua.
+ * The actor's view of an RT's pack for a round, or null: its ketua (or acting ketua), and anyone
+ * else with a right over their own RT, as its ketua; a koordinator over it or an admin; an assessor
+ * by assessment.ts's own rule (on the round's team, the RT in their scope, proposed and not
+ * withdrawn, not their own RT, the round undecided: assertMayAssess, re-read here).
  */
 export async function packViewerOf(db: Database, actor: Actor, params: { rtId: number; roundId: number }): Promise<PackViewer | null> {
   const place = await getRt(db, params.rtId);
-  if (coversKelurahan(actor, place)) return "staff";
+  const covers = coversKelurahan(actor, place);
+  // Their own RT first (its ketua or acting ketua, petugas, resident): read as its ketua reads it,
+  // whatever else they are, so a koordinator acting as its ketua sees no team scores before the
+  // decision; an assessor may not score it either (assertMayAssess).
+  if (isOwnRt(actor, place.id)) return covers || actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id) ? "ketua" : null;
+  if (covers) return "staff";
   try {
     await assertMayAssess(db, actor, { roundId: params.roundId, rtId: place.id });
     return "team";
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
   }
-  if (actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === place.id)) return "ketua";
   return null;
 }
 
@@ -323,13 +328,19 @@ export async function ledgerTotals(db: Database, params: { rtId: number; from: D
   const { rtId } = params;
   const from = sql`${params.from.toISOString()}::timestamptz`;
   const to = sql`${params.to.toISOString()}::timestamptz`;
+  // The deposit lines still standing: a reversal of the whole entry, or of that line, takes it out
+  // (the scorecard's rule, metrics.ts). Rupiah is the lines' value, since a line reversal cancels
+  // only its line's value and the entry's amount stays as it was recorded.
   const [row] = await queryRows<{ deposits: number; grams: string | number; rupiah: string | number; sessions: number; attendees: string | number; loans: number }>(
     db,
-    sql`select
-          (select count(*)::int from ledger_entry l where l.rt_id = ${rtId} and l.kind = 'deposit' and l.occurred_at >= ${from} and l.occurred_at < ${to}) as deposits,
-          (select coalesce(sum(d.quantity), 0) from deposit_line d join ledger_entry l on l.id = d.entry_id
-             where l.rt_id = ${rtId} and l.kind = 'deposit' and d.unit = 'kg' and l.occurred_at >= ${from} and l.occurred_at < ${to}) as grams,
-          (select coalesce(sum(l.amount), 0) from ledger_entry l where l.rt_id = ${rtId} and l.kind = 'deposit' and l.occurred_at >= ${from} and l.occurred_at < ${to}) as rupiah,
+    sql`with standing as (
+          select d.entry_id, d.unit, d.quantity, d.value from deposit_line d join ledger_entry l on l.id = d.entry_id
+           where l.rt_id = ${rtId} and l.kind = 'deposit' and l.occurred_at >= ${from} and l.occurred_at < ${to}
+             and not exists (select 1 from ledger_entry r where r.reverses_entry_id = l.id and (r.reverses_line_no is null or r.reverses_line_no = d.line_no)))
+        select
+          (select count(distinct entry_id)::int from standing) as deposits,
+          (select coalesce(sum(quantity) filter (where unit = 'kg'), 0) from standing) as grams,
+          (select coalesce(sum(value), 0) from standing) as rupiah,
           (select count(*)::int from reading_session s where s.rt_id = ${rtId} and s.held_at >= ${from} and s.held_at < ${to}) as sessions,
           (select coalesce(sum(s.attendee_count), 0) from reading_session s where s.rt_id = ${rtId} and s.held_at >= ${from} and s.held_at < ${to}) as attendees,
           (select count(*)::int from book_loan b where b.rt_id = ${rtId} and b.lent_at >= ${from} and b.lent_at < ${to}) as loans`,

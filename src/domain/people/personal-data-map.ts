@@ -154,6 +154,17 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     },
   },
   {
+    columns: [assessmentScore.note],
+    holds: "notes a ketua wrote with their self-assessment (/nilaimandiri, free text that may name neighbours); an assessor's notes on an RT they scored",
+    erasure: "blanked on the person's self-assessment answers, as their evidence captions are; the scores stay the RT's; an assessor's notes on the RT stay",
+    async erase(tx, subject) {
+      await tx
+        .update(assessmentScore)
+        .set({ note: null })
+        .where(and(eq(assessmentScore.kind, "self"), eq(assessmentScore.personId, subject.personId), sql`${assessmentScore.note} is not null`));
+    },
+  },
+  {
     columns: [outbox.chatId, outbox.payload],
     holds: "messages to the person (their chat id and the text), and messages to others that name or quote them (a join request to the ketua, the keepers' copy of a reading report, a receipt naming the officer, a rota, a swap offer)",
     erasure:
@@ -274,8 +285,8 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [assessorScope.kecamatanCode], why: "an area code" },
   { columns: [assessmentVisit.requestKey], why: "a form's random key" },
   {
-    columns: [assessmentScore.indicatorCode, assessmentScore.period, assessmentScore.note, assessmentScore.overrideReason, assessmentScore.requestKey],
-    why: "an assessment of an RT (its notes and the reason a measured level was overridden), not about a person; a quarter; a form's key",
+    columns: [assessmentScore.indicatorCode, assessmentScore.period, assessmentScore.overrideReason, assessmentScore.requestKey],
+    why: "an assessment of an RT (the reason a measured level was overridden), not about a person; a quarter; a form's key",
   },
   { columns: [rtTitle.skNumber, rtTitle.baseline, rtTitle.awardRupiah], why: "the decree's number, the RT's indicator levels before its visit, Rupiah" },
   { columns: [kencanaRequirement.requirement, kencanaRequirement.note, kencanaRequirement.requestKey], why: "a requirement's code and what the RT has for it (the RT's record); a form's key" },

@@ -139,11 +139,14 @@ export async function addBank(db: Database, kelurahanCode: string): Promise<Bank
   return { id: bank!.id, kgTypeId: kg!.id, literTypeId: liter!.id, kgPriceId: kgPrice!.id, literPriceId: literPrice!.id, officer: officer! };
 }
 
-/** A deposit straight into the ledger: `grams` of the kg type and `millilitres` of the liter type. */
+/**
+ * A deposit straight into the ledger: `grams` of the kg type and `millilitres` of the liter type;
+ * `reversed` reverses it whole, `reversedLine` only that line (1 is the kg line when there are grams).
+ */
 export async function addDeposit(
   db: Database,
   bank: Bank,
-  params: { rtId: number; personId: number; at: Date; grams?: number; millilitres?: number; reversed?: boolean },
+  params: { rtId: number; personId: number; at: Date; grams?: number; millilitres?: number; reversed?: boolean; reversedLine?: number },
 ): Promise<number> {
   let [account] = await db.select({ id: bankAccount.id }).from(bankAccount).where(eqAccount(bank.id, params.personId));
   if (!account) {
@@ -162,6 +165,12 @@ export async function addDeposit(
   await db.insert(depositLine).values(lines.map((line) => ({ ...line, entryId: entry!.id })));
   if (params.reversed) {
     await db.insert(ledgerEntry).values({ ...common, requestKey: `test:${next()}`, kind: "reversal", amount: -amount, reversesEntryId: entry!.id, reason: "salah timbang", occurredAt: params.at });
+  }
+  if (params.reversedLine !== undefined) {
+    const line = lines.find((candidate) => candidate.lineNo === params.reversedLine)!;
+    await db.insert(ledgerEntry).values({
+      ...common, requestKey: `test:${next()}`, kind: "reversal", amount: -line.value, reversesEntryId: entry!.id, reversesLineNo: line.lineNo, reason: "salah timbang", occurredAt: params.at,
+    });
   }
   return entry!.id;
 }
