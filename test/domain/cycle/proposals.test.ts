@@ -93,7 +93,8 @@ describe("readiness and proposals", () => {
     const db = database.db;
     const koor = newUser("Koor");
     await addKoordinator(db, koor, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    const rts = await Promise.all([addRt(db, 1, KELURAHAN_SIMPANG_IV_SIPIN, 120), addRt(db, 2, KELURAHAN_SIMPANG_IV_SIPIN, 50), addRt(db, 3, KELURAHAN_SIMPANG_IV_SIPIN, 10)]);
+    // One after the other: their ids (and so the order read back) follow RT 1, 2, 3 on a pool too.
+    const rts = [await addRt(db, 1, KELURAHAN_SIMPANG_IV_SIPIN, 120), await addRt(db, 2, KELURAHAN_SIMPANG_IV_SIPIN, 50), await addRt(db, 3, KELURAHAN_SIMPANG_IV_SIPIN, 10)];
     await enterManualScore(db, await loadActor(db, koor.id, []), { rtId: rts[0]!.id, code: "B1", score: 2, note: null, assessedOn: { year: 2027, month: 2, day: 1 } }, NOW);
     const readiness = await rtReadiness(db, { rtIds: rts.map((place) => place.id), now: NOW });
     expect([...readiness.values()].map((entry) => entry.category)).toEqual(["besar", "sedang", "kecil"]);
