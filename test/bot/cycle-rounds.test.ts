@@ -23,7 +23,7 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { addAssessor as addTeamAssessor } from "../helpers/team-fixtures.js";
+import { addTeamMember } from "../helpers/cycle.js";
 import { callbackAnswerTo, pressData, pressOn, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Monday 1 March 2027, 10:00 WIB.
@@ -284,7 +284,7 @@ describe("/usulkan: a koordinator proposes RTs of their area", () => {
     const world = await buildWorld();
     const round = await insertRound();
     const assessor = newUser("Bu Penilai");
-    await addTeamAssessor(database.db, assessor, round.id, { rtIds: [world.rt05.id] });
+    await addTeamMember(database.db, assessor, round.id, { rtIds: [world.rt05.id] });
     await harness.send(world.koor, "/usulkan");
     await harness.press(world.koor, "Usulkan RT 05");
     const [visit] = await database.db
@@ -316,7 +316,7 @@ describe("/usulkan: a koordinator proposes RTs of their area", () => {
     const world = await buildWorld();
     const round = await insertRound();
     const assessor = newUser("Bu Penilai");
-    await addTeamAssessor(database.db, assessor, round.id, { rtIds: [world.rt05.id] });
+    await addTeamMember(database.db, assessor, round.id, { rtIds: [world.rt05.id] });
     await harness.send(world.koor, "/usulkan");
     await harness.press(world.koor, "Usulkan RT 05");
     const [held] = await database.db

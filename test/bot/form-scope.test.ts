@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { FORMS } from "../../src/bot/conversations/forms.js";
-import { addRound, proposeRt } from "../helpers/team-fixtures.js";
 import { REGISTRATION } from "../../src/bot/conversations/registration.js";
 import { assessmentRound, bookLoan, event, kencanaRequirement, ledgerEntry, membership, person, roleAssignment, roundAssessor, rtProposal, rtTitle, wasteBankOfficer } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer } from "../../src/domain/bank-sampah/banks.js";
@@ -16,7 +15,7 @@ import { handOverKetua, revokePetugas } from "../../src/domain/roles/roles.js";
 import { generateShifts, saveRondaSetup, setVolunteering } from "../../src/domain/ronda/watch.js";
 import { enterManualScore } from "../../src/domain/scores/manual.js";
 import { bankPick } from "../../src/messages/buttons/bank-sampah.js";
-import { addAssessor, openRound, propose } from "../helpers/cycle.js";
+import { addAssessor, addRound, openRound, propose } from "../helpers/cycle.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addPerson, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { addTitle } from "../domain/cycle/keeping-builders.js";
 import { KENCANA_REQUIREMENTS } from "../../src/domain/cycle/kencana.js";
@@ -316,7 +315,7 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
     return w.admin;
   },
   "visit-plan": async (w) => {
-    await proposeRt(database.db, (await addRound(database.db)).id, w.rt5.id);
+    await propose(database.db, (await addRound(database.db)).id, w.rt5.id);
     await harness.send(w.koordinator, "/kunjungan");
     await harness.press(w.koordinator, "RT 05");
     return w.koordinator;

@@ -20,7 +20,7 @@ import {
   newUser,
   snapshotState,
 } from "../helpers/fixtures.js";
-import { addAssessor, addRound, proposeRt } from "../helpers/team-fixtures.js";
+import { addRound, addTeamMember, propose } from "../helpers/cycle.js";
 import { callbackAnswerTo, callbackDataOf, pressData, shownMessages, type TestUser, withTestBot } from "../helpers/test-bot.js";
 
 // Minggu 22 November 2026, 10.00 WIB; the round's visits run 25 November to 15 December.
@@ -140,7 +140,7 @@ describe("/timpenilai and the team link", () => {
     const koordinator = newUser("Koordinator");
     await addKoordinator(database.db, koordinator, { kecamatanCode: KECAMATAN_TELANAIPURA });
     const round = await addRound(database.db);
-    const member = await addAssessor(database.db, newUser("Siti"), round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
+    const member = await addTeamMember(database.db, newUser("Siti"), round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
     await harness.send(koordinator, "/timpenilai");
     expect(harness.lastText(koordinator)).toBe("Maaf, perintah ini hanya untuk admin kota.");
     const before = await snapshotState(database.db);
@@ -169,7 +169,7 @@ describe("/timpenilai and the team link", () => {
     await addAdmin(database.db, admin);
     const round = await addRound(database.db);
     const siti = newUser("Siti");
-    const member = await addAssessor(database.db, siti, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
+    const member = await addTeamMember(database.db, siti, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
     await harness.send(siti, "/tugaspenilaian");
     expect(harness.lastText(siti)).toContain("RT yang Anda nilai di putaran 2026");
 
@@ -195,7 +195,7 @@ describe("/timpenilai and the team link", () => {
     await addAdmin(database.db, admin);
     const round = await addRound(database.db);
     const siti = newUser("Siti");
-    const member = await addAssessor(database.db, siti, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
+    const member = await addTeamMember(database.db, siti, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
     await harness.send(admin, "/timpenilai");
     const list = shownMessages(harness.telegram, admin.id).at(-1)!;
     await database.db.update(assessmentRound).set({ decidedAt: harness.now, skNumber: "SK 1/2026", skDate: "2026-11-22" }).where(eq(assessmentRound.id, round.id));
@@ -222,7 +222,7 @@ async function visitWorld() {
   const rt6 = await addRt(db, 6);
   const rt7 = await addRt(db, 7, KELURAHAN_BULURAN_KENALI);
   const rt3 = await addRt(db, 3, KELURAHAN_PAYO_SELINCAH);
-  for (const place of [rt5, rt7, rt3]) await proposeRt(db, round.id, place.id);
+  for (const place of [rt5, rt7, rt3]) await propose(db, round.id, place.id);
   const koordinator = newUser("Koordinator");
   await addKoordinator(db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
   const harun = newUser("Harun");
@@ -230,9 +230,9 @@ async function visitWorld() {
   const ani = newUser("Ani");
   const bambang = newUser("Bambang");
   const citra = newUser("Citra");
-  const aniMember = await addAssessor(db, ani, round.id, { rtIds: [rt5.id] });
-  const bambangMember = await addAssessor(db, bambang, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
-  await addAssessor(db, citra, round.id, { rtIds: [rt7.id] });
+  const aniMember = await addTeamMember(db, ani, round.id, { rtIds: [rt5.id] });
+  const bambangMember = await addTeamMember(db, bambang, round.id, { kecamatanCodes: [KECAMATAN_TELANAIPURA] });
+  await addTeamMember(db, citra, round.id, { rtIds: [rt7.id] });
   return { round, rt5, rt6, rt7, rt3, koordinator, harun, ani, bambang, citra, aniMember, bambangMember };
 }
 

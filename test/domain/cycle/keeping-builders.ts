@@ -1,7 +1,8 @@
 import type { Database } from "../../../src/db/client.js";
-import { assessmentRound, assessmentScore, roundAssessor, rtTitle } from "../../../src/db/schema/index.js";
+import { assessmentScore, roundAssessor, rtTitle } from "../../../src/db/schema/index.js";
 import { AUTOMATIC_CODES, INDICATOR_CODES, type AutomaticCode } from "../../../src/domain/scores/indicators.js";
 import { computeScorecards } from "../../../src/domain/scores/scorecard.js";
+import { addRound } from "../../helpers/cycle.js";
 
 export type BaselineInput = { automatic?: Partial<Record<AutomaticCode, number>>; participatingHouseholds: number };
 
@@ -33,22 +34,20 @@ export async function automaticNow(db: Database, rtId: number, now: Date): Promi
   return Object.fromEntries(card!.indicators.filter((indicator) => indicator.source === "auto").map((indicator) => [indicator.code, indicator.score]));
 }
 
+/** A round of `year` decided on its decision day (SK recorded). */
 export async function addDecidedRound(db: Database, year = 2026): Promise<number> {
-  const [row] = await db
-    .insert(assessmentRound)
-    .values({
-      year,
-      proposalDeadline: `${year}-04-30`,
-      visitFrom: `${year}-06-01`,
-      visitTo: `${year}-07-31`,
-      decisionOn: `${year}-08-17`,
-      openedAt: new Date(`${year}-03-01T02:00:00Z`),
-      skNumber: `188.45/123/HK/${year}`,
-      skDate: `${year}-08-17`,
-      decidedAt: new Date(`${year}-08-17T03:00:00Z`),
-    })
-    .returning({ id: assessmentRound.id });
-  return row!.id;
+  const round = await addRound(db, {
+    year,
+    proposalDeadline: `${year}-04-30`,
+    visitFrom: `${year}-06-01`,
+    visitTo: `${year}-07-31`,
+    decisionOn: `${year}-08-17`,
+    openedAt: new Date(`${year}-03-01T02:00:00Z`),
+    skNumber: `188.45/123/HK/${year}`,
+    skDate: `${year}-08-17`,
+    decidedAt: new Date(`${year}-08-17T03:00:00Z`),
+  });
+  return round.id;
 }
 
 /** A team score by a current member of the round's team (made one here if they are not yet). */
