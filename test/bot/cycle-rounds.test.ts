@@ -117,6 +117,30 @@ describe("/putaran: an admin opens the year's round", () => {
     expect(harness.lastText(world.admin)).toContain("Diusulkan 0 RT · dikunjungi 0 · ditetapkan 0");
   });
 
+  it("keeps the answers when the save is refused for something an answer can mend: back to the summary, then saves", async () => {
+    const world = await buildWorld();
+    await harness.send(world.admin, "/putaran");
+    await harness.press(world.admin, "Buka putaran baru");
+    await answerAll(world.admin, ["2027", "2/3/2027", "1/6/2027", "31/7/2027", "17 Agustus 2027"]);
+    // The admin leaves the summary overnight and beyond: the deadline has passed when "Simpan" is tapped.
+    const now = harness.now;
+    harness.now = new Date(now.getTime() + 3 * 24 * 3600 * 1000);
+    try {
+      await harness.press(world.admin, "Simpan");
+      const said = textsTo(world.admin).slice(-2);
+      expect(said[0]).toContain("sudah lewat");
+      expect(said[1]).toContain("• Tahun: 2027"); // the summary again, every answer kept
+      expect(await database.db.select().from(assessmentRound)).toHaveLength(0);
+      await harness.press(world.admin, "Batas usulan");
+      await harness.send(world.admin, "30 April 2027");
+      await harness.press(world.admin, "Simpan");
+      expect(harness.lastText(world.admin)).toContain("✅ Putaran penilaian 2027 dibuka");
+      expect(await database.db.select().from(assessmentRound)).toMatchObject([{ year: 2027, proposalDeadline: "2027-04-30", visitFrom: "2027-06-01" }]);
+    } finally {
+      harness.now = now;
+    }
+  });
+
   it("refuses a second round for the same year, clearly, at the year prompt", async () => {
     const world = await buildWorld();
     await insertRound(2027, "2027-04-30", true);

@@ -40,6 +40,9 @@ export function parseRoundYear(text: string, now: Date): Parsed<number> {
   return { ok: true, value: year };
 }
 
+/** Refusals of the save that an edited answer can mend. */
+const MENDABLE_REFUSALS = new Set(["round-deadline-past", "round-dates-order", "round-year-exists", "round-year-out-of-range"]);
+
 /**
  * One date of the round as Indonesians type it ("30 April 2027", "30/4/2027"), read by the
  * scheduler's parser (WIB, not in the past, within a year), then put in order with the dates
@@ -107,32 +110,44 @@ export function createOpenRoundConversation(deps: BotDeps) {
     const save = roundSave.data({ key: request.id });
     const cancel = answer.data({ form: OPEN_ROUND, choice: "cancel" });
     const edits = (["year", ...ROUND_DATE_FIELDS] as const).map((field) => ({ field, data: roundEdit.data({ field }) }));
-    for (;;) {
-      const keyboard = new InlineKeyboard();
-      edits.forEach((edit, index) => {
-        keyboard.text(ctx.t("round-button-edit", { field: label(edit.field) }), edit.data);
-        if (index % 2 === 1) keyboard.row();
-      });
-      keyboard.row().text(ctx.t("button-save"), save).text(ctx.t("button-cancel"), cancel);
-      await ctx.reply(
-        ctx.t("round-summary", { year: String(year), deadline: show(dates.proposalDeadline!), from: show(dates.visitFrom!), to: show(dates.visitTo!), decision: show(dates.decisionOn!) }),
-        { reply_markup: keyboard },
-      );
-      const { data, ctx: press } = await waitForChoice(conversation, [...edits.map((edit) => edit.data), save, cancel]);
-      await press.editMessageReplyMarkup();
-      if (data === cancel) return void (await press.reply(press.t("action-cancelled")));
-      if (data === save) break;
-      const field = roundEdit.read(data)!.field;
-      if (field === "year") year = await askYear();
-      else dates[field] = await askDate(field);
-    }
+    /** The summary with an edit button per answer, until "Simpan" (false: cancelled). */
+    const review = async (): Promise<boolean> => {
+      for (;;) {
+        const keyboard = new InlineKeyboard();
+        edits.forEach((edit, index) => {
+          keyboard.text(ctx.t("round-button-edit", { field: label(edit.field) }), edit.data);
+          if (index % 2 === 1) keyboard.row();
+        });
+        keyboard.row().text(ctx.t("button-save"), save).text(ctx.t("button-cancel"), cancel);
+        await ctx.reply(
+          ctx.t("round-summary", { year: String(year), deadline: show(dates.proposalDeadline!), from: show(dates.visitFrom!), to: show(dates.visitTo!), decision: show(dates.decisionOn!) }),
+          { reply_markup: keyboard },
+        );
+        const { data, ctx: press } = await waitForChoice(conversation, [...edits.map((edit) => edit.data), save, cancel]);
+        await press.editMessageReplyMarkup();
+        if (data === cancel) {
+          await press.reply(press.t("action-cancelled"));
+          return false;
+        }
+        if (data === save) return true;
+        const field = roundEdit.read(data)!.field;
+        if (field === "year") year = await askYear();
+        else dates[field] = await askDate(field);
+      }
+    };
 
-    const draft: RoundDraft = { year, proposalDeadline: dates.proposalDeadline!, visitFrom: dates.visitFrom!, visitTo: dates.visitTo!, decisionOn: dates.decisionOn! };
-    const outcome = await runOnce(conversation, async (outside) => {
-      const opened = await openRound(deps, outside.actor, { ...draft, requestKey: request.key });
-      return { year: opened.round.year, told: opened.told };
-    });
-    if (!outcome.ok) return explain(ctx, outcome);
-    await ctx.reply(ctx.t("round-saved", { year: String(outcome.value.year), deadline: show(draft.proposalDeadline), told: outcome.value.told }));
+    for (;;) {
+      if (!(await review())) return;
+      const draft: RoundDraft = { year, proposalDeadline: dates.proposalDeadline!, visitFrom: dates.visitFrom!, visitTo: dates.visitTo!, decisionOn: dates.decisionOn! };
+      const outcome = await runOnce(conversation, async (outside) => {
+        const opened = await openRound(deps, outside.actor, { ...draft, requestKey: request.key });
+        return { year: opened.round.year, told: opened.told };
+      });
+      if (outcome.ok) return void (await ctx.reply(ctx.t("round-saved", { year: String(outcome.value.year), deadline: show(draft.proposalDeadline), told: outcome.value.told })));
+      await explain(ctx, outcome);
+      // What an answer can mend (a deadline passed overnight, a year taken meanwhile): back to the
+      // summary with the answers kept, nothing saved. Anything else ends the form.
+      if (!MENDABLE_REFUSALS.has(outcome.code)) return;
+    }
   };
 }
