@@ -88,7 +88,9 @@ export async function seedCycle(url: string): Promise<CycleData> {
       join round_assessor a on a.id = s.assessor_id
       cross join generate_series(1, ${PHOTOS_PER_ASSESSOR}) ph(n)
       where p.round_id = ${roundId}`);
-    await sql.unsafe(`analyze rt_proposal; analyze assessment_score; analyze evidence; analyze rt_title; analyze assessment_visit`);
+    // As autovacuum leaves tables after a burst of inserts: statistics for the planner, and the
+    // visibility map that lets a count (the floor) and the recap read their indexes alone.
+    for (const table of ["rt_proposal", "assessment_score", "evidence", "rt_title", "assessment_visit", "round_assessor", "assessor_scope"]) await sql.unsafe(`vacuum analyze ${table}`);
     const [counts] = await sql<{ rts: number; proposed: number; holders: number; assessors: number; scores: number; photos: number }[]>`
       select (select count(*) from rt)::int as rts,
              (select count(*) from rt_proposal where round_id = ${roundId})::int as proposed,

@@ -162,6 +162,8 @@ export const assessmentScore = pgTable("assessment_score", {
   requestKey: text("request_key").unique(),
 }, (table) => [
   index("assessment_score_round_rt_idx").on(table.roundId, table.rtId, table.indicatorCode, table.personId, table.id),
+  // The recap's count of the indicators each RT was scored on by the team, read from the index alone.
+  index("assessment_score_round_kind_idx").on(table.roundId, table.kind, table.rtId, table.indicatorCode, table.personId),
   index("assessment_score_rt_kind_idx").on(table.rtId, table.kind, table.indicatorCode, table.id),
   check("assessment_score_range", sql`${table.score} between 0 and 2 and (${table.automaticScore} is null or ${table.automaticScore} between 0 and 2)`),
   check("assessment_score_code_shape", sql`${table.indicatorCode} ~ '^[BAP][1-7]$'`),

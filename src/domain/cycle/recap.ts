@@ -104,9 +104,11 @@ export async function computeRecap(db: Database, params: { scope: AreaScope; now
 
 /** The counts per kecamatan in scope. */
 function recapCounts(db: Database, roundId: number, inScope: SQL, now: Date): Promise<Row[]> {
-  // `team` holds each RT's distinct indicators scored by a current member of the team (a revoked
-  // assessor's scores count nowhere, as in teamRecaps for the decision list and the pack), by two
-  // hash aggregations, not a sorted count(distinct …), read once for both `visited` and `scored`. `visited` is a union, so
+  // `team` holds each RT's distinct indicators scored by the team, leaving out the members whose
+  // place was revoked (their scores count nowhere, as in teamRecaps for the decision list and the
+  // pack; there are few of them, so a list to skip, not a join per score), read in RT and indicator
+  // order from one index (assessment_score_round_kind_idx) without a sort, once for both `visited`
+  // and `scored`. `visited` is a union, so
   // an RT visited and scored counts once; `winners` joins at most one row per RT, as a round awards
   // one title level and rt_title holds one title per RT and level.
   return queryRows<Row>(
@@ -116,11 +118,14 @@ function recapCounts(db: Database, roundId: number, inScope: SQL, now: Date): Pr
         ),
         proposed as (select distinct p.rt_id from rt_proposal p where p.round_id = ${roundId} and p.withdrawn_at is null),
         team as (
-          select rt_id, count(*) as indicators
-          from (select distinct s.rt_id, s.indicator_code from assessment_score s
-                where s.round_id = ${roundId} and s.kind = 'team'
-                  and exists (select 1 from round_assessor a where a.round_id = s.round_id and a.person_id = s.person_id and a.revoked_at is null)) d
-          group by rt_id
+          select s.rt_id, count(distinct s.indicator_code) as indicators
+          from assessment_score s
+          where s.round_id = ${roundId} and s.kind = 'team'
+            and s.person_id <> all(array(
+              select a.person_id from round_assessor a
+              where a.round_id = ${roundId} and a.revoked_at is not null
+                and not exists (select 1 from round_assessor c where c.round_id = a.round_id and c.person_id = a.person_id and c.revoked_at is null)))
+          group by s.rt_id
         ),
         visited as (
           select v.rt_id from assessment_visit v

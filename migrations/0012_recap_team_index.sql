@@ -1,0 +1,1 @@
+CREATE INDEX "assessment_score_round_kind_idx" ON "assessment_score" USING btree ("round_id","kind","rt_id","indicator_code","person_id");
