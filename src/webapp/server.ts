@@ -56,15 +56,15 @@ const RT_PATH = /^\/rt\/([1-9]\d{0,9})$/;
 /** RT ids are int4: a longer number names no RT (and must not reach the query). */
 const MAX_RT_ID = 2_147_483_647;
 
+/** The body as text, or null past `limit` (the rest is read and dropped, so the answer still reaches the client). */
 async function readText(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return size > limit ? null : Buffer.concat(chunks).toString("utf8");
 }
 
 /**
