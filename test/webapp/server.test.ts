@@ -2,7 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { person } from "../../src/db/schema/index.js";
 import type { App } from "../../src/runtime/app.js";
-import { INIT_DATA_MAX_AGE_SECONDS } from "../../src/webapp/init-data.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { claimInitData } from "../../src/db/init-data-claims.js";
+import { createLogger } from "../../src/logger.js";
+import { productionJobs } from "../../src/scheduling/jobs.js";
+import { INIT_DATA_CLOCK_SKEW_SECONDS, INIT_DATA_MAX_AGE_SECONDS } from "../../src/webapp/init-data.js";
 import { SESSION_TTL_SECONDS } from "../../src/webapp/session.js";
 import { withTestDatabase } from "../helpers/database.js";
 import {
@@ -119,6 +123,19 @@ describe("signing in with Telegram's initData", () => {
     const fresh = initDataOf(koordinator);
     const raced = await Promise.all([signIn(app.port, fresh), signIn(app.port, fresh), signIn(app.port, fresh)]);
     expect(raced.map((answer) => answer.status).sort()).toEqual([204, 401, 401]);
+  });
+
+  it("forgets a used initData only once it has expired (the daily prune job)", async () => {
+    const hash = "a".repeat(64);
+    expect(await claimInitData(database.db, hash, now)).toBe(true);
+    expect(await claimInitData(database.db, hash, later(10))).toBe(false);
+    const prune = productionJobs({ db: database.db, i18n: createI18n(database.db), logger: createLogger("silent") }).find((job) => job.name === "prune-updates")!;
+    // Data claimed now may be dated up to the skew ahead, so it is good until then plus its age.
+    const expiresIn = INIT_DATA_MAX_AGE_SECONDS + INIT_DATA_CLOCK_SKEW_SECONDS;
+    await prune.run(later(expiresIn - 1));
+    expect(await claimInitData(database.db, hash, later(expiresIn - 1))).toBe(false);
+    await prune.run(later(expiresIn + 1));
+    expect(await claimInitData(database.db, hash, later(expiresIn + 1))).toBe(true);
   });
 
   it("answers only POST at /app/session", async () => {
