@@ -85,7 +85,7 @@ describe("signing in with Telegram's initData", () => {
     expect(home.text).toContain("var(--tg-theme-bg-color");
     expect(home.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(visibleText(home.text)).toBe(
-      "Dasbor Kampung BANTAR Halo, Dewi! 2 RT di wilayah Anda " +
+      "Halo, Dewi! 2 RT di wilayah Anda " +
         "RT 01 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 2 warga aktif, 1 menunggu · ada ketua " +
         "RT 02 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 0 warga aktif, 0 menunggu · ⚠️ belum ada ketua",
     );
@@ -220,7 +220,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
     const adminCookie = await sessionOf(admin);
-    expect(visibleText((await getPage(app.port, "/home", adminCookie)).text)).toBe("Dasbor Kampung BANTAR Halo, Admin! 4 RT di seluruh kota");
+    expect(visibleText((await getPage(app.port, "/home", adminCookie)).text)).toBe("Halo, Admin! 4 RT di seluruh kota");
     expect((await getPage(app.port, `/rt/${rt4.id}`, adminCookie)).status).toBe(200);
   });
 
@@ -228,7 +228,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     const { rt1, rt2, ketua } = await area();
     const cookie = await sessionOf(ketua);
     const home = await getPage(app.port, "/home", cookie);
-    expect(visibleText(home.text)).toBe("Dasbor Kampung BANTAR Halo, Harun! RT Anda: RT 01 Simpang IV Sipin");
+    expect(visibleText(home.text)).toBe("Halo, Harun! RT Anda: RT 01 Simpang IV Sipin");
     expect((await getPage(app.port, `/rt/${rt1.id}`, cookie)).status).toBe(200);
     expect((await getPage(app.port, `/rt/${rt2.id}`, cookie)).status).toBe(403);
 
@@ -236,7 +236,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     await addMember(database.db, resident, rt1.id);
     const residentCookie = await sessionOf(resident);
     expect(visibleText((await getPage(app.port, "/home", residentCookie)).text)).toBe(
-      "Dasbor Kampung BANTAR Halo, Ani! Dasbor ini untuk ketua RT, koordinator, dan admin. Perintah untuk warga ada di bot: kirim /bantuan.",
+      "Halo, Ani! Dasbor ini untuk ketua RT, koordinator, dan admin. Perintah untuk warga ada di bot: kirim /bantuan.",
     );
     expect((await getPage(app.port, `/rt/${rt1.id}`, residentCookie)).status).toBe(403);
 
