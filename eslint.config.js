@@ -43,6 +43,18 @@ export default tseslint.config(
     },
   },
   {
+    // The Mini App is a handler layer like the bot: it reads requests and renders pages; the
+    // decisions and the SQL are the domain's (the same ones the bot calls).
+    files: ["src/webapp/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["drizzle-orm", "drizzle-orm/*", "**/db/schema*", "**/db/schema/*"], message: "SQL lives in src/db and src/domain." }, { group: ["**/bot/*", "**/bot/**"], message: "The Mini App shares the domain with the bot, not its handlers." }] },
+      ],
+      "no-restricted-syntax": ["error", NO_TRANSACTION],
+    },
+  },
+  {
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -2085,3 +2085,35 @@ visit-held-card =
 visit-notice-withdrawn-assessor = { $name }, your assessment visit to RT { $rt } { $kelurahan } on { $when } is cancelled because the koordinator withdrew this RT's proposal.
 error-team-round-decided = This assessment round has been decided, so its team members can no longer be removed: the decided team recap stays as it is.
 error-team-revoked = Your membership of this round's assessment team has been revoked.
+## issue 16: dashboard
+app-title = Kampung BANTAR dashboard
+app-boot-opening = Opening the dashboard…
+app-boot-outside = This dashboard opens only inside Telegram, from the Kampung BANTAR bot.
+app-boot-refused = The dashboard cannot be opened with this data. Close it and open it again from the bot.
+app-boot-failed = The connection was lost. Check your internet, then open the dashboard again from the bot.
+app-signed-out = Your dashboard session has ended. Close the dashboard and open it again from the bot.
+app-forbidden = This page is outside your area.
+app-not-found = There is no such page.
+app-back-home = ← Home
+app-home-greeting = Hello, { $name }!
+app-home-unregistered = You are not registered yet. Open the Kampung BANTAR bot and send /start to register.
+app-home-nothing = This dashboard is for ketua RT, koordinators and admins. Residents' commands are in the bot: send /bantuan.
+app-home-my-rt = Your RT: RT { $rt } { $kelurahan }
+app-home-area-count = { $count ->
+        [one] 1 RT in your area
+       *[other] { $count } RTs in your area
+    }
+app-home-area-empty = No RT is registered in your area yet.
+app-home-city-count = { $count ->
+        [one] 1 RT in the whole city
+       *[other] { $count } RTs in the whole city
+    }
+app-rt-name = RT { $rt } { $kelurahan }
+app-rt-place = Kelurahan { $kelurahan }, Kecamatan { $kecamatan }
+app-rt-members = { $active } active, { $pending } waiting
+app-rt-has-ketua = has a ketua
+app-rt-no-ketua = ⚠️ no ketua yet
+app-rt-households = { $count ->
+        [one] 1 household
+       *[other] { $count } households
+    }

@@ -3,6 +3,11 @@ import { z } from "zod";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const BOT_MODES = ["polling", "webhook"] as const;
 
+/** Where the server answers the Mini App: WEBAPP_URL's path without a trailing slash ("/app"). */
+export function basePathOf(webappUrl: string): string {
+  return new URL(webappUrl).pathname.replace(/\/+$/, "");
+}
+
 /** Empty strings in an env file mean "not set", as people write them in `.env.example`. */
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema.optional());
@@ -33,6 +38,13 @@ const configSchema = z.object({
     (value) => value ?? "info",
   ),
   BOT_MODE: optional(z.enum(BOT_MODES, { error: "must be polling or webhook" })).transform((value) => value ?? "polling"),
+  WEBAPP_URL: optional(
+    z
+      .url({ protocol: /^https$/, error: "must be an https URL (Telegram opens Mini Apps over https only), e.g. https://bot.example.org/app", abort: true })
+      // The server mounts the app at this path, beside /healthz and the webhook: it needs one of its own.
+      .refine((url) => !["", "/", "/healthz"].includes(basePathOf(url)), "needs a path of its own, e.g. https://bot.example.org/app")
+      .refine((url) => !/[?#]/.test(url), "must not carry a query or a fragment"),
+  ),
   PORT: optional(
     z
       .string()
@@ -71,6 +83,8 @@ type BaseConfig = {
   logLevel: (typeof LOG_LEVELS)[number];
   /** The HTTP port: /healthz in both modes, and the webhook in webhook mode. */
   port: number;
+  /** The public https address of the Mini App (issue 16); unset, the app is off. */
+  webappUrl: string | undefined;
 };
 
 export type PollingConfig = BaseConfig & { mode: "polling" };
@@ -99,13 +113,22 @@ export class ConfigError extends Error {
   }
 }
 
+function underPath(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
+}
+
 /** Reads the environment once; every bad or missing variable is named in one error. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   // Webhook variables are checked whenever webhook mode is asked for, so one error names them all.
   const webhook = env.BOT_MODE === "webhook" ? webhookSchema.safeParse(env) : undefined;
-  if (!result.success || webhook?.success === false) {
-    const issues = [...(result.error?.issues ?? []), ...(webhook?.error?.issues ?? [])];
+  // The webhook's path must not fall inside the app's: the app would take Telegram's updates.
+  const clash =
+    result.success && webhook?.success && result.data.WEBAPP_URL && underPath(new URL(webhook.data.WEBHOOK_URL).pathname, basePathOf(result.data.WEBAPP_URL))
+      ? [{ path: ["WEBAPP_URL"], message: "must not hold WEBHOOK_URL's path: give the app a path of its own, e.g. /app" }]
+      : [];
+  if (!result.success || webhook?.success === false || clash.length > 0) {
+    const issues = [...(result.error?.issues ?? []), ...(webhook?.error?.issues ?? []), ...clash];
     throw new ConfigError(issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
   const vars = result.data;
@@ -119,6 +142,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminTelegramIds: vars.ADMIN_TELEGRAM_IDS,
     logLevel: vars.LOG_LEVEL,
     port: vars.PORT,
+    webappUrl: vars.WEBAPP_URL,
   };
   if (webhook?.success) return { ...base, mode: "webhook", webhookUrl: webhook.data.WEBHOOK_URL, webhookSecret: webhook.data.WEBHOOK_SECRET };
   return { ...base, mode: "polling" };

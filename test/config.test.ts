@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../src/config.js";
+import { basePathOf, ConfigError, parseConfig } from "../src/config.js";
 
 const TOKEN = "123456789:AAH-example_token_from_BotFather";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -188,6 +188,39 @@ describe("parseConfig: BOT_MODE, PORT and the webhook", () => {
     for (const port of ["80a", "-1", "65536", "99999", " 80", "8080.5"]) {
       expect(problemsOf({ BOT_TOKEN: TOKEN, PORT: port })[0]).toMatch(/^PORT must be a TCP port number/);
     }
+  });
+});
+
+describe("parseConfig: WEBAPP_URL (the dashboard Mini App)", () => {
+  const WEBHOOK = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/telegram/hook", WEBHOOK_SECRET: "s3cret_-Token" };
+
+  it("is off when unset or empty, in both modes", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN }).webappUrl).toBeUndefined();
+    expect(parseConfig({ BOT_TOKEN: TOKEN, WEBAPP_URL: "" }).webappUrl).toBeUndefined();
+    expect(parseConfig(WEBHOOK).webappUrl).toBeUndefined();
+  });
+
+  it("takes an https address with a path of its own, beside polling or the webhook", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, WEBAPP_URL: "https://bot.example.org/app" }).webappUrl).toBe("https://bot.example.org/app");
+    expect(parseConfig({ ...WEBHOOK, WEBAPP_URL: "https://bot.example.org/app/" }).webappUrl).toBe("https://bot.example.org/app/");
+    expect(basePathOf("https://bot.example.org/app/")).toBe("/app");
+    expect(basePathOf("https://bot.example.org/bantar/dasbor")).toBe("/bantar/dasbor");
+  });
+
+  it.each(["http://bot.example.org/app", "bot.example.org/app", "ftp://bot.example.org/app"])("refuses %j: Telegram opens Mini Apps over https only", (url) => {
+    expect(problemsOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: url })).toEqual(["WEBAPP_URL must be an https URL (Telegram opens Mini Apps over https only), e.g. https://bot.example.org/app"]);
+  });
+
+  it("refuses a path the server already answers, or none, or a query", () => {
+    for (const url of ["https://bot.example.org", "https://bot.example.org/", "https://bot.example.org/healthz"]) {
+      expect(problemsOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: url }), url).toEqual(["WEBAPP_URL needs a path of its own, e.g. https://bot.example.org/app"]);
+    }
+    expect(problemsOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: "https://bot.example.org/app?x=1" })).toEqual(["WEBAPP_URL must not carry a query or a fragment"]);
+    for (const url of ["https://bot.example.org/telegram", "https://bot.example.org/telegram/hook"]) {
+      expect(problemsOf({ ...WEBHOOK, WEBAPP_URL: url }), url).toEqual(["WEBAPP_URL must not hold WEBHOOK_URL's path: give the app a path of its own, e.g. /app"]);
+    }
+    // The webhook beside the app (not under it) is fine.
+    expect(parseConfig({ ...WEBHOOK, WEBAPP_URL: "https://bot.example.org/tele" }).webappUrl).toBe("https://bot.example.org/tele");
   });
 });
 

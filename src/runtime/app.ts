@@ -21,6 +21,7 @@ import { untilDone } from "./retry.js";
 import { setWebhook, webhookHandler } from "./webhook.js";
 import { createTelegramTransport } from "./telegram-transport.js";
 import { UpdateTracker } from "./update-tracker.js";
+import { createWebApp } from "../webapp/server.js";
 
 /** SIGTERM to exit, at most: `docker stop` sends SIGKILL after 10 s by default. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -120,6 +121,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const refusals = new RefusalLog({ logger, message: WEBHOOK_REFUSED, clock: () => clock().getTime() });
   const health = healthReport({ db, clock, tracker, mode: config.mode, logger, secrets, refusals });
+  // The Mini App (issue 16), when WEBAPP_URL gives it a public address.
+  const webapp = config.webappUrl
+    ? createWebApp({ db, botToken: config.botToken, publicUrl: config.webappUrl, adminTelegramIds: config.adminTelegramIds, texts: deps.i18n, clock, logger })
+    : undefined;
   let server: HttpServer;
   try {
     await untilDone("getMe", () => bot.init(), logger, secrets, stopping.signal);
@@ -130,6 +135,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       health,
       refusals,
+      ...(webapp ? { webapp } : {}),
       ...(config.mode === "webhook"
         ? { webhook: { path: new URL(config.webhookUrl).pathname, secret: config.webhookSecret, handle: webhookHandler({ tracker, handleUpdate, logger, secrets }) } }
         : {}),

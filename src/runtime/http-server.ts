@@ -29,12 +29,20 @@ export type WebhookEndpoint = {
   handle(update: Update): Promise<boolean>;
 };
 
+/** The Mini App (src/webapp): every request under its base path is its own, by any method. */
+export type WebAppEndpoint = {
+  basePath: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+};
+
 export type HttpServerOptions = {
   port: number;
   host?: string;
   logger: Logger;
   health(): Promise<Health>;
   webhook?: WebhookEndpoint;
+  /** Served only when WEBAPP_URL is set. */
+  webapp?: WebAppEndpoint;
   /** Counts and logs (at a bounded rate) webhook requests refused for their secret; one of its own if not given. */
   refusals?: RefusalLog;
 };
@@ -75,15 +83,15 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 /**
- * The one HTTP server of an instance (node:http): GET /healthz in both modes, and in webhook mode
- * POST <path> for Telegram. An update is answered 200 once handled and 500 if handling failed, so
+ * The one HTTP server of an instance (node:http): GET /healthz in both modes, in webhook mode
+ * POST <path> for Telegram, and the Mini App under its path when it is enabled. An update is answered 200 once handled and 500 if handling failed, so
  * Telegram delivers it again (the dedupe claim was released); 401 without the right secret (and
  * nothing is handled), 503 while shutting down.
  */
 export const WEBHOOK_REFUSED = "webhook requests without the right secret refused";
 
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
-  const { logger, webhook } = options;
+  const { logger, webhook, webapp } = options;
   const refusals = options.refusals ?? new RefusalLog({ logger, message: WEBHOOK_REFUSED });
   let accepting = true;
 
@@ -121,10 +129,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   }
 
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
     let work: Promise<void>;
     if (req.method === "GET" && path === "/healthz") work = onHealth(res);
     else if (webhook && path === webhook.path && req.method === "POST") work = onWebhook(req, res, webhook);
+    else if (webapp && (path === webapp.basePath || path.startsWith(`${webapp.basePath}/`))) work = webapp.handle(req, res);
     else {
       req.resume();
       work = Promise.resolve(send(res, 404, { ok: false, error: "not found" }));

@@ -1,5 +1,7 @@
 import { pruneProcessedUpdates } from "../db/processed-updates.js";
 import { pruneFormSteps } from "../db/state-store.js";
+import { pruneInitDataClaims } from "../db/init-data-claims.js";
+import { INIT_DATA_CLOCK_SKEW_SECONDS, INIT_DATA_MAX_AGE_SECONDS } from "../webapp/init-data.js";
 import { applyRetention } from "../domain/audit/retention.js";
 import { releaseDueBroadcasts } from "../domain/broadcast/broadcast.js";
 import { extendOccurrences } from "../domain/events/events.js";
@@ -16,6 +18,8 @@ export const REMINDER_JOB_NAME = "reminders";
 const UPDATE_CLAIMS_KEPT_MS = 2 * 86_400_000;
 /** A form's kept step outcomes wait for the redelivery of their update, which comes within a day. */
 const FORM_STEPS_KEPT_MS = 86_400_000;
+/** A Mini App's initData is refused for its age after this anyway (dated at most the skew ahead of its claim). */
+const INIT_DATA_CLAIMS_KEPT_MS = (INIT_DATA_MAX_AGE_SECONDS + INIT_DATA_CLOCK_SKEW_SECONDS) * 1000;
 
 /**
  * The one list of what the bot does on its own, and when (cron read in WIB). A new job goes here;
@@ -29,13 +33,15 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     // Every minute: scheduled announcements that are due go out (held in the database, so a restart loses none).
     { name: "release-broadcasts", cron: "* * * * *", run: (now) => releaseDueBroadcasts(deps, now) },
     { name: "extend-occurrences", cron: "10 0 * * *", run: (now) => extendOccurrences(db, now) },
-    // What a form kept for a redelivery that never came (polling, Telegram giving up) goes after a day too.
+    // What a form kept for a redelivery that never came (polling, Telegram giving up) goes after a day too;
+    // the Mini App's used initData once it has expired.
     {
       name: "prune-updates",
       cron: "30 3 * * *",
       run: async (now) => {
         await pruneProcessedUpdates(db, new Date(now.getTime() - UPDATE_CLAIMS_KEPT_MS));
         await pruneFormSteps(db, new Date(now.getTime() - FORM_STEPS_KEPT_MS));
+        await pruneInitDataClaims(db, new Date(now.getTime() - INIT_DATA_CLAIMS_KEPT_MS));
       },
     },
     // Book return reminders at 08.00 WIB: the morning, before the corner opens after school.

@@ -10,6 +10,8 @@ import type { TelegramStub } from "./telegram-stub.js";
 export const TOKEN = "123456:TEST-token-for-runtime-tests";
 export const SECRET = "runtime-test_SECRET-42";
 export const WEBHOOK_PATH = "/telegram/hook";
+/** The Mini App's public address in tests: the server answers it under /app. */
+export const WEBAPP_URL = "https://bot.example.org/app";
 
 export function testConfig(mode: "webhook" | "polling", env: Record<string, string> = {}): Config {
   return parseConfig({
@@ -26,6 +28,11 @@ export function testConfig(mode: "webhook" | "polling", env: Record<string, stri
 /** The real app (every part but the process) on a test database, talking to the stub, on a free port. */
 export function startTestApp(database: DatabaseHandle, stub: TelegramStub, mode: "webhook" | "polling" = "webhook", options: AppOptions = {}): Promise<App> {
   return startApp(testConfig(mode), { database, fetch: stub.fetch, botInfo: BOT_INFO, host: "127.0.0.1", logger: createLogger("silent"), ...options });
+}
+
+/** The real app with the Mini App on (WEBAPP_URL set), as startTestApp otherwise. */
+export function startWebAppTestApp(database: DatabaseHandle, stub: TelegramStub, options: AppOptions = {}): Promise<App> {
+  return startApp(testConfig("webhook", { WEBAPP_URL }), { database, fetch: stub.fetch, botInfo: BOT_INFO, host: "127.0.0.1", logger: createLogger("silent"), ...options });
 }
 
 /** POSTs an update to the app's webhook as Telegram does; `secret: null` leaves the header out. */

@@ -1,0 +1,181 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { basePathOf } from "../config.js";
+import type { Database } from "../db/client.js";
+import { claimInitData } from "../db/init-data-claims.js";
+import { DomainError } from "../domain/errors.js";
+import { loadActor, type Actor } from "../domain/people/actor.js";
+import type { Locale } from "../domain/people/person.js";
+import { canManageRt } from "../domain/roles/scope.js";
+import { getRt } from "../domain/rt/rt.js";
+import type { Logger } from "../logger.js";
+import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
+import { translateIn, type Texts, type Translate } from "../messages/translate.js";
+import { BOOT_SCRIPT, bootPage } from "./boot.js";
+import { html, type SafeHtml } from "./html.js";
+import { INIT_DATA_MAX_LENGTH, validateInitData, type InitDataRefusal } from "./init-data.js";
+import { page } from "./layout.js";
+import { homePage } from "./pages/home.js";
+import { rtPage } from "./pages/rt.js";
+import { clearedSessionCookie, cookieValue, issueSession, readSession, SESSION_COOKIE, sessionCookie, sessionKey, type CookieOptions, type Session } from "./session.js";
+
+export type WebAppDeps = {
+  db: Database;
+  botToken: string;
+  /** WEBAPP_URL: the public address Telegram opens; its path is where the app is served. */
+  publicUrl: string;
+  adminTelegramIds: readonly number[];
+  /** The bot's texts (its I18n instance): pages speak as the bot does. */
+  texts: Texts;
+  clock: () => Date;
+  logger: Logger;
+};
+
+/** The Mini App as the HTTP server sees it: the requests under `basePath` are its own. */
+export type WebApp = {
+  basePath: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+};
+
+/** Why a sign-in was refused: the check of the data, or its second use. */
+export type SignInRefusal = InitDataRefusal | "replayed";
+
+/**
+ * Pages show names and areas: never kept by a cache or a proxy, and no script but ours and
+ * Telegram's (an escaping mistake cannot run anything). No frame-ancestors: Telegram Web frames the
+ * app from its own sites, whose list is Telegram's to change.
+ */
+const PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "content-security-policy": "default-src 'none'; script-src 'self' https://telegram.org; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'",
+};
+
+const RT_PATH = /^\/rt\/([1-9]\d{0,9})$/;
+/** RT ids are int4: a longer number names no RT (and must not reach the query). */
+const MAX_RT_ID = 2_147_483_647;
+
+/** The body as text, or null past `limit` (the rest is read and dropped, so the answer still reaches the client). */
+async function readText(req: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= limit) chunks.push(chunk as Buffer);
+  }
+  return size > limit ? null : Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The Telegram Mini App (issue 16), served by the bot's own HTTP server under WEBAPP_URL's path:
+ *
+ * - `GET <base>`: the boot page; it posts Telegram's initData to `POST <base>/session`, which checks
+ *   it (init-data.ts), refuses a second use of the same data, and answers with a session cookie;
+ * - every other page needs that cookie, loads the actor with `loadActor` as every update does, and
+ *   checks the same rights the bot checks (an RT: `canManageRt`, as /skor's RT button does).
+ *
+ * Nothing personal is logged: refusals by their reason only.
+ */
+export function createWebApp(deps: WebAppDeps): WebApp {
+  const basePath = basePathOf(deps.publicUrl);
+  const key = sessionKey(deps.botToken);
+  const cookie: CookieOptions = { path: basePath, secure: new URL(deps.publicUrl).protocol === "https:" };
+  const log = deps.logger.child({ component: "webapp" });
+
+  function sendPage(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { ...PAGE_HEADERS, ...headers }).end(text);
+  }
+
+  function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...headers }).end(JSON.stringify(body));
+  }
+
+  /** A page that only says something (signed out, out of reach, not found), with a way back. */
+  function notice(t: Translate, locale: Locale, key: string, home: boolean): string {
+    const body: SafeHtml = html`${home ? html`<nav><a href="${basePath}/home">${t("app-back-home")}</a></nav>` : ""}<h1>${t("app-title")}</h1><p>${t(key)}</p>`;
+    return page({ locale, title: t("app-title"), body });
+  }
+
+  function sessionOf(req: IncomingMessage): { session: Session | null; cookieSent: boolean } {
+    const value = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    return { session: value ? readSession(key, value, deps.clock()) : null, cookieSent: value !== undefined };
+  }
+
+  async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A little over Telegram's largest initData; more is refused unread.
+    const raw = await readText(req, INIT_DATA_MAX_LENGTH + 1);
+    const now = deps.clock();
+    const refuse = (reason: SignInRefusal) => {
+      log.debug({ reason }, "mini app sign-in refused");
+      sendJson(res, 401, { ok: false, error: reason });
+    };
+    if (raw === null) return refuse("malformed");
+    const checked = validateInitData(raw.trim(), { botToken: deps.botToken, now });
+    if (!checked.ok) return refuse(checked.reason);
+    // Signed and fresh, but each initData opens one session: a copy of it (from a log, a proxy, a
+    // shared screen) opens none. Kept until it is too old to be taken anyway.
+    if (!(await claimInitData(deps.db, checked.data.hash, now))) return refuse("replayed");
+    const { value } = issueSession(key, checked.data.user.id, now);
+    res.writeHead(204, { "set-cookie": sessionCookie(value, cookie), "cache-control": "no-store" }).end();
+  }
+
+  async function showPage(res: ServerResponse, path: string, actor: Actor): Promise<void> {
+    const locale = supportedLocale(actor.person?.locale);
+    const t = translateIn(deps.texts, locale);
+    if (path === "/home") {
+      const home = await homePage({ db: deps.db, basePath }, actor, t);
+      return sendPage(res, 200, page({ locale, ...home }));
+    }
+    const rtMatch = RT_PATH.exec(path);
+    const rtId = rtMatch ? Number(rtMatch[1]) : null;
+    if (rtId !== null && rtId <= MAX_RT_ID) {
+      let place;
+      try {
+        place = await getRt(deps.db, rtId);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === "rt-not-found") return sendPage(res, 404, notice(t, locale, "app-not-found", true));
+        throw error;
+      }
+      // The check /skor's RT button makes: its ketua, a koordinator whose area holds it, an admin.
+      if (!canManageRt(actor, place)) {
+        log.debug({ page: "rt" }, "mini app page refused: out of scope");
+        return sendPage(res, 403, notice(t, locale, "app-forbidden", true));
+      }
+      return sendPage(res, 200, page({ locale, ...rtPage(t, basePath, place) }));
+    }
+    sendPage(res, 404, notice(t, locale, "app-not-found", true));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0]!.slice(basePath.length) || "/";
+    const method = req.method ?? "GET";
+    const defaultT = translateIn(deps.texts, DEFAULT_LOCALE);
+
+    if (path === "/session") {
+      if (method !== "POST") return sendJson(res, 405, { ok: false, error: "method not allowed" }, { allow: "POST" });
+      return signIn(req, res);
+    }
+    req.resume();
+    if (method !== "GET") return sendJson(res, 405, { ok: false, error: "method not allowed" }, { allow: "GET" });
+    if (path === "/boot.js") {
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600", "x-content-type-options": "nosniff" }).end(BOOT_SCRIPT);
+      return;
+    }
+    const { session, cookieSent } = sessionOf(req);
+    if (path === "/") {
+      // Opened again while signed in (a reload inside Telegram): straight to the first page.
+      if (session) return void res.writeHead(303, { location: `${basePath}/home`, "cache-control": "no-store" }).end();
+      return sendPage(res, 200, bootPage(defaultT, DEFAULT_LOCALE, basePath));
+    }
+    if (!session) {
+      // An expired or tampered cookie is dropped, so the browser stops sending it.
+      log.debug({ cookieSent }, "mini app page refused: no session");
+      return sendPage(res, 401, notice(defaultT, DEFAULT_LOCALE, "app-signed-out", false), cookieSent ? { "set-cookie": clearedSessionCookie(cookie) } : {});
+    }
+    const actor = await loadActor(deps.db, session.telegramId, deps.adminTelegramIds);
+    await showPage(res, path, actor);
+  }
+
+  return { basePath, handle };
+}
