@@ -216,6 +216,13 @@ describe("the koordinator's ranked list (/app/rts)", () => {
 describe("the RT page (/app/rt/<id>)", () => {
   it("shows the scorecard computeScorecards gives, each indicator explained, the 12-week chart as SVG and the window's totals", async () => {
     const { rt2, koordinator } = await area();
+    // Not activity: a record taken back, one not verified, one dated after now.
+    const [late] = await addResidents(database.db, 1);
+    await participate(database.db, [
+      { rtId: rt2.id, personId: late!, kind: "gotong_royong", at: wib("2026-12-01T08:00"), revoked: true },
+      { rtId: rt2.id, personId: late!, kind: "gotong_royong", at: wib("2026-12-02T08:00"), verified: false },
+      { rtId: rt2.id, personId: late!, kind: "gotong_royong", at: wib("2026-12-06T08:00") },
+    ]);
     const page = await getPage(app.port, `/rt/${rt2.id}`, await sessionOf(koordinator));
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
