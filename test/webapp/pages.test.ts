@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { person, rtTitle } from "../../src/db/schema/index.js";
 import type { App } from "../../src/runtime/app.js";
 import { areaScope } from "../../src/domain/roles/scope.js";
 import { loadActor } from "../../src/domain/people/actor.js";
@@ -70,14 +72,15 @@ async function area() {
   const rt3 = await addRt(database.db, 3, KELURAHAN_SIMPANG_IV_SIPIN);
   const rt4 = await addRt(database.db, 4, KELURAHAN_BULURAN_KENALI);
   const rt5 = await addRt(database.db, 5, KELURAHAN_PAYO_SELINCAH);
-  await addKetua(database.db, newUser("Harun"), rt1.id);
+  const ketua = newUser("Harun");
+  await addKetua(database.db, ketua, rt1.id);
   await activity(rt1, 10, EARLY);
   await activity(rt1, 1, ["2026-11-25T19:30"]);
   await activity(rt2, 5, [...EARLY, ...LATE]);
   await activity(rt3, 24, LATE);
   const koordinator = newUser("Dewi");
   await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-  return { rt1, rt2, rt3, rt4, rt5, koordinator };
+  return { rt1, rt2, rt3, rt4, rt5, ketua, koordinator };
 }
 
 describe("the koordinator's ranked list (/app/rts)", () => {
@@ -252,5 +255,25 @@ describe("the RT page (/app/rt/<id>)", () => {
     const text = visibleText((await getPage(app.port, `/rt/${rt1.id}`, await sessionOf(koordinator))).text);
     expect(text).toContain("📈 Tren partisipasi: menurun");
     expect(text).toContain("⚠️ Partisipasi 4 minggu terakhir turun 97% dibanding 4 minggu sebelumnya.");
+  });
+
+  it("shows the titles the RT holds, to its ketua, and speaks the reader's language", async () => {
+    const { rt1, ketua } = await area();
+    await database.db.insert(rtTitle).values({ rtId: rt1.id, level: "bantar", category: "kecil", householdCount: 40, awardRupiah: 5_000_000, awardedOn: "2025-08-17", skNumber: "SK 1/2025", recordedAt: NOW });
+    // Not held yet: its SK is dated after today.
+    await database.db.insert(rtTitle).values({ rtId: rt1.id, level: "kencana", category: "kecil", householdCount: 40, awardRupiah: 0, awardedOn: "2026-12-20", skNumber: "SK 9/2026", recordedAt: NOW });
+    const cookie = await sessionOf(ketua);
+    const page = await getPage(app.port, `/rt/${rt1.id}`, cookie);
+    expect(page.status).toBe(200);
+    const text = visibleText(page.text);
+    expect(text).toContain("🏆 Kampung BANTAR 2025 (");
+    expect(text).not.toContain("Kencana");
+
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.telegramId, ketua.id));
+    // The language is read at every request: the same session now reads English.
+    const english = await getPage(app.port, `/rt/${rt1.id}`, cookie);
+    expect(english.text).toContain('<html lang="en">');
+    expect(visibleText(english.text)).toContain("last activity 25 November 2026");
+    expect(visibleText(english.text)).toContain("Waste bank: 0 deposits");
   });
 });
