@@ -2117,3 +2117,39 @@ app-rt-households = { $count ->
         [one] 1 household
        *[other] { $count } households
     }
+
+## issue 16: pages
+app-home-ranking = 📊 RT ranking in your area →
+app-rts-title = RT ranking
+app-rts-filter-kelurahan = Kelurahan
+app-rts-filter-all-kelurahan = All kelurahan
+app-rts-filter-status = Status
+app-rts-filter-all-status = Any status
+app-rts-status-menurun = Fading
+app-rts-status-naik = Rising
+app-rts-status-stabil = Steady
+app-rts-status-tanpa-ketua = No ketua
+app-rts-status-belum-dinilai = Some not yet scored
+app-rts-filter-apply = Show
+app-rts-count = { $shown } of { $total } RTs shown · { $fading } fading
+app-rts-none = No RT matches these filters.
+app-rts-pick-kelurahan = Choose a kelurahan
+app-rts-kelurahan-line = { $kelurahan } (Kec. { $kecamatan }): { $count ->
+        [one] 1 RT
+       *[other] { $count } RTs
+    }
+app-rts-trend = trend { $trend }
+app-rts-trend-fading = ⚠️ { $trend } { $percent }%
+app-rts-score = Score { $total }
+app-rts-last-activity = last activity { $date }
+app-rts-no-activity = no activity recorded yet
+app-rts-no-ketua = ⚠️ no ketua
+app-rt-scorecard = Scorecard
+app-rt-dimension = { $dimension }: { $total }
+app-rt-earlier-manual = Earlier scored { $score } by the koordinator on { $date }; now computed from activity records.
+app-rt-chart-title = Share of households taking part, per week, last 12 weeks
+app-rt-chart-title-households = Households taking part, per week, last 12 weeks (the RT's household count is not set)
+app-rt-chart-week = Week of { $week }: { $value } ({ $households } households)
+app-rt-activity-title = Activity in the last { $days } days
+app-rt-bank = Waste bank: { $deposits } deposits, { $weight }, { $rupiah }
+app-rt-reading = Reading corner: { $sessions } sessions ({ $attendees } attending), { $loans } book loans

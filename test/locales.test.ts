@@ -35,6 +35,7 @@ import { KENCANA_REQUIREMENTS, type KencanaShortfall } from "../src/domain/cycle
 import { AWARD_FILTERS } from "../src/messages/buttons/award.js";
 import { titleLevel } from "../src/db/schema/index.js";
 import { RECAP_COLUMNS } from "../src/reports/recap.js";
+import { RT_STATUSES } from "../src/webapp/pages/rts.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -143,6 +144,7 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "score-short-*": INDICATOR_CODES.map(shortLabelKey),
   "score-kind-*": participationKind.enumValues.map((kind) => `score-kind-${kind}`),
   "score-trend-*": TREND_DIRECTIONS.map((direction) => `score-trend-${direction}`),
+  "app-rts-status-*": RT_STATUSES.map((status) => `app-rts-status-${status}`),
   "button-score-view-*": SCORE_VIEWS.map((view) => `button-score-view-${view}`),
   "digest-kind-*": PARTICIPATION_KINDS.map(kindKey),
   "digest-trend-word-*": DIGEST_TRENDS.map(trendWordKey),

@@ -31,6 +31,20 @@ ul.rts a{display:block;text-decoration:none;color:inherit}
 .rt-name{font-weight:600;color:var(--tg-theme-link-color,#2481cc)}
 .warn{color:var(--tg-theme-destructive-text-color,#d14e4e)}
 nav{margin-bottom:.75rem}
+form.filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:.5rem 0}
+form.filters label{display:flex;flex-direction:column;font-size:.9rem;flex:1 1 9rem}
+select,button{font:inherit;padding:.35rem .5rem;border-radius:8px;border:1px solid var(--tg-theme-section-separator-color,#c8c8cc);background:var(--tg-theme-bg-color,#fff);color:inherit}
+button{background:var(--tg-theme-button-color,#2481cc);color:var(--tg-theme-button-text-color,#fff);border:0}
+ol.rts{margin:0;padding-left:1.6rem}
+ol.rts li{border-bottom:1px solid var(--tg-theme-section-separator-color,#e2e2e6);padding:.5rem 0}
+ol.rts a{text-decoration:none;color:inherit}
+ul.plain{list-style:none;margin:0;padding:0}
+ul.plain li{margin:.35rem 0}
+.explain{display:block;font-size:.9rem;color:var(--tg-theme-hint-color,#707579)}
+svg.chart{width:100%;height:auto;display:block}
+svg.chart .bar{fill:var(--tg-theme-button-color,#2481cc)}
+svg.chart .grid{stroke:var(--tg-theme-section-separator-color,#d0d0d4);stroke-width:1}
+svg.chart .axis{fill:var(--tg-theme-hint-color,#707579);font-size:10px}
 `);
 
 export type PageOptions = {

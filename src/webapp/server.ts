@@ -16,6 +16,7 @@ import { INIT_DATA_MAX_LENGTH, validateInitData, type InitDataRefusal } from "./
 import { page } from "./layout.js";
 import { homePage } from "./pages/home.js";
 import { rtPage } from "./pages/rt.js";
+import { rtsPage } from "./pages/rts.js";
 import { clearedSessionCookie, cookieValue, issueSession, readSession, SESSION_COOKIE, sessionCookie, sessionKey, type CookieOptions, type Session } from "./session.js";
 
 export type WebAppDeps = {
@@ -120,12 +121,17 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     res.writeHead(204, { "set-cookie": sessionCookie(value, cookie), "cache-control": "no-store" }).end();
   }
 
-  async function showPage(res: ServerResponse, path: string, actor: Actor): Promise<void> {
+  async function showPage(res: ServerResponse, path: string, query: URLSearchParams, actor: Actor): Promise<void> {
     const locale = supportedLocale(actor.person?.locale);
     const t = translateIn(deps.texts, locale);
     if (path === "/home") {
       const home = await homePage({ db: deps.db, basePath }, actor, t);
       return sendPage(res, 200, page({ locale, ...home }));
+    }
+    if (path === "/rts") {
+      // Only the actor's area is ever read (areaScope); the address can narrow it, never widen it.
+      const list = await rtsPage({ db: deps.db, basePath, now: deps.clock(), locale }, actor, t, query);
+      return sendPage(res, 200, page({ locale, ...list }));
     }
     const rtMatch = RT_PATH.exec(path);
     const rtId = rtMatch ? Number(rtMatch[1]) : null;
@@ -142,13 +148,16 @@ export function createWebApp(deps: WebAppDeps): WebApp {
         log.debug({ page: "rt" }, "mini app page refused: out of scope");
         return sendPage(res, 403, notice(t, locale, "app-forbidden", true));
       }
-      return sendPage(res, 200, page({ locale, ...rtPage(t, basePath, place) }));
+      return sendPage(res, 200, page({ locale, ...(await rtPage({ db: deps.db, basePath, now: deps.clock(), locale }, t, place)) }));
     }
     sendPage(res, 404, notice(t, locale, "app-not-found", true));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? "/").split("?")[0]!.slice(basePath.length) || "/";
+    const url = req.url ?? "/";
+    const mark = url.indexOf("?");
+    const path = (mark < 0 ? url : url.slice(0, mark)).slice(basePath.length) || "/";
+    const query = mark < 0 ? "" : url.slice(mark + 1);
     const method = req.method ?? "GET";
     const defaultT = translateIn(deps.texts, DEFAULT_LOCALE);
 
@@ -174,7 +183,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       return sendPage(res, 401, notice(defaultT, DEFAULT_LOCALE, "app-signed-out", false), cookieSent ? { "set-cookie": clearedSessionCookie(cookie) } : {});
     }
     const actor = await loadActor(deps.db, session.telegramId, deps.adminTelegramIds);
-    await showPage(res, path, actor);
+    await showPage(res, path, new URLSearchParams(query), actor);
   }
 
   return { basePath, handle };

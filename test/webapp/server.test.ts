@@ -87,10 +87,12 @@ describe("signing in with Telegram's initData", () => {
     expect(visibleText(home.text)).toBe(
       "Halo, Dewi! 2 RT di wilayah Anda " +
         "RT 01 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 2 warga aktif, 1 menunggu · ada ketua " +
-        "RT 02 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 0 warga aktif, 0 menunggu · ⚠️ belum ada ketua",
+        "RT 02 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 0 warga aktif, 0 menunggu · ⚠️ belum ada ketua " +
+        "📊 Peringkat RT di wilayah Anda →",
     );
     expect(home.text).toContain(`href="/app/rt/${rt1.id}"`);
     expect(home.text).toContain(`href="/app/rt/${rt2.id}"`);
+    expect(home.text).toContain('href="/app/rts"');
   });
 
   it("refuses forged, altered, another bot's, expired and future data: 401 and no cookie", async () => {
@@ -196,7 +198,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     const cookie = await sessionOf(koordinator);
     const own = await getPage(app.port, `/rt/${rt1.id}`, cookie);
     expect(own.status).toBe(200);
-    expect(visibleText(own.text)).toBe("← Beranda RT 01 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 40 KK");
+    expect(visibleText(own.text)).toMatch(/^← Beranda RT 01 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 40 KK · /);
     for (const other of [rt3, rt4]) {
       const refused = await getPage(app.port, `/rt/${other.id}`, cookie);
       expect(refused.status).toBe(403);
@@ -220,7 +222,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
     const adminCookie = await sessionOf(admin);
-    expect(visibleText((await getPage(app.port, "/home", adminCookie)).text)).toBe("Halo, Admin! 4 RT di seluruh kota");
+    expect(visibleText((await getPage(app.port, "/home", adminCookie)).text)).toBe("Halo, Admin! 4 RT di seluruh kota 📊 Peringkat RT di wilayah Anda →");
     expect((await getPage(app.port, `/rt/${rt4.id}`, adminCookie)).status).toBe(200);
   });
 

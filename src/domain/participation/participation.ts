@@ -1,5 +1,5 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { Database } from "../../db/client.js";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import { participation } from "../../db/schema/index.js";
 
 export type ParticipationKind = (typeof participation.kind.enumValues)[number];
@@ -55,4 +55,20 @@ export async function participantsOf(db: Database, occurrenceId: number): Promis
     .select({ personId: participation.personId, source: participation.source, verified: participation.verified })
     .from(participation)
     .where(and(eq(participation.occurrenceId, occurrenceId), isNull(participation.revokedAt)));
+}
+
+/**
+ * When each RT last took part in anything (the latest verified, unrevoked record up to `now`), for
+ * the RTs given: one grouped query however many. An RT with no record is absent from the map.
+ */
+export async function lastActivityOf(db: Database, rtIds: readonly number[], now: Date): Promise<Map<number, Date>> {
+  if (rtIds.length === 0) return new Map();
+  // As epoch milliseconds: postgres.js hands raw timestamps back as text, PGlite as Dates.
+  const rows = await queryRows<{ rt_id: number; last_ms: number | string }>(
+    db,
+    sql`select p.rt_id, (extract(epoch from max(p.occurred_at)) * 1000)::float8 as last_ms from ${participation} p
+        where p.verified and p.revoked_at is null and p.occurred_at <= ${now.toISOString()}::timestamptz and p.rt_id = any(${intArray(rtIds)})
+        group by p.rt_id`,
+  );
+  return new Map(rows.map((row) => [Number(row.rt_id), new Date(Number(row.last_ms))]));
 }

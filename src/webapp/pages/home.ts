@@ -53,6 +53,8 @@ export async function homePage(deps: HomeDeps, actor: Actor, t: Translate): Prom
 ${places.map((place) => rtLine(t, deps.basePath, place))}
 </ul>`);
     }
+    // The ranked list with its filters (pages/rts.ts): where a koordinator starts the day.
+    if (places.length > 0) parts.push(html`<div class="card"><a href="${deps.basePath}/rts">${t("app-home-ranking")}</a></div>`);
   } else if (!own) {
     parts.push(html`<p>${t("app-home-nothing")}</p>`);
   }
