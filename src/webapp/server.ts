@@ -116,7 +116,13 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     if (!checked.ok) return refuse(checked.reason);
     // Signed and fresh, but each initData opens one session: a copy of it (from a log, a proxy, a
     // shared screen) opens none. Kept until it is too old to be taken anyway.
-    if (!(await claimInitData(deps.db, checked.data.hash, now))) return refuse("replayed");
+    if (!(await claimInitData(deps.db, checked.data.hash, now))) {
+      // A reload inside Telegram posts the same data again: it keeps its own session, never opens
+      // a new one (nor serves another account's session on a shared device: the ids must agree).
+      const { session } = sessionOf(req);
+      if (session && session.telegramId === checked.data.user.id) return void res.writeHead(204, { "cache-control": "no-store" }).end();
+      return refuse("replayed");
+    }
     const { value } = issueSession(key, checked.data.user.id, now);
     res.writeHead(204, { "set-cookie": sessionCookie(value, cookie), "cache-control": "no-store" }).end();
   }
@@ -173,8 +179,8 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     }
     const { session, cookieSent } = sessionOf(req);
     if (path === "/") {
-      // Opened again while signed in (a reload inside Telegram): straight to the first page.
-      if (session) return void res.writeHead(303, { location: `${basePath}/home`, "cache-control": "no-store" }).end();
+      // Always the boot page, session or not: it signs in with the initData Telegram hands this
+      // opening, so a device shared by two Telegram accounts never shows one the other's pages.
       return sendPage(res, 200, bootPage(defaultT, DEFAULT_LOCALE, basePath));
     }
     if (!session) {

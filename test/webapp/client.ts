@@ -9,8 +9,9 @@ export function appUrl(port: number, path = ""): string {
 }
 
 /** POSTs initData to /app/session as the boot page does; the cookie's value when a session was made. */
-export async function signIn(port: number, initData: string): Promise<{ status: number; cookie: string | null; body: unknown; setCookie: string | null }> {
-  const response = await fetch(appUrl(port, "/session"), { method: "POST", headers: { "content-type": "text/plain;charset=UTF-8" }, body: initData });
+export async function signIn(port: number, initData: string, cookie?: string | null): Promise<{ status: number; cookie: string | null; body: unknown; setCookie: string | null }> {
+  const headers: Record<string, string> = { "content-type": "text/plain;charset=UTF-8", ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}) };
+  const response = await fetch(appUrl(port, "/session"), { method: "POST", headers, body: initData });
   const setCookie = response.headers.get("set-cookie");
   const match = setCookie ? new RegExp(`^${SESSION_COOKIE}=([^;]*)`).exec(setCookie) : null;
   const text = await response.text();

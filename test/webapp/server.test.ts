@@ -125,6 +125,16 @@ describe("signing in with Telegram's initData", () => {
     const fresh = initDataOf(koordinator);
     const raced = await Promise.all([signIn(app.port, fresh), signIn(app.port, fresh), signIn(app.port, fresh)]);
     expect(raced.map((answer) => answer.status).sort()).toEqual([204, 401, 401]);
+    // A reload inside Telegram posts the same data with its own session: kept, no new session;
+    // another account's session (a shared device) does not make the copy good.
+    now = later(120);
+    const first = await signIn(app.port, initDataOf(koordinator));
+    const reload = await signIn(app.port, initDataOf(koordinator), first.cookie);
+    expect(reload).toMatchObject({ status: 204, setCookie: null });
+    expect(first.status).toBe(204);
+    const other = newUser("Orang Lain");
+    const otherSession = (await signIn(app.port, initDataOf(other))).cookie;
+    expect(await signIn(app.port, initData, otherSession)).toMatchObject({ status: 401, body: { ok: false, error: "replayed" }, setCookie: null });
   });
 
   it("forgets a used initData only once it has expired (the daily prune job)", async () => {
@@ -185,10 +195,11 @@ describe("pages need the session", () => {
     expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(script.text).toContain("Telegram.WebApp");
 
+    // Opened again while signed in: the boot page again, which signs in with this opening's data.
     const cookie = await sessionOf(koordinator);
     const again = await getPage(app.port, "", cookie);
-    expect(again.status).toBe(303);
-    expect(again.headers.get("location")).toBe("/app/home");
+    expect(again.status).toBe(200);
+    expect(visibleText(again.text)).toBe("Dasbor Kampung BANTAR Membuka dasbor…");
   });
 });
 
