@@ -14,7 +14,7 @@ import type { ParticipationKind } from "../domain/participation/participation.js
 import { getRt, type RtDetails } from "../domain/rt/rt.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
 import { PARTICIPATION_KINDS, weeklyKindCounts } from "../domain/scores/digest-queries.js";
-import { DIMENSIONS, dimensionKey, indicatorKey, MAX_INDICATOR_SCORE, type AutomaticCode, type IndicatorCode } from "../domain/scores/indicators.js";
+import { DIMENSIONS, dimensionKey, indicatorKey, MAX_INDICATOR_SCORE, shortLabelKey, type AutomaticCode, type IndicatorCode } from "../domain/scores/indicators.js";
 import { categoryKey, computeScorecards, type IndicatorResult } from "../domain/scores/scorecard.js";
 import { WEEK_MS, wibWeekStart } from "../domain/scores/weeks.js";
 import { wibInstant, wibParts } from "../domain/schedule/wib.js";
@@ -331,7 +331,7 @@ function indicatorLine(t: Translate, tr: Translate, indicator: IndicatorResult):
 }
 
 function targetText(t: Translate, tr: Translate, item: EvidenceItem, locale: string): string {
-  if (item.indicatorCode) return t("pack-photo-indicator", { code: item.indicatorCode, label: tr(`score-short-${(item.indicatorCode as IndicatorCode).toLowerCase()}`) });
+  if (item.indicatorCode) return t("pack-photo-indicator", { code: item.indicatorCode, label: tr(shortLabelKey(item.indicatorCode as IndicatorCode)) });
   if (item.occurrenceKind && item.occurrenceStartsAt) return t("pack-photo-occurrence", { kind: tr(`event-kind-${item.occurrenceKind}`), day: formatWibDay(item.occurrenceStartsAt, locale) });
   return t("pack-photo-other");
 }

@@ -14,7 +14,7 @@ import {
 import { getOccurrence } from "../../domain/events/events.js";
 import { DomainError } from "../../domain/errors.js";
 import { getRt } from "../../domain/rt/rt.js";
-import { DIMENSIONS, INDICATORS, dimensionKey, type Dimension, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { DIMENSIONS, INDICATORS, dimensionKey, shortLabelKey, type Dimension, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { answer } from "../../messages/buttons/common.js";
 import { evidenceDone, evidenceFor, evidenceOccurrence, evidenceOccurrencePage } from "../../messages/buttons/evidence.js";
 import { formTag } from "../../messages/buttons/events.js";
@@ -83,7 +83,7 @@ export function createEvidenceConversation(deps: BotDeps) {
       const dimension = await pickOne<Dimension>(conversation, ctx, "bukti-dim", ctx.t("evidence-choose-dimension"), [...DIMENSIONS], (choice) => ctx.t(dimensionKey(choice)));
       if (!dimension) return;
       const codes = INDICATORS.filter((indicator) => indicator.dimension === dimension).map((indicator) => indicator.code);
-      const label = (code: IndicatorCode) => ctx.t("evidence-indicator-button", { code, label: ctx.t(`score-short-${code.toLowerCase()}`) });
+      const label = (code: IndicatorCode) => ctx.t("evidence-indicator-button", { code, label: ctx.t(shortLabelKey(code)) });
       const code = await pickOne<IndicatorCode>(conversation, ctx, "bukti-kode", ctx.t("evidence-choose-indicator"), codes, label, 8);
       if (!code) return;
       target = { kind: "indicator", code };

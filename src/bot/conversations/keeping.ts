@@ -19,7 +19,7 @@ import {
 } from "../../domain/cycle/reassessment.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { getRt } from "../../domain/rt/rt.js";
-import { INDICATOR_CODES, indicatorKey, rubricKey, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { INDICATOR_CODES, indicatorKey, rubricKey, shortLabelKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import type { Translate } from "../../messages/translate.js";
 import { chunkLines, formatWhen, rtVars } from "../../messages/format.js";
 import { reassessCancel, reassessDrop, reassessSave, reassessVisit, selfNav, selfNoNote, selfScore } from "../../messages/buttons/keeping.js";
@@ -37,7 +37,7 @@ export const REASSESSMENT_VISIT = "reassessment-visit";
 type Place = { id: number; number: number; kelurahanName: string; kecamatanName: string };
 
 function shortLabel(t: Translate, code: IndicatorCode): string {
-  return t(`score-short-${code.toLowerCase()}`);
+  return t(shortLabelKey(code));
 }
 
 function scoreOrDash(score: number | null): string {

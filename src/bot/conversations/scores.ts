@@ -3,7 +3,7 @@ import { parseSessionDate } from "../../domain/pojok-baca/text.js";
 import { parseNotes, type Parsed } from "../../domain/people/text-input.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
-import { indicatorKey, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { indicatorKey, shortLabelKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { assertMayScore, currentManualScores, MANUAL_NOTE_MAX } from "../../domain/scores/manual.js";
 import { saveManualScore } from "../../domain/scores/assess.js";
 import { manualCodes } from "../../domain/scores/unscored.js";
@@ -97,7 +97,7 @@ export function createManualScoreConversation(deps: BotDeps) {
       "score-indicator",
       ctx.t("score-entry-choose-indicator", rtVars(place)),
       MANUAL_CODES,
-      (choice) => ctx.t("score-entry-indicator-button", { code: choice, label: ctx.t(`score-short-${choice.toLowerCase()}`), score: scoreLabel(choice) }),
+      (choice) => ctx.t("score-entry-indicator-button", { code: choice, label: ctx.t(shortLabelKey(choice)), score: scoreLabel(choice) }),
       INDICATOR_PAGE_SIZE,
     );
     if (!code) return;
@@ -141,7 +141,7 @@ export function createManualScoreConversation(deps: BotDeps) {
       ctx.t("score-entry-confirm", {
         ...rtVars(place),
         code,
-        label: ctx.t(`score-short-${code.toLowerCase()}`),
+        label: ctx.t(shortLabelKey(code)),
         score,
         note: note ?? ctx.t("score-entry-no-note"),
         date,

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { currentRound } from "../../domain/cycle/rounds.js";
 import { assertMayGetPack, evidenceOverview, evidenceRtIds, packRtIds, removeEvidence, type EvidenceCount, type EvidenceItem } from "../../domain/evidence/evidence.js";
 import { areaScope } from "../../domain/roles/scope.js";
+import { shortLabelKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { getRt, listRtsInScope, type RtDetails } from "../../domain/rt/rt.js";
 import { evidenceDone, evidencePackPage, evidencePackRt, evidenceRemove } from "../../messages/buttons/evidence.js";
 import { formatWhen, formatWib, rtVars } from "../../messages/format.js";
@@ -34,7 +35,7 @@ export function createEvidenceFeature(deps: BotDeps): Composer<BotContext> {
   feature.use(presses);
 
   function targetText(ctx: BotContext, entry: Pick<EvidenceCount, "occurrenceKind" | "occurrenceStartsAt" | "indicatorCode">, locale: string): string {
-    if (entry.indicatorCode) return ctx.t("evidence-target-indicator", { code: entry.indicatorCode, label: ctx.t(`score-short-${entry.indicatorCode.toLowerCase()}`) });
+    if (entry.indicatorCode) return ctx.t("evidence-target-indicator", { code: entry.indicatorCode, label: ctx.t(shortLabelKey(entry.indicatorCode as IndicatorCode)) });
     if (entry.occurrenceKind && entry.occurrenceStartsAt) return ctx.t("evidence-target-occurrence", { kind: ctx.t(`event-kind-${entry.occurrenceKind}`), when: formatWhen(entry.occurrenceStartsAt, locale) });
     return "-";
   }

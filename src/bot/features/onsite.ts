@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { recapChoices, teamRecapView, type RecapView } from "../../domain/cycle/assessment.js";
-import { MAX_INDICATOR_SCORE, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { MAX_INDICATOR_SCORE, shortLabelKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { onsiteGo, onsiteRecap, onsiteRecapPage } from "../../messages/buttons/onsite.js";
 import { chunkLines, rtVars } from "../../messages/format.js";
 import { scoreTotalText } from "../../messages/score-total.js";
@@ -9,7 +9,6 @@ import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { TEAM_SCORE, type OnsiteStart } from "../conversations/onsite.js";
 import type { BotDeps } from "../deps.js";
-import { shortLabelKey } from "./scores.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 
 /** The agencies' names (locale keys written out, so the locale check sees each one). */

@@ -6,7 +6,7 @@ import { assessmentPreview, previewChoices, previewStart, type AssessmentPreview
 import { deadlineVar, mayPropose, proposalBoard, proposeRt, withdrawProposal, type ProposalBoard, type ProposalRow } from "../../domain/cycle/proposals.js";
 import type { Readiness } from "../../domain/cycle/readiness.js";
 import { DomainError } from "../../domain/errors.js";
-import { DIMENSIONS, dimensionKey, isAutomatic, rubricKey } from "../../domain/scores/indicators.js";
+import { DIMENSIONS, dimensionKey, isAutomatic, rubricKey, shortLabelKey } from "../../domain/scores/indicators.js";
 import { proposalAdd, proposalPage, proposalWithdraw, previewPage, previewRt, roundNew, roundSave } from "../../messages/buttons/rounds.js";
 import { chunkLines, formatCalendarDay, formatWhen, rtVars } from "../../messages/format.js";
 import type { Translate } from "../../messages/translate.js";
@@ -16,7 +16,6 @@ import type { BotContext } from "../context.js";
 import { OPEN_ROUND } from "../conversations/rounds.js";
 import type { BotDeps } from "../deps.js";
 import { clampPage, NOOP_DATA, pageCount, PAGE_SIZE, paginatedKeyboard } from "../keyboards/paginate.js";
-import { shortLabelKey } from "./scores.js";
 
 /** The locale keys this feature builds (test/bot/cycle-rounds.test.ts checks each exists). */
 export function roundPhaseKey(phase: RoundPhase): string {

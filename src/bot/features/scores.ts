@@ -6,7 +6,7 @@ import { headedRtId, isAdmin, type Actor } from "../../domain/people/actor.js";
 import { areaScope, canManageRt, coversKelurahan } from "../../domain/roles/scope.js";
 import { getRt, listRtsInScope, type RtDetails } from "../../domain/rt/rt.js";
 import { DEFAULT_SCORE_CONFIG } from "../../domain/scores/config.js";
-import { DIMENSIONS, dimensionKey, isIndicatorCode, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { DIMENSIONS, dimensionKey, isIndicatorCode, shortLabelKey } from "../../domain/scores/indicators.js";
 import { findEnteredScore, manualScoreHistory } from "../../domain/scores/manual.js";
 import { residentPoints, type RtPeriodMetrics } from "../../domain/scores/metrics.js";
 import { categoryKey, type IndicatorResult, type LocaleLine } from "../../domain/scores/scorecard.js";
@@ -98,10 +98,6 @@ export function scorecardLines(t: Translate, locale: string, place: RtDetails, s
 }
 
 /** The short name of an indicator, for buttons and list lines: `score-short-b3`. */
-export function shortLabelKey(code: IndicatorCode): string {
-  return `score-short-${code.toLowerCase()}`;
-}
-
 function switchRow(t: Translate, actor: Actor, current: ScoreView): Choice[] {
   return scoreViewsOf(actor)
     .filter((view) => view !== current)

@@ -22,7 +22,7 @@ import { translateIn, type Texts, type Translate } from "../../messages/translat
 import { formatLocalDate, wibDate, type LocalDate } from "../schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../scores/config.js";
 import { rtNames, type RtNames } from "../scores/digest-queries.js";
-import { AUTOMATIC_CODES, rubricKey, type AutomaticCode } from "../scores/indicators.js";
+import { AUTOMATIC_CODES, rubricKey, shortLabelKey, type AutomaticCode } from "../scores/indicators.js";
 import type { RtSelection } from "../scores/metrics.js";
 import { computeScorecards } from "../scores/scorecard.js";
 import { wibWeekStart } from "../scores/weeks.js";
@@ -94,7 +94,7 @@ function localDateOf(text: string): LocalDate {
 export function declineLines(t: Translate, decline: Decline): string[] {
   const lines: string[] = [];
   for (const fell of decline.indicators) {
-    lines.push(t("decline-line-indicator", { code: fell.code, label: t(`score-short-${fell.code.toLowerCase()}`), before: fell.before, now: fell.now }));
+    lines.push(t("decline-line-indicator", { code: fell.code, label: t(shortLabelKey(fell.code)), before: fell.before, now: fell.now }));
   }
   if (decline.households) lines.push(t("decline-line-households", { before: decline.households.before, now: decline.households.now, percent: decline.households.dropPercent }));
   lines.push(t("decline-suggestion-title"));

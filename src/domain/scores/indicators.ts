@@ -57,6 +57,11 @@ export function indicatorKey(code: IndicatorCode): string {
   return `indicator-${code.toLowerCase()}`;
 }
 
+/** The locale key of an indicator's short label, e.g. `score-short-b3`. */
+export function shortLabelKey(code: IndicatorCode): string {
+  return `score-short-${code.toLowerCase()}`;
+}
+
 /** The locale key of a dimension's name, e.g. `dimension-bersih`. */
 export function dimensionKey(dimension: Dimension): string {
   return `dimension-${dimension}`;

@@ -6,7 +6,7 @@ import { lastActivityOf } from "../../domain/participation/participation.js";
 import type { RtDetails } from "../../domain/rt/rt.js";
 import { wibDate } from "../../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG } from "../../domain/scores/config.js";
-import { DIMENSIONS, dimensionKey, type IndicatorCode } from "../../domain/scores/indicators.js";
+import { DIMENSIONS, dimensionKey, shortLabelKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { categoryKey, type IndicatorResult, type LocaleLine } from "../../domain/scores/scorecard.js";
 import { computeStandings, type RtStanding } from "../../domain/scores/standing.js";
 import { formatCalendarDay, formatQuantity, formatRupiah, rtVars } from "../../messages/format.js";
@@ -18,7 +18,7 @@ import { html, type SafeHtml } from "../html.js";
 export type RtPageDeps = { db: Database; basePath: string; now: Date; locale: string };
 
 function shortLabel(t: Translate, code: IndicatorCode): string {
-  return t(`score-short-${code.toLowerCase()}`);
+  return t(shortLabelKey(code));
 }
 
 /** A koordinator's scoring day ("2026-11-20") as people read it; anything else as it is. */
