@@ -1471,6 +1471,7 @@ audit-action-evidence_removed = removed an evidence photo
 audit-action-round_decided = recorded the round's decision (SK)
 audit-action-title_awarded = awarded the Kampung BANTAR title
 audit-action-kencana_requirement_recorded = recorded a Kencana requirement
+audit-action-household_count_set = changed the RT's household (KK) count from { $oldCount } to { $newCount }
 ## issue 14: review fixes
 error-leave-stale = This button was for your membership or request in RT { $rt } Kelurahan { $kelurahan }, which has ended. Nothing was changed. Send /keluar again to leave or withdraw your current one.
 membership-request-closed-ended = ⏹ The request of { $name } (family card { $household }) to join RT { $rt } Kelurahan { $kelurahan } is no longer waiting for approval.

@@ -1467,6 +1467,7 @@ audit-action-evidence_removed = menghapus foto bukti
 audit-action-round_decided = mencatat keputusan putaran (SK)
 audit-action-title_awarded = memberikan gelar Kampung BANTAR
 audit-action-kencana_requirement_recorded = mencatat syarat Kencana
+audit-action-household_count_set = mengubah jumlah KK RT dari { $oldCount } menjadi { $newCount }
 ## issue 14: review fixes
 error-leave-stale = Tombol ini untuk keanggotaan atau permintaan Anda di RT { $rt } Kelurahan { $kelurahan }, yang sudah berakhir. Tidak ada yang diubah. Kirim /keluar lagi jika ingin keluar atau membatalkan permintaan yang sekarang.
 membership-request-closed-ended = ⏹ Permintaan { $name } (KK { $household }) bergabung ke RT { $rt } Kelurahan { $kelurahan } tidak lagi menunggu persetujuan.

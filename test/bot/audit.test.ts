@@ -75,6 +75,20 @@ describe("/audit", () => {
     expect(() => harness.buttons(admin)).toThrow(); // one page: no buttons
   });
 
+  it("records a KK count change with the count it replaced; the same count again (a double tap, a redelivery) records nothing", async () => {
+    const { place, ketua, ketuaIds, admin } = await world();
+    await harness.send(ketua, "/jumlahkk 120");
+    await harness.send(ketua, "/jumlahkk 120");
+    await harness.send(ketua, "/jumlahkk");
+    await harness.send(ketua, "95");
+    expect(await auditRows()).toEqual([
+      expect.objectContaining({ action: "household_count_set", actorPersonId: ketuaIds.personId, rtId: place.id, details: { oldCount: 40, newCount: 120 } }),
+      expect.objectContaining({ action: "household_count_set", actorPersonId: ketuaIds.personId, rtId: place.id, details: { oldCount: 120, newCount: 95 } }),
+    ]);
+    await harness.send(admin, "/audit");
+    expect(harness.lastText(admin)).toContain(`• ${WHEN}: Harun mengubah jumlah KK RT dari 120 menjadi 95 (RT 05 Simpang IV Sipin)`);
+  });
+
   it("records a deposit made through /setor once, even when Simpan is tapped twice or redelivered", async () => {
     const { place, koordinator, sitiIds, admin } = await world();
     const db = database.db;

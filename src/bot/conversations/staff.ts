@@ -112,7 +112,7 @@ export function createAppointKoordinatorConversation(deps: BotDeps) {
 export function createHouseholdCountConversation(deps: BotDeps) {
   return async function householdCount(conversation: Convo, ctx: ConversationContext): Promise<void> {
     const value = await askText(conversation, ctx, ctx.t("kk-ask"), (text) => parseWholeNumber(text, 0, HOUSEHOLD_COUNT_MAX));
-    const outcome = await runOnce(conversation, (outside) => applyHouseholdCount(deps.db, outside.actor, value));
+    const outcome = await runOnce(conversation, (outside) => applyHouseholdCount(deps, outside.actor, value));
     if (!outcome.ok) return explain(ctx, outcome);
     await ctx.reply(ctx.t("kk-set", { ...rtVars(outcome.value), count: value }));
   };

@@ -88,6 +88,8 @@ function auditLine(ctx: BotContext, entry: AuditView, locale: string, types: Map
     recipients: typeof details.recipients === "number" ? details.recipients : 0,
     indicator: typeof details.indicator === "string" ? details.indicator : "-",
     score: typeof details.score === "number" ? details.score : "-",
+    oldCount: typeof details.oldCount === "number" ? details.oldCount : "-",
+    newCount: typeof details.newCount === "number" ? details.newCount : "-",
   });
   const vars = { when: formatWib(entry.occurredAt, locale), actor: personName(ctx, entry.actorName, entry.actorErased), what };
   return entry.rtNumber === null

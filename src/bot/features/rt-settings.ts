@@ -26,7 +26,7 @@ export function createRtSettingsFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(`${ctx.t(`input-${parsed.reason}`, parsed.vars ?? {})}\n${ctx.t("kk-example")}`);
       return;
     }
-    const place = await applyHouseholdCount(deps.db, ctx.actor, parsed.value);
+    const place = await applyHouseholdCount(deps, ctx.actor, parsed.value);
     await ctx.reply(ctx.t("kk-set", { ...rtVars(place), count: parsed.value }));
   });
 

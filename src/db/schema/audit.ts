@@ -36,6 +36,8 @@ export const auditAction = pgEnum("audit_action", [
   "round_decided",
   "title_awarded",
   "kencana_requirement_recorded",
+  // The KK count is the denominator of every participation rate and decides the award category.
+  "household_count_set",
 ]);
 
 /**

@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { kecamatan, kelurahan, membership, roleAssignment, rt } from "../../db/schema/index.js";
+import { recordAudit } from "../audit/audit.js";
 import { randomCode } from "../codes.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
 import type { AreaScope } from "../roles/scope.js";
+import { inTransaction, type ServiceDeps } from "../service.js";
 
 export const INVITE_CODE_LENGTH = 10;
 
@@ -108,9 +110,26 @@ export async function listRtsInScope(db: Database, scope: AreaScope): Promise<Rt
     .orderBy(asc(kecamatan.name), asc(kelurahan.name), asc(rt.number));
 }
 
-/** The ketua sets the RT's KK count (`/jumlahkk 120`, or the prompt after a bare `/jumlahkk`). */
-export async function applyHouseholdCount(db: Database, actor: Actor, value: number): Promise<RtDetails> {
-  const place = await getRt(db, requireHeadedRt(actor));
-  await setHouseholdCount(db, place.id, value);
-  return { ...place, householdCount: value };
+/**
+ * The ketua sets the RT's KK count (`/jumlahkk 120`, or the prompt after a bare `/jumlahkk`). The
+ * count divides every participation rate and picks the award category, so a change is audited with
+ * what it was; the same count again (a double tap, a redelivered update) changes and audits nothing.
+ */
+export async function applyHouseholdCount(deps: ServiceDeps, actor: Actor, value: number): Promise<RtDetails> {
+  const rtId = requireHeadedRt(actor);
+  return inTransaction(deps, async (tx) => {
+    const [before] = await tx.select({ householdCount: rt.householdCount }).from(rt).where(eq(rt.id, rtId)).for("update");
+    if (!before) throw new DomainError("rt-not-found");
+    if (before.householdCount !== value) {
+      await setHouseholdCount(tx, rtId, value);
+      await recordAudit(tx, {
+        occurredAt: deps.clock(),
+        actorPersonId: actor.person?.id ?? null,
+        action: "household_count_set",
+        rtId,
+        details: { oldCount: before.householdCount, newCount: value },
+      });
+    }
+    return getRt(tx, rtId);
+  });
 }
