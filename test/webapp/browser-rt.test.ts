@@ -200,8 +200,8 @@ describe.skipIf(browserMissing !== null)(`the RT page in chromium${browserMissin
       { width: 320, height: 240 },
     ]);
     expect(drawn.every((image) => /^\/app\/photo\/\d+$/.test(image.src ?? ""))).toBe(true);
-    expect(drawn.map((image) => image.alt)).toEqual(["B5 Kebun TOGA, 4 Desember 2026", "Ronda, 1 Desember 2026"]);
-    expect(await visibleText(page)).toContain("B5 Kebun TOGA, 4 Desember 2026 Ronda, 1 Desember 2026");
+    expect(drawn.map((image) => image.alt)).toEqual(["B5 Lahan tidur dan TOGA, 4 Desember 2026", "Ronda, 1 Desember 2026"]);
+    expect(await visibleText(page)).toContain("B5 Lahan tidur dan TOGA, 4 Desember 2026 Ronda, 1 Desember 2026");
     expect(stub.telegram.callsOf("getFile").filter((call) => photos.some((photo) => photo.fileId === call.payload.file_id))).toHaveLength(2);
 
     expect(await horizontalOverflow(page)).toBe(0);
