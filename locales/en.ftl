@@ -2154,3 +2154,11 @@ app-rt-chart-week = Week of { $week }: { $value } ({ $households } households)
 app-rt-activity-title = Activity in the last { $days } days
 app-rt-bank = Waste bank: { $deposits } deposits, { $weight }, { $rupiah }
 app-rt-reading = Reading corner: { $sessions } sessions ({ $attendees } attending), { $loans } book loans
+## issue 16: activity and photos
+app-rt-recent-title = Recent activity
+app-rt-recent-line = { $date }: { $kind }, { $people } residents ({ $households } households)
+app-rt-recent-none = No activity recorded in the last { $days } days.
+app-rt-photos-title = Evidence photos
+app-rt-photo = { $what }, { $date }
+app-rt-photos-none = No evidence photos yet. The ketua RT and petugas send them with /bukti in the bot.
+app-photo-failed = This photo could not be fetched from Telegram yet. Please try again shortly.

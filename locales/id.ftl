@@ -2138,3 +2138,11 @@ app-rt-chart-week = Minggu { $week }: { $value } ({ $households } KK)
 app-rt-activity-title = Kegiatan { $days } hari terakhir
 app-rt-bank = Bank sampah: { $deposits } setoran, { $weight }, { $rupiah }
 app-rt-reading = Pojok baca: { $sessions } sesi ({ $attendees } hadir), { $loans } peminjaman buku
+## issue 16: activity and photos
+app-rt-recent-title = Kegiatan terbaru
+app-rt-recent-line = { $date }: { $kind }, { $people } warga ({ $households } KK)
+app-rt-recent-none = Belum ada kegiatan tercatat dalam { $days } hari terakhir.
+app-rt-photos-title = Foto bukti
+app-rt-photo = { $what }, { $date }
+app-rt-photos-none = Belum ada foto bukti. Ketua RT dan petugas mengirimnya lewat /bukti di bot.
+app-photo-failed = Foto ini belum bisa diambil dari Telegram. Coba lagi sebentar.

@@ -123,7 +123,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const health = healthReport({ db, clock, tracker, mode: config.mode, logger, secrets, refusals });
   // The Mini App (issue 16), when WEBAPP_URL gives it a public address.
   const webapp = config.webappUrl
-    ? createWebApp({ db, botToken: config.botToken, publicUrl: config.webappUrl, adminTelegramIds: config.adminTelegramIds, texts: deps.i18n, clock, logger })
+    ? createWebApp({
+        db, botToken: config.botToken, publicUrl: config.webappUrl, adminTelegramIds: config.adminTelegramIds, texts: deps.i18n, clock, logger,
+        // The evidence photos come through the bot's own downloader (its transport, paced as every Bot API call).
+        ...(deps.downloadFile ? { downloadFile: deps.downloadFile } : {}),
+      })
     : undefined;
   let server: HttpServer;
   try {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basePathOf } from "../config.js";
 import type { Database } from "../db/client.js";
+import type { DownloadFile } from "../delivery/telegram-files.js";
 import { claimInitData } from "../db/init-data-claims.js";
 import { DomainError } from "../domain/errors.js";
 import { loadActor, type Actor } from "../domain/people/actor.js";
@@ -14,6 +15,7 @@ import { BOOT_SCRIPT, bootPage } from "./boot.js";
 import { html, type SafeHtml } from "./html.js";
 import { INIT_DATA_MAX_LENGTH, validateInitData, type InitDataRefusal } from "./init-data.js";
 import { page } from "./layout.js";
+import { createPhotoServer, sendPhoto } from "./photos.js";
 import { homePage } from "./pages/home.js";
 import { rtPage } from "./pages/rt.js";
 import { rtsPage } from "./pages/rts.js";
@@ -29,6 +31,8 @@ export type WebAppDeps = {
   texts: Texts;
   clock: () => Date;
   logger: Logger;
+  /** Telegram's files by file_id (the bot's own downloader): the RT page's evidence photos. */
+  downloadFile?: DownloadFile;
 };
 
 /** The Mini App as the HTTP server sees it: the requests under `basePath` are its own. */
@@ -56,6 +60,8 @@ const PAGE_HEADERS = {
 const RT_PATH = /^\/rt\/([1-9]\d{0,9})$/;
 /** RT ids are int4: a longer number names no RT (and must not reach the query). */
 const MAX_RT_ID = 2_147_483_647;
+/** An evidence photo by its id (bigserial): more digits than a safe integer holds name no photo. */
+const PHOTO_PATH = /^\/photo\/([1-9]\d{0,15})$/;
 
 /** The body as text, or null past `limit` (the rest is read and dropped, so the answer still reaches the client). */
 async function readText(req: IncomingMessage, limit: number): Promise<string | null> {
@@ -83,6 +89,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
   const key = sessionKey(deps.botToken);
   const cookie: CookieOptions = { path: basePath, secure: new URL(deps.publicUrl).protocol === "https:" };
   const log = deps.logger.child({ component: "webapp" });
+  const photos = createPhotoServer({ db: deps.db, logger: deps.logger, ...(deps.downloadFile ? { downloadFile: deps.downloadFile } : {}) });
 
   function sendPage(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
     res.writeHead(status, { ...PAGE_HEADERS, ...headers }).end(text);
@@ -189,6 +196,17 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       return sendPage(res, 401, notice(defaultT, DEFAULT_LOCALE, "app-signed-out", false), cookieSent ? { "set-cookie": clearedSessionCookie(cookie) } : {});
     }
     const actor = await loadActor(deps.db, session.telegramId, deps.adminTelegramIds);
+    const photoMatch = PHOTO_PATH.exec(path);
+    const photoId = photoMatch ? Number(photoMatch[1]) : null;
+    if (photoId !== null && photoId <= Number.MAX_SAFE_INTEGER) {
+      // The photo's RT is looked up first, then the RT page's own check (canManageRt) is made.
+      const answer = await photos.answer(actor, photoId, req.headers["if-none-match"]);
+      if (answer.status === 200 || answer.status === 304) return sendPhoto(res, answer);
+      if (answer.status === 403) log.debug({ page: "photo" }, "mini app page refused: out of scope");
+      const locale = supportedLocale(actor.person?.locale);
+      const key = answer.status === 403 ? "app-forbidden" : answer.status === 404 ? "app-not-found" : "app-photo-failed";
+      return sendPage(res, answer.status, notice(translateIn(deps.texts, locale), locale, key, true));
+    }
     await showPage(res, path, new URLSearchParams(query), actor);
   }
 

@@ -354,3 +354,34 @@ export async function ledgerTotals(db: Database, params: { rtId: number; from: D
     loans: Number(row?.loans ?? 0),
   };
 }
+
+/** A photo as the dashboard's RT page shows it: what it is evidence of and when it was added; no caption, no sender. */
+export type EvidenceThumb = { id: number; occurrenceKind: EventKind | null; occurrenceStartsAt: Date | null; indicatorCode: IndicatorCode | null; addedAt: Date };
+
+/**
+ * The RT's latest own photos (not removed, not the team's on-site ones), newest first, at most
+ * `limit`. No right is checked here: the dashboard has checked canManageRt for the RT first.
+ */
+export async function latestRtEvidence(db: Database, params: { rtId: number; limit: number }): Promise<EvidenceThumb[]> {
+  const rows = await db
+    .select({ id: evidence.id, occurrenceKind: eventOccurrence.kind, occurrenceStartsAt: eventOccurrence.startsAt, indicatorCode: evidence.indicatorCode, addedAt: evidence.addedAt })
+    .from(evidence)
+    .leftJoin(eventOccurrence, eq(eventOccurrence.id, evidence.occurrenceId))
+    .where(and(eq(evidence.rtId, params.rtId), isNull(evidence.removedAt), isNull(evidence.roundId)))
+    .orderBy(desc(evidence.addedAt), desc(evidence.id))
+    .limit(params.limit);
+  return rows.map((row) => ({ ...row, indicatorCode: row.indicatorCode as IndicatorCode | null }));
+}
+
+/**
+ * One photo the dashboard may serve, by id: its RT (for the reader's right, checked by the caller)
+ * and Telegram's file id; null when there is no such photo, it was removed, or it is a team
+ * member's on-site photo (not the RT's own, and never on its page).
+ */
+export async function evidenceFileOf(db: Database, params: { evidenceId: number }): Promise<{ id: number; rtId: number; fileId: string } | null> {
+  const [row] = await db
+    .select({ id: evidence.id, rtId: evidence.rtId, fileId: evidence.fileId })
+    .from(evidence)
+    .where(and(eq(evidence.id, params.evidenceId), isNull(evidence.removedAt), isNull(evidence.roundId)));
+  return row ?? null;
+}

@@ -72,3 +72,55 @@ export async function lastActivityOf(db: Database, rtIds: readonly number[], now
   );
   return new Map(rows.map((row) => [Number(row.rt_id), new Date(Number(row.last_ms))]));
 }
+
+/**
+ * One thing an RT did, as the dashboard lists it: an occurrence (its records together), or the
+ * records of one kind on one WIB day (a day's bank sampah deposits, a day's book loans). Counts
+ * only: who took part is not in it.
+ */
+export type RecentActivity = {
+  kind: ParticipationKind;
+  occurrenceId: number | null;
+  /** The first record's moment: its WIB day is the activity's day. */
+  at: Date;
+  /** Distinct people with a record in it. */
+  people: number;
+  /** Distinct households (KK labels) among them. */
+  households: number;
+};
+
+/** How far back the RT page's recent activity looks: older activity is the last-activity line's. */
+export const RECENT_ACTIVITY_DAYS = 90;
+
+/**
+ * The RT's latest activities up to `now`, newest first, at most `limit`, within RECENT_ACTIVITY_DAYS:
+ * verified, unrevoked records, grouped by occurrence, or by kind and WIB day when there is none.
+ * One grouped query on participation_rt_time_idx.
+ */
+export async function recentActivityOf(db: Database, params: { rtId: number; now: Date; limit: number }): Promise<RecentActivity[]> {
+  const to = params.now.toISOString();
+  const from = new Date(params.now.getTime() - RECENT_ACTIVITY_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  // The WIB day as UTC + 7 hours (WIB has no daylight saving): no dependence on the server's zone data.
+  // Epoch milliseconds: postgres.js hands raw timestamps back as text, PGlite as Dates.
+  const rows = await queryRows<{ kind: ParticipationKind; occurrence_id: number | string | null; first_ms: number | string; people: number; households: number }>(
+    db,
+    sql`select p.kind, p.occurrence_id,
+               (extract(epoch from min(p.occurred_at)) * 1000)::float8 as first_ms,
+               count(distinct p.person_id)::int as people,
+               count(distinct p.household_label)::int as households
+          from ${participation} p
+         where p.rt_id = ${Math.trunc(params.rtId)} and p.verified and p.revoked_at is null
+           and p.occurred_at > ${from}::timestamptz and p.occurred_at <= ${to}::timestamptz
+         group by p.kind, p.occurrence_id,
+                  case when p.occurrence_id is null then ((p.occurred_at at time zone 'UTC') + interval '7 hours')::date end
+         order by max(p.occurred_at) desc, p.kind, p.occurrence_id
+         limit ${Math.max(0, Math.trunc(params.limit))}`,
+  );
+  return rows.map((row) => ({
+    kind: row.kind,
+    occurrenceId: row.occurrence_id === null ? null : Number(row.occurrence_id),
+    at: new Date(Number(row.first_ms)),
+    people: Number(row.people),
+    households: Number(row.households),
+  }));
+}

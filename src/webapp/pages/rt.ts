@@ -1,21 +1,26 @@
 import type { Database } from "../../db/client.js";
 import { titleOf } from "../../domain/cycle/titles.js";
 import { DomainError } from "../../domain/errors.js";
-import { ledgerTotals } from "../../domain/evidence/evidence.js";
-import { lastActivityOf } from "../../domain/participation/participation.js";
+import { latestRtEvidence, ledgerTotals, type EvidenceThumb } from "../../domain/evidence/evidence.js";
+import { lastActivityOf, RECENT_ACTIVITY_DAYS, recentActivityOf, type RecentActivity } from "../../domain/participation/participation.js";
 import type { RtDetails } from "../../domain/rt/rt.js";
 import { wibDate } from "../../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG } from "../../domain/scores/config.js";
 import { DIMENSIONS, dimensionKey, shortLabelKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { categoryKey, type IndicatorResult, type LocaleLine } from "../../domain/scores/scorecard.js";
 import { computeStandings, type RtStanding } from "../../domain/scores/standing.js";
-import { formatCalendarDay, formatQuantity, formatRupiah, rtVars } from "../../messages/format.js";
+import { formatCalendarDay, formatQuantity, formatRupiah, formatWibDay, rtVars } from "../../messages/format.js";
 import { dimensionTotalText, scoreTotalText } from "../../messages/score-total.js";
 import type { Translate } from "../../messages/translate.js";
 import { barChartSvg, type ChartBar } from "../chart.js";
 import { html, type SafeHtml } from "../html.js";
 
 export type RtPageDeps = { db: Database; basePath: string; now: Date; locale: string };
+
+/** The latest activities the page lists. */
+export const RT_PAGE_ACTIVITIES = 10;
+/** The latest photos the page shows: each is a photo's full size from Telegram, so few, on mobile data. */
+export const RT_PAGE_PHOTOS = 6;
 
 function shortLabel(t: Translate, code: IndicatorCode): string {
   return t(shortLabelKey(code));
@@ -84,17 +89,40 @@ function trendSection(t: Translate, standing: RtStanding): SafeHtml {
 <figure style="margin:0">${chart}<figcaption class="hint">${chartTitle}</figcaption></figure>`;
 }
 
+/** The latest activities, each its WIB day, its kind and how many took part: no one's name (koordinators read it too). */
+function recentSection(t: Translate, locale: string, activities: readonly RecentActivity[]): SafeHtml {
+  const lines = activities.map(
+    (activity) => html`<li>${t("app-rt-recent-line", { date: formatWibDay(activity.at, locale), kind: t(`digest-kind-${activity.kind}`), people: activity.people, households: activity.households })}</li>`,
+  );
+  return html`<h2>${t("app-rt-recent-title")}</h2>
+${lines.length > 0 ? html`<ul class="plain recent">${lines}</ul>` : html`<p class="hint">${t("app-rt-recent-none", { days: RECENT_ACTIVITY_DAYS })}</p>`}`;
+}
+
+/** The latest evidence photos as thumbnails, each served by `<base>/photo/<id>` (photos.ts), with what it shows and its day. */
+function photosSection(t: Translate, deps: RtPageDeps, photos: readonly EvidenceThumb[]): SafeHtml {
+  const items = photos.map((photo) => {
+    const what = photo.indicatorCode ? `${photo.indicatorCode} ${shortLabel(t, photo.indicatorCode)}` : t(`event-kind-${photo.occurrenceKind ?? "lainnya"}`);
+    const label = t("app-rt-photo", { what, date: formatCalendarDay(wibDate(photo.occurrenceStartsAt ?? photo.addedAt), deps.locale) });
+    return html`<li style="margin:0"><img src="${deps.basePath}/photo/${photo.id}" alt="${label}" loading="lazy" decoding="async" width="160" height="160" style="width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:8px;display:block;background:var(--tg-theme-secondary-bg-color,#f1f1f4)"><span class="explain">${label}</span></li>`;
+  });
+  return html`<h2>${t("app-rt-photos-title")}</h2>
+${items.length > 0 ? html`<ul class="plain photos" style="display:grid;grid-template-columns:repeat(auto-fill,minmax(6.5rem,1fr));gap:.5rem">${items}</ul>` : html`<p class="hint">${t("app-rt-photos-none")}</p>`}`;
+}
+
 /**
  * One RT, for those who may read its scorecard (checked by the server with canManageRt before
  * this is called): its titles, the scorecard with each indicator's explanation and the three to
- * work on, the 12-week participation chart, and the window's bank sampah and pojok baca totals.
+ * work on, the 12-week participation chart, the window's bank sampah and pojok baca totals, the
+ * latest activities (counts, no names) and the latest evidence photos.
  */
 export async function rtPage(deps: RtPageDeps, t: Translate, place: RtDetails): Promise<{ title: string; body: SafeHtml }> {
   const config = DEFAULT_SCORE_CONFIG;
-  const [[standing], titles, lastActivity] = await Promise.all([
+  const [[standing], titles, lastActivity, recent, photos] = await Promise.all([
     computeStandings(deps.db, [place.id], deps.now, config),
     titleOf(deps.db, place.id, deps.now),
     lastActivityOf(deps.db, [place.id], deps.now),
+    recentActivityOf(deps.db, { rtId: place.id, now: deps.now, limit: RT_PAGE_ACTIVITIES }),
+    latestRtEvidence(deps.db, { rtId: place.id, limit: RT_PAGE_PHOTOS }),
   ]);
   if (!standing) throw new DomainError("rt-not-found");
   const { window } = standing.scorecard;
@@ -115,6 +143,8 @@ ${trendSection(t, standing)}
 <ul class="plain">
 <li>${t("app-rt-bank", { deposits: totals.deposits, weight: formatQuantity(totals.grams, "kg", deps.locale), rupiah: formatRupiah(totals.rupiah, deps.locale) })}</li>
 <li>${t("app-rt-reading", { sessions: totals.sessions, attendees: totals.sessionAttendees, loans: totals.loans })}</li>
-</ul>`,
+</ul>
+${recentSection(t, deps.locale, recent)}
+${photosSection(t, deps, photos)}`,
   };
 }
