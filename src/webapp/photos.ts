@@ -11,8 +11,12 @@ import type { Logger } from "../logger.js";
 /** What the photos kept in memory may weigh together; the least recently served go first. */
 export const PHOTO_CACHE_BYTES = 32 * 1024 * 1024;
 
-/** A day: a photo's bytes never change (a removed one stops being served, and its page stops showing it). */
-const PHOTO_CACHE_CONTROL = "private, max-age=86400";
+/**
+ * Kept by the phone but asked about again each time (a 304 when unchanged, from the server's own
+ * cache): the right to see a photo is checked on every read, so a removed photo, or a koordinator
+ * who has left the area, stops seeing it at once, at the price of one small request per photo.
+ */
+const PHOTO_CACHE_CONTROL = "private, no-cache";
 
 /** A photo's bytes as served: what they are (read from them, not trusted from anyone) and their tag. */
 export type CachedPhoto = { fileId: string; bytes: Uint8Array; contentType: string; etag: string };

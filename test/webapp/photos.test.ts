@@ -108,7 +108,7 @@ describe("GET /app/photo/<evidenceId>", () => {
     expect(first.bytes).toEqual(bytes);
     expect(first.headers.get("content-type")).toBe("image/png");
     expect(first.headers.get("content-length")).toBe(String(bytes.byteLength));
-    expect(first.headers.get("cache-control")).toBe("private, max-age=86400");
+    expect(first.headers.get("cache-control")).toBe("private, no-cache");
     expect(first.headers.get("x-content-type-options")).toBe("nosniff");
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
