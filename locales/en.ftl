@@ -2153,3 +2153,12 @@ app-rt-chart-week = Week of { $week }: { $value } ({ $households } households)
 app-rt-activity-title = Activity in the last { $days } days
 app-rt-bank = Waste bank: { $deposits } deposits, { $weight }, { $rupiah }
 app-rt-reading = Reading corner: { $sessions } sessions ({ $attendees } attending), { $loans } book loans
+
+## issue 16: opening the app
+button-dashboard-home = 📊 Open the dashboard
+button-dashboard-rts = 📊 Open the ranking in the dashboard
+button-dashboard-rt = 📊 Open this RT in the dashboard
+menu-button-dashboard = Dashboard
+app-dev-title = Development sign-in (console)
+app-dev-intro = Only in the demo console (npm run console): pick a demo user to open the dashboard as them, without Telegram.
+app-dev-unknown = There is no demo user with this id.

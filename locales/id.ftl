@@ -2137,3 +2137,12 @@ app-rt-chart-week = Minggu { $week }: { $value } ({ $households } KK)
 app-rt-activity-title = Kegiatan { $days } hari terakhir
 app-rt-bank = Bank sampah: { $deposits } setoran, { $weight }, { $rupiah }
 app-rt-reading = Pojok baca: { $sessions } sesi ({ $attendees } hadir), { $loans } peminjaman buku
+
+## issue 16: opening the app
+button-dashboard-home = 📊 Buka dasbor
+button-dashboard-rts = 📊 Buka peringkat di dasbor
+button-dashboard-rt = 📊 Buka RT ini di dasbor
+menu-button-dashboard = Dasbor
+app-dev-title = Masuk pengembangan (konsol)
+app-dev-intro = Hanya ada di konsol demo (npm run console): pilih pengguna demo untuk membuka dasbor sebagai dia, tanpa Telegram.
+app-dev-unknown = Tidak ada pengguna demo dengan id ini.
