@@ -5,6 +5,8 @@ import { createI18n } from "../../src/bot/i18n.js";
 import { outbox, person } from "../../src/db/schema/index.js";
 import { createLogger } from "../../src/logger.js";
 import { planWeeklyDigests } from "../../src/scheduling/digests.js";
+import { dashboardButton } from "../../src/messages/buttons/dashboard.js";
+import { translateIn } from "../../src/messages/translate.js";
 import { safeNextPath } from "../../src/webapp/links.js";
 import { browserMissing, withBrowser } from "../helpers/browser.js";
 import { withTestDatabase } from "../helpers/database.js";
@@ -93,6 +95,20 @@ describe("/skor's button to the Mini App", () => {
     // With it, the keyboard is the same but for the added last row.
     await on.send(koordinator, "/skor");
     expect(on.telegram.lastKeyboardIn(koordinator.id).keyboard.inline_keyboard).toEqual([...plain.filter((row) => row.length > 0), [{ text: "📊 Buka peringkat di dasbor", web_app: { url: opening("/rts") } }]]);
+  });
+});
+
+describe("where a Mini App button may go", () => {
+  it("only in a private chat: none is made for a group, where Telegram refuses them", async () => {
+    const t = translateIn(on.deps.i18n, "id");
+    const page = { page: "rts" } as const;
+    expect(dashboardButton(t, { webappUrl: WEBAPP_URL, chatType: "private" }, page)).toEqual({ text: "📊 Buka peringkat di dasbor", web_app: { url: opening("/rts") } });
+    for (const chatType of ["group", "supergroup", "channel"] as const) expect(dashboardButton(t, { webappUrl: WEBAPP_URL, chatType }, page)).toBeUndefined();
+    expect(dashboardButton(t, { webappUrl: undefined, chatType: "private" }, page)).toBeUndefined();
+    expect(dashboardButton(t, { webappUrl: WEBAPP_URL, chatType: "private" }, { page: "home" })?.web_app.url).toBe(WEBAPP_URL);
+    // As the fake Telegram refuses one in a group.
+    const button = dashboardButton(t, { webappUrl: WEBAPP_URL, chatType: "private" }, page)!;
+    await expect(on.bot.api.sendMessage(-1001, "x", { reply_markup: { inline_keyboard: [[button]] } })).rejects.toThrow(/BUTTON_TYPE_INVALID/);
   });
 });
 
