@@ -2162,3 +2162,12 @@ app-rt-photos-title = Evidence photos
 app-rt-photo = { $what }, { $date }
 app-rt-photos-none = No evidence photos yet. The ketua RT and petugas send them with /bukti in the bot.
 app-photo-failed = This photo could not be fetched from Telegram yet. Please try again shortly.
+
+## issue 16: opening the app
+button-dashboard-home = 📊 Open the dashboard
+button-dashboard-rts = 📊 Open the ranking in the dashboard
+button-dashboard-rt = 📊 Open this RT in the dashboard
+menu-button-dashboard = Dashboard
+app-dev-title = Development sign-in (console)
+app-dev-intro = Only in the demo console (npm run console): pick a demo user to open the dashboard as them, without Telegram.
+app-dev-unknown = There is no demo user with this id.

@@ -2146,3 +2146,12 @@ app-rt-photos-title = Foto bukti
 app-rt-photo = { $what }, { $date }
 app-rt-photos-none = Belum ada foto bukti. Ketua RT dan petugas mengirimnya lewat /bukti di bot.
 app-photo-failed = Foto ini belum bisa diambil dari Telegram. Coba lagi sebentar.
+
+## issue 16: opening the app
+button-dashboard-home = 📊 Buka dasbor
+button-dashboard-rts = 📊 Buka peringkat di dasbor
+button-dashboard-rt = 📊 Buka RT ini di dasbor
+menu-button-dashboard = Dasbor
+app-dev-title = Masuk pengembangan (konsol)
+app-dev-intro = Hanya ada di konsol demo (npm run console): pilih pengguna demo untuk membuka dasbor sebagai dia, tanpa Telegram.
+app-dev-unknown = Tidak ada pengguna demo dengan id ini.

@@ -36,4 +36,6 @@ export type BotDeps = {
    * through the bot's own transport. Without it every photo is listed as not fetched.
    */
   downloadFile?: DownloadFile;
+  /** WEBAPP_URL: /skor and /ringkasan get a button opening the Mini App; unset, none. */
+  webappUrl?: string;
 };

@@ -1,4 +1,5 @@
 import type { Api } from "grammy";
+import { openPageUrl } from "../webapp/links.js";
 import type { Logger } from "../logger.js";
 import { SUPPORTED_LOCALES } from "../domain/people/person.js";
 import { menuCommands, STRANGER } from "./commands.js";
@@ -22,4 +23,25 @@ export async function registerCommands(api: Api, deps: Pick<BotDeps, "i18n">, lo
     }
   }
   return ok;
+}
+
+/**
+ * With WEBAPP_URL set, the default menu button (every private chat without one of its own) opens the
+ * Mini App's home page, and Telegram's command list stays one "/" away. Only the default, not a
+ * button per person with a role: the app refuses nobody harshly (a warga is told it has nothing for
+ * them, and every page checks rights), while per-chat buttons would have to follow every role change
+ * as the command menus do (delivery/menus.ts). Set at every start, so a changed URL takes effect; the
+ * button text has no language of its own, so it is the default language's. Without WEBAPP_URL
+ * nothing is called (a button set earlier stays until changed with BotFather or this call). A
+ * failure costs the button, not the bot: logged, and start-up goes on.
+ */
+export async function registerMenuButton(api: Api, deps: Pick<BotDeps, "i18n" | "webappUrl">, logger: Logger): Promise<boolean> {
+  if (!deps.webappUrl) return true;
+  try {
+    await api.setChatMenuButton({ menu_button: { type: "web_app", text: deps.i18n.t(DEFAULT_LOCALE, "menu-button-dashboard"), web_app: { url: openPageUrl(deps.webappUrl, { page: "home" }) } } });
+    return true;
+  } catch (error) {
+    logger.warn({ err: error }, "setChatMenuButton failed; the menu button may not open the Mini App");
+    return false;
+  }
 }

@@ -13,6 +13,7 @@ export function flatButtons(markup: InlineKeyboardMarkup): InlineKeyboardButton[
 }
 
 function buttonLabel(button: InlineKeyboardButton): string {
+  if ("web_app" in button && button.web_app) return `${button.text} 🌐`;
   return "url" in button && button.url ? `${button.text} ↗` : button.text;
 }
 

@@ -6,7 +6,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
 import type { BotDeps } from "../bot/deps.js";
 import { deepLink, formatWhen } from "../messages/format.js";
-import { registerCommands } from "../bot/set-commands.js";
+import { registerCommands, registerMenuButton } from "../bot/set-commands.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { DEFAULT_CACHE_DIR, openPreparedDatabase } from "./database.js";
 import { createLogger } from "../logger.js";
@@ -21,6 +21,10 @@ import { CLOCK_REFUSALS, ConsoleClock, planClockMove, readClockRequest, stepCloc
 import { nextPendingAt } from "../delivery/outbox.js";
 import { productionJobs } from "../scheduling/jobs.js";
 import type { ScheduledJob } from "../scheduling/scheduler.js";
+import { startHttpServer, type HttpServer, type WebAppEndpoint } from "../runtime/http-server.js";
+import { createWebApp } from "../webapp/server.js";
+import { DEV_SIGN_IN_PATH } from "../webapp/dev-sign-in.js";
+import { NEXT_PARAM, safeNextPath } from "../webapp/links.js";
 
 export const CONSOLE_BOT_INFO = {
   id: 7_000_000_001,
@@ -47,7 +51,18 @@ export type ConsoleOptions = {
   filesDir?: string;
   /** Where the prepared database image is kept between runs (./.console-cache); null: none. */
   cacheDir?: string | null;
+  /**
+   * Serve the Mini App on http://127.0.0.1:<port>/app (0: a free port), with the development
+   * sign-in as any demo person; absent, no server (the tests of the chat need none).
+   */
+  webapp?: { port: number };
 };
+
+/** The console's Mini App: where it listens, and its server (closed with the session). */
+type ConsoleWebApp = { url: string; server: HttpServer };
+
+/** The Mini App's path on the console's server, as WEBAPP_URL's path would be in production. */
+const CONSOLE_APP_PATH = "/app";
 
 const HELP = [
   "Ketik pesan biasa untuk mengirimnya ke bot sebagai pengguna saat ini (mis. /start, /bantuan).",
@@ -86,6 +101,7 @@ export class ConsoleSession {
     private readonly output: (line: string) => void,
     private readonly clock: ConsoleClock,
     private readonly files: FileShelf,
+    private readonly webapp: ConsoleWebApp | null,
   ) {
     this.current = people[0]!;
     telegram.onEvent((event) => this.render(event));
@@ -104,10 +120,29 @@ export class ConsoleSession {
     const consoleClock = new ConsoleClock(options.clock ?? (() => new Date()));
     const clock = consoleClock.now;
     const database = await openPreparedDatabase({ wilayahCode: DEMO_WILAYAH, cacheDir: options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir });
+    // The server listens first (its port is the app's address), and takes the app once it is built.
+    let app: WebAppEndpoint | undefined;
+    let webapp: ConsoleWebApp | null = null;
     try {
       // One transaction: one commit instead of one per row.
       const world = await database.db.transaction((tx) => seedDemo(tx, clock()));
       const logger = createLogger(options.logLevel ?? "silent");
+      if (options.webapp) {
+        const endpoint: WebAppEndpoint = { basePath: CONSOLE_APP_PATH, handle: async (req, res) => (app ? app.handle(req, res) : void res.writeHead(503).end()) };
+        try {
+          const server = await startHttpServer({
+            port: options.webapp.port,
+            // This machine only: the development sign-in lets anyone who reaches it be any demo person.
+            host: "127.0.0.1",
+            logger,
+            health: async () => ({ ok: true, database: true, outboxLagSeconds: 0, lastUpdateAt: null, mode: "polling", webhookRefused: 0 }),
+            webapp: endpoint,
+          });
+          webapp = { url: `http://127.0.0.1:${server.port}${CONSOLE_APP_PATH}`, server };
+        } catch (error) {
+          options.write(`⚠️  Dasbor (Mini App) tidak dijalankan: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       const telegram = new TelegramSimulator(CONSOLE_BOT_INFO, clock);
       for (const person of world.people) telegram.addUser(person.user);
       // The real outbox and sender, unpaced: what the bot sends on its own shows up after each line.
@@ -122,12 +157,27 @@ export class ConsoleSession {
         adminTelegramIds: [],
         deliveryLimits: NO_LIMITS,
         wakeOnQueue: false,
+        ...(webapp ? { webappUrl: webapp.url } : {}),
       });
-      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write, consoleClock, new FileShelf(options.filesDir ?? DEFAULT_FILES_DIR));
-      // As at a real start-up, so the command menu the bot registers is visible too.
+      if (webapp) {
+        app = createWebApp({
+          db: database.db,
+          botToken: OFFLINE_TOKEN,
+          publicUrl: webapp.url,
+          adminTelegramIds: [],
+          texts: deps.i18n,
+          clock,
+          logger,
+          devSignIn: { people: world.people.map((person) => ({ telegramId: person.user.id, label: person.name })) },
+        });
+      }
+      const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write, consoleClock, new FileShelf(options.filesDir ?? DEFAULT_FILES_DIR), webapp);
+      // As at a real start-up, so the command menu (and the Mini App's menu button) the bot registers is visible too.
       await registerCommands(bot.api, deps, deps.logger);
+      await registerMenuButton(bot.api, deps, deps.logger);
       return session;
     } catch (error) {
+      await webapp?.server.close();
       await database.close();
       throw error;
     }
@@ -136,6 +186,17 @@ export class ConsoleSession {
   /** The demo's database, for tests that set a scene the console has no command for. */
   get db(): BotDeps["db"] {
     return this.deps.db;
+  }
+
+  /** The console's Mini App address (http://127.0.0.1:<port>/app), or null when it is not served. */
+  get webappUrl(): string | null {
+    return this.webapp?.url ?? null;
+  }
+
+  /** The development sign-in as one demo person, going on to `next` (a page path) when given. */
+  devSignInUrl(telegramId: number, next: string | null = null): string | null {
+    if (!this.webapp) return null;
+    return `${this.webapp.url}${DEV_SIGN_IN_PATH}?id=${telegramId}${next ? `&${NEXT_PARAM}=${encodeURIComponent(next)}` : ""}`;
   }
 
   get currentUser(): DemoPerson {
@@ -153,6 +214,9 @@ export class ConsoleSession {
     this.write(`Anda sekarang: ${this.current.name}, pengguna baru. Coba /start untuk mendaftar.`);
     this.write(`Pengguna lain: ${others.join(", ")}. Ganti dengan :as NAMA.`);
     this.write("Tekan tombol dengan #N (mis. #1); angka biasa dikirim sebagai teks. :users, :links, :waktu, :help, :quit.");
+    if (this.webapp) {
+      this.write(`Dasbor (Mini App) di peramban: ${this.webapp.url}${DEV_SIGN_IN_PATH} (masuk sebagai pengguna demo mana pun; hanya di konsol).`);
+    }
     this.write("");
   }
 
@@ -181,6 +245,7 @@ export class ConsoleSession {
   }
 
   async close(): Promise<void> {
+    await this.webapp?.server.close();
     await this.database.close();
   }
 
@@ -308,6 +373,13 @@ export class ConsoleSession {
     }
     if ("url" in button && button.url) {
       this.write(`🔗 ${button.url}`);
+      return;
+    }
+    if ("web_app" in button && button.web_app) {
+      // Telegram would open the app signed in as this person; the console's sign-in does the same in a browser.
+      const next = safeNextPath(new URL(button.web_app.url).searchParams.get(NEXT_PARAM));
+      const url = this.devSignInUrl(this.current.user.id, next);
+      this.write(url ? `🌐 buka di peramban: ${url}` : `Tombol "${button.text}" membuka dasbor, yang tidak dijalankan di konsol ini.`);
       return;
     }
     if (!("callback_data" in button) || button.callback_data === undefined) {

@@ -2,7 +2,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createBackgroundRunner } from "../bot/background.js";
 import type { BotContext } from "../bot/context.js";
-import { registerCommands } from "../bot/set-commands.js";
+import { registerCommands, registerMenuButton } from "../bot/set-commands.js";
 import { secretsOf, type Config } from "../config.js";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
@@ -109,6 +109,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     adminTelegramIds: config.adminTelegramIds,
     background,
     chatLocks: database.chatLocks,
+    ...(config.webappUrl ? { webappUrl: config.webappUrl } : {}),
   });
 
   // grammY's polling loop calls bot.handleUpdate itself: routing it through the tracker counts the
@@ -121,7 +122,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const refusals = new RefusalLog({ logger, message: WEBHOOK_REFUSED, clock: () => clock().getTime() });
   const health = healthReport({ db, clock, tracker, mode: config.mode, logger, secrets, refusals });
-  // The Mini App (issue 16), when WEBAPP_URL gives it a public address.
+  // The Mini App (issue 16), when WEBAPP_URL gives it a public address. Never a devSignIn here:
+  // the sign-in without Telegram exists only in the console (webapp/dev-sign-in.ts).
   const webapp = config.webappUrl
     ? createWebApp({
         db, botToken: config.botToken, publicUrl: config.webappUrl, adminTelegramIds: config.adminTelegramIds, texts: deps.i18n, clock, logger,
@@ -133,6 +135,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     await untilDone("getMe", () => bot.init(), logger, secrets, stopping.signal);
     await registerCommands(bot.api, deps, logger);
+    await registerMenuButton(bot.api, deps, logger);
     server = await startHttpServer({
       port: config.port,
       host: options.host,
@@ -151,7 +154,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   logger.info({ port: server.port, mode: config.mode, database: database.driver, username: bot.botInfo.username }, "http server listening");
 
   delivery.start();
-  const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds };
+  const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds, webappUrl: config.webappUrl };
   const scheduler = createScheduler({ db, logger, clock }, { jobs: [...productionJobs(jobDeps), ...(options.jobs ?? [])] });
   scheduler.start();
 

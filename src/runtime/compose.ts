@@ -37,6 +37,8 @@ export type ComposeOptions = {
    * drain the outbox (tests and the console, which show what was sent after each update).
    */
   wakeOnQueue?: boolean;
+  /** WEBAPP_URL (or the console's local address): the bot's messages get buttons opening the Mini App. */
+  webappUrl?: string;
 };
 
 export type Composition = { bot: Bot<BotContext>; deps: BotDeps; delivery: DeliveryRuntime };
@@ -73,6 +75,7 @@ export function composeBot(options: ComposeOptions): Composition {
     ...(options.background ? { background: options.background } : {}),
     ...(options.flood ? { flood: options.flood } : {}),
     ...(options.chatLocks ? { chatLocks: options.chatLocks } : {}),
+    ...(options.webappUrl ? { webappUrl: options.webappUrl } : {}),
   };
   const bot = createBot(options.token, deps, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),

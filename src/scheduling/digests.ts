@@ -20,9 +20,22 @@ import { listDigestRecipients, type DigestScope } from "../domain/scores/digest-
 import { wibWeekStart } from "../domain/scores/weeks.js";
 import { buildDigest, digestChart, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
 import { translateIn, type Translate } from "../messages/translate.js";
+import { dashboardButton } from "../messages/buttons/dashboard.js";
+import type { AppPage } from "../webapp/links.js";
 import type { ReminderDeps } from "./reminders.js";
 
-export type DigestDeps = ReminderDeps & { scoreConfig?: ScoreConfig };
+/** `webappUrl`: WEBAPP_URL; when set, each digest's text has a button opening the same view in the Mini App. */
+export type DigestDeps = ReminderDeps & { scoreConfig?: ScoreConfig; webappUrl?: string | undefined };
+
+/**
+ * A digest's text, with a button to the same view in the Mini App when it is on: the area's ranking
+ * for a koordinator, the RT's page for a ketua. Digests go to the person's own chat with the bot,
+ * a private chat, where Telegram allows such buttons.
+ */
+function digestTextPayload(text: string, t: Translate, webappUrl: string | undefined, page: AppPage): Record<string, unknown> {
+  const button = dashboardButton(t, { webappUrl, chatType: "private" }, page);
+  return button ? { text, reply_markup: { inline_keyboard: [[button]] } } : { text };
+}
 
 /** "2026-W50": the ISO week of the WIB week holding `now`. */
 export function isoWeekOf(now: Date): string {
@@ -75,7 +88,7 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
     const to = { chatId: person.telegramId, personId: person.personId, ...base };
     // One insert per person: the text, the chart and the workbook are queued together or not at all.
     queued += await enqueueMessages(db, [
-      { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-text"), payload: { text: koordinatorText(model, t, locale) } },
+      { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-text"), payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, { page: "rts" }) },
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-chart"), method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) },
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-xlsx"), method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) },
     ]);
@@ -83,8 +96,10 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   const ketuaMessages: NewOutboxMessage[] = ketuas.flatMap((person) => {
     if (!data.has(person.rtId)) return [];
     const locale = supportedLocale(person.locale);
-    const text = ketuaText(digestModel(data, [person.rtId], now), translate(locale), locale);
-    return [{ chatId: person.telegramId, personId: person.personId, ...base, dedupeKey: digestKey(week, person.personId, "ketua-text"), payload: { text } }];
+    const t = translate(locale);
+    const text = ketuaText(digestModel(data, [person.rtId], now), t, locale);
+    const payload = digestTextPayload(text, t, deps.webappUrl, { page: "rt", rtId: person.rtId });
+    return [{ chatId: person.telegramId, personId: person.personId, ...base, dedupeKey: digestKey(week, person.personId, "ketua-text"), payload }];
   });
   if (ketuaMessages.length > 0) queued += await enqueueMessages(db, ketuaMessages);
 
@@ -110,14 +125,15 @@ export type DigestRequest = {
  * gets the text, the chart and the workbook of their area (or only the workbook), a ketua RT their
  * RT's summary. Built and queued in the outbox in one insert; returns how many rows were new.
  */
-export async function queueDigestOnDemand(deps: Pick<ReminderDeps, "db" | "i18n" | "wakeDelivery">, request: DigestRequest, now: Date): Promise<number> {
+export async function queueDigestOnDemand(deps: Pick<DigestDeps, "db" | "i18n" | "wakeDelivery" | "webappUrl">, request: DigestRequest, now: Date): Promise<number> {
   const { db } = deps;
   const { key, locale, scope } = request;
   const t = translateIn(deps.i18n, locale);
   const to = { ...request.to, priority: PRIORITY.notification, notBefore: now };
   const messages: NewOutboxMessage[] = [];
   if (scope.kind === "rt") {
-    messages.push({ ...to, dedupeKey: `${key}:text`, payload: { text: ketuaText(await buildDigest(db, [scope.rtId], now), t, locale) } });
+    const text = ketuaText(await buildDigest(db, [scope.rtId], now), t, locale);
+    messages.push({ ...to, dedupeKey: `${key}:text`, payload: digestTextPayload(text, t, deps.webappUrl, { page: "rt", rtId: scope.rtId }) });
   } else {
     const model = await buildDigest(db, scope.rtIds, now);
     const workbook = async (): Promise<NewOutboxMessage> => ({
@@ -129,7 +145,7 @@ export async function queueDigestOnDemand(deps: Pick<ReminderDeps, "db" | "i18n"
     if (request.what === "workbook") {
       messages.push(await workbook());
     } else {
-      messages.push({ ...to, dedupeKey: `${key}:text`, payload: { text: koordinatorText(model, t, locale) } });
+      messages.push({ ...to, dedupeKey: `${key}:text`, payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, { page: "rts" }) });
       if (model.rts.length > 0) {
         const chart = await digestChart(model, t, locale);
         messages.push({ ...to, dedupeKey: `${key}:chart`, method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) }, await workbook());

@@ -25,7 +25,7 @@ const INIT_DATA_CLAIMS_KEPT_MS = (INIT_DATA_MAX_AGE_SECONDS + INIT_DATA_CLOCK_SK
  * The one list of what the bot does on its own, and when (cron read in WIB). A new job goes here;
  * its logic lives in its area (domain or scheduling), taking `now`.
  */
-export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonly number[] }, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
+export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonly number[]; webappUrl?: string | undefined }, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
   const { db } = deps;
   return [
     // Every minute: reminders due soon are queued, spread so the sender keeps to Telegram's limits.

@@ -1,4 +1,4 @@
-import type { BotCommand, Chat, ChatMember, InlineKeyboardMarkup, Message, UserFromGetMe } from "grammy/types";
+import type { BotCommand, Chat, ChatMember, InlineKeyboardMarkup, MenuButton, Message, UserFromGetMe } from "grammy/types";
 
 /**
  * Telegram as far as the bot can tell, for the console (`npm run console`) and the tests; no
@@ -140,6 +140,8 @@ export class FakeTelegram {
   private readonly files = new Map<string, Uint8Array>();
   /** Command menus by scope key (`default`, `all_private_chats`, `chat:<id>`…) and language ("" for none). */
   private readonly menus = new Map<string, BotCommand[]>();
+  /** Menu buttons set with setChatMenuButton, by chat id (null: the default). */
+  private readonly menuButtons = new Map<number | null, MenuButton>();
 
   constructor(private readonly options: FakeTelegramOptions = {}) {
     this.botInfo = options.botInfo ?? DEFAULT_BOT_INFO;
@@ -316,6 +318,10 @@ export class FakeTelegram {
         return this.fileInfo(payload);
       case "getMyCommands":
         return this.menus.get(this.menuKey(payload)) ?? [];
+      case "setChatMenuButton":
+        return this.setMenuButton(payload);
+      case "getChatMenuButton":
+        return this.menuButtonOf(payload.chat_id === undefined ? null : this.knownChat(payload.chat_id));
       default:
         this.emit({ kind: "other", method, payload });
         return true;
@@ -356,6 +362,26 @@ export class FakeTelegram {
     else this.menus.set(key, menu);
     this.emit({ kind: "commands", languageCode: typeof payload.language_code === "string" ? payload.language_code : null, commands: menu, chatId });
     return true;
+  }
+
+  /**
+   * setChatMenuButton as Telegram checks it: a known type; a web_app button needs a text and a URL.
+   * Without chat_id it sets the default, which every chat without a button of its own shows.
+   */
+  private setMenuButton(payload: Record<string, unknown>): true {
+    const chatId = payload.chat_id === undefined ? null : this.knownChat(payload.chat_id);
+    const button = (payload.menu_button ?? { type: "default" }) as MenuButton;
+    if (!["commands", "web_app", "default"].includes(button.type)) throw badRequest("unsupported menu button type");
+    if (button.type === "web_app" && (typeof button.text !== "string" || button.text.trim() === "" || typeof button.web_app?.url !== "string")) throw badRequest("BUTTON_URL_INVALID");
+    if (button.type === "default") this.menuButtons.delete(chatId);
+    else this.menuButtons.set(chatId, button);
+    this.emit({ kind: "other", method: "setChatMenuButton", payload });
+    return true;
+  }
+
+  /** The menu button a chat shows (its own, else the default; Telegram's own "commands" without either). */
+  menuButtonOf(chatId: number | null): MenuButton {
+    return this.menuButtons.get(chatId) ?? this.menuButtons.get(null) ?? { type: "commands" };
   }
 
   private menuKey(payload: Record<string, unknown>): string {
@@ -402,7 +428,7 @@ export class FakeTelegram {
 
   private send(method: string, payload: Record<string, unknown>, files: UploadedFile[]): Message {
     const chatId = this.knownChat(payload.chat_id);
-    const markup = this.checkMarkup(payload.reply_markup);
+    const markup = this.checkMarkup(payload.reply_markup, chatId);
     let stored: StoredMessage;
     if (method === "sendMessage") {
       const text = this.checkText(payload.text);
@@ -431,7 +457,7 @@ export class FakeTelegram {
     if (!message.fromBot) throw badRequest("message can't be edited");
     if (change === "text" && message.kind !== "text") throw badRequest("there is no text in the message to edit");
     // Editing the text without reply_markup also takes the buttons away, as in Telegram.
-    const markup = this.checkMarkup(payload.reply_markup);
+    const markup = this.checkMarkup(payload.reply_markup, chatId);
     const text = change === "text" ? this.checkText(payload.text) : message.text;
     if (text === message.text && sameMarkup(markup, message.markup)) throw new Refusal({ error_code: 400, description: NOT_MODIFIED });
     message.text = text;
@@ -506,9 +532,12 @@ export class FakeTelegram {
     return text;
   }
 
-  private checkMarkup(value: unknown): InlineKeyboardMarkup | null {
+  private checkMarkup(value: unknown, chatId: number): InlineKeyboardMarkup | null {
     const markup = readMarkup(value);
     for (const button of markup?.inline_keyboard.flat() ?? []) {
+      // Mini App buttons open only in a private chat with the bot; Telegram refuses them elsewhere.
+      if ("web_app" in button && chatId < 0) throw badRequest("BUTTON_TYPE_INVALID");
+      if ("web_app" in button && typeof (button.web_app as { url?: unknown } | undefined)?.url !== "string") throw badRequest("BUTTON_URL_INVALID");
       const data = "callback_data" in button ? button.callback_data : undefined;
       if (data !== undefined && (data.length === 0 || Buffer.byteLength(data) > MAX_CALLBACK_DATA_BYTES)) throw badRequest("BUTTON_DATA_INVALID");
       if (data !== undefined && this.options.readsButton && !this.options.readsButton(data)) throw badRequest(`BUTTON_DATA_INVALID (the bot reads no button "${data}")`);

@@ -12,10 +12,12 @@ import type { Logger } from "../logger.js";
 import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
 import { translateIn, type Texts, type Translate } from "../messages/translate.js";
 import { BOOT_SCRIPT, bootPage } from "./boot.js";
+import { answerDevSignIn, assertDevAddress, DEV_SIGN_IN_PATH, type DevSignIn } from "./dev-sign-in.js";
 import { html, type SafeHtml } from "./html.js";
 import { INIT_DATA_MAX_LENGTH, validateInitData, type InitDataRefusal } from "./init-data.js";
 import { page } from "./layout.js";
 import { createPhotoServer, sendPhoto } from "./photos.js";
+import { NEXT_PARAM, safeNextPath } from "./links.js";
 import { homePage } from "./pages/home.js";
 import { rtPage } from "./pages/rt.js";
 import { rtsPage } from "./pages/rts.js";
@@ -33,6 +35,8 @@ export type WebAppDeps = {
   logger: Logger;
   /** Telegram's files by file_id (the bot's own downloader): the RT page's evidence photos. */
   downloadFile?: DownloadFile;
+  /** The console's sign-in as a demo person (dev-sign-in.ts); never given in production (runtime/app.ts). */
+  devSignIn?: DevSignIn;
 };
 
 /** The Mini App as the HTTP server sees it: the requests under `basePath` are its own. */
@@ -85,6 +89,7 @@ async function readText(req: IncomingMessage, limit: number): Promise<string | n
  * Nothing personal is logged: refusals by their reason only.
  */
 export function createWebApp(deps: WebAppDeps): WebApp {
+  if (deps.devSignIn) assertDevAddress(deps.publicUrl);
   const basePath = basePathOf(deps.publicUrl);
   const key = sessionKey(deps.botToken);
   const cookie: CookieOptions = { path: basePath, secure: new URL(deps.publicUrl).protocol === "https:" };
@@ -184,11 +189,23 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600", "x-content-type-options": "nosniff" }).end(BOOT_SCRIPT);
       return;
     }
+    if (deps.devSignIn && path === DEV_SIGN_IN_PATH) {
+      return answerDevSignIn(res, deps.devSignIn, {
+        query: new URLSearchParams(query),
+        basePath,
+        t: defaultT,
+        locale: DEFAULT_LOCALE,
+        sessionCookieFor: (telegramId) => sessionCookie(issueSession(key, telegramId, deps.clock()).value, cookie),
+        sendPage,
+      });
+    }
     const { session, cookieSent } = sessionOf(req);
     if (path === "/") {
       // Always the boot page, session or not: it signs in with the initData Telegram hands this
       // opening, so a device shared by two Telegram accounts never shows one the other's pages.
-      return sendPage(res, 200, bootPage(defaultT, DEFAULT_LOCALE, basePath));
+      // A button of the bot names the page to go on to (links.ts); anything else there is dropped.
+      const next = safeNextPath(new URLSearchParams(query).get(NEXT_PARAM));
+      return sendPage(res, 200, bootPage(defaultT, DEFAULT_LOCALE, basePath, next));
     }
     if (!session) {
       // An expired or tampered cookie is dropped, so the browser stops sending it.

@@ -25,8 +25,9 @@ const TOKEN = "123456:TEST-token-for-offline-harness";
 /**
  * `flood`: flood-control limits; by default nobody is limited (see test/bot/flood-control.test.ts).
  * `logger`: where the bot, its outbox sender and its background runner log (silent by default).
+ * `webappUrl`: WEBAPP_URL, so the bot's messages carry buttons opening the Mini App.
  */
-export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: FloodLimits; logger?: Logger };
+export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: FloodLimits; logger?: Logger; webappUrl?: string };
 
 /**
  * The real bot (every middleware, the real database) with a fake Telegram behind client.fetch.
@@ -78,6 +79,7 @@ export class TestBot {
       flood: this.options.flood ?? NO_FLOOD_LIMIT,
       deliveryLimits: NO_LIMITS,
       wakeOnQueue: false,
+      ...(this.options.webappUrl ? { webappUrl: this.options.webappUrl } : {}),
     });
     this.delivery = composed.delivery;
     this.deps = composed.deps;

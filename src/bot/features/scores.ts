@@ -21,6 +21,8 @@ import { chunkLines, formatRupiah, formatWibDay, rtVars } from "../../messages/f
 import { clampPage, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
 import { onButton } from "../buttons.js";
 import { dimensionTotalText, scoreTotalText } from "../../messages/score-total.js";
+import { dashboardButton, mayOpenDashboard } from "../../messages/buttons/dashboard.js";
+import type { AppPage } from "../../webapp/links.js";
 import { SCORE_VIEWS, scoreHistory, scorePage, scoreRt, scoreSave, scoreView, type ScoreView } from "../../messages/buttons/scores.js";
 
 export { SCORE_VIEWS, type ScoreView };
@@ -112,6 +114,13 @@ function keyboardOf(rows: Choice[][]): InlineKeyboard | undefined {
 
 type Screen = { texts: string[]; keyboard: InlineKeyboard | undefined };
 
+/** `keyboard` with a last row opening `page` in the Mini App, when the app is on and the reader has pages there. */
+function withDashboard(ctx: BotContext, webappUrl: string | undefined, keyboard: InlineKeyboard | undefined, page: AppPage): InlineKeyboard | undefined {
+  const button = mayOpenDashboard(ctx.actor) ? dashboardButton(ctx.t, { webappUrl, chatType: ctx.chat!.type }, page) : undefined;
+  if (!button) return keyboard;
+  return InlineKeyboard.from([...(keyboard?.inline_keyboard ?? []).filter((row) => row.length > 0), [button]]);
+}
+
 /**
  * /skor: a warga sees their points and their RT's standing, a ketua RT the RT's scorecard, a
  * koordinator or admin the RTs in scope ranked with the fading ones first. Someone with several of
@@ -175,7 +184,8 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
     if (decline) lines.push("", ctx.t("decline-skor-title", { awarded: formatAssessedOn(decline.awardedOn, locale) }), ...declineLines(ctx.t, decline));
     // The titles it holds (issue 15), right under the RT's name.
     lines.unshift(...titleLines(ctx.t, await titleOf(deps.db, place.id, deps.clock())));
-    return { texts: chunkLines(header, lines), keyboard: current ? keyboardOf([switchRow(ctx.t, ctx.actor, current)]) : undefined };
+    const keyboard = current ? keyboardOf([switchRow(ctx.t, ctx.actor, current)]) : undefined;
+    return { texts: chunkLines(header, lines), keyboard: withDashboard(ctx, deps.webappUrl, keyboard, { page: "rt", rtId: place.id }) };
   }
 
   async function areaScreen(ctx: BotContext, page: number): Promise<Screen> {
@@ -203,7 +213,8 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
       return { label, data: scoreRt.data({ rt: place.id }) };
     });
     const text = `${header}\n\n${lines.join("\n")}\n\n${ctx.t("score-rank-open")}`;
-    return { texts: [text], keyboard: paginatedKeyboard(choices, current, `${scorePage.prefix}:`, [switchRow(ctx.t, ctx.actor, "area")]) };
+    const keyboard = paginatedKeyboard(choices, current, `${scorePage.prefix}:`, [switchRow(ctx.t, ctx.actor, "area")]);
+    return { texts: [text], keyboard: withDashboard(ctx, deps.webappUrl, keyboard, { page: "rts" }) };
   }
 
   async function screenOf(ctx: BotContext, view: ScoreView): Promise<Screen> {

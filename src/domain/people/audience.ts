@@ -19,6 +19,8 @@ export const AUDIENCES = {
   /** /skor: a warga sees their points, a ketua the RT's scorecard, a koordinator or admin the ranking. */
   scoreViewers: ["warga", "ketua_rt", "koordinator", "admin"],
   admins: ["admin"],
+  /** Who has pages in the Mini App (issue 16): a ketua their RT, a koordinator their area, an admin the city. */
+  dashboardReaders: ["ketua_rt", "koordinator", "admin"],
   /** The assessment team of an open round; which RTs is checked in the domain (assessorRtIds). */
   assessors: ["penilai"],
 } as const satisfies Record<string, readonly RoleName[]>;
