@@ -1,4 +1,7 @@
 import type { Api } from "grammy";
+import type { MenuButton } from "../delivery/menus.js";
+import type { Actor } from "../domain/people/actor.js";
+import { allows, AUDIENCES } from "../domain/people/audience.js";
 import { openPageUrl } from "../webapp/links.js";
 import type { Logger } from "../logger.js";
 import { SUPPORTED_LOCALES } from "../domain/people/person.js";
@@ -26,22 +29,15 @@ export async function registerCommands(api: Api, deps: Pick<BotDeps, "i18n">, lo
 }
 
 /**
- * With WEBAPP_URL set, the default menu button (every private chat without one of its own) opens the
- * Mini App's home page, and Telegram's command list stays one "/" away. Only the default, not a
- * button per person with a role: the app refuses nobody harshly (a warga is told it has nothing for
- * them, and every page checks rights), while per-chat buttons would have to follow every role change
- * as the command menus do (delivery/menus.ts). Set at every start, so a changed URL takes effect; the
- * button text has no language of its own, so it is the default language's. Without WEBAPP_URL
- * nothing is called (a button set earlier stays until changed with BotFather or this call). A
- * failure costs the button, not the bot: logged, and start-up goes on.
+ * The chat's menu button of someone the Mini App has pages for (a ketua, a koordinator, an admin:
+ * AUDIENCES.dashboardReaders) opens the app's home, in their language; everyone else keeps
+ * Telegram's default button, the command list, which is what a warga needs. Per chat, pushed with the
+ * command menus (delivery/menus.ts), so it follows every role change, and at every start
+ * (wantMenusAtStart marks every chat with a menu of its own), so a WEBAPP_URL set, changed or removed
+ * reaches the chats it concerns; none without WEBAPP_URL.
  */
-export async function registerMenuButton(api: Api, deps: Pick<BotDeps, "i18n" | "webappUrl">, logger: Logger): Promise<boolean> {
-  if (!deps.webappUrl) return true;
-  try {
-    await api.setChatMenuButton({ menu_button: { type: "web_app", text: deps.i18n.t(DEFAULT_LOCALE, "menu-button-dashboard"), web_app: { url: openPageUrl(deps.webappUrl, { page: "home" }) } } });
-    return true;
-  } catch (error) {
-    logger.warn({ err: error }, "setChatMenuButton failed; the menu button may not open the Mini App");
-    return false;
-  }
+export function dashboardMenuButton(i18n: BotDeps["i18n"], webappUrl: string): (actor: Actor, locale: string) => MenuButton | null {
+  const url = openPageUrl(webappUrl, { page: "home" });
+  return (actor, locale) => (allows(AUDIENCES.dashboardReaders, actor) ? { text: i18n.t(locale, "menu-button-dashboard"), url } : null);
 }
+

@@ -6,7 +6,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { BotContext } from "../bot/context.js";
 import type { BotDeps } from "../bot/deps.js";
 import { deepLink, formatWhen } from "../messages/format.js";
-import { registerCommands, registerMenuButton } from "../bot/set-commands.js";
+import { registerCommands } from "../bot/set-commands.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { DEFAULT_CACHE_DIR, openPreparedDatabase } from "./database.js";
 import { createLogger } from "../logger.js";
@@ -172,9 +172,8 @@ export class ConsoleSession {
         });
       }
       const session = new ConsoleSession(database, deps, bot, delivery, telegram, world.people, options.write, consoleClock, new FileShelf(options.filesDir ?? DEFAULT_FILES_DIR), webapp);
-      // As at a real start-up, so the command menu (and the Mini App's menu button) the bot registers is visible too.
+      // As at a real start-up, so the command menu the bot registers is visible too (menu buttons come with each person's menu).
       await registerCommands(bot.api, deps, deps.logger);
-      await registerMenuButton(bot.api, deps, deps.logger);
       return session;
     } catch (error) {
       await webapp?.server.close();

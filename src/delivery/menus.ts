@@ -23,9 +23,32 @@ export type MenuSyncOptions = {
   adminTelegramIds: readonly number[];
   /** The commands a person's menu lists (the bot's list, read by the bot layer: bot/commands.ts menuCommands). */
   menuOf: (actor: Actor) => readonly string[];
+  /**
+   * The chat's menu button, when it opens the Mini App (bot/set-commands.ts dashboardMenuButton):
+   * given only to those the app has pages for; everyone else keeps Telegram's default button, the
+   * command list.
+   */
+  menuButtonOf?: (actor: Actor, locale: string) => MenuButton | null;
   maxAttempts?: number;
   leaseMs?: number;
 };
+
+/** A Mini App menu button: its text and the address it opens. */
+export type MenuButton = { text: string; url: string };
+
+/**
+ * How a pushed menu is recorded in command_menu.sent: `<locale>:<commands>` (or `-`, the default
+ * commands), then `|app:<text>|<url>` when the menu button opens the app; null when both are the defaults.
+ */
+const APP_MARK = "|app:";
+const DEFAULT_COMMANDS = "-";
+
+function splitSent(sent: string | null): { commands: string | null; app: string | null } {
+  if (sent === null) return { commands: null, app: null };
+  const at = sent.indexOf(APP_MARK);
+  const commands = at < 0 ? sent : sent.slice(0, at);
+  return { commands: commands === DEFAULT_COMMANDS ? null : commands, app: at < 0 ? null : sent.slice(at + APP_MARK.length) };
+}
 
 /** A menu push claimed from command_menu. */
 export type MenuTask = { personId: number; chatId: number; generation: number; sent: string | null; attempts: number };
@@ -38,7 +61,8 @@ const STRANGER: Actor = { telegramId: 0, person: null, membership: null, grants:
 
 /**
  * Pushes people's own "/" menus (Telegram's per-chat command scope) that a role change marked
- * (domain/people/menu.ts). The menu is read from the person's roles at push time, so it is the
+ * (domain/people/menu.ts), and with them their chat's menu button: the Mini App's for those it has
+ * pages for (menuButtonOf), Telegram's default (the command list) for everyone else. The menu is read from the person's roles at push time, so it is the
  * newest; a menu equal to the one last set is not sent again; a chat whose menu would be the
  * default's (a stranger's, an erased person's) has its scope deleted. Paced as the outbox is;
  * refusals give up, network and server errors retry later. Safe in several processes at once.
@@ -102,12 +126,24 @@ export class MenuSync {
     const erased = actor.person === null || actor.person.id !== task.personId;
     const locale = supportedLocale(actor.person?.locale);
     const commands = this.options.menuOf(actor);
-    const own = erased || (locale === DEFAULT_LOCALE && commands.join(",") === this.defaultMenu) ? null : `${locale}:${commands.join(",")}`;
+    const ownCommands = erased || (locale === DEFAULT_LOCALE && commands.join(",") === this.defaultMenu) ? null : `${locale}:${commands.join(",")}`;
+    const button = erased ? null : (this.options.menuButtonOf?.(actor, locale) ?? null);
+    const ownApp = button ? `${button.text}|${button.url}` : null;
+    // A button needs a record even beside the default commands, so it can be taken back later.
+    const own = ownApp === null ? ownCommands : `${ownCommands ?? DEFAULT_COMMANDS}${APP_MARK}${ownApp}`;
     if (own === task.sent) return this.settle(task, own, null, now);
-    await pacer.acquire(task.chatId, MENU_PRIORITY);
+    const before = splitSent(task.sent);
     try {
-      if (own === null) await api.deleteMyCommands({ scope });
-      else await api.setMyCommands(commands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) })), { scope });
+      // Each part is sent only when it changed: most role changes touch the commands alone.
+      if (ownCommands !== before.commands) {
+        await pacer.acquire(task.chatId, MENU_PRIORITY);
+        if (ownCommands === null) await api.deleteMyCommands({ scope });
+        else await api.setMyCommands(commands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) })), { scope });
+      }
+      if (ownApp !== before.app) {
+        await pacer.acquire(task.chatId, MENU_PRIORITY);
+        await api.setChatMenuButton({ chat_id: task.chatId, menu_button: button ? { type: "web_app", text: button.text, web_app: { url: button.url } } : { type: "default" } });
+      }
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 429) {
         const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;

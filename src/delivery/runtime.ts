@@ -25,6 +25,8 @@ export type DeliveryRuntimeOptions = {
   adminTelegramIds?: readonly number[];
   /** What a person's own "/" menu lists; without it no menus are pushed (benchmarks). */
   menuOf?: MenuSyncOptions["menuOf"];
+  /** The chat's menu button opening the Mini App, for those it has pages for (bot/set-commands.ts dashboardMenuButton). */
+  menuButtonOf?: MenuSyncOptions["menuButtonOf"];
 };
 
 export type DeliveryRuntime = {
@@ -48,7 +50,7 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
   const clientOptions = { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) };
   const api = new Api(options.token, { ...clientOptions, fetch: transport });
   const menus = options.menuOf
-    ? new MenuSync({ db: options.db, api, pacer, i18n: options.i18n, logger: options.logger, adminTelegramIds: options.adminTelegramIds ?? [], menuOf: options.menuOf })
+    ? new MenuSync({ db: options.db, api, pacer, i18n: options.i18n, logger: options.logger, adminTelegramIds: options.adminTelegramIds ?? [], menuOf: options.menuOf, ...(options.menuButtonOf ? { menuButtonOf: options.menuButtonOf } : {}) })
     : undefined;
   const engine = new DeliveryEngine({ db: options.db, api, pacer, logger: options.logger, clock: options.clock, leaseMs: options.leaseMs, ...(menus ? { menus } : {}) });
   const botFetch = pacedFetch(pacer, transport);

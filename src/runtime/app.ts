@@ -2,7 +2,7 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createBackgroundRunner } from "../bot/background.js";
 import type { BotContext } from "../bot/context.js";
-import { registerCommands, registerMenuButton } from "../bot/set-commands.js";
+import { registerCommands } from "../bot/set-commands.js";
 import { secretsOf, type Config } from "../config.js";
 import { openDatabase, type Database, type DatabaseHandle } from "../db/client.js";
 import { runMigrations } from "../db/migrate.js";
@@ -135,7 +135,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     await untilDone("getMe", () => bot.init(), logger, secrets, stopping.signal);
     await registerCommands(bot.api, deps, logger);
-    await registerMenuButton(bot.api, deps, logger);
     server = await startHttpServer({
       port: config.port,
       host: options.host,

@@ -4,6 +4,7 @@ import type { BackgroundRunner } from "../bot/background.js";
 import type { BotContext } from "../bot/context.js";
 import { menuCommands } from "../bot/commands.js";
 import { createBot } from "../bot/create-bot.js";
+import { dashboardMenuButton } from "../bot/set-commands.js";
 import type { BotDeps } from "../bot/deps.js";
 import { createI18n } from "../bot/i18n.js";
 import type { FloodLimits } from "../bot/middlewares/flood.js";
@@ -59,6 +60,7 @@ export function composeBot(options: ComposeOptions): Composition {
     clock,
     adminTelegramIds: options.adminTelegramIds,
     menuOf: menuCommands,
+    ...(options.webappUrl ? { menuButtonOf: dashboardMenuButton(i18n, options.webappUrl) } : {}),
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
   });

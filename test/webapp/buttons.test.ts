@@ -1,8 +1,10 @@
-import { eq, like } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
-import { outbox, person } from "../../src/db/schema/index.js";
+import { outbox, person, roleAssignment } from "../../src/db/schema/index.js";
+import { wantMenus } from "../../src/domain/people/menu.js";
+import { wantMenusAtStart } from "../../src/domain/people/person.js";
 import { createLogger } from "../../src/logger.js";
 import { planWeeklyDigests } from "../../src/scheduling/digests.js";
 import { dashboardButton } from "../../src/messages/buttons/dashboard.js";
@@ -13,7 +15,7 @@ import { withTestDatabase } from "../helpers/database.js";
 import { addAdmin, addKetua, addKoordinator, addMember, addRt, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { signInitData } from "../helpers/init-data.js";
 import { TestBot, type TestUser } from "../helpers/test-bot.js";
-import { startTestApp, startWebAppTestApp, TOKEN, WEBAPP_URL } from "../runtime/harness.js";
+import { startWebAppTestApp, TOKEN, WEBAPP_URL } from "../runtime/harness.js";
 import { TelegramStub } from "../runtime/telegram-stub.js";
 import { appUrl, getPage } from "./client.js";
 
@@ -37,6 +39,11 @@ function webAppButtons(harness: TestBot, chatId: number): InlineKeyboardButton.W
     .filter((call) => call.payload.chat_id === chatId && call.result !== undefined)
     .flatMap((call) => ((call.payload.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []).flat())
     .filter((button): button is InlineKeyboardButton.WebAppButton => "web_app" in button);
+}
+
+async function personIdOf(user: TestUser): Promise<number> {
+  const [row] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, user.id));
+  return row!.id;
 }
 
 /** WEBAPP_URL opening `path` after sign-in. */
@@ -154,40 +161,69 @@ describe("the digests' button to the Mini App", () => {
 });
 
 describe("the chat's menu button", () => {
-  it("is set at start-up to open the app (the default, for every chat), and only with WEBAPP_URL", async () => {
-    const stub = new TelegramStub();
-    const app = await startWebAppTestApp(database, stub);
-    try {
-      const calls = stub.telegram.callsOf("setChatMenuButton");
-      expect(calls.map((call) => call.payload)).toEqual([{ menu_button: { type: "web_app", text: "Dasbor", web_app: { url: WEBAPP_URL } } }]);
-      expect(stub.telegram.menuButtonOf(12345)).toEqual({ type: "web_app", text: "Dasbor", web_app: { url: WEBAPP_URL } });
-    } finally {
-      await app.stop();
-    }
+  const APP_BUTTON = { type: "web_app", text: "Dasbor", web_app: { url: WEBAPP_URL } };
+  const COMMANDS = { type: "commands" };
 
-    const plain = new TelegramStub();
-    const withoutApp = await startTestApp(database, plain);
-    try {
-      expect(plain.telegram.callsOf("setChatMenuButton")).toEqual([]);
-      expect(plain.telegram.menuButtonOf(null)).toEqual({ type: "commands" });
-    } finally {
-      await withoutApp.stop();
-    }
+  /** What a role change does (domain/people/menu.ts): the people's menus are pushed by the sender. */
+  async function pushMenus(harness: TestBot, personIds: number[]) {
+    await wantMenus(database.db, personIds, harness.now);
+    await harness.settle();
+  }
+
+  it("opens the app for a ketua, a koordinator and an admin, each in their own chat; a warga and the default keep the command list", async () => {
+    const { ketua, warga, koordinator } = await area();
+    const admin = newUser("Ahmad");
+    const ids = await Promise.all([ketua, warga, koordinator].map((user) => personIdOf(user)));
+    ids.push(await addAdmin(database.db, admin));
+    await pushMenus(on, ids);
+    for (const user of [ketua, koordinator, admin]) expect(on.telegram.menuButtonOf(user.id)).toEqual(APP_BUTTON);
+    expect(on.telegram.menuButtonOf(warga.id)).toEqual(COMMANDS);
+    expect(on.telegram.menuButtonOf(null)).toEqual(COMMANDS);
+    expect(on.telegram.callsOf("setChatMenuButton").every((call) => call.payload.chat_id !== undefined)).toBe(true);
+
+    // Pushed again with nothing changed: Telegram is not asked again.
+    const calls = on.telegram.calls.length;
+    await pushMenus(on, ids);
+    expect(on.telegram.calls.length).toBe(calls);
   });
 
-  it("a refusal is logged and the bot starts anyway", async () => {
-    const stub = new TelegramStub();
-    stub.telegram.failNext("setChatMenuButton", { error_code: 400, description: "Bad Request: BUTTON_URL_INVALID" });
-    const lines: string[] = [];
-    const logger = createLogger("warn", { write: (line: string) => void lines.push(line) });
-    const app = await startWebAppTestApp(database, stub, { logger });
-    try {
-      expect(stub.telegram.callsOf("setChatMenuButton")[0]?.error?.description).toContain("BUTTON_URL_INVALID");
-      expect(lines.some((line) => line.includes("setChatMenuButton failed"))).toBe(true);
-      expect((await fetch(`http://127.0.0.1:${app.port}/healthz`)).status).toBe(200);
-    } finally {
-      await app.stop();
-    }
+  it("speaks the person's language, and follows a role taken away", async () => {
+    const { ketua, rt1 } = await area();
+    const ketuaId = await personIdOf(ketua);
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.id, ketuaId));
+    await pushMenus(on, [ketuaId]);
+    expect(on.telegram.menuButtonOf(ketua.id)).toEqual({ ...APP_BUTTON, text: "Dashboard" });
+
+    await database.db.update(roleAssignment).set({ revokedAt: NOW }).where(and(eq(roleAssignment.personId, ketuaId), eq(roleAssignment.rtId, rt1.id)));
+    await pushMenus(on, [ketuaId]);
+    expect(on.telegram.menuButtonOf(ketua.id)).toEqual(COMMANDS);
+    expect(on.telegram.callsOf("setChatMenuButton").at(-1)?.payload).toEqual({ chat_id: ketua.id, menu_button: { type: "default" } });
+  });
+
+  it("is taken back at the next start without WEBAPP_URL, and never set without it", async () => {
+    const { ketua, koordinator } = await area();
+    const ids = [await personIdOf(ketua), await personIdOf(koordinator)];
+    await pushMenus(off, ids);
+    expect(off.telegram.callsOf("setChatMenuButton")).toEqual([]);
+
+    await pushMenus(on, ids);
+    expect(on.telegram.menuButtonOf(koordinator.id)).toEqual(APP_BUTTON);
+    // Restarted without the app: what app.ts does at start marks every chat with a menu of its own.
+    off.telegram = on.telegram;
+    off.restart();
+    await wantMenusAtStart(database.db, [], NOW);
+    await off.settle();
+    expect(on.telegram.menuButtonOf(koordinator.id)).toEqual(COMMANDS);
+    expect(on.telegram.menuButtonOf(ketua.id)).toEqual(COMMANDS);
+  });
+
+  it("a refused button leaves the command list in place, and the menu's commands are set", async () => {
+    const { koordinator } = await area();
+    on.telegram.failNext("setChatMenuButton", { error_code: 400, description: "Bad Request: BUTTON_URL_INVALID" });
+    await pushMenus(on, [await personIdOf(koordinator)]);
+    expect(on.telegram.callsOf("setChatMenuButton")[0]?.error?.description).toContain("BUTTON_URL_INVALID");
+    expect(on.telegram.menuButtonOf(koordinator.id)).toEqual(COMMANDS);
+    expect(on.telegram.menuShownTo(koordinator.id)).toEqual(expect.arrayContaining(["skor"]));
   });
 });
 

@@ -24,4 +24,3 @@ export async function wantMenus(tx: Database, personIds: readonly (number | null
         not_before = greatest(${commandMenu}.not_before, excluded.not_before), attempts = 0
   `);
 }
-
