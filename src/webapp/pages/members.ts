@@ -41,11 +41,11 @@ export async function membersPage(deps: MembersPageDeps, actor: Actor, t: Transl
     const tags = [member.personId === actor.person?.id && !actor.acting ? t("role-ketua_rt") : null, officers.has(member.personId) ? t("role-petugas") : null].filter((tag) => tag !== null);
     const records = points.get(member.personId)?.records ?? 0;
     const lastAt = last.get(member.personId);
-    return html`<li><span class="rt-name">${name(member)}</span>${tags.length ? html` <span class="hint">(${tags.join(", ")})</span>` : ""} · <span>${member.householdLabel ?? "-"}</span><br>
+    return html`<li><strong>${name(member)}</strong>${tags.length ? html` <span class="hint">(${tags.join(", ")})</span>` : ""} · <span>${member.householdLabel ?? "-"}</span><br>
 <span${records === 0 ? html` class="warn"` : ""}>${t("app-members-activity", { count: records, days: config.windowDays })}</span> · <span class="hint">${lastAt ? t("app-members-last", { date: day(lastAt) }) : t("app-members-never")}</span></li>`;
   });
   const pendingLines = pending.map(
-    (member) => html`<li><span class="rt-name">${name(member)}</span> · <span>${member.householdLabel ?? "-"}</span><br><span class="hint">${t("app-members-requested", { date: day(member.requestedAt) })}</span></li>`,
+    (member) => html`<li><strong>${name(member)}</strong> · <span>${member.householdLabel ?? "-"}</span><br><span class="hint">${t("app-members-requested", { date: day(member.requestedAt) })}</span></li>`,
   );
   return {
     title,
