@@ -2171,3 +2171,24 @@ menu-button-dashboard = Dashboard
 app-dev-title = Development sign-in (console)
 app-dev-intro = Only in the demo console (npm run console): pick a demo user to open the dashboard as them, without Telegram.
 app-dev-unknown = There is no demo user with this id.
+
+## issue 16: export and members
+app-rts-download = ⬇️ Download this list as XLSX
+app-rts-xlsx-pick = Pick a kelurahan on the ranking page first, then download its XLSX.
+app-rts-col-rank = Rank
+app-rts-col-last-activity = Last activity
+app-rts-col-ketua = Ketua
+app-rts-col-ketua-yes = yes
+app-rts-col-ketua-no = none
+app-rt-members-link = 👥 The RT's residents and their participation →
+app-members-title = Residents of RT { $rt } { $kelurahan }
+app-members-back-rt = ← RT { $rt } { $kelurahan }
+app-members-summary = { $active } active residents, { $pending } awaiting approval · { $households } households
+app-members-active = Active residents
+app-members-none = No active residents yet.
+app-members-activity = { $count } activities in the last { $days } days
+app-members-last = last took part { $date }
+app-members-never = has not taken part yet
+app-members-pending-title = Awaiting approval ({ $count })
+app-members-requested = asked to join { $date }
+app-members-pending-hint = Approve or decline in the bot: send /anggota.

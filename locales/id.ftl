@@ -2155,3 +2155,24 @@ menu-button-dashboard = Dasbor
 app-dev-title = Masuk pengembangan (konsol)
 app-dev-intro = Hanya ada di konsol demo (npm run console): pilih pengguna demo untuk membuka dasbor sebagai dia, tanpa Telegram.
 app-dev-unknown = Tidak ada pengguna demo dengan id ini.
+
+## issue 16: export and members
+app-rts-download = ⬇️ Unduh XLSX daftar ini
+app-rts-xlsx-pick = Pilih kelurahan dulu di halaman peringkat, lalu unduh XLSX-nya.
+app-rts-col-rank = Peringkat
+app-rts-col-last-activity = Kegiatan terakhir
+app-rts-col-ketua = Ketua
+app-rts-col-ketua-yes = ada
+app-rts-col-ketua-no = tidak ada
+app-rt-members-link = 👥 Warga RT dan keikutsertaannya →
+app-members-title = Warga RT { $rt } { $kelurahan }
+app-members-back-rt = ← RT { $rt } { $kelurahan }
+app-members-summary = { $active } warga aktif, { $pending } menunggu persetujuan · { $households } KK
+app-members-active = Warga aktif
+app-members-none = Belum ada warga aktif.
+app-members-activity = { $count } kegiatan dalam { $days } hari terakhir
+app-members-last = terakhir ikut { $date }
+app-members-never = belum pernah ikut kegiatan
+app-members-pending-title = Menunggu persetujuan ({ $count })
+app-members-requested = minta bergabung { $date }
+app-members-pending-hint = Setujui atau tolak lewat bot: kirim /anggota.

@@ -1,6 +1,5 @@
 import type { Translate } from "../messages/translate.js";
-import type ExcelJS from "exceljs";
-import { loadExcel } from "./excel.js";
+import { header, loadExcel } from "./excel.js";
 import type { Database } from "../db/client.js";
 import type { ParticipationKind } from "../domain/participation/participation.js";
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
@@ -215,12 +214,6 @@ function scoreCell(indicator: { score: number; source: string }): number | null 
 
 function text(value: string): string {
   return guardFormula(value);
-}
-
-function header(sheet: ExcelJS.Worksheet, values: string[], widths: number[]): void {
-  sheet.columns = widths.map((width) => ({ width }));
-  sheet.addRow(values).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
 }
 
 /**

@@ -4,24 +4,27 @@ import type { Database } from "../db/client.js";
 import type { DownloadFile } from "../delivery/telegram-files.js";
 import { claimInitData } from "../db/init-data-claims.js";
 import { DomainError } from "../domain/errors.js";
-import { loadActor, type Actor } from "../domain/people/actor.js";
+import { headedRtId, loadActor, type Actor } from "../domain/people/actor.js";
 import type { Locale } from "../domain/people/person.js";
 import { canManageRt } from "../domain/roles/scope.js";
-import { getRt } from "../domain/rt/rt.js";
+import { getRt, type RtDetails } from "../domain/rt/rt.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
 import { translateIn, type Texts, type Translate } from "../messages/translate.js";
 import { BOOT_SCRIPT, bootPage } from "./boot.js";
 import { answerDevSignIn, assertDevAddress, DEV_SIGN_IN_PATH, type DevSignIn } from "./dev-sign-in.js";
+import { DOWNLOAD_SCRIPT } from "./download.js";
 import { html, type SafeHtml } from "./html.js";
 import { INIT_DATA_MAX_LENGTH, validateInitData, type InitDataRefusal } from "./init-data.js";
 import { page } from "./layout.js";
 import { createPhotoServer, sendPhoto } from "./photos.js";
 import { NEXT_PARAM, safeNextPath } from "./links.js";
 import { homePage } from "./pages/home.js";
+import { membersPage } from "./pages/members.js";
 import { rtPage } from "./pages/rt.js";
-import { rtsPage } from "./pages/rts.js";
-import { clearedSessionCookie, cookieValue, issueSession, readSession, SESSION_COOKIE, sessionCookie, sessionKey, type CookieOptions, type Session } from "./session.js";
+import { rtsPage, rtsXlsxPath, shownRts } from "./pages/rts.js";
+import { rtsFileName, rtsWorkbook } from "./pages/rts-xlsx.js";
+import { clearedSessionCookie, cookieValue, downloadKey, issueSession, readSession, SESSION_COOKIE, sessionCookie, sessionKey, type CookieOptions, type Session } from "./session.js";
 
 export type WebAppDeps = {
   db: Database;
@@ -61,11 +64,22 @@ const PAGE_HEADERS = {
   "content-security-policy": "default-src 'none'; script-src 'self' https://telegram.org; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'",
 };
 
-const RT_PATH = /^\/rt\/([1-9]\d{0,9})$/;
+const RT_PATH = /^\/rt\/([1-9]\d{0,9})(\/warga)?$/;
 /** RT ids are int4: a longer number names no RT (and must not reach the query). */
 const MAX_RT_ID = 2_147_483_647;
 /** An evidence photo by its id (bigserial): more digits than a safe integer holds name no photo. */
 const PHOTO_PATH = /^\/photo\/([1-9]\d{0,15})$/;
+
+/** The ranked list's XLSX: never kept by a cache, saved under an ASCII name. */
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Who may open an RT's members page: those the bot shows /anggota of it, the RT the actor heads
+ * (its ketua, or a koordinator acting as ketua of an RT without one): headedRtId, as /anggota reads it.
+ */
+function mayListMembers(actor: Actor, place: RtDetails): boolean {
+  return headedRtId(actor) === place.id;
+}
 
 /** The body as text, or null past `limit` (the rest is read and dropped, so the answer still reaches the client). */
 async function readText(req: IncomingMessage, limit: number): Promise<string | null> {
@@ -92,6 +106,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
   if (deps.devSignIn) assertDevAddress(deps.publicUrl);
   const basePath = basePathOf(deps.publicUrl);
   const key = sessionKey(deps.botToken);
+  const ticketKey = downloadKey(deps.botToken);
   const cookie: CookieOptions = { path: basePath, secure: new URL(deps.publicUrl).protocol === "https:" };
   const log = deps.logger.child({ component: "webapp" });
   const photos = createPhotoServer({ db: deps.db, logger: deps.logger, ...(deps.downloadFile ? { downloadFile: deps.downloadFile } : {}) });
@@ -107,6 +122,12 @@ export function createWebApp(deps: WebAppDeps): WebApp {
   /** A page that only says something (signed out, out of reach, not found), with a way back. */
   function notice(t: Translate, locale: Locale, key: string, home: boolean): string {
     const body: SafeHtml = html`${home ? html`<nav><a href="${basePath}/home">${t("app-back-home")}</a></nav>` : ""}<h1>${t("app-title")}</h1><p>${t(key)}</p>`;
+    return page({ locale, title: t("app-title"), body });
+  }
+
+  /** The XLSX refused for want of a kelurahan: what to do, and the way back to the list. */
+  function rtsNotice(t: Translate, locale: Locale, key: string): string {
+    const body: SafeHtml = html`<nav><a href="${basePath}/rts">${t("app-rts-title")}</a></nav><h1>${t("app-title")}</h1><p>${t(key)}</p>`;
     return page({ locale, title: t("app-title"), body });
   }
 
@@ -139,20 +160,49 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     res.writeHead(204, { "set-cookie": sessionCookie(value, cookie), "cache-control": "no-store" }).end();
   }
 
-  async function showPage(res: ServerResponse, path: string, query: URLSearchParams, actor: Actor): Promise<void> {
+  async function showPage(res: ServerResponse, path: string, query: URLSearchParams, actor: Actor, session: Session): Promise<void> {
     const locale = supportedLocale(actor.person?.locale);
     const t = translateIn(deps.texts, locale);
+    const now = deps.clock();
     if (path === "/home") {
       const home = await homePage({ db: deps.db, basePath }, actor, t);
       return sendPage(res, 200, page({ locale, ...home }));
     }
     if (path === "/rts") {
       // Only the actor's area is ever read (areaScope); the address can narrow it, never widen it.
-      const list = await rtsPage({ db: deps.db, basePath, now: deps.clock(), locale }, actor, t, query);
+      // The download's ticket lasts no longer than the session that made it.
+      const ticketSeconds = Math.max(1, Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000));
+      const download = (filters: Parameters<typeof rtsXlsxPath>[1]) => {
+        const ticket = issueSession(ticketKey, session.telegramId, now, ticketSeconds).value;
+        const href = rtsXlsxPath(basePath, filters);
+        return { ticketHref: `${href}${href.includes("?") ? "&" : "?"}ticket=${ticket}`, fileName: rtsFileName(now) };
+      };
+      const list = await rtsPage({ db: deps.db, basePath, now, locale }, actor, t, query, download);
       return sendPage(res, 200, page({ locale, ...list }));
+    }
+    if (path === "/rts.xlsx") {
+      // Exactly the rows the page shows for the same address (shownRts computes both).
+      const shown = await shownRts({ db: deps.db, now }, actor, query);
+      // No list, no file: an admin picks a kelurahan first (the city is no sheet for a phone), and
+      // someone with no area has nothing to export.
+      if (shown.kind === "pick") return sendPage(res, 400, rtsNotice(t, locale, "app-rts-xlsx-pick"));
+      if (shown.kind === "empty") return sendPage(res, 404, notice(t, locale, "app-home-area-empty", true));
+      const file = await rtsWorkbook(shown.rows, t);
+      res
+        .writeHead(200, {
+          "content-type": XLSX_TYPE,
+          "content-disposition": `attachment; filename="${rtsFileName(now)}"`,
+          "content-length": String(file.length),
+          "cache-control": "no-store",
+          "x-content-type-options": "nosniff",
+          "referrer-policy": "no-referrer",
+        })
+        .end(file);
+      return;
     }
     const rtMatch = RT_PATH.exec(path);
     const rtId = rtMatch ? Number(rtMatch[1]) : null;
+    const members = rtMatch?.[2] !== undefined;
     if (rtId !== null && rtId <= MAX_RT_ID) {
       let place;
       try {
@@ -162,11 +212,13 @@ export function createWebApp(deps: WebAppDeps): WebApp {
         throw error;
       }
       // The check /skor's RT button makes: its ketua, a koordinator whose area holds it, an admin.
-      if (!canManageRt(actor, place)) {
-        log.debug({ page: "rt" }, "mini app page refused: out of scope");
+      if (!canManageRt(actor, place) || (members && !mayListMembers(actor, place))) {
+        log.debug({ page: members ? "members" : "rt" }, "mini app page refused: out of scope");
         return sendPage(res, 403, notice(t, locale, "app-forbidden", true));
       }
-      return sendPage(res, 200, page({ locale, ...(await rtPage({ db: deps.db, basePath, now: deps.clock(), locale }, t, place)) }));
+      if (members) return sendPage(res, 200, page({ locale, ...(await membersPage({ db: deps.db, basePath, now, locale }, actor, t, place)) }));
+      const membersHref = mayListMembers(actor, place) ? `${basePath}/rt/${place.id}/warga` : null;
+      return sendPage(res, 200, page({ locale, ...(await rtPage({ db: deps.db, basePath, now, locale, membersHref }, t, place)) }));
     }
     sendPage(res, 404, notice(t, locale, "app-not-found", true));
   }
@@ -185,8 +237,8 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     }
     req.resume();
     if (method !== "GET") return sendJson(res, 405, { ok: false, error: "method not allowed" }, { allow: "GET" });
-    if (path === "/boot.js") {
-      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600", "x-content-type-options": "nosniff" }).end(BOOT_SCRIPT);
+    if (path === "/boot.js" || path === "/download.js") {
+      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600", "x-content-type-options": "nosniff" }).end(path === "/boot.js" ? BOOT_SCRIPT : DOWNLOAD_SCRIPT);
       return;
     }
     if (deps.devSignIn && path === DEV_SIGN_IN_PATH) {
@@ -199,12 +251,18 @@ export function createWebApp(deps: WebAppDeps): WebApp {
         sendPage,
       });
     }
-    const { session, cookieSent } = sessionOf(req);
+    const params = new URLSearchParams(query);
+    const cookieSession = sessionOf(req);
+    const { cookieSent } = cookieSession;
+    // Telegram's own download (download.ts) carries no cookie: the XLSX alone also opens with the
+    // ticket its page put in the address, signed with its own key and no longer-lived than the session.
+    const ticket = path === "/rts.xlsx" && !cookieSession.session ? params.get("ticket") : null;
+    const session = cookieSession.session ?? (ticket ? readSession(ticketKey, ticket, deps.clock()) : null);
     if (path === "/") {
       // Always the boot page, session or not: it signs in with the initData Telegram hands this
       // opening, so a device shared by two Telegram accounts never shows one the other's pages.
       // A button of the bot names the page to go on to (links.ts); anything else there is dropped.
-      const next = safeNextPath(new URLSearchParams(query).get(NEXT_PARAM));
+      const next = safeNextPath(params.get(NEXT_PARAM));
       return sendPage(res, 200, bootPage(defaultT, DEFAULT_LOCALE, basePath, next));
     }
     if (!session) {
@@ -224,7 +282,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       const key = answer.status === 403 ? "app-forbidden" : answer.status === 404 ? "app-not-found" : "app-photo-failed";
       return sendPage(res, answer.status, notice(translateIn(deps.texts, locale), locale, key, true));
     }
-    await showPage(res, path, new URLSearchParams(query), actor);
+    await showPage(res, path, params, actor, session);
   }
 
   return { basePath, handle };

@@ -18,6 +18,14 @@ export function sessionKey(botToken: string): Buffer {
   return createHmac("sha256", "bantar-webapp-session").update(botToken).digest();
 }
 
+/**
+ * The key of download tickets: a second key from the same token, so a ticket (which travels in an
+ * address, for Telegram's own download) is never a session cookie, nor a cookie a ticket.
+ */
+export function downloadKey(botToken: string): Buffer {
+  return createHmac("sha256", "bantar-webapp-download").update(botToken).digest();
+}
+
 function signatureOf(key: Buffer, payload: string): Buffer {
   return createHmac("sha256", key).update(payload).digest();
 }

@@ -70,6 +70,16 @@ export const TELEGRAM_WEB_APP_STUB = `(function () {
   root.style.setProperty("--tg-viewport-height", window.innerHeight + "px");
   root.style.setProperty("--tg-viewport-stable-height", window.innerHeight + "px");
   var handlers = {};
+  function versionAtLeast(wanted) {
+    var have = String(params.tgWebAppVersion || "6.0").split(".");
+    var want = String(wanted).split(".");
+    for (var i = 0; i < Math.max(have.length, want.length); i++) {
+      var a = parseInt(have[i] || "0", 10);
+      var b = parseInt(want[i] || "0", 10);
+      if (a !== b) return a > b;
+    }
+    return true;
+  }
   var app = {
     initData: initData,
     initDataUnsafe: unsafe,
@@ -89,7 +99,14 @@ export const TELEGRAM_WEB_APP_STUB = `(function () {
       for (var i = list.length - 1; i >= 0; i--) if (list[i] === handler) list.splice(i, 1);
     },
     openTelegramLink: function (url) { postEvent("web_app_open_tg_link", { path_full: url }); },
-    openLink: function (url) { postEvent("web_app_open_link", { url: url }); }
+    openLink: function (url) { postEvent("web_app_open_link", { url: url }); },
+    isVersionAtLeast: versionAtLeast,
+    // Bot API 8.0: the client downloads the file itself (with none of the page's cookies).
+    downloadFile: function (request, callback) {
+      if (!versionAtLeast("8.0")) { console.error("[Telegram.WebApp] Download file is not supported in version " + app.version); return; }
+      postEvent("web_app_request_file_download", { url: request.url, file_name: request.file_name });
+      if (callback) callback(true);
+    }
   };
   window.Telegram = window.Telegram || {};
   window.Telegram.WebApp = app;

@@ -124,3 +124,19 @@ export async function recentActivityOf(db: Database, params: { rtId: number; now
     households: Number(row.households),
   }));
 }
+
+/**
+ * When each person last took part in anything for this RT (the latest verified, unrevoked record
+ * up to `now`): one grouped query for the whole RT, as lastActivityOf is for RTs. Someone with no
+ * record is absent from the map. Records follow the RT they were made for, so a member who moved in
+ * shows what they did here.
+ */
+export async function lastActivityOfMembers(db: Database, params: { rtId: number; now: Date }): Promise<Map<number, Date>> {
+  const rows = await queryRows<{ person_id: number; last_ms: number | string }>(
+    db,
+    sql`select p.person_id, (extract(epoch from max(p.occurred_at)) * 1000)::float8 as last_ms from ${participation} p
+        where p.verified and p.revoked_at is null and p.occurred_at <= ${params.now.toISOString()}::timestamptz and p.rt_id = ${params.rtId}
+        group by p.person_id`,
+  );
+  return new Map(rows.map((row) => [Number(row.person_id), new Date(Number(row.last_ms))]));
+}

@@ -15,7 +15,8 @@ import type { Translate } from "../../messages/translate.js";
 import { barChartSvg, type ChartBar } from "../chart.js";
 import { html, type SafeHtml } from "../html.js";
 
-export type RtPageDeps = { db: Database; basePath: string; now: Date; locale: string };
+/** `membersHref`: the RT's members page, for those who may open it (the server decides), else none. */
+export type RtPageDeps = { db: Database; basePath: string; now: Date; locale: string; membersHref?: string | null };
 
 /** The latest activities the page lists. */
 export const RT_PAGE_ACTIVITIES = 10;
@@ -136,7 +137,8 @@ export async function rtPage(deps: RtPageDeps, t: Translate, place: RtDetails): 
     body: html`<nav><a href="${deps.basePath}/home">${t("app-back-home")}</a></nav>
 <h1>${title}</h1>
 <p class="hint">${t("app-rt-place", vars)}</p>
-${held}<p>${t("app-rt-households", { count: place.householdCount })} · ${last ? t("app-rts-last-activity", { date: formatCalendarDay(wibDate(last), deps.locale) }) : t("app-rts-no-activity")}</p>
+${held}${deps.membersHref ? html`<div class="card"><a href="${deps.membersHref}">${t("app-rt-members-link")}</a></div>` : ""}
+<p>${t("app-rt-households", { count: place.householdCount })} · ${last ? t("app-rts-last-activity", { date: formatCalendarDay(wibDate(last), deps.locale) }) : t("app-rts-no-activity")}</p>
 ${scorecardSection(t, deps.locale, standing)}
 ${trendSection(t, standing)}
 <h2>${t("app-rt-activity-title", { days: config.windowDays })}</h2>

@@ -52,7 +52,7 @@ function matches(status: RtStatus | null, standing: RtStanding, place: RtSummary
   }
 }
 
-type Kelurahan = { code: string; name: string; kecamatanName: string; count: number };
+export type Kelurahan = { code: string; name: string; kecamatanName: string; count: number };
 
 function kelurahanOf(places: readonly RtSummary[]): Kelurahan[] {
   const byCode = new Map<string, Kelurahan>();
@@ -83,45 +83,84 @@ function rtLine(t: Translate, deps: RtsDeps, place: RtSummary, standing: RtStand
 <span>${t("app-rts-score", { total: scoreTotalText(t, standing.scorecard) })}</span> · <span class="hint">${activity}</span> · ${place.hasKetua ? html`<span>${t("app-rt-has-ketua")}</span>` : html`<span class="warn">${t("app-rts-no-ketua")}</span>`}</a></li>`;
 }
 
+/** One RT of the list as shown: where it is, its standing, when it last took part in anything. */
+export type ShownRt = { place: RtSummary; standing: RtStanding; lastActivity: Date | undefined };
+
+/**
+ * What the list shows for the actor and the address, computed once for the page and for its XLSX
+ * (the file is exactly what is shown): nothing (no area), the kelurahan to pick (an admin's city),
+ * or the ranked RTs after the filters, with how many the kelurahan holds and how many are fading.
+ */
+export type ShownRts =
+  | { kind: "empty" }
+  | { kind: "pick"; kelurahan: Kelurahan[]; filters: RtFilters }
+  | { kind: "list"; kelurahan: Kelurahan[]; filters: RtFilters; rows: ShownRt[]; total: number; fading: number };
+
 /**
  * The koordinator's list (issue 16): the RTs of their area ranked as /skor ranks them (fading
- * first, rankStandings), each with its total over the scored indicators, trend, last activity and
- * ketua; narrowed by kelurahan and status from the address. The scorecards, trends and last
- * activity come from grouped queries over all the RTs shown, never one query per RT. An admin's
- * area is the city: sixteen hundred RTs are no list for a phone, so the city is offered by
+ * first, rankStandings), narrowed by kelurahan and status from the address. Only the actor's area
+ * is ever read (areaScope): the address can narrow it, never widen it. The scorecards, trends and
+ * last activity come from grouped queries over all the RTs shown, never one query per RT. An
+ * admin's area is the city: sixteen hundred RTs are no list for a phone, so the city is offered by
  * kelurahan first.
  */
-export async function rtsPage(deps: RtsDeps, actor: Actor, t: Translate, query: URLSearchParams): Promise<{ title: string; body: SafeHtml }> {
-  const title = t("app-rts-title");
-  const nav = html`<nav><a href="${deps.basePath}/home">${t("app-back-home")}</a></nav><h1>${title}</h1>`;
+export async function shownRts(deps: Pick<RtsDeps, "db" | "now">, actor: Actor, query: URLSearchParams): Promise<ShownRts> {
   const scope = areaScope(actor);
   const places = scope.city || scope.kelurahanCodes.length > 0 || scope.kecamatanCodes.length > 0 ? await listRtsInScope(deps.db, scope) : [];
-  if (places.length === 0) return { title, body: html`${nav}<p>${t("app-home-area-empty")}</p>` };
-
+  if (places.length === 0) return { kind: "empty" };
   const kelurahan = kelurahanOf(places);
   const filters = parseRtFilters(query, new Set(kelurahan.map((entry) => entry.code)));
-  const form = filterForm(t, deps, kelurahan, filters);
-  if (scope.city && filters.kelurahan === null) {
-    const links = kelurahan.map(
-      (entry) => html`<li><a href="${deps.basePath}/rts?kelurahan=${encodeURIComponent(entry.code)}">${t("app-rts-kelurahan-line", { kelurahan: entry.name, kecamatan: entry.kecamatanName, count: entry.count })}</a></li>`,
-    );
-    return { title, body: html`${nav}${form}<h2>${t("app-rts-pick-kelurahan")}</h2><ul class="plain">${links}</ul>` };
-  }
+  if (scope.city && filters.kelurahan === null) return { kind: "pick", kelurahan, filters };
 
   const inKelurahan = filters.kelurahan === null ? places : places.filter((place) => place.kelurahanCode === filters.kelurahan);
   const byId = new Map(inKelurahan.map((place) => [place.id, place]));
   const ids = [...byId.keys()];
   const [ranked, lastActivity] = await Promise.all([computeStandings(deps.db, ids, deps.now), lastActivityOf(deps.db, ids, deps.now)]);
-  const shown = ranked.filter((standing) => matches(filters.status, standing, byId.get(standing.scorecard.rt.rtId)!));
+  const rows = ranked.flatMap((standing) => {
+    const place = byId.get(standing.scorecard.rt.rtId)!;
+    return matches(filters.status, standing, place) ? [{ place, standing, lastActivity: lastActivity.get(place.id) }] : [];
+  });
   const fading = ranked.filter((standing) => standing.trend.fading.menurun).length;
-  const count = html`<p class="hint">${t("app-rts-count", { shown: shown.length, total: ranked.length, fading })}</p>`;
+  return { kind: "list", kelurahan, filters, rows, total: ranked.length, fading };
+}
+
+/** The address of the list's XLSX for these filters: the parsed ones, so the file shows what the page shows. */
+export function rtsXlsxPath(basePath: string, filters: RtFilters): string {
+  const query = new URLSearchParams();
+  if (filters.kelurahan !== null) query.set("kelurahan", filters.kelurahan);
+  if (filters.status !== null) query.set("status", filters.status);
+  const text = query.toString();
+  return `${basePath}/rts.xlsx${text ? `?${text}` : ""}`;
+}
+
+/** The list as a page; `download` is the XLSX link's attributes (its address with a ticket for Telegram's own download, and the file's name). */
+export async function rtsPage(
+  deps: RtsDeps,
+  actor: Actor,
+  t: Translate,
+  query: URLSearchParams,
+  download: (filters: RtFilters) => { ticketHref: string; fileName: string },
+): Promise<{ title: string; body: SafeHtml; scripts?: string[] }> {
+  const title = t("app-rts-title");
+  const nav = html`<nav><a href="${deps.basePath}/home">${t("app-back-home")}</a></nav><h1>${title}</h1>`;
+  const shown = await shownRts(deps, actor, query);
+  if (shown.kind === "empty") return { title, body: html`${nav}<p>${t("app-home-area-empty")}</p>` };
+
+  const form = filterForm(t, deps, shown.kelurahan, shown.filters);
+  if (shown.kind === "pick") {
+    const links = shown.kelurahan.map(
+      (entry) => html`<li><a href="${deps.basePath}/rts?kelurahan=${encodeURIComponent(entry.code)}">${t("app-rts-kelurahan-line", { kelurahan: entry.name, kecamatan: entry.kecamatanName, count: entry.count })}</a></li>`,
+    );
+    return { title, body: html`${nav}${form}<h2>${t("app-rts-pick-kelurahan")}</h2><ul class="plain">${links}</ul>` };
+  }
+
+  const { ticketHref, fileName } = download(shown.filters);
+  const count = html`<p class="hint">${t("app-rts-count", { shown: shown.rows.length, total: shown.total, fading: shown.fading })}</p>`;
+  const link = html`<p><a class="download" href="${rtsXlsxPath(deps.basePath, shown.filters)}" download="${fileName}" data-ticket-href="${ticketHref}" data-file-name="${fileName}">${t("app-rts-download")}</a></p>`;
   const list =
-    shown.length === 0
+    shown.rows.length === 0
       ? html`<p>${t("app-rts-none")}</p>`
       : html`<ol class="rts">
-${shown.map((standing) => {
-  const place = byId.get(standing.scorecard.rt.rtId)!;
-  return html`${rtLine(t, deps, place, standing, lastActivity.get(place.id))}\n`;
-})}</ol>`;
-  return { title, body: html`${nav}${form}${count}${list}` };
+${shown.rows.map((row) => html`${rtLine(t, deps, row.place, row.standing, row.lastActivity)}\n`)}</ol>`;
+  return { title, body: html`${nav}${form}${count}${link}${list}`, scripts: [`${deps.basePath}/download.js`] };
 }
