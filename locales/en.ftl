@@ -2171,3 +2171,24 @@ menu-button-dashboard = Dashboard
 app-dev-title = Development sign-in (console)
 app-dev-intro = Only in the demo console (npm run console): pick a demo user to open the dashboard as them, without Telegram.
 app-dev-unknown = There is no demo user with this id.
+## issue 16: admin pages
+app-home-city = 🏙️ The city by kecamatan →
+app-home-kecamatan = 🏘️ Kecamatan { $kecamatan } by kelurahan →
+app-city-title = The city by kecamatan
+app-city-total = The whole city
+app-city-by-kecamatan = By kecamatan
+app-kecamatan-title = Kecamatan { $kecamatan }
+app-kecamatan-total = The whole kecamatan
+app-kecamatan-by-kelurahan = By kelurahan
+app-area-back-city = City
+app-area-rts = { $count ->
+        [one] 1 RT
+       *[other] { $count } RTs
+    }
+app-area-fading = { $count } fading
+app-area-unscored = { $count } with unscored indicators
+app-area-no-ketua = { $count } without a ketua
+app-area-average = mean score { $average }
+app-area-about = Fading: participation in the last 4 weeks fell compared with the 4 weeks before. Unscored: RTs that still have indicators without a score. Mean score: the RTs' total scores (over the indicators scored so far, at most 42), averaged.
+app-area-recap-title = The assessment round's recap
+app-area-no-round = There is no assessment round yet.
