@@ -25,9 +25,10 @@ function figuresLine(t: Translate, deps: AreaDeps, figures: AreaFigures): SafeHt
   return html`<span>${t("app-area-rts", { count: figures.rts })}</span> · ${flagged(figures.fading, "app-area-fading")} · <span>${t("app-area-unscored", { count: figures.unscored })}</span> · ${flagged(figures.withoutKetua, "app-area-no-ketua")} · <span>${t("app-area-average", { average: averageText(deps, tenths) })}</span>`;
 }
 
+/** A part's line; one with nowhere to go (a kelurahan without RTs) is not drawn as a link. */
 function linkedPart(href: string | null, name: string, line: SafeHtml): SafeHtml {
-  const inner = html`<span class="rt-name">${name}</span><br>${line}`;
-  return href === null ? html`<li>${inner}</li>\n` : html`<li><a href="${href}">${inner}</a></li>\n`;
+  if (href === null) return html`<li><strong>${name}</strong><br>${line}</li>\n`;
+  return html`<li><a href="${href}"><span class="rt-name">${name}</span><br>${line}</a></li>\n`;
 }
 
 function blockLines(lines: string[]): SafeHtml {
