@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { indicatorScore, kecamatan, kelurahan, roleAssignment, rt, rtProposal, rtTitle } from "../../src/db/schema/index.js";
+import { indicatorScore, kecamatan, kelurahan, person, roleAssignment, rt, rtProposal, rtTitle } from "../../src/db/schema/index.js";
 import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { AUTOMATIC_CODES, INDICATOR_CODES } from "../../src/domain/scores/indicators.js";
 import { computeStandings } from "../../src/domain/scores/standing.js";
@@ -166,6 +166,12 @@ describe("the city page (/app/kota)", () => {
 
     // No round yet: said briefly.
     expect(text).toContain("Rekap putaran penilaian Belum ada putaran penilaian.");
+
+    // In the reader's language, decimals as they write them.
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.telegramId, admin.id));
+    const english = visibleText((await getPage(app.port, "/kota", await sessionOf(admin))).text);
+    expect(english).toContain("The whole city 5 RTs · ⚠️ 1 fading · 4 with unscored indicators · ⚠️ 3 without a ketua · mean score 4.6");
+    expect(english).toContain("There is no assessment round yet.");
   });
 
   it("shows the round's recap once a round exists: proposals and holders as the database has them, per kecamatan and for the city", async () => {
