@@ -2192,3 +2192,24 @@ app-members-never = has not taken part yet
 app-members-pending-title = Awaiting approval ({ $count })
 app-members-requested = asked to join { $date }
 app-members-pending-hint = Approve or decline in the bot: send /anggota.
+## issue 16: admin pages
+app-home-city = 🏙️ The city by kecamatan →
+app-home-kecamatan = 🏘️ Kecamatan { $kecamatan } by kelurahan →
+app-city-title = The city by kecamatan
+app-city-total = The whole city
+app-city-by-kecamatan = By kecamatan
+app-kecamatan-title = Kecamatan { $kecamatan }
+app-kecamatan-total = The whole kecamatan
+app-kecamatan-by-kelurahan = By kelurahan
+app-area-back-city = City
+app-area-rts = { $count ->
+        [one] 1 RT
+       *[other] { $count } RTs
+    }
+app-area-fading = { $count } fading
+app-area-unscored = { $count } with unscored indicators
+app-area-no-ketua = { $count } without a ketua
+app-area-average = mean score { $average }
+app-area-about = Fading: participation in the last 4 weeks fell compared with the 4 weeks before. Unscored: RTs that still have indicators without a score. Mean score: the RTs' total scores (over the indicators scored so far, at most 42), averaged.
+app-area-recap-title = The assessment round's recap
+app-area-no-round = There is no assessment round yet.

@@ -28,7 +28,8 @@ function figureVars(figures: RecapFigures): Record<string, string | number> {
   };
 }
 
-function block(t: Translate, name: string, figures: RecapFigures): string[] {
+/** One area's lines (its name, the round's counts, the winners, the holders): /rekap's block, the Mini App's too. */
+export function recapBlock(t: Translate, name: string, figures: RecapFigures): string[] {
   const vars = figureVars(figures);
   return [t("recap-block-title", { name }), t("recap-block-round", vars), t("recap-block-winners", vars), t(figures.fadingHolders > 0 ? "recap-block-holders-fading" : "recap-block-holders", vars)];
 }
@@ -37,13 +38,18 @@ function totalName(t: Translate, recap: Recap): string {
   return t(recap.city ? "recap-total-city" : "recap-total-area");
 }
 
+/** Which round the figures are of ("Putaran penilaian 2026", decided or not), or that there is none yet. */
+export function recapRoundLine(recap: Recap, t: Translate): string {
+  return recap.round ? t(recap.round.decidedAt ? "recap-round-decided" : "recap-round", { year: String(recap.round.year) }) : t("recap-no-round");
+}
+
 /** The text: the round, then a block per kecamatan, then the area's totals. */
 export function recapText(recap: Recap, t: Translate, now: Date): string {
   const lines = [t("recap-title", { date: formatLocalDate(wibDate(now)) })];
-  lines.push(recap.round ? t(recap.round.decidedAt ? "recap-round-decided" : "recap-round", { year: String(recap.round.year) }) : t("recap-no-round"));
+  lines.push(recapRoundLine(recap, t));
   if (recap.kecamatan.length === 0) return [...lines, "", t("recap-empty")].join("\n");
-  for (const row of recap.kecamatan) lines.push("", ...block(t, row.kecamatanName, row));
-  lines.push("", ...block(t, totalName(t, recap), recap.total));
+  for (const row of recap.kecamatan) lines.push("", ...recapBlock(t, row.kecamatanName, row));
+  lines.push("", ...recapBlock(t, totalName(t, recap), recap.total));
   return lines.join("\n");
 }
 

@@ -19,6 +19,7 @@ import { INIT_DATA_MAX_LENGTH, validateInitData, type InitDataRefusal } from "./
 import { page } from "./layout.js";
 import { createPhotoServer, sendPhoto } from "./photos.js";
 import { NEXT_PARAM, safeNextPath } from "./links.js";
+import { cityPage, kecamatanPage } from "./pages/area.js";
 import { homePage } from "./pages/home.js";
 import { membersPage } from "./pages/members.js";
 import { rtPage } from "./pages/rt.js";
@@ -65,6 +66,8 @@ const PAGE_HEADERS = {
 };
 
 const RT_PATH = /^\/rt\/([1-9]\d{0,9})(\/warga)?$/;
+/** The code's form is the page's to check (pages/area.ts), before anything is read. */
+const KECAMATAN_PATH = /^\/kecamatan\/([^/]+)$/;
 /** RT ids are int4: a longer number names no RT (and must not reach the query). */
 const MAX_RT_ID = 2_147_483_647;
 /** An evidence photo by its id (bigserial): more digits than a safe integer holds name no photo. */
@@ -199,6 +202,15 @@ export function createWebApp(deps: WebAppDeps): WebApp {
         })
         .end(file);
       return;
+    }
+    const kecamatanCode = KECAMATAN_PATH.exec(path)?.[1];
+    if (path === "/kota" || kecamatanCode !== undefined) {
+      // The city's and a kecamatan's pages check the area themselves (areaScope), as /rts does.
+      const areaDeps = { db: deps.db, basePath, now: deps.clock(), locale };
+      const shown = kecamatanCode === undefined ? await cityPage(areaDeps, actor, t) : await kecamatanPage(areaDeps, actor, t, kecamatanCode);
+      if (shown.kind === "page") return sendPage(res, 200, page({ locale, title: shown.title, body: shown.body }));
+      if (shown.kind === "forbidden") log.debug({ page: kecamatanCode === undefined ? "kota" : "kecamatan" }, "mini app page refused: out of scope");
+      return sendPage(res, shown.kind === "forbidden" ? 403 : 404, notice(t, locale, shown.kind === "forbidden" ? "app-forbidden" : "app-not-found", true));
     }
     const rtMatch = RT_PATH.exec(path);
     const rtId = rtMatch ? Number(rtMatch[1]) : null;

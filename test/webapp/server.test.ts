@@ -233,7 +233,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
     const adminCookie = await sessionOf(admin);
-    expect(visibleText((await getPage(app.port, "/home", adminCookie)).text)).toBe("Halo, Admin! 4 RT di seluruh kota 📊 Peringkat RT di wilayah Anda →");
+    expect(visibleText((await getPage(app.port, "/home", adminCookie)).text)).toBe("Halo, Admin! 4 RT di seluruh kota 🏙️ Kota per kecamatan → 📊 Peringkat RT di wilayah Anda →");
     expect((await getPage(app.port, `/rt/${rt4.id}`, adminCookie)).status).toBe(200);
   });
 

@@ -33,3 +33,11 @@ export function areaScope(actor: Actor): AreaScope {
     kecamatanCodes: coordinator.flatMap((grant) => (grant.kecamatanCode ? [grant.kecamatanCode] : [])),
   };
 }
+
+/**
+ * A kecamatan's own page and figures: the city's admin, or a koordinator of the whole kecamatan. A
+ * koordinator of one kelurahan in it is not: the page shows the other kelurahan too.
+ */
+export function coversKecamatan(scope: AreaScope, kecamatanCode: string): boolean {
+  return scope.city || scope.kecamatanCodes.includes(kecamatanCode);
+}

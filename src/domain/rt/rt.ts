@@ -84,6 +84,11 @@ export async function resetInviteCode(db: Database, rtId: number): Promise<strin
   return inviteCode;
 }
 
+/** Someone holds the RT's ketua role now: a column of any query over `rt`. */
+export function hasKetua() {
+  return sql<boolean>`exists (select 1 from ${roleAssignment} r where r.rt_id = ${rt.id} and r.role = 'ketua_rt' and r.revoked_at is null)`.mapWith(Boolean);
+}
+
 /** `hasKetua`: someone holds the RT's ketua role now (an RT without one waits for its koordinator's link). */
 export type RtSummary = RtDetails & { activeMembers: number; pendingMembers: number; hasKetua: boolean };
 
@@ -99,7 +104,7 @@ export async function listRtsInScope(db: Database, scope: AreaScope): Promise<Rt
       ...details,
       activeMembers: sql<number>`count(${membership.id}) filter (where ${membership.status} = 'active')`.mapWith(Number),
       pendingMembers: sql<number>`count(${membership.id}) filter (where ${membership.status} = 'pending')`.mapWith(Number),
-      hasKetua: sql<boolean>`exists (select 1 from ${roleAssignment} r where r.rt_id = ${rt.id} and r.role = 'ketua_rt' and r.revoked_at is null)`.mapWith(Boolean),
+      hasKetua: hasKetua(),
     })
     .from(rt)
     .innerJoin(kelurahan, eq(kelurahan.code, rt.kelurahanCode))

@@ -43,8 +43,9 @@ export async function homePage(deps: HomeDeps, actor: Actor, t: Translate): Prom
   if (inArea) {
     const places = await listRtsInScope(deps.db, scope);
     if (scope.city) {
-      // Sixteen hundred RTs are no list for a phone: the city's pages (by kecamatan) come with the admin view.
-      parts.push(html`<h2>${t("app-home-city-count", { count: places.length })}</h2>`);
+      // Sixteen hundred RTs are no list for a phone: the city is read by kecamatan (pages/area.ts).
+      parts.push(html`<h2>${t("app-home-city-count", { count: places.length })}</h2>
+<div class="card"><a href="${deps.basePath}/kota">${t("app-home-city")}</a></div>`);
     } else if (places.length === 0) {
       parts.push(html`<p>${t("app-home-area-empty")}</p>`);
     } else {
@@ -52,6 +53,11 @@ export async function homePage(deps: HomeDeps, actor: Actor, t: Translate): Prom
 <ul class="rts">
 ${places.map((place) => rtLine(t, deps.basePath, place))}
 </ul>`);
+    }
+    // A koordinator of a whole kecamatan also has its page (pages/area.ts), by kelurahan.
+    if (!scope.city) {
+      const kecamatanNames = new Map(places.filter((place) => scope.kecamatanCodes.includes(place.kecamatanCode)).map((place) => [place.kecamatanCode, place.kecamatanName]));
+      for (const [code, name] of kecamatanNames) parts.push(html`<div class="card"><a href="${deps.basePath}/kecamatan/${code}">${t("app-home-kecamatan", { kecamatan: name })}</a></div>`);
     }
     // The ranked list with its filters (pages/rts.ts): where a koordinator starts the day.
     if (places.length > 0) parts.push(html`<div class="card"><a href="${deps.basePath}/rts">${t("app-home-ranking")}</a></div>`);
