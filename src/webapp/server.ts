@@ -12,6 +12,7 @@ import type { Logger } from "../logger.js";
 import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
 import { translateIn, type Texts, type Translate } from "../messages/translate.js";
 import { BOOT_SCRIPT, bootPage } from "./boot.js";
+import { encodePage } from "./compress.js";
 import { answerDevSignIn, assertDevAddress, DEV_SIGN_IN_PATH, type DevSignIn } from "./dev-sign-in.js";
 import { DOWNLOAD_SCRIPT } from "./download.js";
 import { html, type SafeHtml } from "./html.js";
@@ -115,7 +116,9 @@ export function createWebApp(deps: WebAppDeps): WebApp {
   const photos = createPhotoServer({ db: deps.db, logger: deps.logger, ...(deps.downloadFile ? { downloadFile: deps.downloadFile } : {}) });
 
   function sendPage(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { ...PAGE_HEADERS, ...headers }).end(text);
+    // Gzipped when the WebView takes it (compress.ts): a koordinator's list is tens of KB of HTML.
+    const encoded = encodePage(res.req.headers["accept-encoding"], text);
+    res.writeHead(status, { ...PAGE_HEADERS, ...headers, ...encoded.headers }).end(encoded.body);
   }
 
   function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { person } from "../../src/db/schema/index.js";
@@ -274,6 +276,64 @@ describe("each page checks the actor's reach as the bot does", () => {
     const english = await getPage(app.port, "/home", await sessionOf(koordinator));
     expect(english.text).toContain('<html lang="en">');
     expect(visibleText(english.text)).toContain("Hello, Dewi! 2 RTs in your area");
+  });
+});
+
+/** A page as it comes over the wire (node:http: fetch would decompress it unseen), asking with `acceptEncoding`. */
+function rawPage(path: string, cookie: string, acceptEncoding?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = { cookie: `bantar_app=${cookie}`, ...(acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding }) };
+    httpGet({ host: "127.0.0.1", port: app.port, path: `/app${path}`, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+}
+
+describe("pages are gzipped for a client that takes gzip", () => {
+  it("sends the same page gzipped when asked, as it is otherwise (no header, identity, gzip;q=0), and says it varies", async () => {
+    const { rt1, rt2, koordinator } = await area();
+    const cookie = await sessionOf(koordinator);
+    const plain = await rawPage("/rts", cookie);
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toBe("accept-encoding");
+    const text = plain.body.toString("utf8");
+    expect(text).toContain(`href="/app/rt/${rt1.id}"`);
+    expect(text).toContain(`href="/app/rt/${rt2.id}"`);
+
+    for (const accept of ["gzip, deflate, br", "br;q=1.0, gzip;q=0.8, *;q=0.1", "*", "GZIP"]) {
+      const packed = await rawPage("/rts", cookie, accept);
+      expect(packed.status, accept).toBe(200);
+      expect(packed.headers["content-encoding"], accept).toBe("gzip");
+      expect(packed.headers.vary).toBe("accept-encoding");
+      expect(packed.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(packed.body.length).toBeLessThan(plain.body.length);
+      expect(gunzipSync(packed.body).toString("utf8"), accept).toBe(text);
+    }
+    for (const accept of ["identity", "gzip;q=0", "br", "gzip;q=0, *;q=1", "gzip;q=abc", ""]) {
+      const answer = await rawPage("/rts", cookie, accept);
+      expect(answer.headers["content-encoding"], accept).toBeUndefined();
+      expect(answer.body.toString("utf8"), accept).toBe(text);
+    }
+  });
+
+  it("compresses refusals too, and keeps their status and cookie header; boot.js (under 1 KB) is left alone", async () => {
+    const { rt4, koordinator } = await area();
+    const cookie = await sessionOf(koordinator);
+    const refused = await rawPage(`/rt/${rt4.id}`, cookie, "gzip");
+    expect(refused.status).toBe(403);
+    expect(refused.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(refused.body).toString("utf8")).toContain("Halaman ini di luar wilayah Anda.");
+    const signedOut = await rawPage("/home", "x", "gzip");
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers["set-cookie"]?.[0]).toMatch(/^bantar_app=; Path=\/app; Max-Age=0;/);
+    expect(gunzipSync(signedOut.body).toString("utf8")).toContain("Sesi dasbor Anda sudah berakhir.");
+    const script = await rawPage("/boot.js", cookie, "gzip");
+    expect(script.headers["content-encoding"]).toBeUndefined();
+    expect(script.body.toString("utf8")).toContain("Telegram.WebApp");
   });
 });
 
