@@ -133,6 +133,7 @@ describe.skipIf(browserMissing !== null)(`the ketua's pages and the XLSX downloa
     const old = await older.open(appUrl(app.port), { initData: signInitData({ botToken: TOKEN, user: { id: koordinator.id, first_name: "Dewi", language_code: "id" }, extra: { query_id: "AAHdF6IQAAAAAN0XohDhrOrd" } }), version: "7.10" });
     await old.page.waitForURL(appUrl(app.port, "/home"));
     await old.page.goto(appUrl(app.port, "/rts"));
+    await screenshot(old.page, "koordinator-rts");
     const [download] = await Promise.all([old.page.waitForEvent("download"), old.page.getByRole("link", { name: "⬇️ Unduh XLSX daftar ini" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^peringkat-rt-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect((await postedWithData(old)).map((event) => event.type)).not.toContain("web_app_request_file_download");

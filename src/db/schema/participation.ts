@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { eventOccurrence } from "./events.js";
 import { person, rt } from "./people.js";
@@ -32,7 +33,11 @@ export const participation = pgTable("participation", {
   /** A checklist tick taken back: the row stays (append-only), excluded from scores. */
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 }, (table) => [
-  index("participation_rt_time_idx").on(table.rtId, table.occurredAt),
+  // An area's pages (a kecamatan's 240 RTs, one RT) read their RTs' records of a period: the same
+  // columns carried, RT first, so the scan reads those RTs' ranges alone (issue 16's dashboard).
+  index("participation_rt_time_idx").on(table.rtId, table.occurredAt, table.kind, table.verified, table.revokedAt, table.personId, table.householdLabel, table.occurrenceId),
+  // Has this RT ever recorded this kind (the hand-score-until-first-record rule): one probe per pair.
+  index("participation_rt_kind_time_idx").on(table.rtId, table.kind, table.occurredAt).where(sql`${table.verified} and ${table.revokedAt} is null`),
   index("participation_person_time_idx").on(table.personId, table.occurredAt),
   index("participation_occurrence_idx").on(table.occurrenceId),
   // The scores read every RT's records of a period at once (the 28-day window, 12 weeks of

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "../../db/client.js";
+import { intArray, queryRows, type Database } from "../../db/client.js";
 import { AWARD_CATEGORIES, AWARD_RUPIAH, categoryOf as awardCategoryOf, type AwardCategory } from "../cycle/award.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
 import { DIMENSIONS, INDICATOR_CODES, INDICATORS, isAutomatic, MAX_INDICATOR_SCORE, type AutomaticCode, type Dimension, type IndicatorCode } from "./indicators.js";
 import type { ParticipationKind } from "../participation/participation.js";
 import { currentManualScores, type ManualScore } from "./manual.js";
-import { GATHERING_KINDS, rtFilter, windowRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
+import { GATHERING_KINDS, windowRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
 
 export type Score = 0 | 1 | 2;
 export type ScoreSource = "auto" | "manual" | "missing";
@@ -265,7 +265,8 @@ const CODES_SINCE_ISSUE_15 = Object.keys(KINDS_SINCE_ISSUE_15) as CodeSinceIssue
 
 /**
  * Of those indicators, the ones each RT has ever had a record of (a verified, unrevoked participation
- * of its kinds before `now`), for the RTs given: one grouped query.
+ * of its kinds before `now`), for the RTs given: one query, a probe of participation_rt_kind_time_idx
+ * per RT and kind (a history of years is never read through, only whether it starts).
  */
 async function everRecorded(db: Database, rtIds: readonly number[], now: Date): Promise<Map<number, Set<AutomaticCode>>> {
   const result = new Map<number, Set<AutomaticCode>>();
@@ -273,9 +274,14 @@ async function everRecorded(db: Database, rtIds: readonly number[], now: Date): 
   const kinds = [...new Set(Object.values(KINDS_SINCE_ISSUE_15).flat())];
   const rows = await queryRows<{ rt_id: number; kind: string }>(
     db,
-    sql`select distinct p.rt_id, p.kind::text as kind from participation p
-        where p.verified and p.revoked_at is null and p.occurred_at < ${now.toISOString()}::timestamptz
-          and p.kind::text = any(${`{${kinds.join(",")}}`}::text[]) ${rtFilter("p.rt_id", rtIds)}`,
+    sql`select r.rt_id, k.kind::text as kind
+        from unnest(${intArray(rtIds)}) as r(rt_id)
+        cross join unnest(${`{${kinds.join(",")}}`}::participation_kind[]) as k(kind)
+        -- lateral with limit 1, not exists: the planner would turn an exists into one hash of the whole index
+        cross join lateral (select 1 from participation p
+                            where p.rt_id = r.rt_id and p.kind = k.kind and p.verified and p.revoked_at is null
+                              and p.occurred_at < ${now.toISOString()}::timestamptz
+                            limit 1) as recorded`,
   );
   for (const row of rows) {
     const codes = result.get(Number(row.rt_id)) ?? new Set<AutomaticCode>();

@@ -1,8 +1,8 @@
 import type { Database } from "../../db/client.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
-import type { RtSelection } from "./metrics.js";
+import { listRtInfo, type RtSelection } from "./metrics.js";
 import { computeScorecards, type Scorecard } from "./scorecard.js";
-import { computeTrends, type Fading, type RtTrend } from "./trend.js";
+import { computeTrends, fadingFlags, type Fading, type RtTrend } from "./trend.js";
 
 /** The word a trend is told with: "naik", "stabil" or "menurun". */
 export const TREND_DIRECTIONS = ["naik", "stabil", "menurun"] as const;
@@ -18,17 +18,21 @@ export function trendDirection(fading: Fading): TrendDirection {
   return fading.recent > fading.previous ? "naik" : "stabil";
 }
 
-export type RtStanding = { scorecard: Scorecard; trend: RtTrend; direction: TrendDirection };
+/** What a ranked list needs of an RT: its scorecard, its fading flag and the trend word. */
+export type RtRanking = { scorecard: Scorecard; fading: Fading; direction: TrendDirection };
+
+/** A ranking with the twelve weeks behind it (`fading` is `trend.fading`), for an RT's own page. */
+export type RtStanding = RtRanking & { trend: RtTrend };
 
 /**
  * Fading RTs first (they need a visit), then by overall score, then by the window's participation
  * rate (an RT without a KK count last), then by RT id so the order never shuffles between pages.
  */
-export function rankStandings(standings: readonly RtStanding[]): RtStanding[] {
-  const rateOf = (standing: RtStanding) => standing.scorecard.metrics.participationRate ?? -1;
+export function rankStandings<T extends RtRanking>(standings: readonly T[]): T[] {
+  const rateOf = (standing: T) => standing.scorecard.metrics.participationRate ?? -1;
   return [...standings].sort(
     (a, b) =>
-      Number(b.trend.fading.menurun) - Number(a.trend.fading.menurun) ||
+      Number(b.fading.menurun) - Number(a.fading.menurun) ||
       b.scorecard.overall - a.scorecard.overall ||
       rateOf(b) - rateOf(a) ||
       a.scorecard.rt.rtId - b.scorecard.rt.rtId,
@@ -43,7 +47,28 @@ export async function computeStandings(db: Database, rtIds: RtSelection, now: Da
   return rankStandings(
     scorecards.flatMap((scorecard) => {
       const trend = trendOf.get(scorecard.rt.rtId);
-      return trend ? [{ scorecard, trend, direction: trendDirection(trend.fading) }] : [];
+      return trend ? [{ scorecard, trend, fading: trend.fading, direction: trendDirection(trend.fading) }] : [];
+    }),
+  );
+}
+
+/**
+ * Scorecard and fading flag of each RT asked for, ranked as computeStandings ranks them, without
+ * the twelve-week series of every metric that only an RT's own page draws: the fading flag comes
+ * from fadingFlags (the same weekly households, eight weeks, participation only). For the lists of
+ * an area: a kecamatan's 240 RTs cost a third of what their standings cost.
+ */
+export async function computeRankings(db: Database, rtIds: readonly number[], now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG): Promise<RtRanking[]> {
+  if (rtIds.length === 0) return [];
+  const info = await listRtInfo(db, rtIds);
+  const [scorecards, fading] = await Promise.all([
+    computeScorecards(db, rtIds, now, config),
+    fadingFlags(db, info.map((place) => ({ rtId: place.rtId, householdCount: place.householdCount })), now, config),
+  ]);
+  return rankStandings(
+    scorecards.flatMap((scorecard) => {
+      const flag = fading.get(scorecard.rt.rtId);
+      return flag ? [{ scorecard, fading: flag, direction: trendDirection(flag) }] : [];
     }),
   );
 }

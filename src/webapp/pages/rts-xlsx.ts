@@ -27,7 +27,7 @@ export async function rtsWorkbook(rows: readonly ShownRt[], t: Translate): Promi
     [8, 8, 24, 20, 10, 14, 12, 12, 14, 16, 10, 10],
   );
   rows.forEach(({ place, standing, lastActivity }, index) => {
-    const { scorecard, trend } = standing;
+    const { scorecard, fading } = standing;
     const day = lastActivity ? wibDate(lastActivity) : null;
     const row = sheet.addRow([
       index + 1,
@@ -38,7 +38,7 @@ export async function rtsWorkbook(rows: readonly ShownRt[], t: Translate): Promi
       scorecard.scoredMax,
       scorecard.missing,
       t(`score-trend-${standing.direction}`),
-      trend.fading.menurun ? trend.fading.dropPercent : null,
+      fading.menurun ? fading.dropPercent : null,
       // A calendar day, not an instant: midnight UTC of the WIB day, shown as that day.
       day ? new Date(Date.UTC(day.year, day.month - 1, day.day)) : null,
       t(place.hasKetua ? "app-rts-col-ketua-yes" : "app-rts-col-ketua-no"),

@@ -4,7 +4,7 @@ import { lastActivityOf } from "../../domain/participation/participation.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
 import { wibDate } from "../../domain/schedule/wib.js";
-import { computeStandings, type RtStanding } from "../../domain/scores/standing.js";
+import { computeRankings, type RtRanking } from "../../domain/scores/standing.js";
 import { formatCalendarDay, rtVars } from "../../messages/format.js";
 import { scoreTotalText } from "../../messages/score-total.js";
 import type { Translate } from "../../messages/translate.js";
@@ -39,7 +39,7 @@ export function parseRtFilters(query: URLSearchParams, kelurahanInScope: Readonl
   };
 }
 
-function matches(status: RtStatus | null, standing: RtStanding, place: RtSummary): boolean {
+function matches(status: RtStatus | null, standing: RtRanking, place: RtSummary): boolean {
   switch (status) {
     case null:
       return true;
@@ -73,8 +73,8 @@ function filterForm(t: Translate, deps: RtsDeps, kelurahan: readonly Kelurahan[]
 </form>`;
 }
 
-function rtLine(t: Translate, deps: RtsDeps, place: RtSummary, standing: RtStanding, lastActivity: Date | undefined): SafeHtml {
-  const { fading } = standing.trend;
+function rtLine(t: Translate, deps: RtsDeps, place: RtSummary, standing: RtRanking, lastActivity: Date | undefined): SafeHtml {
+  const { fading } = standing;
   const trend = fading.menurun
     ? html`<span class="warn">${t("app-rts-trend-fading", { trend: t("score-trend-menurun"), percent: fading.dropPercent ?? 0 })}</span>`
     : html`<span>${t("app-rts-trend", { trend: t(`score-trend-${standing.direction}`) })}</span>`;
@@ -84,7 +84,7 @@ function rtLine(t: Translate, deps: RtsDeps, place: RtSummary, standing: RtStand
 }
 
 /** One RT of the list as shown: where it is, its standing, when it last took part in anything. */
-export type ShownRt = { place: RtSummary; standing: RtStanding; lastActivity: Date | undefined };
+export type ShownRt = { place: RtSummary; standing: RtRanking; lastActivity: Date | undefined };
 
 /**
  * What the list shows for the actor and the address, computed once for the page and for its XLSX
@@ -99,9 +99,10 @@ export type ShownRts =
 /**
  * The koordinator's list (issue 16): the RTs of their area ranked as /skor ranks them (fading
  * first, rankStandings), narrowed by kelurahan and status from the address. Only the actor's area
- * is ever read (areaScope): the address can narrow it, never widen it. The scorecards, trends and
- * last activity come from grouped queries over all the RTs shown, never one query per RT. An
- * admin's area is the city: sixteen hundred RTs are no list for a phone, so the city is offered by
+ * is ever read (areaScope): the address can narrow it, never widen it. The scorecards, fading
+ * flags and last activity come from grouped queries over all the RTs shown, never one query per RT
+ * (computeRankings: without the twelve-week series, which only an RT's page draws). An admin's
+ * area is the city: sixteen hundred RTs are no list for a phone, so the city is offered by
  * kelurahan first.
  */
 export async function shownRts(deps: Pick<RtsDeps, "db" | "now">, actor: Actor, query: URLSearchParams): Promise<ShownRts> {
@@ -115,12 +116,12 @@ export async function shownRts(deps: Pick<RtsDeps, "db" | "now">, actor: Actor, 
   const inKelurahan = filters.kelurahan === null ? places : places.filter((place) => place.kelurahanCode === filters.kelurahan);
   const byId = new Map(inKelurahan.map((place) => [place.id, place]));
   const ids = [...byId.keys()];
-  const [ranked, lastActivity] = await Promise.all([computeStandings(deps.db, ids, deps.now), lastActivityOf(deps.db, ids, deps.now)]);
+  const [ranked, lastActivity] = await Promise.all([computeRankings(deps.db, ids, deps.now), lastActivityOf(deps.db, ids, deps.now)]);
   const rows = ranked.flatMap((standing) => {
     const place = byId.get(standing.scorecard.rt.rtId)!;
     return matches(filters.status, standing, place) ? [{ place, standing, lastActivity: lastActivity.get(place.id) }] : [];
   });
-  const fading = ranked.filter((standing) => standing.trend.fading.menurun).length;
+  const fading = ranked.filter((standing) => standing.fading.menurun).length;
   return { kind: "list", kelurahan, filters, rows, total: ranked.length, fading };
 }
 

@@ -1,0 +1,3 @@
+DROP INDEX "participation_rt_time_idx";--> statement-breakpoint
+CREATE INDEX "participation_rt_kind_time_idx" ON "participation" USING btree ("rt_id","kind","occurred_at") WHERE "participation"."verified" and "participation"."revoked_at" is null;--> statement-breakpoint
+CREATE INDEX "participation_rt_time_idx" ON "participation" USING btree ("rt_id","occurred_at","kind","verified","revoked_at","person_id","household_label","occurrence_id");
