@@ -2213,3 +2213,8 @@ app-area-average = mean score { $average }
 app-area-about = Fading: participation in the last 4 weeks fell compared with the 4 weeks before. Unscored: RTs that still have indicators without a score. Mean score: the RTs' total scores (over the indicators scored so far, at most 42), averaged.
 app-area-recap-title = The assessment round's recap
 app-area-no-round = There is no assessment round yet.
+## issue 16: review fixes
+app-rt-back-list = ← { $kelurahan } ranking
+app-members-ketua-only = The member list of this RT is for its ketua only, as /anggota is in the bot. You can still open the RT's page.
+app-rts-download-hint = If the download does not start, update your Telegram app, or open the dashboard from Telegram on a computer.
+button-dashboard-city = 📊 Open the city in the dashboard

@@ -2194,3 +2194,8 @@ app-area-average = rata-rata nilai { $average }
 app-area-about = Menurun: partisipasi 4 minggu terakhir turun dibanding 4 minggu sebelumnya. Belum dinilai: RT yang masih punya indikator tanpa nilai. Rata-rata nilai: nilai total RT (dari indikator yang sudah dinilai, paling tinggi 42), dirata-ratakan.
 app-area-recap-title = Rekap putaran penilaian
 app-area-no-round = Belum ada putaran penilaian.
+## issue 16: review fixes
+app-rt-back-list = ← Peringkat { $kelurahan }
+app-members-ketua-only = Daftar warga RT ini hanya untuk ketua RT-nya, seperti /anggota di bot. Halaman RT-nya tetap bisa Anda buka.
+app-rts-download-hint = Jika unduhan tidak mulai, perbarui aplikasi Telegram Anda, atau buka dasbor dari Telegram di komputer.
+button-dashboard-city = 📊 Buka kota di dasbor

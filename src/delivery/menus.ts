@@ -50,6 +50,11 @@ function splitSent(sent: string | null): { commands: string | null; app: string 
   return { commands: commands === DEFAULT_COMMANDS ? null : commands, app: at < 0 ? null : sent.slice(at + APP_MARK.length) };
 }
 
+/** The record of a menu as pushed; a button needs one even beside the default commands, so it can be taken back later. */
+function sentOf(commands: string | null, app: string | null): string | null {
+  return app === null ? commands : `${commands ?? DEFAULT_COMMANDS}${APP_MARK}${app}`;
+}
+
 /** A menu push claimed from command_menu. */
 export type MenuTask = { personId: number; chatId: number; generation: number; sent: string | null; attempts: number };
 
@@ -129,22 +134,30 @@ export class MenuSync {
     const ownCommands = erased || (locale === DEFAULT_LOCALE && commands.join(",") === this.defaultMenu) ? null : `${locale}:${commands.join(",")}`;
     const button = erased ? null : (this.options.menuButtonOf?.(actor, locale) ?? null);
     const ownApp = button ? `${button.text}|${button.url}` : null;
-    // A button needs a record even beside the default commands, so it can be taken back later.
-    const own = ownApp === null ? ownCommands : `${ownCommands ?? DEFAULT_COMMANDS}${APP_MARK}${ownApp}`;
+    const own = sentOf(ownCommands, ownApp);
     if (own === task.sent) return this.settle(task, own, null, now);
     const before = splitSent(task.sent);
+    // What Telegram shows now: the commands once their call succeeded, the button as before until its own does.
+    let reached = task.sent;
     try {
       // Each part is sent only when it changed: most role changes touch the commands alone.
       if (ownCommands !== before.commands) {
         await pacer.acquire(task.chatId, MENU_PRIORITY);
         if (ownCommands === null) await api.deleteMyCommands({ scope });
         else await api.setMyCommands(commands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) })), { scope });
+        reached = sentOf(ownCommands, before.app);
       }
       if (ownApp !== before.app) {
         await pacer.acquire(task.chatId, MENU_PRIORITY);
         await api.setChatMenuButton({ chat_id: task.chatId, menu_button: button ? { type: "web_app", text: button.text, web_app: { url: button.url } } : { type: "default" } });
       }
     } catch (error) {
+      // The commands went through and the button did not: the row says so, so a retry sends the
+      // button alone, and a later change back to the old commands is not taken for "already sent".
+      if (reached !== task.sent) {
+        await db.update(commandMenu).set({ sent: reached }).where(eq(commandMenu.personId, task.personId));
+        task = { ...task, sent: reached };
+      }
       if (error instanceof GrammyError && error.error_code === 429) {
         const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;
         pacer.pause(retryAfterMs);

@@ -145,7 +145,7 @@ export async function queueDigestOnDemand(deps: Pick<DigestDeps, "db" | "i18n" |
     if (request.what === "workbook") {
       messages.push(await workbook());
     } else {
-      messages.push({ ...to, dedupeKey: `${key}:text`, payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, { page: "rts" }) });
+      messages.push({ ...to, dedupeKey: `${key}:text`, payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, scope.city ? { page: "kota" } : { page: "rts" }) });
       if (model.rts.length > 0) {
         const chart = await digestChart(model, t, locale);
         messages.push({ ...to, dedupeKey: `${key}:chart`, method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) }, await workbook());

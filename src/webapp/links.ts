@@ -14,7 +14,7 @@ export const NEXT_PARAM = "to";
 export const HOME_PATH = "/home";
 
 /** The pages the bot links to. */
-export type AppPage = { page: "home" } | { page: "rts" } | { page: "rt"; rtId: number };
+export type AppPage = { page: "home" } | { page: "rts" } | { page: "kota" } | { page: "rt"; rtId: number };
 
 /**
  * One to eight segments of letters, digits, `_`, `-` and inner dots (a Kemendagri code), none
@@ -25,6 +25,7 @@ export const NEXT_PATH_PATTERN = /^(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}){1,8}$
 
 export function pagePath(page: AppPage): string {
   if (page.page === "rt") return `/rt/${page.rtId}`;
+  if (page.page === "kota") return "/kota";
   return page.page === "rts" ? "/rts" : HOME_PATH;
 }
 

@@ -6,7 +6,7 @@ import { claimInitData } from "../db/init-data-claims.js";
 import { DomainError } from "../domain/errors.js";
 import { headedRtId, loadActor, type Actor } from "../domain/people/actor.js";
 import type { Locale } from "../domain/people/person.js";
-import { canManageRt } from "../domain/roles/scope.js";
+import { areaScope, canManageRt, type AreaScope } from "../domain/roles/scope.js";
 import { getRt, type RtDetails } from "../domain/rt/rt.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
@@ -26,7 +26,7 @@ import { membersPage } from "./pages/members.js";
 import { rtPage } from "./pages/rt.js";
 import { rtsPage, rtsXlsxPath, shownRts } from "./pages/rts.js";
 import { rtsFileName, rtsWorkbook } from "./pages/rts-xlsx.js";
-import { clearedSessionCookie, cookieValue, downloadKey, issueSession, readSession, SESSION_COOKIE, sessionCookie, sessionKey, type CookieOptions, type Session } from "./session.js";
+import { clearedSessionCookie, cookieValue, downloadKey, issueSession, readSession, renewal, SESSION_COOKIE, sessionCookie, sessionKey, type CookieOptions, type Session } from "./session.js";
 
 export type WebAppDeps = {
   db: Database;
@@ -83,6 +83,11 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 function mayListMembers(actor: Actor, place: RtDetails): boolean {
   return headedRtId(actor) === place.id;
+}
+
+/** Someone with an area (a koordinator, an admin) has ranked lists to go back to. */
+function hasArea(scope: AreaScope): boolean {
+  return scope.city || scope.kelurahanCodes.length > 0 || scope.kecamatanCodes.length > 0;
 }
 
 /** The body as text, or null past `limit` (the rest is read and dropped, so the answer still reaches the client). */
@@ -227,13 +232,16 @@ export function createWebApp(deps: WebAppDeps): WebApp {
         throw error;
       }
       // The check /skor's RT button makes: its ketua, a koordinator whose area holds it, an admin.
-      if (!canManageRt(actor, place) || (members && !mayListMembers(actor, place))) {
+      if (!canManageRt(actor, place)) {
         log.debug({ page: members ? "members" : "rt" }, "mini app page refused: out of scope");
         return sendPage(res, 403, notice(t, locale, "app-forbidden", true));
       }
+      // The RT is in reach, but its members are its ketua's to see (as /anggota): said as it is.
+      if (members && !mayListMembers(actor, place)) return sendPage(res, 403, notice(t, locale, "app-members-ketua-only", true));
       if (members) return sendPage(res, 200, page({ locale, ...(await membersPage({ db: deps.db, basePath, now, locale }, actor, t, place)) }));
       const membersHref = mayListMembers(actor, place) ? `${basePath}/rt/${place.id}/warga` : null;
-      return sendPage(res, 200, page({ locale, ...(await rtPage({ db: deps.db, basePath, now, locale, membersHref }, t, place)) }));
+      const listHref = hasArea(areaScope(actor)) ? `${basePath}/rts?kelurahan=${encodeURIComponent(place.kelurahanCode)}` : null;
+      return sendPage(res, 200, page({ locale, ...(await rtPage({ db: deps.db, basePath, now, locale, membersHref, listHref }, t, place)) }));
     }
     sendPage(res, 404, notice(t, locale, "app-not-found", true));
   }
@@ -272,7 +280,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
     // Telegram's own download (download.ts) carries no cookie: the XLSX alone also opens with the
     // ticket its page put in the address, signed with its own key and no longer-lived than the session.
     const ticket = path === "/rts.xlsx" && !cookieSession.session ? params.get("ticket") : null;
-    const session = cookieSession.session ?? (ticket ? readSession(ticketKey, ticket, deps.clock()) : null);
+    let session = cookieSession.session ?? (ticket ? readSession(ticketKey, ticket, deps.clock()) : null);
     if (path === "/") {
       // Always the boot page, session or not: it signs in with the initData Telegram hands this
       // opening, so a device shared by two Telegram accounts never shows one the other's pages.
@@ -284,6 +292,13 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       // An expired or tampered cookie is dropped, so the browser stops sending it.
       log.debug({ cookieSent }, "mini app page refused: no session");
       return sendPage(res, 401, notice(defaultT, DEFAULT_LOCALE, "app-signed-out", false), cookieSent ? { "set-cookie": clearedSessionCookie(cookie) } : {});
+    }
+    // Half the cookie's half hour gone: the answer carries a renewed one (never past eight hours
+    // from the sign-in), so a page opened keeps the session going; a ticket renews nothing.
+    const renewed = cookieSession.session ? renewal(key, cookieSession.session, deps.clock()) : null;
+    if (renewed) {
+      res.setHeader("set-cookie", sessionCookie(renewed.value, cookie, renewed.ttlSeconds));
+      session = renewed.session;
     }
     const actor = await loadActor(deps.db, session.telegramId, deps.adminTelegramIds);
     const photoMatch = PHOTO_PATH.exec(path);

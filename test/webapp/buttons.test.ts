@@ -62,6 +62,17 @@ async function area() {
 }
 
 describe("/skor's button to the Mini App", () => {
+  it("an admin's ranking and /ringkasan open the city's page (their ranked list would first ask for a kelurahan)", async () => {
+    await area();
+    const admin = newUser("Ahmad");
+    await addAdmin(database.db, admin);
+    await on.send(admin, "/skor");
+    expect(webAppButtons(on, admin.id)).toEqual([{ text: "📊 Buka kota di dasbor", web_app: { url: opening("/kota") } }]);
+    await on.send(admin, "/ringkasan");
+    await on.settle();
+    expect(webAppButtons(on, admin.id).at(-1)).toEqual({ text: "📊 Buka kota di dasbor", web_app: { url: opening("/kota") } });
+  });
+
   it("a koordinator's ranking opens the ranking page; an RT opened from it opens that RT's page", async () => {
     const { rt2, koordinator } = await area();
     await on.send(koordinator, "/skor");
@@ -224,6 +235,23 @@ describe("the chat's menu button", () => {
     expect(on.telegram.callsOf("setChatMenuButton")[0]?.error?.description).toContain("BUTTON_URL_INVALID");
     expect(on.telegram.menuButtonOf(koordinator.id)).toEqual(COMMANDS);
     expect(on.telegram.menuShownTo(koordinator.id)).toEqual(expect.arrayContaining(["skor"]));
+
+    // The row records what went through (the commands): the next push sends the button alone.
+    const commandCalls = on.telegram.callsOf("setMyCommands").length;
+    await pushMenus(on, [await personIdOf(koordinator)]);
+    expect(on.telegram.callsOf("setMyCommands")).toHaveLength(commandCalls);
+    expect(on.telegram.menuButtonOf(koordinator.id)).toEqual(APP_BUTTON);
+  });
+
+  it("a button refused for a while (5xx) is retried alone, the commands already set", async () => {
+    const { koordinator } = await area();
+    on.telegram.failNext("setChatMenuButton", { error_code: 502, description: "Bad Gateway" });
+    await pushMenus(on, [await personIdOf(koordinator)]);
+    expect(on.telegram.menuButtonOf(koordinator.id)).toEqual(COMMANDS);
+    on.now = new Date(on.now.getTime() + 10 * 60_000); // past the retry's backoff
+    await on.settle();
+    expect(on.telegram.callsOf("setMyCommands")).toHaveLength(1);
+    expect(on.telegram.menuButtonOf(koordinator.id)).toEqual(APP_BUTTON);
   });
 });
 
@@ -261,7 +289,10 @@ describe.skipIf(browserMissing !== null)("a button's page opened in chromium", (
   afterAll(async () => {
     await app.stop();
   });
-  const initDataOf = (user: TestUser) => signInitData({ botToken: TOKEN, user: { id: user.id, first_name: user.first_name, language_code: "id" }, authDate: new Date() });
+  // Each opening's own data (a query_id of its own): the same data twice within a second would be refused as replayed.
+  let openings = 0;
+  const initDataOf = (user: TestUser) =>
+    signInitData({ botToken: TOKEN, user: { id: user.id, first_name: user.first_name, language_code: "id" }, authDate: new Date(), extra: { query_id: `AAQ${++openings}` } });
 
   it("signs in, then opens the page the button named; the page still checks the reader's rights", async () => {
     const { rt2, koordinator } = await area();

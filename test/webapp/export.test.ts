@@ -278,9 +278,9 @@ describe("the ranked list's XLSX (/app/rts.xlsx)", () => {
     expect((await getPage(app.port, "/home", ticket)).status).toBe(401);
     // Nor is a session a ticket; a ticket altered is nothing.
     expect((await getFile(`/rts.xlsx?ticket=${cookie}`)).status).toBe(401);
-    const [id, expires, signature] = ticket.split(".");
-    expect((await getFile(`/rts.xlsx?ticket=${id}.${Number(expires) + 3600}.${signature}`)).status).toBe(401);
-    expect((await getFile(`/rts.xlsx?ticket=${Number(id) + 1}.${expires}.${signature}`)).status).toBe(401);
+    const [id, expires, started, signature] = ticket.split(".");
+    expect((await getFile(`/rts.xlsx?ticket=${id}.${Number(expires) + 3600}.${started}.${signature}`)).status).toBe(401);
+    expect((await getFile(`/rts.xlsx?ticket=${Number(id) + 1}.${expires}.${started}.${signature}`)).status).toBe(401);
 
     const script = await getPage(app.port, "/download.js");
     expect(script.status).toBe(200);

@@ -87,10 +87,10 @@ describe("signing in with Telegram's initData", () => {
     expect(home.text).toContain("var(--tg-theme-bg-color");
     expect(home.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(visibleText(home.text)).toBe(
-      "Halo, Dewi! 2 RT di wilayah Anda " +
+      "Halo, Dewi! 📊 Peringkat RT di wilayah Anda → " +
+        "2 RT di wilayah Anda " +
         "RT 01 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 2 warga aktif, 1 menunggu · ada ketua " +
-        "RT 02 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 0 warga aktif, 0 menunggu · ⚠️ belum ada ketua " +
-        "📊 Peringkat RT di wilayah Anda →",
+        "RT 02 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 0 warga aktif, 0 menunggu · ⚠️ belum ada ketua",
     );
     expect(home.text).toContain(`href="/app/rt/${rt1.id}"`);
     expect(home.text).toContain(`href="/app/rt/${rt2.id}"`);
@@ -130,8 +130,9 @@ describe("signing in with Telegram's initData", () => {
     // A reload inside Telegram posts the same data with its own session: kept, no new session;
     // another account's session (a shared device) does not make the copy good.
     now = later(120);
-    const first = await signIn(app.port, initDataOf(koordinator));
-    const reload = await signIn(app.port, initDataOf(koordinator), first.cookie);
+    const opened = initDataOf(koordinator);
+    const first = await signIn(app.port, opened);
+    const reload = await signIn(app.port, opened, first.cookie);
     expect(reload).toMatchObject({ status: 204, setCookie: null });
     expect(first.status).toBe(204);
     const other = newUser("Orang Lain");
@@ -169,17 +170,32 @@ describe("pages need the session", () => {
     expect((await getPage(app.port, "/no-such-page")).status).toBe(401);
 
     const cookie = await sessionOf(koordinator);
-    const [id, expires, signature] = cookie.split(".") as [string, string, string];
+    const [id, expires, started, signature] = cookie.split(".") as [string, string, string, string];
     const other = newUser("Orang Lain");
-    for (const tampered of [`${other.id}.${expires}.${signature}`, `${id}.${Number(expires) + 3_600}.${signature}`, `${id}.${expires}.${signature.slice(1)}A`, "x"]) {
+    for (const tampered of [`${other.id}.${expires}.${started}.${signature}`, `${id}.${Number(expires) + 3_600}.${started}.${signature}`, `${id}.${expires}.${started}.${signature.slice(1)}A`, "x"]) {
       const answer = await getPage(app.port, "/home", tampered);
       expect(answer.status, tampered).toBe(401);
       expect(answer.headers.get("set-cookie")).toMatch(/^bantar_app=; Path=\/app; Max-Age=0;/);
     }
 
-    expect((await getPage(app.port, "/home", cookie)).status).toBe(200);
+    const fresh = await getPage(app.port, "/home", cookie);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("set-cookie")).toBeNull(); // more than half its life left: not renewed
     now = later(SESSION_TTL_SECONDS);
     expect((await getPage(app.port, "/home", cookie)).status).toBe(401);
+  });
+
+  it("renews the session on a page opened in its second quarter hour, so working on keeps it", async () => {
+    const { koordinator } = await area();
+    const cookie = await sessionOf(koordinator);
+    now = later(SESSION_TTL_SECONDS - 60);
+    const page = await getPage(app.port, "/home", cookie);
+    expect(page.status).toBe(200);
+    const renewed = /^bantar_app=([^;]+); Path=\/app; Max-Age=1800; HttpOnly/.exec(page.headers.get("set-cookie") ?? "")?.[1];
+    expect(renewed).toBeDefined();
+    now = later(120); // past the first cookie's half hour, within the renewed one's
+    expect((await getPage(app.port, "/home", cookie)).status).toBe(401);
+    expect((await getPage(app.port, "/home", renewed)).status).toBe(200);
   });
 
   it("opens the boot page at /app, or the home page when already signed in", async () => {
@@ -211,7 +227,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     const cookie = await sessionOf(koordinator);
     const own = await getPage(app.port, `/rt/${rt1.id}`, cookie);
     expect(own.status).toBe(200);
-    expect(visibleText(own.text)).toMatch(/^← Beranda RT 01 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 40 KK · /);
+    expect(visibleText(own.text)).toMatch(/^← Beranda · ← Peringkat Simpang IV Sipin RT 01 Simpang IV Sipin Kelurahan Simpang IV Sipin, Kecamatan Telanaipura 40 KK · /);
     for (const other of [rt3, rt4]) {
       const refused = await getPage(app.port, `/rt/${other.id}`, cookie);
       expect(refused.status).toBe(403);
@@ -228,7 +244,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     const camat = newUser("Rahmat");
     await addKoordinator(database.db, camat, { kecamatanCode: "15.71.01" });
     const cookie = await sessionOf(camat);
-    expect(visibleText((await getPage(app.port, "/home", cookie)).text)).toContain("Halo, Rahmat! 3 RT di wilayah Anda");
+    expect(visibleText((await getPage(app.port, "/home", cookie)).text)).toContain("3 RT di wilayah Anda");
     expect((await getPage(app.port, `/rt/${rt3.id}`, cookie)).status).toBe(200);
     expect((await getPage(app.port, `/rt/${rt4.id}`, cookie)).status).toBe(403);
 
@@ -275,7 +291,7 @@ describe("each page checks the actor's reach as the bot does", () => {
     await database.db.update(person).set({ locale: "en" }).where(eq(person.telegramId, koordinator.id));
     const english = await getPage(app.port, "/home", await sessionOf(koordinator));
     expect(english.text).toContain('<html lang="en">');
-    expect(visibleText(english.text)).toContain("Hello, Dewi! 2 RTs in your area");
+    expect(visibleText(english.text)).toContain("2 RTs in your area");
   });
 });
 

@@ -21,7 +21,7 @@ import { chunkLines, formatRupiah, formatWibDay, rtVars } from "../../messages/f
 import { clampPage, PAGE_SIZE, paginatedKeyboard, type Choice } from "../keyboards/paginate.js";
 import { onButton } from "../buttons.js";
 import { dimensionTotalText, scoreTotalText } from "../../messages/score-total.js";
-import { dashboardButton, mayOpenDashboard } from "../../messages/buttons/dashboard.js";
+import { areaPage, dashboardButton, mayOpenDashboard } from "../../messages/buttons/dashboard.js";
 import type { AppPage } from "../../webapp/links.js";
 import { SCORE_VIEWS, scoreHistory, scorePage, scoreRt, scoreSave, scoreView, type ScoreView } from "../../messages/buttons/scores.js";
 
@@ -214,7 +214,7 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
     });
     const text = `${header}\n\n${lines.join("\n")}\n\n${ctx.t("score-rank-open")}`;
     const keyboard = paginatedKeyboard(choices, current, `${scorePage.prefix}:`, [switchRow(ctx.t, ctx.actor, "area")]);
-    return { texts: [text], keyboard: withDashboard(ctx, deps.webappUrl, keyboard, { page: "rts" }) };
+    return { texts: [text], keyboard: withDashboard(ctx, deps.webappUrl, keyboard, areaPage(ctx.actor)) };
   }
 
   async function screenOf(ctx: BotContext, view: ScoreView): Promise<Screen> {

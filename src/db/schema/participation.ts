@@ -35,7 +35,7 @@ export const participation = pgTable("participation", {
 }, (table) => [
   // An area's pages (a kecamatan's 240 RTs, one RT) read their RTs' records of a period: the same
   // columns carried, RT first, so the scan reads those RTs' ranges alone (issue 16's dashboard).
-  index("participation_rt_time_idx").on(table.rtId, table.occurredAt, table.kind, table.verified, table.revokedAt, table.personId, table.householdLabel, table.occurrenceId),
+  index("participation_rt_cover_idx").on(table.rtId, table.occurredAt, table.kind, table.verified, table.revokedAt, table.personId, table.householdLabel, table.occurrenceId),
   // Has this RT ever recorded this kind (the hand-score-until-first-record rule): one probe per pair.
   index("participation_rt_kind_time_idx").on(table.rtId, table.kind, table.occurredAt).where(sql`${table.verified} and ${table.revokedAt} is null`),
   index("participation_person_time_idx").on(table.personId, table.occurredAt),

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
 import { participation } from "../../db/schema/index.js";
+import { HOUSEHOLD } from "../scores/metrics.js";
 
 export type ParticipationKind = (typeof participation.kind.enumValues)[number];
 
@@ -60,7 +61,7 @@ export async function participantsOf(db: Database, occurrenceId: number): Promis
 /**
  * When each RT last took part in anything (the latest verified, unrevoked record up to `now`), for
  * the RTs given: one query however many. An RT with no record is absent from the map. Each RT's
- * latest record is read from the end of participation_rt_time_idx (rt_id, occurred_at), a few
+ * latest record is read from the end of participation_rt_cover_idx (rt_id, occurred_at, …), a few
  * index entries per RT: a max() grouped over the RTs' records read every record of their whole
  * history (a kecamatan's 240 RTs: a scan of the city's 5 million records, about a second).
  */
@@ -102,7 +103,7 @@ export const RECENT_ACTIVITY_DAYS = 90;
 /**
  * The RT's latest activities up to `now`, newest first, at most `limit`, within RECENT_ACTIVITY_DAYS:
  * verified, unrevoked records, grouped by occurrence, or by kind and WIB day when there is none.
- * One grouped query on participation_rt_time_idx.
+ * One grouped query on participation_rt_cover_idx.
  */
 export async function recentActivityOf(db: Database, params: { rtId: number; now: Date; limit: number }): Promise<RecentActivity[]> {
   const to = params.now.toISOString();
@@ -114,7 +115,7 @@ export async function recentActivityOf(db: Database, params: { rtId: number; now
     sql`select p.kind, p.occurrence_id,
                (extract(epoch from min(p.occurred_at)) * 1000)::float8 as first_ms,
                count(distinct p.person_id)::int as people,
-               count(distinct p.household_label)::int as households
+               count(distinct ${HOUSEHOLD})::int as households
           from ${participation} p
          where p.rt_id = ${Math.trunc(params.rtId)} and p.verified and p.revoked_at is null
            and p.occurred_at > ${from}::timestamptz and p.occurred_at <= ${to}::timestamptz

@@ -117,11 +117,12 @@ export async function rtIdsInArea(db: Database, area: { kelurahanCodes: readonly
  * What /ringkasan and /ekspor show an actor: an admin the whole city, a koordinator the RTs of their
  * area, a ketua RT their own RT (a koordinator who is also a ketua gets the area); anyone else nothing.
  */
-export type DigestScope = { kind: "area"; rtIds: number[] } | { kind: "rt"; rtId: number } | { kind: "none" };
+/** `city`: the area is the whole city (an admin's). */
+export type DigestScope = { kind: "area"; rtIds: number[]; city?: boolean } | { kind: "rt"; rtId: number } | { kind: "none" };
 
 export async function digestScopeOf(db: Database, actor: Actor): Promise<DigestScope> {
   const scope = areaScope(actor);
-  if (scope.city) return { kind: "area", rtIds: (await db.select({ id: rt.id }).from(rt).orderBy(asc(rt.id))).map((row) => row.id) };
+  if (scope.city) return { kind: "area", city: true, rtIds: (await db.select({ id: rt.id }).from(rt).orderBy(asc(rt.id))).map((row) => row.id) };
   if (actor.grants.some((grant) => grant.role === "koordinator")) return { kind: "area", rtIds: await rtIdsInArea(db, scope) };
   const ketua = actor.grants.find((grant) => grant.role === "ketua_rt" && grant.rtId !== null);
   return ketua ? { kind: "rt", rtId: ketua.rtId! } : { kind: "none" };

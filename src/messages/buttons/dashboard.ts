@@ -1,6 +1,7 @@
 import type { Chat, InlineKeyboardButton } from "grammy/types";
 import { allows, AUDIENCES } from "../../domain/people/audience.js";
 import type { Actor } from "../../domain/people/actor.js";
+import { areaScope } from "../../domain/roles/scope.js";
 import { openPageUrl, type AppPage } from "../../webapp/links.js";
 import type { Translate } from "../translate.js";
 
@@ -13,8 +14,14 @@ import type { Translate } from "../translate.js";
 const LABELS: Record<AppPage["page"], string> = {
   home: "button-dashboard-home",
   rts: "button-dashboard-rts",
+  kota: "button-dashboard-city",
   rt: "button-dashboard-rt",
 };
+
+/** An area's page: the city's for an admin (its ranked list first asks for a kelurahan), else the ranked list. */
+export function areaPage(actor: Actor): AppPage {
+  return areaScope(actor).city ? { page: "kota" } : { page: "rts" };
+}
 
 /** Where a message goes: WEBAPP_URL (unset: the app is off) and the chat's type. */
 export type DashboardPlace = { webappUrl: string | undefined; chatType: Chat["type"] };

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client.js";
 import { headedRtId, type Actor } from "../../domain/people/actor.js";
 import { areaScope } from "../../domain/roles/scope.js";
-import { findRt, listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
+import { findRt, listRtPlacesInScope, listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
 import { addressName } from "../../messages/address.js";
 import { rtVars } from "../../messages/format.js";
 import type { Translate } from "../../messages/translate.js";
@@ -41,26 +41,28 @@ export async function homePage(deps: HomeDeps, actor: Actor, t: Translate): Prom
   const scope = areaScope(actor);
   const inArea = scope.city || scope.kelurahanCodes.length > 0 || scope.kecamatanCodes.length > 0;
   if (inArea) {
-    const places = await listRtsInScope(deps.db, scope);
     if (scope.city) {
       // Sixteen hundred RTs are no list for a phone: the city is read by kecamatan (pages/area.ts).
+      const places = await listRtPlacesInScope(deps.db, scope);
       parts.push(html`<h2>${t("app-home-city-count", { count: places.length })}</h2>
 <div class="card"><a href="${deps.basePath}/kota">${t("app-home-city")}</a></div>`);
-    } else if (places.length === 0) {
-      parts.push(html`<p>${t("app-home-area-empty")}</p>`);
+      if (places.length > 0) parts.push(html`<div class="card"><a href="${deps.basePath}/rts">${t("app-home-ranking")}</a></div>`);
     } else {
-      parts.push(html`<h2>${t("app-home-area-count", { count: places.length })}</h2>
+      const places = await listRtsInScope(deps.db, scope);
+      if (places.length === 0) {
+        parts.push(html`<p>${t("app-home-area-empty")}</p>`);
+      } else {
+        // Where a koordinator starts the day first (the ranked list, pages/rts.ts; a whole
+        // kecamatan's page by kelurahan, pages/area.ts), then the area's RTs as they are registered.
+        parts.push(html`<div class="card"><a href="${deps.basePath}/rts">${t("app-home-ranking")}</a></div>`);
+        const kecamatanNames = new Map(places.filter((place) => scope.kecamatanCodes.includes(place.kecamatanCode)).map((place) => [place.kecamatanCode, place.kecamatanName]));
+        for (const [code, name] of kecamatanNames) parts.push(html`<div class="card"><a href="${deps.basePath}/kecamatan/${code}">${t("app-home-kecamatan", { kecamatan: name })}</a></div>`);
+        parts.push(html`<h2>${t("app-home-area-count", { count: places.length })}</h2>
 <ul class="rts">
 ${places.map((place) => rtLine(t, deps.basePath, place))}
 </ul>`);
+      }
     }
-    // A koordinator of a whole kecamatan also has its page (pages/area.ts), by kelurahan.
-    if (!scope.city) {
-      const kecamatanNames = new Map(places.filter((place) => scope.kecamatanCodes.includes(place.kecamatanCode)).map((place) => [place.kecamatanCode, place.kecamatanName]));
-      for (const [code, name] of kecamatanNames) parts.push(html`<div class="card"><a href="${deps.basePath}/kecamatan/${code}">${t("app-home-kecamatan", { kecamatan: name })}</a></div>`);
-    }
-    // The ranked list with its filters (pages/rts.ts): where a koordinator starts the day.
-    if (places.length > 0) parts.push(html`<div class="card"><a href="${deps.basePath}/rts">${t("app-home-ranking")}</a></div>`);
   } else if (!own) {
     parts.push(html`<p>${t("app-home-nothing")}</p>`);
   }

@@ -15,8 +15,11 @@ import type { Translate } from "../../messages/translate.js";
 import { barChartSvg, type ChartBar } from "../chart.js";
 import { html, type SafeHtml } from "../html.js";
 
-/** `membersHref`: the RT's members page, for those who may open it (the server decides), else none. */
-export type RtPageDeps = { db: Database; basePath: string; now: Date; locale: string; membersHref?: string | null };
+/**
+ * `membersHref`: the RT's members page, for those who may open it (the server decides), else none;
+ * `listHref`: the ranked list of its kelurahan, for those with an area (where they came from).
+ */
+export type RtPageDeps = { db: Database; basePath: string; now: Date; locale: string; membersHref?: string | null; listHref?: string | null };
 
 /** The latest activities the page lists. */
 export const RT_PAGE_ACTIVITIES = 10;
@@ -134,7 +137,7 @@ export async function rtPage(deps: RtPageDeps, t: Translate, place: RtDetails): 
   const held = titles.map((entry) => html`<p>${t(`award-title-${entry.level}`, { year: String(entry.year), category: t(`award-category-${entry.category}`) })}</p>`);
   return {
     title,
-    body: html`<nav><a href="${deps.basePath}/home">${t("app-back-home")}</a></nav>
+    body: html`<nav><a href="${deps.basePath}/home">${t("app-back-home")}</a>${deps.listHref ? html` · <a href="${deps.listHref}">${t("app-rt-back-list", { kelurahan: place.kelurahanName })}</a>` : ""}</nav>
 <h1>${title}</h1>
 <p class="hint">${t("app-rt-place", vars)}</p>
 ${held}${deps.membersHref ? html`<div class="card"><a href="${deps.membersHref}">${t("app-rt-members-link")}</a></div>` : ""}

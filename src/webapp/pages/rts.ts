@@ -2,7 +2,7 @@ import type { Database } from "../../db/client.js";
 import type { Actor } from "../../domain/people/actor.js";
 import { lastActivityOf } from "../../domain/participation/participation.js";
 import { areaScope } from "../../domain/roles/scope.js";
-import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
+import { listRtPlacesInScope, type RtPlace } from "../../domain/rt/rt.js";
 import { wibDate } from "../../domain/schedule/wib.js";
 import { computeRankings, type RtRanking } from "../../domain/scores/standing.js";
 import { formatCalendarDay, rtVars } from "../../messages/format.js";
@@ -39,7 +39,7 @@ export function parseRtFilters(query: URLSearchParams, kelurahanInScope: Readonl
   };
 }
 
-function matches(status: RtStatus | null, standing: RtRanking, place: RtSummary): boolean {
+function matches(status: RtStatus | null, standing: RtRanking, place: RtPlace): boolean {
   switch (status) {
     case null:
       return true;
@@ -54,7 +54,7 @@ function matches(status: RtStatus | null, standing: RtRanking, place: RtSummary)
 
 export type Kelurahan = { code: string; name: string; kecamatanName: string; count: number };
 
-function kelurahanOf(places: readonly RtSummary[]): Kelurahan[] {
+function kelurahanOf(places: readonly RtPlace[]): Kelurahan[] {
   const byCode = new Map<string, Kelurahan>();
   for (const place of places) {
     const entry = byCode.get(place.kelurahanCode);
@@ -73,7 +73,7 @@ function filterForm(t: Translate, deps: RtsDeps, kelurahan: readonly Kelurahan[]
 </form>`;
 }
 
-function rtLine(t: Translate, deps: RtsDeps, place: RtSummary, standing: RtRanking, lastActivity: Date | undefined): SafeHtml {
+function rtLine(t: Translate, deps: RtsDeps, place: RtPlace, standing: RtRanking, lastActivity: Date | undefined): SafeHtml {
   const { fading } = standing;
   const trend = fading.menurun
     ? html`<span class="warn">${t("app-rts-trend-fading", { trend: t("score-trend-menurun"), percent: fading.dropPercent ?? 0 })}</span>`
@@ -84,7 +84,7 @@ function rtLine(t: Translate, deps: RtsDeps, place: RtSummary, standing: RtRanki
 }
 
 /** One RT of the list as shown: where it is, its standing, when it last took part in anything. */
-export type ShownRt = { place: RtSummary; standing: RtRanking; lastActivity: Date | undefined };
+export type ShownRt = { place: RtPlace; standing: RtRanking; lastActivity: Date | undefined };
 
 /**
  * What the list shows for the actor and the address, computed once for the page and for its XLSX
@@ -107,7 +107,7 @@ export type ShownRts =
  */
 export async function shownRts(deps: Pick<RtsDeps, "db" | "now">, actor: Actor, query: URLSearchParams): Promise<ShownRts> {
   const scope = areaScope(actor);
-  const places = scope.city || scope.kelurahanCodes.length > 0 || scope.kecamatanCodes.length > 0 ? await listRtsInScope(deps.db, scope) : [];
+  const places = scope.city || scope.kelurahanCodes.length > 0 || scope.kecamatanCodes.length > 0 ? await listRtPlacesInScope(deps.db, scope) : [];
   if (places.length === 0) return { kind: "empty" };
   const kelurahan = kelurahanOf(places);
   const filters = parseRtFilters(query, new Set(kelurahan.map((entry) => entry.code)));
@@ -157,7 +157,7 @@ export async function rtsPage(
 
   const { ticketHref, fileName } = download(shown.filters);
   const count = html`<p class="hint">${t("app-rts-count", { shown: shown.rows.length, total: shown.total, fading: shown.fading })}</p>`;
-  const link = html`<p><a class="download" href="${rtsXlsxPath(deps.basePath, shown.filters)}" download="${fileName}" data-ticket-href="${ticketHref}" data-file-name="${fileName}">${t("app-rts-download")}</a></p>`;
+  const link = html`<p><a class="download" href="${rtsXlsxPath(deps.basePath, shown.filters)}" download="${fileName}" data-ticket-href="${ticketHref}" data-file-name="${fileName}">${t("app-rts-download")}</a><br><span class="hint">${t("app-rts-download-hint")}</span></p>`;
   const list =
     shown.rows.length === 0
       ? html`<p>${t("app-rts-none")}</p>`
