@@ -29,6 +29,16 @@ export function assertDevAddress(publicUrl: string): void {
   }
 }
 
+/**
+ * The request names this machine (Host 127.0.0.1, localhost or [::1], any port): a page elsewhere
+ * that rebinds its own name to 127.0.0.1 (DNS rebinding) still sends its own Host, and is refused.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d+$/, "");
+  return LOOPBACK_HOSTS.has(name.toLowerCase());
+}
+
 export type DevSignInRequest = {
   query: URLSearchParams;
   basePath: string;

@@ -13,7 +13,7 @@ import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
 import { translateIn, type Texts, type Translate } from "../messages/translate.js";
 import { BOOT_SCRIPT, bootPage } from "./boot.js";
 import { encodePage } from "./compress.js";
-import { answerDevSignIn, assertDevAddress, DEV_SIGN_IN_PATH, type DevSignIn } from "./dev-sign-in.js";
+import { answerDevSignIn, assertDevAddress, DEV_SIGN_IN_PATH, isLoopbackHost, type DevSignIn } from "./dev-sign-in.js";
 import { DOWNLOAD_SCRIPT } from "./download.js";
 import { html, type SafeHtml } from "./html.js";
 import { INIT_DATA_MAX_LENGTH, validateInitData, type InitDataRefusal } from "./init-data.js";
@@ -264,7 +264,7 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600", "x-content-type-options": "nosniff" }).end(path === "/boot.js" ? BOOT_SCRIPT : DOWNLOAD_SCRIPT);
       return;
     }
-    if (deps.devSignIn && path === DEV_SIGN_IN_PATH) {
+    if (deps.devSignIn && path === DEV_SIGN_IN_PATH && isLoopbackHost(req.headers.host)) {
       return answerDevSignIn(res, deps.devSignIn, {
         query: new URLSearchParams(query),
         basePath,

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleSession } from "../../src/console/session.js";
@@ -125,6 +126,26 @@ describe("the console serves the Mini App with a development sign-in", () => {
       expect(response.status, id).toBe(404);
       expect(response.headers.get("set-cookie"), id).toBeNull();
     }
+  });
+
+  it("answers only a request naming this machine: a page elsewhere rebinding its name to 127.0.0.1 gets no session", async () => {
+    const url = new URL(`${base()}/dev/masuk?id=${demo("Dewi")}`);
+    const ask = (host: string) =>
+      new Promise<{ status: number; cookie: string | undefined }>((resolve, reject) => {
+        const request = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { host } }, (response) => {
+          response.resume();
+          const cookie = response.headers["set-cookie"]?.[0];
+          resolve({ status: response.statusCode ?? 0, cookie });
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    for (const host of ["evil.example", "evil.example:8787", "127.0.0.1.evil.example", "localhost.evil.example:80"]) {
+      const answer = await ask(host);
+      expect(answer.status, host).not.toBe(303);
+      expect(answer.cookie, host).toBeUndefined();
+    }
+    for (const host of [`127.0.0.1:${url.port}`, `localhost:${url.port}`, "LOCALHOST"]) expect((await ask(host)).status, host).toBe(303);
   });
 
   it("a Mini App button pressed in the console gives the sign-in link to its page", async () => {
