@@ -1,11 +1,9 @@
-import { and, eq, like, ne, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { botState } from "../../db/schema/index.js";
 import type { AreaScope } from "../roles/scope.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../scores/config.js";
 import { INDICATOR_CODES } from "../scores/indicators.js";
-import { fadingFlags } from "../scores/trend.js";
-import { wibWeekStart } from "../scores/weeks.js";
+import { fadingFlagsOfWeek } from "../scores/trend.js";
 import { AWARD_CATEGORIES, type AwardCategory } from "./award.js";
 import { currentRound, type RoundView } from "./rounds.js";
 
@@ -178,30 +176,15 @@ async function fadingHoldersByKecamatan(db: Database, inScope: SQL, now: Date, c
   return fading;
 }
 
-const FADING_KEY_PREFIX = "recap-fading:";
-
 /**
- * Every title holder of the city whose participation is "menurun", as of this WIB week. The flag is
- * a weekly measure (it reads completed weeks only, as the Monday digest does), so it is worked out
- * once a week, for all holders, by the first recap of the week (fadingFlags: one grouped query over
- * 8 weeks of participation), and kept in bot_state under the week and the fading rule; every later
- * recap of that week, whatever its scope, reads that one row. A record entered late for a past week
- * moves the flag from the next week on, as it moves the digest's. Earlier weeks' rows are dropped.
+ * Every title holder of the city whose participation is "menurun", as of this WIB week: the week's
+ * flags (fadingFlagsOfWeek, worked out once a week for the city and kept in bot_state), so every
+ * recap of the week, whatever its scope, reads one row.
  */
 export async function fadingHoldersThisWeek(db: Database, now: Date, config: Pick<ScoreConfig, "fading">): Promise<Set<number>> {
-  const key = `${FADING_KEY_PREFIX}${wibWeekStart(now).toISOString()}:${config.fading.dropPercent}`;
-  const [kept] = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, key));
-  if (kept) return new Set(kept.value as number[]);
-  const holders = await queryRows<{ rt_id: number; household_count: number }>(
-    db,
-    sql`select distinct r.id as rt_id, r.household_count from rt_title t join rt r on r.id = t.rt_id where t.level = 'bantar'`,
-  );
-  const flags = await fadingFlags(db, holders.map((row) => ({ rtId: Number(row.rt_id), householdCount: Number(row.household_count) })), now, config);
-  const fading = [...flags.entries()].filter(([, flag]) => flag.menurun).map(([rtId]) => rtId).sort((a, b) => a - b);
-  // Two first readers at once work it out alike; the first row stays.
-  await db.insert(botState).values({ key, value: fading }).onConflictDoNothing();
-  await db.delete(botState).where(and(like(botState.key, `${FADING_KEY_PREFIX}%`), ne(botState.key, key)));
-  return new Set(fading);
+  const holders = await queryRows<{ rt_id: number }>(db, sql`select distinct t.rt_id from rt_title t where t.level = 'bantar'`);
+  const flags = await fadingFlagsOfWeek(db, holders.map((row) => Number(row.rt_id)), now, config);
+  return new Set([...flags.entries()].filter(([, flag]) => flag.menurun).map(([rtId]) => rtId));
 }
 
 /** All winners of the round, whatever the category. */

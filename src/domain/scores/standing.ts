@@ -1,8 +1,8 @@
 import type { Database } from "../../db/client.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
-import { listRtInfo, type RtSelection } from "./metrics.js";
+import type { RtSelection } from "./metrics.js";
 import { computeScorecards, type Scorecard } from "./scorecard.js";
-import { computeTrends, fadingFlags, type Fading, type RtTrend } from "./trend.js";
+import { computeTrends, fadingFlagsOfWeek, type Fading, type RtTrend } from "./trend.js";
 
 /** The word a trend is told with: "naik", "stabil" or "menurun". */
 export const TREND_DIRECTIONS = ["naik", "stabil", "menurun"] as const;
@@ -54,17 +54,13 @@ export async function computeStandings(db: Database, rtIds: RtSelection, now: Da
 
 /**
  * Scorecard and fading flag of each RT asked for, ranked as computeStandings ranks them, without
- * the twelve-week series of every metric that only an RT's own page draws: the fading flag comes
- * from fadingFlags (the same weekly households, eight weeks, participation only). For the lists of
- * an area: a kecamatan's 240 RTs cost a third of what their standings cost.
+ * the twelve-week series of every metric that only an RT's own page draws: the fading flag is the
+ * week's (fadingFlagsOfWeek: the same weekly households, worked out once a week for the city, as
+ * the recap reads it). For the lists of an area: a kecamatan's 240 RTs cost a fifth of their standings.
  */
 export async function computeRankings(db: Database, rtIds: readonly number[], now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG): Promise<RtRanking[]> {
   if (rtIds.length === 0) return [];
-  const info = await listRtInfo(db, rtIds);
-  const [scorecards, fading] = await Promise.all([
-    computeScorecards(db, rtIds, now, config),
-    fadingFlags(db, info.map((place) => ({ rtId: place.rtId, householdCount: place.householdCount })), now, config),
-  ]);
+  const [scorecards, fading] = await Promise.all([computeScorecards(db, rtIds, now, config), fadingFlagsOfWeek(db, rtIds, now, config)]);
   return rankStandings(
     scorecards.flatMap((scorecard) => {
       const flag = fading.get(scorecard.rt.rtId);

@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { and, eq, like, ne, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { participation } from "../../db/schema/index.js";
+import { botState, participation } from "../../db/schema/index.js";
 import type { ScoreConfig } from "./config.js";
-import { HOUSEHOLD, rtFilter, weeklyRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
+import { HOUSEHOLD, listRtInfo, rtFilter, weeklyRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
 import { wibWeekIndex, wibWeekIndexSql, wibWeekStart, WEEK_MS } from "./weeks.js";
 
 export const TREND_WEEKS = 12;
@@ -31,8 +31,11 @@ export function fadingOf(weeklyHouseholds: readonly number[], householdCount: nu
   if (weeklyHouseholds.length < 2 * HALF) throw new RangeError(`need ${2 * HALF} weeks, got ${weeklyHouseholds.length}`);
   const capped = weeklyHouseholds.map((households) => (householdCount > 0 ? Math.min(households, householdCount) : households));
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-  const recent = sum(capped.slice(-HALF));
-  const previous = sum(capped.slice(-2 * HALF, -HALF));
+  return fadingOfSums(sum(capped.slice(-HALF)), sum(capped.slice(-2 * HALF, -HALF)), dropPercent);
+}
+
+/** fadingOf from its two sums (the last 4 weeks, the 4 before), as they are kept for the week. */
+export function fadingOfSums(recent: number, previous: number, dropPercent: number): Fading {
   if (previous === 0) return { recent, previous, dropPercent: null, menurun: false };
   return {
     recent,
@@ -93,5 +96,44 @@ export async function fadingFlags(db: Database, rts: readonly { rtId: number; ho
     if (weeks && offset >= 0 && offset < weeks.length) weeks[offset] = Number(row.households);
   }
   for (const rt of rts) result.set(rt.rtId, fadingOf(weekly.get(rt.rtId)!, rt.householdCount, config.fading.dropPercent));
+  return result;
+}
+
+const FADING_WEEK_PREFIX = "fading-week:";
+
+/**
+ * The "menurun" flags of the RTs asked for, as of this WIB week. The flag reads completed weeks
+ * only (as the Monday digest does), so it is worked out once a week for every RT of the city
+ * (fadingFlags: one grouped query over 8 weeks of participation) by the first reader of the week,
+ * and its two sums are kept in bot_state under the week and the fading rule; every later reader
+ * that week (an area's ranked list, the recap) reads that one row. A record entered late for a past
+ * week, or a KK count changed, moves the flag from the next week on, as it moves the digest's. An
+ * RT registered since is worked out live. Earlier weeks' rows are dropped.
+ */
+export async function fadingFlagsOfWeek(db: Database, rtIds: readonly number[], now: Date, config: Pick<ScoreConfig, "fading">): Promise<Map<number, Fading>> {
+  const result = new Map<number, Fading>();
+  if (rtIds.length === 0) return result;
+  const key = `${FADING_WEEK_PREFIX}${wibWeekStart(now).toISOString()}:${config.fading.dropPercent}`;
+  const [kept] = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, key));
+  let sums = kept ? new Map((kept.value as [number, number, number][]).map(([rtId, recent, previous]) => [rtId, [recent, previous] as const])) : null;
+  if (!sums) {
+    const city = await listRtInfo(db, "all");
+    const flags = await fadingFlags(db, city.map((place) => ({ rtId: place.rtId, householdCount: place.householdCount })), now, config);
+    const rows = [...flags.entries()].map(([rtId, flag]) => [rtId, flag.recent, flag.previous] as [number, number, number]);
+    // Two first readers at once work it out alike; the first row stays.
+    await db.insert(botState).values({ key, value: rows }).onConflictDoNothing();
+    await db.delete(botState).where(and(like(botState.key, `${FADING_WEEK_PREFIX}%`), ne(botState.key, key)));
+    sums = new Map(rows.map(([rtId, recent, previous]) => [rtId, [recent, previous] as const]));
+  }
+  const missing: number[] = [];
+  for (const rtId of rtIds) {
+    const kept = sums.get(rtId);
+    if (kept) result.set(rtId, fadingOfSums(kept[0], kept[1], config.fading.dropPercent));
+    else missing.push(rtId);
+  }
+  if (missing.length > 0) {
+    const places = await listRtInfo(db, missing);
+    for (const [rtId, flag] of await fadingFlags(db, places.map((place) => ({ rtId: place.rtId, householdCount: place.householdCount })), now, config)) result.set(rtId, flag);
+  }
   return result;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { botState } from "../../../src/db/schema/index.js";
 import { fadingHoldersThisWeek } from "../../../src/domain/cycle/recap.js";
 import { DEFAULT_SCORE_CONFIG } from "../../../src/domain/scores/config.js";
-import { fadingFlags } from "../../../src/domain/scores/trend.js";
+import { fadingFlags, fadingFlagsOfWeek } from "../../../src/domain/scores/trend.js";
 import { wibWeekStart } from "../../../src/domain/scores/weeks.js";
 import { withTestDatabase } from "../../helpers/database.js";
 import { addRt, KELURAHAN_SIMPANG_IV_SIPIN } from "../../helpers/fixtures.js";
@@ -50,7 +50,26 @@ describe("the recap's fading holders, worked out once a week", () => {
     const nextWeek = new Date(NOW.getTime() + WEEK_MS);
     const again = await fadingHoldersThisWeek(database.db, nextWeek, DEFAULT_SCORE_CONFIG);
     expect(again.has(fading.id)).toBe(false);
-    const kept = await database.db.select({ key: botState.key }).from(botState).where(like(botState.key, "recap-fading:%"));
-    expect(kept.map((row) => row.key)).toEqual([`recap-fading:${wibWeekStart(nextWeek).toISOString()}:30`]);
+    const kept = await database.db.select({ key: botState.key }).from(botState).where(like(botState.key, "fading-week:%"));
+    expect(kept.map((row) => row.key)).toEqual([`fading-week:${wibWeekStart(nextWeek).toISOString()}:30`]);
+  });
+
+  it("gives any RT's flag of the week from the one row, equal to the flag worked out live; an RT registered since is worked out live", async () => {
+    const falling = await addRt(database.db, 1, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    const rising = await addRt(database.db, 2, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    await weeks(falling.id, [8, 8, 8, 8, 2, 2, 2, 2]);
+    await weeks(rising.id, [1, 1, 1, 1, 4, 4, 4, 4]);
+    const ids = [falling.id, rising.id];
+    const live = await fadingFlags(database.db, ids.map((rtId) => ({ rtId, householdCount: 40 })), NOW, DEFAULT_SCORE_CONFIG);
+    expect(await fadingFlagsOfWeek(database.db, ids, NOW, DEFAULT_SCORE_CONFIG)).toEqual(live);
+    expect(live.get(falling.id)).toMatchObject({ menurun: true, dropPercent: 75 });
+    expect(await database.db.select({ key: botState.key }).from(botState).where(like(botState.key, "fading-week:%"))).toHaveLength(1);
+
+    // Registered after the week's row was made, with records already (moved in from elsewhere).
+    const newcomer = await addRt(database.db, 3, KELURAHAN_SIMPANG_IV_SIPIN, 40);
+    await weeks(newcomer.id, [6, 6, 6, 6, 0, 0, 0, 0]);
+    const flags = await fadingFlagsOfWeek(database.db, [...ids, newcomer.id], NOW, DEFAULT_SCORE_CONFIG);
+    expect(flags.get(newcomer.id)).toMatchObject({ menurun: true, recent: 0, previous: 24 });
+    expect(flags.get(falling.id)).toEqual(live.get(falling.id));
   });
 });
