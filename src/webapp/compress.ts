@@ -28,10 +28,12 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 /**
  * A page as it goes on the wire: gzipped when the client takes gzip and the page is big enough
  * (a kecamatan's list shrinks about fivefold: a phone on mobile data waits for bytes, not for
- * CPU). `vary` either way, so nothing between keeps one encoding for the other's client. Pages
- * hold no secret an attacker could guess through the compressed size (BREACH): the session is in
- * an HttpOnly cookie, never in a page, and the address's filters are echoed only when they name
- * an offered value. Synchronous: a page is tens of KB, about a millisecond's work.
+ * CPU). `vary` either way, so nothing between keeps one encoding for the other's client. BREACH
+ * (guessing a secret in a page from its compressed size) needs text of the attacker's beside the
+ * secret: the session is in an HttpOnly cookie, never in a page; the one secret a page holds, the
+ * ranked list's download ticket, sits beside nothing an address can put there (the filters are
+ * echoed only when they name an offered value). Synchronous: a page is tens of KB, about a
+ * millisecond's work.
  */
 export function encodePage(acceptEncoding: string | string[] | undefined, text: string): { body: string | Buffer; headers: Record<string, string> } {
   if (Buffer.byteLength(text) < GZIP_MIN_BYTES || !acceptsGzip(acceptEncoding)) return { body: text, headers: { vary: "accept-encoding" } };
