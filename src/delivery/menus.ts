@@ -157,6 +157,8 @@ export class MenuSync {
       if (reached !== task.sent) {
         await db.update(commandMenu).set({ sent: reached }).where(eq(commandMenu.personId, task.personId));
         task = { ...task, sent: reached };
+        // The erased person's commands were deleted from a chat that is now someone else's: theirs go again.
+        if (erased && actor.person) await this.repush(actor.person.id, now);
       }
       if (error instanceof GrammyError && error.error_code === 429) {
         const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;

@@ -35,8 +35,8 @@ export function assertDevAddress(publicUrl: string): void {
  */
 export function isLoopbackHost(host: string | undefined): boolean {
   if (!host) return false;
-  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d+$/, "");
-  return LOOPBACK_HOSTS.has(name.toLowerCase());
+  const match = /^(\[[^\]]*\]|[^:[\]]+)(?::\d{1,5})?$/.exec(host);
+  return match !== null && LOOPBACK_HOSTS.has(match[1]!.toLowerCase());
 }
 
 export type DevSignInRequest = {

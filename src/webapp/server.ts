@@ -6,7 +6,7 @@ import { claimInitData } from "../db/init-data-claims.js";
 import { DomainError } from "../domain/errors.js";
 import { headedRtId, loadActor, type Actor } from "../domain/people/actor.js";
 import type { Locale } from "../domain/people/person.js";
-import { areaScope, canManageRt, type AreaScope } from "../domain/roles/scope.js";
+import { canManageRt, coversKelurahan } from "../domain/roles/scope.js";
 import { getRt, type RtDetails } from "../domain/rt/rt.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
@@ -83,11 +83,6 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  */
 function mayListMembers(actor: Actor, place: RtDetails): boolean {
   return headedRtId(actor) === place.id;
-}
-
-/** Someone with an area (a koordinator, an admin) has ranked lists to go back to. */
-function hasArea(scope: AreaScope): boolean {
-  return scope.city || scope.kelurahanCodes.length > 0 || scope.kecamatanCodes.length > 0;
 }
 
 /** The body as text, or null past `limit` (the rest is read and dropped, so the answer still reaches the client). */
@@ -240,7 +235,8 @@ export function createWebApp(deps: WebAppDeps): WebApp {
       if (members && !mayListMembers(actor, place)) return sendPage(res, 403, notice(t, locale, "app-members-ketua-only", true));
       if (members) return sendPage(res, 200, page({ locale, ...(await membersPage({ db: deps.db, basePath, now, locale }, actor, t, place)) }));
       const membersHref = mayListMembers(actor, place) ? `${basePath}/rt/${place.id}/warga` : null;
-      const listHref = hasArea(areaScope(actor)) ? `${basePath}/rts?kelurahan=${encodeURIComponent(place.kelurahanCode)}` : null;
+      // Back to the kelurahan's ranked list, for those whose area holds it (a ketua's own RT alone: none).
+      const listHref = coversKelurahan(actor, place) ? `${basePath}/rts?kelurahan=${encodeURIComponent(place.kelurahanCode)}` : null;
       return sendPage(res, 200, page({ locale, ...(await rtPage({ db: deps.db, basePath, now, locale, membersHref, listHref }, t, place)) }));
     }
     sendPage(res, 404, notice(t, locale, "app-not-found", true));

@@ -2,6 +2,8 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
 import { participation } from "../../db/schema/index.js";
 import { HOUSEHOLD } from "../scores/metrics.js";
+import { forgetWeekFadingFlags } from "../scores/trend.js";
+import { wibWeekStart } from "../scores/weeks.js";
 
 export type ParticipationKind = (typeof participation.kind.enumValues)[number];
 
@@ -30,7 +32,10 @@ export async function recordParticipation(db: Database, record: ParticipationRec
     .values({ ...record, occurrenceId: record.occurrenceId ?? null, recordedAt: now })
     .onConflictDoNothing({ target: participation.sourceKey })
     .returning({ id: participation.id });
-  if (rows.length > 0) return true;
+  if (rows.length > 0) {
+    await forgetIfEarlierWeek(db, record.verified, record.occurredAt, now);
+    return true;
+  }
   // A tick taken back and given again, by the checklist or by a code: the same record counts again,
   // now saying how it was given back.
   const restored = await db
@@ -38,7 +43,13 @@ export async function recordParticipation(db: Database, record: ParticipationRec
     .set({ revokedAt: null, source: record.source, verified: record.verified, occurredAt: record.occurredAt, recordedAt: now, recordedBy: record.recordedBy })
     .where(and(eq(participation.sourceKey, record.sourceKey), isNotNull(participation.revokedAt)))
     .returning({ id: participation.id });
+  if (restored.length > 0) await forgetIfEarlierWeek(db, record.verified, record.occurredAt, now);
   return restored.length > 0;
+}
+
+/** A counted record of a completed week changes the week's kept fading flags (fadingFlagsOfWeek): they go. */
+async function forgetIfEarlierWeek(db: Database, verified: boolean, occurredAt: Date, now: Date): Promise<void> {
+  if (verified && occurredAt.getTime() < wibWeekStart(now).getTime()) await forgetWeekFadingFlags(db);
 }
 
 /** Takes back a record (a checklist tick removed); the row stays, marked, and stops counting. */
@@ -47,7 +58,8 @@ export async function revokeParticipation(db: Database, sourceKey: string, now: 
     .update(participation)
     .set({ revokedAt: now })
     .where(and(eq(participation.sourceKey, sourceKey), isNull(participation.revokedAt)))
-    .returning({ id: participation.id });
+    .returning({ id: participation.id, verified: participation.verified, occurredAt: participation.occurredAt });
+  for (const row of rows) await forgetIfEarlierWeek(db, row.verified, row.occurredAt, now);
   return rows.length > 0;
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { kecamatan, kelurahan, membership, roleAssignment, rt } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
+import { forgetWeekFadingFlags } from "../scores/trend.js";
 import { randomCode } from "../codes.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
@@ -145,6 +146,8 @@ export async function applyHouseholdCount(deps: ServiceDeps, actor: Actor, value
     if (!before) throw new DomainError("rt-not-found");
     if (before.householdCount !== value) {
       await setHouseholdCount(tx, rtId, value);
+      // The KK count caps each week of the fading flag: the week's kept flags go with it.
+      await forgetWeekFadingFlags(tx);
       await recordAudit(tx, {
         occurredAt: deps.clock(),
         actorPersonId: actor.person?.id ?? null,

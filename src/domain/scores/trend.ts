@@ -1,4 +1,4 @@
-import { and, eq, like, ne, sql } from "drizzle-orm";
+import { and, eq, like, ne, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { botState, participation } from "../../db/schema/index.js";
 import type { ScoreConfig } from "./config.js";
@@ -100,30 +100,57 @@ export async function fadingFlags(db: Database, rts: readonly { rtId: number; ho
 }
 
 const FADING_WEEK_PREFIX = "fading-week:";
+/** The rows of the recap's own cache before fadingFlagsOfWeek (issue 15): dropped with any earlier week's. */
+const OLD_RECAP_PREFIX = "recap-fading:";
+/** The week's first readers in this process wait for one working-out, not one each. */
+const buildsInFlight = new WeakMap<Database, Map<string, Promise<Map<number, readonly [number, number]>>>>();
+
+/**
+ * The week's kept flags are out of date: a verified record of an earlier week was written, restored
+ * or taken back, or a KK count changed. Called in the writer's transaction; the next reader works
+ * the week out again (a second, about, once in a while, instead of a week of a wrong flag).
+ */
+export async function forgetWeekFadingFlags(db: Database): Promise<void> {
+  await db.delete(botState).where(like(botState.key, `${FADING_WEEK_PREFIX}%`));
+}
+
+async function buildWeekSums(db: Database, key: string, now: Date, config: Pick<ScoreConfig, "fading">): Promise<Map<number, readonly [number, number]>> {
+  const city = await listRtInfo(db, "all");
+  const flags = await fadingFlags(db, city.map((place) => ({ rtId: place.rtId, householdCount: place.householdCount })), now, config);
+  const rows = [...flags.entries()].map(([rtId, flag]) => [rtId, flag.recent, flag.previous] as [number, number, number]);
+  // Two instances' first readers at once work it out alike; the first row stays.
+  await db.insert(botState).values({ key, value: rows }).onConflictDoNothing();
+  await db.delete(botState).where(and(or(like(botState.key, `${FADING_WEEK_PREFIX}%`), like(botState.key, `${OLD_RECAP_PREFIX}%`)), ne(botState.key, key)));
+  return new Map(rows.map(([rtId, recent, previous]) => [rtId, [recent, previous] as const]));
+}
 
 /**
  * The "menurun" flags of the RTs asked for, as of this WIB week. The flag reads completed weeks
  * only (as the Monday digest does), so it is worked out once a week for every RT of the city
  * (fadingFlags: one grouped query over 8 weeks of participation) by the first reader of the week,
  * and its two sums are kept in bot_state under the week and the fading rule; every later reader
- * that week (an area's ranked list, the recap) reads that one row. A record entered late for a past
- * week, or a KK count changed, moves the flag from the next week on, as it moves the digest's. An
- * RT registered since is worked out live. Earlier weeks' rows are dropped.
+ * that week (an area's ranked list, the recap) reads that one row. A verified record written late
+ * for a past week, one taken back, or a KK count changed drops the row (forgetWeekFadingFlags), so
+ * the flag always equals the live one. An RT registered since is worked out live. The sums do not
+ * depend on the rule's percentage (applied when read), so the key is the week alone.
  */
 export async function fadingFlagsOfWeek(db: Database, rtIds: readonly number[], now: Date, config: Pick<ScoreConfig, "fading">): Promise<Map<number, Fading>> {
   const result = new Map<number, Fading>();
   if (rtIds.length === 0) return result;
-  const key = `${FADING_WEEK_PREFIX}${wibWeekStart(now).toISOString()}:${config.fading.dropPercent}`;
+  const key = `${FADING_WEEK_PREFIX}${wibWeekStart(now).toISOString()}`;
   const [kept] = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, key));
-  let sums = kept ? new Map((kept.value as [number, number, number][]).map(([rtId, recent, previous]) => [rtId, [recent, previous] as const])) : null;
-  if (!sums) {
-    const city = await listRtInfo(db, "all");
-    const flags = await fadingFlags(db, city.map((place) => ({ rtId: place.rtId, householdCount: place.householdCount })), now, config);
-    const rows = [...flags.entries()].map(([rtId, flag]) => [rtId, flag.recent, flag.previous] as [number, number, number]);
-    // Two first readers at once work it out alike; the first row stays.
-    await db.insert(botState).values({ key, value: rows }).onConflictDoNothing();
-    await db.delete(botState).where(and(like(botState.key, `${FADING_WEEK_PREFIX}%`), ne(botState.key, key)));
-    sums = new Map(rows.map(([rtId, recent, previous]) => [rtId, [recent, previous] as const]));
+  let sums: Map<number, readonly [number, number]>;
+  if (kept) {
+    sums = new Map((kept.value as [number, number, number][]).map(([rtId, recent, previous]) => [rtId, [recent, previous] as const]));
+  } else {
+    const inFlight = buildsInFlight.get(db) ?? new Map<string, Promise<Map<number, readonly [number, number]>>>();
+    buildsInFlight.set(db, inFlight);
+    let build = inFlight.get(key);
+    if (!build) {
+      build = buildWeekSums(db, key, now, config).finally(() => inFlight.delete(key));
+      inFlight.set(key, build);
+    }
+    sums = await build;
   }
   const missing: number[] = [];
   for (const rtId of rtIds) {
