@@ -1,43 +1,27 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { kelurahan, roleAssignment, rt } from "../../src/db/schema/index.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { areaScope } from "../../src/domain/roles/scope.js";
 import { listRtsInScope, type RtDetails } from "../../src/domain/rt/rt.js";
 import { computeStandings } from "../../src/domain/scores/standing.js";
-import type { App } from "../../src/runtime/app.js";
 import { SESSION_COOKIE } from "../../src/webapp/session.js";
 import { addResidents, participate, wib, type ParticipationRow } from "../domain/scores/builders.js";
 import { withTestDatabase } from "../helpers/database.js";
+import { withServedApp } from "./served.js";
 import { addAdmin, addKetua, addKoordinator, addRt, KECAMATAN_TELANAIPURA, KELURAHAN_BULURAN_KENALI, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { signInitData } from "../helpers/init-data.js";
 import { readWorkbook } from "../helpers/spreadsheet.js";
 import type { TestUser } from "../helpers/test-bot.js";
-import { startWebAppTestApp, TOKEN } from "../runtime/harness.js";
-import { TelegramStub } from "../runtime/telegram-stub.js";
-import { appUrl, getPage, signIn, visibleText } from "./client.js";
+import { appUrl, getPage, visibleText } from "./client.js";
 
 const database = withTestDatabase();
 /** Friday 4 December 2026, 10.00 WIB. */
 const NOW = new Date("2026-12-04T03:00:00Z");
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const HEADERS = ["Peringkat", "RT", "Kelurahan", "Kecamatan", "Nilai total", "Nilai maksimum (yang sudah dinilai)", "Belum dinilai", "Tren", "Penurunan (%)", "Kegiatan terakhir", "Ketua", "Jumlah KK"];
-let app: App;
-
-beforeAll(async () => {
-  app = await startWebAppTestApp(database, new TelegramStub(), { clock: () => NOW });
-});
-
-afterAll(async () => {
-  await app.stop();
-});
-
-async function sessionOf(user: TestUser): Promise<string> {
-  const answer = await signIn(app.port, signInitData({ botToken: TOKEN, user: { id: user.id, first_name: user.first_name, language_code: "id" }, authDate: NOW }));
-  expect(answer.status).toBe(204);
-  return answer.cookie!;
-}
+const app = withServedApp(database, NOW);
+const sessionOf = (user: TestUser) => app.sessionOf(user);
 
 type FileAnswer = { status: number; headers: Headers; body: Buffer };
 

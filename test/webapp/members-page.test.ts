@@ -1,35 +1,19 @@
 import { and, eq, gte, isNull, lt, lte, max, count } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { participation, person } from "../../src/db/schema/index.js";
-import type { App } from "../../src/runtime/app.js";
 import { participate, wib } from "../domain/scores/builders.js";
 import { withTestDatabase } from "../helpers/database.js";
+import { withServedApp } from "./served.js";
 import { addKetua, addKoordinator, addMember, addPending, addPetugas, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
-import { signInitData } from "../helpers/init-data.js";
 import type { TestUser } from "../helpers/test-bot.js";
-import { startWebAppTestApp, TOKEN } from "../runtime/harness.js";
-import { TelegramStub } from "../runtime/telegram-stub.js";
-import { getPage, signIn, visibleText } from "./client.js";
+import { getPage, visibleText } from "./client.js";
 
 const database = withTestDatabase();
 /** Friday 4 December 2026, 10.00 WIB: the 28-day window opens on 6 November, 10.00 WIB. */
 const NOW = new Date("2026-12-04T03:00:00Z");
 const WINDOW_FROM = new Date(NOW.getTime() - 28 * 24 * 60 * 60 * 1000);
-let app: App;
-
-beforeAll(async () => {
-  app = await startWebAppTestApp(database, new TelegramStub(), { clock: () => NOW });
-});
-
-afterAll(async () => {
-  await app.stop();
-});
-
-async function sessionOf(user: TestUser): Promise<string> {
-  const answer = await signIn(app.port, signInitData({ botToken: TOKEN, user: { id: user.id, first_name: user.first_name, language_code: "id" }, authDate: NOW }));
-  expect(answer.status).toBe(204);
-  return answer.cookie!;
-}
+const app = withServedApp(database, NOW);
+const sessionOf = (user: TestUser) => app.sessionOf(user);
 
 /**
  * Simpang IV Sipin RT 01: ketua Pak Harun, Bu Siti (3 gotong royong in the window, one before it;

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { person, rtTitle } from "../../src/db/schema/index.js";
-import type { App } from "../../src/runtime/app.js";
 import { areaScope } from "../../src/domain/roles/scope.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { listRtsInScope, type RtDetails } from "../../src/domain/rt/rt.js";
 import { computeScorecards } from "../../src/domain/scores/scorecard.js";
 import { computeStandings } from "../../src/domain/scores/standing.js";
 import { withTestDatabase } from "../helpers/database.js";
+import { withServedApp } from "./served.js";
 import {
   addAdmin,
   addKetua,
@@ -19,31 +19,15 @@ import {
   KELURAHAN_SIMPANG_IV_SIPIN,
   newUser,
 } from "../helpers/fixtures.js";
-import { signInitData } from "../helpers/init-data.js";
 import type { TestUser } from "../helpers/test-bot.js";
 import { addResidents, participate, wib, type ParticipationRow } from "../domain/scores/builders.js";
-import { startWebAppTestApp, TOKEN } from "../runtime/harness.js";
-import { TelegramStub } from "../runtime/telegram-stub.js";
-import { getPage, signIn, visibleText } from "./client.js";
+import { getPage, visibleText } from "./client.js";
 
 const database = withTestDatabase();
 /** Friday 4 December 2026, 10.00 WIB: the last complete week is 23–29 November. */
 const NOW = new Date("2026-12-04T03:00:00Z");
-let app: App;
-
-beforeAll(async () => {
-  app = await startWebAppTestApp(database, new TelegramStub(), { clock: () => NOW });
-});
-
-afterAll(async () => {
-  await app.stop();
-});
-
-async function sessionOf(user: TestUser): Promise<string> {
-  const answer = await signIn(app.port, signInitData({ botToken: TOKEN, user: { id: user.id, first_name: user.first_name, language_code: "id" }, authDate: NOW }));
-  expect(answer.status).toBe(204);
-  return answer.cookie!;
-}
+const app = withServedApp(database, NOW);
+const sessionOf = (user: TestUser) => app.sessionOf(user);
 
 /** The RT ids a page links to, in page order. */
 function linkedRts(page: string): number[] {
