@@ -32,7 +32,8 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
 
   async function picker(ctx: BotContext, list: PeopleList, page: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
     const place = await headedRt(ctx);
-    const members = (await listMembers(deps.db, place.id)).filter((m) => m.status === "active" && (list === "petugas" || m.personId !== ctx.actor.person?.id));
+    // Residents recorded without Telegram (issue 17) may be removed, but hold no role.
+    const members = (await listMembers(deps.db, place.id)).filter((m) => m.status === "active" && (list === "petugas" || m.personId !== ctx.actor.person?.id) && (list === "remove" || m.telegramId !== null));
     const officers = list === "petugas" ? new Set(await listPetugasIds(deps.db, place.id)) : new Set<number>();
     const data = (m: MembershipView) =>
       list === "petugas"
@@ -52,7 +53,7 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     const active = members.filter((m) => m.status === "active");
     const pending = members.filter((m) => m.status === "pending");
     const lines = active.map((m, index) => {
-      const tags = [m.personId === ctx.actor.person?.id ? ctx.t("role-ketua_rt") : null, petugas.has(m.personId) ? ctx.t("role-petugas") : null].filter(Boolean);
+      const tags = [m.personId === ctx.actor.person?.id ? ctx.t("role-ketua_rt") : null, petugas.has(m.personId) ? ctx.t("role-petugas") : null, m.telegramId === null ? ctx.t("offline-tag") : null].filter(Boolean);
       return `${index + 1}. ${m.displayName ?? "-"} — ${m.householdLabel ?? "-"}${tags.length ? ` (${tags.join(", ")})` : ""}`;
     });
     const header = ctx.t("members-title", { ...rtVars(place), active: active.length, households: place.householdCount });
