@@ -3,13 +3,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, eventOccurrence, membership, offlineClaim, outbox, participation, person } from "../../src/db/schema/index.js";
 import { createWasteBank } from "../../src/domain/bank-sampah/banks.js";
+import { resolveRecipients } from "../../src/domain/broadcast/broadcast.js";
 import { findResidents } from "../../src/domain/bank-sampah/residents.js";
 import { createEvent, DEFAULT_DURATION_MINUTES } from "../../src/domain/events/events.js";
 import { tickAttendance } from "../../src/domain/events/attendance.js";
 import { claimLink, recordOfflineMember, type OfflineKind } from "../../src/domain/offline/offline.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";
-import { lendBook } from "../../src/domain/pojok-baca/loans.js";
 import { appointPetugas } from "../../src/domain/roles/roles.js";
 import { windowRtMetrics } from "../../src/domain/scores/metrics.js";
 import { planLoanReminders } from "../../src/scheduling/loan-reminders.js";
@@ -226,6 +226,30 @@ describe("/tanpatelegram: recording", () => {
   });
 });
 
+describe("a failed reply while recording", () => {
+  it("the redelivered name goes on at the same step; a Simpan whose reply failed, redelivered, records once", async () => {
+    const w = await world();
+    await harness.send(w.harun, "/tanpatelegram");
+    await harness.press(w.harun, "Catat warga tanpa Telegram");
+    const name = harness.messageUpdate(w.harun, "Mbah Sarinah");
+    harness.telegram.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, { chatId: w.harun.id });
+    await expect(harness.deliver(name)).rejects.toThrow();
+    await harness.deliver(name);
+    expect(harness.lastText(w.harun)).toBe("Di KK mana Mbah Sarinah tinggal? Pilih KK yang sudah ada, atau tulis KK lain.");
+    await harness.press(w.harun, "Rumah 1");
+    await harness.press(w.harun, "Lansia");
+    const summary = shownMessages(harness.telegram, w.harun.id).at(-1)!;
+    const save = (summary.keyboard!.inline_keyboard.flat().find((b) => b.text.includes("Simpan")) as { callback_data: string }).callback_data;
+    const tap = harness.callbackUpdate(w.harun, save, summary.messageId);
+    harness.telegram.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, { chatId: w.harun.id });
+    await expect(harness.deliver(tap)).rejects.toThrow();
+    harness.telegram.failNext("answerCallbackQuery", { error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" });
+    await harness.deliver(tap);
+    expect(harness.lastText(w.harun)).toContain("✅ Mbah Sarinah tercatat");
+    expect(await database.db.select().from(person).where(eq(person.displayName, "Mbah Sarinah"))).toHaveLength(1);
+  });
+});
+
 describe("activities of a resident without Telegram count for the household, and nothing is sent to them", () => {
   it("attendance ticked by the ketua, a deposit at the bank and a book loan", async () => {
     const w = await world();
@@ -276,11 +300,21 @@ describe("activities of a resident without Telegram count for the household, and
 
     // A book lent to her; its notice and the return reminders go nowhere.
     const book = await addBook(database.db, ketua, { rtId: w.rt05.id, title: "Si Kancil", author: null, copies: 1 }, harness.now);
-    await lendBook(database.db, ketua, { requestKey: `loan:${randomUUID()}`, bookId: book.id, personId: sarinah.personId, days: 7 }, harness.now);
+    expect(book.title).toBe("Si Kancil");
+    await harness.send(w.harun, "/pinjam");
+    await harness.press(w.harun, "Si Kancil");
+    await harness.press(w.harun, "Mbah Sarinah · Rumah 1");
+    await harness.press(w.harun, "7 hari");
+    expect(harness.lastText(w.harun)).toContain("Mbah Sarinah tidak memakai Telegram, jadi bot tidak bisa mengingatkannya");
     const loanRows = await database.db.select().from(participation).where(and(eq(participation.personId, sarinah.personId), eq(participation.kind, "pojok_baca_pinjam")));
     expect(loanRows).toHaveLength(1);
     const reminded = await planLoanReminders({ db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") } as never, new Date("2026-12-06T01:00:00Z"));
     expect(reminded.queued).toBe(0);
+
+    // An announcement to the RT's members reaches everyone but her.
+    const audience = await resolveRecipients(database.db, ketua, "rt-members");
+    expect(audience.map((r) => r.personId)).not.toContain(sarinah.personId);
+    expect(audience.map((r) => r.personId)).toContain(w.sitiMember.personId);
 
     // Nothing, ever, was queued or sent to her.
     expect(await outboxAbout(sarinah.personId)).toEqual([]);
@@ -311,8 +345,9 @@ describe("claiming the record with one's own Telegram", () => {
     await harness.send(grandma, claimPayload(code));
     expect(harness.lastText(grandma)).toContain("Tautan ini untuk catatan warga:\n• Nama: Mbah Sarinah\n• KK: Rumah 1\n• RT 05");
     const preview = shownMessages(harness.telegram, grandma.id).at(-1)!;
-    await harness.press(grandma, "Ya, ini saya");
+    const yes = await harness.press(grandma, "Ya, ini saya");
     expect(harness.lastText(grandma)).toContain("Selamat datang, Mbah Sarinah!");
+    await harness.deliver(yes); // redelivered: handled once
     const again = await pressData(harness, grandma, claimConfirm.data({ choice: "yes", code }), preview.messageId);
     expect(callbackAnswerTo(harness.telegram, again)?.show_alert).not.toBe(true);
     expect(harness.lastText(grandma)).toContain("sudah memakai akun Telegram Anda");
