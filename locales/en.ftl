@@ -2288,3 +2288,4 @@ audit-action-offline_claim_link = made a claim link for { $target }
 audit-action-offline_claimed = claimed their record with their own Telegram
 audit-action-offline_erased = erased the data of the resident without Telegram { $target }
 loan-done-offline = Recorded: { $name } borrowed “{ $title }”, due back by { $day }. { $name } does not use Telegram, so the bot cannot remind them: please remind them in person.
+button-offline-show = 📵 Residents without Telegram

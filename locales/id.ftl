@@ -2269,3 +2269,4 @@ audit-action-offline_claim_link = membuat tautan klaim untuk { $target }
 audit-action-offline_claimed = mengklaim catatannya dengan akun Telegram sendiri
 audit-action-offline_erased = menghapus data warga tanpa Telegram { $target }
 loan-done-offline = Tercatat: { $name } meminjam “{ $title }”, kembali paling lambat { $day }. { $name } tidak memakai Telegram, jadi bot tidak bisa mengingatkannya: mohon ingatkan langsung.
+button-offline-show = 📵 Warga tanpa Telegram

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, eventOccurrence, membership, offlineClaim, outbox, participation, person } from "../../src/db/schema/index.js";
-import { createWasteBank } from "../../src/domain/bank-sampah/banks.js";
+import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { resolveRecipients } from "../../src/domain/broadcast/broadcast.js";
 import { findResidents } from "../../src/domain/bank-sampah/residents.js";
 import { createEvent, DEFAULT_DURATION_MINUTES } from "../../src/domain/events/events.js";
@@ -105,6 +105,8 @@ describe("/tanpatelegram: recording", () => {
     // /anggota marks them; /petugas does not offer them.
     await harness.send(w.harun, "/anggota");
     expect(harness.telegram.callsOf("sendMessage").map((c) => String(c.payload.text)).find((t) => t.startsWith("Warga RT 05"))).toContain("Mbah Sarinah — Rumah 1 (tanpa Telegram)");
+    await harness.press(w.harun, "📵 Warga tanpa Telegram");
+    expect(harness.lastText(w.harun)).toContain("1. Mbah Sarinah — Rumah 1 (Lansia)");
     await harness.send(w.harun, "/petugas");
     expect(harness.buttons(w.harun).join("|")).not.toContain("Sarinah");
   });
@@ -281,7 +283,6 @@ describe("activities of a resident without Telegram count for the household, and
     // The waste bank's officer finds her, and her deposit's receipt is the officer's alone.
     const bank = await createWasteBank(database.db, ketua, { name: "Bank Sampah Melati", rtIds: [w.rt05.id] }, harness.now);
     const officerActor = await actorOf(w.harun);
-    const { appointOfficer } = await import("../../src/domain/bank-sampah/banks.js");
     await appointOfficer(database.db, officerActor, { wasteBankId: bank.id, personId: w.sriMember.personId }, harness.now);
     await expect(appointOfficer(database.db, officerActor, { wasteBankId: bank.id, personId: sarinah.personId }, harness.now)).rejects.toThrow("offline-no-telegram");
     expect((await findResidents(database.db, await actorOf(w.sri), { wasteBankId: bank.id, query: "sarinah", limit: 10 })).map((r) => r.name)).toEqual(["Mbah Sarinah"]);

@@ -10,6 +10,7 @@ import { chunkLines, rtVars } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { onButton } from "../buttons.js";
 import { handover, memberDecision, memberRemove, peopleClose, peoplePage, petugas, type PeopleList } from "../../messages/buttons/people.js";
+import { offlineShow } from "../../messages/buttons/offline.js";
 
 /** Drops the buttons that act on one request, so a decided request shows no stale buttons. */
 function withoutRowsFor(markup: InlineKeyboardMarkup | undefined, membershipId: number): InlineKeyboard | undefined {
@@ -57,7 +58,11 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
       return `${index + 1}. ${m.displayName ?? "-"} — ${m.householdLabel ?? "-"}${tags.length ? ` (${tags.join(", ")})` : ""}`;
     });
     const header = ctx.t("members-title", { ...rtVars(place), active: active.length, households: place.householdCount });
-    for (const text of chunkLines(header, lines)) await ctx.reply(text);
+    const chunks = chunkLines(header, lines);
+    // issue 17: the residents without Telegram are kept from here too (the last chunk carries the button).
+    for (const [index, text] of chunks.entries()) {
+      await ctx.reply(text, index === chunks.length - 1 ? { reply_markup: new InlineKeyboard().text(ctx.t("button-offline-show"), offlineShow.data({})) } : {});
+    }
     if (pending.length === 0) return;
     // Pending requests in pages of 20 rows of buttons, each row acting on one person.
     for (let start = 0; start < pending.length; start += 20) {

@@ -14,7 +14,7 @@ import {
   type OfflineMember,
 } from "../../domain/offline/offline.js";
 import { getRt } from "../../domain/rt/rt.js";
-import { claimConfirm, offlineAct, offlineAdd, offlineConfirm, offlineList, offlineOpen } from "../../messages/buttons/offline.js";
+import { claimConfirm, offlineAct, offlineAdd, offlineConfirm, offlineList, offlineOpen, offlineShow } from "../../messages/buttons/offline.js";
 import { deepLink, formatWib, rtVars } from "../../messages/format.js";
 import type { Translate } from "../../messages/translate.js";
 import { onButton } from "../buttons.js";
@@ -77,6 +77,12 @@ export function createOfflineFeature(deps: BotDeps): Composer<BotContext> {
     const { text, keyboard } = await listView(ctx);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(text, { reply_markup: keyboard });
+  });
+
+  onButton(feature, offlineShow, async (ctx) => {
+    const { text, keyboard } = await listView(ctx);
+    await ctx.answerCallbackQuery();
+    await ctx.reply(text, { reply_markup: keyboard });
   });
 
   onButton(feature, offlineAdd, async (ctx) => {

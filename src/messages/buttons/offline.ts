@@ -7,6 +7,8 @@ import { defineButton, fixedButton, id, oneOf, requestKey, shaped } from "./butt
  */
 export const offlineList = fixedButton("offline.list", AUDIENCES.officers);
 export const offlineAdd = fixedButton("offline.add", AUDIENCES.officers);
+/** Under /anggota: the list of residents without Telegram, as a new message (the member list stays). */
+export const offlineShow = fixedButton("offline.show", AUDIENCES.officers);
 export const offlineOpen = defineButton("offline.open", AUDIENCES.officers, { person: id });
 /** A resident's card: rename, claim link, remove from the RT, erase on their behalf (the last two asked twice). */
 export const offlineAct = defineButton("offline.act", AUDIENCES.officers, { action: oneOf("rename", "link", "remove", "erase"), person: id });
@@ -15,6 +17,6 @@ export const offlineConfirm = defineButton("offline.ok", AUDIENCES.officers, { a
 export const offlineSave = defineButton("offline.save", AUDIENCES.officers, { choice: oneOf("save", "cancel"), key: requestKey });
 
 /** The claim link's "Ya, ini saya": anyone who opened the link (who they are is checked by the service). */
-export const claimConfirm = defineButton("claim", "anyone", { choice: oneOf("yes", "no"), code: shaped(/[A-Za-z0-9_-]{16,40}/) });
+export const claimConfirm = defineButton("offline.claim", "anyone", { choice: oneOf("yes", "no"), code: shaped(/[A-Za-z0-9_-]{16,40}/) });
 
-export const OFFLINE_BUTTONS = [offlineList, offlineAdd, offlineOpen, offlineAct, offlineConfirm, offlineSave, claimConfirm];
+export const OFFLINE_BUTTONS = [offlineList, offlineShow, offlineAdd, offlineOpen, offlineAct, offlineConfirm, offlineSave, claimConfirm];
