@@ -191,6 +191,39 @@ describe("/tanpatelegram: recording", () => {
     await expect(record(w.siti, w.rt05.id)).rejects.toThrow("not-allowed");
   });
 
+  it("a koordinator acting as ketua of an RT without one keeps its residents without Telegram; once a ketua arrives, no longer", async () => {
+    const rt03 = await addRt(database.db, 3);
+    const koordinator = newUser("Yuliana");
+    const koordinatorId = await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await database.db.update(person).set({ actingRtId: rt03.id }).where(eq(person.id, koordinatorId));
+    const member = await record(koordinator, rt03.id, "Mbah Darmo", "Rumah 3");
+    await harness.send(koordinator, "/tanpatelegram");
+    expect(harness.lastText(koordinator)).toContain("1. Mbah Darmo — Rumah 3 (Lansia)");
+    await addKetua(database.db, newUser("Baru"), rt03.id);
+    const press = await pressData(harness, koordinator, offlineOpen.data({ person: member.personId }));
+    expect(lastAnswer(press)).toBeDefined();
+    expect(harness.lastText(koordinator)).not.toContain("📵 Mbah Darmo\nKK");
+  });
+
+  it("refuses hostile households at the prompt", async () => {
+    const w = await world();
+    await harness.send(w.harun, "/tanpatelegram");
+    await harness.press(w.harun, "Catat warga tanpa Telegram");
+    await harness.send(w.harun, "Mbah Sarinah");
+    await harness.press(w.harun, "KK lain");
+    for (const [text, reply] of [
+      ["\u200B", "Isian masih kosong"],
+      ["🏠🏠", "Awali dengan huruf atau angka"],
+      ["x".repeat(61), "Terlalu panjang: paling banyak 60 karakter."],
+      ["'; drop table membership;--", "Awali dengan huruf atau angka"],
+    ] as const) {
+      await harness.send(w.harun, text);
+      expect(harness.lastText(w.harun)).toContain(reply);
+    }
+    await harness.send(w.harun, "No. 7");
+    expect(harness.lastText(w.harun)).toBe("Mbah Sarinah termasuk?");
+  });
+
   it("a forged or unknown button is refused in words", async () => {
     const w = await world();
     const press = await pressData(harness, w.harun, offlineOpen.data({ person: 999_999 }));
