@@ -2218,3 +2218,74 @@ app-rt-back-list = ← { $kelurahan } ranking
 app-members-ketua-only = The member list of this RT is for its ketua only, as /anggota is in the bot. You can still open the RT's page.
 app-rts-download-hint = If the download does not start, update your Telegram app, or open the dashboard from Telegram on a computer.
 button-dashboard-city = 📊 Open the city in the dashboard
+## issue 17: people without Telegram
+command-tanpatelegram = Residents without Telegram (elders, children): record, change, claim link
+offline-tag = without Telegram
+offline-list-title = 📵 Residents without Telegram, RT { $rt } { $kelurahan } ({ $count }). Officers can record their attendance, waste bank deposits and book loans, which count for their household. Tap a name to change it.
+offline-list-empty = 📵 No residents without Telegram in RT { $rt } { $kelurahan } yet. Elders and children who do not use Telegram can be recorded here, so their attendance, deposits and book loans count for their household.
+offline-list-line = { $index }. { $name } — { $household } ({ $kind })
+button-offline-add = ➕ Record a resident without Telegram
+offline-card = 📵 { $name }
+    Household: { $household }
+    Group: { $kind }
+    Gets no messages from the bot. If they start using Telegram, send them a claim link.
+button-offline-rename = ✏️ Rename
+button-offline-link = 🔗 Claim link
+button-offline-remove = ➖ Remove from the RT
+button-offline-erase = 🧹 Erase data
+button-offline-back = « List
+offline-ask-name = What is the resident's name? E.g. "Mbah Sarinah".
+offline-ask-household = Which household does { $name } live in? Pick an existing one, or type another.
+offline-household-other = ✍️ Another household (type it)
+offline-ask-household-new = Type { $name }'s household: the head of the family or the house number, e.g. "Kel. Pak Budi, No. 12".
+offline-ask-kind = { $name } is:
+offline-kind-lansia = Elder
+offline-kind-anak = Child
+offline-kind-dewasa = Adult
+offline-kind-none = Not given
+offline-confirm = Check again:
+    • Name: { $name }
+    • Household: { $household }
+    • Group: { $kind }
+    Save?
+button-offline-save = 💾 Save
+offline-saved = ✅ { $name } is recorded as a resident without Telegram in household { $household }. Tick their attendance in /absen, record deposits in /setor and book loans in /pinjam.
+offline-ask-rename = New name for { $name }?
+offline-renamed = ✅ Renamed: { $old } → { $name }.
+offline-remove-confirm = Remove { $name } from the RT (moved away or passed away)? Their activity records still count.
+offline-removed = { $name } has been removed from the RT. Their activity records stay.
+offline-erase-confirm = Erase { $name }'s data at their request? Their name and household are erased for good; the household's activity counts stay.
+offline-erased = 🧹 The resident's data has been erased. Their activities still count, without a name.
+offline-link = 🔗 Claim link for { $name }:
+    { $link }
+    Give it to { $name } only. Once opened and confirmed, their Telegram account takes this record over. Valid once, until { $expires }.
+offline-claimed-notice = ✅ { $name } (RT { $rt } { $kelurahan }) now uses their own Telegram and gets the bot's messages.
+claim-preview = This link is for the record of:
+    • Name: { $name }
+    • Household: { $household }
+    • RT { $rt } { $kelurahan }
+    If this is you, tap "Yes, this is me": your Telegram account will use this record, and you agree that your data is kept for the Kampung BANTAR program (see /dataku, erase with /hapusdata).
+button-claim-yes = ✅ Yes, this is me
+claim-done = ✅ Welcome, { $name }! You are now a resident of RT { $rt } { $kelurahan } with your own Telegram. Send /bantuan to see what you can do.
+claim-already = The record of { $name } in RT { $rt } { $kelurahan } already uses your Telegram account. Send /bantuan to see what you can do.
+claim-declined = All right, nothing was changed.
+error-offline-not-found = That resident is not (or no longer) on your RT's list of residents without Telegram.
+error-offline-name-invalid = That name cannot be used. Write a name in letters, e.g. "Mbah Sarinah".
+error-offline-household-invalid = That household cannot be used. Write the head of the family or the house number.
+error-offline-no-telegram = This resident does not use Telegram, so they cannot be given a duty in the RT.
+error-claim-invalid = This claim link is not known. Ask your ketua RT or officer for a new one.
+error-claim-used = This claim link has been used. Each link works once.
+error-claim-stale = This claim link no longer works (a newer link replaced it, or the record changed). Ask your ketua RT or officer for a new one.
+error-claim-expired = This claim link has expired. Ask your ketua RT or officer for a new one.
+error-claim-member-here = Your Telegram account is already a resident of RT { $rt } { $kelurahan } in its own right, so it cannot take this record. If the record is a duplicate, ask the ketua to remove it in /tanpatelegram.
+error-claim-member-elsewhere = Your Telegram account is already a resident of RT { $rt } { $kelurahan }. Leave that RT first (/keluar) if this record is really you.
+error-claim-pending = You are still waiting for approval in RT { $rt } { $kelurahan }. Withdraw that request first (/keluar), then open the claim link again.
+error-claim-has-history = Your Telegram account already has records of its own (activities, savings or duties), so it cannot be merged with this record. Please contact your ketua RT.
+audit-action-offline_recorded = recorded { $target } as a resident without Telegram
+audit-action-offline_renamed = renamed the resident without Telegram { $target }
+audit-action-offline_removed = removed the resident without Telegram { $target }
+audit-action-offline_claim_link = made a claim link for { $target }
+audit-action-offline_claimed = claimed their record with their own Telegram
+audit-action-offline_erased = erased the data of the resident without Telegram { $target }
+loan-done-offline = Recorded: { $name } borrowed “{ $title }”, due back by { $day }. { $name } does not use Telegram, so the bot cannot remind them: please remind them in person.
+button-offline-show = 📵 Residents without Telegram

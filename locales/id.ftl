@@ -2199,3 +2199,74 @@ app-rt-back-list = ← Peringkat { $kelurahan }
 app-members-ketua-only = Daftar warga RT ini hanya untuk ketua RT-nya, seperti /anggota di bot. Halaman RT-nya tetap bisa Anda buka.
 app-rts-download-hint = Jika unduhan tidak mulai, perbarui aplikasi Telegram Anda, atau buka dasbor dari Telegram di komputer.
 button-dashboard-city = 📊 Buka kota di dasbor
+## issue 17: people without Telegram
+command-tanpatelegram = Warga tanpa Telegram (lansia, anak): catat, ubah, tautan klaim
+offline-tag = tanpa Telegram
+offline-list-title = 📵 Warga tanpa Telegram RT { $rt } { $kelurahan } ({ $count } orang). Kehadiran, setoran bank sampah dan pinjaman buku mereka bisa dicatat petugas dan dihitung untuk KK-nya. Ketuk nama untuk mengubah.
+offline-list-empty = 📵 Belum ada warga tanpa Telegram di RT { $rt } { $kelurahan }. Lansia dan anak-anak yang tidak memakai Telegram bisa dicatat di sini, supaya kehadiran, setoran dan pinjaman buku mereka ikut dihitung untuk KK-nya.
+offline-list-line = { $index }. { $name } — { $household } ({ $kind })
+button-offline-add = ➕ Catat warga tanpa Telegram
+offline-card = 📵 { $name }
+    KK: { $household }
+    Golongan: { $kind }
+    Tidak menerima pesan dari bot. Jika kelak memakai Telegram, kirimkan tautan klaim kepadanya.
+button-offline-rename = ✏️ Ganti nama
+button-offline-link = 🔗 Tautan klaim
+button-offline-remove = ➖ Keluarkan dari RT
+button-offline-erase = 🧹 Hapus data
+button-offline-back = « Daftar
+offline-ask-name = Siapa nama warga yang dicatat? Tulis namanya, misalnya "Mbah Sarinah".
+offline-ask-household = Di KK mana { $name } tinggal? Pilih KK yang sudah ada, atau tulis KK lain.
+offline-household-other = ✍️ KK lain (tulis)
+offline-ask-household-new = Tulis KK { $name }: nama kepala keluarga atau nomor rumah, misalnya "Kel. Pak Budi, No. 12".
+offline-ask-kind = { $name } termasuk?
+offline-kind-lansia = Lansia
+offline-kind-anak = Anak
+offline-kind-dewasa = Dewasa
+offline-kind-none = Tidak disebut
+offline-confirm = Periksa lagi:
+    • Nama: { $name }
+    • KK: { $household }
+    • Golongan: { $kind }
+    Simpan?
+button-offline-save = 💾 Simpan
+offline-saved = ✅ { $name } tercatat sebagai warga tanpa Telegram di KK { $household }. Kehadirannya bisa dicentang di /absen, setorannya dicatat di /setor, dan pinjaman bukunya di /pinjam.
+offline-ask-rename = Nama baru untuk { $name }?
+offline-renamed = ✅ Nama diganti: { $old } → { $name }.
+offline-remove-confirm = Keluarkan { $name } dari RT (pindah atau meninggal dunia)? Catatan kegiatannya tetap dihitung.
+offline-removed = { $name } sudah dikeluarkan dari RT. Catatan kegiatannya tetap ada.
+offline-erase-confirm = Hapus data { $name } atas permintaannya? Nama dan KK-nya dihapus dan tidak bisa dikembalikan; jumlah kegiatan KK tetap dihitung.
+offline-erased = 🧹 Data warga tersebut sudah dihapus. Jumlah kegiatannya tetap dihitung tanpa nama.
+offline-link = 🔗 Tautan klaim untuk { $name }:
+    { $link }
+    Berikan hanya kepada { $name }. Setelah dibuka dan dikonfirmasi, akun Telegram-nya memakai catatan ini. Berlaku satu kali, sampai { $expires }.
+offline-claimed-notice = ✅ { $name } (RT { $rt } { $kelurahan }) sekarang memakai Telegram sendiri dan menerima pesan dari bot.
+claim-preview = Tautan ini untuk catatan warga:
+    • Nama: { $name }
+    • KK: { $household }
+    • RT { $rt } { $kelurahan }
+    Jika ini Anda, tekan "Ya, ini saya": akun Telegram Anda akan memakai catatan ini, dan Anda setuju data Anda disimpan untuk program Kampung BANTAR (lihat /dataku, hapus dengan /hapusdata).
+button-claim-yes = ✅ Ya, ini saya
+claim-done = ✅ Selamat datang, { $name }! Anda sekarang warga RT { $rt } { $kelurahan } dengan Telegram sendiri. Kirim /bantuan untuk melihat yang bisa Anda lakukan.
+claim-already = Catatan { $name } di RT { $rt } { $kelurahan } sudah memakai akun Telegram Anda. Kirim /bantuan untuk melihat yang bisa Anda lakukan.
+claim-declined = Baik, tidak ada yang diubah.
+error-offline-not-found = Warga tersebut tidak ada (lagi) di daftar warga tanpa Telegram RT Anda.
+error-offline-name-invalid = Nama tersebut tidak bisa dipakai. Tulis nama dengan huruf, misalnya "Mbah Sarinah".
+error-offline-household-invalid = KK tersebut tidak bisa dipakai. Tulis nama kepala keluarga atau nomor rumah.
+error-offline-no-telegram = Warga ini tidak memakai Telegram, jadi tidak bisa diberi tugas di RT.
+error-claim-invalid = Tautan klaim ini tidak dikenal. Minta tautan baru kepada ketua RT atau petugas Anda.
+error-claim-used = Tautan klaim ini sudah dipakai. Setiap tautan hanya berlaku satu kali.
+error-claim-stale = Tautan klaim ini sudah tidak berlaku (diganti tautan baru, atau catatannya sudah berubah). Minta tautan baru kepada ketua RT atau petugas Anda.
+error-claim-expired = Tautan klaim ini sudah kedaluwarsa. Minta tautan baru kepada ketua RT atau petugas Anda.
+error-claim-member-here = Akun Telegram Anda sudah menjadi warga RT { $rt } { $kelurahan } sendiri, jadi tidak bisa memakai catatan ini. Jika catatan itu ganda, minta ketua RT mengeluarkannya lewat /tanpatelegram.
+error-claim-member-elsewhere = Akun Telegram Anda sudah menjadi warga RT { $rt } { $kelurahan }. Keluar dulu dari RT tersebut (/keluar) jika catatan ini memang Anda.
+error-claim-pending = Anda masih menunggu persetujuan di RT { $rt } { $kelurahan }. Batalkan dulu permintaan itu (/keluar), lalu buka tautan klaim lagi.
+error-claim-has-history = Akun Telegram Anda sudah punya catatan sendiri (kegiatan, tabungan atau tugas), jadi tidak bisa digabung dengan catatan ini. Hubungi ketua RT Anda.
+audit-action-offline_recorded = mencatat { $target } sebagai warga tanpa Telegram
+audit-action-offline_renamed = mengganti nama warga tanpa Telegram { $target }
+audit-action-offline_removed = mengeluarkan warga tanpa Telegram { $target }
+audit-action-offline_claim_link = membuat tautan klaim untuk { $target }
+audit-action-offline_claimed = mengklaim catatannya dengan akun Telegram sendiri
+audit-action-offline_erased = menghapus data warga tanpa Telegram { $target }
+loan-done-offline = Tercatat: { $name } meminjam “{ $title }”, kembali paling lambat { $day }. { $name } tidak memakai Telegram, jadi bot tidak bisa mengingatkannya: mohon ingatkan langsung.
+button-offline-show = 📵 Warga tanpa Telegram

@@ -1,4 +1,5 @@
 import { EVENT_KINDS, RSVP_ANSWERS } from "../src/domain/events/events.js";
+import { OFFLINE_KINDS } from "../src/domain/offline/offline.js";
 import { DATETIME_REFUSALS } from "../src/domain/people/text-input.js";
 import { SUMMARY_ACTIONS } from "../src/messages/buttons/events.js";
 import { audienceLabelKey } from "../src/bot/conversations/announce.js";
@@ -122,6 +123,8 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "agency-*": AGENCIES.map((agency) => `agency-${agency}`),
   "area-*": (["kelurahan", "kecamatan"] satisfies RoleInviteView["areaLevel"][]).map((level) => `area-${level}`),
   "event-kind-*": EVENT_KINDS.map((kind) => `event-kind-${kind}`),
+  // issue 17: people without Telegram
+  "offline-kind-*": OFFLINE_KINDS.map((kind) => `offline-kind-${kind}`),
   "weekday-*": [0, 1, 2, 3, 4, 5, 6].map((day) => `weekday-${day}`),
   "nth-*": ["1", "2", "3", "4", "last"].map((nth) => `nth-${nth}`),
   "rsvp-*": RSVP_ANSWERS.map((answer) => `rsvp-${answer}`),

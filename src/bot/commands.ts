@@ -54,6 +54,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "jumlahkk", audience: MANAGERS, group: "rt" },
   { command: "serahkan", audience: MANAGERS, group: "rt" },
   { command: "petugas", audience: MANAGERS, group: "rt" },
+  // issue 17: residents without Telegram, kept by the ketua and the RT's petugas.
+  { command: "tanpatelegram", audience: OFFICERS, group: "rt" },
   { command: "undangan", audience: MANAGERS, group: "rt" },
   { command: "hubungkan", audience: MANAGERS, group: "rt", inGroups: true },
   // Frees a group linked to an RT (its ketua, or a koordinator or admin over it), so another may link it.

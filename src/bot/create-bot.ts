@@ -23,6 +23,7 @@ import { createHelpFeature } from "./features/help.js";
 import { createLanguageFeature } from "./features/language.js";
 import { createLeaveFeature } from "./features/leave.js";
 import { createMembersFeature } from "./features/members.js";
+import { createOfflineFeature } from "./features/offline.js";
 import { createProfileFeature } from "./features/profile.js";
 import { createRtRegistryFeature } from "./features/rt-registry.js";
 import { createRtSettingsFeature } from "./features/rt-settings.js";
@@ -89,6 +90,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createDatakuFeature(deps));
   bot.use(createAuditFeature(deps));
   bot.use(createMembersFeature(deps));
+  bot.use(createOfflineFeature(deps));
   bot.use(createRtSettingsFeature(deps));
   bot.use(createRtRegistryFeature(deps));
   bot.use(createBroadcastFeature(deps));

@@ -160,6 +160,19 @@ export const DOMAIN_ERROR_CODES = [
   "kencana-note-invalid",
   "kencana-not-holder",
   "kencana-not-eligible",
+  // issue 17: people without Telegram
+  "offline-not-found",
+  "offline-name-invalid",
+  "offline-household-invalid",
+  "offline-no-telegram",
+  "claim-invalid",
+  "claim-used",
+  "claim-stale",
+  "claim-expired",
+  "claim-member-here",
+  "claim-member-elsewhere",
+  "claim-pending",
+  "claim-has-history",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

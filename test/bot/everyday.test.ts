@@ -76,7 +76,7 @@ describe("/bantuan", () => {
     const ketua = newUser("Ketua");
     await addKetua(database.db, ketua, place.id);
     const commands = await helpCommands(ketua);
-    expect(commands).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, ...KETUA]));
+    expect(commands).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, ...KETUA, "tanpatelegram"]));
     expect(harness.lastText(ketua)).toContain("/anggota — Anggota RT dan permintaan bergabung");
     expect(harness.lastText(ketua)).toContain("/undangan — Tautan undangan untuk warga");
     for (const staff of ["buatrt", "daftarrt", "angkatkoordinator"]) expect(commands).not.toContain(staff);
@@ -86,7 +86,7 @@ describe("/bantuan", () => {
     const place = await addRt(database.db, 5);
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
-    expect(await helpCommands(petugas)).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "banksampah", "skor", "bukti"]));
+    expect(await helpCommands(petugas)).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "banksampah", "skor", "bukti", "tanpatelegram"]));
   });
 
   it("shows a koordinator the RT registry but not the admin's command", async () => {

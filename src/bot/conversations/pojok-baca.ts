@@ -216,10 +216,11 @@ export function createLendBookConversation(deps: BotDeps) {
       const { loan } = await lend(deps, outside.actor, { requestKey: request, bookId: chosen.id, personId: borrower.personId, days });
       const dueAt = new Date(loan.dueAt);
       // Plain numbers: results of `external` are stored as JSON for replays.
-      return { title: loan.title, name: loan.borrowerName ?? "-", dueAt: dueAt.getTime() };
+      return { title: loan.title, name: loan.borrowerName ?? "-", dueAt: dueAt.getTime(), reachable: loan.borrowerTelegramId !== null };
     });
     if (!outcome.ok) return explain(ctx, outcome);
-    await press.reply(press.t("loan-done", { title: outcome.value.title, name: outcome.value.name, day: formatWibDay(new Date(outcome.value.dueAt), locale) }));
+    // A borrower without Telegram (issue 17) gets no reminder: the keeper is asked to remind them.
+    await press.reply(press.t(outcome.value.reachable ? "loan-done" : "loan-done-offline", { title: outcome.value.title, name: outcome.value.name, day: formatWibDay(new Date(outcome.value.dueAt), locale) }));
   };
 }
 

@@ -178,7 +178,7 @@ export function createBankSampahFeature(deps: BotDeps): Composer<BotContext> {
   // Appointing: the served RTs' active members who are not officers yet, in pages.
   onButton(composer, bankAppointList, async (ctx, values) => {
     const bank = await managedBank(ctx, values.bank);
-    const candidates = (await listServedMembers(deps.db, bank.id)).filter((member) => !member.isOfficer);
+    const candidates = (await listServedMembers(deps.db, bank.id)).filter((member) => !member.isOfficer && member.telegramId !== null);
     await ctx.answerCallbackQuery();
     const choices = candidates.map((member) => ({ label: ctx.t("bank-member-button", { name: member.name, rt: rtNumber(member.rtNumber) }), data: bankOfficer.data({ action: "appoint", bank: bank.id, person: member.personId }) }));
     // The page is the family's last field: the pager appends it.

@@ -10,6 +10,7 @@ import { chunkLines, rtVars } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 import { onButton } from "../buttons.js";
 import { handover, memberDecision, memberRemove, peopleClose, peoplePage, petugas, type PeopleList } from "../../messages/buttons/people.js";
+import { offlineShow } from "../../messages/buttons/offline.js";
 
 /** Drops the buttons that act on one request, so a decided request shows no stale buttons. */
 function withoutRowsFor(markup: InlineKeyboardMarkup | undefined, membershipId: number): InlineKeyboard | undefined {
@@ -32,7 +33,8 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
 
   async function picker(ctx: BotContext, list: PeopleList, page: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
     const place = await headedRt(ctx);
-    const members = (await listMembers(deps.db, place.id)).filter((m) => m.status === "active" && (list === "petugas" || m.personId !== ctx.actor.person?.id));
+    // Residents recorded without Telegram (issue 17) may be removed, but hold no role.
+    const members = (await listMembers(deps.db, place.id)).filter((m) => m.status === "active" && (list === "petugas" || m.personId !== ctx.actor.person?.id) && (list === "remove" || m.telegramId !== null));
     const officers = list === "petugas" ? new Set(await listPetugasIds(deps.db, place.id)) : new Set<number>();
     const data = (m: MembershipView) =>
       list === "petugas"
@@ -52,11 +54,15 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     const active = members.filter((m) => m.status === "active");
     const pending = members.filter((m) => m.status === "pending");
     const lines = active.map((m, index) => {
-      const tags = [m.personId === ctx.actor.person?.id ? ctx.t("role-ketua_rt") : null, petugas.has(m.personId) ? ctx.t("role-petugas") : null].filter(Boolean);
+      const tags = [m.personId === ctx.actor.person?.id ? ctx.t("role-ketua_rt") : null, petugas.has(m.personId) ? ctx.t("role-petugas") : null, m.telegramId === null ? ctx.t("offline-tag") : null].filter(Boolean);
       return `${index + 1}. ${m.displayName ?? "-"} — ${m.householdLabel ?? "-"}${tags.length ? ` (${tags.join(", ")})` : ""}`;
     });
     const header = ctx.t("members-title", { ...rtVars(place), active: active.length, households: place.householdCount });
-    for (const text of chunkLines(header, lines)) await ctx.reply(text);
+    const chunks = chunkLines(header, lines);
+    // issue 17: the residents without Telegram are kept from here too (the last chunk carries the button).
+    for (const [index, text] of chunks.entries()) {
+      await ctx.reply(text, index === chunks.length - 1 ? { reply_markup: new InlineKeyboard().text(ctx.t("button-offline-show"), offlineShow.data({})) } : {});
+    }
     if (pending.length === 0) return;
     // Pending requests in pages of 20 rows of buttons, each row acting on one person.
     for (let start = 0; start < pending.length; start += 20) {

@@ -10,6 +10,8 @@ import { formatWib, rtVars } from "../../messages/format.js";
 import { addressName } from "../../messages/address.js";
 import type { Vars } from "../../messages/translate.js";
 import { findMembership } from "../../domain/membership/membership.js";
+import { claimCodeOf } from "../../domain/offline/offline.js";
+import { showClaim } from "./offline.js";
 
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -56,6 +58,9 @@ export function createStartFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.command("start", async (ctx) => {
     const payload = ctx.match.trim();
+    // issue 17: a resident recorded without Telegram takes their record over.
+    const claim = claimCodeOf(payload);
+    if (claim !== undefined) return showClaim(deps, ctx, claim);
     if (payload) {
       await ctx.conversation.enter(REGISTRATION, await startingPoint(deps, ctx, payload));
       return;

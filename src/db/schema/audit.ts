@@ -38,6 +38,13 @@ export const auditAction = pgEnum("audit_action", [
   "kencana_requirement_recorded",
   // The KK count is the denominator of every participation rate and decides the award category.
   "household_count_set",
+  // issue 17: people without Telegram (src/domain/offline/).
+  "offline_recorded",
+  "offline_renamed",
+  "offline_removed",
+  "offline_claim_link",
+  "offline_claimed",
+  "offline_erased",
 ]);
 
 /**

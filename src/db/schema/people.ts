@@ -33,7 +33,23 @@ export const person = pgTable("person", {
   /** Set when Telegram answers 403 (blocked, deactivated); cleared when the person writes again. */
   unreachableAt: timestamp("unreachable_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (table) => [check("person_event_reminder_when", sql`${table.eventReminderWhen} in ('evening', 'morning', 'before')`)]);
+  /**
+   * issue 17, people without Telegram: set when a ketua or petugas recorded this person (an elder, a
+   * child) who has no Telegram account. Such a person has no telegram_id and is not erased
+   * (erased_at null): that is what tells them from an erased person. Kept after a claim, as history.
+   */
+  recordedBy: integer("recorded_by").references((): AnyPgColumn => person.id),
+  recordedAt: timestamp("recorded_at", { withTimezone: true }),
+  /** What the recorder said the person is: lansia, anak or dewasa (null: not said). */
+  offlineKind: text("offline_kind"),
+  /** The recording form's key: the same save arriving twice records one person. */
+  recordKey: text("record_key").unique(),
+  /** When the person took the record over with their own Telegram (a claim link). */
+  claimedAt: timestamp("claimed_at", { withTimezone: true }),
+}, (table) => [
+  check("person_event_reminder_when", sql`${table.eventReminderWhen} in ('evening', 'morning', 'before')`),
+  check("person_offline_kind", sql`${table.offlineKind} in ('lansia', 'anak', 'dewasa')`),
+]);
 
 export const rt = pgTable("rt", {
   id: serial("id").primaryKey(),

@@ -176,10 +176,13 @@ export async function appointOfficer(db: Database, actor: Actor, params: { waste
   const bank = await getWasteBank(db, wasteBankId);
   requireManager(actor, bank);
   const [resident] = await db
-    .select({ id: membership.id })
+    .select({ id: membership.id, telegramId: person.telegramId })
     .from(membership)
+    .innerJoin(person, eq(person.id, membership.personId))
     .where(and(eq(membership.personId, personId), eq(membership.status, "active"), inArray(membership.rtId, bank.rts.map((served) => served.id))));
   if (!resident) throw new DomainError("resident-not-served");
+  // A resident recorded without Telegram (issue 17) deposits, but cannot be an officer.
+  if (resident.telegramId === null) throw new DomainError("offline-no-telegram");
   const rows = await db.transaction(async (tx) => {
     const appointed = await tx
       .insert(wasteBankOfficer)

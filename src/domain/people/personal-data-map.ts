@@ -25,6 +25,7 @@ import {
   kencanaRequirement,
   ledgerEntry,
   membership,
+  offlineClaim,
   outbox,
   participation,
   person,
@@ -88,13 +89,14 @@ const cancelQueued = () => sql`case when ${outbox.status} in ('pending', 'sendin
  */
 export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
   {
-    columns: [person.telegramId, person.displayName, person.greeting, person.eventReminderWhen],
-    holds: "the Telegram id, name, how they chose to be addressed (Pak, Bu, Kak) and when they chose to be reminded of events",
-    erasure: "nulled (with consent, mute times, the greeting and the reminder choice); the row stays, anonymised, and is marked erased",
+    columns: [person.telegramId, person.displayName, person.greeting, person.eventReminderWhen, person.offlineKind],
+    holds:
+      "the Telegram id, name, how they chose to be addressed (Pak, Bu, Kak) and when they chose to be reminded of events; for a resident recorded without Telegram (issue 17), whether an elder, a child or an adult (who recorded them is `recorded_by`, a person id)",
+    erasure: "nulled (with consent, mute times, the greeting, the reminder choice and the kind); the row stays, anonymised, and is marked erased",
     async erase(tx, subject) {
       await tx
         .update(person)
-        .set({ telegramId: null, displayName: null, greeting: null, consentedAt: null, erasedAt: subject.now, announcementsMutedAt: null, eventRemindersOffAt: null, eventReminderWhen: null, unreachableAt: null })
+        .set({ telegramId: null, displayName: null, greeting: null, consentedAt: null, erasedAt: subject.now, announcementsMutedAt: null, eventRemindersOffAt: null, eventReminderWhen: null, unreachableAt: null, offlineKind: null })
         .where(eq(person.id, subject.personId));
     },
   },
@@ -247,6 +249,8 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
  */
 export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [person.locale], why: "a language code" },
+  { columns: [person.recordKey], why: "the recording form's random key (issue 17)" },
+  { columns: [offlineClaim.code], why: "a random claim code (issue 17); the person it hands over is a person id" },
   { columns: [membership.endReason], why: "a code: left, removed, erased" },
   { columns: [participation.sourceKey, participation.source], why: "ids and codes (`occurrence:12:person:5`, `checkin-code`, `ronda-button`)" },
   { columns: [readingLog.requestKey, readingSession.requestKey, bookLoan.requestKey], why: "a form's random key" },

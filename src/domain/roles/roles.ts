@@ -53,6 +53,8 @@ async function activeMemberOf(tx: Database, actor: Actor, membershipId: number):
   if (!member || member.status !== "active") throw new DomainError("target-not-member");
   const place = await getRt(tx, member.rtId);
   if (!canManageRt(actor, place)) throw new DomainError("not-allowed");
+  // A resident recorded without Telegram (issue 17) cannot act for the RT: no role, no hand-over.
+  if (member.telegramId === null) throw new DomainError("offline-no-telegram");
   return { member, rt: place };
 }
 
