@@ -22,6 +22,7 @@ import { legacySwapTake, rondaAssignOpen, rondaPresent, rondaUnavailable, rondaV
 import { checkInOnDuty, dutyNow } from "../../domain/ronda/duty.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
+import { jimpitanKeyboard } from "./kas.js";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -113,6 +114,9 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply([ctx.t("rota-mine-title"), ...rotaTable(ctx.t, shifts, locale)].join("\n"), { reply_markup: keyboard });
     }
     await showDutyNow(ctx);
+    // issue 17: after (or during) one's own night, the shift records its jimpitan in a few taps.
+    const jimpitan = await jimpitanKeyboard(deps, ctx);
+    if (jimpitan) await ctx.reply(ctx.t("kas-jimpitan-offer"), { reply_markup: jimpitan });
   });
 
   onButton(buttons, swapAsk, async (ctx, { occurrence }) => {

@@ -38,6 +38,10 @@ export const auditAction = pgEnum("audit_action", [
   "kencana_requirement_recorded",
   // The KK count is the denominator of every participation rate and decides the award category.
   "household_count_set",
+  // issue 17: the kas RT (src/domain/kas/).
+  "kas_income",
+  "kas_spending",
+  "kas_reversal",
 ]);
 
 /**
