@@ -181,9 +181,10 @@ async function appendEntry(tx: Database, params: { rtId: number; personId: numbe
   const earlier = await entryByKey(tx, requestKey);
   if (earlier) return { entry: earlier, balance, created: false };
   const amount = entry.amount;
+  // The award's own rule first: a spending "from the uang pembinaan" beyond it is that mistake, whatever the balance.
+  await params.check?.(balance);
   if (balance + amount < 0) throw new DomainError(entry.kind === "reversal" ? "kas-reversal-insufficient" : "kas-insufficient", { balance, amount: Math.abs(amount) });
   if (balance + amount > KAS_BALANCE_MAX) throw new DomainError("kas-balance-too-large");
-  await params.check?.(balance);
   const [row] = await tx.insert(kasEntry).values({ ...entry, rtId, requestKey, occurredAt: now, recordedBy: personId, recordedAt: now }).onConflictDoNothing().returning({ id: kasEntry.id });
   // Only a jimpitan night recorded twice under two keys can meet the unique index here.
   if (!row) throw new DomainError("not-allowed");
