@@ -15,7 +15,6 @@ import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, shownMessages
 // Minggu 22 November 2026, 10.00 WIB
 const { database, harness } = withTestBot();
 
-const STALE = "Tombol ini sudah tidak berlaku.";
 const RECEIPT_NEEDED = "Yang dibutuhkan foto nota atau kuitansi. Kirim fotonya, atau /batal.";
 const SQLISH = "'; drop table kas_entry;--";
 
