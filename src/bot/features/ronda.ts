@@ -113,10 +113,10 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
       for (const shift of shifts.slice(0, 8)) keyboard.text(ctx.t("button-swap-ask", { when: formatWhen(shift.startsAt, locale) }), swapAsk.data({ occurrence: shift.occurrenceId })).row();
       await ctx.reply([ctx.t("rota-mine-title"), ...rotaTable(ctx.t, shifts, locale)].join("\n"), { reply_markup: keyboard });
     }
-    await showDutyNow(ctx);
     // issue 17: after (or during) one's own night, the shift records its jimpitan in a few taps.
     const jimpitan = await jimpitanKeyboard(deps, ctx);
     if (jimpitan) await ctx.reply(ctx.t("kas-jimpitan-offer"), { reply_markup: jimpitan });
+    await showDutyNow(ctx);
   });
 
   onButton(buttons, swapAsk, async (ctx, { occurrence }) => {
