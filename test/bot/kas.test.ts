@@ -1,6 +1,6 @@
 import { eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, event, eventOccurrence, kasBalance, kasEntry, outbox, person, roleAssignment, rt, rtTitle, shiftAssignment } from "../../src/db/schema/index.js";
+import { auditLog, event, eventOccurrence, kasBalance, kasEntry, membership, outbox, person, roleAssignment, rt, rtTitle, shiftAssignment } from "../../src/db/schema/index.js";
 import { auditKasBook, kasBalanceOf, recordIncome, recordSpending, reverseKasEntry } from "../../src/domain/kas/book.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { eraseOwnData } from "../../src/domain/people/erasure.js";
@@ -208,7 +208,7 @@ describe("recording in the kas", () => {
   });
 
   it("lets every member read /kas, read-only; the keepers get the buttons", async () => {
-    const { dewi, siti, harun } = await world();
+    const { dewi, siti, harun, budi } = await world();
     await income(dewi, "Jimpitan", "35.000");
     await harness.send(siti, "/kas");
     const text = harness.lastText(siti);
@@ -221,6 +221,15 @@ describe("recording in the kas", () => {
     expect(harness.lastText(siti)).toBe("Maaf, perintah ini hanya untuk bendahara dan ketua RT.");
     await pressData(harness, siti, kasSave.data({ form: "catat", answer: "yes", request: "0123456789abcdef" }));
     expect(await entries()).toHaveLength(1);
+    // Another RT's bendahara reads their own RT's book; a member who left reads none.
+    await harness.send(budi, "/kas");
+    expect(harness.lastText(budi)).toContain("Kas RT 06");
+    expect(harness.lastText(budi)).toContain("Saldo: Rp 0");
+    await database.db.update(membership).set({ status: "left", endedAt: harness.now }).where(eq(membership.id, siti.membershipId));
+    await harness.send(siti, "/kas");
+    expect(harness.lastText(siti)).toContain("Kirim /start untuk mendaftar");
+    await harness.send(harun, "/anggota");
+    expect(harness.telegram.textsTo(harun.id).join("\n")).toContain("Dewi — Rumah Dewi (bendahara RT)");
     await harness.send(harun, "/kas");
     expect(harness.buttons(harun)).toEqual(["✍️ Catat", "↩️ Koreksi"]);
     await harness.press(harun, "Catat");
