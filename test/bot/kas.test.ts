@@ -5,9 +5,9 @@ import { auditKasBook, kasBalanceOf, recordIncome, recordSpending, reverseKasEnt
 import { loadActor } from "../../src/domain/people/actor.js";
 import { eraseOwnData } from "../../src/domain/people/erasure.js";
 import { appointBendahara } from "../../src/domain/roles/roles.js";
-import { kasBendahara, kasJimpitan, kasSave } from "../../src/messages/buttons/kas.js";
+import { kasBendahara, kasExport, kasJimpitan, kasSave } from "../../src/messages/buttons/kas.js";
 import { planKasStatements } from "../../src/scheduling/kas-statements.js";
-import { activeRolesOf, addKetua, addKoordinator, addMember, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
+import { activeRolesOf, addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { sentDocuments } from "../helpers/fake-telegram.js";
 import { readWorkbook, rowValues, sheet, sheetNames } from "../helpers/spreadsheet.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
@@ -72,11 +72,11 @@ async function entries() {
 
 describe("the bendahara", () => {
   it("is appointed and revoked by the ketua on /bendahara, audited and told, and gets the kas commands", async () => {
-    const { harun, siti } = await world();
+    const { harun, siti, rt5 } = await world();
     await harness.send(harun, "/bendahara");
     expect(harness.lastText(harun)).toContain("bendahara RT 05");
     await harness.press(harun, "Siti");
-    expect(await activeRolesOf(database.db, siti.id)).toContain(`bendahara:${siti.membershipId === 0 ? 0 : (await actorOf(siti)).membership!.rtId}`);
+    expect(await activeRolesOf(database.db, siti.id)).toContain(`bendahara:${rt5.id}`);
     expect(harness.telegram.textsTo(siti.id).join("\n")).toContain("Anda diangkat menjadi bendahara RT 05");
     // A double tap of the same (now stale) "add" button changes nothing: one grant, one notice.
     await pressData(harness, harun, kasBendahara.data({ change: "add", membership: siti.membershipId }));
@@ -359,7 +359,11 @@ describe("the monthly statement", () => {
     expect(again.queued).toBe(0);
     const queued = await database.db.select().from(outbox).where(like(outbox.dedupeKey, "kas-statement:%"));
     expect(queued.filter((row) => row.chatId === -100500)).toHaveLength(1);
-    expect(String((queued.find((row) => row.chatId === -100500)!.payload as { text: string }).text)).toContain("Laporan kas RT 05 Kelurahan Simpang IV Sipin, November 2026");
+    const groupText = String((queued.find((row) => row.chatId === -100500)!.payload as { text: string }).text);
+    expect(groupText).toContain("Laporan kas RT 05 Kelurahan Simpang IV Sipin, November 2026");
+    expect(groupText).toContain("➕ Iuran: Rp 100.000");
+    expect(groupText).toContain("Saldo akhir: Rp 100.000");
+    expect(groupText).toContain("· Iuran · +Rp 100.000 (Dewi)");
     // RT 06 has no group: its bendahara gets it (and no one of RT 05 but the group).
     expect(queued.filter((row) => row.chatId === budi.id)).toHaveLength(1);
     expect(queued.filter((row) => row.chatId === harun.id || row.chatId === dewi.id)).toHaveLength(0);
@@ -394,6 +398,13 @@ describe("the board's workbook", () => {
     expect(sentDocuments(harness.telegram, koordinator.id)).toHaveLength(1);
     await harness.send(siti, "/eksporkas");
     expect(harness.lastText(siti)).toContain("hanya untuk bendahara, ketua RT, koordinator");
+    // A koordinator of another kelurahan, with a forged button naming RT 05: refused, no file.
+    const other = newUser("KoorLain");
+    await addKoordinator(database.db, other, { kelurahanCode: KELURAHAN_BULURAN_KENALI });
+    await harness.send(other, "/eksporkas");
+    expect(harness.lastText(other)).toBe("Belum ada RT di wilayah Anda yang mencatat kas.");
+    await pressData(harness, other, kasExport.data({ rt: (await actorOf(dewi)).membership!.rtId }));
+    expect(sentDocuments(harness.telegram, other.id)).toEqual([]);
   });
 });
 
