@@ -37,6 +37,7 @@ import { AWARD_FILTERS } from "../src/messages/buttons/award.js";
 import { titleLevel } from "../src/db/schema/index.js";
 import { RECAP_COLUMNS } from "../src/reports/recap.js";
 import { RT_STATUSES } from "../src/webapp/pages/rts.js";
+import { INCOME_KINDS } from "../src/domain/kas/book.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -159,6 +160,10 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "award-filter-*": AWARD_FILTERS.map((filter) => `award-filter-${filter}`),
   "award-title-*": titleLevel.enumValues.map((level) => `award-title-${level}`),
   "kencana-req-*": KENCANA_REQUIREMENTS.map((requirement) => `kencana-req-${requirement}`),
+  // issue 17: kas RT
+  "kas-kind-*": INCOME_KINDS.map((kind) => `kas-kind-${kind}`),
+  "kas-title-*": titleLevel.enumValues.map((level) => `kas-title-${level}`),
+  "kas-from-award-*": ["yes", "no"].map((answer) => `kas-from-award-${answer}`),
   "kencana-shortfall-*": (["held-under-a-year", "fading", "requirements-unmet", "already-kencana"] satisfies KencanaShortfall[]).map((shortfall) => `kencana-shortfall-${shortfall}`),
 };
 

@@ -5,7 +5,7 @@ import { RECAP_READERS } from "../messages/buttons/onsite.js";
 export type { Audience };
 
 /** The tasks /bantuan groups commands by, in the order it shows them; titles are `help-group-<group>`. */
-export const COMMAND_GROUPS = ["umum", "kegiatan", "bank", "baca", "rt", "penilaian", "wilayah", "saya"] as const;
+export const COMMAND_GROUPS = ["umum", "kegiatan", "bank", "kas", "baca", "rt", "penilaian", "wilayah", "saya"] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 /**
@@ -120,6 +120,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   // issue 15: award. The round's decision (SK, winners, uang pembinaan), and the holders on the way to Kencana.
   { command: "keputusan", audience: AUDIENCES.admins, group: "penilaian" },
   { command: "kencana", audience: COORDINATORS, group: "penilaian" },
+  // issue 17: the kas RT. Every member reads it; its bendahara (or the ketua) records in it; the
+  // ketua appoints the bendahara; the board's workbook for them and a koordinator over the RT.
+  { command: "kas", audience: AUDIENCES.kasReaders, group: "kas" },
+  { command: "kascatat", audience: AUDIENCES.kasKeepers, group: "kas" },
+  { command: "kaskoreksi", audience: AUDIENCES.kasKeepers, group: "kas" },
+  { command: "eksporkas", audience: AUDIENCES.kasExporters, group: "kas" },
+  { command: "bendahara", audience: MANAGERS, group: "rt" },
 ];
 
 /**

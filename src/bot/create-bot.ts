@@ -12,6 +12,7 @@ import { createCancelFeature } from "./features/cancel.js";
 import { createEraseFeature } from "./features/erase.js";
 import { createAuditFeature } from "./features/audit.js";
 import { createAwardFeature } from "./features/award.js";
+import { createKasFeature } from "./features/kas.js";
 import { createDatakuFeature } from "./features/dataku.js";
 import { createEventsFeature } from "./features/events.js";
 import { createEvidenceFeature } from "./features/evidence.js";
@@ -110,6 +111,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createKeepingFeature(deps));
   bot.use(createRoundsFeature(deps));
   bot.use(createAwardFeature(deps));
+  bot.use(createKasFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

@@ -22,6 +22,8 @@ async function grantLabel(db: Database, grant: RoleGrant): Promise<string> {
       return `ketua ${await rtLabel(db, grant.rtId)}`;
     case "petugas":
       return `petugas ${await rtLabel(db, grant.rtId)}`;
+    case "bendahara":
+      return `bendahara ${await rtLabel(db, grant.rtId)}`;
     case "petugas_bank":
       return `petugas bank sampah #${grant.wasteBankId}`;
     case "koordinator":

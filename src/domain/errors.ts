@@ -173,6 +173,16 @@ export const DOMAIN_ERROR_CODES = [
   "claim-member-elsewhere",
   "claim-pending",
   "claim-has-history",
+  // issue 17: the kas RT
+  "kas-insufficient",
+  "kas-award-insufficient",
+  "kas-balance-too-large",
+  "kas-entry-not-found",
+  "kas-already-reversed",
+  "kas-reversal-insufficient",
+  "kas-not-on-duty",
+  "kas-jimpitan-closed",
+  "kas-bendahara-is-ketua",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

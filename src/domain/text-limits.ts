@@ -43,6 +43,10 @@ export const TEXT_LIMITS = {
   overrideReason: 300,
   /** The caption of an evidence photo (/bukti): a line or two, printed under the photo in the evidence pack. */
   evidenceCaption: 300,
+  /** issue 17: what a kas RT spending was for, or a note on an income; kept in the RT's book. */
+  kasPurpose: 200,
+  /** Why a kas RT entry is reversed; kept for good. */
+  kasReason: 200,
 } as const satisfies Record<string, number>;
 
 export type TextField = keyof typeof TEXT_LIMITS;

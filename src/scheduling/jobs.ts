@@ -9,6 +9,7 @@ import { planDeclineNotices } from "../domain/cycle/decline.js";
 import { planWeeklyDigests } from "./digests.js";
 import { planSelfAssessmentInvites } from "./self-assessment-invites.js";
 import { planLoanReminders } from "./loan-reminders.js";
+import { planKasStatements } from "./kas-statements.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
 import type { ScheduledJob } from "./scheduler.js";
 
@@ -53,6 +54,9 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     // The quarter's penilaian mandiri, Mondays 09.00 WIB of January, April, July and October: the first
     // Monday invites (once per quarter, keyed by the quarter), the later ones only catch up.
     { name: "self-assessment-invites", cron: "0 9 * 1,4,7,10 1", run: (now) => planSelfAssessmentInvites(deps, now) },
+    // issue 17: the kas RT's statement of the month just closed, the 1st at 07.00 WIB (the 2nd and 3rd
+    // catch up a day the bot was down; the outbox keys make it once per RT per month).
+    { name: "kas-statements", cron: "0 7 1-3 * *", run: (now) => planKasStatements(deps, now) },
     // Household labels of memberships ended a year ago are forgotten (README, "Privacy and audit").
     { name: "retention", cron: "45 3 * * *", run: (now) => applyRetention(db, now) },
   ];

@@ -42,8 +42,8 @@ function sorted(commands: readonly string[]): string[] {
 }
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
-const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian"];
+const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku", "kas"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian", "kascatat", "kaskoreksi", "eksporkas", "bendahara"];
 const STAFF = ["lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "rekaptim"];
 
 describe("/bantuan", () => {
@@ -92,17 +92,17 @@ describe("/bantuan", () => {
   it("shows a koordinator the RT registry but not the admin's command", async () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "usulkan"]));
+    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "usulkan", "eksporkas"]));
   });
 
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan"]));
+    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"]));
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan"]));
+    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"]));
   });
 
   it("groups by task, showing only the tasks the person has commands for", async () => {
@@ -112,7 +112,7 @@ describe("/bantuan", () => {
     await harness.send(siti, "/bantuan");
     const text = harness.lastText(siti);
     const headings = text.split("\n").filter((line) => line.startsWith("▸ "));
-    expect(headings).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Pojok baca", "▸ Data saya"]);
+    expect(headings).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Kas RT", "▸ Pojok baca", "▸ Data saya"]);
     // Each command sits under its task.
     expect(text).toMatch(/▸ Kegiatan & ronda\n\/jadwal — [^\n]+\n\/hadir — /);
     expect(text).toMatch(/▸ Bank sampah\n\/saldo — /);
@@ -122,7 +122,7 @@ describe("/bantuan", () => {
     await addKetua(database.db, ketua, place.id);
     await harness.send(ketua, "/bantuan");
     const ketuaText = harness.lastText(ketua);
-    expect(ketuaText.split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Pojok baca", "▸ Mengelola RT", "▸ Penilaian Kampung BANTAR", "▸ Data saya"]);
+    expect(ketuaText.split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Kas RT", "▸ Pojok baca", "▸ Mengelola RT", "▸ Penilaian Kampung BANTAR", "▸ Data saya"]);
     expect(ketuaText).toMatch(/▸ Mengelola RT\n\/anggota — /);
     expect(ketuaText.length).toBeLessThanOrEqual(4096);
 
@@ -131,7 +131,7 @@ describe("/bantuan", () => {
     await harness.send(admin, "/bahasa");
     await harness.press(admin, "English");
     await harness.send(admin, "/bantuan");
-    expect(harness.lastText(admin).split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ General", "▸ Activities & night watch", "▸ Waste bank", "▸ Running the RT", "▸ Kampung BANTAR assessment", "▸ Coordinator & city", "▸ My data"]);
+    expect(harness.lastText(admin).split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ General", "▸ Activities & night watch", "▸ Waste bank", "▸ RT cash book", "▸ Running the RT", "▸ Kampung BANTAR assessment", "▸ Coordinator & city", "▸ My data"]);
   });
 
   it("lists only commands that exist, each once", async () => {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { parseKasPurpose, parseKasReason } from "../../src/domain/kas/book.js";
 import type { Update } from "grammy/types";
 import { beforeEach, describe, expect, it } from "vitest";
 import { person } from "../../src/db/schema/index.js";
@@ -526,6 +527,8 @@ const FREE_TEXT: [field: TextField, parse: (text: string) => Parsed<string>, goo
   ["evidenceCaption", parseEvidenceCaption, "Kerja bakti di parit 🧹"],
   ["assessmentNote", parseAssessmentNote, "Saluran bersih, 2 titik tergenang"],
   ["overrideReason", parseOverrideReason, "Bank sampah tutup sejak Mei"],
+  ["kasPurpose", parseKasPurpose, "Beli cat pos ronda 🎨"],
+  ["kasReason", parseKasReason, "salah ketik jumlah"],
 ];
 
 describe("every free-text field has one documented limit, enforced before anything is stored", () => {

@@ -27,6 +27,7 @@ import { createTeamInviteConversation, createVisitConversation, TEAM_INVITE, VIS
 import { createReassessmentConversation, createSelfAssessmentConversation, REASSESSMENT_VISIT, SELF_ASSESSMENT } from "./keeping.js";
 import { BULK_SCORE, createBulkScoreConversation } from "./bulk-score.js";
 import { createOfflineRecordConversation, createOfflineRenameConversation, OFFLINE_RECORD, OFFLINE_RENAME } from "./offline.js";
+import { createKasJimpitanConversation, createKasRecordConversation, createKasReversalConversation, KAS_JIMPITAN, KAS_RECORD, KAS_REVERSAL } from "./kas.js";
 import { APPOINT_KOORDINATOR, CREATE_RT, createAppointKoordinatorConversation, createCreateRtConversation, createHouseholdCountConversation, HOUSEHOLD_COUNT } from "./staff.js";
 
 /** A form's arguments differ (registration takes where it started); the plugin passes them on. */
@@ -80,6 +81,11 @@ export const FORMS: readonly { id: string; command: string; build: (deps: BotDep
   // issue 17: opened by /tanpatelegram's buttons.
   { id: OFFLINE_RECORD, command: "tanpatelegram", build: createOfflineRecordConversation },
   { id: OFFLINE_RENAME, command: "tanpatelegram", build: createOfflineRenameConversation },
+  // issue 17: the kas RT. The jimpitan form opens from "Catat jimpitan malam ini" (a resident on the
+  // night's shift; the domain checks the shift), with the right of /kas.
+  { id: KAS_RECORD, command: "kascatat", build: createKasRecordConversation },
+  { id: KAS_REVERSAL, command: "kaskoreksi", build: createKasReversalConversation },
+  { id: KAS_JIMPITAN, command: "kas", build: createKasJimpitanConversation },
 ];
 
 /** The conversation builder of a form: its body behind the guard of its command's audience. */

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { decideMembership, findMembership, listMembers, removeMember, type MembershipView } from "../../domain/membership/membership.js";
 import { headedRtId } from "../../domain/people/actor.js";
-import { appointPetugas, handOverKetua, listPetugasIds, revokePetugas } from "../../domain/roles/roles.js";
+import { appointPetugas, handOverKetua, listPetugasIds, listRtRoleHolderIds, revokePetugas } from "../../domain/roles/roles.js";
 import { getRt } from "../../domain/rt/rt.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -51,10 +51,11 @@ export function createMembersFeature(deps: BotDeps): Composer<BotContext> {
     const place = await headedRt(ctx);
     const members = await listMembers(deps.db, place.id);
     const petugas = new Set(await listPetugasIds(deps.db, place.id));
+    const bendahara = new Set(await listRtRoleHolderIds(deps.db, place.id, "bendahara"));
     const active = members.filter((m) => m.status === "active");
     const pending = members.filter((m) => m.status === "pending");
     const lines = active.map((m, index) => {
-      const tags = [m.personId === ctx.actor.person?.id ? ctx.t("role-ketua_rt") : null, petugas.has(m.personId) ? ctx.t("role-petugas") : null, m.telegramId === null ? ctx.t("offline-tag") : null].filter(Boolean);
+      const tags = [m.personId === ctx.actor.person?.id ? ctx.t("role-ketua_rt") : null, petugas.has(m.personId) ? ctx.t("role-petugas") : null, bendahara.has(m.personId) ? ctx.t("role-bendahara") : null, m.telegramId === null ? ctx.t("offline-tag") : null].filter(Boolean);
       return `${index + 1}. ${m.displayName ?? "-"} — ${m.householdLabel ?? "-"}${tags.length ? ` (${tags.join(", ")})` : ""}`;
     });
     const header = ctx.t("members-title", { ...rtVars(place), active: active.length, households: place.householdCount });

@@ -22,6 +22,7 @@ import { legacySwapTake, rondaAssignOpen, rondaPresent, rondaUnavailable, rondaV
 import { checkInOnDuty, dutyNow } from "../../domain/ronda/duty.js";
 import { onButton } from "../buttons.js";
 import { redraw } from "../redraw.js";
+import { jimpitanKeyboard } from "./kas.js";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -112,6 +113,9 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
       for (const shift of shifts.slice(0, 8)) keyboard.text(ctx.t("button-swap-ask", { when: formatWhen(shift.startsAt, locale) }), swapAsk.data({ occurrence: shift.occurrenceId })).row();
       await ctx.reply([ctx.t("rota-mine-title"), ...rotaTable(ctx.t, shifts, locale)].join("\n"), { reply_markup: keyboard });
     }
+    // issue 17: after (or during) one's own night, the shift records its jimpitan in a few taps.
+    const jimpitan = await jimpitanKeyboard(deps, ctx);
+    if (jimpitan) await ctx.reply(ctx.t("kas-jimpitan-offer"), { reply_markup: jimpitan });
     await showDutyNow(ctx);
   });
 

@@ -45,6 +45,10 @@ export const auditAction = pgEnum("audit_action", [
   "offline_claim_link",
   "offline_claimed",
   "offline_erased",
+  // issue 17: the kas RT (src/domain/kas/).
+  "kas_income",
+  "kas_spending",
+  "kas_reversal",
 ]);
 
 /**

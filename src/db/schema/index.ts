@@ -13,3 +13,4 @@ export * from "./audit.js";
 export * from "./cycle.js";
 export * from "./evidence.js";
 export * from "./offline.js";
+export * from "./kas.js";

@@ -87,10 +87,10 @@ export const membership = pgTable("membership", {
   index("membership_rt_status_idx").on(table.rtId, table.status),
 ]);
 
-export const role = pgEnum("role", ["ketua_rt", "petugas", "koordinator", "admin"]);
+export const role = pgEnum("role", ["ketua_rt", "petugas", "koordinator", "admin", "bendahara"]);
 
 /**
- * Roles beyond `warga` (which is an active membership). Scope: ketua_rt and petugas have an RT;
+ * Roles beyond `warga` (which is an active membership). Scope: ketua_rt, petugas and bendahara have an RT;
  * koordinator has a kelurahan or a kecamatan; admin has none. Revoked rows stay as history.
  */
 export const roleAssignment = pgTable("role_assignment", {
@@ -112,9 +112,11 @@ export const roleAssignment = pgTable("role_assignment", {
   index("role_person_idx").on(table.personId),
   check(
     "role_scope_shape",
-    sql`case ${table.role}
+    // Read as text: a role value added in a migration cannot be named as the enum in that migration's transaction.
+    sql`case ${table.role}::text
       when 'ketua_rt' then ${table.rtId} is not null and ${table.kelurahanCode} is null and ${table.kecamatanCode} is null
       when 'petugas' then ${table.rtId} is not null and ${table.kelurahanCode} is null and ${table.kecamatanCode} is null
+      when 'bendahara' then ${table.rtId} is not null and ${table.kelurahanCode} is null and ${table.kecamatanCode} is null
       when 'koordinator' then ${table.rtId} is null and ((${table.kelurahanCode} is null) <> (${table.kecamatanCode} is null))
       else ${table.rtId} is null and ${table.kelurahanCode} is null and ${table.kecamatanCode} is null end`,
   ),

@@ -6,9 +6,10 @@ import type { Greeting } from "../../messages/address.js";
 
 /**
  * `petugas` keeps an RT (attendance, the reading corner); `petugas_bank` runs a waste bank;
- * `penilai` is on the assessment team of a round not yet decided (which RTs: domain/cycle/assessors.ts).
+ * `penilai` is on the assessment team of a round not yet decided (which RTs: domain/cycle/assessors.ts);
+ * `bendahara` keeps an RT's cash book (kas RT), appointed by its ketua (domain/kas/).
  */
-export type Role = "ketua_rt" | "petugas" | "petugas_bank" | "koordinator" | "admin" | "penilai";
+export type Role = "ketua_rt" | "petugas" | "petugas_bank" | "koordinator" | "admin" | "penilai" | "bendahara";
 export type RoleName = "warga" | Role;
 
 export type RoleGrant = {

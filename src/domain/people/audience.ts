@@ -23,6 +23,12 @@ export const AUDIENCES = {
   dashboardReaders: ["ketua_rt", "koordinator", "admin"],
   /** The assessment team of an open round; which RTs is checked in the domain (assessorRtIds). */
   assessors: ["penilai"],
+  /** issue 17: /kas, the RT's cash book, read by every member; which RT is the reader's own. */
+  kasReaders: ["warga", "bendahara", "ketua_rt"],
+  /** Who records in the cash book: its bendahara, or the ketua (acting ketua too); which RT is checked in domain/kas. */
+  kasKeepers: ["bendahara", "ketua_rt"],
+  /** Who exports the cash book for the RT's board; which RT is checked in domain/kas (canReadKasBooks). */
+  kasExporters: ["bendahara", "ketua_rt", "koordinator", "admin"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export function allows(audience: Audience, actor: Actor): boolean {

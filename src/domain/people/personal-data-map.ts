@@ -22,6 +22,8 @@ import {
   indicatorScore,
   kecamatan,
   kelurahan,
+  kasBalance,
+  kasEntry,
   kencanaRequirement,
   ledgerEntry,
   membership,
@@ -137,6 +139,17 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
         .update(ledgerEntry)
         .set({ requestKey: sql`regexp_replace(${ledgerEntry.requestKey}, ${oldKey}, '\\1:')` })
         .where(and(eq(ledgerEntry.recordedBy, subject.personId), sql`${ledgerEntry.requestKey} ~ ${oldKey}`));
+    },
+  },
+  {
+    columns: [kasEntry.purpose, kasEntry.reason],
+    holds: "what a kas RT spending was for, or why an entry was reversed, as the bendahara or ketua wrote it (free text that may name neighbours)",
+    erasure: "blanked on the entries the person recorded (the one change the cash book's trigger allows); amounts, kinds, receipts and balances stay the RT's, the recorder shown as erased",
+    async erase(tx, subject) {
+      await tx
+        .update(kasEntry)
+        .set({ purpose: sql`case when ${kasEntry.purpose} is null then null else '' end`, reason: sql`case when ${kasEntry.reason} is null then null else '' end` })
+        .where(and(eq(kasEntry.recordedBy, subject.personId), sql`(${kasEntry.purpose} <> '' or ${kasEntry.reason} <> '')`));
     },
   },
   {
@@ -295,6 +308,11 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [rtTitle.skNumber, rtTitle.baseline, rtTitle.awardRupiah], why: "the decree's number, the RT's indicator levels before its visit, Rupiah" },
   { columns: [kencanaRequirement.requirement, kencanaRequirement.note, kencanaRequirement.requestKey], why: "a requirement's code and what the RT has for it (the RT's record); a form's key" },
   { columns: [evidence.indicatorCode, evidence.fileId, evidence.fileUniqueId, evidence.requestKey], why: "an indicator code; Telegram's ids of a photo of the RT's activity; a form's key" },
+  { columns: [kasEntry.requestKey], why: "a form's random key (`kas-catat:<uuid>`) or a ronda night's (`jimpitan:<occurrence id>`)" },
+  { columns: [kasEntry.amount, kasBalance.balance], why: "Rupiah" },
+  { columns: [kasEntry.reversesEntryId], why: "an entry id" },
+  { columns: [kasEntry.receiptFileId, kasEntry.receiptFileUniqueId], why: "Telegram's ids of the photo of a receipt, the RT's record of what it spent" },
+  { columns: [kasEntry.collectedBy], why: "person ids of the night's shift; an erased person's row is anonymised, so the entry names nobody" },
 ];
 
 /**

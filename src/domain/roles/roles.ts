@@ -101,51 +101,87 @@ export async function handOverKetua(deps: ServiceDeps, actor: Actor, params: { m
   });
 }
 
+/** The roles a ketua gives members of their RT, each told in its own words. */
+export type RtRole = "petugas" | "bendahara";
+
+/** Each role's notice events and texts (spelt out, so the locale test finds every key). */
+const RT_ROLE_NOTICES: Record<RtRole, { appointed: string; revoked: string; appointedText: string; revokedText: string }> = {
+  petugas: { appointed: "petugas-appointed", revoked: "petugas-revoked", appointedText: "petugas-appointed-notice", revokedText: "petugas-revoked-notice" },
+  bendahara: { appointed: "bendahara-appointed", revoked: "bendahara-revoked", appointedText: "bendahara-appointed-notice", revokedText: "bendahara-revoked-notice" },
+};
+
+export async function listRtRoleHolderIds(db: Database, rtId: number, role: RtRole): Promise<number[]> {
+  const rows = await db
+    .select({ personId: roleAssignment.personId })
+    .from(roleAssignment)
+    .where(and(eq(roleAssignment.rtId, rtId), eq(roleAssignment.role, role), isNull(roleAssignment.revokedAt)));
+  return rows.map((row) => row.personId);
+}
+
 /**
- * Makes an active member a petugas of their RT, audited and told in one transaction. Appointing
- * twice leaves one grant and one notice (keyed by the grant).
+ * Makes an active member a petugas (or bendahara) of their RT, audited and told in one transaction.
+ * Appointing twice leaves one grant and one notice (keyed by the grant).
  */
-export async function appointPetugas(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+async function appointRtRole(deps: ServiceDeps, actor: Actor, params: { membershipId: number }, role: RtRole): Promise<RoleChange> {
   const now = deps.clock();
   return inTransaction(deps, async (tx) => {
     const target = await activeMemberOf(tx, actor, params.membershipId);
+    // The ketua keeps the cash book anyway: naming them bendahara would add nothing.
+    if (role === "bendahara" && (await findKetua(tx, target.rt.id))?.personId === target.member.personId) throw new DomainError("kas-bendahara-is-ketua");
     const rows = await tx
       .insert(roleAssignment)
-      .values({ personId: target.member.personId, role: "petugas", rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null })
+      .values({ personId: target.member.personId, role, rtId: target.rt.id, grantedAt: now, grantedBy: actor.person?.id ?? null })
       .onConflictDoNothing()
       .returning({ id: roleAssignment.id });
     for (const row of rows) {
       await recordAudit(tx, {
         occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_granted", rtId: target.rt.id, targetPersonId: target.member.personId,
-        entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
+        entityType: "role_assignment", entityId: row.id, details: { role },
       });
       await wantMenus(tx, [target.member.personId], now);
-      await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("petugas-appointed", row.id), "petugas-appointed-notice", rtVars(target.rt)));
+      await queueNotices(tx, now, noticeIn(deps, target.member, eventKey(RT_ROLE_NOTICES[role].appointed, row.id), RT_ROLE_NOTICES[role].appointedText, rtVars(target.rt)));
     }
     return { ...target, changed: rows.length > 0 };
   });
 }
 
-/** Ends a member's petugas duty, audited and told in one transaction; revoking twice changes nothing. */
-export async function revokePetugas(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+/** Ends a member's petugas (or bendahara) duty, audited and told in one transaction; revoking twice changes nothing. */
+async function revokeRtRole(deps: ServiceDeps, actor: Actor, params: { membershipId: number }, role: RtRole): Promise<RoleChange> {
   const now = deps.clock();
   return inTransaction(deps, async (tx) => {
     const target = await activeMemberOf(tx, actor, params.membershipId);
     const rows = await tx
       .update(roleAssignment)
       .set({ revokedAt: now, revokedBy: actor.person?.id ?? null })
-      .where(and(eq(roleAssignment.personId, target.member.personId), eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, "petugas"), isNull(roleAssignment.revokedAt)))
+      .where(and(eq(roleAssignment.personId, target.member.personId), eq(roleAssignment.rtId, target.rt.id), eq(roleAssignment.role, role), isNull(roleAssignment.revokedAt)))
       .returning({ id: roleAssignment.id });
     for (const row of rows) {
       await recordAudit(tx, {
         occurredAt: now, actorPersonId: actor.person?.id ?? null, action: "role_revoked", rtId: target.rt.id, targetPersonId: target.member.personId,
-        entityType: "role_assignment", entityId: row.id, details: { role: "petugas" },
+        entityType: "role_assignment", entityId: row.id, details: { role },
       });
       await wantMenus(tx, [target.member.personId], now);
-      await queueNotices(tx, now, noticeIn(deps, target.member, eventKey("petugas-revoked", row.id), "petugas-revoked-notice", rtVars(target.rt)));
+      await queueNotices(tx, now, noticeIn(deps, target.member, eventKey(RT_ROLE_NOTICES[role].revoked, row.id), RT_ROLE_NOTICES[role].revokedText, rtVars(target.rt)));
     }
     return { ...target, changed: rows.length > 0 };
   });
+}
+
+export function appointPetugas(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+  return appointRtRole(deps, actor, params, "petugas");
+}
+
+export function revokePetugas(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+  return revokeRtRole(deps, actor, params, "petugas");
+}
+
+/** issue 17: the ketua names the RT's bendahara, who keeps the kas RT (domain/kas/book.ts). */
+export function appointBendahara(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+  return appointRtRole(deps, actor, params, "bendahara");
+}
+
+export function revokeBendahara(deps: ServiceDeps, actor: Actor, params: { membershipId: number }): Promise<RoleChange> {
+  return revokeRtRole(deps, actor, params, "bendahara");
 }
 
 export type RoleInviteTarget =

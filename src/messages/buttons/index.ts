@@ -16,6 +16,7 @@ import { ROUND_BUTTONS } from "./rounds.js";
 import { AWARD_BUTTONS } from "./award.js";
 import { UNSCORED_BUTTONS } from "./unscored.js";
 import { OFFLINE_BUTTONS } from "./offline.js";
+import { KAS_BUTTONS } from "./kas.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -40,6 +41,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...AWARD_BUTTONS,
   ...UNSCORED_BUTTONS,
   ...OFFLINE_BUTTONS,
+  ...KAS_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();

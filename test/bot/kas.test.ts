@@ -1,0 +1,450 @@
+import { eq, like, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, event, eventOccurrence, kasBalance, kasEntry, membership, outbox, person, roleAssignment, rt, rtTitle, shiftAssignment } from "../../src/db/schema/index.js";
+import { auditKasBook, kasBalanceOf, recordIncome, recordSpending, reverseKasEntry } from "../../src/domain/kas/book.js";
+import { loadActor } from "../../src/domain/people/actor.js";
+import { eraseOwnData } from "../../src/domain/people/erasure.js";
+import { appointBendahara } from "../../src/domain/roles/roles.js";
+import { kasBendahara, kasExport, kasJimpitan, kasSave } from "../../src/messages/buttons/kas.js";
+import { planKasStatements } from "../../src/scheduling/kas-statements.js";
+import { activeRolesOf, addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
+import { sentDocuments } from "../helpers/fake-telegram.js";
+import { readWorkbook, rowValues, sheet, sheetNames } from "../helpers/spreadsheet.js";
+import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
+
+// Minggu 22 November 2026, 10.00 WIB
+const { database, harness } = withTestBot();
+
+const RECEIPT_NEEDED = "Yang dibutuhkan foto nota atau kuitansi. Kirim fotonya, atau /batal.";
+const SQLISH = "'; drop table kas_entry;--";
+
+type Person = TestUser & { personId: number; membershipId: number };
+
+async function member(name: string, rtId: number): Promise<Person> {
+  const user = newUser(name);
+  return { ...user, ...(await addMember(database.db, user, rtId, `Rumah ${name}`)) };
+}
+
+async function bendaharaOf(name: string, rtId: number): Promise<Person> {
+  const found = await member(name, rtId);
+  await database.db.insert(roleAssignment).values({ personId: found.personId, role: "bendahara", rtId });
+  return found;
+}
+
+/** RT 05 (ketua Harun, bendahara Dewi, warga Siti) and RT 06 (bendahara Budi), a koordinator over both. */
+async function world() {
+  const db = database.db;
+  const rt5 = await addRt(db, 5);
+  const rt6 = await addRt(db, 6);
+  const harunUser = newUser("Harun");
+  const harun: Person = { ...harunUser, ...(await addKetua(db, harunUser, rt5.id)) };
+  const dewi = await bendaharaOf("Dewi", rt5.id);
+  const siti = await member("Siti", rt5.id);
+  const budi = await bendaharaOf("Budi", rt6.id);
+  const koordinator = newUser("Koordinator");
+  await addKoordinator(db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+  return { rt5, rt6, harun, dewi, siti, budi, koordinator };
+}
+
+const actorOf = (user: TestUser) => loadActor(database.db, user.id, []);
+
+function shownWith(user: TestUser, text: string): ShownMessage {
+  const found = shownMessages(harness.telegram, user.id).filter((message) => message.text.includes(text)).at(-1);
+  if (!found) throw new Error(`no message with "${text}" in chat ${user.id}: ${harness.telegram.textsTo(user.id).join(" | ")}`);
+  return found;
+}
+
+/** /kascatat → a kind → the amount; stops at the confirmation. */
+async function startIncome(user: TestUser, kind: string, amount: string): Promise<void> {
+  await harness.send(user, "/kascatat");
+  await harness.press(user, kind);
+  await harness.send(user, amount);
+}
+
+async function income(user: TestUser, kind: string, amount: string): Promise<void> {
+  await startIncome(user, kind, amount);
+  await harness.press(user, "Simpan");
+}
+
+async function entries() {
+  return database.db.select().from(kasEntry).orderBy(kasEntry.id);
+}
+
+describe("the bendahara", () => {
+  it("is appointed and revoked by the ketua on /bendahara, audited and told, and gets the kas commands", async () => {
+    const { harun, siti, rt5 } = await world();
+    await harness.send(harun, "/bendahara");
+    expect(harness.lastText(harun)).toContain("bendahara RT 05");
+    await harness.press(harun, "Siti");
+    expect(await activeRolesOf(database.db, siti.id)).toContain(`bendahara:${rt5.id}`);
+    expect(harness.telegram.textsTo(siti.id).join("\n")).toContain("Anda diangkat menjadi bendahara RT 05");
+    // A double tap of the same (now stale) "add" button changes nothing: one grant, one notice.
+    await pressData(harness, harun, kasBendahara.data({ change: "add", membership: siti.membershipId }));
+    expect((await database.db.select().from(roleAssignment).where(eq(roleAssignment.role, "bendahara"))).filter((row) => row.personId === siti.personId)).toHaveLength(1);
+    expect(harness.telegram.textsTo(siti.id).filter((text) => text.includes("diangkat menjadi bendahara"))).toHaveLength(1);
+    await harness.send(siti, "/kascatat");
+    expect(harness.lastText(siti)).toBe("Catat apa?");
+    await harness.send(siti, "/batal");
+
+    await harness.send(harun, "/bendahara");
+    await harness.press(harun, "Siti");
+    expect(await activeRolesOf(database.db, siti.id)).not.toContain(expect.stringMatching(/^bendahara/));
+    expect(harness.telegram.textsTo(siti.id).join("\n")).toContain("Tugas Anda sebagai bendahara RT 05");
+    const audits = await database.db.select().from(auditLog).where(eq(auditLog.targetPersonId, siti.personId));
+    expect(audits.map((row) => [row.action, (row.details as { role: string }).role])).toEqual([["role_granted", "bendahara"], ["role_revoked", "bendahara"]]);
+    await harness.send(siti, "/kascatat");
+    expect(harness.lastText(siti)).toBe("Maaf, perintah ini hanya untuk bendahara dan ketua RT.");
+  });
+
+  it("is refused to a warga, to another RT's ketua (forged button), and the ketua cannot name himself", async () => {
+    const { harun, siti, budi, rt6 } = await world();
+    await pressData(harness, siti, kasBendahara.data({ change: "add", membership: siti.membershipId }));
+    expect(await activeRolesOf(database.db, siti.id)).toEqual([]);
+    const ketua6User = newUser("Yusuf");
+    await addKetua(database.db, ketua6User, rt6.id);
+    const before = await snapshotState(database.db);
+    const forged = await pressData(harness, ketua6User, kasBendahara.data({ change: "add", membership: siti.membershipId }));
+    expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe("Maaf, Anda tidak berwenang melakukan ini.");
+    await expect(appointBendahara(harness.deps, await actorOf(harun), { membershipId: harun.membershipId })).rejects.toMatchObject({ code: "kas-bendahara-is-ketua" });
+    const after = await snapshotState(database.db);
+    expect(after.role_assignment).toEqual(before.role_assignment);
+    expect(budi.personId).toBeGreaterThan(0);
+  });
+});
+
+describe("recording in the kas", () => {
+  it("takes amounts as Indonesians write them and refuses the rest in words, at the same step", async () => {
+    const { dewi } = await world();
+    await harness.send(dewi, "/kascatat");
+    await harness.press(dewi, "Iuran");
+    const refusals: [string, string][] = [
+      ["12,5", "Rupiah tidak memakai sen"],
+      ["-5000", "Jumlahnya harus antara Rp 1 dan Rp 1.000.000.000"],
+      ["0", "Jumlahnya harus antara Rp 1"],
+      ["99.999.999.999", "Jumlahnya harus antara Rp 1"],
+      ["🎉", "Jumlah uangnya tidak terbaca"],
+      [SQLISH, "Jumlah uangnya tidak terbaca"],
+      ["\u200B", "Isian masih kosong"],
+      ["12,500", "Untuk ribuan pakai titik"],
+      ["x".repeat(5000), "Jumlah uangnya tidak terbaca"],
+    ];
+    for (const [typed, answer] of refusals) {
+      await harness.send(dewi, typed);
+      expect(harness.lastText(dewi), typed).toContain(answer);
+    }
+    expect(await entries()).toEqual([]);
+    await harness.send(dewi, "Rp 12.500");
+    expect(harness.lastText(dewi)).toBe("Simpan pemasukan Iuran sebesar Rp 12.500?");
+    await harness.press(dewi, "Simpan");
+    expect(harness.lastText(dewi)).toContain("Saldo kas sekarang Rp 12.500");
+    for (const [typed, value] of [["12.500", 12_500], ["12500", 12_500], ["1.000.000", 1_000_000], ["12,5 rb", 12_500]] as const) {
+      await income(dewi, "Donasi", typed);
+      expect((await entries()).at(-1)!.amount, typed).toBe(value);
+    }
+    expect(await kasBalanceOf(database.db, (await actorOf(dewi)).membership!.rtId)).toBe(12_500 + 12_500 + 12_500 + 1_000_000 + 12_500);
+    expect((await auditKasBook(database.db)).ok).toBe(true);
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "kas_income"))).toHaveLength(5);
+  });
+
+  it("stores a double tap and a redelivered Simpan once, and tells a late tap it was saved", async () => {
+    const { dewi } = await world();
+    await startIncome(dewi, "Iuran", "50.000");
+    const confirmation = shownWith(dewi, "Simpan pemasukan");
+    const save = callbackDataOf(confirmation).find((data) => kasSave.read(data)?.answer === "yes")!;
+    const tap = harness.callbackUpdate(dewi, save, confirmation.messageId);
+    await harness.deliver(tap);
+    await harness.deliver(tap); // Telegram redelivering the same update
+    const second = await pressData(harness, dewi, save, confirmation.messageId); // a second tap
+    expect(await entries()).toHaveLength(1);
+    expect(callbackAnswerTo(harness.telegram, second)?.text).toBe(`Sudah tersimpan sebagai catatan kas No. ${(await entries())[0]!.id}. Tidak dicatat dua kali.`);
+    expect((await auditKasBook(database.db)).ok).toBe(true);
+  });
+
+  it("keeps the form alive when the reply after Simpan fails, and saves once on the redelivery", async () => {
+    const { dewi } = await world();
+    await startIncome(dewi, "Swadaya", "75.000");
+    const confirmation = shownWith(dewi, "Simpan pemasukan");
+    const tap = harness.callbackUpdate(dewi, callbackDataOf(confirmation)[0]!, confirmation.messageId);
+    harness.telegram.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, { chatId: dewi.id });
+    await expect(harness.deliver(tap)).rejects.toThrow();
+    harness.telegram.failNext("answerCallbackQuery", { error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" });
+    await harness.deliver(tap);
+    expect(harness.lastText(dewi)).toContain("✅ Tersimpan");
+    expect(await entries()).toHaveLength(1);
+  });
+
+  it("needs a receipt photo and a purpose for a spending, and refuses one the balance does not cover", async () => {
+    const { dewi, rt5 } = await world();
+    await income(dewi, "Iuran", "100.000");
+    await harness.send(dewi, "/kascatat");
+    await harness.press(dewi, "Pengeluaran");
+    await harness.send(dewi, "150.000");
+    await harness.send(dewi, "\u200B");
+    expect(harness.lastText(dewi)).toContain("Isian masih kosong");
+    await harness.send(dewi, "🎨🎨");
+    expect(harness.lastText(dewi)).toContain("Tulis dengan huruf atau angka");
+    await harness.send(dewi, "y".repeat(300));
+    expect(harness.lastText(dewi)).toContain("paling banyak 200 karakter");
+    await harness.send(dewi, "Beli cat pos ronda 🎨");
+    expect(harness.lastText(dewi)).toContain("Kirim foto nota");
+    await harness.send(dewi, "nanti saja");
+    expect(harness.lastText(dewi)).toBe(RECEIPT_NEEDED);
+    await harness.deliver(photoUpdate(harness, dewi));
+    expect(harness.lastText(dewi)).toContain('Simpan pengeluaran Rp 150.000 untuk "Beli cat pos ronda 🎨"');
+    await harness.press(dewi, "Simpan");
+    expect(harness.lastText(dewi)).toBe("Saldo kas tidak cukup: saldo saat ini Rp 100.000, pengeluaran Rp 150.000. Tidak ada yang dicatat.");
+    expect(await entries()).toHaveLength(1);
+
+    await harness.send(dewi, "/kascatat");
+    await harness.press(dewi, "Pengeluaran");
+    await harness.send(dewi, "Rp 100.000");
+    await harness.send(dewi, "Beli cat");
+    await harness.deliver(photoUpdate(harness, dewi, "nota toko"));
+    await harness.press(dewi, "Simpan");
+    expect(harness.lastText(dewi)).toContain("Saldo kas sekarang Rp 0");
+    const [, spending] = await entries();
+    expect(spending).toMatchObject({ kind: "spending", amount: -100_000, purpose: "Beli cat", receiptFileId: "photo-file", fromAward: false });
+    expect(await kasBalanceOf(database.db, rt5.id)).toBe(0);
+  });
+
+  it("lets every member read /kas, read-only; the keepers get the buttons", async () => {
+    const { dewi, siti, harun, budi } = await world();
+    await income(dewi, "Jimpitan", "35.000");
+    await harness.send(siti, "/kas");
+    const text = harness.lastText(siti);
+    expect(text).toContain("Kas RT 05");
+    expect(text).toContain("Saldo: Rp 35.000");
+    expect(text).toContain("➕ Jimpitan: Rp 35.000");
+    expect(text).toContain("(Dewi)");
+    expect(shownWith(siti, "Kas RT 05").keyboard).toBeUndefined();
+    await harness.send(siti, "/kascatat");
+    expect(harness.lastText(siti)).toBe("Maaf, perintah ini hanya untuk bendahara dan ketua RT.");
+    await pressData(harness, siti, kasSave.data({ form: "catat", answer: "yes", request: "0123456789abcdef" }));
+    expect(await entries()).toHaveLength(1);
+    // Another RT's bendahara reads their own RT's book; a member who left reads none.
+    await harness.send(budi, "/kas");
+    expect(harness.lastText(budi)).toContain("Kas RT 06");
+    expect(harness.lastText(budi)).toContain("Saldo: Rp 0");
+    await database.db.update(membership).set({ status: "left", endedAt: harness.now }).where(eq(membership.id, siti.membershipId));
+    await harness.send(siti, "/kas");
+    expect(harness.lastText(siti)).toContain("Kirim /start untuk mendaftar");
+    await harness.send(harun, "/anggota");
+    expect(harness.telegram.textsTo(harun.id).join("\n")).toContain("Dewi — Rumah Dewi (bendahara RT)");
+    await harness.send(harun, "/kas");
+    expect(harness.buttons(harun)).toEqual(["✍️ Catat", "↩️ Koreksi"]);
+    await harness.press(harun, "Catat");
+    expect(harness.lastText(harun)).toBe("Catat apa?");
+  });
+});
+
+describe("corrections", () => {
+  it("reverses an entry once with a reason; twice is refused, and so is one that would make the balance negative", async () => {
+    const { dewi, harun, budi, rt5 } = await world();
+    await income(dewi, "Iuran", "100.000");
+    await income(dewi, "Donasi", "20.000");
+    await harness.send(harun, "/kaskoreksi");
+    await harness.press(harun, "Donasi");
+    await harness.send(harun, SQLISH);
+    expect(harness.lastText(harun)).toContain("Batalkan catatan No.");
+    await harness.press(harun, "Simpan");
+    expect(harness.lastText(harun)).toContain("Saldo kas sekarang Rp 100.000");
+    const [iuran, donasi, reversal] = await entries();
+    expect(reversal).toMatchObject({ kind: "reversal", amount: -20_000, reversesEntryId: donasi!.id, reason: SQLISH, incomeKind: "donasi" });
+
+    const actor = await actorOf(dewi);
+    await expect(reverseKasEntry(harness.deps, actor, { entryId: donasi!.id, reason: "lagi", requestKey: "kas-koreksi:again-1" })).rejects.toMatchObject({ code: "kas-already-reversed" });
+    await expect(reverseKasEntry(harness.deps, actor, { entryId: reversal!.id, reason: "lagi", requestKey: "kas-koreksi:again-2" })).rejects.toMatchObject({ code: "kas-entry-not-found" });
+    // Another RT's bendahara cannot touch RT 05's book.
+    await expect(reverseKasEntry(harness.deps, await actorOf(budi), { entryId: iuran!.id, reason: "x", requestKey: "kas-koreksi:other" })).rejects.toMatchObject({ code: "not-allowed" });
+    await recordSpending(harness.deps, actor, { rtId: rt5.id, amount: 90_000, purpose: "Lampu", receipt: { fileId: "f", fileUniqueId: "u" }, fromAward: false, requestKey: "kas-catat:lamp" });
+    await expect(reverseKasEntry(harness.deps, actor, { entryId: iuran!.id, reason: "salah", requestKey: "kas-koreksi:neg" })).rejects.toMatchObject({ code: "kas-reversal-insufficient" });
+    expect(await kasBalanceOf(database.db, rt5.id)).toBe(10_000);
+    expect((await auditKasBook(database.db)).ok).toBe(true);
+  });
+
+  it("lets an acting ketua (a koordinator acting for an RT without a ketua) keep the book", async () => {
+    const { rt6, koordinator } = await world();
+    await database.db.update(person).set({ actingRtId: rt6.id }).where(eq(person.telegramId, koordinator.id));
+    const actor = await actorOf(koordinator);
+    const saved = await recordIncome(harness.deps, actor, { rtId: rt6.id, incomeKind: "iuran", amount: 5_000, requestKey: "kas-catat:acting" });
+    expect(saved.balance).toBe(5_000);
+    // Without acting, the koordinator reads and exports but does not record.
+    await database.db.update(person).set({ actingRtId: null }).where(eq(person.telegramId, koordinator.id));
+    await expect(recordIncome(harness.deps, await actorOf(koordinator), { rtId: rt6.id, incomeKind: "iuran", amount: 5_000, requestKey: "kas-catat:acting-2" })).rejects.toMatchObject({ code: "not-allowed" });
+  });
+});
+
+describe("jimpitan from the ronda shift", () => {
+  async function rondaNight(rtId: number, people: number[]) {
+    const startsAt = new Date("2026-11-21T15:00:00Z"); // Sabtu 22.00 WIB, the night before "now"
+    const [created] = await database.db.insert(event).values({ rtId, kind: "ronda", place: "Pos kamling", firstStartsAt: startsAt, durationMinutes: 360, recurrence: {} }).returning({ id: event.id });
+    const [night] = await database.db.insert(eventOccurrence).values({ eventId: created!.id, rtId, kind: "ronda", place: "Pos kamling", startsAt, endsAt: new Date(startsAt.getTime() + 6 * 3_600_000) }).returning({ id: eventOccurrence.id });
+    for (const personId of people) await database.db.insert(shiftAssignment).values({ occurrenceId: night!.id, personId, assignedAt: startsAt, source: "rota" });
+    return night!.id;
+  }
+
+  it("is recorded by the shift in a few taps, once per night, attributed to the shift", async () => {
+    const { rt5, siti } = await world();
+    const rudi = await member("Rudi", rt5.id);
+    const night = await rondaNight(rt5.id, [siti.personId, rudi.personId]);
+    await harness.send(siti, "/giliranku");
+    expect(harness.lastText(siti)).toBe("Jimpitan malam ronda Anda belum dicatat:");
+    await harness.press(siti, "Catat jimpitan");
+    expect(harness.lastText(siti)).toContain("bertugas: Siti, Rudi");
+    await harness.send(siti, "-3000");
+    expect(harness.lastText(siti)).toContain("Jumlahnya harus antara");
+    await harness.send(siti, "35.000");
+    const confirm = shownWith(siti, "Simpan jimpitan");
+    const tap = harness.callbackUpdate(siti, callbackDataOf(confirm)[0]!, confirm.messageId);
+    await harness.deliver(tap);
+    await harness.deliver(tap);
+    expect(harness.lastText(siti)).toContain("Saldo kas sekarang Rp 35.000");
+    const [entry] = await entries();
+    expect(entry).toMatchObject({ kind: "income", incomeKind: "jimpitan", amount: 35_000, occurrenceId: night, collectedBy: [siti.personId, rudi.personId], recordedBy: siti.personId });
+
+    // Rudi, on the same night, is told it is recorded (his /kas offers no button any more).
+    await harness.send(rudi, "/kas");
+    expect(harness.telegram.textsTo(rudi.id).join("\n")).not.toContain("belum dicatat");
+    await pressData(harness, rudi, kasJimpitan.data({ occurrence: night }));
+    expect(harness.lastText(rudi)).toContain("sudah dicatat");
+    expect(await entries()).toHaveLength(1);
+  });
+
+  it("is refused to someone not on the night (a forged button) and after two days", async () => {
+    const { rt5, siti, dewi } = await world();
+    const night = await rondaNight(rt5.id, [siti.personId]);
+    await pressData(harness, dewi, kasJimpitan.data({ occurrence: night }));
+    expect(harness.lastText(dewi)).toBe("Maaf, jimpitan hanya dicatat oleh yang bertugas ronda malam itu di RT Anda.");
+    harness.now = new Date("2026-11-25T03:00:00Z");
+    await pressData(harness, siti, kasJimpitan.data({ occurrence: night }));
+    expect(harness.lastText(siti)).toContain("sudah tidak bisa dicatat");
+    expect(await entries()).toEqual([]);
+  });
+});
+
+describe("the uang pembinaan", () => {
+  it("is reported line by line: received, each spending from it, the rest; overspending it is refused", async () => {
+    const { dewi, siti, rt5 } = await world();
+    await database.db.insert(rtTitle).values({ rtId: rt5.id, level: "bantar", category: "kecil", householdCount: 40, awardRupiah: 5_000_000, awardedOn: "2026-11-10", skNumber: "SK 1/2026", recordedAt: new Date("2026-11-10T00:00:00Z") });
+    await income(dewi, "Uang pembinaan", "5.000.000");
+    await harness.send(dewi, "/kascatat");
+    await harness.press(dewi, "Pengeluaran");
+    await harness.send(dewi, "1.250.000");
+    await harness.send(dewi, "Tong sampah terpilah");
+    await harness.deliver(photoUpdate(harness, dewi));
+    expect(harness.lastText(dewi)).toContain("sisa Rp 5.000.000");
+    await harness.press(dewi, "Ya, dari uang pembinaan");
+    await harness.press(dewi, "Simpan");
+    await harness.send(siti, "/kas");
+    const text = harness.lastText(siti);
+    expect(text).toContain("Ditetapkan (Kampung BANTAR, 2026-11-10): Rp 5.000.000");
+    expect(text).toContain("Diterima di kas: Rp 5.000.000");
+    expect(text).toContain("Tong sampah terpilah — Rp 1.250.000");
+    expect(text).toContain("Sisa: Rp 3.750.000");
+    await expect(recordSpending(harness.deps, await actorOf(dewi), { rtId: rt5.id, amount: 4_000_000, purpose: "Lebih", receipt: { fileId: "f", fileUniqueId: "u" }, fromAward: true, requestKey: "kas-catat:over" }))
+      .rejects.toMatchObject({ code: "kas-award-insufficient" });
+  });
+});
+
+describe("the monthly statement", () => {
+  it("goes to the RT group once per month however often the job runs; without a group to the ketua and bendahara", async () => {
+    const { dewi, harun, rt5, rt6, budi } = await world();
+    await income(dewi, "Iuran", "100.000");
+    await income(budi, "Iuran", "40.000");
+    await database.db.update(rt).set({ groupChatId: -100500 }).where(eq(rt.id, rt5.id));
+    const firstOfDecember = new Date("2026-12-01T00:00:00Z"); // 07.00 WIB
+    const first = await planKasStatements(harness.deps, firstOfDecember);
+    const again = await planKasStatements(harness.deps, new Date("2026-12-02T00:00:00Z"));
+    expect(first.rts).toBe(2);
+    expect(again.queued).toBe(0);
+    const queued = await database.db.select().from(outbox).where(like(outbox.dedupeKey, "kas-statement:%"));
+    expect(queued.filter((row) => row.chatId === -100500)).toHaveLength(1);
+    const groupText = String((queued.find((row) => row.chatId === -100500)!.payload as { text: string }).text);
+    expect(groupText).toContain("Laporan kas RT 05 Kelurahan Simpang IV Sipin, November 2026");
+    expect(groupText).toContain("➕ Iuran: Rp 100.000");
+    expect(groupText).toContain("Saldo akhir: Rp 100.000");
+    expect(groupText).toContain("· Iuran · +Rp 100.000 (Dewi)");
+    // RT 06 has no group: its bendahara gets it (and no one of RT 05 but the group).
+    expect(queued.filter((row) => row.chatId === budi.id)).toHaveLength(1);
+    expect(queued.filter((row) => row.chatId === harun.id || row.chatId === dewi.id)).toHaveLength(0);
+    expect(rt6.id).toBeGreaterThan(0);
+  });
+});
+
+describe("the board's workbook", () => {
+  it("goes to the bendahara for their RT and to a koordinator for an RT of their area, with the entries in it", async () => {
+    const { dewi, koordinator, siti } = await world();
+    await income(dewi, "Iuran", "100.000");
+    await harness.send(dewi, "/kascatat");
+    await harness.press(dewi, "Pengeluaran");
+    await harness.send(dewi, "40.000");
+    await harness.send(dewi, "=HYPERLINK(\"x\")");
+    await harness.deliver(photoUpdate(harness, dewi));
+    await harness.press(dewi, "Simpan");
+    await harness.send(dewi, "/eksporkas");
+    const [file] = sentDocuments(harness.telegram, dewi.id);
+    expect(file!.filename).toMatch(/^kas-rt-05-simpang-iv-sipin-2026-11\.xlsx$/);
+    const workbook = await readWorkbook(file!.bytes);
+    expect(sheetNames(workbook)).toEqual(["Ringkasan", "Catatan", "Uang pembinaan"]);
+    const months = sheet(workbook, "Ringkasan");
+    expect(rowValues(months, 13).slice(0, 2)).toEqual(["2026-11", 0]);
+    expect(rowValues(months, 13).at(-1)).toBe(60_000);
+    const rows = sheet(workbook, "Catatan");
+    expect(rowValues(rows, 2).slice(2, 4)).toEqual(["Iuran", 100_000]);
+    expect(rowValues(rows, 3).slice(2, 5)).toEqual(["Pengeluaran", -40_000, '=HYPERLINK("x")']);
+
+    await harness.send(koordinator, "/eksporkas");
+    await harness.press(koordinator, "RT 05");
+    expect(sentDocuments(harness.telegram, koordinator.id)).toHaveLength(1);
+    await harness.send(siti, "/eksporkas");
+    expect(harness.lastText(siti)).toContain("hanya untuk bendahara, ketua RT, koordinator");
+    // A koordinator of another kelurahan, with a forged button naming RT 05: refused, no file.
+    const other = newUser("KoorLain");
+    await addKoordinator(database.db, other, { kelurahanCode: KELURAHAN_BULURAN_KENALI });
+    await harness.send(other, "/eksporkas");
+    expect(harness.lastText(other)).toBe("Belum ada RT di wilayah Anda yang mencatat kas.");
+    await pressData(harness, other, kasExport.data({ rt: (await actorOf(dewi)).membership!.rtId }));
+    expect(sentDocuments(harness.telegram, other.id)).toEqual([]);
+  });
+});
+
+describe("the cash book's invariants", () => {
+  it("refuses UPDATE and DELETE of an entry (the trigger), and the audit catches tampering that bypasses it", async () => {
+    const { dewi, rt5 } = await world();
+    await income(dewi, "Iuran", "100.000");
+    await income(dewi, "Iuran", "50.000");
+    const [first, second] = await entries();
+    await expect(database.db.execute(sql`update kas_entry set amount = 1 where id = ${first!.id}`)).rejects.toThrow();
+    await expect(database.db.execute(sql`delete from kas_entry where id = ${first!.id}`)).rejects.toThrow();
+    expect((await auditKasBook(database.db)).ok).toBe(true);
+
+    // Tampering as a superuser would: the trigger off, an amount changed.
+    await database.db.execute(sql`alter table kas_entry disable trigger kas_entry_append_only`);
+    await database.db.execute(sql`update kas_entry set amount = 1 where id = ${first!.id}`);
+    await database.db.execute(sql`alter table kas_entry enable trigger kas_entry_append_only`);
+    expect(await auditKasBook(database.db)).toMatchObject({ ok: false, balanceMismatches: 1 });
+
+    // An entry inserted around the service: a reversal of another RT's, or of nothing, and twice.
+    await database.db.execute(sql`alter table kas_entry disable trigger kas_entry_append_only`);
+    await database.db.execute(sql`update kas_entry set amount = 100000 where id = ${first!.id}`);
+    await database.db.execute(sql`alter table kas_entry enable trigger kas_entry_append_only`);
+    expect((await auditKasBook(database.db)).ok).toBe(true);
+    await database.db.insert(kasEntry).values({ requestKey: "forged-1", rtId: rt5.id, kind: "reversal", amount: -10, reversesEntryId: second!.id, reason: "x", occurredAt: harness.now, recordedBy: dewi.personId, recordedAt: harness.now });
+    await database.db.update(kasBalance).set({ balance: sql`${kasBalance.balance} - 10` }).where(eq(kasBalance.rtId, rt5.id));
+    expect(await auditKasBook(database.db)).toMatchObject({ ok: false, brokenReversals: 1, balanceMismatches: 0 });
+  });
+
+  it("keeps an erased bendahara's entries, anonymised, with what they wrote blanked", async () => {
+    const { dewi, siti, rt5 } = await world();
+    await income(dewi, "Iuran", "100.000");
+    await recordSpending(harness.deps, await actorOf(dewi), { rtId: rt5.id, amount: 20_000, purpose: "Beli sapu untuk Pak Budi", receipt: { fileId: "f", fileUniqueId: "u" }, fromAward: false, requestKey: "kas-catat:sapu" });
+    await eraseOwnData(harness.deps, { personId: dewi.personId, chatId: dewi.id });
+    const rows = await entries();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ purpose: "", amount: -20_000, recordedBy: dewi.personId });
+    expect(await kasBalanceOf(database.db, rt5.id)).toBe(80_000);
+    await harness.send(siti, "/kas");
+    expect(harness.lastText(siti)).toContain("(data dihapus)");
+    expect((await auditKasBook(database.db)).ok).toBe(true);
+  });
+});
