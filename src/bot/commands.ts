@@ -118,6 +118,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   // issue 15: award. The round's decision (SK, winners, uang pembinaan), and the holders on the way to Kencana.
   { command: "keputusan", audience: AUDIENCES.admins, group: "penilaian" },
   { command: "kencana", audience: COORDINATORS, group: "penilaian" },
+  // issue 17: residents report a problem in their RT and follow it; the ketua (or acting ketua) handles them.
+  { command: "lapor", audience: RESIDENTS, group: "rt" },
+  { command: "laporanku", audience: RESIDENTS, group: "rt" },
+  { command: "laporanrt", audience: MANAGERS, group: "rt" },
 ];
 
 /**

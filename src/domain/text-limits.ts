@@ -43,6 +43,10 @@ export const TEXT_LIMITS = {
   overrideReason: 300,
   /** The caption of an evidence photo (/bukti): a line or two, printed under the photo in the evidence pack. */
   evidenceCaption: 300,
+  /** What a resident reports (/lapor): a few sentences, shown under the photo (a caption holds 1,024). */
+  reportDescription: 500,
+  /** Why a ketua refuses a report; the reporter reads it. */
+  reportReason: 300,
 } as const satisfies Record<string, number>;
 
 export type TextField = keyof typeof TEXT_LIMITS;

@@ -6,6 +6,7 @@ import { applyRetention } from "../domain/audit/retention.js";
 import { releaseDueBroadcasts } from "../domain/broadcast/broadcast.js";
 import { extendOccurrences } from "../domain/events/events.js";
 import { planDeclineNotices } from "../domain/cycle/decline.js";
+import { escalateStaleReports } from "../domain/reports/escalation.js";
 import { planWeeklyDigests } from "./digests.js";
 import { planSelfAssessmentInvites } from "./self-assessment-invites.js";
 import { planLoanReminders } from "./loan-reminders.js";
@@ -25,7 +26,7 @@ const INIT_DATA_CLAIMS_KEPT_MS = (INIT_DATA_MAX_AGE_SECONDS + INIT_DATA_CLOCK_SK
  * The one list of what the bot does on its own, and when (cron read in WIB). A new job goes here;
  * its logic lives in its area (domain or scheduling), taking `now`.
  */
-export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonly number[]; webappUrl?: string | undefined }, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
+export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonly number[]; webappUrl?: string | undefined; reportEscalationDays?: number }, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
   const { db } = deps;
   return [
     // Every minute: reminders due soon are queued, spread so the sender keeps to Telegram's limits.
@@ -53,6 +54,8 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     // The quarter's penilaian mandiri, Mondays 09.00 WIB of January, April, July and October: the first
     // Monday invites (once per quarter, keyed by the quarter), the later ones only catch up.
     { name: "self-assessment-invites", cron: "0 9 * 1,4,7,10 1", run: (now) => planSelfAssessmentInvites(deps, now) },
+    // Residents' reports left untouched too long go to the area's koordinator, 09.00 WIB (once per report).
+    { name: "report-escalation", cron: "0 9 * * *", run: (now) => escalateStaleReports(deps, now) },
     // Household labels of memberships ended a year ago are forgotten (README, "Privacy and audit").
     { name: "retention", cron: "45 3 * * *", run: (now) => applyRetention(db, now) },
   ];

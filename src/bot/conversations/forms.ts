@@ -26,6 +26,7 @@ import { createTeamScoreConversation, TEAM_SCORE } from "./onsite.js";
 import { createTeamInviteConversation, createVisitConversation, TEAM_INVITE, VISIT_FORM } from "./team.js";
 import { createReassessmentConversation, createSelfAssessmentConversation, REASSESSMENT_VISIT, SELF_ASSESSMENT } from "./keeping.js";
 import { BULK_SCORE, createBulkScoreConversation } from "./bulk-score.js";
+import { createRejectConversation, createReportConversation, REPORT_FORM, REPORT_REJECT_FORM } from "./reports.js";
 import { APPOINT_KOORDINATOR, CREATE_RT, createAppointKoordinatorConversation, createCreateRtConversation, createHouseholdCountConversation, HOUSEHOLD_COUNT } from "./staff.js";
 
 /** A form's arguments differ (registration takes where it started); the plugin passes them on. */
@@ -76,6 +77,9 @@ export const FORMS: readonly { id: string; command: string; build: (deps: BotDep
   { id: KENCANA_AWARD, command: "kencana", build: createKencanaAwardConversation },
   // Also opened by an RT's button on /belumdinilai.
   { id: BULK_SCORE, command: "nilaisemua", build: createBulkScoreConversation },
+  // issue 17: reports. /lapor's form (also opened by /start's button); the reason of a refusal, opened by a report card's "Tolak".
+  { id: REPORT_FORM, command: "lapor", build: createReportConversation },
+  { id: REPORT_REJECT_FORM, command: "laporanrt", build: createRejectConversation },
 ];
 
 /** The conversation builder of a form: its body behind the guard of its command's audience. */

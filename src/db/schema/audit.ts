@@ -38,6 +38,9 @@ export const auditAction = pgEnum("audit_action", [
   "kencana_requirement_recorded",
   // The KK count is the denominator of every participation rate and decides the award category.
   "household_count_set",
+  // issue 17: resident reports (/lapor): a ketua's step on a report, and its escalation to the koordinator.
+  "report_step",
+  "report_escalated",
 ]);
 
 /**
