@@ -32,6 +32,7 @@ import {
   readingLog,
   readingSession,
   reminderSetting,
+  residentReport,
   roleAssignment,
   roleInvite,
   rondaSetup,
@@ -165,6 +166,19 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     },
   },
   {
+    columns: [residentReport.reporterPersonId, residentReport.description, residentReport.photoFileId, residentReport.photoFileUniqueId, residentReport.latitude, residentReport.longitude, residentReport.rejectReason],
+    holds: "the problems the person reported (/lapor): the link to them, what they wrote, their photo, where they stood; and the reason a ketua gave when refusing one (which may quote them), or that they gave as ketua",
+    erasure:
+      "on their reports the link to them, the text, the photo and the location are removed, and a refusal's reason is blanked (category, status and times stay, so the RT's counts and response times are unchanged); reasons they wrote as ketua are blanked",
+    async erase(tx, subject) {
+      await tx
+        .update(residentReport)
+        .set({ reporterPersonId: null, description: "", photoFileId: null, photoFileUniqueId: null, latitude: null, longitude: null, rejectReason: sql`case when ${residentReport.rejectReason} is null then null else '' end` })
+        .where(eq(residentReport.reporterPersonId, subject.personId));
+      await tx.update(residentReport).set({ rejectReason: "" }).where(and(eq(residentReport.lastStepBy, subject.personId), sql`${residentReport.rejectReason} is not null`));
+    },
+  },
+  {
     columns: [outbox.chatId, outbox.payload],
     holds: "messages to the person (their chat id and the text), and messages to others that name or quote them (a join request to the ketua, the keepers' copy of a reading report, a receipt naming the officer, a rota, a swap offer)",
     erasure:
@@ -291,6 +305,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [rtTitle.skNumber, rtTitle.baseline, rtTitle.awardRupiah], why: "the decree's number, the RT's indicator levels before its visit, Rupiah" },
   { columns: [kencanaRequirement.requirement, kencanaRequirement.note, kencanaRequirement.requestKey], why: "a requirement's code and what the RT has for it (the RT's record); a form's key" },
   { columns: [evidence.indicatorCode, evidence.fileId, evidence.fileUniqueId, evidence.requestKey], why: "an indicator code; Telegram's ids of a photo of the RT's activity; a form's key" },
+  { columns: [residentReport.requestKey], why: "a /lapor form's random key (`report:<uuid>`)" },
 ];
 
 /**
