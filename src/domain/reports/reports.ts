@@ -260,7 +260,8 @@ export async function stepReport(deps: ServiceDeps, actor: Actor, params: { repo
       if (reporter) {
         const t = translateIn(deps.i18n, supportedLocale(reporter.locale));
         const vars = { ...rtVars(place), id: row.id, category: t(`report-category-${row.category}`), reason: reason ?? "" };
-        await queueNotices(tx, now, noticeTo(reporter, eventKey("report-step", `${row.id}:${params.to}`), t(`report-notice-${params.to}`, vars)));
+        const event = eventKey("report-step", `${row.id}:${params.to}`);
+        await queueNotices(tx, now, noticeTo(reporter, event, t(`report-notice-${params.to}`, vars)));
       }
     }
     return { changed: true, id: row.id, status: params.to, rt: place, category: row.category };
