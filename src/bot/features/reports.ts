@@ -3,7 +3,7 @@ import { daysSince, listOpenReports, myReports, reportDetail, stepReport, type R
 import { TELEGRAM_CAPTION_MAX } from "../../domain/text-limits.js";
 import { addressName } from "../../messages/address.js";
 import { reportListOpen, reportListPage, reportOpen, reportStart, reportStep, reportSubmit } from "../../messages/buttons/reports.js";
-import { formatWib, rtNumber, rtVars } from "../../messages/format.js";
+import { formatWhen, formatWib, rtNumber, rtVars } from "../../messages/format.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { REPORT_FORM, REPORT_REJECT_FORM, type RejectTarget } from "../conversations/reports.js";
@@ -86,7 +86,7 @@ export function createReportsFeature(deps: BotDeps): Composer<BotContext> {
     const lines = [
       ctx.t("report-card-title", { id: detail.id, category: ctx.t(`report-category-${detail.category}`), ...rtVars(detail.rt) }),
       ctx.t("report-card-status", { status: ctx.t(`report-status-${detail.status}`) }),
-      ctx.t("report-card-filed", { at: formatWib(detail.createdAt, locale), days: daysSince(detail.createdAt, now) }),
+      ctx.t("report-card-filed", { at: formatWhen(detail.createdAt, locale), days: daysSince(detail.createdAt, now) }),
     ];
     if (detail.viewer === "ketua") lines.push(ctx.t("report-card-reporter", { name: detail.reporter ? addressName(ctx.t, detail.reporter) : ctx.t("report-card-reporter-erased") }));
     lines.push("", detail.description || ctx.t("report-card-erased-text"), "");
