@@ -1,3 +1,4 @@
+import { parseRejectReason, parseReportDescription } from "../../src/domain/reports/reports.js";
 import { eq } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -526,6 +527,9 @@ const FREE_TEXT: [field: TextField, parse: (text: string) => Parsed<string>, goo
   ["evidenceCaption", parseEvidenceCaption, "Kerja bakti di parit 🧹"],
   ["assessmentNote", parseAssessmentNote, "Saluran bersih, 2 titik tergenang"],
   ["overrideReason", parseOverrideReason, "Bank sampah tutup sejak Mei"],
+  // issue 17: reports
+  ["reportDescription", parseReportDescription, "Got depan rumah no. 12 tersumbat 🌧"],
+  ["reportReason", parseRejectReason, "Itu tanggung jawab dinas PU"],
 ];
 
 describe("every free-text field has one documented limit, enforced before anything is stored", () => {
