@@ -175,6 +175,13 @@ describe("/lapor: a resident reports a problem", () => {
     expect(harness.buttons(w.harun)).toEqual(["📣 Lapor masalah", "📋 Laporan warga"]);
     await harness.press(w.harun, "Laporan warga");
     expect(harness.lastText(w.harun)).toBe("Tidak ada laporan warga yang terbuka. 👍");
+    // Findable: in /bantuan and the "/" menu of each.
+    await harness.send(w.siti, "/bantuan");
+    expect(harness.lastText(w.siti)).toContain("/lapor");
+    expect(harness.lastText(w.siti)).toContain("/laporanku");
+    expect(harness.lastText(w.siti)).not.toContain("/laporanrt");
+    await harness.send(w.harun, "/bantuan");
+    expect(harness.lastText(w.harun)).toContain("/laporanrt");
   });
 
   it("requires a photo for a drain: no skip, a text, a document or a picture sent as a file is asked again; a huge caption is not stored", async () => {
