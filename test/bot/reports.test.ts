@@ -373,6 +373,18 @@ describe("the ketua handles reports", () => {
     expect((await reports()).map((row) => row.status)).toEqual(["ditangani", "baru"]);
   });
 
+  it("a step whose reply fails is made once when Telegram delivers the press again, and the reporter is told once", async () => {
+    const w = await world();
+    const id = await fileReport(w.siti, DRAIN);
+    const press = harness.callbackUpdate(w.harun, reportStep.data({ report: id, from: "baru", to: "diterima" }), 1);
+    harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: w.harun.id });
+    await expect(harness.deliver(press)).rejects.toThrow();
+    await harness.deliver(press);
+    expect((await reports())[0]!.status).toBe("diterima");
+    expect(harness.telegram.textsTo(w.siti.id).filter((text) => text.includes("sudah diterima"))).toHaveLength(1);
+    expect((await database.db.select().from(auditLog)).filter((entry) => entry.action === "report_step")).toHaveLength(1);
+  });
+
   it("refuses with a reason the ketua writes: hostile reasons are asked again, the reporter reads the reason", async () => {
     const w = await world();
     const id = await fileReport(w.siti, { category: "Fasilitas", text: "Bangku taman RT patah, berbahaya untuk anak-anak" });
