@@ -2411,3 +2411,120 @@ kas-export-generated = Generated
 kas-export-award-received = Received
 kas-export-award-spent = Spent
 kas-export-award-rest = Left
+
+## issue 17: reports (/lapor)
+command-lapor = Report a problem in the RT (drain, rubbish, street light, security, facility)
+command-laporanku = My reports and where they stand
+command-laporanrt = Residents' reports still open
+audit-action-report_filed = filed a resident's report ({ $category })
+audit-action-report_step = moved a resident's report from { $from } to { $to }
+audit-action-report_escalated = passed a resident's report untouched for { $days } days to the koordinator
+report-category-saluran = 🌊 Blocked drain / drainage
+report-category-sampah = 🗑 Illegal dumping
+report-category-lampu = 💡 Street light out
+report-category-keamanan = 🚨 Security incident
+report-category-fasilitas = 🏚 Damaged facility
+report-category-lainnya = 📝 Other
+report-status-baru = New
+report-status-diterima = Accepted
+report-status-ditangani = Being handled
+report-status-selesai = Done
+report-status-ditolak = Refused
+button-report-start = 📣 Report a problem
+button-report-list = 📋 Residents' reports
+button-report-open = 📄 Open report
+button-report-skip-photo = Skip photo
+button-report-send-location = 📍 Send location
+button-report-skip-location = Skip location
+button-report-send = 📨 Send report
+button-report-step-diterima = ✅ Accept
+button-report-step-ditangani = 🛠 Being handled
+button-report-step-selesai = 🏁 Done
+button-report-step-ditolak = ✖️ Refuse (with a reason)
+report-ask-category = 📣 Report a problem in the RT. What is it about?
+report-ask-description = Describe the problem briefly: where it is and what happened (at most { $max } characters). Only the ketua RT sees your name.
+report-ask-photo = 📷 Send one photo of the problem (as a Photo, not a File).
+report-ask-photo-optional = 📷 Send one photo if you have one (as a Photo, not a File), or tap Skip photo.
+report-not-photo = That is not a photo. Send a photo of the problem, or send /batal to stop.
+report-not-photo-image-file = That picture came as a File. Send it again as a Photo (choose Gallery, not File).
+report-not-photo-document = A file cannot be used. Send a photo of the problem, or send /batal to stop.
+report-photo-taken = 📷 Photo received.
+report-photo-taken-caption = 📷 Photo received. The caption is not kept: your description above is what counts.
+report-ask-location = 📍 Share the location with the Send location button below (if you are there), or tap Skip location.
+report-location-taken = 📍 Location received.
+report-location-skipped = No location.
+report-location-expected = Tap Send location or Skip location below, or send /batal to stop.
+report-location-invalid = That location could not be read. Tap Send location again, or Skip location.
+report-summary-photo-yes = yes
+report-summary-photo-no = none
+report-summary-location-yes = yes
+report-summary-location-no = none
+report-summary =
+    Check your report:
+    • Problem: { $category }
+    • Description: { $description }
+    • Photo: { $photo }
+    • Location: { $location }
+    Send it to the ketua RT?
+report-filed = ✅ Report #{ $id } sent to the ketua RT. You will be told of every step; see where it stands with /laporanku.
+report-submit-stale = This report was already sent or cancelled. Send /lapor for a new one.
+report-new-ketua =
+    📣 Resident's report #{ $id } in RT { $rt } { $kelurahan }: { $category }
+    From: { $name }
+    { $description }
+    Follow it up with /laporanrt.
+report-new-koordinator =
+    📣 Resident's report #{ $id } in RT { $rt } { $kelurahan } (this RT has no ketua yet): { $category }
+    { $description }
+report-list-empty = No residents' reports are open. 👍
+report-list-title = 📋 Residents' reports open: { $count }. The oldest on top; tap one to open it.
+report-list-button = #{ $id } RT { $rt } · { $category } · { $status } · { $days } d
+report-card-title = 📣 Report #{ $id } · { $category } · RT { $rt } { $kelurahan }
+report-card-status = Status: { $status }
+report-card-filed = Reported: { $at } ({ $days } days ago)
+report-card-reporter = Reporter: { $name } (only the ketua RT sees this name)
+report-card-reporter-erased = (the reporter's data was erased)
+report-card-erased-text = (the text was erased at the reporter's request)
+report-card-location = 📍 Location: { $link }
+report-card-no-location = 📍 No location
+report-card-no-photo = 📷 No photo
+report-card-reason = Reason for refusal: { $reason }
+report-card-escalated = ⏫ Passed to the koordinator { $at }
+report-step-done = Report #{ $id } is now: { $status }. The reporter has been told.
+report-step-already = Report #{ $id } is already { $status }.
+report-ask-reason = Write why report #{ $id } is refused (at most { $max } characters). The reporter will read it.
+report-notice-diterima = ✅ Your report #{ $id } ({ $category }) was accepted by the ketua of RT { $rt }.
+report-notice-ditangani = 🛠 Your report #{ $id } ({ $category }) is being handled.
+report-notice-selesai = 🏁 Your report #{ $id } ({ $category }) has been dealt with. Thank you for reporting!
+report-notice-ditolak =
+    ✖️ Your report #{ $id } ({ $category }) was refused by the ketua of RT { $rt }.
+    Reason: { $reason }
+report-mine-empty = You have not reported anything yet. Send /lapor to report a problem in the RT.
+report-mine-title = 📣 Your reports (latest { $count }):
+report-mine-line = • #{ $id } { $category }: { $status } (reported { $at })
+report-mine-reason = ‣ Reason: { $reason }
+report-escalated-koordinator =
+    ⏫ Resident's report #{ $id } in RT { $rt } { $kelurahan } ({ $kecamatan }) has had no step for { $days } days.
+    { $category } · status: { $status }
+    { $description }
+report-escalated-ketua = ⏫ Report #{ $id } ({ $category }) has had no step for { $days } days, so it was passed to the koordinator. Please handle it with /laporanrt.
+error-report-not-member = /lapor is for residents registered in an RT. Join first through your RT's invite link.
+error-report-description-invalid = The description is needed, at most { $max } characters.
+error-report-photo-required = This report needs a photo.
+error-report-location-invalid = That location could not be read.
+error-report-not-found = That report was not found.
+error-report-stale = This button is old: the report is now { $status }. Open it again from /laporanrt.
+error-report-step-invalid = A report that is { $from } cannot be moved to { $to }.
+error-report-reason-required = Write the reason, at most { $max } characters.
+report-hours = { $hours } h
+report-figures = last { $days } days: { $filed } reports ({ $open } open, { $done } done, { $rejected } refused); median first response { $response }, median to done { $resolved }
+app-rt-reports-title = 📣 Residents' reports
+app-rt-reports-open = Open now: { $count }
+app-rt-reports-hint = Counts and times only; who reported is not shown. Reports are grouped under indicators B1, B2, B6 and A2 on the scorecard.
+app-rt-reports-indicator = 📣 Residents' reports concerned, { $figures }
+digest-reports-title = 📣 Residents' reports (last { $days } days; open now: { $open })
+digest-reports-indicator = • { $code } { $label }: { $filed } reports, { $open } open, { $done } done
+digest-reports-open-suffix = {" "}· 📣 { $count } open reports
+digest-col-reports-filed = Residents' reports ({ $days } days)
+digest-col-reports-open = Open reports
+digest-col-reports-response = Median response (hours)

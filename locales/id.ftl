@@ -2392,3 +2392,120 @@ kas-export-generated = Dibuat
 kas-export-award-received = Diterima
 kas-export-award-spent = Dipakai
 kas-export-award-rest = Sisa
+
+## issue 17: reports (/lapor)
+command-lapor = Laporkan masalah di RT (saluran, sampah, lampu, keamanan, fasilitas)
+command-laporanku = Laporan saya dan statusnya
+command-laporanrt = Laporan warga yang masih terbuka
+audit-action-report_filed = mengirim laporan warga ({ $category })
+audit-action-report_step = memindahkan laporan warga dari { $from } ke { $to }
+audit-action-report_escalated = meneruskan laporan warga yang { $days } hari tidak ditindaklanjuti ke koordinator
+report-category-saluran = 🌊 Saluran tersumbat / drainase
+report-category-sampah = 🗑 Pembuangan sampah liar
+report-category-lampu = 💡 Lampu jalan mati
+report-category-keamanan = 🚨 Gangguan keamanan / kejadian
+report-category-fasilitas = 🏚 Fasilitas rusak
+report-category-lainnya = 📝 Lainnya
+report-status-baru = Baru
+report-status-diterima = Diterima
+report-status-ditangani = Sedang ditangani
+report-status-selesai = Selesai
+report-status-ditolak = Ditolak
+button-report-start = 📣 Lapor masalah
+button-report-list = 📋 Laporan warga
+button-report-open = 📄 Lihat laporan
+button-report-skip-photo = Lewati foto
+button-report-send-location = 📍 Kirim lokasi
+button-report-skip-location = Lewati lokasi
+button-report-send = 📨 Kirim laporan
+button-report-step-diterima = ✅ Terima
+button-report-step-ditangani = 🛠 Sedang ditangani
+button-report-step-selesai = 🏁 Selesai
+button-report-step-ditolak = ✖️ Tolak (dengan alasan)
+report-ask-category = 📣 Lapor masalah di RT. Masalahnya tentang apa?
+report-ask-description = Ceritakan singkat masalahnya: di mana dan apa yang terjadi (paling banyak { $max } karakter). Nama Anda hanya diketahui ketua RT.
+report-ask-photo = 📷 Kirim satu foto masalahnya (sebagai Foto, bukan File).
+report-ask-photo-optional = 📷 Kirim satu foto jika ada (sebagai Foto, bukan File), atau tekan Lewati foto.
+report-not-photo = Itu bukan foto. Kirim foto masalahnya, atau kirim /batal untuk berhenti.
+report-not-photo-image-file = Gambar itu terkirim sebagai File. Kirim ulang sebagai Foto (pilih Galeri, bukan File).
+report-not-photo-document = Berkas tidak bisa dipakai. Kirim foto masalahnya, atau kirim /batal untuk berhenti.
+report-photo-taken = 📷 Foto diterima.
+report-photo-taken-caption = 📷 Foto diterima. Keterangan di bawah foto tidak disimpan: yang dipakai adalah cerita yang Anda tulis tadi.
+report-ask-location = 📍 Bagikan lokasinya dengan tombol Kirim lokasi di bawah (jika Anda berada di tempat), atau tekan Lewati lokasi.
+report-location-taken = 📍 Lokasi diterima.
+report-location-skipped = Tanpa lokasi.
+report-location-expected = Tekan Kirim lokasi atau Lewati lokasi di bawah, atau kirim /batal untuk berhenti.
+report-location-invalid = Lokasi itu tidak terbaca. Tekan Kirim lokasi lagi, atau Lewati lokasi.
+report-summary-photo-yes = ada
+report-summary-photo-no = tidak ada
+report-summary-location-yes = ada
+report-summary-location-no = tidak ada
+report-summary =
+    Periksa laporan Anda:
+    • Masalah: { $category }
+    • Cerita: { $description }
+    • Foto: { $photo }
+    • Lokasi: { $location }
+    Kirim ke ketua RT?
+report-filed = ✅ Laporan #{ $id } terkirim ke ketua RT. Anda akan diberi tahu setiap ada perkembangan; lihat statusnya dengan /laporanku.
+report-submit-stale = Laporan ini sudah dikirim atau dibatalkan. Kirim /lapor untuk laporan baru.
+report-new-ketua =
+    📣 Laporan warga #{ $id } di RT { $rt } { $kelurahan }: { $category }
+    Dari: { $name }
+    { $description }
+    Tindak lanjuti dengan /laporanrt.
+report-new-koordinator =
+    📣 Laporan warga #{ $id } di RT { $rt } { $kelurahan } (RT ini belum punya ketua): { $category }
+    { $description }
+report-list-empty = Tidak ada laporan warga yang terbuka. 👍
+report-list-title = 📋 Laporan warga yang terbuka: { $count }. Yang paling lama di atas; ketuk untuk membuka.
+report-list-button = #{ $id } RT { $rt } · { $category } · { $status } · { $days } hr
+report-card-title = 📣 Laporan #{ $id } · { $category } · RT { $rt } { $kelurahan }
+report-card-status = Status: { $status }
+report-card-filed = Dilaporkan: { $at } ({ $days } hari lalu)
+report-card-reporter = Pelapor: { $name } (hanya ketua RT yang melihat nama ini)
+report-card-reporter-erased = (data pelapor sudah dihapus)
+report-card-erased-text = (isi laporan dihapus atas permintaan pelapor)
+report-card-location = 📍 Lokasi: { $link }
+report-card-no-location = 📍 Tanpa lokasi
+report-card-no-photo = 📷 Tanpa foto
+report-card-reason = Alasan ditolak: { $reason }
+report-card-escalated = ⏫ Diteruskan ke koordinator { $at }
+report-step-done = Laporan #{ $id } sekarang: { $status }. Pelapor sudah diberi tahu.
+report-step-already = Laporan #{ $id } memang sudah { $status }.
+report-ask-reason = Tulis alasan laporan #{ $id } ditolak (paling banyak { $max } karakter). Pelapor akan membacanya.
+report-notice-diterima = ✅ Laporan #{ $id } Anda ({ $category }) sudah diterima ketua RT { $rt }.
+report-notice-ditangani = 🛠 Laporan #{ $id } Anda ({ $category }) sedang ditangani.
+report-notice-selesai = 🏁 Laporan #{ $id } Anda ({ $category }) sudah selesai ditangani. Terima kasih sudah melapor!
+report-notice-ditolak =
+    ✖️ Laporan #{ $id } Anda ({ $category }) ditolak ketua RT { $rt }.
+    Alasan: { $reason }
+report-mine-empty = Anda belum pernah melapor. Kirim /lapor untuk melaporkan masalah di RT.
+report-mine-title = 📣 Laporan Anda ({ $count } terakhir):
+report-mine-line = • #{ $id } { $category }: { $status } (dilaporkan { $at })
+report-mine-reason = ‣ Alasan: { $reason }
+report-escalated-koordinator =
+    ⏫ Laporan warga #{ $id } di RT { $rt } { $kelurahan } ({ $kecamatan }) sudah { $days } hari belum ditindaklanjuti.
+    { $category } · status: { $status }
+    { $description }
+report-escalated-ketua = ⏫ Laporan #{ $id } ({ $category }) sudah { $days } hari belum ditindaklanjuti, jadi diteruskan ke koordinator. Mohon segera ditangani lewat /laporanrt.
+error-report-not-member = /lapor untuk warga yang sudah terdaftar di RT. Bergabunglah dulu lewat tautan undangan RT Anda.
+error-report-description-invalid = Ceritanya perlu diisi, paling banyak { $max } karakter.
+error-report-photo-required = Laporan ini perlu foto.
+error-report-location-invalid = Lokasi itu tidak terbaca.
+error-report-not-found = Laporan itu tidak ditemukan.
+error-report-stale = Tombol ini sudah lama: laporan itu sekarang berstatus { $status }. Buka lagi lewat /laporanrt.
+error-report-step-invalid = Laporan yang berstatus { $from } tidak bisa dipindah ke { $to }.
+error-report-reason-required = Tulis alasannya, paling banyak { $max } karakter.
+report-hours = { $hours } jam
+report-figures = { $days } hari terakhir: { $filed } laporan ({ $open } terbuka, { $done } selesai, { $rejected } ditolak); tanggapan pertama median { $response }, selesai median { $resolved }
+app-rt-reports-title = 📣 Laporan warga
+app-rt-reports-open = Terbuka sekarang: { $count }
+app-rt-reports-hint = Hanya jumlah dan waktu; siapa yang melapor tidak ditampilkan. Laporan dikelompokkan ke indikator B1, B2, B6 dan A2 di kartu nilai.
+app-rt-reports-indicator = 📣 Laporan warga terkait, { $figures }
+digest-reports-title = 📣 Laporan warga ({ $days } hari terakhir; terbuka sekarang: { $open })
+digest-reports-indicator = • { $code } { $label }: { $filed } laporan, { $open } terbuka, { $done } selesai
+digest-reports-open-suffix = {" "}· 📣 { $count } laporan terbuka
+digest-col-reports-filed = Laporan warga ({ $days } hari)
+digest-col-reports-open = Laporan terbuka
+digest-col-reports-response = Median tanggapan (jam)

@@ -45,6 +45,13 @@ const configSchema = z.object({
       .refine((url) => !["", "/", "/healthz"].includes(basePathOf(url)), "needs a path of its own, e.g. https://bot.example.org/app")
       .refine((url) => !/[?#]/.test(url), "must not carry a query or a fragment"),
   ),
+  REPORT_ESCALATION_DAYS: optional(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, { error: "must be a whole number of days, 1 to 60", abort: true })
+      .transform(Number)
+      .refine((days) => days >= 1 && days <= 60, "must be a whole number of days, 1 to 60"),
+  ).transform((value) => value ?? 3),
   PORT: optional(
     z
       .string()
@@ -85,6 +92,8 @@ type BaseConfig = {
   port: number;
   /** The public https address of the Mini App (issue 16); unset, the app is off. */
   webappUrl: string | undefined;
+  /** Days a resident's report may stay untouched before it goes to the koordinator (issue 17). */
+  reportEscalationDays: number;
 };
 
 export type PollingConfig = BaseConfig & { mode: "polling" };
@@ -143,6 +152,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: vars.LOG_LEVEL,
     port: vars.PORT,
     webappUrl: vars.WEBAPP_URL,
+    reportEscalationDays: vars.REPORT_ESCALATION_DAYS,
   };
   if (webhook?.success) return { ...base, mode: "webhook", webhookUrl: webhook.data.WEBHOOK_URL, webhookSecret: webhook.data.WEBHOOK_SECRET };
   return { ...base, mode: "polling" };

@@ -27,7 +27,16 @@ describe("parseConfig", () => {
       logLevel: "info",
       port: 8080,
       mode: "polling",
+      reportEscalationDays: 3,
     });
+  });
+
+  it("reads REPORT_ESCALATION_DAYS as whole days from 1 to 60, and names anything else", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, REPORT_ESCALATION_DAYS: "7" }).reportEscalationDays).toBe(7);
+    expect(parseConfig({ BOT_TOKEN: TOKEN, REPORT_ESCALATION_DAYS: "" }).reportEscalationDays).toBe(3);
+    for (const bad of ["0", "61", "2,5", "-1", "tiga", "1e1", "999"]) {
+      expect(problemsOf({ BOT_TOKEN: TOKEN, REPORT_ESCALATION_DAYS: bad }), bad).toEqual([expect.stringMatching(/^REPORT_ESCALATION_DAYS must be a whole number of days, 1 to 60/)]);
+    }
   });
 
   it("treats empty strings as unset, as in a copied .env.example", () => {

@@ -1,3 +1,4 @@
+import { REPORT_CATEGORIES, REPORT_STATUSES, REPORT_STEPS } from "../src/domain/reports/categories.js";
 import { EVENT_KINDS, RSVP_ANSWERS } from "../src/domain/events/events.js";
 import { OFFLINE_KINDS } from "../src/domain/offline/offline.js";
 import { DATETIME_REFUSALS } from "../src/domain/people/text-input.js";
@@ -153,6 +154,11 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "digest-kind-*": PARTICIPATION_KINDS.map(kindKey),
   "digest-trend-word-*": DIGEST_TRENDS.map(trendWordKey),
   "audit-action-*": AUDIT_ACTIONS.map((action) => `audit-action-${action}`),
+  // issue 17: reports
+  "report-category-*": REPORT_CATEGORIES.map((category) => `report-category-${category}`),
+  "report-status-*": REPORT_STATUSES.map((status) => `report-status-${status}`),
+  "button-report-step-*": REPORT_STEPS.map((step) => `button-report-step-${step}`),
+  "report-notice-*": REPORT_STEPS.map((step) => `report-notice-${step}`),
   "recap-col-*": RECAP_COLUMNS.map((column) => `recap-col-${column}`),
   "announce-audience-**": (["rt-members", "area-ketua", "area-residents"] satisfies Audience[]).flatMap((audience) => [audienceLabelKey(audience, false), audienceLabelKey(audience, true)]),
   // issue 15: award

@@ -127,6 +127,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "kaskoreksi", audience: AUDIENCES.kasKeepers, group: "kas" },
   { command: "eksporkas", audience: AUDIENCES.kasExporters, group: "kas" },
   { command: "bendahara", audience: MANAGERS, group: "rt" },
+  // issue 17: residents report a problem in their RT and follow it; the ketua (or acting ketua) handles them.
+  { command: "lapor", audience: RESIDENTS, group: "rt" },
+  { command: "laporanku", audience: RESIDENTS, group: "rt" },
+  { command: "laporanrt", audience: MANAGERS, group: "rt" },
 ];
 
 /**

@@ -37,6 +37,7 @@ import { createRecapFeature } from "./features/recap.js";
 import { createStartFeature, pendingVars } from "./features/start.js";
 import { createTeamFeature } from "./features/team.js";
 import { createVisitsFeature } from "./features/visits.js";
+import { createReportsFeature } from "./features/reports.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
 import { harmlessRefusalsSucceedInConversations, lateAnswersSucceed, unchangedEditsSucceed } from "./redraw.js";
@@ -112,6 +113,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createRoundsFeature(deps));
   bot.use(createAwardFeature(deps));
   bot.use(createKasFeature(deps));
+  bot.use(createReportsFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

@@ -183,6 +183,15 @@ export const DOMAIN_ERROR_CODES = [
   "kas-not-on-duty",
   "kas-jimpitan-closed",
   "kas-bendahara-is-ketua",
+  // issue 17: resident reports (/lapor)
+  "report-not-member",
+  "report-description-invalid",
+  "report-photo-required",
+  "report-location-invalid",
+  "report-not-found",
+  "report-stale",
+  "report-step-invalid",
+  "report-reason-required",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -47,6 +47,10 @@ export const TEXT_LIMITS = {
   kasPurpose: 200,
   /** Why a kas RT entry is reversed; kept for good. */
   kasReason: 200,
+  /** What a resident reports (/lapor): a few sentences, shown under the photo (a caption holds 1,024). */
+  reportDescription: 500,
+  /** Why a ketua refuses a report; the reporter reads it. */
+  reportReason: 300,
 } as const satisfies Record<string, number>;
 
 export type TextField = keyof typeof TEXT_LIMITS;

@@ -13,6 +13,9 @@ import { computeTrends, type RtTrend } from "../domain/scores/trend.js";
 import { DAY_MS, wibWeekStart } from "../domain/scores/weeks.js";
 import { renderParticipationTrend, type RtSeries } from "./charts.js";
 import { guardFormula } from "./bank-sampah-export.js";
+import { REPORT_INDICATORS } from "../domain/reports/categories.js";
+import { reportStats, type RtReportStats } from "../domain/reports/stats.js";
+import { reportFiguresText } from "../messages/reports.js";
 
 /**
  * The weekly digest (and /ringkasan): models built from the scorecards and trends, and their
@@ -34,7 +37,12 @@ export type DigestRt = {
   latestRate: number | null;
   /** The last 4 complete weeks, by kind. */
   byKind: WeeklyKindCounts[];
+  /** Residents' reports (/lapor) of the last DIGEST_REPORT_DAYS, beside the indicators they concern. */
+  reports: RtReportStats | null;
 };
+
+/** The window of the residents' reports a digest shows. */
+export const DIGEST_REPORT_DAYS = 30;
 
 export type DigestModel = {
   /** Monday 00.00 WIB of the running week: the week the digest belongs to. */
@@ -60,11 +68,12 @@ export function orderForDigest(rts: readonly DigestRt[]): DigestRt[] {
  */
 export async function loadDigestData(db: Database, rtIds: readonly number[], now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG): Promise<Map<number, DigestRt>> {
   if (rtIds.length === 0) return new Map();
-  const [scorecards, trends, kinds, names] = await Promise.all([
+  const [scorecards, trends, kinds, names, reports] = await Promise.all([
     computeScorecards(db, rtIds, now, config),
     computeTrends(db, rtIds, now, config),
     weeklyKindCounts(db, rtIds, now, 4),
     rtNames(db, rtIds),
+    reportStats(db, { rtIds, now, days: DIGEST_REPORT_DAYS }),
   ]);
   const trendOf = new Map(trends.map((trend) => [trend.rt.rtId, trend]));
   const kindsOf = new Map<number, WeeklyKindCounts[]>();
@@ -76,7 +85,7 @@ export async function loadDigestData(db: Database, rtIds: readonly number[], now
     const rtName = names.get(id);
     if (!trend || !rtName) continue;
     const latest = trend.weeks12[trend.weeks12.length - 1];
-    result.set(id, { names: rtName, scorecard, trend, direction: trendDirection(trend.fading), latestRate: latest?.participationRate ?? null, byKind: kindsOf.get(id) ?? [] });
+    result.set(id, { names: rtName, scorecard, trend, direction: trendDirection(trend.fading), latestRate: latest?.participationRate ?? null, byKind: kindsOf.get(id) ?? [], reports: reports.get(id) ?? null });
   }
   return result;
 }
@@ -138,7 +147,7 @@ export function koordinatorText(model: DigestModel, t: Translate, locale: string
         total: scoreTotalText(t, rt.scorecard),
         rate: percent(rt.latestRate),
         trend: trendWords(rt, t),
-      }),
+      }) + (rt.reports && rt.reports.openNow > 0 ? t("digest-reports-open-suffix", { count: rt.reports.openNow }) : ""),
     );
   });
   const hidden = model.rts.length - DIGEST_TEXT_MAX_RTS;
@@ -177,7 +186,23 @@ export function ketuaText(model: DigestModel, t: Translate, locale: string): str
       }),
     );
   });
+  lines.push(...reportLines(rt, t, locale));
   return lines.join("\n");
+}
+
+/**
+ * The ketua's residents' reports of the window: the totals, and each indicator they concern that
+ * had any (B1, B2, B6, A2), as the RT page shows them. Nothing when none was filed or is open.
+ */
+function reportLines(rt: DigestRt, t: Translate, locale: string): string[] {
+  const reports = rt.reports;
+  if (!reports || (reports.all.filed === 0 && reports.openNow === 0)) return [];
+  const lines = ["", t("digest-reports-title", { days: reports.days, open: reports.openNow }), reportFiguresText(t, reports.all, locale, reports.days)];
+  for (const code of REPORT_INDICATORS) {
+    const figures = reports.byIndicator[code];
+    if (figures.filed > 0) lines.push(t("digest-reports-indicator", { code, label: t(indicatorKey(code)), filed: figures.filed, open: figures.open, done: figures.done }));
+  }
+  return lines;
 }
 
 // ——— chart ———
@@ -233,8 +258,10 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
       t("digest-col-rate-window"), t("digest-col-rate-latest"), t("digest-col-trend"), t("digest-col-drop"),
       // Last, so the columns before keep their places: the total is over the scored indicators.
       t("digest-col-scored-max"), t("digest-col-unscored"),
+      // issue 17, after those: the residents' reports of the window.
+      t("digest-col-reports-filed", { days: DIGEST_REPORT_DAYS }), t("digest-col-reports-open"), t("digest-col-reports-response"),
     ],
-    [8, 24, 20, 8, 26, 10, 10, 10, 10, 16, 16, 12, 12, 14, 12],
+    [8, 24, 20, 8, 26, 10, 10, 10, 10, 16, 16, 12, 12, 14, 12, 14, 14, 18],
   );
   for (const rt of model.rts) {
     const card = rt.scorecard;
@@ -252,6 +279,9 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
       rt.trend.fading.dropPercent,
       card.scoredMax,
       card.missing,
+      rt.reports?.all.filed ?? 0,
+      rt.reports?.openNow ?? 0,
+      rt.reports?.all.medianFirstResponseHours ?? null,
     ]);
     row.getCell(10).numFmt = "0%";
     row.getCell(11).numFmt = "0%";

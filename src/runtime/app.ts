@@ -153,7 +153,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   logger.info({ port: server.port, mode: config.mode, database: database.driver, username: bot.botInfo.username }, "http server listening");
 
   delivery.start();
-  const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds, webappUrl: config.webappUrl };
+  const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds, webappUrl: config.webappUrl, reportEscalationDays: config.reportEscalationDays };
   const scheduler = createScheduler({ db, logger, clock }, { jobs: [...productionJobs(jobDeps), ...(options.jobs ?? [])] });
   scheduler.start();
 

@@ -6,6 +6,7 @@ import { applyRetention } from "../domain/audit/retention.js";
 import { releaseDueBroadcasts } from "../domain/broadcast/broadcast.js";
 import { extendOccurrences } from "../domain/events/events.js";
 import { planDeclineNotices } from "../domain/cycle/decline.js";
+import { escalateStaleReports } from "../domain/reports/escalation.js";
 import { planWeeklyDigests } from "./digests.js";
 import { planSelfAssessmentInvites } from "./self-assessment-invites.js";
 import { planLoanReminders } from "./loan-reminders.js";
@@ -26,7 +27,7 @@ const INIT_DATA_CLAIMS_KEPT_MS = (INIT_DATA_MAX_AGE_SECONDS + INIT_DATA_CLOCK_SK
  * The one list of what the bot does on its own, and when (cron read in WIB). A new job goes here;
  * its logic lives in its area (domain or scheduling), taking `now`.
  */
-export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonly number[]; webappUrl?: string | undefined }, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
+export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonly number[]; webappUrl?: string | undefined; reportEscalationDays?: number }, options: { reminders?: PlanOptions } = {}): ScheduledJob[] {
   const { db } = deps;
   return [
     // Every minute: reminders due soon are queued, spread so the sender keeps to Telegram's limits.
@@ -57,6 +58,8 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     // issue 17: the kas RT's statement of the month just closed, the 1st at 07.00 WIB (the 2nd and 3rd
     // catch up a day the bot was down; the outbox keys make it once per RT per month).
     { name: "kas-statements", cron: "0 7 1-3 * *", run: (now) => planKasStatements(deps, now) },
+    // Residents' reports left untouched too long go to the area's koordinator, 09.00 WIB (once per report).
+    { name: "report-escalation", cron: "0 9 * * *", run: (now) => escalateStaleReports(deps, now) },
     // Household labels of memberships ended a year ago are forgotten (README, "Privacy and audit").
     { name: "retention", cron: "45 3 * * *", run: (now) => applyRetention(db, now) },
   ];

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
-import { assessmentRound, assessmentScore, evidence, ledgerEntry } from "../../src/db/schema/index.js";
+import { assessmentRound, assessmentScore, evidence, ledgerEntry, residentReport } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { reverse } from "../../src/domain/bank-sampah/receipts.js";
 import { addEvidence } from "../../src/domain/evidence/evidence.js";
@@ -156,6 +156,39 @@ describe("after /hapusdata by a ketua and by a waste bank officer, nothing in th
       expect(harness.lastText(user)).toContain("sudah dihapus");
     }
     expect(await scan(needles)).toEqual([]);
+  });
+});
+
+describe("after /hapusdata by a resident who reported a problem (/lapor), nothing names them", () => {
+  const WULAN: TestUser = { id: 7_519_004_377, first_name: "Wulandari Kenanga" };
+  const REPORT = "Got di depan Rumah Biru Gang Kecubung tersumbat";
+
+  it("removes what they wrote, their photo, place and link, and the reason quoting them; the report's category and status stay", async () => {
+    const { place, ketua } = await neighbourhood();
+    await addMember(database.db, WULAN, place.id, "Rumah Biru Gang Kecubung");
+    await harness.send(WULAN, "/lapor");
+    await harness.press(WULAN, "Saluran");
+    await harness.send(WULAN, REPORT);
+    const update = harness.messageUpdate(WULAN, "x");
+    const message = update.message as unknown as Record<string, unknown>;
+    delete message.text;
+    delete message.entities;
+    message.photo = [{ file_id: "wulan-photo-file", file_unique_id: "wulan-photo-unique", width: 800, height: 600 }];
+    await harness.deliver(update);
+    await harness.send(WULAN, "Lewati lokasi");
+    await harness.press(WULAN, "Kirim laporan");
+    await harness.send(ketua, "/laporanrt");
+    await harness.press(ketua, "#");
+    await harness.press(ketua, "Tolak");
+    await harness.send(ketua, `Bu ${WULAN.first_name}, got itu urusan dinas PU`);
+    const needles = [REPORT, WULAN.first_name, String(WULAN.id), "wulan-photo"];
+    const before = new Set((await scan(needles)).map((hit) => hit.column));
+    for (const column of ["resident_report.description", "resident_report.reject_reason", "resident_report.photo_file_id", "outbox.payload"]) expect(before).toContain(column);
+
+    await harness.send(WULAN, "/hapusdata");
+    await harness.press(WULAN, "Ya, hapus data saya");
+    expect(await scan(needles)).toEqual([]);
+    expect(await database.db.select({ category: residentReport.category, status: residentReport.status, reporter: residentReport.reporterPersonId }).from(residentReport)).toEqual([{ category: "saluran", status: "ditolak", reporter: null }]);
   });
 });
 

@@ -357,6 +357,20 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
     await harness.press(w.admin, "Tetapkan Kencana");
     return w.admin;
   },
+  // issue 17: reports
+  report: async (w) => (await harness.send(w.siti, "/lapor"), w.siti),
+  "report-reject": async (w) => {
+    await harness.send(w.siti, "/lapor");
+    await harness.press(w.siti, "keamanan");
+    await harness.send(w.siti, "Ada orang asing mencoba membuka pagar rumah nomor 3");
+    await harness.press(w.siti, "Lewati foto");
+    await harness.send(w.siti, "Lewati lokasi");
+    await harness.press(w.siti, "Kirim laporan");
+    await harness.send(w.harun, "/laporanrt");
+    await harness.press(w.harun, "#");
+    await harness.press(w.harun, "Tolak");
+    return w.harun;
+  },
 };
 
 /** Forms anyone may fill in (registration): there is no right to lose. */

@@ -1,3 +1,4 @@
+import { parseRejectReason, parseReportDescription } from "../../src/domain/reports/reports.js";
 import { eq } from "drizzle-orm";
 import { parseKasPurpose, parseKasReason } from "../../src/domain/kas/book.js";
 import type { Update } from "grammy/types";
@@ -529,6 +530,9 @@ const FREE_TEXT: [field: TextField, parse: (text: string) => Parsed<string>, goo
   ["overrideReason", parseOverrideReason, "Bank sampah tutup sejak Mei"],
   ["kasPurpose", parseKasPurpose, "Beli cat pos ronda 🎨"],
   ["kasReason", parseKasReason, "salah ketik jumlah"],
+  // issue 17: reports
+  ["reportDescription", parseReportDescription, "Got depan rumah no. 12 tersumbat 🌧"],
+  ["reportReason", parseRejectReason, "Itu tanggung jawab dinas PU"],
 ];
 
 describe("every free-text field has one documented limit, enforced before anything is stored", () => {

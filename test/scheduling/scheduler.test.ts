@@ -30,6 +30,7 @@ describe("scheduler", () => {
       ["decline-since-award", "15 7 * * 1"],
       ["self-assessment-invites", "0 9 * 1,4,7,10 1"],
       ["kas-statements", "0 7 1-3 * *"],
+      ["report-escalation", "0 9 * * *"],
       ["retention", "45 3 * * *"],
       ["digest", "0 7 * * 1"],
     ]);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { person, rtTitle } from "../../src/db/schema/index.js";
+import { person, residentReport, rtTitle } from "../../src/db/schema/index.js";
 import { areaScope } from "../../src/domain/roles/scope.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { listRtsInScope, type RtDetails } from "../../src/domain/rt/rt.js";
@@ -12,6 +12,7 @@ import {
   addAdmin,
   addKetua,
   addKoordinator,
+  addPerson,
   addRt,
   KECAMATAN_TELANAIPURA,
   KELURAHAN_BULURAN_KENALI,
@@ -232,6 +233,31 @@ describe("the RT page (/app/rt/<id>)", () => {
     // 5 of 10 KK every week: twelve bars at half height, titled with the week.
     expect(svg).toContain("<title>Minggu 23/11: 50% (5 KK)</title>");
     expect(svg).toContain("<title>Minggu 7/9: 0% (0 KK)</title>");
+  });
+
+  it("shows the residents' reports, 30 and 90 days, and beside B1, B2, B6 and A2, with no reporter's name or text", async () => {
+    const { rt2, koordinator } = await area();
+    const reporter = newUser("Pelapor Rahasia");
+    const reporterId = await addPerson(database.db, reporter);
+    const hours = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+    const base = { rtId: rt2.id, reporterPersonId: reporterId, description: "Got tersumbat di rumah Pak Rahasia" };
+    await database.db.insert(residentReport).values([
+      // 10 days ago, answered after 4 hours, done after 28.
+      { ...base, category: "saluran", status: "selesai", createdAt: hours(-240), firstResponseAt: hours(-236), closedAt: hours(-212), lastStepAt: hours(-212), requestKey: "report:a" },
+      // 20 days ago, answered after 10 hours, still handled.
+      { ...base, category: "lampu", status: "ditangani", createdAt: hours(-480), firstResponseAt: hours(-470), lastStepAt: hours(-470), requestKey: "report:b" },
+      // 60 days ago, refused.
+      { ...base, category: "keamanan", status: "ditolak", rejectReason: "bukan urusan RT", createdAt: hours(-1440), firstResponseAt: hours(-1439), closedAt: hours(-1439), lastStepAt: hours(-1439), requestKey: "report:c" },
+    ]);
+    const text = visibleText((await getPage(app.port, `/rt/${rt2.id}`, await sessionOf(koordinator))).text);
+    expect(text).toContain("📣 Laporan warga Terbuka sekarang: 1");
+    expect(text).toContain("30 hari terakhir: 2 laporan (1 terbuka, 1 selesai, 0 ditolak); tanggapan pertama median 7 jam, selesai median 28 jam");
+    expect(text).toContain("90 hari terakhir: 3 laporan (1 terbuka, 1 selesai, 1 ditolak); tanggapan pertama median 4 jam, selesai median 28 jam");
+    expect(text).toMatch(/B2 .+?📣 Laporan warga terkait, 90 hari terakhir: 2 laporan \(1 terbuka, 1 selesai, 0 ditolak\)/);
+    expect(text).toMatch(/B6 .+?📣 Laporan warga terkait, 90 hari terakhir: 1 laporan \(0 terbuka, 1 selesai, 0 ditolak\)/);
+    expect(text).toMatch(/A2 .+?📣 Laporan warga terkait, 90 hari terakhir: 1 laporan \(0 terbuka, 0 selesai, 1 ditolak\); tanggapan pertama median 1 jam, selesai median –/);
+    expect(text).toMatch(/B1 .+?📣 Laporan warga terkait, 90 hari terakhir: 0 laporan/);
+    for (const secret of ["Pelapor Rahasia", "Pak Rahasia", "bukan urusan RT"]) expect(text).not.toContain(secret);
   });
 
   it("a fading RT says so and by how much", async () => {

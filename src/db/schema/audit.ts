@@ -49,6 +49,10 @@ export const auditAction = pgEnum("audit_action", [
   "kas_income",
   "kas_spending",
   "kas_reversal",
+  // issue 17: resident reports (/lapor): a ketua's step on a report, and its escalation to the koordinator.
+  "report_filed",
+  "report_step",
+  "report_escalated",
 ]);
 
 /**

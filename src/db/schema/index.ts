@@ -14,3 +14,4 @@ export * from "./cycle.js";
 export * from "./evidence.js";
 export * from "./offline.js";
 export * from "./kas.js";
+export * from "./reports.js";

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.js";
 import {
@@ -15,6 +15,7 @@ import {
   participation,
   person,
   readingLog,
+  residentReport,
   roleAssignment,
   rsvp,
   rt,
@@ -61,6 +62,8 @@ export type PersonalData = {
   readingLogs: { title: string; minutes: number; loggedAt: Date; status: string }[];
   bookLoans: { title: string; lentAt: Date; dueAt: Date; returnedAt: Date | null }[];
   manualScoresEntered: (RtName & { indicator: string; score: number; note: string | null; assessedOn: string; enteredAt: Date })[];
+  /** issue 17: the problems they reported (/lapor), with what they wrote and where each stands. */
+  reportsFiled: (RtName & { id: number; category: string; description: string; photo: boolean; latitude: number | null; longitude: number | null; status: string; reportedAt: Date; rejectReason: string | null })[];
 };
 
 const rtName = { rt: rt.number, kelurahan: kelurahan.name, kecamatan: kecamatan.name };
@@ -161,6 +164,26 @@ export async function exportPersonalData(db: Database, personId: number, now: Da
     .where(eq(indicatorScore.enteredBy, personId))
     .orderBy(asc(indicatorScore.enteredAt), asc(indicatorScore.id));
 
+  const reportsFiled = await db
+    .select({
+      ...rtName,
+      id: residentReport.id,
+      category: residentReport.category,
+      description: residentReport.description,
+      photo: sql<boolean>`${residentReport.photoFileId} is not null`,
+      latitude: residentReport.latitude,
+      longitude: residentReport.longitude,
+      status: residentReport.status,
+      reportedAt: residentReport.createdAt,
+      rejectReason: residentReport.rejectReason,
+    })
+    .from(residentReport)
+    .innerJoin(rt, eq(rt.id, residentReport.rtId))
+    .innerJoin(kelurahan, eq(kelurahan.code, rt.kelurahanCode))
+    .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
+    .where(eq(residentReport.reporterPersonId, personId))
+    .orderBy(asc(residentReport.createdAt), asc(residentReport.id));
+
   return {
     exportedAt: now,
     profile: {
@@ -195,6 +218,7 @@ export async function exportPersonalData(db: Database, personId: number, now: Da
     readingLogs,
     bookLoans,
     manualScoresEntered,
+    reportsFiled: reportsFiled.map((report) => ({ ...report, photo: Boolean(report.photo) })),
   };
 }
 

@@ -35,6 +35,7 @@ import {
   readingLog,
   readingSession,
   reminderSetting,
+  residentReport,
   roleAssignment,
   roleInvite,
   rondaSetup,
@@ -180,6 +181,19 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     },
   },
   {
+    columns: [residentReport.reporterPersonId, residentReport.description, residentReport.photoFileId, residentReport.photoFileUniqueId, residentReport.latitude, residentReport.longitude, residentReport.rejectReason],
+    holds: "the problems the person reported (/lapor): the link to them, what they wrote, their photo, where they stood; and the reason a ketua gave when refusing one (which may quote them), or that they gave as ketua",
+    erasure:
+      "on their reports the link to them, the text, the photo and the location are removed, and a refusal's reason is blanked (category, status and times stay, so the RT's counts and response times are unchanged); reasons they wrote as ketua are blanked",
+    async erase(tx, subject) {
+      await tx
+        .update(residentReport)
+        .set({ reporterPersonId: null, description: "", photoFileId: null, photoFileUniqueId: null, latitude: null, longitude: null, rejectReason: sql`case when ${residentReport.rejectReason} is null then null else '' end` })
+        .where(eq(residentReport.reporterPersonId, subject.personId));
+      await tx.update(residentReport).set({ rejectReason: "" }).where(and(eq(residentReport.lastStepBy, subject.personId), sql`${residentReport.rejectReason} is not null`));
+    },
+  },
+  {
     columns: [outbox.chatId, outbox.payload],
     holds: "messages to the person (their chat id and the text), and messages to others that name or quote them (a join request to the ketua, the keepers' copy of a reading report, a receipt naming the officer, a rota, a swap offer)",
     erasure:
@@ -313,6 +327,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [kasEntry.reversesEntryId], why: "an entry id" },
   { columns: [kasEntry.receiptFileId, kasEntry.receiptFileUniqueId], why: "Telegram's ids of the photo of a receipt, the RT's record of what it spent" },
   { columns: [kasEntry.collectedBy], why: "person ids of the night's shift; an erased person's row is anonymised, so the entry names nobody" },
+  { columns: [residentReport.requestKey], why: "a /lapor form's random key (`report:<uuid>`)" },
 ];
 
 /**

@@ -17,6 +17,7 @@ import { AWARD_BUTTONS } from "./award.js";
 import { UNSCORED_BUTTONS } from "./unscored.js";
 import { OFFLINE_BUTTONS } from "./offline.js";
 import { KAS_BUTTONS } from "./kas.js";
+import { REPORT_BUTTONS } from "./reports.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -42,6 +43,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...UNSCORED_BUTTONS,
   ...OFFLINE_BUTTONS,
   ...KAS_BUTTONS,
+  ...REPORT_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();

@@ -14,6 +14,9 @@ import { dimensionTotalText, scoreTotalText } from "../../messages/score-total.j
 import type { Translate } from "../../messages/translate.js";
 import { barChartSvg, type ChartBar } from "../chart.js";
 import { html, type SafeHtml } from "../html.js";
+import { REPORT_INDICATORS } from "../../domain/reports/categories.js";
+import { REPORT_WINDOWS, reportStats, type RtReportStats } from "../../domain/reports/stats.js";
+import { reportFiguresText } from "../../messages/reports.js";
 
 /**
  * `membersHref`: the RT's members page, for those who may open it (the server decides), else none;
@@ -45,8 +48,15 @@ function scoreText(indicator: IndicatorResult): string {
   return indicator.source === "missing" ? "—" : String(indicator.score);
 }
 
+/** The residents' reports of the RT: the last 30 and 90 days, and how many are open now (counts only, no names). */
+function reportsSection(t: Translate, locale: string, stats: readonly RtReportStats[]): SafeHtml {
+  const lines = stats.map((window) => html`<li>${reportFiguresText(t, window.all, locale, window.days)}</li>`);
+  return html`<h2>${t("app-rt-reports-title")}</h2>
+<p>${t("app-rt-reports-open", { count: stats[0]?.openNow ?? 0 })}</p><ul class="plain">${lines}</ul><p class="hint">${t("app-rt-reports-hint")}</p>`;
+}
+
 /** The scorecard as /skor tells it (scorecardLines), as a page: each indicator with why it has its score. */
-function scorecardSection(t: Translate, locale: string, standing: RtStanding): SafeHtml {
+function scorecardSection(t: Translate, locale: string, standing: RtStanding, reports?: RtReportStats): SafeHtml {
   const { scorecard } = standing;
   const dimensions = DIMENSIONS.map((dimension) => {
     const items = scorecard.indicators
@@ -55,7 +65,9 @@ function scorecardSection(t: Translate, locale: string, standing: RtStanding): S
         const earlier = indicator.earlierManual
           ? html`<span class="explain">${t("app-rt-earlier-manual", { score: indicator.earlierManual.score, date: dayText(indicator.earlierManual.assessedOn, locale) })}</span>`
           : "";
-        return html`<li><span>${t("score-card-indicator", { code: indicator.code, label: shortLabel(t, indicator.code), score: scoreText(indicator) })}</span><span class="explain">${explain(t, indicator.explanation, locale)}</span>${earlier}</li>`;
+        // Beside the indicators they concern (CATEGORY_INDICATORS): the residents' reports of the last 90 days.
+        const reported = reports && REPORT_INDICATORS.includes(indicator.code) ? html`<span class="explain">${t("app-rt-reports-indicator", { figures: reportFiguresText(t, reports.byIndicator[indicator.code], locale, reports.days) })}</span>` : "";
+        return html`<li><span>${t("score-card-indicator", { code: indicator.code, label: shortLabel(t, indicator.code), score: scoreText(indicator) })}</span><span class="explain">${explain(t, indicator.explanation, locale)}</span>${earlier}${reported}</li>`;
       });
     const total = dimensionTotalText(t, scorecard.totals[dimension], scorecard.scoredDimensionMax[dimension]);
     return html`<h3>${t("app-rt-dimension", { dimension: t(dimensionKey(dimension)), total })}</h3><ul class="plain">${items}</ul>`;
@@ -121,13 +133,15 @@ ${items.length > 0 ? html`<ul class="plain photos" style="display:grid;grid-temp
  */
 export async function rtPage(deps: RtPageDeps, t: Translate, place: RtDetails): Promise<{ title: string; body: SafeHtml }> {
   const config = DEFAULT_SCORE_CONFIG;
-  const [[standing], titles, lastActivity, recent, photos] = await Promise.all([
+  const [[standing], titles, lastActivity, recent, photos, ...reportWindows] = await Promise.all([
     computeStandings(deps.db, [place.id], deps.now, config),
     titleOf(deps.db, place.id, deps.now),
     lastActivityOf(deps.db, [place.id], deps.now),
     recentActivityOf(deps.db, { rtId: place.id, now: deps.now, limit: RT_PAGE_ACTIVITIES }),
     latestRtEvidence(deps.db, { rtId: place.id, limit: RT_PAGE_PHOTOS }),
+    ...REPORT_WINDOWS.map((days) => reportStats(deps.db, { rtIds: [place.id], now: deps.now, days })),
   ]);
+  const reports = reportWindows.flatMap((window) => window.get(place.id) ?? []);
   if (!standing) throw new DomainError("rt-not-found");
   const { window } = standing.scorecard;
   const totals = await ledgerTotals(deps.db, { rtId: place.id, from: window.from, to: window.to });
@@ -142,13 +156,14 @@ export async function rtPage(deps: RtPageDeps, t: Translate, place: RtDetails): 
 <p class="hint">${t("app-rt-place", vars)}</p>
 ${held}${deps.membersHref ? html`<div class="card"><a href="${deps.membersHref}">${t("app-rt-members-link")}</a></div>` : ""}
 <p>${t("app-rt-households", { count: place.householdCount })} · ${last ? t("app-rts-last-activity", { date: formatCalendarDay(wibDate(last), deps.locale) }) : t("app-rts-no-activity")}</p>
-${scorecardSection(t, deps.locale, standing)}
+${scorecardSection(t, deps.locale, standing, reports.at(-1))}
 ${trendSection(t, standing)}
 <h2>${t("app-rt-activity-title", { days: config.windowDays })}</h2>
 <ul class="plain">
 <li>${t("app-rt-bank", { deposits: totals.deposits, weight: formatQuantity(totals.grams, "kg", deps.locale), rupiah: formatRupiah(totals.rupiah, deps.locale) })}</li>
 <li>${t("app-rt-reading", { sessions: totals.sessions, attendees: totals.sessionAttendees, loans: totals.loans })}</li>
 </ul>
+${reportsSection(t, deps.locale, reports)}
 ${recentSection(t, deps.locale, recent)}
 ${photosSection(t, deps, photos)}`,
   };
