@@ -71,6 +71,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "kembali", audience: OFFICERS, group: "baca" },
   { command: "konfirmasibaca", audience: OFFICERS, group: "baca" },
   { command: "umumkan", audience: ANNOUNCERS, group: "rt" },
+  // issue 17: a question to the RT (musyawarah) with Telegram's polls; counts toward A5.
+  { command: "polling", audience: MANAGERS, group: "rt" },
   { command: "buatrt", audience: COORDINATORS, group: "wilayah" },
   { command: "daftarrt", audience: COORDINATORS, group: "wilayah" },
   // A new one-time ketua link for an RT in the area (the one /buatrt showed was lost or not used).

@@ -35,6 +35,7 @@ import { createRecapFeature } from "./features/recap.js";
 import { createStartFeature, pendingVars } from "./features/start.js";
 import { createTeamFeature } from "./features/team.js";
 import { createVisitsFeature } from "./features/visits.js";
+import { createPollsFeature, createPollUpdatesFeature } from "./features/polls.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
 import { harmlessRefusalsSucceedInConversations, lateAnswersSucceed, unchangedEditsSucceed } from "./redraw.js";
@@ -62,6 +63,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(floodControl(deps));
   bot.use(sequentializeChats(deps));
   bot.use(dedupeUpdates(deps));
+  // Votes and poll counts name no chat (and counts no sender): taken before the actor is loaded.
+  bot.use(createPollUpdatesFeature(deps));
   bot.use(attachActor(deps));
   bot.use(deps.i18n);
   bot.use(replyOnDomainError());
@@ -108,6 +111,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createKeepingFeature(deps));
   bot.use(createRoundsFeature(deps));
   bot.use(createAwardFeature(deps));
+  bot.use(createPollsFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

@@ -160,6 +160,10 @@ export const DOMAIN_ERROR_CODES = [
   "kencana-note-invalid",
   "kencana-not-holder",
   "kencana-not-eligible",
+  // issue 17: polls
+  "poll-no-group",
+  "poll-not-found",
+  "poll-group-anonymous-household",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

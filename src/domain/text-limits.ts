@@ -43,6 +43,9 @@ export const TEXT_LIMITS = {
   overrideReason: 300,
   /** The caption of an evidence photo (/bukti): a line or two, printed under the photo in the evidence pack. */
   evidenceCaption: 300,
+  /** A musyawarah poll's question and each of its options (/polling): Telegram's own limits for sendPoll. */
+  pollQuestion: 300,
+  pollOption: 100,
 } as const satisfies Record<string, number>;
 
 export type TextField = keyof typeof TEXT_LIMITS;

@@ -26,6 +26,7 @@ import { createTeamScoreConversation, TEAM_SCORE } from "./onsite.js";
 import { createTeamInviteConversation, createVisitConversation, TEAM_INVITE, VISIT_FORM } from "./team.js";
 import { createReassessmentConversation, createSelfAssessmentConversation, REASSESSMENT_VISIT, SELF_ASSESSMENT } from "./keeping.js";
 import { BULK_SCORE, createBulkScoreConversation } from "./bulk-score.js";
+import { createPollConversation, POLL_FORM } from "./polls.js";
 import { APPOINT_KOORDINATOR, CREATE_RT, createAppointKoordinatorConversation, createCreateRtConversation, createHouseholdCountConversation, HOUSEHOLD_COUNT } from "./staff.js";
 
 /** A form's arguments differ (registration takes where it started); the plugin passes them on. */
@@ -76,6 +77,8 @@ export const FORMS: readonly { id: string; command: string; build: (deps: BotDep
   { id: KENCANA_AWARD, command: "kencana", build: createKencanaAwardConversation },
   // Also opened by an RT's button on /belumdinilai.
   { id: BULK_SCORE, command: "nilaisemua", build: createBulkScoreConversation },
+  // issue 17: polls. Also opened by the "Buat polling baru" button under /polling's list.
+  { id: POLL_FORM, command: "polling", build: createPollConversation },
 ];
 
 /** The conversation builder of a form: its body behind the guard of its command's audience. */

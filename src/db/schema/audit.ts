@@ -38,6 +38,9 @@ export const auditAction = pgEnum("audit_action", [
   "kencana_requirement_recorded",
   // The KK count is the denominator of every participation rate and decides the award category.
   "household_count_set",
+  // Issue 17: polls for musyawarah.
+  "poll_created",
+  "poll_closed",
 ]);
 
 /**

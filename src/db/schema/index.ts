@@ -12,3 +12,4 @@ export * from "./scores.js";
 export * from "./audit.js";
 export * from "./cycle.js";
 export * from "./evidence.js";
+export * from "./polls.js";

@@ -24,6 +24,8 @@ export const INPUT_REFUSALS = [
   "round-year-unrecognised", "round-year-out-of-range", "round-year-taken", "round-date-before", "round-date-after", "round-date-not-before", "round-date-not-after", "round-date-unrecognised", "round-date-past",
   // issue 15: award
   "award-sk-number-characters", "award-sk-date-future", "award-sk-date-too-old",
+  // issue 17: polls
+  "poll-options-too-few", "poll-options-too-many", "poll-option-too-long", "poll-options-duplicate",
 ] as const;
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];
