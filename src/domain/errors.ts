@@ -164,6 +164,7 @@ export const DOMAIN_ERROR_CODES = [
   "poll-no-group",
   "poll-not-found",
   "poll-group-anonymous-household",
+  "satisfaction-not-offered",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -2,7 +2,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { closePoll, listOpenPolls, pollResult, recordPollCounts, recordVote, resultText } from "../../domain/polls/polls.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { formatWhen } from "../../messages/format.js";
-import { pollClose, pollNew, pollPeek } from "../../messages/buttons/polls.js";
+import { pollClose, pollNew, pollPeek, satisfactionAnswerButton, satisfactionAsk } from "../../messages/buttons/polls.js";
+import { answerSatisfaction, askSatisfaction } from "../../domain/events/satisfaction.js";
+import { satisfactionLine } from "../../messages/polls.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { POLL_FORM } from "../conversations/polls.js";
@@ -56,6 +58,20 @@ export function createPollsFeature(deps: BotDeps): Composer<BotContext> {
     const closed = await closePoll(deps, { pollId: values.poll, actor: ctx.actor }, deps.clock());
     await ctx.answerCallbackQuery({ text: ctx.t(closed.alreadyClosed ? "poll-already-closed" : "poll-closed") });
     if (!closed.alreadyClosed) await ctx.reply(ctx.t("poll-closed-sent"));
+  });
+
+  // Issue 17: the satisfaction question, asked from /absen's checklist and answered with one tap.
+  onButton(presses, satisfactionAsk, async (ctx, values) => {
+    const asked = await askSatisfaction(deps, ctx.actor, { occurrenceId: values.occurrence }, deps.clock());
+    await ctx.answerCallbackQuery();
+    await ctx.reply(asked.alreadyAsked ? satisfactionLine((key, vars) => ctx.t(key, vars), asked.summary) : ctx.t("satisfaction-sent", { count: asked.sent }));
+  });
+
+  onButton(presses, satisfactionAnswerButton, async (ctx, values) => {
+    const answer = Number(values.answer) as 1 | 2 | 3 | 4;
+    const outcome = await answerSatisfaction(deps.db, ctx.actor, { occurrenceId: values.occurrence, answer }, deps.clock());
+    await ctx.answerCallbackQuery({ text: ctx.t(outcome === "recorded" ? "satisfaction-thanks" : "satisfaction-already") });
+    if (outcome === "recorded") await ctx.editMessageReplyMarkup();
   });
 
   return composer;

@@ -47,8 +47,9 @@ import {
   poll,
   pollCopy,
   pollVote,
+  satisfactionAnswer,
 } from "../../db/schema/index.js";
-import { forgetPollTexts, forgetVotes } from "../polls/erasure.js";
+import { forgetPollTexts, forgetSatisfaction, forgetVotes } from "../polls/erasure.js";
 
 /**
  * The person being erased, read before anything is blanked: what identifies them, and what they
@@ -171,6 +172,14 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: "votes on polls still open are taken back; on closed ones the household becomes the person's own id (the result recorded at closing stays)",
     async erase(tx, subject) {
       await forgetVotes(tx, subject.personId);
+    },
+  },
+  {
+    columns: [satisfactionAnswer.answer],
+    holds: "how the person found a gotong royong or rapat they attended (😀 … 🙁)",
+    erasure: "deleted; the summary then counts the others' answers",
+    async erase(tx, subject) {
+      await forgetSatisfaction(tx, subject.personId);
     },
   },
   {

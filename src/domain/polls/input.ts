@@ -18,13 +18,22 @@ export function parsePollQuestion(raw: string): Parsed<string> {
   return { ok: true, value: text };
 }
 
+/** One answer option, on one line as it looks, at most Telegram's 100 characters. */
+export function parsePollOption(raw: string): Parsed<string> {
+  const text = tidyLine(raw);
+  if (text.length === 0 || !READABLE.test(text)) return { ok: false, reason: "empty" };
+  if (text.length > POLL_OPTION_MAX) return { ok: false, reason: "too-long", vars: { max: POLL_OPTION_MAX } };
+  return { ok: true, value: text };
+}
+
 /**
  * The options, one per line; blank lines (or lines of invisible characters alone) are skipped.
  * 2 to 10 of them, each at most 100 characters, no two the same (ignoring case and spacing): two
  * equal options would split one opinion's votes.
  */
 export function parsePollOptions(raw: string): Parsed<string[]> {
-  const options = raw.split(/\r?\n/).map(tidyLine).filter((line) => line.length > 0 && READABLE.test(line));
+  // A line that reads as empty is skipped; one too long is named below.
+  const options = raw.split(/\r?\n/).filter((line) => { const one = parsePollOption(line); return one.ok || one.reason !== "empty"; }).map(tidyLine);
   if (options.length === 0) return { ok: false, reason: "empty" };
   if (options.length < POLL_OPTIONS_MIN) return { ok: false, reason: "poll-options-too-few", vars: { min: POLL_OPTIONS_MIN } };
   if (options.length > POLL_OPTIONS_MAX) return { ok: false, reason: "poll-options-too-many", vars: { max: POLL_OPTIONS_MAX, count: options.length } };
