@@ -860,7 +860,7 @@ score-explain-b3 = { $code } = { $score }: { $percent }% of households took part
 score-explain-b7 = { $code } = { $score }: gotong royong held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
 score-explain-a2 = { $code } = { $score }: { $staffed } of { $held } ronda shifts staffed ({ $percent }%); the threshold for { $next } is { $target }%
 score-explain-a2-none = { $code } = 0: no ronda shift was scheduled in the last { $days } days
-score-explain-a5 = { $code } = { $score }: residents' meeting held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
+score-explain-a5 = { $code } = { $score }: residents' meeting or musyawarah poll held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
 score-explain-p2 = { $code } = { $score }: { $sessions } reading-corner or study sessions in the last { $days } days; the threshold for { $next } is { $target } sessions
 score-explain-p4 = { $code } = { $score }: { $readers } residents read or borrowed books in the last { $days } days ({ $percent }% of the household count); the threshold for { $next } is { $target }%
 score-explain-no-households = { $code } = 0: this RT's household count is not set, so the percentage cannot be computed

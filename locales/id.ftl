@@ -856,7 +856,7 @@ score-explain-b3 = { $code } = { $score }: { $percent }% KK ikut gotong royong a
 score-explain-b7 = { $code } = { $score }: gotong royong { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
 score-explain-a2 = { $code } = { $score }: { $staffed } dari { $held } giliran ronda terisi ({ $percent }%), batas nilai { $next } adalah { $target }%
 score-explain-a2-none = { $code } = 0: tidak ada giliran ronda yang terjadwal dalam { $days } hari terakhir
-score-explain-a5 = { $code } = { $score }: rapat warga { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
+score-explain-a5 = { $code } = { $score }: rapat warga atau polling musyawarah { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
 score-explain-p2 = { $code } = { $score }: { $sessions } sesi pojok baca atau belajar bersama dalam { $days } hari terakhir, batas nilai { $next } adalah { $target } sesi
 score-explain-p4 = { $code } = { $score }: { $readers } warga membaca atau meminjam buku dalam { $days } hari terakhir ({ $percent }% dari jumlah KK), batas nilai { $next } adalah { $target }%
 score-explain-no-households = { $code } = 0: jumlah KK RT ini belum diisi, jadi persentasenya belum bisa dihitung

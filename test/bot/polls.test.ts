@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { auditLog, outbox, participation, person, poll, pollCopy, pollVote, rt } from "../../src/db/schema/index.js";
 import { erasePerson } from "../../src/domain/people/person.js";
 import { windowRtMetrics } from "../../src/domain/scores/metrics.js";
+import { DEFAULT_SCORE_CONFIG } from "../../src/domain/scores/config.js";
+import { scoreAutomatic } from "../../src/domain/scores/scorecard.js";
 import { pollClose, pollPeek } from "../../src/messages/buttons/polls.js";
 import { createLogger } from "../../src/logger.js";
 import { productionJobs } from "../../src/scheduling/jobs.js";
@@ -191,7 +193,9 @@ describe("/polling to each member privately", () => {
     expect(records).toHaveLength(3);
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "poll_closed"))).toHaveLength(1);
     const [metrics] = await windowRtMetrics(database.db, new Date(harness.now.getTime() + 60_000), { rtIds: [place.id] });
-    expect(metrics!.metrics).toMatchObject({ musyawarahPolls: 1, musyawarahHouseholds: 2 });
+    expect(metrics!.metrics).toMatchObject({ musyawarahPolls: 1, musyawarahHouseholds: 2, rapatHeld: 0 });
+    // A5 reads the poll as a musyawarah held, its two voting households present.
+    expect(scoreAutomatic("A5", metrics!.metrics, DEFAULT_SCORE_CONFIG).explanation.vars).toMatchObject({ held: 1, percent: Math.floor((100 * 2) / 40) });
 
     // A vote after closing changes nothing.
     await vote(dewi, pollIdIn(dewi.id), [0]);
@@ -330,9 +334,10 @@ describe("/polling's form", () => {
     const { ketua } = await rt05();
     await harness.send(ketua, "/polling");
     harness.telegram.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, { chatId: ketua.id });
-    await expect(harness.send(ketua, "Tanya ini?")).rejects.toThrow();
-    // The redelivered question is taken again.
-    await harness.send(ketua, "Tanya ini?");
+    const question = harness.messageUpdate(ketua, "Tanya ini?");
+    await expect(harness.deliver(question)).rejects.toThrow();
+    // Telegram delivers the same update again: the form is still at the question and takes it.
+    await harness.deliver(question);
     expect(harness.lastText(ketua)).toContain("pilihan jawabannya");
     await harness.send(ketua, "Ya\nTidak");
     await harness.press(ketua, "Tanpa nama");
