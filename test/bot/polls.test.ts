@@ -377,5 +377,8 @@ describe("erasure", () => {
     expect(erased.question).toBe("");
     expect(erased.options).toEqual(["", ""]);
     expect(erased.resultCounts).toEqual([2, 0]);
+    // The copies and their opening lines quoted the ketua's question and name: blanked too.
+    const quoted = (await database.db.select({ payload: outbox.payload }).from(outbox)).map((row) => JSON.stringify(row.payload));
+    expect(quoted.filter((text) => text.includes("Kerja bakti bulan depan") || text.includes("Harun"))).toEqual([]);
   });
 });

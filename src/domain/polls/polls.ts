@@ -153,13 +153,17 @@ export async function startPoll(deps: ServiceDeps, actor: Actor, draft: PollDraf
         notices.push({ event: eventKey("poll-intro", id), chatId: member.telegramId, personId: member.personId, text: intro(locale) });
       }
     }
-    // The line first, then the poll: the same priority, queued in this order.
+    // The line first, then the poll: the same priority, queued in this order. Both name or quote the
+    // ketua (their name, their question): erasing the ketua blanks them (subject_person_ids).
+    const about = [actor.person!.id];
     await enqueueMessages(tx, notices.map((notice) => ({
       dedupeKey: notice.personId !== null ? `notice:${notice.event}:person:${notice.personId}` : `notice:${notice.event}:chat:${notice.chatId}`,
-      chatId: notice.chatId, personId: notice.personId, priority: PRIORITY.announcement, payload: { text: notice.text }, notBefore: now,
+      chatId: notice.chatId, personId: notice.personId, subjectPersonIds: about, priority: PRIORITY.announcement, payload: { text: notice.text }, notBefore: now,
     })));
     const payload = pollPayload(draft);
-    const messages: NewOutboxMessage[] = copies.map((copy) => ({ dedupeKey: copy.dedupeKey, chatId: copy.chatId, personId: copy.personId, priority: PRIORITY.announcement, method: "sendPoll", payload, notBefore: now }));
+    const messages: NewOutboxMessage[] = copies.map((copy) => ({
+      dedupeKey: copy.dedupeKey, chatId: copy.chatId, personId: copy.personId, subjectPersonIds: about, priority: PRIORITY.announcement, method: "sendPoll", payload, notBefore: now,
+    }));
     await enqueueMessages(tx, messages);
     if (copies.length > 0) await tx.insert(pollCopy).values(copies.map((copy) => ({ pollId: id, personId: copy.personId, dedupeKey: copy.dedupeKey })));
     await recordAudit(tx, {
@@ -230,7 +234,7 @@ export async function recordVote(deps: ServiceDeps, params: { telegramPollId: st
     }
     if (!counted) {
       const t = translateIn(deps.i18n, supportedLocale(voter.locale));
-      await queueNotices(tx, now, [{ event: eventKey("poll-household-taken", found.id), chatId: params.telegramUserId, personId: voter.personId, text: t("poll-vote-household-taken", { question: found.question }) }]);
+      await queueNotices(tx, now, [{ event: eventKey("poll-household-taken", found.id), chatId: params.telegramUserId, personId: voter.personId, text: t("poll-vote-household-taken", { question: found.question }), about: [found.createdBy] }]);
       return "household-taken";
     }
     return "counted";
@@ -369,7 +373,7 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
     const notices: Notice[] = [];
     const place = await getRt(tx, found.rtId);
     if (found.target === "group" && place.groupChatId !== null) {
-      notices.push({ event: eventKey("poll-result", found.id), chatId: place.groupChatId, personId: null, text: resultText(translateIn(deps.i18n, "id"), result) });
+      notices.push({ event: eventKey("poll-result", found.id), chatId: place.groupChatId, personId: null, text: resultText(translateIn(deps.i18n, "id"), result), about: [found.createdBy] });
     } else {
       const reached = copies.filter((copy) => copy.personId !== null && copy.personId !== ketuaId && copy.status === "sent").map((copy) => copy.personId!);
       const members = reached.length === 0 ? [] : await tx
@@ -378,7 +382,7 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
         .innerJoin(membership, and(eq(membership.personId, person.id), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
         .where(and(inArray(person.id, reached), isNotNull(person.telegramId)));
       for (const member of members) {
-        notices.push({ event: eventKey("poll-result", found.id), chatId: member.telegramId!, personId: member.personId, text: resultText(translateIn(deps.i18n, supportedLocale(member.locale)), result) });
+        notices.push({ event: eventKey("poll-result", found.id), chatId: member.telegramId!, personId: member.personId, text: resultText(translateIn(deps.i18n, supportedLocale(member.locale)), result), about: [found.createdBy] });
       }
     }
     const [head] = await tx.select({ telegramId: person.telegramId, locale: person.locale }).from(person).where(eq(person.id, ketuaId));
@@ -390,7 +394,7 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
       notices.push({
         event: eventKey("poll-result-ketua", found.id), chatId: head.telegramId, personId: ketuaId,
         text: [t(params.actor ? "poll-closed-by-ketua" : "poll-closed-by-time"), resultText(t, named)].join("\n\n"),
-        ...(named_.length > 0 ? { about: named_ } : {}),
+        about: [found.createdBy, ...named_],
       });
     }
     await queueNotices(tx, now, notices);
