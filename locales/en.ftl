@@ -860,7 +860,7 @@ score-explain-b3 = { $code } = { $score }: { $percent }% of households took part
 score-explain-b7 = { $code } = { $score }: gotong royong held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
 score-explain-a2 = { $code } = { $score }: { $staffed } of { $held } ronda shifts staffed ({ $percent }%); the threshold for { $next } is { $target }%
 score-explain-a2-none = { $code } = 0: no ronda shift was scheduled in the last { $days } days
-score-explain-a5 = { $code } = { $score }: residents' meeting held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
+score-explain-a5 = { $code } = { $score }: residents' meeting or musyawarah poll held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
 score-explain-p2 = { $code } = { $score }: { $sessions } reading-corner or study sessions in the last { $days } days; the threshold for { $next } is { $target } sessions
 score-explain-p4 = { $code } = { $score }: { $readers } residents read or borrowed books in the last { $days } days ({ $percent }% of the household count); the threshold for { $next } is { $target }%
 score-explain-no-households = { $code } = 0: this RT's household count is not set, so the percentage cannot be computed
@@ -2296,6 +2296,7 @@ command-kascatat = Record income or spending in the RT cash book
 command-kaskoreksi = Correct a mistaken RT cash book entry
 command-eksporkas = Download the RT cash book (XLSX) for the notice board
 command-bendahara = Appoint or remove the RT treasurer
+help-group-lapor = ▸ Residents' reports
 help-group-kas = ▸ RT cash book
 role-bendahara = RT treasurer
 error-role-bendahara-ketua_rt = Sorry, this command is only for the treasurer and the RT head.
@@ -2528,3 +2529,81 @@ digest-reports-open-suffix = {" "}· 📣 { $count } open reports
 digest-col-reports-filed = Residents' reports ({ $days } days)
 digest-col-reports-open = Open reports
 digest-col-reports-response = Median response (hours)
+## issue 17: polls
+command-polling = Ask residents with a poll (musyawarah)
+score-kind-musyawarah = musyawarah poll
+digest-kind-musyawarah = Musyawarah poll
+audit-action-poll_created = created poll #{ $entry } for { $recipients } recipients
+audit-action-poll_closed = closed poll #{ $entry }
+error-poll-no-group = This RT has no linked Telegram group. Choose to send to each resident, or link the group with /hubungkan in it.
+error-poll-not-found = That poll was not found.
+error-poll-group-anonymous-household = An anonymous poll in a group cannot keep one vote per household: in a group Telegram does not tell anyone who voted, not even the bot.
+input-poll-options-too-few = Write at least { $min } answer options, one per line.
+input-poll-options-too-many = There are { $count } options; at most { $max }. Merge or drop some, then write them again.
+input-poll-option-too-long = The option "{ $option }" is too long: at most { $max } characters per option.
+input-poll-options-duplicate = The option "{ $option }" is written twice. Each option must be different.
+poll-ask-question = What would you like to ask the residents? Write the question (at most { $max } characters).
+    Example: Which day for next month's clean-up?
+poll-ask-options = Write the answer options, one per line ({ $min } to { $max } options, each at most { $length } characters). Example:
+    Saturday morning
+    Sunday morning
+poll-ask-where = Where should it go?
+    • RT group: one poll in the group.
+    • Each resident: a private poll to { $count } residents; only the bot sees their choice.
+button-poll-group = 👥 RT group
+button-poll-private = 📩 Each resident (private)
+poll-ask-anonymous = Results without names? Without names: the result holds only the counts. With names: you (the ketua) see who chose what; residents still see only the counts.
+poll-ask-anonymous-group = Results without names? In a group, a poll with names shows every voter's name to the whole group (that is how Telegram works). An anonymous poll in a group cannot be limited to one vote per household.
+button-poll-anonymous = 🙈 Without names
+button-poll-named = 🙋 With names
+poll-household-impossible = Note: an anonymous poll in a group counts people, not households (Telegram does not tell who voted). If you need one vote per household, cancel and choose to send to each resident.
+poll-ask-household = One vote per household (KK)? If yes, the first vote from a household counts; other members who vote later are told their vote does not count. Residents without a household on record count on their own.
+button-poll-household = 🏠 One vote per household
+button-poll-per-person = 👤 One vote per person
+poll-ask-days = How long should the poll stay open? (usually { $days } days)
+button-poll-days = { $days } days
+button-poll-days-default = { $days } days ✓
+poll-summary = Please check:
+    ❓ { $question }
+    ⏰ Closes { $when }
+poll-summary-option = { $number }. { $option }
+poll-summary-group = 👥 To the RT group
+poll-summary-private = 📩 To { $count } residents ({ $muted } who turned announcements off are not sent it)
+poll-summary-anonymous = 🙈 Results without names
+poll-summary-named = 🙋 The ketua sees voters' names; residents only the counts
+poll-summary-named-group = 🙋 Voters' names are visible to the whole group
+poll-summary-household = 🏠 One vote per household
+poll-summary-per-person = 👤 One vote per person
+button-poll-send = 📤 Send poll
+poll-started-group = The poll was sent to the RT group. It closes { $when }; the result goes to the group and to you. Send /polling to see the result so far or to close it early.
+poll-started-private = The poll was sent to { $count } residents. It closes { $when }; the result goes to them and to you. Send /polling to see the result so far or to close it early.
+poll-intro = 📊 A poll from the Head of RT { $rt }, { $asker }. Choose your answer below before { $when }.
+poll-rule-household = 🏠 One vote per household: the first vote from each household counts.
+poll-rule-anonymous = 🙈 Results without names.
+poll-rule-open = 🙋 The head of the RT sees voters' names; other residents see only the counts.
+poll-rule-open-group = 🙋 Voters' names are visible to the whole group.
+poll-vote-household-taken = Thank you. For the poll "{ $question }", a member of your household voted first, so your vote does not count (one vote per household). Talk it over at home: whoever voted first can change their choice.
+poll-open-list = Polls still open:
+poll-open-item = • { $question } (closes { $when }, { $voters } votes)
+button-poll-peek = 👀 Result so far: { $question }
+button-poll-close = 🔒 Close now: { $question }
+button-poll-new = ➕ New poll
+poll-not-found = That poll was not found or is not your RT's.
+poll-already-closed = That poll is already closed.
+poll-closed = Poll closed.
+poll-closed-sent = Poll closed. The result was sent to the residents and to you.
+poll-closed-by-ketua = 🔒 The poll is closed.
+poll-closed-by-time = ⏰ The poll's time is up; it is closed.
+poll-result-title = 📊 Poll result: { $question }
+poll-result-title-open = 📊 Result so far: { $question }
+poll-result-line = • { $option }: { $count } ({ $percent }%)
+poll-result-voters = { $count } votes.
+poll-result-voters-household = { $count } votes (one per household).
+poll-erased-text = (erased)
+button-satisfaction-ask = 😀 Ask those present how it went
+satisfaction-question = How was it? ({ $kind }, { $when }) Choose one.
+satisfaction-sent = The question "How was it?" was sent to { $count } residents who were present. Their answers (without names) appear in /absen for this event.
+satisfaction-summary = Satisfaction: { $faces } ({ $answered } of { $asked } answered)
+satisfaction-thanks = Thank you for your answer!
+satisfaction-already = Your answer was already recorded.
+error-satisfaction-not-offered = The satisfaction question is only for a gotong royong or rapat that has begun and was not cancelled.

@@ -856,7 +856,7 @@ score-explain-b3 = { $code } = { $score }: { $percent }% KK ikut gotong royong a
 score-explain-b7 = { $code } = { $score }: gotong royong { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
 score-explain-a2 = { $code } = { $score }: { $staffed } dari { $held } giliran ronda terisi ({ $percent }%), batas nilai { $next } adalah { $target }%
 score-explain-a2-none = { $code } = 0: tidak ada giliran ronda yang terjadwal dalam { $days } hari terakhir
-score-explain-a5 = { $code } = { $score }: rapat warga { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
+score-explain-a5 = { $code } = { $score }: rapat warga atau polling musyawarah { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
 score-explain-p2 = { $code } = { $score }: { $sessions } sesi pojok baca atau belajar bersama dalam { $days } hari terakhir, batas nilai { $next } adalah { $target } sesi
 score-explain-p4 = { $code } = { $score }: { $readers } warga membaca atau meminjam buku dalam { $days } hari terakhir ({ $percent }% dari jumlah KK), batas nilai { $next } adalah { $target }%
 score-explain-no-households = { $code } = 0: jumlah KK RT ini belum diisi, jadi persentasenya belum bisa dihitung
@@ -2277,6 +2277,7 @@ command-kascatat = Catat pemasukan atau pengeluaran kas RT
 command-kaskoreksi = Koreksi catatan kas RT yang keliru
 command-eksporkas = Unduh buku kas RT (XLSX) untuk papan pengumuman
 command-bendahara = Angkat atau copot bendahara RT
+help-group-lapor = ▸ Laporan warga
 help-group-kas = ▸ Kas RT
 role-bendahara = bendahara RT
 error-role-bendahara-ketua_rt = Maaf, perintah ini hanya untuk bendahara dan ketua RT.
@@ -2509,3 +2510,81 @@ digest-reports-open-suffix = {" "}· 📣 { $count } laporan terbuka
 digest-col-reports-filed = Laporan warga ({ $days } hari)
 digest-col-reports-open = Laporan terbuka
 digest-col-reports-response = Median tanggapan (jam)
+## issue 17: polls
+command-polling = Tanya warga lewat polling (musyawarah)
+score-kind-musyawarah = polling musyawarah
+digest-kind-musyawarah = Polling musyawarah
+audit-action-poll_created = membuat polling #{ $entry } untuk { $recipients } penerima
+audit-action-poll_closed = menutup polling #{ $entry }
+error-poll-no-group = RT ini belum punya grup Telegram yang terhubung. Pilih kirim ke setiap warga, atau hubungkan grup dengan /hubungkan di grupnya.
+error-poll-not-found = Polling itu tidak ditemukan.
+error-poll-group-anonymous-household = Polling tanpa nama di grup tidak bisa dibatasi satu suara per KK: di grup Telegram tidak memberi tahu siapa yang memilih, juga kepada bot.
+input-poll-options-too-few = Tulis paling sedikit { $min } pilihan jawaban, satu per baris.
+input-poll-options-too-many = Ada { $count } pilihan; paling banyak { $max }. Gabungkan atau buang beberapa, lalu tulis lagi.
+input-poll-option-too-long = Pilihan "{ $option }" terlalu panjang: paling banyak { $max } karakter per pilihan.
+input-poll-options-duplicate = Pilihan "{ $option }" tertulis dua kali. Setiap pilihan harus berbeda.
+poll-ask-question = Apa yang ingin ditanyakan kepada warga? Tulis pertanyaannya (paling banyak { $max } karakter).
+    Contoh: Kerja bakti bulan depan hari apa?
+poll-ask-options = Tulis pilihan jawabannya, satu per baris ({ $min } sampai { $max } pilihan, masing-masing paling banyak { $length } karakter). Contoh:
+    Sabtu pagi
+    Minggu pagi
+poll-ask-where = Dikirim ke mana?
+    • Grup RT: satu polling di grup.
+    • Setiap warga: polling pribadi ke { $count } warga, hanya bot yang melihat pilihannya.
+button-poll-group = 👥 Grup RT
+button-poll-private = 📩 Setiap warga (pribadi)
+poll-ask-anonymous = Hasilnya tanpa nama? Tanpa nama: hasil hanya berisi jumlah suara. Dengan nama: Anda (ketua) melihat siapa memilih apa; warga tetap hanya melihat jumlahnya.
+poll-ask-anonymous-group = Hasilnya tanpa nama? Di grup, polling dengan nama menampilkan nama setiap pemilih kepada seluruh grup (begitulah Telegram). Polling tanpa nama di grup tidak bisa dibatasi satu suara per KK.
+button-poll-anonymous = 🙈 Tanpa nama
+button-poll-named = 🙋 Dengan nama
+poll-household-impossible = Catatan: polling tanpa nama di grup dihitung per orang, bukan per KK (Telegram tidak memberi tahu siapa yang memilih). Jika perlu satu suara per KK, batalkan lalu pilih kirim ke setiap warga.
+poll-ask-household = Satu suara per KK? Jika ya, suara pertama dari satu KK yang dihitung; anggota KK lain yang memilih kemudian diberi tahu suaranya tidak dihitung. Warga yang belum mengisi KK dihitung sendiri-sendiri.
+button-poll-household = 🏠 Satu suara per KK
+button-poll-per-person = 👤 Satu suara per orang
+poll-ask-days = Berapa lama polling dibuka? (biasanya { $days } hari)
+button-poll-days = { $days } hari
+button-poll-days-default = { $days } hari ✓
+poll-summary = Periksa dulu:
+    ❓ { $question }
+    ⏰ Ditutup { $when }
+poll-summary-option = { $number }. { $option }
+poll-summary-group = 👥 Ke grup RT
+poll-summary-private = 📩 Ke { $count } warga ({ $muted } yang mematikan pengumuman tidak dikirimi)
+poll-summary-anonymous = 🙈 Hasil tanpa nama
+poll-summary-named = 🙋 Ketua melihat nama pemilih; warga hanya jumlahnya
+poll-summary-named-group = 🙋 Nama pemilih terlihat oleh seluruh grup
+poll-summary-household = 🏠 Satu suara per KK
+poll-summary-per-person = 👤 Satu suara per orang
+button-poll-send = 📤 Kirim polling
+poll-started-group = Polling dikirim ke grup RT. Ditutup { $when }; hasilnya dikirim ke grup dan kepada Anda. Kirim /polling untuk melihat hasil sementara atau menutupnya lebih awal.
+poll-started-private = Polling dikirim ke { $count } warga. Ditutup { $when }; hasilnya dikirim kepada mereka dan kepada Anda. Kirim /polling untuk melihat hasil sementara atau menutupnya lebih awal.
+poll-intro = 📊 Polling dari Ketua RT { $rt }, { $asker }. Pilih jawaban Anda di bawah ini sebelum { $when }.
+poll-rule-household = 🏠 Satu suara per KK: suara pertama dari setiap KK yang dihitung.
+poll-rule-anonymous = 🙈 Hasilnya tanpa nama.
+poll-rule-open = 🙋 Ketua RT melihat nama pemilih; warga lain hanya melihat jumlahnya.
+poll-rule-open-group = 🙋 Nama pemilih terlihat oleh seluruh grup.
+poll-vote-household-taken = Terima kasih. Untuk polling "{ $question }", anggota KK Anda sudah lebih dulu memilih, jadi suara Anda tidak dihitung (satu suara per KK). Bicarakan dengan keluarga: yang pertama memilih bisa mengubah pilihannya.
+poll-open-list = Polling yang masih dibuka:
+poll-open-item = • { $question } (ditutup { $when }, { $voters } suara)
+button-poll-peek = 👀 Hasil sementara: { $question }
+button-poll-close = 🔒 Tutup sekarang: { $question }
+button-poll-new = ➕ Buat polling baru
+poll-not-found = Polling itu tidak ditemukan atau bukan milik RT Anda.
+poll-already-closed = Polling itu sudah ditutup.
+poll-closed = Polling ditutup.
+poll-closed-sent = Polling ditutup. Hasilnya dikirim ke warga dan kepada Anda.
+poll-closed-by-ketua = 🔒 Polling ditutup.
+poll-closed-by-time = ⏰ Waktu polling sudah habis; polling ditutup.
+poll-result-title = 📊 Hasil polling: { $question }
+poll-result-title-open = 📊 Hasil sementara: { $question }
+poll-result-line = • { $option }: { $count } ({ $percent }%)
+poll-result-voters = { $count } suara.
+poll-result-voters-household = { $count } suara (satu per KK).
+poll-erased-text = (dihapus)
+button-satisfaction-ask = 😀 Tanya kepuasan warga yang hadir
+satisfaction-question = Bagaimana kegiatan tadi? ({ $kind }, { $when }) Pilih satu.
+satisfaction-sent = Pertanyaan "Bagaimana kegiatan tadi?" dikirim ke { $count } warga yang hadir. Jawabannya (tanpa nama) muncul di /absen kegiatan ini.
+satisfaction-summary = Kepuasan: { $faces } ({ $answered } dari { $asked } menjawab)
+satisfaction-thanks = Terima kasih atas jawabannya!
+satisfaction-already = Jawaban Anda sudah tercatat sebelumnya.
+error-satisfaction-not-offered = Pertanyaan kepuasan hanya untuk gotong royong dan rapat yang sudah dimulai dan tidak dibatalkan.

@@ -5,7 +5,7 @@ import { RECAP_READERS } from "../messages/buttons/onsite.js";
 export type { Audience };
 
 /** The tasks /bantuan groups commands by, in the order it shows them; titles are `help-group-<group>`. */
-export const COMMAND_GROUPS = ["umum", "kegiatan", "bank", "kas", "baca", "rt", "penilaian", "wilayah", "saya"] as const;
+export const COMMAND_GROUPS = ["umum", "kegiatan", "lapor", "bank", "kas", "baca", "rt", "penilaian", "wilayah", "saya"] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 /**
@@ -73,6 +73,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "kembali", audience: OFFICERS, group: "baca" },
   { command: "konfirmasibaca", audience: OFFICERS, group: "baca" },
   { command: "umumkan", audience: ANNOUNCERS, group: "rt" },
+  // issue 17: a question to the RT (musyawarah) with Telegram's polls; counts toward A5.
+  { command: "polling", audience: MANAGERS, group: "rt" },
   { command: "buatrt", audience: COORDINATORS, group: "wilayah" },
   { command: "daftarrt", audience: COORDINATORS, group: "wilayah" },
   // A new one-time ketua link for an RT in the area (the one /buatrt showed was lost or not used).
@@ -128,9 +130,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "eksporkas", audience: AUDIENCES.kasExporters, group: "kas" },
   { command: "bendahara", audience: MANAGERS, group: "rt" },
   // issue 17: residents report a problem in their RT and follow it; the ketua (or acting ketua) handles them.
-  { command: "lapor", audience: RESIDENTS, group: "rt" },
-  { command: "laporanku", audience: RESIDENTS, group: "rt" },
-  { command: "laporanrt", audience: MANAGERS, group: "rt" },
+  { command: "lapor", audience: RESIDENTS, group: "lapor" },
+  { command: "laporanku", audience: RESIDENTS, group: "lapor" },
+  { command: "laporanrt", audience: MANAGERS, group: "lapor" },
 ];
 
 /**

@@ -38,6 +38,7 @@ import { createStartFeature, pendingVars } from "./features/start.js";
 import { createTeamFeature } from "./features/team.js";
 import { createVisitsFeature } from "./features/visits.js";
 import { createReportsFeature } from "./features/reports.js";
+import { createPollsFeature, createPollUpdatesFeature } from "./features/polls.js";
 import { attachActor, attachLogger } from "./middlewares/actor.js";
 import { authorize, gateGroups } from "./middlewares/authorize.js";
 import { harmlessRefusalsSucceedInConversations, lateAnswersSucceed, unchangedEditsSucceed } from "./redraw.js";
@@ -65,6 +66,8 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(floodControl(deps));
   bot.use(sequentializeChats(deps));
   bot.use(dedupeUpdates(deps));
+  // Votes and poll counts name no chat (and counts no sender): taken before the actor is loaded.
+  bot.use(createPollUpdatesFeature(deps));
   bot.use(attachActor(deps));
   bot.use(deps.i18n);
   bot.use(replyOnDomainError());
@@ -114,6 +117,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createAwardFeature(deps));
   bot.use(createKasFeature(deps));
   bot.use(createReportsFeature(deps));
+  bot.use(createPollsFeature(deps));
   bot.use(createFallbackFeature());
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim

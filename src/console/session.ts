@@ -471,7 +471,7 @@ export class ConsoleSession {
   private renderMessage(message: StoredMessage, change: "text" | "markup" | null): void {
     const mine = message.chatId === this.current.user.id;
     // A file's caption is its text: say what it is, so an empty caption still shows a message.
-    const kind = message.kind === "photo" ? "🖼️ [foto] " : message.kind === "document" ? "📎 [berkas] " : "";
+    const kind = message.kind === "photo" ? "🖼️ [foto] " : message.kind === "document" ? "📎 [berkas] " : message.kind === "poll" ? `📊 [polling: ${message.poll?.options.map((option) => option.text).join(" / ") ?? ""}] ` : "";
     if (kind) message = { ...message, text: `${kind}${message.text}` };
     if (!mine) {
       const edited = change ? " (diedit)" : "";

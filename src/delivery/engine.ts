@@ -6,6 +6,7 @@ import { toApiPayload } from "./attachments.js";
 import { claimDue, markFailed, markRetry, markSent, markUnreachable, reclaimStale, type OutboxRow } from "./outbox.js";
 import type { MenuSync } from "./menus.js";
 import type { Pacer } from "./pacer.js";
+import { recordPollCopySent } from "../domain/polls/copies.js";
 
 export type DeliveryEngineOptions = {
   db: Database;
@@ -29,7 +30,7 @@ export type DeliveryEngineOptions = {
 export type DeliveryStats = { sent: number; failed: number; blocked: number; retried: number; rateLimited: number };
 
 /** Methods the outbox may call; anything else in a row is a programming error, not a send. */
-const ALLOWED_METHODS = new Set(["sendMessage", "copyMessage", "forwardMessage", "pinChatMessage", "sendPhoto", "sendDocument", "editMessageText"]);
+const ALLOWED_METHODS = new Set(["sendMessage", "copyMessage", "forwardMessage", "pinChatMessage", "sendPhoto", "sendDocument", "editMessageText", "sendPoll", "stopPoll"]);
 
 /** The longest wait between claims while the database cannot be reached. */
 const CLAIM_BACKOFF_MAX_MS = 5_000;
@@ -188,6 +189,15 @@ export class DeliveryEngine {
     }
     this.stats.sent++;
     const messageId = typeof result === "object" && result !== null && "message_id" in result ? Number(result.message_id) : null;
+    // Each message of a poll is its own Telegram poll: its id is what votes will name (issue 17).
+    if (row.method === "sendPoll" && messageId !== null) {
+      const pollId = (result as { poll?: { id?: unknown } }).poll?.id;
+      if (typeof pollId === "string") {
+        await recordPollCopySent(db, { dedupeKey: row.dedupeKey, telegramPollId: pollId, messageId }).catch((error: unknown) => {
+          logger.error({ err: error, outboxId: row.id }, "poll sent, but could not record its id");
+        });
+      }
+    }
     // Sent is sent: if recording it fails, the row is retried after the lease (one duplicate at most),
     // never treated as a failed send.
     await markSent(db, row.id, this.workerId, messageId, this.clock()).catch((error: unknown) => {

@@ -192,6 +192,11 @@ export const DOMAIN_ERROR_CODES = [
   "report-stale",
   "report-step-invalid",
   "report-reason-required",
+  // issue 17: polls
+  "poll-no-group",
+  "poll-not-found",
+  "poll-group-anonymous-household",
+  "satisfaction-not-offered",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

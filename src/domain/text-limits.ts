@@ -51,6 +51,9 @@ export const TEXT_LIMITS = {
   reportDescription: 500,
   /** Why a ketua refuses a report; the reporter reads it. */
   reportReason: 300,
+  /** A musyawarah poll's question and each of its options (/polling): Telegram's own limits for sendPoll. */
+  pollQuestion: 300,
+  pollOption: 100,
 } as const satisfies Record<string, number>;
 
 export type TextField = keyof typeof TEXT_LIMITS;

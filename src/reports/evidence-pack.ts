@@ -74,7 +74,7 @@ const FED_BY: Record<AutomaticCode, readonly ParticipationKind[]> = {
   B3: ["gotong_royong", "bank_sampah"],
   B7: ["gotong_royong"],
   A2: ["ronda"],
-  A5: ["rapat"],
+  A5: ["rapat", "musyawarah"],
   P2: ["pojok_baca_sesi"],
   P4: ["pojok_baca_pinjam", "membaca"],
   B5: ["kebun_toga"],

@@ -6,7 +6,8 @@ import { redactError } from "./redact.js";
 import { isTokenRefused } from "./retry.js";
 
 /** The update types the bot handles; given to getUpdates and setWebhook alike. */
-export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+/** poll_answer: votes on the non-anonymous polls the bot sent; poll: counts of its anonymous group polls (issue 17). */
+export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"] as const;
 
 export type PollingOptions = {
   bot: Bot<BotContext>;

@@ -4,6 +4,7 @@ import { pruneInitDataClaims } from "../db/init-data-claims.js";
 import { INIT_DATA_CLOCK_SKEW_SECONDS, INIT_DATA_MAX_AGE_SECONDS } from "../webapp/init-data.js";
 import { applyRetention } from "../domain/audit/retention.js";
 import { releaseDueBroadcasts } from "../domain/broadcast/broadcast.js";
+import { closeDuePolls } from "../domain/polls/polls.js";
 import { extendOccurrences } from "../domain/events/events.js";
 import { planDeclineNotices } from "../domain/cycle/decline.js";
 import { escalateStaleReports } from "../domain/reports/escalation.js";
@@ -34,6 +35,8 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     { name: REMINDER_JOB_NAME, cron: "* * * * *", run: (now) => planReminders(deps, now, options.reminders ?? {}) },
     // Every minute: scheduled announcements that are due go out (held in the database, so a restart loses none).
     { name: "release-broadcasts", cron: "* * * * *", run: (now) => releaseDueBroadcasts(deps, now) },
+    // Every minute: musyawarah polls whose time came are closed and their results sent (issue 17).
+    { name: "close-polls", cron: "* * * * *", run: (now) => closeDuePolls({ db, i18n: deps.i18n, clock: () => now, wakeDelivery: deps.wakeDelivery ?? (() => {}) }, now) },
     { name: "extend-occurrences", cron: "10 0 * * *", run: (now) => extendOccurrences(db, now) },
     // What a form kept for a redelivery that never came (polling, Telegram giving up) goes after a day too;
     // the Mini App's used initData once it has expired.

@@ -1,4 +1,4 @@
-import type { BotCommand, Chat, ChatMember, InlineKeyboardMarkup, MenuButton, Message, UserFromGetMe } from "grammy/types";
+import type { BotCommand, Chat, ChatMember, InlineKeyboardMarkup, MenuButton, Message, Poll, UserFromGetMe } from "grammy/types";
 
 /**
  * Telegram as far as the bot can tell, for the console (`npm run console`) and the tests; no
@@ -29,7 +29,9 @@ export type StoredMessage = {
   markup: InlineKeyboardMarkup | null;
   date: number;
   /** What kind of message it is, as far as edits care: only text messages take editMessageText. */
-  kind: "text" | "document" | "photo";
+  kind: "text" | "document" | "photo" | "poll";
+  /** A poll message's poll (its `text` is the question), as Telegram keeps it: counts and whether it is closed. */
+  poll?: Poll;
 };
 
 /** What the bot did, as a watcher (the console) shows it. */
@@ -83,6 +85,8 @@ export const DEFAULT_BOT_INFO = {
 } as UserFromGetMe;
 
 const MAX_TEXT_LENGTH = 4096;
+const MAX_POLL_QUESTION = 300;
+const MAX_POLL_OPTION = 100;
 const MAX_CAPTION_LENGTH = 1024;
 const MAX_CALLBACK_DATA_BYTES = 64;
 const MAX_COMMANDS = 100;
@@ -224,6 +228,8 @@ export class FakeTelegram {
     const content =
       message.kind === "text"
         ? { text: message.text }
+        : message.kind === "poll"
+          ? { poll: message.poll }
         : message.kind === "document"
           ? { document: { file_id: `document-${message.chatId}-${message.messageId}`, file_unique_id: `document-unique-${message.chatId}-${message.messageId}` } }
           : { photo: [{ file_id: `photo-${message.chatId}-${message.messageId}`, file_unique_id: `photo-unique-${message.chatId}-${message.messageId}`, width: 640, height: 480 }] };
@@ -233,7 +239,7 @@ export class FakeTelegram {
       chat: this.chatObject(message.chatId),
       ...(from ? { from } : {}),
       ...content,
-      ...(message.kind !== "text" && message.text ? { caption: message.text } : {}),
+      ...(message.kind !== "text" && message.kind !== "poll" && message.text ? { caption: message.text } : {}),
       ...(message.markup ? { reply_markup: message.markup } : {}),
     } as Message;
   }
@@ -301,6 +307,10 @@ export class FakeTelegram {
       case "sendDocument":
       case "sendPhoto":
         return this.send(method, payload, files);
+      case "sendPoll":
+        return this.sendPoll(payload);
+      case "stopPoll":
+        return this.stopPoll(payload);
       case "editMessageText":
         return this.edit(payload, "text");
       case "editMessageReplyMarkup":
@@ -447,6 +457,58 @@ export class FakeTelegram {
     const uploaded = files.find((file) => file.field === "document");
     if (message.document && uploaded) Object.assign(message.document, { file_name: uploaded.filename, file_size: uploaded.bytes.length });
     return message;
+  }
+
+  /**
+   * sendPoll as Telegram checks it: a question of 1-300 characters, 2-10 options of 1-100 characters
+   * each (InputPollOption objects), no anonymous poll refused anywhere, a non-anonymous one allowed in
+   * private chats and groups. Each message is its own poll with a fresh id (`poll-<chat>-<message>`).
+   */
+  private sendPoll(payload: Record<string, unknown>): Message {
+    const chatId = this.knownChat(payload.chat_id);
+    const question = typeof payload.question === "string" ? payload.question.trim() : "";
+    if (!question) throw badRequest("poll question must be non-empty");
+    if (question.length > MAX_POLL_QUESTION) throw badRequest("poll question length must not exceed 300");
+    const options = Array.isArray(payload.options) ? (payload.options as unknown[]) : [];
+    const texts = options.map((option) => (typeof option === "object" && option !== null && typeof (option as { text?: unknown }).text === "string" ? (option as { text: string }).text.trim() : ""));
+    if (texts.length < 2 || texts.length > 10) throw badRequest("poll must have 2-10 options");
+    if (texts.some((text) => text.length === 0 || text.length > MAX_POLL_OPTION)) throw badRequest("poll options length must not exceed 100");
+    const markup = this.checkMarkup(payload.reply_markup, chatId);
+    const stored = this.store({ chatId, fromBot: true, text: question, markup, kind: "poll" });
+    stored.poll = {
+      id: `poll-${chatId}-${stored.messageId}`,
+      question,
+      options: texts.map((text) => ({ text, voter_count: 0 })),
+      total_voter_count: 0,
+      is_closed: payload.is_closed === true,
+      is_anonymous: payload.is_anonymous !== false,
+      type: payload.type === "quiz" ? "quiz" : "regular",
+      allows_multiple_answers: payload.allows_multiple_answers === true,
+    } as Poll;
+    this.emit({ kind: "sent", message: stored });
+    return this.messageObject(stored);
+  }
+
+  /** stopPoll: the poll of a bot message closes once; a second stop, or a message without a poll, is refused. */
+  private stopPoll(payload: Record<string, unknown>): Poll {
+    const chatId = this.knownChat(payload.chat_id);
+    const message = this.message(chatId, Number(payload.message_id));
+    if (!message || !message.poll) throw badRequest("message with poll to stop not found");
+    if (!message.fromBot) throw badRequest("message can't be edited");
+    if (message.poll.is_closed) throw badRequest("poll has already been closed");
+    message.poll = { ...message.poll, is_closed: true };
+    this.emit({ kind: "other", method: "stopPoll", payload });
+    return message.poll;
+  }
+
+  /** The poll a message carries (its id is what poll_answer updates name), if any. */
+  pollIn(chatId: number, messageId: number): Poll | undefined {
+    return this.message(chatId, messageId)?.poll;
+  }
+
+  /** Every poll message the bot sent to a chat, oldest first. */
+  pollsIn(chatId: number): StoredMessage[] {
+    return this.messagesIn(chatId).filter((message) => message.kind === "poll");
   }
 
   private edit(payload: Record<string, unknown>, change: "text" | "markup"): Message {

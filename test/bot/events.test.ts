@@ -1160,11 +1160,13 @@ describe("/absen checklist", () => {
   it("pages through 25 members, ten at a time", async () => {
     const { ketua } = await afterEvent();
     await openChecklist(ketua);
-    expect(labels(checklistOf(ketua))).toEqual(["⬜ Harun", ...Array.from({ length: 9 }, (_, i) => `⬜ Warga 0${i + 1}`), "1/3", "▶"]);
+    // Under every page, the ketua's "how did it go?" question (issue 17).
+    const ASK = "😀 Tanya kepuasan warga yang hadir";
+    expect(labels(checklistOf(ketua))).toEqual(["⬜ Harun", ...Array.from({ length: 9 }, (_, i) => `⬜ Warga 0${i + 1}`), "1/3", "▶", ASK]);
     await pressOn(harness, ketua, checklistOf(ketua), "▶");
-    expect(labels(checklistOf(ketua))).toEqual([...Array.from({ length: 10 }, (_, i) => `⬜ Warga ${i + 10}`), "◀", "2/3", "▶"]);
+    expect(labels(checklistOf(ketua))).toEqual([...Array.from({ length: 10 }, (_, i) => `⬜ Warga ${i + 10}`), "◀", "2/3", "▶", ASK]);
     await pressOn(harness, ketua, checklistOf(ketua), "▶");
-    expect(labels(checklistOf(ketua))).toEqual([...Array.from({ length: 5 }, (_, i) => `⬜ Warga ${i + 20}`), "◀", "3/3"]);
+    expect(labels(checklistOf(ketua))).toEqual([...Array.from({ length: 5 }, (_, i) => `⬜ Warga ${i + 20}`), "◀", "3/3", ASK]);
   });
 
   it("ticks and unticks: a double tap changes once, the row is kept when unticked and counts again when ticked", async () => {

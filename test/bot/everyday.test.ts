@@ -42,8 +42,8 @@ function sorted(commands: readonly string[]): string[] {
 }
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
-const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku", "kas"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "banksampah", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian", "kascatat", "kaskoreksi", "eksporkas", "bendahara"];
+const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku", "kas", "lapor", "laporanku"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "polling", "laporanrt", "banksampah", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian", "kascatat", "kaskoreksi", "eksporkas", "bendahara"];
 const STAFF = ["lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "rekaptim"];
 
 describe("/bantuan", () => {
@@ -112,7 +112,7 @@ describe("/bantuan", () => {
     await harness.send(siti, "/bantuan");
     const text = harness.lastText(siti);
     const headings = text.split("\n").filter((line) => line.startsWith("▸ "));
-    expect(headings).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Kas RT", "▸ Pojok baca", "▸ Data saya"]);
+    expect(headings).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Laporan warga", "▸ Bank sampah", "▸ Kas RT", "▸ Pojok baca", "▸ Data saya"]);
     // Each command sits under its task.
     expect(text).toMatch(/▸ Kegiatan & ronda\n\/jadwal — [^\n]+\n\/hadir — /);
     expect(text).toMatch(/▸ Bank sampah\n\/saldo — /);
@@ -122,7 +122,7 @@ describe("/bantuan", () => {
     await addKetua(database.db, ketua, place.id);
     await harness.send(ketua, "/bantuan");
     const ketuaText = harness.lastText(ketua);
-    expect(ketuaText.split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Bank sampah", "▸ Kas RT", "▸ Pojok baca", "▸ Mengelola RT", "▸ Penilaian Kampung BANTAR", "▸ Data saya"]);
+    expect(ketuaText.split("\n").filter((line) => line.startsWith("▸ "))).toEqual(["▸ Umum", "▸ Kegiatan & ronda", "▸ Laporan warga", "▸ Bank sampah", "▸ Kas RT", "▸ Pojok baca", "▸ Mengelola RT", "▸ Penilaian Kampung BANTAR", "▸ Data saya"]);
     expect(ketuaText).toMatch(/▸ Mengelola RT\n\/anggota — /);
     expect(ketuaText.length).toBeLessThanOrEqual(4096);
 

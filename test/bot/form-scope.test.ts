@@ -349,6 +349,8 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
     return w.koordinator;
   },
   "bulk-score": async (w) => (await harness.send(w.koordinator, "/nilaisemua"), w.koordinator),
+  // issue 17: polls
+  poll: async (w) => (await harness.send(w.harun, "/polling"), w.harun),
   "kencana-award": async (w) => {
     // RT 5 has held the title over a year, is not fading and meets every requirement: eligible.
     await database.db.insert(rtTitle).values({ rtId: w.rt5.id, level: "bantar", category: "kecil", householdCount: 40, awardRupiah: 5_000_000, awardedOn: "2025-08-17", skNumber: "188.45/1/HK/2025", recordedAt: OPENED });

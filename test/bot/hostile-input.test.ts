@@ -17,6 +17,7 @@ import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { addKetua, addKoordinator, addMember, addRt, currentMembershipOf, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { callbackAnswerTo, photoUpdate, pressData, type TestUser, withTestBot } from "../helpers/test-bot.js";
 import { consent, joinPage, joinPick, joinStep } from "../../src/messages/buttons/people.js";
+import { parsePollOption, parsePollQuestion } from "../../src/domain/polls/input.js";
 
 const { database, harness } = withTestBot();
 let place: RtDetails;
@@ -533,6 +534,9 @@ const FREE_TEXT: [field: TextField, parse: (text: string) => Parsed<string>, goo
   // issue 17: reports
   ["reportDescription", parseReportDescription, "Got depan rumah no. 12 tersumbat 🌧"],
   ["reportReason", parseRejectReason, "Itu tanggung jawab dinas PU"],
+  // issue 17: polls (the options' list rules are tested in test/domain/polls/input.test.ts)
+  ["pollQuestion", parsePollQuestion, "Kerja bakti bulan depan hari apa? 🧹"],
+  ["pollOption", parsePollOption, "Minggu pagi 🌅"],
 ];
 
 describe("every free-text field has one documented limit, enforced before anything is stored", () => {

@@ -106,7 +106,7 @@ describe("planClockMove", () => {
     const jobs = productionJobs({ db: null as never, i18n: { t: () => "" }, logger: createLogger("silent") });
     // Sunday 22 Nov 10.00 WIB to Monday 30 Nov 08.00 WIB.
     const { runs, everyStep } = planClockMove(jobs, NOW, new Date("2026-11-30T01:00:00Z"));
-    expect(everyStep.map((job) => job.name)).toEqual(["reminders", "release-broadcasts"]);
+    expect(everyStep.map((job) => job.name)).toEqual(["reminders", "release-broadcasts", "close-polls"]);
     const digests = runs.filter((run) => run.job.name === "weekly-digests").map((run) => run.at.toISOString());
     expect(digests).toEqual(["2026-11-23T00:00:00.000Z", "2026-11-30T00:00:00.000Z"]);
     expect(runs.filter((run) => run.job.name === "loan-reminders")).toHaveLength(8);

@@ -28,7 +28,7 @@ describe("webhook mode", () => {
     expect(stub.telegram.callsOf("setWebhook")[0]!.payload).toEqual({
       url: `https://bot.example.org${WEBHOOK_PATH}`,
       secret_token: SECRET,
-      allowed_updates: ["message", "callback_query", "my_chat_member"],
+      allowed_updates: ["message", "callback_query", "my_chat_member", "poll_answer", "poll"],
     });
   });
 

@@ -23,6 +23,7 @@ describe("scheduler", () => {
     expect(scheduler.jobs.map((job) => [job.name, job.cron])).toEqual([
       [REMINDER_JOB_NAME, "* * * * *"],
       ["release-broadcasts", "* * * * *"],
+      ["close-polls", "* * * * *"],
       ["extend-occurrences", "10 0 * * *"],
       ["prune-updates", "30 3 * * *"],
       ["loan-reminders", "0 8 * * *"],

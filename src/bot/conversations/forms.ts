@@ -29,6 +29,7 @@ import { BULK_SCORE, createBulkScoreConversation } from "./bulk-score.js";
 import { createOfflineRecordConversation, createOfflineRenameConversation, OFFLINE_RECORD, OFFLINE_RENAME } from "./offline.js";
 import { createKasJimpitanConversation, createKasRecordConversation, createKasReversalConversation, KAS_JIMPITAN, KAS_RECORD, KAS_REVERSAL } from "./kas.js";
 import { createRejectConversation, createReportConversation, REPORT_FORM, REPORT_REJECT_FORM } from "./reports.js";
+import { createPollConversation, POLL_FORM } from "./polls.js";
 import { APPOINT_KOORDINATOR, CREATE_RT, createAppointKoordinatorConversation, createCreateRtConversation, createHouseholdCountConversation, HOUSEHOLD_COUNT } from "./staff.js";
 
 /** A form's arguments differ (registration takes where it started); the plugin passes them on. */
@@ -90,6 +91,8 @@ export const FORMS: readonly { id: string; command: string; build: (deps: BotDep
   // issue 17: reports. /lapor's form (also opened by /start's button); the reason of a refusal, opened by a report card's "Tolak".
   { id: REPORT_FORM, command: "lapor", build: createReportConversation },
   { id: REPORT_REJECT_FORM, command: "laporanrt", build: createRejectConversation },
+  // issue 17: polls. Also opened by the "Buat polling baru" button under /polling's list.
+  { id: POLL_FORM, command: "polling", build: createPollConversation },
 ];
 
 /** The conversation builder of a form: its body behind the guard of its command's audience. */

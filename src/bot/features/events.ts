@@ -16,6 +16,9 @@ import { answerRsvp } from "../../domain/events/rsvp-answer.js";
 import { MORNING_TIME } from "../../domain/events/reminder-queries.js";
 import { choosePersonalReminders, personalReminders, type PersonalReminderChoice } from "../../domain/events/reminder-settings.js";
 import { headedRtId } from "../../domain/people/actor.js";
+import { offersSatisfaction, satisfactionSummary } from "../../domain/events/satisfaction.js";
+import { satisfactionAsk } from "../../messages/buttons/polls.js";
+import { satisfactionLine } from "../../messages/polls.js";
 import type { BotContext } from "../context.js";
 import { CREATE_EVENT, describeRecurrence, EDIT_EVENT } from "../conversations/events.js";
 import { REMINDER_SETTINGS } from "../conversations/reminder-settings.js";
@@ -164,9 +167,13 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
       data: attendanceTick.data({ occurrence: occurrence.id, membership: m.membershipId, present: !present.has(m.personId), page }),
     }));
     const locale = await ctx.i18n.getLocale();
+    // Issue 17: after a gotong royong or rapat, the ketua may ask those present how it went (once).
+    const satisfaction = await satisfactionSummary(deps.db, occurrence.id);
+    const canAsk = satisfaction === null && headedRtId(ctx.actor) === occurrence.rtId && offersSatisfaction(occurrence, deps.clock());
+    const text = ctx.t("attendance-checklist", { kind: ctx.t(`event-kind-${occurrence.kind}`), when: formatWhen(occurrence.startsAt, locale), present: present.size, members: members.length });
     return {
-      text: ctx.t("attendance-checklist", { kind: ctx.t(`event-kind-${occurrence.kind}`), when: formatWhen(occurrence.startsAt, locale), present: present.size, members: members.length }),
-      keyboard: paginatedKeyboard(choices, page, `${attendancePage.prefix}:${occurrence.id}:`, [], CHECKLIST_PAGE),
+      text: satisfaction ? `${text}\n\n${satisfactionLine(ctx.t, satisfaction)}` : text,
+      keyboard: paginatedKeyboard(choices, page, `${attendancePage.prefix}:${occurrence.id}:`, canAsk ? [[{ label: ctx.t("button-satisfaction-ask"), data: satisfactionAsk.data({ occurrence: occurrence.id }) }]] : [], CHECKLIST_PAGE),
     };
   };
 

@@ -53,6 +53,9 @@ export const auditAction = pgEnum("audit_action", [
   "report_filed",
   "report_step",
   "report_escalated",
+  // Issue 17: polls for musyawarah.
+  "poll_created",
+  "poll_closed",
 ]);
 
 /**

@@ -15,3 +15,4 @@ export * from "./evidence.js";
 export * from "./offline.js";
 export * from "./kas.js";
 export * from "./reports.js";
+export * from "./polls.js";

@@ -7,6 +7,8 @@ export const participationKind = pgEnum("participation_kind", [
   "gotong_royong", "ronda", "rapat", "lainnya", "bank_sampah", "pojok_baca_sesi", "pojok_baca_pinjam", "membaca",
   // Issue 15: the event kinds of the same names (an event's participation has its event's kind).
   "kebun_toga", "kerja_bakti_sanitasi", "senam_lansia", "posyandu", "pengajian", "yasinan", "karang_taruna", "pkk",
+  // Issue 17: a vote in a musyawarah poll (/polling), written when the poll closes; counts toward A5.
+  "musyawarah",
 ]);
 
 /**

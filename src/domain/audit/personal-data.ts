@@ -14,11 +14,14 @@ import {
   membership,
   participation,
   person,
+  poll,
+  pollVote,
   readingLog,
   residentReport,
   roleAssignment,
   rsvp,
   rt,
+  satisfactionAnswer,
   shiftAssignment,
   wasteBank,
   wasteBankOfficer,
@@ -64,6 +67,10 @@ export type PersonalData = {
   manualScoresEntered: (RtName & { indicator: string; score: number; note: string | null; assessedOn: string; enteredAt: Date })[];
   /** issue 17: the problems they reported (/lapor), with what they wrote and where each stands. */
   reportsFiled: (RtName & { id: number; category: string; description: string; photo: boolean; latitude: number | null; longitude: number | null; status: string; reportedAt: Date; rejectReason: string | null })[];
+  /** Issue 17: their votes (the options chosen, whether it counted under one vote per household), the polls they asked, their satisfaction answers. */
+  pollVotes: { question: string; chose: string[]; counted: boolean; votedAt: Date }[];
+  pollsAsked: (RtName & { question: string; options: string[]; createdAt: Date; status: string })[];
+  satisfactionAnswers: { kind: string; startsAt: Date; answer: number; answeredAt: Date }[];
 };
 
 const rtName = { rt: rt.number, kelurahan: kelurahan.name, kecamatan: kecamatan.name };
@@ -183,6 +190,26 @@ export async function exportPersonalData(db: Database, personId: number, now: Da
     .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
     .where(eq(residentReport.reporterPersonId, personId))
     .orderBy(asc(residentReport.createdAt), asc(residentReport.id));
+  const votes = await db
+    .select({ question: poll.question, options: poll.options, optionIds: pollVote.optionIds, counted: pollVote.counted, votedAt: pollVote.votedAt })
+    .from(pollVote)
+    .innerJoin(poll, eq(poll.id, pollVote.pollId))
+    .where(eq(pollVote.personId, personId))
+    .orderBy(asc(pollVote.votedAt));
+  const pollsAsked = await db
+    .select({ ...rtName, question: poll.question, options: poll.options, createdAt: poll.createdAt, status: poll.status })
+    .from(poll)
+    .innerJoin(rt, eq(rt.id, poll.rtId))
+    .innerJoin(kelurahan, eq(kelurahan.code, rt.kelurahanCode))
+    .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode))
+    .where(eq(poll.createdBy, personId))
+    .orderBy(asc(poll.createdAt));
+  const satisfactionAnswers = await db
+    .select({ kind: eventOccurrence.kind, startsAt: eventOccurrence.startsAt, answer: satisfactionAnswer.answer, answeredAt: satisfactionAnswer.answeredAt })
+    .from(satisfactionAnswer)
+    .innerJoin(eventOccurrence, eq(eventOccurrence.id, satisfactionAnswer.occurrenceId))
+    .where(eq(satisfactionAnswer.personId, personId))
+    .orderBy(asc(satisfactionAnswer.answeredAt));
 
   return {
     exportedAt: now,
@@ -219,6 +246,9 @@ export async function exportPersonalData(db: Database, personId: number, now: Da
     bookLoans,
     manualScoresEntered,
     reportsFiled: reportsFiled.map((report) => ({ ...report, photo: Boolean(report.photo) })),
+    pollVotes: votes.map((vote) => ({ question: vote.question, chose: vote.optionIds.map((index) => vote.options[index] ?? ""), counted: vote.counted, votedAt: vote.votedAt })),
+    pollsAsked,
+    satisfactionAnswers,
   };
 }
 

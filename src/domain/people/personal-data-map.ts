@@ -48,7 +48,12 @@ import {
   wasteBank,
   wastePrice,
   wasteType,
+  poll,
+  pollCopy,
+  pollVote,
+  satisfactionAnswer,
 } from "../../db/schema/index.js";
+import { forgetPollTexts, forgetSatisfaction, forgetVotes } from "../polls/erasure.js";
 
 /**
  * The person being erased, read before anything is blanked: what identifies them, and what they
@@ -167,6 +172,30 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     erasure: "blanked on the photos the person added; the photos stay the RT's evidence",
     async erase(tx, subject) {
       await tx.update(evidence).set({ caption: null }).where(and(eq(evidence.addedBy, subject.personId), sql`${evidence.caption} is not null`));
+    },
+  },
+  {
+    columns: [poll.question, poll.options],
+    holds: "the questions and answer options a ketua wrote for the RT's polls (/polling, free text that may name neighbours)",
+    erasure: "blanked on the polls the person asked (each option becomes empty, shown as \"(dihapus)\"); the counts stay the RT's",
+    async erase(tx, subject) {
+      await forgetPollTexts(tx, subject.personId);
+    },
+  },
+  {
+    columns: [pollVote.household],
+    holds: "the household (KK) a vote stood for",
+    erasure: "votes on polls still open are taken back; on closed ones the household becomes the person's own id (the result recorded at closing stays)",
+    async erase(tx, subject) {
+      await forgetVotes(tx, subject.personId);
+    },
+  },
+  {
+    columns: [satisfactionAnswer.answer],
+    holds: "how the person found a gotong royong or rapat they attended (😀 … 🙁)",
+    erasure: "deleted; the summary then counts the others' answers",
+    async erase(tx, subject) {
+      await forgetSatisfaction(tx, subject.personId);
     },
   },
   {
@@ -303,6 +332,9 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [book.title, book.author], why: "the RT's catalogue, not about a person" },
   { columns: [readingSession.activityNote], why: "what a session at the RT's corner was (the RT's record, written by its keeper)" },
   { columns: [event.requestKey], why: "a form's random key (`event:<uuid>`)" },
+  { columns: [poll.requestKey, poll.telegramCounts, poll.resultCounts], why: "a form's random key; counts per option" },
+  { columns: [pollCopy.dedupeKey, pollCopy.telegramPollId, pollCopy.messageId], why: "an outbox key with person ids (`poll:3:person:5`); Telegram's id of one poll message and its message id (useless without the chat id)" },
+  { columns: [pollVote.optionIds], why: "the option numbers chosen, of a vote whose household is erased with the person" },
   { columns: [event.place, event.notes, event.recurrence, eventOccurrence.place, eventOccurrence.checkinCode], why: "the RT's schedule, written by its ketua; a random check-in code" },
   { columns: [reminderSetting.eveningBefore, reminderSetting.rondaDutyAt], why: "times of day" },
   { columns: [rondaSetup.nights, rondaSetup.startTime, rondaSetup.endTime, rondaSetup.post], why: "the RT's watch set-up" },

@@ -26,6 +26,8 @@ export const INPUT_REFUSALS = [
   "award-sk-number-characters", "award-sk-date-future", "award-sk-date-too-old",
   // issue 17: the kas RT
   "kas-text-characters",
+  // issue 17: polls
+  "poll-options-too-few", "poll-options-too-many", "poll-option-too-long", "poll-options-duplicate",
 ] as const;
 
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];

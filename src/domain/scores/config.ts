@@ -43,7 +43,9 @@ const weights = z.strictObject({
   yasinan: weight,
   karang_taruna: weight,
   pkk: weight,
-} satisfies Record<ParticipationKind, typeof weight>);
+  // Issue 17: a config written before polls has no weight for their votes: the default's.
+  musyawarah: weight.default(1),
+} satisfies Record<ParticipationKind, z.ZodType<number, number | undefined>>);
 
 export const scoreConfigSchema = z.strictObject({
   /** The scorecard's window: the days up to `now`. Count thresholds (held, sessions) are per window. */
@@ -110,6 +112,8 @@ export const DEFAULT_SCORE_CONFIG: ScoreConfig = {
     // Organising meetings of the youth and the women's groups, like a rapat warga.
     karang_taruna: 2,
     pkk: 2,
+    // A tap on a poll: a voice in the musyawarah, lighter than an evening at the rapat.
+    musyawarah: 1,
   },
   thresholds: {
     // The issue's own example line ("batas nilai 2 adalah 60%"): most households act on cleanliness

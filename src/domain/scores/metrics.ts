@@ -90,6 +90,12 @@ export type RtPeriodMetrics = {
   activeOrganisations: number;
   /** Distinct households present at any of those gatherings (A7). */
   gatheringHouseholds: number;
+  /**
+   * Musyawarah polls (issue 17) closed in the period with at least one counted vote, and their voting
+   * households summed over them: A5 counts a poll as a meeting held and its voters as attendance.
+   */
+  musyawarahPolls: number;
+  musyawarahHouseholds: number;
 };
 
 type Counts = Omit<RtPeriodMetrics, "rtId" | "from" | "to" | "householdCount" | "participationRate" | "gotongRoyongAttendanceRate" | "rapatAttendanceRate" | "rondaStaffedRate" | "bankSampahKg" | "sanitasiAttendanceRate">;
@@ -99,7 +105,7 @@ const ZERO: Counts = {
   gotongRoyongHeld: 0, gotongRoyongAttendance: 0, rapatHeld: 0, rapatAttendance: 0, rondaShiftsHeld: 0, rondaShiftsStaffed: 0,
   bankSampahDeposits: 0, bankSampahGrams: 0, readingSessions: 0, readingSessionAttendees: 0,
   kebunSessions: 0, kebunHouseholds: 0, sanitasiHeld: 0, sanitasiAttendance: 0, posyanduSessions: 0, senamLansiaSessions: 0,
-  gatheringMeetings: 0, activeOrganisations: 0, gatheringHouseholds: 0,
+  gatheringMeetings: 0, activeOrganisations: 0, gatheringHouseholds: 0, musyawarahPolls: 0, musyawarahHouseholds: 0,
 };
 
 export const READING_KINDS = ["pojok_baca_sesi", "pojok_baca_pinjam", "membaca"] as const satisfies readonly ParticipationKind[];
@@ -174,6 +180,15 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
       select rt_id, bucket, count(*) as readers
       from (select distinct p.rt_id, ${bucket} as bucket, p.person_id from ${participation} p where ${inPeriod} and p.verified and p.kind in (${kindList(READING_KINDS)})) r
       group by 1, 2
+    ), musyawarah as (
+      -- The records of one poll share the key poll:<id>:person:<id> and are written at its closing.
+      select rt_id, bucket, count(*) as polls, sum(households) as households
+      from (
+        select p.rt_id, ${bucket} as bucket, split_part(p.source_key, ':', 2) as poll, count(distinct ${HOUSEHOLD}) as households
+        from ${participation} p where ${inPeriod} and p.verified and p.kind = 'musyawarah'
+        group by 1, 2, 3
+      ) m
+      group by 1, 2
     )
     select h.rt_id, h.bucket,
       count(*) filter (where h.counted)::int as households,
@@ -182,9 +197,12 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
       count(*) filter (where h.kebun)::int as kebun_households,
       count(*) filter (where h.gathering)::int as gathering_households,
       coalesce(max(r.readers), 0)::int as readers,
+      coalesce(max(m.polls), 0)::int as musyawarah_polls,
+      coalesce(max(m.households), 0)::int as musyawarah_households,
       sum(h.verified_records)::int as verified_records,
       sum(h.unverified_records)::int as unverified_records
     from by_household h left join readers r on r.rt_id = h.rt_id and r.bucket = h.bucket
+      left join musyawarah m on m.rt_id = h.rt_id and m.bucket = h.bucket
     group by 1, 2
   `);
 }
@@ -279,7 +297,8 @@ async function collectCounts(db: Database, range: Range): Promise<Map<string, Co
     Object.assign(entry(row), {
       participatingHouseholds: Number(row.households), cleanlinessHouseholds: Number(row.clean_households), bankSampahHouseholds: Number(row.bank_households),
       kebunHouseholds: Number(row.kebun_households), gatheringHouseholds: Number(row.gathering_households),
-      readers: Number(row.readers), verifiedRecords: Number(row.verified_records), unverifiedRecords: Number(row.unverified_records),
+      readers: Number(row.readers), musyawarahPolls: Number(row.musyawarah_polls), musyawarahHouseholds: Number(row.musyawarah_households),
+      verifiedRecords: Number(row.verified_records), unverifiedRecords: Number(row.unverified_records),
     });
   }
   for (const row of occurrences) {

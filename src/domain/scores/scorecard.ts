@@ -162,7 +162,8 @@ export function scoreAutomatic(code: AutomaticCode, metrics: RtPeriodMetrics, co
     case "B7":
       return heldAndAttended("B7", metrics.gotongRoyongHeld, metrics.gotongRoyongAttendance, metrics, config);
     case "A5":
-      return heldAndAttended("A5", metrics.rapatHeld, metrics.rapatAttendance, metrics, config);
+      // A musyawarah poll (issue 17) is a meeting too: held when voted in, its voting households present.
+      return heldAndAttended("A5", metrics.rapatHeld + metrics.musyawarahPolls, metrics.rapatAttendance + metrics.musyawarahHouseholds, metrics, config);
     case "A2": {
       const held = metrics.rondaShiftsHeld;
       const staffed = metrics.rondaShiftsStaffed;

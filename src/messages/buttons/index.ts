@@ -18,6 +18,7 @@ import { UNSCORED_BUTTONS } from "./unscored.js";
 import { OFFLINE_BUTTONS } from "./offline.js";
 import { KAS_BUTTONS } from "./kas.js";
 import { REPORT_BUTTONS } from "./reports.js";
+import { POLL_BUTTONS } from "./polls.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -44,6 +45,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...OFFLINE_BUTTONS,
   ...KAS_BUTTONS,
   ...REPORT_BUTTONS,
+  ...POLL_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();

@@ -56,8 +56,13 @@ describe("score config: the issue 15 kinds and indicators", () => {
 
   it("has a weight for every participation kind, the new ones included", () => {
     expect(Object.keys(DEFAULT_SCORE_CONFIG.weights).sort()).toEqual(
-      ["gotong_royong", "ronda", "rapat", "lainnya", "bank_sampah", "pojok_baca_sesi", "pojok_baca_pinjam", "membaca", "kebun_toga", "kerja_bakti_sanitasi", "senam_lansia", "posyandu", "pengajian", "yasinan", "karang_taruna", "pkk"].sort(),
+      ["gotong_royong", "ronda", "rapat", "lainnya", "bank_sampah", "pojok_baca_sesi", "pojok_baca_pinjam", "membaca", "kebun_toga", "kerja_bakti_sanitasi", "senam_lansia", "posyandu", "pengajian", "yasinan", "karang_taruna", "pkk", "musyawarah"].sort(),
     );
+  });
+
+  it("takes a config written before issue 17's musyawarah votes, giving them the default weight", () => {
+    const { musyawarah: _musyawarah, ...before } = DEFAULT_SCORE_CONFIG.weights;
+    expect(scoreConfigSchema.parse({ ...DEFAULT_SCORE_CONFIG, weights: before }).weights.musyawarah).toBe(1);
   });
 });
 
