@@ -4,10 +4,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { FORMS } from "../../src/bot/conversations/forms.js";
 import { REGISTRATION } from "../../src/bot/conversations/registration.js";
-import { assessmentRound, bookLoan, event, kencanaRequirement, ledgerEntry, membership, person, roleAssignment, roundAssessor, rtProposal, rtTitle, wasteBankOfficer } from "../../src/db/schema/index.js";
+import { assessmentRound, bookLoan, event, eventOccurrence, kencanaRequirement, ledgerEntry, membership, person, roleAssignment, roundAssessor, rtProposal, rtTitle, shiftAssignment, wasteBankOfficer } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer } from "../../src/domain/bank-sampah/banks.js";
 import { recordDeposit } from "../../src/domain/bank-sampah/ledger.js";
 import { createEvent } from "../../src/domain/events/events.js";
+import { recordIncome } from "../../src/domain/kas/book.js";
+import { recordOfflineMember } from "../../src/domain/offline/offline.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { memberCode } from "../../src/domain/people/member-code.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";
@@ -372,6 +374,42 @@ const OPENERS: Record<string, (w: World) => Promise<TestUser>> = {
     await harness.press(w.harun, "#");
     await harness.press(w.harun, "Tolak");
     return w.harun;
+  },
+  // issue 17: offline residents. Harun records one; a card's "Ganti nama" renames her.
+  "offline-record": async (w) => {
+    await harness.send(w.harun, "/tanpatelegram");
+    await harness.press(w.harun, "Catat warga tanpa Telegram");
+    return w.harun;
+  },
+  "offline-rename": async (w) => {
+    await recordOfflineMember(harness.deps, await actorOf(w.harun), { requestKey: "offline:form-scope", rtId: w.rt5.id, name: "Mbah Sarinah", household: "Rumah 12", kind: "lansia" });
+    await harness.send(w.harun, "/tanpatelegram");
+    await harness.press(w.harun, "Mbah Sarinah");
+    await harness.press(w.harun, "Ganti nama");
+    return w.harun;
+  },
+  // issue 17: the kas RT. Dewi is RT 05's bendahara; Harun corrects an entry of its book; Siti
+  // was on last night's ronda shift and records its jimpitan.
+  "kas-record": async (w) => {
+    const dewi = await resident("Dewi", w.rt5.id, "Rumah 3");
+    await database.db.insert(roleAssignment).values({ personId: dewi.personId, role: "bendahara", rtId: w.rt5.id });
+    await harness.send(dewi, "/kascatat");
+    return dewi;
+  },
+  "kas-reversal": async (w) => {
+    await recordIncome(harness.deps, await actorOf(w.harun), { rtId: w.rt5.id, incomeKind: "iuran", amount: 50_000, requestKey: "kas-catat:form-scope" });
+    await harness.send(w.harun, "/kaskoreksi");
+    await harness.press(w.harun, "Iuran");
+    return w.harun;
+  },
+  "kas-jimpitan": async (w) => {
+    const startsAt = new Date("2026-11-21T15:00:00Z"); // Sabtu 22.00 WIB, the night before "now"
+    const [ronda] = await database.db.insert(event).values({ rtId: w.rt5.id, kind: "ronda", place: "Pos kamling", firstStartsAt: startsAt, durationMinutes: 360, recurrence: {} }).returning({ id: event.id });
+    const [night] = await database.db.insert(eventOccurrence).values({ eventId: ronda!.id, rtId: w.rt5.id, kind: "ronda", place: "Pos kamling", startsAt, endsAt: new Date(startsAt.getTime() + 6 * 3_600_000) }).returning({ id: eventOccurrence.id });
+    await database.db.insert(shiftAssignment).values({ occurrenceId: night!.id, personId: w.siti.personId, assignedAt: startsAt, source: "rota" });
+    await harness.send(w.siti, "/kas");
+    await harness.press(w.siti, "Catat jimpitan");
+    return w.siti;
   },
 };
 

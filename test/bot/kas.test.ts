@@ -310,6 +310,18 @@ describe("jimpitan from the ronda shift", () => {
     expect(await entries()).toHaveLength(1);
   });
 
+  it("stops at the next answer when the collector has moved to another RT, and records nothing", async () => {
+    const { rt5, rt6, siti } = await world();
+    await rondaNight(rt5.id, [siti.personId]);
+    await harness.send(siti, "/giliranku");
+    await harness.press(siti, "Catat jimpitan");
+    await database.db.update(membership).set({ rtId: rt6.id }).where(eq(membership.id, siti.membershipId));
+    await harness.send(siti, "35.000");
+    expect(harness.lastText(siti)).toBe("Maaf, isian ini dihentikan: peran atau wilayah tugas Anda sudah berubah, jadi Anda tidak lagi berwenang atas isian ini. Langkah terakhir tidak dijalankan.");
+    expect(harness.telegram.textsTo(siti.id).join("\n")).not.toContain("Simpan jimpitan");
+    expect(await entries()).toEqual([]);
+  });
+
   it("is refused to someone not on the night (a forged button) and after two days", async () => {
     const { rt5, siti, dewi } = await world();
     const night = await rondaNight(rt5.id, [siti.personId]);

@@ -23,7 +23,7 @@ import { kasEntryLabel, kasEntryLine } from "../../messages/kas.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { largestSize } from "./evidence.js";
-import { holdRight } from "./form-right.js";
+import { holdRight, keepRight } from "./form-right.js";
 import { pickOne } from "./pick.js";
 import { askText, explain, formRequest, nextAnswer, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
@@ -143,16 +143,19 @@ export function createKasReversalConversation(deps: BotDeps) {
 /**
  * "Catat jimpitan malam ini": the night's shift (any one of them) types what was collected and
  * confirms; it goes into the cash book as jimpitan, attributed to the whole shift, once per night.
+ * The night's RT is held for every answer; the shift itself is checked again by the save.
  */
 export function createKasJimpitanConversation(deps: BotDeps) {
   return async function kasJimpitan(conversation: Convo, ctx: ConversationContext, occurrenceId: number): Promise<void> {
     const locale = await ctx.i18n.getLocale();
     const read = await runOnce(conversation, async (outside) => {
       const night = await jimpitanNight(deps.db, outside.actor, { occurrenceId, now: deps.clock() });
-      return { startsAt: night.startsAt, names: night.collectors.map((c) => c.name ?? "-"), recorded: night.recorded };
+      return { rtId: night.rtId, startsAt: night.startsAt, names: night.collectors.map((c) => c.name ?? "-"), recorded: night.recorded };
     });
     if (!read.ok) return explain(ctx, read);
     const night = read.value;
+    // A collector who is no longer a resident of the night's RT stops at the next answer, not at the save.
+    keepRight(conversation, (actor) => actor.membership?.status === "active" && actor.membership.rtId === night.rtId);
     const when = formatWhen(new Date(night.startsAt), locale);
     if (night.recorded) return void (await ctx.reply(ctx.t("kas-jimpitan-already", { when, line: kasEntryLine(ctx.t, locale, night.recorded) })));
     const amount = await askText(conversation, ctx, ctx.t("kas-jimpitan-ask-amount", { when, names: night.names.join(", ") }), parseKasAmount);
