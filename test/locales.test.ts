@@ -36,6 +36,8 @@ import { AWARD_FILTERS } from "../src/messages/buttons/award.js";
 import { titleLevel } from "../src/db/schema/index.js";
 import { RECAP_COLUMNS } from "../src/reports/recap.js";
 import { RT_STATUSES } from "../src/webapp/pages/rts.js";
+import { COUNTED_KEYS } from "../src/messages/counted.js";
+import { plainKey, tipKey } from "../src/bot/features/indikator.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -156,6 +158,10 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "award-filter-*": AWARD_FILTERS.map((filter) => `award-filter-${filter}`),
   "award-title-*": titleLevel.enumValues.map((level) => `award-title-${level}`),
   "kencana-req-*": KENCANA_REQUIREMENTS.map((requirement) => `kencana-req-${requirement}`),
+  // issue 17: knowing what counts
+  "counted-*": [...COUNTED_KEYS],
+  "indikator-plain-*": INDICATOR_CODES.map(plainKey),
+  "indikator-tip-*": INDICATOR_CODES.map(tipKey),
   "kencana-shortfall-*": (["held-under-a-year", "fading", "requirements-unmet", "already-kencana"] satisfies KencanaShortfall[]).map((shortfall) => `kencana-shortfall-${shortfall}`),
 };
 

@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
+import { indikatorOpen } from "../../messages/buttons/indikator.js";
 import { DomainError } from "../../domain/errors.js";
 import { checkRoleInvite, findRoleInvite } from "../../domain/roles/roles.js";
 import { checkAssessorInvite, findAssessorInvite, teamInviteCode } from "../../domain/cycle/team.js";
@@ -68,7 +69,9 @@ export function createStartFeature(deps: BotDeps): Composer<BotContext> {
     }
     if (current) {
       const place = await getRt(deps.db, current.rtId);
-      await ctx.reply(ctx.t("start-already-member", { ...rtVars(place), name: addressName(ctx.t, { greeting: person?.greeting ?? null, name: person?.displayName ?? "" }) }));
+      // A button to what counts (issue 17), where residents land.
+      const keyboard = new InlineKeyboard().text(ctx.t("button-indikator-open"), indikatorOpen.data({}));
+      await ctx.reply(ctx.t("start-already-member", { ...rtVars(place), name: addressName(ctx.t, { greeting: person?.greeting ?? null, name: person?.displayName ?? "" }) }), { reply_markup: keyboard });
       return;
     }
     if (ctx.actor.grants.length > 0) {

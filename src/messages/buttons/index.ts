@@ -15,6 +15,7 @@ import { KEEPING_BUTTONS } from "./keeping.js";
 import { ROUND_BUTTONS } from "./rounds.js";
 import { AWARD_BUTTONS } from "./award.js";
 import { UNSCORED_BUTTONS } from "./unscored.js";
+import { INDIKATOR_BUTTONS } from "./indikator.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -38,6 +39,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...ROUND_BUTTONS,
   ...AWARD_BUTTONS,
   ...UNSCORED_BUTTONS,
+  ...INDIKATOR_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
