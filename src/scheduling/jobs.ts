@@ -8,6 +8,7 @@ import { extendOccurrences } from "../domain/events/events.js";
 import { planDeclineNotices } from "../domain/cycle/decline.js";
 import { planWeeklyDigests } from "./digests.js";
 import { planSelfAssessmentInvites } from "./self-assessment-invites.js";
+import { planMonthlySummaries } from "./monthly-summary.js";
 import { planLoanReminders } from "./loan-reminders.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
 import type { ScheduledJob } from "./scheduler.js";
@@ -53,6 +54,9 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     // The quarter's penilaian mandiri, Mondays 09.00 WIB of January, April, July and October: the first
     // Monday invites (once per quarter, keyed by the quarter), the later ones only catch up.
     { name: "self-assessment-invites", cron: "0 9 * 1,4,7,10 1", run: (now) => planSelfAssessmentInvites(deps, now) },
+    // issue 17: the residents' monthly summary, 09.00 WIB on the 1st, 2nd and 3rd: the 1st queues (once
+    // per person per month, keyed by the month reported), the later days only catch up.
+    { name: "monthly-summary", cron: "0 9 1-3 * *", run: (now) => planMonthlySummaries(deps, now) },
     // Household labels of memberships ended a year ago are forgotten (README, "Privacy and audit").
     { name: "retention", cron: "45 3 * * *", run: (now) => applyRetention(db, now) },
   ];
