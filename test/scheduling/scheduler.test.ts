@@ -29,6 +29,7 @@ describe("scheduler", () => {
       ["weekly-digests", "0 7 * * 1"],
       ["decline-since-award", "15 7 * * 1"],
       ["self-assessment-invites", "0 9 * 1,4,7,10 1"],
+      ["monthly-summary", "0 9 1-3 * *"],
       ["retention", "45 3 * * *"],
       ["digest", "0 7 * * 1"],
     ]);

@@ -7,13 +7,13 @@ import type { Actor } from "../people/actor.js";
 import { countedForOccurrence, type CountedFor } from "../scores/counted.js";
 import { occurrenceSourceKey, participantsOf, recordParticipation, revokeParticipation } from "../participation/participation.js";
 import { getOccurrence, listManageable, type Occurrence } from "./events.js";
+import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "./checkin-window.js";
 
 /** Codes are read aloud at the pos kamling: no 0/O or 1/I to mix up. */
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const CHECKIN_CODE_LENGTH = 6;
-/** Check-in opens a little before the start and stays open a little after the end. */
-export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;
-export const CHECKIN_CLOSES_AFTER_MS = 30 * 60_000;
+/** Check-in opens a little before the start and stays open a little after the end (checkin-window.ts). */
+export { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS };
 /**
  * The ketua's checklist (/absen) reaches back this many days after an occurrence ended; the
  * checklist offers these occurrences and a tick is taken for nothing else.
