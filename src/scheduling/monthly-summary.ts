@@ -58,6 +58,8 @@ export function monthlyText(t: Translate, locale: string, recipient: Pick<Monthl
   return lines.join("\n");
 }
 
+const MESSAGES_PER_INSERT = 2_000;
+
 export type MonthlyResult = { month: string; recipients: number; queued: number };
 
 export async function planMonthlySummaries(deps: MonthlyDeps, now: Date): Promise<MonthlyResult> {
@@ -77,7 +79,7 @@ export async function planMonthlySummaries(deps: MonthlyDeps, now: Date): Promis
 
   const rtIds = [...new Set(pending.map((recipient) => recipient.rtId))].sort((a, b) => a - b);
   const results = await monthlyResults(db, { month, rtIds }, deps.scoreConfig ?? DEFAULT_SCORE_CONFIG);
-  const messages: NewOutboxMessage[] = pending.flatMap((recipient) => {
+  const messageOf = (recipient: MonthlyRecipient): NewOutboxMessage[] => {
     const rt = results.rts.get(recipient.rtId);
     if (!rt) return [];
     const locale = supportedLocale(recipient.locale);
@@ -93,11 +95,18 @@ export async function planMonthlySummaries(deps: MonthlyDeps, now: Date): Promis
       payload: { text: monthlyText(t, locale, recipient, results, rt) },
       notBefore: now,
     }];
-  });
-  const queued = await enqueueMessages(db, messages);
+  };
+  // Written a slice at a time: the city's residents' texts are never all held at once.
+  let queued = 0;
+  let recipients = 0;
+  for (let start = 0; start < pending.length; start += MESSAGES_PER_INSERT) {
+    const messages = pending.slice(start, start + MESSAGES_PER_INSERT).flatMap(messageOf);
+    recipients += messages.length;
+    queued += await enqueueMessages(db, messages);
+  }
   if (queued > 0) {
     logger.info({ month: key, queued, rts: results.rts.size }, "monthly summaries queued");
     deps.wakeDelivery?.();
   }
-  return { month: key, recipients: messages.length, queued };
+  return { month: key, recipients, queued };
 }
