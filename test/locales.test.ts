@@ -39,6 +39,8 @@ import { titleLevel } from "../src/db/schema/index.js";
 import { RECAP_COLUMNS } from "../src/reports/recap.js";
 import { RT_STATUSES } from "../src/webapp/pages/rts.js";
 import { INCOME_KINDS } from "../src/domain/kas/book.js";
+import { COUNTED_KEYS } from "../src/messages/counted.js";
+import { plainKey, tipKey } from "../src/bot/features/indikator.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LOCALES = ["id", "en"] as const;
@@ -170,6 +172,10 @@ const DYNAMIC_FAMILIES: Record<string, string[]> = {
   "kas-kind-*": INCOME_KINDS.map((kind) => `kas-kind-${kind}`),
   "kas-title-*": titleLevel.enumValues.map((level) => `kas-title-${level}`),
   "kas-from-award-*": ["yes", "no"].map((answer) => `kas-from-award-${answer}`),
+  // issue 17: knowing what counts
+  "counted-*": [...COUNTED_KEYS],
+  "indikator-plain-*": INDICATOR_CODES.map(plainKey),
+  "indikator-tip-*": INDICATOR_CODES.map(tipKey),
   "kencana-shortfall-*": (["held-under-a-year", "fading", "requirements-unmet", "already-kencana"] satisfies KencanaShortfall[]).map((shortfall) => `kencana-shortfall-${shortfall}`),
 };
 

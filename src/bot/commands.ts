@@ -88,6 +88,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: "harga", audience: BANK_OFFICERS, group: "bank" },
   { command: "eksporbank", audience: BANK_EXPORTERS, group: "bank" },
   { command: "skor", audience: SCORE_VIEWERS, group: "kegiatan" },
+  // issue 17: the 21 indicators in plain words, where the RT stands and what a resident can do.
+  { command: "indikator", audience: SCORE_VIEWERS, group: "kegiatan" },
   { command: "nilai", audience: COORDINATORS, group: "wilayah" },
   // issue 15 (koordinator): what is not yet scored in the area, one RT's unscored indicators in one
   // pass, and the live recap; beside /nilai, among the koordinator's and the city's tools.

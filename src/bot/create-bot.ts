@@ -30,6 +30,7 @@ import { createRtRegistryFeature } from "./features/rt-registry.js";
 import { createRtSettingsFeature } from "./features/rt-settings.js";
 import { createRoundsFeature } from "./features/rounds.js";
 import { createScoresFeature } from "./features/scores.js";
+import { createIndikatorFeature } from "./features/indikator.js";
 import { createOnsiteFeature } from "./features/onsite.js";
 import { createKeepingFeature } from "./features/keeping.js";
 import { createUnscoredFeature } from "./features/unscored.js";
@@ -105,6 +106,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   bot.use(createBankSampahFeature(deps));
   bot.use(createBankExportFeature(deps));
   bot.use(createScoresFeature(deps));
+  bot.use(createIndikatorFeature(deps));
   bot.use(createUnscoredFeature(deps));
   bot.use(createRecapFeature(deps));
   bot.use(createDigestsFeature(deps));

@@ -10,6 +10,7 @@ import { planDeclineNotices } from "../domain/cycle/decline.js";
 import { escalateStaleReports } from "../domain/reports/escalation.js";
 import { planWeeklyDigests } from "./digests.js";
 import { planSelfAssessmentInvites } from "./self-assessment-invites.js";
+import { planMonthlySummaries } from "./monthly-summary.js";
 import { planLoanReminders } from "./loan-reminders.js";
 import { planKasStatements } from "./kas-statements.js";
 import { planReminders, type PlanOptions, type ReminderDeps } from "./reminders.js";
@@ -63,6 +64,9 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     { name: "kas-statements", cron: "0 7 1-3 * *", run: (now) => planKasStatements(deps, now) },
     // Residents' reports left untouched too long go to the area's koordinator, 09.00 WIB (once per report).
     { name: "report-escalation", cron: "0 9 * * *", run: (now) => escalateStaleReports(deps, now) },
+    // issue 17: the residents' monthly summary, 09.00 WIB on the 1st, 2nd and 3rd: the 1st queues (once
+    // per person per month, keyed by the month reported), the later days only catch up.
+    { name: "monthly-summary", cron: "0 9 1-3 * *", run: (now) => planMonthlySummaries(deps, now) },
     // Household labels of memberships ended a year ago are forgotten (README, "Privacy and audit").
     { name: "retention", cron: "45 3 * * *", run: (now) => applyRetention(db, now) },
   ];

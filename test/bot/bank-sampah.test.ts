@@ -429,8 +429,10 @@ describe("/setor", () => {
 
     // The resident's copy went through the outbox, once, keyed by the entry.
     const queued = await receiptsTo(siti);
-    expect(queued).toEqual([expect.objectContaining({ dedupeKey: `notice:bank-receipt:${entry!.id}:person:${siti.personId}`, personId: siti.personId, status: "sent", payload: { text: receipt } })]);
-    expect(sentTextsTo(siti.id).filter((text) => text.startsWith("🧾"))).toEqual([receipt]);
+    // Under the receipt, what the deposit counted for (issue 17): Siti's household, 1 of RT 05's KK.
+    const counted = "🌿 Dihitung untuk B3: 2% KK RT 05 ikut gotong royong atau bank sampah dalam 28 hari terakhir; target nilai 2 (baik) 60% belum tercapai.";
+    expect(queued).toEqual([expect.objectContaining({ dedupeKey: `notice:bank-receipt:${entry!.id}:person:${siti.personId}`, personId: siti.personId, status: "sent", payload: { text: `${receipt}\n\n${counted}` } })]);
+    expect(sentTextsTo(siti.id).filter((text) => text.startsWith("🧾"))).toEqual([`${receipt}\n\n${counted}`]);
     expect((await auditLedger(database.db)).ok).toBe(true);
   });
 
@@ -1132,6 +1134,8 @@ describe("/saldo", () => {
         "Total: Rp 8,250",
         "Balance now: Rp 8,250",
         "Officer: Sari",
+        "",
+        "🌿 Counted for B3: 2% of RT 06's households did gotong royong or used the waste bank in the last 28 days; the target for 2 (good) is 60%, not reached yet.",
       ].join("\n"),
     ]);
     await harness.send(world.budi, "/saldo");

@@ -43,7 +43,7 @@ function sorted(commands: readonly string[]): string[] {
 
 const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
 const RESIDENT = ["keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku", "kas", "lapor", "laporanku"];
-const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "polling", "laporanrt", "banksampah", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian", "kascatat", "kaskoreksi", "eksporkas", "bendahara"];
+const KETUA = ["anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "polling", "laporanrt", "banksampah", "eksporbank", "skor", "indikator", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian", "kascatat", "kaskoreksi", "eksporkas", "bendahara"];
 const STAFF = ["lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "rekaptim"];
 
 describe("/bantuan", () => {
@@ -59,7 +59,7 @@ describe("/bantuan", () => {
     await addMember(database.db, siti, place.id);
     const commands = await helpCommands(siti);
     // /banksampah: a resident reads the bank's prices and month there.
-    expect(commands).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "banksampah", "skor"]));
+    expect(commands).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "banksampah", "skor", "indikator"]));
     expect(harness.lastText(siti)).toContain("/keluar — Keluar dari RT");
     expect(harness.lastText(siti)).not.toContain("/anggota");
   });
@@ -86,23 +86,23 @@ describe("/bantuan", () => {
     const place = await addRt(database.db, 5);
     const petugas = newUser("Petugas");
     await addPetugas(database.db, petugas, place.id);
-    expect(await helpCommands(petugas)).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "banksampah", "skor", "bukti", "tanpatelegram"]));
+    expect(await helpCommands(petugas)).toEqual(sorted([...EVERYONE.slice(0, 5), ...RESIDENT, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "banksampah", "skor", "indikator", "bukti", "tanpatelegram"]));
   });
 
   it("shows a koordinator the RT registry but not the admin's command", async () => {
     const koordinator = newUser("Koor");
     await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
-    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "usulkan", "eksporkas"]));
+    expect(await helpCommands(koordinator)).toEqual(sorted([...EVERYONE, ...STAFF, "eksporbank", "skor", "indikator", "nilai", "ringkasan", "ekspor", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "usulkan", "eksporkas"]));
   });
 
   it("shows an admin (from the database or from ADMIN_TELEGRAM_IDS) everything for the city", async () => {
     const admin = newUser("Admin");
     await addAdmin(database.db, admin);
-    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"]));
+    expect(await helpCommands(admin)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "indikator", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"]));
 
     const bootstrap = newUser("Bootstrap");
     harness = new TestBot(database.db, { adminTelegramIds: [bootstrap.id] });
-    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"]));
+    expect(await helpCommands(bootstrap)).toEqual(sorted([...EVERYONE, ...STAFF, "angkatkoordinator", "eksporbank", "skor", "indikator", "nilai", "ringkasan", "ekspor", "audit", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"]));
   });
 
   it("groups by task, showing only the tasks the person has commands for", async () => {

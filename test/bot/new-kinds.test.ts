@@ -86,9 +86,10 @@ describe("/acara with the new kinds", () => {
     await harness.press(ketua, TUESDAY_24_NOV);
     const code = /^Kode hadir Posyandu: ([A-HJ-NP-Z2-9]{6})\n/.exec(harness.lastText(ketua))![1]!;
     await harness.send(siti, code);
-    expect(harness.lastText(siti)).toBe("Terima kasih! Kehadiran Anda di Posyandu sudah tercatat.");
+    // What it counted for (issue 17): P6, this posyandu the one session held in the window.
+    expect(harness.lastText(siti).split("\n")).toEqual(["Terima kasih! Kehadiran Anda di Posyandu sudah tercatat.", expect.stringMatching(/^🩺 Dihitung untuk P6: 1 kali posyandu dan senam lansia di RT /)]);
     await harness.send(siti, code);
-    expect(harness.lastText(siti)).toBe("Kehadiran Anda di Posyandu sudah tercatat sebelumnya.");
+    expect(harness.lastText(siti).split("\n")[0]).toBe("Kehadiran Anda di Posyandu sudah tercatat sebelumnya.");
 
     // After it: the ketua ticks Budi on the checklist (a double tap: once).
     harness.now = new Date("2026-11-24T05:00:00Z");

@@ -125,7 +125,8 @@ describe("/sesibaca", () => {
     const summary = shownMessages(harness.telegram, w.rina.id).at(-1)!;
     const save = await pressOn(harness, w.rina, summary, "Simpan");
     expect(harness.lastText(w.rina)).toBe(
-      `Sesi Mendongeng pada ${SATURDAY_1530} tercatat: 12 orang hadir, 2 warga terdaftar dicatat keikutsertaannya. Terima kasih!`,
+      `Sesi Mendongeng pada ${SATURDAY_1530} tercatat: 12 orang hadir, 2 warga terdaftar dicatat keikutsertaannya. Terima kasih!\n` +
+        "📚 Dihitung untuk P2: 1 sesi pojok baca atau belajar bersama di RT 05 dalam 28 hari terakhir; target nilai 2 (baik) 8 sesi belum tercapai.",
     );
     const [session] = await database.db.select().from(readingSession);
     expect(session).toMatchObject({ rtId: w.rt05.id, activity: "mendongeng", activityNote: null, attendeeCount: 12, heldAt: new Date("2026-11-21T08:30:00Z"), recordedBy: w.rina.personId });

@@ -168,11 +168,11 @@ describe("/lapor: a resident reports a problem", () => {
   it("is one tap from /start for a resident, and the ketua's list is too", async () => {
     const w = await world();
     await harness.send(w.siti, "/start");
-    expect(harness.buttons(w.siti)).toEqual(["📣 Lapor masalah"]);
+    expect(harness.buttons(w.siti)).toEqual(["📣 Lapor masalah", "📋 Apa yang dihitung?"]);
     await harness.press(w.siti, "Lapor masalah");
     expect(harness.lastText(w.siti)).toContain("Masalahnya tentang apa?");
     await harness.send(w.harun, "/start");
-    expect(harness.buttons(w.harun)).toEqual(["📣 Lapor masalah", "📋 Laporan warga"]);
+    expect(harness.buttons(w.harun)).toEqual(["📣 Lapor masalah", "📋 Apa yang dihitung?", "📋 Laporan warga"]);
     await harness.press(w.harun, "Laporan warga");
     expect(harness.lastText(w.harun)).toBe("Tidak ada laporan warga yang terbuka. 👍");
     // Findable: in /bantuan and the "/" menu of each.

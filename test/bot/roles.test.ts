@@ -334,11 +334,11 @@ describe("scope", () => {
 describe("/bantuan", () => {
   const EVERYONE = ["start", "bantuan", "profil", "bahasa", "batal", "saldo", "hapusdata", "dataku", "banksampah"];
   const PENDING = [...EVERYONE.slice(0, 5), "keluar", "saldo", "hapusdata", "dataku", "banksampah"];
-  const MEMBER = [...EVERYONE.slice(0, 5), "banksampah", "keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku", "kas", "lapor", "laporanku"];
+  const MEMBER = [...EVERYONE.slice(0, 5), "banksampah", "keluar", "jadwal", "hadir", "jadwalronda", "giliranku", "siapronda", "pengingat", "senyap", "pinjamanku", "baca", "saldo", "hapusdata", "dataku", "kas", "lapor", "laporanku", "indikator"];
   const PETUGAS = [...MEMBER, "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "skor", "bukti", "tanpatelegram"];
   const KETUA_COMMANDS = [...MEMBER, "anggota", "keluarkan", "jumlahkk", "serahkan", "petugas", "undangan", "hubungkan", "lepasgrup", "acara", "ubahacara", "ronda", "buatjadwalronda", "aturpengingat", "kodehadir", "absen", "sesibaca", "buku", "pinjam", "kembali", "konfirmasibaca", "umumkan", "polling", "eksporbank", "skor", "ringkasan", "rekaptim", "bukti", "paketbukti", "nilaimandiri", "penilaian", "tanpatelegram", "kascatat", "kaskoreksi", "eksporkas", "bendahara", "laporanrt"];
-  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "rekaptim", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "usulkan", "eksporkas"];
-  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "angkatkoordinator", "eksporbank", "skor", "nilai", "ringkasan", "ekspor", "audit", "rekaptim", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"];
+  const KOORDINATOR = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "eksporbank", "skor", "indikator", "nilai", "ringkasan", "ekspor", "rekaptim", "paketbukti", "kunjungan", "kunjunganulang", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "usulkan", "eksporkas"];
+  const ADMIN = [...EVERYONE, "lepasgrup", "umumkan", "buatrt", "daftarrt", "tautanketua", "angkatkoordinator", "eksporbank", "skor", "indikator", "nilai", "ringkasan", "ekspor", "audit", "rekaptim", "paketbukti", "timpenilai", "kunjungan", "kunjunganulang", "keputusan", "kencana", "belumdinilai", "nilaisemua", "rekap", "penilaian", "putaran", "usulkan", "eksporkas"];
   const EXPECTED: Record<RoleKey, string[]> = {
     stranger: EVERYONE,
     "no-rt": EVERYONE,

@@ -635,7 +635,7 @@ describe("ronda staffing", () => {
     await harness.send(offDuty, code); // someone not on the rota came along: welcome, but not the shift
     expect(await shiftStaffing(database.db, friday.occurrenceId)).toEqual({ assigned: 2, present: 0, staffed: false });
     await harness.send(onA!, code);
-    expect(harness.lastText(onA!)).toBe("Terima kasih! Kehadiran Anda di Ronda sudah tercatat.");
+    expect(harness.lastText(onA!).split("\n")[0]).toBe("Terima kasih! Kehadiran Anda di Ronda sudah tercatat.");
     expect(await shiftStaffing(database.db, friday.occurrenceId)).toEqual({ assigned: 2, present: 1, staffed: false });
     harness.now = new Date("2026-11-27T21:20:00Z"); // 04.20 the next morning, still open
     await harness.send(onB!, code);
@@ -884,7 +884,10 @@ describe("absen hadir ronda without a code", () => {
     expect(harness.lastText(onA)).toBe(DUTY);
     expect(harness.buttons(onA)).toEqual([PRESENT]);
     const tap = await harness.press(onA, PRESENT);
-    expect(harness.lastText(onA)).toBe("Terima kasih! Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat.");
+    // The thanks, and what it counted for (issue 17): the one shift held, staffed.
+    expect(harness.lastText(onA)).toBe(
+      "Terima kasih! Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat.\n🔦 Dihitung untuk A2: 1 dari 1 giliran ronda RT 05 terisi (100%) dalam 28 hari terakhir; target nilai 2 (baik) 80% tercapai ✅.",
+    );
     await harness.deliver(tap); // a double tap
     const rows = await database.db.select().from(participation).where(eq(participation.occurrenceId, friday.occurrenceId));
     expect(rows).toEqual([expect.objectContaining({ personId: onA.personId, kind: "ronda", source: "ronda-button", verified: true, rtId: place.id })]);
@@ -909,7 +912,7 @@ describe("absen hadir ronda without a code", () => {
     const code = /: ([A-Z0-9]{6})\n/.exec(harness.lastText(ketua))![1]!;
     await harness.send(onB, code);
     expect(await answer(onB)).toBeUndefined();
-    expect(harness.lastText(onB)).toBe("Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat sebelumnya.");
+    expect(harness.lastText(onB).split("\n")[0]).toBe("Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat sebelumnya.");
     expect(await shiftStaffing(database.db, friday.occurrenceId)).toEqual({ assigned: 2, present: 2, staffed: true });
     const [metrics] = await windowRtMetrics(database.db, new Date("2026-11-28T03:00:00Z"), { rtIds: [place.id] });
     expect(metrics!.metrics).toMatchObject({ rondaShiftsHeld: 1, rondaShiftsStaffed: 1 });
@@ -944,7 +947,7 @@ describe("the 17.00 duty reminder", () => {
 
     harness.now = new Date("2026-11-27T14:45:00Z"); // 21.45 WIB, at the post
     await pressOn(harness, onDuty, reminder, "Saya sudah hadir ronda");
-    expect(shownMessages(harness.telegram, onDuty.id).find((m) => m.messageId === reminder.messageId)!.text).toBe("Terima kasih! Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat.");
+    expect(shownMessages(harness.telegram, onDuty.id).find((m) => m.messageId === reminder.messageId)!.text.split("\n")[0]).toBe("Terima kasih! Kehadiran ronda Anda Jumat, 27 November 2026 pukul 22.00 WIB sudah tercatat.");
     expect(await database.db.select().from(participation)).toEqual([expect.objectContaining({ personId: onDuty.personId, occurrenceId: friday.occurrenceId, source: "ronda-button" })]);
   });
 });

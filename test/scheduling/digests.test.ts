@@ -134,7 +134,7 @@ describe("planWeeklyDigests", () => {
     const header = (kinds.getRow(1).values as unknown[]).slice(1);
     const gotongRoyong = header.indexOf("Gotong royong") + 1;
     // Issue 15's kinds have their columns too (zeros here), between the others and the total.
-    expect(header.slice(-9)).toEqual(["Kebun/TOGA", "Kerja bakti sanitasi", "Senam lansia", "Posyandu", "Pengajian", "Yasinan", "Karang taruna", "PKK", "Jumlah"]);
+    expect(header.slice(-10)).toEqual(["Kebun/TOGA", "Kerja bakti sanitasi", "Senam lansia", "Posyandu", "Pengajian", "Yasinan", "Karang taruna", "PKK", "Polling musyawarah", "Jumlah"]);
     const fadingWeeks = [2, 3, 4, 5].map((r) => kinds.getRow(r));
     expect(fadingWeeks.map((row) => [row.getCell(1).value, row.getCell(3).value, row.getCell(gotongRoyong).value])).toEqual([
       ["RT 02", "2026-11-09", 2],

@@ -32,6 +32,7 @@ describe("scheduler", () => {
       ["self-assessment-invites", "0 9 * 1,4,7,10 1"],
       ["kas-statements", "0 7 1-3 * *"],
       ["report-escalation", "0 9 * * *"],
+      ["monthly-summary", "0 9 1-3 * *"],
       ["retention", "45 3 * * *"],
       ["digest", "0 7 * * 1"],
     ]);

@@ -4,6 +4,7 @@ import { addBook, listCatalogue, type BookView } from "../../domain/pojok-baca/c
 import { isKeeper, keptRtId, membersForKeeper } from "../../domain/pojok-baca/keepers.js";
 import { dueAtFor, lend, listMyLoans, LOAN_DAYS_CHOICES, LOAN_DAYS_DEFAULT } from "../../domain/pojok-baca/loans.js";
 import { reportReading } from "../../domain/pojok-baca/reading-log.js";
+import { withCounted } from "../../messages/counted.js";
 import { logSession, READING_ACTIVITIES, type ReadingActivity } from "../../domain/pojok-baca/sessions.js";
 import { parseActivityNote, parseAttendeeCount, parseBookAuthor, parseBookCopies, parseBookTitle, parseReadingMinutes, parseSessionDate } from "../../domain/pojok-baca/text.js";
 import { parseTime, type ParsedTime } from "../../domain/schedule/parse-datetime.js";
@@ -154,10 +155,10 @@ export function createLogReadingSessionConversation(deps: BotDeps) {
     if (!press) return;
     const outcome = await runOnce(conversation, async (outside) => {
       const saved = await logSession(deps.db, outside.actor, { requestKey: request, rtId, activity, activityNote: note, heldAt, attendeeCount: count, attendeePersonIds: attendees }, deps.clock());
-      return { attendees: saved.attendees };
+      return { attendees: saved.attendees, counted: saved.counted };
     });
     if (!outcome.ok) return explain(ctx, outcome);
-    await press.reply(press.t("reading-session-saved", { activity: what, when: formatWhen(heldAt, locale), count, registered: outcome.value.attendees }));
+    await press.reply(withCounted(press.t, press.t("reading-session-saved", { activity: what, when: formatWhen(heldAt, locale), count, registered: outcome.value.attendees }), outcome.value.counted));
   };
 }
 

@@ -1,3 +1,4 @@
+import { withCounted } from "../../messages/counted.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { attendeeIds, checkIn, listAttendanceOccurrences, looksLikeCode, openChecklist, openCheckin, tickAttendance } from "../../domain/events/attendance.js";
 import {
@@ -200,8 +201,8 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   const checkInWith = async (ctx: BotContext, text: string) => {
-    const { occurrence, recorded } = await checkIn(deps.db, ctx.actor, text, deps.clock());
-    await ctx.reply(ctx.t(recorded ? "checkin-done" : "checkin-already", { kind: ctx.t(`event-kind-${occurrence.kind}`) }));
+    const { occurrence, recorded, counted } = await checkIn(deps.db, ctx.actor, text, deps.clock());
+    await ctx.reply(withCounted(ctx.t, ctx.t(recorded ? "checkin-done" : "checkin-already", { kind: ctx.t(`event-kind-${occurrence.kind}`) }), counted));
   };
   feature.command("hadir", async (ctx) => {
     const code = ctx.match.trim();

@@ -1,3 +1,4 @@
+import { withCounted } from "../../messages/counted.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { getRt } from "../../domain/rt/rt.js";
 import {
@@ -66,9 +67,9 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     await showDutyNow(ctx);
   });
   onButton(buttons, rondaPresent, async (ctx, { occurrence }) => {
-    const { recorded, startsAt } = await checkInOnDuty(deps.db, ctx.actor, { occurrenceId: occurrence, now: deps.clock() });
+    const { recorded, startsAt, counted } = await checkInOnDuty(deps.db, ctx.actor, { occurrenceId: occurrence, now: deps.clock() });
     await ctx.answerCallbackQuery();
-    await redraw(ctx, ctx.t(recorded ? "ronda-present-done" : "ronda-present-already", { when: formatWhen(startsAt, await ctx.i18n.getLocale()) }));
+    await redraw(ctx, withCounted(ctx.t, ctx.t(recorded ? "ronda-present-done" : "ronda-present-already", { when: formatWhen(startsAt, await ctx.i18n.getLocale()) }), counted));
   });
   onButton(buttons, rondaVolunteer, async (ctx, { on }) => {
     const state = await setVolunteering(deps.db, ctx.actor, on, deps.clock());

@@ -23,6 +23,7 @@ import { onButton } from "../buttons.js";
 import { dimensionTotalText, scoreTotalText } from "../../messages/score-total.js";
 import { areaPage, dashboardButton, mayOpenDashboard } from "../../messages/buttons/dashboard.js";
 import type { AppPage } from "../../webapp/links.js";
+import { indikatorOpen } from "../../messages/buttons/indikator.js";
 import { SCORE_VIEWS, scoreHistory, scorePage, scoreRt, scoreSave, scoreView, type ScoreView } from "../../messages/buttons/scores.js";
 
 export { SCORE_VIEWS, type ScoreView };
@@ -170,7 +171,9 @@ export function createScoresFeature(deps: BotDeps): Composer<BotContext> {
       );
     }
     lines.push(...titles);
-    return { texts: [lines.join("\n")], keyboard: keyboardOf([switchRow(ctx.t, actor, "me")]) };
+    // What each indicator means and what a resident can do about it (issue 17).
+    const indicators: Choice[] = [{ label: ctx.t("button-indikator-open"), data: indikatorOpen.data({}) }];
+    return { texts: [lines.join("\n")], keyboard: keyboardOf([switchRow(ctx.t, actor, "me"), indicators]) };
   }
 
   async function rtScreen(ctx: BotContext, place: RtDetails, current: ScoreView | null): Promise<Screen> {

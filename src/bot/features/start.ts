@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { reportListOpen, reportStart } from "../../messages/buttons/reports.js";
+import { indikatorOpen } from "../../messages/buttons/indikator.js";
 import { DomainError } from "../../domain/errors.js";
 import { checkRoleInvite, findRoleInvite } from "../../domain/roles/roles.js";
 import { checkAssessorInvite, findAssessorInvite, teamInviteCode } from "../../domain/cycle/team.js";
@@ -74,8 +75,9 @@ export function createStartFeature(deps: BotDeps): Composer<BotContext> {
     }
     if (current) {
       const place = await getRt(deps.db, current.rtId);
-      // Where residents already are: reporting a problem is one tap from /start (and the ketua's list of them).
-      const keyboard = new InlineKeyboard().text(ctx.t("button-report-start"), reportStart.data({}));
+      // Where residents already are: reporting a problem and what counts (issue 17) are one tap
+      // from /start (and, for the ketua, the list of reports).
+      const keyboard = new InlineKeyboard().text(ctx.t("button-report-start"), reportStart.data({})).row().text(ctx.t("button-indikator-open"), indikatorOpen.data({}));
       if (ctx.actor.grants.some((grant) => grant.role === "ketua_rt" && grant.rtId === current.rtId)) keyboard.row().text(ctx.t("button-report-list"), reportListOpen.data({}));
       await ctx.reply(ctx.t("start-already-member", { ...rtVars(place), name: addressName(ctx.t, { greeting: person?.greeting ?? null, name: person?.displayName ?? "" }) }), { reply_markup: keyboard });
       return;

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { depositLine, ledgerEntry, wasteType } from "../../db/schema/index.js";
+import { countedForDeposit, type CountedFor } from "../scores/counted.js";
+import { countedLine } from "../../messages/counted.js";
 import { plainReceipt, receiptNotice, type PlainReceipt, type ReversedEntry } from "../../messages/bank-sampah.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { about, queueNotices } from "../../messages/notices.js";
@@ -27,13 +29,16 @@ function officerName(actor: Actor): string {
  * the entry and its receipt are stored together or not at all. The notice's event is the entry, so
  * the same request saved again (a double tap, a redelivery after a failed reply) queues nothing new.
  */
-async function queueReceipt(deps: ServiceDeps, tx: Database, receipt: Receipt, actor: Actor, original?: ReversedEntry): Promise<SavedReceipt> {
+async function queueReceipt(deps: ServiceDeps, tx: Database, receipt: Receipt, actor: Actor, original?: ReversedEntry, counted: CountedFor | null = null): Promise<SavedReceipt> {
   const sent = receipt.telegramId !== null;
   const officer = officerName(actor);
   if (sent) {
     const locale = supportedLocale(await findLocale(tx, receipt.telegramId!));
+    const t = translateIn(deps.i18n, locale);
+    // What the deposit counted for (issue 17), one line under the receipt.
+    const notices = receiptNotice(t, locale, receipt, officer, original).map((notice) => (counted ? { ...notice, text: `${notice.text}\n\n${countedLine(t, counted)}` } : notice));
     // The receipt names the officer: it goes if the officer erases their data.
-    await queueNotices(tx, deps.clock(), about([actor.person?.id], receiptNotice(translateIn(deps.i18n, locale), locale, receipt, officer, original)));
+    await queueNotices(tx, deps.clock(), about([actor.person?.id], notices));
   }
   return { receipt: plainReceipt(receipt), officer, sent, ...(original ? { original } : {}) };
 }
@@ -57,7 +62,12 @@ export type DepositOutcome = ({ saved: true } & SavedReceipt) | { saved: false; 
 export async function deposit(deps: ServiceDeps, params: { actor: Actor } & ConfirmedDeposit): Promise<DepositOutcome> {
   const { actor, ...request } = params;
   try {
-    const saved = await inTransaction(deps, async (tx) => queueReceipt(deps, tx, await recordDeposit(tx, actor, request, deps.clock()), actor));
+    const saved = await inTransaction(deps, async (tx) => {
+      const receipt = await recordDeposit(tx, actor, request, deps.clock());
+      // One indexed count, only for a new deposit with a receipt to carry it (a replay queues nothing).
+      const counted = receipt.created && receipt.telegramId !== null ? await countedForDeposit(tx, { entryId: receipt.entryId, now: deps.clock() }) : null;
+      return queueReceipt(deps, tx, receipt, actor, undefined, counted);
+    });
     return { saved: true, ...saved };
   } catch (error) {
     if (error instanceof PricesChanged) return { saved: false, lines: error.lines, total: error.total };

@@ -4,15 +4,16 @@ import type { Database } from "../../db/client.js";
 import { eventOccurrence, membership, shiftAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
+import { countedForOccurrence, type CountedFor } from "../scores/counted.js";
 import { occurrenceSourceKey, participantsOf, recordParticipation, revokeParticipation } from "../participation/participation.js";
 import { getOccurrence, listManageable, type Occurrence } from "./events.js";
+import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "./checkin-window.js";
 
 /** Codes are read aloud at the pos kamling: no 0/O or 1/I to mix up. */
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const CHECKIN_CODE_LENGTH = 6;
-/** Check-in opens a little before the start and stays open a little after the end. */
-export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;
-export const CHECKIN_CLOSES_AFTER_MS = 30 * 60_000;
+/** Check-in opens a little before the start and stays open a little after the end (checkin-window.ts). */
+export { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS };
 /**
  * The ketua's checklist (/absen) reaches back this many days after an occurrence ended; the
  * checklist offers these occurrences and a tick is taken for nothing else.
@@ -105,7 +106,7 @@ export async function openCheckin(db: Database, actor: Actor, occurrenceId: numb
  * A resident sends the code: inside the window, for their own RT, once. Returns whether this
  * call recorded it (false: already checked in).
  */
-export async function checkIn(db: Database, actor: Actor, text: string, now: Date): Promise<{ occurrence: Occurrence; recorded: boolean }> {
+export async function checkIn(db: Database, actor: Actor, text: string, now: Date): Promise<{ occurrence: Occurrence; recorded: boolean; counted: CountedFor | null }> {
   const code = normaliseCode(text);
   const [occurrence] = await db.select().from(eventOccurrence).where(eq(eventOccurrence.checkinCode, code));
   if (!occurrence || occurrence.cancelledAt) throw new DomainError("checkin-code-invalid");
@@ -130,7 +131,9 @@ export async function checkIn(db: Database, actor: Actor, text: string, now: Dat
     },
     now,
   );
-  return { occurrence, recorded };
+  // What it counted for (issue 17): one query, the RT's standing on the indicator the kind feeds.
+  const counted = await countedForOccurrence(db, { rtId: occurrence.rtId, occurrenceId: occurrence.id, kind: occurrence.kind, now });
+  return { occurrence, recorded, counted };
 }
 
 /**

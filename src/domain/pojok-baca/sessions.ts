@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.js";
 import { readingSession, readingSessionAttendee } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
+import { countedForReadingSession, type CountedFor } from "../scores/counted.js";
 import { recordParticipation } from "../participation/participation.js";
 import { activeMembersAmong, requireKeeper } from "./keepers.js";
 import { SESSION_ATTENDEES_MAX } from "./text.js";
@@ -36,7 +37,7 @@ export function sessionSourceKey(key: { sessionId: number; personId: number }): 
  * participation record (kind pojok_baca_sesi), copied with their household. The request key
  * makes a second submission of the same form return the first session and write nothing.
  */
-export async function logSession(db: Database, actor: Actor, input: SessionInput, now: Date): Promise<{ session: ReadingSession; attendees: number; created: boolean }> {
+export async function logSession(db: Database, actor: Actor, input: SessionInput, now: Date): Promise<{ session: ReadingSession; attendees: number; created: boolean; counted: CountedFor | null }> {
   requireKeeper(actor, input.rtId);
   if (!Number.isInteger(input.attendeeCount) || input.attendeeCount < 1 || input.attendeeCount > SESSION_ATTENDEES_MAX) throw new RangeError(`attendee count out of range: ${input.attendeeCount}`);
   if (input.heldAt.getTime() > now.getTime()) throw new DomainError("reading-session-in-future");
@@ -65,7 +66,7 @@ export async function logSession(db: Database, actor: Actor, input: SessionInput
     if (!created) {
       const [existing] = await tx.select().from(readingSession).where(eq(readingSession.requestKey, input.requestKey));
       const attendees = await tx.select().from(readingSessionAttendee).where(eq(readingSessionAttendee.sessionId, existing!.id));
-      return { session: existing!, attendees: attendees.length, created: false };
+      return { session: existing!, attendees: attendees.length, created: false, counted: await countedForReadingSession(tx, { rtId: existing!.rtId, now }) };
     }
     const members = await activeMembersAmong(tx, input.rtId, personIds);
     const strangers = personIds.filter((id) => !members.has(id));
@@ -91,7 +92,8 @@ export async function logSession(db: Database, actor: Actor, input: SessionInput
         now,
       );
     }
-    return { session: created, attendees: personIds.length, created: true };
+    // What the session counted for (issue 17): P2, the corner's sessions in the window.
+    return { session: created, attendees: personIds.length, created: true, counted: await countedForReadingSession(tx, { rtId: input.rtId, now }) };
   });
 }
 

@@ -6,6 +6,7 @@ import { formatClock } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
+import { countedForOccurrence, type CountedFor } from "../scores/counted.js";
 import { occurrenceSourceKey, participantsOf, recordParticipation } from "../participation/participation.js";
 
 /**
@@ -53,7 +54,7 @@ export async function dutyNow(db: Database, actor: Actor, now: Date): Promise<Du
  * "Saya sudah hadir ronda": only on one's own night in one's own RT, only inside its window.
  * Returns whether this press recorded it (false: already in, by the button or a code).
  */
-export async function checkInOnDuty(db: Database, actor: Actor, params: { occurrenceId: number; now: Date }): Promise<{ recorded: boolean; startsAt: Date }> {
+export async function checkInOnDuty(db: Database, actor: Actor, params: { occurrenceId: number; now: Date }): Promise<{ recorded: boolean; startsAt: Date; counted: CountedFor | null }> {
   const { personId, rtId, householdLabel } = activeMember(actor);
   const { occurrenceId, now } = params;
   const [occurrence] = await db.select().from(eventOccurrence).where(eq(eventOccurrence.id, occurrenceId));
@@ -81,5 +82,7 @@ export async function checkInOnDuty(db: Database, actor: Actor, params: { occurr
     },
     now,
   );
-  return { recorded, startsAt: occurrence.startsAt };
+  // What it counted for (issue 17): A2, the shifts staffed in the window.
+  const counted = await countedForOccurrence(db, { rtId, occurrenceId, kind: "ronda", now });
+  return { recorded, startsAt: occurrence.startsAt, counted };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { lockRequest } from "../../db/request-lock.js";
 import { indicatorScore, person } from "../../db/schema/index.js";
@@ -143,15 +143,19 @@ export async function manualScoreHistory(db: Database, rtId: number, code?: Indi
   return rows.map(toManualScore);
 }
 
-/** The current manual score of each (RT, indicator) that has one, in one query: rtId → code → score. */
-export async function currentManualScores(db: Database, rtIds: RtSelection): Promise<Map<number, Map<IndicatorCode, ManualScore>>> {
+/**
+ * The current manual score of each (RT, indicator) that has one, in one query: rtId → code → score.
+ * `enteredBefore`: the scores as they stood then (entries made later are left out), for a scorecard
+ * of a past instant (the monthly summary compares two month starts).
+ */
+export async function currentManualScores(db: Database, rtIds: RtSelection, options: { enteredBefore?: Date } = {}): Promise<Map<number, Map<IndicatorCode, ManualScore>>> {
   const result = new Map<number, Map<IndicatorCode, ManualScore>>();
   if (rtIds !== "all" && rtIds.length === 0) return result;
   const rows = await db
     .selectDistinctOn([indicatorScore.rtId, indicatorScore.indicatorCode], columns)
     .from(indicatorScore)
     .innerJoin(person, eq(person.id, indicatorScore.enteredBy))
-    .where(rtIds === "all" ? undefined : inArray(indicatorScore.rtId, [...rtIds]))
+    .where(and(rtIds === "all" ? undefined : inArray(indicatorScore.rtId, [...rtIds]), options.enteredBefore ? lt(indicatorScore.enteredAt, options.enteredBefore) : undefined))
     .orderBy(indicatorScore.rtId, indicatorScore.indicatorCode, ...latestFirst);
   for (const row of rows) {
     const score = toManualScore(row);

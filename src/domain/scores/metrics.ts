@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
 import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt } from "../../db/schema/index.js";
-import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/attendance.js";
+import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/checkin-window.js";
 import { exactAmount } from "../bank-sampah/limits.js";
 import type { ParticipationKind } from "../participation/participation.js";
 import type { ScoreConfig } from "./config.js";
@@ -98,9 +98,10 @@ export type RtPeriodMetrics = {
   musyawarahHouseholds: number;
 };
 
-type Counts = Omit<RtPeriodMetrics, "rtId" | "from" | "to" | "householdCount" | "participationRate" | "gotongRoyongAttendanceRate" | "rapatAttendanceRate" | "rondaStaffedRate" | "bankSampahKg" | "sanitasiAttendanceRate">;
+export type Counts = Omit<RtPeriodMetrics, "rtId" | "from" | "to" | "householdCount" | "participationRate" | "gotongRoyongAttendanceRate" | "rapatAttendanceRate" | "rondaStaffedRate" | "bankSampahKg" | "sanitasiAttendanceRate">;
 
-const ZERO: Counts = {
+/** No activity: what an RT without records counts (and the base a single-indicator count fills in, counted.ts). */
+export const ZERO: Counts = {
   participatingHouseholds: 0, cleanlinessHouseholds: 0, bankSampahHouseholds: 0, readers: 0, verifiedRecords: 0, unverifiedRecords: 0,
   gotongRoyongHeld: 0, gotongRoyongAttendance: 0, rapatHeld: 0, rapatAttendance: 0, rondaShiftsHeld: 0, rondaShiftsStaffed: 0,
   bankSampahDeposits: 0, bankSampahGrams: 0, readingSessions: 0, readingSessionAttendees: 0,
@@ -315,7 +316,7 @@ async function collectCounts(db: Database, range: Range): Promise<Map<string, Co
   return counts;
 }
 
-function withRates(info: RtInfo, from: Date, to: Date, counts: Counts): RtPeriodMetrics {
+export function withRates(info: Pick<RtInfo, "rtId" | "householdCount">, from: Date, to: Date, counts: Counts): RtPeriodMetrics {
   const kk = info.householdCount;
   return {
     rtId: info.rtId,

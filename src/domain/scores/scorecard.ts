@@ -349,10 +349,11 @@ export function buildScorecard(
  * to `now`: four aggregate queries for the metrics and one for the manual scores, whatever the
  * number of RTs. In RT id order; unknown ids are left out.
  */
-export async function computeScorecards(db: Database, rtIds: RtSelection, now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG): Promise<Scorecard[]> {
+export async function computeScorecards(db: Database, rtIds: RtSelection, now: Date, config: ScoreConfig = DEFAULT_SCORE_CONFIG, options: { manualAsOfNow?: boolean } = {}): Promise<Scorecard[]> {
   const [window, manual] = await Promise.all([
     windowRtMetrics(db, now, { rtIds, windowDays: config.windowDays }),
-    currentManualScores(db, rtIds),
+    // A past instant's scorecard (the monthly summary) reads the hand scores as they stood then.
+    currentManualScores(db, rtIds, options.manualAsOfNow ? { enteredBefore: now } : {}),
   ]);
   const none = new Map<IndicatorCode, ManualScore>();
   // Only RTs with a hand score of one of issue 15's indicators can fall back to it: only they are asked.

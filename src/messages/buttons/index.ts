@@ -19,6 +19,7 @@ import { OFFLINE_BUTTONS } from "./offline.js";
 import { KAS_BUTTONS } from "./kas.js";
 import { REPORT_BUTTONS } from "./reports.js";
 import { POLL_BUTTONS } from "./polls.js";
+import { INDIKATOR_BUTTONS } from "./indikator.js";
 
 /**
  * Every button family the bot writes. The authorization middleware reads a press through this list
@@ -46,6 +47,7 @@ export const BUTTON_FAMILIES: readonly ButtonFamily<any>[] = [
   ...KAS_BUTTONS,
   ...REPORT_BUTTONS,
   ...POLL_BUTTONS,
+  ...INDIKATOR_BUTTONS,
 ];
 
 const byPrefix = new Map<string, ButtonFamily<unknown>>();
