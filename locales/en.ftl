@@ -2417,7 +2417,7 @@ kas-export-award-rest = Left
 command-lapor = Report a problem in the RT (drain, rubbish, street light, security, facility)
 command-laporanku = My reports and where they stand
 command-laporanrt = Residents' reports still open
-audit-action-report_filed = filed a resident's report ({ $category })
+audit-action-report_filed = recorded resident's report #{ $entry } about { $category } without the reporter's name
 audit-action-report_step = moved a resident's report from { $from } to { $to }
 audit-action-report_escalated = passed a resident's report untouched for { $days } days to the koordinator
 report-category-saluran = 🌊 Blocked drain / drainage
@@ -2482,7 +2482,7 @@ report-list-title = 📋 Residents' reports open: { $count }. The oldest on top;
 report-list-button = #{ $id } RT { $rt } · { $category } · { $status } · { $days } d
 report-card-title = 📣 Report #{ $id } · { $category } · RT { $rt } { $kelurahan }
 report-card-status = Status: { $status }
-report-card-filed = Reported: { $at } ({ $days } days ago)
+report-card-filed = Reported: { $at } ({ $ago })
 report-card-reporter = Reporter: { $name } (only the ketua RT sees this name)
 report-card-reporter-erased = (the reporter's data was erased)
 report-card-erased-text = (the text was erased at the reporter's request)
@@ -2695,3 +2695,12 @@ monthly-officers = 🙏 Thank you to this RT's waste-bank and reading-corner off
 monthly-improved = 🌟 The most improved RT in Kelurahan { $kelurahan } this month: RT { $rt } (up { $delta }).
 monthly-improved-own = 🌟 Your RT is the most improved in Kelurahan { $kelurahan } this month (up { $delta }). Congratulations!
 monthly-footer = Type /indikator to see how you can help this month. Rather not get this summary? Type /senyap.
+
+## issue 17: reports review fixes
+report-days-ago = { $days ->
+    [0] today
+    [1] yesterday
+   *[other] { $days } days ago
+}
+report-reject-cancel-stale = This reason form has ended or was replaced by a newer one. Nothing was changed.
+audit-actor-bot = The bot

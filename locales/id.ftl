@@ -2398,7 +2398,7 @@ kas-export-award-rest = Sisa
 command-lapor = Laporkan masalah di RT (saluran, sampah, lampu, keamanan, fasilitas)
 command-laporanku = Laporan saya dan statusnya
 command-laporanrt = Laporan warga yang masih terbuka
-audit-action-report_filed = mengirim laporan warga ({ $category })
+audit-action-report_filed = mencatat laporan warga #{ $entry } tentang { $category } tanpa nama pelapor
 audit-action-report_step = memindahkan laporan warga dari { $from } ke { $to }
 audit-action-report_escalated = meneruskan laporan warga yang { $days } hari tidak ditindaklanjuti ke koordinator
 report-category-saluran = 🌊 Saluran tersumbat / drainase
@@ -2463,7 +2463,7 @@ report-list-title = 📋 Laporan warga yang terbuka: { $count }. Yang paling lam
 report-list-button = #{ $id } RT { $rt } · { $category } · { $status } · { $days } hr
 report-card-title = 📣 Laporan #{ $id } · { $category } · RT { $rt } { $kelurahan }
 report-card-status = Status: { $status }
-report-card-filed = Dilaporkan: { $at } ({ $days } hari lalu)
+report-card-filed = Dilaporkan: { $at } ({ $ago })
 report-card-reporter = Pelapor: { $name } (hanya ketua RT yang melihat nama ini)
 report-card-reporter-erased = (data pelapor sudah dihapus)
 report-card-erased-text = (isi laporan dihapus atas permintaan pelapor)
@@ -2676,3 +2676,12 @@ monthly-officers = 🙏 Terima kasih kepada petugas bank sampah dan pojok baca R
 monthly-improved = 🌟 RT paling meningkat di Kelurahan { $kelurahan } bulan ini: RT { $rt } (naik { $delta }).
 monthly-improved-own = 🌟 RT Anda paling meningkat di Kelurahan { $kelurahan } bulan ini (naik { $delta }). Selamat!
 monthly-footer = Ketik /indikator untuk melihat apa yang bisa Anda bantu bulan ini. Tidak ingin menerima ringkasan ini? Ketik /senyap.
+
+## issue 17: reports review fixes
+report-days-ago = { $days ->
+    [0] hari ini
+    [1] kemarin
+   *[other] { $days } hari lalu
+}
+report-reject-cancel-stale = Isian alasan ini sudah selesai atau diganti yang lebih baru. Tidak ada yang diubah.
+audit-actor-bot = Bot

@@ -3,11 +3,13 @@ import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox, person, residentReport, roleAssignment } from "../../src/db/schema/index.js";
 import { escalateStaleReports } from "../../src/domain/reports/escalation.js";
+import { daysSince } from "../../src/domain/reports/reports.js";
 import { reportStats } from "../../src/domain/reports/stats.js";
 import { reportOpen, reportStep, reportSubmit } from "../../src/messages/buttons/reports.js";
 import type { InjectedFailure } from "../../src/testing/fake-telegram.js";
 import { wib } from "../domain/scores/builders.js";
 import {
+  addAdmin,
   addKetua,
   addKoordinator,
   addMember,
@@ -30,6 +32,8 @@ const { database, harness } = withTestBot({ now: NOW });
 const NOT_ALLOWED = "Maaf, Anda tidak berwenang melakukan ini.";
 const NOT_RESIDENT = "Maaf, perintah ini hanya untuk warga yang sudah terdaftar di RT. Kirim /start untuk mendaftar.";
 const RIGHT_LOST = "Maaf, isian ini dihentikan: peran atau wilayah tugas Anda sudah berubah, jadi Anda tidak lagi berwenang atas isian ini. Langkah terakhir tidak dijalankan.";
+const KETUA_ONLY = "Maaf, perintah ini hanya untuk ketua RT.";
+const READERS_ONLY = "Maaf, hanya ketua RT atau koordinator yang dapat memproses permintaan ini.";
 const SERVER_ERROR: InjectedFailure = { error_code: 502, description: "Bad Gateway" };
 
 /**
@@ -342,10 +346,12 @@ describe("the ketua handles reports", () => {
       { from: "diterima", to: "ditangani", category: "saluran" },
       { from: "ditangani", to: "selesai", category: "saluran" },
     ]);
-    // The ketua's steps name the ketua, never the reporter; the filing itself is the reporter's own row.
+    // The ketua's steps name the ketua, never the reporter; the filing names nobody (the report is anonymous).
     expect(steps.every((entry) => entry.targetPersonId === null)).toBe(true);
     const filed = (await database.db.select().from(auditLog)).filter((entry) => entry.action === "report_filed");
-    expect(filed.map((entry) => ({ entityId: entry.entityId, details: entry.details }))).toEqual([{ entityId: id, details: { category: "saluran" } }]);
+    expect(filed.map((entry) => ({ actor: entry.actorPersonId, target: entry.targetPersonId, entityId: entry.entityId, details: entry.details }))).toEqual([
+      { actor: null, target: null, entityId: id, details: { category: "saluran" } },
+    ]);
     await harness.send(w.harun, "/laporanrt");
     expect(harness.lastText(w.harun)).toBe("Tidak ada laporan warga yang terbuka. 👍");
     await harness.send(w.siti, "/laporanku");
@@ -439,7 +445,7 @@ describe("the ketua handles reports", () => {
     expect(everythingTo(w.yusuf)).not.toContain("Siti");
     // A resident of the same RT: refused before anything is read (the button is not for residents).
     const pressed = await pressData(harness, w.budi, reportOpen.data({ report: id }));
-    expect(callbackAnswerTo(harness.telegram, pressed)?.text).toBeTruthy();
+    expect(callbackAnswerTo(harness.telegram, pressed)?.text).toBe(READERS_ONLY);
     await harness.send(w.budi, "/laporanrt");
     await harness.send(w.budi, "/laporanku");
     expect(harness.lastText(w.budi)).toContain("Anda belum pernah melapor");
@@ -498,7 +504,7 @@ describe("escalation to the koordinator", () => {
     expect(String(card.payload.caption)).not.toContain("Pelapor");
     expect(card.payload.reply_markup).toBeUndefined();
     const refused = await pressData(harness, w.yuliana, reportStep.data({ report: stale, from: "baru", to: "diterima" }));
-    expect(callbackAnswerTo(harness.telegram, refused)?.text).toBeTruthy();
+    expect(callbackAnswerTo(harness.telegram, refused)?.text).toBe(KETUA_ONLY);
     expect((await reports()).find((row) => row.id === stale)!.status).toBe("baru");
     // The ketua's step after an escalation still goes through; the report is not escalated again.
     await pressData(harness, w.harun, reportStep.data({ report: stale, from: "baru", to: "diterima" }));
@@ -575,5 +581,137 @@ describe("erasure and figures", () => {
     await harness.send(w.harun, "alasan apa saja");
     expect(harness.lastText(w.harun)).toBe(RIGHT_LOST);
     expect((await reports())[0]!.status).toBe("baru");
+  });
+});
+
+describe("review fixes: anonymity, reach, the card's limits, WIB days, the reason's form", () => {
+  async function personIdOf(user: TestUser): Promise<number> {
+    const [row] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, user.id));
+    return row!.id;
+  }
+
+  /** The last card shown to the person: a photo's caption or a message. */
+  function lastCard(user: TestUser): string {
+    const call = harness.telegram.calls.filter((c) => (c.method === "sendPhoto" || c.method === "sendMessage") && c.payload.chat_id === user.id).at(-1)!;
+    return String(call.payload.caption ?? call.payload.text);
+  }
+
+  it("the audit reader sees the filing without the reporter's name, the ketua's steps in words", async () => {
+    const w = await world();
+    const admin = newUser("Ahmad");
+    await addAdmin(database.db, admin);
+    const id = await fileReport(w.siti, DRAIN);
+    await pressData(harness, w.harun, reportStep.data({ report: id, from: "baru", to: "diterima" }));
+    await harness.send(admin, "/audit");
+    const page = harness.lastText(admin);
+    expect(page).toContain(`Bot mencatat laporan warga #${id} tentang 🌊 Saluran tersumbat / drainase tanpa nama pelapor (RT 05 Simpang IV Sipin)`);
+    expect(page).toContain("Harun memindahkan laporan warga dari Baru ke Diterima (RT 05 Simpang IV Sipin)");
+    expect(page).not.toContain("Siti");
+  });
+
+  it("a koordinator cannot open a report of their area that was not escalated to them, by a forged id", async () => {
+    const w = await world();
+    const id = await fileReport(w.siti, DRAIN);
+    const before = await snapshotState(database.db);
+    const pressed = await pressData(harness, w.yuliana, reportOpen.data({ report: id }));
+    expect(callbackAnswerTo(harness.telegram, pressed)?.text).toBe(NOT_ALLOWED);
+    expect(everythingTo(w.yuliana)).not.toContain(DRAIN.text);
+    expect(await snapshotState(database.db)).toEqual(before);
+  });
+
+  it("a koordinator opens at once a report of an RT without a ketua (they were told of it), without the name", async () => {
+    const w = await world();
+    const rt11 = await addRt(database.db, 11, KELURAHAN_SIMPANG_IV_SIPIN);
+    const warga = newUser("Warga11");
+    await addMember(database.db, warga, rt11.id);
+    const id = await fileReport(warga, { category: "Lampu", text: "Lampu jalan di gang 4 mati sejak kemarin" });
+    expect(harness.lastText(w.yuliana)).toContain(`#${id}`);
+    await harness.press(w.yuliana, "Lihat laporan");
+    const card = lastCard(w.yuliana);
+    expect(card).toContain(`📣 Laporan #${id} · 💡 Lampu jalan mati · RT 11`);
+    expect(card).toContain("Lampu jalan di gang 4 mati sejak kemarin");
+    expect(card).not.toContain("Warga11");
+  });
+
+  it("a refused report's card with the longest description and reason keeps the reason whole within a caption", async () => {
+    const w = await world();
+    const description = "Got depan rumah tersumbat lumpur dan sampah plastik 🌊 ".repeat(20).slice(0, 499).trimEnd().padEnd(500, "x");
+    const reason = "Got itu saluran primer milik dinas PU, bukan tanggung jawab RT; sudah saya laporkan ke kelurahan. ".repeat(4).slice(0, 300);
+    expect([description.length, reason.length]).toEqual([500, 300]);
+    const id = await fileReport(w.siti, { ...DRAIN, text: description });
+    await openCard(w.harun, id);
+    await harness.press(w.harun, "Tolak");
+    await harness.send(w.harun, reason);
+    expect((await reports())[0]).toMatchObject({ status: "ditolak", description, rejectReason: reason });
+    await openCard(w.harun, id);
+    const photo = harness.telegram.calls.filter((call) => call.method === "sendPhoto" && call.payload.chat_id === w.harun.id).at(-1)!;
+    const caption = String(photo.payload.caption);
+    expect(caption.length).toBeLessThanOrEqual(1024);
+    expect(caption).toContain(`Alasan ditolak: ${reason}`);
+    expect(caption).toContain("Pelapor: Siti");
+    expect(caption).toContain("📍 Lokasi: https://maps.google.com/?q=-1.610100,103.591200");
+    expect(caption).toContain(`${description.slice(0, 200)}`);
+    expect(caption).toMatch(/…\n/);
+    expect(caption).not.toContain(description);
+    // No half of an emoji where it was cut.
+    expect(caption).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it("counts the age of a report in WIB calendar days: today, yesterday across midnight, N days ago", async () => {
+    const w = await world();
+    harness.now = wib("2026-12-09T23:50");
+    const id = await fileReport(w.siti, { category: "Lampu", text: "Lampu jalan depan pos kamling mati" });
+    harness.now = wib("2026-12-09T23:58");
+    await openCard(w.harun, id);
+    expect(lastCard(w.harun)).toContain("Rabu, 9 Desember 2026 pukul 23.50 WIB (hari ini)");
+    harness.now = wib("2026-12-10T00:10");
+    await openCard(w.harun, id);
+    expect(lastCard(w.harun)).toContain("(kemarin)");
+    await harness.send(w.harun, "/laporanrt");
+    expect(harness.buttons(w.harun)[0]).toBe(`#${id} RT 05 · 💡 Lampu jalan mati · Baru · 1 hr`);
+    harness.now = wib("2026-12-12T00:01");
+    await openCard(w.harun, id);
+    expect(lastCard(w.harun)).toContain("(3 hari lalu)");
+    expect(daysSince(wib("2026-12-09T23:50"), wib("2026-12-10T00:10"))).toBe(1);
+    expect(daysSince(wib("2026-12-10T00:10"), wib("2026-12-10T23:59"))).toBe(0);
+  });
+
+  it("someone who is both the RT's ketua and a koordinator of its area gets both escalation notices", async () => {
+    const w = await world();
+    await database.db.insert(roleAssignment).values({ personId: await personIdOf(w.harun), role: "koordinator", kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const id = await fileReport(w.siti, DRAIN);
+    const deps = { db: database.db, i18n: harness.deps.i18n };
+    harness.now = new Date(NOW.getTime() + 3 * 86_400_000);
+    expect(await escalateStaleReports(deps, harness.now)).toEqual({ escalated: 1, waiting: 0 });
+    await harness.settle();
+    const texts = harness.telegram.textsTo(w.harun.id);
+    expect(texts.filter((text) => text.includes(`Laporan warga #${id} di RT 05 Simpang IV Sipin (Telanaipura) sudah 3 hari`))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes(`Laporan #${id} (🌊 Saluran tersumbat / drainase) sudah 3 hari belum ditindaklanjuti, jadi diteruskan ke koordinator`))).toHaveLength(1);
+  });
+
+  it("waits, unmarked, while every koordinator over the RT lacks Telegram", async () => {
+    const w = await world();
+    await database.db.update(person).set({ telegramId: null }).where(eq(person.id, await personIdOf(w.yuliana)));
+    const id = await fileReport(w.siti, DRAIN);
+    const deps = { db: database.db, i18n: harness.deps.i18n };
+    expect(await escalateStaleReports(deps, new Date(NOW.getTime() + 3 * 86_400_000))).toEqual({ escalated: 0, waiting: 1 });
+    expect((await reports()).find((row) => row.id === id)!.escalatedAt).toBeNull();
+    expect((await database.db.select().from(auditLog)).filter((entry) => entry.action === "report_escalated")).toHaveLength(0);
+  });
+
+  it("the Batal of an older reason form does not end a newer one", async () => {
+    const w = await world();
+    const id = await fileReport(w.siti, DRAIN);
+    await openCard(w.harun, id);
+    await harness.press(w.harun, "Tolak");
+    const oldForm = lastMessageWith(w.harun, `Tulis alasan laporan #${id} ditolak`);
+    await harness.send(w.harun, "/batal");
+    await openCard(w.harun, id);
+    await harness.press(w.harun, "Tolak");
+    const pressed = await pressOn(harness, w.harun, oldForm, "Batal");
+    expect(callbackAnswerTo(harness.telegram, pressed)?.text).toBe("Isian alasan ini sudah selesai atau diganti yang lebih baru. Tidak ada yang diubah.");
+    await harness.send(w.harun, "Got itu milik dinas PU, sudah saya teruskan");
+    expect(harness.lastText(w.harun)).toBe(`Laporan #${id} sekarang: Ditolak. Pelapor sudah diberi tahu.`);
+    expect((await reports())[0]).toMatchObject({ status: "ditolak", rejectReason: "Got itu milik dinas PU, sudah saya teruskan" });
   });
 });

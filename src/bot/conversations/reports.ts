@@ -16,9 +16,8 @@ import {
   type ReportPhoto,
 } from "../../domain/reports/reports.js";
 import { withoutInvisible } from "../../domain/text-limits.js";
-import { answer } from "../../messages/buttons/common.js";
 import { formTag } from "../../messages/buttons/events.js";
-import { reportCategory, reportPhoto, reportSubmit } from "../../messages/buttons/reports.js";
+import { reportCategory, reportPhoto, reportRejectCancel, reportSubmit } from "../../messages/buttons/reports.js";
 import type { ConversationContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { largestSize } from "./evidence.js";
@@ -172,7 +171,8 @@ export function createRejectConversation(deps: BotDeps) {
     });
     if (!checked.ok) return explain(ctx, checked);
     await holdRight(conversation, ctx, (actor) => mayManageReports(actor, checked.value.rtId));
-    const cancel = answer.data({ form: "report-reject", choice: "cancel" });
+    const request = await formRequest(conversation, "report-reject");
+    const cancel = reportRejectCancel.data({ form: formTag(request.key) });
     const reason = await askText<string | null>(conversation, ctx, ctx.t("report-ask-reason", { id: target.reportId, max: REPORT_REASON_MAX }), parseRejectReason, [
       { label: ctx.t("button-cancel"), data: cancel, value: null },
     ]);

@@ -57,6 +57,11 @@ export function createAuditFeature(deps: BotDeps): Composer<BotContext> {
   return composer;
 }
 
+/** A resident report's status named in a step's entry ("Baru", "Diterima"), or "-". */
+function reportStatus(ctx: BotContext, entry: AuditView, status: unknown): string {
+  return entry.entityType === "resident_report" && typeof status === "string" ? ctx.t(`report-status-${status}`) : "-";
+}
+
 function personName(ctx: BotContext, name: string | null, erased: boolean): string {
   if (erased) return ctx.t("audit-person-erased");
   return name ?? ctx.t("audit-person-unknown");
@@ -84,14 +89,19 @@ function auditLine(ctx: BotContext, entry: AuditView, locale: string, types: Map
     bank: type?.bankName ?? "-",
     old: unitPrice(details.oldPrice),
     new: unitPrice(details.newPrice),
-    from: typeof details.effectiveFrom === "string" ? formatWib(new Date(details.effectiveFrom), locale) : "-",
+    from: typeof details.effectiveFrom === "string" ? formatWib(new Date(details.effectiveFrom), locale) : reportStatus(ctx, entry, details.from),
+    to: reportStatus(ctx, entry, details.to),
+    category: entry.entityType === "resident_report" && typeof details.category === "string" ? ctx.t(`report-category-${details.category}`) : "-",
+    days: typeof details.days === "number" ? details.days : "-",
     recipients: typeof details.recipients === "number" ? details.recipients : 0,
     indicator: typeof details.indicator === "string" ? details.indicator : "-",
     score: typeof details.score === "number" ? details.score : "-",
     oldCount: typeof details.oldCount === "number" ? details.oldCount : "-",
     newCount: typeof details.newCount === "number" ? details.newCount : "-",
   });
-  const vars = { when: formatWib(entry.occurredAt, locale), actor: personName(ctx, entry.actorName, entry.actorErased), what };
+  // No actor: the bot did it (an escalation), or the actor is kept out on purpose (a resident's report).
+  const actor = entry.actorPersonId === null ? ctx.t("audit-actor-bot") : personName(ctx, entry.actorName, entry.actorErased);
+  const vars = { when: formatWib(entry.occurredAt, locale), actor, what };
   return entry.rtNumber === null
     ? ctx.t("audit-line", vars)
     : ctx.t("audit-line-rt", { ...vars, rt: rtNumber(entry.rtNumber), kelurahan: entry.kelurahanName ?? "-" });

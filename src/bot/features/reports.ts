@@ -1,14 +1,20 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { daysSince, listOpenReports, myReports, reportDetail, stepReport, type ReportDetail } from "../../domain/reports/reports.js";
+import { daysSince, listOpenReports, REPORT_DESCRIPTION_MIN, myReports, reportDetail, stepReport, type ReportDetail } from "../../domain/reports/reports.js";
 import { TELEGRAM_CAPTION_MAX } from "../../domain/text-limits.js";
 import { addressName } from "../../messages/address.js";
-import { reportListOpen, reportListPage, reportOpen, reportStart, reportStep, reportSubmit } from "../../messages/buttons/reports.js";
+import { reportListOpen, reportListPage, reportOpen, reportRejectCancel, reportStart, reportStep, reportSubmit } from "../../messages/buttons/reports.js";
 import { formatWhen, formatWib, rtNumber, rtVars } from "../../messages/format.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { REPORT_FORM, REPORT_REJECT_FORM, type RejectTarget } from "../conversations/reports.js";
 import type { BotDeps } from "../deps.js";
 import { clampPage, paginatedKeyboard } from "../keyboards/paginate.js";
+
+/** The first `length` UTF-16 units of `text`, never half of a character outside the BMP (an emoji). */
+function cutAt(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 /** A map link Telegram shows as a link: the ketua opens the spot in their map app. */
 function mapLink(location: { latitude: number; longitude: number }): string {
@@ -37,6 +43,11 @@ export function createReportsFeature(deps: BotDeps): Composer<BotContext> {
   // "Kirim" pressed again after its form ended (a double tap, an old summary): sent or dropped then.
   onButton(presses, reportSubmit, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("report-submit-stale") });
+  });
+
+  // "Batal" under a refusal's reason whose form ended (sent, cancelled, or replaced by a newer one).
+  onButton(presses, reportRejectCancel, async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t("report-reject-cancel-stale") });
   });
 
   feature.command("laporanku", async (ctx) => {
@@ -81,15 +92,16 @@ export function createReportsFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.editMessageText(screen.text, screen.keyboard ? { reply_markup: screen.keyboard } : {});
   });
 
-  function cardText(ctx: BotContext, detail: ReportDetail, locale: string): string {
+  /** The card; `description` is the report's words as shown (shortened for a photo's caption). */
+  function cardText(ctx: BotContext, detail: ReportDetail, locale: string, description: string): string {
     const now = deps.clock();
     const lines = [
       ctx.t("report-card-title", { id: detail.id, category: ctx.t(`report-category-${detail.category}`), ...rtVars(detail.rt) }),
       ctx.t("report-card-status", { status: ctx.t(`report-status-${detail.status}`) }),
-      ctx.t("report-card-filed", { at: formatWhen(detail.createdAt, locale), days: daysSince(detail.createdAt, now) }),
+      ctx.t("report-card-filed", { at: formatWhen(detail.createdAt, locale), ago: ctx.t("report-days-ago", { days: daysSince(detail.createdAt, now) }) }),
     ];
     if (detail.viewer === "ketua") lines.push(ctx.t("report-card-reporter", { name: detail.reporter ? addressName(ctx.t, detail.reporter) : ctx.t("report-card-reporter-erased") }));
-    lines.push("", detail.description || ctx.t("report-card-erased-text"), "");
+    lines.push("", description, "");
     lines.push(detail.location ? ctx.t("report-card-location", { link: mapLink(detail.location) }) : ctx.t("report-card-no-location"));
     if (!detail.photoFileId) lines.push(ctx.t("report-card-no-photo"));
     if (detail.status === "ditolak" && detail.rejectReason !== null) lines.push(ctx.t("report-card-reason", { reason: detail.rejectReason || "-" }));
@@ -108,16 +120,23 @@ export function createReportsFeature(deps: BotDeps): Composer<BotContext> {
   async function showCard(ctx: BotContext, reportId: number): Promise<void> {
     const detail = await reportDetail(deps.db, ctx.actor, { reportId });
     const locale = await ctx.i18n.getLocale();
-    const text = cardText(ctx, detail, locale);
+    const description = detail.description || ctx.t("report-card-erased-text");
+    const text = cardText(ctx, detail, locale, description);
     const keyboard = cardKeyboard(ctx, detail);
     const markup = keyboard ? { reply_markup: keyboard } : {};
-    if (detail.photoFileId) {
-      // A caption holds 1,024 characters: the description's limit keeps the card within it.
-      const caption = text.length > TELEGRAM_CAPTION_MAX ? `${text.slice(0, TELEGRAM_CAPTION_MAX - 1)}…` : text;
-      await ctx.replyWithPhoto(detail.photoFileId, { caption, ...markup });
-    } else {
-      await ctx.reply(text, markup);
+    if (!detail.photoFileId) return void (await ctx.reply(text, markup));
+    // A caption holds 1,024 characters. A long description with a refusal's reason can pass it:
+    // the description is shortened (with "…") so the status, the place and the reason stay whole.
+    const over = text.length - TELEGRAM_CAPTION_MAX;
+    if (over <= 0) return void (await ctx.replyWithPhoto(detail.photoFileId, { caption: text, ...markup }));
+    const kept = description.length - over - 1;
+    if (kept >= REPORT_DESCRIPTION_MIN) {
+      const caption = cardText(ctx, detail, locale, `${cutAt(description, kept)}…`);
+      if (caption.length <= TELEGRAM_CAPTION_MAX) return void (await ctx.replyWithPhoto(detail.photoFileId, { caption, ...markup }));
     }
+    // Not even then (long names in another language): the photo alone, the whole card as text.
+    await ctx.replyWithPhoto(detail.photoFileId);
+    await ctx.reply(text, markup);
   }
 
   onButton(presses, reportOpen, async (ctx, { report }) => {

@@ -1,14 +1,15 @@
-import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { person, residentReport, roleAssignment } from "../../db/schema/index.js";
+import { residentReport } from "../../db/schema/index.js";
 import { reportOpenKeyboard } from "../../messages/buttons/reports.js";
 import { rtVars } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
-import { about, eventKey, noticeTo, queueNotices, type Notice, type Recipient } from "../../messages/notices.js";
+import { about, eventKey, noticeTo, queueNotices, type Notice } from "../../messages/notices.js";
 import { translateIn, type Texts } from "../../messages/translate.js";
 import { recordAudit } from "../audit/audit.js";
-import { listApprovers } from "../roles/roles.js";
-import { getRt, type RtDetails } from "../rt/rt.js";
+import { areaKoordinators, listApprovers } from "../roles/roles.js";
+import { getRt } from "../rt/rt.js";
+import { inTransaction } from "../service.js";
 import { OPEN_STATUSES } from "./categories.js";
 import { daysSince } from "./reports.js";
 
@@ -17,24 +18,18 @@ export const DEFAULT_ESCALATION_DAYS = 3;
 
 export type EscalationDeps = { db: Database; i18n: Texts; wakeDelivery?: () => void; reportEscalationDays?: number };
 
-/** The koordinators whose area holds the RT (its kelurahan, or its whole kecamatan). */
-async function areaKoordinators(db: Database, place: RtDetails): Promise<(Recipient & { locale: string })[]> {
-  const rows = await db
-    .selectDistinct({ personId: person.id, telegramId: person.telegramId, locale: person.locale })
-    .from(roleAssignment)
-    .innerJoin(person, eq(person.id, roleAssignment.personId))
-    .where(and(eq(roleAssignment.role, "koordinator"), isNull(roleAssignment.revokedAt), or(eq(roleAssignment.kelurahanCode, place.kelurahanCode), eq(roleAssignment.kecamatanCode, place.kecamatanCode))));
-  return rows;
-}
-
 /**
  * A job run daily (jobs.ts): every report still open whose last step (or filing) is `days` or
  * more old goes to the koordinators of its area, once per report. The claim is the report's
  * `escalated_at`, set under a guard that only an unescalated, still-stale, still-open report
  * passes, in the transaction that queues the notices (keyed by the report) and the audit row: two
  * instances, a rerun or a retry escalate it once. An RT with no koordinator over it is left for a
- * later run (once one is appointed), not marked. The koordinator's notice names no reporter; the
- * RT's ketua is told it went up.
+ * later run (once one is appointed), not marked; so is an RT whose koordinators all lack Telegram
+ * (they could read nothing): it is counted as `waiting` (the job's result, which the scheduler logs)
+ * and tried again each day, until a reachable koordinator is appointed. The koordinator's notice names no reporter;
+ * the RT's ketua is told it went up. The two notices have their own event keys, so someone who is
+ * both the RT's ketua and a koordinator of its area gets both (the report's text and the request
+ * to act).
  */
 export async function escalateStaleReports(deps: EscalationDeps, now: Date): Promise<{ escalated: number; waiting: number }> {
   const days = deps.reportEscalationDays ?? DEFAULT_ESCALATION_DAYS;
@@ -46,11 +41,12 @@ export async function escalateStaleReports(deps: EscalationDeps, now: Date): Pro
     .orderBy(residentReport.id);
   let escalated = 0;
   let waiting = 0;
+  // Woken after each commit (inTransaction); the clock is the job's `now`.
+  const service = { db: deps.db, i18n: deps.i18n, clock: () => now, wakeDelivery: deps.wakeDelivery ?? (() => {}) };
   for (const candidate of stale) {
-    const done = await deps.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Database;
+    const done = await inTransaction(service, async (tx) => {
       const place = await getRt(tx, candidate.rtId);
-      const koordinators = (await areaKoordinators(tx, place)).filter((recipient) => recipient.telegramId !== null);
+      const koordinators = await areaKoordinators(tx, place);
       if (koordinators.length === 0) return "waiting" as const;
       const [claimed] = await tx
         .update(residentReport)
@@ -63,14 +59,14 @@ export async function escalateStaleReports(deps: EscalationDeps, now: Date): Pro
       for (const koordinator of koordinators) {
         const t = translateIn(deps.i18n, supportedLocale(koordinator.locale));
         const vars = { ...rtVars(place), id: claimed.id, days: untouched, category: t(`report-category-${claimed.category}`), status: t(`report-status-${claimed.status}`), description: claimed.description };
-        notices.push(...noticeTo(koordinator, eventKey("report-escalated", claimed.id), t("report-escalated-koordinator", vars), reportOpenKeyboard(t, claimed.id)));
+        notices.push(...noticeTo(koordinator, eventKey("report-escalated-koordinator", claimed.id), t("report-escalated-koordinator", vars), reportOpenKeyboard(t, claimed.id)));
       }
       // The ketua hears that it went up (no quote of the report: they have it).
       const heads = await listApprovers(tx, place);
       if (heads.role === "ketua_rt") {
         for (const head of heads.recipients) {
           const t = translateIn(deps.i18n, supportedLocale(head.locale));
-          notices.push(...noticeTo(head, eventKey("report-escalated", claimed.id), t("report-escalated-ketua", { ...rtVars(place), id: claimed.id, days: untouched, category: t(`report-category-${claimed.category}`) }), reportOpenKeyboard(t, claimed.id)));
+          notices.push(...noticeTo(head, eventKey("report-escalated-ketua", claimed.id), t("report-escalated-ketua", { ...rtVars(place), id: claimed.id, days: untouched, category: t(`report-category-${claimed.category}`) }), reportOpenKeyboard(t, claimed.id)));
         }
       }
       await queueNotices(tx, now, about([claimed.reporterPersonId], notices));
@@ -80,6 +76,5 @@ export async function escalateStaleReports(deps: EscalationDeps, now: Date): Pro
     if (done === "escalated") escalated++;
     if (done === "waiting") waiting++;
   }
-  if (escalated > 0) deps.wakeDelivery?.();
   return { escalated, waiting };
 }

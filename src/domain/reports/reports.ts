@@ -11,9 +11,10 @@ import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { parseNotes, type Parsed } from "../people/text-input.js";
-import { listApprovers } from "../roles/roles.js";
+import { hasKetua, listApprovers } from "../roles/roles.js";
 import { coversKelurahan } from "../roles/scope.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
+import { daysBetween, wibDate } from "../schedule/wib.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { TEXT_LIMITS } from "../text-limits.js";
 import { isOpen, nextSteps, OPEN_STATUSES, photoRequired, REPORT_CATEGORIES, type ReportCategory, type ReportStatus, type ReportStep } from "./categories.js";
@@ -23,8 +24,6 @@ export const REPORT_DESCRIPTION_MIN = 5;
 export const REPORT_REASON_MAX = TEXT_LIMITS.reportReason;
 /** /laporanku lists the person's latest reports. */
 export const MY_REPORTS_SHOWN = 10;
-
-const DAY_MS = 86_400_000;
 
 export type ReportPhoto = { fileId: string; fileUniqueId: string };
 export type ReportLocation = { latitude: number; longitude: number };
@@ -118,9 +117,10 @@ export async function fileReport(deps: ServiceDeps, actor: Actor, input: FileRep
       if (!earlier || earlier.reporter !== reporterId) throw new DomainError("not-allowed");
       return { id: earlier.id, rtId: earlier.rtId, created: false };
     }
-    // The filing is audited like every change. The audit log is the city admin's (/audit), never
-    // shown to residents; its actor is a person id, which names nobody once the reporter is erased.
-    await recordAudit(tx, { occurredAt: now, actorPersonId: reporterId, action: "report_filed", rtId, entityType: "resident_report", entityId: made.id, details: { category: input.category } });
+    // The filing is audited like every change, but names no actor: reports are anonymous to all
+    // but the RT's ketua, the audit reader (/audit) included. The report row holds the reporter
+    // (and erasure clears it there); the log holds the report's id and category only.
+    await recordAudit(tx, { occurredAt: now, actorPersonId: null, action: "report_filed", rtId, entityType: "resident_report", entityId: made.id, details: { category: input.category } });
     const place = await getRt(tx, rtId);
     const approvers = await listApprovers(tx, place);
     const notices = approvers.recipients.flatMap((recipient) => {
@@ -158,7 +158,9 @@ export async function listOpenReports(db: Database, actor: Actor): Promise<Repor
 
 /**
  * How the actor reads a report: "ketua" (its RT's ketua or acting ketua: the reporter's name and
- * the steps), "koordinator" (a koordinator whose area holds the RT, an admin: no name, no steps),
+ * the steps), "koordinator" (a koordinator whose area holds the RT, or an admin, once the report
+ * was escalated, or at once where the RT has no ketua and new reports go to the koordinators:
+ * no name, no steps),
  * "reporter" (their own report, no steps). Anyone else, another RT's ketua included, is refused.
  */
 export type ReportViewer = "ketua" | "koordinator" | "reporter";
@@ -190,9 +192,12 @@ export async function reportDetail(db: Database, actor: Actor, params: { reportI
   if (!row) throw new DomainError("report-not-found");
   const { report } = row;
   const place = await getRt(db, report.rtId);
+  // A koordinator reads what reached them: an escalated report, or any of an RT without a ketua
+  // (they were told of it when it was filed). Another of the area's reports, its id forged, is not theirs.
+  const koordinatorMayRead = async () => coversKelurahan(actor, place) && (report.escalatedAt !== null || !(await hasKetua(db, place)));
   const viewer: ReportViewer | undefined = mayManageReports(actor, place.id)
     ? "ketua"
-    : coversKelurahan(actor, place)
+    : await koordinatorMayRead()
       ? "koordinator"
       : actor.person !== null && report.reporterPersonId === actor.person.id
         ? "reporter"
@@ -284,9 +289,9 @@ export async function myReports(db: Database, actor: Actor): Promise<MyReport[]>
     .limit(MY_REPORTS_SHOWN);
 }
 
-/** Whole days since `since` (0 on the day itself). */
+/** Calendar days in WIB since `since`: 0 on the same WIB day, 1 from its next midnight ("kemarin"). */
 export function daysSince(since: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));
+  return Math.max(0, daysBetween(wibDate(since), wibDate(now)));
 }
 
 export { isOpen };

@@ -385,17 +385,26 @@ export type Recipient = { personId: number; telegramId: number; locale: string }
  * kelurahan or kecamatan, so no request waits for nobody.
  */
 export async function listApprovers(db: Database, place: RtDetails): Promise<{ role: "ketua_rt" | "koordinator"; recipients: Recipient[] }> {
-  const recipients = (rows: { personId: number; telegramId: number | null; locale: string }[]) =>
-    rows.flatMap((row) => (row.telegramId === null ? [] : [{ ...row, telegramId: row.telegramId }]));
-  const columns = { personId: person.id, telegramId: person.telegramId, locale: person.locale };
   const heads = await db
-    .select(columns)
+    .select(recipientColumns)
     .from(roleAssignment)
     .innerJoin(person, eq(person.id, roleAssignment.personId))
     .where(and(eq(roleAssignment.rtId, place.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)));
-  if (heads.length > 0) return { role: "ketua_rt", recipients: recipients(heads) };
+  if (heads.length > 0) return { role: "ketua_rt", recipients: reachable(heads) };
+  return { role: "koordinator", recipients: await areaKoordinators(db, place) };
+}
+
+const recipientColumns = { personId: person.id, telegramId: person.telegramId, locale: person.locale };
+
+/** Those of the rows who can be messaged (a person without Telegram cannot). */
+function reachable(rows: { personId: number; telegramId: number | null; locale: string }[]): Recipient[] {
+  return rows.flatMap((row) => (row.telegramId === null ? [] : [{ ...row, telegramId: row.telegramId }]));
+}
+
+/** The koordinators whose area holds the RT (its kelurahan, or its whole kecamatan) who can be messaged. */
+export async function areaKoordinators(db: Database, place: RtDetails): Promise<Recipient[]> {
   const coordinators = await db
-    .selectDistinct(columns)
+    .selectDistinct(recipientColumns)
     .from(roleAssignment)
     .innerJoin(person, eq(person.id, roleAssignment.personId))
     .where(
@@ -405,5 +414,15 @@ export async function listApprovers(db: Database, place: RtDetails): Promise<{ r
         or(eq(roleAssignment.kelurahanCode, place.kelurahanCode), eq(roleAssignment.kecamatanCode, place.kecamatanCode)),
       ),
     );
-  return { role: "koordinator", recipients: recipients(coordinators) };
+  return reachable(coordinators);
+}
+
+/** Whether the RT has a ketua now (an active ketua_rt grant), reachable or not. */
+export async function hasKetua(db: Database, place: { id: number }): Promise<boolean> {
+  const [head] = await db
+    .select({ id: roleAssignment.id })
+    .from(roleAssignment)
+    .where(and(eq(roleAssignment.rtId, place.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
+    .limit(1);
+  return head !== undefined;
 }

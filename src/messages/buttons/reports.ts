@@ -26,10 +26,12 @@ export const reportListPage = defineButton("laporan.hal", AUDIENCES.managers, { 
 export const reportOpen = defineButton("laporan.buka", REPORT_READERS, { report: id });
 /** A step on a report: `from` is the status it was shown in, so a button of an older card is stale. */
 export const reportStep = defineButton("laporan.ubah", AUDIENCES.managers, { report: id, from: oneOf(...REPORT_STATUSES), to: oneOf(...REPORT_STEPS) });
+/** "Batal" under the reason of a refusal, tied to its form: an older form's button does not end a newer one. */
+export const reportRejectCancel = defineButton("laporan.tolakbatal", AUDIENCES.managers, { form });
 
 /** "Lihat laporan" under a notice about a report: the reader's rights are checked again when it is pressed. */
 export function reportOpenKeyboard(t: (key: string) => string, reportId: number): InlineKeyboard {
   return new InlineKeyboard().text(t("button-report-open"), reportOpen.data({ report: reportId }));
 }
 
-export const REPORT_BUTTONS = [reportStart, reportCategory, reportPhoto, reportSubmit, reportListOpen, reportListPage, reportOpen, reportStep];
+export const REPORT_BUTTONS = [reportStart, reportCategory, reportPhoto, reportSubmit, reportListOpen, reportListPage, reportOpen, reportStep, reportRejectCancel];
