@@ -2695,3 +2695,13 @@ monthly-officers = 🙏 Thank you to this RT's waste-bank and reading-corner off
 monthly-improved = 🌟 The most improved RT in Kelurahan { $kelurahan } this month: RT { $rt } (up { $delta }).
 monthly-improved-own = 🌟 Your RT is the most improved in Kelurahan { $kelurahan } this month (up { $delta }). Congratulations!
 monthly-footer = Type /indikator to see how you can help this month. Rather not get this summary? Type /senyap.
+
+## issue 17: residents without Telegram (review fixes)
+error-offline-kind-invalid = That is not one of the choices. Pick Elder, Child, Adult or Not given.
+error-offline-has-holdings = This resident still has waste-bank savings or a borrowed book. Have a waste-bank officer pay out the savings (/tarik) and return the book (/kembali) first, then remove them or erase their data.
+offline-holdings-savings = 💰 Waste-bank savings: { $balance }
+offline-holdings-loans = 📚 Books still borrowed: { $titles }
+offline-holdings-block = { $name } cannot be removed or erased now: the savings and loans below would be stranded, since only residents of the RT can withdraw or return. Have a waste-bank officer pay out the savings (/tarik) and return the books (/kembali) first.
+offline-list-more = (list continued)
+loan-reminder-keeper-due = 📚 Reading corner reminder: { $name } (no Telegram) borrowed "{ $title }", due back { $day }. Please let them know.
+loan-reminder-keeper-overdue = 📚 Reading corner reminder: "{ $title }" borrowed by { $name } (no Telegram) is { $days } days late (due back { $day }). Please let them know.
