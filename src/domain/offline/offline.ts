@@ -395,11 +395,11 @@ export async function previewClaim(db: Database, params: { code: string; telegra
 
 /**
  * The resident confirms: their Telegram account takes the recorded person over. A Telegram user
- * the bot knows only from a registration that joined nothing leaves that row behind, emptied and
- * marked erased (their language and greeting come along); one who is a member anywhere, waits for
- * an RT, or has a history of their own is refused in words. The claim row is locked, so two taps
- * (or two instances) claim once; the second reads "already yours". Audited; the one who made the
- * link is told.
+ * the bot knows only from a registration with nothing of its own (HISTORY_COLUMNS) leaves that row
+ * behind, erased through the personal-data map (their language and greeting come along); one who is
+ * a member anywhere, waits for an RT, or has a history of their own is refused in words. The person
+ * row, then the claim row, is locked, so two taps (or two instances) claim once; the second reads
+ * "already yours". Audited; the one who made the link is told.
  */
 export async function claimRecord(deps: ServiceDeps, params: { code: string; telegramId: number; locale: string }): Promise<ClaimPreview & { personId: number; already: boolean }> {
   const now = deps.clock();
