@@ -2704,3 +2704,12 @@ report-days-ago = { $days ->
 }
 report-reject-cancel-stale = This reason form has ended or was replaced by a newer one. Nothing was changed.
 audit-actor-bot = The bot
+## issue 17: residents without Telegram (review fixes)
+error-offline-kind-invalid = That is not one of the choices. Pick Elder, Child, Adult or Not given.
+error-offline-has-holdings = This resident still has waste-bank savings or a borrowed book. Have a waste-bank officer pay out the savings (/tarik) and return the book (/kembali) first, then remove them or erase their data.
+offline-holdings-savings = 💰 Waste-bank savings: { $balance }
+offline-holdings-loans = 📚 Books still borrowed: { $titles }
+offline-holdings-block = { $name } cannot be removed or erased now: the savings and loans below would be stranded, since only residents of the RT can withdraw or return. Have a waste-bank officer pay out the savings (/tarik) and return the books (/kembali) first.
+offline-list-more = (list continued)
+loan-reminder-keeper-due = 📚 Reading corner reminder: { $name } (no Telegram) borrowed "{ $title }", due back { $day }. Please let them know.
+loan-reminder-keeper-overdue = 📚 Reading corner reminder: "{ $title }" borrowed by { $name } (no Telegram) is { $days } days late (due back { $day }). Please let them know.

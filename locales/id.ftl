@@ -2685,3 +2685,12 @@ report-days-ago = { $days ->
 }
 report-reject-cancel-stale = Isian alasan ini sudah selesai atau diganti yang lebih baru. Tidak ada yang diubah.
 audit-actor-bot = Bot
+## issue 17: residents without Telegram (review fixes)
+error-offline-kind-invalid = Pilihan tersebut tidak ada. Pilih Lansia, Anak, Dewasa atau Tidak disebut.
+error-offline-has-holdings = Warga ini masih punya tabungan bank sampah atau buku yang dipinjam. Minta petugas bank sampah mencairkan tabungannya (/tarik) dan kembalikan bukunya (/kembali), baru keluarkan atau hapus datanya.
+offline-holdings-savings = 💰 Tabungan bank sampah: { $balance }
+offline-holdings-loans = 📚 Buku yang masih dipinjam: { $titles }
+offline-holdings-block = { $name } tidak bisa dikeluarkan atau dihapus datanya sekarang: tabungan dan pinjaman berikut akan hilang karena penarikan dan pengembalian hanya bisa untuk warga RT. Minta petugas bank sampah mencairkan tabungannya (/tarik) dan kembalikan bukunya (/kembali).
+offline-list-more = (lanjutan daftar)
+loan-reminder-keeper-due = 📚 Pengingat untuk pojok baca: { $name } (tanpa Telegram) meminjam "{ $title }", harus kembali { $day }. Mohon sampaikan kepadanya.
+loan-reminder-keeper-overdue = 📚 Pengingat untuk pojok baca: "{ $title }" yang dipinjam { $name } (tanpa Telegram) terlambat { $days } hari (harus kembali { $day }). Mohon sampaikan kepadanya.

@@ -162,6 +162,8 @@ export const DOMAIN_ERROR_CODES = [
   "kencana-not-eligible",
   // issue 17: people without Telegram
   "offline-not-found",
+  "offline-kind-invalid",
+  "offline-has-holdings",
   "offline-name-invalid",
   "offline-household-invalid",
   "offline-no-telegram",

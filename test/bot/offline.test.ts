@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, eventOccurrence, membership, offlineClaim, outbox, participation, person } from "../../src/db/schema/index.js";
+import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
+import * as schema from "../../src/db/schema/index.js";
+import { openDatabase, queryRows } from "../../src/db/client.js";
+import { assessmentRound, auditLog, bankAccount, bookLoan, eventOccurrence, membership, offlineClaim, outbox, participation, person, roleAssignment, roundAssessor } from "../../src/db/schema/index.js";
 import { appointOfficer, createWasteBank } from "../../src/domain/bank-sampah/banks.js";
 import { resolveRecipients } from "../../src/domain/broadcast/broadcast.js";
 import { findResidents } from "../../src/domain/bank-sampah/residents.js";
 import { createEvent, DEFAULT_DURATION_MINUTES } from "../../src/domain/events/events.js";
 import { tickAttendance } from "../../src/domain/events/attendance.js";
-import { claimLink, recordOfflineMember, type OfflineKind } from "../../src/domain/offline/offline.js";
+import { claimLink, claimRecord, eraseOfflineMember, HARMLESS_COLUMNS, HISTORY_COLUMNS, recordOfflineMember, removeOfflineMember, type OfflineKind } from "../../src/domain/offline/offline.js";
+import { columnName } from "../../src/domain/people/personal-data-map.js";
 import { loadActor } from "../../src/domain/people/actor.js";
 import { addBook } from "../../src/domain/pojok-baca/catalogue.js";
 import { appointPetugas } from "../../src/domain/roles/roles.js";
@@ -342,6 +346,7 @@ describe("activities of a resident without Telegram count for the household, and
     expect(harness.lastText(w.harun)).toContain("Mbah Sarinah tidak memakai Telegram, jadi bot tidak bisa mengingatkannya");
     const loanRows = await database.db.select().from(participation).where(and(eq(participation.personId, sarinah.personId), eq(participation.kind, "pojok_baca_pinjam")));
     expect(loanRows).toHaveLength(1);
+    // Due today: no reminder today (the keepers' reminders for her are tested below).
     const reminded = await planLoanReminders({ db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") } as never, new Date("2026-12-06T01:00:00Z"));
     expect(reminded.queued).toBe(0);
 
@@ -522,5 +527,229 @@ describe("removing and erasing", () => {
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "offline_erased"))).toHaveLength(2);
     await harness.send(w.harun, "/tanpatelegram");
     expect(harness.lastText(w.harun)).toContain("Belum ada warga tanpa Telegram");
+  });
+});
+
+describe("review fixes: claiming after /keluar, merging, history, holdings, long lists, reminders", () => {
+  async function linkFor(by: TestUser, personId: number) {
+    return (await claimLink(harness.deps, await actorOf(by), { personId })).code;
+  }
+
+  it("following the refusal's own advice works: waiting → /keluar → the link again → claimed", async () => {
+    const w = await world();
+    const sarinah = await record(w.harun, w.rt05.id);
+    const code = await linkFor(w.harun, sarinah.personId);
+    const waiting = newUser("Tunggu");
+    await addPending(database.db, waiting, w.rt07.id);
+    await harness.send(waiting, claimPayload(code));
+    expect(harness.lastText(waiting)).toContain("Batalkan dulu permintaan itu (/keluar)");
+    await harness.send(waiting, "/keluar");
+    await harness.press(waiting, "Ya");
+    await harness.send(waiting, claimPayload(code));
+    await harness.press(waiting, "Ya, ini saya");
+    expect(harness.lastText(waiting)).toContain("Selamat datang, Mbah Sarinah!");
+    expect((await personRow(sarinah.personId)).telegramId).toBe(waiting.id);
+  });
+
+  it("a member of another RT who leaves it (/keluar) can claim afterwards", async () => {
+    const w = await world();
+    const sarinah = await record(w.harun, w.rt05.id);
+    const code = await linkFor(w.harun, sarinah.personId);
+    await harness.send(w.andi, claimPayload(code));
+    expect(harness.lastText(w.andi)).toContain("Keluar dulu dari RT tersebut (/keluar)");
+    await harness.send(w.andi, "/keluar");
+    await harness.press(w.andi, "Ya, keluar");
+    await harness.send(w.andi, claimPayload(code));
+    await harness.press(w.andi, "Ya, ini saya");
+    expect((await personRow(sarinah.personId)).telegramId).toBe(w.andi.id);
+  });
+
+  it("the merged row is erased through the personal-data map: its queued messages and household labels go", async () => {
+    const w = await world();
+    const sarinah = await record(w.harun, w.rt05.id);
+    const code = await linkFor(w.harun, sarinah.personId);
+    const grandma = newUser("Sarinah");
+    const emptyId = await addPerson(database.db, grandma, "Sarinah HP");
+    await database.db.insert(membership).values({ personId: emptyId, rtId: w.rt07.id, householdLabel: "Rumah Rahasia", status: "rejected", requestedAt: harness.now });
+    await database.db.insert(outbox).values({ dedupeKey: `test:${emptyId}`, chatId: grandma.id, personId: emptyId, priority: 5, payload: { text: "Pesan untuk Sarinah HP" }, notBefore: new Date(harness.now.getTime() + 86_400_000) });
+    await harness.send(grandma, claimPayload(code));
+    await harness.press(grandma, "Ya, ini saya");
+    expect((await personRow(sarinah.personId)).telegramId).toBe(grandma.id);
+    const [queued] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `test:${emptyId}`));
+    expect(queued).toMatchObject({ chatId: 0, payload: {}, status: "cancelled" });
+    const memberships = await database.db.select().from(membership).where(eq(membership.personId, emptyId));
+    expect(memberships.map((m) => m.householdLabel)).toEqual([null]);
+    expect(await personRow(emptyId)).toMatchObject({ telegramId: null, displayName: null });
+  });
+
+  it("every foreign key to person is either harmless registration data or history", () => {
+    const listed = new Set([...HARMLESS_COLUMNS, ...HISTORY_COLUMNS].map(columnName));
+    const missing: string[] = [];
+    for (const table of Object.values(schema)) {
+      if (!(table instanceof PgTable)) continue;
+      for (const fk of getTableConfig(table).foreignKeys) {
+        const ref = fk.reference();
+        if (getTableConfig(ref.foreignTable).name !== "person") continue;
+        for (const column of ref.columns) if (!listed.has(columnName(column))) missing.push(columnName(column));
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("an assessor (penilai) and a former petugas with their own records cannot claim; nothing changes", async () => {
+    const w = await world();
+    const sarinah = await record(w.harun, w.rt05.id);
+    const code = await linkFor(w.harun, sarinah.personId);
+    const assessor = newUser("Penilai");
+    const assessorId = await addPerson(database.db, assessor);
+    const [round] = await database.db
+      .insert(assessmentRound)
+      .values({ year: 2027, proposalDeadline: "2027-03-01", visitFrom: "2027-04-01", visitTo: "2027-05-01", decisionOn: "2027-06-01", openedAt: harness.now })
+      .returning({ id: assessmentRound.id });
+    await database.db.insert(roundAssessor).values({ roundId: round!.id, personId: assessorId, agency: "babinsa", joinedAt: harness.now });
+    const former = newUser("Mantan");
+    const formerId = await addPerson(database.db, former);
+    await database.db.insert(roleAssignment).values({ personId: formerId, role: "petugas", rtId: w.rt07.id, grantedAt: harness.now, revokedAt: harness.now });
+    const before = await snapshotState(database.db);
+    for (const user of [assessor, former]) {
+      await harness.send(user, claimPayload(code));
+      expect(harness.lastText(user)).toContain("sudah punya catatan sendiri");
+      const forced = await pressData(harness, user, claimConfirm.data({ choice: "yes", code }));
+      expect(lastAnswer(forced)).toContain("sudah punya catatan sendiri");
+    }
+    expect(await snapshotState(database.db)).toEqual(before);
+  });
+
+  it("savings or a book still out are shown and block removal and erasure until withdrawn and returned", async () => {
+    const w = await world();
+    const sarinah = await record(w.harun, w.rt05.id);
+    const ketua = await actorOf(w.harun);
+    const bank = await createWasteBank(database.db, ketua, { name: "Bank Sampah Melati", rtIds: [w.rt05.id] }, harness.now);
+    await database.db.insert(bankAccount).values({ wasteBankId: bank.id, personId: sarinah.personId, balance: 12500, openedAt: harness.now, updatedAt: harness.now });
+    const book = await addBook(database.db, ketua, { rtId: w.rt05.id, title: "Si Kancil", author: null, copies: 1 }, harness.now);
+    const [loan] = await database.db
+      .insert(bookLoan)
+      .values({ requestKey: `loan:${randomUUID()}`, bookId: book.id, rtId: w.rt05.id, personId: sarinah.personId, lentAt: harness.now, dueAt: harness.now, lentBy: w.harunMember.personId })
+      .returning({ id: bookLoan.id });
+    for (const action of ["Keluarkan dari RT", "Hapus data"]) {
+      await harness.send(w.harun, "/tanpatelegram");
+      await harness.press(w.harun, "Mbah Sarinah");
+      await harness.press(w.harun, action);
+      const text = harness.lastText(w.harun);
+      expect(text).toContain("Rp 12.500");
+      expect(text).toContain("Si Kancil");
+      expect(harness.buttons(w.harun)).not.toContain("Ya");
+    }
+    // A forged or stale "Ya" is refused by the service.
+    const forged = await pressData(harness, w.harun, offlineConfirm.data({ action: "remove", person: sarinah.personId }));
+    expect(lastAnswer(forged)).toContain("masih punya tabungan bank sampah");
+    await expect(eraseOfflineMember(harness.deps, ketua, { personId: sarinah.personId })).rejects.toThrow("offline-has-holdings");
+    // Paid out and returned: removal goes through.
+    await database.db.update(bankAccount).set({ balance: 0 }).where(eq(bankAccount.personId, sarinah.personId));
+    await expect(removeOfflineMember(harness.deps, ketua, { personId: sarinah.personId })).rejects.toThrow("offline-has-holdings");
+    await database.db.update(bookLoan).set({ returnedAt: harness.now, returnedBy: w.harunMember.personId }).where(eq(bookLoan.id, loan!.id));
+    await harness.send(w.harun, "/tanpatelegram");
+    await harness.press(w.harun, "Mbah Sarinah");
+    await harness.press(w.harun, "Keluarkan dari RT");
+    expect(harness.lastText(w.harun)).toContain("Keluarkan Mbah Sarinah dari RT");
+    await harness.press(w.harun, "Ya");
+    expect(harness.lastText(w.harun)).toBe("Mbah Sarinah sudah dikeluarkan dari RT. Catatan kegiatannya tetap ada.");
+  });
+
+  it("a long list comes in pages that stay under Telegram's limit", async () => {
+    const w = await world();
+    const long = "Mbah ".padEnd(45, "x");
+    const tag = (i: number) => String.fromCharCode(65 + Math.floor((i - 1) / 26)) + String.fromCharCode(65 + ((i - 1) % 26));
+    for (let i = 1; i <= 90; i += 1) await record(w.harun, w.rt05.id, `${long} ${tag(i)}`, `Rumah ${"y".repeat(50)} ${i}`);
+    await harness.send(w.harun, "/tanpatelegram");
+    const first = harness.lastText(w.harun);
+    expect(first).toContain("(90 orang)");
+    expect(first.length).toBeLessThan(4096);
+    expect(first).toContain(`1. ${long} AA`);
+    expect(harness.buttons(w.harun)).toContain("1/12");
+    await harness.press(w.harun, "▶");
+    expect(harness.lastText(w.harun)).toContain(`9. ${long} AI`);
+    expect(harness.buttons(w.harun)).toContain("2/12");
+    for (let page = 2; page < 12; page += 1) await harness.press(w.harun, "▶");
+    expect(harness.lastText(w.harun)).toContain(`90. ${long} DL`);
+    await harness.press(w.harun, `${long} DL`);
+    expect(harness.lastText(w.harun)).toContain(`${long} DL`);
+    expect(harness.buttons(w.harun)).toContain("✏️ Ganti nama");
+  });
+
+  it("a borrower without Telegram: the due reminder goes to the keepers, naming her, once", async () => {
+    const w = await world();
+    const sarinah = await record(w.harun, w.rt05.id);
+    const ketua = await actorOf(w.harun);
+    const book = await addBook(database.db, ketua, { rtId: w.rt05.id, title: "Si Kancil", author: null, copies: 1 }, harness.now);
+    const due = new Date("2026-12-10T05:00:00Z");
+    await database.db.insert(bookLoan).values({ requestKey: `loan:${randomUUID()}`, bookId: book.id, rtId: w.rt05.id, personId: sarinah.personId, lentAt: harness.now, dueAt: due, lentBy: w.harunMember.personId });
+    const deps = { db: database.db, i18n: harness.deps.i18n, logger: createLogger("silent") } as never;
+    const dayBefore = new Date("2026-12-09T01:00:00Z");
+    expect((await planLoanReminders(deps, dayBefore)).queued).toBe(2);
+    expect((await planLoanReminders(deps, dayBefore)).queued).toBe(0);
+    const rows = await database.db.select().from(outbox).where(inArray(outbox.chatId, [w.harun.id, w.sri.id]));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(String((row.payload as { text: string }).text)).toContain("Mbah Sarinah (tanpa Telegram) meminjam \"Si Kancil\"");
+      expect(row.subjectPersonIds).toEqual([sarinah.personId]);
+    }
+    expect(await outboxAbout(sarinah.personId)).toEqual([]);
+  });
+
+  it("an unknown kind is refused as a wrong choice, not as someone not found", async () => {
+    const w = await world();
+    await expect(record(w.harun, w.rt05.id, "Mbah Sarinah", "Rumah 1", "nenek" as OfflineKind)).rejects.toThrow("offline-kind-invalid");
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)("two claims by one new user at once: one is taken, the other refused in words; a removal racing a claim does not deadlock (real server)", async () => {
+    const w = await world();
+    const sarinah = await record(w.harun, w.rt05.id);
+    const karto = await record(w.harun, w.rt05.id, "Mbah Karto", "Rumah 2");
+    const codes = [await linkFor(w.harun, sarinah.personId), await linkFor(w.harun, karto.personId)];
+    const second = await openDatabase({ kind: "postgres", url: database.url! });
+    try {
+      // Karto's record takes the user's Telegram id on another connection and holds it uncommitted;
+      // the claim of Sarinah's record by the same user waits on the unique index, then finds it taken.
+      const user = newUser("Cucu");
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let taken!: () => void;
+      const isTaken = new Promise<void>((resolve) => (taken = resolve));
+      const blocker = second.db.transaction(async (tx) => {
+        await tx.update(person).set({ telegramId: user.id }).where(eq(person.id, karto.personId));
+        taken();
+        await held;
+      });
+      await isTaken;
+      const claim = claimRecord(harness.deps, { code: codes[0]!, telegramId: user.id, locale: "id" }).then(
+        () => "claimed",
+        (error: unknown) => (error as { code?: string }).code,
+      );
+      const third = await openDatabase({ kind: "postgres", url: database.url! });
+      try {
+        for (;;) {
+          const [row] = await queryRows<{ waiting: number }>(third.db, sql`select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
+          if ((row?.waiting ?? 0) > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      } finally {
+        await third.close();
+      }
+      release();
+      await blocker;
+      expect(await claim).toBe("claim-used");
+      expect((await personRow(sarinah.personId)).telegramId).toBeNull();
+
+      const minah = await record(w.harun, w.rt05.id, "Mbah Minah", "Rumah 3");
+      const code = await linkFor(w.harun, minah.personId);
+      const raced = await Promise.allSettled([
+        removeOfflineMember({ ...harness.deps, db: second.db }, await actorOf(w.harun), { personId: minah.personId }),
+        claimRecord(harness.deps, { code, telegramId: newUser("Minah").id, locale: "id" }),
+      ]);
+      for (const outcome of raced) if (outcome.status === "rejected") expect(outcome.reason).toMatchObject({ name: "DomainError" });
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
   eraseOfflineMember,
   getOfflineMember,
   listOfflineMembers,
+  offlineHoldings,
   previewClaim,
   removeOfflineMember,
   requireOfflineRt,
@@ -15,15 +16,13 @@ import {
 } from "../../domain/offline/offline.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { claimConfirm, offlineAct, offlineAdd, offlineConfirm, offlineList, offlineOpen, offlineShow } from "../../messages/buttons/offline.js";
-import { deepLink, formatWib, rtVars } from "../../messages/format.js";
+import { deepLink, formatRupiah, formatWib, rtVars } from "../../messages/format.js";
 import type { Translate } from "../../messages/translate.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { OFFLINE_RECORD, OFFLINE_RENAME } from "../conversations/offline.js";
 import type { BotDeps } from "../deps.js";
-
-/** A list of this many buttons, then the rest named in the text only (an RT records a handful). */
-const LIST_BUTTONS_MAX = 40;
+import { clampPage, paginatedKeyboard, PAGE_SIZE } from "../keyboards/paginate.js";
 
 function kindLabel(t: Translate, member: OfflineMember): string {
   return member.kind ? t(`offline-kind-${member.kind}`) : "-";
@@ -39,18 +38,23 @@ export function createOfflineFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   composer.chatType("private").use(feature);
 
-  async function listView(ctx: BotContext): Promise<{ text: string; keyboard: InlineKeyboard }> {
+  /**
+   * One page of the list: the page's residents in the text (numbered across the list) and as
+   * buttons, with ◀ ▶. A page is short, so the message stays far below Telegram's limit however many
+   * residents the RT records.
+   */
+  async function listView(ctx: BotContext, page = 0): Promise<{ text: string; keyboard: InlineKeyboard }> {
     const rtId = requireOfflineRt(ctx.actor);
     const place = await getRt(deps.db, rtId);
     const members = await listOfflineMembers(deps.db, ctx.actor, { rtId });
-    const lines = members.map((m, i) => ctx.t("offline-list-line", { index: i + 1, name: m.name, household: m.household ?? "-", kind: kindLabel(ctx.t, m) }));
-    const text = members.length
-      ? `${ctx.t("offline-list-title", { ...rtVars(place), count: members.length })}\n${lines.join("\n")}`
-      : ctx.t("offline-list-empty", rtVars(place));
-    const keyboard = new InlineKeyboard();
-    for (const m of members.slice(0, LIST_BUTTONS_MAX)) keyboard.text(m.name, offlineOpen.data({ person: m.personId })).row();
-    keyboard.text(ctx.t("button-offline-add"), offlineAdd.data({}));
-    return { text, keyboard };
+    const add = [[{ label: ctx.t("button-offline-add"), data: offlineAdd.data({}) }]];
+    if (members.length === 0) return { text: ctx.t("offline-list-empty", rtVars(place)), keyboard: paginatedKeyboard([], 0, (n) => offlineList.data({ page: n }), add) };
+    const current = clampPage(page, members.length);
+    const shown = members.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+    const lines = shown.map((m, i) => ctx.t("offline-list-line", { index: current * PAGE_SIZE + i + 1, name: m.name, household: m.household ?? "-", kind: kindLabel(ctx.t, m) }));
+    const text = `${ctx.t("offline-list-title", { ...rtVars(place), count: members.length })}\n${lines.join("\n")}`;
+    const choices = members.map((m) => ({ label: m.name, data: offlineOpen.data({ person: m.personId }) }));
+    return { text, keyboard: paginatedKeyboard(choices, current, (n) => offlineList.data({ page: n }), add) };
   }
 
   function cardView(ctx: BotContext, member: OfflineMember): { text: string; keyboard: InlineKeyboard } {
@@ -64,7 +68,7 @@ export function createOfflineFeature(deps: BotDeps): Composer<BotContext> {
         .text(ctx.t("button-offline-remove"), offlineAct.data({ action: "remove", person }))
         .text(ctx.t("button-offline-erase"), offlineAct.data({ action: "erase", person }))
         .row()
-        .text(ctx.t("button-offline-back"), offlineList.data({})),
+        .text(ctx.t("button-offline-back"), offlineList.data({ page: 0 })),
     };
   }
 
@@ -73,8 +77,8 @@ export function createOfflineFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(text, { reply_markup: keyboard });
   });
 
-  onButton(feature, offlineList, async (ctx) => {
-    const { text, keyboard } = await listView(ctx);
+  onButton(feature, offlineList, async (ctx, { page }) => {
+    const { text, keyboard } = await listView(ctx, page);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(text, { reply_markup: keyboard });
   });
@@ -111,7 +115,20 @@ export function createOfflineFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t("offline-link", { name: member.name, link: deepLink(ctx.me.username, `${CLAIM_LINK_PREFIX}${made.code}`), expires: formatWib(made.expiresAt, await ctx.i18n.getLocale()) }));
       return;
     }
+    // Savings or a book still out would be stranded (withdrawals and returns need a member): said
+    // here with what they hold, and refused by the service at the press.
+    const held = await offlineHoldings(deps.db, member.personId);
+    const holdings = [
+      ...(held.balance > 0 ? [ctx.t("offline-holdings-savings", { balance: formatRupiah(held.balance, await ctx.i18n.getLocale()) })] : []),
+      ...(held.loans.length > 0 ? [ctx.t("offline-holdings-loans", { titles: held.loans.join(", ") })] : []),
+    ];
     await ctx.answerCallbackQuery();
+    if (holdings.length > 0) {
+      await ctx.editMessageText([ctx.t("offline-holdings-block", { name: member.name }), ...holdings].join("\n"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-offline-back"), offlineOpen.data({ person })),
+      });
+      return;
+    }
     await ctx.editMessageText(ctx.t(action === "remove" ? "offline-remove-confirm" : "offline-erase-confirm", { name: member.name }), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-yes"), offlineConfirm.data({ action, person })).text(ctx.t("button-cancel"), offlineOpen.data({ person })),
     });

@@ -13,12 +13,15 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { bankAccount, commandMenu, membership, offlineClaim, participation, person, roleAssignment, wasteBankOfficer } from "../../db/schema/index.js";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import * as schema from "../../db/schema/index.js";
+import { auditLog, bankAccount, book, bookLoan, commandMenu, membership, offlineClaim, outbox, person, pollCopy } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { wantMenus } from "../people/menu.js";
 import { erasePerson } from "../people/person.js";
+import { eraseMappedData, erasureSubject } from "../people/personal-data-map.js";
 import { parseDisplayName, parseHouseholdLabel } from "../people/text-input.js";
 import { freeComingNights, freeComingNightsOnErasure } from "../ronda/swaps.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
@@ -162,7 +165,7 @@ export async function recordOfflineMember(deps: ServiceDeps, actor: Actor, input
   if (!actor.person) throw new DomainError("not-allowed");
   const recorder = actor.person.id;
   const name = nameOf(input.name);
-  if (input.kind !== null && !OFFLINE_KINDS.includes(input.kind)) throw new DomainError("offline-not-found");
+  if (input.kind !== null && !OFFLINE_KINDS.includes(input.kind)) throw new DomainError("offline-kind-invalid");
   return inTransaction(deps, async (tx) => {
     const [earlier] = await tx.select({ id: person.id }).from(person).where(eq(person.recordKey, input.requestKey));
     if (earlier) {
@@ -213,6 +216,29 @@ async function revokeClaims(tx: Database, personId: number, now: Date): Promise<
   await tx.update(offlineClaim).set({ revokedAt: now }).where(and(eq(offlineClaim.personId, personId), isNull(offlineClaim.usedAt), isNull(offlineClaim.revokedAt)));
 }
 
+export type OfflineHoldings = { balance: number; loans: string[] };
+
+/** Their bank-sampah savings (all banks) and the titles of the books they have out. */
+export async function offlineHoldings(db: Database, personId: number): Promise<OfflineHoldings> {
+  const [saved] = await db.select({ balance: sql<string>`coalesce(sum(${bankAccount.balance}), 0)` }).from(bankAccount).where(eq(bankAccount.personId, personId));
+  const loans = await db
+    .select({ title: book.title })
+    .from(bookLoan)
+    .innerJoin(book, eq(book.id, bookLoan.bookId))
+    .where(and(eq(bookLoan.personId, personId), isNull(bookLoan.returnedAt)))
+    .orderBy(asc(bookLoan.dueAt), asc(bookLoan.id));
+  return { balance: Number(saved?.balance ?? 0), loans: loans.map((loan) => loan.title) };
+}
+
+/**
+ * Withdrawals and returns need an active membership: savings above zero or a book still out would
+ * be stranded by a removal or an erasure, so both are refused until they are withdrawn / returned.
+ */
+async function requireNothingHeld(tx: Database, personId: number): Promise<void> {
+  const held = await offlineHoldings(tx, personId);
+  if (held.balance > 0 || held.loans.length > 0) throw new DomainError("offline-has-holdings");
+}
+
 /**
  * The resident no longer lives in the RT (moved, passed away): the membership ends as a removal
  * does, and what they did stays counted (participation, ledger, loans keep their rows). Their ronda
@@ -222,6 +248,7 @@ export async function removeOfflineMember(deps: ServiceDeps, actor: Actor, param
   const now = deps.clock();
   return inTransaction(deps, async (tx) => {
     const member = await getOfflineMember(tx, actor, { personId: params.personId, lock: true });
+    await requireNothingHeld(tx, member.personId);
     await tx
       .update(membership)
       .set({ status: "left", endedAt: now, endReason: "removed", decidedBy: actor.person?.id ?? null })
@@ -242,6 +269,7 @@ export async function eraseOfflineMember(deps: ServiceDeps, actor: Actor, params
   const now = deps.clock();
   return inTransaction(deps, async (tx) => {
     const member = await getOfflineMember(tx, actor, { personId: params.personId, lock: true });
+    await requireNothingHeld(tx, member.personId);
     await revokeClaims(tx, member.personId, now);
     await freeComingNightsOnErasure(deps, tx, { personId: member.personId, now });
     await erasePerson(tx, member.personId, now);
@@ -310,18 +338,53 @@ async function checkClaim(tx: Database, claim: ClaimRow | undefined, telegramId:
       .where(and(eq(membership.personId, mine.id), inArray(membership.status, ["pending", "active"])));
     if (theirs?.status === "active") throw new DomainError(theirs.rtId === claim.rtId ? "claim-member-here" : "claim-member-elsewhere", rtVars(await getRt(tx, theirs.rtId)));
     if (theirs) throw new DomainError("claim-pending", rtVars(await getRt(tx, theirs.rtId)));
-    // A registration that joined nothing can be left behind; one with anything of its own cannot.
-    const [held] = await queryRows<{ held: boolean }>(tx, sql`
-      select exists (select 1 from ${roleAssignment} where person_id = ${mine.id} and revoked_at is null)
-        or exists (select 1 from ${wasteBankOfficer} where person_id = ${mine.id} and revoked_at is null)
-        or exists (select 1 from ${bankAccount} where person_id = ${mine.id})
-        or exists (select 1 from ${participation} where person_id = ${mine.id})
-        or exists (select 1 from ${membership} where person_id = ${mine.id} and status = 'left') as held
-    `);
+    // A registration with nothing of its own can be left behind (its memberships, pending, withdrawn
+    // or ended, included); one that anything else points at cannot.
+    // Their own withdrawal of a request is "decided" by themselves: that is registration data too.
+    const points = (column: AnyPgColumn) =>
+      column === membership.decidedBy
+        ? sql`exists (select 1 from ${membership} where ${membership.decidedBy} = ${mine.id} and ${membership.personId} <> ${mine.id})`
+        : sql`exists (select 1 from ${column.table} where ${column} = ${mine.id})`;
+    const [held] = await queryRows<{ held: boolean }>(tx, sql`select ${sql.join(HISTORY_COLUMNS.map(points), sql` or `)} as held`);
     if (held?.held) throw new DomainError("claim-has-history");
   }
   return { preview: { name: record.name ?? "-", household: current.household, rt: place }, mine };
 }
+
+/**
+ * What a Telegram user's registration may carry and still be left behind for a claimed record: its
+ * memberships (pending, withdrawn, ended), the chat's menu, messages to and about it, copies of
+ * polls it was sent, the audit of its own steps, and an earlier merge. The old row is erased by the
+ * personal-data map, which reaches these.
+ */
+export const HARMLESS_COLUMNS: readonly AnyPgColumn[] = [
+  membership.personId, commandMenu.personId, outbox.personId, pollCopy.personId, auditLog.actorPersonId, auditLog.targetPersonId, offlineClaim.mergedFrom,
+];
+
+/**
+ * Every other column that points at a person: a record of theirs or one they made (attendance,
+ * savings, loans, ledger and kas entries, scores, evidence, polls, reports, roles and officer posts
+ * even revoked, assessor posts, invites used …). A registration any of these points at has a
+ * history of its own: the claim is refused (test/bot/offline.test.ts checks that every foreign key
+ * to person is in one of the two lists).
+ */
+export const HISTORY_COLUMNS: readonly AnyPgColumn[] = [
+  schema.assessmentRound.openedBy, schema.assessmentRound.decidedBy, schema.assessmentScore.personId, schema.assessmentVisit.scheduledBy,
+  schema.assessorInvite.createdBy, schema.assessorInvite.usedBy, schema.bankAccount.personId, schema.book.addedBy,
+  schema.bookLoan.personId, schema.bookLoan.lentBy, schema.bookLoan.returnedBy, schema.broadcast.senderPersonId, schema.event.createdBy,
+  schema.evidence.addedBy, schema.evidence.removedBy, schema.indicatorScore.enteredBy, schema.kasEntry.recordedBy,
+  schema.kencanaRequirement.recordedBy, schema.ledgerEntry.personId, schema.ledgerEntry.recordedBy, schema.membership.decidedBy,
+  schema.offlineClaim.personId, schema.offlineClaim.createdBy, schema.participation.personId, schema.participation.recordedBy,
+  schema.person.recordedBy, schema.poll.createdBy, schema.poll.closedBy, schema.pollVote.personId, schema.readingLog.personId,
+  schema.readingLog.decidedBy, schema.readingSession.recordedBy, schema.readingSessionAttendee.personId,
+  schema.residentReport.reporterPersonId, schema.residentReport.lastStepBy, schema.roleAssignment.personId,
+  schema.roleAssignment.grantedBy, schema.roleAssignment.revokedBy, schema.roleInvite.createdBy, schema.roleInvite.usedBy,
+  schema.rondaVolunteer.personId, schema.roundAssessor.personId, schema.roundAssessor.revokedBy, schema.rsvp.personId, schema.rt.createdBy,
+  schema.rtProposal.proposedBy, schema.rtProposal.withdrawnBy, schema.rtTitle.recordedBy, schema.satisfactionAnswer.personId,
+  schema.satisfactionRequest.requestedBy, schema.shiftAssignment.personId, schema.swapRequest.fromPersonId, schema.swapRequest.toPersonId,
+  schema.wasteBank.createdBy, schema.wasteBankOfficer.personId, schema.wasteBankOfficer.appointedBy, schema.wasteBankOfficer.revokedBy,
+  schema.wasteBankRt.addedBy, schema.wastePrice.setBy,
+];
 
 /** What a claim link would hand over to this Telegram user, read before they confirm. */
 export async function previewClaim(db: Database, params: { code: string; telegramId: number; now: Date }): Promise<ClaimPreview & { already: boolean }> {
@@ -332,49 +395,69 @@ export async function previewClaim(db: Database, params: { code: string; telegra
 
 /**
  * The resident confirms: their Telegram account takes the recorded person over. A Telegram user
- * the bot knows only from a registration that joined nothing leaves that row behind, emptied and
- * marked erased (their language and greeting come along); one who is a member anywhere, waits for
- * an RT, or has a history of their own is refused in words. The claim row is locked, so two taps
- * (or two instances) claim once; the second reads "already yours". Audited; the one who made the
- * link is told.
+ * the bot knows only from a registration with nothing of its own (HISTORY_COLUMNS) leaves that row
+ * behind, erased through the personal-data map (their language and greeting come along); one who is
+ * a member anywhere, waits for an RT, or has a history of their own is refused in words. The person
+ * row, then the claim row, is locked, so two taps (or two instances) claim once; the second reads
+ * "already yours". Audited; the one who made the link is told.
  */
 export async function claimRecord(deps: ServiceDeps, params: { code: string; telegramId: number; locale: string }): Promise<ClaimPreview & { personId: number; already: boolean }> {
   const now = deps.clock();
-  return inTransaction(deps, async (tx) => {
-    const [claim] = await tx.select().from(offlineClaim).where(eq(offlineClaim.code, params.code)).for("update");
-    const checked = await checkClaim(tx, claim, params.telegramId, now);
-    if ("already" in checked) return { ...checked.already, personId: claim!.personId, already: true };
-    const { preview, mine } = checked;
-    const personId = claim!.personId;
-    let carried: { locale: string; greeting: typeof person.$inferSelect.greeting; consentedAt: Date | null } = { locale: supportedLocale(params.locale), greeting: null, consentedAt: null };
-    if (mine) {
-      const [old] = await tx.select({ locale: person.locale, greeting: person.greeting, consentedAt: person.consentedAt }).from(person).where(eq(person.id, mine.id)).for("update");
-      carried = { locale: old!.locale, greeting: old!.greeting, consentedAt: old!.consentedAt };
-      // The Telegram id is unique: it leaves the empty row first. That row's menu is the chat's; the
-      // recorded person's menu replaces it below.
-      await tx.delete(commandMenu).where(eq(commandMenu.personId, mine.id));
-      await tx
-        .update(person)
-        .set({ telegramId: null, displayName: null, greeting: null, consentedAt: null, erasedAt: now, eventReminderWhen: null, unreachableAt: null })
-        .where(eq(person.id, mine.id));
-    }
-    await tx
-      .update(person)
-      .set({ telegramId: params.telegramId, locale: carried.locale, greeting: carried.greeting, consentedAt: carried.consentedAt ?? now, claimedAt: now })
-      .where(eq(person.id, personId));
-    await tx.update(offlineClaim).set({ usedAt: now, mergedFrom: mine?.id ?? null }).where(eq(offlineClaim.code, claim!.code));
-    await revokeClaims(tx, personId, now);
-    await wantMenus(tx, [personId], now);
-    await recordAudit(tx, {
-      occurredAt: now, actorPersonId: personId, action: "offline_claimed", rtId: claim!.rtId, targetPersonId: personId,
-      entityType: "person", entityId: personId, details: mine ? { mergedFrom: mine.id } : {},
-    });
-    const [maker] = await tx.select({ personId: person.id, telegramId: person.telegramId, locale: person.locale }).from(person).where(eq(person.id, claim!.createdBy));
-    if (maker) {
-      const locale = supportedLocale(maker.locale);
-      const text = deps.i18n.t(locale, "offline-claimed-notice", { name: preview.name, ...rtVars(preview.rt) });
-      await queueNotices(tx, now, about([personId], noticeTo(maker, eventKey("offline-claimed", personId), text)));
-    }
-    return { ...preview, personId, already: false };
+  try {
+    return await inTransaction(deps, (tx) => claimIn(deps, tx, params, now));
+  } catch (error) {
+    // One new Telegram user claiming two records at the same moment: the Telegram id is unique, so
+    // the second finds it taken by the first.
+    if (isTelegramIdTaken(error)) throw new DomainError("claim-used");
+    throw error;
+  }
+}
+
+function isTelegramIdTaken(error: unknown): boolean {
+  for (let cause: unknown = error; typeof cause === "object" && cause !== null; cause = (cause as { cause?: unknown }).cause) {
+    const { code, constraint, constraint_name } = cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
+    const name = constraint ?? constraint_name;
+    if (code === "23505" && typeof name === "string" && name.includes("telegram_id")) return true;
+  }
+  return false;
+}
+
+async function claimIn(deps: ServiceDeps, tx: Database, params: { code: string; telegramId: number; locale: string }, now: Date): Promise<ClaimPreview & { personId: number; already: boolean }> {
+  // The person row first, then the claim: removal, erasure and a new link lock in that order too.
+  const [target] = await tx.select({ personId: offlineClaim.personId }).from(offlineClaim).where(eq(offlineClaim.code, params.code));
+  if (target) await tx.select({ id: person.id }).from(person).where(eq(person.id, target.personId)).for("update");
+  const [claim] = await tx.select().from(offlineClaim).where(eq(offlineClaim.code, params.code)).for("update");
+  const checked = await checkClaim(tx, claim, params.telegramId, now);
+  if ("already" in checked) return { ...checked.already, personId: claim!.personId, already: true };
+  const { preview, mine } = checked;
+  const personId = claim!.personId;
+  let carried: { locale: string; greeting: typeof person.$inferSelect.greeting; consentedAt: Date | null } = { locale: supportedLocale(params.locale), greeting: null, consentedAt: null };
+  if (mine) {
+    const [old] = await tx.select({ locale: person.locale, greeting: person.greeting, consentedAt: person.consentedAt }).from(person).where(eq(person.id, mine.id)).for("update");
+    carried = { locale: old!.locale, greeting: old!.greeting, consentedAt: old!.consentedAt };
+    // That row's menu is the chat's; the recorded person's menu replaces it below.
+    await tx.delete(commandMenu).where(eq(commandMenu.personId, mine.id));
+    // The empty row is erased as /hapusdata would: its queued messages, the household labels of
+    // its ended memberships and the Telegram id (unique: it leaves the row first) go by the map.
+    const subject = await erasureSubject(tx, mine.id, now);
+    if (subject) await eraseMappedData(tx, subject);
+  }
+  await tx
+    .update(person)
+    .set({ telegramId: params.telegramId, locale: carried.locale, greeting: carried.greeting, consentedAt: carried.consentedAt ?? now, claimedAt: now })
+    .where(eq(person.id, personId));
+  await tx.update(offlineClaim).set({ usedAt: now, mergedFrom: mine?.id ?? null }).where(eq(offlineClaim.code, claim!.code));
+  await revokeClaims(tx, personId, now);
+  await wantMenus(tx, [personId], now);
+  await recordAudit(tx, {
+    occurredAt: now, actorPersonId: personId, action: "offline_claimed", rtId: claim!.rtId, targetPersonId: personId,
+    entityType: "person", entityId: personId, details: mine ? { mergedFrom: mine.id } : {},
   });
+  const [maker] = await tx.select({ personId: person.id, telegramId: person.telegramId, locale: person.locale }).from(person).where(eq(person.id, claim!.createdBy));
+  if (maker) {
+    const locale = supportedLocale(maker.locale);
+    const text = deps.i18n.t(locale, "offline-claimed-notice", { name: preview.name, ...rtVars(preview.rt) });
+    await queueNotices(tx, now, about([personId], noticeTo(maker, eventKey("offline-claimed", personId), text)));
+  }
+  return { ...preview, personId, already: false };
 }

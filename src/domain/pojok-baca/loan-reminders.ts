@@ -7,7 +7,7 @@
  * A reminder is named by the day it was due, not the day it went out: a day the job did not run is
  * made up on the next run within the same week, once.
  */
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { book, bookLoan, person } from "../../db/schema/index.js";
 import { addDays, daysBetween, formatLocalDate, wibDate, type LocalDate } from "../schedule/wib.js";
@@ -40,6 +40,13 @@ export type LoanToRemind = {
   /** Null once the borrower erased their data: nobody to remind. */
   chatId: number | null;
   locale: string | null;
+  rtId: number;
+  name: string | null;
+  /**
+   * A resident recorded without Telegram (issue 17): nobody to message, so the RT's reading-corner
+   * keepers get the reminder, naming the borrower.
+   */
+  offline: boolean;
   reminder: LoanReminder;
 };
 
@@ -48,7 +55,10 @@ export async function loansToRemind(db: Database, now: Date): Promise<LoanToRemi
   // Due by the end of tomorrow, or overdue: nothing else can be reminded today.
   const horizon = new Date(now.getTime() + 2 * 86_400_000);
   const open = await db
-    .select({ loanId: bookLoan.id, dueAt: bookLoan.dueAt, title: book.title, personId: person.id, chatId: person.telegramId, locale: person.locale })
+    .select({
+      loanId: bookLoan.id, dueAt: bookLoan.dueAt, title: book.title, personId: person.id, chatId: person.telegramId, locale: person.locale, rtId: bookLoan.rtId, name: person.displayName,
+      offline: sql<boolean>`(${person.recordedBy} is not null and ${person.telegramId} is null and ${person.erasedAt} is null)`,
+    })
     .from(bookLoan)
     .innerJoin(book, eq(book.id, bookLoan.bookId))
     .innerJoin(person, eq(person.id, bookLoan.personId))

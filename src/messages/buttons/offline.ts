@@ -1,11 +1,12 @@
 import { AUDIENCES } from "../../domain/people/audience.js";
-import { defineButton, fixedButton, id, oneOf, requestKey, shaped } from "./button.js";
+import { defineButton, fixedButton, id, oneOf, page, requestKey, shaped } from "./button.js";
 
 /**
  * issue 17: residents without Telegram, kept by the RT's ketua (or acting ketua) and petugas
  * (AUDIENCES.officers). Which RT is checked again by the service at every press.
  */
-export const offlineList = fixedButton("offline.list", AUDIENCES.officers);
+/** The list, one page of it (the card's "« Daftar" goes to the first). */
+export const offlineList = defineButton("offline.list", AUDIENCES.officers, { page });
 export const offlineAdd = fixedButton("offline.add", AUDIENCES.officers);
 /** Under /anggota: the list of residents without Telegram, as a new message (the member list stays). */
 export const offlineShow = fixedButton("offline.show", AUDIENCES.officers);
