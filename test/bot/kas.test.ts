@@ -108,7 +108,8 @@ describe("the bendahara", () => {
     await expect(appointBendahara(harness.deps, await actorOf(harun), { membershipId: harun.membershipId })).rejects.toMatchObject({ code: "kas-bendahara-is-ketua" });
     const after = await snapshotState(database.db);
     expect(after.role_assignment).toEqual(before.role_assignment);
-    expect(budi.personId).toBeGreaterThan(0);
+    // RT 06's own bendahara is untouched by RT 05's ketua's list.
+    expect(await activeRolesOf(database.db, budi.id)).toEqual([`bendahara:${rt6.id}`]);
   });
 });
 
@@ -219,7 +220,10 @@ describe("recording in the kas", () => {
     expect(shownWith(siti, "Kas RT 05").keyboard).toBeUndefined();
     await harness.send(siti, "/kascatat");
     expect(harness.lastText(siti)).toBe("Maaf, perintah ini hanya untuk bendahara dan ketua RT.");
-    await pressData(harness, siti, kasSave.data({ form: "catat", answer: "yes", request: "0123456789abcdef" }));
+    // A forged confirm tap by a warga naming an existing request: refused, not "already saved".
+    const [jimpitanEntry] = await entries();
+    const forged = await pressData(harness, siti, kasSave.data({ form: "catat", answer: "yes", request: jimpitanEntry!.requestKey.replace(/^kas-catat:/, "") }));
+    expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe("Maaf, perintah ini hanya untuk bendahara dan ketua RT.");
     expect(await entries()).toHaveLength(1);
     // Another RT's bendahara reads their own RT's book; a member who left reads none.
     await harness.send(budi, "/kas");
@@ -349,7 +353,7 @@ describe("the uang pembinaan", () => {
     await harness.press(dewi, "Simpan");
     await harness.send(siti, "/kas");
     const text = harness.lastText(siti);
-    expect(text).toContain("Ditetapkan (Kampung BANTAR, 2026-11-10): Rp 5.000.000");
+    expect(text).toContain("Ditetapkan (Kampung BANTAR, 10 November 2026): Rp 5.000.000");
     expect(text).toContain("Diterima di kas: Rp 5.000.000");
     expect(text).toContain("Tong sampah terpilah — Rp 1.250.000");
     expect(text).toContain("Sisa: Rp 3.750.000");
@@ -379,7 +383,10 @@ describe("the monthly statement", () => {
     // RT 06 has no group: its bendahara gets it (and no one of RT 05 but the group).
     expect(queued.filter((row) => row.chatId === budi.id)).toHaveLength(1);
     expect(queued.filter((row) => row.chatId === harun.id || row.chatId === dewi.id)).toHaveLength(0);
-    expect(rt6.id).toBeGreaterThan(0);
+    const budiText = String((queued.find((row) => row.chatId === budi.id)!.payload as { text: string }).text);
+    expect(budiText).toContain(`Laporan kas RT 06`);
+    expect(budiText).toContain("· Iuran · +Rp 40.000 (Budi)");
+    expect(rt6.number).toBe(6);
   });
 });
 
