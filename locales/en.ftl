@@ -2369,7 +2369,7 @@ kas-ask-from-award = Was this paid from the award money? ({ $rest } left)
 kas-from-award-yes = Yes, from the award money
 kas-from-award-no = No
 kas-confirm-income = Save income { $kind } of { $amount }?
-kas-confirm-spending = Save spending of { $amount } for "{ $purpose }" { $award }?
+kas-confirm-spending = Save spending of { $amount } for "{ $purpose }"{ $award }?
 kas-saved = ✅ Saved:
     { $line }
     The cash book now holds { $balance }.
@@ -2713,3 +2713,13 @@ offline-holdings-block = { $name } cannot be removed or erased now: the savings 
 offline-list-more = (list continued)
 loan-reminder-keeper-due = 📚 Reading corner reminder: { $name } (no Telegram) borrowed "{ $title }", due back { $day }. Please let them know.
 loan-reminder-keeper-overdue = 📚 Reading corner reminder: "{ $title }" borrowed by { $name } (no Telegram) is { $days } days late (due back { $day }). Please let them know.
+## issue 17: kas fixes
+error-kas-award-earmarked = The unspent award money (Rp { $rest }) is set aside in the kas, so only Rp { $free } is free, not enough for a spending of Rp { $amount }. If this was paid from the award money, record it again and choose "Yes, from the award money". Nothing was recorded.
+error-kas-reversal-earmarked = This correction would leave the kas below the unspent award money (Rp { $rest }); only Rp { $free } is free. Nothing was recorded.
+error-kas-award-no-title = This RT holds no Kampung BANTAR title yet, so there is no award money to record. Choose another kind of income. Nothing was recorded.
+error-kas-award-income-beyond = At most Rp { $allowed } can still be recorded as award money (the titles' awards less what was already recorded). Check the amount. Nothing was recorded.
+error-kas-jimpitan-not-open = That ronda night has not started yet. Jimpitan can be recorded from half an hour before the ronda.
+kas-month-corrections = ↩️ Corrections of earlier months' entries: { $amount }
+kas-ask-entry-or-number = Which entry is wrong? Tap one of the newest entries below, or type the entry's number (for example "No. 123", as /kas and the monthly statement show it).
+kas-entry-not-reversible = Entry No. { $entry } is not in your RT's kas, or it is already corrected, or it is itself a correction. Check the number.
+input-kas-entry-number = Type just the entry's number, for example "123" or "No. 123".

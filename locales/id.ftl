@@ -2350,7 +2350,7 @@ kas-ask-from-award = Apakah pengeluaran ini dibayar dari uang pembinaan? (sisa {
 kas-from-award-yes = Ya, dari uang pembinaan
 kas-from-award-no = Bukan
 kas-confirm-income = Simpan pemasukan { $kind } sebesar { $amount }?
-kas-confirm-spending = Simpan pengeluaran { $amount } untuk "{ $purpose }" { $award }?
+kas-confirm-spending = Simpan pengeluaran { $amount } untuk "{ $purpose }"{ $award }?
 kas-saved = ✅ Tersimpan:
     { $line }
     Saldo kas sekarang { $balance }.
@@ -2694,3 +2694,13 @@ offline-holdings-block = { $name } tidak bisa dikeluarkan atau dihapus datanya s
 offline-list-more = (lanjutan daftar)
 loan-reminder-keeper-due = 📚 Pengingat untuk pojok baca: { $name } (tanpa Telegram) meminjam "{ $title }", harus kembali { $day }. Mohon sampaikan kepadanya.
 loan-reminder-keeper-overdue = 📚 Pengingat untuk pojok baca: "{ $title }" yang dipinjam { $name } (tanpa Telegram) terlambat { $days } hari (harus kembali { $day }). Mohon sampaikan kepadanya.
+## issue 17: kas fixes
+error-kas-award-earmarked = Uang pembinaan yang belum dipakai (Rp { $rest }) disisihkan di kas, jadi kas bebas tinggal Rp { $free }, tidak cukup untuk pengeluaran Rp { $amount }. Jika pengeluaran ini dibayar dari uang pembinaan, catat lagi dan pilih "Ya, dari uang pembinaan". Tidak ada yang dicatat.
+error-kas-reversal-earmarked = Koreksi ini membuat kas kurang dari uang pembinaan yang belum dipakai (Rp { $rest }); kas bebas tinggal Rp { $free }. Tidak ada yang dicatat.
+error-kas-award-no-title = RT ini belum tercatat meraih gelar Kampung BANTAR, jadi belum ada uang pembinaan yang bisa dicatat. Pilih jenis pemasukan lain. Tidak ada yang dicatat.
+error-kas-award-income-beyond = Uang pembinaan yang masih bisa dicatat paling banyak Rp { $allowed } (sesuai keputusan gelar, dikurangi yang sudah dicatat). Periksa jumlahnya. Tidak ada yang dicatat.
+error-kas-jimpitan-not-open = Malam ronda itu belum dimulai. Jimpitan dicatat mulai setengah jam sebelum ronda.
+kas-month-corrections = ↩️ Koreksi catatan bulan sebelumnya: { $amount }
+kas-ask-entry-or-number = Catatan mana yang keliru? Ketuk salah satu catatan terbaru di bawah, atau ketik nomor catatannya (misalnya "No. 123", seperti di /kas dan laporan bulanan).
+kas-entry-not-reversible = Catatan No. { $entry } tidak ada di kas RT Anda, atau sudah dikoreksi, atau merupakan catatan koreksi. Periksa nomornya.
+input-kas-entry-number = Tulis nomor catatannya saja, misalnya "123" atau "No. 123".

@@ -185,6 +185,11 @@ export const DOMAIN_ERROR_CODES = [
   "kas-not-on-duty",
   "kas-jimpitan-closed",
   "kas-bendahara-is-ketua",
+  "kas-award-earmarked",
+  "kas-reversal-earmarked",
+  "kas-award-no-title",
+  "kas-award-income-beyond",
+  "kas-jimpitan-not-open",
   // issue 17: resident reports (/lapor)
   "report-not-member",
   "report-description-invalid",

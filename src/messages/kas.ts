@@ -1,6 +1,7 @@
 import { INCOME_KINDS, type AwardReport, type KasEntryView, type KasMonth } from "../domain/kas/book.js";
 import type { RtDetails } from "../domain/rt/rt.js";
-import { formatMonth, formatRupiah, formatSignedRupiah, formatWibDay, rtVars } from "./format.js";
+import type { LocalDate } from "../domain/schedule/wib.js";
+import { formatCalendarDay, formatMonth, formatRupiah, formatSignedRupiah, formatWibDay, rtVars } from "./format.js";
 import type { Translate } from "./translate.js";
 
 /**
@@ -38,15 +39,23 @@ export function kasMonthLines(t: Translate, locale: string, month: KasMonth): st
   for (const kind of kinds) lines.push(t("kas-month-income-line", { kind: t(`kas-kind-${kind}`), amount: formatRupiah(month.income[kind], locale) }));
   lines.push(t("kas-month-income-total", { amount: formatRupiah(month.incomeTotal, locale) }));
   lines.push(t("kas-month-spending", { amount: formatRupiah(month.spending, locale) }));
+  // A reversal of an earlier month's entry is neither this month's income nor its spending.
+  if (month.corrections !== 0) lines.push(t("kas-month-corrections", { amount: formatSignedRupiah(month.corrections, locale) }));
   lines.push(t("kas-month-closing", { amount: formatRupiah(month.closing, locale) }));
   return lines;
+}
+
+/** A date column as stored ("2026-11-10"). */
+function calendarDay(iso: string): LocalDate {
+  const [year, month, day] = iso.split("-").map(Number);
+  return { year: year!, month: month!, day: day! };
 }
 
 /** The uang pembinaan: what the decision set, what was received, each line spent from it, the rest. */
 export function awardLines(t: Translate, locale: string, award: AwardReport | null): string[] {
   if (award === null) return [];
   const lines = [t("kas-award-title")];
-  for (const title of award.titles) lines.push(t("kas-award-decided", { level: t(`kas-title-${title.level}`), amount: formatRupiah(title.awardRupiah, locale), date: title.awardedOn }));
+  for (const title of award.titles) lines.push(t("kas-award-decided", { level: t(`kas-title-${title.level}`), amount: formatRupiah(title.awardRupiah, locale), date: formatCalendarDay(calendarDay(title.awardedOn), locale) }));
   lines.push(t("kas-award-received", { amount: formatRupiah(award.received, locale) }));
   if (award.lines.length === 0) lines.push(t("kas-award-no-lines"));
   for (const line of award.lines) {

@@ -7,7 +7,7 @@ import { eraseOwnData } from "../../src/domain/people/erasure.js";
 import { appointBendahara } from "../../src/domain/roles/roles.js";
 import { kasBendahara, kasExport, kasJimpitan, kasSave } from "../../src/messages/buttons/kas.js";
 import { planKasStatements } from "../../src/scheduling/kas-statements.js";
-import { activeRolesOf, addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
+import { activeRolesOf, addAdmin, addKetua, addKoordinator, addMember, addRt, KELURAHAN_BULURAN_KENALI, KELURAHAN_SIMPANG_IV_SIPIN, newUser, snapshotState } from "../helpers/fixtures.js";
 import { sentDocuments } from "../helpers/fake-telegram.js";
 import { readWorkbook, rowValues, sheet, sheetNames } from "../helpers/spreadsheet.js";
 import { callbackAnswerTo, callbackDataOf, photoUpdate, pressData, shownMessages, type ShownMessage, type TestUser, withTestBot } from "../helpers/test-bot.js";
@@ -108,7 +108,8 @@ describe("the bendahara", () => {
     await expect(appointBendahara(harness.deps, await actorOf(harun), { membershipId: harun.membershipId })).rejects.toMatchObject({ code: "kas-bendahara-is-ketua" });
     const after = await snapshotState(database.db);
     expect(after.role_assignment).toEqual(before.role_assignment);
-    expect(budi.personId).toBeGreaterThan(0);
+    // RT 06's own bendahara is untouched by RT 05's ketua's list.
+    expect(await activeRolesOf(database.db, budi.id)).toEqual([`bendahara:${rt6.id}`]);
   });
 });
 
@@ -219,7 +220,10 @@ describe("recording in the kas", () => {
     expect(shownWith(siti, "Kas RT 05").keyboard).toBeUndefined();
     await harness.send(siti, "/kascatat");
     expect(harness.lastText(siti)).toBe("Maaf, perintah ini hanya untuk bendahara dan ketua RT.");
-    await pressData(harness, siti, kasSave.data({ form: "catat", answer: "yes", request: "0123456789abcdef" }));
+    // A forged confirm tap by a warga naming an existing request: refused, not "already saved".
+    const [jimpitanEntry] = await entries();
+    const forged = await pressData(harness, siti, kasSave.data({ form: "catat", answer: "yes", request: jimpitanEntry!.requestKey.replace(/^kas-catat:/, "") }));
+    expect(callbackAnswerTo(harness.telegram, forged)?.text).toBe("Maaf, perintah ini hanya untuk bendahara dan ketua RT.");
     expect(await entries()).toHaveLength(1);
     // Another RT's bendahara reads their own RT's book; a member who left reads none.
     await harness.send(budi, "/kas");
@@ -349,7 +353,7 @@ describe("the uang pembinaan", () => {
     await harness.press(dewi, "Simpan");
     await harness.send(siti, "/kas");
     const text = harness.lastText(siti);
-    expect(text).toContain("Ditetapkan (Kampung BANTAR, 2026-11-10): Rp 5.000.000");
+    expect(text).toContain("Ditetapkan (Kampung BANTAR, 10 November 2026): Rp 5.000.000");
     expect(text).toContain("Diterima di kas: Rp 5.000.000");
     expect(text).toContain("Tong sampah terpilah — Rp 1.250.000");
     expect(text).toContain("Sisa: Rp 3.750.000");
@@ -379,7 +383,10 @@ describe("the monthly statement", () => {
     // RT 06 has no group: its bendahara gets it (and no one of RT 05 but the group).
     expect(queued.filter((row) => row.chatId === budi.id)).toHaveLength(1);
     expect(queued.filter((row) => row.chatId === harun.id || row.chatId === dewi.id)).toHaveLength(0);
-    expect(rt6.id).toBeGreaterThan(0);
+    const budiText = String((queued.find((row) => row.chatId === budi.id)!.payload as { text: string }).text);
+    expect(budiText).toContain(`Laporan kas RT 06`);
+    expect(budiText).toContain("· Iuran · +Rp 40.000 (Budi)");
+    expect(rt6.number).toBe(6);
   });
 });
 
@@ -458,5 +465,211 @@ describe("the cash book's invariants", () => {
     await harness.send(siti, "/kas");
     expect(harness.lastText(siti)).toContain("(data dihapus)");
     expect((await auditKasBook(database.db)).ok).toBe(true);
+  });
+});
+
+describe("issue 17 review fixes", () => {
+  const title = (rtId: number, awardRupiah = 5_000_000) =>
+    database.db.insert(rtTitle).values({ rtId, level: "bantar", category: "kecil", householdCount: 40, awardRupiah, awardedOn: "2026-11-10", skNumber: "SK 1/2026", recordedAt: new Date("2026-11-10T00:00:00Z") });
+  const spend = async (user: TestUser, rtId: number, amount: number, fromAward: boolean, key: string, purpose = "Beli cat") =>
+    recordSpending(harness.deps, await actorOf(user), { rtId, amount, purpose, receipt: { fileId: "f", fileUniqueId: "u" }, fromAward, requestKey: `kas-catat:${key}` });
+
+  it("keeps the unspent uang pembinaan earmarked: an ordinary spending or a reversal below it is refused in words", async () => {
+    const { dewi, rt5 } = await world();
+    await title(rt5.id);
+    await income(dewi, "Uang pembinaan", "5.000.000");
+    await income(dewi, "Iuran", "100.000");
+    await harness.send(dewi, "/kascatat");
+    await harness.press(dewi, "Pengeluaran");
+    await harness.send(dewi, "5.000.000");
+    await harness.send(dewi, "Beli tong sampah");
+    await harness.deliver(photoUpdate(harness, dewi));
+    await harness.press(dewi, "Bukan");
+    await harness.press(dewi, "Simpan");
+    expect(harness.lastText(dewi)).toBe("Uang pembinaan yang belum dipakai (Rp 5.000.000) disisihkan di kas, jadi kas bebas tinggal Rp 100.000, tidak cukup untuk pengeluaran Rp 5.000.000. Jika pengeluaran ini dibayar dari uang pembinaan, catat lagi dan pilih \"Ya, dari uang pembinaan\". Tidak ada yang dicatat.");
+    expect(await kasBalanceOf(database.db, rt5.id)).toBe(5_100_000);
+    // Within the free money it is fine; the same from the award is fine too.
+    await spend(dewi, rt5.id, 100_000, false, "free");
+    await spend(dewi, rt5.id, 1_000_000, true, "award");
+    const iuran = (await entries()).find((row) => row.incomeKind === "iuran")!;
+    await spend(dewi, rt5.id, 1, false, "one").catch((error: unknown) => expect(error).toMatchObject({ code: "kas-award-earmarked" }));
+    // Reversing the iuran would leave less cash than the award's rest.
+    await expect(reverseKasEntry(harness.deps, await actorOf(dewi), { entryId: iuran.id, reason: "salah", requestKey: "kas-koreksi:iuran" })).rejects.toMatchObject({ code: "kas-reversal-earmarked" });
+    const audit = await auditKasBook(database.db);
+    expect(audit).toMatchObject({ ok: true, awardBeyondBalance: 0 });
+    await harness.send(dewi, "/kas");
+    expect(harness.lastText(dewi)).toContain("Saldo: Rp 4.000.000");
+    expect(harness.lastText(dewi)).toContain("Sisa: Rp 4.000.000");
+
+    // Tampering around the service: an ordinary spending inserted with the balance kept in step.
+    await database.db.insert(kasEntry).values({ requestKey: "forged-spend", rtId: rt5.id, kind: "spending", amount: -1_000_000, purpose: "x", receiptFileId: "f", receiptFileUniqueId: "u", occurredAt: harness.now, recordedBy: dewi.personId, recordedAt: harness.now });
+    await database.db.update(kasBalance).set({ balance: sql`${kasBalance.balance} - 1000000` }).where(eq(kasBalance.rtId, rt5.id));
+    expect(await auditKasBook(database.db)).toMatchObject({ ok: false, awardBeyondBalance: 1, balanceMismatches: 0, awardOverspent: 0 });
+  });
+
+  it("caps uang pembinaan income at the titles' awards, and refuses it to an RT without a title", async () => {
+    const { dewi, budi, rt5, rt6 } = await world();
+    await income(budi, "Uang pembinaan", "1.000.000");
+    expect(harness.lastText(budi)).toBe("RT ini belum tercatat meraih gelar Kampung BANTAR, jadi belum ada uang pembinaan yang bisa dicatat. Pilih jenis pemasukan lain. Tidak ada yang dicatat.");
+    await title(rt5.id);
+    await income(dewi, "Uang pembinaan", "3.000.000");
+    await income(dewi, "Uang pembinaan", "2.500.000");
+    expect(harness.lastText(dewi)).toBe("Uang pembinaan yang masih bisa dicatat paling banyak Rp 2.000.000 (sesuai keputusan gelar, dikurangi yang sudah dicatat). Periksa jumlahnya. Tidak ada yang dicatat.");
+    await recordIncome(harness.deps, await actorOf(dewi), { rtId: rt5.id, incomeKind: "pembinaan", amount: 2_000_000, requestKey: "kas-catat:rest" });
+    await expect(recordIncome(harness.deps, await actorOf(dewi), { rtId: rt5.id, incomeKind: "pembinaan", amount: 1, requestKey: "kas-catat:more" })).rejects.toMatchObject({ code: "kas-award-income-beyond" });
+    expect(await kasBalanceOf(database.db, rt5.id)).toBe(5_000_000);
+    expect(await kasBalanceOf(database.db, rt6.id)).toBe(0);
+  });
+
+  it("corrects an old entry by its typed number, beyond the newest shown as buttons", async () => {
+    const { dewi, harun, budi, rt5, rt6 } = await world();
+    const actor = await actorOf(dewi);
+    for (let i = 1; i <= 12; i += 1) await recordIncome(harness.deps, actor, { rtId: rt5.id, incomeKind: "iuran", amount: 1_000 * i, requestKey: `kas-catat:n${i}` });
+    await recordIncome(harness.deps, await actorOf(budi), { rtId: rt6.id, incomeKind: "iuran", amount: 500, requestKey: "kas-catat:rt6" });
+    const rows = await entries();
+    const oldest = rows[0]!;
+    const otherRt = rows.at(-1)!;
+    await harness.send(harun, "/kaskoreksi");
+    expect(harness.buttons(harun)).toHaveLength(10);
+    expect(harness.buttons(harun).join(" ")).not.toContain(`No. ${oldest.id} `);
+    await harness.send(harun, "abc");
+    expect(harness.lastText(harun)).toBe('Tulis nomor catatannya saja, misalnya "123" atau "No. 123".');
+    await harness.send(harun, `No. ${otherRt.id}`);
+    expect(harness.telegram.textsTo(harun.id).at(-2)).toContain(`Catatan No. ${otherRt.id} tidak ada di kas RT Anda`);
+    await harness.send(harun, `No. ${String(oldest.id).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`);
+    expect(harness.lastText(harun)).toBe("Apa alasan koreksinya?");
+    await harness.send(harun, "Salah ketik");
+    expect(harness.lastText(harun)).toContain(`Batalkan catatan No. ${oldest.id} (Iuran, Rp 1.000)`);
+    await harness.press(harun, "Simpan");
+    expect((await entries()).at(-1)).toMatchObject({ kind: "reversal", reversesEntryId: oldest.id, amount: -1_000 });
+    // Once reversed, its number is refused.
+    await harness.send(harun, "/kaskoreksi");
+    await harness.send(harun, String(oldest.id));
+    expect(harness.telegram.textsTo(harun.id).at(-2)).toContain(`Catatan No. ${oldest.id} tidak ada di kas RT Anda, atau sudah dikoreksi`);
+  });
+
+  it("takes full-width digits at the amount prompt, and asks a spending's question without a stray space", async () => {
+    const { dewi } = await world();
+    await startIncome(dewi, "Iuran", "１２３");
+    expect(harness.lastText(dewi)).toBe("Simpan pemasukan Iuran sebesar Rp 123?");
+    await harness.press(dewi, "Simpan");
+    await harness.send(dewi, "/kascatat");
+    await harness.press(dewi, "Pengeluaran");
+    await harness.send(dewi, "100");
+    await harness.send(dewi, "Beli paku");
+    await harness.deliver(photoUpdate(harness, dewi));
+    expect(harness.lastText(dewi)).toBe('Simpan pengeluaran Rp 100 untuk "Beli paku"?');
+  });
+
+  it("sends the statement once per RT and month: as of the month's end, WIB, named to the award lines' recorders", async () => {
+    const { dewi, harun, rt5 } = await world();
+    await title(rt5.id);
+    harness.now = new Date("2026-10-20T03:00:00Z");
+    await recordIncome(harness.deps, await actorOf(dewi), { rtId: rt5.id, incomeKind: "pembinaan", amount: 5_000_000, requestKey: "kas-catat:oct" });
+    await spend(dewi, rt5.id, 1_000_000, true, "oct-award", "Tong sampah");
+    // 23.30 WIB on 30 November: still November.
+    harness.now = new Date("2026-11-30T16:30:00Z");
+    await recordIncome(harness.deps, await actorOf(harun), { rtId: rt5.id, incomeKind: "iuran", amount: 70_000, requestKey: "kas-catat:late" });
+    // 00.30 WIB on 1 December, before the job: December's, and not in November's award section.
+    harness.now = new Date("2026-11-30T17:30:00Z");
+    await spend(dewi, rt5.id, 500_000, true, "dec-award", "Bibit");
+    const first = await planKasStatements(harness.deps, new Date("2026-12-01T00:00:00Z"));
+    expect(first.queued).toBe(2); // RT 05 without a group: ketua and bendahara
+    const queued = await database.db.select().from(outbox).where(like(outbox.dedupeKey, `kas-statement:${rt5.id}:2026-11:%`));
+    const text = String((queued[0]!.payload as { text: string }).text);
+    expect(text).toContain("➕ Iuran: Rp 70.000");
+    expect(text).toContain("Tong sampah — Rp 1.000.000");
+    expect(text).not.toContain("Bibit");
+    expect(text).toContain("Sisa: Rp 4.000.000");
+    // Only Harun recorded in November; Dewi is named by the award section's line.
+    for (const row of queued) expect([...row.subjectPersonIds].sort()).toEqual([harun.personId, dewi.personId].sort());
+    // A group linked in between, a catch-up run on the 2nd: nothing new, to no one.
+    await database.db.update(rt).set({ groupChatId: -100777 }).where(eq(rt.id, rt5.id));
+    expect((await planKasStatements(harness.deps, new Date("2026-12-02T00:00:00Z"))).queued).toBe(0);
+    expect(await database.db.select().from(outbox).where(like(outbox.dedupeKey, "kas-statement:%"))).toHaveLength(2);
+  });
+
+  it("sends a month without entries, corrections of an earlier month on their own line, and to an acting ketua", async () => {
+    const { dewi, budi, rt5, rt6, koordinator } = await world();
+    harness.now = new Date("2026-10-20T03:00:00Z");
+    await recordIncome(harness.deps, await actorOf(dewi), { rtId: rt5.id, incomeKind: "iuran", amount: 100_000, requestKey: "kas-catat:oct" });
+    await recordIncome(harness.deps, await actorOf(dewi), { rtId: rt5.id, incomeKind: "iuran", amount: 50_000, requestKey: "kas-catat:oct2" });
+    harness.now = new Date("2026-11-22T03:00:00Z");
+    const [october] = await entries();
+    await reverseKasEntry(harness.deps, await actorOf(dewi), { entryId: october!.id, reason: "Salah catat", requestKey: "kas-koreksi:oct" });
+    // RT 06: no group, no ketua, a koordinator acting for it; a book with no entry in November.
+    await database.db.update(person).set({ actingRtId: rt6.id }).where(eq(person.telegramId, koordinator.id));
+    await recordIncome(harness.deps, await actorOf(koordinator), { rtId: rt6.id, incomeKind: "donasi", amount: 5_000, requestKey: "kas-catat:rt6" });
+    harness.now = new Date("2026-12-22T03:00:00Z");
+    await planKasStatements(harness.deps, new Date("2027-01-01T00:00:00Z"));
+    await planKasStatements(harness.deps, new Date("2026-12-01T00:00:00Z"));
+    const rows = await database.db.select().from(outbox).where(like(outbox.dedupeKey, "kas-statement:%"));
+    const november = String((rows.find((row) => row.dedupeKey.startsWith(`kas-statement:${rt5.id}:2026-11:`) && row.chatId === dewi.id)!.payload as { text: string }).text);
+    expect(november).toContain("↩️ Koreksi catatan bulan sebelumnya: -Rp 100.000");
+    expect(november).not.toContain("➕ Iuran");
+    expect(november).toContain("Belum ada pemasukan.");
+    expect(november).toContain("Saldo akhir: Rp 50.000");
+    const quietRows = rows.filter((row) => row.dedupeKey.startsWith(`kas-statement:${rt6.id}:2026-12:`));
+    expect(quietRows.map((row) => row.chatId).sort()).toEqual([budi.id, koordinator.id].sort());
+    const quiet = quietRows[0];
+    const quietText = String((quiet!.payload as { text: string }).text);
+    expect(quietText).toContain("Belum ada catatan.");
+    expect(quietText).toContain("Saldo awal bulan: Rp 5.000");
+    expect(quietText).toContain("Saldo akhir: Rp 5.000");
+  });
+
+  it("pages /eksporkas for an admin with many RTs", async () => {
+    const admin = newUser("Admin");
+    await addAdmin(database.db, admin);
+    const places = [];
+    for (let n = 1; n <= 12; n += 1) places.push(await addRt(database.db, n));
+    for (const place of places) await database.db.insert(kasBalance).values({ rtId: place.id, balance: 0, updatedAt: harness.now });
+    await harness.send(admin, "/eksporkas");
+    expect(harness.buttons(admin)).not.toContain("RT 12 Simpang IV Sipin");
+    await harness.press(admin, "▶");
+    expect(harness.buttons(admin)).toContain("RT 12 Simpang IV Sipin");
+    await harness.press(admin, "RT 12");
+    expect(sentDocuments(harness.telegram, admin.id)).toHaveLength(1);
+  });
+
+  it("lists in /bendahara only members reachable on Telegram", async () => {
+    const { harun, rt5 } = await world();
+    const [offline] = await database.db.insert(person).values({ telegramId: null, displayName: "Nenek Offline" }).returning({ id: person.id });
+    await database.db.insert(membership).values({ personId: offline!.id, rtId: rt5.id, householdLabel: "Rumah Nenek", status: "active", decidedAt: harness.now });
+    await harness.send(harun, "/bendahara");
+    expect(harness.buttons(harun).join(" ")).toContain("Siti");
+    expect(harness.buttons(harun).join(" ")).not.toContain("Nenek Offline");
+  });
+
+  it("says a night not yet open is not open, and keeps the buttons of the person's other nights", async () => {
+    const { rt5, siti } = await world();
+    const night = async (startsAt: Date) => {
+      const [created] = await database.db.insert(event).values({ rtId: rt5.id, kind: "ronda", place: "Pos", firstStartsAt: startsAt, durationMinutes: 360, recurrence: {} }).returning({ id: event.id });
+      const [row] = await database.db.insert(eventOccurrence).values({ eventId: created!.id, rtId: rt5.id, kind: "ronda", place: "Pos", startsAt, endsAt: new Date(startsAt.getTime() + 6 * 3_600_000) }).returning({ id: eventOccurrence.id });
+      await database.db.insert(shiftAssignment).values({ occurrenceId: row!.id, personId: siti.personId, assignedAt: startsAt, source: "rota" });
+      return row!.id;
+    };
+    await night(new Date("2026-11-20T15:00:00Z"));
+    await night(new Date("2026-11-21T15:00:00Z"));
+    const future = await night(new Date("2026-11-28T15:00:00Z"));
+    await pressData(harness, siti, kasJimpitan.data({ occurrence: future }));
+    expect(harness.lastText(siti)).toBe("Malam ronda itu belum dimulai. Jimpitan dicatat mulai setengah jam sebelum ronda.");
+    await harness.send(siti, "/giliranku");
+    const offer = shownWith(siti, "belum dicatat");
+    expect(offer.keyboard?.inline_keyboard.flat()).toHaveLength(2);
+    await harness.press(siti, "Jumat");
+    const after = shownMessages(harness.telegram, siti.id).find((message) => message.messageId === offer.messageId);
+    expect(after?.keyboard?.inline_keyboard.flat().map((button) => button.text)).toEqual([expect.stringContaining("Sabtu")]);
+  });
+
+  it("refuses in the trigger a text blanking combined with another column change", async () => {
+    const { dewi, rt5 } = await world();
+    await income(dewi, "Iuran", "100.000");
+    await spend(dewi, rt5.id, 20_000, false, "paku", "Beli paku");
+    const [, spending] = await entries();
+    await expect(database.db.execute(sql`update kas_entry set purpose = '', amount = -1 where id = ${spending!.id}`)).rejects.toThrow();
+    await expect(database.db.execute(sql`update kas_entry set purpose = '', from_award = true where id = ${spending!.id}`)).rejects.toThrow();
+    await database.db.execute(sql`update kas_entry set purpose = '' where id = ${spending!.id}`);
+    expect((await entries())[1]).toMatchObject({ purpose: "", amount: -20_000, fromAward: false });
   });
 });

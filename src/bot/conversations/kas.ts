@@ -12,12 +12,14 @@ import {
   recordJimpitan,
   recordSpending,
   reverseKasEntry,
+  parseKasEntryNumber,
   reversibleKasEntries,
+  reversibleKasEntry,
   type IncomeKind,
   type KasEntryView,
   type Saved,
 } from "../../domain/kas/book.js";
-import { kasJimpitanSave, kasSave } from "../../messages/buttons/kas.js";
+import { kasJimpitanSave, kasPick, kasSave } from "../../messages/buttons/kas.js";
 import { formatRupiah, formatWhen } from "../../messages/format.js";
 import { kasEntryLabel, kasEntryLine } from "../../messages/kas.js";
 import type { ConversationContext } from "../context.js";
@@ -34,6 +36,7 @@ export const KAS_JIMPITAN = "kas-jimpitan";
 /** The kinds of entry /kascatat offers: the income kinds, then spending. */
 type Side = IncomeKind | "spending";
 const SIDES: readonly Side[] = [...INCOME_KINDS, "spending"];
+/** The newest entries offered as buttons; an older one is picked by typing its number. */
 const ENTRIES_SHOWN = 10;
 
 /** The request key of a /kascatat or /kaskoreksi confirmation, as the late-tap handler rebuilds it. */
@@ -110,7 +113,7 @@ export function createKasRecordConversation(deps: BotDeps) {
       if (!answer) return;
       fromAward = answer === "yes";
     }
-    const { yes } = await confirm(conversation, ctx, "catat", request.id, ctx.t("kas-confirm-spending", { amount: formatRupiah(amount, locale), purpose, award: fromAward ? ctx.t("kas-award-tag") : "" }));
+    const { yes } = await confirm(conversation, ctx, "catat", request.id, ctx.t("kas-confirm-spending", { amount: formatRupiah(amount, locale), purpose, award: fromAward ? ` ${ctx.t("kas-award-tag")}` : "" }));
     if (!yes) return;
     const outcome = await runOnce(conversation, (outside) => recordSpending(deps, outside.actor, { rtId, amount, purpose, receipt, fromAward, requestKey: kasRequestKey("catat", request.id) }));
     if (!outcome.ok) return explain(ctx, outcome);
@@ -127,8 +130,16 @@ export function createKasReversalConversation(deps: BotDeps) {
     const listed = await runOnce(conversation, (outside) => reversibleKasEntries(deps.db, outside.actor, { rtId, limit: ENTRIES_SHOWN }));
     if (!listed.ok) return explain(ctx, listed);
     if (listed.value.length === 0) return void (await ctx.reply(ctx.t("kas-reversal-none")));
-    const entry = await pickOne<KasEntryView>(conversation, ctx, "kas-entri", ctx.t("kas-ask-entry"), listed.value, (choice) => kasEntryLine(ctx.t, locale, choice).replace(/^•\s*/, ""), 5);
-    if (!entry) return;
+    // The newest as buttons; any older one by its number (as /kas and the statements show it).
+    const shortcuts = listed.value.map((choice) => ({ label: kasEntryLine(ctx.t, locale, choice).replace(/^•\s*/, ""), data: kasPick.data({ entry: choice.id }), value: choice.id }));
+    let entry: KasEntryView | undefined;
+    while (!entry) {
+      const entryId = await askText(conversation, ctx, ctx.t("kas-ask-entry-or-number"), parseKasEntryNumber, shortcuts);
+      const found = await runOnce(conversation, async (outside) => (await reversibleKasEntry(deps.db, outside.actor, { rtId, entryId })) ?? null);
+      if (!found.ok) return explain(ctx, found);
+      entry = found.value ?? undefined;
+      if (!entry) await ctx.reply(ctx.t("kas-entry-not-reversible", { entry: String(entryId) }));
+    }
     const reason = await askText(conversation, ctx, ctx.t("kas-ask-reason"), parseKasReason);
     const request = await formRequest(conversation, "kas-koreksi");
     const question = ctx.t("kas-confirm-reversal", { entry: String(entry.id), label: kasEntryLabel(ctx.t, entry), amount: formatRupiah(Math.abs(entry.amount), locale), reason });

@@ -21,7 +21,7 @@ import { areaScope } from "../../domain/roles/scope.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { monthOf } from "../../domain/schedule/month.js";
 import { DomainError } from "../../domain/errors.js";
-import { kasBendahara, kasBendaharaPage, kasExport, kasJimpitan, kasJimpitanSave, kasOpen, kasSave } from "../../messages/buttons/kas.js";
+import { kasBendahara, kasBendaharaPage, kasExport, kasExportPage, kasJimpitan, kasJimpitanSave, kasOpen, kasSave } from "../../messages/buttons/kas.js";
 import { formatRupiah, formatWhen, rtNumber, rtVars } from "../../messages/format.js";
 import { kasBookText } from "../../messages/kas.js";
 import { kasExportFileName, kasToXlsx, readKasExport } from "../../reports/kas-export.js";
@@ -33,8 +33,6 @@ import type { BotDeps } from "../deps.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
 
 const RECENT_SHOWN = 10;
-/** A koordinator's list of RTs to export: the first ones of the area (a kelurahan has a few dozen). */
-const EXPORT_RTS_SHOWN = 40;
 
 /** The jimpitan buttons of the person's ronda nights still open for it: shown in /kas and /giliranku. */
 export async function jimpitanKeyboard(deps: Pick<BotDeps, "db" | "clock">, ctx: BotContext): Promise<InlineKeyboard | null> {
@@ -83,7 +81,11 @@ export function createKasFeature(deps: BotDeps): Composer<BotContext> {
   });
   onButton(feature, kasJimpitan, async (ctx, { occurrence }) => {
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch((error: unknown) => ctx.log.debug({ err: error }, "jimpitan offer not edited"));
+    // Only the tapped night's button goes: the person's other open nights keep theirs.
+    const tapped = kasJimpitan.data({ occurrence });
+    const rest = (ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? []).flat().filter((button) => "callback_data" in button && button.callback_data !== tapped);
+    const keyboard = InlineKeyboard.from(rest.map((button) => [button]));
+    await ctx.editMessageReplyMarkup(rest.length > 0 ? { reply_markup: keyboard } : undefined).catch((error: unknown) => ctx.log.debug({ err: error }, "jimpitan offer not edited"));
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(KAS_JIMPITAN, occurrence);
   });
@@ -109,7 +111,8 @@ export function createKasFeature(deps: BotDeps): Composer<BotContext> {
   const bendaharaPicker = async (ctx: BotContext, page: number) => {
     const place = await getRt(deps.db, headedRtId(ctx.actor)!);
     const holders = new Set(await listRtRoleHolderIds(deps.db, place.id, "bendahara"));
-    const members = (await listMembers(deps.db, place.id)).filter((m: MembershipView) => m.status === "active" && m.personId !== ctx.actor.person?.id);
+    const members = (await listMembers(deps.db, place.id))// Only members reachable on Telegram: appointBendahara refuses the others.
+      .filter((m: MembershipView) => m.status === "active" && m.telegramId !== null && m.personId !== ctx.actor.person?.id);
     const choices = members.map((m) => ({ label: `${holders.has(m.personId) ? "✅ " : ""}${m.displayName ?? "-"}`, data: kasBendahara.data({ change: holders.has(m.personId) ? "del" : "add", membership: m.id }) }));
     const text = members.length ? ctx.t("kas-bendahara-picker", rtVars(place)) : ctx.t("picker-empty", rtVars(place));
     return { text, keyboard: paginatedKeyboard(choices, page, (n) => kasBendaharaPage.data({ page: n })) };
@@ -147,14 +150,23 @@ export function createKasFeature(deps: BotDeps): Composer<BotContext> {
       });
     });
   };
+  // An admin's or a kecamatan koordinator's area keeps many RTs' books: the list is paged.
+  const exportPicker = async (ctx: BotContext, page: number) => {
+    const places = await kasRtsInScope(deps.db, areaScope(ctx.actor));
+    const choices = places.map((place) => ({ label: ctx.t("kas-export-rt-button", { rt: rtNumber(place.number), kelurahan: place.kelurahanName }), data: kasExport.data({ rt: place.id }) }));
+    return { empty: places.length === 0, keyboard: paginatedKeyboard(choices, page, (n) => kasExportPage.data({ page: n })) };
+  };
   feature.command("eksporkas", async (ctx) => {
     const own = keeperRtId(ctx.actor);
     if (own !== null) return sendExport(ctx, own);
-    const places = (await kasRtsInScope(deps.db, areaScope(ctx.actor))).slice(0, EXPORT_RTS_SHOWN);
-    if (places.length === 0) return void (await ctx.reply(ctx.t("kas-export-no-rt")));
-    const keyboard = new InlineKeyboard();
-    for (const place of places) keyboard.text(ctx.t("kas-export-rt-button", { rt: rtNumber(place.number), kelurahan: place.kelurahanName }), kasExport.data({ rt: place.id })).row();
+    const { empty, keyboard } = await exportPicker(ctx, 0);
+    if (empty) return void (await ctx.reply(ctx.t("kas-export-no-rt")));
     await ctx.reply(ctx.t("kas-export-choose-rt"), { reply_markup: keyboard });
+  });
+  onButton(feature, kasExportPage, async (ctx, { page }) => {
+    await ctx.answerCallbackQuery();
+    const { keyboard } = await exportPicker(ctx, page);
+    await ctx.editMessageText(ctx.t("kas-export-choose-rt"), { reply_markup: keyboard }).catch((error: unknown) => ctx.log.debug({ err: error }, "kas export list not redrawn"));
   });
   onButton(feature, kasExport, async (ctx, { rt }) => {
     await ctx.answerCallbackQuery();

@@ -10,6 +10,7 @@ import { tidyLine, type Parsed } from "../people/text-input.js";
 import { coversKelurahan, type AreaScope } from "../roles/scope.js";
 import { getRt, listRtPlacesInScope, type RtPlace } from "../rt/rt.js";
 import { monthRange, type Month } from "../schedule/month.js";
+import { formatLocalDate, wibDate } from "../schedule/wib.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { TEXT_LIMITS, withoutInvisible } from "../text-limits.js";
 
@@ -77,13 +78,6 @@ export function readerRtId(actor: Actor): number | null {
   return keeperRtId(actor) ?? (actor.membership?.status === "active" ? actor.membership.rtId : null);
 }
 
-/** Every member reads their RT's book; its keepers, a koordinator over it and an admin too. */
-export async function mayReadKas(db: Database, actor: Actor, rtId: number): Promise<boolean> {
-  if (mayKeepKas(actor, rtId)) return true;
-  if (actor.membership?.status === "active" && actor.membership.rtId === rtId) return true;
-  return coversKelurahan(actor, await getRt(db, rtId));
-}
-
 /** The board's workbook: the keepers, a koordinator over the RT, an admin (not every warga). */
 export async function mayExportKas(db: Database, actor: Actor, rtId: number): Promise<boolean> {
   return mayKeepKas(actor, rtId) || coversKelurahan(actor, await getRt(db, rtId));
@@ -110,13 +104,18 @@ export type KasEntryView = {
   recordedByName: string | null;
 };
 
-const reversedByColumn = sql<number | null>`(select r.id from ${kasEntry} r where r.reverses_entry_id = ${kasEntry.id})`.mapWith((value) => (value === null ? null : Number(value)));
+/** The reversal of an entry, if any (made before `asOf`, when given: a statement reads the book as it stood). */
+function reversedByColumn(asOf?: Date) {
+  const before = asOf ? sql` and r.occurred_at < ${asOf.toISOString()}::timestamptz` : sql``;
+  return sql<number | null>`(select r.id from ${kasEntry} r where r.reverses_entry_id = ${kasEntry.id}${before})`.mapWith((value) => (value === null ? null : Number(value)));
+}
 
-const entryColumns = {
+const entryColumnsAsOf = (asOf?: Date) => ({
   id: kasEntry.id, kind: kasEntry.kind, incomeKind: kasEntry.incomeKind, amount: kasEntry.amount, fromAward: kasEntry.fromAward, purpose: kasEntry.purpose,
-  reason: kasEntry.reason, reversesEntryId: kasEntry.reversesEntryId, reversedBy: reversedByColumn, receiptFileId: kasEntry.receiptFileId,
+  reason: kasEntry.reason, reversesEntryId: kasEntry.reversesEntryId, reversedBy: reversedByColumn(asOf), receiptFileId: kasEntry.receiptFileId,
   occurrenceId: kasEntry.occurrenceId, collectedBy: kasEntry.collectedBy, occurredAt: kasEntry.occurredAt, recordedBy: kasEntry.recordedBy, recordedByName: person.displayName,
-};
+});
+const entryColumns = entryColumnsAsOf();
 
 type EntryRow = { [K in keyof typeof entryColumns]: unknown };
 
@@ -130,8 +129,8 @@ function toView(row: EntryRow): KasEntryView {
   };
 }
 
-function entriesQuery(db: Database) {
-  return db.select(entryColumns).from(kasEntry).innerJoin(person, eq(person.id, kasEntry.recordedBy));
+function entriesQuery(db: Database, asOf?: Date) {
+  return db.select(entryColumnsAsOf(asOf)).from(kasEntry).innerJoin(person, eq(person.id, kasEntry.recordedBy));
 }
 
 export async function findKasEntry(db: Database, entryId: number): Promise<(KasEntryView & { rtId: number }) | undefined> {
@@ -166,6 +165,20 @@ export async function awardRest(db: Database, rtId: number): Promise<number> {
   return exactAmount(row?.rest);
 }
 
+/**
+ * What the RT may still record as uang pembinaan: the awards its titles carry (rt_title) less what
+ * it has recorded as received already (reversals net); null when it holds no title.
+ */
+export async function awardReceivable(db: Database, rtId: number): Promise<number | null> {
+  const [row] = await queryRows<{ titles: string | number; awarded: string | number | null; received: string | number | null }>(db, sql`
+    select (select count(*)::int from ${rtTitle} where rt_id = ${rtId}) as titles,
+      (select coalesce(sum(award_rupiah), 0) from ${rtTitle} where rt_id = ${rtId}) as awarded,
+      (select coalesce(sum(amount), 0) from ${kasEntry} where rt_id = ${rtId} and income_kind = 'pembinaan') as received
+  `);
+  if (Number(row?.titles ?? 0) === 0) return null;
+  return Math.max(0, exactAmount(row?.awarded) - exactAmount(row?.received));
+}
+
 export type Saved = { entry: KasEntryView; balance: number; created: boolean };
 
 type NewEntry = Omit<typeof kasEntry.$inferInsert, "id" | "recordedAt" | "occurredAt" | "rtId" | "recordedBy" | "requestKey">;
@@ -185,6 +198,15 @@ async function appendEntry(tx: Database, params: { rtId: number; personId: numbe
   await params.check?.(balance);
   if (balance + amount < 0) throw new DomainError(entry.kind === "reversal" ? "kas-reversal-insufficient" : "kas-insufficient", { balance, amount: Math.abs(amount) });
   if (balance + amount > KAS_BALANCE_MAX) throw new DomainError("kas-balance-too-large");
+  // The uang pembinaan not yet spent is earmarked: money that touches neither the award's income nor
+  // its spending may not take the balance below it (else /kas would show a "Sisa" the cash lacks).
+  const touchesAward = entry.incomeKind === "pembinaan" || entry.fromAward === true;
+  if (amount < 0 && !touchesAward) {
+    const rest = await awardRest(tx, rtId);
+    if (rest > 0 && balance + amount < rest) {
+      throw new DomainError(entry.kind === "reversal" ? "kas-reversal-earmarked" : "kas-award-earmarked", { rest, free: Math.max(0, balance - rest), amount: Math.abs(amount) });
+    }
+  }
   const [row] = await tx.insert(kasEntry).values({ ...entry, rtId, requestKey, occurredAt: now, recordedBy: personId, recordedAt: now }).onConflictDoNothing().returning({ id: kasEntry.id });
   // Only a jimpitan night recorded twice under two keys can meet the unique index here.
   if (!row) throw new DomainError("not-allowed");
@@ -209,7 +231,17 @@ export async function recordIncome(deps: ServiceDeps, actor: Actor, request: Inc
   const personId = requireKeeper(actor, request.rtId);
   checkAmount(request.amount);
   return inTransaction(deps, (tx) =>
-    appendEntry(tx, { rtId: request.rtId, personId, recorderName: actor.person!.displayName, requestKey: request.requestKey, now: deps.clock(), entry: { kind: "income", incomeKind: request.incomeKind, amount: request.amount, purpose: request.note ?? null } }),
+    appendEntry(tx, {
+      rtId: request.rtId, personId, recorderName: actor.person!.displayName, requestKey: request.requestKey, now: deps.clock(),
+      entry: { kind: "income", incomeKind: request.incomeKind, amount: request.amount, purpose: request.note ?? null },
+      // Uang pembinaan comes only with a title, and no more than its awards: beyond is a mistyped kind or amount.
+      check: async () => {
+        if (request.incomeKind !== "pembinaan") return;
+        const receivable = await awardReceivable(tx, request.rtId);
+        if (receivable === null) throw new DomainError("kas-award-no-title");
+        if (request.amount > receivable) throw new DomainError("kas-award-income-beyond", { allowed: receivable });
+      },
+    }),
   );
 }
 
@@ -273,7 +305,7 @@ export async function reverseKasEntry(deps: ServiceDeps, actor: Actor, request: 
   });
 }
 
-/** Entries of the RT a keeper may still reverse: not reversals, not reversed; newest first. */
+/** Entries of the RT a keeper may still reverse: not reversals, not reversed; newest first (up to `limit`). */
 export async function reversibleKasEntries(db: Database, actor: Actor, params: { rtId: number; limit: number }): Promise<KasEntryView[]> {
   requireKeeper(actor, params.rtId);
   const rows = await entriesQuery(db)
@@ -281,6 +313,25 @@ export async function reversibleKasEntries(db: Database, actor: Actor, params: {
     .orderBy(desc(kasEntry.id))
     .limit(params.limit);
   return rows.map(toView);
+}
+
+/** One entry of the RT a keeper may still reverse, by its number ("No. 123"); undefined if it is not one. */
+export async function reversibleKasEntry(db: Database, actor: Actor, params: { rtId: number; entryId: number }): Promise<KasEntryView | undefined> {
+  requireKeeper(actor, params.rtId);
+  if (!Number.isSafeInteger(params.entryId) || params.entryId < 1) return undefined;
+  const found = await findKasEntry(db, params.entryId);
+  if (!found || found.rtId !== params.rtId || found.kind === "reversal" || found.reversedBy !== null) return undefined;
+  const { rtId: _rtId, ...view } = found;
+  return view;
+}
+
+/** An entry's number as typed: "123", "No. 123", "no 123", "#123" (full-width digits too). */
+export function parseKasEntryNumber(raw: string): Parsed<number> {
+  const text = withoutInvisible(raw).normalize("NFKC").trim();
+  if (text.length === 0) return { ok: false, reason: "empty" };
+  const match = /^(?:no\.?\s*|#)?(\d{1,12})$/i.exec(text);
+  if (!match || !Number.isSafeInteger(Number(match[1]))) return { ok: false, reason: "kas-entry-number" };
+  return { ok: true, value: Number(match[1]) };
 }
 
 export function jimpitanRequestKey(occurrenceId: number): string {
@@ -305,7 +356,8 @@ export async function jimpitanNight(db: Database, actor: Actor, params: { occurr
   if (!shift.some((row) => row.personId === personId)) throw new DomainError("kas-not-on-duty");
   const recorded = (await entryByKey(db, jimpitanRequestKey(occurrence.id))) ?? null;
   const now = params.now.getTime();
-  if (!recorded && (now < occurrence.startsAt.getTime() - JIMPITAN_OPENS_BEFORE_MS || now > occurrence.endsAt.getTime() + JIMPITAN_CLOSES_AFTER_MS)) throw new DomainError("kas-jimpitan-closed");
+  if (!recorded && now < occurrence.startsAt.getTime() - JIMPITAN_OPENS_BEFORE_MS) throw new DomainError("kas-jimpitan-not-open");
+  if (!recorded && now > occurrence.endsAt.getTime() + JIMPITAN_CLOSES_AFTER_MS) throw new DomainError("kas-jimpitan-closed");
   return { occurrenceId: occurrence.id, startsAt: occurrence.startsAt.getTime(), endsAt: occurrence.endsAt.getTime(), rtId, collectors: shift, recorded };
 }
 
@@ -371,19 +423,26 @@ export type AwardReport = {
   rest: number;
 };
 
-/** The uang pembinaan's use, line by line; null when the RT holds no title and received none. */
-export async function awardReport(db: Database, rtId: number): Promise<AwardReport | null> {
-  const titles = (await db.select({ level: rtTitle.level, awardRupiah: rtTitle.awardRupiah, awardedOn: rtTitle.awardedOn }).from(rtTitle).where(eq(rtTitle.rtId, rtId)).orderBy(rtTitle.awardedOn))
+/**
+ * The uang pembinaan's use, line by line; null when the RT holds no title and received none. With
+ * `asOf` (a month's end), the book as it stood then: a statement re-read later says the same.
+ */
+export async function awardReport(db: Database, rtId: number, asOf?: Date): Promise<AwardReport | null> {
+  const until = asOf ? sql` and occurred_at < ${asOf.toISOString()}::timestamptz` : sql``;
+  // A title is decided on a calendar day (awarded_on): it counts from that WIB day's start.
+  const titleUntil = asOf ? sql`${rtTitle.awardedOn} < ${formatLocalDate(wibDate(asOf))}::date` : undefined;
+  const titles = (await db.select({ level: rtTitle.level, awardRupiah: rtTitle.awardRupiah, awardedOn: rtTitle.awardedOn }).from(rtTitle).where(and(eq(rtTitle.rtId, rtId), titleUntil)).orderBy(rtTitle.awardedOn))
     .map((title) => ({ ...title, awardRupiah: Number(title.awardRupiah) }));
   const [sums] = await queryRows<{ received: string | number | null; spent: string | number | null }>(db, sql`
     select coalesce(sum(amount) filter (where income_kind = 'pembinaan'), 0) as received,
       0 - coalesce(sum(amount) filter (where from_award), 0) as spent
-    from ${kasEntry} where rt_id = ${rtId}
+    from ${kasEntry} where rt_id = ${rtId}${until}
   `);
   const received = exactAmount(sums?.received);
   const spent = exactAmount(sums?.spent);
   if (titles.length === 0 && received === 0 && spent === 0) return null;
-  const lines = (await entriesQuery(db).where(and(eq(kasEntry.rtId, rtId), eq(kasEntry.kind, "spending"), eq(kasEntry.fromAward, true))).orderBy(kasEntry.occurredAt, kasEntry.id)).map(toView);
+  const lineUntil = asOf ? sql`${kasEntry.occurredAt} < ${asOf.toISOString()}::timestamptz` : undefined;
+  const lines = (await entriesQuery(db, asOf).where(and(eq(kasEntry.rtId, rtId), eq(kasEntry.kind, "spending"), eq(kasEntry.fromAward, true), lineUntil)).orderBy(kasEntry.occurredAt, kasEntry.id)).map(toView);
   return { titles, received, lines, spent, rest: received - spent };
 }
 
@@ -392,31 +451,39 @@ export type KasMonth = {
   month: Month;
   opening: number;
   closing: number;
-  /** Income by kind over the month, reversals of income netted in. */
+  /** Income by kind over the month, reversals of the month's own income netted in. */
   income: Record<IncomeKind, number>;
+  /** Reversals of an earlier month's entries (income taken back, spending given back), on their own line. */
+  corrections: number;
   incomeTotal: number;
   /** Spending over the month (a positive number), reversals of spending netted in. */
   spending: number;
   entries: KasEntryView[];
 };
 
-/** One WIB month of the RT's book: opening, the entries, income by kind, spending, closing. */
-export async function kasMonth(db: Database, params: { rtId: number; month: Month }): Promise<KasMonth> {
+/**
+ * One WIB month of the RT's book: opening, the entries, income by kind, spending, closing. `asOf`
+ * (the statement's: the month's end) hides corrections made after it, so the text does not change.
+ */
+export async function kasMonth(db: Database, params: { rtId: number; month: Month; asOf?: Date }): Promise<KasMonth> {
   const { from, to } = monthRange(params.month);
   const [before] = await queryRows<{ opening: string | number | null }>(db, sql`
     select coalesce(sum(amount), 0) as opening from ${kasEntry} where rt_id = ${params.rtId} and occurred_at < ${from.toISOString()}::timestamptz
   `);
-  const entries = (await entriesQuery(db).where(and(eq(kasEntry.rtId, params.rtId), sql`${kasEntry.occurredAt} >= ${from.toISOString()}::timestamptz`, sql`${kasEntry.occurredAt} < ${to.toISOString()}::timestamptz`)).orderBy(kasEntry.occurredAt, kasEntry.id)).map(toView);
+  const entries = (await entriesQuery(db, params.asOf).where(and(eq(kasEntry.rtId, params.rtId), sql`${kasEntry.occurredAt} >= ${from.toISOString()}::timestamptz`, sql`${kasEntry.occurredAt} < ${to.toISOString()}::timestamptz`)).orderBy(kasEntry.occurredAt, kasEntry.id)).map(toView);
   const income = Object.fromEntries(INCOME_KINDS.map((kind) => [kind, 0])) as Record<IncomeKind, number>;
   // 0 - x, not -x: a month without spending is 0, not -0 (which Intl prints as "-0").
   let spending = 0;
+  let corrections = 0;
+  const ofThisMonth = new Set(entries.map((entry) => entry.id));
   for (const entry of entries) {
-    if (entry.incomeKind !== null) income[entry.incomeKind] += entry.amount;
+    if (entry.kind === "reversal" && !ofThisMonth.has(entry.reversesEntryId ?? 0)) corrections += entry.amount;
+    else if (entry.incomeKind !== null) income[entry.incomeKind] += entry.amount;
     else spending -= entry.amount;
   }
   const opening = exactAmount(before?.opening);
   const incomeTotal = INCOME_KINDS.reduce((total, kind) => total + income[kind], 0);
-  return { rtId: params.rtId, month: params.month, opening, closing: opening + incomeTotal - spending, income, incomeTotal, spending: 0 + spending, entries };
+  return { rtId: params.rtId, month: params.month, opening, closing: opening + incomeTotal - spending + corrections, income, corrections: 0 + corrections, incomeTotal, spending: 0 + spending, entries };
 }
 
 /** The latest entries of the RT, newest first. */
@@ -436,12 +503,14 @@ export type KasAudit = {
   doubleReversals: number;
   /** RTs that spent more from the uang pembinaan than they received. */
   awardOverspent: number;
+  /** RTs whose unspent uang pembinaan is more than the cash they hold (it is earmarked within the balance). */
+  awardBeyondBalance: number;
   ok: boolean;
 };
 
 /** Checks the cash book's invariants across every RT; the tests and bench:kas run it. */
 export async function auditKasBook(db: Database): Promise<KasAudit> {
-  type Counts = { rts: number; entries: number; mismatches: number; negatives: number; broken: number; doubles: number; overspent: number };
+  type Counts = { rts: number; entries: number; mismatches: number; negatives: number; broken: number; doubles: number; overspent: number; beyond: number };
   const [counts] = (await queryRows<Counts>(db, sql`
     with sums as (select rt_id, sum(amount) as total from ${kasEntry} group by rt_id)
     select
@@ -456,11 +525,13 @@ export async function auditKasBook(db: Database): Promise<KasAudit> {
       (select count(*)::int from (select reverses_entry_id from ${kasEntry} where reverses_entry_id is not null
         group by reverses_entry_id having count(*) > 1) d) as doubles,
       (select count(*)::int from (select rt_id from ${kasEntry} group by rt_id
-        having coalesce(sum(amount) filter (where income_kind = 'pembinaan'), 0) + coalesce(sum(amount) filter (where from_award), 0) < 0) a) as overspent
+        having coalesce(sum(amount) filter (where income_kind = 'pembinaan'), 0) + coalesce(sum(amount) filter (where from_award), 0) < 0) a) as overspent,
+      (select count(*)::int from (select rt_id from ${kasEntry} group by rt_id
+        having coalesce(sum(amount) filter (where income_kind = 'pembinaan'), 0) + coalesce(sum(amount) filter (where from_award), 0) > sum(amount)) e) as beyond
   `)) as [Counts];
   const audit = {
     rts: Number(counts.rts), entries: Number(counts.entries), balanceMismatches: Number(counts.mismatches), negativeBalances: Number(counts.negatives),
-    brokenReversals: Number(counts.broken), doubleReversals: Number(counts.doubles), awardOverspent: Number(counts.overspent),
+    brokenReversals: Number(counts.broken), doubleReversals: Number(counts.doubles), awardOverspent: Number(counts.overspent), awardBeyondBalance: Number(counts.beyond),
   };
-  return { ...audit, ok: audit.balanceMismatches === 0 && audit.negativeBalances === 0 && audit.brokenReversals === 0 && audit.doubleReversals === 0 && audit.awardOverspent === 0 };
+  return { ...audit, ok: audit.balanceMismatches === 0 && audit.negativeBalances === 0 && audit.brokenReversals === 0 && audit.doubleReversals === 0 && audit.awardOverspent === 0 && audit.awardBeyondBalance === 0 };
 }

@@ -27,7 +27,7 @@ export const AUDIENCES = {
   kasReaders: ["warga", "bendahara", "ketua_rt"],
   /** Who records in the cash book: its bendahara, or the ketua (acting ketua too); which RT is checked in domain/kas. */
   kasKeepers: ["bendahara", "ketua_rt"],
-  /** Who exports the cash book for the RT's board; which RT is checked in domain/kas (canReadKasBooks). */
+  /** Who exports the cash book for the RT's board; which RT is checked in domain/kas (mayExportKas). */
   kasExporters: ["bendahara", "ketua_rt", "koordinator", "admin"],
 } as const satisfies Record<string, readonly RoleName[]>;
 

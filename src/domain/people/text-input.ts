@@ -26,6 +26,7 @@ export const INPUT_REFUSALS = [
   "award-sk-number-characters", "award-sk-date-future", "award-sk-date-too-old",
   // issue 17: the kas RT
   "kas-text-characters",
+  "kas-entry-number",
   // issue 17: polls
   "poll-options-too-few", "poll-options-too-many", "poll-option-too-long", "poll-options-duplicate",
 ] as const;

@@ -17,4 +17,9 @@ export const kasJimpitanSave = defineButton("kas.jimpitan-ok", AUDIENCES.residen
 /** /eksporkas: the RT whose book to export (a koordinator's list; a keeper's own RT). */
 export const kasExport = defineButton("kas.ekspor", AUDIENCES.kasExporters, { rt: id });
 
-export const KAS_BUTTONS = [kasBendahara, kasBendaharaPage, kasOpen, kasSave, kasJimpitan, kasJimpitanSave, kasExport];
+/** /kaskoreksi: one of the newest entries (an older one is typed by its number); the domain checks it is the keeper's RT's. */
+export const kasPick = defineButton("kas.koreksi-pilih", AUDIENCES.kasKeepers, { entry: id });
+/** /eksporkas: a page of that list (an admin's or a kecamatan koordinator's is long). */
+export const kasExportPage = defineButton("kas.ekspor-hal", AUDIENCES.kasExporters, { page });
+
+export const KAS_BUTTONS = [kasBendahara, kasBendaharaPage, kasOpen, kasSave, kasJimpitan, kasJimpitanSave, kasExport, kasExportPage, kasPick];
