@@ -10,6 +10,7 @@
  *  - job: planMonthlySummaries end to end, as 09.00 WIB on 1 November runs it (reporting October):
  *    recipients, the keys already queued, both scorecard passes, households and officers, then a
  *    text per resident queued in the outbox; the rows are deleted before each run and after the last;
+ *    peak_heap_mb: the largest heapUsed sampled during this run of the job only;
  *  - rerun: the same job again with every row queued (the 2nd's and 3rd's runs, a second instance);
  *  - counted: countedForOccurrence (a gotong royong check-in) and countedForDeposit of the RT with
  *    the most KK, `--taps` times each, median and p95, beside a floor of `select 1` on the same
@@ -43,6 +44,23 @@ const n = (value: number) => value.toLocaleString("en-US");
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
+/**
+ * The largest heapUsed seen while `work` runs, sampled every 20 ms (and at its start and end): what
+ * the job holds on the live bot's heap (--max-old-space-size=384). Garbage not yet collected counts.
+ */
+async function peakHeap<T>(work: () => Promise<T>): Promise<{ peakMb: number; result: T }> {
+  let peak = process.memoryUsage().heapUsed;
+  const sample = () => void (peak = Math.max(peak, process.memoryUsage().heapUsed));
+  const timer = setInterval(sample, 20);
+  try {
+    const result = await work();
+    sample();
+    return { peakMb: peak / 1024 / 1024, result };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await work();
@@ -75,7 +93,9 @@ async function main(): Promise<void> {
     await clear();
     await planMonthlySummaries(deps, JOB_NOW); // warm-up
     await clear();
-    const job = await timed(() => planMonthlySummaries(deps, JOB_NOW));
+    global.gc?.();
+    const heap = await peakHeap(() => timed(() => planMonthlySummaries(deps, JOB_NOW)));
+    const job = heap.result;
     const rerun = await timed(() => planMonthlySummaries(deps, JOB_NOW));
     if (rerun.result.queued !== 0) throw new Error(`the rerun queued ${rerun.result.queued} messages, expected none`);
     const [sample] = await queryRows<{ chars: number }>(db, sql`select avg(length(payload->>'text'))::int as chars from outbox where dedupe_key like 'monthly:%'`);
@@ -103,6 +123,7 @@ async function main(): Promise<void> {
     console.log(`| tap floor: select 1 (p50 / p95 of ${TAPS}) | ${ms(select1.p50)} / ${ms(select1.p95)} | 1.0× |`);
     console.log(`| counted line of a check-in, RT of ${n(Number(big.kk))} KK (p50 / p95) | ${ms(checkin.p50)} / ${ms(checkin.p95)} | ${ratio(checkin.p50, select1.p50)} |`);
     if (depositTap) console.log(`| counted line of a deposit, same RT (p50 / p95) | ${ms(depositTap.p50)} / ${ms(depositTap.p95)} | ${ratio(depositTap.p50, select1.p50)} |`);
+    console.log(`| peak heap used during the monthly job (live bot: --max-old-space-size=384) | ${heap.peakMb.toFixed(0)} MB | |`);
     console.log(`| peak RSS of this process | ${peak.toFixed(0)} MB | |`);
     console.log(
       JSON.stringify({
@@ -119,6 +140,7 @@ async function main(): Promise<void> {
         counted_checkin_p95_ms: Number(checkin.p95.toFixed(2)),
         counted_deposit_p50_ms: depositTap ? Number(depositTap.p50.toFixed(2)) : null,
         tap_floor_p50_ms: Number(select1.p50.toFixed(2)),
+        peak_heap_mb: Math.round(heap.peakMb),
         peak_rss_mb: Math.round(peak),
       }),
     );

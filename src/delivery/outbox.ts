@@ -2,8 +2,11 @@ import { and, arrayContains, asc, eq, gt, inArray, isNotNull, like, lt, lte, sql
 import type { Database } from "../db/client.js";
 import { outbox, person } from "../db/schema/index.js";
 
-/** Lower goes first. A person's direct reply (0) never queues here: it goes straight out. */
-export const PRIORITY = { duty: 10, reminder: 15, notification: 20, announcement: 30 } as const;
+/**
+ * Lower goes first. A person's direct reply (0) never queues here: it goes straight out. summary:
+ * the monthly resident summary (issue 17), hours of rows that must not hold up a later announcement.
+ */
+export const PRIORITY = { duty: 10, reminder: 15, notification: 20, announcement: 30, summary: 40 } as const;
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxMessage = {

@@ -7,13 +7,20 @@
  *
  * Once a month per person: every row's dedupe key is `monthly:<reported month>:person:<id>`, so the
  * 2nd's and 3rd's runs, a restart or a second instance queue nothing new; they only reach someone
- * who joined (or unmuted) since, or catch up when the bot was down on the 1st. The keys are looked
- * up before anything is computed, so a rerun with nobody left costs two queries. Muted residents
- * (/senyap) are skipped: the summary is news of the RT, as an announcement is, not a duty.
- * Messages go through the outbox at the announcements' priority, paced by the one sender.
+ * who joined (or unmuted) since, or catch up when the bot was down on the 1st. The outbox is asked
+ * first (NOT EXISTS in SQL), so a rerun with nobody left costs one query. Muted residents (/senyap)
+ * are skipped: the summary is news of the RT, as an announcement is, not a duty.
+ *
+ * Erasure: a summary names officers and households' members; erasing one of them cancels every
+ * copy still queued (the send takes hours). Those recipients are not left without: the next run
+ * (the 2nd, the 3rd) queues theirs again under `…:2` / `…:3`, rebuilt from what is left (the erased
+ * officer is no longer listed, an erased resident's own household label is opaque and not ranked).
+ * At most three rows per person and month.
+ *
+ * Work is done a page of RTs at a time (whole kelurahan, ~200 RTs): the live bot runs in 384 MB.
+ * Messages go through the outbox at PRIORITY.summary, below announcements: the ~600,000 rows take
+ * hours to send, and a poll or /umumkan queued later on the 1st goes before them.
  */
-import { inArray } from "drizzle-orm";
-import { outbox } from "../db/schema/index.js";
 import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../delivery/outbox.js";
 import { addressName } from "../messages/address.js";
 import { formatMonth, formatWibDay, rtNumber } from "../messages/format.js";
@@ -21,14 +28,15 @@ import { supportedLocale } from "../messages/locale.js";
 import { scoreTotalText } from "../messages/score-total.js";
 import { translateIn, type Translate } from "../messages/translate.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
-import { monthlyRecipients, monthlyResults, reportedMonth, type MonthlyRecipient, type MonthlyResults, type MonthlyRtResult } from "../domain/scores/monthly.js";
+import { monthlyPendingRts, monthlyRecipients, monthlyResults, reportedMonth, type MonthlyRecipient, type MonthlyResults, type MonthlyRtResult } from "../domain/scores/monthly.js";
 import { monthKey } from "../domain/schedule/month.js";
 import type { ReminderDeps } from "./reminders.js";
 
 export type MonthlyDeps = ReminderDeps & { scoreConfig?: ScoreConfig };
 
-export function monthlyKey(month: string, personId: number): string {
-  return `monthly:${month}:person:${personId}`;
+/** The summary's dedupe key; `attempt` 1 and 2 are the re-sends after an erasure cancelled the earlier (monthly.ts keysOf). */
+export function monthlyKey(month: string, personId: number, attempt = 0): string {
+  return `monthly:${month}:person:${personId}${attempt > 0 ? `:${attempt + 1}` : ""}`;
 }
 
 /** One resident's summary, in their language. */
@@ -45,6 +53,8 @@ export function monthlyText(t: Translate, locale: string, recipient: Pick<Monthl
   if (rt.up.length > 0) lines.push(t("monthly-up", { codes: rt.up.join(", ") }));
   if (rt.down.length > 0) lines.push(t("monthly-down", { codes: rt.down.join(", ") }));
   if (rt.up.length === 0 && rt.down.length === 0) lines.push(t("monthly-no-change"));
+  if (rt.newlyScored.length > 0) lines.push(t("monthly-newly-scored", { codes: rt.newlyScored.join(", ") }));
+  if (rt.noLongerScored.length > 0) lines.push(t("monthly-no-longer-scored", { codes: rt.noLongerScored.join(", ") }));
   if (rt.households.length > 0) {
     lines.push("", t("monthly-households-title", { month }));
     rt.households.forEach((household, index) => lines.push(t("monthly-household", { rank: index + 1, household: household.label, count: household.records })));
@@ -59,53 +69,69 @@ export function monthlyText(t: Translate, locale: string, recipient: Pick<Monthl
 }
 
 const MESSAGES_PER_INSERT = 2_000;
+/** RTs read per page (whole kelurahan at a time, so "most improved" is read once per kelurahan). */
+export const RTS_PER_PAGE = 200;
 
 export type MonthlyResult = { month: string; recipients: number; queued: number };
 
-export async function planMonthlySummaries(deps: MonthlyDeps, now: Date): Promise<MonthlyResult> {
+/** The RTs cut into pages of about `size`, never splitting a kelurahan (its peers are read together). */
+export function pagesByKelurahan<T extends { rtId: number; kelurahanCode: string }>(rts: readonly T[], size: number): number[][] {
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let previous: string | null = null;
+  for (const entry of rts) {
+    if (page.length >= size && entry.kelurahanCode !== previous) {
+      pages.push(page);
+      page = [];
+    }
+    page.push(entry.rtId);
+    previous = entry.kelurahanCode;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+export async function planMonthlySummaries(deps: MonthlyDeps, now: Date, options: { rtsPerPage?: number } = {}): Promise<MonthlyResult> {
   const { db, i18n, logger } = deps;
   const month = reportedMonth(now);
   const key = monthKey(month);
-  const everyone = await monthlyRecipients(db);
-
-  const queuedKeys = new Set<string>();
-  const keys = everyone.map((recipient) => monthlyKey(key, recipient.personId));
-  for (let start = 0; start < keys.length; start += 1000) {
-    const rows = await db.select({ key: outbox.dedupeKey }).from(outbox).where(inArray(outbox.dedupeKey, keys.slice(start, start + 1000)));
-    for (const row of rows) queuedKeys.add(row.key);
-  }
-  const pending = everyone.filter((recipient) => !queuedKeys.has(monthlyKey(key, recipient.personId)));
-  if (pending.length === 0) return { month: key, recipients: 0, queued: 0 };
-
-  const rtIds = [...new Set(pending.map((recipient) => recipient.rtId))].sort((a, b) => a - b);
-  const results = await monthlyResults(db, { month, rtIds }, deps.scoreConfig ?? DEFAULT_SCORE_CONFIG);
-  const messageOf = (recipient: MonthlyRecipient): NewOutboxMessage[] => {
-    const rt = results.rts.get(recipient.rtId);
-    if (!rt) return [];
-    const locale = supportedLocale(recipient.locale);
-    const t = translateIn(i18n, locale);
-    // It names the officers and the households' members by their family: erasing one drops what is still queued.
-    const subjects = [...new Set([...rt.officers.map((officer) => officer.personId), ...rt.households.flatMap((household) => household.personIds)])].filter((id) => id !== recipient.personId);
-    return [{
-      dedupeKey: monthlyKey(key, recipient.personId),
-      chatId: recipient.telegramId,
-      personId: recipient.personId,
-      subjectPersonIds: subjects,
-      priority: PRIORITY.announcement,
-      payload: { text: monthlyText(t, locale, recipient, results, rt) },
-      notBefore: now,
-    }];
-  };
-  // Written a slice at a time: the city's residents' texts are never all held at once.
+  // One query when everyone has theirs (the 2nd's and 3rd's runs, a second instance).
+  const pages = pagesByKelurahan(await monthlyPendingRts(db, key), options.rtsPerPage ?? RTS_PER_PAGE);
   let queued = 0;
   let recipients = 0;
-  for (let start = 0; start < pending.length; start += MESSAGES_PER_INSERT) {
-    const messages = pending.slice(start, start + MESSAGES_PER_INSERT).flatMap(messageOf);
-    recipients += messages.length;
-    queued += await enqueueMessages(db, messages);
+  let rts = 0;
+  // A page of RTs at a time: their results, their residents still due, their texts a slice at a
+  // time; only one page's residents are ever held (the city's ~600,000 never are).
+  for (const rtIds of pages) {
+    const results = await monthlyResults(db, { month, rtIds }, deps.scoreConfig ?? DEFAULT_SCORE_CONFIG);
+    rts += results.rts.size;
+    const pending = await monthlyRecipients(db, { month: key, rtIds });
+    const messageOf = (recipient: MonthlyRecipient): NewOutboxMessage[] => {
+      const rt = results.rts.get(recipient.rtId);
+      if (!rt) return [];
+      const locale = supportedLocale(recipient.locale);
+      const t = translateIn(i18n, locale);
+      // It names the officers and the households' members by their family: erasing one cancels what is
+      // still queued, and the next run sends it again rebuilt without them (monthlyRecipients).
+      const subjects = [...new Set([...rt.officers.map((officer) => officer.personId), ...rt.households.flatMap((household) => household.personIds)])].filter((id) => id !== recipient.personId);
+      return [{
+        dedupeKey: monthlyKey(key, recipient.personId, recipient.attempt),
+        chatId: recipient.telegramId,
+        personId: recipient.personId,
+        subjectPersonIds: subjects,
+        priority: PRIORITY.summary,
+        payload: { text: monthlyText(t, locale, recipient, results, rt) },
+        notBefore: now,
+      }];
+    };
+    for (let start = 0; start < pending.length; start += MESSAGES_PER_INSERT) {
+      const messages = pending.slice(start, start + MESSAGES_PER_INSERT).flatMap(messageOf);
+      recipients += messages.length;
+      queued += await enqueueMessages(db, messages);
+    }
   }
   if (queued > 0) {
-    logger.info({ month: key, queued, rts: results.rts.size }, "monthly summaries queued");
+    logger.info({ month: key, queued, rts }, "monthly summaries queued");
     deps.wakeDelivery?.();
   }
   return { month: key, recipients, queued };

@@ -21,7 +21,7 @@ export const outbox = pgTable("outbox", {
    * resident to their ketua): erasing one of them drops the message if queued, blanks it if sent.
    */
   subjectPersonIds: integer("subject_person_ids").array().notNull().default(sql`'{}'::integer[]`),
-  /** Lower goes first: replies 0, duty reminders 10, other reminders 15, notifications 20, announcements 30. */
+  /** Lower goes first: replies 0, duty reminders 10, other reminders 15, notifications 20, announcements 30, the monthly summary 40. */
   priority: smallint("priority").notNull(),
   method: text("method").notNull().default("sendMessage"),
   payload: jsonb("payload").notNull(),

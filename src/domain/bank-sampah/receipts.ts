@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { depositLine, ledgerEntry, wasteType } from "../../db/schema/index.js";
 import { countedForDeposit, type CountedFor } from "../scores/counted.js";
+import { countedOrNone } from "../scores/counted-guard.js";
 import { countedLine } from "../../messages/counted.js";
 import { plainReceipt, receiptNotice, type PlainReceipt, type ReversedEntry } from "../../messages/bank-sampah.js";
 import { supportedLocale } from "../../messages/locale.js";
@@ -64,8 +65,9 @@ export async function deposit(deps: ServiceDeps, params: { actor: Actor } & Conf
   try {
     const saved = await inTransaction(deps, async (tx) => {
       const receipt = await recordDeposit(tx, actor, request, deps.clock());
-      // One indexed count, only for a new deposit with a receipt to carry it (a replay queues nothing).
-      const counted = receipt.created && receipt.telegramId !== null ? await countedForDeposit(tx, { entryId: receipt.entryId, now: deps.clock() }) : null;
+      // One indexed count, only for a new deposit with a receipt to carry it (a replay queues nothing);
+      // in a savepoint: if it fails the receipt goes without the line, the deposit is never lost.
+      const counted = receipt.created && receipt.telegramId !== null ? await countedOrNone(tx, (read) => countedForDeposit(read, { entryId: receipt.entryId, now: deps.clock() })) : null;
       return queueReceipt(deps, tx, receipt, actor, undefined, counted);
     });
     return { saved: true, ...saved };

@@ -5,6 +5,7 @@ import { eventOccurrence, membership, shiftAssignment } from "../../db/schema/in
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { countedForOccurrence, type CountedFor } from "../scores/counted.js";
+import { countedOrNone } from "../scores/counted-guard.js";
 import { occurrenceSourceKey, participantsOf, recordParticipation, revokeParticipation } from "../participation/participation.js";
 import { getOccurrence, listManageable, type Occurrence } from "./events.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "./checkin-window.js";
@@ -132,7 +133,7 @@ export async function checkIn(db: Database, actor: Actor, text: string, now: Dat
     now,
   );
   // What it counted for (issue 17): one query, the RT's standing on the indicator the kind feeds.
-  const counted = await countedForOccurrence(db, { rtId: occurrence.rtId, occurrenceId: occurrence.id, kind: occurrence.kind, now });
+  const counted = await countedOrNone(db, (read) => countedForOccurrence(read, { rtId: occurrence.rtId, occurrenceId: occurrence.id, kind: occurrence.kind, now }));
   return { occurrence, recorded, counted };
 }
 

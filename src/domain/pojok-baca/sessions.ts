@@ -4,6 +4,7 @@ import { readingSession, readingSessionAttendee } from "../../db/schema/index.js
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { countedForReadingSession, type CountedFor } from "../scores/counted.js";
+import { countedOrNone } from "../scores/counted-guard.js";
 import { recordParticipation } from "../participation/participation.js";
 import { activeMembersAmong, requireKeeper } from "./keepers.js";
 import { SESSION_ATTENDEES_MAX } from "./text.js";
@@ -66,7 +67,7 @@ export async function logSession(db: Database, actor: Actor, input: SessionInput
     if (!created) {
       const [existing] = await tx.select().from(readingSession).where(eq(readingSession.requestKey, input.requestKey));
       const attendees = await tx.select().from(readingSessionAttendee).where(eq(readingSessionAttendee.sessionId, existing!.id));
-      return { session: existing!, attendees: attendees.length, created: false, counted: await countedForReadingSession(tx, { rtId: existing!.rtId, now }) };
+      return { session: existing!, attendees: attendees.length, created: false, counted: await countedOrNone(tx, (read) => countedForReadingSession(read, { rtId: existing!.rtId, now })) };
     }
     const members = await activeMembersAmong(tx, input.rtId, personIds);
     const strangers = personIds.filter((id) => !members.has(id));
@@ -93,7 +94,7 @@ export async function logSession(db: Database, actor: Actor, input: SessionInput
       );
     }
     // What the session counted for (issue 17): P2, the corner's sessions in the window.
-    return { session: created, attendees: personIds.length, created: true, counted: await countedForReadingSession(tx, { rtId: input.rtId, now }) };
+    return { session: created, attendees: personIds.length, created: true, counted: await countedOrNone(tx, (read) => countedForReadingSession(read, { rtId: input.rtId, now })) };
   });
 }
 

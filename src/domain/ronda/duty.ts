@@ -7,6 +7,7 @@ import { supportedLocale } from "../../messages/locale.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { countedForOccurrence, type CountedFor } from "../scores/counted.js";
+import { countedOrNone } from "../scores/counted-guard.js";
 import { occurrenceSourceKey, participantsOf, recordParticipation } from "../participation/participation.js";
 
 /**
@@ -83,6 +84,6 @@ export async function checkInOnDuty(db: Database, actor: Actor, params: { occurr
     now,
   );
   // What it counted for (issue 17): A2, the shifts staffed in the window.
-  const counted = await countedForOccurrence(db, { rtId, occurrenceId, kind: "ronda", now });
+  const counted = await countedOrNone(db, (read) => countedForOccurrence(read, { rtId, occurrenceId, kind: "ronda", now }));
   return { recorded, startsAt: occurrence.startsAt, counted };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
-import { kelurahan, membership, participation, person, roleAssignment, rt, wasteBankOfficer, wasteBankRt } from "../../db/schema/index.js";
+import { kelurahan, membership, outbox, participation, person, roleAssignment, rt, wasteBankOfficer, wasteBankRt } from "../../db/schema/index.js";
 import { addMonths, monthKey, monthOf, monthRange, type Month } from "../schedule/month.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
 import type { IndicatorCode } from "./indicators.js";
@@ -15,8 +15,10 @@ import { computeScorecards, type Scorecard } from "./scorecard.js";
  * - Results: the RT's scorecard at 00.00 WIB on the 1st of the month after (the one /skor and
  *   /indikator would have shown then, its 28-day window, the hand scores entered before then),
  *   compared with the scorecard at 00.00 WIB on the 1st of the reported month.
- * - Movement: the total over the scored indicators, and the indicators whose score went up or down
- *   (an indicator unscored at either end is not said to move: it was not measured).
+ * - Movement: over the indicators scored at both dates only (an indicator unscored at either end was
+ *   not measured, so it does not move the delta); the ones that went up or down, and those scored
+ *   for the first time (or no longer scored) named apart. "Most improved" uses the same delta: hand
+ *   scores first entered in the month do not make an RT the kelurahan's most improved.
  * - Recognition, public within the RT, so kept to households and officers:
  *   - the three most active households of the month: verified, unrevoked records of the month by
  *     household label (the membership's, as the records keep it), most records first, ties by name;
@@ -35,9 +37,14 @@ export type MonthlyRtResult = {
   kelurahanCode: string;
   current: Scorecard;
   previous: Scorecard;
+  /** Over the indicators scored at both dates. */
   delta: number;
   up: IndicatorCode[];
   down: IndicatorCode[];
+  /** Scored at the end of the month, unscored at its start: not in the delta. */
+  newlyScored: IndicatorCode[];
+  /** Scored at the start, unscored at the end (a hand score withdrawn): not in the delta. */
+  noLongerScored: IndicatorCode[];
   households: MonthlyHousehold[];
   officers: MonthlyOfficer[];
 };
@@ -59,18 +66,30 @@ export function reportedMonth(now: Date): Month {
   return addMonths(monthOf(now), -1);
 }
 
-/** Which indicators went up and down between two scorecards of one RT, in catalogue order. */
-export function movement(previous: Scorecard, current: Scorecard): { delta: number; up: IndicatorCode[]; down: IndicatorCode[] } {
+/**
+ * How one RT moved between two scorecards, in catalogue order: the delta over the indicators scored
+ * at both dates (what "naik 2" says), the ones that went up or down, and the ones scored at one end
+ * only, named apart so the delta never counts an indicator merely because it was first measured.
+ */
+export function movement(previous: Scorecard, current: Scorecard): { delta: number; up: IndicatorCode[]; down: IndicatorCode[]; newlyScored: IndicatorCode[]; noLongerScored: IndicatorCode[] } {
   const before = new Map(previous.indicators.map((indicator) => [indicator.code, indicator]));
   const up: IndicatorCode[] = [];
   const down: IndicatorCode[] = [];
+  const newlyScored: IndicatorCode[] = [];
+  const noLongerScored: IndicatorCode[] = [];
+  let delta = 0;
   for (const indicator of current.indicators) {
     const earlier = before.get(indicator.code);
-    if (!earlier || earlier.source === "missing" || indicator.source === "missing") continue;
+    const scoredBefore = earlier !== undefined && earlier.source !== "missing";
+    const scoredNow = indicator.source !== "missing";
+    if (scoredNow && !scoredBefore) newlyScored.push(indicator.code);
+    if (scoredBefore && !scoredNow) noLongerScored.push(indicator.code);
+    if (!scoredBefore || !scoredNow) continue;
+    delta += indicator.score - earlier.score;
     if (indicator.score > earlier.score) up.push(indicator.code);
     if (indicator.score < earlier.score) down.push(indicator.code);
   }
-  return { delta: current.overall - previous.overall, up, down };
+  return { delta, up, down, newlyScored, noLongerScored };
 }
 
 /** The three most active labelled households of each RT over [from, to). */
@@ -83,6 +102,8 @@ async function topHouseholds(db: Database, rtIds: readonly number[], range: { fr
       where p.rt_id = any(${intArray(rtIds)}) and p.verified and p.revoked_at is null
         and p.occurred_at >= ${range.from.toISOString()}::timestamptz and p.occurred_at < ${range.to.toISOString()}::timestamptz
         and nullif(btrim(p.household_label), '') is not null
+        -- an erased resident's own label became anon-<id>-<n> (erasure.ts): it is no household's name
+        and p.household_label !~ '^anon-[0-9]+-[0-9]+$'
       group by p.rt_id, lower(btrim(p.household_label))
     ) ranked
     where rank <= 3
@@ -172,18 +193,54 @@ export async function monthlyResults(db: Database, params: { month: Month; rtIds
   return result;
 }
 
-export type MonthlyRecipient = { personId: number; telegramId: number; locale: string; name: string | null; greeting: MonthlyOfficer["greeting"]; rtId: number };
+/** How many times a person's summary of one month may be queued: once, and again on the 2nd's and 3rd's runs. */
+export const MONTHLY_TRIES = 3;
+
+export type MonthlyRecipient = {
+  personId: number; telegramId: number; locale: string; name: string | null; greeting: MonthlyOfficer["greeting"]; rtId: number;
+  /** 0 the first time; 1 or 2 when the earlier rows were all cancelled because someone they named was erased. */
+  attempt: number;
+};
 
 /**
- * Who gets the summary: the active residents of every RT who can be reached and have not muted
- * announcements (/senyap: the summary is news of the RT, not a duty). One row per person, by person id.
+ * The dedupe keys of one person's summary of a month, as the job writes them: `monthly:<month>:person:<id>`,
+ * then `…:2` and `…:3` for a re-send (monthly-summary.ts).
  */
-export async function monthlyRecipients(db: Database): Promise<MonthlyRecipient[]> {
-  const rows = await queryRows<{ person_id: number; telegram_id: string | number; locale: string; name: string | null; greeting: MonthlyOfficer["greeting"]; rt_id: number }>(db, sql`
-    select pe.id as person_id, pe.telegram_id, pe.locale, pe.display_name as name, pe.greeting, m.rt_id
+function keysOf(month: string) {
+  const base = sql`'monthly:' || ${month}::text || ':person:' || pe.id`;
+  return sql`(${base}, ${base} || ':2', ${base} || ':3')`;
+}
+
+/**
+ * Who still gets the month's summary: the active residents who can be reached, have not muted
+ * announcements (/senyap: the summary is news of the RT, not a duty) and have no row of it in the
+ * outbox but ones cancelled because a person it named was erased (status cancelled, chat id kept;
+ * the recipient's own erasure blanks the chat id). Those are sent again, rebuilt, under the next key.
+ */
+function stillDue(month: string) {
+  return sql`m.status = 'active' and pe.telegram_id is not null and pe.unreachable_at is null and pe.announcements_muted_at is null
+    and not exists (select 1 from ${outbox} o where o.dedupe_key in ${keysOf(month)} and not (o.status = 'cancelled' and o.chat_id <> 0))
+    and (select count(*) from ${outbox} o where o.dedupe_key in ${keysOf(month)}) < ${MONTHLY_TRIES}`;
+}
+
+/** The RTs with someone still due the month's summary, with their kelurahan, by kelurahan then id. */
+export async function monthlyPendingRts(db: Database, month: string): Promise<{ rtId: number; kelurahanCode: string }[]> {
+  const rows = await queryRows<{ id: number; code: string }>(db, sql`
+    select r.id, r.kelurahan_code as code from ${rt} r
+    where exists (select 1 from ${membership} m join ${person} pe on pe.id = m.person_id where m.rt_id = r.id and ${stillDue(month)})
+    order by r.kelurahan_code, r.id
+  `);
+  return rows.map((row) => ({ rtId: Number(row.id), kelurahanCode: row.code }));
+}
+
+/** The residents of the RTs given still due the month's summary (see stillDue), one row per person, by person id. */
+export async function monthlyRecipients(db: Database, params: { month: string; rtIds: readonly number[] }): Promise<MonthlyRecipient[]> {
+  const rows = await queryRows<{ person_id: number; telegram_id: string | number; locale: string; name: string | null; greeting: MonthlyOfficer["greeting"]; rt_id: number; attempt: number }>(db, sql`
+    select pe.id as person_id, pe.telegram_id, pe.locale, pe.display_name as name, pe.greeting, m.rt_id,
+      (select count(*) from ${outbox} o where o.dedupe_key in ${keysOf(params.month)})::int as attempt
     from ${membership} m join ${person} pe on pe.id = m.person_id
-    where m.status = 'active' and pe.telegram_id is not null and pe.unreachable_at is null and pe.announcements_muted_at is null
+    where m.rt_id = any(${intArray(params.rtIds)}) and ${stillDue(params.month)}
     order by pe.id
   `);
-  return rows.map((row) => ({ personId: Number(row.person_id), telegramId: Number(row.telegram_id), locale: row.locale, name: row.name, greeting: row.greeting, rtId: Number(row.rt_id) }));
+  return rows.map((row) => ({ personId: Number(row.person_id), telegramId: Number(row.telegram_id), locale: row.locale, name: row.name, greeting: row.greeting, rtId: Number(row.rt_id), attempt: Number(row.attempt) }));
 }
