@@ -91,7 +91,10 @@ describe("npm run console", () => {
     expect(members).toContain("Dewi Lestari — No. 9A");
     const approved = await press("Dewi Lestari");
     expect(approved).toContain("📨 ke Dewi: Selamat, Dewi Lestari!");
-    expect(await type("#1")).toContain("Tidak ada tombol untuk ditekan");
+    // The approve button is gone: what is left under /anggota is the list of residents without Telegram.
+    const left = await type("#");
+    expect(left).toContain("[1] 📵 Warga tanpa Telegram");
+    expect(left).not.toContain("Dewi");
   });
 
   it("sends plain numbers to the bot as text", async () => {
