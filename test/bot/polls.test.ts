@@ -135,6 +135,8 @@ describe("/polling to each member privately", () => {
     votes = await database.db.select().from(pollVote);
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ counted: true, optionIds: [0] });
+    // Budi is told his vote counts now.
+    expect(harness.telegram.textsTo(budi.id).filter((text) => text.includes("suara Anda sekarang dihitung"))).toHaveLength(1);
   });
 
   it("refuses votes from a forwarded copy and from someone outside the RT", async () => {
@@ -193,9 +195,10 @@ describe("/polling to each member privately", () => {
     expect(records).toHaveLength(3);
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "poll_closed"))).toHaveLength(1);
     const [metrics] = await windowRtMetrics(database.db, new Date(harness.now.getTime() + 60_000), { rtIds: [place.id] });
-    expect(metrics!.metrics).toMatchObject({ musyawarahPolls: 1, musyawarahHouseholds: 2, rapatHeld: 0 });
-    // A5 reads the poll as a musyawarah held, its two voting households present.
-    expect(scoreAutomatic("A5", metrics!.metrics, DEFAULT_SCORE_CONFIG).explanation.vars).toMatchObject({ held: 1, percent: Math.floor((100 * 2) / 40) });
+    // The votes count for A5 alone, not as households taking part.
+    expect(metrics!.metrics).toMatchObject({ musyawarahPolls: 1, musyawarahHouseholds: 2, rapatHeld: 0, participatingHouseholds: 0 });
+    // A5 is the better of the rapat's level and the polls' (2 of 40 KK voting: 0, as without a rapat).
+    expect(scoreAutomatic("A5", metrics!.metrics, DEFAULT_SCORE_CONFIG)).toMatchObject({ score: 0, explanation: { key: "score-explain-a5", vars: { held: 0 } } });
 
     // A vote after closing changes nothing.
     await vote(dewi, pollIdIn(dewi.id), [0]);
@@ -360,6 +363,21 @@ describe("/polling's form", () => {
 });
 
 describe("erasure", () => {
+  it("erasing a household's counting voter on an open poll hands the household's vote to its next voter", async () => {
+    const { ketua, siti, budi } = await rt05();
+    await askPoll(ketua, { household: true });
+    await vote(siti, pollIdIn(siti.id), [0]);
+    await vote(budi, pollIdIn(budi.id), [1]);
+    const [sitiRow] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, siti.id));
+    await erasePerson(database.db, sitiRow!.id, harness.now);
+    const votes = await database.db.select().from(pollVote);
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ counted: true, optionIds: [1] });
+    const { id } = await onlyPoll();
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    expect((await onlyPoll()).resultCounts).toEqual([0, 1]);
+  });
+
   it("erases a voter's household and a ketua's question, keeping the counts", async () => {
     const { ketua, siti, dewi } = await rt05();
     await askPoll(ketua, { household: true });

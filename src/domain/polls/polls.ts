@@ -13,6 +13,7 @@ import { recordParticipation } from "../participation/participation.js";
 import { headedRtId, type Actor } from "../people/actor.js";
 import { getRt } from "../rt/rt.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
+import { promoteNextVoter } from "./votes.js";
 import { POLL_OPTIONS_MAX, POLL_OPTIONS_MIN, POLL_OPTION_MAX, POLL_QUESTION_MAX } from "./input.js";
 
 /** How long a poll stays open unless the ketua says otherwise, and the choices the form offers. */
@@ -191,6 +192,14 @@ export type VoteOutcome =
  * holds its vote (and may change it); a later member's vote is kept uncounted and they are told once.
  * When the holder takes their vote back, the household's next voter's vote counts instead.
  */
+/** "Your vote now counts": the household's vote passed to this member (their earlier one was not counted). */
+async function tellPromoted(deps: ServiceDeps, tx: Database, found: { id: number; question: string; createdBy: number }, personId: number, now: Date): Promise<void> {
+  const [who] = await tx.select({ telegramId: person.telegramId, locale: person.locale }).from(person).where(eq(person.id, personId));
+  if (!who?.telegramId) return;
+  const t = translateIn(deps.i18n, supportedLocale(who.locale));
+  await queueNotices(tx, now, [{ event: eventKey("poll-vote-promoted", found.id), chatId: who.telegramId, personId, text: t("poll-vote-promoted", { question: found.question }), about: [found.createdBy] }]);
+}
+
 export async function recordVote(deps: ServiceDeps, params: { telegramPollId: string; telegramUserId: number; optionIds: readonly number[] }, now: Date): Promise<VoteOutcome> {
   return inTransaction(deps, async (tx) => {
     const [copy] = await tx.select({ pollId: pollCopy.pollId, personId: pollCopy.personId }).from(pollCopy).where(eq(pollCopy.telegramPollId, params.telegramPollId));
@@ -212,12 +221,9 @@ export async function recordVote(deps: ServiceDeps, params: { telegramPollId: st
       if (!mine) return "retracted";
       await tx.delete(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
       if (mine.counted && found.onePerHousehold) {
-        // The household's next voter, by the time they voted, holds its vote now.
-        await tx.execute(sql`
-          update ${pollVote} set counted = true
-          where (poll_id, person_id) = (
-            select poll_id, person_id from ${pollVote} where poll_id = ${found.id} and household = ${mine.household} and not counted
-            order by voted_at, person_id limit 1)`);
+        // The household's next voter, by the time they voted, holds its vote now; they are told.
+        const promoted = await promoteNextVoter(tx, found.id, mine.household);
+        if (promoted !== null) await tellPromoted(deps, tx, found, promoted, now);
       }
       return "retracted";
     }
