@@ -224,6 +224,58 @@ describe("/polling to each member privately", () => {
   });
 });
 
+describe("the close-polls job", () => {
+  it("closes the other due polls when one fails, logging the failing one without personal ids, and closes it once it can", async () => {
+    const { ketua } = await rt05();
+    await askPoll(ketua, { days: "1 hari", question: "Pertanyaan pertama?" });
+    await askPoll(ketua, { days: "1 hari", question: "Pertanyaan kedua?" });
+    const [first, second] = await database.db.select().from(poll).orderBy(poll.closesAt);
+    const lines: string[] = [];
+    const logger = createLogger("info", { write: (line: string) => lines.push(line) });
+    const job = productionJobs({ ...harness.deps, logger }).find((candidate) => candidate.name === "close-polls")!;
+    await database.db.execute(`create function fail_poll_close() returns trigger language plpgsql as $$ begin raise exception 'no closing %', new.id; end $$`);
+    await database.db.execute(`create trigger fail_poll_close before update on poll for each row when (old.id = ${first!.id}) execute function fail_poll_close()`);
+    try {
+      harness.now = new Date(harness.now.getTime() + DAY_MS);
+      expect(await job.run(harness.now)).toBe(1);
+      expect((await database.db.select().from(poll).where(eq(poll.id, second!.id)))[0]!.status).toBe("closed");
+      expect((await database.db.select().from(poll).where(eq(poll.id, first!.id)))[0]!.status).toBe("open");
+      const failed = lines.filter((line) => line.includes("closing a due poll failed"));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toContain(`"pollId":${first!.id}`);
+      expect(failed[0]).not.toContain(String(ketua.id));
+    } finally {
+      await database.db.execute(`drop trigger fail_poll_close on poll`);
+      await database.db.execute(`drop function fail_poll_close()`);
+    }
+    expect(await job.run(new Date(harness.now.getTime() + 60_000))).toBe(1);
+  });
+});
+
+describe("a result with names of many voters", () => {
+  it("is split under Telegram's limit, for the ketua's look and for the close notice, naming all 200 voters", async () => {
+    const { ketua } = await rt05();
+    await askPoll(ketua, { anonymous: false });
+    const { id } = await onlyPoll();
+    const people = await database.db.insert(person).values(Array.from({ length: 200 }, (_, i) => ({ telegramId: 9_100_000 + i, displayName: `Warga Dengan Nama Cukup Panjang ${i + 1}` }))).returning({ id: person.id });
+    await database.db.insert(pollVote).values(people.map((row, i) => ({ pollId: id, personId: row.id, household: `person:${row.id}`, optionIds: [i % 2], counted: true, votedAt: harness.now })));
+
+    const before = harness.telegram.textsTo(ketua.id).length;
+    await pressData(harness, ketua, pollPeek.data({ poll: id }));
+    const peeked = harness.telegram.textsTo(ketua.id).slice(before);
+    expect(peeked.length).toBeGreaterThan(1);
+    for (const text of peeked) expect(text.length).toBeLessThanOrEqual(4096);
+    for (let i = 1; i <= 200; i++) expect(peeked.join("\n")).toMatch(new RegExp(`Panjang ${i}(,|\\n|$)`));
+
+    const closing = harness.telegram.textsTo(ketua.id).length;
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    const notices = harness.telegram.textsTo(ketua.id).slice(closing).filter((text) => text.includes("Warga Dengan Nama"));
+    expect(notices.length).toBeGreaterThan(1);
+    for (const text of notices) expect(text.length).toBeLessThanOrEqual(4096);
+    expect(notices.join("\n")).toContain("Panjang 200");
+  });
+});
+
 describe("/polling in the RT's group", () => {
   async function linkGroup(rtId: number) {
     await database.db.update(rt).set({ groupChatId: GROUP_ID }).where(eq(rt.id, rtId));

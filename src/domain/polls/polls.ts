@@ -3,10 +3,11 @@ import type { Database } from "../../db/client.js";
 import { membership, outbox, person, poll, pollCopy, pollVote, roleAssignment } from "../../db/schema/index.js";
 import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../../delivery/outbox.js";
 import { addressName } from "../../messages/address.js";
-import { formatWhen, rtNumber } from "../../messages/format.js";
+import { chunkLines, formatWhen, rtNumber } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { eventKey, queueNotices, type Notice } from "../../messages/notices.js";
 import { translateIn, type Translate } from "../../messages/translate.js";
+import type { Logger } from "../../logger.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import { recordParticipation } from "../participation/participation.js";
@@ -312,20 +313,34 @@ export async function pollResult(db: Database, params: { pollId: number; rtId: n
   };
 }
 
-/** The result as the RT reads it (counts and shares, never a voter), and for its ketua with names if the poll is not anonymous. */
-export function resultText(t: Translate, result: PollResult): string {
-  const lines = result.options.map((option, index) => {
+/** Names under an option, a few to a line, so that no line nears Telegram's limit on its own. */
+const NAMES_PER_LINE = 20;
+
+/**
+ * The result as the RT reads it (counts and shares, never a voter), and for its ketua with names if
+ * the poll is not anonymous, as messages under Telegram's limit (chunkLines): one for counts alone,
+ * more when the names of many voters are listed.
+ */
+export function resultTexts(t: Translate, result: PollResult, header?: string): string[] {
+  const lines = result.options.flatMap((option, index) => {
     const count = result.counts[index] ?? 0;
     const percent = result.voters > 0 ? Math.round((100 * count) / result.voters) : 0;
     const line = t("poll-result-line", { option: option === "" ? t("poll-erased-text") : option, count, percent });
-    const names = result.namesByOption?.[index];
-    return names && names.length > 0 ? `${line}\n   ${names.join(", ")}` : line;
+    const names = result.namesByOption?.[index] ?? [];
+    const named: string[] = [];
+    for (let at = 0; at < names.length; at += NAMES_PER_LINE) named.push(`   ${names.slice(at, at + NAMES_PER_LINE).join(", ")}`);
+    return [line, ...named];
   });
-  return [
-    t(result.closedAt ? "poll-result-title" : "poll-result-title-open", { question: result.question === "" ? t("poll-erased-text") : result.question }),
+  const title = t(result.closedAt ? "poll-result-title" : "poll-result-title-open", { question: result.question === "" ? t("poll-erased-text") : result.question });
+  return chunkLines(header === undefined ? title : `${header}\n\n${title}`, [
     ...lines,
     t(result.onePerHousehold ? "poll-result-voters-household" : "poll-result-voters", { count: result.voters }),
-  ].join("\n");
+  ]);
+}
+
+/** The result in one message: the RT's copy, counts and shares only (never long). */
+export function resultText(t: Translate, result: PollResult): string {
+  return resultTexts(t, result).join("\n");
 }
 
 export type ClosedPoll = { result: PollResult; alreadyClosed: boolean };
@@ -397,11 +412,10 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
       const named = found.anonymous ? result : (await pollResult(tx, { pollId: found.id, rtId: found.rtId, withNames: t }))!;
       // A result with names is about its voters: erasing one of them blanks it.
       const named_ = named.namesByOption ? (await tx.select({ personId: pollVote.personId }).from(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.counted, true)))).map((row) => row.personId) : [];
-      notices.push({
-        event: eventKey("poll-result-ketua", found.id), chatId: head.telegramId, personId: ketuaId,
-        text: [t(params.actor ? "poll-closed-by-ketua" : "poll-closed-by-time"), resultText(t, named)].join("\n\n"),
-        about: [found.createdBy, ...named_],
-      });
+      resultTexts(t, named, t(params.actor ? "poll-closed-by-ketua" : "poll-closed-by-time")).forEach((text, part) => notices.push({
+        event: part === 0 ? eventKey("poll-result-ketua", found.id) : eventKey("poll-result-ketua", `${found.id}:${part}`), chatId: head.telegramId!, personId: ketuaId,
+        text, about: [found.createdBy, ...named_],
+      }));
     }
     await queueNotices(tx, now, notices);
     await recordAudit(tx, { occurredAt: now, actorPersonId: closedBy, action: "poll_closed", rtId: found.rtId, entityType: "poll", entityId: found.id, details: { voters, byTime: params.actor === null } });
@@ -409,13 +423,22 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
   });
 }
 
-/** The job: every open poll whose time has come is closed, each in its own transaction. */
-export async function closeDuePolls(deps: ServiceDeps, now: Date): Promise<number> {
+/**
+ * The job: every open poll whose time has come is closed, each in its own transaction. One that fails
+ * is logged (its id only) and left for the next minute; the others close regardless.
+ */
+export async function closeDuePolls(deps: ServiceDeps & { logger: Pick<Logger, "error"> }, now: Date): Promise<number> {
   const due = await deps.db.select({ id: poll.id }).from(poll).where(and(eq(poll.status, "open"), lte(poll.closesAt, now))).orderBy(asc(poll.closesAt)).limit(100);
   let closed = 0;
   for (const { id } of due) {
-    const outcome = await closePoll(deps, { pollId: id, actor: null }, now);
-    if (!outcome.alreadyClosed) closed++;
+    try {
+      const outcome = await closePoll(deps, { pollId: id, actor: null }, now);
+      if (!outcome.alreadyClosed) closed++;
+    } catch (error) {
+      // The poll's id and the error's kind only: a database message can quote values (names, ids).
+      const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : error instanceof Error ? error.name : "unknown";
+      deps.logger.error({ pollId: id, code }, "closing a due poll failed; tried again next minute");
+    }
   }
   return closed;
 }
