@@ -3,6 +3,8 @@ import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox, participation, person, poll, pollCopy, pollVote, rt } from "../../src/db/schema/index.js";
 import { erasePerson } from "../../src/domain/people/person.js";
+import { recordPollCopySent } from "../../src/domain/polls/copies.js";
+import { closePoll } from "../../src/domain/polls/polls.js";
 import { windowRtMetrics } from "../../src/domain/scores/metrics.js";
 import { DEFAULT_SCORE_CONFIG } from "../../src/domain/scores/config.js";
 import { scoreAutomatic } from "../../src/domain/scores/scorecard.js";
@@ -221,6 +223,26 @@ describe("/polling to each member privately", () => {
     expect(ketuaResult).toContain("Sabtu pagi: 2 (100%)");
     expect(ketuaResult).not.toContain("Siti");
     expect((await onlyPoll()).status).toBe("closed");
+  });
+});
+
+describe("a copy being sent as the poll closes", () => {
+  it("is stopped once its message is recorded, so no copy stays open after the close", async () => {
+    const { ketua, siti } = await rt05();
+    harness.drainAfterEachUpdate = false;
+    await askPoll(ketua);
+    const { id } = await onlyPoll();
+    const [sitiRow] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, siti.id));
+    const [copy] = await database.db.select().from(pollCopy).where(and(eq(pollCopy.pollId, id), eq(pollCopy.personId, sitiRow!.id)));
+    // The sender has claimed Siti's copy and is sending it.
+    await database.db.update(outbox).set({ status: "sending", claimedAt: harness.now, claimedBy: "test" }).where(eq(outbox.dedupeKey, copy!.dedupeKey));
+    await closePoll(harness.deps, { pollId: id, actor: null }, harness.now);
+    expect(await database.db.select().from(outbox).where(eq(outbox.method, "stopPoll"))).toHaveLength(0);
+    // Telegram answers: the copy went out; the engine records it.
+    expect(await recordPollCopySent(database.db, { dedupeKey: copy!.dedupeKey, telegramPollId: "late-copy", messageId: 4242 })).toBe(true);
+    const stops = await database.db.select().from(outbox).where(eq(outbox.method, "stopPoll"));
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toMatchObject({ chatId: siti.id, payload: { message_id: 4242 } });
   });
 });
 

@@ -381,7 +381,8 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
       .innerJoin(outbox, eq(outbox.dedupeKey, pollCopy.dedupeKey))
       .where(eq(pollCopy.pollId, found.id));
     await tx.update(outbox).set({ status: "cancelled" }).where(and(inArray(outbox.dedupeKey, copies.length ? copies.map((c) => c.dedupeKey) : [""]), eq(outbox.status, "pending")));
-    await enqueueMessages(tx, copies.filter((copy) => copy.messageId !== null && copy.status === "sent").map((copy) => ({
+    // A copy with its message recorded is stopped, sent or still being marked sent (recordPollCopySent stops the rest).
+    await enqueueMessages(tx, copies.filter((copy) => copy.messageId !== null).map((copy) => ({
       dedupeKey: `poll:${found.id}:stop:${copy.id}`, chatId: copy.chatId, personId: copy.personId, priority: PRIORITY.notification, method: "stopPoll",
       payload: { message_id: copy.messageId }, notBefore: now,
     })));
