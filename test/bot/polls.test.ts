@@ -141,6 +141,18 @@ describe("/polling to each member privately", () => {
     expect(harness.telegram.textsTo(budi.id).filter((text) => text.includes("suara Anda sekarang dihitung"))).toHaveLength(1);
   });
 
+  it("ignores an older answer delivered after a newer one (a failed update redelivered late)", async () => {
+    const { ketua, siti } = await rt05();
+    await askPoll(ketua);
+    const older = voteUpdate(siti, pollIdIn(siti.id), [0]);
+    const newer = voteUpdate(siti, pollIdIn(siti.id), [1]);
+    await harness.deliver(newer);
+    await harness.deliver(older);
+    const votes = await database.db.select().from(pollVote);
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ optionIds: [1], lastUpdateId: newer.update_id });
+  });
+
   it("refuses votes from a forwarded copy and from someone outside the RT", async () => {
     const { ketua, siti } = await rt05();
     const other = await addRt(database.db, 6);

@@ -88,7 +88,7 @@ export function createPollUpdatesFeature(deps: BotDeps): Composer<BotContext> {
     const answer = ctx.pollAnswer;
     // A vote cast as a chat (an anonymous group admin) names no person: it cannot be a member's vote.
     if (!answer.user) return;
-    const outcome = await recordVote(deps, { telegramPollId: answer.poll_id, telegramUserId: answer.user.id, optionIds: answer.option_ids }, deps.clock());
+    const outcome = await recordVote(deps, { telegramPollId: answer.poll_id, telegramUserId: answer.user.id, optionIds: answer.option_ids, updateId: ctx.update.update_id }, deps.clock());
     ctx.log?.debug({ outcome }, "poll answer");
   });
   composer.on("poll", async (ctx) => {

@@ -185,7 +185,9 @@ export type VoteOutcome =
   | "counted"
   /** Recorded, but a member of the same household voted first: it does not count. */
   | "household-taken"
-  | "retracted";
+  | "retracted"
+  /** An older answer of the voter's delivered after a newer one (Telegram redelivering a failed update): ignored. */
+  | "stale";
 
 /**
  * A poll_answer: the voter's choice replaces their earlier one, an empty choice takes it back, and a
@@ -201,7 +203,7 @@ async function tellPromoted(deps: ServiceDeps, tx: Database, found: { id: number
   await queueNotices(tx, now, [{ event: eventKey("poll-vote-promoted", found.id), chatId: who.telegramId, personId, text: t("poll-vote-promoted", { question: found.question }), about: [found.createdBy] }]);
 }
 
-export async function recordVote(deps: ServiceDeps, params: { telegramPollId: string; telegramUserId: number; optionIds: readonly number[] }, now: Date): Promise<VoteOutcome> {
+export async function recordVote(deps: ServiceDeps, params: { telegramPollId: string; telegramUserId: number; optionIds: readonly number[]; updateId?: number }, now: Date): Promise<VoteOutcome> {
   return inTransaction(deps, async (tx) => {
     const [copy] = await tx.select({ pollId: pollCopy.pollId, personId: pollCopy.personId }).from(pollCopy).where(eq(pollCopy.telegramPollId, params.telegramPollId));
     if (!copy) return "unknown";
@@ -218,6 +220,8 @@ export async function recordVote(deps: ServiceDeps, params: { telegramPollId: st
     if (!voter || (copy.personId !== null && copy.personId !== voter.personId)) return "not-member";
     const options = params.optionIds.filter((option) => Number.isInteger(option) && option >= 0 && option < found.options.length);
     const [mine] = await tx.select().from(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
+    if (mine && params.updateId !== undefined && mine.lastUpdateId !== null && mine.lastUpdateId > params.updateId) return "stale";
+    const lastUpdateId = params.updateId ?? null;
     if (options.length === 0) {
       if (!mine) return "retracted";
       await tx.delete(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
@@ -235,9 +239,9 @@ export async function recordVote(deps: ServiceDeps, params: { telegramPollId: st
       .where(and(eq(pollVote.pollId, found.id), eq(pollVote.household, household), eq(pollVote.counted, true)));
     const counted = !holder || holder.personId === voter.personId;
     if (mine) {
-      await tx.update(pollVote).set({ optionIds: options, counted, household }).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
+      await tx.update(pollVote).set({ optionIds: options, counted, household, lastUpdateId }).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
     } else {
-      await tx.insert(pollVote).values({ pollId: found.id, personId: voter.personId, household, optionIds: options, counted, votedAt: now });
+      await tx.insert(pollVote).values({ pollId: found.id, personId: voter.personId, household, optionIds: options, counted, votedAt: now, lastUpdateId });
     }
     if (!counted) {
       const t = translateIn(deps.i18n, supportedLocale(voter.locale));
