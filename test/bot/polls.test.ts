@@ -141,6 +141,21 @@ describe("/polling to each member privately", () => {
     expect(harness.telegram.textsTo(budi.id).filter((text) => text.includes("suara Anda sekarang dihitung"))).toHaveLength(1);
   });
 
+  it("counts only members still active at the close: one who left is neither in the result nor in A5", async () => {
+    const { ketua, siti, dewi } = await rt05();
+    await askPoll(ketua);
+    await vote(siti, pollIdIn(siti.id), [0]);
+    await vote(dewi, pollIdIn(dewi.id), [1]);
+    const [dewiRow] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, dewi.id));
+    await database.db.execute(`update membership set status = 'left' where person_id = ${dewiRow!.id}`);
+    const { id } = await onlyPoll();
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    expect(await onlyPoll()).toMatchObject({ resultCounts: [1, 0], resultVoters: 1 });
+    const records = await database.db.select().from(participation).where(eq(participation.kind, "musyawarah"));
+    expect(records).toHaveLength(1);
+    expect(records[0]!.householdLabel).not.toBeNull();
+  });
+
   it("ignores an older answer delivered after a newer one (a failed update redelivered late)", async () => {
     const { ketua, siti } = await rt05();
     await askPoll(ketua);

@@ -287,7 +287,12 @@ async function countVotes(db: Database, found: typeof poll.$inferSelect): Promis
     const counts = found.options.map((_, index) => found.telegramCounts?.[index] ?? 0);
     return { counts, voters: counts.reduce((sum, count) => sum + count, 0) };
   }
-  const votes = await db.select({ optionIds: pollVote.optionIds }).from(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.counted, true)));
+  // Only members still active in the RT: one who left since voting no longer speaks for it.
+  const votes = await db
+    .select({ optionIds: pollVote.optionIds })
+    .from(pollVote)
+    .innerJoin(membership, and(eq(membership.personId, pollVote.personId), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
+    .where(and(eq(pollVote.pollId, found.id), eq(pollVote.counted, true)));
   const counts = found.options.map(() => 0);
   for (const vote of votes) for (const option of vote.optionIds) if (option < counts.length) counts[option]!++;
   return { counts, voters: votes.length };
@@ -369,11 +374,12 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
     const voted = await tx
       .select({ personId: pollVote.personId, label: membership.householdLabel })
       .from(pollVote)
-      .leftJoin(membership, and(eq(membership.personId, pollVote.personId), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
+      // Active members only: one who left has no household here (a null label would count as one more in A5).
+      .innerJoin(membership, and(eq(membership.personId, pollVote.personId), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
       .where(eq(pollVote.pollId, found.id));
     for (const vote of voted) {
       await recordParticipation(tx, {
-        sourceKey: `poll:${found.id}:person:${vote.personId}`, rtId: found.rtId, personId: vote.personId, householdLabel: vote.label ?? null,
+        sourceKey: `poll:${found.id}:person:${vote.personId}`, rtId: found.rtId, personId: vote.personId, householdLabel: vote.label,
         kind: "musyawarah", occurredAt: now, verified: true, source: "poll", recordedBy: closedBy,
       }, now);
     }
