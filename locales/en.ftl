@@ -2700,3 +2700,4 @@ monthly-footer = Type /indikator to see how you can help this month. Rather not 
 
 ## issue 17: polls fixes
 poll-vote-promoted = For the poll "{ $question }", the vote of your household's member who voted first no longer stands, so your vote now counts for your household.
+satisfaction-too-few = not enough answers yet

@@ -2681,3 +2681,4 @@ monthly-footer = Ketik /indikator untuk melihat apa yang bisa Anda bantu bulan i
 
 ## issue 17: polls fixes
 poll-vote-promoted = Untuk polling "{ $question }", suara anggota KK Anda yang memilih lebih dulu tidak lagi berlaku, jadi suara Anda sekarang dihitung untuk KK Anda.
+satisfaction-too-few = belum cukup jawaban
