@@ -271,6 +271,14 @@ describe("a copy being sent as the poll closes", () => {
     expect(stops).toHaveLength(1);
     expect(stops[0]).toMatchObject({ chatId: siti.id, payload: { message_id: 4242 } });
   });
+
+  it("sends every copy protected, so it cannot be forwarded", async () => {
+    const { ketua } = await rt05();
+    await askPoll(ketua);
+    const copies = await database.db.select().from(outbox).where(eq(outbox.method, "sendPoll"));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) expect(copy.payload).toMatchObject({ protect_content: true });
+  });
 });
 
 describe("the close-polls job", () => {

@@ -45,13 +45,18 @@ export function draftRefusal(draft: Pick<PollDraft, "target" | "anonymous" | "on
   return null;
 }
 
-/** The sendPoll a copy carries: a Telegram anonymous poll only in a group asked for anonymity; in a private chat only the bot sees the vote. */
+/**
+ * The sendPoll a copy carries: a Telegram anonymous poll only in a group asked for anonymity; in a
+ * private chat only the bot sees the vote. Protected: it cannot be forwarded or saved.
+ */
 function pollPayload(draft: Pick<PollDraft, "question" | "options" | "target" | "anonymous">): Record<string, unknown> {
   return {
     question: draft.question,
     options: draft.options.map((text) => ({ text })),
     is_anonymous: draft.target === "group" && draft.anonymous,
     allows_multiple_answers: false,
+    // A copy forwarded elsewhere counts for nothing (votes are checked), but would show the RT's question: it cannot be forwarded.
+    protect_content: true,
   };
 }
 
