@@ -363,6 +363,27 @@ describe("/polling in the RT's group", () => {
     expect(await database.db.select().from(participation)).toEqual([]);
   });
 
+  it("records an anonymous group poll's final counts from Telegram's answer to stopPoll", async () => {
+    const { ketua, place } = await rt05();
+    await linkGroup(place.id);
+    await harness.send(ketua, "/polling");
+    await harness.send(ketua, "Iuran sampah naik?");
+    await harness.send(ketua, "Setuju\nTidak setuju");
+    await harness.press(ketua, "Grup RT");
+    await harness.press(ketua, "Tanpa nama");
+    await harness.press(ketua, "3 hari");
+    await harness.press(ketua, "Kirim polling");
+    const [message] = harness.telegram.pollsIn(GROUP_ID);
+    await harness.deliver(pollStateUpdate(message!.poll!.id, [3, 1]));
+    // Two more votes came in after the last poll update the bot saw.
+    message!.poll!.options[0]!.voter_count = 4;
+    message!.poll!.options[1]!.voter_count = 2;
+    const { id } = await onlyPoll();
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    await harness.settle();
+    expect(await onlyPoll()).toMatchObject({ resultCounts: [4, 2], resultVoters: 6 });
+  });
+
   it("a named group poll takes members' votes per household and ignores non-members", async () => {
     const { ketua, place, siti, budi } = await rt05();
     await linkGroup(place.id);

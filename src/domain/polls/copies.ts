@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { outbox, poll, pollCopy } from "../../db/schema/index.js";
 import { enqueueMessages, PRIORITY } from "../../delivery/outbox.js";
@@ -33,4 +33,21 @@ export async function recordPollCopySent(db: Database, params: { dedupeKey: stri
     }
     return rows.length > 0;
   });
+}
+
+/**
+ * Telegram's Poll as stopPoll returned it: for an anonymous group poll (only counts, no votes) its
+ * final counts are the result, replacing those of the last `poll` update seen before the close.
+ */
+export async function recordFinalPollCounts(db: Database, params: { telegramPollId: string; counts: readonly number[] }): Promise<boolean> {
+  const counts = params.counts.map((count) => (Number.isSafeInteger(count) && count >= 0 ? count : 0));
+  const rows = await db
+    .update(poll)
+    .set({ telegramCounts: counts, resultCounts: counts, resultVoters: counts.reduce((sum, count) => sum + count, 0) })
+    .where(and(
+      sql`${poll.id} = (select ${pollCopy.pollId} from ${pollCopy} where ${pollCopy.telegramPollId} = ${params.telegramPollId})`,
+      eq(poll.status, "closed"), eq(poll.target, "group"), eq(poll.anonymous, true), sql`jsonb_array_length(${poll.options}) = ${counts.length}`,
+    ))
+    .returning({ id: poll.id });
+  return rows.length > 0;
 }
