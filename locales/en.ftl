@@ -860,7 +860,8 @@ score-explain-b3 = { $code } = { $score }: { $percent }% of households took part
 score-explain-b7 = { $code } = { $score }: gotong royong held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
 score-explain-a2 = { $code } = { $score }: { $staffed } of { $held } ronda shifts staffed ({ $percent }%); the threshold for { $next } is { $target }%
 score-explain-a2-none = { $code } = 0: no ronda shift was scheduled in the last { $days } days
-score-explain-a5 = { $code } = { $score }: residents' meeting or musyawarah poll held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
+score-explain-a5 = { $code } = { $score }: residents' meeting held { $held } times in the last { $days } days, { $percent }% of households present on average; { $next } needs { $times } times with { $target }% present
+score-explain-a5-polls = { $code } = { $score }: musyawarah poll held { $held } times in the last { $days } days, { $percent }% of households voting on average (better than the residents' meetings); { $next } needs { $times } times with { $target }%
 score-explain-p2 = { $code } = { $score }: { $sessions } reading-corner or study sessions in the last { $days } days; the threshold for { $next } is { $target } sessions
 score-explain-p4 = { $code } = { $score }: { $readers } residents read or borrowed books in the last { $days } days ({ $percent }% of the household count); the threshold for { $next } is { $target }%
 score-explain-no-households = { $code } = 0: this RT's household count is not set, so the percentage cannot be computed
@@ -2677,6 +2678,7 @@ counted-b6 = 🚰 Counted for B6: { $held } drain clean-ups in the last { $days 
 counted-b7 = 🤝 Counted for B7: { $held } gotong royong in the last { $days } days, { $percent }% of RT { $rt }'s households present on average; the target for 2 (good) is { $goodTimes } times with { $goodTarget }%, { $status }.
 counted-a2 = 🔦 Counted for A2: { $staffed } of { $held } ronda shifts of RT { $rt } manned ({ $percent }%) in the last { $days } days; the target for 2 (good) is { $goodTarget }%, { $status }.
 counted-a5 = 🗣 Counted for A5: { $held } residents' meetings in the last { $days } days, { $percent }% of RT { $rt }'s households present on average; the target for 2 (good) is { $goodTimes } times with { $goodTarget }%, { $status }.
+counted-a5-polls = 🗣 Counted for A5: { $held } musyawarah polls in the last { $days } days, { $percent }% of RT { $rt }'s households voting on average; the target for 2 (good) is { $goodTimes } times with { $goodTarget }%, { $status }.
 counted-a7 = 🕌 Counted for A7: { $percent }% of RT { $rt }'s households came to pengajian, yasinan, the youth club or PKK in the last { $days } days; the target for 2 (good) is { $goodTarget }%, { $status }.
 counted-p2 = 📚 Counted for P2: { $sessions } reading or study sessions in RT { $rt } in the last { $days } days; the target for 2 (good) is { $goodTarget } sessions, { $status }.
 counted-p6 = 🩺 Counted for P6: { $sessions } posyandu and elderly exercise sessions in RT { $rt } in the last { $days } days; the target for 2 (good) is { $goodTarget }, { $status }.
@@ -2724,3 +2726,6 @@ kas-month-corrections = ↩️ Corrections of earlier months' entries: { $amount
 kas-ask-entry-or-number = Which entry is wrong? Tap one of the newest entries below, or type the entry's number (for example "No. 123", as /kas and the monthly statement show it).
 kas-entry-not-reversible = Entry No. { $entry } is not in your RT's kas, or it is already corrected, or it is itself a correction. Check the number.
 input-kas-entry-number = Type just the entry's number, for example "123" or "No. 123".
+## issue 17: polls fixes
+poll-vote-promoted = For the poll "{ $question }", the vote of your household's member who voted first no longer stands, so your vote now counts for your household.
+satisfaction-too-few = not enough answers yet

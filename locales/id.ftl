@@ -856,7 +856,8 @@ score-explain-b3 = { $code } = { $score }: { $percent }% KK ikut gotong royong a
 score-explain-b7 = { $code } = { $score }: gotong royong { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
 score-explain-a2 = { $code } = { $score }: { $staffed } dari { $held } giliran ronda terisi ({ $percent }%), batas nilai { $next } adalah { $target }%
 score-explain-a2-none = { $code } = 0: tidak ada giliran ronda yang terjadwal dalam { $days } hari terakhir
-score-explain-a5 = { $code } = { $score }: rapat warga atau polling musyawarah { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
+score-explain-a5 = { $code } = { $score }: rapat warga { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK hadir; nilai { $next } butuh { $times } kali dengan { $target }% KK hadir
+score-explain-a5-polls = { $code } = { $score }: polling musyawarah { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK memilih (lebih baik daripada rapat warga); nilai { $next } butuh { $times } kali dengan { $target }% KK
 score-explain-p2 = { $code } = { $score }: { $sessions } sesi pojok baca atau belajar bersama dalam { $days } hari terakhir, batas nilai { $next } adalah { $target } sesi
 score-explain-p4 = { $code } = { $score }: { $readers } warga membaca atau meminjam buku dalam { $days } hari terakhir ({ $percent }% dari jumlah KK), batas nilai { $next } adalah { $target }%
 score-explain-no-households = { $code } = 0: jumlah KK RT ini belum diisi, jadi persentasenya belum bisa dihitung
@@ -2658,6 +2659,7 @@ counted-b6 = 🚰 Dihitung untuk B6: kerja bakti sanitasi { $held } kali dalam {
 counted-b7 = 🤝 Dihitung untuk B7: gotong royong { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK RT { $rt } hadir; target nilai 2 (baik) { $goodTimes } kali dengan { $goodTarget }% KK { $status }.
 counted-a2 = 🔦 Dihitung untuk A2: { $staffed } dari { $held } giliran ronda RT { $rt } terisi ({ $percent }%) dalam { $days } hari terakhir; target nilai 2 (baik) { $goodTarget }% { $status }.
 counted-a5 = 🗣 Dihitung untuk A5: rapat warga { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK RT { $rt } hadir; target nilai 2 (baik) { $goodTimes } kali dengan { $goodTarget }% KK { $status }.
+counted-a5-polls = 🗣 Dihitung untuk A5: polling musyawarah { $held } kali dalam { $days } hari terakhir, rata-rata { $percent }% KK RT { $rt } memilih; target nilai 2 (baik) { $goodTimes } kali dengan { $goodTarget }% KK { $status }.
 counted-a7 = 🕌 Dihitung untuk A7: { $percent }% KK RT { $rt } hadir di pengajian, yasinan, karang taruna atau PKK dalam { $days } hari terakhir; target nilai 2 (baik) { $goodTarget }% { $status }.
 counted-p2 = 📚 Dihitung untuk P2: { $sessions } sesi pojok baca atau belajar bersama di RT { $rt } dalam { $days } hari terakhir; target nilai 2 (baik) { $goodTarget } sesi { $status }.
 counted-p6 = 🩺 Dihitung untuk P6: { $sessions } kali posyandu dan senam lansia di RT { $rt } dalam { $days } hari terakhir; target nilai 2 (baik) { $goodTarget } kegiatan { $status }.
@@ -2705,3 +2707,6 @@ kas-month-corrections = ↩️ Koreksi catatan bulan sebelumnya: { $amount }
 kas-ask-entry-or-number = Catatan mana yang keliru? Ketuk salah satu catatan terbaru di bawah, atau ketik nomor catatannya (misalnya "No. 123", seperti di /kas dan laporan bulanan).
 kas-entry-not-reversible = Catatan No. { $entry } tidak ada di kas RT Anda, atau sudah dikoreksi, atau merupakan catatan koreksi. Periksa nomornya.
 input-kas-entry-number = Tulis nomor catatannya saja, misalnya "123" atau "No. 123".
+## issue 17: polls fixes
+poll-vote-promoted = Untuk polling "{ $question }", suara anggota KK Anda yang memilih lebih dulu tidak lagi berlaku, jadi suara Anda sekarang dihitung untuk KK Anda.
+satisfaction-too-few = belum cukup jawaban

@@ -6,7 +6,7 @@ import { toApiPayload } from "./attachments.js";
 import { claimDue, markFailed, markRetry, markSent, markUnreachable, reclaimStale, type OutboxRow } from "./outbox.js";
 import type { MenuSync } from "./menus.js";
 import type { Pacer } from "./pacer.js";
-import { recordPollCopySent } from "../domain/polls/copies.js";
+import { recordFinalPollCounts, recordPollCopySent } from "../domain/polls/copies.js";
 
 export type DeliveryEngineOptions = {
   db: Database;
@@ -195,6 +195,15 @@ export class DeliveryEngine {
       if (typeof pollId === "string") {
         await recordPollCopySent(db, { dedupeKey: row.dedupeKey, telegramPollId: pollId, messageId }).catch((error: unknown) => {
           logger.error({ err: error, outboxId: row.id }, "poll sent, but could not record its id");
+        });
+      }
+    }
+    // A stopped anonymous group poll: Telegram's final counts are its result (issue 17).
+    if (row.method === "stopPoll" && typeof result === "object" && result !== null && "id" in result && "options" in result) {
+      const stopped = result as { id: unknown; options: { voter_count?: unknown }[] };
+      if (typeof stopped.id === "string" && Array.isArray(stopped.options)) {
+        await recordFinalPollCounts(db, { telegramPollId: stopped.id, counts: stopped.options.map((option) => Number(option.voter_count ?? 0)) }).catch((error: unknown) => {
+          logger.error({ err: error, outboxId: row.id }, "poll stopped, but could not record its final counts");
         });
       }
     }

@@ -37,7 +37,7 @@ export function productionJobs(deps: ReminderDeps & { adminTelegramIds?: readonl
     // Every minute: scheduled announcements that are due go out (held in the database, so a restart loses none).
     { name: "release-broadcasts", cron: "* * * * *", run: (now) => releaseDueBroadcasts(deps, now) },
     // Every minute: musyawarah polls whose time came are closed and their results sent (issue 17).
-    { name: "close-polls", cron: "* * * * *", run: (now) => closeDuePolls({ db, i18n: deps.i18n, clock: () => now, wakeDelivery: deps.wakeDelivery ?? (() => {}) }, now) },
+    { name: "close-polls", cron: "* * * * *", run: (now) => closeDuePolls({ db, i18n: deps.i18n, clock: () => now, wakeDelivery: deps.wakeDelivery ?? (() => {}), logger: deps.logger }, now) },
     { name: "extend-occurrences", cron: "10 0 * * *", run: (now) => extendOccurrences(db, now) },
     // What a form kept for a redelivery that never came (polling, Telegram giving up) goes after a day too;
     // the Mini App's used initData once it has expired.

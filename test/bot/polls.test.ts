@@ -3,6 +3,8 @@ import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { auditLog, outbox, participation, person, poll, pollCopy, pollVote, rt } from "../../src/db/schema/index.js";
 import { erasePerson } from "../../src/domain/people/person.js";
+import { recordPollCopySent } from "../../src/domain/polls/copies.js";
+import { closePoll } from "../../src/domain/polls/polls.js";
 import { windowRtMetrics } from "../../src/domain/scores/metrics.js";
 import { DEFAULT_SCORE_CONFIG } from "../../src/domain/scores/config.js";
 import { scoreAutomatic } from "../../src/domain/scores/scorecard.js";
@@ -135,6 +137,35 @@ describe("/polling to each member privately", () => {
     votes = await database.db.select().from(pollVote);
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ counted: true, optionIds: [0] });
+    // Budi is told his vote counts now.
+    expect(harness.telegram.textsTo(budi.id).filter((text) => text.includes("suara Anda sekarang dihitung"))).toHaveLength(1);
+  });
+
+  it("counts only members still active at the close: one who left is neither in the result nor in A5", async () => {
+    const { ketua, siti, dewi } = await rt05();
+    await askPoll(ketua);
+    await vote(siti, pollIdIn(siti.id), [0]);
+    await vote(dewi, pollIdIn(dewi.id), [1]);
+    const [dewiRow] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, dewi.id));
+    await database.db.execute(`update membership set status = 'left' where person_id = ${dewiRow!.id}`);
+    const { id } = await onlyPoll();
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    expect(await onlyPoll()).toMatchObject({ resultCounts: [1, 0], resultVoters: 1 });
+    const records = await database.db.select().from(participation).where(eq(participation.kind, "musyawarah"));
+    expect(records).toHaveLength(1);
+    expect(records[0]!.householdLabel).not.toBeNull();
+  });
+
+  it("ignores an older answer delivered after a newer one (a failed update redelivered late)", async () => {
+    const { ketua, siti } = await rt05();
+    await askPoll(ketua);
+    const older = voteUpdate(siti, pollIdIn(siti.id), [0]);
+    const newer = voteUpdate(siti, pollIdIn(siti.id), [1]);
+    await harness.deliver(newer);
+    await harness.deliver(older);
+    const votes = await database.db.select().from(pollVote);
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ optionIds: [1], lastUpdateId: newer.update_id });
   });
 
   it("refuses votes from a forwarded copy and from someone outside the RT", async () => {
@@ -193,9 +224,10 @@ describe("/polling to each member privately", () => {
     expect(records).toHaveLength(3);
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "poll_closed"))).toHaveLength(1);
     const [metrics] = await windowRtMetrics(database.db, new Date(harness.now.getTime() + 60_000), { rtIds: [place.id] });
-    expect(metrics!.metrics).toMatchObject({ musyawarahPolls: 1, musyawarahHouseholds: 2, rapatHeld: 0 });
-    // A5 reads the poll as a musyawarah held, its two voting households present.
-    expect(scoreAutomatic("A5", metrics!.metrics, DEFAULT_SCORE_CONFIG).explanation.vars).toMatchObject({ held: 1, percent: Math.floor((100 * 2) / 40) });
+    // The votes count for A5 alone, not as households taking part.
+    expect(metrics!.metrics).toMatchObject({ musyawarahPolls: 1, musyawarahHouseholds: 2, rapatHeld: 0, participatingHouseholds: 0 });
+    // A5 is the better of the rapat's level and the polls' (2 of 40 KK voting: 0, as without a rapat).
+    expect(scoreAutomatic("A5", metrics!.metrics, DEFAULT_SCORE_CONFIG)).toMatchObject({ score: 0, explanation: { key: "score-explain-a5", vars: { held: 0 } } });
 
     // A vote after closing changes nothing.
     await vote(dewi, pollIdIn(dewi.id), [0]);
@@ -218,6 +250,86 @@ describe("/polling to each member privately", () => {
     expect(ketuaResult).toContain("Sabtu pagi: 2 (100%)");
     expect(ketuaResult).not.toContain("Siti");
     expect((await onlyPoll()).status).toBe("closed");
+  });
+});
+
+describe("a copy being sent as the poll closes", () => {
+  it("is stopped once its message is recorded, so no copy stays open after the close", async () => {
+    const { ketua, siti } = await rt05();
+    harness.drainAfterEachUpdate = false;
+    await askPoll(ketua);
+    const { id } = await onlyPoll();
+    const [sitiRow] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, siti.id));
+    const [copy] = await database.db.select().from(pollCopy).where(and(eq(pollCopy.pollId, id), eq(pollCopy.personId, sitiRow!.id)));
+    // The sender has claimed Siti's copy and is sending it.
+    await database.db.update(outbox).set({ status: "sending", claimedAt: harness.now, claimedBy: "test" }).where(eq(outbox.dedupeKey, copy!.dedupeKey));
+    await closePoll(harness.deps, { pollId: id, actor: null }, harness.now);
+    expect(await database.db.select().from(outbox).where(eq(outbox.method, "stopPoll"))).toHaveLength(0);
+    // Telegram answers: the copy went out; the engine records it.
+    expect(await recordPollCopySent(database.db, { dedupeKey: copy!.dedupeKey, telegramPollId: "late-copy", messageId: 4242 })).toBe(true);
+    const stops = await database.db.select().from(outbox).where(eq(outbox.method, "stopPoll"));
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toMatchObject({ chatId: siti.id, payload: { message_id: 4242 } });
+  });
+
+  it("sends every copy protected, so it cannot be forwarded", async () => {
+    const { ketua } = await rt05();
+    await askPoll(ketua);
+    const copies = await database.db.select().from(outbox).where(eq(outbox.method, "sendPoll"));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) expect(copy.payload).toMatchObject({ protect_content: true });
+  });
+});
+
+describe("the close-polls job", () => {
+  it("closes the other due polls when one fails, logging the failing one without personal ids, and closes it once it can", async () => {
+    const { ketua } = await rt05();
+    await askPoll(ketua, { days: "1 hari", question: "Pertanyaan pertama?" });
+    await askPoll(ketua, { days: "1 hari", question: "Pertanyaan kedua?" });
+    const [first, second] = await database.db.select().from(poll).orderBy(poll.closesAt);
+    const lines: string[] = [];
+    const logger = createLogger("info", { write: (line: string) => lines.push(line) });
+    const job = productionJobs({ ...harness.deps, logger }).find((candidate) => candidate.name === "close-polls")!;
+    await database.db.execute(`create function fail_poll_close() returns trigger language plpgsql as $$ begin raise exception 'no closing %', new.id; end $$`);
+    await database.db.execute(`create trigger fail_poll_close before update on poll for each row when (old.id = ${first!.id}) execute function fail_poll_close()`);
+    try {
+      harness.now = new Date(harness.now.getTime() + DAY_MS);
+      expect(await job.run(harness.now)).toBe(1);
+      expect((await database.db.select().from(poll).where(eq(poll.id, second!.id)))[0]!.status).toBe("closed");
+      expect((await database.db.select().from(poll).where(eq(poll.id, first!.id)))[0]!.status).toBe("open");
+      const failed = lines.filter((line) => line.includes("closing a due poll failed"));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toContain(`"pollId":${first!.id}`);
+      expect(failed[0]).not.toContain(String(ketua.id));
+    } finally {
+      await database.db.execute(`drop trigger fail_poll_close on poll`);
+      await database.db.execute(`drop function fail_poll_close()`);
+    }
+    expect(await job.run(new Date(harness.now.getTime() + 60_000))).toBe(1);
+  });
+});
+
+describe("a result with names of many voters", () => {
+  it("is split under Telegram's limit, for the ketua's look and for the close notice, naming all 200 voters", async () => {
+    const { ketua } = await rt05();
+    await askPoll(ketua, { anonymous: false });
+    const { id } = await onlyPoll();
+    const people = await database.db.insert(person).values(Array.from({ length: 200 }, (_, i) => ({ telegramId: 9_100_000 + i, displayName: `Warga Dengan Nama Cukup Panjang ${i + 1}` }))).returning({ id: person.id });
+    await database.db.insert(pollVote).values(people.map((row, i) => ({ pollId: id, personId: row.id, household: `person:${row.id}`, optionIds: [i % 2], counted: true, votedAt: harness.now })));
+
+    const before = harness.telegram.textsTo(ketua.id).length;
+    await pressData(harness, ketua, pollPeek.data({ poll: id }));
+    const peeked = harness.telegram.textsTo(ketua.id).slice(before);
+    expect(peeked.length).toBeGreaterThan(1);
+    for (const text of peeked) expect(text.length).toBeLessThanOrEqual(4096);
+    for (let i = 1; i <= 200; i++) expect(peeked.join("\n")).toMatch(new RegExp(`Panjang ${i}(,|\\n|$)`));
+
+    const closing = harness.telegram.textsTo(ketua.id).length;
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    const notices = harness.telegram.textsTo(ketua.id).slice(closing).filter((text) => text.includes("Warga Dengan Nama"));
+    expect(notices.length).toBeGreaterThan(1);
+    for (const text of notices) expect(text.length).toBeLessThanOrEqual(4096);
+    expect(notices.join("\n")).toContain("Panjang 200");
   });
 });
 
@@ -249,6 +361,27 @@ describe("/polling in the RT's group", () => {
     expect(result).toContain("4 suara.");
     // Nobody's vote is known: no participation record.
     expect(await database.db.select().from(participation)).toEqual([]);
+  });
+
+  it("records an anonymous group poll's final counts from Telegram's answer to stopPoll", async () => {
+    const { ketua, place } = await rt05();
+    await linkGroup(place.id);
+    await harness.send(ketua, "/polling");
+    await harness.send(ketua, "Iuran sampah naik?");
+    await harness.send(ketua, "Setuju\nTidak setuju");
+    await harness.press(ketua, "Grup RT");
+    await harness.press(ketua, "Tanpa nama");
+    await harness.press(ketua, "3 hari");
+    await harness.press(ketua, "Kirim polling");
+    const [message] = harness.telegram.pollsIn(GROUP_ID);
+    await harness.deliver(pollStateUpdate(message!.poll!.id, [3, 1]));
+    // Two more votes came in after the last poll update the bot saw.
+    message!.poll!.options[0]!.voter_count = 4;
+    message!.poll!.options[1]!.voter_count = 2;
+    const { id } = await onlyPoll();
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    await harness.settle();
+    expect(await onlyPoll()).toMatchObject({ resultCounts: [4, 2], resultVoters: 6 });
   });
 
   it("a named group poll takes members' votes per household and ignores non-members", async () => {
@@ -360,6 +493,21 @@ describe("/polling's form", () => {
 });
 
 describe("erasure", () => {
+  it("erasing a household's counting voter on an open poll hands the household's vote to its next voter", async () => {
+    const { ketua, siti, budi } = await rt05();
+    await askPoll(ketua, { household: true });
+    await vote(siti, pollIdIn(siti.id), [0]);
+    await vote(budi, pollIdIn(budi.id), [1]);
+    const [sitiRow] = await database.db.select({ id: person.id }).from(person).where(eq(person.telegramId, siti.id));
+    await erasePerson(database.db, sitiRow!.id, harness.now);
+    const votes = await database.db.select().from(pollVote);
+    expect(votes).toHaveLength(1);
+    expect(votes[0]).toMatchObject({ counted: true, optionIds: [1] });
+    const { id } = await onlyPoll();
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    expect((await onlyPoll()).resultCounts).toEqual([0, 1]);
+  });
+
   it("erases a voter's household and a ketua's question, keeping the counts", async () => {
     const { ketua, siti, dewi } = await rt05();
     await askPoll(ketua, { household: true });

@@ -1,3 +1,6 @@
+import { createI18n } from "../../src/bot/i18n.js";
+import { satisfactionLine } from "../../src/messages/polls.js";
+import { translateIn } from "../../src/messages/translate.js";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { event, eventOccurrence, satisfactionAnswer, satisfactionRequest } from "../../src/db/schema/index.js";
@@ -54,7 +57,7 @@ describe("Bagaimana kegiatan tadi?", () => {
     // A second press (a double tap, an old checklist) asks nobody again.
     const again = await pressData(harness, ketua, satisfactionAsk.data({ occurrence: occurrence.id }));
     expect(callbackAnswerTo(harness.telegram, again)).toBeDefined();
-    expect(harness.lastText(ketua)).toBe("Kepuasan: 😀 0 · 🙂 0 · 😐 0 · 🙁 0 (0 dari 2 menjawab)");
+    expect(harness.lastText(ketua)).toBe("Kepuasan: belum cukup jawaban (0 dari 2 menjawab)");
     expect(harness.telegram.textsTo(siti.id).filter((text) => text.startsWith("Bagaimana kegiatan tadi?"))).toHaveLength(1);
     expect(harness.telegram.textsTo(dewi.id)).toEqual([]);
 
@@ -66,7 +69,7 @@ describe("Bagaimana kegiatan tadi?", () => {
 
     await openChecklist(ketua);
     const text = checklistOf(ketua).text;
-    expect(text).toContain("Kepuasan: 😀 1 · 🙂 0 · 😐 1 · 🙁 0 (2 dari 2 menjawab)");
+    expect(text).toContain("Kepuasan: belum cukup jawaban (2 dari 2 menjawab)");
     expect(text).not.toContain("Siti");
     expect(checklistOf(ketua).keyboard!.inline_keyboard.flat().map((button) => button.text)).not.toContain("😀 Tanya kepuasan warga yang hadir");
   });
@@ -95,5 +98,14 @@ describe("Bagaimana kegiatan tadi?", () => {
     await harness.press(siti, "🙂");
     await erasePerson(database.db, siti.personId, harness.now);
     expect(await database.db.select().from(satisfactionAnswer).where(eq(satisfactionAnswer.personId, siti.personId))).toEqual([]);
+  });
+});
+
+describe("the satisfaction line", () => {
+  it("shows the faces only from 3 answers on, and never more answered than asked", () => {
+    const t = translateIn(createI18n(database.db), "id");
+    expect(satisfactionLine(t, { asked: 5, answered: 2, counts: { 1: 0, 2: 1, 3: 0, 4: 1 } })).toBe("Kepuasan: belum cukup jawaban (2 dari 5 menjawab)");
+    expect(satisfactionLine(t, { asked: 5, answered: 3, counts: { 1: 0, 2: 1, 3: 0, 4: 2 } })).toBe("Kepuasan: 😀 2 · 🙂 0 · 😐 1 · 🙁 0 (3 dari 5 menjawab)");
+    expect(satisfactionLine(t, { asked: 2, answered: 3, counts: { 1: 0, 2: 1, 3: 0, 4: 2 } })).toBe("Kepuasan: 😀 2 · 🙂 0 · 😐 1 · 🙁 0 (3 dari 3 menjawab)");
   });
 });

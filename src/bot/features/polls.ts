@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { closePoll, listOpenPolls, pollResult, recordPollCounts, recordVote, resultText } from "../../domain/polls/polls.js";
+import { closePoll, listOpenPolls, pollResult, recordPollCounts, recordVote, resultTexts } from "../../domain/polls/polls.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { formatWhen } from "../../messages/format.js";
 import { pollClose, pollNew, pollPeek, satisfactionAnswerButton, satisfactionAsk } from "../../messages/buttons/polls.js";
@@ -51,7 +51,7 @@ export function createPollsFeature(deps: BotDeps): Composer<BotContext> {
     const result = rtId === null ? undefined : await pollResult(deps.db, { pollId: values.poll, rtId, withNames: (key, vars) => ctx.t(key, vars) });
     if (!result) return ctx.answerCallbackQuery({ text: ctx.t("poll-not-found"), show_alert: true });
     await ctx.answerCallbackQuery();
-    await ctx.reply(resultText((key, vars) => ctx.t(key, vars), result));
+    for (const text of resultTexts((key, vars) => ctx.t(key, vars), result)) await ctx.reply(text);
   });
 
   onButton(presses, pollClose, async (ctx, values) => {
@@ -88,7 +88,7 @@ export function createPollUpdatesFeature(deps: BotDeps): Composer<BotContext> {
     const answer = ctx.pollAnswer;
     // A vote cast as a chat (an anonymous group admin) names no person: it cannot be a member's vote.
     if (!answer.user) return;
-    const outcome = await recordVote(deps, { telegramPollId: answer.poll_id, telegramUserId: answer.user.id, optionIds: answer.option_ids }, deps.clock());
+    const outcome = await recordVote(deps, { telegramPollId: answer.poll_id, telegramUserId: answer.user.id, optionIds: answer.option_ids, updateId: ctx.update.update_id }, deps.clock());
     ctx.log?.debug({ outcome }, "poll answer");
   });
   composer.on("poll", async (ctx) => {

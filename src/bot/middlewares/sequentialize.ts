@@ -20,7 +20,8 @@ export function sequentializeChats(deps: Pick<BotDeps, "chatLocks"> = {}): Middl
   const tails = new Map<number, Promise<void>>();
   const locks: ChatLocks | undefined = deps.chatLocks;
   return async (ctx, next) => {
-    const key = ctx.chatId ?? ctx.from?.id;
+    // A poll_answer has no chat and its voter is not ctx.from: the voter's votes go one at a time too.
+    const key = ctx.chatId ?? ctx.from?.id ?? ctx.pollAnswer?.user?.id;
     if (key === undefined) return next();
     const arrivedAt = Date.now();
     const previous = tails.get(key);

@@ -72,6 +72,8 @@ export const pollVote = pgTable("poll_vote", {
   optionIds: integer("option_ids").array().notNull(),
   counted: boolean("counted").notNull(),
   votedAt: timestamp("voted_at", { withTimezone: true }).notNull(),
+  /** The Telegram update that last set this vote: an older one delivered late (a redelivery) changes nothing. */
+  lastUpdateId: bigint("last_update_id", { mode: "number" }),
 }, (table) => [
   primaryKey({ columns: [table.pollId, table.personId] }),
   uniqueIndex("poll_vote_household_uq").on(table.pollId, table.household).where(sql`${table.counted}`),

@@ -305,6 +305,7 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
  */
 export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [person.locale], why: "a language code" },
+  { columns: [pollVote.lastUpdateId], why: "Telegram's update counter of the bot (the order of a voter's answers), not a person's id" },
   { columns: [person.recordKey], why: "the recording form's random key (issue 17)" },
   { columns: [offlineClaim.code], why: "a random claim code (issue 17); the person it hands over is a person id" },
   { columns: [membership.endReason], why: "a code: left, removed, erased" },

@@ -3,16 +3,18 @@ import type { Database } from "../../db/client.js";
 import { membership, outbox, person, poll, pollCopy, pollVote, roleAssignment } from "../../db/schema/index.js";
 import { enqueueMessages, PRIORITY, type NewOutboxMessage } from "../../delivery/outbox.js";
 import { addressName } from "../../messages/address.js";
-import { formatWhen, rtNumber } from "../../messages/format.js";
+import { chunkLines, formatWhen, rtNumber } from "../../messages/format.js";
 import { supportedLocale } from "../../messages/locale.js";
 import { eventKey, queueNotices, type Notice } from "../../messages/notices.js";
 import { translateIn, type Translate } from "../../messages/translate.js";
+import type { Logger } from "../../logger.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import { recordParticipation } from "../participation/participation.js";
 import { headedRtId, type Actor } from "../people/actor.js";
 import { getRt } from "../rt/rt.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
+import { promoteNextVoter } from "./votes.js";
 import { POLL_OPTIONS_MAX, POLL_OPTIONS_MIN, POLL_OPTION_MAX, POLL_QUESTION_MAX } from "./input.js";
 
 /** How long a poll stays open unless the ketua says otherwise, and the choices the form offers. */
@@ -43,13 +45,18 @@ export function draftRefusal(draft: Pick<PollDraft, "target" | "anonymous" | "on
   return null;
 }
 
-/** The sendPoll a copy carries: a Telegram anonymous poll only in a group asked for anonymity; in a private chat only the bot sees the vote. */
+/**
+ * The sendPoll a copy carries: a Telegram anonymous poll only in a group asked for anonymity; in a
+ * private chat only the bot sees the vote. Protected: it cannot be forwarded or saved.
+ */
 function pollPayload(draft: Pick<PollDraft, "question" | "options" | "target" | "anonymous">): Record<string, unknown> {
   return {
     question: draft.question,
     options: draft.options.map((text) => ({ text })),
     is_anonymous: draft.target === "group" && draft.anonymous,
     allows_multiple_answers: false,
+    // A copy forwarded elsewhere counts for nothing (votes are checked), but would show the RT's question: it cannot be forwarded.
+    protect_content: true,
   };
 }
 
@@ -183,7 +190,9 @@ export type VoteOutcome =
   | "counted"
   /** Recorded, but a member of the same household voted first: it does not count. */
   | "household-taken"
-  | "retracted";
+  | "retracted"
+  /** An older answer of the voter's delivered after a newer one (Telegram redelivering a failed update): ignored. */
+  | "stale";
 
 /**
  * A poll_answer: the voter's choice replaces their earlier one, an empty choice takes it back, and a
@@ -191,7 +200,15 @@ export type VoteOutcome =
  * holds its vote (and may change it); a later member's vote is kept uncounted and they are told once.
  * When the holder takes their vote back, the household's next voter's vote counts instead.
  */
-export async function recordVote(deps: ServiceDeps, params: { telegramPollId: string; telegramUserId: number; optionIds: readonly number[] }, now: Date): Promise<VoteOutcome> {
+/** "Your vote now counts": the household's vote passed to this member (their earlier one was not counted). */
+async function tellPromoted(deps: ServiceDeps, tx: Database, found: { id: number; question: string; createdBy: number }, personId: number, now: Date): Promise<void> {
+  const [who] = await tx.select({ telegramId: person.telegramId, locale: person.locale }).from(person).where(eq(person.id, personId));
+  if (!who?.telegramId) return;
+  const t = translateIn(deps.i18n, supportedLocale(who.locale));
+  await queueNotices(tx, now, [{ event: eventKey("poll-vote-promoted", found.id), chatId: who.telegramId, personId, text: t("poll-vote-promoted", { question: found.question }), about: [found.createdBy] }]);
+}
+
+export async function recordVote(deps: ServiceDeps, params: { telegramPollId: string; telegramUserId: number; optionIds: readonly number[]; updateId?: number }, now: Date): Promise<VoteOutcome> {
   return inTransaction(deps, async (tx) => {
     const [copy] = await tx.select({ pollId: pollCopy.pollId, personId: pollCopy.personId }).from(pollCopy).where(eq(pollCopy.telegramPollId, params.telegramPollId));
     if (!copy) return "unknown";
@@ -208,16 +225,15 @@ export async function recordVote(deps: ServiceDeps, params: { telegramPollId: st
     if (!voter || (copy.personId !== null && copy.personId !== voter.personId)) return "not-member";
     const options = params.optionIds.filter((option) => Number.isInteger(option) && option >= 0 && option < found.options.length);
     const [mine] = await tx.select().from(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
+    if (mine && params.updateId !== undefined && mine.lastUpdateId !== null && mine.lastUpdateId > params.updateId) return "stale";
+    const lastUpdateId = params.updateId ?? null;
     if (options.length === 0) {
       if (!mine) return "retracted";
       await tx.delete(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
       if (mine.counted && found.onePerHousehold) {
-        // The household's next voter, by the time they voted, holds its vote now.
-        await tx.execute(sql`
-          update ${pollVote} set counted = true
-          where (poll_id, person_id) = (
-            select poll_id, person_id from ${pollVote} where poll_id = ${found.id} and household = ${mine.household} and not counted
-            order by voted_at, person_id limit 1)`);
+        // The household's next voter, by the time they voted, holds its vote now; they are told.
+        const promoted = await promoteNextVoter(tx, found.id, mine.household);
+        if (promoted !== null) await tellPromoted(deps, tx, found, promoted, now);
       }
       return "retracted";
     }
@@ -228,9 +244,9 @@ export async function recordVote(deps: ServiceDeps, params: { telegramPollId: st
       .where(and(eq(pollVote.pollId, found.id), eq(pollVote.household, household), eq(pollVote.counted, true)));
     const counted = !holder || holder.personId === voter.personId;
     if (mine) {
-      await tx.update(pollVote).set({ optionIds: options, counted, household }).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
+      await tx.update(pollVote).set({ optionIds: options, counted, household, lastUpdateId }).where(and(eq(pollVote.pollId, found.id), eq(pollVote.personId, voter.personId)));
     } else {
-      await tx.insert(pollVote).values({ pollId: found.id, personId: voter.personId, household, optionIds: options, counted, votedAt: now });
+      await tx.insert(pollVote).values({ pollId: found.id, personId: voter.personId, household, optionIds: options, counted, votedAt: now, lastUpdateId });
     }
     if (!counted) {
       const t = translateIn(deps.i18n, supportedLocale(voter.locale));
@@ -276,7 +292,12 @@ async function countVotes(db: Database, found: typeof poll.$inferSelect): Promis
     const counts = found.options.map((_, index) => found.telegramCounts?.[index] ?? 0);
     return { counts, voters: counts.reduce((sum, count) => sum + count, 0) };
   }
-  const votes = await db.select({ optionIds: pollVote.optionIds }).from(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.counted, true)));
+  // Only members still active in the RT: one who left since voting no longer speaks for it.
+  const votes = await db
+    .select({ optionIds: pollVote.optionIds })
+    .from(pollVote)
+    .innerJoin(membership, and(eq(membership.personId, pollVote.personId), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
+    .where(and(eq(pollVote.pollId, found.id), eq(pollVote.counted, true)));
   const counts = found.options.map(() => 0);
   for (const vote of votes) for (const option of vote.optionIds) if (option < counts.length) counts[option]!++;
   return { counts, voters: votes.length };
@@ -306,20 +327,34 @@ export async function pollResult(db: Database, params: { pollId: number; rtId: n
   };
 }
 
-/** The result as the RT reads it (counts and shares, never a voter), and for its ketua with names if the poll is not anonymous. */
-export function resultText(t: Translate, result: PollResult): string {
-  const lines = result.options.map((option, index) => {
+/** Names under an option, a few to a line, so that no line nears Telegram's limit on its own. */
+const NAMES_PER_LINE = 20;
+
+/**
+ * The result as the RT reads it (counts and shares, never a voter), and for its ketua with names if
+ * the poll is not anonymous, as messages under Telegram's limit (chunkLines): one for counts alone,
+ * more when the names of many voters are listed.
+ */
+export function resultTexts(t: Translate, result: PollResult, header?: string): string[] {
+  const lines = result.options.flatMap((option, index) => {
     const count = result.counts[index] ?? 0;
     const percent = result.voters > 0 ? Math.round((100 * count) / result.voters) : 0;
     const line = t("poll-result-line", { option: option === "" ? t("poll-erased-text") : option, count, percent });
-    const names = result.namesByOption?.[index];
-    return names && names.length > 0 ? `${line}\n   ${names.join(", ")}` : line;
+    const names = result.namesByOption?.[index] ?? [];
+    const named: string[] = [];
+    for (let at = 0; at < names.length; at += NAMES_PER_LINE) named.push(`   ${names.slice(at, at + NAMES_PER_LINE).join(", ")}`);
+    return [line, ...named];
   });
-  return [
-    t(result.closedAt ? "poll-result-title" : "poll-result-title-open", { question: result.question === "" ? t("poll-erased-text") : result.question }),
+  const title = t(result.closedAt ? "poll-result-title" : "poll-result-title-open", { question: result.question === "" ? t("poll-erased-text") : result.question });
+  return chunkLines(header === undefined ? title : `${header}\n\n${title}`, [
     ...lines,
     t(result.onePerHousehold ? "poll-result-voters-household" : "poll-result-voters", { count: result.voters }),
-  ].join("\n");
+  ]);
+}
+
+/** The result in one message: the RT's copy, counts and shares only (never long). */
+export function resultText(t: Translate, result: PollResult): string {
+  return resultTexts(t, result).join("\n");
 }
 
 export type ClosedPoll = { result: PollResult; alreadyClosed: boolean };
@@ -344,11 +379,12 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
     const voted = await tx
       .select({ personId: pollVote.personId, label: membership.householdLabel })
       .from(pollVote)
-      .leftJoin(membership, and(eq(membership.personId, pollVote.personId), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
+      // Active members only: one who left has no household here (a null label would count as one more in A5).
+      .innerJoin(membership, and(eq(membership.personId, pollVote.personId), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
       .where(eq(pollVote.pollId, found.id));
     for (const vote of voted) {
       await recordParticipation(tx, {
-        sourceKey: `poll:${found.id}:person:${vote.personId}`, rtId: found.rtId, personId: vote.personId, householdLabel: vote.label ?? null,
+        sourceKey: `poll:${found.id}:person:${vote.personId}`, rtId: found.rtId, personId: vote.personId, householdLabel: vote.label,
         kind: "musyawarah", occurredAt: now, verified: true, source: "poll", recordedBy: closedBy,
       }, now);
     }
@@ -360,7 +396,8 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
       .innerJoin(outbox, eq(outbox.dedupeKey, pollCopy.dedupeKey))
       .where(eq(pollCopy.pollId, found.id));
     await tx.update(outbox).set({ status: "cancelled" }).where(and(inArray(outbox.dedupeKey, copies.length ? copies.map((c) => c.dedupeKey) : [""]), eq(outbox.status, "pending")));
-    await enqueueMessages(tx, copies.filter((copy) => copy.messageId !== null && copy.status === "sent").map((copy) => ({
+    // A copy with its message recorded is stopped, sent or still being marked sent (recordPollCopySent stops the rest).
+    await enqueueMessages(tx, copies.filter((copy) => copy.messageId !== null).map((copy) => ({
       dedupeKey: `poll:${found.id}:stop:${copy.id}`, chatId: copy.chatId, personId: copy.personId, priority: PRIORITY.notification, method: "stopPoll",
       payload: { message_id: copy.messageId }, notBefore: now,
     })));
@@ -391,11 +428,10 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
       const named = found.anonymous ? result : (await pollResult(tx, { pollId: found.id, rtId: found.rtId, withNames: t }))!;
       // A result with names is about its voters: erasing one of them blanks it.
       const named_ = named.namesByOption ? (await tx.select({ personId: pollVote.personId }).from(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.counted, true)))).map((row) => row.personId) : [];
-      notices.push({
-        event: eventKey("poll-result-ketua", found.id), chatId: head.telegramId, personId: ketuaId,
-        text: [t(params.actor ? "poll-closed-by-ketua" : "poll-closed-by-time"), resultText(t, named)].join("\n\n"),
-        about: [found.createdBy, ...named_],
-      });
+      resultTexts(t, named, t(params.actor ? "poll-closed-by-ketua" : "poll-closed-by-time")).forEach((text, part) => notices.push({
+        event: part === 0 ? eventKey("poll-result-ketua", found.id) : eventKey("poll-result-ketua", `${found.id}:${part}`), chatId: head.telegramId!, personId: ketuaId,
+        text, about: [found.createdBy, ...named_],
+      }));
     }
     await queueNotices(tx, now, notices);
     await recordAudit(tx, { occurredAt: now, actorPersonId: closedBy, action: "poll_closed", rtId: found.rtId, entityType: "poll", entityId: found.id, details: { voters, byTime: params.actor === null } });
@@ -403,13 +439,22 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
   });
 }
 
-/** The job: every open poll whose time has come is closed, each in its own transaction. */
-export async function closeDuePolls(deps: ServiceDeps, now: Date): Promise<number> {
+/**
+ * The job: every open poll whose time has come is closed, each in its own transaction. One that fails
+ * is logged (its id only) and left for the next minute; the others close regardless.
+ */
+export async function closeDuePolls(deps: ServiceDeps & { logger: Pick<Logger, "error"> }, now: Date): Promise<number> {
   const due = await deps.db.select({ id: poll.id }).from(poll).where(and(eq(poll.status, "open"), lte(poll.closesAt, now))).orderBy(asc(poll.closesAt)).limit(100);
   let closed = 0;
   for (const { id } of due) {
-    const outcome = await closePoll(deps, { pollId: id, actor: null }, now);
-    if (!outcome.alreadyClosed) closed++;
+    try {
+      const outcome = await closePoll(deps, { pollId: id, actor: null }, now);
+      if (!outcome.alreadyClosed) closed++;
+    } catch (error) {
+      // The poll's id and the error's kind only: a database message can quote values (names, ids).
+      const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : error instanceof Error ? error.name : "unknown";
+      deps.logger.error({ pollId: id, code }, "closing a due poll failed; tried again next minute");
+    }
   }
   return closed;
 }

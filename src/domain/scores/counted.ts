@@ -4,7 +4,7 @@ import { eventOccurrence, ledgerEntry, participation, readingSession, rt } from 
 import type { ParticipationKind } from "../participation/participation.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
 import type { AutomaticCode } from "./indicators.js";
-import { CLEANLINESS_KINDS, GATHERING_KINDS, HOUSEHOLD, scoreWindow, withRates, ZERO, type Counts } from "./metrics.js";
+import { CLEANLINESS_KINDS, GATHERING_KINDS, HOUSEHOLD, musyawarahInPeriod, scoreWindow, withRates, ZERO, type Counts } from "./metrics.js";
 import { scoreAutomatic, type Score } from "./scorecard.js";
 
 /**
@@ -51,6 +51,8 @@ export type CountedFor = {
   score: Score;
   met: boolean;
   rtNumber: number;
+  /** A5 only: the musyawarah polls' level is the better one, and the line speaks of them. */
+  polls?: boolean;
   vars: Record<string, string | number>;
 };
 
@@ -73,7 +75,7 @@ function finish(code: AutomaticCode, rtNumber: number, householdCount: number, c
   const { score, explanation } = scoreAutomatic(code, metrics, config);
   // Without a KK count a share has no meaning: no target applies, and no line is said.
   if (explanation.key === "score-explain-no-households") return null;
-  return { code, score, met: score === 2, rtNumber, vars: { ...explanation.vars, ...goodTargets(code, config), days: config.windowDays } };
+  return { code, score, met: score === 2, rtNumber, polls: explanation.key === "score-explain-a5-polls", vars: { ...explanation.vars, ...goodTargets(code, config), days: config.windowDays } };
 }
 
 /** The window the line speaks of: the scorecard's, ending just after `now` so the record written at `now` is in. */
@@ -120,12 +122,14 @@ export async function countedForOccurrence(
   const attendance = Number(row.attendance);
   const attended = Number(row.attended);
   const households = Number(row.households);
+  // A5 is the better of the rapat's level and the musyawarah polls' level, as on the scorecard.
+  const polls = code === "A5" ? await musyawarahInPeriod(db, params.rtId, window.from, window.to) : {};
   const counts: Partial<Counts> = (() => {
     switch (code) {
       case "B7":
         return { gotongRoyongHeld: held, gotongRoyongAttendance: attendance };
       case "A5":
-        return { rapatHeld: held, rapatAttendance: attendance };
+        return { rapatHeld: held, rapatAttendance: attendance, ...polls };
       case "B6":
         return { sanitasiHeld: held, sanitasiAttendance: attendance };
       case "A2":

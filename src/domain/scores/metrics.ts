@@ -46,7 +46,7 @@ export type RtPeriodMetrics = {
   from: Date;
   to: Date;
   householdCount: number;
-  /** Households with any counted participation. */
+  /** Households with any counted participation (a musyawarah vote excepted: it counts for A5 only). */
   participatingHouseholds: number;
   /** participatingHouseholds ÷ KK, at most 1; null without a KK count. */
   participationRate: number | null;
@@ -92,7 +92,8 @@ export type RtPeriodMetrics = {
   gatheringHouseholds: number;
   /**
    * Musyawarah polls (issue 17) closed in the period with at least one counted vote, and their voting
-   * households summed over them: A5 counts a poll as a meeting held and its voters as attendance.
+   * households summed over them. A5 takes the better of the rapat's level and the polls' level
+   * (scorecard.ts), so a poll never lowers it; polls count nowhere else.
    */
   musyawarahPolls: number;
   musyawarahHouseholds: number;
@@ -115,6 +116,13 @@ export const CLEANLINESS_KINDS = ["gotong_royong", "bank_sampah"] as const satis
 export const GATHERING_KINDS = ["pengajian", "yasinan", "karang_taruna", "pkk"] as const satisfies readonly ParticipationKind[];
 /** The kinds of held occurrences the metrics look at. */
 const OCCURRENCE_KINDS = ["gotong_royong", "rapat", "ronda", "kerja_bakti_sanitasi", "kebun_toga", "senam_lansia", "posyandu", ...GATHERING_KINDS] as const;
+
+/**
+ * General participation (households taking part, the participation rate, fading, the weeks of /skor,
+ * the digest's and the monthly summary's households): every kind but a musyawarah vote, which counts
+ * for A5 alone. A tap on a poll is not a household taking part in RT life the way an evening is.
+ */
+export const GENERAL_PARTICIPATION = sql.raw(`p.kind <> 'musyawarah'`);
 
 /** The household a participation row (aliased `p`) stands for. */
 export const HOUSEHOLD = sql.raw(`coalesce(nullif(lower(btrim(p.household_label)), ''), 'person:' || p.person_id)`);
@@ -163,7 +171,7 @@ function bucketSql(column: string, bucketing: Bucketing): SQL {
  */
 async function participationCounts(db: Database, range: Range): Promise<Row[]> {
   const bucket = bucketSql("p.occurred_at", range.bucketing);
-  const inPeriod = sql`p.occurred_at >= ${at(range.from)} and p.occurred_at < ${at(range.to)} and p.revoked_at is null ${rtFilter("p.rt_id", range.rtIds)}`;
+  const inPeriod = sql`p.occurred_at >= ${at(range.from)} and p.occurred_at < ${at(range.to)} and p.revoked_at is null and ${GENERAL_PARTICIPATION} ${rtFilter("p.rt_id", range.rtIds)}`;
   return queryRows<Row>(db, sql`
     with by_household as (
       select p.rt_id, ${bucket} as bucket, ${HOUSEHOLD} as household,
@@ -181,15 +189,6 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
       select rt_id, bucket, count(*) as readers
       from (select distinct p.rt_id, ${bucket} as bucket, p.person_id from ${participation} p where ${inPeriod} and p.verified and p.kind in (${kindList(READING_KINDS)})) r
       group by 1, 2
-    ), musyawarah as (
-      -- The records of one poll share the key poll:<id>:person:<id> and are written at its closing.
-      select rt_id, bucket, count(*) as polls, sum(households) as households
-      from (
-        select p.rt_id, ${bucket} as bucket, split_part(p.source_key, ':', 2) as poll, count(distinct ${HOUSEHOLD}) as households
-        from ${participation} p where ${inPeriod} and p.verified and p.kind = 'musyawarah'
-        group by 1, 2, 3
-      ) m
-      group by 1, 2
     )
     select h.rt_id, h.bucket,
       count(*) filter (where h.counted)::int as households,
@@ -198,14 +197,36 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
       count(*) filter (where h.kebun)::int as kebun_households,
       count(*) filter (where h.gathering)::int as gathering_households,
       coalesce(max(r.readers), 0)::int as readers,
-      coalesce(max(m.polls), 0)::int as musyawarah_polls,
-      coalesce(max(m.households), 0)::int as musyawarah_households,
       sum(h.verified_records)::int as verified_records,
       sum(h.unverified_records)::int as unverified_records
     from by_household h left join readers r on r.rt_id = h.rt_id and r.bucket = h.bucket
-      left join musyawarah m on m.rt_id = h.rt_id and m.bucket = h.bucket
     group by 1, 2
   `);
+}
+
+/**
+ * Musyawarah polls closed in the period with at least one counted vote, and their voting households
+ * summed over them (A5 only). The records of one poll share the key poll:<id>:person:<id> and are
+ * written at its closing, so a poll belongs to the period it closed in.
+ */
+async function musyawarahCounts(db: Database, range: Range): Promise<Row[]> {
+  return queryRows<Row>(db, sql`
+    select rt_id, bucket, count(*)::int as musyawarah_polls, coalesce(sum(households), 0)::int as musyawarah_households
+    from (
+      select p.rt_id, ${bucketSql("p.occurred_at", range.bucketing)} as bucket, split_part(p.source_key, ':', 2) as poll, count(distinct ${HOUSEHOLD}) as households
+      from ${participation} p
+      where p.occurred_at >= ${at(range.from)} and p.occurred_at < ${at(range.to)} and p.revoked_at is null and p.verified and p.kind = 'musyawarah'
+        ${rtFilter("p.rt_id", range.rtIds)}
+      group by 1, 2, 3
+    ) m
+    group by 1, 2
+  `);
+}
+
+/** A5's poll side for one RT over [from, to): what the scorecard counts, for the counted line (counted.ts). */
+export async function musyawarahInPeriod(db: Database, rtId: number, from: Date, to: Date): Promise<Pick<Counts, "musyawarahPolls" | "musyawarahHouseholds">> {
+  const [row] = await musyawarahCounts(db, { from, to, now: to, rtIds: [rtId], bucketing: { kind: "window" } });
+  return { musyawarahPolls: Number(row?.musyawarah_polls ?? 0), musyawarahHouseholds: Number(row?.musyawarah_households ?? 0) };
 }
 
 /**
@@ -281,11 +302,12 @@ async function readingSessionCounts(db: Database, range: Range): Promise<Row[]> 
 
 /** Counts per (RT, bucket); the four sources are independent, so they are read together. */
 async function collectCounts(db: Database, range: Range): Promise<Map<string, Counts>> {
-  const [people, occurrences, bank, reading] = await Promise.all([
+  const [people, occurrences, bank, reading, musyawarah] = await Promise.all([
     participationCounts(db, range),
     occurrenceCounts(db, range),
     bankSampahCounts(db, range),
     readingSessionCounts(db, range),
+    musyawarahCounts(db, range),
   ]);
   const counts = new Map<string, Counts>();
   const entry = (row: Row) => {
@@ -298,7 +320,7 @@ async function collectCounts(db: Database, range: Range): Promise<Map<string, Co
     Object.assign(entry(row), {
       participatingHouseholds: Number(row.households), cleanlinessHouseholds: Number(row.clean_households), bankSampahHouseholds: Number(row.bank_households),
       kebunHouseholds: Number(row.kebun_households), gatheringHouseholds: Number(row.gathering_households),
-      readers: Number(row.readers), musyawarahPolls: Number(row.musyawarah_polls), musyawarahHouseholds: Number(row.musyawarah_households),
+      readers: Number(row.readers),
       verifiedRecords: Number(row.verified_records), unverifiedRecords: Number(row.unverified_records),
     });
   }
@@ -312,6 +334,7 @@ async function collectCounts(db: Database, range: Range): Promise<Map<string, Co
     });
   }
   for (const row of bank) Object.assign(entry(row), { bankSampahDeposits: Number(row.deposits), bankSampahGrams: exactAmount(row.grams as string | number) });
+  for (const row of musyawarah) Object.assign(entry(row), { musyawarahPolls: Number(row.musyawarah_polls), musyawarahHouseholds: Number(row.musyawarah_households) });
   for (const row of reading) Object.assign(entry(row), { readingSessions: Number(row.sessions), readingSessionAttendees: Number(row.attendees) });
   return counts;
 }

@@ -3,6 +3,7 @@ import { intArray, queryRows, type Database } from "../../db/client.js";
 import { kelurahan, membership, outbox, participation, person, roleAssignment, rt, wasteBankOfficer, wasteBankRt } from "../../db/schema/index.js";
 import { addMonths, monthKey, monthOf, monthRange, type Month } from "../schedule/month.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "./config.js";
+import { GENERAL_PARTICIPATION } from "./metrics.js";
 import type { IndicatorCode } from "./indicators.js";
 import { computeScorecards, type Scorecard } from "./scorecard.js";
 
@@ -99,7 +100,7 @@ async function topHouseholds(db: Database, rtIds: readonly number[], range: { fr
       select p.rt_id, min(btrim(p.household_label)) as label, count(*)::int as records, array_agg(distinct p.person_id) as people,
         row_number() over (partition by p.rt_id order by count(*) desc, lower(btrim(p.household_label))) as rank
       from ${participation} p
-      where p.rt_id = any(${intArray(rtIds)}) and p.verified and p.revoked_at is null
+      where p.rt_id = any(${intArray(rtIds)}) and p.verified and p.revoked_at is null and ${GENERAL_PARTICIPATION}
         and p.occurred_at >= ${range.from.toISOString()}::timestamptz and p.occurred_at < ${range.to.toISOString()}::timestamptz
         and nullif(btrim(p.household_label), '') is not null
         -- an erased resident's own label became anon-<id>-<n> (erasure.ts): it is no household's name

@@ -20,6 +20,7 @@ export const EXPLANATION_KEYS = [
   "score-explain-a2",
   "score-explain-a2-none",
   "score-explain-a5",
+  "score-explain-a5-polls",
   "score-explain-p2",
   "score-explain-p4",
   "score-explain-b5",
@@ -138,7 +139,7 @@ function heldAndReached(code: "B5", held: number, households: number, metrics: R
   };
 }
 
-function heldAndAttended(code: "B7" | "A5" | "B6", held: number, attendance: number, metrics: RtPeriodMetrics, config: ScoreConfig): Automatic {
+function heldAndAttended(code: "B7" | "A5" | "B6", held: number, attendance: number, metrics: RtPeriodMetrics, config: ScoreConfig, polls = false): Automatic {
   const kk = metrics.householdCount;
   const thresholds = config.thresholds[code];
   if (kk <= 0) return { score: 0, explanation: { key: "score-explain-no-households", vars: { code } } };
@@ -146,10 +147,23 @@ function heldAndAttended(code: "B7" | "A5" | "B6", held: number, attendance: num
   return {
     score,
     explanation: {
-      key: code === "B7" ? "score-explain-b7" : code === "B6" ? "score-explain-b6" : "score-explain-a5",
+      key: code === "B7" ? "score-explain-b7" : code === "B6" ? "score-explain-b6" : polls ? "score-explain-a5-polls" : "score-explain-a5",
       vars: { code, score, held, percent: floorPercent(attendance, held * kk), next, times: thresholds[aim].held, target: thresholds[aim].percent, days: config.windowDays },
     },
   };
+}
+
+/**
+ * A5: the better of two levels over the window, each on the same thresholds: the rapat warga's
+ * (held, and the share of KK present on average, exactly as before polls existed) and the musyawarah
+ * polls' (closed polls with votes, and the share of KK voting on average). Adding a poll never lowers
+ * A5, and a poll is never averaged with a rapat. The explanation says which side it speaks of.
+ */
+export function scoreA5(metrics: RtPeriodMetrics, config: ScoreConfig): Automatic {
+  const rapat = heldAndAttended("A5", metrics.rapatHeld, metrics.rapatAttendance, metrics, config);
+  if (metrics.musyawarahPolls === 0) return rapat;
+  const polls = heldAndAttended("A5", metrics.musyawarahPolls, metrics.musyawarahHouseholds, metrics, config, true);
+  return polls.score > rapat.score ? polls : rapat;
 }
 
 /** The score of an automatic indicator from the window's metrics, with its one-line explanation. */
@@ -162,8 +176,7 @@ export function scoreAutomatic(code: AutomaticCode, metrics: RtPeriodMetrics, co
     case "B7":
       return heldAndAttended("B7", metrics.gotongRoyongHeld, metrics.gotongRoyongAttendance, metrics, config);
     case "A5":
-      // A musyawarah poll (issue 17) is a meeting too: held when voted in, its voting households present.
-      return heldAndAttended("A5", metrics.rapatHeld + metrics.musyawarahPolls, metrics.rapatAttendance + metrics.musyawarahHouseholds, metrics, config);
+      return scoreA5(metrics, config);
     case "A2": {
       const held = metrics.rondaShiftsHeld;
       const staffed = metrics.rondaShiftsStaffed;

@@ -2,7 +2,7 @@ import { and, eq, like, ne, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { botState, participation } from "../../db/schema/index.js";
 import type { ScoreConfig } from "./config.js";
-import { HOUSEHOLD, listRtInfo, rtFilter, weeklyRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
+import { GENERAL_PARTICIPATION, HOUSEHOLD, listRtInfo, rtFilter, weeklyRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
 import { wibWeekIndex, wibWeekIndexSql, wibWeekStart, WEEK_MS } from "./weeks.js";
 
 export const TREND_WEEKS = 12;
@@ -85,7 +85,7 @@ export async function fadingFlags(db: Database, rts: readonly { rtId: number; ho
       select distinct p.rt_id, ${wibWeekIndexSql("p.occurred_at")} as bucket, ${HOUSEHOLD} as household
       from ${participation} p
       where p.occurred_at >= ${from.toISOString()}::timestamptz and p.occurred_at < ${to.toISOString()}::timestamptz
-        and p.verified and p.revoked_at is null ${rtFilter("p.rt_id", rts.map((rt) => rt.rtId))}
+        and p.verified and p.revoked_at is null and ${GENERAL_PARTICIPATION} ${rtFilter("p.rt_id", rts.map((rt) => rt.rtId))}
     ) d
     group by 1, 2
   `);

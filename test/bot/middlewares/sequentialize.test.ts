@@ -38,6 +38,26 @@ function gate(): { promise: Promise<void>; open(): void } {
 }
 
 describe("one update at a time per chat", () => {
+  it("holds a voter's second poll answer until the first is done (poll_answer has no chat and no ctx.from)", async () => {
+    const events: string[] = [];
+    const first = gate();
+    const bot = new Bot<BotContext>("123456:TEST-token-for-offline-harness", { botInfo: BOT_INFO });
+    bot.use(sequentializeChats());
+    bot.on("poll_answer", async (ctx) => {
+      const option = ctx.pollAnswer.option_ids.join(",");
+      events.push(`start ${option}`);
+      if (option === "0") await first.promise;
+      events.push(`end ${option}`);
+    });
+    const answer = (options: number[]): Update => ({ update_id: updateId++, poll_answer: { poll_id: "p", user: { id: 77, is_bot: false, first_name: "Warga" }, option_ids: options } }) as Update;
+    const running = [bot.handleUpdate(answer([0])), bot.handleUpdate(answer([1]))];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(["start 0"]);
+    first.open();
+    await Promise.all(running);
+    expect(events).toEqual(["start 0", "end 0", "start 1", "end 1"]);
+  });
+
   it("holds a chat's second update until its first is done, in arrival order, without holding other chats", async () => {
     const { bot, events, gates } = recordingBot();
     const first = gate();

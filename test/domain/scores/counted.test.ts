@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../../src/bot/i18n.js";
-import { outbox, rt as rtTable } from "../../../src/db/schema/index.js";
+import { outbox, participation, rt as rtTable } from "../../../src/db/schema/index.js";
 import { deposit } from "../../../src/domain/bank-sampah/receipts.js";
 import { loadActor } from "../../../src/domain/people/actor.js";
 import { logSession } from "../../../src/domain/pojok-baca/sessions.js";
@@ -65,6 +65,24 @@ describe("what an act counted for (issue 17)", () => {
 
     await database.db.update(rtTable).set({ householdCount: 0 }).where(eq(rtTable.id, place.id));
     expect(await countedForOccurrence(database.db, { rtId: place.id, occurrenceId: rapat!, kind: "rapat", now: NOW })).toBeNull();
+  });
+
+  it("A5 takes the musyawarah polls into account exactly as the scorecard does (the better level)", async () => {
+    const place = await addRt(database.db, 5, undefined, 40);
+    const people = await addResidents(database.db, 14);
+    const [rapat] = await addOccurrences(database.db, place.id, "rapat", [wib("2026-12-06T07:30")]);
+    await checkIns(database.db, place.id, rapat!, "rapat", NOW, people.slice(0, 2));
+    const closed = wib("2026-12-01T20:00");
+    await database.db.insert(participation).values(people.map((personId) => ({
+      sourceKey: `poll:1:person:${personId}`, rtId: place.id, personId, householdLabel: `Rumah ${personId}`, kind: "musyawarah" as const,
+      occurredAt: closed, verified: true, source: "poll", occurrenceId: null, recordedBy: null, recordedAt: closed,
+    })));
+    const counted = await countedForOccurrence(database.db, { rtId: place.id, occurrenceId: rapat!, kind: "rapat", now: NOW });
+    // The rapat: 2 of 40 KK (0); the poll: 14 of 40 = 35% (2). The better one is said.
+    expect(counted).toMatchObject({ code: "A5", score: 2, met: true, polls: true, vars: { held: 1, percent: 35 } });
+    const [card] = await computeScorecards(database.db, [place.id], wib("2026-12-06T09:30"));
+    expect(card!.indicators.find((indicator) => indicator.code === "A5")).toMatchObject({ score: 2, explanation: { key: "score-explain-a5-polls", vars: { held: 1, percent: 35 } } });
+    expect(countedLine(translateIn(createI18n(database.db), "id"), counted!)).toContain("Dihitung untuk A5: polling musyawarah 1 kali");
   });
 
   it("counts a ronda shift on now as held (A2) and the reading corner's sessions (P2)", async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_SCORE_CONFIG, resolveScoreConfig } from "../../../src/domain/sc
 import { AUTOMATIC_CODES, INDICATOR_CODES, type IndicatorCode } from "../../../src/domain/scores/indicators.js";
 import { categoryOf, computeScorecards, type Scorecard } from "../../../src/domain/scores/scorecard.js";
 import type { RtDetails } from "../../../src/domain/rt/rt.js";
+import { participation } from "../../../src/db/schema/index.js";
 import { withTestDatabase } from "../../helpers/database.js";
 import { addRt } from "../../helpers/fixtures.js";
 import { addOccurrences, addReadingSessions, addResidents, checkIns, DAY, everyoneDid, participate, wib } from "./builders.js";
@@ -257,6 +258,46 @@ describe("A5: rapat warga held and attended", () => {
     const [id] = await addOccurrences(database.db, rt.id, "gotong_royong", [start]);
     await checkIns(database.db, rt.id, id!, "gotong_royong", start, await addResidents(database.db, 20));
     expect(indicator((await cards()).get(rt.id), "A5")).toMatchObject({ score: 0, explanation: { vars: { held: 0 } } });
+  });
+});
+
+describe("A5 with musyawarah polls (issue 17): the better of the rapat's level and the polls' level", () => {
+  let pollId = 0;
+  /** The votes of one closed poll, as closePoll writes them: one record per voter, keyed poll:<id>:person:<id>. */
+  async function pollVotes(rt: RtDetails, personIds: number[], at = IN_WINDOW): Promise<void> {
+    const poll = ++pollId;
+    await database.db.insert(participation).values(personIds.map((personId) => ({
+      sourceKey: `poll:${poll}:person:${personId}`, rtId: rt.id, personId, householdLabel: `Rumah ${personId}`, kind: "musyawarah" as const,
+      occurredAt: at, verified: true, source: "poll", occurrenceId: null, recordedBy: null, recordedAt: at,
+    })));
+  }
+  async function rapat(rt: RtDetails, present: number): Promise<void> {
+    const start = wib("2026-11-28T19:30");
+    const [id] = await addOccurrences(database.db, rt.id, "rapat", [start]);
+    await checkIns(database.db, rt.id, id!, "rapat", start, await addResidents(database.db, present));
+  }
+
+  it("a thin poll never lowers a good rapat", async () => {
+    const rt = await rtWith(20);
+    await rapat(rt, 7);
+    await pollVotes(rt, await addResidents(database.db, 1));
+    expect(indicator((await cards()).get(rt.id), "A5")).toMatchObject({ score: 2, explanation: { key: "score-explain-a5", vars: { held: 1, percent: 35 } } });
+  });
+
+  it("well-voted polls lift a thin rapat, and the explanation says it is the polls", async () => {
+    const rt = await rtWith(20);
+    await rapat(rt, 2);
+    await pollVotes(rt, await addResidents(database.db, 6));
+    await pollVotes(rt, await addResidents(database.db, 7));
+    expect(indicator((await cards()).get(rt.id), "A5")).toMatchObject({ score: 2, explanation: { key: "score-explain-a5-polls", vars: { held: 2, percent: 32 } } });
+  });
+
+  it("a poll vote counts for A5 only, not as a household taking part", async () => {
+    const rt = await rtWith(20);
+    await pollVotes(rt, await addResidents(database.db, 5));
+    const card = (await cards()).get(rt.id)!;
+    expect(card.metrics).toMatchObject({ participatingHouseholds: 0, participationRate: 0, musyawarahPolls: 1, musyawarahHouseholds: 5, verifiedRecords: 0 });
+    expect(indicator(card, "A5")).toMatchObject({ score: 1, explanation: { key: "score-explain-a5-polls" } });
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "poll_vote" ADD COLUMN "last_update_id" bigint;
