@@ -396,6 +396,22 @@ describe("/polling in the RT's group", () => {
     expect((await database.db.select().from(pollVote)).map((row) => row.counted).sort()).toEqual([false, true]);
   });
 
+  it("tells a group replaced since the poll went out nothing of it at the close; the ketua still gets the result", async () => {
+    const { ketua, place, siti } = await rt05();
+    await linkGroup(place.id);
+    await askPoll(ketua, { where: "Grup", anonymous: false, household: false });
+    const [message] = harness.telegram.pollsIn(GROUP_ID);
+    await vote(siti, message!.poll!.id, [0]);
+    const NEW_GROUP = GROUP_ID - 1;
+    await database.db.update(rt).set({ groupChatId: NEW_GROUP }).where(eq(rt.id, place.id));
+    const { id } = await onlyPoll();
+    await pressData(harness, ketua, pollClose.data({ poll: id }));
+    await harness.settle();
+    expect(harness.telegram.textsTo(NEW_GROUP).filter((text) => text.startsWith("📊 Hasil polling"))).toEqual([]);
+    expect(harness.telegram.textsTo(GROUP_ID).filter((text) => text.startsWith("📊 Hasil polling"))).toEqual([]);
+    expect(harness.telegram.textsTo(ketua.id).some((text) => text.includes("Hasil polling"))).toBe(true);
+  });
+
   it("refuses a group poll once the group is unlinked", async () => {
     const { ketua, place } = await rt05();
     await linkGroup(place.id);

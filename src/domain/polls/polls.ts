@@ -409,8 +409,13 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
     const ketuaId = ketua?.personId ?? found.createdBy;
     const notices: Notice[] = [];
     const place = await getRt(tx, found.rtId);
-    if (found.target === "group" && place.groupChatId !== null) {
-      notices.push({ event: eventKey("poll-result", found.id), chatId: place.groupChatId, personId: null, text: resultText(translateIn(deps.i18n, "id"), result), about: [found.createdBy] });
+    // The group the poll went to, if it is still the RT's: a group unlinked (/lepasgrup) or replaced
+    // since never hears the result of a poll it did not see, nor does the new one; the ketua is told.
+    const groupCopyChats = new Set(copies.filter((copy) => copy.personId === null).map((copy) => copy.chatId));
+    if (found.target === "group") {
+      if (place.groupChatId !== null && groupCopyChats.has(place.groupChatId)) {
+        notices.push({ event: eventKey("poll-result", found.id), chatId: place.groupChatId, personId: null, text: resultText(translateIn(deps.i18n, "id"), result), about: [found.createdBy] });
+      }
     } else {
       const reached = copies.filter((copy) => copy.personId !== null && copy.personId !== ketuaId && copy.status === "sent").map((copy) => copy.personId!);
       const members = reached.length === 0 ? [] : await tx
