@@ -2729,3 +2729,5 @@ input-kas-entry-number = Type just the entry's number, for example "123" or "No.
 ## issue 17: polls fixes
 poll-vote-promoted = For the poll "{ $question }", the vote of your household's member who voted first no longer stands, so your vote now counts for your household.
 satisfaction-too-few = not enough answers yet
+## issue 17: polls, final review
+poll-result-in-poll = 📊 The poll "{ $question }" is closed. Its final result shows on the poll itself in the RT group (counted by Telegram, without names).

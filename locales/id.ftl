@@ -2710,3 +2710,5 @@ input-kas-entry-number = Tulis nomor catatannya saja, misalnya "123" atau "No. 1
 ## issue 17: polls fixes
 poll-vote-promoted = Untuk polling "{ $question }", suara anggota KK Anda yang memilih lebih dulu tidak lagi berlaku, jadi suara Anda sekarang dihitung untuk KK Anda.
 satisfaction-too-few = belum cukup jawaban
+## issue 17: polls, final review
+poll-result-in-poll = 📊 Polling "{ $question }" sudah ditutup. Hasil akhirnya tampil pada polling itu di grup RT (dihitung Telegram, tanpa nama).

@@ -411,10 +411,14 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
     const place = await getRt(tx, found.rtId);
     // The group the poll went to, if it is still the RT's: a group unlinked (/lepasgrup) or replaced
     // since never hears the result of a poll it did not see, nor does the new one; the ketua is told.
+    // An anonymous group poll's last counts arrive with stopPoll's answer, after this (the engine
+    // records them): its result is what the stopped poll shows in the group, not counts to repeat now.
+    const telegramCounts = found.target === "group" && found.anonymous;
     const groupCopyChats = new Set(copies.filter((copy) => copy.personId === null).map((copy) => copy.chatId));
     if (found.target === "group") {
       if (place.groupChatId !== null && groupCopyChats.has(place.groupChatId)) {
-        notices.push({ event: eventKey("poll-result", found.id), chatId: place.groupChatId, personId: null, text: resultText(translateIn(deps.i18n, "id"), result), about: [found.createdBy] });
+        const t = translateIn(deps.i18n, "id");
+        notices.push({ event: eventKey("poll-result", found.id), chatId: place.groupChatId, personId: null, text: telegramCounts ? t("poll-result-in-poll", { question: result.question }) : resultText(t, result), about: [found.createdBy] });
       }
     } else {
       const reached = copies.filter((copy) => copy.personId !== null && copy.personId !== ketuaId && copy.status === "sent").map((copy) => copy.personId!);
@@ -433,7 +437,8 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
       const named = found.anonymous ? result : (await pollResult(tx, { pollId: found.id, rtId: found.rtId, withNames: t }))!;
       // A result with names is about its voters: erasing one of them blanks it.
       const named_ = named.namesByOption ? (await tx.select({ personId: pollVote.personId }).from(pollVote).where(and(eq(pollVote.pollId, found.id), eq(pollVote.counted, true)))).map((row) => row.personId) : [];
-      resultTexts(t, named, t(params.actor ? "poll-closed-by-ketua" : "poll-closed-by-time")).forEach((text, part) => notices.push({
+      const header = t(params.actor ? "poll-closed-by-ketua" : "poll-closed-by-time");
+      (telegramCounts ? [`${header}\n${t("poll-result-in-poll", { question: result.question })}`] : resultTexts(t, named, header)).forEach((text, part) => notices.push({
         event: part === 0 ? eventKey("poll-result-ketua", found.id) : eventKey("poll-result-ketua", `${found.id}:${part}`), chatId: head.telegramId!, personId: ketuaId,
         text, about: [found.createdBy, ...named_],
       }));
