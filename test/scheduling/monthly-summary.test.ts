@@ -216,6 +216,19 @@ describe("the monthly resident summary (issue 17)", () => {
     expect((await planMonthlySummaries(deps, wib("2026-12-03T10:00"))).queued).toBe(0);
   });
 
+  it("does not send again a summary an erasure cancelled while it was being sent (it may have been read)", async () => {
+    const w = await world();
+    await planMonthlySummaries(deps, NOW);
+    // A sender has claimed Siti's summary (status sending) when Sri erases her data.
+    await database.db.update(outbox).set({ status: "sending", claimedAt: wib("2026-12-01T10:59"), claimedBy: "worker-1" }).where(eq(outbox.personId, w.ids.siti));
+    await erasePerson(database.db, w.ids.sri, wib("2026-12-01T11:00"));
+    expect((await monthlyRows()).find((row) => row.personId === w.ids.siti)!.status).toBe("cancelled");
+    await planMonthlySummaries(deps, wib("2026-12-02T09:00"));
+    const again = (await monthlyRows()).filter((row) => /:person:\d+:2$/.test(row.dedupeKey)).map((row) => row.personId);
+    expect(again).not.toContain(w.ids.siti);
+    expect(again).toContain(w.ids.budi);
+  });
+
   it("runs from the production job list on the first three days of the month at 09.00 WIB", () => {
     const job = productionJobs(deps).find((candidate) => candidate.name === "monthly-summary");
     expect(job?.cron).toBe("0 9 1-3 * *");

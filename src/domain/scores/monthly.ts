@@ -216,11 +216,13 @@ function keysOf(month: string) {
  * Who still gets the month's summary: the active residents who can be reached, have not muted
  * announcements (/senyap: the summary is news of the RT, not a duty) and have no row of it in the
  * outbox but ones cancelled because a person it named was erased (status cancelled, chat id kept;
- * the recipient's own erasure blanks the chat id). Those are sent again, rebuilt, under the next key.
+ * the recipient's own erasure blanks the chat id) before a sender claimed them. Those are sent again,
+ * rebuilt, under the next key. One cancelled while being sent (claimed) may have reached its reader:
+ * it is not sent again (a summary missed beats one read twice).
  */
 function stillDue(month: string) {
   return sql`m.status = 'active' and pe.telegram_id is not null and pe.unreachable_at is null and pe.announcements_muted_at is null
-    and not exists (select 1 from ${outbox} o where o.dedupe_key in ${keysOf(month)} and not (o.status = 'cancelled' and o.chat_id <> 0))
+    and not exists (select 1 from ${outbox} o where o.dedupe_key in ${keysOf(month)} and not (o.status = 'cancelled' and o.chat_id <> 0 and o.claimed_at is null))
     and (select count(*) from ${outbox} o where o.dedupe_key in ${keysOf(month)}) < ${MONTHLY_TRIES}`;
 }
 
