@@ -193,7 +193,7 @@ export class DeliveryEngine {
     if (row.method === "sendPoll" && messageId !== null) {
       const pollId = (result as { poll?: { id?: unknown } }).poll?.id;
       if (typeof pollId === "string") {
-        await recordPollCopySent(db, { dedupeKey: row.dedupeKey, telegramPollId: pollId, messageId }).catch((error: unknown) => {
+        await recordPollCopySent(db, { dedupeKey: row.dedupeKey, telegramPollId: pollId, messageId, now: this.clock() }).catch((error: unknown) => {
           logger.error({ err: error, outboxId: row.id }, "poll sent, but could not record its id");
         });
       }

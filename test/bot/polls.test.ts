@@ -266,10 +266,10 @@ describe("a copy being sent as the poll closes", () => {
     await closePoll(harness.deps, { pollId: id, actor: null }, harness.now);
     expect(await database.db.select().from(outbox).where(eq(outbox.method, "stopPoll"))).toHaveLength(0);
     // Telegram answers: the copy went out; the engine records it.
-    expect(await recordPollCopySent(database.db, { dedupeKey: copy!.dedupeKey, telegramPollId: "late-copy", messageId: 4242 })).toBe(true);
+    expect(await recordPollCopySent(database.db, { dedupeKey: copy!.dedupeKey, telegramPollId: "late-copy", messageId: 4242, now: harness.now })).toBe(true);
     const stops = await database.db.select().from(outbox).where(eq(outbox.method, "stopPoll"));
     expect(stops).toHaveLength(1);
-    expect(stops[0]).toMatchObject({ chatId: siti.id, payload: { message_id: 4242 } });
+    expect(stops[0]).toMatchObject({ chatId: siti.id, payload: { message_id: 4242 }, notBefore: harness.now });
   });
 
   it("sends every copy protected, so it cannot be forwarded", async () => {

@@ -12,7 +12,7 @@ import { enqueueMessages, PRIORITY } from "../../delivery/outbox.js";
  * stopped here: the poll row is read with a share lock, so either the close committed first and the
  * stop is queued now, or this commits first and the close finds the copy's message and stops it.
  */
-export async function recordPollCopySent(db: Database, params: { dedupeKey: string; telegramPollId: string; messageId: number }): Promise<boolean> {
+export async function recordPollCopySent(db: Database, params: { dedupeKey: string; telegramPollId: string; messageId: number; now: Date }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [copy] = await tx.select({ id: pollCopy.id, pollId: pollCopy.pollId, personId: pollCopy.personId }).from(pollCopy).where(eq(pollCopy.dedupeKey, params.dedupeKey));
     if (!copy) return false;
@@ -27,7 +27,7 @@ export async function recordPollCopySent(db: Database, params: { dedupeKey: stri
       if (sent) {
         await enqueueMessages(tx, [{
           dedupeKey: `poll:${copy.pollId}:stop:${copy.id}`, chatId: sent.chatId, personId: copy.personId, priority: PRIORITY.notification, method: "stopPoll",
-          payload: { message_id: params.messageId }, notBefore: new Date(),
+          payload: { message_id: params.messageId }, notBefore: params.now,
         }]);
       }
     }

@@ -33,7 +33,7 @@ async function openPoll(count: number): Promise<{ pollId: number; members: TestU
   }
   const started = await startPoll(depsOn(database.db), await loadActor(database.db, ketua.id, []), DRAFT, "poll:test", NOW);
   for (const copy of await database.db.select().from(pollCopy)) {
-    await recordPollCopySent(database.db, { dedupeKey: copy.dedupeKey, telegramPollId: `tg-${copy.dedupeKey}`, messageId: 101 });
+    await recordPollCopySent(database.db, { dedupeKey: copy.dedupeKey, telegramPollId: `tg-${copy.dedupeKey}`, messageId: 101, now: NOW });
   }
   return { pollId: started.id, members };
 }
@@ -47,7 +47,7 @@ describe("recordPollCopySent", () => {
   it("keeps the first id a copy was sent with", async () => {
     await openPoll(1);
     const [copy] = await database.db.select().from(pollCopy).limit(1);
-    expect(await recordPollCopySent(database.db, { dedupeKey: copy!.dedupeKey, telegramPollId: "another", messageId: 102 })).toBe(false);
+    expect(await recordPollCopySent(database.db, { dedupeKey: copy!.dedupeKey, telegramPollId: "another", messageId: 102, now: NOW })).toBe(false);
     expect((await database.db.select().from(pollCopy).where(eq(pollCopy.id, copy!.id)))[0]!.telegramPollId).toBe(`tg-${copy!.dedupeKey}`);
   });
 });
