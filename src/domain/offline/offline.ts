@@ -341,10 +341,13 @@ async function checkClaim(tx: Database, claim: ClaimRow | undefined, telegramId:
     // A registration with nothing of its own can be left behind (its memberships, pending, withdrawn
     // or ended, included); one that anything else points at cannot.
     // Their own withdrawal of a request is "decided" by themselves: that is registration data too.
+    // A jimpitan night's collectors are an array of person ids (no foreign key).
     const points = (column: AnyPgColumn) =>
       column === membership.decidedBy
         ? sql`exists (select 1 from ${membership} where ${membership.decidedBy} = ${mine.id} and ${membership.personId} <> ${mine.id})`
-        : sql`exists (select 1 from ${column.table} where ${column} = ${mine.id})`;
+        : column === schema.kasEntry.collectedBy
+          ? sql`exists (select 1 from ${schema.kasEntry} where ${mine.id} = any(${schema.kasEntry.collectedBy}))`
+          : sql`exists (select 1 from ${column.table} where ${column} = ${mine.id})`;
     const [held] = await queryRows<{ held: boolean }>(tx, sql`select ${sql.join(HISTORY_COLUMNS.map(points), sql` or `)} as held`);
     if (held?.held) throw new DomainError("claim-has-history");
   }
@@ -372,7 +375,7 @@ export const HISTORY_COLUMNS: readonly AnyPgColumn[] = [
   schema.assessmentRound.openedBy, schema.assessmentRound.decidedBy, schema.assessmentScore.personId, schema.assessmentVisit.scheduledBy,
   schema.assessorInvite.createdBy, schema.assessorInvite.usedBy, schema.bankAccount.personId, schema.book.addedBy,
   schema.bookLoan.personId, schema.bookLoan.lentBy, schema.bookLoan.returnedBy, schema.broadcast.senderPersonId, schema.event.createdBy,
-  schema.evidence.addedBy, schema.evidence.removedBy, schema.indicatorScore.enteredBy, schema.kasEntry.recordedBy,
+  schema.evidence.addedBy, schema.evidence.removedBy, schema.indicatorScore.enteredBy, schema.kasEntry.recordedBy, schema.kasEntry.collectedBy,
   schema.kencanaRequirement.recordedBy, schema.ledgerEntry.personId, schema.ledgerEntry.recordedBy, schema.membership.decidedBy,
   schema.offlineClaim.personId, schema.offlineClaim.createdBy, schema.participation.personId, schema.participation.recordedBy,
   schema.person.recordedBy, schema.poll.createdBy, schema.poll.closedBy, schema.pollVote.personId, schema.readingLog.personId,
