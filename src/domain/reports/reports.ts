@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { parseNotes, type Parsed } from "../people/text-input.js";
-import { hasKetua, listApprovers } from "../roles/roles.js";
+import { findKetua, listApprovers } from "../roles/roles.js";
 import { coversKelurahan } from "../roles/scope.js";
 import { getRt, type RtDetails } from "../rt/rt.js";
 import { daysBetween, wibDate } from "../schedule/wib.js";
@@ -194,7 +194,7 @@ export async function reportDetail(db: Database, actor: Actor, params: { reportI
   const place = await getRt(db, report.rtId);
   // A koordinator reads what reached them: an escalated report, or any of an RT without a ketua
   // (they were told of it when it was filed). Another of the area's reports, its id forged, is not theirs.
-  const koordinatorMayRead = async () => coversKelurahan(actor, place) && (report.escalatedAt !== null || !(await hasKetua(db, place)));
+  const koordinatorMayRead = async () => coversKelurahan(actor, place) && (report.escalatedAt !== null || (await findKetua(db, place.id)) === undefined);
   const viewer: ReportViewer | undefined = mayManageReports(actor, place.id)
     ? "ketua"
     : await koordinatorMayRead()

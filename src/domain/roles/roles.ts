@@ -416,13 +416,3 @@ export async function areaKoordinators(db: Database, place: RtDetails): Promise<
     );
   return reachable(coordinators);
 }
-
-/** Whether the RT has a ketua now (an active ketua_rt grant), reachable or not. */
-export async function hasKetua(db: Database, place: { id: number }): Promise<boolean> {
-  const [head] = await db
-    .select({ id: roleAssignment.id })
-    .from(roleAssignment)
-    .where(and(eq(roleAssignment.rtId, place.id), eq(roleAssignment.role, "ketua_rt"), isNull(roleAssignment.revokedAt)))
-    .limit(1);
-  return head !== undefined;
-}
