@@ -54,7 +54,8 @@ export async function poll({ bot, logger, secrets, signal, onFatal, concurrency 
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
   let fatal: unknown;
-  let handle: RunnerHandle | undefined;
+  // Set once the runner runs; getUpdates stops it on a refused token.
+  const started: { runner?: RunnerHandle } = {};
 
   async function getUpdates(args: { offset: number; limit: number; timeout: number }, runnerSignal: RunnerSignal): Promise<Update[]> {
     // The runner and grammY each name AbortSignal through their own shim; it is the platform's.
@@ -72,7 +73,7 @@ export async function poll({ bot, logger, secrets, signal, onFatal, concurrency 
         if (isTokenRefused(error)) {
           fatal = error;
           // Stopping first makes the runner take the throw below as its stop, not as a crash.
-          void handle?.stop();
+          void started.runner?.stop();
           throw error;
         }
         const conflict = error instanceof GrammyError && error.error_code === 409;
@@ -112,11 +113,11 @@ export async function poll({ bot, logger, secrets, signal, onFatal, concurrency 
   }
   if (signal.aborted) return;
 
-  handle = run(
+  const runner = run(
     { handleUpdate, errorHandler: (error: unknown) => bot.errorHandler(error as Parameters<typeof bot.errorHandler>[0]), api: { getUpdates } },
     { runner: { fetch: { timeout: LONG_POLL_S }, silent: true }, sink: { concurrency } },
   );
-  const runner = handle;
+  started.runner = runner;
   logger.info({ username: bot.botInfo.username, concurrency }, "bot polling");
   const stop = () => {
     stopped = true;
