@@ -9,8 +9,13 @@ export type KeyValueStore<T> = {
   delete(key: string): Promise<void>;
 };
 
+/** The bot_state key of `key` in `namespace`. */
+export function stateKey(namespace: string, key: string): string {
+  return `${namespace}:${key}`;
+}
+
 export function createStateStore<T>(db: Database, namespace: string): KeyValueStore<T> {
-  const fullKey = (key: string) => `${namespace}:${key}`;
+  const fullKey = (key: string) => stateKey(namespace, key);
   return {
     async read(key) {
       const rows = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, fullKey(key)));
