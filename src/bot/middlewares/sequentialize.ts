@@ -32,7 +32,13 @@ export function sequentializeChats(deps: Pick<BotDeps, "chatLocks"> = {}): Middl
     try {
       await next();
     } finally {
-      if (!(await release())) ctx.log?.warn("chat lock lost with its connection while the update ran");
+      // Not waited for, so the update is done one round trip sooner. All of this instance's locks
+      // live on one connection, where a session lock is re-entrant: the next update of the chat here
+      // takes it whether its lock reaches PostgreSQL before this unlock or after. Another instance
+      // tries again within its wait.
+      void release().then((held) => {
+        if (!held) ctx.log?.warn("chat lock lost with its connection while the update ran");
+      });
     }
   };
   return new Composer<BotContext>((ctx, next) => {
