@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
 import type { Database } from "../db/client.js";
-import { createStateStore, deleteStateKeysStartingWith, FORM_STEP_NAMESPACE, stateKey, type KeyValueStore } from "../db/state-store.js";
-import { takePreloadedForms } from "./middlewares/preloaded.js";
+import { createStateStore, deleteStateKeysStartingWith, FORM_STEP_NAMESPACE, stateKey, stateKeysStartingWith, type KeyValueStore } from "../db/state-store.js";
+import { preloadedStepsKept, takePreloadedForms } from "./middlewares/preloaded.js";
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
@@ -11,16 +11,18 @@ type Save = () => Promise<void>;
 /** A kept outcome, with the fingerprint of the forms' state the update read when it was made. */
 type StepOutcome = { value: unknown; state?: string };
 
-/**
- * Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure;
- * `formsStored`: the chat had forms stored when the update began.
- */
-type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string; formsStored: boolean };
+/** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
+type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string };
 
 /** Where a chat's forms are stored (bot_state). */
 const FORMS_NAMESPACE = "conversation";
 // Only a chat has forms: an update without one (a poll answer, an inline query) reads nothing.
 const chatKeyOf = (ctx: BotContext) => ctx.chatId?.toString();
+
+/** The keys of the steps kept for this update (`onceAcrossRedeliveries`), as a LIKE pattern; undefined without a chat. */
+export function keptStepsPattern(ctx: BotContext): string | undefined {
+  return ctx.chatId === undefined ? undefined : stateKeysStartingWith(FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
+}
 
 /** The bot_state key of the chat's forms, or undefined for an update without a chat: read with the update's claim (dedupe.ts). */
 export function formsStateKey(ctx: BotContext): string | undefined {
@@ -71,10 +73,7 @@ export function formStateStorage(
         const preloaded = takePreloadedForms(ctx);
         const state = preloaded ? (preloaded.value as VersionedState<ConversationData> | undefined) : await store.read(key);
         const steps = stepsOf.get(ctx);
-        if (steps) {
-          steps.state = fingerprint(state);
-          steps.formsStored = state !== undefined;
-        }
+        if (steps) steps.state = fingerprint(state);
         return state;
       },
       write: (ctx, state) => {
@@ -90,7 +89,9 @@ export function formStateStorage(
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
     const chatId = ctx.chatId;
-    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined), formsStored: false });
+    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined) });
+    // Whether an earlier delivery kept steps: read with the claim; unknown (a bot without dedupe) counts as yes.
+    const keptBefore = preloadedStepsKept(ctx) ?? true;
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
@@ -100,12 +101,10 @@ export function formStateStorage(
     // reached (a redelivery may stop earlier: a right lost, a form moved on or ended meanwhile).
     // An update never sent again (polling, Telegram giving up) leaves its outcomes to the daily
     // prune (`pruneFormSteps`, with the processed updates).
-    // Steps are kept only inside a form: an update that found none stored and ran no step (most
-    // updates) has nothing to forget, unless an earlier delivery entered a form this one no longer
-    // reaches (its right lost meanwhile); those outcomes go with the daily prune.
+    // Only this delivery's steps and an earlier delivery's can be kept: an update with neither (most
+    // updates) has nothing to forget, and costs no round trip here.
     const forgetSteps = async () => {
-      const steps = stepsOf.get(ctx);
-      if (chatId === undefined || (steps && steps.count === 0 && !steps.formsStored)) return;
+      if (chatId === undefined || (!keptBefore && (stepsOf.get(ctx)?.count ?? 0) === 0)) return;
       await deleteStateKeysStartingWith(db, FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
     };
     try {

@@ -33,10 +33,14 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
   };
 }
 
-/** Drops the keys of one namespace that start with `prefix` (a LIKE pattern's own characters are taken as they are). */
+/** The LIKE pattern of the keys of one namespace that start with `prefix` (a LIKE pattern's own characters are taken as they are). */
+export function stateKeysStartingWith(namespace: string, prefix: string): string {
+  return `${stateKey(namespace, prefix).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Drops the keys of one namespace that start with `prefix`. */
 export async function deleteStateKeysStartingWith(db: Database, namespace: string, prefix: string): Promise<void> {
-  const escaped = `${namespace}:${prefix}`.replace(/[\\%_]/g, (character) => `\\${character}`);
-  await db.delete(botState).where(like(botState.key, `${escaped}%`));
+  await db.delete(botState).where(like(botState.key, stateKeysStartingWith(namespace, prefix)));
 }
 
 /** Where a form keeps the outcomes of a failed update's committed steps for its redelivery (src/bot/form-state.ts). */

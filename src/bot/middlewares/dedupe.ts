@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import { releaseUpdate } from "../../db/processed-updates.js";
 import { claimUpdateAndLoadActor } from "../../domain/people/actor.js";
-import { formsStateKey } from "../form-state.js";
+import { formsStateKey, keptStepsPattern } from "../form-state.js";
 import { preload } from "./preloaded.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -23,7 +23,8 @@ const RELEASE_RETRY_MAX_MS = 2_000;
  * (A claim attempted while the database was down never committed: nothing to release.)
  *
  * The claim is the update's first round trip, and it brings what every update reads next: the
- * sender's actor (attachActor) and the chat's forms as stored (form-state.ts), read in the same
+ * sender's actor (attachActor), the chat's forms as stored and whether an earlier delivery kept
+ * form steps (form-state.ts), read in the same
  * statement (claimUpdateAndLoadActor) and handed over through `preloaded.ts`. It runs after the
  * chat's lock (sequentializeChats), so no other update of the chat moves the forms meanwhile.
  */
@@ -48,12 +49,13 @@ export function dedupeUpdates(deps: Pick<BotDeps, "db" | "clock"> & { adminTeleg
       telegramId: ctx.from?.id,
       bootstrapAdmins: deps.adminTelegramIds ?? [],
       stateKey: formsStateKey(ctx),
+      storedLike: keptStepsPattern(ctx),
     });
     if (!start.claimed && !unreleased.delete(updateId)) {
       ctx.log?.info({ updateId }, "duplicate update dropped");
       return;
     }
-    preload(ctx, { actor: start.actor, forms: { value: start.stored } });
+    preload(ctx, { actor: start.actor, forms: { value: start.stored }, stepsKept: start.anyStoredLike });
     try {
       await next();
     } catch (error) {

@@ -5,7 +5,7 @@ import type { Actor } from "../../domain/people/actor.js";
  * forms as stored. Each is taken once by the middleware that would otherwise read it, so a
  * middleware running later in the update (after a form was written) reads afresh.
  */
-type Preloaded = { actor?: Actor | null; forms?: { value: unknown } };
+type Preloaded = { actor?: Actor | null; forms?: { value: unknown }; stepsKept?: boolean };
 
 const preloaded = new WeakMap<object, Preloaded>();
 
@@ -19,6 +19,11 @@ export function takePreloadedActor(ctx: object): Actor | null | undefined {
   const actor = values?.actor;
   if (values) delete values.actor;
   return actor;
+}
+
+/** Whether an earlier delivery of the update kept form steps (read with the claim), or undefined when not read. */
+export function preloadedStepsKept(ctx: object): boolean | undefined {
+  return preloaded.get(ctx)?.stepsKept;
 }
 
 /** The chat's forms read with the claim (`value` undefined: none stored), or undefined when they were not read. */

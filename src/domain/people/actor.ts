@@ -99,28 +99,33 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
   return actorOf(found, telegramId, bootstrapAdmins);
 }
 
-/** What an update starts from: whether this delivery claimed it, who is acting, and a stored value read beside them. */
-export type UpdateStart = { claimed: boolean; actor: Actor | null; stored: unknown };
+/**
+ * What an update starts from: whether this delivery claimed it, who is acting, a stored value read
+ * beside them, and whether any stored key matches a pattern.
+ */
+export type UpdateStart = { claimed: boolean; actor: Actor | null; stored: unknown; anyStoredLike: boolean };
 
 /**
  * An update's first round trip: claims its id (`processed_update`, insert … on conflict do nothing:
- * false for a redelivery already claimed), loads the sender's actor (as loadActor), and reads one
- * `bot_state` value (a chat's forms), all in one statement. The reads see the database as it was
+ * false for a redelivery already claimed), loads the sender's actor (as loadActor), reads one
+ * `bot_state` value (a chat's forms) and whether any `bot_state` key is like `storedLike` (steps an
+ * earlier delivery of the update kept), all in one statement. The reads see the database as it was
  * when the statement began; the chat's lock is held by then, so the chat's state cannot move under it.
  */
 export async function claimUpdateAndLoadActor(
   db: Database,
-  params: { updateId: number; now: Date; telegramId: number | undefined; bootstrapAdmins: readonly number[]; stateKey: string | undefined },
+  params: { updateId: number; now: Date; telegramId: number | undefined; bootstrapAdmins: readonly number[]; stateKey: string | undefined; storedLike: string | undefined },
 ): Promise<UpdateStart> {
-  const { updateId, now, telegramId, bootstrapAdmins, stateKey } = params;
-  const [row] = await queryRows<{ claimed: boolean; actor: Json<ActorRow> | null; stored: unknown }>(db, sql`
+  const { updateId, now, telegramId, bootstrapAdmins, stateKey, storedLike } = params;
+  const [row] = await queryRows<{ claimed: boolean; actor: Json<ActorRow> | null; stored: unknown; any_stored_like: boolean }>(db, sql`
     with claim as (
       insert into ${processedUpdate} (update_id, processed_at) values (${updateId}, ${now.toISOString()}::timestamptz)
       on conflict do nothing returning update_id
     )
     select exists (select 1 from claim) as claimed,
       ${telegramId === undefined ? sql`null::json` : sql`(select row_to_json(a) from (${actorRowQuery(telegramId)}) a)`} as actor,
-      ${stateKey === undefined ? sql`null::jsonb` : sql`(select s.value from ${botState} s where s.key = ${stateKey})`} as stored
+      ${stateKey === undefined ? sql`null::jsonb` : sql`(select s.value from ${botState} s where s.key = ${stateKey})`} as stored,
+      ${storedLike === undefined ? sql`false` : sql`exists (select 1 from ${botState} s where s.key like ${storedLike})`} as any_stored_like
   `);
   const found = row?.actor == null ? undefined : parsed(row.actor);
   return {
@@ -128,6 +133,7 @@ export async function claimUpdateAndLoadActor(
     actor: telegramId === undefined ? null : actorOf(found, telegramId, bootstrapAdmins),
     // A value stored is a json object (a chat's forms); the driver may hand it over as text.
     stored: row?.stored == null ? undefined : parsed(row.stored),
+    anyStoredLike: row?.any_stored_like === true,
   };
 }
 
