@@ -47,6 +47,7 @@
  * overriding the size's figures, --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
  * --polling=5000
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cpus, loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
@@ -378,7 +379,7 @@ async function runSteps(task: Task, index: number, telegram: BenchTelegram, hand
     kindOfUpdate.set(update.update_id, step.kind);
     const began = performance.now();
     try {
-      await handle(update);
+      await currentUpdate.run(update.update_id, () => handle(update));
     } catch (error) {
       state.errors.push(error);
     }
@@ -507,17 +508,26 @@ const n = (value: number) => value.toLocaleString("en-US");
 
 type Unsafe = { unsafe: (...args: unknown[]) => unknown; begin: (...args: unknown[]) => unknown };
 
+/** The update whose handling is running (AsyncLocalStorage follows it through every await). */
+const currentUpdate = new AsyncLocalStorage<number>();
+
 /**
  * Counts the round trips the bot makes through the pool (openDatabase's postgres.js client, under
- * drizzle): every statement, and a transaction's BEGIN and COMMIT. The chat lock's two queries per
- * update run on a connection of their own and are not counted here.
+ * drizzle): every statement, and a transaction's BEGIN and COMMIT, in all and per update (the
+ * update whose handling issued it). The chat lock's two queries per update run on a connection of
+ * their own and are not counted here.
  */
-function countRoundTrips(db: Database): { readonly count: number } {
-  const counter = { count: 0 };
+function countRoundTrips(db: Database): { readonly count: number; readonly perUpdate: Map<number, number> } {
+  const counter = { count: 0, perUpdate: new Map<number, number>() };
+  const add = (trips: number) => {
+    counter.count += trips;
+    const update = currentUpdate.getStore();
+    if (update !== undefined) counter.perUpdate.set(update, (counter.perUpdate.get(update) ?? 0) + trips);
+  };
   const wrap = (client: Unsafe) => {
     const unsafe = client.unsafe.bind(client);
     client.unsafe = (...args: unknown[]) => {
-      counter.count++;
+      add(1);
       return unsafe(...args);
     };
   };
@@ -525,7 +535,7 @@ function countRoundTrips(db: Database): { readonly count: number } {
   wrap(client);
   const begin = client.begin.bind(client);
   client.begin = (...args: unknown[]) => {
-    counter.count += 2;
+    add(2);
     const body = args.at(-1) as (tx: Unsafe) => unknown;
     args[args.length - 1] = (tx: Unsafe) => {
       wrap(tx);
@@ -534,29 +544,6 @@ function countRoundTrips(db: Database): { readonly count: number } {
     return begin(...args);
   };
   return counter;
-}
-
-/**
- * Round trips per update kind, from the updates that ran alone (no other update began or ended
- * meanwhile: at a paced rate, most of them), so each count is that update's own.
- */
-function roundTripsByKind(counter: { readonly count: number }, kindOf: Map<number, string>, handle: (update: Update) => Promise<void>) {
-  const byKind = new Map<string, number[]>();
-  let epoch = 0;
-  const counted = async (update: Update) => {
-    const mine = ++epoch;
-    const before = counter.count;
-    try {
-      await handle(update);
-    } finally {
-      if (epoch === mine) {
-        const kind = kindOf.get(update.update_id) ?? "?";
-        byKind.set(kind, [...(byKind.get(kind) ?? []), counter.count - before]);
-      }
-      epoch++;
-    }
-  };
-  return { counted, byKind };
 }
 const ms = (value: number) => value.toFixed(1);
 
@@ -615,10 +602,15 @@ async function main(): Promise<void> {
     const warmReal = await drive(warmTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[i]!.push(update));
     const real = await drive(measuredTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[warmTasks.length + i]!.push(update));
     const tripsAtCapacity = roundTrips.count;
-    const profile = roundTripsByKind(roundTrips, kindOfUpdate, handleReal);
-    const realPaced = await drivePaced(pacedTasks, RATE, telegram, profile.counted, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
+    const realPaced = await drivePaced(pacedTasks, RATE, telegram, handleReal, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
     await background.drain();
     const tripsPerUpdate = tripsAtCapacity / (warmReal.handled.length + real.handled.length);
+    // Per kind, before the floor replays these update ids on the same pool.
+    const byKind = new Map<string, number[]>();
+    for (const [update, trips] of roundTrips.perUpdate) {
+      const kind = kindOfUpdate.get(update) ?? "?";
+      byKind.set(kind, [...(byKind.get(kind) ?? []), trips]);
+    }
 
     // The real polling path: the runner, fed by the fake getUpdates, the same concurrency of tasks.
     const polling = pollThrough(bot, feed, logger);
@@ -720,9 +712,9 @@ async function main(): Promise<void> {
     if (logCounts.firstError) console.log(`First error logged: ${logCounts.firstError}`);
     console.log(`Flood control (${FLOOD_DEFAULTS.perWindow} per ${FLOOD_DEFAULTS.windowMs / 1000} s): the busiest person sent ${busiest.updates} updates in one ${FLOOD_DEFAULTS.windowMs / 1000} s window.`);
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(" / ")} (1 / 5 / 15 min) at the end of the run; PostgreSQL on the same machine.`);
-    console.log(`\nRound trips through the pool per update (statements, and BEGIN/COMMIT of transactions; the capacity runs): ${tripsPerUpdate.toFixed(2)}; the floor makes 2; the chat lock adds 2 on its own connection. By kind, from the paced updates that ran alone:`);
-    console.log(`| update | alone | round trips (min / median / max) |\n|---|---:|---|`);
-    for (const [kind, trips] of [...profile.byKind].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`\nRound trips through the pool per update (statements, and BEGIN/COMMIT of transactions; the capacity runs): ${tripsPerUpdate.toFixed(2)}; the floor makes 2; the chat lock adds 2 on its own connection. By kind (the direct runs):`);
+    console.log(`| update | updates | round trips (min / median / max) |\n|---|---:|---|`);
+    for (const [kind, trips] of [...byKind].sort((a, b) => a[0].localeCompare(b[0]))) {
       const sorted = [...trips].sort((a, b) => a - b);
       console.log(`| ${kind} | ${trips.length} | ${sorted[0]} / ${sorted[Math.floor(sorted.length / 2)]} / ${sorted.at(-1)} |`);
     }
