@@ -68,23 +68,30 @@ export class AppMetrics {
     this.telegramRateLimited = new Counter({ name: "bantar_telegram_rate_limited_total", help: "Bot API calls answered 429 Too Many Requests, replies and outbox sends alike", registers });
 
     const readOutbox = () => this.readOutbox();
-    const outbox = (name: string, help: string, pick: (depth: OutboxDepth) => number) => {
-      new Gauge({
-        name,
-        help,
-        registers,
-        async collect() {
-          const depth = await readOutbox();
-          // No reading (the database did not answer): no sample, rather than a made-up zero.
-          if (depth) this.set(pick(depth));
-          else this.reset();
-        },
-      });
-    };
-    outbox("bantar_outbox_pending", "Outbox messages waiting to be sent, due or later", (depth) => depth.pending);
-    outbox("bantar_outbox_due", "Outbox messages whose time has come and that wait for the sender", (depth) => depth.due);
-    outbox("bantar_outbox_sending", "Outbox messages claimed by a sender and not settled yet", (depth) => depth.sending);
-    outbox("bantar_outbox_lag_seconds", "Age of the oldest due outbox message: how far behind sending runs", (depth) => depth.oldestDueAgeMs / 1000);
+    new Gauge({
+      name: "bantar_outbox_messages",
+      help: "Outbox messages by state: pending (waiting, due or later), due (their time has come), sending (claimed, not settled)",
+      labelNames: ["state"],
+      registers,
+      async collect() {
+        const depth = await readOutbox();
+        // No reading (the database did not answer): no samples, rather than made-up zeros.
+        this.reset();
+        if (!depth) return;
+        this.set({ state: "pending" }, depth.pending);
+        this.set({ state: "due" }, depth.due);
+        this.set({ state: "sending" }, depth.sending);
+      },
+    });
+    new Gauge({
+      name: "bantar_outbox_lag_seconds",
+      help: "Age of the oldest due outbox message: how far behind sending runs (NaN when the database did not answer)",
+      registers,
+      async collect() {
+        const depth = await readOutbox();
+        this.set(depth ? depth.oldestDueAgeMs / 1000 : NaN);
+      },
+    });
     new Gauge({
       name: "bantar_database_up",
       help: "1 when the database answered the last outbox reading, else 0",
