@@ -16,6 +16,7 @@ import { RefusalLog } from "./refusals.js";
 import { redactError } from "./redact.js";
 import { composeBot } from "./compose.js";
 import { healthReport } from "./health.js";
+import { AppMetrics, defaultInstanceId, type JobQueueStats } from "./metrics.js";
 import { poll } from "./polling.js";
 import { untilDone } from "./retry.js";
 import { setWebhook, webhookHandler } from "./webhook.js";
@@ -45,6 +46,8 @@ export type AppOptions = {
   shutdownDeadlineMs?: number;
   /** Telegram refuses the token: the bot cannot go on (main.ts stops and exits non-zero). */
   onFatal?(error: unknown): void;
+  /** The durable job queue's counts, for /metrics (issue 18). */
+  jobQueueStats?: () => Promise<JobQueueStats>;
 };
 
 export type App = {
@@ -54,6 +57,8 @@ export type App = {
   readonly bot: Bot<BotContext>;
   readonly db: Database;
   health(): Promise<Health>;
+  /** This instance's metrics (served at GET /metrics). */
+  readonly metrics: AppMetrics;
   /** Graceful shutdown; rejects with ShutdownTimeoutError past the deadline. Idempotent. */
   stop(): Promise<void>;
 };
@@ -95,7 +100,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
 
-  const transport = createTelegramTransport(options.fetch ?? fetch, { timeoutMs: options.telegramTimeoutMs ?? TELEGRAM_TIMEOUT_MS });
+  // Issue 18: one registry per app (tests start several); every Telegram call passes its counter.
+  const metrics = new AppMetrics({
+    instanceId: config.instanceId ?? defaultInstanceId(),
+    mode: config.mode,
+    db,
+    clock,
+    logger,
+    secrets,
+    ...(options.jobQueueStats ? { jobs: options.jobQueueStats } : {}),
+  });
+  const transport = createTelegramTransport(metrics.countTelegram(options.fetch ?? fetch), { timeoutMs: options.telegramTimeoutMs ?? TELEGRAM_TIMEOUT_MS });
   const background = createBackgroundRunner({ logger });
   const { bot, deps, delivery } = composeBot({
     db,
@@ -114,7 +129,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   // grammY's polling loop calls bot.handleUpdate itself: routing it through the tracker counts the
   // updates in progress (and the last one's time) the same way in both modes.
-  const tracker = new UpdateTracker(clock);
+  const tracker = new UpdateTracker(clock, metrics.observeUpdate);
+  metrics.watchUpdates(() => tracker.inFlight);
+  metrics.watchDelivery(() => delivery.engine.stats);
   const handleUpdate = bot.handleUpdate.bind(bot);
   bot.handleUpdate = async (update, webhookReply) => {
     await tracker.track(() => handleUpdate(update, webhookReply));
@@ -141,6 +158,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       health,
       refusals,
+      metrics: { scrape: () => metrics.scrape(), ...(config.metricsToken ? { token: config.metricsToken } : {}) },
       ...(webapp ? { webapp } : {}),
       ...(config.mode === "webhook"
         ? { webhook: { path: new URL(config.webhookUrl).pathname, secret: config.webhookSecret, handle: webhookHandler({ tracker, handleUpdate, logger, secrets }) } }
@@ -204,6 +222,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     bot,
     db,
     health,
+    metrics,
     stop() {
       stopped ??= (async () => {
         let timer: NodeJS.Timeout | undefined;

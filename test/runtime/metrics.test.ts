@@ -1,0 +1,207 @@
+import type { Update } from "grammy/types";
+import { describe, expect, it } from "vitest";
+import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
+import { createLogger } from "../../src/logger.js";
+import { startApp } from "../../src/runtime/app.js";
+import { AppMetrics } from "../../src/runtime/metrics.js";
+import { BOT_INFO } from "../helpers/test-bot.js";
+import { createTestDatabase, withTestDatabase } from "../helpers/database.js";
+import { postUpdate, testConfig } from "./harness.js";
+import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
+
+const database = withTestDatabase({ truncate: false });
+
+/** A resident whose id, name and words must never show in /metrics. */
+const RESIDENT = { id: 734_512_906, firstName: "Sulastri", lastName: "Wirananggapati" };
+const FREE_TEXT = "Rumah saya di Lorong Kenanga nomor 17";
+
+function residentUpdate(text: string): Update {
+  const update = textUpdate(RESIDENT.id, text);
+  const from = { id: RESIDENT.id, is_bot: false, first_name: RESIDENT.firstName, last_name: RESIDENT.lastName, username: "sulastri_w", language_code: "id" };
+  return { ...update, message: { ...update.message!, from, chat: { id: RESIDENT.id, type: "private", first_name: RESIDENT.firstName, last_name: RESIDENT.lastName } } };
+}
+
+function startMetricsApp(stub: TelegramStub, mode: "webhook" | "polling", env: Record<string, string> = {}, db = database) {
+  return startApp(testConfig(mode, { INSTANCE_ID: "bot-test-1", ...env }), { database: db, fetch: stub.fetch, botInfo: BOT_INFO, host: "127.0.0.1", logger: createLogger("silent") });
+}
+
+async function scrape(port: number, headers: Record<string, string> = {}): Promise<{ status: number; type: string | null; text: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`, { headers });
+  return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+}
+
+/**
+ * The value of one series in Prometheus' text format, or undefined when it has no sample. `labels`
+ * must all be on the series (others may be too).
+ */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split("\n")) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const present = Object.fromEntries([...(match[3] ?? "").matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((pair) => [pair[1], pair[2]]));
+    if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[4]);
+  }
+  return undefined;
+}
+
+describe("GET /metrics", () => {
+  it("counts updates handled and failed, their handling time, Telegram's 429s and the outbox's retries, with no personal data", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    const app = await startMetricsApp(stub, "webhook");
+    try {
+      const before = await scrape(app.port);
+      expect(before.status).toBe(200);
+      expect(before.type).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(sample(before.text, "bantar_updates_handled_total")).toBe(0);
+      expect(sample(before.text, "bantar_update_duration_seconds_count")).toBe(0);
+      expect(sample(before.text, "bantar_instance_info", { mode: "webhook", instance_id: "bot-test-1" })).toBe(1);
+
+      for (const text of ["/start", "/bantuan", FREE_TEXT]) expect((await postUpdate(app.port, residentUpdate(text))).status).toBe(200);
+      // Telegram answers the next reply 429: the update fails (answered 500 for redelivery) and the 429 is counted.
+      stub.telegram.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }, { chatId: RESIDENT.id });
+      expect((await postUpdate(app.port, residentUpdate("/bantuan"))).status).toBe(500);
+      // An outbox message that fails once with a 502 is sent again later: a retry.
+      stub.telegram.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, { chatId: 7_700 });
+      await enqueueMessages(database.db, [{ dedupeKey: "metrics-retry", chatId: 7_700, priority: PRIORITY.notification, payload: { text: "x" }, notBefore: new Date() }]);
+      await eventually(async () => sample((await scrape(app.port)).text, "bantar_outbox_retries_total") === 1, "the outbox retry to be counted");
+
+      const after = await scrape(app.port);
+      expect(after.status).toBe(200);
+      const handled = sample(after.text, "bantar_updates_handled_total")!;
+      expect(handled).toBe(3);
+      expect(sample(after.text, "bantar_updates_failed_total")).toBe(1);
+      expect(sample(after.text, "bantar_update_duration_seconds_count")).toBe(4);
+      expect(sample(after.text, "bantar_update_duration_seconds_bucket", { le: "+Inf" })).toBe(4);
+      expect(sample(after.text, "bantar_update_duration_seconds_sum")).toBeGreaterThan(0);
+      expect(sample(after.text, "bantar_telegram_rate_limited_total")).toBe(1);
+      expect(sample(after.text, "bantar_telegram_requests_total")).toBeGreaterThanOrEqual(5);
+      expect(sample(after.text, "bantar_outbox_retries_total")).toBe(1);
+      expect(sample(after.text, "bantar_updates_in_flight")).toBe(0);
+      expect(sample(after.text, "bantar_database_up")).toBe(1);
+      expect(sample(after.text, "process_cpu_seconds_total")).toBeGreaterThan(0);
+
+      // Every series is this instance's; nothing names the resident or repeats what they wrote.
+      const series = after.text.split("\n").filter((line) => line && !line.startsWith("#"));
+      expect(series.length).toBeGreaterThan(20);
+      expect(series.filter((line) => !line.includes('instance_id="bot-test-1"'))).toEqual([]);
+      for (const personal of [String(RESIDENT.id), RESIDENT.firstName, RESIDENT.lastName, "sulastri", "Kenanga", "bantuan", "7700"]) {
+        expect(after.text.toLowerCase()).not.toContain(personal.toLowerCase());
+      }
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("shows the outbox's depth and lag, read from the database", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    // A slow Telegram: the sender holds 8 messages in flight, the other 4 wait, overdue by a minute.
+    stub.delays.set("sendMessage", 3_000);
+    const app = await startMetricsApp(stub, "webhook");
+    try {
+      const overdue = new Date(Date.now() - 60_000);
+      const later = new Date(Date.now() + 3_600_000);
+      await enqueueMessages(database.db, [
+        ...Array.from({ length: 12 }, (_, i) => ({ dedupeKey: `lag-${i}`, chatId: 7200 + i, priority: PRIORITY.announcement, payload: { text: "x" }, notBefore: overdue })),
+        { dedupeKey: "later", chatId: 7300, priority: PRIORITY.announcement, payload: { text: "x" }, notBefore: later },
+      ]);
+      await eventually(() => stub.started.filter((call) => call.method === "sendMessage").length >= 8, "the sender to fill its slots");
+      const { text } = await scrape(app.port);
+      expect(sample(text, "bantar_outbox_messages", { state: "sending" })).toBe(8);
+      expect(sample(text, "bantar_outbox_messages", { state: "due" })).toBe(4);
+      expect(sample(text, "bantar_outbox_messages", { state: "pending" })).toBe(5);
+      expect(sample(text, "bantar_outbox_lag_seconds")).toBeGreaterThanOrEqual(60);
+      expect(sample(text, "bantar_outbox_lag_seconds")).toBeLessThan(120);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("counts the updates of polling mode too", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    const app = await startMetricsApp(stub, "polling");
+    try {
+      stub.push(residentUpdate("/bantuan"));
+      stub.push(residentUpdate(FREE_TEXT));
+      await eventually(async () => sample((await scrape(app.port)).text, "bantar_updates_handled_total") === 2, "two polled updates to be counted");
+      const { text } = await scrape(app.port);
+      expect(sample(text, "bantar_update_duration_seconds_count")).toBe(2);
+      expect(sample(text, "bantar_instance_info", { mode: "polling" })).toBe(1);
+      expect(text).not.toContain(String(RESIDENT.id));
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("answers only the bearer of METRICS_TOKEN when one is set", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    const token = "metrics-token_0123456789";
+    const app = await startMetricsApp(stub, "webhook", { METRICS_TOKEN: token });
+    try {
+      const none = await scrape(app.port);
+      expect(none.status).toBe(401);
+      expect(none.text).not.toContain("bantar_");
+      expect((await scrape(app.port, { authorization: "Bearer wrong-token-0123456789" })).status).toBe(401);
+      expect((await scrape(app.port, { authorization: token })).status).toBe(401);
+      const right = await scrape(app.port, { authorization: `Bearer ${token}` });
+      expect(right.status).toBe(200);
+      expect(sample(right.text, "bantar_updates_handled_total")).toBe(0);
+      // /healthz stays as it was: open, for the load balancer.
+      expect((await fetch(`http://127.0.0.1:${app.port}/healthz`)).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("still answers when the database does not, saying so", async () => {
+    const doomed = await createTestDatabase();
+    const stub = new TelegramStub();
+    const app = await startMetricsApp(stub, "webhook", {}, doomed);
+    try {
+      await doomed.close();
+      const { status, text } = await scrape(app.port);
+      expect(status).toBe(200);
+      expect(sample(text, "bantar_database_up")).toBe(0);
+      expect(sample(text, "bantar_outbox_messages", { state: "pending" })).toBeUndefined();
+      expect(sample(text, "bantar_outbox_lag_seconds")).toBeNaN();
+      expect(sample(text, "bantar_updates_handled_total")).toBe(0);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe("AppMetrics", () => {
+  const logger = createLogger("silent");
+
+  it("reads the job queue given to it, and leaves its gauges out when it does not answer", async () => {
+    let answer: () => Promise<{ queued: number; active: number; failed: number }> = async () => ({ queued: 3, active: 1, failed: 2 });
+    const metrics = new AppMetrics({ instanceId: "jobs-test", mode: "webhook", db: database.db, clock: () => new Date(), logger, jobs: () => answer() });
+    const text = (await metrics.scrape()).body;
+    expect([sample(text, "bantar_jobs", { state: "queued" }), sample(text, "bantar_jobs", { state: "active" }), sample(text, "bantar_jobs", { state: "failed" })]).toEqual([3, 1, 2]);
+    answer = async () => {
+      throw new Error("job queue away");
+    };
+    const away = (await metrics.scrape()).body;
+    expect(sample(away, "bantar_jobs", { state: "queued" })).toBeUndefined();
+    expect(sample(away, "bantar_database_up")).toBe(1);
+  });
+
+  it("has no job gauges without a job queue", async () => {
+    const metrics = new AppMetrics({ instanceId: "no-jobs", mode: "polling", db: database.db, clock: () => new Date(), logger });
+    expect((await metrics.scrape()).body).not.toContain("bantar_jobs");
+  });
+
+  it("reads the outbox once for every scrape within its cache time", async () => {
+    await database.truncate();
+    const cached = new AppMetrics({ instanceId: "cached", mode: "webhook", db: database.db, clock: () => new Date(), logger, cacheMs: 3_600_000 });
+    const fresh = new AppMetrics({ instanceId: "fresh", mode: "webhook", db: database.db, clock: () => new Date(), logger, cacheMs: 0 });
+    const pending = async (metrics: AppMetrics) => sample((await metrics.scrape()).body, "bantar_outbox_messages", { state: "pending" });
+    expect([await pending(cached), await pending(fresh)]).toEqual([0, 0]);
+    await enqueueMessages(database.db, [{ dedupeKey: "cache-1", chatId: 7500, priority: PRIORITY.announcement, payload: { text: "x" }, notBefore: new Date(Date.now() + 3_600_000) }]);
+    expect([await pending(cached), await pending(fresh)]).toEqual([0, 1]);
+  });
+});
