@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createBackgroundRunner } from "../bot/background.js";
+import { longWorkHandlers } from "../bot/background.js";
+import { LONG_WORK } from "../bot/features/long-work.js";
 import type { BotContext } from "../bot/context.js";
 import { registerCommands } from "../bot/set-commands.js";
 import { secretsOf, type Config } from "../config.js";
@@ -22,6 +23,8 @@ import { setWebhook, webhookHandler } from "./webhook.js";
 import { createTelegramTransport } from "./telegram-transport.js";
 import { UpdateTracker } from "./update-tracker.js";
 import { createWebApp } from "../webapp/server.js";
+import { createJobQueue } from "../jobs/queue.js";
+import type { LongWorkEnvelope } from "../jobs/long-work.js";
 
 /** SIGTERM to exit, at most: `docker stop` sends SIGKILL after 10 s by default. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -96,7 +99,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
 
   const transport = createTelegramTransport(options.fetch ?? fetch, { timeoutMs: options.telegramTimeoutMs ?? TELEGRAM_TIMEOUT_MS });
-  const background = createBackgroundRunner({ logger });
+  // Long work (digests, exports, rotas, packs) as durable jobs in the bot's own database (pg-boss).
+  const background = createJobQueue<LongWorkEnvelope>({ database, logger });
   const { bot, deps, delivery } = composeBot({
     db,
     token: config.botToken,
@@ -152,6 +156,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
   logger.info({ port: server.port, mode: config.mode, database: database.driver, username: bot.botInfo.username }, "http server listening");
 
+  try {
+    await background.start(longWorkHandlers(deps, LONG_WORK));
+  } catch (error) {
+    await server.close().catch(() => {});
+    await closeDatabase().catch(() => {});
+    throw error;
+  }
   delivery.start();
   const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds, webappUrl: config.webappUrl, reportEscalationDays: config.reportEscalationDays };
   const scheduler = createScheduler({ db, logger, clock }, { jobs: [...productionJobs(jobDeps), ...(options.jobs ?? [])] });
@@ -180,10 +191,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // 1. Take no more updates: polling stops (confirming the update in progress), the server refuses.
       const pollingStopped = config.mode === "polling" ? bot.stop().catch((error: unknown) => logger.warn({ err: redactError(error, secrets) }, "could not confirm the last update")) : Promise.resolve();
       server.stopAccepting();
-      // 2. The updates in progress finish; then the long work they started.
+      // 2. The updates in progress finish; then the job queue takes no more jobs, and the one
+      // running gets part of the deadline to finish (past it, it is failed and retried by any instance).
       await tracker.close();
       await polling;
-      await background.drain();
+      await background.stop(Math.max(1_000, deadlineMs / 2 - 1_000));
       // 3. No more cron ticks; 4. the sends in flight finish.
       await scheduler.stop();
       await delivery.stop();
