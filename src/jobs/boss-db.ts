@@ -29,8 +29,7 @@ export function bossDb(handle: Pick<DatabaseHandle, "db" | "driver">): BossDb {
   const sql = client as Sql;
   return {
     async executeSql(text, values) {
-      // postgres.js refuses undefined (pg sends it as null); objects it serialises by the parameter's type (jsonb).
-      if (values && values.length > 0) return { rows: [...(await sql.unsafe(text, values.map(orNull) as never[]))] };
+      if (values && values.length > 0) return { rows: [...(await sql.unsafe(text, values.map(asParameter) as never[]))] };
       const reserved = await sql.reserve();
       try {
         const results = (await reserved.unsafe(text).simple()) as unknown as unknown[];
@@ -46,4 +45,16 @@ export function bossDb(handle: Pick<DatabaseHandle, "db" | "driver">): BossDb {
 
 function orNull(value: unknown): unknown {
   return value === undefined ? null : value;
+}
+
+/**
+ * A value as pg would send it. postgres.js refuses undefined; and drizzle turns off postgres.js's
+ * own serialisers for json and timestamps on the client it wraps (it sends text itself), so a job's
+ * data goes as JSON text and a date as ISO text.
+ */
+function asParameter(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object" && !Array.isArray(value) && !Buffer.isBuffer(value)) return JSON.stringify(value);
+  return value;
 }

@@ -47,7 +47,7 @@ export interface JobQueue<E extends JobEnvelope> {
   start(handlers: JobHandlers<E>): Promise<void>;
   /** Takes no more jobs; the running one gets `graceMs` to finish, else it is failed and retried later. */
   stop(graceMs?: number): Promise<void>;
-  /** Runs, here and now, every job due (and every gave-up notice): tests and the console. */
+  /** Runs, here and now, every job queued, retries too without their back-off (and every gave-up notice): tests. */
   drain(handlers: JobHandlers<E>): Promise<number>;
   stats(): Promise<JobQueueStats>;
 }
@@ -98,8 +98,13 @@ export function createJobQueue<E extends JobEnvelope>(options: JobQueueOptions):
   const prepare = () =>
     (prepared ??= (async () => {
       await boss.start();
-      if (!(await boss.getQueue(GAVE_UP_QUEUE))) await boss.createQueue(GAVE_UP_QUEUE, { name: GAVE_UP_QUEUE, policy: "standard", retryLimit: 2, retryDelay: 5, retryBackoff: true });
-      if (!(await boss.getQueue(LONG_WORK_QUEUE))) await boss.createQueue(LONG_WORK_QUEUE, { name: LONG_WORK_QUEUE, policy: "standard", ...retry, deadLetter: GAVE_UP_QUEUE });
+      // Created once; later starts bring its retry settings up to this release's (or a test's).
+      const ensure = async (name: string, settings: Omit<PgBoss.Queue, "name">) => {
+        if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...settings });
+        else await boss.createQueue(name, { name, policy: "standard", ...settings });
+      };
+      await ensure(GAVE_UP_QUEUE, { retryLimit: 2, retryDelay: 5, retryBackoff: true });
+      await ensure(LONG_WORK_QUEUE, { ...retry, deadLetter: GAVE_UP_QUEUE });
       current = queue;
     })().catch((error: unknown) => {
       prepared = null;
@@ -152,7 +157,7 @@ export function createJobQueue<E extends JobEnvelope>(options: JobQueueOptions):
       for (;;) {
         let ran = false;
         for (const [name, handle] of [[LONG_WORK_QUEUE, handlers.perform], [GAVE_UP_QUEUE, handlers.gaveUp]] as const) {
-          const [job] = await boss.fetch<E>(name, { batchSize: 1 });
+          const [job] = await boss.fetch<E>(name, { batchSize: 1, ignoreStartAfter: true });
           if (!job) continue;
           ran = true;
           done++;
