@@ -137,6 +137,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     : undefined;
   let server: HttpServer;
   try {
+    // Before the server listens: an instance that answers is one whose jobs run (and whose stop() is wired).
+    await background.start(longWorkHandlers(deps, LONG_WORK));
     await untilDone("getMe", () => bot.init(), logger, secrets, stopping.signal);
     await registerCommands(bot.api, deps, logger);
     server = await startHttpServer({
@@ -151,18 +153,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         : {}),
     });
   } catch (error) {
+    await background.stop().catch(() => {});
     await closeDatabase().catch(() => {});
     throw error;
   }
   logger.info({ port: server.port, mode: config.mode, database: database.driver, username: bot.botInfo.username }, "http server listening");
 
-  try {
-    await background.start(longWorkHandlers(deps, LONG_WORK));
-  } catch (error) {
-    await server.close().catch(() => {});
-    await closeDatabase().catch(() => {});
-    throw error;
-  }
   delivery.start();
   const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds, webappUrl: config.webappUrl, reportEscalationDays: config.reportEscalationDays };
   const scheduler = createScheduler({ db, logger, clock }, { jobs: [...productionJobs(jobDeps), ...(options.jobs ?? [])] });
