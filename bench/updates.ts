@@ -20,7 +20,7 @@
  *
  * The bot runs as main.ts builds it: openDatabase's pool (10 connections) and its chat locks (an
  * advisory lock per update's chat, on one more connection), LOG_LEVEL info (into a
- * stream that only counts lines), a fixed clock, the background runner; the outbox sender is not
+ * stream that only counts lines), a fixed clock (no long work in this mix, so no job queue); the outbox sender is not
  * started (receipts queue in the outbox, as the update's work ends there). Flood control is the
  * real one (FLOOD_DEFAULTS, 15 updates per 5 s per person): each kind of task cycles through its
  * people (every resident acts once before anyone acts twice; 100 petugas take turns at deposits),
@@ -44,7 +44,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { createBackgroundRunner } from "../src/bot/background.js";
 import { NO_LIMITS } from "../src/delivery/pacer.js";
 import { DEFAULT_BOT_INFO } from "../src/testing/fake-telegram.js";
 import { composeBot } from "../src/runtime/compose.js";
@@ -484,7 +483,6 @@ async function main(): Promise<void> {
     };
     const logger = createLogger("info", destination);
     const telegram = new BenchTelegram(true);
-    const background = createBackgroundRunner({ logger });
     // The composition the app uses (replies through the pacer, unlimited here: Telegram's limits are not what is measured).
     const { bot } = composeBot({
       db: scratch.db,
@@ -495,7 +493,6 @@ async function main(): Promise<void> {
       botInfo: BOT_INFO,
       wilayahCode: "15.71",
       adminTelegramIds: [],
-      background,
       flood: FLOOD_DEFAULTS,
       deliveryLimits: NO_LIMITS,
       wakeOnQueue: false,
@@ -507,7 +504,6 @@ async function main(): Promise<void> {
     const warmReal = await drive(warmTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[i]!.push(update));
     const real = await drive(measuredTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[warmTasks.length + i]!.push(update));
     const realPaced = await drivePaced(pacedTasks, RATE, telegram, handleReal, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
-    await background.drain();
 
     // The ceiling: the very updates the real bot got, same order, same concurrency.
     const bareTelegram = new BenchTelegram(false);

@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createBackgroundRunner } from "../bot/background.js";
+import { longWorkHandlers } from "../bot/background.js";
+import { LONG_WORK } from "../bot/features/long-work.js";
 import type { BotContext } from "../bot/context.js";
 import { registerCommands } from "../bot/set-commands.js";
 import { secretsOf, type Config } from "../config.js";
@@ -23,6 +24,8 @@ import { setWebhook, webhookHandler } from "./webhook.js";
 import { createTelegramTransport } from "./telegram-transport.js";
 import { UpdateTracker } from "./update-tracker.js";
 import { createWebApp } from "../webapp/server.js";
+import { createJobQueue } from "../jobs/queue.js";
+import type { LongWorkEnvelope } from "../jobs/long-work.js";
 
 /** SIGTERM to exit, at most: `docker stop` sends SIGKILL after 10 s by default. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -100,6 +103,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
 
+  // Long work (digests, exports, rotas, packs) as durable jobs in the bot's own database (pg-boss).
+  const background = createJobQueue<LongWorkEnvelope>({ database, logger });
   // Issue 18: one registry per app (tests start several); every Telegram call passes its counter.
   const metrics = new AppMetrics({
     instanceId: config.instanceId ?? defaultInstanceId(),
@@ -108,10 +113,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     clock,
     logger,
     secrets,
-    ...(options.jobQueueStats ? { jobs: options.jobQueueStats } : {}),
+    jobs: options.jobQueueStats ?? (() => background.stats()),
   });
   const transport = createTelegramTransport(metrics.countTelegram(options.fetch ?? fetch), { timeoutMs: options.telegramTimeoutMs ?? TELEGRAM_TIMEOUT_MS });
-  const background = createBackgroundRunner({ logger });
   const { bot, deps, delivery } = composeBot({
     db,
     token: config.botToken,
@@ -150,6 +154,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     : undefined;
   let server: HttpServer;
   try {
+    // Before the server listens: an instance that answers is one whose jobs run (and whose stop() is wired).
+    await background.start(longWorkHandlers(deps, LONG_WORK));
     await untilDone("getMe", () => bot.init(), logger, secrets, stopping.signal);
     await registerCommands(bot.api, deps, logger);
     server = await startHttpServer({
@@ -165,6 +171,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         : {}),
     });
   } catch (error) {
+    await background.stop().catch(() => {});
     await closeDatabase().catch(() => {});
     throw error;
   }
@@ -198,10 +205,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // 1. Take no more updates: polling stops (confirming the update in progress), the server refuses.
       const pollingStopped = config.mode === "polling" ? bot.stop().catch((error: unknown) => logger.warn({ err: redactError(error, secrets) }, "could not confirm the last update")) : Promise.resolve();
       server.stopAccepting();
-      // 2. The updates in progress finish; then the long work they started.
+      // 2. The updates in progress finish; then the job queue takes no more jobs, and the one
+      // running gets part of the deadline to finish (past it, it is failed and retried by any instance).
       await tracker.close();
       await polling;
-      await background.drain();
+      await background.stop(Math.max(1_000, deadlineMs / 2 - 1_000));
       // 3. No more cron ticks; 4. the sends in flight finish.
       await scheduler.stop();
       await delivery.stop();

@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BackgroundRunner } from "../bot/background.js";
+import type { LongWorkQueue } from "../bot/background.js";
 import type { BotContext } from "../bot/context.js";
 import { menuCommands } from "../bot/commands.js";
 import { createBot } from "../bot/create-bot.js";
@@ -27,7 +27,7 @@ export type ComposeOptions = {
   botInfo?: UserFromGetMe;
   wilayahCode: string;
   adminTelegramIds: readonly number[];
-  background?: BackgroundRunner;
+  background?: LongWorkQueue;
   flood?: FloodLimits;
   /** The database's chat locks (DatabaseHandle.chatLocks), so instances sharing PostgreSQL take a chat in turn. */
   chatLocks?: ChatLocks | null;
