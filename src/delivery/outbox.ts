@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gt, inArray, isNotNull, like, lt, lte, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gt, inArray, isNotNull, like, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { outbox, person } from "../db/schema/index.js";
 
@@ -106,6 +106,28 @@ export async function reclaimStale(db: Database, now: Date, leaseMs: number): Pr
     .where(and(eq(outbox.status, "sending"), lt(outbox.claimedAt, new Date(now.getTime() - leaseMs))))
     .returning({ id: outbox.id });
   return rows.length;
+}
+
+/**
+ * A new sender takes back at once what the senders before it had claimed and not settled: only
+ * the sender claims, so a claim of another worker is a dead or deposed sender's. What the old one
+ * had already handed to Telegram goes again (at least once, never lost).
+ */
+export async function reclaimFromOthers(db: Database, workerId: string): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: "pending", claimedAt: null, claimedBy: null })
+    .where(and(eq(outbox.status, "sending"), ne(outbox.claimedBy, workerId)))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** A claimed row this sender will not send after all (it is no longer the sender): back to the queue, no attempt counted. */
+export async function releaseClaim(db: Database, id: number, workerId: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "pending", claimedAt: null, claimedBy: null, attempts: sql`${outbox.attempts} - 1` })
+    .where(claimedBy(id, workerId));
 }
 
 /** Only the claimant may settle a row: a row reclaimed from a slow sender is not settled twice. */

@@ -42,8 +42,11 @@ class SlidingWindow {
     return this.stamps.length < this.limit ? -Infinity : this.stamps[0]! + this.windowMs;
   }
 
-  record(now: number): void {
-    this.stamps.push(now);
+  /** Keeps the stamps in order: a grant made elsewhere may be learnt after later ones here. */
+  record(at: number): void {
+    let i = this.stamps.length;
+    while (i > 0 && this.stamps[i - 1]! > at) i--;
+    this.stamps.splice(i, 0, at);
   }
 
   idle(now: number): boolean {
@@ -72,7 +75,7 @@ export class Pacer {
   private timer: unknown = null;
   private timerAt = Infinity;
   /** Counters for reports and benchmarks. */
-  readonly stats = { granted: 0, pauses: 0 };
+  readonly stats = { granted: 0, pauses: 0, taken: 0 };
 
   constructor(readonly limits: PacerLimits = TELEGRAM_LIMITS, private readonly clock: PacerClock = realClock) {
     this.global = new SlidingWindow(limits.globalPerWindow, limits.globalWindowMs);
@@ -91,6 +94,27 @@ export class Pacer {
   pause(retryAfterMs: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfterMs);
     this.stats.pauses++;
+    this.pump();
+  }
+
+  /**
+   * Telegram said 429 to another instance: nobody here sends before `untilMs` (this clock's time)
+   * either. Not counted as a pause of ours.
+   */
+  pauseUntil(untilMs: number): void {
+    if (untilMs <= this.pausedUntil) return;
+    this.pausedUntil = untilMs;
+    this.pump();
+  }
+
+  /**
+   * A message another instance sent at `atMs` (a reply to the person who just wrote it): it used a
+   * slot of the token's budget and of its chat's, so the slots here are fewer by one.
+   */
+  recordTaken(chatId: number, atMs: number): void {
+    this.global.record(atMs);
+    this.windowFor(chatId).record(atMs);
+    this.stats.taken++;
     this.pump();
   }
 
