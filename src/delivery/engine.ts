@@ -74,6 +74,11 @@ export class DeliveryEngine {
     this.maxAttempts = options.maxAttempts ?? 8;
   }
 
+  /** Whether the claim loop runs (started and not stopped). */
+  get claiming(): boolean {
+    return this.running;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;

@@ -118,6 +118,11 @@ export class Pacer {
     this.pump();
   }
 
+  /** Until when nobody sends after a 429 (epoch ms of the pacer's clock; 0 when never paused). */
+  get pausedUntilMs(): number {
+    return this.pausedUntil;
+  }
+
   get waiting(): number {
     return this.waiters.length;
   }
