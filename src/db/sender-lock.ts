@@ -82,7 +82,11 @@ export function openSenderLock(url: string, options: { applicationName?: string 
     async release() {
       if (!this.held) return;
       heldIn = null;
-      await sql`select pg_advisory_unlock(${SENDER_LOCK_CLASS}::int4, ${SENDER_LOCK_KEY}::int4)`.catch(() => {});
+      // A session lock counts its takings: one taken again after a failed check needs two unlocks.
+      for (let i = 0; i < 10; i++) {
+        const rows = await sql<{ unlocked: boolean }[]>`select pg_advisory_unlock(${SENDER_LOCK_CLASS}::int4, ${SENDER_LOCK_KEY}::int4) as unlocked`.catch(() => []);
+        if (!rows[0]?.unlocked) break;
+      }
     },
     async notify(payload) {
       await sql`select pg_notify(${SENDER_CHANNEL}, ${payload})`;
