@@ -147,7 +147,7 @@ describe("one outbox sender", () => {
     expect(after).toHaveLength(10);
   });
 
-  it.skipIf(noServer)("counts the replies of an instance that does not send the outbox, and stops for a 429 it saw", async () => {
+  it.skipIf(noServer)("counts the replies of an instance that does not send the outbox, stops for a 429 it saw, and hears its wake-ups", async () => {
     const calls: { by: string; chatId: number }[] = [];
     const sender = await instance("sender", calls, TELEGRAM_LIMITS);
     const replier = await instance("replier", calls, TELEGRAM_LIMITS);
@@ -171,5 +171,11 @@ describe("one outbox sender", () => {
     await reply(504);
     await replier.budget!.settled();
     await eventually(() => sender.pacer.pausedUntilMs >= before + 29_000, "the sender to pause for the replier's 429");
+
+    // A row queued on the replier wakes the sender through the same channel.
+    const heard = sender.budget!.stats.noticesHeard;
+    replier.wake();
+    await replier.budget!.settled();
+    await eventually(() => sender.budget!.stats.noticesHeard === heard + 1, "the sender to hear the wake-up");
   });
 });

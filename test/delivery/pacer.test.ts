@@ -98,4 +98,30 @@ describe("pacer", () => {
     expect(grants[0]!.at).toBeGreaterThanOrEqual(3_000);
     await flush();
   });
+  it("counts slots another instance took: the outbox gets only what is left, in the token's window and the chat's", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    await clock.advance(10_000);
+    // Another instance replied to 10 people at 9,990 ms, one of them chat 1000, learnt a little later.
+    for (let i = 0; i < 10; i++) pacer.recordTaken(1000 + i * 7, 9_990);
+    const grants = recordGrants(pacer, clock, Array.from({ length: 60 }, (_, i) => ({ chatId: 1000 + i, priority: 30 })));
+    await clock.advance(5_000);
+    const times = [...Array.from({ length: 10 }, () => 9_990), ...grants.map((grant) => grant.at)].sort((a, b) => a - b);
+    expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(30);
+    // Chat 1000 had its reply at 9,990: its outbox message waits a second after it.
+    expect(grants.find((grant) => grant.chatId === 1000)!.at).toBeGreaterThanOrEqual(9_990 + TELEGRAM_LIMITS.privateChatIntervalMs);
+    // Without those 10, the first 30 would all have gone within the first window.
+    expect(grants.filter((grant) => grant.at < 9_990 + TELEGRAM_LIMITS.globalWindowMs)).toHaveLength(20);
+  });
+
+  it("holds everything until a 429's end another instance saw", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    pacer.pauseUntil(3_000);
+    const grants = recordGrants(pacer, clock, [{ chatId: 1, priority: 0 }]);
+    await clock.advance(2_999);
+    expect(grants).toHaveLength(0);
+    await clock.advance(1);
+    expect(grants.map((grant) => grant.at)).toEqual([3_000]);
+  });
 });
