@@ -27,7 +27,7 @@ import { FakeBotApiProcess, type FakeBotApiReport } from "./fake-bot-api-process
 import { INSTANCE_HOOK_PATH, INSTANCE_SECRET, InstanceProcess } from "./instance-process.js";
 import { createScratchDatabase } from "./scratch-database.js";
 import { SECRET_HEADER } from "../src/runtime/http-server.js";
-import { numberOption, sizeOption } from "./support.js";
+import { flagOption, numberOption, sizeOption } from "./support.js";
 
 const { size: SIZE, preset: PRESET } = sizeOption({ full: { recipients: 1000 }, small: { recipients: 150 } }, "full");
 const RECIPIENTS = numberOption("recipients", PRESET.recipients);
@@ -144,8 +144,10 @@ async function runCrash(database: Awaited<ReturnType<typeof createScratchDatabas
 }
 
 const INSTANCES = 3;
+/** --instances-only: only the run of several instances (while working on it). */
+const INSTANCES_ONLY = flagOption("instances-only");
 /** Residents writing to the bot during the instances' run (one update every 250 ms), each answered by the instance it reached. */
-const REPLY_EVERY_MS = 250;
+const REPLY_EVERY_MS = numberOption("reply-every-ms", 250);
 const FIRST_WRITER = 9_000_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -177,7 +179,7 @@ async function runInstances(database: Awaited<ReturnType<typeof createScratchDat
     let replies = 0;
     let writing = true;
     const writers = (async () => {
-      for (let n = 0; writing; n++) {
+      for (let n = 0; writing && REPLY_EVERY_MS > 0; n++) {
         const targets = [...alive];
         void postMessage(targets[n % targets.length]!.port, FIRST_WRITER + n, 1_000_000 + n);
         replies++;
@@ -204,6 +206,12 @@ async function runInstances(database: Awaited<ReturnType<typeof createScratchDat
     await writers;
     await sleep(500); // the last replies
     const report = await fake.report();
+    if (process.env.BENCH_DEBUG) {
+      for (const [chatId, at] of report.refused) {
+        const before = report.accepted.filter(([, t]) => t > at - 1000 && t <= at);
+        console.log(`429 at ${at - killedAt} ms from the kill to ${chatId >= FIRST_WRITER ? "a reply" : "the broadcast"}: ${before.length} accepted in the second before (${before.filter(([c]) => c >= FIRST_WRITER).length} replies); gaps ${before.slice(-6).map(([, t], i, all) => (i ? t - all[i - 1]![1] : 0)).join(",")}`);
+      }
+    }
     const broadcastStamps = report.accepted.filter(isBroadcast).map(([, at]) => at);
     const [first, last] = [Math.min(...broadcastStamps), Math.max(...broadcastStamps)];
     // Failover: from the kill to the next broadcast message Telegram received (replies never stopped).
@@ -221,6 +229,7 @@ async function runInstances(database: Awaited<ReturnType<typeof createScratchDat
     return {
       ...tally(report),
       received429: report.counts.tooManyRequests,
+      received429OnReplies: report.refused.filter(([chatId]) => chatId >= FIRST_WRITER).length,
       replies,
       repliesInWindow: inWindow - broadcastStamps.length,
       seconds,
@@ -238,11 +247,50 @@ async function runInstances(database: Awaited<ReturnType<typeof createScratchDat
   }
 }
 
+type InstancesFigures = Awaited<ReturnType<typeof runInstances>>;
+
+function printInstances(multi: InstancesFigures): void {
+  console.log(`\n${INSTANCES} instances (src/main.ts, webhook mode) on one PostgreSQL; one resident writes to them every ${REPLY_EVERY_MS} ms (round robin), the elected sender is SIGKILLed after 40% of the broadcast.`);
+  console.log("| run | msgs/s (token total) | floor: the limit | ratio to floor | busiest second | 429s received | lost | duplicated | rows in flight at kill | failover s | replies among them | total s |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log(`| ${INSTANCES} instances, sender killed | ${multi.msgsPerS.toFixed(1)} | ${LIMIT} | ${(multi.msgsPerS / LIMIT).toFixed(3)} | ${multi.busiestSecond} | ${multi.received429} | ${multi.lost} | ${multi.duplicated} | ${multi.inFlightAtKill} | ${multi.failoverS.toFixed(2)} | ${multi.repliesInWindow} | ${multi.seconds.toFixed(1)} |`);
+  console.log(`msgs/s counts everything the token sent between the broadcast's first and last message (broadcast and replies), over that time less the failover gap; with the gap: ${multi.overallMsgsPerS.toFixed(1)} msgs/s. One new sender took over: ${multi.newSenders === 1 ? "yes" : `NO (${multi.newSenders})`}.`);
+  console.log(`429s: ${multi.received429} (${multi.received429OnReplies} of them on replies); each pauses every sender for its retry_after.`);
+  console.log(`A duplicate is a message Telegram had in hand when its sender died (at least once): at most the rows in flight at the kill: ${multi.duplicated <= multi.inFlightAtKill ? "yes" : "NO"}.`);
+}
+
+function instancesJson(multi: InstancesFigures) {
+  return {
+    floor_msgs_per_s: LIMIT,
+    instances: INSTANCES,
+    instances_msgs_per_s: Number(multi.msgsPerS.toFixed(2)),
+    instances_ratio_to_floor: Number((multi.msgsPerS / LIMIT).toFixed(3)),
+    instances_received_429: multi.received429,
+    instances_lost: multi.lost,
+    instances_duplicated: multi.duplicated,
+    instances_in_flight_at_kill: multi.inFlightAtKill,
+    failover_s: Number(multi.failoverS.toFixed(2)),
+  };
+}
+
 const database = await createScratchDatabase("bantar_bench_broadcast");
 const fake = await FakeBotApiProcess.start({ blockedChatIds });
 try {
   const actor = await seed(database.db);
   console.log(`Broadcast to ${RECIPIENTS} residents (${blockedChatIds.length} have blocked the bot); fake Bot API: 50–100 ms per call, 429 over 30/s overall or 1/s per chat.\n`);
+  if (INSTANCES_ONLY) {
+    const multi = await runInstances(database, fake, actor);
+    printInstances(multi);
+    console.log(JSON.stringify({ bench: "broadcast", size: SIZE, recipients: RECIPIENTS, ...instancesJson(multi) }));
+  } else {
+    await fullRun(actor);
+  }
+} finally {
+  await fake.stop();
+  await database.drop();
+}
+
+async function fullRun(actor: Awaited<ReturnType<typeof seed>>): Promise<void> {
   const engine = await runEngine(database, fake, actor);
   const autoRetryFigures = await runAutoRetry(fake);
   const throttlerFigures = await runThrottler(fake);
@@ -260,12 +308,7 @@ try {
   console.log(`  every reachable resident got the message: ${crash.lost === 0 ? "yes" : `NO, ${crash.lost} lost`}; duplicates: ${crash.duplicated} (at most one per row in flight at the kill: ${crash.duplicated <= crash.inFlightAtKill ? "yes" : "NO"})`);
 
   const multi = await runInstances(database, fake, actor);
-  console.log(`\n${INSTANCES} instances (src/main.ts, webhook mode) on one PostgreSQL; one resident writes to them every ${REPLY_EVERY_MS} ms (round robin), the elected sender is SIGKILLed after 40% of the broadcast.`);
-  console.log("| run | msgs/s (token total) | floor: the limit | ratio to floor | busiest second | 429s received | lost | duplicated | rows in flight at kill | failover s | replies among them | total s |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-  console.log(`| ${INSTANCES} instances, sender killed | ${multi.msgsPerS.toFixed(1)} | ${LIMIT} | ${(multi.msgsPerS / LIMIT).toFixed(3)} | ${multi.busiestSecond} | ${multi.received429} | ${multi.lost} | ${multi.duplicated} | ${multi.inFlightAtKill} | ${multi.failoverS.toFixed(2)} | ${multi.repliesInWindow} | ${multi.seconds.toFixed(1)} |`);
-  console.log(`msgs/s counts everything the token sent between the broadcast's first and last message (broadcast and replies), over that time less the failover gap; with the gap: ${multi.overallMsgsPerS.toFixed(1)} msgs/s. One new sender took over: ${multi.newSenders === 1 ? "yes" : `NO (${multi.newSenders})`}.`);
-  console.log(`A duplicate is a message Telegram had in hand when its sender died (at least once): at most the rows in flight at the kill: ${multi.duplicated <= multi.inFlightAtKill ? "yes" : "NO"}.`);
+  printInstances(multi);
   const multiOk = multi.msgsPerS >= 28 && multi.received429 === 0 && multi.lost === 0 && multi.duplicated === 0 && multi.failoverS <= 10;
   console.log(`Target (${INSTANCES} instances: ≥ 28 msgs/s, 0 429s, 0 lost, 0 duplicated, failover ≤ 10 s): ${multiOk ? "met" : "NOT met"}`);
 
@@ -287,18 +330,7 @@ try {
       crash_lost: crash.lost,
       crash_duplicated: crash.duplicated,
       crash_in_flight_at_kill: crash.inFlightAtKill,
-      floor_msgs_per_s: LIMIT,
-      instances: INSTANCES,
-      instances_msgs_per_s: Number(multi.msgsPerS.toFixed(2)),
-      instances_ratio_to_floor: Number((multi.msgsPerS / LIMIT).toFixed(3)),
-      instances_received_429: multi.received429,
-      instances_lost: multi.lost,
-      instances_duplicated: multi.duplicated,
-      instances_in_flight_at_kill: multi.inFlightAtKill,
-      failover_s: Number(multi.failoverS.toFixed(2)),
+      ...instancesJson(multi),
     }),
   );
-} finally {
-  await fake.stop();
-  await database.drop();
 }

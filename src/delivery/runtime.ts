@@ -84,12 +84,14 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
     ...(options.electionIntervalMs ? { intervalMs: options.electionIntervalMs } : {}),
     async onLead() {
       if (lock) {
-        // Taking over from another sender, whose last second of sends this pacer never saw: one
-        // window's wait keeps the token (and the chats it was sending to) under the limits.
-        pacer.pause(pacer.limits.globalWindowMs);
         await engine.takeOver().catch((error: unknown) => {
           options.logger.error({ err: error }, "could not take back the previous sender's rows; they come back after their lease");
         });
+        // Taking over from another sender, whose last second of sends this pacer never saw: the
+        // outbox waits one window, which keeps the token (and the chats it was sending to) under
+        // the limits; this instance's replies do not wait.
+        await new Promise((resolve) => setTimeout(resolve, pacer.limits.globalWindowMs));
+        if (!election.leading) return;
       }
       engine.start();
     },
