@@ -28,6 +28,7 @@ export class SenderElection {
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<boolean> | null = null;
   private leadingNow = false;
+  private failures = 0;
   private readonly intervalMs: number;
 
   constructor(private readonly options: SenderElectionOptions) {
@@ -75,9 +76,11 @@ export class SenderElection {
       } else if (await lock.tryTake()) {
         await this.lead();
       }
+      this.failures = 0;
     } catch (error) {
-      // The database is away: no one can take the seat now; try again next round.
-      this.options.logger.warn({ err: error }, "could not reach the database to elect the outbox sender");
+      // The database is away: no one can take the seat now; try again next round. The first
+      // failure and every thirtieth are logged, not a line a second through an outage.
+      if (this.failures++ % 30 === 0) this.options.logger.warn({ err: error, failures: this.failures }, "could not reach the database to elect the outbox sender");
     }
     return this.leadingNow;
   }
