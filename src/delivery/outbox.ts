@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gt, inArray, isNotNull, like, lt, lte, ne, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gt, inArray, isNotNull, like, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { outbox, person } from "../db/schema/index.js";
 
@@ -117,7 +117,7 @@ export async function reclaimFromOthers(db: Database, workerId: string): Promise
   const rows = await db
     .update(outbox)
     .set({ status: "pending", claimedAt: null, claimedBy: null })
-    .where(and(eq(outbox.status, "sending"), ne(outbox.claimedBy, workerId)))
+    .where(and(eq(outbox.status, "sending"), sql`${outbox.claimedBy} is distinct from ${workerId}`))
     .returning({ id: outbox.id });
   return rows.length;
 }
