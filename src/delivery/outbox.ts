@@ -108,6 +108,28 @@ export async function reclaimStale(db: Database, now: Date, leaseMs: number): Pr
   return rows.length;
 }
 
+/**
+ * A new sender takes back at once what the senders before it had claimed and not settled: only
+ * the sender claims, so a claim of another worker is a dead or deposed sender's. What the old one
+ * had already handed to Telegram goes again (at least once, never lost).
+ */
+export async function reclaimFromOthers(db: Database, workerId: string): Promise<number> {
+  const rows = await db
+    .update(outbox)
+    .set({ status: "pending", claimedAt: null, claimedBy: null })
+    .where(and(eq(outbox.status, "sending"), sql`${outbox.claimedBy} is distinct from ${workerId}`))
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** A claimed row this sender will not send after all (it is no longer the sender): back to the queue, no attempt counted. */
+export async function releaseClaim(db: Database, id: number, workerId: string): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "pending", claimedAt: null, claimedBy: null, attempts: sql`${outbox.attempts} - 1` })
+    .where(claimedBy(id, workerId));
+}
+
 /** Only the claimant may settle a row: a row reclaimed from a slow sender is not settled twice. */
 function claimedBy(id: number, workerId: string) {
   return and(eq(outbox.id, id), eq(outbox.status, "sending"), eq(outbox.claimedBy, workerId));

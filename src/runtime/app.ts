@@ -128,6 +128,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     adminTelegramIds: config.adminTelegramIds,
     background,
     chatLocks: database.chatLocks,
+    senderLock: database.senderLock,
     ...(config.webappUrl ? { webappUrl: config.webappUrl } : {}),
   });
 
