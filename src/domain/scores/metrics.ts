@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
-import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt } from "../../db/schema/index.js";
+import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt, rtWeekRollup } from "../../db/schema/index.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/checkin-window.js";
 import { exactAmount } from "../bank-sampah/limits.js";
 import type { ParticipationKind } from "../participation/participation.js";
@@ -157,7 +157,8 @@ export async function listRtInfo(db: Database, rtIds: RtSelection): Promise<RtIn
 }
 
 type Bucketing = { kind: "window" } | { kind: "week" };
-type Range = { from: Date; to: Date; now: Date; rtIds: RtSelection; bucketing: Bucketing };
+/** `fromRecords`: weekly households from the records, not the rollup (the reference the rollup is tested against). */
+type Range = { from: Date; to: Date; now: Date; rtIds: RtSelection; bucketing: Bucketing; fromRecords?: boolean };
 type Row = { rt_id: number; bucket: number } & Record<string, unknown>;
 
 function bucketSql(column: string, bucketing: Bucketing): SQL {
@@ -200,6 +201,30 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
       sum(h.verified_records)::int as verified_records,
       sum(h.unverified_records)::int as unverified_records
     from by_household h left join readers r on r.rt_id = h.rt_id and r.bucket = h.bucket
+    group by 1, 2
+  `);
+}
+
+/**
+ * participationCounts for whole WIB weeks, read from the weekly rollup (rt_week_rollup, kept by
+ * triggers on participation in the writer's transaction) instead of the records: one row per
+ * household (or, for readers, per person) and week already, so each count is a count of rows.
+ * Exact, as a unit's row exists while it has an unrevoked record of the week and each column says
+ * which of its records count (test/domain/scores/rollup.test.ts compares it with the records).
+ */
+async function rollupCounts(db: Database, range: Range): Promise<Row[]> {
+  return queryRows<Row>(db, sql`
+    select w.rt_id, w.week as bucket,
+      count(*) filter (where w.counted > 0)::int as households,
+      count(*) filter (where w.clean > 0)::int as clean_households,
+      count(*) filter (where w.bank > 0)::int as bank_households,
+      count(*) filter (where w.kebun > 0)::int as kebun_households,
+      count(*) filter (where w.gathering > 0)::int as gathering_households,
+      count(*) filter (where w.reading > 0)::int as readers,
+      sum(w.counted)::int as verified_records,
+      sum(w.unverified)::int as unverified_records
+    from ${rtWeekRollup} w
+    where w.week >= ${wibWeekIndex(range.from)} and w.week < ${wibWeekIndex(range.to)} ${rtFilter("w.rt_id", range.rtIds)}
     group by 1, 2
   `);
 }
@@ -303,7 +328,8 @@ async function readingSessionCounts(db: Database, range: Range): Promise<Row[]> 
 /** Counts per (RT, bucket); the four sources are independent, so they are read together. */
 async function collectCounts(db: Database, range: Range): Promise<Map<string, Counts>> {
   const [people, occurrences, bank, reading, musyawarah] = await Promise.all([
-    participationCounts(db, range),
+    // Weeks are whole WIB weeks (weeklyRtMetrics): the rollup holds them; a window is read from the records.
+    range.bucketing.kind === "week" && !range.fromRecords ? rollupCounts(db, range) : participationCounts(db, range),
     occurrenceCounts(db, range),
     bankSampahCounts(db, range),
     readingSessionCounts(db, range),
@@ -376,7 +402,8 @@ export async function windowRtMetrics(db: Database, now: Date, options: WindowOp
   return rts.map((info) => ({ rt: info, metrics: withRates(info, from, to, counts.get(`${info.rtId}:0`) ?? ZERO) }));
 }
 
-export type WeeklyOptions = { rtIds?: RtSelection; weeks?: number };
+/** `fromRecords`: count households from the participation records instead of the weekly rollup (the same figures; tests compare them). */
+export type WeeklyOptions = { rtIds?: RtSelection; weeks?: number; fromRecords?: boolean };
 
 /**
  * The last `weeks` (default 12) complete WIB weeks before the week holding `now`, oldest first, for
@@ -390,7 +417,7 @@ export async function weeklyRtMetrics(db: Database, now: Date, options: WeeklyOp
   const from = new Date(to.getTime() - weeks * WEEK_MS);
   const rts = await listRtInfo(db, rtIds);
   if (rts.length === 0) return [];
-  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "week" } });
+  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "week" }, fromRecords: options.fromRecords ?? false });
   const firstIndex = wibWeekIndex(from);
   return rts.map((info) => ({
     rt: info,
