@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { eventOccurrence } from "./events.js";
 import { person, rt } from "./people.js";
 
 /**
@@ -58,3 +59,22 @@ export const rtWeekRollup = pgTable("rt_week_rollup", {
   /** Verified reading records of the person (`reader:<id>` units only). */
   reading: integer("reading").notNull().default(0),
 }, (table) => [primaryKey({ columns: [table.week, table.rtId, table.unit] })]);
+
+/**
+ * Who came to an occurrence (issue 18), kept by the same triggers: one row per occurrence and
+ * household (the unit of rt_week_rollup) with its verified, unrevoked records pointing at the
+ * occurrence; deleted at 0. `occurrence_attendance` counts those rows per occurrence, moved only
+ * when a household's first record comes or its last goes, so the scores read one number per held
+ * occurrence instead of its records.
+ */
+export const occurrenceHousehold = pgTable("occurrence_household", {
+  occurrenceId: bigint("occurrence_id", { mode: "number" }).notNull().references(() => eventOccurrence.id),
+  unit: uuid("unit").notNull(),
+  records: integer("records").notNull().default(0),
+}, (table) => [primaryKey({ columns: [table.occurrenceId, table.unit] })]);
+
+export const occurrenceAttendance = pgTable("occurrence_attendance", {
+  occurrenceId: bigint("occurrence_id", { mode: "number" }).primaryKey().references(() => eventOccurrence.id),
+  /** Distinct households with a verified, unrevoked record of the occurrence. */
+  households: integer("households").notNull(),
+});

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
-import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt, rtWeekRollup } from "../../db/schema/index.js";
+import { depositLine, eventOccurrence, kelurahan, ledgerEntry, occurrenceAttendance, participation, readingSession, rt, rtWeekRollup } from "../../db/schema/index.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/checkin-window.js";
 import { exactAmount } from "../bank-sampah/limits.js";
 import type { ParticipationKind } from "../participation/participation.js";
@@ -157,7 +157,7 @@ export async function listRtInfo(db: Database, rtIds: RtSelection): Promise<RtIn
 }
 
 type Bucketing = { kind: "window" } | { kind: "week" };
-/** `fromRecords`: weekly households from the records, not the rollup (the reference the rollup is tested against). */
+/** `fromRecords`: households and attendance from the records, not the rollups (the reference the rollups are tested against). */
 type Range = { from: Date; to: Date; now: Date; rtIds: RtSelection; bucketing: Bucketing; fromRecords?: boolean };
 type Row = { rt_id: number; bucket: number } & Record<string, unknown>;
 
@@ -263,14 +263,10 @@ export async function musyawarahInPeriod(db: Database, rtId: number, from: Date,
 async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
   const earliest = new Date(range.from.getTime() - CHECKIN_OPENS_BEFORE_MS);
   const latest = new Date(range.now.getTime() + CHECKIN_CLOSES_AFTER_MS);
-  return queryRows<Row>(db, sql`
-    with held as (
-      select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
-      from ${eventOccurrence} o
-      where o.cancelled_at is null and o.kind in (${kindList(OCCURRENCE_KINDS)})
-        and o.starts_at >= ${at(range.from)} and o.starts_at < ${at(range.to)} and o.ends_at <= ${at(range.now)}
-        ${rtFilter("o.rt_id", range.rtIds)}
-    ), present as (
+  // Each held occurrence's households are kept by the triggers on participation (occurrence_attendance,
+  // issue 18): one row per occurrence, where the records' side is every record of the period.
+  const present = range.fromRecords
+    ? sql`
       select occurrence_id, count(*)::int as households
       from (
         select distinct p.occurrence_id, ${HOUSEHOLD} as household
@@ -279,8 +275,16 @@ async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
           and p.occurred_at >= ${at(earliest)} and p.occurred_at <= ${at(latest)}
           ${rtFilter("p.rt_id", range.rtIds)}
       ) d
-      group by 1
-    )
+      group by 1`
+    : sql`select a.occurrence_id, a.households from ${occurrenceAttendance} a join held h on h.id = a.occurrence_id`;
+  return queryRows<Row>(db, sql`
+    with held as (
+      select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
+      from ${eventOccurrence} o
+      where o.cancelled_at is null and o.kind in (${kindList(OCCURRENCE_KINDS)})
+        and o.starts_at >= ${at(range.from)} and o.starts_at < ${at(range.to)} and o.ends_at <= ${at(range.now)}
+        ${rtFilter("o.rt_id", range.rtIds)}
+    ), present as (${present})
     select h.rt_id, h.bucket,
       count(*) filter (where h.kind = 'gotong_royong')::int as gr_held,
       coalesce(sum(pr.households) filter (where h.kind = 'gotong_royong'), 0)::int as gr_attendance,
@@ -382,7 +386,8 @@ export function withRates(info: Pick<RtInfo, "rtId" | "householdCount">, from: D
   };
 }
 
-export type WindowOptions = { rtIds?: RtSelection; windowDays?: number };
+/** `fromRecords`: attendance from the participation records instead of the kept counts (the same figures; tests compare them). */
+export type WindowOptions = { rtIds?: RtSelection; windowDays?: number; fromRecords?: boolean };
 
 /** The scorecard window: the `windowDays` (default 28) up to `now`. */
 export function scoreWindow(now: Date, windowDays: number): { from: Date; to: Date } {
@@ -398,7 +403,7 @@ export async function windowRtMetrics(db: Database, now: Date, options: WindowOp
   const { from, to } = scoreWindow(now, options.windowDays ?? 28);
   const rts = await listRtInfo(db, rtIds);
   if (rts.length === 0) return [];
-  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "window" } });
+  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "window" }, fromRecords: options.fromRecords ?? false });
   return rts.map((info) => ({ rt: info, metrics: withRates(info, from, to, counts.get(`${info.rtId}:0`) ?? ZERO) }));
 }
 

@@ -1,26 +1,30 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../../../src/db/client.js";
-import { participation, rtWeekRollup } from "../../../src/db/schema/index.js";
+import { occurrenceAttendance, occurrenceHousehold, participation, rtWeekRollup } from "../../../src/db/schema/index.js";
 import { recordDeposit, reverseEntry } from "../../../src/domain/bank-sampah/ledger.js";
 import { revokeParticipation } from "../../../src/domain/participation/participation.js";
 import { erasePerson } from "../../../src/domain/people/person.js";
-import { weeklyRtMetrics } from "../../../src/domain/scores/metrics.js";
+import { weeklyRtMetrics, windowRtMetrics } from "../../../src/domain/scores/metrics.js";
 import { fadingFlags } from "../../../src/domain/scores/trend.js";
 import { DEFAULT_SCORE_CONFIG } from "../../../src/domain/scores/config.js";
 import { withTestDatabase } from "../../helpers/database.js";
 import { actorOf, bankWorld, OPENED } from "../bank-sampah/world.js";
-import { addResidents, DAY, participate, wib, type ParticipationRow } from "./builders.js";
+import { addOccurrences, addResidents, checkIns, DAY, participate, wib, type ParticipationRow } from "./builders.js";
 
 // Monday 30 November 2026, 07.00 WIB: the digest's hour; 12 complete weeks lie before it.
 const NOW = wib("2026-11-30T07:00");
 const db = () => database.db;
 const database = withTestDatabase();
 
-/** The 12 weeks before NOW from the rollup, and the same worked out from the records. */
+/**
+ * The 12 weeks before NOW from the rollups, and the same worked out from the records; the
+ * scorecard's 28-day window too (its attendance comes from the occurrences' kept counts).
+ */
 async function bothWays() {
   const fromRollup = await weeklyRtMetrics(db(), NOW, { weeks: 12 });
   const fromRecords = await weeklyRtMetrics(db(), NOW, { weeks: 12, fromRecords: true });
+  expect(await windowRtMetrics(db(), NOW)).toEqual(await windowRtMetrics(db(), NOW, { fromRecords: true }));
   return { fromRollup, fromRecords };
 }
 
@@ -28,9 +32,13 @@ async function bothWays() {
 async function keptAndRebuilt() {
   const read = async () =>
     queryRows<Record<string, unknown>>(db(), sql`select week, rt_id, unit::text, counted, unverified, clean, bank, kebun, gathering, reading from ${rtWeekRollup} order by 1, 2, 3`);
-  const kept = await read();
+  const attendance = async () =>
+    queryRows<Record<string, unknown>>(db(), sql`
+      select h.occurrence_id, h.unit::text, h.records, a.households
+      from ${occurrenceHousehold} h full join ${occurrenceAttendance} a on a.occurrence_id = h.occurrence_id order by 1, 2`);
+  const kept = [...(await read()), ...(await attendance())];
   await db().execute(sql`select rt_week_rollup_rebuild()`);
-  return { kept, rebuilt: await read() };
+  return { kept, rebuilt: [...(await read()), ...(await attendance())] };
 }
 
 describe("the weekly rollup", () => {
@@ -57,6 +65,11 @@ describe("the weekly rollup", () => {
       { rtId: world.rt2.id, personId: e!, kind: "posyandu", at: weekAgo(5) },
     ];
     await participate(db(), rows);
+    // Held occurrences: a gotong royong two households came to (one of them twice over), a ronda night.
+    const [gotongRoyong] = await addOccurrences(db(), rt, "gotong_royong", [weekAgo(2, 0)]);
+    const [ronda] = await addOccurrences(db(), rt, "ronda", [weekAgo(3, 14)]);
+    await checkIns(db(), rt, gotongRoyong!, "gotong_royong", weekAgo(2, 0), [a!, b!, c!], { household: (id) => (id === c ? "Rumah C" : "Rumah 5") });
+    await checkIns(db(), rt, ronda!, "ronda", weekAgo(3, 14), [d!]);
     // A week boundary: Sunday 23.59 WIB and Monday 00.00 WIB are different weeks.
     await participate(db(), [
       { rtId: rt, personId: b!, kind: "ronda", at: new Date(wib("2026-11-23T00:00").getTime() - 60_000) },
@@ -67,7 +80,7 @@ describe("the weekly rollup", () => {
     const lastWeek = fromRollup.find((entry) => entry.rt.rtId === rt)!.weeks.at(-1)!;
     expect(lastWeek).toMatchObject({ participatingHouseholds: 3, verifiedRecords: 4 }); // Rumah 5 (a, b), a's ronda under a's own label, c's ronda
     const threeAgo = fromRollup.find((entry) => entry.rt.rtId === rt)!.weeks.at(-3)!;
-    expect(threeAgo).toMatchObject({ participatingHouseholds: 2, readers: 2, gatheringHouseholds: 1 });
+    expect(threeAgo).toMatchObject({ participatingHouseholds: 3, readers: 2, gatheringHouseholds: 1, rondaShiftsHeld: 1, rondaShiftsStaffed: 1 }); // Rumah 5, c, d at the ronda
 
     // A deposit and its reversal (the deposit's record is taken back), through the ledger.
     const petugas = await actorOf(db(), world.petugas);
@@ -105,6 +118,13 @@ describe("the weekly rollup", () => {
     const flags = await fadingFlags(db(), [{ rtId: rt, householdCount: 40 }], NOW, DEFAULT_SCORE_CONFIG);
     const flagsFromRecords = await fadingFlags(db(), [{ rtId: rt, householdCount: 40 }], NOW, DEFAULT_SCORE_CONFIG, { fromRecords: true });
     expect(flags).toEqual(flagsFromRecords);
+
+    expect(fromRollup.find((entry) => entry.rt.rtId === rt)!.weeks.at(-2)!).toMatchObject({ gotongRoyongHeld: 1, gotongRoyongAttendance: 2 });
+    // Everyone's records at the gotong royong taken back: its count goes, as does a ronda tick deleted.
+    await db().update(participation).set({ revokedAt: NOW }).where(eq(participation.occurrenceId, gotongRoyong!));
+    await db().delete(participation).where(eq(participation.occurrenceId, ronda!));
+    ({ fromRollup, fromRecords } = await bothWays());
+    expect(fromRollup).toEqual(fromRecords);
 
     const { kept, rebuilt } = await keptAndRebuilt();
     expect(kept.length).toBeGreaterThan(0);
