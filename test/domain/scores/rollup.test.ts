@@ -9,7 +9,7 @@ import { weeklyRtMetrics, windowRtMetrics } from "../../../src/domain/scores/met
 import { fadingFlags } from "../../../src/domain/scores/trend.js";
 import { DEFAULT_SCORE_CONFIG } from "../../../src/domain/scores/config.js";
 import { withTestDatabase } from "../../helpers/database.js";
-import { actorOf, bankWorld, OPENED } from "../bank-sampah/world.js";
+import { actorOf, bankWorld } from "../bank-sampah/world.js";
 import { addOccurrences, addResidents, checkIns, DAY, participate, wib, type ParticipationRow } from "./builders.js";
 
 // Monday 30 November 2026, 07.00 WIB: the digest's hour; 12 complete weeks lie before it.
