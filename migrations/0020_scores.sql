@@ -213,4 +213,6 @@ CREATE FUNCTION "rt_week_rollup_rebuild"() RETURNS void LANGUAGE sql AS $$
   INSERT INTO "occurrence_attendance" ("occurrence_id", "households")
   SELECT h.occurrence_id, count(*) FROM "occurrence_household" h GROUP BY 1;
 $$;--> statement-breakpoint
-SELECT "rt_week_rollup_rebuild"();
+SELECT "rt_week_rollup_rebuild"();--> statement-breakpoint
+-- Statistics now, not at autovacuum's leisure: the first digest after the deploy plans on them.
+ANALYZE "rt_week_rollup", "occurrence_household", "occurrence_attendance";
