@@ -276,7 +276,7 @@ async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
           ${rtFilter("p.rt_id", range.rtIds)}
       ) d
       group by 1`
-    : sql`select a.occurrence_id, a.households from ${occurrenceAttendance} a join held h on h.id = a.occurrence_id`;
+    : sql`select a.occurrence_id, a.households from ${occurrenceAttendance} a`;
   return queryRows<Row>(db, sql`
     with held as (
       select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
