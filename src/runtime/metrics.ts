@@ -6,6 +6,7 @@ import { outboxDepth, type OutboxDepth } from "../delivery/outbox.js";
 import type { Logger } from "../logger.js";
 import { redactError } from "./redact.js";
 import { withTimeout } from "./retry.js";
+import type { UpdateOutcome } from "./update-tracker.js";
 
 /** What the durable job queue reports (another part of the app provides it). */
 export type JobQueueStats = { queued: number; active: number; failed: number };
@@ -155,7 +156,7 @@ export class AppMetrics {
   }
 
   /** Records one update: called by the update tracker in both modes. */
-  readonly observeUpdate = (seconds: number, ok: boolean): void => {
+  readonly observeUpdate = ({ seconds, ok }: UpdateOutcome): void => {
     (ok ? this.updatesHandled : this.updatesFailed).inc();
     this.updateSeconds.observe(seconds);
   };
