@@ -12,7 +12,7 @@ import type { UpdateOutcome } from "./update-tracker.js";
 export type JobQueueStats = { queued: number; active: number; failed: number };
 
 export type MetricsOptions = {
-  /** Names this instance in every series (INSTANCE_ID, or hostname and pid). */
+  /** Names this instance in every series (INSTANCE_ID, or the hostname). */
   instanceId: string;
   mode: "polling" | "webhook";
   db: Database;
@@ -28,9 +28,12 @@ export type MetricsOptions = {
   probeMs?: number;
 };
 
-/** The instance's name in metrics when INSTANCE_ID is not set: a container's hostname and the process. */
+/**
+ * The instance's name in metrics when INSTANCE_ID is not set: the host's (a container's) name. Not
+ * the pid too: a restart would start new series each time. Instances sharing a host set INSTANCE_ID.
+ */
 export function defaultInstanceId(): string {
-  return `${hostname()}-${process.pid}`;
+  return hostname();
 }
 
 /** Handling times of an update, seconds: a quick reply to a slow digest request. */
