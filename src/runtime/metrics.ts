@@ -43,9 +43,24 @@ const PROBE_MS = 2_000;
 
 type Fetch = typeof fetch;
 
+let processRegistry: Registry | undefined;
+
+/**
+ * Node's own metrics (process_*, nodejs_*), collected once per process on a registry of their own.
+ * prom-client starts a GC observer and an event-loop-delay monitor for every collectDefaultMetrics
+ * call and never stops them: one per app would pile up in a process that starts many (tests).
+ */
+export function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 /**
  * The metrics of one app (Prometheus text at /metrics), on a registry of its own, so several apps
- * in one process (tests) keep theirs apart. Labels name only the instance and fixed states:
+ * in one process (tests) keep theirs apart; Node's own metrics are the process's (processMetrics). Labels name only the instance and fixed states:
  * never a chat, a person or a command's text. Counts the app sees as they happen (updates,
  * Telegram's 429s) are counted here; the outbox and the job queue are read at scrape time.
  */
@@ -62,7 +77,6 @@ export class AppMetrics {
   constructor(private readonly options: MetricsOptions) {
     const registers = [this.registry];
     this.registry.setDefaultLabels({ instance_id: options.instanceId });
-    collectDefaultMetrics({ register: this.registry });
     new Gauge({ name: "bantar_instance_info", help: "1 for each running instance, with its mode", labelNames: ["mode"], registers }).set({ mode: options.mode }, 1);
 
     this.updatesHandled = new Counter({ name: "bantar_updates_handled_total", help: "Updates this instance finished handling without an error", registers });
@@ -174,9 +188,14 @@ export class AppMetrics {
     }) as Fetch;
   }
 
-  /** The Prometheus text format. */
+  /**
+   * The Prometheus text format: this app's series and the process's, merged for this scrape only
+   * (the merged registry is dropped after it, so the process's registry never refers to an app).
+   */
   async scrape(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const merged = Registry.merge([processMetrics(), this.registry]);
+    merged.setDefaultLabels({ instance_id: this.options.instanceId });
+    return { contentType: merged.contentType, body: await merged.metrics() };
   }
 
   /**

@@ -1,9 +1,11 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import { createLogger } from "../../src/logger.js";
 import { startApp } from "../../src/runtime/app.js";
-import { AppMetrics } from "../../src/runtime/metrics.js";
+import { AppMetrics, processMetrics } from "../../src/runtime/metrics.js";
 import { BOT_INFO } from "../helpers/test-bot.js";
 import { createTestDatabase, withTestDatabase } from "../helpers/database.js";
 import { postUpdate, testConfig } from "./harness.js";
@@ -174,8 +176,44 @@ describe("GET /metrics", () => {
   });
 });
 
+/** V8's collector, reachable without starting node with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 describe("AppMetrics", () => {
   const logger = createLogger("silent");
+
+  it("collects Node's own metrics once per process, each app's scrape naming itself", async () => {
+    const one = new AppMetrics({ instanceId: "one", mode: "webhook", db: database.db, clock: () => new Date(), logger });
+    const two = new AppMetrics({ instanceId: "two", mode: "polling", db: database.db, clock: () => new Date(), logger });
+    // Not on the apps' registries (a GC observer and a loop-delay monitor each, never stopped): on the process's.
+    expect([one.registry.getSingleMetric("process_cpu_seconds_total"), two.registry.getSingleMetric("nodejs_eventloop_lag_seconds")]).toEqual([undefined, undefined]);
+    expect(processMetrics().getSingleMetric("process_cpu_seconds_total")).toBeDefined();
+    expect(processMetrics()).toBe(processMetrics());
+    for (const [metrics, id] of [[one, "one"], [two, "two"]] as const) {
+      const text = (await metrics.scrape()).body;
+      expect(sample(text, "process_cpu_seconds_total", { instance_id: id })).toBeGreaterThan(0);
+      expect(sample(text, "bantar_instance_info", { instance_id: id })).toBe(1);
+      expect(text.split("\n").filter((line) => line && !line.startsWith("#") && !line.includes(`instance_id="${id}"`))).toEqual([]);
+    }
+  });
+
+  it("leaves nothing that keeps a stopped app alive", async () => {
+    const start = async () => {
+      const app = await startMetricsApp(new TelegramStub(), "webhook");
+      expect((await scrape(app.port)).status).toBe(200);
+      await app.stop();
+      return { app: new WeakRef(app), metrics: new WeakRef(app.metrics), registry: new WeakRef(app.metrics.registry) };
+    };
+    const refs = await start();
+    for (let i = 0; i < 10 && refs.app.deref(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      collectGarbage();
+    }
+    expect({ app: refs.app.deref() === undefined, metrics: refs.metrics.deref() === undefined, registry: refs.registry.deref() === undefined }).toEqual({ app: true, metrics: true, registry: true });
+  });
 
   it("reads the job queue given to it, and leaves its gauges out when it does not answer", async () => {
     let answer: () => Promise<{ queued: number; active: number; failed: number }> = async () => ({ queued: 3, active: 1, failed: 2 });
