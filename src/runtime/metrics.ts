@@ -4,6 +4,7 @@ import type { Database } from "../db/client.js";
 import type { DeliveryStats } from "../delivery/engine.js";
 import { outboxDepth, type OutboxDepth } from "../delivery/outbox.js";
 import type { Logger } from "../logger.js";
+import type { JobRun } from "../scheduling/scheduler.js";
 import { redactError } from "./redact.js";
 import { withTimeout } from "./retry.js";
 import type { UpdateOutcome } from "./update-tracker.js";
@@ -170,6 +171,25 @@ export class AppMetrics {
     fromStats("bantar_outbox_blocked_total", "Outbox messages refused because the person blocked the bot (403)", (stats) => stats.blocked);
     fromStats("bantar_outbox_retries_total", "Outbox sends that failed for a passing reason and were queued again with back-off", (stats) => stats.retried);
     fromStats("bantar_outbox_rate_limited_total", "Outbox sends answered 429 and queued again after retry_after", (stats) => stats.rateLimited);
+  }
+
+  /**
+   * Counts the scheduler's runs on this instance by job and outcome (the scheduler's `onRun`). The
+   * jobs are a fixed set, named up front: every series starts at 0, so a first failure shows in rate().
+   */
+  countJobRuns(jobNames: readonly string[]): (run: JobRun) => void {
+    const runs = new Counter({
+      name: "bantar_scheduled_job_runs_total",
+      help: "Scheduled job runs this instance made, by job and outcome (done, failed: thrown and logged)",
+      labelNames: ["job", "outcome"],
+      registers: [this.registry],
+    });
+    const known = new Set(jobNames);
+    for (const job of known) for (const outcome of ["done", "failed"] as const) runs.labels({ job, outcome }).inc(0);
+    return ({ job, outcome }) => {
+      // Only the names given: a label can never grow with something unforeseen.
+      if (known.has(job)) runs.inc({ job, outcome });
+    };
   }
 
   /** Records one update: called by the update tracker in both modes. */

@@ -228,6 +228,19 @@ describe("AppMetrics", () => {
     expect(sample(away, "bantar_database_up")).toBe(1);
   });
 
+  it("counts scheduled job runs by job and outcome, each known job from 0", async () => {
+    const metrics = new AppMetrics({ instanceId: "runs", mode: "webhook", db: database.db, clock: () => new Date(), logger });
+    const onRun = metrics.countJobRuns(["plan-reminders", "retention"]);
+    const runs = async (job: string, outcome: string) => sample((await metrics.scrape()).body, "bantar_scheduled_job_runs_total", { job, outcome });
+    expect([await runs("plan-reminders", "done"), await runs("retention", "failed")]).toEqual([0, 0]);
+    onRun({ job: "retention", outcome: "failed" });
+    onRun({ job: "retention", outcome: "done" });
+    onRun({ job: "retention", outcome: "done" });
+    onRun({ job: "not-a-job", outcome: "failed" });
+    expect([await runs("retention", "done"), await runs("retention", "failed"), await runs("plan-reminders", "failed")]).toEqual([2, 1, 0]);
+    expect((await metrics.scrape()).body).not.toContain("not-a-job");
+  });
+
   it("has no job gauges without a job queue", async () => {
     const metrics = new AppMetrics({ instanceId: "no-jobs", mode: "polling", db: database.db, clock: () => new Date(), logger });
     expect((await metrics.scrape()).body).not.toContain("bantar_jobs");
