@@ -212,15 +212,14 @@ export async function outboxDepth(db: Database, params: { now: Date; cap?: numbe
       ${oldestDueSql(at)} as oldest
   `;
   type Row = { pending: number | string; due: number | string; sending: number | string; oldest: Date | string | null };
-  const read = async (on: Database) => (await queryRows<Row>(on, query))[0];
   const timeoutMs = params.timeoutMs;
-  const row =
-    timeoutMs === undefined
-      ? await read(db)
-      : await db.transaction(async (tx) => {
-          await tx.execute(sql.raw(`set local statement_timeout = ${Math.max(1, Math.trunc(timeoutMs))}`));
-          return read(tx as unknown as Database);
-        });
+  const row = await db.transaction(async (tx) => {
+    // The planner prices the capped counts by the whole table and would compile the statement
+    // (JIT): ~0.4 s of compiling for ~0.07 s of index reads at a million pending rows.
+    await tx.execute(sql`set local jit = off`);
+    if (timeoutMs !== undefined) await tx.execute(sql.raw(`set local statement_timeout = ${Math.max(1, Math.trunc(timeoutMs))}`));
+    return (await queryRows<Row>(tx, query))[0];
+  });
   return {
     pending: Number(row?.pending ?? 0),
     due: Number(row?.due ?? 0),
