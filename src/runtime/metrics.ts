@@ -33,6 +33,11 @@ export type MetricsOptions = {
    * it is also the reading's statement timeout, so PostgreSQL ends it by then.
    */
   silentMs?: number;
+  /**
+   * Measures the cache time, a reading's age and its silence, in ms: the wall clock by default, not
+   * `clock` (which decides what is due, and which a test may hold still).
+   */
+  elapsedMs?: () => number;
   /** Reads the outbox (outboxDepth on `db`); a test seam for readings that hang or fail. */
   readOutbox?: (params: { now: Date; timeoutMs: number }) => Promise<OutboxDepth>;
 };
@@ -56,7 +61,7 @@ type OutboxView = {
   depth: OutboxDepth | null;
   /** False when the last reading failed, or one has been unanswered for silentMs. */
   up: boolean;
-  /** How old the figures are, by the app's clock (grows while a reading is slow). */
+  /** How old the figures are (grows while a reading is slow). */
   ageSeconds: number;
 };
 
@@ -90,7 +95,7 @@ export class AppMetrics {
   private readonly updateSeconds: Histogram;
   private readonly telegramRequests: Counter;
   private readonly telegramRateLimited: Counter;
-  /** The last reading that settled (depth null: it failed), by the app's clock. */
+  /** The last reading that settled (depth null: it failed), `at` when it started (elapsedMs). */
   private settled: { at: number; depth: OutboxDepth | null } | null = null;
   /** The reading in progress: at most one, kept until the query itself settles. */
   private reading: { startedAt: number; done: Promise<void> } | null = null;
@@ -263,13 +268,13 @@ export class AppMetrics {
    * down: the database counts as down when a reading failed, or has had no answer for `silentMs`.
    */
   private async readOutbox(): Promise<OutboxView> {
-    const { clock, cacheMs = OUTBOX_CACHE_MS, probeMs = DATABASE_PROBE_MS, silentMs = SILENT_MS } = this.options;
-    const nowMs = clock().getTime();
+    const { clock, cacheMs = OUTBOX_CACHE_MS, probeMs = DATABASE_PROBE_MS, silentMs = SILENT_MS, elapsedMs = () => performance.now() } = this.options;
+    const nowMs = elapsedMs();
     if (!this.reading && !(this.settled && nowMs - this.settled.at < cacheMs)) {
       const read = this.options.readOutbox ?? ((params) => outboxDepth(this.options.db, params));
       const reading = {
         startedAt: nowMs,
-        done: read({ now: new Date(nowMs), timeoutMs: silentMs }).then(
+        done: read({ now: clock(), timeoutMs: silentMs }).then(
           (depth) => {
             this.settled = { at: nowMs, depth };
           },
@@ -290,7 +295,7 @@ export class AppMetrics {
       await Promise.race([inProgress.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, probeMs)))]);
       clearTimeout(timer);
     }
-    const atMs = clock().getTime();
+    const atMs = elapsedMs();
     const late = this.reading;
     const silent = late !== null && atMs - late.startedAt >= silentMs;
     const settled = this.settled;

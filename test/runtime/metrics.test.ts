@@ -246,7 +246,7 @@ describe("AppMetrics", () => {
     const figures = (pending: number): OutboxDepth => ({ pending, due: 1, sending: 0, oldestDueAgeMs: 42_000, cap: 50_000 });
     const readings: { resolve(depth: OutboxDepth): void; reject(error: Error): void }[] = [];
     const metrics = new AppMetrics({
-      instanceId: "slow", mode: "webhook", db: database.db, clock: () => now, logger, cacheMs: 5_000, probeMs: 20, silentMs: 120_000,
+      instanceId: "slow", mode: "webhook", db: database.db, clock: () => now, elapsedMs: () => now.getTime(), logger, cacheMs: 5_000, probeMs: 20, silentMs: 120_000,
       readOutbox: () => new Promise<OutboxDepth>((resolve, reject) => readings.push({ resolve, reject })),
     });
     const look = async () => {
