@@ -447,7 +447,10 @@ async function main(): Promise<void> {
         size: SIZE,
         rts: city.rts,
         reminders: judged.reminders,
-        plan_ms: Math.round(Math.max(cold?.planMs ?? 0, steady.planMs)),
+        // The judged plan (the one plan_vs_floor divides): the cold start where there is one, else Friday 19.00.
+        plan_ms: Math.round(judged.planMs),
+        // The every-minute planner's Friday 19.00 plan, on its own (the same as plan_ms without a cold start).
+        steady_plan_ms: Math.round(steady.planMs),
         // The same rows written again in one insert … select, no rules: what planning cannot go below.
         floor_ms: Math.round(floorMs),
         plan_vs_floor: Number(planVsFloor.toFixed(2)),

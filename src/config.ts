@@ -54,7 +54,13 @@ const configSchema = z.object({
   ).transform((value) => value ?? 3),
   // Issue 18: what /metrics names this instance by, and the token a scrape must bear (both optional).
   INSTANCE_ID: optional(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _, . and - (a name for this instance, e.g. bot-1)")),
-  METRICS_TOKEN: optional(z.string().regex(/^[A-Za-z0-9_.~+/-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9 and _ . ~ + / - (sent as Authorization: Bearer <token>)")),
+  // RFC 6750's token68: `=` only as padding at the end, so `openssl rand -base64 32` is taken as it is.
+  METRICS_TOKEN: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.~+/-]+=*$/, "must be characters of A-Z, a-z, 0-9 and _ . ~ + / -, with = only at the end (sent as Authorization: Bearer <token>)")
+      .refine((token) => token.length >= 16 && token.length <= 256, "must be 16-256 characters long"),
+  ),
   PORT: optional(
     z
       .string()

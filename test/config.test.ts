@@ -250,6 +250,16 @@ describe("parseConfig: INSTANCE_ID and METRICS_TOKEN (/metrics)", () => {
     expect(problemsOf({ BOT_TOKEN: TOKEN, INSTANCE_ID: "bot 1", METRICS_TOKEN: "short-token" }).map((problem) => problem.split(" ")[0])).toEqual(["INSTANCE_ID", "METRICS_TOKEN"]);
     expect(problemsOf({ BOT_TOKEN: TOKEN, INSTANCE_ID: "x".repeat(65) })).toHaveLength(1);
     expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "sixteen chars ok?" })).toHaveLength(1);
+    // `=` only as base64 padding at the end, and the length still counts.
+    expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "abcdefgh=ijklmnopq" })).toHaveLength(1);
+    expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "abc=" })).toHaveLength(1);
+    expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: `${"a".repeat(256)}=` })).toHaveLength(1);
+  });
+
+  it("takes a token made by `openssl rand -base64 32`, padding and all", () => {
+    const token = "q2V0Yk5pYzJ4b3R5c2F3Yk1hY2hpbmUrL3Rlc3Q0Mg=";
+    expect(parseConfig({ BOT_TOKEN: TOKEN, METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(parseConfig({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "c2l4dGVlbiBieXRlcyBvaw==" }).metricsToken).toBe("c2l4dGVlbiBieXRlcyBvaw==");
   });
 });
 

@@ -180,7 +180,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   delivery.start();
   const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds, webappUrl: config.webappUrl, reportEscalationDays: config.reportEscalationDays };
-  const scheduler = createScheduler({ db, logger, clock }, { jobs: [...productionJobs(jobDeps), ...(options.jobs ?? [])] });
+  const jobs = [...productionJobs(jobDeps), ...(options.jobs ?? [])];
+  const scheduler = createScheduler({ db, logger, clock }, { jobs, onRun: metrics.countJobRuns(jobs.map((job) => job.name)) });
   scheduler.start();
 
   let polling: Promise<void> = Promise.resolve();

@@ -2,16 +2,19 @@ import { hostname } from "node:os";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/client.js";
 import type { DeliveryStats } from "../delivery/engine.js";
-import { outboxDepth, type OutboxDepth } from "../delivery/outbox.js";
+import { OUTBOX_COUNT_CAP, outboxDepth, type OutboxDepth } from "../delivery/outbox.js";
 import type { Logger } from "../logger.js";
+import type { JobRun } from "../scheduling/scheduler.js";
+import { DATABASE_PROBE_MS } from "./health.js";
 import { redactError } from "./redact.js";
 import { withTimeout } from "./retry.js";
+import type { UpdateOutcome } from "./update-tracker.js";
 
 /** What the durable job queue reports (another part of the app provides it). */
 export type JobQueueStats = { queued: number; active: number; failed: number };
 
 export type MetricsOptions = {
-  /** Names this instance in every series (INSTANCE_ID, or hostname and pid). */
+  /** Names this instance in every series (INSTANCE_ID, or the hostname). */
   instanceId: string;
   mode: "polling" | "webhook";
   db: Database;
@@ -23,25 +26,65 @@ export type MetricsOptions = {
   jobs?: () => Promise<JobQueueStats>;
   /** How long one reading of the outbox serves scrapes (several Prometheus servers, or a fast interval). */
   cacheMs?: number;
-  /** How long a scrape waits for the database before reporting it down. */
+  /** How long a scrape waits for a reading before showing the last one (DATABASE_PROBE_MS). */
   probeMs?: number;
+  /**
+   * A reading still unanswered after this long means the database is not answering (up 0, lag NaN);
+   * it is also the reading's statement timeout, so PostgreSQL ends it by then.
+   */
+  silentMs?: number;
+  /**
+   * Measures the cache time, a reading's age and its silence, in ms: the wall clock by default, not
+   * `clock` (which decides what is due, and which a test may hold still).
+   */
+  elapsedMs?: () => number;
+  /** Reads the outbox (outboxDepth on `db`); a test seam for readings that hang or fail. */
+  readOutbox?: (params: { now: Date; timeoutMs: number }) => Promise<OutboxDepth>;
 };
 
-/** The instance's name in metrics when INSTANCE_ID is not set: a container's hostname and the process. */
+/**
+ * The instance's name in metrics when INSTANCE_ID is not set: the host's (a container's) name. Not
+ * the pid too: a restart would start new series each time. Instances sharing a host set INSTANCE_ID.
+ */
 export function defaultInstanceId(): string {
-  return `${hostname()}-${process.pid}`;
+  return hostname();
 }
 
 /** Handling times of an update, seconds: a quick reply to a slow digest request. */
 const UPDATE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const OUTBOX_CACHE_MS = 5_000;
-const PROBE_MS = 2_000;
+const SILENT_MS = 30_000;
+
+/** The outbox as a scrape shows it: the last reading that settled, and whether one is late. */
+type OutboxView = {
+  /** The last settled reading's figures; null when it failed, or none has settled yet. */
+  depth: OutboxDepth | null;
+  /** False when the last reading failed, or one has been unanswered for silentMs. */
+  up: boolean;
+  /** How old the figures are (grows while a reading is slow). */
+  ageSeconds: number;
+};
 
 type Fetch = typeof fetch;
 
+let processRegistry: Registry | undefined;
+
+/**
+ * Node's own metrics (process_*, nodejs_*), collected once per process on a registry of their own.
+ * prom-client starts a GC observer and an event-loop-delay monitor for every collectDefaultMetrics
+ * call and never stops them: one per app would pile up in a process that starts many (tests).
+ */
+export function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
 /**
  * The metrics of one app (Prometheus text at /metrics), on a registry of its own, so several apps
- * in one process (tests) keep theirs apart. Labels name only the instance and fixed states:
+ * in one process (tests) keep theirs apart; Node's own metrics are the process's (processMetrics). Labels name only the instance and fixed states:
  * never a chat, a person or a command's text. Counts the app sees as they happen (updates,
  * Telegram's 429s) are counted here; the outbox and the job queue are read at scrape time.
  */
@@ -52,13 +95,15 @@ export class AppMetrics {
   private readonly updateSeconds: Histogram;
   private readonly telegramRequests: Counter;
   private readonly telegramRateLimited: Counter;
-  private outboxCache: { at: number; depth: OutboxDepth | null } | null = null;
-  private outboxReading: Promise<OutboxDepth | null> | null = null;
+  /** The last reading that settled (depth null: it failed), `at` when it started (elapsedMs). */
+  private settled: { at: number; depth: OutboxDepth | null } | null = null;
+  /** The reading in progress: at most one, kept until the query itself settles. */
+  private reading: { startedAt: number; done: Promise<void> } | null = null;
+  private viewOfScrape: Promise<OutboxView> | null = null;
 
   constructor(private readonly options: MetricsOptions) {
     const registers = [this.registry];
     this.registry.setDefaultLabels({ instance_id: options.instanceId });
-    collectDefaultMetrics({ register: this.registry });
     new Gauge({ name: "bantar_instance_info", help: "1 for each running instance, with its mode", labelNames: ["mode"], registers }).set({ mode: options.mode }, 1);
 
     this.updatesHandled = new Counter({ name: "bantar_updates_handled_total", help: "Updates this instance finished handling without an error", registers });
@@ -67,17 +112,17 @@ export class AppMetrics {
     this.telegramRequests = new Counter({ name: "bantar_telegram_requests_total", help: "Calls this instance made to the Bot API (replies, outbox sends, polling)", registers });
     this.telegramRateLimited = new Counter({ name: "bantar_telegram_rate_limited_total", help: "Bot API calls answered 429 Too Many Requests, replies and outbox sends alike", registers });
 
-    const readOutbox = () => this.readOutbox();
+    const view = () => this.outboxView();
     new Gauge({
       name: "bantar_outbox_messages",
-      help: "Outbox messages by state: pending (waiting, due or later), due (their time has come), sending (claimed, not settled)",
+      help: `Outbox messages by state, each counted up to ${OUTBOX_COUNT_CAP} (that figure means at least as many): pending (waiting, due or later), due (their time has come), sending (claimed, not settled)`,
       labelNames: ["state"],
       registers,
       async collect() {
-        const depth = await readOutbox();
+        const { depth, up } = await view();
         // No reading (the database did not answer): no samples, rather than made-up zeros.
         this.reset();
-        if (!depth) return;
+        if (!depth || !up) return;
         this.set({ state: "pending" }, depth.pending);
         this.set({ state: "due" }, depth.due);
         this.set({ state: "sending" }, depth.sending);
@@ -88,22 +133,31 @@ export class AppMetrics {
       help: "Age of the oldest due outbox message: how far behind sending runs (NaN when the database did not answer)",
       registers,
       async collect() {
-        const depth = await readOutbox();
-        this.set(depth ? depth.oldestDueAgeMs / 1000 : NaN);
+        const { depth, up } = await view();
+        this.set(depth && up ? depth.oldestDueAgeMs / 1000 : NaN);
+      },
+    });
+    new Gauge({
+      name: "bantar_outbox_reading_age_seconds",
+      help: "Age of the outbox reading behind the outbox gauges: up to the cache time, more while a reading is slow (the database answers, late)",
+      registers,
+      async collect() {
+        const { ageSeconds } = await view();
+        this.set(ageSeconds);
       },
     });
     new Gauge({
       name: "bantar_database_up",
-      help: "1 when the database answered the last outbox reading, else 0",
+      help: "0 when the last outbox reading failed or one has had no answer for a long while (a slow one is not 0: see bantar_outbox_reading_age_seconds), else 1",
       registers,
       async collect() {
-        this.set((await readOutbox()) ? 1 : 0);
+        this.set((await view()).up ? 1 : 0);
       },
     });
 
     const jobs = options.jobs;
     if (jobs) {
-      const probeMs = options.probeMs ?? PROBE_MS;
+      const probeMs = options.probeMs ?? DATABASE_PROBE_MS;
       const { logger, secrets = [] } = options;
       new Gauge({
         name: "bantar_jobs",
@@ -154,8 +208,27 @@ export class AppMetrics {
     fromStats("bantar_outbox_rate_limited_total", "Outbox sends answered 429 and queued again after retry_after", (stats) => stats.rateLimited);
   }
 
+  /**
+   * Counts the scheduler's runs on this instance by job and outcome (the scheduler's `onRun`). The
+   * jobs are a fixed set, named up front: every series starts at 0, so a first failure shows in rate().
+   */
+  countJobRuns(jobNames: readonly string[]): (run: JobRun) => void {
+    const runs = new Counter({
+      name: "bantar_scheduled_job_runs_total",
+      help: "Scheduled job runs this instance made, by job and outcome (done, failed: thrown and logged)",
+      labelNames: ["job", "outcome"],
+      registers: [this.registry],
+    });
+    const known = new Set(jobNames);
+    for (const job of known) for (const outcome of ["done", "failed"] as const) runs.labels({ job, outcome }).inc(0);
+    return ({ job, outcome }) => {
+      // Only the names given: a label can never grow with something unforeseen.
+      if (known.has(job)) runs.inc({ job, outcome });
+    };
+  }
+
   /** Records one update: called by the update tracker in both modes. */
-  readonly observeUpdate = (seconds: number, ok: boolean): void => {
+  readonly observeUpdate = ({ seconds, ok }: UpdateOutcome): void => {
     (ok ? this.updatesHandled : this.updatesFailed).inc();
     this.updateSeconds.observe(seconds);
   };
@@ -170,29 +243,67 @@ export class AppMetrics {
     }) as Fetch;
   }
 
-  /** The Prometheus text format. */
+  /**
+   * The Prometheus text format: this app's series and the process's, merged for this scrape only
+   * (the merged registry is dropped after it, so the process's registry never refers to an app).
+   */
   async scrape(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const merged = Registry.merge([processMetrics(), this.registry]);
+    merged.setDefaultLabels({ instance_id: this.options.instanceId });
+    return { contentType: merged.contentType, body: await merged.metrics() };
+  }
+
+  /** One view serves every gauge of a scrape: the gauges are collected together, so they share it. */
+  private outboxView(): Promise<OutboxView> {
+    this.viewOfScrape ??= this.readOutbox().finally(() => {
+      this.viewOfScrape = null;
+    });
+    return this.viewOfScrape;
   }
 
   /**
-   * One reading of the outbox serves every gauge of a scrape, and the scrapes within `cacheMs`;
-   * null when the database did not answer in time (logged).
+   * The outbox as of the last reading, read again when older than `cacheMs`. Never two readings at
+   * once: a reading runs until its query settles (a statement timeout of `silentMs` ends it), and a
+   * scrape waits for it `probeMs` at most, then shows the last figures with their age. Slow is not
+   * down: the database counts as down when a reading failed, or has had no answer for `silentMs`.
    */
-  private readOutbox(): Promise<OutboxDepth | null> {
-    const nowMs = Date.now();
-    if (this.outboxCache && nowMs - this.outboxCache.at < (this.options.cacheMs ?? OUTBOX_CACHE_MS)) return Promise.resolve(this.outboxCache.depth);
-    this.outboxReading ??= (async () => {
-      let depth: OutboxDepth | null = null;
-      try {
-        depth = await withTimeout(outboxDepth(this.options.db, this.options.clock()), this.options.probeMs ?? PROBE_MS);
-      } catch (error) {
-        this.options.logger.warn({ err: redactError(error, this.options.secrets ?? []) }, "metrics: the outbox could not be read");
-      }
-      this.outboxCache = { at: Date.now(), depth };
-      this.outboxReading = null;
-      return depth;
-    })();
-    return this.outboxReading;
+  private async readOutbox(): Promise<OutboxView> {
+    const { clock, cacheMs = OUTBOX_CACHE_MS, probeMs = DATABASE_PROBE_MS, silentMs = SILENT_MS, elapsedMs = () => performance.now() } = this.options;
+    const nowMs = elapsedMs();
+    if (!this.reading && !(this.settled && nowMs - this.settled.at < cacheMs)) {
+      const read = this.options.readOutbox ?? ((params) => outboxDepth(this.options.db, params));
+      const reading = {
+        startedAt: nowMs,
+        done: read({ now: clock(), timeoutMs: silentMs }).then(
+          (depth) => {
+            this.settled = { at: nowMs, depth };
+          },
+          (error: unknown) => {
+            this.settled = { at: nowMs, depth: null };
+            this.options.logger.warn({ err: redactError(error, this.options.secrets ?? []) }, "metrics: the outbox could not be read");
+          },
+        ),
+      };
+      this.reading = reading;
+      void reading.done.finally(() => {
+        if (this.reading === reading) this.reading = null;
+      });
+    }
+    const inProgress = this.reading;
+    if (inProgress) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([inProgress.done, new Promise<void>((resolve) => (timer = setTimeout(resolve, probeMs)))]);
+      clearTimeout(timer);
+    }
+    const atMs = elapsedMs();
+    const late = this.reading;
+    const silent = late !== null && atMs - late.startedAt >= silentMs;
+    const settled = this.settled;
+    return {
+      depth: settled?.depth ?? null,
+      // No reading settled yet (the first is slow): not known to be down.
+      up: !silent && settled?.depth !== null,
+      ageSeconds: settled ? Math.max(0, atMs - settled.at) / 1000 : 0,
+    };
   }
 }

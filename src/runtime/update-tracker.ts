@@ -1,5 +1,7 @@
-/** Told of every update once it is done: how long it took, and whether it was handled without an error. */
-export type UpdateObserver = (seconds: number, ok: boolean) => void;
+/** One finished update: how long it took, and whether it was handled without an error. */
+export type UpdateOutcome = { seconds: number; ok: boolean };
+/** Told of every update once it is done. */
+export type UpdateObserver = (outcome: UpdateOutcome) => void;
 
 /**
  * Counts the updates being handled, so shutdown can wait for them, and remembers when the last
@@ -29,10 +31,15 @@ export class UpdateTracker {
       ok = true;
       return true;
     } finally {
-      this.observe?.((performance.now() - startedAt) / 1000, ok);
+      // The count first: an observer that throws must not leave shutdown waiting for this update.
       this.active--;
       this.last = this.clock();
       if (this.active === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      try {
+        this.observe?.({ seconds: (performance.now() - startedAt) / 1000, ok });
+      } catch {
+        // Metrics are a by-product: their failure neither fails the update nor stops the others.
+      }
     }
   }
 

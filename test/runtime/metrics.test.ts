@@ -1,9 +1,11 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Update } from "grammy/types";
-import { describe, expect, it } from "vitest";
-import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
+import { describe, expect, it, vi } from "vitest";
+import { enqueueMessages, oldestDueAge, outboxDepth, PRIORITY, type OutboxDepth } from "../../src/delivery/outbox.js";
 import { createLogger } from "../../src/logger.js";
 import { startApp } from "../../src/runtime/app.js";
-import { AppMetrics } from "../../src/runtime/metrics.js";
+import { AppMetrics, processMetrics } from "../../src/runtime/metrics.js";
 import { BOT_INFO } from "../helpers/test-bot.js";
 import { createTestDatabase, withTestDatabase } from "../helpers/database.js";
 import { postUpdate, testConfig } from "./harness.js";
@@ -174,8 +176,44 @@ describe("GET /metrics", () => {
   });
 });
 
+/** V8's collector, reachable without starting node with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 describe("AppMetrics", () => {
   const logger = createLogger("silent");
+
+  it("collects Node's own metrics once per process, each app's scrape naming itself", async () => {
+    const one = new AppMetrics({ instanceId: "one", mode: "webhook", db: database.db, clock: () => new Date(), logger });
+    const two = new AppMetrics({ instanceId: "two", mode: "polling", db: database.db, clock: () => new Date(), logger });
+    // Not on the apps' registries (a GC observer and a loop-delay monitor each, never stopped): on the process's.
+    expect([one.registry.getSingleMetric("process_cpu_seconds_total"), two.registry.getSingleMetric("nodejs_eventloop_lag_seconds")]).toEqual([undefined, undefined]);
+    expect(processMetrics().getSingleMetric("process_cpu_seconds_total")).toBeDefined();
+    expect(processMetrics()).toBe(processMetrics());
+    for (const [metrics, id] of [[one, "one"], [two, "two"]] as const) {
+      const text = (await metrics.scrape()).body;
+      expect(sample(text, "process_cpu_seconds_total", { instance_id: id })).toBeGreaterThan(0);
+      expect(sample(text, "bantar_instance_info", { instance_id: id })).toBe(1);
+      expect(text.split("\n").filter((line) => line && !line.startsWith("#") && !line.includes(`instance_id="${id}"`))).toEqual([]);
+    }
+  });
+
+  it("leaves nothing that keeps a stopped app alive", async () => {
+    const start = async () => {
+      const app = await startMetricsApp(new TelegramStub(), "webhook");
+      expect((await scrape(app.port)).status).toBe(200);
+      await app.stop();
+      return { app: new WeakRef(app), metrics: new WeakRef(app.metrics), registry: new WeakRef(app.metrics.registry) };
+    };
+    const refs = await start();
+    for (let i = 0; i < 10 && refs.app.deref(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      collectGarbage();
+    }
+    expect({ app: refs.app.deref() === undefined, metrics: refs.metrics.deref() === undefined, registry: refs.registry.deref() === undefined }).toEqual({ app: true, metrics: true, registry: true });
+  });
 
   it("reads the job queue given to it, and leaves its gauges out when it does not answer", async () => {
     let answer: () => Promise<{ queued: number; active: number; failed: number }> = async () => ({ queued: 3, active: 1, failed: 2 });
@@ -188,6 +226,88 @@ describe("AppMetrics", () => {
     const away = (await metrics.scrape()).body;
     expect(sample(away, "bantar_jobs", { state: "queued" })).toBeUndefined();
     expect(sample(away, "bantar_database_up")).toBe(1);
+  });
+
+  it("counts scheduled job runs by job and outcome, each known job from 0", async () => {
+    const metrics = new AppMetrics({ instanceId: "runs", mode: "webhook", db: database.db, clock: () => new Date(), logger });
+    const onRun = metrics.countJobRuns(["plan-reminders", "retention"]);
+    const runs = async (job: string, outcome: string) => sample((await metrics.scrape()).body, "bantar_scheduled_job_runs_total", { job, outcome });
+    expect([await runs("plan-reminders", "done"), await runs("retention", "failed")]).toEqual([0, 0]);
+    onRun({ job: "retention", outcome: "failed" });
+    onRun({ job: "retention", outcome: "done" });
+    onRun({ job: "retention", outcome: "done" });
+    onRun({ job: "not-a-job", outcome: "failed" });
+    expect([await runs("retention", "done"), await runs("retention", "failed"), await runs("plan-reminders", "failed")]).toEqual([2, 1, 0]);
+    expect((await metrics.scrape()).body).not.toContain("not-a-job");
+  });
+
+  it("keeps one outbox reading in flight until it settles, shows the last figures while it is slow, and calls the database down only when it fails or stays silent", async () => {
+    let now = new Date("2026-12-05T14:00:00Z");
+    const figures = (pending: number): OutboxDepth => ({ pending, due: 1, sending: 0, oldestDueAgeMs: 42_000, cap: 50_000 });
+    const readings: { resolve(depth: OutboxDepth): void; reject(error: Error): void }[] = [];
+    const metrics = new AppMetrics({
+      instanceId: "slow", mode: "webhook", db: database.db, clock: () => now, elapsedMs: () => now.getTime(), logger, cacheMs: 5_000, probeMs: 20, silentMs: 120_000,
+      readOutbox: () => new Promise<OutboxDepth>((resolve, reject) => readings.push({ resolve, reject })),
+    });
+    const look = async () => {
+      const text = (await metrics.scrape()).body;
+      return { up: sample(text, "bantar_database_up"), pending: sample(text, "bantar_outbox_messages", { state: "pending" }), lag: sample(text, "bantar_outbox_lag_seconds"), age: sample(text, "bantar_outbox_reading_age_seconds") };
+    };
+
+    const first = look();
+    await vi.waitFor(() => expect(readings).toHaveLength(1));
+    readings[0]!.resolve(figures(7));
+    expect(await first).toEqual({ up: 1, pending: 7, lag: 42, age: 0 });
+
+    // Past the cache time a new reading starts, and hangs: every scrape shows the last figures, older
+    // each time, with the database up; no second reading is started while the first is in flight.
+    now = new Date(now.getTime() + 10_000);
+    expect(await look()).toEqual({ up: 1, pending: 7, lag: 42, age: 10 });
+    now = new Date(now.getTime() + 50_000);
+    expect(await look()).toEqual({ up: 1, pending: 7, lag: 42, age: 60 });
+    expect(readings).toHaveLength(2);
+
+    // Silent for silentMs: the database is not answering.
+    now = new Date(now.getTime() + 110_000);
+    const silent = await look();
+    expect(silent.up).toBe(0);
+    expect(silent.pending).toBeUndefined();
+    expect(silent.lag).toBeNaN();
+    expect(readings).toHaveLength(2);
+
+    // It answers at last: its figures show, the database up again.
+    readings[1]!.resolve(figures(9));
+    await vi.waitFor(async () => expect(await look()).toMatchObject({ up: 1, pending: 9 }));
+
+    // A reading that fails: down, no figures.
+    now = new Date(now.getTime() + 10_000);
+    const failing = look();
+    await vi.waitFor(() => expect(readings).toHaveLength(3));
+    readings[2]!.reject(new Error("connection refused"));
+    const failed = await failing;
+    expect([failed.up, failed.pending]).toEqual([0, undefined]);
+    expect(failed.lag).toBeNaN();
+  });
+
+  it("counts the outbox up to a cap, and reads the lag from the oldest due row of any priority", async () => {
+    await database.truncate();
+    const now = new Date("2026-12-05T14:00:00Z");
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    await enqueueMessages(database.db, [
+      { dedupeKey: "cap-1", chatId: 7601, priority: PRIORITY.duty, payload: { text: "x" }, notBefore: at(-1) },
+      { dedupeKey: "cap-2", chatId: 7602, priority: PRIORITY.duty, payload: { text: "x" }, notBefore: at(-2) },
+      { dedupeKey: "cap-3", chatId: 7603, priority: PRIORITY.summary, payload: { text: "x" }, notBefore: at(-30) },
+      { dedupeKey: "cap-4", chatId: 7604, priority: 25, payload: { text: "x" }, notBefore: at(-3) },
+      { dedupeKey: "cap-5", chatId: 7605, priority: PRIORITY.reminder, payload: { text: "x" }, notBefore: at(60) },
+      { dedupeKey: "cap-6", chatId: 7606, priority: PRIORITY.announcement, payload: { text: "x" }, notBefore: at(0) },
+    ]);
+    expect(await outboxDepth(database.db, { now })).toEqual({ pending: 6, due: 5, sending: 0, oldestDueAgeMs: 30 * 60_000, cap: 50_000 });
+    expect(await outboxDepth(database.db, { now, cap: 3, timeoutMs: 5_000 })).toEqual({ pending: 3, due: 3, sending: 0, oldestDueAgeMs: 30 * 60_000, cap: 3 });
+    // /healthz's lag is the same reading.
+    expect(await oldestDueAge(database.db, now)).toBe(30 * 60_000);
+    expect(await oldestDueAge(database.db, at(-60))).toBe(0);
+    await database.truncate();
+    expect(await outboxDepth(database.db, { now })).toEqual({ pending: 0, due: 0, sending: 0, oldestDueAgeMs: 0, cap: 50_000 });
   });
 
   it("has no job gauges without a job queue", async () => {
