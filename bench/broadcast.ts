@@ -1,9 +1,11 @@
 /**
  * npm run bench:broadcast — a broadcast to 1,000 residents through the delivery engine, against a
  * local fake Bot API that enforces Telegram's limits, beside grammY's recommended recipes, and a
- * crash test that kills the sender part-way. Prints a table and ends with one line of JSON.
+ * crash test that kills the sender part-way, and a run of 3 real instances (src/main.ts, webhook
+ * mode) on one PostgreSQL whose elected sender is killed part-way while residents write to the
+ * others. Prints tables and ends with one line of JSON.
  *
- * Options: --size=full|small (1,000 or 100 residents), --recipients=N overrides the size.
+ * Options: --size=full|small (1,000 or 150 residents), --recipients=N overrides the size.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -22,10 +24,12 @@ import { countByStatus } from "../src/delivery/outbox.js";
 import { Pacer } from "../src/delivery/pacer.js";
 import { createLogger } from "../src/logger.js";
 import { FakeBotApiProcess, type FakeBotApiReport } from "./fake-bot-api-process.js";
+import { INSTANCE_HOOK_PATH, INSTANCE_SECRET, InstanceProcess } from "./instance-process.js";
 import { createScratchDatabase } from "./scratch-database.js";
-import { numberOption, sizeOption } from "./support.js";
+import { SECRET_HEADER } from "../src/runtime/http-server.js";
+import { flagOption, numberOption, sizeOption } from "./support.js";
 
-const { size: SIZE, preset: PRESET } = sizeOption({ full: { recipients: 1000 }, small: { recipients: 100 } }, "full");
+const { size: SIZE, preset: PRESET } = sizeOption({ full: { recipients: 1000 }, small: { recipients: 150 } }, "full");
 const RECIPIENTS = numberOption("recipients", PRESET.recipients);
 const BLOCKED_EVERY = 50; // 2% of residents have blocked the bot
 const LIMIT = 30;
@@ -139,11 +143,154 @@ async function runCrash(database: Awaited<ReturnType<typeof createScratchDatabas
   return { ...tally(report), inFlightAtKill, deliveredAtKill, exitCode };
 }
 
+const INSTANCES = 3;
+/** --instances-only: only the run of several instances (while working on it). */
+const INSTANCES_ONLY = flagOption("instances-only");
+/** Residents writing to the bot during the instances' run (one update every 250 ms), each answered by the instance it reached. */
+const REPLY_EVERY_MS = numberOption("reply-every-ms", 250);
+const FIRST_WRITER = 9_000_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A resident's message as Telegram posts it to a webhook. */
+function postMessage(port: number, userId: number, updateId: number): Promise<void> {
+  const update = {
+    update_id: updateId,
+    message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: userId, type: "private", first_name: "Warga" }, from: { id: userId, is_bot: false, first_name: "Warga", language_code: "id" }, text: "/bantuan", entities: [{ type: "bot_command", offset: 0, length: 8 }] },
+  };
+  return fetch(`http://127.0.0.1:${port}${INSTANCE_HOOK_PATH}`, { method: "POST", headers: { "content-type": "application/json", [SECRET_HEADER]: INSTANCE_SECRET }, body: JSON.stringify(update) }).then(
+    (response) => void response.body?.cancel(),
+    () => {}, // the instance was just killed
+  );
+}
+
+/**
+ * Three instances share the token: only the elected one sends the outbox, the others answer the
+ * residents writing to them and tell the sender. The sender is SIGKILLed part-way; failover is the
+ * time from the kill to the next message the fake Bot API receives.
+ */
+async function runInstances(database: Awaited<ReturnType<typeof createScratchDatabase>>, fake: FakeBotApiProcess, actor: Awaited<ReturnType<typeof seed>>) {
+  await fake.reset();
+  const instances = Array.from({ length: INSTANCES }, () => InstanceProcess.start({ databaseUrl: database.url, apiRoot: fake.apiRoot }));
+  try {
+    await Promise.all(instances.map((instance) => instance.listening()));
+    while (!instances.some((instance) => instance.elected)) await sleep(20);
+    await fake.reset(); // start-up calls (getMe, setWebhook, commands) are not the broadcast's
+    const alive = new Set(instances);
+    let replies = 0;
+    let writing = true;
+    const writers = (async () => {
+      for (let n = 0; writing && REPLY_EVERY_MS > 0; n++) {
+        const targets = [...alive];
+        void postMessage(targets[n % targets.length]!.port, FIRST_WRITER + n, 1_000_000 + n);
+        replies++;
+        await sleep(REPLY_EVERY_MS);
+      }
+    })();
+    await startBroadcast({ db: database.db, i18n: createI18n(database.db) }, actor, { audience: "rt-members", text: TEXT, entities: null, toPrivate: true, toGroup: false, pinInGroup: false }, "bench-instances", new Date());
+    // Reached through an instance that does not send the outbox, the wake-up goes to the sender by NOTIFY.
+    const isBroadcast = ([chatId]: [number, number]) => chatId < FIRST_WRITER;
+    const broadcastAccepted = async () => (await fake.report()).accepted.filter(isBroadcast).length;
+    while ((await broadcastAccepted()) < Math.floor(RECIPIENTS * 0.4)) await sleep(10);
+    const sender = instances.find((instance) => instance.elected)!;
+    sender.kill("SIGKILL");
+    const killedAt = Date.now(); // the fake's arrival stamps are on the same machine's clock
+    alive.delete(sender);
+    await sender.exited;
+    const inFlightAtKill = (await countByStatus(database.db)).sending;
+    for (;;) {
+      const counts = await countByStatus(database.db);
+      if (counts.pending + counts.sending === 0) break;
+      await sleep(50);
+    }
+    writing = false;
+    await writers;
+    await sleep(500); // the last replies
+    const report = await fake.report();
+    if (process.env.BENCH_DEBUG) {
+      for (const [chatId, at] of report.refused) {
+        const before = report.accepted.filter(([, t]) => t > at - 1000 && t <= at);
+        console.log(`429 at ${at - killedAt} ms from the kill to ${chatId >= FIRST_WRITER ? "a reply" : "the broadcast"}: ${before.length} accepted in the second before (${before.filter(([c]) => c >= FIRST_WRITER).length} replies); gaps ${before.slice(-6).map(([, t], i, all) => (i ? t - all[i - 1]![1] : 0)).join(",")}`);
+      }
+    }
+    const broadcastStamps = report.accepted.filter(isBroadcast).map(([, at]) => at);
+    const [first, last] = [Math.min(...broadcastStamps), Math.max(...broadcastStamps)];
+    // Failover: from the kill to the next broadcast message Telegram received (replies never stopped).
+    const resumedAt = Math.min(...broadcastStamps.filter((at) => at > killedAt));
+    const failoverS = (resumedAt - killedAt) / 1000;
+    // The token's total while the broadcast ran: its messages and the replies among them.
+    const inWindow = report.accepted.filter(([, at]) => at >= first && at <= last).length;
+    const seconds = (last - first) / 1000;
+    let busiestSecond = 0;
+    const stamps = report.accepted.map(([, at]) => at).sort((a, b) => a - b);
+    for (let i = 0, j = 0; j < stamps.length; j++) {
+      while (stamps[j]! - stamps[i]! >= 1000) i++;
+      busiestSecond = Math.max(busiestSecond, j - i + 1);
+    }
+    return {
+      ...tally(report),
+      received429: report.counts.tooManyRequests,
+      received429OnReplies: report.refused.filter(([chatId]) => chatId >= FIRST_WRITER).length,
+      replies,
+      repliesInWindow: inWindow - broadcastStamps.length,
+      seconds,
+      failoverS,
+      inFlightAtKill,
+      busiestSecond,
+      newSenders: [...alive].filter((instance) => instance.elected).length,
+      // The failover's gap has its own target: the rate is the token's while a sender is up.
+      msgsPerS: inWindow / Math.max(0.001, seconds - failoverS),
+      overallMsgsPerS: inWindow / seconds,
+    };
+  } finally {
+    for (const instance of instances) instance.kill("SIGTERM");
+    await Promise.all(instances.map((instance) => instance.exited));
+  }
+}
+
+type InstancesFigures = Awaited<ReturnType<typeof runInstances>>;
+
+function printInstances(multi: InstancesFigures): void {
+  console.log(`\n${INSTANCES} instances (src/main.ts, webhook mode) on one PostgreSQL; one resident writes to them every ${REPLY_EVERY_MS} ms (round robin), the elected sender is SIGKILLed after 40% of the broadcast.`);
+  console.log("| run | msgs/s (token total) | floor: the limit | ratio to floor | busiest second | 429s received | lost | duplicated | rows in flight at kill | failover s | replies among them | total s |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log(`| ${INSTANCES} instances, sender killed | ${multi.msgsPerS.toFixed(1)} | ${LIMIT} | ${(multi.msgsPerS / LIMIT).toFixed(3)} | ${multi.busiestSecond} | ${multi.received429} | ${multi.lost} | ${multi.duplicated} | ${multi.inFlightAtKill} | ${multi.failoverS.toFixed(2)} | ${multi.repliesInWindow} | ${multi.seconds.toFixed(1)} |`);
+  console.log(`msgs/s counts everything the token sent between the broadcast's first and last message (broadcast and replies), over that time less the failover gap; with the gap: ${multi.overallMsgsPerS.toFixed(1)} msgs/s. One new sender took over: ${multi.newSenders === 1 ? "yes" : `NO (${multi.newSenders})`}.`);
+  console.log(`429s: ${multi.received429} (${multi.received429OnReplies} of them on replies); each pauses every sender for its retry_after.`);
+  console.log(`A duplicate is a message Telegram had in hand when its sender died (at least once): at most the rows in flight at the kill: ${multi.duplicated <= multi.inFlightAtKill ? "yes" : "NO"}.`);
+}
+
+function instancesJson(multi: InstancesFigures) {
+  return {
+    floor_msgs_per_s: LIMIT,
+    instances: INSTANCES,
+    instances_msgs_per_s: Number(multi.msgsPerS.toFixed(2)),
+    instances_ratio_to_floor: Number((multi.msgsPerS / LIMIT).toFixed(3)),
+    instances_received_429: multi.received429,
+    instances_lost: multi.lost,
+    instances_duplicated: multi.duplicated,
+    instances_in_flight_at_kill: multi.inFlightAtKill,
+    failover_s: Number(multi.failoverS.toFixed(2)),
+  };
+}
+
 const database = await createScratchDatabase("bantar_bench_broadcast");
 const fake = await FakeBotApiProcess.start({ blockedChatIds });
 try {
   const actor = await seed(database.db);
   console.log(`Broadcast to ${RECIPIENTS} residents (${blockedChatIds.length} have blocked the bot); fake Bot API: 50–100 ms per call, 429 over 30/s overall or 1/s per chat.\n`);
+  if (INSTANCES_ONLY) {
+    const multi = await runInstances(database, fake, actor);
+    printInstances(multi);
+    console.log(JSON.stringify({ bench: "broadcast", size: SIZE, recipients: RECIPIENTS, ...instancesJson(multi) }));
+  } else {
+    await fullRun(actor);
+  }
+} finally {
+  await fake.stop();
+  await database.drop();
+}
+
+async function fullRun(actor: Awaited<ReturnType<typeof seed>>): Promise<void> {
   const engine = await runEngine(database, fake, actor);
   const autoRetryFigures = await runAutoRetry(fake);
   const throttlerFigures = await runThrottler(fake);
@@ -159,6 +306,11 @@ try {
   const crash = await runCrash(database, fake, actor);
   console.log(`\nCrash test: sender killed with SIGKILL after ${crash.deliveredAtKill} deliveries, ${crash.inFlightAtKill} rows in flight; restarted.`);
   console.log(`  every reachable resident got the message: ${crash.lost === 0 ? "yes" : `NO, ${crash.lost} lost`}; duplicates: ${crash.duplicated} (at most one per row in flight at the kill: ${crash.duplicated <= crash.inFlightAtKill ? "yes" : "NO"})`);
+
+  const multi = await runInstances(database, fake, actor);
+  printInstances(multi);
+  const multiOk = multi.msgsPerS >= 28 && multi.received429 === 0 && multi.lost === 0 && multi.duplicated === 0 && multi.failoverS <= 10;
+  console.log(`Target (${INSTANCES} instances: ≥ 28 msgs/s, 0 429s, 0 lost, 0 duplicated, failover ≤ 10 s): ${multiOk ? "met" : "NOT met"}`);
 
   const ok = engine.msgsPerS >= 28 && engine.lost === 0 && engine.duplicated === 0 && engine.unhandled429 === 0 && crash.lost === 0 && crash.duplicated <= crash.inFlightAtKill;
   console.log(`\nTarget (≥ 28 msgs/s, 0 lost, 0 duplicated, no unhandled 429, crash-safe): ${ok ? "met" : "NOT met"}`);
@@ -178,9 +330,7 @@ try {
       crash_lost: crash.lost,
       crash_duplicated: crash.duplicated,
       crash_in_flight_at_kill: crash.inFlightAtKill,
+      ...instancesJson(multi),
     }),
   );
-} finally {
-  await fake.stop();
-  await database.drop();
 }

@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { FakeBotApi } from "./fake-bot-api.js";
 
-export type FakeBotApiReport = { counts: FakeBotApi["counts"]; delivered: [number, number][]; activeSeconds: number };
+export type FakeBotApiReport = { counts: FakeBotApi["counts"]; delivered: [number, number][]; accepted: [number, number][]; refused: [number, number][]; activeSeconds: number };
 
 /**
  * Runs the fake Bot API in its own process, as Telegram runs on its own servers: its clock and

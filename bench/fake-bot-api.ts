@@ -34,6 +34,10 @@ class Window {
 
 export class FakeBotApi {
   readonly delivered = new Map<number, number>();
+  /** Every message accepted (delivered, or refused 403: both use the budget), as [chat, arrival ms]. */
+  readonly accepted: [number, number][] = [];
+  /** Every message answered 429, as [chat, arrival ms]. */
+  readonly refused: [number, number][] = [];
   readonly counts = { requests: 0, sent: 0, tooManyRequests: 0, forbidden: 0, pinned: 0, edits: 0 };
   private server: Server | null = null;
   private readonly global: Window;
@@ -62,6 +66,8 @@ export class FakeBotApi {
 
   reset(): void {
     this.delivered.clear();
+    this.accepted.length = 0;
+    this.refused.length = 0;
     this.chats.clear();
     Object.assign(this.counts, { requests: 0, sent: 0, tooManyRequests: 0, forbidden: 0, pinned: 0, edits: 0 });
     this.firstSendAt = 0;
@@ -100,7 +106,7 @@ export class FakeBotApi {
   /** Out-of-band endpoints for the benchmark: what was received, and a fresh start. */
   private control(url: string, res: ServerResponse): void {
     if (url === "/_control/reset") this.reset();
-    const report = { counts: { ...this.counts }, delivered: [...this.delivered], activeSeconds: this.activeSeconds };
+    const report = { counts: { ...this.counts }, delivered: [...this.delivered], accepted: this.accepted, refused: this.refused, activeSeconds: this.activeSeconds };
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(report));
   }
@@ -123,10 +129,12 @@ export class FakeBotApi {
     const chat = this.chatWindow(chatId);
     if (!chat.hasRoom(now) || !this.global.hasRoom(now)) {
       this.counts.tooManyRequests++;
+      this.refused.push([chatId, now]);
       return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } };
     }
     chat.record(now);
     this.global.record(now);
+    this.accepted.push([chatId, now]);
     if (this.options.blockedChatIds?.has(chatId)) {
       this.counts.forbidden++;
       return { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" };

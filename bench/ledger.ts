@@ -337,10 +337,17 @@ async function main(): Promise<void> {
       { label: "ledger (recordDeposit)", phase: `paced (${THINK_MS} ms think)`, r: ledgerPaced },
       { label: "baseline (3 inserts, no checks)", phase: `paced (${THINK_MS} ms think)`, r: baselinePaced },
     ];
-    console.log("| path | phase | deposits | seconds | deposits/s | p50 ms | p90 ms | p99 ms | max ms |");
-    console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    // Each path's figures beside the baseline's of the same phase, as ratios: what the targets judge.
+    const baselineOf = (phase: string) => (phase === "capacity" ? baseline : baselinePaced);
+    console.log("| path | phase | deposits | seconds | deposits/s | vs baseline | p50 ms | p90 ms | p99 ms | p99 vs baseline | max ms |");
+    console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const { label, phase, r } of rows) {
-      console.log(`| ${label} | ${phase} | ${n(r.latencies.length)} | ${r.seconds.toFixed(1)} | ${n(Math.round(rate(r)))} | ${ms(percentile(r.latencies, 50))} | ${ms(percentile(r.latencies, 90))} | ${ms(percentile(r.latencies, 99))} | ${ms(Math.max(...r.latencies))} |`);
+      const base = baselineOf(phase);
+      const rateRatio = `${((rate(r) / rate(base)) * 100).toFixed(0)}%`;
+      const p99Ratio = `${(percentile(r.latencies, 99) / percentile(base.latencies, 99)).toFixed(2)}×`;
+      console.log(
+        `| ${label} | ${phase} | ${n(r.latencies.length)} | ${r.seconds.toFixed(1)} | ${n(Math.round(rate(r)))} | ${rateRatio} | ${ms(percentile(r.latencies, 50))} | ${ms(percentile(r.latencies, 90))} | ${ms(percentile(r.latencies, 99))} | ${p99Ratio} | ${ms(Math.max(...r.latencies))} |`,
+      );
     }
     console.log(`\nAt capacity all ${SESSIONS} sessions are always waiting, so the mean time per deposit is about ${SESSIONS} ÷ deposits/s (${ms((SESSIONS / rate(ledger)) * 1000)} ms for the ledger): queueing for a connection, not the ledger's work.`);
     const a = checks.audit;
@@ -354,7 +361,13 @@ async function main(): Promise<void> {
 
     const share = rate(ledger) / rate(baseline);
     const p99 = percentile(ledgerPaced.latencies, 99);
-    console.log(`\nTargets: at least half the baseline's rate: ${share >= 0.5 ? "met" : "NOT met"} (${(share * 100).toFixed(0)}%); p99 ≤ 50 ms (paced): ${p99 <= 50 ? "met" : "NOT met"} (${ms(p99)} ms); audit clean: ${auditOk ? "met" : "NOT met"}.`);
+    const baselineP99 = percentile(baselinePaced.latencies, 99);
+    const p99Ratio = p99 / baselineP99;
+    console.log(
+      `\nTargets (issue 18, as ratios to the baseline of this run): at least 70% of its rate: ${share >= 0.7 ? "met" : "NOT met"} (${(share * 100).toFixed(0)}%); ` +
+        `paced p99 ≤ 1.25× its paced p99: ${p99Ratio <= 1.25 ? "met" : "NOT met"} (${ms(p99)} vs ${ms(baselineP99)} ms, ${p99Ratio.toFixed(2)}×); audit clean: ${auditOk ? "met" : "NOT met"}. ` +
+        `Earlier absolute target, p99 ≤ 50 ms: ${p99 <= 50 ? "met" : "NOT met"}.`,
+    );
     console.log(
       JSON.stringify({
         bench: "ledger",
@@ -367,6 +380,9 @@ async function main(): Promise<void> {
         baseline_p50_ms: Number(ms(percentile(baselinePaced.latencies, 50))),
         baseline_p99_ms: Number(ms(percentile(baselinePaced.latencies, 99))),
         paced_deposits_per_s: Math.round(rate(ledgerPaced)),
+        ratio_to_baseline: Number(share.toFixed(2)),
+        p99_vs_baseline: Number(p99Ratio.toFixed(2)),
+        baseline_paced_deposits_per_s: Math.round(rate(baselinePaced)),
         capacity_p50_ms: Number(ms(percentile(ledger.latencies, 50))),
         capacity_p99_ms: Number(ms(percentile(ledger.latencies, 99))),
         deposits: DEPOSITS,

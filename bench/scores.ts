@@ -6,7 +6,10 @@
  * Measured in one process, each the median of `--runs` (default 3) after one warm-up:
  *  - floor: a bare `select count(*) from participation`, the same records with no work on them;
  *  - scorecards: computeScorecards for all RTs (the 28-day window, 21 indicators each);
- *  - trends: computeTrends for all RTs (12 weeks each; part of the digests, shown apart);
+ *  - trends: computeTrends for all RTs (12 weeks each; part of the digests, shown apart), read from
+ *    the weekly rollup and the occurrences' kept attendance (issue 18); and the same 12 weeks and the
+ *    scorecards' window worked out from the records as before it, which must be equal (the run
+ *    fails otherwise) and shows what the rollup saves;
  *  - digests: planWeeklyDigests end to end, as Monday 07.00 WIB runs it: recipients, scorecards,
  *    trends, counts by kind, then for every koordinator the text, the PNG chart and the XLSX, and
  *    the page of every ketua RT, all queued in the outbox (emptied before each run);
@@ -17,12 +20,14 @@
  * --fresh (make the data set again)
  */
 import { cpus, loadavg } from "node:os";
+import { isDeepStrictEqual } from "node:util";
 import { asc, sql } from "drizzle-orm";
 import { createI18n } from "../src/bot/i18n.js";
 import { openDatabase, queryRows, type Database } from "../src/db/client.js";
 import { outbox, rt } from "../src/db/schema/index.js";
 import { computeScorecards } from "../src/domain/scores/scorecard.js";
-import { computeTrends } from "../src/domain/scores/trend.js";
+import { computeTrends, TREND_WEEKS } from "../src/domain/scores/trend.js";
+import { weeklyRtMetrics, windowRtMetrics } from "../src/domain/scores/metrics.js";
 import { DEFAULT_SCORE_CONFIG } from "../src/domain/scores/config.js";
 import { listDigestRecipients } from "../src/domain/scores/digest-queries.js";
 import { createLogger } from "../src/logger.js";
@@ -36,7 +41,7 @@ const { size: SIZE, preset: PRESET } = sizeOption({ city: { runs: 3 }, small: { 
 const RUNS = Math.max(1, numberOption("runs", PRESET.runs));
 const FRESH = flagOption("fresh");
 
-const TARGETS = { scorecardsMs: 3_000, digestsMs: 15_000, peakRssMb: 500 };
+const TARGETS = { scorecardsMs: 3_000, digestsMs: 15_000, peakRssMb: 500, scorecardsVsFloor: 5, digestsVsFloor: 40 };
 
 /** One warm-up, then `RUNS` timed runs; `before` runs untimed ahead of each. */
 async function measure<T>(work: () => Promise<T>, before?: () => Promise<void>): Promise<{ ms: number; all: number[]; result: T }> {
@@ -77,6 +82,12 @@ async function main(): Promise<void> {
     const floor = await measure(async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from participation`))[0]!.n);
     const scorecards = await measure(() => computeScorecards(db, rtIds, BENCH_NOW, DEFAULT_SCORE_CONFIG));
     const trends = await measure(() => computeTrends(db, rtIds, BENCH_NOW, DEFAULT_SCORE_CONFIG));
+    // The same weeks and window from the records (the reference the rollups must equal), once each.
+    const weeklyRecords = await measure(() => weeklyRtMetrics(db, BENCH_NOW, { rtIds, weeks: TREND_WEEKS, fromRecords: true }));
+    const weeklyRollup = await weeklyRtMetrics(db, BENCH_NOW, { rtIds, weeks: TREND_WEEKS });
+    if (!isDeepStrictEqual(weeklyRollup, weeklyRecords.result)) throw new Error("the 12 weeks read from the rollup differ from the records'");
+    const windowRecords = await measure(() => windowRtMetrics(db, BENCH_NOW, { rtIds, fromRecords: true }));
+    if (!isDeepStrictEqual(await windowRtMetrics(db, BENCH_NOW, { rtIds }), windowRecords.result)) throw new Error("the window read with the kept attendance differs from the records'");
     const digests = await measure(
       () => planWeeklyDigests({ db, i18n, logger }, BENCH_NOW),
       async () => void (await db.delete(outbox)),
@@ -107,15 +118,19 @@ async function main(): Promise<void> {
     const peak = peakRssMb();
 
     const ratio = (value: number) => `${(value / floor.ms).toFixed(1)}× floor`;
+    /** Issue 18's targets, as ratios to the floor of this run: scorecards ≤ 5×, digests ≤ 40×. */
+    const byFloor = (value: number, target: number) => `≤ ${target}× floor: ${value / floor.ms <= target ? "within" : "OVER"}`;
     const verdict = (value: number, target: number) => (value <= target ? "within" : "OVER");
     console.log(`| measure (median of ${RUNS}, after a warm-up) | time | vs floor | target |`);
     console.log("|---|---:|---:|---|");
     console.log(`| floor: select count(*) over ${n(floor.result)} records | ${ms(floor.ms)} | 1.0× | |`);
-    console.log(`| all ${n(scorecards.result.length)} scorecards (28-day window, 21 indicators) | ${ms(scorecards.ms)} | ${ratio(scorecards.ms)} | ≤ 3 s: ${verdict(scorecards.ms, TARGETS.scorecardsMs)} |`);
-    console.log(`| all ${n(trends.result.length)} 12-week trends (part of the digests) | ${ms(trends.ms)} | ${ratio(trends.ms)} | |`);
-    console.log(`| all weekly digests: ${koordinators} koordinator (text + chart + XLSX), ${n(recipients.ketuas.length)} ketua RT, ${n(digests.result.queued)} outbox rows | ${ms(digests.ms)} | ${ratio(digests.ms)} | ≤ 15 s: ${verdict(digests.ms, TARGETS.digestsMs)} |`);
+    console.log(`| all ${n(scorecards.result.length)} scorecards (28-day window, 21 indicators) | ${ms(scorecards.ms)} | ${ratio(scorecards.ms)} | ≤ 3 s: ${verdict(scorecards.ms, TARGETS.scorecardsMs)}; ${byFloor(scorecards.ms, TARGETS.scorecardsVsFloor)} |`);
+    console.log(`| all ${n(trends.result.length)} 12-week trends (part of the digests), from the rollup | ${ms(trends.ms)} | ${ratio(trends.ms)} | |`);
+    console.log(`| the same 12 weeks worked out from the records (before issue 18; equal) | ${ms(weeklyRecords.ms)} | ${ratio(weeklyRecords.ms)} | |`);
+    console.log(`| the scorecards' window worked out from the records (before issue 18; equal) | ${ms(windowRecords.ms)} | ${ratio(windowRecords.ms)} | |`);
+    console.log(`| all weekly digests: ${koordinators} koordinator (text + chart + XLSX), ${n(recipients.ketuas.length)} ketua RT, ${n(digests.result.queued)} outbox rows | ${ms(digests.ms)} | ${ratio(digests.ms)} | ≤ 15 s: ${verdict(digests.ms, TARGETS.digestsMs)}; ${byFloor(digests.ms, TARGETS.digestsVsFloor)} |`);
     console.log(`| peak RSS of this process | ${peak.toFixed(0)} MB | | ≤ 500 MB: ${verdict(peak, TARGETS.peakRssMb)} |`);
-    console.log(`\nRuns: scorecards ${scorecards.all.map(ms).join(", ")}; trends ${trends.all.map(ms).join(", ")}; digests ${digests.all.map(ms).join(", ")}; floor ${floor.all.map(ms).join(", ")}.`);
+    console.log(`\nRuns: scorecards ${scorecards.all.map(ms).join(", ")}; trends ${trends.all.map(ms).join(", ")}; 12 weeks from the records ${weeklyRecords.all.map(ms).join(", ")}; digests ${digests.all.map(ms).join(", ")}; floor ${floor.all.map(ms).join(", ")}.`);
     console.log(
       `A digest run, apart: shared data (scorecards, trends, counts by kind, names) ${ms(loadMs)}; charts ${ms(chartMs)} (${ms(chartMs / koordinators)} each, ${n(Math.round(chartBytes / koordinators / 1024))} KB); ` +
         `workbooks ${ms(workbookMs)} (${ms(workbookMs / koordinators)} each, ${n(Math.round(workbookBytes / koordinators / 1024))} KB). ${n(fading)} RTs flagged menurun.`,
@@ -132,6 +147,13 @@ async function main(): Promise<void> {
         floor_count_ms: Math.round(floor.ms),
         scorecards_vs_floor: Number((scorecards.ms / floor.ms).toFixed(1)),
         digests_vs_floor: Number((digests.ms / floor.ms).toFixed(1)),
+        trends_vs_floor: Number((trends.ms / floor.ms).toFixed(1)),
+        trends_records_ms: Math.round(weeklyRecords.ms),
+        trends_records_vs_floor: Number((weeklyRecords.ms / floor.ms).toFixed(1)),
+        window_records_ms: Math.round(windowRecords.ms),
+        window_records_vs_floor: Number((windowRecords.ms / floor.ms).toFixed(1)),
+        digest_charts_ms: Math.round(chartMs),
+        digest_data_ms: Math.round(loadMs),
         peak_rss_mb: Math.round(peak),
       }),
     );

@@ -27,7 +27,7 @@
  *
  * The bot runs as main.ts builds it: openDatabase's pool (10 connections) and its chat locks (an
  * advisory lock per update's chat, on one more connection), LOG_LEVEL info (into a
- * stream that only counts lines), a fixed clock, the background runner; the outbox sender is not
+ * stream that only counts lines), a fixed clock (no long work in this mix, so no job queue); the outbox sender is not
  * started (receipts queue in the outbox, as the update's work ends there). Flood control is the
  * real one (FLOOD_DEFAULTS, 15 updates per 5 s per person): each kind of task cycles through its
  * people (every resident acts once before anyone acts twice; 100 petugas take turns at deposits),
@@ -53,7 +53,6 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { Bot, type BotConfig } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { createBackgroundRunner } from "../src/bot/background.js";
 import { NO_LIMITS } from "../src/delivery/pacer.js";
 import { DEFAULT_BOT_INFO } from "../src/testing/fake-telegram.js";
 import { composeBot } from "../src/runtime/compose.js";
@@ -578,7 +577,6 @@ async function main(): Promise<void> {
     const telegram = new BenchTelegram(true);
     // The same fake Bot API, with getUpdates in front for the polling run (the direct runs never call it).
     const feed = new PollingFeed(telegram);
-    const background = createBackgroundRunner({ logger });
     // The composition the app uses (replies through the pacer, unlimited here: Telegram's limits are not what is measured).
     const { bot } = composeBot({
       db: scratch.db,
@@ -589,7 +587,6 @@ async function main(): Promise<void> {
       botInfo: BOT_INFO,
       wilayahCode: "15.71",
       adminTelegramIds: [],
-      background,
       flood: FLOOD_DEFAULTS,
       deliveryLimits: NO_LIMITS,
       wakeOnQueue: false,
@@ -603,7 +600,6 @@ async function main(): Promise<void> {
     const real = await drive(measuredTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[warmTasks.length + i]!.push(update));
     const tripsAtCapacity = roundTrips.count;
     const realPaced = await drivePaced(pacedTasks, RATE, telegram, handleReal, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
-    await background.drain();
     const tripsPerUpdate = tripsAtCapacity / (warmReal.handled.length + real.handled.length);
     // Per kind, before the floor replays these update ids on the same pool.
     const byKind = new Map<string, number[]>();
@@ -616,7 +612,6 @@ async function main(): Promise<void> {
     const polling = pollThrough(bot, feed, logger);
     const polled = await drive(polledTasks, CONCURRENCY, telegram, polling.handle);
     await polling.stop();
-    await background.drain();
 
     // The floor, alone: the very updates the real bot got, same order, same concurrency, same pool.
     await scratch.db.execute(sql`create table floor_processed_update (like processed_update including all)`);

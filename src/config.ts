@@ -42,7 +42,7 @@ const configSchema = z.object({
     z
       .url({ protocol: /^https$/, error: "must be an https URL (Telegram opens Mini Apps over https only), e.g. https://bot.example.org/app", abort: true })
       // The server mounts the app at this path, beside /healthz and the webhook: it needs one of its own.
-      .refine((url) => !["", "/", "/healthz"].includes(basePathOf(url)), "needs a path of its own, e.g. https://bot.example.org/app")
+      .refine((url) => !["", "/", "/healthz", "/metrics"].includes(basePathOf(url)), "needs a path of its own, e.g. https://bot.example.org/app")
       .refine((url) => !/[?#]/.test(url), "must not carry a query or a fragment"),
   ),
   REPORT_ESCALATION_DAYS: optional(
@@ -52,6 +52,15 @@ const configSchema = z.object({
       .transform(Number)
       .refine((days) => days >= 1 && days <= 60, "must be a whole number of days, 1 to 60"),
   ).transform((value) => value ?? 3),
+  // Issue 18: what /metrics names this instance by, and the token a scrape must bear (both optional).
+  INSTANCE_ID: optional(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _, . and - (a name for this instance, e.g. bot-1)")),
+  // RFC 6750's token68: `=` only as padding at the end, so `openssl rand -base64 32` is taken as it is.
+  METRICS_TOKEN: optional(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.~+/-]+=*$/, "must be characters of A-Z, a-z, 0-9 and _ . ~ + / -, with = only at the end (sent as Authorization: Bearer <token>)")
+      .refine((token) => token.length >= 16 && token.length <= 256, "must be 16-256 characters long"),
+  ),
   PORT: optional(
     z
       .string()
@@ -94,6 +103,10 @@ type BaseConfig = {
   webappUrl: string | undefined;
   /** Days a resident's report may stay untouched before it goes to the koordinator (issue 17). */
   reportEscalationDays: number;
+  /** This instance's name in /metrics (issue 18); unset, the hostname and process id. */
+  instanceId: string | undefined;
+  /** When set, GET /metrics answers only `Authorization: Bearer <token>` (issue 18). */
+  metricsToken: string | undefined;
 };
 
 export type PollingConfig = BaseConfig & { mode: "polling" };
@@ -106,9 +119,9 @@ export type WebhookConfig = BaseConfig & {
 };
 export type Config = PollingConfig | WebhookConfig;
 
-/** What must never reach a log: the token, and in webhook mode the secret Telegram sends back. */
+/** What must never reach a log: the token, in webhook mode the secret Telegram sends back, and the metrics token. */
 export function secretsOf(config: Config): string[] {
-  return [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : [])];
+  return [config.botToken, ...(config.mode === "webhook" ? [config.webhookSecret] : []), ...(config.metricsToken ? [config.metricsToken] : [])];
 }
 
 export class ConfigError extends Error {
@@ -153,6 +166,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: vars.PORT,
     webappUrl: vars.WEBAPP_URL,
     reportEscalationDays: vars.REPORT_ESCALATION_DAYS,
+    instanceId: vars.INSTANCE_ID,
+    metricsToken: vars.METRICS_TOKEN,
   };
   if (webhook?.success) return { ...base, mode: "webhook", webhookUrl: webhook.data.WEBHOOK_URL, webhookSecret: webhook.data.WEBHOOK_SECRET };
   return { ...base, mode: "polling" };

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { basePathOf, ConfigError, parseConfig } from "../src/config.js";
+import { basePathOf, ConfigError, parseConfig, secretsOf } from "../src/config.js";
 
 const TOKEN = "123456789:AAH-example_token_from_BotFather";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -221,7 +221,7 @@ describe("parseConfig: WEBAPP_URL (the dashboard Mini App)", () => {
   });
 
   it("refuses a path the server already answers, or none, or a query", () => {
-    for (const url of ["https://bot.example.org", "https://bot.example.org/", "https://bot.example.org/healthz"]) {
+    for (const url of ["https://bot.example.org", "https://bot.example.org/", "https://bot.example.org/healthz", "https://bot.example.org/metrics"]) {
       expect(problemsOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: url }), url).toEqual(["WEBAPP_URL needs a path of its own, e.g. https://bot.example.org/app"]);
     }
     expect(problemsOf({ BOT_TOKEN: TOKEN, WEBAPP_URL: "https://bot.example.org/app?x=1" })).toEqual(["WEBAPP_URL must not carry a query or a fragment"]);
@@ -230,6 +230,36 @@ describe("parseConfig: WEBAPP_URL (the dashboard Mini App)", () => {
     }
     // The webhook beside the app (not under it) is fine.
     expect(parseConfig({ ...WEBHOOK, WEBAPP_URL: "https://bot.example.org/tele" }).webappUrl).toBe("https://bot.example.org/tele");
+  });
+});
+
+describe("parseConfig: INSTANCE_ID and METRICS_TOKEN (/metrics)", () => {
+  it("leaves both unset by default", () => {
+    const config = parseConfig({ BOT_TOKEN: TOKEN, INSTANCE_ID: "", METRICS_TOKEN: "" });
+    expect([config.instanceId, config.metricsToken]).toEqual([undefined, undefined]);
+    expect(secretsOf(config)).toEqual([TOKEN]);
+  });
+
+  it("takes an instance name and a bearer token, and keeps the token out of the logs", () => {
+    const config = parseConfig({ BOT_TOKEN: TOKEN, INSTANCE_ID: "bot-2.jambi_a", METRICS_TOKEN: "Zq8-w~3+/x_K.p0Lm9r" });
+    expect([config.instanceId, config.metricsToken]).toEqual(["bot-2.jambi_a", "Zq8-w~3+/x_K.p0Lm9r"]);
+    expect(secretsOf(config)).toEqual([TOKEN, "Zq8-w~3+/x_K.p0Lm9r"]);
+  });
+
+  it("refuses a name that would not fit a label, and a short or odd token", () => {
+    expect(problemsOf({ BOT_TOKEN: TOKEN, INSTANCE_ID: "bot 1", METRICS_TOKEN: "short-token" }).map((problem) => problem.split(" ")[0])).toEqual(["INSTANCE_ID", "METRICS_TOKEN"]);
+    expect(problemsOf({ BOT_TOKEN: TOKEN, INSTANCE_ID: "x".repeat(65) })).toHaveLength(1);
+    expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "sixteen chars ok?" })).toHaveLength(1);
+    // `=` only as base64 padding at the end, and the length still counts.
+    expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "abcdefgh=ijklmnopq" })).toHaveLength(1);
+    expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "abc=" })).toHaveLength(1);
+    expect(problemsOf({ BOT_TOKEN: TOKEN, METRICS_TOKEN: `${"a".repeat(256)}=` })).toHaveLength(1);
+  });
+
+  it("takes a token made by `openssl rand -base64 32`, padding and all", () => {
+    const token = "q2V0Yk5pYzJ4b3R5c2F3Yk1hY2hpbmUrL3Rlc3Q0Mg=";
+    expect(parseConfig({ BOT_TOKEN: TOKEN, METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(parseConfig({ BOT_TOKEN: TOKEN, METRICS_TOKEN: "c2l4dGVlbiBieXRlcyBvaw==" }).metricsToken).toBe("c2l4dGVlbiBieXRlcyBvaw==");
   });
 });
 

@@ -1,114 +1,91 @@
 import { DomainError } from "../domain/errors.js";
-import type { Logger } from "../logger.js";
+import type { JobHandlers, JobQueue } from "../jobs/queue.js";
+import { deliverResult, textPart, type LongWorkEnvelope } from "../jobs/long-work.js";
+import { translateIn, type Translate } from "../messages/translate.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
 
-/** Work that must not hold up the update that asked for it (digests, exports, rotas). */
-export type BackgroundTask = {
-  /** While a task with this key is queued or running, another with the same key is dropped (a redelivered update). */
-  key: string;
-  run(): Promise<void>;
-  /** Called after a failure is logged, to tell the person; its own failure is only logged. */
-  onFailure?(error: unknown): Promise<void>;
-};
+/** Where long work is queued: the durable job queue (src/jobs/queue.ts); absent, it runs inside the update. */
+export type LongWorkQueue = Pick<JobQueue<LongWorkEnvelope>, "submit">;
 
-export interface BackgroundRunner {
-  /** Takes the task; resolves once it is queued (the inline runner: once it is done). */
-  submit(task: BackgroundTask): Promise<void>;
-  /** Resolves when nothing is queued or running: graceful shutdown waits here, and so do tests. */
-  drain(): Promise<void>;
-  /** Tasks queued or running. */
-  readonly size: number;
-}
+/** What a handler of long work gets: the request as stored, with `now` the time it was asked. */
+export type LongWorkJob<D> = Omit<LongWorkEnvelope, "data" | "requestedAt" | "work"> & { data: D; now: Date; t: Translate };
 
-export type BackgroundRunnerOptions = {
-  logger: Logger;
-  /** Tasks at once. Digests and exports are CPU-heavy (charts, workbooks) on a small machine: keep this low. */
-  concurrency?: number;
-};
+/**
+ * Long work (digests, exports, rotas, packs) registered by name: it rebuilds everything from the
+ * job's data (no closure over the update), so another process can run it after a crash. What it
+ * produces goes to the person through the outbox, keyed by `job.key` (jobs/long-work.ts).
+ */
+export type LongWork<D> = { readonly name: string; run(deps: BotDeps, job: LongWorkJob<D>): Promise<void> };
 
-async function execute(task: BackgroundTask, logger: Logger): Promise<void> {
-  try {
-    await task.run();
-  } catch (error) {
-    if (error instanceof DomainError) logger.info({ code: error.code, task: task.key }, "background task refused");
-    else logger.error({ err: error, task: task.key }, "background task failed");
-    await task.onFailure?.(error).catch((notified: unknown) => logger.warn({ err: notified, task: task.key }, "could not report a failed background task"));
-  }
-}
-
-/** An in-process queue with a concurrency limit. A failed task is logged and reported; the queue goes on. */
-export function createBackgroundRunner(options: BackgroundRunnerOptions): BackgroundRunner {
-  const concurrency = Math.max(1, options.concurrency ?? 1);
-  const queue: BackgroundTask[] = [];
-  const keys = new Set<string>();
-  const idleWaiters: (() => void)[] = [];
-  let running = 0;
-
-  function pump(): void {
-    while (running < concurrency && queue.length > 0) {
-      const task = queue.shift()!;
-      running++;
-      // setImmediate: the task starts after the update that queued it has been answered.
-      void new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => execute(task, options.logger))
-        .finally(() => {
-          running--;
-          keys.delete(task.key);
-          pump();
-          if (running === 0 && queue.length === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
-        });
-    }
-  }
-
-  return {
-    submit(task) {
-      if (keys.has(task.key)) {
-        options.logger.info({ task: task.key }, "background task already queued; dropped");
-        return Promise.resolve();
-      }
-      keys.add(task.key);
-      queue.push(task);
-      pump();
-      return Promise.resolve();
-    },
-    drain() {
-      if (running === 0 && queue.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => idleWaiters.push(resolve));
-    },
-    get size() {
-      return running + queue.length;
-    },
-  };
-}
-
-/** Runs each task at once and waits for it: for a harness without a runner (the console). */
-export function createInlineRunner(logger: Logger): BackgroundRunner {
-  return {
-    submit: (task) => execute(task, logger),
-    drain: () => Promise.resolve(),
-    size: 0,
-  };
+export function defineLongWork<D>(name: string, run: (deps: BotDeps, job: LongWorkJob<D>) => Promise<void>): LongWork<D> {
+  return { name, run };
 }
 
 /**
- * Hands `work` to the background runner under a key made of `name` and the update id, so a
- * redelivered update does not build twice (what `work` queues in the outbox should use
- * `workKey` too). If it fails, the person is told through the Bot API directly (the outbox may be
- * what failed): a DomainError in their words, anything else as "could not be prepared".
+ * The action that asked, not the update carrying it: a redelivered update has the same message or
+ * the same callback query, so it asks once; a second press of a button is a second request.
  */
-export async function runLongWork(deps: Pick<BotDeps, "background" | "i18n" | "logger">, ctx: BotContext, name: string, work: (workKey: string) => Promise<void>): Promise<void> {
-  const locale = await ctx.i18n.getLocale();
-  const chatId = ctx.chat!.id;
-  const api = ctx.api;
-  const key = `${name}:${ctx.update.update_id}`;
-  const runner = deps.background ?? createInlineRunner(deps.logger);
-  await runner.submit({
-    key,
-    run: () => work(key),
-    onFailure: async (error) => {
-      const text = error instanceof DomainError ? deps.i18n.t(locale, `error-${error.code}`, error.vars) : deps.i18n.t(locale, "long-work-failed");
-      await api.sendMessage(chatId, text);
+export function requestKeyOf(ctx: BotContext): string {
+  if (ctx.callbackQuery) return `q${ctx.callbackQuery.id}`;
+  if (ctx.msg) return `m${ctx.msg.chat.id}.${ctx.msg.message_id}`;
+  return `u${ctx.update.update_id}`;
+}
+
+/**
+ * Hands `work` to the job queue with its data and who asked; the update is answered at once. A
+ * failure the person can act on (a DomainError) is told in their words at once; anything else is
+ * retried with back-off, and after the last try they hear "could not be prepared" (all through the
+ * outbox). Without a queue (the console, tests) the work runs here, inside the update.
+ */
+export async function runLongWork<D>(deps: BotDeps, ctx: BotContext, work: LongWork<D>, data: D): Promise<void> {
+  const envelope: LongWorkEnvelope = {
+    work: work.name,
+    key: `${work.name}:${requestKeyOf(ctx)}`,
+    chatId: ctx.chat!.id,
+    telegramId: ctx.from!.id,
+    personId: ctx.actor.person?.id ?? null,
+    locale: await ctx.i18n.getLocale(),
+    requestedAt: deps.clock().toISOString(),
+    data,
+  };
+  if (deps.background) {
+    await deps.background.submit(envelope);
+    return;
+  }
+  const handlers = longWorkHandlers(deps, [work]);
+  try {
+    await handlers.perform(envelope);
+  } catch {
+    // Logged by perform; no retry here: the person hears it failed.
+    await handlers.gaveUp(envelope).catch((error: unknown) => deps.logger.warn({ err: error, work: work.name }, "could not report failed long work"));
+  }
+}
+
+/** The job queue's handlers over the registered works (bot/features/long-work.ts). */
+export function longWorkHandlers(deps: BotDeps, works: readonly LongWork<never>[]): JobHandlers<LongWorkEnvelope> {
+  const byName = new Map<string, LongWork<never>>(works.map((work) => [work.name, work]));
+  const tell = (envelope: LongWorkEnvelope, text: string) => deliverResult(deps, envelope, [textPart("failed", text)]);
+  return {
+    async perform(envelope) {
+      const work = byName.get(envelope.work);
+      if (!work) throw new Error(`no long work named ${envelope.work}`);
+      const { data, requestedAt, work: _name, ...who } = envelope;
+      const t = translateIn(deps.i18n, envelope.locale);
+      try {
+        await work.run(deps, { ...who, data: data as never, now: new Date(requestedAt), t });
+      } catch (error) {
+        if (!(error instanceof DomainError)) {
+          deps.logger.error({ err: error, work: envelope.work }, "long work failed");
+          throw error;
+        }
+        // Refused (rights changed, nothing to build): no retry would change that.
+        deps.logger.info({ code: error.code, work: envelope.work }, "long work refused");
+        await tell(envelope, t(`error-${error.code}`, error.vars));
+      }
     },
-  });
+    async gaveUp(envelope) {
+      await tell(envelope, deps.i18n.t(envelope.locale, "long-work-failed"));
+    },
+  };
 }

@@ -3,7 +3,7 @@ import type { ChatLocks } from "../db/chat-lock.js";
 import type { Database } from "../db/client.js";
 import type { DownloadFile } from "../delivery/telegram-files.js";
 import type { Logger } from "../logger.js";
-import type { BackgroundRunner } from "./background.js";
+import type { LongWorkQueue } from "./background.js";
 import type { ConversationContext } from "./context.js";
 import type { FloodLimits } from "./middlewares/flood.js";
 
@@ -20,10 +20,10 @@ export type BotDeps = {
   /** Something was queued in the outbox: let the sender look now instead of at its next poll. */
   wakeDelivery: () => void;
   /**
-   * Where long work (digests, exports, rotas) runs, off the update path; shutdown drains it.
+   * The durable job queue long work (digests, exports, rotas, packs) goes to, off the update path.
    * Without one, that work runs inside the update (the console).
    */
-  background?: BackgroundRunner;
+  background?: LongWorkQueue;
   /** Flood control per person; FLOOD_DEFAULTS when absent. Counted in this process's memory. */
   flood?: FloodLimits;
   /**

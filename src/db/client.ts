@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { openChatLocks, type ChatLocks } from "./chat-lock.js";
+import { openSenderLock, type SenderLock } from "./sender-lock.js";
 import * as schema from "./schema/index.js";
 
 /** Any drizzle database or transaction over our schema: postgres.js, PGlite or a `tx`. */
@@ -19,6 +20,11 @@ export type DatabaseHandle = {
    * connection, opened at first use). Null on PGlite: one process owns it, its in-process order is enough.
    */
   chatLocks: ChatLocks | null;
+  /**
+   * The outbox sender's seat among the instances sharing this PostgreSQL (its own connection,
+   * opened at first use). Null on PGlite: its one process is the sender.
+   */
+  senderLock: SenderLock | null;
   close(): Promise<void>;
 };
 
@@ -40,12 +46,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // more time compiling than running (about 1 s of JIT in a 1.5 s query, bench:scores).
     const sql = postgres(target.url, { max: 10, onnotice: () => {}, backoff: reconnectDelaySeconds, connect_timeout: 10, connection: { jit: "off" } });
     const chatLocks = openChatLocks(target.url);
+    const senderLock = openSenderLock(target.url);
     return {
       db: drizzlePostgres(sql, { schema }),
       driver: "postgres",
       chatLocks,
+      senderLock,
       close: async () => {
-        await Promise.all([chatLocks.close(), sql.end({ timeout: 5 })]);
+        await Promise.all([chatLocks.close(), senderLock.close(), sql.end({ timeout: 5 })]);
       },
     };
   }
@@ -57,7 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 /** A handle over a PGlite the caller opened (the console's, started from a saved data directory). */
 export function pgliteHandle(client: PGlite): DatabaseHandle {
-  return { db: drizzlePglite(client, { schema }), driver: "pglite", chatLocks: null, close: () => client.close() };
+  return { db: drizzlePglite(client, { schema }), driver: "pglite", chatLocks: null, senderLock: null, close: () => client.close() };
 }
 
 /** The rows of a raw `db.execute`: postgres.js returns an array, PGlite an object holding `rows`. */

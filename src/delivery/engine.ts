@@ -3,7 +3,7 @@ import { GrammyError, HttpError, type Api } from "grammy";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { toApiPayload } from "./attachments.js";
-import { claimDue, markFailed, markRetry, markSent, markUnreachable, reclaimStale, type OutboxRow } from "./outbox.js";
+import { claimDue, markFailed, markRetry, markSent, markUnreachable, reclaimFromOthers, reclaimStale, releaseClaim, type OutboxRow } from "./outbox.js";
 import type { MenuSync } from "./menus.js";
 import type { Pacer } from "./pacer.js";
 import { recordFinalPollCounts, recordPollCopySent } from "../domain/polls/copies.js";
@@ -25,6 +25,11 @@ export type DeliveryEngineOptions = {
   maxAttempts?: number;
   /** People's own "/" menus to push, in the room the outbox leaves. */
   menus?: MenuSync;
+  /**
+   * Asked once a row has its slot, just before it goes: false when this process stopped being the
+   * outbox's one sender meanwhile (delivery/leader.ts), so the row goes back to the queue unsent.
+   */
+  maySend?: () => boolean;
 };
 
 export type DeliveryStats = { sent: number; failed: number; blocked: number; retried: number; rateLimited: number };
@@ -42,7 +47,8 @@ export function backoffMs(attempts: number): number {
 
 /**
  * Sends what is in the outbox: claims due rows, waits for a slot from the pacer, sends, and
- * settles each row by Telegram's answer. Safe to run in several processes at once.
+ * settles each row by Telegram's answer. Safe to run in several processes at once (no row is
+ * claimed twice); the runtime runs it in one, the elected sender, so the token's limits hold.
  */
 export class DeliveryEngine {
   readonly workerId: string;
@@ -68,10 +74,17 @@ export class DeliveryEngine {
     this.maxAttempts = options.maxAttempts ?? 8;
   }
 
+  /** Whether the claim loop runs (started and not stopped). */
+  get claiming(): boolean {
+    return this.running;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run().catch((error: unknown) => {
+    // Started again while the last loop is still winding down: the new one begins after it.
+    const previous = this.loop ?? Promise.resolve();
+    this.loop = previous.then(() => this.run()).catch((error: unknown) => {
       this.options.logger.error({ err: error }, "delivery loop stopped");
       this.running = false;
     });
@@ -83,6 +96,16 @@ export class DeliveryEngine {
     this.wake();
     await this.loop;
     while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * This process just became the outbox's one sender: rows the sender before it left claimed go
+   * back to the queue now, not after their lease, so a failover delays them by seconds, not a minute.
+   */
+  async takeOver(): Promise<number> {
+    const reclaimed = await reclaimFromOthers(this.options.db, this.workerId);
+    if (reclaimed > 0) this.options.logger.warn({ reclaimed }, "outbox rows the previous sender left taken back");
+    return reclaimed;
   }
 
   /** Something was queued: look now rather than at the next poll. */
@@ -176,6 +199,12 @@ export class DeliveryEngine {
       return;
     }
     if (row.method !== "pinChatMessage") await pacer.acquire(row.chatId, row.priority);
+    if (this.options.maySend && !this.options.maySend()) {
+      await releaseClaim(db, row.id, this.workerId).catch((error: unknown) => {
+        logger.warn({ err: error, outboxId: row.id }, "could not give back a row claimed before another instance became the sender");
+      });
+      return;
+    }
     let result: unknown;
     try {
       const raw = api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>;

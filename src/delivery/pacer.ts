@@ -27,6 +27,9 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   groupWindowMs: 60_500,
 };
 
+/** How long after hearing of another instance's reply one slot of the window stays free for the next. */
+const REPLY_RESERVE_MS = 2_000;
+
 export function limitsForRate(messagesPerSecond: number): PacerLimits {
   return { ...TELEGRAM_LIMITS, globalPerWindow: Math.max(1, Math.floor(messagesPerSecond)) };
 }
@@ -37,13 +40,17 @@ class SlidingWindow {
   constructor(private readonly limit: number, private readonly windowMs: number) {}
 
   /** The earliest time a grant is possible; -Infinity when the window has room now. */
-  nextFree(now: number): number {
+  nextFree(now: number, reserve = 0): number {
     while (this.stamps.length > 0 && this.stamps[0]! <= now - this.windowMs) this.stamps.shift();
-    return this.stamps.length < this.limit ? -Infinity : this.stamps[0]! + this.windowMs;
+    const limit = Math.max(1, this.limit - reserve);
+    return this.stamps.length < limit ? -Infinity : this.stamps[this.stamps.length - limit]! + this.windowMs;
   }
 
-  record(now: number): void {
-    this.stamps.push(now);
+  /** Keeps the stamps in order: a grant made elsewhere may be learnt after later ones here. */
+  record(at: number): void {
+    let i = this.stamps.length;
+    while (i > 0 && this.stamps[i - 1]! > at) i--;
+    this.stamps.splice(i, 0, at);
   }
 
   idle(now: number): boolean {
@@ -69,10 +76,12 @@ export class Pacer {
   private readonly waiters: Waiter[] = [];
   private seq = 0;
   private pausedUntil = 0;
+  /** While other instances reply, one slot of the window is kept for a reply not heard of yet. */
+  private reserveUntil = 0;
   private timer: unknown = null;
   private timerAt = Infinity;
   /** Counters for reports and benchmarks. */
-  readonly stats = { granted: 0, pauses: 0 };
+  readonly stats = { granted: 0, pauses: 0, taken: 0 };
 
   constructor(readonly limits: PacerLimits = TELEGRAM_LIMITS, private readonly clock: PacerClock = realClock) {
     this.global = new SlidingWindow(limits.globalPerWindow, limits.globalWindowMs);
@@ -92,6 +101,38 @@ export class Pacer {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + retryAfterMs);
     this.stats.pauses++;
     this.pump();
+  }
+
+  /**
+   * Telegram said 429 to another instance: nobody here sends before `untilMs` (this clock's time)
+   * either. Not counted as a pause of ours.
+   */
+  pauseUntil(untilMs: number): void {
+    if (untilMs <= this.pausedUntil) return;
+    this.pausedUntil = untilMs;
+    this.pump();
+  }
+
+  /**
+   * A message another instance sent at `atMs` (a reply to the person who just wrote it): it used a
+   * slot of the token's budget and of its chat's, so the slots here are fewer by one.
+   */
+  recordTaken(chatId: number, atMs: number): void {
+    const now = this.clock.now();
+    // Counted from when it was heard, if later: the reply reached Telegram after it was stamped,
+    // and a slot kept too long costs a little rate where one freed too early costs a 429.
+    const at = Math.max(atMs, now);
+    this.global.record(at);
+    this.windowFor(chatId).record(at);
+    // More replies may be on their way, unheard for the few ms a notice takes: one slot stays free.
+    this.reserveUntil = now + REPLY_RESERVE_MS;
+    this.stats.taken++;
+    this.pump();
+  }
+
+  /** Until when nobody sends after a 429 (epoch ms of the pacer's clock; 0 when never paused). */
+  get pausedUntilMs(): number {
+    return this.pausedUntil;
   }
 
   get waiting(): number {
@@ -117,7 +158,7 @@ export class Pacer {
     } else {
       this.waiters.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
       for (let i = 0; i < this.waiters.length; ) {
-        const scheduled = Math.max(this.global.nextFree(now), this.lastGrant + this.spacingMs);
+        const scheduled = Math.max(this.global.nextFree(now, now < this.reserveUntil ? 1 : 0), this.lastGrant + this.spacingMs);
         if (scheduled > now) {
           wakeAt = Math.min(wakeAt, scheduled);
           break;
@@ -131,9 +172,11 @@ export class Pacer {
           continue;
         }
         // Keep to the ideal schedule: timers fire a little late, and restarting the spacing from
-        // each late grant would lose a few percent of the budget for nothing.
+        // each late grant would lose a few percent of the budget for nothing. The window records
+        // the real time: a late timer followed by an on-time one sends two close together, and the
+        // window, not the schedule, is what keeps any second under the limit.
         this.lastGrant = now - scheduled < this.spacingMs ? scheduled : now;
-        this.global.record(this.lastGrant);
+        this.global.record(now);
         chat.record(now);
         this.waiters.splice(i, 1);
         this.stats.granted++;

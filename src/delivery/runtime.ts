@@ -1,8 +1,12 @@
+import { randomBytes } from "node:crypto";
 import type { I18n } from "@grammyjs/i18n";
 import { Api } from "grammy";
 import type { Database } from "../db/client.js";
+import type { SenderLock } from "../db/sender-lock.js";
 import type { Logger } from "../logger.js";
 import { BroadcastMonitor } from "./broadcast-monitor.js";
+import { SharedBudget } from "./budget.js";
+import { SenderElection } from "./leader.js";
 import { DeliveryEngine } from "./engine.js";
 import { MenuSync, type MenuSyncOptions } from "./menus.js";
 import { pacedFetch } from "./paced-fetch.js";
@@ -23,6 +27,13 @@ export type DeliveryRuntimeOptions = {
   progressIntervalMs?: number;
   /** Admins from the configuration: their own menu shows the admin's commands. */
   adminTelegramIds?: readonly number[];
+  /**
+   * The sender's seat shared with the other instances on this PostgreSQL (DatabaseHandle.senderLock):
+   * only the instance holding it sends the outbox. Null or absent: this process is the only one (PGlite).
+   */
+  senderLock?: SenderLock | null;
+  /** How often an instance without the seat tries to take it (ELECTION_INTERVAL_MS unless told). */
+  electionIntervalMs?: number;
   /** What a person's own "/" menu lists; without it no menus are pushed (benchmarks). */
   menuOf?: MenuSyncOptions["menuOf"];
   /** The chat's menu button opening the Mini App, for those it has pages for (bot/set-commands.ts dashboardMenuButton). */
@@ -33,6 +44,10 @@ export type DeliveryRuntime = {
   pacer: Pacer;
   engine: DeliveryEngine;
   monitor: BroadcastMonitor;
+  /** Which instance sends the outbox (after start()). */
+  election: SenderElection;
+  /** The others' replies counted by the sender; this instance's told to it (null with no seat to share). */
+  budget: SharedBudget | null;
   /** For the bot's own client: replies go through the same pacer, first in line. */
   botFetch: typeof fetch;
   wake(): void;
@@ -43,6 +58,9 @@ export type DeliveryRuntime = {
 /**
  * One pacer shared by the bot's replies and the outbox, one sender, one progress monitor. The
  * sender's Api is not paced again: the engine asks the pacer itself, with each row's priority.
+ * Among several instances on one PostgreSQL only the elected one claims from the outbox (and
+ * pushes menus); every instance replies at once through its own pacer and tells the sender which
+ * slots its replies took, so the token's limits hold for the bot as a whole.
  */
 export function createDeliveryRuntime(options: DeliveryRuntimeOptions): DeliveryRuntime {
   const transport = options.fetch ?? fetch;
@@ -52,8 +70,35 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
   const menus = options.menuOf
     ? new MenuSync({ db: options.db, api, pacer, i18n: options.i18n, logger: options.logger, adminTelegramIds: options.adminTelegramIds ?? [], menuOf: options.menuOf, ...(options.menuButtonOf ? { menuButtonOf: options.menuButtonOf } : {}) })
     : undefined;
-  const engine = new DeliveryEngine({ db: options.db, api, pacer, logger: options.logger, clock: options.clock, leaseMs: options.leaseMs, ...(menus ? { menus } : {}) });
-  const botFetch = pacedFetch(pacer, transport);
+  const lock = options.senderLock ?? null;
+  // Set once the election exists. With a seat to share, a row given its slot after the seat was
+  // lost goes back unsent; alone (PGlite, tests, the console), drain() sends whether started or not.
+  let leading = () => true;
+  const engine = new DeliveryEngine({ db: options.db, api, pacer, logger: options.logger, clock: options.clock, leaseMs: options.leaseMs, ...(lock ? { maySend: () => leading() } : {}), ...(menus ? { menus } : {}) });
+  const budget = lock
+    ? new SharedBudget({ pacer, lock, leading: () => leading(), wakeSender: () => engine.wake(), logger: options.logger, instanceId: `${process.pid}-${randomBytes(3).toString("hex")}` })
+    : null;
+  const election = new SenderElection({
+    lock,
+    logger: options.logger,
+    ...(options.electionIntervalMs ? { intervalMs: options.electionIntervalMs } : {}),
+    async onLead() {
+      if (lock) {
+        await engine.takeOver().catch((error: unknown) => {
+          options.logger.error({ err: error }, "could not take back the previous sender's rows; they come back after their lease");
+        });
+        // Taking over from another sender, whose last second of sends this pacer never saw: the
+        // outbox waits one window, which keeps the token (and the chats it was sending to) under
+        // the limits; this instance's replies do not wait.
+        await new Promise((resolve) => setTimeout(resolve, pacer.limits.globalWindowMs));
+        if (!election.leading) return;
+      }
+      engine.start();
+    },
+    onLose: () => engine.stop(),
+  });
+  leading = () => election.leading;
+  const botFetch = pacedFetch(pacer, transport, budget?.observer);
   const monitor = new BroadcastMonitor(
     {
       db: options.db,
@@ -69,15 +114,21 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
     pacer,
     engine,
     monitor,
+    election,
+    budget,
     botFetch,
-    wake: () => engine.wake(),
+    wake: () => (election.leading || lock === null ? engine.wake() : budget?.wakeSender()),
     start() {
-      engine.start();
+      void budget?.listen();
+      election.start();
       monitor.start();
     },
     async stop() {
       await monitor.stop();
+      // The engine stops (its sends in flight settle) before the seat is given back.
+      await election.stop();
       await engine.stop();
+      await budget?.settled();
     },
   };
 }

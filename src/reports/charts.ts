@@ -1,5 +1,5 @@
-import { setImmediate } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
 
@@ -13,6 +13,9 @@ import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib
  * - vega measures text with its built-in estimate, even where the optional `canvas` package happens
  *   to be installed, so label layout does not depend on what else is on the machine;
  * - weeks are pre-formatted WIB dates on an ordinal axis, so the server's TZ never matters.
+ *
+ * The rendering (a few hundred ms of CPU per chart) runs in a worker thread (chart-worker.mjs): the
+ * spec is built here, the PNG comes back, and the bot keeps handling updates meanwhile.
  */
 
 export type WeeklyRate = {
@@ -58,20 +61,61 @@ const FONT_FILES = ["Inter-Regular.ttf", "Inter-Bold.ttf"].map((name) =>
   fileURLToPath(new URL(`../../assets/fonts/${name}`, import.meta.url)),
 );
 
-/**
- * vega, vega-lite and resvg, loaded at the first chart: they take a second or more to import, and
- * most starts of the bot (and every console start) draw no chart for a long while.
- */
-let libraries: Promise<{ vega: typeof import("vega"); compile: typeof import("vega-lite").compile; Resvg: typeof import("@resvg/resvg-js").Resvg }> | null = null;
+const WORKER_URL = new URL("./chart-worker.mjs", import.meta.url);
+/** vega and resvg in the worker: its own heap, apart from the bot's (npm start caps the main one). */
+const WORKER_HEAP_MB = 256;
 
-function chartLibraries() {
-  libraries ??= Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]).then(([vega, vegaLite, resvg]) => {
-    // Process-wide, but vega is used only here; see the module comment for why. vega re-exports
-    // vega-scenegraph's textMetrics at run time; its typings leave it out.
-    (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
-    return { vega, compile: vegaLite.compile, Resvg: resvg.Resvg };
+type Pending = { resolve(png: Buffer): void; reject(error: Error): void };
+
+/**
+ * One renderer thread, started at the first chart (loading vega takes a second or more, and most
+ * starts draw no chart for a long while) and unref'd, so it never keeps a process alive. If it dies,
+ * the charts it held fail and the next chart starts a new one.
+ */
+let renderer: { worker: Worker; pending: Map<number, Pending> } | null = null;
+let nextRequest = 1;
+
+function chartRenderer() {
+  if (renderer) return renderer;
+  const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const pending = new Map<number, Pending>();
+  const current = { worker, pending };
+  worker.unref();
+  worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (pending.size === 0) worker.unref();
+    if (message.png) waiting?.resolve(Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength));
+    else waiting?.reject(new Error(`chart not rendered: ${message.error ?? "unknown error"}`));
   });
-  return libraries;
+  const fail = (error: Error) => {
+    if (renderer === current) renderer = null;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`the chart renderer stopped (exit ${code})`)));
+  renderer = current;
+  return current;
+}
+
+/** A vega-lite spec drawn to PNG by the renderer thread, with the bundled fonts at CHART_SCALE. */
+function renderPng(spec: TopLevelSpec): Promise<Buffer> {
+  const { worker, pending } = chartRenderer();
+  const id = nextRequest++;
+  return new Promise<Buffer>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    // Referenced while a chart is awaited: a process waiting only for its chart does not exit early.
+    worker.ref();
+    worker.postMessage({ id, spec, png: { scale: CHART_SCALE, fontFiles: FONT_FILES, fontFamily: FONT_FAMILY } });
+  });
+}
+
+/** Stops the renderer thread (tests, benchmarks that end their process); the next chart starts another. */
+export async function closeChartRenderer(): Promise<void> {
+  const current = renderer;
+  renderer = null;
+  await current?.worker.terminate();
 }
 
 type Point = { rt: string; week: string; rate: number };
@@ -85,15 +129,7 @@ export async function renderParticipationTrend(
   const { points, weekTicks } = toPoints(shown, labels);
   const subtitle = hidden > 0 && labels.hiddenRts ? labels.hiddenRts(hidden) : undefined;
   const spec = points.length === 0 ? noDataSpec(labels) : trendSpec(points, weekTicks, shown, labels, subtitle);
-  const svg = await toSvg(spec);
-  const png = await svgToPng(svg);
-  // The renderer's pixmap (1600×900 RGBA, ~6 MB) and font database live in native memory, freed by
-  // finalizers that only run on a later turn of the event loop. Vega's rendering resolves in
-  // microtasks, so a caller rendering charts in a loop would never give them that turn: at 70
-  // charts in a row the process grew past 700 MB (bench:scores). One macrotask per chart keeps it
-  // flat, and lets updates be handled between charts.
-  await setImmediate();
-  return png;
+  return renderPng(spec);
 }
 
 function toPoints(series: readonly RtSeries[], labels: ParticipationChartLabels) {
@@ -186,26 +222,6 @@ function noDataSpec(labels: Pick<ParticipationChartLabels, "title" | "noData">):
   };
 }
 
-async function toSvg(spec: TopLevelSpec): Promise<string> {
-  const { vega, compile } = await chartLibraries();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
-
-async function svgToPng(svg: string): Promise<Buffer> {
-  const { Resvg } = await chartLibraries();
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: CHART_SCALE },
-    background: "white",
-    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY },
-  });
-  return resvg.render().asPng();
-}
-
 // ——— grouped bars (the program's recap per kecamatan) ———
 
 /** One group of bars: a kecamatan, with one value per series (RTs, proposed, winners, holders). */
@@ -246,7 +262,5 @@ export async function renderGroupedBars(groups: readonly BarGroup[], labels: Gro
           },
           config: baseConfig,
         };
-  const png = await svgToPng(await toSvg(spec));
-  await setImmediate(); // see renderParticipationTrend
-  return png;
+  return renderPng(spec);
 }

@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createBackgroundRunner } from "../bot/background.js";
+import { longWorkHandlers } from "../bot/background.js";
+import { LONG_WORK } from "../bot/features/long-work.js";
 import type { BotContext } from "../bot/context.js";
 import { registerCommands } from "../bot/set-commands.js";
 import { secretsOf, type Config } from "../config.js";
@@ -16,12 +17,15 @@ import { RefusalLog } from "./refusals.js";
 import { redactError } from "./redact.js";
 import { composeBot } from "./compose.js";
 import { healthReport } from "./health.js";
+import { AppMetrics, defaultInstanceId, type JobQueueStats } from "./metrics.js";
 import { poll } from "./polling.js";
 import { untilDone } from "./retry.js";
 import { setWebhook, webhookHandler } from "./webhook.js";
 import { createTelegramTransport } from "./telegram-transport.js";
 import { UpdateTracker } from "./update-tracker.js";
 import { createWebApp } from "../webapp/server.js";
+import { createJobQueue } from "../jobs/queue.js";
+import type { LongWorkEnvelope } from "../jobs/long-work.js";
 
 /** SIGTERM to exit, at most: `docker stop` sends SIGKILL after 10 s by default. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -45,6 +49,8 @@ export type AppOptions = {
   shutdownDeadlineMs?: number;
   /** Telegram refuses the token: the bot cannot go on (main.ts stops and exits non-zero). */
   onFatal?(error: unknown): void;
+  /** The durable job queue's counts, for /metrics (issue 18). */
+  jobQueueStats?: () => Promise<JobQueueStats>;
 };
 
 export type App = {
@@ -54,6 +60,8 @@ export type App = {
   readonly bot: Bot<BotContext>;
   readonly db: Database;
   health(): Promise<Health>;
+  /** This instance's metrics (served at GET /metrics). */
+  readonly metrics: AppMetrics;
   /** Graceful shutdown; rejects with ShutdownTimeoutError past the deadline. Idempotent. */
   stop(): Promise<void>;
 };
@@ -95,8 +103,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   }
 
-  const transport = createTelegramTransport(options.fetch ?? fetch, { timeoutMs: options.telegramTimeoutMs ?? TELEGRAM_TIMEOUT_MS });
-  const background = createBackgroundRunner({ logger });
+  // Long work (digests, exports, rotas, packs) as durable jobs in the bot's own database (pg-boss).
+  const background = createJobQueue<LongWorkEnvelope>({ database, logger });
+  // Issue 18: one registry per app (tests start several); every Telegram call passes its counter.
+  const metrics = new AppMetrics({
+    instanceId: config.instanceId ?? defaultInstanceId(),
+    mode: config.mode,
+    db,
+    clock,
+    logger,
+    secrets,
+    jobs: options.jobQueueStats ?? (() => background.stats()),
+  });
+  const transport = createTelegramTransport(metrics.countTelegram(options.fetch ?? fetch), { timeoutMs: options.telegramTimeoutMs ?? TELEGRAM_TIMEOUT_MS });
   const { bot, deps, delivery } = composeBot({
     db,
     token: config.botToken,
@@ -109,12 +128,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     adminTelegramIds: config.adminTelegramIds,
     background,
     chatLocks: database.chatLocks,
+    senderLock: database.senderLock,
     ...(config.webappUrl ? { webappUrl: config.webappUrl } : {}),
   });
 
   // The polling runner calls bot.handleUpdate itself: routing it through the tracker counts the
   // updates in progress (and the last one's time) the same way in both modes.
-  const tracker = new UpdateTracker(clock);
+  const tracker = new UpdateTracker(clock, metrics.observeUpdate);
+  metrics.watchUpdates(() => tracker.inFlight);
+  metrics.watchDelivery(() => delivery.engine.stats);
   const handleUpdate = bot.handleUpdate.bind(bot);
   bot.handleUpdate = async (update, webhookReply) => {
     await tracker.track(() => handleUpdate(update, webhookReply));
@@ -133,6 +155,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     : undefined;
   let server: HttpServer;
   try {
+    // Before the server listens: an instance that answers is one whose jobs run (and whose stop() is wired).
+    await background.start(longWorkHandlers(deps, LONG_WORK));
     await untilDone("getMe", () => bot.init(), logger, secrets, stopping.signal);
     await registerCommands(bot.api, deps, logger);
     server = await startHttpServer({
@@ -141,12 +165,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       health,
       refusals,
+      metrics: { scrape: () => metrics.scrape(), ...(config.metricsToken ? { token: config.metricsToken } : {}) },
       ...(webapp ? { webapp } : {}),
       ...(config.mode === "webhook"
         ? { webhook: { path: new URL(config.webhookUrl).pathname, secret: config.webhookSecret, handle: webhookHandler({ tracker, handleUpdate, logger, secrets }) } }
         : {}),
     });
   } catch (error) {
+    await background.stop().catch(() => {});
     await closeDatabase().catch(() => {});
     throw error;
   }
@@ -154,7 +180,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   delivery.start();
   const jobDeps = { db, i18n: deps.i18n, logger, wakeDelivery: delivery.wake, adminTelegramIds: config.adminTelegramIds, webappUrl: config.webappUrl, reportEscalationDays: config.reportEscalationDays };
-  const scheduler = createScheduler({ db, logger, clock }, { jobs: [...productionJobs(jobDeps), ...(options.jobs ?? [])] });
+  const jobs = [...productionJobs(jobDeps), ...(options.jobs ?? [])];
+  const scheduler = createScheduler({ db, logger, clock }, { jobs, onRun: metrics.countJobRuns(jobs.map((job) => job.name)) });
   scheduler.start();
 
   let polling: Promise<void> = Promise.resolve();
@@ -179,10 +206,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     try {
       // 1. Take no more updates: polling stops with `stopping` (and confirms the updates it handled once they are done), the server refuses.
       server.stopAccepting();
-      // 2. The updates in progress finish; then the long work they started.
+      // 2. The updates in progress finish; then the job queue takes no more jobs, and the one
+      // running gets part of the deadline to finish (past it, it is failed and retried by any instance).
       await tracker.close();
       await polling;
-      await background.drain();
+      await background.stop(Math.max(1_000, deadlineMs / 2 - 1_000));
       // 3. No more cron ticks; 4. the sends in flight finish.
       await scheduler.stop();
       await delivery.stop();
@@ -202,6 +230,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     bot,
     db,
     health,
+    metrics,
     stop() {
       stopped ??= (async () => {
         let timer: NodeJS.Timeout | undefined;

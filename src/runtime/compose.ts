@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { BackgroundRunner } from "../bot/background.js";
+import type { LongWorkQueue } from "../bot/background.js";
 import type { BotContext } from "../bot/context.js";
 import { menuCommands } from "../bot/commands.js";
 import { createBot } from "../bot/create-bot.js";
@@ -10,6 +10,7 @@ import { createI18n } from "../bot/i18n.js";
 import type { FloodLimits } from "../bot/middlewares/flood.js";
 import type { ChatLocks } from "../db/chat-lock.js";
 import type { Database } from "../db/client.js";
+import type { SenderLock } from "../db/sender-lock.js";
 import type { PacerLimits } from "../delivery/pacer.js";
 import { createDeliveryRuntime, type DeliveryRuntime } from "../delivery/runtime.js";
 import { createFileDownloader } from "../delivery/telegram-files.js";
@@ -27,10 +28,12 @@ export type ComposeOptions = {
   botInfo?: UserFromGetMe;
   wilayahCode: string;
   adminTelegramIds: readonly number[];
-  background?: BackgroundRunner;
+  background?: LongWorkQueue;
   flood?: FloodLimits;
   /** The database's chat locks (DatabaseHandle.chatLocks), so instances sharing PostgreSQL take a chat in turn. */
   chatLocks?: ChatLocks | null;
+  /** The database's sender seat (DatabaseHandle.senderLock): one instance sends the outbox, whatever their number. */
+  senderLock?: SenderLock | null;
   /** Telegram's rate limits by default; none in tests and the console. */
   deliveryLimits?: PacerLimits;
   /**
@@ -63,6 +66,7 @@ export function composeBot(options: ComposeOptions): Composition {
     ...(options.webappUrl ? { menuButtonOf: dashboardMenuButton(i18n, options.webappUrl) } : {}),
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
     ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
+    ...(options.senderLock ? { senderLock: options.senderLock } : {}),
   });
   const deps: BotDeps = {
     db,

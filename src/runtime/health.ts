@@ -8,8 +8,8 @@ import type { RefusalLog } from "./refusals.js";
 import { withTimeout } from "./retry.js";
 import type { UpdateTracker } from "./update-tracker.js";
 
-/** How long /healthz waits for the database before calling it unreachable. */
-const HEALTH_PROBE_MS = 2_000;
+/** How long /healthz, and a /metrics scrape, wait for the database before answering without it. */
+export const DATABASE_PROBE_MS = 2_000;
 
 export type HealthOptions = { db: Database; clock: () => Date; tracker: UpdateTracker; mode: Config["mode"]; logger: Logger; secrets: string[]; refusals: RefusalLog };
 
@@ -21,7 +21,7 @@ export function healthReport({ db, clock, tracker, mode, logger, secrets, refusa
   return async () => {
     let lagMs: number | null = null;
     try {
-      lagMs = await withTimeout(oldestDueAge(db, clock()), HEALTH_PROBE_MS);
+      lagMs = await withTimeout(oldestDueAge(db, clock()), DATABASE_PROBE_MS);
     } catch (error) {
       logger.warn({ err: redactError(error, secrets) }, "health check: database unreachable");
     }

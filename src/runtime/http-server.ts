@@ -35,6 +35,13 @@ export type WebAppEndpoint = {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 };
 
+/** GET /metrics: Prometheus' text, beside /healthz and exposed as it is; with a token, only to its bearer. */
+export type MetricsEndpoint = {
+  /** METRICS_TOKEN: when set, a scrape must send `Authorization: Bearer <token>`. */
+  token?: string;
+  scrape(): Promise<{ contentType: string; body: string }>;
+};
+
 export type HttpServerOptions = {
   port: number;
   host?: string;
@@ -43,6 +50,7 @@ export type HttpServerOptions = {
   webhook?: WebhookEndpoint;
   /** Served only when WEBAPP_URL is set. */
   webapp?: WebAppEndpoint;
+  metrics?: MetricsEndpoint;
   /** Counts and logs (at a bounded rate) webhook requests refused for their secret; one of its own if not given. */
   refusals?: RefusalLog;
 };
@@ -82,8 +90,14 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
+/** `Authorization: Bearer <token>`, compared in constant time. */
+function bearerIs(header: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return sameSecret(match?.[1], token);
+}
+
 /**
- * The one HTTP server of an instance (node:http): GET /healthz in both modes, in webhook mode
+ * The one HTTP server of an instance (node:http): GET /healthz and GET /metrics in both modes, in webhook mode
  * POST <path> for Telegram, and the Mini App under its path when it is enabled. An update is answered 200 once handled and 500 if handling failed, so
  * Telegram delivers it again (the dedupe claim was released); 401 without the right secret (and
  * nothing is handled), 503 while shutting down.
@@ -91,7 +105,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 export const WEBHOOK_REFUSED = "webhook requests without the right secret refused";
 
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
-  const { logger, webhook, webapp } = options;
+  const { logger, webhook, webapp, metrics } = options;
   const refusals = options.refusals ?? new RefusalLog({ logger, message: WEBHOOK_REFUSED });
   let accepting = true;
 
@@ -128,10 +142,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     send(res, health.ok ? 200 : 503, health);
   }
 
+  async function onMetrics(req: IncomingMessage, res: ServerResponse, endpoint: MetricsEndpoint): Promise<void> {
+    if (endpoint.token !== undefined && !bearerIs(req.headers.authorization, endpoint.token)) {
+      res.writeHead(401, { "www-authenticate": 'Bearer realm="metrics"', "content-type": "application/json" }).end(JSON.stringify({ ok: false, error: "unauthorized" }));
+      return;
+    }
+    const { contentType, body } = await endpoint.scrape();
+    res.writeHead(200, { "content-type": contentType }).end(body);
+  }
+
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     let work: Promise<void>;
     if (req.method === "GET" && path === "/healthz") work = onHealth(res);
+    else if (metrics && req.method === "GET" && path === "/metrics") work = onMetrics(req, res, metrics);
     else if (webhook && path === webhook.path && req.method === "POST") work = onWebhook(req, res, webhook);
     else if (webapp && (path === webapp.basePath || path.startsWith(`${webapp.basePath}/`))) work = webapp.handle(req, res);
     else {

@@ -19,6 +19,9 @@ export type SchedulerDeps = {
   clock?: () => Date;
 };
 
+/** One run of a job on this instance: finished, or thrown. */
+export type JobRun = { job: string; outcome: "done" | "failed" };
+
 export type SchedulerOptions = {
   /** What to run and when: productionJobs() in the app (scheduling/jobs.ts). */
   jobs: ScheduledJob[];
@@ -26,6 +29,8 @@ export type SchedulerOptions = {
   coordinator?: RunCoordinator;
   /** How long a claimed tick stays claimed if its instance dies mid-run. */
   leaseMs?: number;
+  /** Told of every run this instance made (the metrics count them); a tick run elsewhere is not told. */
+  onRun?: (run: JobRun) => void;
 };
 
 export type Scheduler = { start(): void; stop(): Promise<void>; readonly jobs: readonly ScheduledJob[] };
@@ -65,11 +70,18 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
         createTask(
           job.cron,
           async () => {
+            let outcome: JobRun["outcome"] = "failed";
             try {
               const result = await job.run(clock());
+              outcome = "done";
               deps.logger.debug({ job: job.name, result }, "scheduled job done");
             } catch (error) {
               deps.logger.error({ job: job.name, err: error }, "scheduled job failed");
+            }
+            try {
+              options.onRun?.({ job: job.name, outcome });
+            } catch (error) {
+              deps.logger.warn({ job: job.name, err: error }, "scheduled job: its run could not be counted");
             }
           },
           {

@@ -98,4 +98,34 @@ describe("pacer", () => {
     expect(grants[0]!.at).toBeGreaterThanOrEqual(3_000);
     await flush();
   });
+  it("counts slots another instance took: the outbox gets only what is left, in the token's window and the chat's, and one slot more", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    await clock.advance(10_000);
+    // Another instance replied to 10 people, one of them chat 1000, stamped 9,990 and heard at
+    // 10,000: counted from 10,000 (it reached Telegram after its stamp).
+    for (let i = 0; i < 10; i++) pacer.recordTaken(1000 + i * 7, 9_990);
+    const grants = recordGrants(pacer, clock, Array.from({ length: 150 }, (_, i) => ({ chatId: 1000 + i, priority: 30 })));
+    await clock.advance(10_000);
+    const times = [...Array.from({ length: 10 }, () => 10_000), ...grants.map((grant) => grant.at)].sort((a, b) => a - b);
+    expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(30);
+    // Chat 1000 had its reply: its outbox message waits a second after it.
+    expect(grants.find((grant) => grant.chatId === 1000)!.at).toBeGreaterThanOrEqual(10_000 + TELEGRAM_LIMITS.privateChatIntervalMs);
+    // 30 less the 10 replies, less one slot kept for a reply not heard of yet.
+    expect(grants.filter((grant) => grant.at < 10_000 + TELEGRAM_LIMITS.globalWindowMs)).toHaveLength(19);
+    // Two seconds after the last reply heard, the reserved slot is the outbox's again: 30 a window.
+    const late = grants.filter((grant) => grant.at >= 12_100).map((grant) => grant.at);
+    expect(maxInAnyWindow(late, TELEGRAM_LIMITS.globalWindowMs)).toBe(30);
+  });
+
+  it("holds everything until a 429's end another instance saw", async () => {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    pacer.pauseUntil(3_000);
+    const grants = recordGrants(pacer, clock, [{ chatId: 1, priority: 0 }]);
+    await clock.advance(2_999);
+    expect(grants).toHaveLength(0);
+    await clock.advance(1);
+    expect(grants.map((grant) => grant.at)).toEqual([3_000]);
+  });
 });

@@ -94,6 +94,9 @@ export function withTestDatabase(options: { truncate?: boolean } = {}): TestData
     get chatLocks() {
       return open().chatLocks;
     },
+    get senderLock() {
+      return open().senderLock;
+    },
     truncate: () => open().truncate(),
     close: () => open().close(),
   };

@@ -1,7 +1,7 @@
 import type { Bot } from "grammy";
 import { beforeEach } from "vitest";
 import type { InlineKeyboardMarkup, Update, UserFromGetMe } from "grammy/types";
-import { createBackgroundRunner, type BackgroundRunner } from "../../src/bot/background.js";
+import type { LongWorkQueue } from "../../src/bot/background.js";
 import type { BotContext } from "../../src/bot/context.js";
 import type { BotDeps } from "../../src/bot/deps.js";
 import { NO_FLOOD_LIMIT, type FloodLimits } from "../../src/bot/middlewares/flood.js";
@@ -24,7 +24,7 @@ const TOKEN = "123456:TEST-token-for-offline-harness";
 
 /**
  * `flood`: flood-control limits; by default nobody is limited (see test/bot/flood-control.test.ts).
- * `logger`: where the bot, its outbox sender and its background runner log (silent by default).
+ * `logger`: where the bot and its outbox sender log (silent by default).
  * `webappUrl`: WEBAPP_URL, so the bot's messages carry buttons opening the Mini App.
  */
 export type TestBotOptions = { adminTelegramIds?: number[]; now?: Date; flood?: FloodLimits; logger?: Logger; webappUrl?: string };
@@ -44,8 +44,11 @@ export class TestBot {
   delivery!: DeliveryRuntime;
   /** Turn off to keep queued messages in the outbox (to stop a broadcast before it is out). */
   drainAfterEachUpdate = true;
-  /** The real background runner: `deliver` waits for it, so digests and exports are seen at once. */
-  background!: BackgroundRunner;
+  /**
+   * Where long work goes: none by default, so digests and exports run inside the update and are
+   * seen at once; test/jobs gives the durable queue here (then `restart()`) and drains it itself.
+   */
+  background: LongWorkQueue | undefined;
 
   constructor(private readonly database: Database | (() => Database), private readonly options: TestBotOptions = {}) {
     if (typeof database !== "function") this.reset();
@@ -55,12 +58,12 @@ export class TestBot {
     return typeof this.database === "function" ? this.database() : this.database;
   }
 
-  /** A fresh bot, Telegram, clock and background runner on the same database. */
+  /** A fresh bot, Telegram and clock on the same database. */
   reset(): void {
     this.now = this.options.now ?? new Date("2026-11-22T03:00:00Z");
     this.telegram = new FakeTelegram({ botInfo: BOT_INFO, clock: () => this.now });
     this.drainAfterEachUpdate = true;
-    this.background = createBackgroundRunner({ logger: this.options.logger ?? createLogger("silent") });
+    this.background = undefined;
     this.restart();
   }
 
@@ -75,7 +78,7 @@ export class TestBot {
       botInfo: BOT_INFO,
       wilayahCode: "15.71",
       adminTelegramIds: this.options.adminTelegramIds ?? [],
-      background: this.background,
+      ...(this.background ? { background: this.background } : {}),
       flood: this.options.flood ?? NO_FLOOD_LIMIT,
       deliveryLimits: NO_LIMITS,
       wakeOnQueue: false,
@@ -95,9 +98,8 @@ export class TestBot {
     }
   }
 
-  /** Waits for the background work updates started, then (unless turned off) sends what was queued. */
+  /** Sends (unless turned off) what was queued. */
   async settle(): Promise<void> {
-    await this.background.drain();
     if (this.drainAfterEachUpdate) await this.delivery.engine.drain();
   }
 

@@ -50,6 +50,35 @@ describe("scheduler", () => {
     expect(() => createScheduler(deps, { jobs: [{ name: "x", cron: "* * * * *", run: async () => {} }, { name: "x", cron: "0 * * * *", run: async () => {} }] })).toThrow(/named x/);
   });
 
+  it("tells onRun of each run and its outcome, a failing job's included", async () => {
+    const runs: { job: string; outcome: string }[] = [];
+    let calls = 0;
+    const scheduler = createScheduler(deps, {
+      jobs: [
+        { name: "steady", cron: "* * * * * *", run: async () => {} },
+        // Fails every other run: the failure is counted and the next tick still runs.
+        {
+          name: "flaky",
+          cron: "* * * * * *",
+          run: async () => {
+            if (calls++ % 2 === 0) throw new Error("flaky failed");
+          },
+        },
+      ],
+      onRun: (run) => void runs.push(run),
+    });
+    scheduler.start();
+    try {
+      await vi.waitFor(() => expect(runs.filter((run) => run.job === "flaky").length).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 100 });
+    } finally {
+      await scheduler.stop();
+    }
+    const flaky = runs.filter((run) => run.job === "flaky").map((run) => run.outcome);
+    expect(flaky.slice(0, 2)).toEqual(["failed", "done"]);
+    expect(runs.filter((run) => run.job === "steady").every((run) => run.outcome === "done")).toBe(true);
+    expect(runs.some((run) => run.job === "steady")).toBe(true);
+  });
+
   it("two instances on one database: each tick runs once, on one of them; stop() stops", async () => {
     const runs: { instance: string; second: number }[] = [];
     const instance = (name: string) =>

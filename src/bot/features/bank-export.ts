@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import {
   exportBankReport,
   listViewableBanks,
@@ -7,7 +7,9 @@ import {
   type MonthlyBankReport,
 } from "../../domain/bank-sampah/report.js";
 import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
-import { runLongWork } from "../background.js";
+import { defineLongWork, runLongWork } from "../background.js";
+import { deliverResult, filePart } from "../../jobs/long-work.js";
+import { loadActor } from "../../domain/people/actor.js";
 import { monthKey, recentMonths } from "../../domain/schedule/month.js";
 import type { ButtonFamily } from "../../messages/buttons/button.js";
 import { bankExport, bankExportMonth, bankExportPage } from "../../messages/buttons/bank-sampah.js";
@@ -15,6 +17,23 @@ import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { formatMonth, formatRupiah } from "../../messages/format.js";
 import { paginatedKeyboard } from "../keyboards/paginate.js";
+
+/** A bank's month as a workbook and two CSV files, built from the job's data as the person who asked (rights read again). */
+export const bankExportWork = defineLongWork<{ wasteBankId: number; month: string; period: string }>("bank-export", async (deps, job) => {
+  const month = parseReportMonth(job.data.month, job.now);
+  if (!month) return;
+  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
+  const report = await exportBankReport(deps.db, actor, job.data.wasteBankId, month, job.now);
+  const labels: ExportLabels = { t: job.t, locale: job.locale };
+  const names = exportFileNames(report, labels);
+  const csv = toCsv(report, labels);
+  const { period } = job.data;
+  await deliverResult(deps, job, [
+    filePart("xlsx", "sendDocument", names.xlsx, await toXlsx(report, labels), caption(labels.t, report, period, job.locale)),
+    filePart("transactions", "sendDocument", csv.transactions.filename, csv.transactions.content, labels.t("bank-export-caption-transactions", { period })),
+    filePart("types", "sendDocument", csv.byType.filename, csv.byType.content, labels.t("bank-export-caption-types", { period })),
+  ]);
+});
 
 /** This month and the three before it. */
 const MONTHS_OFFERED = 4;
@@ -97,19 +116,9 @@ export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
     // The buttons go, so the same export is not asked for again by a stray tap; a message already
     // edited (a double tap) makes Telegram refuse this edit, which must not stop the export.
     await ctx.editMessageText(ctx.t("bank-export-chosen", { bank: bank.name, period })).catch((error: unknown) => ctx.log.debug({ err: error }, "export message not edited"));
-    // Built off the update path (a month of entries, a workbook). The files go straight to the
-    // person, in order, not through the outbox: exporting only reads, it writes no rows.
-    const { actor, api } = ctx;
-    const chatId = ctx.chat!.id; // a private chat: `feature` takes no other
-    await runLongWork(deps, ctx, "bank-export", async () => {
-      const report = await exportBankReport(deps.db, actor, wasteBankId, month, now);
-      const labels: ExportLabels = { t: (key, vars) => deps.i18n.t(locale, key, vars), locale };
-      const names = exportFileNames(report, labels);
-      const csv = toCsv(report, labels);
-      await api.sendDocument(chatId, new InputFile(await toXlsx(report, labels), names.xlsx), { caption: caption(labels.t, report, period, locale) });
-      await api.sendDocument(chatId, new InputFile(csv.transactions.content, csv.transactions.filename), { caption: labels.t("bank-export-caption-transactions", { period }) });
-      await api.sendDocument(chatId, new InputFile(csv.byType.content, csv.byType.filename), { caption: labels.t("bank-export-caption-types", { period }) });
-    });
+    // Built off the update path (a month of entries, a workbook) as a durable job; the files go
+    // through the outbox in one insert, so they arrive in order and a retry sends none twice.
+    await runLongWork(deps, ctx, bankExportWork, { wasteBankId, month: values.month, period });
   });
 
   return composer;

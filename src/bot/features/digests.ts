@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { digestScopeOf } from "../../domain/scores/digest-queries.js";
-import { queueDigestOnDemand } from "../../scheduling/digests.js";
-import { runLongWork } from "../background.js";
+import { queueDigestOnDemand, type DigestRequest } from "../../scheduling/digests.js";
+import { defineLongWork, runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
@@ -10,42 +10,38 @@ import type { BotDeps } from "../deps.js";
  * admin gets the text, the chart and the workbook of their area; a ketua RT their RT's summary.
  * /ekspor: only the workbook (koordinator, admin). Building a digest (queries, a chart, a
  * workbook) takes a while, so the command is answered at once and the digest is built in the
- * background and sent through the outbox, keyed by the update: a redelivery sends nothing twice.
+ * background (a durable job) and sent through the outbox, keyed by the request: a redelivery sends nothing twice.
  */
+type DigestWork = Pick<DigestRequest, "what" | "scope">;
+
+/** Built from the job's data, by whichever process takes it: queued in the outbox under the job's key. */
+export const digestWork = defineLongWork<DigestWork>("digest", async (deps, job) => {
+  await queueDigestOnDemand(deps, { ...job.data, to: { chatId: job.chatId, personId: job.personId }, locale: job.locale, key: job.key }, job.now);
+});
+
 export function createDigestsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const feature = composer.chatType("private");
 
-  async function prepare(ctx: BotContext) {
-    const now = deps.clock();
-    const locale = await ctx.i18n.getLocale();
-    const scope = await digestScopeOf(deps.db, ctx.actor);
-    const to = { chatId: ctx.chat!.id, personId: ctx.actor.person?.id ?? null };
-    return { now, locale, scope, to };
-  }
 
   feature.command("ringkasan", async (ctx) => {
-    const { now, locale, scope, to } = await prepare(ctx);
+    const scope = await digestScopeOf(deps.db, ctx.actor);
     if (scope.kind === "none") {
       await ctx.reply(ctx.t("digest-koordinator-empty"));
       return;
     }
     await ctx.reply(ctx.t("long-work-preparing"));
-    await runLongWork(deps, ctx, "digest", async (key) => {
-      await queueDigestOnDemand(deps, { what: "digest", scope, to, locale, key }, now);
-    });
+    await runLongWork(deps, ctx, digestWork, { what: "digest", scope });
   });
 
   feature.command("ekspor", async (ctx) => {
-    const { now, locale, scope, to } = await prepare(ctx);
+    const scope = await digestScopeOf(deps.db, ctx.actor);
     if (scope.kind !== "area" || scope.rtIds.length === 0) {
       await ctx.reply(ctx.t("digest-koordinator-empty"));
       return;
     }
     await ctx.reply(ctx.t("long-work-preparing"));
-    await runLongWork(deps, ctx, "digest-export", async (key) => {
-      await queueDigestOnDemand(deps, { what: "workbook", scope, to, locale, key }, now);
-    });
+    await runLongWork(deps, ctx, digestWork, { what: "workbook", scope });
   });
 
   return composer;

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { readFile } from "node:fs/promises";
+import { Composer, InlineKeyboard } from "grammy";
 import { currentRound } from "../../domain/cycle/rounds.js";
 import { assertMayGetPack, evidenceOverview, evidenceRtIds, packRtIds, removeEvidence, type EvidenceCount, type EvidenceItem } from "../../domain/evidence/evidence.js";
 import { areaScope } from "../../domain/roles/scope.js";
@@ -7,7 +8,9 @@ import { getRt, listRtsInScope, type RtDetails } from "../../domain/rt/rt.js";
 import { evidenceDone, evidencePackPage, evidencePackRt, evidenceRemove } from "../../messages/buttons/evidence.js";
 import { formatWhen, formatWib, rtVars } from "../../messages/format.js";
 import { buildEvidencePack } from "../../reports/evidence-pack.js";
-import { runLongWork } from "../background.js";
+import { defineLongWork, runLongWork } from "../background.js";
+import { deliverResult, filePart } from "../../jobs/long-work.js";
+import { loadActor } from "../../domain/people/actor.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { EVIDENCE_FORM } from "../conversations/evidence.js";
@@ -21,6 +24,23 @@ function preview(caption: string | null): string {
   if (caption === null) return "";
   return caption.length > CAPTION_PREVIEW ? `${caption.slice(0, CAPTION_PREVIEW - 1)}…` : caption;
 }
+
+/**
+ * An RT's evidence pack (a PDF, capped at PACK_MAX_BYTES), built from the job's data as the person
+ * who asked: what they may see is read again. The file rides in its outbox row.
+ */
+export const evidencePackWork = defineLongWork<{ rtId: number; roundId: number }>("evidence-pack", async (deps, job) => {
+  const { rtId, roundId } = job.data;
+  const place = await getRt(deps.db, rtId);
+  const viewer = await assertMayGetPack(deps.db, await loadActor(deps.db, job.telegramId, deps.adminTelegramIds), { rtId, roundId });
+  const pack = await buildEvidencePack({ db: deps.db, i18n: deps.i18n, ...(deps.downloadFile ? { downloadFile: deps.downloadFile } : {}) }, { rtId, roundId, now: job.now, locale: job.locale, viewer });
+  try {
+    const caption = job.t(pack.missingPhotos > 0 ? "pack-caption-missing" : "pack-caption", { ...rtVars(place), pages: pack.pages, photos: pack.photos, missing: pack.missingPhotos });
+    await deliverResult(deps, job, [filePart("pdf", "sendDocument", pack.fileName, await readFile(pack.path), caption)]);
+  } finally {
+    await pack.dispose();
+  }
+});
 
 /**
  * /bukti shows the RT's evidence (photos per target, the latest with "Hapus") and opens the form
@@ -103,23 +123,10 @@ export function createEvidenceFeature(deps: BotDeps): Composer<BotContext> {
 
   async function sendPack(ctx: BotContext, rtId: number, roundId: number): Promise<void> {
     const place = await getRt(deps.db, rtId);
-    const viewer = await assertMayGetPack(deps.db, ctx.actor, { rtId, roundId });
+    // Refused here at once when the person may not have it; checked again when the job runs.
+    await assertMayGetPack(deps.db, ctx.actor, { rtId, roundId });
     await ctx.reply(ctx.t("pack-preparing", rtVars(place)));
-    const locale = await ctx.i18n.getLocale();
-    const { api } = ctx;
-    const chatId = ctx.chat!.id;
-    const now = deps.clock();
-    // Building reads only (no rows): the file goes straight to the person, not through the outbox.
-    await runLongWork(deps, ctx, "evidence-pack", async () => {
-      const pack = await buildEvidencePack({ db: deps.db, i18n: deps.i18n, ...(deps.downloadFile ? { downloadFile: deps.downloadFile } : {}) }, { rtId, roundId, now, locale, viewer });
-      const caption = deps.i18n.t(locale, pack.missingPhotos > 0 ? "pack-caption-missing" : "pack-caption", { ...rtVars(place), pages: pack.pages, photos: pack.photos, missing: pack.missingPhotos });
-      try {
-        // Streamed from its temporary file, which goes once sent (or not).
-        await api.sendDocument(chatId, new InputFile(pack.path, pack.fileName), { caption });
-      } finally {
-        await pack.dispose();
-      }
-    });
+    await runLongWork(deps, ctx, evidencePackWork, { rtId, roundId });
   }
 
   feature.command("paketbukti", async (ctx) => {

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { listMembers, type MembershipView } from "../../domain/membership/membership.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import {
@@ -25,7 +25,8 @@ import { kasBendahara, kasBendaharaPage, kasExport, kasExportPage, kasJimpitan, 
 import { formatRupiah, formatWhen, rtNumber, rtVars } from "../../messages/format.js";
 import { kasBookText } from "../../messages/kas.js";
 import { kasExportFileName, kasToXlsx, readKasExport } from "../../reports/kas-export.js";
-import { runLongWork } from "../background.js";
+import { defineLongWork, runLongWork } from "../background.js";
+import { deliverResult, filePart } from "../../jobs/long-work.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { KAS_JIMPITAN, KAS_RECORD, KAS_REVERSAL, kasRequestKey } from "../conversations/kas.js";
@@ -43,6 +44,13 @@ export async function jimpitanKeyboard(deps: Pick<BotDeps, "db" | "clock">, ctx:
   for (const night of nights) keyboard.text(ctx.t("button-kas-jimpitan", { when: formatWhen(new Date(night.startsAt), locale) }), kasJimpitan.data({ occurrence: night.occurrenceId })).row();
   return keyboard;
 }
+
+/** An RT's kas book as a workbook, built by whichever process takes the job; rights were checked when asked. */
+export const kasExportWork = defineLongWork<{ rtId: number }>("kas-export", async (deps, job) => {
+  const data = await readKasExport(deps.db, { rtId: job.data.rtId, now: job.now });
+  const caption = job.t("kas-export-caption", { rt: data.rtLabel, balance: formatRupiah(data.balance, job.locale) });
+  await deliverResult(deps, job, [filePart("xlsx", "sendDocument", kasExportFileName(data, monthOf(job.now)), await kasToXlsx(data, job.t), caption)]);
+});
 
 /**
  * issue 17: the kas RT. /kas for every member (balance, the month by kind, the uang pembinaan, the
@@ -137,18 +145,8 @@ export function createKasFeature(deps: BotDeps): Composer<BotContext> {
   // /eksporkas: a keeper's own RT at once; a koordinator or admin picks an RT of their area.
   const sendExport = async (ctx: BotContext, rtId: number) => {
     if (!(await mayExportKas(deps.db, ctx.actor, rtId))) throw new DomainError("not-allowed");
-    const locale = await ctx.i18n.getLocale();
-    const now = deps.clock();
-    const { api } = ctx;
-    const chatId = ctx.chat!.id;
     await ctx.reply(ctx.t("kas-export-preparing"));
-    await runLongWork(deps, ctx, "kas-export", async () => {
-      const t = (key: string, vars?: Record<string, string | number>) => deps.i18n.t(locale, key, vars);
-      const data = await readKasExport(deps.db, { rtId, now });
-      await api.sendDocument(chatId, new InputFile(await kasToXlsx(data, t), kasExportFileName(data, monthOf(now))), {
-        caption: t("kas-export-caption", { rt: data.rtLabel, balance: formatRupiah(data.balance, locale) }),
-      });
-    });
+    await runLongWork(deps, ctx, kasExportWork, { rtId });
   };
   // An admin's or a kecamatan koordinator's area keeps many RTs' books: the list is paged.
   const exportPicker = async (ctx: BotContext, page: number) => {

@@ -12,7 +12,10 @@ import {
 } from "../../domain/ronda/watch.js";
 import { makeAndPostRota } from "../../domain/ronda/posting.js";
 import { rotaTable } from "../../messages/ronda.js";
-import { runLongWork } from "../background.js";
+import { defineLongWork, runLongWork } from "../background.js";
+import { deliverResult } from "../../jobs/long-work.js";
+import { PRIORITY } from "../../delivery/outbox.js";
+import { loadActor } from "../../domain/people/actor.js";
 import type { BotContext } from "../context.js";
 import { ASSIGN_NIGHT, RONDA_SETUP } from "../conversations/ronda.js";
 import { headedRtId } from "../../domain/people/actor.js";
@@ -26,6 +29,21 @@ import { redraw } from "../redraw.js";
 import { jimpitanKeyboard } from "./kas.js";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
+
+/**
+ * The rota, built by whichever process takes the job, as the ketua it names (rights read again).
+ * makeAndPostRota queues the postings itself (keyed by what the rota says); the "preparing"
+ * message then says how many nights, through the outbox.
+ */
+export const rotaWork = defineLongWork<{ weeks: number; messageId: number | null }>("rota", async (deps, job) => {
+  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
+  const { nights } = await makeAndPostRota(deps, actor, { weeks: job.data.weeks });
+  if (job.data.messageId !== null) {
+    // Ahead of the rota's own rows (PRIORITY.duty): "preparing" becomes "made" before the table arrives.
+    const payload = { message_id: job.data.messageId, text: job.t("rota-generated", { count: nights }) };
+    await deliverResult(deps, job, [{ part: "generated", method: "editMessageText", payload, priority: PRIORITY.duty }]);
+  }
+});
 
 export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -92,17 +110,7 @@ export function createRondaFeature(deps: BotDeps): Composer<BotContext> {
     await requireRotaReady(deps.db, ctx.actor);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("long-work-preparing"));
-    const { actor, api } = ctx;
-    const chatId = ctx.chat!.id;
-    const messageId = ctx.callbackQuery?.message?.message_id;
-    const locale = await ctx.i18n.getLocale();
-    const generated = (nights: number) => deps.i18n.t(locale, "rota-generated", { count: nights });
-    await runLongWork(deps, ctx, "rota", async () => {
-      const { nights } = await makeAndPostRota(deps, actor, { weeks });
-      if (messageId !== undefined) {
-        await api.editMessageText(chatId, messageId, generated(nights)).catch((error: unknown) => deps.logger.debug({ err: error }, "rota message not edited"));
-      }
-    });
+    await runLongWork(deps, ctx, rotaWork, { weeks, messageId: ctx.callbackQuery?.message?.message_id ?? null });
   });
 
   feature.command(["giliranku", "rotaku"], async (ctx) => {

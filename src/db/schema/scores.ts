@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { eventOccurrence } from "./events.js";
 import { person, rt } from "./people.js";
 
 /**
@@ -29,3 +30,51 @@ export const indicatorScore = pgTable("indicator_score", {
   check("indicator_score_range", sql`${table.score} between 0 and 2`),
   check("indicator_score_code_shape", sql`${table.indicatorCode} ~ '^[BAP][1-7]$'`),
 ]);
+
+/**
+ * The weekly rollup of participation (issue 18), kept by triggers on `participation` in the
+ * writer's transaction (migration 0020): one row per RT, WIB week (`wibWeekIndex`,
+ * src/domain/scores/weeks.ts) and unit, a unit being a household (the md5 of the HOUSEHOLD key of
+ * src/domain/scores/metrics.ts: the trimmed, lower-cased label, or `person:<id>`) or, for the
+ * readers' count, a person (`reader:<id>`). Each column counts the unit's unrevoked records of the
+ * week of one sort, so a record taken back, deleted, relabelled (erasure) or moved is subtracted
+ * exactly, and a row whose counts are all 0 is deleted: "households that took part" is the number
+ * of rows with `counted > 0`, which is what weeklyRtMetrics counted from the raw records. Musyawarah
+ * votes are not here (they count for A5 alone). No label is kept, only its digest.
+ */
+export const rtWeekRollup = pgTable("rt_week_rollup", {
+  week: integer("week").notNull(),
+  rtId: integer("rt_id").notNull().references(() => rt.id),
+  unit: uuid("unit").notNull(),
+  /** Verified records (any kind but musyawarah). */
+  counted: integer("counted").notNull().default(0),
+  /** Records not (yet) verified. */
+  unverified: integer("unverified").notNull().default(0),
+  /** Verified gotong royong or bank sampah records (B3). */
+  clean: integer("clean").notNull().default(0),
+  bank: integer("bank").notNull().default(0),
+  kebun: integer("kebun").notNull().default(0),
+  /** Verified pengajian, yasinan, karang taruna or PKK records (A7). */
+  gathering: integer("gathering").notNull().default(0),
+  /** Verified reading records of the person (`reader:<id>` units only). */
+  reading: integer("reading").notNull().default(0),
+}, (table) => [primaryKey({ columns: [table.week, table.rtId, table.unit] })]);
+
+/**
+ * Who came to an occurrence (issue 18), kept by the same triggers: one row per occurrence and
+ * household (the unit of rt_week_rollup) with its verified, unrevoked records pointing at the
+ * occurrence; deleted at 0. `occurrence_attendance` counts those rows per occurrence, moved only
+ * when a household's first record comes or its last goes, so the scores read one number per held
+ * occurrence instead of its records.
+ */
+export const occurrenceHousehold = pgTable("occurrence_household", {
+  occurrenceId: bigint("occurrence_id", { mode: "number" }).notNull().references(() => eventOccurrence.id),
+  unit: uuid("unit").notNull(),
+  records: integer("records").notNull().default(0),
+}, (table) => [primaryKey({ columns: [table.occurrenceId, table.unit] })]);
+
+export const occurrenceAttendance = pgTable("occurrence_attendance", {
+  occurrenceId: bigint("occurrence_id", { mode: "number" }).primaryKey().references(() => eventOccurrence.id),
+  /** Distinct households with a verified, unrevoked record of the occurrence. */
+  households: integer("households").notNull(),
+});

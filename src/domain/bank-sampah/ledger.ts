@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
+import { queryRowsPrepared } from "../../db/prepared.js";
 import { auditLog, bankAccount, depositLine, ledgerEntry, membership, participation, person, wasteBank, wasteBankRt, wastePrice, wasteType } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
@@ -113,7 +114,7 @@ async function lockForDeposit(db: Database, request: DepositRequest, at: Date): 
     account_id: number | null; balance: string | number | null; prices: LinePrice[] | null;
   };
   const instant = at.toISOString();
-  const [row] = await queryRows<Row>(db, sql`
+  const [row] = await queryRowsPrepared<Row>(db, "lock_for_deposit", sql`
     with d as (
       select m.rt_id, m.household_label, pe.telegram_id, pe.display_name, b.name as bank_name
       from ${membership} m
@@ -169,7 +170,7 @@ type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; unit:
 async function writeDeposit(db: Database, request: DepositRequest, resident: NonNullable<DepositReading["resident"]>, accountId: number, lines: ValuedLine[], total: number, officer: number, now: Date): Promise<{ balance: number; entryId: number | null }> {
   const at = now.toISOString();
   const column = <K extends keyof ValuedLine>(key: K) => sql.param(lines.map((line) => line[key]));
-  const [row] = await queryRows<{ balance: string | number | null; entry_id: string | number | null }>(db, sql`
+  const [row] = await queryRowsPrepared<{ balance: string | number | null; entry_id: string | number | null }>(db, "write_deposit", sql`
     with entry as (
       insert into ${ledgerEntry} (request_key, account_id, waste_bank_id, person_id, rt_id, kind, amount, occurred_at, recorded_by, recorded_at)
       values (${request.requestKey}, ${accountId}, ${request.wasteBankId}, ${request.personId}, ${resident.rtId}, 'deposit', ${total}, ${at}::timestamptz, ${officer}, ${at}::timestamptz)

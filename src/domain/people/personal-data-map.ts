@@ -29,6 +29,7 @@ import {
   membership,
   offlineClaim,
   outbox,
+  occurrenceHousehold,
   participation,
   person,
   processedUpdate,
@@ -44,6 +45,7 @@ import {
   rtTitle,
   rondaVolunteer,
   rt,
+  rtWeekRollup,
   shiftAssignment,
   wasteBank,
   wastePrice,
@@ -121,6 +123,19 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
     holds: "the household label at the time of each record",
     erasure: "a label only this person's records carry in the RT becomes `anon-<id>-<n>`; one other residents' records share names their household and stays (totals unchanged)",
     erase: (tx, subject) => pseudonymiseHouseholds(tx, subject.personId),
+  },
+  {
+    columns: [rtWeekRollup.unit],
+    holds: "the md5 digest of a household label (or `reader:<id>`), the key of the weekly rollup (issue 18)",
+    erasure: "moved with the records: the triggers on participation move a relabelled household's counts to the digest of its `anon-…` label and delete the old digest's row",
+    // The participation entry above relabels; the statement triggers of migration 0020 do the rest in the same transaction.
+    async erase() {},
+  },
+  {
+    columns: [occurrenceHousehold.unit],
+    holds: "the md5 digest of a household label, the key of an occurrence's attendance (issue 18)",
+    erasure: "moved with the records, as `rt_week_rollup.unit`",
+    async erase() {},
   },
   {
     columns: [readingLog.title],

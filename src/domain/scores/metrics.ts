@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
-import { depositLine, eventOccurrence, kelurahan, ledgerEntry, participation, readingSession, rt } from "../../db/schema/index.js";
+import { depositLine, eventOccurrence, kelurahan, ledgerEntry, occurrenceAttendance, participation, readingSession, rt, rtWeekRollup } from "../../db/schema/index.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "../events/checkin-window.js";
 import { exactAmount } from "../bank-sampah/limits.js";
 import type { ParticipationKind } from "../participation/participation.js";
@@ -157,7 +157,8 @@ export async function listRtInfo(db: Database, rtIds: RtSelection): Promise<RtIn
 }
 
 type Bucketing = { kind: "window" } | { kind: "week" };
-type Range = { from: Date; to: Date; now: Date; rtIds: RtSelection; bucketing: Bucketing };
+/** `fromRecords`: households and attendance from the records, not the rollups (the reference the rollups are tested against). */
+type Range = { from: Date; to: Date; now: Date; rtIds: RtSelection; bucketing: Bucketing; fromRecords?: boolean };
 type Row = { rt_id: number; bucket: number } & Record<string, unknown>;
 
 function bucketSql(column: string, bucketing: Bucketing): SQL {
@@ -205,6 +206,30 @@ async function participationCounts(db: Database, range: Range): Promise<Row[]> {
 }
 
 /**
+ * participationCounts for whole WIB weeks, read from the weekly rollup (rt_week_rollup, kept by
+ * triggers on participation in the writer's transaction) instead of the records: one row per
+ * household (or, for readers, per person) and week already, so each count is a count of rows.
+ * Exact, as a unit's row exists while it has an unrevoked record of the week and each column says
+ * which of its records count (test/domain/scores/rollup.test.ts compares it with the records).
+ */
+async function rollupCounts(db: Database, range: Range): Promise<Row[]> {
+  return queryRows<Row>(db, sql`
+    select w.rt_id, w.week as bucket,
+      count(*) filter (where w.counted > 0)::int as households,
+      count(*) filter (where w.clean > 0)::int as clean_households,
+      count(*) filter (where w.bank > 0)::int as bank_households,
+      count(*) filter (where w.kebun > 0)::int as kebun_households,
+      count(*) filter (where w.gathering > 0)::int as gathering_households,
+      count(*) filter (where w.reading > 0)::int as readers,
+      sum(w.counted)::int as verified_records,
+      sum(w.unverified)::int as unverified_records
+    from ${rtWeekRollup} w
+    where w.week >= ${wibWeekIndex(range.from)} and w.week < ${wibWeekIndex(range.to)} ${rtFilter("w.rt_id", range.rtIds)}
+    group by 1, 2
+  `);
+}
+
+/**
  * Musyawarah polls closed in the period with at least one counted vote, and their voting households
  * summed over them (A5 only). The records of one poll share the key poll:<id>:person:<id> and are
  * written at its closing, so a poll belongs to the period it closed in.
@@ -238,14 +263,10 @@ export async function musyawarahInPeriod(db: Database, rtId: number, from: Date,
 async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
   const earliest = new Date(range.from.getTime() - CHECKIN_OPENS_BEFORE_MS);
   const latest = new Date(range.now.getTime() + CHECKIN_CLOSES_AFTER_MS);
-  return queryRows<Row>(db, sql`
-    with held as (
-      select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
-      from ${eventOccurrence} o
-      where o.cancelled_at is null and o.kind in (${kindList(OCCURRENCE_KINDS)})
-        and o.starts_at >= ${at(range.from)} and o.starts_at < ${at(range.to)} and o.ends_at <= ${at(range.now)}
-        ${rtFilter("o.rt_id", range.rtIds)}
-    ), present as (
+  // Each held occurrence's households are kept by the triggers on participation (occurrence_attendance,
+  // issue 18): one row per occurrence, where the records' side is every record of the period.
+  const present = range.fromRecords
+    ? sql`
       select occurrence_id, count(*)::int as households
       from (
         select distinct p.occurrence_id, ${HOUSEHOLD} as household
@@ -254,8 +275,16 @@ async function occurrenceCounts(db: Database, range: Range): Promise<Row[]> {
           and p.occurred_at >= ${at(earliest)} and p.occurred_at <= ${at(latest)}
           ${rtFilter("p.rt_id", range.rtIds)}
       ) d
-      group by 1
-    )
+      group by 1`
+    : sql`select a.occurrence_id, a.households from ${occurrenceAttendance} a`;
+  return queryRows<Row>(db, sql`
+    with held as (
+      select o.id, o.rt_id, o.kind, ${bucketSql("o.starts_at", range.bucketing)} as bucket
+      from ${eventOccurrence} o
+      where o.cancelled_at is null and o.kind in (${kindList(OCCURRENCE_KINDS)})
+        and o.starts_at >= ${at(range.from)} and o.starts_at < ${at(range.to)} and o.ends_at <= ${at(range.now)}
+        ${rtFilter("o.rt_id", range.rtIds)}
+    ), present as (${present})
     select h.rt_id, h.bucket,
       count(*) filter (where h.kind = 'gotong_royong')::int as gr_held,
       coalesce(sum(pr.households) filter (where h.kind = 'gotong_royong'), 0)::int as gr_attendance,
@@ -303,7 +332,8 @@ async function readingSessionCounts(db: Database, range: Range): Promise<Row[]> 
 /** Counts per (RT, bucket); the four sources are independent, so they are read together. */
 async function collectCounts(db: Database, range: Range): Promise<Map<string, Counts>> {
   const [people, occurrences, bank, reading, musyawarah] = await Promise.all([
-    participationCounts(db, range),
+    // Weeks are whole WIB weeks (weeklyRtMetrics): the rollup holds them; a window is read from the records.
+    range.bucketing.kind === "week" && !range.fromRecords ? rollupCounts(db, range) : participationCounts(db, range),
     occurrenceCounts(db, range),
     bankSampahCounts(db, range),
     readingSessionCounts(db, range),
@@ -356,7 +386,8 @@ export function withRates(info: Pick<RtInfo, "rtId" | "householdCount">, from: D
   };
 }
 
-export type WindowOptions = { rtIds?: RtSelection; windowDays?: number };
+/** `fromRecords`: attendance from the participation records instead of the kept counts (the same figures; tests compare them). */
+export type WindowOptions = { rtIds?: RtSelection; windowDays?: number; fromRecords?: boolean };
 
 /** The scorecard window: the `windowDays` (default 28) up to `now`. */
 export function scoreWindow(now: Date, windowDays: number): { from: Date; to: Date } {
@@ -372,11 +403,12 @@ export async function windowRtMetrics(db: Database, now: Date, options: WindowOp
   const { from, to } = scoreWindow(now, options.windowDays ?? 28);
   const rts = await listRtInfo(db, rtIds);
   if (rts.length === 0) return [];
-  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "window" } });
+  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "window" }, fromRecords: options.fromRecords ?? false });
   return rts.map((info) => ({ rt: info, metrics: withRates(info, from, to, counts.get(`${info.rtId}:0`) ?? ZERO) }));
 }
 
-export type WeeklyOptions = { rtIds?: RtSelection; weeks?: number };
+/** `fromRecords`: count households from the participation records instead of the weekly rollup (the same figures; tests compare them). */
+export type WeeklyOptions = { rtIds?: RtSelection; weeks?: number; fromRecords?: boolean };
 
 /**
  * The last `weeks` (default 12) complete WIB weeks before the week holding `now`, oldest first, for
@@ -390,7 +422,7 @@ export async function weeklyRtMetrics(db: Database, now: Date, options: WeeklyOp
   const from = new Date(to.getTime() - weeks * WEEK_MS);
   const rts = await listRtInfo(db, rtIds);
   if (rts.length === 0) return [];
-  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "week" } });
+  const counts = await collectCounts(db, { from, to, now, rtIds, bucketing: { kind: "week" }, fromRecords: options.fromRecords ?? false });
   const firstIndex = wibWeekIndex(from);
   return rts.map((info) => ({
     rt: info,

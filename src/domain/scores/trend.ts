@@ -1,6 +1,6 @@
 import { and, eq, like, ne, or, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { botState, participation } from "../../db/schema/index.js";
+import { botState, participation, rtWeekRollup } from "../../db/schema/index.js";
 import type { ScoreConfig } from "./config.js";
 import { GENERAL_PARTICIPATION, HOUSEHOLD, listRtInfo, rtFilter, weeklyRtMetrics, type RtInfo, type RtPeriodMetrics, type RtSelection } from "./metrics.js";
 import { wibWeekIndex, wibWeekIndexSql, wibWeekStart, WEEK_MS } from "./weeks.js";
@@ -72,23 +72,39 @@ export async function computeTrends(db: Database, rtIds: RtSelection, now: Date,
  * flag reads, from one grouped query on participation only. `householdCount` is each RT's KK
  * count (the cap of fadingOf). RTs asked for without any record in those weeks are not fading.
  */
-export async function fadingFlags(db: Database, rts: readonly { rtId: number; householdCount: number }[], now: Date, config: Pick<ScoreConfig, "fading">): Promise<Map<number, Fading>> {
+export async function fadingFlags(
+  db: Database,
+  rts: readonly { rtId: number; householdCount: number }[],
+  now: Date,
+  config: Pick<ScoreConfig, "fading">,
+  options: { fromRecords?: boolean } = {},
+): Promise<Map<number, Fading>> {
   const result = new Map<number, Fading>();
   if (rts.length === 0) return result;
   const to = wibWeekStart(now);
   const from = new Date(to.getTime() - 2 * HALF * WEEK_MS);
   const firstIndex = wibWeekIndex(from);
-  // Two hash aggregations (distinct households, then their count), as participationCounts does.
-  const rows = await queryRows<{ rt_id: number; bucket: number; households: number }>(db, sql`
+  const rtIds = rts.map((rt) => rt.rtId);
+  // The weekly rollup holds one row per household and week (metrics.ts rollupCounts); from the
+  // records it is two hash aggregations (distinct households, then their count).
+  const rows = await queryRows<{ rt_id: number; bucket: number; households: number }>(
+    db,
+    options.fromRecords
+      ? sql`
     select rt_id, bucket, count(*)::int as households
     from (
       select distinct p.rt_id, ${wibWeekIndexSql("p.occurred_at")} as bucket, ${HOUSEHOLD} as household
       from ${participation} p
       where p.occurred_at >= ${from.toISOString()}::timestamptz and p.occurred_at < ${to.toISOString()}::timestamptz
-        and p.verified and p.revoked_at is null and ${GENERAL_PARTICIPATION} ${rtFilter("p.rt_id", rts.map((rt) => rt.rtId))}
+        and p.verified and p.revoked_at is null and ${GENERAL_PARTICIPATION} ${rtFilter("p.rt_id", rtIds)}
     ) d
-    group by 1, 2
-  `);
+    group by 1, 2`
+      : sql`
+    select w.rt_id, w.week as bucket, count(*)::int as households
+    from ${rtWeekRollup} w
+    where w.week >= ${firstIndex} and w.week < ${wibWeekIndex(to)} and w.counted > 0 ${rtFilter("w.rt_id", rtIds)}
+    group by 1, 2`,
+  );
   const weekly = new Map<number, number[]>(rts.map((rt) => [rt.rtId, new Array<number>(2 * HALF).fill(0)]));
   for (const row of rows) {
     const weeks = weekly.get(Number(row.rt_id));

@@ -1,0 +1,99 @@
+import postgres from "postgres";
+
+/**
+ * Advisory lock class of the outbox sender ("bans" as ASCII): two-int keys, a class apart from the
+ * chat locks' (CHAT_LOCK_CLASS), so no chat's hash ever meets it; the migration lock's single
+ * bigint key lives in another key space altogether.
+ */
+export const SENDER_LOCK_CLASS = 0x62616e73;
+export const SENDER_LOCK_KEY = 1;
+/** The channel instances tell the sender on: replies they sent, a 429 they saw, a row they queued. */
+export const SENDER_CHANNEL = "bantar_sender";
+
+/**
+ * The seat of the one outbox sender among the instances sharing a PostgreSQL: a session advisory
+ * lock held on a connection of its own (apart from the pool, as the chat locks are), and the
+ * channel the other instances reach the holder on. An instance that dies loses its connection and
+ * PostgreSQL frees the seat at once; another takes it on its next try.
+ */
+export type SenderLock = {
+  /** Tries to take the seat, never waiting; true when this process holds it now. */
+  tryTake(): Promise<boolean>;
+  /** Whether the seat is still ours: false from the moment its connection closed. */
+  readonly held: boolean;
+  /** Asks the connection while holding the seat; a connection that does not answer loses it. */
+  check(): Promise<boolean>;
+  /** Called once each time a held seat is lost with its connection. */
+  onLost(listener: () => void): void;
+  /** Gives the seat back (stopping); the connection stays open for notices. */
+  release(): Promise<void>;
+  /** Sends a notice to whoever holds the seat (no one listening: it is dropped, as intended). */
+  notify(payload: string): Promise<void>;
+  /** Receives the notices of the other instances (postgres.js listens on a connection of its own). */
+  listen(onNotice: (payload: string) => void): Promise<void>;
+  close(): Promise<void>;
+};
+
+export function openSenderLock(url: string, options: { applicationName?: string } = {}): SenderLock {
+  // Each close of the connection frees the seat if it held it (a session lock lives with its session).
+  let generation = 0;
+  let heldIn: number | null = null;
+  const lostListeners: (() => void)[] = [];
+  const lose = () => {
+    if (heldIn === null) return;
+    heldIn = null;
+    for (const listener of lostListeners) listener();
+  };
+  const sql = postgres(url, {
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    connect_timeout: 10,
+    onnotice: () => {},
+    onclose: () => {
+      generation++;
+      lose();
+    },
+    connection: { application_name: options.applicationName ?? "bantar-sender" },
+  });
+  return {
+    get held() {
+      return heldIn !== null && heldIn === generation;
+    },
+    async tryTake() {
+      if (this.held) return true;
+      const [row] = await sql<{ locked: boolean }[]>`select pg_try_advisory_lock(${SENDER_LOCK_CLASS}::int4, ${SENDER_LOCK_KEY}::int4) as locked`;
+      if (!row?.locked) return false;
+      heldIn = generation;
+      return true;
+    },
+    async check() {
+      if (!this.held) return false;
+      try {
+        await sql`select 1`;
+      } catch {
+        lose();
+      }
+      return this.held;
+    },
+    onLost(listener) {
+      lostListeners.push(listener);
+    },
+    async release() {
+      if (!this.held) return;
+      heldIn = null;
+      // A session lock counts its takings: one taken again after a failed check needs two unlocks.
+      for (let i = 0; i < 10; i++) {
+        const rows = await sql<{ unlocked: boolean }[]>`select pg_advisory_unlock(${SENDER_LOCK_CLASS}::int4, ${SENDER_LOCK_KEY}::int4) as unlocked`.catch(() => []);
+        if (!rows[0]?.unlocked) break;
+      }
+    },
+    async notify(payload) {
+      await sql`select pg_notify(${SENDER_CHANNEL}, ${payload})`;
+    },
+    async listen(onNotice) {
+      await sql.listen(SENDER_CHANNEL, onNotice);
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,120 @@
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defineLongWork, longWorkHandlers, type LongWork } from "../../src/bot/background.js";
+import { LONG_WORK } from "../../src/bot/features/long-work.js";
+import { queryRows } from "../../src/db/client.js";
+import { DomainError } from "../../src/domain/errors.js";
+import { deliverResult, textPart, type LongWorkEnvelope } from "../../src/jobs/long-work.js";
+import { createJobQueue, jobIdOf, jobQueueStats, type JobQueue } from "../../src/jobs/queue.js";
+import { createLogger } from "../../src/logger.js";
+import { addKoordinator, addMember, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { withTestBot, type TestUser } from "../helpers/test-bot.js";
+
+const silent = createLogger("silent");
+const { database, harness } = withTestBot();
+let queue: JobQueue<LongWorkEnvelope>;
+
+beforeEach(async () => {
+  // The durable queue on the test database, with no worker: each test drains it where it wants.
+  queue = createJobQueue<LongWorkEnvelope>({ database: { db: database.db, driver: database.driver }, logger: silent, retryLimit: 2, retryDelaySeconds: 0 });
+  await queue.prepare();
+  // The chats and message ids of the fake Telegram start over each test, and so would the job keys.
+  await database.db.execute(sql`delete from pgboss.job`);
+  harness.background = queue;
+  harness.restart();
+});
+afterEach(() => queue.stop());
+
+function envelope(user: TestUser, work: string, key: string, data: unknown = {}): LongWorkEnvelope {
+  return { work, key, chatId: user.id, telegramId: user.id, personId: null, locale: "id", requestedAt: harness.now.toISOString(), data };
+}
+
+async function states(): Promise<{ state: string; retry_count: number }[]> {
+  return queryRows(database.db, sql`select state, retry_count from pgboss.job where name = 'long-work' order by created_on`);
+}
+
+describe("long work as durable jobs (pg-boss)", () => {
+  it("answers /ringkasan at once, keeps the request as a job, and the digest arrives when a worker takes it", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const siti = newUser("Siti");
+    await addMember(database.db, siti, rt.id);
+
+    await harness.send(koordinator, "/ringkasan");
+    expect(harness.telegram.textsTo(koordinator.id)).toEqual(["Sedang disiapkan, dikirim sebentar lagi."]);
+    // Nothing is built in this process until a worker takes the job; others are answered meanwhile.
+    await harness.send(siti, "/profil");
+    expect(harness.telegram.textsTo(siti.id)).toHaveLength(1);
+    expect(await jobQueueStats()).toEqual({ queued: 1, active: 0, failed: 0 });
+    const [job] = await queryRows<{ data: LongWorkEnvelope }>(database.db, sql`select data from pgboss.job where name = 'long-work'`);
+    // Plain data: who asked, in which language, what; no closure over the update.
+    expect(job!.data).toMatchObject({ work: "digest", chatId: koordinator.id, telegramId: koordinator.id, locale: "id", data: { what: "digest" } });
+
+    expect(await queue.drain(longWorkHandlers(harness.deps, LONG_WORK))).toBe(1);
+    await harness.settle();
+    const texts = harness.telegram.textsTo(koordinator.id);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/^📊 Ringkasan mingguan Kampung BANTAR/);
+    expect(await states()).toEqual([{ state: "completed", retry_count: 0 }]);
+  });
+
+  it("queues one job per request: the same request sent again (a redelivery, another instance) is dropped", async () => {
+    const user = newUser("Rina");
+    const asked = envelope(user, "digest", "digest:m1.7");
+    expect(await queue.submit(asked)).toBe(true);
+    expect(await queue.submit(asked)).toBe(false);
+    expect(await queue.submit({ ...asked, key: "digest:m1.8" })).toBe(true);
+    expect((await jobQueueStats()).queued).toBe(2);
+    expect(jobIdOf("digest:m1.7")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it("retries a failing job, and after the last try tells the person through the outbox, once", async () => {
+    const user = newUser("Rina");
+    harness.telegram.openChat(user);
+    let attempts = 0;
+    const flaky: LongWork<Record<string, never>> = defineLongWork("flaky", async () => {
+      attempts++;
+      throw new Error("chart renderer crashed");
+    });
+    await queue.submit(envelope(user, "flaky", "flaky:m1.1"));
+    // retryLimit 2: three tries, then the dead-letter job that tells the person.
+    expect(await queue.drain(longWorkHandlers(harness.deps, [flaky as LongWork<never>]))).toBe(4);
+    expect(attempts).toBe(3);
+    expect(await states()).toEqual([{ state: "failed", retry_count: 2 }]);
+    expect(await jobQueueStats()).toMatchObject({ queued: 0, active: 0, failed: 1 });
+    await harness.settle();
+    expect(harness.telegram.textsTo(user.id)).toEqual(["Maaf, permintaan Anda gagal disiapkan. Coba lagi sebentar."]);
+  });
+
+  it("tells a refusal at once in the person's words, without retrying what no retry would change", async () => {
+    const user = newUser("Rina");
+    harness.telegram.openChat(user);
+    let attempts = 0;
+    const refused: LongWork<Record<string, never>> = defineLongWork("refused", async () => {
+      attempts++;
+      throw new DomainError("not-allowed");
+    });
+    await queue.submit(envelope(user, "refused", "refused:m1.1"));
+    expect(await queue.drain(longWorkHandlers(harness.deps, [refused as LongWork<never>]))).toBe(1);
+    expect(attempts).toBe(1);
+    expect(await states()).toEqual([{ state: "completed", retry_count: 0 }]);
+    await harness.settle();
+    expect(harness.telegram.textsTo(user.id)).toEqual(["Maaf, Anda tidak berwenang melakukan ini."]);
+  });
+
+  it("does not send a result twice when a job is retried after its result was queued", async () => {
+    const user = newUser("Rina");
+    harness.telegram.openChat(user);
+    // The work queued its message, then its process died before the job was marked done: it runs again.
+    const twice = defineLongWork<Record<string, never>>("digest", async (deps, job) => {
+      await deliverResult(deps, job, [textPart("text", "siap")]);
+    });
+    const asked = envelope(user, "digest", "digest:m1.1");
+    const handlers = longWorkHandlers(harness.deps, [twice as LongWork<never>]);
+    await handlers.perform(asked);
+    await handlers.perform(asked);
+    await harness.settle();
+    expect(harness.telegram.textsTo(user.id)).toEqual(["siap"]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { closeChartRenderer, renderGroupedBars, renderParticipationTrend, type RtSeries } from "../../src/reports/charts.js";
+import { addDays, wibInstant } from "../../src/domain/schedule/wib.js";
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const labels = { title: "Tren partisipasi per RT", xAxis: "Minggu", yAxis: "KK ikut", noData: "Belum ada data", formatWeek: (d: { day: number; month: number }) => `${d.day}/${d.month}` };
+
+function year(rts: number): RtSeries[] {
+  return Array.from({ length: rts }, (_, r) => ({
+    label: `RT ${String(r + 1).padStart(2, "0")}`,
+    weeks: Array.from({ length: 52 }, (_, w) => ({ weekStart: wibInstant(addDays({ year: 2025, month: 12, day: 1 }, 7 * w), { hour: 0, minute: 0 }), rate: 0.5 + 0.4 * Math.sin(w / 3 + r) })),
+  }));
+}
+
+/** How many times the main thread's timers ran while `work` was in flight. */
+async function timerTurnsDuring(work: Promise<unknown>): Promise<number> {
+  let settled = false;
+  void work.finally(() => (settled = true)).catch(() => {});
+  let turns = 0;
+  while (!settled) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    turns++;
+  }
+  await work;
+  return turns;
+}
+
+describe("charts off the main thread", () => {
+  it("still draws the PNG, in the renderer thread, while the main thread's timers keep running", async () => {
+    // Loaded once (vega takes a while to import): what follows measures a render alone.
+    await renderParticipationTrend(year(2), labels);
+    const pngs: Buffer[] = [];
+    const turns = await timerTurnsDuring(Promise.all([renderParticipationTrend(year(10), labels), renderGroupedBars([{ label: "Telanaipura", values: [12, 5, 2] }], { title: "Rekap", series: ["RT", "Diusulkan", "Juara"], yAxis: "Jumlah", noData: "-" })]).then((done) => pngs.push(...done)));
+    expect(pngs).toHaveLength(2);
+    for (const png of pngs) expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    // Rendered in the main thread, the charts' synchronous work (vega's layout, resvg) left the
+    // timers no turn until they were done; in the worker, the loop keeps turning meanwhile.
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
+  it("renders the same bytes as before a restart of the renderer, and after it", async () => {
+    const before = await renderParticipationTrend(year(3), labels);
+    await closeChartRenderer();
+    const after = await renderParticipationTrend(year(3), labels);
+    expect(after.equals(before)).toBe(true);
+  });
+});
