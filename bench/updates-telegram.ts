@@ -71,3 +71,49 @@ export class UpdateFactory {
     } as Update;
   }
 }
+
+/**
+ * getUpdates (and deleteWebhook) of the fake Bot API, in front of a BenchTelegram: updates pushed
+ * here are served to a long-polling bot as Telegram serves them (those from `offset` on, at most
+ * `limit`, the call held up to its `timeout` while there are none). Every other method goes to
+ * the BenchTelegram behind.
+ */
+export class PollingFeed {
+  private readonly queue: Update[] = [];
+  private waiting: (() => void)[] = [];
+  getUpdatesCalls = 0;
+
+  constructor(private readonly telegram: BenchTelegram) {}
+
+  push(update: Update): void {
+    this.queue.push(update);
+    this.waiting.splice(0).forEach((wake) => wake());
+  }
+
+  readonly fetch = async (input: unknown, init?: { body?: unknown; headers?: unknown; signal?: AbortSignal | null }): Promise<Response> => {
+    const url = String(input);
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    if (method === "deleteWebhook") return Response.json({ ok: true, result: true });
+    if (method !== "getUpdates") return this.telegram.fetch(input, init);
+    this.getUpdatesCalls++;
+    const payload = typeof init?.body === "string" ? (JSON.parse(init.body) as { offset?: number; limit?: number; timeout?: number }) : {};
+    const offset = payload.offset ?? 0;
+    // Confirmed updates are gone for good, as at Telegram.
+    while (this.queue.length > 0 && this.queue[0]!.update_id < offset) this.queue.shift();
+    if (this.queue.length === 0 && (payload.timeout ?? 0) > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, (payload.timeout ?? 0) * 1000);
+        const signal = init?.signal;
+        function done() {
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", done);
+          resolve();
+        }
+        this.waiting.push(done);
+        signal?.addEventListener("abort", done, { once: true });
+      });
+      if (init?.signal?.aborted) throw new DOMException("The operation was aborted.", "AbortError");
+    }
+    return Response.json({ ok: true, result: this.queue.slice(0, payload.limit ?? 100) });
+  };
+}

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { MiddlewareFn } from "grammy";
 import type { Database } from "../db/client.js";
-import { createStateStore, deleteStateKeysStartingWith, FORM_STEP_NAMESPACE, type KeyValueStore } from "../db/state-store.js";
+import { createStateStore, deleteStateKeysStartingWith, FORM_STEP_NAMESPACE, stateKey, stateKeysStartingWith, type KeyValueStore } from "../db/state-store.js";
+import { preloadedStepsKept, takePreloadedForms } from "./middlewares/preloaded.js";
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
@@ -12,6 +13,22 @@ type StepOutcome = { value: unknown; state?: string };
 
 /** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
 type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string };
+
+/** Where a chat's forms are stored (bot_state). */
+const FORMS_NAMESPACE = "conversation";
+// Only a chat has forms: an update without one (a poll answer, an inline query) reads nothing.
+const chatKeyOf = (ctx: BotContext) => ctx.chatId?.toString();
+
+/** The keys of the steps kept for this update (`onceAcrossRedeliveries`), as a LIKE pattern; undefined without a chat. */
+export function keptStepsPattern(ctx: BotContext): string | undefined {
+  return ctx.chatId === undefined ? undefined : stateKeysStartingWith(FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
+}
+
+/** The bot_state key of the chat's forms, or undefined for an update without a chat: read with the update's claim (dedupe.ts). */
+export function formsStateKey(ctx: BotContext): string | undefined {
+  const key = chatKeyOf(ctx);
+  return key === undefined ? undefined : stateKey(FORMS_NAMESPACE, key);
+}
 
 /** The forms' state as read at an update's start, in short: the same on a redelivery, unless a later update moved the form. */
 function fingerprint(state: unknown): string {
@@ -41,11 +58,10 @@ export function formStateStorage(
   db: Database,
   version: number,
 ): { storage: ConversationStorage<BotContext, ConversationData>; keepFormsOnTransientFailure: MiddlewareFn<BotContext> } {
-  const store = createStateStore<VersionedState<ConversationData>>(db, "conversation");
+  const store = createStateStore<VersionedState<ConversationData>>(db, FORMS_NAMESPACE);
   const stepStore = createStateStore<StepOutcome>(db, FORM_STEP_NAMESPACE);
   const pending = new WeakMap<BotContext, Save>();
-  // Only a chat has forms: an update without one (a poll answer, an inline query) reads nothing.
-  const keyOf = (ctx: BotContext) => ctx.chatId?.toString();
+  const keyOf = chatKeyOf;
   const storage: ConversationStorage<BotContext, ConversationData> = {
     type: "context",
     version,
@@ -53,7 +69,9 @@ export function formStateStorage(
       read: async (ctx) => {
         const key = keyOf(ctx);
         if (key === undefined) return undefined;
-        const state = await store.read(key);
+        // Most updates come from a chat with no form open: read with the claim, they cost no round trip here.
+        const preloaded = takePreloadedForms(ctx);
+        const state = preloaded ? (preloaded.value as VersionedState<ConversationData> | undefined) : await store.read(key);
         const steps = stepsOf.get(ctx);
         if (steps) steps.state = fingerprint(state);
         return state;
@@ -72,6 +90,8 @@ export function formStateStorage(
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
     const chatId = ctx.chatId;
     if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined) });
+    // Whether an earlier delivery kept steps: read with the claim; unknown (a bot without dedupe) counts as yes.
+    const keptBefore = preloadedStepsKept(ctx) ?? true;
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
@@ -81,8 +101,11 @@ export function formStateStorage(
     // reached (a redelivery may stop earlier: a right lost, a form moved on or ended meanwhile).
     // An update never sent again (polling, Telegram giving up) leaves its outcomes to the daily
     // prune (`pruneFormSteps`, with the processed updates).
+    // Only this delivery's steps and an earlier delivery's can be kept: an update with neither (most
+    // updates) has nothing to forget, and costs no round trip here.
     const forgetSteps = async () => {
-      if (chatId !== undefined) await deleteStateKeysStartingWith(db, FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
+      if (chatId === undefined || (!keptBefore && (stepsOf.get(ctx)?.count ?? 0) === 0)) return;
+      await deleteStateKeysStartingWith(db, FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
     };
     try {
       await next();

@@ -9,8 +9,13 @@ export type KeyValueStore<T> = {
   delete(key: string): Promise<void>;
 };
 
+/** The bot_state key of `key` in `namespace`. */
+export function stateKey(namespace: string, key: string): string {
+  return `${namespace}:${key}`;
+}
+
 export function createStateStore<T>(db: Database, namespace: string): KeyValueStore<T> {
-  const fullKey = (key: string) => `${namespace}:${key}`;
+  const fullKey = (key: string) => stateKey(namespace, key);
   return {
     async read(key) {
       const rows = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, fullKey(key)));
@@ -28,10 +33,14 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
   };
 }
 
-/** Drops the keys of one namespace that start with `prefix` (a LIKE pattern's own characters are taken as they are). */
+/** The LIKE pattern of the keys of one namespace that start with `prefix` (a LIKE pattern's own characters are taken as they are). */
+export function stateKeysStartingWith(namespace: string, prefix: string): string {
+  return `${stateKey(namespace, prefix).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Drops the keys of one namespace that start with `prefix`. */
 export async function deleteStateKeysStartingWith(db: Database, namespace: string, prefix: string): Promise<void> {
-  const escaped = `${namespace}:${prefix}`.replace(/[\\%_]/g, (character) => `\\${character}`);
-  await db.delete(botState).where(like(botState.key, `${escaped}%`));
+  await db.delete(botState).where(like(botState.key, stateKeysStartingWith(namespace, prefix)));
 }
 
 /** Where a form keeps the outcomes of a failed update's committed steps for its redelivery (src/bot/form-state.ts). */

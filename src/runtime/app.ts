@@ -132,7 +132,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ...(config.webappUrl ? { webappUrl: config.webappUrl } : {}),
   });
 
-  // grammY's polling loop calls bot.handleUpdate itself: routing it through the tracker counts the
+  // The polling runner calls bot.handleUpdate itself: routing it through the tracker counts the
   // updates in progress (and the last one's time) the same way in both modes.
   const tracker = new UpdateTracker(clock, metrics.observeUpdate);
   metrics.watchUpdates(() => tracker.inFlight);
@@ -204,8 +204,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Calls to Telegram still open near the deadline are cut, so the steps below can finish.
     const cut = setTimeout(() => transport.abortAll(), Math.max(0, deadlineMs - 2_000));
     try {
-      // 1. Take no more updates: polling stops (confirming the update in progress), the server refuses.
-      const pollingStopped = config.mode === "polling" ? bot.stop().catch((error: unknown) => logger.warn({ err: redactError(error, secrets) }, "could not confirm the last update")) : Promise.resolve();
+      // 1. Take no more updates: polling stops with `stopping` (and confirms the updates it handled once they are done), the server refuses.
       server.stopAccepting();
       // 2. The updates in progress finish; then the job queue takes no more jobs, and the one
       // running gets part of the deadline to finish (past it, it is failed and retried by any instance).
@@ -215,7 +214,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // 3. No more cron ticks; 4. the sends in flight finish.
       await scheduler.stop();
       await delivery.stop();
-      await pollingStopped;
       await server.close();
       // 5. The database last: everything above may still write to it.
       await closeDatabase();

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { processedUpdate } from "../../src/db/schema/index.js";
 import { withTestDatabase } from "../helpers/database.js";
 import { getHealth, startTestApp } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
 const database = withTestDatabase({ truncate: false });
+const claimed = async () => (await database.db.select({ updateId: processedUpdate.updateId }).from(processedUpdate)).map((row) => row.updateId).sort();
 
 describe("polling mode", () => {
   it("goes on through a failing getUpdates and a failing reply, and stops cleanly", async () => {
     await database.truncate();
     const stub = new TelegramStub();
-    stub.failGetUpdates(1); // Telegram answers 500 first; grammY waits 3 s and polls again
+    stub.failGetUpdates(1); // Telegram answers 500 first; polling waits 1 s and polls again
     stub.telegram.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, { chatId: 7401 });
     const app = await startTestApp(database, stub, "polling");
     const first = textUpdate(7401, "/bantuan");
@@ -30,5 +32,90 @@ describe("polling mode", () => {
     // Stopping confirmed the handled updates to Telegram (getUpdates with the next offset).
     const last = stub.started.filter((call) => call.method === "getUpdates").at(-1)!;
     expect(last.payload).toMatchObject({ offset: second.update_id + 1, limit: 1 });
+  });
+
+  it("handles other chats while one chat's update is slow, and a chat's own updates one after another", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    const releaseSlow = stub.hold("sendMessage", 7411); // Telegram slow to take the reply to chat 7411
+    const app = await startTestApp(database, stub, "polling");
+    try {
+      stub.push(textUpdate(7411, "/bantuan"));
+      await eventually(() => stub.started.some((call) => call.method === "sendMessage" && call.payload.chat_id === 7411), "the slow reply to begin");
+      stub.push(textUpdate(7411, "/profil")); // the same chat again: waits for the first
+      stub.push(textUpdate(7412, "/bantuan"));
+      stub.push(textUpdate(7413, "/bantuan"));
+      await eventually(() => stub.sentTo(7412).length === 1 && stub.sentTo(7413).length === 1, "the other chats' replies");
+      // Chat 7411's second update has not begun: nothing more was sent to it while its first is held.
+      expect(stub.started.filter((call) => call.method === "sendMessage" && call.payload.chat_id === 7411)).toHaveLength(1);
+      expect(stub.sentTo(7411)).toEqual([]);
+      releaseSlow();
+      await eventually(() => stub.sentTo(7411).length === 2, "chat 7411's two replies");
+      const [first, second] = stub.sentTo(7411);
+      expect(second).not.toBe(first); // /bantuan's reply, then /profil's: in their order
+      expect(stub.telegram.callsOf("sendMessage").filter((call) => call.payload.chat_id === 7411).map((call) => call.payload.text)).toEqual([first, second]);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("on stop, lets the update in progress finish, confirms it, and takes no update after it", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    const release = stub.hold("sendMessage", 7421);
+    const app = await startTestApp(database, stub, "polling");
+    const inFlight = textUpdate(7421, "/bantuan");
+    stub.push(inFlight);
+    await eventually(() => stub.started.some((call) => call.method === "sendMessage" && call.payload.chat_id === 7421), "the reply to begin");
+    const stopping = app.stop();
+    // The stop has begun (polling stopped at once) and waits for the reply in progress, let through only now.
+    stub.push(textUpdate(7422, "/bantuan"));
+    release();
+    await stopping;
+    expect(stub.sentTo(7421)).toHaveLength(1);
+    expect(stub.sentTo(7422)).toEqual([]);
+    const last = stub.started.filter((call) => call.method === "getUpdates").at(-1)!;
+    expect(last.payload).toMatchObject({ offset: inFlight.update_id + 1, limit: 1 });
+    expect(await claimed()).toEqual([inFlight.update_id]);
+  });
+
+  it("polls again after a 409 (another poller still stopping) and handles what waits", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    stub.failGetUpdates(2, 409);
+    const app = await startTestApp(database, stub, "polling");
+    try {
+      stub.push(textUpdate(7431, "/bantuan"));
+      await eventually(() => stub.sentTo(7431).length === 1, "the reply after the conflicts");
+      expect(stub.started.filter((call) => call.method === "getUpdates").length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("handles an update Telegram gives again after a restart once", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    const update = textUpdate(7441, "/bantuan");
+    stub.push(update);
+    const first = await startTestApp(database, stub, "polling");
+    try {
+      await eventually(() => stub.sentTo(7441).length === 1, "the first reply");
+    } finally {
+      await first.stop();
+    }
+    // The stub keeps every update: a new poller (offset 0) is given it again, then the next one of the chat.
+    const second = await startTestApp(database, stub, "polling");
+    try {
+      stub.push(textUpdate(7441, "/profil"));
+      await eventually(() => stub.sentTo(7441).length >= 2, "the reply to the next update");
+      // The chat's updates go in order: the redelivery was done (dropped) before /profil was answered.
+      const [bantuan, profil] = stub.sentTo(7441);
+      expect(profil).not.toBe(bantuan);
+      expect(stub.sentTo(7441)).toHaveLength(2);
+      expect(await claimed()).toHaveLength(2);
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -12,11 +12,15 @@ function methodOf(input: unknown): string {
 function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
+    const abort = () => {
       clearTimeout(timer);
-      reject(signal.reason as Error);
-    }, { once: true });
+      reject(signal!.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", abort, { once: true });
   });
 }
 
@@ -32,7 +36,8 @@ export class TelegramStub {
   /** Milliseconds each call of a method waits before it is answered. */
   readonly delays = new Map<string, number>();
   private hanging = new Map<string, number>();
-  private getUpdatesFailures = 0;
+  private getUpdatesFailures: number[] = [];
+  private readonly gates: { method: string; chatId: number; open: Promise<void> }[] = [];
   private readonly pending: Update[] = [];
   private server: Server | null = null;
 
@@ -41,9 +46,20 @@ export class TelegramStub {
     this.hanging.set(method, (this.hanging.get(method) ?? 0) + times);
   }
 
-  /** The next `times` getUpdates calls fail as Telegram does with a 500. */
-  failGetUpdates(times = 1): void {
-    this.getUpdatesFailures += times;
+  /** The next `times` getUpdates calls fail as Telegram does with `code` (a 500, or 409: another poller). */
+  failGetUpdates(times = 1, code = 500): void {
+    for (let i = 0; i < times; i++) this.getUpdatesFailures.push(code);
+  }
+
+  /** Calls of `method` to `chatId` wait until the answer is called (the first of them begins meanwhile). */
+  hold(method: string, chatId: number): () => void {
+    let open!: () => void;
+    const gate = { method, chatId, open: new Promise<void>((resolve) => (open = resolve)) };
+    this.gates.push(gate);
+    return () => {
+      this.gates.splice(this.gates.indexOf(gate), 1);
+      open();
+    };
   }
 
   /** Queues an update for a polling bot. */
@@ -61,6 +77,7 @@ export class TelegramStub {
     const payload = typeof init?.body === "string" && init.body ? (JSON.parse(init.body) as Record<string, unknown>) : {};
     this.started.push({ method, payload });
     if (method === "getUpdates") return this.getUpdates(payload, init?.signal);
+    for (const gate of this.gates.filter((held) => held.method === method && held.chatId === payload.chat_id)) await gate.open;
     const hangs = this.hanging.get(method) ?? 0;
     if (hangs > 0) {
       this.hanging.set(method, hangs - 1);
@@ -72,10 +89,9 @@ export class TelegramStub {
   }) as typeof fetch;
 
   private async getUpdates(payload: Record<string, unknown>, signal: AbortSignal | null | undefined): Promise<Response> {
-    if (this.getUpdatesFailures > 0) {
-      this.getUpdatesFailures--;
-      return Response.json({ ok: false, error_code: 500, description: "Internal Server Error" });
-    }
+    const failure = this.getUpdatesFailures.shift();
+    if (failure === 409) return Response.json({ ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" });
+    if (failure !== undefined) return Response.json({ ok: false, error_code: failure, description: "Internal Server Error" });
     const offset = Number(payload.offset ?? 0);
     const longPoll = Number(payload.timeout ?? 0) > 0;
     for (let waited = 0; ; waited += 20) {

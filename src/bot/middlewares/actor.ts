@@ -2,6 +2,7 @@ import type { MiddlewareFn } from "grammy";
 import { loadActor } from "../../domain/people/actor.js";
 import { markReachable } from "../../delivery/outbox.js";
 import type { BotContext } from "../context.js";
+import { takePreloadedActor } from "./preloaded.js";
 import type { BotDeps } from "../deps.js";
 
 export function attachLogger(deps: Pick<BotDeps, "logger">): MiddlewareFn<BotContext> {
@@ -15,7 +16,8 @@ export function attachLogger(deps: Pick<BotDeps, "logger">): MiddlewareFn<BotCon
 export function attachActor(deps: Pick<BotDeps, "db" | "adminTelegramIds">): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (!ctx.from) return; // channel posts and the like: nothing for this bot to do
-    ctx.actor = await loadActor(deps.db, ctx.from.id, deps.adminTelegramIds);
+    // Read with the update's claim (dedupe.ts) when it ran; else (a bot without it) on its own.
+    ctx.actor = takePreloadedActor(ctx) ?? (await loadActor(deps.db, ctx.from.id, deps.adminTelegramIds));
     // Someone marked unreachable after a 403 is writing again: they unblocked the bot.
     if (ctx.actor.person?.unreachable) await markReachable(deps.db, ctx.from.id);
     await next();

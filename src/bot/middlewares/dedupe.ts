@@ -1,5 +1,8 @@
 import type { MiddlewareFn } from "grammy";
-import { claimUpdate, releaseUpdate } from "../../db/processed-updates.js";
+import { releaseUpdate } from "../../db/processed-updates.js";
+import { claimUpdateAndLoadActor } from "../../domain/people/actor.js";
+import { formsStateKey, keptStepsPattern } from "../form-state.js";
+import { preload } from "./preloaded.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
@@ -18,8 +21,14 @@ const RELEASE_RETRY_MAX_MS = 2_000;
  * is remembered: a redelivery reaching this process is handled despite it, and the release is
  * retried in the background until the database is back, so one reaching another instance is too.
  * (A claim attempted while the database was down never committed: nothing to release.)
+ *
+ * The claim is the update's first round trip, and it brings what every update reads next: the
+ * sender's actor (attachActor), the chat's forms as stored and whether an earlier delivery kept
+ * form steps (form-state.ts), read in the same
+ * statement (claimUpdateAndLoadActor) and handed over through `preloaded.ts`. It runs after the
+ * chat's lock (sequentializeChats), so no other update of the chat moves the forms meanwhile.
  */
-export function dedupeUpdates(deps: Pick<BotDeps, "db" | "clock">): MiddlewareFn<BotContext> {
+export function dedupeUpdates(deps: Pick<BotDeps, "db" | "clock"> & { adminTelegramIds?: BotDeps["adminTelegramIds"] }): MiddlewareFn<BotContext> {
   const unreleased = new Set<number>();
 
   function retryRelease(updateId: number, delayMs: number): void {
@@ -34,10 +43,19 @@ export function dedupeUpdates(deps: Pick<BotDeps, "db" | "clock">): MiddlewareFn
 
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
-    if (!(await claimUpdate(deps.db, updateId, deps.clock())) && !unreleased.delete(updateId)) {
+    const start = await claimUpdateAndLoadActor(deps.db, {
+      updateId,
+      now: deps.clock(),
+      telegramId: ctx.from?.id,
+      bootstrapAdmins: deps.adminTelegramIds ?? [],
+      stateKey: formsStateKey(ctx),
+      storedLike: keptStepsPattern(ctx),
+    });
+    if (!start.claimed && !unreleased.delete(updateId)) {
       ctx.log?.info({ updateId }, "duplicate update dropped");
       return;
     }
+    preload(ctx, { actor: start.actor, forms: { value: start.stored }, stepsKept: start.anyStoredLike });
     try {
       await next();
     } catch (error) {

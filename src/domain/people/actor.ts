@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { assessmentRound, kelurahan, membership, person, roleAssignment, roundAssessor, rt, wasteBankOfficer } from "../../db/schema/index.js";
+import { assessmentRound, botState, kelurahan, processedUpdate, membership, person, roleAssignment, roundAssessor, rt, wasteBankOfficer } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Greeting } from "../../messages/address.js";
 
@@ -68,12 +68,9 @@ function parsed<T>(value: Json<T>): T {
   return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
-/**
- * Every update starts here, so it is one round trip: the person with their current membership,
- * their unrevoked roles and the waste banks they are an officer of, as json beside the person.
- */
-export async function loadActor(db: Database, telegramId: number, bootstrapAdmins: readonly number[]): Promise<Actor> {
-  const [found] = await queryRows<ActorRow>(db, sql`
+/** The actor's row: the person with their current membership, roles, banks, rounds and acting RT as json beside it. */
+function actorRowQuery(telegramId: number): SQL {
+  return sql`
     select p.id, p.display_name, p.greeting, p.locale, p.consented_at, p.unreachable_at is not null as unreachable,
       (select json_build_object('id', m.id, 'rt_id', m.rt_id, 'status', m.status, 'household_label', m.household_label)
         from ${membership} m where m.person_id = p.id and m.status in ('pending', 'active') limit 1) as membership,
@@ -90,7 +87,57 @@ export async function loadActor(db: Database, telegramId: number, bootstrapAdmin
           and not exists (select 1 from ${roleAssignment} h where h.rt_id = a.id and h.role = 'ketua_rt' and h.revoked_at is null)) as acting
     from ${person} p
     where p.telegram_id = ${telegramId}
+  `;
+}
+
+/**
+ * Every update starts here, so it is one round trip: the person with their current membership,
+ * their unrevoked roles and the waste banks they are an officer of, as json beside the person.
+ */
+export async function loadActor(db: Database, telegramId: number, bootstrapAdmins: readonly number[]): Promise<Actor> {
+  const [found] = await queryRows<ActorRow>(db, actorRowQuery(telegramId));
+  return actorOf(found, telegramId, bootstrapAdmins);
+}
+
+/**
+ * What an update starts from: whether this delivery claimed it, who is acting, a stored value read
+ * beside them, and whether any stored key matches a pattern.
+ */
+export type UpdateStart = { claimed: boolean; actor: Actor | null; stored: unknown; anyStoredLike: boolean };
+
+/**
+ * An update's first round trip: claims its id (`processed_update`, insert … on conflict do nothing:
+ * false for a redelivery already claimed), loads the sender's actor (as loadActor), reads one
+ * `bot_state` value (a chat's forms) and whether any `bot_state` key is like `storedLike` (steps an
+ * earlier delivery of the update kept), all in one statement. The reads see the database as it was
+ * when the statement began; the chat's lock is held by then, so the chat's state cannot move under it.
+ */
+export async function claimUpdateAndLoadActor(
+  db: Database,
+  params: { updateId: number; now: Date; telegramId: number | undefined; bootstrapAdmins: readonly number[]; stateKey: string | undefined; storedLike: string | undefined },
+): Promise<UpdateStart> {
+  const { updateId, now, telegramId, bootstrapAdmins, stateKey, storedLike } = params;
+  const [row] = await queryRows<{ claimed: boolean; actor: Json<ActorRow> | null; stored: unknown; any_stored_like: boolean }>(db, sql`
+    with claim as (
+      insert into ${processedUpdate} (update_id, processed_at) values (${updateId}, ${now.toISOString()}::timestamptz)
+      on conflict do nothing returning update_id
+    )
+    select exists (select 1 from claim) as claimed,
+      ${telegramId === undefined ? sql`null::json` : sql`(select row_to_json(a) from (${actorRowQuery(telegramId)}) a)`} as actor,
+      ${stateKey === undefined ? sql`null::jsonb` : sql`(select s.value from ${botState} s where s.key = ${stateKey})`} as stored,
+      ${storedLike === undefined ? sql`false` : sql`exists (select 1 from ${botState} s where s.key like ${storedLike})`} as any_stored_like
   `);
+  const found = row?.actor == null ? undefined : parsed(row.actor);
+  return {
+    claimed: row?.claimed === true,
+    actor: telegramId === undefined ? null : actorOf(found, telegramId, bootstrapAdmins),
+    // A value stored is a json object (a chat's forms); the driver may hand it over as text.
+    stored: row?.stored == null ? undefined : parsed(row.stored),
+    anyStoredLike: row?.any_stored_like === true,
+  };
+}
+
+function actorOf(found: ActorRow | undefined, telegramId: number, bootstrapAdmins: readonly number[]): Actor {
   const isBootstrapAdmin = bootstrapAdmins.includes(telegramId);
   const adminGrant: RoleGrant[] = isBootstrapAdmin ? [{ role: "admin", rtId: null, kelurahanCode: null, kecamatanCode: null }] : [];
   if (!found) return { telegramId, person: null, membership: null, grants: adminGrant };
