@@ -1,4 +1,5 @@
 import { DomainError } from "../domain/errors.js";
+import { loadActor, type Actor } from "../domain/people/actor.js";
 import type { JobHandlers, JobQueue } from "../jobs/queue.js";
 import { deliverResult, textPart, type LongWorkEnvelope } from "../jobs/long-work.js";
 import { translateIn, type Translate } from "../messages/translate.js";
@@ -20,6 +21,23 @@ export type LongWork<D> = { readonly name: string; run(deps: BotDeps, job: LongW
 
 export function defineLongWork<D>(name: string, run: (deps: BotDeps, job: LongWorkJob<D>) => Promise<void>): LongWork<D> {
   return { name, run };
+}
+
+/** The person who asked is gone (erased with /hapusdata) since: the job sends nothing. */
+export class AskerGoneError extends DomainError {
+  constructor() {
+    super("not-registered");
+  }
+}
+
+/**
+ * Who asked, as they are when the job runs (rights read again, not trusted from the job's data).
+ * A person erased since they asked is gone: AskerGoneError, and nothing is sent to them.
+ */
+export async function jobActor(deps: Pick<BotDeps, "db" | "adminTelegramIds">, job: Pick<LongWorkEnvelope, "telegramId" | "personId">): Promise<Actor> {
+  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
+  if (job.personId !== null && actor.person?.id !== job.personId) throw new AskerGoneError();
+  return actor;
 }
 
 /**
@@ -75,6 +93,10 @@ export function longWorkHandlers(deps: BotDeps, works: readonly LongWork<never>[
       try {
         await work.run(deps, { ...who, data: data as never, now: new Date(requestedAt), t });
       } catch (error) {
+        if (error instanceof AskerGoneError) {
+          deps.logger.info({ work: envelope.work }, "long work dropped: who asked is gone");
+          return;
+        }
         if (!(error instanceof DomainError)) {
           deps.logger.error({ err: error, work: envelope.work }, "long work failed");
           throw error;

@@ -7,7 +7,8 @@ import { DomainError } from "../../src/domain/errors.js";
 import { deliverResult, textPart, type LongWorkEnvelope } from "../../src/jobs/long-work.js";
 import { createJobQueue, jobIdOf, jobQueueStats, type JobQueue } from "../../src/jobs/queue.js";
 import { createLogger } from "../../src/logger.js";
-import { addKoordinator, addMember, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { eraseOwnData } from "../../src/domain/people/erasure.js";
+import { addKetua, addKoordinator, addMember, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { withTestBot, type TestUser } from "../helpers/test-bot.js";
 
 const silent = createLogger("silent");
@@ -25,8 +26,8 @@ beforeEach(async () => {
 });
 afterEach(() => queue.stop());
 
-function envelope(user: TestUser, work: string, key: string, data: unknown = {}): LongWorkEnvelope {
-  return { work, key, chatId: user.id, telegramId: user.id, personId: null, locale: "id", requestedAt: harness.now.toISOString(), data };
+function envelope(user: TestUser, work: string, key: string, data: unknown = {}, personId: number | null = null): LongWorkEnvelope {
+  return { work, key, chatId: user.id, telegramId: user.id, personId, locale: "id", requestedAt: harness.now.toISOString(), data };
 }
 
 async function states(): Promise<{ state: string; retry_count: number }[]> {
@@ -116,5 +117,35 @@ describe("long work as durable jobs (pg-boss)", () => {
     await handlers.perform(asked);
     await harness.settle();
     expect(harness.telegram.textsTo(user.id)).toEqual(["siap"]);
+  });
+
+  it("reads rights again when the job runs: a koordinator or keeper who lost the role since asking gets a refusal, not the area", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, rt.id);
+    await harness.send(koordinator, "/ringkasan");
+    await harness.send(ketua, "/eksporkas");
+    await database.db.execute(sql`update role_assignment set revoked_at = now()`);
+
+    expect(await queue.drain(longWorkHandlers(harness.deps, LONG_WORK))).toBe(2);
+    await harness.settle();
+    expect(harness.telegram.textsTo(koordinator.id).slice(1)).toEqual(["Maaf, Anda tidak berwenang melakukan ini."]);
+    expect(harness.telegram.textsTo(ketua.id).slice(1)).toEqual(["Maaf, Anda tidak berwenang melakukan ini."]);
+    expect(harness.telegram.calls.filter((call) => call.method === "sendDocument" || call.method === "sendPhoto")).toEqual([]);
+  });
+
+  it("sends nothing to a person erased since they asked", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const ketua = newUser("Ketua");
+    const { personId } = await addKetua(database.db, ketua, rt.id);
+    await harness.send(ketua, "/eksporkas");
+    const sent = harness.telegram.calls.length;
+    await eraseOwnData(harness.deps, { personId, chatId: ketua.id });
+    // Erased: its job is gone with it; a job already taken finds no one and sends nothing.
+    await longWorkHandlers(harness.deps, LONG_WORK).perform(envelope(ketua, "kas-export", "kas-export:m9.9", { rtId: rt.id }, personId));
+    await harness.settle();
+    expect(harness.telegram.calls.slice(sent).filter((call) => call.method.startsWith("send"))).toEqual([]);
   });
 });

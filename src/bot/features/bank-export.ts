@@ -7,9 +7,8 @@ import {
   type MonthlyBankReport,
 } from "../../domain/bank-sampah/report.js";
 import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
-import { defineLongWork, runLongWork } from "../background.js";
+import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import { deliverResult, filePart } from "../../jobs/long-work.js";
-import { loadActor } from "../../domain/people/actor.js";
 import { monthKey, recentMonths } from "../../domain/schedule/month.js";
 import type { ButtonFamily } from "../../messages/buttons/button.js";
 import { bankExport, bankExportMonth, bankExportPage } from "../../messages/buttons/bank-sampah.js";
@@ -22,7 +21,7 @@ import { paginatedKeyboard } from "../keyboards/paginate.js";
 export const bankExportWork = defineLongWork<{ wasteBankId: number; month: string; period: string }>("bank-export", async (deps, job) => {
   const month = parseReportMonth(job.data.month, job.now);
   if (!month) return;
-  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
+  const actor = await jobActor(deps, job);
   const report = await exportBankReport(deps.db, actor, job.data.wasteBankId, month, job.now);
   const labels: ExportLabels = { t: job.t, locale: job.locale };
   const names = exportFileNames(report, labels);
