@@ -148,4 +148,23 @@ describe("long work as durable jobs (pg-boss)", () => {
     await harness.settle();
     expect(harness.telegram.calls.slice(sent).filter((call) => call.method.startsWith("send"))).toEqual([]);
   });
+
+  it("erases a person's jobs with them (/hapusdata): the queued job naming them is gone", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const ketua = newUser("Ketua");
+    const { personId } = await addKetua(database.db, ketua, rt.id);
+    const other = newUser("Koor");
+    await addKoordinator(database.db, other, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await harness.send(ketua, "/eksporkas");
+    await harness.send(other, "/ringkasan");
+    // An archived one too (pg-boss moves completed jobs there after an hour).
+    await database.db.execute(sql`insert into pgboss.archive select j.*, now() from pgboss.job j where j.data->>'telegramId' = ${String(ketua.id)}`);
+    const jobsOf = async (table: "job" | "archive") =>
+      (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.raw(`pgboss.${table}`)} where data->>'telegramId' = ${String(ketua.id)} or data->>'personId' = ${String(personId)}`))[0]!.n;
+    expect([await jobsOf("job"), await jobsOf("archive")]).toEqual([1, 1]);
+
+    await eraseOwnData(harness.deps, { personId, chatId: ketua.id });
+    expect([await jobsOf("job"), await jobsOf("archive")]).toEqual([0, 0]);
+    expect(await jobQueueStats()).toMatchObject({ queued: 1 });
+  });
 });
