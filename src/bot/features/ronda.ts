@@ -36,7 +36,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
  */
 export const rotaWork = defineLongWork<{ weeks: number; messageId: number | null }>("rota", async (deps, job) => {
   const actor = await jobActor(deps, job);
-  const { nights } = await makeAndPostRota(deps, actor, { weeks: job.data.weeks });
+  const { nights } = await makeAndPostRota(deps, actor, { weeks: job.data.weeks, now: job.now });
   if (job.data.messageId !== null) {
     // Ahead of the rota's own rows (PRIORITY.duty): "preparing" becomes "made" before the table arrives.
     const payload = { message_id: job.data.messageId, text: job.t("rota-generated", { count: nights }) };
