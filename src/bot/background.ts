@@ -1,7 +1,7 @@
 import { DomainError } from "../domain/errors.js";
 import { loadActor, type Actor } from "../domain/people/actor.js";
 import type { JobHandlers, JobQueue } from "../jobs/queue.js";
-import { deliverResult, textPart, type LongWorkEnvelope } from "../jobs/long-work.js";
+import { deliverResult, resultQueued, textPart, type LongWorkEnvelope } from "../jobs/long-work.js";
 import { translateIn, type Translate } from "../messages/translate.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
@@ -107,6 +107,9 @@ export function longWorkHandlers(deps: BotDeps, works: readonly LongWork<never>[
       }
     },
     async gaveUp(envelope) {
+      // Failed by pg-boss while the handler kept running (stopped past its grace, expired), the
+      // work may have delivered meanwhile: the person then has the file, not "could not be prepared".
+      if (await resultQueued(deps, envelope.key)) return;
       await tell(envelope, deps.i18n.t(envelope.locale, "long-work-failed"));
     },
   };

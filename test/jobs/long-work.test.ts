@@ -167,4 +167,18 @@ describe("long work as durable jobs (pg-boss)", () => {
     expect([await jobsOf("job"), await jobsOf("archive")]).toEqual([0, 0]);
     expect(await jobQueueStats()).toMatchObject({ queued: 1 });
   });
+
+  it("does not tell \"could not be prepared\" when the result went after all (the job failed by pg-boss while its handler ran on)", async () => {
+    const user = newUser("Rina");
+    harness.telegram.openChat(user);
+    const asked = envelope(user, "digest", "digest:m1.1");
+    const late = defineLongWork<Record<string, never>>("digest", async (deps, job) => {
+      await deliverResult(deps, job, [textPart("text", "siap")]);
+    });
+    const handlers = longWorkHandlers(harness.deps, [late as LongWork<never>]);
+    await handlers.perform(asked);
+    await handlers.gaveUp(asked);
+    await harness.settle();
+    expect(harness.telegram.textsTo(user.id)).toEqual(["siap"]);
+  });
 });
