@@ -181,4 +181,10 @@ describe("long work as durable jobs (pg-boss)", () => {
     await harness.settle();
     expect(harness.telegram.textsTo(user.id)).toEqual(["siap"]);
   });
+
+  it("retries a job whose process died within about two minutes: the queue expires it after 120 s", async () => {
+    await queue.submit(envelope(newUser("Rina"), "digest", "digest:m1.2"));
+    const [row] = await queryRows<{ expire: number }>(database.db, sql`select extract(epoch from expire_in)::int as expire from pgboss.job where name = 'long-work'`);
+    expect(row!.expire).toBe(120);
+  });
 });
