@@ -41,11 +41,13 @@ export async function jobActor(deps: Pick<BotDeps, "db" | "adminTelegramIds">, j
 }
 
 /**
- * The action that asked, not the update carrying it: a redelivered update has the same message or
- * the same callback query, so it asks once; a second press of a button is a second request.
+ * The action that asked, not the update carrying it: a redelivered update has the same message, so
+ * it asks once. A button press is the button (its message and its data), not the callback query: a
+ * double tap of one button asks once; another button of the same message is another request.
  */
 export function requestKeyOf(ctx: BotContext): string {
-  if (ctx.callbackQuery) return `q${ctx.callbackQuery.id}`;
+  const query = ctx.callbackQuery;
+  if (query) return query.message ? `b${query.message.chat.id}.${query.message.message_id}.${query.data ?? ""}` : `q${query.id}`;
   if (ctx.msg) return `m${ctx.msg.chat.id}.${ctx.msg.message_id}`;
   return `u${ctx.update.update_id}`;
 }

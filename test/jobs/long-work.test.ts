@@ -187,4 +187,22 @@ describe("long work as durable jobs (pg-boss)", () => {
     const [row] = await queryRows<{ expire: number }>(database.db, sql`select extract(epoch from expire_in)::int as expire from pgboss.job where name = 'long-work'`);
     expect(row!.expire).toBe(120);
   });
+
+  it("queues one job for a double tap of a button: the key is the button (its message and data), not the tap", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const other = await addRt(database.db, 6, KELURAHAN_SIMPANG_IV_SIPIN);
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    // RTs that keep a kas book are on the picker.
+    await database.db.execute(sql`insert into kas_balance (rt_id, balance, updated_at) values (${rt.id}, 0, now()), (${other.id}, 0, now())`);
+    await harness.send(koordinator, "/eksporkas");
+    await harness.press(koordinator, "RT 05");
+    await harness.press(koordinator, "RT 05");
+    expect(await jobQueueStats()).toMatchObject({ queued: 1 });
+    // Another RT on the same list is another request.
+    await harness.press(koordinator, "RT 06");
+    expect(await jobQueueStats()).toMatchObject({ queued: 2 });
+    const keys = await queryRows<{ rt: number }>(database.db, sql`select (data->'data'->>'rtId')::int as rt from pgboss.job where name = 'long-work' order by created_on`);
+    expect(keys.map((row) => row.rt)).toEqual([rt.id, other.id]);
+  });
 });

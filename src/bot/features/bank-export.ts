@@ -41,7 +41,7 @@ const MONTHS_OFFERED = 4;
  * /eksporbank: a bank's monthly report as an Excel workbook and two CSV files, for its
  * transparency board. Whoever may see the bank (domain: `canViewBank`) picks the bank, then the
  * month; every button is checked again when pressed, so forged or stale data is refused.
- * Exporting only reads: pressing a month twice sends the files twice and changes nothing.
+ * Exporting only reads: a month pressed twice on one picker (a double tap) sends the files once; asked again, again.
  */
 export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
