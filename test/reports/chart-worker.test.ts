@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeChartRenderer, renderGroupedBars, renderParticipationTrend, type RtSeries } from "../../src/reports/charts.js";
+import { closeChartRenderer, renderGroupedBars, renderParticipationTrend, setChartTimeout, type RtSeries } from "../../src/reports/charts.js";
 import { addDays, wibInstant } from "../../src/domain/schedule/wib.js";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -44,5 +44,18 @@ describe("charts off the main thread", () => {
     await closeChartRenderer();
     const after = await renderParticipationTrend(year(3), labels);
     expect(after.equals(before)).toBe(true);
+  });
+
+  it("gives up on a chart past its time limit, stops its thread, and draws the next chart in a new one", async () => {
+    await closeChartRenderer();
+    // A fresh thread cannot even load vega in 1 ms: the limit is what ends this chart.
+    setChartTimeout(1);
+    try {
+      await expect(renderParticipationTrend(year(2), labels)).rejects.toThrow(/within 1 ms/);
+    } finally {
+      setChartTimeout();
+    }
+    const png = await renderParticipationTrend(year(2), labels);
+    expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   });
 });
