@@ -74,6 +74,12 @@ type Pending = { resolve(png: Buffer): void; reject(error: Error): void };
  */
 let renderer: { worker: Worker; pending: Map<number, Pending> } | null = null;
 let nextRequest = 1;
+let lastRenderThread: number | null = null;
+
+/** The thread (worker_threads' threadId) that drew the last chart, as it reported: not the main thread's 0. */
+export function lastChartThreadId(): number | null {
+  return lastRenderThread;
+}
 
 function chartRenderer() {
   if (renderer) return renderer;
@@ -81,7 +87,8 @@ function chartRenderer() {
   const pending = new Map<number, Pending>();
   const current = { worker, pending };
   worker.unref();
-  worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
+  worker.on("message", (message: { id: number; png?: Uint8Array; error?: string; threadId?: number }) => {
+    if (message.threadId !== undefined) lastRenderThread = message.threadId;
     const waiting = pending.get(message.id);
     pending.delete(message.id);
     if (pending.size === 0) worker.unref();
