@@ -76,8 +76,9 @@ export async function runLongWork<D>(deps: BotDeps, ctx: BotContext, work: LongW
   const handlers = longWorkHandlers(deps, [work]);
   try {
     await handlers.perform(envelope);
-  } catch {
-    // Logged by perform; no retry here: the person hears it failed.
+  } catch (error) {
+    // No retry here: the person hears it failed.
+    deps.logger.error({ err: error, work: work.name }, "long work failed");
     await handlers.gaveUp(envelope).catch((error: unknown) => deps.logger.warn({ err: error, work: work.name }, "could not report failed long work"));
   }
 }
@@ -99,10 +100,8 @@ export function longWorkHandlers(deps: BotDeps, works: readonly LongWork<never>[
           deps.logger.info({ work: envelope.work }, "long work dropped: who asked is gone");
           return;
         }
-        if (!(error instanceof DomainError)) {
-          deps.logger.error({ err: error, work: envelope.work }, "long work failed");
-          throw error;
-        }
+        // Logged once, by whoever runs it: the job queue (with the job's id), or runLongWork.
+        if (!(error instanceof DomainError)) throw error;
         // Refused (rights changed, nothing to build): no retry would change that.
         deps.logger.info({ code: error.code, work: envelope.work }, "long work refused");
         await tell(envelope, t(`error-${error.code}`, error.vars));

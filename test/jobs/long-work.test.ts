@@ -205,4 +205,12 @@ describe("long work as durable jobs (pg-boss)", () => {
     const keys = await queryRows<{ rt: number }>(database.db, sql`select (data->'data'->>'rtId')::int as rt from pgboss.job where name = 'long-work' order by created_on`);
     expect(keys.map((row) => row.rt)).toEqual([rt.id, other.id]);
   });
+
+  it("tells the person a bank export's month is not valid, rather than sending nothing", async () => {
+    const user = newUser("Rina");
+    harness.telegram.openChat(user);
+    await longWorkHandlers(harness.deps, LONG_WORK).perform(envelope(user, "bank-export", "bank-export:m1.3", { wasteBankId: 1, month: "2099-01", period: "Januari 2099" }));
+    await harness.settle();
+    expect(harness.telegram.textsTo(user.id)).toEqual(["Bulan laporan ini tidak berlaku. Kirim /eksporbank untuk memilih bank dan bulan lagi."]);
+  });
 });

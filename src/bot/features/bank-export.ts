@@ -7,6 +7,7 @@ import {
   type MonthlyBankReport,
 } from "../../domain/bank-sampah/report.js";
 import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
+import { DomainError } from "../../domain/errors.js";
 import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import { deliverResult, filePart } from "../../jobs/long-work.js";
 import { monthKey, recentMonths } from "../../domain/schedule/month.js";
@@ -20,7 +21,8 @@ import { paginatedKeyboard } from "../keyboards/paginate.js";
 /** A bank's month as a workbook and two CSV files, built from the job's data as the person who asked (rights read again). */
 export const bankExportWork = defineLongWork<{ wasteBankId: number; month: string; period: string }>("bank-export", async (deps, job) => {
   const month = parseReportMonth(job.data.month, job.now);
-  if (!month) return;
+  // A month not yet begun, or not a month: the button was forged or its data mangled.
+  if (!month) throw new DomainError("export-month-invalid");
   const actor = await jobActor(deps, job);
   const report = await exportBankReport(deps.db, actor, job.data.wasteBankId, month, job.now);
   const labels: ExportLabels = { t: job.t, locale: job.locale };
