@@ -2731,3 +2731,5 @@ poll-vote-promoted = For the poll "{ $question }", the vote of your household's 
 satisfaction-too-few = not enough answers yet
 ## issue 17: polls, final review
 poll-result-in-poll = 📊 The poll "{ $question }" is closed. Its final result shows on the poll itself in the RT group (counted by Telegram, without names).
+## issue 18: jobs fix
+error-export-month-invalid = That report month is not valid. Send /eksporbank to choose the bank and month again.

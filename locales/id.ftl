@@ -2712,3 +2712,5 @@ poll-vote-promoted = Untuk polling "{ $question }", suara anggota KK Anda yang m
 satisfaction-too-few = belum cukup jawaban
 ## issue 17: polls, final review
 poll-result-in-poll = 📊 Polling "{ $question }" sudah ditutup. Hasil akhirnya tampil pada polling itu di grup RT (dihitung Telegram, tanpa nama).
+## issue 18: jobs fix
+error-export-month-invalid = Bulan laporan ini tidak berlaku. Kirim /eksporbank untuk memilih bank dan bulan lagi.

@@ -1,6 +1,7 @@
 import { DomainError } from "../domain/errors.js";
+import { loadActor, type Actor } from "../domain/people/actor.js";
 import type { JobHandlers, JobQueue } from "../jobs/queue.js";
-import { deliverResult, textPart, type LongWorkEnvelope } from "../jobs/long-work.js";
+import { deliverResult, resultQueued, textPart, type LongWorkEnvelope } from "../jobs/long-work.js";
 import { translateIn, type Translate } from "../messages/translate.js";
 import type { BotContext } from "./context.js";
 import type { BotDeps } from "./deps.js";
@@ -22,12 +23,31 @@ export function defineLongWork<D>(name: string, run: (deps: BotDeps, job: LongWo
   return { name, run };
 }
 
+/** The person who asked is gone (erased with /hapusdata) since: the job sends nothing. */
+export class AskerGoneError extends DomainError {
+  constructor() {
+    super("not-registered");
+  }
+}
+
 /**
- * The action that asked, not the update carrying it: a redelivered update has the same message or
- * the same callback query, so it asks once; a second press of a button is a second request.
+ * Who asked, as they are when the job runs (rights read again, not trusted from the job's data).
+ * A person erased since they asked is gone: AskerGoneError, and nothing is sent to them.
+ */
+export async function jobActor(deps: Pick<BotDeps, "db" | "adminTelegramIds">, job: Pick<LongWorkEnvelope, "telegramId" | "personId">): Promise<Actor> {
+  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
+  if (job.personId !== null && actor.person?.id !== job.personId) throw new AskerGoneError();
+  return actor;
+}
+
+/**
+ * The action that asked, not the update carrying it: a redelivered update has the same message, so
+ * it asks once. A button press is the button (its message and its data), not the callback query: a
+ * double tap of one button asks once; another button of the same message is another request.
  */
 export function requestKeyOf(ctx: BotContext): string {
-  if (ctx.callbackQuery) return `q${ctx.callbackQuery.id}`;
+  const query = ctx.callbackQuery;
+  if (query) return query.message ? `b${query.message.chat.id}.${query.message.message_id}.${query.data ?? ""}` : `q${query.id}`;
   if (ctx.msg) return `m${ctx.msg.chat.id}.${ctx.msg.message_id}`;
   return `u${ctx.update.update_id}`;
 }
@@ -56,8 +76,9 @@ export async function runLongWork<D>(deps: BotDeps, ctx: BotContext, work: LongW
   const handlers = longWorkHandlers(deps, [work]);
   try {
     await handlers.perform(envelope);
-  } catch {
-    // Logged by perform; no retry here: the person hears it failed.
+  } catch (error) {
+    // No retry here: the person hears it failed.
+    deps.logger.error({ err: error, work: work.name }, "long work failed");
     await handlers.gaveUp(envelope).catch((error: unknown) => deps.logger.warn({ err: error, work: work.name }, "could not report failed long work"));
   }
 }
@@ -75,16 +96,21 @@ export function longWorkHandlers(deps: BotDeps, works: readonly LongWork<never>[
       try {
         await work.run(deps, { ...who, data: data as never, now: new Date(requestedAt), t });
       } catch (error) {
-        if (!(error instanceof DomainError)) {
-          deps.logger.error({ err: error, work: envelope.work }, "long work failed");
-          throw error;
+        if (error instanceof AskerGoneError) {
+          deps.logger.info({ work: envelope.work }, "long work dropped: who asked is gone");
+          return;
         }
+        // Logged once, by whoever runs it: the job queue (with the job's id), or runLongWork.
+        if (!(error instanceof DomainError)) throw error;
         // Refused (rights changed, nothing to build): no retry would change that.
         deps.logger.info({ code: error.code, work: envelope.work }, "long work refused");
         await tell(envelope, t(`error-${error.code}`, error.vars));
       }
     },
     async gaveUp(envelope) {
+      // Failed by pg-boss while the handler kept running (stopped past its grace, expired), the
+      // work may have delivered meanwhile: the person then has the file, not "could not be prepared".
+      if (await resultQueued(deps, envelope.key)) return;
       await tell(envelope, deps.i18n.t(envelope.locale, "long-work-failed"));
     },
   };

@@ -39,6 +39,15 @@ export async function enqueueMessages(db: Database, messages: NewOutboxMessage[]
   return inserted;
 }
 
+/**
+ * Whether any message keyed `<prefix>…` was ever queued (a long work's result, `<job key>:<part>`).
+ * Rare (a job that gave up), so a scan of the keys with that start is acceptable.
+ */
+export async function anyQueuedUnder(db: Database, prefix: string): Promise<boolean> {
+  const [row] = await db.select({ id: outbox.id }).from(outbox).where(sql`starts_with(${outbox.dedupeKey}, ${prefix})`).limit(1);
+  return row !== undefined;
+}
+
 /** One copy of a notice: the row that carries it, its recipient, and where it lies now. */
 export type SentCopy = { id: number; personId: number; chatId: number; locale: string; status: OutboxRow["status"]; telegramMessageId: number | null };
 

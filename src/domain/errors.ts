@@ -204,6 +204,8 @@ export const DOMAIN_ERROR_CODES = [
   "poll-not-found",
   "poll-group-anonymous-household",
   "satisfaction-not-offered",
+  // issue 18: jobs fix
+  "export-month-invalid",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client.js";
 import { uploadPayload } from "../delivery/attachments.js";
-import { enqueueMessages, PRIORITY } from "../delivery/outbox.js";
+import { anyQueuedUnder, enqueueMessages, PRIORITY } from "../delivery/outbox.js";
 
 /**
  * One request for long work, as the job queue stores it: plain data, so any process can rebuild
@@ -39,6 +39,14 @@ export async function deliverResult(deps: ResultDeps, to: Pick<LongWorkEnvelope,
   );
   deps.wakeDelivery();
   return queued;
+}
+
+/**
+ * Whether the request's result (or a refusal) was queued already: a job failed by pg-boss while its
+ * handler still ran (a shutdown past its grace, an expiry) may have delivered after all.
+ */
+export function resultQueued(deps: Pick<ResultDeps, "db">, key: string): Promise<boolean> {
+  return anyQueuedUnder(deps.db, `${key}:`);
 }
 
 /** A file part: the bytes ride in the outbox row (delivery/attachments.ts). */

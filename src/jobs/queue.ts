@@ -9,6 +9,9 @@ export const LONG_WORK_QUEUE = "long-work";
 /** Where pg-boss moves a job whose last retry failed (or whose process died on its last try). */
 export const GAVE_UP_QUEUE = "long-work-gave-up";
 
+/** A job active longer than this is taken as dead and retried (JobQueueOptions.expireInSeconds). */
+export const DEFAULT_EXPIRE_SECONDS = 120;
+
 /** What the queue carries: serializable data and a key naming the request (so asking twice queues once). */
 export type JobEnvelope = { key: string };
 
@@ -29,7 +32,8 @@ export type JobQueueOptions = {
   retryDelaySeconds?: number;
   /**
    * A job active longer than this failed (its process died, or it hangs) and is retried. The
-   * longest work (an evidence pack with its photos) takes well under a minute; default 10 min.
+   * longest work (an evidence pack with its photos) takes well under a minute; default 2 min, so a
+   * crashed job is retried within about two minutes (plus the maintenance interval).
    */
   expireInSeconds?: number;
   /** How often a worker looks for a job it was not told about (another instance's); default 2 s. */
@@ -91,7 +95,7 @@ export function createJobQueue<E extends JobEnvelope>(options: JobQueueOptions):
   } as PgBoss.ConstructorOptions);
   boss.on("error", (error: unknown) => logger.warn({ err: error }, "job queue error"));
 
-  const retry = { retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelaySeconds ?? 10, retryBackoff: true, expireInSeconds: options.expireInSeconds ?? 600 };
+  const retry = { retryLimit: options.retryLimit ?? 3, retryDelay: options.retryDelaySeconds ?? 10, retryBackoff: true, expireInSeconds: options.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS };
   let prepared: Promise<void> | null = null;
   let workerId: string | null = null;
 

@@ -1,8 +1,8 @@
 // The chart renderer's thread (see charts.ts): a vega-lite spec in, a PNG out. Plain JavaScript,
 // so it loads the same way under tsx (npm start), vitest and plain node: no TypeScript loader in
-// a worker. Messages: { id, spec, png: { scale, fontFiles, fontFamily } } → { id, png } | { id, error }.
+// a worker. Messages: { id, spec, png: { scale, fontFiles, fontFamily } } → { id, png, threadId } | { id, error }.
 import { setImmediate } from "node:timers/promises";
-import { parentPort } from "node:worker_threads";
+import { parentPort, threadId } from "node:worker_threads";
 
 const [vega, vegaLite, resvg] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
 // Text measured by vega's built-in estimate, never the optional `canvas` package: the same layout,
@@ -32,7 +32,7 @@ parentPort.on("message", (message) => {
     try {
       const png = await render(message.spec, message.png);
       const bytes = new Uint8Array(png.buffer, png.byteOffset, png.byteLength).slice();
-      parentPort.postMessage({ id: message.id, png: bytes }, [bytes.buffer]);
+      parentPort.postMessage({ id: message.id, png: bytes, threadId }, [bytes.buffer]);
     } catch (error) {
       parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -74,6 +74,12 @@ type Pending = { resolve(png: Buffer): void; reject(error: Error): void };
  */
 let renderer: { worker: Worker; pending: Map<number, Pending> } | null = null;
 let nextRequest = 1;
+let lastRenderThread: number | null = null;
+
+/** The thread (worker_threads' threadId) that drew the last chart, as it reported: not the main thread's 0. */
+export function lastChartThreadId(): number | null {
+  return lastRenderThread;
+}
 
 function chartRenderer() {
   if (renderer) return renderer;
@@ -81,7 +87,8 @@ function chartRenderer() {
   const pending = new Map<number, Pending>();
   const current = { worker, pending };
   worker.unref();
-  worker.on("message", (message: { id: number; png?: Uint8Array; error?: string }) => {
+  worker.on("message", (message: { id: number; png?: Uint8Array; error?: string; threadId?: number }) => {
+    if (message.threadId !== undefined) lastRenderThread = message.threadId;
     const waiting = pending.get(message.id);
     pending.delete(message.id);
     if (pending.size === 0) worker.unref();
@@ -99,12 +106,37 @@ function chartRenderer() {
   return current;
 }
 
+/** A chart not drawn in this long is taken as stuck: its thread is stopped and the next chart starts another. */
+export const CHART_TIMEOUT_MS = 30_000;
+let chartTimeoutMs = CHART_TIMEOUT_MS;
+
+/** Sets the time limit per chart (tests); without an argument, back to CHART_TIMEOUT_MS. */
+export function setChartTimeout(ms: number = CHART_TIMEOUT_MS): void {
+  chartTimeoutMs = ms;
+}
+
 /** A vega-lite spec drawn to PNG by the renderer thread, with the bundled fonts at CHART_SCALE. */
 function renderPng(spec: TopLevelSpec): Promise<Buffer> {
-  const { worker, pending } = chartRenderer();
+  const current = chartRenderer();
+  const { worker, pending } = current;
   const id = nextRequest++;
   return new Promise<Buffer>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    // Past the limit the thread is stopped (a chart cannot be cancelled inside it): this chart and
+    // any queued behind it fail, and the next one starts a new thread.
+    const timer = setTimeout(() => {
+      const waiting = pending.get(id);
+      if (!waiting) return;
+      if (renderer === current) renderer = null;
+      const error = new Error(`chart not rendered within ${chartTimeoutMs} ms`);
+      for (const other of pending.values()) other.reject(error);
+      pending.clear();
+      void worker.terminate();
+    }, chartTimeoutMs);
+    const settle = <T>(done: (value: T) => void) => (value: T) => {
+      clearTimeout(timer);
+      done(value);
+    };
+    pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
     // Referenced while a chart is awaited: a process waiting only for its chart does not exit early.
     worker.ref();
     worker.postMessage({ id, spec, png: { scale: CHART_SCALE, fontFiles: FONT_FILES, fontFamily: FONT_FAMILY } });

@@ -1,6 +1,7 @@
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { longWorkHandlers } from "../bot/background.js";
+import { closeChartRenderer } from "../reports/charts.js";
 import { LONG_WORK } from "../bot/features/long-work.js";
 import type { BotContext } from "../bot/context.js";
 import { registerCommands } from "../bot/set-commands.js";
@@ -211,6 +212,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await tracker.close();
       await polling;
       await background.stop(Math.max(1_000, deadlineMs / 2 - 1_000));
+      // A chart still drawing for the job just failed would keep the process alive.
+      await closeChartRenderer();
       // 3. No more cron ticks; 4. the sends in flight finish.
       await scheduler.stop();
       await delivery.stop();

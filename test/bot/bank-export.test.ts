@@ -272,7 +272,7 @@ describe("/eksporbank for the bank's officer", () => {
     expect(files.byType).toHaveLength(1);
   });
 
-  it("changes nothing in the database but the outbox, however often the month is pressed; a redelivered press sends once", async () => {
+  it("changes nothing in the database but the outbox, however often the month is pressed; a redelivered press or a double tap sends once", async () => {
     const s = await scenario();
     await harness.send(s.officer, "/eksporbank");
     const [picker] = shownMessages(harness.telegram, s.officer.id).slice(-1);
@@ -282,8 +282,13 @@ describe("/eksporbank for the bank's officer", () => {
     // Telegram delivering the same update again: handled once.
     await harness.deliver(press);
     expect(sentDocuments(harness.telegram, s.officer.id)).toHaveLength(3);
-    // A second tap on the same (old) button is a fresh export of the same figures.
+    // A second tap on the same button (a double tap) is the same request: nothing more is sent.
     await pressOn(harness, s.officer, picker!, "November 2026");
+    expect(sentDocuments(harness.telegram, s.officer.id)).toHaveLength(3);
+    // Asked again from a new picker: a fresh export of the same figures.
+    await harness.send(s.officer, "/eksporbank");
+    const [again] = shownMessages(harness.telegram, s.officer.id).slice(-1);
+    await pressOn(harness, s.officer, again!, "November 2026");
     const documents = sentDocuments(harness.telegram, s.officer.id);
     expect(documents).toHaveLength(6);
     expect(documents[4]!.bytes.equals(documents[1]!.bytes)).toBe(true);

@@ -7,7 +7,8 @@ import { DomainError } from "../../src/domain/errors.js";
 import { deliverResult, textPart, type LongWorkEnvelope } from "../../src/jobs/long-work.js";
 import { createJobQueue, jobIdOf, jobQueueStats, type JobQueue } from "../../src/jobs/queue.js";
 import { createLogger } from "../../src/logger.js";
-import { addKoordinator, addMember, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { eraseOwnData } from "../../src/domain/people/erasure.js";
+import { addKetua, addKoordinator, addMember, addRt, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { withTestBot, type TestUser } from "../helpers/test-bot.js";
 
 const silent = createLogger("silent");
@@ -25,8 +26,8 @@ beforeEach(async () => {
 });
 afterEach(() => queue.stop());
 
-function envelope(user: TestUser, work: string, key: string, data: unknown = {}): LongWorkEnvelope {
-  return { work, key, chatId: user.id, telegramId: user.id, personId: null, locale: "id", requestedAt: harness.now.toISOString(), data };
+function envelope(user: TestUser, work: string, key: string, data: unknown = {}, personId: number | null = null): LongWorkEnvelope {
+  return { work, key, chatId: user.id, telegramId: user.id, personId, locale: "id", requestedAt: harness.now.toISOString(), data };
 }
 
 async function states(): Promise<{ state: string; retry_count: number }[]> {
@@ -116,5 +117,100 @@ describe("long work as durable jobs (pg-boss)", () => {
     await handlers.perform(asked);
     await harness.settle();
     expect(harness.telegram.textsTo(user.id)).toEqual(["siap"]);
+  });
+
+  it("reads rights again when the job runs: a koordinator or keeper who lost the role since asking gets a refusal, not the area", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const ketua = newUser("Ketua");
+    await addKetua(database.db, ketua, rt.id);
+    await harness.send(koordinator, "/ringkasan");
+    await harness.send(ketua, "/eksporkas");
+    await database.db.execute(sql`update role_assignment set revoked_at = now()`);
+
+    expect(await queue.drain(longWorkHandlers(harness.deps, LONG_WORK))).toBe(2);
+    await harness.settle();
+    expect(harness.telegram.textsTo(koordinator.id).slice(1)).toEqual(["Maaf, Anda tidak berwenang melakukan ini."]);
+    expect(harness.telegram.textsTo(ketua.id).slice(1)).toEqual(["Maaf, Anda tidak berwenang melakukan ini."]);
+    expect(harness.telegram.calls.filter((call) => call.method === "sendDocument" || call.method === "sendPhoto")).toEqual([]);
+  });
+
+  it("sends nothing to a person erased since they asked", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const ketua = newUser("Ketua");
+    const { personId } = await addKetua(database.db, ketua, rt.id);
+    await harness.send(ketua, "/eksporkas");
+    const sent = harness.telegram.calls.length;
+    await eraseOwnData(harness.deps, { personId, chatId: ketua.id });
+    // Erased: its job is gone with it; a job already taken finds no one and sends nothing.
+    await longWorkHandlers(harness.deps, LONG_WORK).perform(envelope(ketua, "kas-export", "kas-export:m9.9", { rtId: rt.id }, personId));
+    await harness.settle();
+    expect(harness.telegram.calls.slice(sent).filter((call) => call.method.startsWith("send"))).toEqual([]);
+  });
+
+  it("erases a person's jobs with them (/hapusdata): the queued job naming them is gone", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const ketua = newUser("Ketua");
+    const { personId } = await addKetua(database.db, ketua, rt.id);
+    const other = newUser("Koor");
+    await addKoordinator(database.db, other, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await harness.send(ketua, "/eksporkas");
+    await harness.send(other, "/ringkasan");
+    // An archived one too (pg-boss moves completed jobs there after an hour).
+    await database.db.execute(sql`insert into pgboss.archive select j.*, now() from pgboss.job j where j.data->>'telegramId' = ${String(ketua.id)}`);
+    const jobsOf = async (table: "job" | "archive") =>
+      (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.raw(`pgboss.${table}`)} where data->>'telegramId' = ${String(ketua.id)} or data->>'personId' = ${String(personId)}`))[0]!.n;
+    expect([await jobsOf("job"), await jobsOf("archive")]).toEqual([1, 1]);
+
+    await eraseOwnData(harness.deps, { personId, chatId: ketua.id });
+    expect([await jobsOf("job"), await jobsOf("archive")]).toEqual([0, 0]);
+    expect(await jobQueueStats()).toMatchObject({ queued: 1 });
+  });
+
+  it("does not tell \"could not be prepared\" when the result went after all (the job failed by pg-boss while its handler ran on)", async () => {
+    const user = newUser("Rina");
+    harness.telegram.openChat(user);
+    const asked = envelope(user, "digest", "digest:m1.1");
+    const late = defineLongWork<Record<string, never>>("digest", async (deps, job) => {
+      await deliverResult(deps, job, [textPart("text", "siap")]);
+    });
+    const handlers = longWorkHandlers(harness.deps, [late as LongWork<never>]);
+    await handlers.perform(asked);
+    await handlers.gaveUp(asked);
+    await harness.settle();
+    expect(harness.telegram.textsTo(user.id)).toEqual(["siap"]);
+  });
+
+  it("retries a job whose process died within about two minutes: the queue expires it after 120 s", async () => {
+    await queue.submit(envelope(newUser("Rina"), "digest", "digest:m1.2"));
+    const [row] = await queryRows<{ expire: number }>(database.db, sql`select extract(epoch from expire_in)::int as expire from pgboss.job where name = 'long-work'`);
+    expect(row!.expire).toBe(120);
+  });
+
+  it("queues one job for a double tap of a button: the key is the button (its message and data), not the tap", async () => {
+    const rt = await addRt(database.db, 5, KELURAHAN_SIMPANG_IV_SIPIN);
+    const other = await addRt(database.db, 6, KELURAHAN_SIMPANG_IV_SIPIN);
+    const koordinator = newUser("Koor");
+    await addKoordinator(database.db, koordinator, { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    // RTs that keep a kas book are on the picker.
+    await database.db.execute(sql`insert into kas_balance (rt_id, balance, updated_at) values (${rt.id}, 0, now()), (${other.id}, 0, now())`);
+    await harness.send(koordinator, "/eksporkas");
+    await harness.press(koordinator, "RT 05");
+    await harness.press(koordinator, "RT 05");
+    expect(await jobQueueStats()).toMatchObject({ queued: 1 });
+    // Another RT on the same list is another request.
+    await harness.press(koordinator, "RT 06");
+    expect(await jobQueueStats()).toMatchObject({ queued: 2 });
+    const keys = await queryRows<{ rt: number }>(database.db, sql`select (data->'data'->>'rtId')::int as rt from pgboss.job where name = 'long-work' order by created_on`);
+    expect(keys.map((row) => row.rt)).toEqual([rt.id, other.id]);
+  });
+
+  it("tells the person a bank export's month is not valid, rather than sending nothing", async () => {
+    const user = newUser("Rina");
+    harness.telegram.openChat(user);
+    await longWorkHandlers(harness.deps, LONG_WORK).perform(envelope(user, "bank-export", "bank-export:m1.3", { wasteBankId: 1, month: "2099-01", period: "Januari 2099" }));
+    await harness.settle();
+    expect(harness.telegram.textsTo(user.id)).toEqual(["Bulan laporan ini tidak berlaku. Kirim /eksporbank untuk memilih bank dan bulan lagi."]);
   });
 });

@@ -7,9 +7,9 @@ import {
   type MonthlyBankReport,
 } from "../../domain/bank-sampah/report.js";
 import { exportFileNames, toCsv, toXlsx, type ExportLabels } from "../../reports/bank-sampah-export.js";
-import { defineLongWork, runLongWork } from "../background.js";
+import { DomainError } from "../../domain/errors.js";
+import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import { deliverResult, filePart } from "../../jobs/long-work.js";
-import { loadActor } from "../../domain/people/actor.js";
 import { monthKey, recentMonths } from "../../domain/schedule/month.js";
 import type { ButtonFamily } from "../../messages/buttons/button.js";
 import { bankExport, bankExportMonth, bankExportPage } from "../../messages/buttons/bank-sampah.js";
@@ -21,8 +21,9 @@ import { paginatedKeyboard } from "../keyboards/paginate.js";
 /** A bank's month as a workbook and two CSV files, built from the job's data as the person who asked (rights read again). */
 export const bankExportWork = defineLongWork<{ wasteBankId: number; month: string; period: string }>("bank-export", async (deps, job) => {
   const month = parseReportMonth(job.data.month, job.now);
-  if (!month) return;
-  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
+  // A month not yet begun, or not a month: the button was forged or its data mangled.
+  if (!month) throw new DomainError("export-month-invalid");
+  const actor = await jobActor(deps, job);
   const report = await exportBankReport(deps.db, actor, job.data.wasteBankId, month, job.now);
   const labels: ExportLabels = { t: job.t, locale: job.locale };
   const names = exportFileNames(report, labels);
@@ -42,7 +43,7 @@ const MONTHS_OFFERED = 4;
  * /eksporbank: a bank's monthly report as an Excel workbook and two CSV files, for its
  * transparency board. Whoever may see the bank (domain: `canViewBank`) picks the bank, then the
  * month; every button is checked again when pressed, so forged or stale data is refused.
- * Exporting only reads: pressing a month twice sends the files twice and changes nothing.
+ * Exporting only reads: a month pressed twice on one picker (a double tap) sends the files once; asked again, again.
  */
 export function createBankExportFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();

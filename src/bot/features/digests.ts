@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import { digestScopeOf } from "../../domain/scores/digest-queries.js";
 import { queueDigestOnDemand, type DigestRequest } from "../../scheduling/digests.js";
-import { defineLongWork, runLongWork } from "../background.js";
+import { DomainError } from "../../domain/errors.js";
+import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
@@ -12,11 +13,17 @@ import type { BotDeps } from "../deps.js";
  * workbook) takes a while, so the command is answered at once and the digest is built in the
  * background (a durable job) and sent through the outbox, keyed by the request: a redelivery sends nothing twice.
  */
-type DigestWork = Pick<DigestRequest, "what" | "scope">;
+type DigestWork = Pick<DigestRequest, "what">;
 
-/** Built from the job's data, by whichever process takes it: queued in the outbox under the job's key. */
+/**
+ * Built from the job's data, by whichever process takes it: queued in the outbox under the job's
+ * key. The scope is read again from who asked, as they are now (a job queued before a koordinator
+ * lost the role sends nothing of the area).
+ */
 export const digestWork = defineLongWork<DigestWork>("digest", async (deps, job) => {
-  await queueDigestOnDemand(deps, { ...job.data, to: { chatId: job.chatId, personId: job.personId }, locale: job.locale, key: job.key }, job.now);
+  const scope = await digestScopeOf(deps.db, await jobActor(deps, job));
+  if (scope.kind === "none" || (job.data.what === "workbook" && (scope.kind !== "area" || scope.rtIds.length === 0))) throw new DomainError("not-allowed");
+  await queueDigestOnDemand(deps, { what: job.data.what, scope, to: { chatId: job.chatId, personId: job.personId }, locale: job.locale, key: job.key }, job.now);
 });
 
 export function createDigestsFeature(deps: BotDeps): Composer<BotContext> {
@@ -31,7 +38,7 @@ export function createDigestsFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     await ctx.reply(ctx.t("long-work-preparing"));
-    await runLongWork(deps, ctx, digestWork, { what: "digest", scope });
+    await runLongWork(deps, ctx, digestWork, { what: "digest" });
   });
 
   feature.command("ekspor", async (ctx) => {
@@ -41,7 +48,7 @@ export function createDigestsFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     await ctx.reply(ctx.t("long-work-preparing"));
-    await runLongWork(deps, ctx, digestWork, { what: "workbook", scope });
+    await runLongWork(deps, ctx, digestWork, { what: "workbook" });
   });
 
   return composer;

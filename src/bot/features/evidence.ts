@@ -8,9 +8,8 @@ import { getRt, listRtsInScope, type RtDetails } from "../../domain/rt/rt.js";
 import { evidenceDone, evidencePackPage, evidencePackRt, evidenceRemove } from "../../messages/buttons/evidence.js";
 import { formatWhen, formatWib, rtVars } from "../../messages/format.js";
 import { buildEvidencePack } from "../../reports/evidence-pack.js";
-import { defineLongWork, runLongWork } from "../background.js";
+import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import { deliverResult, filePart } from "../../jobs/long-work.js";
-import { loadActor } from "../../domain/people/actor.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
 import { EVIDENCE_FORM } from "../conversations/evidence.js";
@@ -32,7 +31,7 @@ function preview(caption: string | null): string {
 export const evidencePackWork = defineLongWork<{ rtId: number; roundId: number }>("evidence-pack", async (deps, job) => {
   const { rtId, roundId } = job.data;
   const place = await getRt(deps.db, rtId);
-  const viewer = await assertMayGetPack(deps.db, await loadActor(deps.db, job.telegramId, deps.adminTelegramIds), { rtId, roundId });
+  const viewer = await assertMayGetPack(deps.db, await jobActor(deps, job), { rtId, roundId });
   const pack = await buildEvidencePack({ db: deps.db, i18n: deps.i18n, ...(deps.downloadFile ? { downloadFile: deps.downloadFile } : {}) }, { rtId, roundId, now: job.now, locale: job.locale, viewer });
   try {
     const caption = job.t(pack.missingPhotos > 0 ? "pack-caption-missing" : "pack-caption", { ...rtVars(place), pages: pack.pages, photos: pack.photos, missing: pack.missingPhotos });

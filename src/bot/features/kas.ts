@@ -25,7 +25,7 @@ import { kasBendahara, kasBendaharaPage, kasExport, kasExportPage, kasJimpitan, 
 import { formatRupiah, formatWhen, rtNumber, rtVars } from "../../messages/format.js";
 import { kasBookText } from "../../messages/kas.js";
 import { kasExportFileName, kasToXlsx, readKasExport } from "../../reports/kas-export.js";
-import { defineLongWork, runLongWork } from "../background.js";
+import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import { deliverResult, filePart } from "../../jobs/long-work.js";
 import { onButton } from "../buttons.js";
 import type { BotContext } from "../context.js";
@@ -45,8 +45,9 @@ export async function jimpitanKeyboard(deps: Pick<BotDeps, "db" | "clock">, ctx:
   return keyboard;
 }
 
-/** An RT's kas book as a workbook, built by whichever process takes the job; rights were checked when asked. */
+/** An RT's kas book as a workbook, built by whichever process takes the job; rights read again when it runs. */
 export const kasExportWork = defineLongWork<{ rtId: number }>("kas-export", async (deps, job) => {
+  if (!(await mayExportKas(deps.db, await jobActor(deps, job), job.data.rtId))) throw new DomainError("not-allowed");
   const data = await readKasExport(deps.db, { rtId: job.data.rtId, now: job.now });
   const caption = job.t("kas-export-caption", { rt: data.rtLabel, balance: formatRupiah(data.balance, job.locale) });
   await deliverResult(deps, job, [filePart("xlsx", "sendDocument", kasExportFileName(data, monthOf(job.now)), await kasToXlsx(data, job.t), caption)]);

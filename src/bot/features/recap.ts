@@ -3,8 +3,7 @@ import { computeRecap } from "../../domain/cycle/recap.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { recapChart, recapFileName, recapMessages, recapWorkbook } from "../../reports/recap.js";
 import { filePart, textPart, deliverResult, type ResultPart } from "../../jobs/long-work.js";
-import { loadActor } from "../../domain/people/actor.js";
-import { defineLongWork, runLongWork } from "../background.js";
+import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 
@@ -15,7 +14,7 @@ import type { BotDeps } from "../deps.js";
  * sent through the outbox. The area is read again when the job runs, from who asked.
  */
 export const recapWork = defineLongWork<Record<string, never>>("recap", async (deps, job) => {
-  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
+  const actor = await jobActor(deps, job);
   const recap = await computeRecap(deps.db, { scope: areaScope(actor), now: job.now });
   const parts: ResultPart[] = recapMessages(recap, job.t, job.now).map((text, index) => textPart(`text:${index}`, text));
   if (recap.kecamatan.length > 0) {

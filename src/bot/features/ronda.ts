@@ -12,10 +12,9 @@ import {
 } from "../../domain/ronda/watch.js";
 import { makeAndPostRota } from "../../domain/ronda/posting.js";
 import { rotaTable } from "../../messages/ronda.js";
-import { defineLongWork, runLongWork } from "../background.js";
+import { defineLongWork, jobActor, runLongWork } from "../background.js";
 import { deliverResult } from "../../jobs/long-work.js";
 import { PRIORITY } from "../../delivery/outbox.js";
-import { loadActor } from "../../domain/people/actor.js";
 import type { BotContext } from "../context.js";
 import { ASSIGN_NIGHT, RONDA_SETUP } from "../conversations/ronda.js";
 import { headedRtId } from "../../domain/people/actor.js";
@@ -36,8 +35,8 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
  * message then says how many nights, through the outbox.
  */
 export const rotaWork = defineLongWork<{ weeks: number; messageId: number | null }>("rota", async (deps, job) => {
-  const actor = await loadActor(deps.db, job.telegramId, deps.adminTelegramIds);
-  const { nights } = await makeAndPostRota(deps, actor, { weeks: job.data.weeks });
+  const actor = await jobActor(deps, job);
+  const { nights } = await makeAndPostRota(deps, actor, { weeks: job.data.weeks, now: job.now });
   if (job.data.messageId !== null) {
     // Ahead of the rota's own rows (PRIORITY.duty): "preparing" becomes "made" before the table arrives.
     const payload = { message_id: job.data.messageId, text: job.t("rota-generated", { count: nights }) };

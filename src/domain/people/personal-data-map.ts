@@ -1,6 +1,6 @@
 import { and, arrayContains, eq, getTableName, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Database } from "../../db/client.js";
+import { queryRows, type Database } from "../../db/client.js";
 import {
   assessmentRound,
   assessmentScore,
@@ -78,6 +78,11 @@ export type ErasureSubject = {
  */
 export type PersonalDataEntry = {
   columns: readonly AnyPgColumn[];
+  /**
+   * Columns of tables the schema does not declare (`schema.table.column`): pg-boss's, created when
+   * the job queue first starts. Their entry erases with SQL that first asks whether the table exists.
+   */
+  outsideSchema?: readonly string[];
   holds: string;
   erasure: string;
   erase(tx: Database, subject: ErasureSubject): Promise<void>;
@@ -312,6 +317,13 @@ export const PERSONAL_DATA: readonly PersonalDataEntry[] = [
       await tx.delete(botState).where(or(theirChat, mentioned));
     },
   },
+  ...(["job", "archive"] as const).map((table): PersonalDataEntry => ({
+    columns: [],
+    outsideSchema: [`pgboss.${table}.data`],
+    holds: "long work a person asked for (a digest, an export, a rota, a pack), as the job queue keeps it: their chat, Telegram and person ids",
+    erasure: "the person's jobs are deleted, queued, running, failed or archived (a running one then finds no one and sends nothing)",
+    erase: (tx, subject) => forgetJobs(tx, table, subject),
+  })),
 ];
 
 /**
@@ -414,6 +426,20 @@ export async function erasureSubject(tx: Database, personId: number, now: Date):
 /** Walks the map: every column that can hold the person's data is erased as its entry says. */
 export async function eraseMappedData(tx: Database, subject: ErasureSubject): Promise<void> {
   for (const entry of PERSONAL_DATA) await entry.erase(tx, subject);
+}
+
+/**
+ * The pg-boss rows (bot/background.ts's LongWorkEnvelope in `data`) of the person: their person id,
+ * or their Telegram id (as who asked, or as the private chat the result goes to). pg-boss creates
+ * its schema when the queue first starts, so a database that never ran a job has no such table.
+ */
+async function forgetJobs(tx: Database, table: "job" | "archive", subject: ErasureSubject): Promise<void> {
+  const name = `pgboss.${table}`;
+  const [found] = await queryRows<{ present: boolean }>(tx, sql`select to_regclass(${name}) is not null as present`);
+  if (!found?.present) return;
+  const telegramId = subject.telegramId === null ? null : String(subject.telegramId);
+  const byTelegram = telegramId === null ? sql`false` : sql`data->>'telegramId' = ${telegramId} or data->>'chatId' = ${telegramId}`;
+  await tx.execute(sql`delete from ${sql.raw(name)} where data->>'personId' = ${String(subject.personId)} or ${byTelegram}`);
 }
 
 /**

@@ -19,12 +19,14 @@ const GROUP_LOCALE = "id";
  * their language) and, when the RT has a group, to the group in Indonesian with a note to the ketua
  * that it was posted. The messages are keyed by what the rota says, for the day: the same rota made
  * again (a double tap, a redelivery) is not posted twice; a changed one (after a swap, other
- * nights) is. Returns how many nights the rota has.
+ * nights) is. `now` is when the ketua asked (a job's request time), not when the job runs: a retry
+ * after midnight WIB makes the same rota under the same day's key, not a second posting.
+ * Returns how many nights the rota has.
  */
-export async function makeAndPostRota(deps: ServiceDeps, actor: Actor, params: { weeks: number }): Promise<{ nights: number }> {
+export async function makeAndPostRota(deps: ServiceDeps, actor: Actor, params: { weeks: number; now: Date }): Promise<{ nights: number }> {
   const weeks = Math.min(params.weeks, ROTA_WEEKS_MAX);
   return inTransaction(deps, async (tx: Database) => {
-    const now = deps.clock();
+    const { now } = params;
     const place = await getRt(tx, requireHeadedRt(actor));
     const { shifts, shortfalls } = await generateShifts(tx, actor, weeks, now);
     const locale = supportedLocale(actor.person?.locale);

@@ -37,7 +37,7 @@ describe("makeAndPostRota", () => {
   it("queues the rota to the ketua and the group, and a note that it was posted, with the rota itself", async () => {
     const { ketua, ketuaUser } = await readyToRota();
     const deps = serviceDeps(database.db, NOW);
-    expect(await makeAndPostRota(deps, ketua, { weeks: 2 })).toEqual({ nights: 4 });
+    expect(await makeAndPostRota(deps, ketua, { weeks: 2, now: NOW })).toEqual({ nights: 4 });
     const messages = await rotaMessages();
     expect(messages.map((message) => [message.key.replace(/^rota:\d+:[\d-]+:[0-9a-f]{16}:/, ""), message.chatId])).toEqual([
       ["ketua:0", ketuaUser.id],
@@ -51,13 +51,22 @@ describe("makeAndPostRota", () => {
   it("is idempotent by what the rota says: the same rota made twice is posted once, a changed one again", async () => {
     const { ketua, volunteers } = await readyToRota();
     const deps = serviceDeps(database.db, NOW);
-    await makeAndPostRota(deps, ketua, { weeks: 2 });
-    await makeAndPostRota(deps, ketua, { weeks: 2 }); // a double tap
+    await makeAndPostRota(deps, ketua, { weeks: 2, now: NOW });
+    await makeAndPostRota(deps, ketua, { weeks: 2, now: NOW }); // a double tap
     expect(await rotaMessages()).toHaveLength(3);
 
     // Dedi cannot do Saturdays any more: the rota made again says something else, and is posted.
     await setUnavailableWeekday(database.db, await loadActor(database.db, volunteers[3]!.id, []), 6, true);
-    await makeAndPostRota(deps, ketua, { weeks: 2 });
+    await makeAndPostRota(deps, ketua, { weeks: 2, now: NOW });
     expect(await rotaMessages()).toHaveLength(6);
+  });
+
+  it("keys the posting by when the ketua asked: a job retried after midnight WIB posts the rota once", async () => {
+    const { ketua } = await readyToRota();
+    await makeAndPostRota(serviceDeps(database.db, NOW), ketua, { weeks: 2, now: NOW });
+    // The job's process died after the rota was queued; another takes it the next day (WIB).
+    const nextDay = new Date(NOW.getTime() + 24 * 3600_000);
+    await makeAndPostRota(serviceDeps(database.db, nextDay), ketua, { weeks: 2, now: NOW });
+    expect(await rotaMessages()).toHaveLength(3);
   });
 });
