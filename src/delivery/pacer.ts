@@ -29,6 +29,8 @@ export const TELEGRAM_LIMITS: PacerLimits = {
 
 /** How long after hearing of another instance's reply one slot of the window stays free for the next. */
 const REPLY_RESERVE_MS = 2_000;
+/** The most another instance's stamp is trusted ahead of this clock (recordTaken). */
+const CLOCK_SKEW_MS = 50;
 
 export function limitsForRate(messagesPerSecond: number): PacerLimits {
   return { ...TELEGRAM_LIMITS, globalPerWindow: Math.max(1, Math.floor(messagesPerSecond)) };
@@ -121,7 +123,8 @@ export class Pacer {
     const now = this.clock.now();
     // Counted from when it was heard, if later: the reply reached Telegram after it was stamped,
     // and a slot kept too long costs a little rate where one freed too early costs a 429.
-    const at = Math.max(atMs, now);
+    // Another instance's clock may run ahead: never more than a notice's few ms past this one's.
+    const at = Math.min(Math.max(atMs, now), now + CLOCK_SKEW_MS);
     this.global.record(at);
     this.windowFor(chatId).record(at);
     // More replies may be on their way, unheard for the few ms a notice takes: one slot stays free.
