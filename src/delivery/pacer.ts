@@ -80,6 +80,8 @@ export class Pacer {
   private pausedUntil = 0;
   /** While other instances reply, one slot of the window is kept for a reply not heard of yet. */
   private reserveUntil = 0;
+  /** When the other instances' replies were heard, the last window's (recordTaken). */
+  private heard: number[] = [];
   private timer: unknown = null;
   private timerAt = Infinity;
   /** Counters for reports and benchmarks. */
@@ -127,8 +129,10 @@ export class Pacer {
     const at = Math.min(Math.max(atMs, now), now + CLOCK_SKEW_MS);
     this.global.record(at);
     this.windowFor(chatId).record(at);
-    // More replies may be on their way, unheard for the few ms a notice takes: one slot stays free.
+    // More replies may be on their way, unheard for the few ms a notice takes: as many slots stay
+    // free as replies were heard in the last window, and one more (see replyReserve).
     this.reserveUntil = now + REPLY_RESERVE_MS;
+    this.heard.push(now);
     this.stats.taken++;
     this.pump();
   }
@@ -161,7 +165,7 @@ export class Pacer {
     } else {
       this.waiters.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
       for (let i = 0; i < this.waiters.length; ) {
-        const scheduled = Math.max(this.global.nextFree(now, now < this.reserveUntil ? 1 : 0), this.lastGrant + this.spacingMs);
+        const scheduled = Math.max(this.global.nextFree(now, this.replyReserve(now)), this.lastGrant + this.spacingMs);
         if (scheduled > now) {
           wakeAt = Math.min(wakeAt, scheduled);
           break;
@@ -188,6 +192,23 @@ export class Pacer {
       if (this.chats.size > 10_000) this.forgetIdleChats(now);
     }
     this.schedule(this.waiters.length > 0 ? wakeAt : Infinity);
+  }
+
+  /**
+   * Slots of the global window kept free for replies not heard of yet: the others reply at the
+   * rate they were just heard replying, so one more than the replies heard in the last window,
+   * at most half the window (the outbox is never starved); none once 2 s passed without one.
+   */
+  private replyReserve(now: number): number {
+    if (now >= this.reserveUntil) {
+      this.heard = [];
+      return 0;
+    }
+    const since = now - this.limits.globalWindowMs;
+    let stale = 0;
+    while (stale < this.heard.length && this.heard[stale]! <= since) stale++;
+    if (stale > 0) this.heard.splice(0, stale);
+    return Math.min(this.heard.length + 1, Math.floor(this.limits.globalPerWindow / 2));
   }
 
   private schedule(at: number): void {
