@@ -183,6 +183,9 @@ export class Pacer {
         // the real time: a late timer followed by an on-time one sends two close together, and the
         // window, not the schedule, is what keeps any second under the limit.
         this.lastGrant = now - scheduled < this.spacingMs ? scheduled : now;
+        // Measured (issue 18 review, small broadcast bench, back to back, loaded machine): recording
+        // the real time gave 27.2 and 28.1 msgs/s with 0 429s; recording the schedule gave 28.2
+        // with 0 and 22.4 with one 429. The real time stays.
         this.global.record(now);
         chat.record(now);
         this.waiters.splice(i, 1);
