@@ -214,8 +214,10 @@ async function runInstances(database: Awaited<ReturnType<typeof createScratchDat
     }
     const broadcastStamps = report.accepted.filter(isBroadcast).map(([, at]) => at);
     const [first, last] = [Math.min(...broadcastStamps), Math.max(...broadcastStamps)];
-    // Failover: from the kill to the next broadcast message Telegram received (replies never stopped).
-    const resumedAt = Math.min(...broadcastStamps.filter((at) => at > killedAt));
+    // Failover: from the kill to the first broadcast message Telegram received after the new
+    // sender was elected (not a request the killed process wrote just before dying; replies never stopped).
+    const electedAt = Math.max(killedAt, ...[...alive].map((instance) => instance.electedAt ?? 0));
+    const resumedAt = Math.min(...broadcastStamps.filter((at) => at > electedAt));
     const failoverS = (resumedAt - killedAt) / 1000;
     // The token's total while the broadcast ran: its messages and the replies among them.
     const inWindow = report.accepted.filter(([, at]) => at >= first && at <= last).length;
@@ -264,6 +266,8 @@ function instancesJson(multi: InstancesFigures) {
     floor_msgs_per_s: LIMIT,
     instances: INSTANCES,
     instances_msgs_per_s: Number(multi.msgsPerS.toFixed(2)),
+    // With the failover's gap: what the broadcast as a whole got.
+    instances_overall_msgs_per_s: Number(multi.overallMsgsPerS.toFixed(2)),
     instances_ratio_to_floor: Number((multi.msgsPerS / LIMIT).toFixed(3)),
     instances_received_429: multi.received429,
     instances_lost: multi.lost,

@@ -16,6 +16,8 @@ const ELECTED = "this instance is now the outbox sender";
 export class InstanceProcess {
   port = 0;
   elected = false;
+  /** When this process logged that it became the sender (this machine's clock, epoch ms). */
+  electedAt: number | null = null;
   readonly exited: Promise<void>;
   private readonly output: string[] = [];
 
@@ -31,7 +33,10 @@ export class InstanceProcess {
           return;
         }
         if (entry.msg === "http server listening") this.port = Number(entry.port);
-        if (entry.msg === ELECTED) this.elected = true;
+        if (entry.msg === ELECTED) {
+          this.elected = true;
+          this.electedAt ??= Date.now();
+        }
       });
     }
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));

@@ -9,6 +9,8 @@ export const SENDER_LOCK_CLASS = 0x62616e73;
 export const SENDER_LOCK_KEY = 1;
 /** The channel instances tell the sender on: replies they sent, a 429 they saw, a row they queued. */
 export const SENDER_CHANNEL = "bantar_sender";
+/** How long the seat's connection may take to answer check() before this process stops sending. */
+export const CHECK_TIMEOUT_MS = 3_000;
 
 /**
  * The seat of the one outbox sender among the instances sharing a PostgreSQL: a session advisory
@@ -54,7 +56,15 @@ export function openSenderLock(url: string, options: { applicationName?: string 
       generation++;
       lose();
     },
-    connection: { application_name: options.applicationName ?? "bantar-sender" },
+    // A dead host or a cut network frees the seat in about 10 s, not after the kernel's two hours:
+    // PostgreSQL probes this session's socket and drops it (these are startup parameters, set per session).
+    connection: {
+      application_name: options.applicationName ?? "bantar-sender",
+      tcp_keepalives_idle: 5,
+      tcp_keepalives_interval: 2,
+      tcp_keepalives_count: 2,
+      tcp_user_timeout: 10_000,
+    },
   });
   return {
     get held() {
@@ -69,10 +79,21 @@ export function openSenderLock(url: string, options: { applicationName?: string 
     },
     async check() {
       if (!this.held) return false;
+      // No answer within CHECK_TIMEOUT_MS: this process stops sending at once (fenced), though
+      // PostgreSQL may still count the seat as ours until the keepalives above drop the session;
+      // the next tryTake() takes it again if it was never lost (release() unlocks as often as taken).
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await sql`select 1`;
+        await Promise.race([
+          sql`select 1`.execute(),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error("the sender's connection did not answer")), CHECK_TIMEOUT_MS);
+          }),
+        ]);
       } catch {
         lose();
+      } finally {
+        clearTimeout(timer);
       }
       return this.held;
     },

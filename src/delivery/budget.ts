@@ -12,6 +12,8 @@ type Notice = { i: string; s?: [number, number][]; p?: number; w?: 1 };
 
 /** One notice carries at most this many replies (NOTIFY payloads stop at 8,000 bytes). */
 const MAX_STAMPS_PER_NOTICE = 200;
+/** How soon a failed LISTEN is tried again. */
+const LISTEN_RETRY_MS = 1_000;
 
 export type SharedBudgetOptions = {
   /** This instance's pacer: its replies' slots, and, on the sender, everyone's. */
@@ -28,7 +30,8 @@ export type SharedBudgetOptions = {
 /**
  * One Telegram budget for every instance. Each instance replies at once, through its own pacer;
  * the ones not sending the outbox tell the sender, as they go (one NOTIFY per burst, never queued
- * behind anything), which slots their replies took and any 429 they saw, and the sender counts
+ * behind anything), which slots their replies took and any 429 they saw (the sender tells its 429s
+ * to the others the same way), and the sender counts
  * those slots in its own window and keeps the outbox below what is left. Nothing is stored: a
  * notice no sender hears (between two senders) is about a past no one needs.
  */
@@ -38,6 +41,8 @@ export class SharedBudget {
   private wakePending = false;
   private sending: Promise<void> | null = null;
   private listening: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
   readonly stats = { noticesSent: 0, noticesHeard: 0, repliesCounted: 0 };
 
   constructor(private readonly options: SharedBudgetOptions) {}
@@ -49,20 +54,39 @@ export class SharedBudget {
       this.stamps.push([chatId, atMs]);
       this.flush();
     },
+    // The sender's 429s too: every instance holds its replies until Telegram's pause ends.
     paused: (untilMs) => {
-      if (this.options.leading()) return;
       this.pauseUntil = Math.max(this.pauseUntil, untilMs);
       this.flush();
     },
   };
 
-  /** Starts hearing the others' notices (they count only while this instance holds the seat). */
+  /**
+   * Starts hearing the others' notices (replies and wake-ups count only while this instance holds
+   * the seat; a 429 always does). A failed LISTEN is tried again every second until it works or
+   * stop(); the promise settles with the first try.
+   */
   listen(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     this.listening ??= this.options.lock.listen((payload) => this.hear(payload)).catch((error: unknown) => {
       this.listening = null;
-      this.options.logger.error({ err: error }, "could not listen for the other instances' sends");
+      this.options.logger.error({ err: error }, "could not listen for the other instances' sends; trying again in a second");
+      if (this.retry === null && !this.stopped) {
+        this.retry = setTimeout(() => {
+          this.retry = null;
+          void this.listen();
+        }, LISTEN_RETRY_MS);
+      }
     });
     return this.listening;
+  }
+
+  /** Stops retrying a LISTEN and waits for what was noted to be told. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    await this.settled();
   }
 
   /** A row was queued here but another instance sends: tell it now rather than at its next poll. */
@@ -91,7 +115,7 @@ export class SharedBudget {
           this.stats.noticesSent++;
         } catch (error) {
           // The database is away: the sender cannot be told, and these slots are past before it could be.
-          this.options.logger.warn({ err: error }, "could not tell the sender about this instance's sends");
+          this.options.logger.warn({ err: error, replies: notice.s?.length ?? 0, pauseUntil: notice.p ?? null, wake: notice.w === 1 }, "could not tell the other instances about this instance's sends or a 429; dropped");
           this.stamps = [];
           break;
         }
@@ -102,7 +126,6 @@ export class SharedBudget {
   }
 
   private hear(payload: string): void {
-    if (!this.options.leading()) return;
     let notice: Notice;
     try {
       notice = JSON.parse(payload) as Notice;
@@ -110,13 +133,15 @@ export class SharedBudget {
       return;
     }
     if (notice.i === this.options.instanceId) return;
+    // Telegram's 429 holds for the token, whoever saw it.
+    if (typeof notice.p === "number" && Number.isFinite(notice.p)) this.options.pacer.pauseUntil(notice.p);
+    if (!this.options.leading()) return;
     this.stats.noticesHeard++;
     for (const [chatId, atMs] of notice.s ?? []) {
       if (!Number.isFinite(chatId) || !Number.isFinite(atMs)) continue;
       this.options.pacer.recordTaken(chatId, atMs);
       this.stats.repliesCounted++;
     }
-    if (typeof notice.p === "number" && Number.isFinite(notice.p)) this.options.pacer.pauseUntil(notice.p);
     if (notice.w) this.options.wakeSender();
   }
 }

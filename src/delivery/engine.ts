@@ -30,6 +30,8 @@ export type DeliveryEngineOptions = {
    * outbox's one sender meanwhile (delivery/leader.ts), so the row goes back to the queue unsent.
    */
   maySend?: () => boolean;
+  /** Telegram said 429 to this sender: the other instances hold their replies as long (delivery/budget.ts). */
+  onRateLimited?: (untilMs: number) => void;
 };
 
 export type DeliveryStats = { sent: number; failed: number; blocked: number; retried: number; rateLimited: number };
@@ -90,7 +92,10 @@ export class DeliveryEngine {
     });
   }
 
-  /** Stops claiming and waits for the requests in flight to settle. */
+  /**
+   * Stops claiming and waits for the requests in flight to settle. A row given its slot after
+   * this asks maySend (false once the seat is lost) and goes back unsent.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
@@ -99,11 +104,13 @@ export class DeliveryEngine {
   }
 
   /**
-   * This process just became the outbox's one sender: rows the sender before it left claimed go
-   * back to the queue now, not after their lease, so a failover delays them by seconds, not a minute.
+   * This process is the outbox's one sender: rows another sender claimed more than `settleMs` ago
+   * go back to the queue now, not after their lease, so a failover delays them by seconds, not a
+   * minute. `settleMs` must cover how long the old sender may still be sending a row it claimed
+   * (its request timeout plus the time it takes to notice it lost the seat).
    */
-  async takeOver(): Promise<number> {
-    const reclaimed = await reclaimFromOthers(this.options.db, this.workerId);
+  async takeOver(settleMs: number): Promise<number> {
+    const reclaimed = await reclaimFromOthers(this.options.db, this.workerId, new Date(this.clock().getTime() - settleMs));
     if (reclaimed > 0) this.options.logger.warn({ reclaimed }, "outbox rows the previous sender left taken back");
     return reclaimed;
   }
@@ -249,6 +256,7 @@ export class DeliveryEngine {
     if (error instanceof GrammyError && error.error_code === 429) {
       const retryAfterMs = (error.parameters.retry_after ?? 1) * 1000;
       pacer.pause(retryAfterMs);
+      this.options.onRateLimited?.(Date.now() + retryAfterMs);
       this.stats.rateLimited++;
       logger.warn({ retryAfterMs, outboxId: row.id }, "Telegram asked us to slow down");
       await markRetry(db, row.id, this.workerId, new Date(now.getTime() + retryAfterMs), error.description, false);

@@ -118,15 +118,16 @@ export async function reclaimStale(db: Database, now: Date, leaseMs: number): Pr
 }
 
 /**
- * A new sender takes back at once what the senders before it had claimed and not settled: only
- * the sender claims, so a claim of another worker is a dead or deposed sender's. What the old one
- * had already handed to Telegram goes again (at least once, never lost).
+ * A new sender takes back what the senders before it had claimed before `claimedBefore` and not
+ * settled: only the sender claims, so a claim of another worker is a dead or deposed sender's. A
+ * claim younger than that may still be in the old sender's hands (a request in flight, settled
+ * within the sender's request timeout), and is left to it; the caller takes it back later.
  */
-export async function reclaimFromOthers(db: Database, workerId: string): Promise<number> {
+export async function reclaimFromOthers(db: Database, workerId: string, claimedBefore: Date): Promise<number> {
   const rows = await db
     .update(outbox)
     .set({ status: "pending", claimedAt: null, claimedBy: null })
-    .where(and(eq(outbox.status, "sending"), sql`${outbox.claimedBy} is distinct from ${workerId}`))
+    .where(and(eq(outbox.status, "sending"), sql`${outbox.claimedBy} is distinct from ${workerId}`, lt(outbox.claimedAt, claimedBefore)))
     .returning({ id: outbox.id });
   return rows.length;
 }

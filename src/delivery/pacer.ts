@@ -29,6 +29,8 @@ export const TELEGRAM_LIMITS: PacerLimits = {
 
 /** How long after hearing of another instance's reply one slot of the window stays free for the next. */
 const REPLY_RESERVE_MS = 2_000;
+/** The most another instance's stamp is trusted ahead of this clock (recordTaken). */
+const CLOCK_SKEW_MS = 50;
 
 export function limitsForRate(messagesPerSecond: number): PacerLimits {
   return { ...TELEGRAM_LIMITS, globalPerWindow: Math.max(1, Math.floor(messagesPerSecond)) };
@@ -78,6 +80,8 @@ export class Pacer {
   private pausedUntil = 0;
   /** While other instances reply, one slot of the window is kept for a reply not heard of yet. */
   private reserveUntil = 0;
+  /** When the other instances' replies were heard, the last window's (recordTaken). */
+  private heard: number[] = [];
   private timer: unknown = null;
   private timerAt = Infinity;
   /** Counters for reports and benchmarks. */
@@ -121,11 +125,14 @@ export class Pacer {
     const now = this.clock.now();
     // Counted from when it was heard, if later: the reply reached Telegram after it was stamped,
     // and a slot kept too long costs a little rate where one freed too early costs a 429.
-    const at = Math.max(atMs, now);
+    // Another instance's clock may run ahead: never more than a notice's few ms past this one's.
+    const at = Math.min(Math.max(atMs, now), now + CLOCK_SKEW_MS);
     this.global.record(at);
     this.windowFor(chatId).record(at);
-    // More replies may be on their way, unheard for the few ms a notice takes: one slot stays free.
+    // More replies may be on their way, unheard for the few ms a notice takes: as many slots stay
+    // free as replies were heard in the last window, and one more (see replyReserve).
     this.reserveUntil = now + REPLY_RESERVE_MS;
+    this.heard.push(now);
     this.stats.taken++;
     this.pump();
   }
@@ -158,7 +165,7 @@ export class Pacer {
     } else {
       this.waiters.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
       for (let i = 0; i < this.waiters.length; ) {
-        const scheduled = Math.max(this.global.nextFree(now, now < this.reserveUntil ? 1 : 0), this.lastGrant + this.spacingMs);
+        const scheduled = Math.max(this.global.nextFree(now, this.replyReserve(now)), this.lastGrant + this.spacingMs);
         if (scheduled > now) {
           wakeAt = Math.min(wakeAt, scheduled);
           break;
@@ -176,6 +183,9 @@ export class Pacer {
         // the real time: a late timer followed by an on-time one sends two close together, and the
         // window, not the schedule, is what keeps any second under the limit.
         this.lastGrant = now - scheduled < this.spacingMs ? scheduled : now;
+        // Measured (issue 18 review, small broadcast bench, back to back, loaded machine): recording
+        // the real time gave 27.2 and 28.1 msgs/s with 0 429s; recording the schedule gave 28.2
+        // with 0 and 22.4 with one 429. The real time stays.
         this.global.record(now);
         chat.record(now);
         this.waiters.splice(i, 1);
@@ -185,6 +195,23 @@ export class Pacer {
       if (this.chats.size > 10_000) this.forgetIdleChats(now);
     }
     this.schedule(this.waiters.length > 0 ? wakeAt : Infinity);
+  }
+
+  /**
+   * Slots of the global window kept free for replies not heard of yet: the others reply at the
+   * rate they were just heard replying, so one more than the replies heard in the last window,
+   * at most half the window (the outbox is never starved); none once 2 s passed without one.
+   */
+  private replyReserve(now: number): number {
+    if (now >= this.reserveUntil) {
+      this.heard = [];
+      return 0;
+    }
+    const since = now - this.limits.globalWindowMs;
+    let stale = 0;
+    while (stale < this.heard.length && this.heard[stale]! <= since) stale++;
+    if (stale > 0) this.heard.splice(0, stale);
+    return Math.min(this.heard.length + 1, Math.floor(this.limits.globalPerWindow / 2));
   }
 
   private schedule(at: number): void {

@@ -12,6 +12,13 @@ import { MenuSync, type MenuSyncOptions } from "./menus.js";
 import { pacedFetch } from "./paced-fetch.js";
 import { Pacer, type PacerLimits, TELEGRAM_LIMITS } from "./pacer.js";
 
+/**
+ * The longest the sender waits for one Telegram request (its Api's timeout; the bot's own replies
+ * keep the transport's 30 s). Well under the lease, and what a new sender leaves to the old one:
+ * a row the old sender claimed less than a window plus this ago may still be in its hands.
+ */
+export const SENDER_REQUEST_TIMEOUT_MS = 10_000;
+
 export type DeliveryRuntimeOptions = {
   db: Database;
   token: string;
@@ -66,7 +73,7 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
   const transport = options.fetch ?? fetch;
   const pacer = new Pacer(options.limits ?? TELEGRAM_LIMITS);
   const clientOptions = { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) };
-  const api = new Api(options.token, { ...clientOptions, fetch: transport });
+  const api = new Api(options.token, { ...clientOptions, fetch: transport, timeoutSeconds: SENDER_REQUEST_TIMEOUT_MS / 1000 });
   const menus = options.menuOf
     ? new MenuSync({ db: options.db, api, pacer, i18n: options.i18n, logger: options.logger, adminTelegramIds: options.adminTelegramIds ?? [], menuOf: options.menuOf, ...(options.menuButtonOf ? { menuButtonOf: options.menuButtonOf } : {}) })
     : undefined;
@@ -74,31 +81,62 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
   // Set once the election exists. With a seat to share, a row given its slot after the seat was
   // lost goes back unsent; alone (PGlite, tests, the console), drain() sends whether started or not.
   let leading = () => true;
-  const engine = new DeliveryEngine({ db: options.db, api, pacer, logger: options.logger, clock: options.clock, leaseMs: options.leaseMs, ...(lock ? { maySend: () => leading() } : {}), ...(menus ? { menus } : {}) });
-  const budget = lock
+  let budget: SharedBudget | null = null;
+  const engine = new DeliveryEngine({
+    db: options.db,
+    api,
+    pacer,
+    logger: options.logger,
+    clock: options.clock,
+    leaseMs: options.leaseMs,
+    ...(lock ? { maySend: () => leading(), onRateLimited: (untilMs: number) => budget?.observer.paused?.(untilMs) } : {}),
+    ...(menus ? { menus } : {}),
+  });
+  budget = lock
     ? new SharedBudget({ pacer, lock, leading: () => leading(), wakeSender: () => engine.wake(), logger: options.logger, instanceId: `${process.pid}-${randomBytes(3).toString("hex")}` })
     : null;
+  // A row the old sender claimed within this may still be in its hands (see SENDER_REQUEST_TIMEOUT_MS).
+  const settleMs = pacer.limits.globalWindowMs + SENDER_REQUEST_TIMEOUT_MS;
+  let lateTakeBack: NodeJS.Timeout | null = null;
+  const takeBack = () =>
+    engine.takeOver(settleMs).catch((error: unknown) => {
+      options.logger.error({ err: error }, "could not take back the previous sender's rows; they come back after their lease");
+    });
   const election = new SenderElection({
     lock,
     logger: options.logger,
     ...(options.electionIntervalMs ? { intervalMs: options.electionIntervalMs } : {}),
     async onLead() {
       if (lock) {
-        await engine.takeOver().catch((error: unknown) => {
-          options.logger.error({ err: error }, "could not take back the previous sender's rows; they come back after their lease");
-        });
+        // From now on this instance hears the others' replies and 429s (retried until it listens).
+        budget?.listen();
         // Taking over from another sender, whose last second of sends this pacer never saw: the
-        // outbox waits one window, which keeps the token (and the chats it was sending to) under
-        // the limits; this instance's replies do not wait.
+        // outbox waits one global window, which keeps the token under its limit, and a private
+        // chat's (1 s); a group's 20 a minute is not covered (a broadcast to groups right at a
+        // failover may see a 429, and then waits as Telegram says). This instance's replies do
+        // not wait. Only then are the old sender's rows taken back, and only those it claimed
+        // long enough ago that they cannot be in flight still; the rest when they are.
         await new Promise((resolve) => setTimeout(resolve, pacer.limits.globalWindowMs));
         if (!election.leading) return;
+        await takeBack();
+        if (!election.leading) return;
+        if (lateTakeBack) clearTimeout(lateTakeBack);
+        lateTakeBack = setTimeout(() => {
+          lateTakeBack = null;
+          if (election.leading) void takeBack();
+        }, settleMs);
       }
       engine.start();
     },
-    onLose: () => engine.stop(),
+    onLose: () => {
+      if (lateTakeBack) clearTimeout(lateTakeBack);
+      lateTakeBack = null;
+      return engine.stop();
+    },
   });
   leading = () => election.leading;
   const botFetch = pacedFetch(pacer, transport, budget?.observer);
+  const wakeSender = () => (election.leading || lock === null ? engine.wake() : budget?.wakeSender());
   const monitor = new BroadcastMonitor(
     {
       db: options.db,
@@ -106,7 +144,8 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
       i18n: options.i18n,
       logger: options.logger,
       clock: options.clock,
-      wakeDelivery: () => engine.wake(),
+      // A non-sender's monitor queues rows too: the sender must hear of them.
+      wakeDelivery: wakeSender,
     },
     options.progressIntervalMs,
   );
@@ -117,9 +156,11 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
     election,
     budget,
     botFetch,
-    wake: () => (election.leading || lock === null ? engine.wake() : budget?.wakeSender()),
+    wake: wakeSender,
     start() {
-      void budget?.listen();
+      // Every instance listens: the sender for the others' replies, 429s and wake-ups, the others
+      // for the sender's 429s. Retried until it works (and again on taking the seat).
+      budget?.listen();
       election.start();
       monitor.start();
     },
@@ -128,7 +169,9 @@ export function createDeliveryRuntime(options: DeliveryRuntimeOptions): Delivery
       // The engine stops (its sends in flight settle) before the seat is given back.
       await election.stop();
       await engine.stop();
-      await budget?.settled();
+      if (lateTakeBack) clearTimeout(lateTakeBack);
+      lateTakeBack = null;
+      await budget?.stop();
     },
   };
 }

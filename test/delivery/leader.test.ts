@@ -1,8 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createI18n } from "../../src/bot/i18n.js";
 import { openDatabase, queryRows, type DatabaseHandle } from "../../src/db/client.js";
-import { SENDER_LOCK_CLASS, SENDER_LOCK_KEY } from "../../src/db/sender-lock.js";
+import { SENDER_LOCK_CLASS, SENDER_LOCK_KEY, type SenderLock } from "../../src/db/sender-lock.js";
 import { outbox } from "../../src/db/schema/index.js";
 import { claimDue, enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import { TELEGRAM_LIMITS, type PacerLimits } from "../../src/delivery/pacer.js";
@@ -37,7 +37,13 @@ afterEach(async () => {
  * One instance's delivery runtime: its own connections (a second handle on the same database, as
  * another process has) and its own transport, so each call is known by who made it.
  */
-async function instance(name: string, calls: { by: string; chatId: number }[], limits: PacerLimits = UNPACED, alone = false): Promise<DeliveryRuntime> {
+async function instance(
+  name: string,
+  calls: { by: string; chatId: number }[],
+  limits: PacerLimits = UNPACED,
+  alone = false,
+  options: { telegramDelayMs?: number; wrapLock?: (lock: SenderLock) => SenderLock } = {},
+): Promise<DeliveryRuntime> {
   let handle: DatabaseHandle = database;
   if (!alone && !noServer) {
     handle = await openDatabase({ kind: "postgres", url: database.url! });
@@ -46,8 +52,10 @@ async function instance(name: string, calls: { by: string; chatId: number }[], l
   const transport = (async (input: unknown, init?: { body?: unknown }) => {
     const url = String(input);
     if (url.endsWith("/sendMessage")) calls.push({ by: name, chatId: Number((JSON.parse(String(init?.body)) as { chat_id: number }).chat_id) });
+    if (options.telegramDelayMs) await new Promise((resolve) => setTimeout(resolve, options.telegramDelayMs));
     return telegram.fetch(input, init);
   }) as unknown as typeof fetch;
+  const lock = alone || !handle.senderLock ? null : options.wrapLock ? options.wrapLock(handle.senderLock) : handle.senderLock;
   const runtime = createDeliveryRuntime({
     db: handle.db,
     token: "1:test",
@@ -56,7 +64,7 @@ async function instance(name: string, calls: { by: string; chatId: number }[], l
     logger: createLogger("silent"),
     clock: () => new Date(),
     limits,
-    senderLock: alone ? null : handle.senderLock,
+    senderLock: lock,
     electionIntervalMs: 200,
   });
   runtimes.push(runtime);
@@ -108,6 +116,8 @@ describe("one outbox sender", () => {
     await a.engine.stop();
     await enqueueMessages(database.db, messages("second", 6, 2_000));
     expect(await claimDue(database.db, { workerId: a.engine.workerId, limit: 3, now: new Date() })).toHaveLength(3);
+    // Claimed long ago: whatever a did with them has settled or timed out by now.
+    await database.db.update(outbox).set({ claimedAt: new Date(Date.now() - 60_000) }).where(eq(outbox.status, "sending"));
     // PostgreSQL loses a's seat connection (what a killed process's socket closing does).
     const [holder] = await seatHolders();
     await database.db.execute(sql`select pg_terminate_backend(${holder!})`);
@@ -177,5 +187,69 @@ describe("one outbox sender", () => {
     replier.wake();
     await replier.budget!.settled();
     await eventually(() => sender.budget!.stats.noticesHeard === heard + 1, "the sender to hear the wake-up");
+  });
+
+  it.skipIf(noServer)("sends a message once when the seat's connection drops while the old sender's request is in flight", async () => {
+    const calls: { by: string; chatId: number }[] = [];
+    const a = await instance("a", calls, UNPACED, false, { telegramDelayMs: 400 });
+    const b = await instance("b", calls);
+    expect(await a.election.tryLead()).toBe(true);
+    expect(await b.election.tryLead()).toBe(false);
+    await enqueueMessages(database.db, messages("inflight", 1, 7_000));
+    a.wake();
+    await eventually(() => calls.length === 1, "a to hand the row to Telegram");
+    const [holder] = await seatHolders();
+    await database.db.execute(sql`select pg_terminate_backend(${holder!})`);
+    await eventually(() => !a.election.leading, "a to see its seat gone");
+    expect(await b.election.tryLead()).toBe(true);
+    await eventually(async () => (await statuses()).every((status) => status === "sent"), "the row to be recorded as sent");
+    // Past b's wait and take-back: nothing is sent again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toEqual([{ by: "a", chatId: 7_000 }]);
+    // b sends what comes next.
+    await enqueueMessages(database.db, messages("next", 1, 7_100));
+    b.wake();
+    await eventually(async () => (await statuses()).every((status) => status === "sent"), "b to send the next row");
+    expect(calls.at(-1)).toEqual({ by: "b", chatId: 7_100 });
+  });
+
+  it.skipIf(noServer)("a sender whose first LISTEN failed listens on taking the seat, trying again until it works", async () => {
+    const calls: { by: string; chatId: number }[] = [];
+    let failures = 0;
+    const failingOnce = (lock: SenderLock): SenderLock =>
+      new Proxy(lock, {
+        get(target, key, receiver) {
+          if (key === "listen") {
+            return (onNotice: (payload: string) => void) => (failures++ === 0 ? Promise.reject(new Error("LISTEN refused")) : target.listen(onNotice));
+          }
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const sender = await instance("sender", calls, TELEGRAM_LIMITS, false, { wrapLock: failingOnce });
+    const replier = await instance("replier", calls, TELEGRAM_LIMITS);
+    expect(await sender.election.tryLead()).toBe(true);
+    expect(await replier.election.tryLead()).toBe(false);
+    await eventually(() => failures >= 2, "the sender to try its LISTEN again");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const reply = (chatId: number) => replier.botFetch("https://api.telegram.org/bot1:test/sendMessage", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ chat_id: chatId, text: "ok" }) });
+    await reply(601);
+    await replier.budget!.settled();
+    await eventually(() => sender.pacer.stats.taken === 1, "the sender to count the replier's reply");
+  });
+
+  it.skipIf(noServer)("tells the other instances of the sender's own 429: their replies wait as long", async () => {
+    const calls: { by: string; chatId: number }[] = [];
+    const sender = await instance("sender", calls, TELEGRAM_LIMITS);
+    const replier = await instance("replier", calls, TELEGRAM_LIMITS);
+    await replier.budget!.listen();
+    expect(await sender.election.tryLead()).toBe(true);
+    expect(await replier.election.tryLead()).toBe(false);
+    telegram.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 30", parameters: { retry_after: 30 } });
+    const before = Date.now();
+    await enqueueMessages(database.db, messages("limited", 1, 8_000));
+    sender.wake();
+    await eventually(() => sender.engine.stats.rateLimited === 1, "the sender to see the 429");
+    await sender.budget!.settled();
+    await eventually(() => replier.pacer.pausedUntilMs >= before + 29_000, "the replier to pause for the sender's 429");
   });
 });

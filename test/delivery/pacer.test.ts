@@ -111,11 +111,28 @@ describe("pacer", () => {
     expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(30);
     // Chat 1000 had its reply: its outbox message waits a second after it.
     expect(grants.find((grant) => grant.chatId === 1000)!.at).toBeGreaterThanOrEqual(10_000 + TELEGRAM_LIMITS.privateChatIntervalMs);
-    // 30 less the 10 replies, less one slot kept for a reply not heard of yet.
-    expect(grants.filter((grant) => grant.at < 10_000 + TELEGRAM_LIMITS.globalWindowMs)).toHaveLength(19);
+    // 30 less the 10 replies, less 11 slots kept for replies not heard of yet (others reply at
+    // the rate just heard: as many as heard in the window, and one more).
+    expect(grants.filter((grant) => grant.at < 10_000 + TELEGRAM_LIMITS.globalWindowMs)).toHaveLength(9);
     // Two seconds after the last reply heard, the reserved slot is the outbox's again: 30 a window.
     const late = grants.filter((grant) => grant.at >= 12_100).map((grant) => grant.at);
     expect(maxInAnyWindow(late, TELEGRAM_LIMITS.globalWindowMs)).toBe(30);
+  });
+
+  it("keeps as many slots free for replies as it heard of in the last window and one more, at most half the window", async () => {
+    const counted = async (replies: number) => {
+      const clock = new ManualClock();
+      const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+      await clock.advance(10_000);
+      for (let i = 0; i < replies; i++) pacer.recordTaken(-1 - i, 10_000);
+      const grants = recordGrants(pacer, clock, Array.from({ length: 60 }, (_, i) => ({ chatId: 5_000 + i, priority: 30 })));
+      await clock.advance(3_000);
+      return grants.filter((grant) => grant.at < 10_000 + TELEGRAM_LIMITS.globalWindowMs).length;
+    };
+    expect(await counted(1)).toBe(30 - 1 - 2);
+    expect(await counted(4)).toBe(30 - 4 - 5);
+    // 20 replies: 15 kept (half of 30), so nothing is left for the outbox in this window.
+    expect(await counted(20)).toBe(0);
   });
 
   it("holds everything until a 429's end another instance saw", async () => {
