@@ -40,7 +40,9 @@ export const indicatorScore = pgTable("indicator_score", {
  * week of one sort, so a record taken back, deleted, relabelled (erasure) or moved is subtracted
  * exactly, and a row whose counts are all 0 is deleted: "households that took part" is the number
  * of rows with `counted > 0`, which is what weeklyRtMetrics counted from the raw records. Musyawarah
- * votes are not here (they count for A5 alone). No label is kept, only its digest.
+ * votes are not here (they count for A5 alone). The label itself is not kept, only its md5: a
+ * pseudonym, linkable by whoever holds the label or the person's id, so personal data no more
+ * than participation's own (erasure's relabelling of participation moves the counts, by the triggers).
  */
 export const rtWeekRollup = pgTable("rt_week_rollup", {
   week: integer("week").notNull(),

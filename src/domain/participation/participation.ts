@@ -47,6 +47,30 @@ export async function recordParticipation(db: Database, record: ParticipationRec
   return restored.length > 0;
 }
 
+/**
+ * Writes several records of one transaction in ONE insert: the rollup triggers then add them in key
+ * order, so two transactions writing the same households in opposite orders cannot deadlock on
+ * rt_week_rollup / occurrence_household (one statement per record would lock the rows in the
+ * caller's order). Records already there and taken back are given back one by one, sorted by
+ * source key (rare: a batch is normally new). Returns the source keys this call wrote or gave back.
+ */
+export async function recordParticipations(db: Database, records: readonly ParticipationRecord[], now: Date): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
+  const rows = await db
+    .insert(participation)
+    .values(records.map((record) => ({ ...record, occurrenceId: record.occurrenceId ?? null, recordedAt: now })))
+    .onConflictDoNothing({ target: participation.sourceKey })
+    .returning({ sourceKey: participation.sourceKey });
+  const written = new Set(rows.map((row) => row.sourceKey));
+  const earliest = records.filter((record) => written.has(record.sourceKey) && record.verified).map((record) => record.occurredAt.getTime());
+  if (earliest.length > 0) await forgetIfEarlierWeek(db, true, new Date(Math.min(...earliest)), now);
+  const rest = records.filter((record) => !written.has(record.sourceKey)).sort((a, b) => (a.sourceKey < b.sourceKey ? -1 : a.sourceKey > b.sourceKey ? 1 : 0));
+  for (const record of rest) {
+    if (await recordParticipation(db, record, now)) written.add(record.sourceKey);
+  }
+  return written;
+}
+
 /** A counted record of a completed week changes the week's kept fading flags (fadingFlagsOfWeek): they go. */
 async function forgetIfEarlierWeek(db: Database, verified: boolean, occurredAt: Date, now: Date): Promise<void> {
   if (verified && occurredAt.getTime() < wibWeekStart(now).getTime()) await forgetWeekFadingFlags(db);

@@ -5,7 +5,7 @@ import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { countedForReadingSession, type CountedFor } from "../scores/counted.js";
 import { countedOrNone } from "../scores/counted-guard.js";
-import { recordParticipation } from "../participation/participation.js";
+import { recordParticipations } from "../participation/participation.js";
 import { activeMembersAmong, requireKeeper } from "./keepers.js";
 import { SESSION_ATTENDEES_MAX } from "./text.js";
 
@@ -76,23 +76,23 @@ export async function logSession(db: Database, actor: Actor, input: SessionInput
     if (personIds.length > 0) {
       await tx.insert(readingSessionAttendee).values(personIds.map((personId) => ({ sessionId: created.id, personId })));
     }
-    for (const personId of personIds) {
-      await recordParticipation(
-        tx,
-        {
-          sourceKey: sessionSourceKey({ sessionId: created.id, personId }),
-          rtId: input.rtId,
-          personId,
-          householdLabel: members.get(personId)!.householdLabel,
-          kind: "pojok_baca_sesi",
-          occurredAt: input.heldAt,
-          verified: true,
-          source: "session",
-          recordedBy: actor.person!.id,
-        },
-        now,
-      );
-    }
+    // One insert for all the attendees: the triggers add them to the rollups in key order, so two
+    // sessions of the same RT and week listing households in opposite orders cannot deadlock.
+    await recordParticipations(
+      tx,
+      personIds.map((personId) => ({
+        sourceKey: sessionSourceKey({ sessionId: created.id, personId }),
+        rtId: input.rtId,
+        personId,
+        householdLabel: members.get(personId)!.householdLabel,
+        kind: "pojok_baca_sesi" as const,
+        occurredAt: input.heldAt,
+        verified: true,
+        source: "session",
+        recordedBy: actor.person!.id,
+      })),
+      now,
+    );
     // What the session counted for (issue 17): P2, the corner's sessions in the window.
     return { session: created, attendees: personIds.length, created: true, counted: await countedOrNone(tx, (read) => countedForReadingSession(read, { rtId: input.rtId, now })) };
   });

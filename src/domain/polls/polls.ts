@@ -10,7 +10,7 @@ import { translateIn, type Translate } from "../../messages/translate.js";
 import type { Logger } from "../../logger.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
-import { recordParticipation } from "../participation/participation.js";
+import { recordParticipations } from "../participation/participation.js";
 import { headedRtId, type Actor } from "../people/actor.js";
 import { getRt } from "../rt/rt.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
@@ -382,12 +382,11 @@ export async function closePoll(deps: ServiceDeps, params: { pollId: number; act
       // Active members only: one who left has no household here (a null label would count as one more in A5).
       .innerJoin(membership, and(eq(membership.personId, pollVote.personId), eq(membership.rtId, found.rtId), eq(membership.status, "active")))
       .where(eq(pollVote.pollId, found.id));
-    for (const vote of voted) {
-      await recordParticipation(tx, {
-        sourceKey: `poll:${found.id}:person:${vote.personId}`, rtId: found.rtId, personId: vote.personId, householdLabel: vote.label,
-        kind: "musyawarah", occurredAt: now, verified: true, source: "poll", recordedBy: closedBy,
-      }, now);
-    }
+    // One insert for every voter (the rollup triggers then lock in key order, never the voters' order).
+    await recordParticipations(tx, voted.map((vote) => ({
+      sourceKey: `poll:${found.id}:person:${vote.personId}`, rtId: found.rtId, personId: vote.personId, householdLabel: vote.label,
+      kind: "musyawarah" as const, occurredAt: now, verified: true, source: "poll", recordedBy: closedBy,
+    })), now);
 
     // Stop what Telegram shows; what has not gone out yet does not go.
     const copies = await tx
