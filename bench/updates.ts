@@ -608,19 +608,17 @@ async function main(): Promise<void> {
       byKind.set(kind, [...(byKind.get(kind) ?? []), trips]);
     }
 
-    // The real polling path: the runner, fed by the fake getUpdates, the same concurrency of tasks.
-    const polling = pollThrough(bot, feed, logger);
-    const polled = await drive(polledTasks, CONCURRENCY, telegram, polling.handle);
-    await polling.stop();
-
-    // The floor, alone: the very updates the real bot got, same order, same concurrency, same pool.
-    await scratch.db.execute(sql`create table floor_processed_update (like processed_update including all)`);
+    // The floor: the very updates the real bot got, same order, same concurrency, same pool. It runs
+    // twice, right after the real bot and again after the polling run, each time on a fresh claim table,
+    // and its figures are the mean of both: a cache warmed (or cooled) by the order flatters neither side.
+    // One statement per update, as the bot's claim + actor: claim the id and read the sender's row.
     const floorTelegram = new BenchTelegram(false);
     const floorBot = new Bot(TOKEN, { botInfo: BOT_INFO, client: { fetch: floorTelegram.fetch as unknown as typeof fetch } } satisfies BotConfig<never>);
     floorBot.use(async (ctx, next) => {
-      const claimed = await queryRows(scratch.db, sql`insert into floor_processed_update (update_id, processed_at) values (${ctx.update.update_id}, now()) on conflict do nothing returning update_id`);
-      if (claimed.length === 0) return;
-      await queryRows(scratch.db, sql`select * from person where telegram_id = ${ctx.from?.id ?? 0}`);
+      const [row] = await queryRows<{ claimed: boolean }>(scratch.db, sql`
+        with claim as (insert into floor_processed_update (update_id, processed_at) values (${ctx.update.update_id}, now()) on conflict do nothing returning update_id)
+        select exists (select 1 from claim) as claimed, (select p from person p where p.telegram_id = ${ctx.from?.id ?? 0} limit 1) as actor`);
+      if (!row?.claimed) return;
       await next();
     });
     floorBot.on("message", (ctx) => ctx.reply("ok"));
@@ -629,9 +627,25 @@ async function main(): Promise<void> {
     const floorTasks = tasks.slice(0, warmTasks.length + measuredTasks.length + pacedTasks.length).map(replay);
     const [floorWarmTasks, floorMeasuredTasks, floorPacedTasks] = [floorTasks.slice(0, warmTasks.length), floorTasks.slice(warmTasks.length, warmTasks.length + measuredTasks.length), floorTasks.slice(warmTasks.length + measuredTasks.length)];
     const handleFloor = (update: Update) => floorBot.handleUpdate(update);
-    await drive(floorWarmTasks, CONCURRENCY, floorTelegram, handleFloor);
-    const floor = await drive(floorMeasuredTasks, CONCURRENCY, floorTelegram, handleFloor);
-    const floorPaced = await drivePaced(floorPacedTasks, RATE, floorTelegram, handleFloor);
+    const floorPass = async () => {
+      await scratch.db.execute(sql`drop table if exists floor_processed_update`);
+      await scratch.db.execute(sql`create table floor_processed_update (like processed_update including all)`);
+      await drive(floorWarmTasks, CONCURRENCY, floorTelegram, handleFloor);
+      const measured = await drive(floorMeasuredTasks, CONCURRENCY, floorTelegram, handleFloor);
+      const paced = await drivePaced(floorPacedTasks, RATE, floorTelegram, handleFloor);
+      return { measured, paced };
+    };
+    const floorBefore = await floorPass();
+
+    // The real polling path: the runner, fed by the fake getUpdates, the same concurrency of tasks.
+    const polling = pollThrough(bot, feed, logger);
+    const polled = await drive(polledTasks, CONCURRENCY, telegram, polling.handle);
+    await polling.stop();
+
+    const floorAfter = await floorPass();
+    // The mean of the two passes: their updates side by side, over the two passes' time.
+    const floor: RunResult = { ...floorAfter.measured, handled: [...floorBefore.measured.handled, ...floorAfter.measured.handled], seconds: floorBefore.measured.seconds + floorAfter.measured.seconds };
+    const floorPaced: RunResult = { ...floorAfter.paced, handled: [...floorBefore.paced.handled, ...floorAfter.paced.handled], seconds: floorBefore.paced.seconds + floorAfter.paced.seconds };
 
     // What the stream did, in the database.
     const [row] = await queryRows<{ checkins: number; ticks: number; deposits: number; seeded: number; queued: number; participation_deposits: number }>(
@@ -671,7 +685,7 @@ async function main(): Promise<void> {
     const rows = [
       ["real bot (composeBot, PostgreSQL)", CONCURRENCY, real],
       ["real bot through polling (the runner, fake getUpdates)", CONCURRENCY, polled],
-      ["floor (bare grammY: claim + person row, same pool)", CONCURRENCY, floor],
+      ["floor (bare grammY: claim + person row in one statement, no chat lock, same pool; mean of 2 passes)", CONCURRENCY, floor],
       [`real bot, paced (${RATE}/s offered)`, "open", realPaced],
       [`floor, paced (${RATE}/s offered)`, "open", floorPaced],
     ] as const;
@@ -707,13 +721,13 @@ async function main(): Promise<void> {
     if (logCounts.firstError) console.log(`First error logged: ${logCounts.firstError}`);
     console.log(`Flood control (${FLOOD_DEFAULTS.perWindow} per ${FLOOD_DEFAULTS.windowMs / 1000} s): the busiest person sent ${busiest.updates} updates in one ${FLOOD_DEFAULTS.windowMs / 1000} s window.`);
     console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((load) => load.toFixed(1)).join(" / ")} (1 / 5 / 15 min) at the end of the run; PostgreSQL on the same machine.`);
-    console.log(`\nRound trips through the pool per update (statements, and BEGIN/COMMIT of transactions; the capacity runs): ${tripsPerUpdate.toFixed(2)}; the floor makes 2; the chat lock adds 2 on its own connection. By kind (the direct runs):`);
+    console.log(`\nRound trips through the pool per update (statements, and BEGIN/COMMIT of transactions; the capacity runs): ${tripsPerUpdate.toFixed(2)}; the floor makes 1; the chat lock adds 2 on its own connection. By kind (the direct runs):`);
     console.log(`| update | updates | round trips (min / median / max) |\n|---|---:|---|`);
     for (const [kind, trips] of [...byKind].sort((a, b) => a[0].localeCompare(b[0]))) {
       const sorted = [...trips].sort((a, b) => a - b);
       console.log(`| ${kind} | ${trips.length} | ${sorted[0]} / ${sorted[Math.floor(sorted.length / 2)]} / ${sorted.at(-1)} |`);
     }
-    console.log(`\nTargets: ≥ 25% of the floor's updates/s: ${ratio >= 0.25 ? "met" : "NOT met"} (${(ratio * 100).toFixed(1)}% of ${n(Math.round(rate(floor)))}/s); paced p99 ≤ 2× the floor's: ${p99Ratio <= 2 ? "met" : "NOT met"} (${ms(p99)} ms vs ${ms(floorPacedP99)} ms, ${p99Ratio.toFixed(1)}×); polling ≥ 80% of the direct run: ${pollingRatio >= 0.8 ? "met" : "NOT met"} (${(pollingRatio * 100).toFixed(1)}%); the work checked out: ${workOk ? "yes" : "NO"}.`);
+    console.log(`\nTargets: ≥ 25% of the floor's updates/s: ${ratio >= 0.25 ? "met" : "NOT met"} (${(ratio * 100).toFixed(1)}% of ${n(Math.round(rate(floor)))}/s, the mean of two floor passes, before and after the polling run; the floor takes no chat lock, the bot does); paced p99 ≤ 2× the floor's: ${p99Ratio <= 2 ? "met" : "NOT met"} (${ms(p99)} ms vs ${ms(floorPacedP99)} ms, ${p99Ratio.toFixed(1)}×); polling ≥ 80% of the direct run: ${pollingRatio >= 0.8 ? "met" : "NOT met"} (${(pollingRatio * 100).toFixed(1)}%); the work checked out: ${workOk ? "yes" : "NO"}.`);
     console.log(
       JSON.stringify({
         bench: "updates",

@@ -29,8 +29,9 @@ export class ChatBusyError extends Error {
  * advisory lock lives only while it is held), and pg_locks shows the hash, not the Telegram id.
  * Two chats sharing a key only wait for each other now and then.
  */
-export function chatLockKey(chatId: number): number {
-  return createHash("sha256").update(`chat:${chatId}`).digest().readInt32BE(0);
+export function chatLockKey(chatId: number | string): number {
+  // A number is a chat (`chat:<id>`, as before); a string key already names its kind (`poll:<id>`).
+  return createHash("sha256").update(typeof chatId === "number" ? `chat:${chatId}` : chatId).digest().readInt32BE(0);
 }
 
 export type ChatLocks = {
@@ -42,7 +43,7 @@ export type ChatLocks = {
    * lock had already gone with its connection (dropped while the update ran). The caller keeps one
    * update per chat in flight in its own process (a session lock is re-entrant on its connection).
    */
-  acquire(chatId: number, wait?: number): Promise<() => Promise<boolean>>;
+  acquire(chatId: number | string, wait?: number): Promise<() => Promise<boolean>>;
   close(): Promise<void>;
 };
 

@@ -20,6 +20,8 @@ export const POLLING_CONCURRENCY = 100;
 type RunnerSignal = Parameters<Parameters<typeof run>[0]["api"]["getUpdates"]>[1];
 /** Long-polling timeout of getUpdates, in seconds (Telegram's answer comes at once when updates wait). */
 const LONG_POLL_S = 30;
+/** The last getUpdates at shutdown (confirming what was handled) gives up after this long. */
+const CONFIRM_TIMEOUT_MS = 2_000;
 
 export type PollingOptions = {
   bot: Bot<BotContext>;
@@ -77,8 +79,11 @@ export async function poll({ bot, logger, secrets, signal, onFatal, concurrency 
           throw error;
         }
         const conflict = error instanceof GrammyError && error.error_code === 409;
-        logger.error({ err: redactError(error, secrets), retryInMs: pauseMs, conflict }, "getUpdates failed; polling again after a pause");
-        await sleep(pauseMs, undefined, { signal: fetchSignal }).catch(() => {});
+        // A 409/429 may say how long to wait (retry_after, seconds): that wait, not ours, is honoured.
+        const retryAfterS = error instanceof GrammyError ? error.parameters?.retry_after : undefined;
+        const waitMs = typeof retryAfterS === "number" && retryAfterS > 0 ? retryAfterS * 1_000 : pauseMs;
+        logger.error({ err: redactError(error, secrets), retryInMs: waitMs, conflict }, "getUpdates failed; polling again after a pause");
+        await sleep(waitMs, undefined, { signal: fetchSignal }).catch(() => {});
         if (fetchSignal.aborted) throw error;
       }
     }
@@ -142,7 +147,8 @@ export async function poll({ bot, logger, secrets, signal, onFatal, concurrency 
   if (highest === undefined || fatal !== undefined) return;
   const offset = pending.size > 0 ? Math.min(...pending) : highest + 1;
   try {
-    await bot.api.getUpdates({ offset, limit: 1, timeout: 0 });
+    // Bounded: grammY's own timeout (500 s) would outlast the shutdown deadline on a hung connection.
+    await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as never);
   } catch (error) {
     logger.warn({ err: redactError(error, secrets) }, "could not confirm the last updates; a restart gets them again and drops them as duplicates");
   }

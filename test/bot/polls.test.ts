@@ -365,6 +365,26 @@ describe("/polling in the RT's group", () => {
     expect(await database.db.select().from(participation)).toEqual([]);
   });
 
+  it("keeps the newer counts of an anonymous group poll when its poll updates are handled out of order", async () => {
+    const { ketua, place } = await rt05();
+    await linkGroup(place.id);
+    await harness.send(ketua, "/polling");
+    await harness.send(ketua, "Iuran sampah naik?");
+    await harness.send(ketua, "Setuju\nTidak setuju");
+    await harness.press(ketua, "Grup RT");
+    await harness.press(ketua, "Tanpa nama");
+    await harness.press(ketua, "3 hari");
+    await harness.press(ketua, "Kirim polling");
+    const pollId = harness.telegram.pollsIn(GROUP_ID)[0]!.poll!.id;
+    const older = pollStateUpdate(pollId, [1, 0]);
+    const newer = pollStateUpdate(pollId, [4, 2]);
+    await harness.deliver(newer);
+    await harness.deliver(older); // Telegram's older state, handled last (another instance, a redelivery)
+    const kept = await onlyPoll();
+    expect(kept.telegramCounts).toEqual([4, 2]);
+    expect(kept.telegramCountsUpdateId).toBe(newer.update_id);
+  });
+
   it("records an anonymous group poll's final counts from Telegram's answer to stopPoll", async () => {
     const { ketua, place } = await rt05();
     await linkGroup(place.id);

@@ -93,6 +93,20 @@ describe("polling mode", () => {
     }
   });
 
+  it("polls again after a 429 that says retry_after, and handles what waits", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    stub.failGetUpdates(1, 429);
+    const app = await startTestApp(database, stub, "polling");
+    try {
+      stub.push(textUpdate(7435, "/bantuan"));
+      await eventually(() => stub.sentTo(7435).length === 1, "the reply after the 429");
+      expect(stub.started.filter((call) => call.method === "getUpdates").length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await app.stop();
+    }
+  });
+
   it("handles an update Telegram gives again after a restart once", async () => {
     await database.truncate();
     const stub = new TelegramStub();

@@ -91,6 +91,7 @@ export class TelegramStub {
   private async getUpdates(payload: Record<string, unknown>, signal: AbortSignal | null | undefined): Promise<Response> {
     const failure = this.getUpdatesFailures.shift();
     if (failure === 409) return Response.json({ ok: false, error_code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" });
+    if (failure === 429) return Response.json({ ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
     if (failure !== undefined) return Response.json({ ok: false, error_code: failure, description: "Internal Server Error" });
     const offset = Number(payload.offset ?? 0);
     const longPoll = Number(payload.timeout ?? 0) > 0;

@@ -92,7 +92,7 @@ export function createPollUpdatesFeature(deps: BotDeps): Composer<BotContext> {
     ctx.log?.debug({ outcome }, "poll answer");
   });
   composer.on("poll", async (ctx) => {
-    await recordPollCounts(deps.db, { telegramPollId: ctx.poll.id, counts: ctx.poll.options.map((option) => option.voter_count) });
+    await recordPollCounts(deps.db, { telegramPollId: ctx.poll.id, counts: ctx.poll.options.map((option) => option.voter_count), updateId: ctx.update.update_id });
   });
   return composer;
 }

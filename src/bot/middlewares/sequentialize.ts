@@ -47,7 +47,11 @@ export function sequentializeChats(deps: Pick<BotDeps, "chatLocks"> = {}): Middl
   }, inOrder, acrossInstances).middleware();
 }
 
-/** A poll_answer has no chat and its voter is not ctx.from: the voter's votes go one at a time too. */
-function chatKeyOf(ctx: BotContext): number | undefined {
-  return ctx.chatId ?? ctx.from?.id ?? ctx.pollAnswer?.user?.id;
+/**
+ * A poll_answer has no chat and its voter is not ctx.from: the voter's votes go one at a time too.
+ * A `poll` update (an anonymous poll's counts) has neither chat nor sender: the poll's updates go one
+ * at a time, keyed `poll:<id>` (a string: it never meets a chat's number).
+ */
+function chatKeyOf(ctx: BotContext): number | string | undefined {
+  return ctx.chatId ?? ctx.from?.id ?? ctx.pollAnswer?.user?.id ?? (ctx.poll ? `poll:${ctx.poll.id}` : undefined);
 }

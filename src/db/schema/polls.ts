@@ -33,6 +33,8 @@ export const poll = pgTable("poll", {
   closedBy: integer("closed_by").references(() => person.id),
   /** An anonymous group poll: Telegram's latest counts per option. */
   telegramCounts: jsonb("telegram_counts").$type<number[]>(),
+  /** The update id of the `poll` update those counts came from: an older update never overwrites newer counts. */
+  telegramCountsUpdateId: bigint("telegram_counts_update_id", { mode: "number" }),
   /** Counts per option as recorded at closing, and how many voters (households, under that rule) counted. */
   resultCounts: jsonb("result_counts").$type<number[]>(),
   resultVoters: integer("result_voters"),

@@ -360,7 +360,7 @@ export const NO_PERSONAL_DATA: readonly NoPersonalData[] = [
   { columns: [book.title, book.author], why: "the RT's catalogue, not about a person" },
   { columns: [readingSession.activityNote], why: "what a session at the RT's corner was (the RT's record, written by its keeper)" },
   { columns: [event.requestKey], why: "a form's random key (`event:<uuid>`)" },
-  { columns: [poll.requestKey, poll.telegramCounts, poll.resultCounts], why: "a form's random key; counts per option" },
+  { columns: [poll.requestKey, poll.telegramCounts, poll.telegramCountsUpdateId, poll.resultCounts], why: "a form's random key; counts per option and the update id they came from" },
   { columns: [pollCopy.dedupeKey, pollCopy.telegramPollId, pollCopy.messageId], why: "an outbox key with person ids (`poll:3:person:5`); Telegram's id of one poll message and its message id (useless without the chat id)" },
   { columns: [pollVote.optionIds], why: "the option numbers chosen, of a vote whose household is erased with the person" },
   { columns: [event.place, event.notes, event.recurrence, eventOccurrence.place, eventOccurrence.checkinCode], why: "the RT's schedule, written by its ketua; a random check-in code" },

@@ -257,15 +257,22 @@ export async function recordVote(deps: ServiceDeps, params: { telegramPollId: st
   });
 }
 
-/** A `poll` update: Telegram's counts, kept for an anonymous group poll (the only kind whose voters the bot cannot see). */
-export async function recordPollCounts(db: Database, params: { telegramPollId: string; counts: readonly number[] }): Promise<boolean> {
+/**
+ * A `poll` update: Telegram's counts, kept for an anonymous group poll (the only kind whose voters the bot cannot see).
+ * Monotonic by update id: counts from an update older than those kept are dropped (false), so updates
+ * handled out of order (another instance, a redelivery) never put older counts over newer ones.
+ */
+export async function recordPollCounts(db: Database, params: { telegramPollId: string; counts: readonly number[]; updateId: number }): Promise<boolean> {
   const [copy] = await db.select({ pollId: pollCopy.pollId }).from(pollCopy).where(eq(pollCopy.telegramPollId, params.telegramPollId));
   if (!copy) return false;
   const counts = params.counts.map((count) => (Number.isSafeInteger(count) && count >= 0 ? count : 0));
   const rows = await db
     .update(poll)
-    .set({ telegramCounts: counts })
-    .where(and(eq(poll.id, copy.pollId), eq(poll.status, "open"), eq(poll.target, "group"), eq(poll.anonymous, true), sql`jsonb_array_length(${poll.options}) = ${counts.length}`))
+    .set({ telegramCounts: counts, telegramCountsUpdateId: params.updateId })
+    .where(and(
+      eq(poll.id, copy.pollId), eq(poll.status, "open"), eq(poll.target, "group"), eq(poll.anonymous, true), sql`jsonb_array_length(${poll.options}) = ${counts.length}`,
+      sql`(${poll.telegramCountsUpdateId} is null or ${poll.telegramCountsUpdateId} < ${params.updateId})`,
+    ))
     .returning({ id: poll.id });
   return rows.length > 0;
 }

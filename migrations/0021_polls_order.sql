@@ -1,0 +1,1 @@
+ALTER TABLE "poll" ADD COLUMN "telegram_counts_update_id" bigint;
