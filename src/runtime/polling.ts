@@ -25,6 +25,12 @@ const CONFIRM_TIMEOUT_MS = 2_000;
 const MAX_WINDOW = 100;
 /** With updates in flight and nothing new, polling waits this long (or until one finishes) before asking again. */
 const IDLE_WAIT_MS = 250;
+/**
+ * While updates are in flight every getUpdates returns at once (it hands them back), so it cannot
+ * long-poll: one that brought nothing new is followed by the next no sooner than this, whatever
+ * finishes meanwhile (at most 20 such calls a second under load, however many updates finish).
+ */
+const REFETCH_SPACING_MS = 50;
 /** An update unfinished this long no longer holds the offset back: one slow update must not stop intake. */
 const SLOW_UPDATE_MS = 10_000;
 
@@ -167,8 +173,12 @@ export async function poll({ bot, logger, secrets, signal, onFatal, concurrency 
           return fresh;
         }
         // Never [] to the runner (it would ask again at once): wait for one to finish, or a little.
-        if (holding) await progressOrTimeout(IDLE_WAIT_MS, fetchSignal);
-        else if (fetchSignal.aborted) throw new Error("polling stopped");
+        if (holding) {
+          const waitedFrom = Date.now();
+          await progressOrTimeout(IDLE_WAIT_MS, fetchSignal);
+          const rest = REFETCH_SPACING_MS - (Date.now() - waitedFrom);
+          if (rest > 0) await sleep(rest, undefined, { signal: fetchSignal });
+        } else if (fetchSignal.aborted) throw new Error("polling stopped");
       }
     },
   };
