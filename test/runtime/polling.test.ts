@@ -133,3 +133,53 @@ describe("polling mode", () => {
     }
   });
 });
+
+/** Updates the app handed to the bot (the tracker counts each once it is done): from its /metrics. */
+async function updatesDone(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const count = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text)?.[1] ?? 0);
+  return count("bantar_updates_handled_total") + count("bantar_updates_failed_total");
+}
+
+describe("polling confirms only finished updates (crash safety)", () => {
+  it("never confirms a slow update in flight, handles other chats meanwhile, takes a redelivery once, and confirms it once done", async () => {
+    await database.truncate();
+    const stub = new TelegramStub();
+    const hold = stub.hold("sendMessage", 7451);
+    let held = true;
+    const releaseSlow = () => {
+      if (held) hold();
+      held = false;
+    };
+    const app = await startTestApp(database, stub, "polling");
+    const slow = textUpdate(7451, "/bantuan");
+    const getUpdates = () => stub.started.filter((call) => call.method === "getUpdates");
+    try {
+      stub.push(slow);
+      await eventually(() => stub.started.some((call) => call.method === "sendMessage" && call.payload.chat_id === 7451), "the slow reply to begin");
+      const fetchedAt = getUpdates().length;
+      stub.push(textUpdate(7452, "/bantuan"));
+      stub.push(slow); // Telegram sends the update in flight again
+      const other = textUpdate(7453, "/bantuan");
+      stub.push(other);
+      await eventually(() => stub.sentTo(7452).length === 1 && stub.sentTo(7453).length === 1, "the other chats' replies");
+      await eventually(() => getUpdates().length > fetchedAt + 2, "polling to go on while the slow update is in flight");
+      // A SIGKILL now must not lose the slow update: no getUpdates since it was fetched confirmed it.
+      const offsets = getUpdates().slice(fetchedAt).map((call) => Number(call.payload.offset));
+      expect(offsets.length).toBeGreaterThan(2);
+      for (const offset of offsets) expect(offset).toBeLessThanOrEqual(slow.update_id);
+      expect(stub.sentTo(7451)).toEqual([]);
+      releaseSlow();
+      await eventually(() => stub.sentTo(7451).length === 1, "the slow reply");
+      // Once it finished, polling confirms past it (and past the others, all finished).
+      await eventually(() => getUpdates().some((call) => Number(call.payload.offset) > other.update_id), "the offset to move past the finished updates");
+      // Given back by Telegram at every poll while in flight, and pushed again: handed to the bot once.
+      expect(await updatesDone(app.port)).toBe(3);
+      expect(stub.sentTo(7451)).toHaveLength(1);
+    } finally {
+      releaseSlow(); // a failed expectation above must not leave the stop waiting on the held reply
+      await app.stop();
+    }
+    expect(await claimed()).toHaveLength(3);
+  });
+});
