@@ -25,14 +25,17 @@ export type SenderLock = {
   readonly held: boolean;
   /** Asks the connection while holding the seat; a connection that does not answer loses it. */
   check(): Promise<boolean>;
-  /** Called once each time a held seat is lost with its connection. */
-  onLost(listener: () => void): void;
+  /** Called once each time a held seat is lost with its connection; answers how to stop being called. */
+  onLost(listener: () => void): () => void;
   /** Gives the seat back (stopping); the connection stays open for notices. */
   release(): Promise<void>;
   /** Sends a notice to whoever holds the seat (no one listening: it is dropped, as intended). */
   notify(payload: string): Promise<void>;
-  /** Receives the notices of the other instances (postgres.js listens on a connection of its own). */
-  listen(onNotice: (payload: string) => void): Promise<void>;
+  /**
+   * Receives the notices of the other instances (postgres.js listens on a connection of its own);
+   * answers how to stop receiving them (a stopped app leaves no listener on a shared lock).
+   */
+  listen(onNotice: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -99,6 +102,10 @@ export function openSenderLock(url: string, options: { applicationName?: string 
     },
     onLost(listener) {
       lostListeners.push(listener);
+      return () => {
+        const at = lostListeners.indexOf(listener);
+        if (at >= 0) lostListeners.splice(at, 1);
+      };
     },
     async release() {
       if (!this.held) return;
@@ -113,7 +120,10 @@ export function openSenderLock(url: string, options: { applicationName?: string 
       await sql`select pg_notify(${SENDER_CHANNEL}, ${payload})`;
     },
     async listen(onNotice) {
-      await sql.listen(SENDER_CHANNEL, onNotice);
+      const { unlisten } = await sql.listen(SENDER_CHANNEL, onNotice);
+      return async () => {
+        await unlisten().catch(() => {});
+      };
     },
     close: () => sql.end({ timeout: 5 }),
   };

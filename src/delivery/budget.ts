@@ -41,6 +41,7 @@ export class SharedBudget {
   private wakePending = false;
   private sending: Promise<void> | null = null;
   private listening: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
   readonly stats = { noticesSent: 0, noticesHeard: 0, repliesCounted: 0 };
@@ -68,16 +69,23 @@ export class SharedBudget {
    */
   listen(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.listening ??= this.options.lock.listen((payload) => this.hear(payload)).catch((error: unknown) => {
-      this.listening = null;
-      this.options.logger.error({ err: error }, "could not listen for the other instances' sends; trying again in a second");
-      if (this.retry === null && !this.stopped) {
-        this.retry = setTimeout(() => {
-          this.retry = null;
-          void this.listen();
-        }, LISTEN_RETRY_MS);
-      }
-    });
+    this.listening ??= this.options.lock.listen((payload) => this.hear(payload)).then(
+      (unlisten) => {
+        this.unlisten = unlisten;
+        // Stopped while the LISTEN was on its way: undone at once.
+        if (this.stopped) void this.forget();
+      },
+      (error: unknown) => {
+        this.listening = null;
+        this.options.logger.error({ err: error }, "could not listen for the other instances' sends; trying again in a second");
+        if (this.retry === null && !this.stopped) {
+          this.retry = setTimeout(() => {
+            this.retry = null;
+            void this.listen();
+          }, LISTEN_RETRY_MS);
+        }
+      },
+    );
     return this.listening;
   }
 
@@ -87,6 +95,14 @@ export class SharedBudget {
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     await this.settled();
+    await this.forget();
+  }
+
+  /** No more notices to this instance: the lock (and its connection) outlives it. */
+  private async forget(): Promise<void> {
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    await unlisten?.();
   }
 
   /** A row was queued here but another instance sends: tell it now rather than at its next poll. */

@@ -30,10 +30,11 @@ export class SenderElection {
   private leadingNow = false;
   private failures = 0;
   private readonly intervalMs: number;
+  private readonly forgetLost: () => void;
 
   constructor(private readonly options: SenderElectionOptions) {
     this.intervalMs = options.intervalMs ?? ELECTION_INTERVAL_MS;
-    options.lock?.onLost(() => this.lost("the sender's database connection closed"));
+    this.forgetLost = options.lock?.onLost(() => this.lost("the sender's database connection closed")) ?? (() => {});
   }
 
   get leading(): boolean {
@@ -62,6 +63,8 @@ export class SenderElection {
       await this.options.onLose();
     }
     await this.options.lock?.release();
+    // The lock is the database handle's, shared with whatever runs after this stop (tests start many apps).
+    this.forgetLost();
   }
 
   private async takeOrCheck(): Promise<boolean> {

@@ -3,7 +3,17 @@ import type { Sql } from "postgres";
 import type { DatabaseHandle } from "../db/client.js";
 
 /** What pg-boss asks of a database it does not open itself (its `db` option). */
-export type BossDb = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+export type BossDb = {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Runs `work` while no other instance runs its own (a session advisory lock on a connection of
+   * its own): instances starting together install pg-boss and create its queues one at a time.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+};
+
+/** Advisory lock key of preparing the job queue ("bantjobs" as ASCII); apart from the migration's and the chats'. */
+export const JOB_QUEUE_PREPARE_LOCK = 0x62616e746a6f6273n;
 
 /**
  * pg-boss over the app's own connection, so the jobs live in the same database as the rows they
@@ -24,6 +34,8 @@ export function bossDb(handle: Pick<DatabaseHandle, "db" | "driver">): BossDb {
         const results = await pglite.exec(text);
         return { rows: results.at(-1)?.rows ?? [] };
       },
+      // One process, one connection: nobody to wait for.
+      exclusive: (work) => work(),
     };
   }
   const sql = client as Sql;
@@ -36,6 +48,24 @@ export function bossDb(handle: Pick<DatabaseHandle, "db" | "driver">): BossDb {
         // A script answers one result per statement; the last one is what pg would return.
         const last = results.length > 0 && Array.isArray(results.at(-1)) ? (results.at(-1) as unknown[]) : results;
         return { rows: [...last] };
+      } catch (error) {
+        // A statement of the script failed after its BEGIN: the connection is left inside an aborted
+        // transaction, and would poison whatever the pool gives it to next. End it first.
+        await reserved.unsafe("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        reserved.release();
+      }
+    },
+    async exclusive(work) {
+      const reserved = await sql.reserve();
+      try {
+        await reserved`select pg_advisory_lock(${JOB_QUEUE_PREPARE_LOCK.toString()}::int8)`;
+        try {
+          return await work();
+        } finally {
+          await reserved`select pg_advisory_unlock(${JOB_QUEUE_PREPARE_LOCK.toString()}::int8)`.catch(() => {});
+        }
       } finally {
         reserved.release();
       }

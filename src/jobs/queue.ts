@@ -66,6 +66,9 @@ export function jobIdOf(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Tries at preparing the queue (pg-boss's install, the queues) before start-up fails. */
+const PREPARE_ATTEMPTS = 4;
+
 let current: { stats(): Promise<JobQueueStats> } | null = null;
 
 /** Queue depth and failures of this process's job queue (zeros before one is prepared), for /metrics. */
@@ -99,16 +102,50 @@ export function createJobQueue<E extends JobEnvelope>(options: JobQueueOptions):
   let prepared: Promise<void> | null = null;
   let workerId: string | null = null;
 
+  // Created once; later starts bring its retry settings up to this release's (or a test's).
+  const ensure = async (name: string, settings: Omit<PgBoss.Queue, "name">) => {
+    if (!(await boss.getQueue(name))) {
+      try {
+        await boss.createQueue(name, { name, policy: "standard", ...settings });
+        return;
+      } catch (error) {
+        // Another instance created it between our look and our create: it is there now.
+        if (!(await boss.getQueue(name))) throw error;
+      }
+    }
+    await boss.updateQueue(name, { name, ...settings });
+  };
+  /**
+   * pg-boss's schema, installed or brought up to date. Instances starting together on a new database
+   * race to install it (pg-boss checks, then creates): the loser's script fails (its transaction is
+   * rolled back, boss-db.ts). A PgBoss that failed to start cannot start again, so each attempt is a
+   * PgBoss of its own, doing only that; once one has succeeded anywhere, the app's own start finds all
+   * in place.
+   */
+  const install = async () => {
+    for (let attempt = 1; ; attempt++) {
+      const installer = new PgBoss({ db, schedule: false, supervise: false, migrate: true } as PgBoss.ConstructorOptions);
+      installer.on("error", () => {});
+      try {
+        await installer.start();
+        await installer.stop({ graceful: false, close: false, wait: true });
+        return;
+      } catch (error) {
+        if (attempt >= PREPARE_ATTEMPTS) throw error;
+        logger.warn({ err: error, attempt }, "installing the job queue failed (another instance installing it?); trying again");
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  };
   const prepare = () =>
     (prepared ??= (async () => {
-      await boss.start();
-      // Created once; later starts bring its retry settings up to this release's (or a test's).
-      const ensure = async (name: string, settings: Omit<PgBoss.Queue, "name">) => {
-        if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...settings });
-        else await boss.createQueue(name, { name, policy: "standard", ...settings });
-      };
-      await ensure(GAVE_UP_QUEUE, { retryLimit: 2, retryDelay: 5, retryBackoff: true });
-      await ensure(LONG_WORK_QUEUE, { ...retry, deadLetter: GAVE_UP_QUEUE });
+      // One instance at a time installs pg-boss and creates the queues (they check, then create).
+      await db.exclusive(async () => {
+        await install();
+        await boss.start();
+        await ensure(GAVE_UP_QUEUE, { retryLimit: 2, retryDelay: 5, retryBackoff: true });
+        await ensure(LONG_WORK_QUEUE, { ...retry, deadLetter: GAVE_UP_QUEUE });
+      });
       current = queue;
     })().catch((error: unknown) => {
       prepared = null;
