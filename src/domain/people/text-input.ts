@@ -59,6 +59,11 @@ export function hasVisibleStart(text: string, allowDigit: boolean): boolean {
   return (allowDigit ? /^[\p{L}\p{N}]/u : /^\p{L}/u).test(text) && !MARK_STACK.test(text);
 }
 
+/**
+ * Pictographs Unicode files as letters: "ℹ" (U+2139) is a lowercase letter (Ll) and an emoji with a
+ * variation selector, so the letter patterns alone would take it.
+ */
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const NAME_PATTERN = /^\p{L}[\p{L}\p{M} .'’,-]*$/u;
 const HOUSEHOLD_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()-]*$/u;
 
@@ -74,7 +79,7 @@ export function parseDisplayName(raw: string): Parsed<string> {
   const text = tidyLine(raw);
   const refusal = bounded(text, 2, NAME_MAX);
   if (refusal) return refusal;
-  if (!NAME_PATTERN.test(text) || !hasVisibleStart(text, false)) return { ok: false, reason: "name-characters" };
+  if (!NAME_PATTERN.test(text) || PICTOGRAPH.test(text) || !hasVisibleStart(text, false)) return { ok: false, reason: "name-characters" };
   return { ok: true, value: text };
 }
 
@@ -83,7 +88,7 @@ export function parseHouseholdLabel(raw: string): Parsed<string> {
   const text = tidyLine(raw);
   const refusal = bounded(text, 1, HOUSEHOLD_MAX);
   if (refusal) return refusal;
-  if (!HOUSEHOLD_PATTERN.test(text) || !hasVisibleStart(text, true)) return { ok: false, reason: "household-characters" };
+  if (!HOUSEHOLD_PATTERN.test(text) || PICTOGRAPH.test(text) || !hasVisibleStart(text, true)) return { ok: false, reason: "household-characters" };
   return { ok: true, value: text };
 }
 
@@ -111,7 +116,7 @@ const PLACE_PATTERN = /^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} .,'’/#()&:-]*$/u;
 /** Where something happens: "Pos kamling RT 05", "Masjid Al-Ikhlas", "Jl. Sumantri Brojonegoro No. 3". */
 export function parsePlace(raw: string): Parsed<string> {
   const text = tidyLine(raw);
-  const badCharacters = text.length > 0 && (!PLACE_PATTERN.test(text) || !hasVisibleStart(text, true));
+  const badCharacters = text.length > 0 && (!PLACE_PATTERN.test(text) || PICTOGRAPH.test(text) || !hasVisibleStart(text, true));
   const refusal = bounded(text, 2, PLACE_MAX);
   // "♻️" is one sign once its variation selector is gone: what it needs is letters, not more of it.
   if (refusal && !(!refusal.ok && refusal.reason === "too-short" && badCharacters)) return refusal;

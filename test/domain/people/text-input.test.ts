@@ -245,6 +245,16 @@ describe("properties", () => {
     );
   });
 
+  it("refuses a pictograph that Unicode files as a letter (ℹ, U+2139), as a name, a household or a place", () => {
+    expect(parseDisplayName("ℹ").ok).toBe(false);
+    expect(parseDisplayName("Budi ℹ").ok).toBe(false);
+    expect(parseHouseholdLabel("ℹ").ok).toBe(false);
+    expect(parseHouseholdLabel("Rumah ℹ 5").ok).toBe(false);
+    expect(parsePlace("Pos ℹ").ok).toBe(false);
+    // Letters of any script still pass.
+    expect(parseHouseholdLabel("Rumah Ö 5").ok).toBe(true);
+  });
+
   it("refuses any name with an emoji in it", () => {
     const emoji = fc.constantFrom("😀", "🏠", "👍🏽", "❤️", "🇮🇩", "✅");
     fc.assert(
