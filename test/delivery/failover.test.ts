@@ -3,7 +3,7 @@ import { outbox } from "../../src/db/schema/index.js";
 import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { BotProcess } from "../runtime/child.js";
-import { SECRET, TOKEN } from "../runtime/harness.js";
+import { webhookProcessEnv } from "../runtime/harness.js";
 import { eventually, TelegramStub } from "../runtime/telegram-stub.js";
 
 // Real bot processes (src/main.ts, webhook mode) sharing one PostgreSQL: skipped on PGlite, which is one process's.
@@ -29,15 +29,7 @@ describe.skipIf(noServer)("the outbox sender killed mid-broadcast", () => {
     // Telegram is slow, so rows are claimed and in flight when the sender dies.
     stub.delays.set("sendMessage", 150);
     const instances = [1, 2, 3].map(() =>
-      BotProcess.start("src/main.ts", {
-        BOT_TOKEN: TOKEN,
-        BOT_MODE: "webhook",
-        WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-        WEBHOOK_SECRET: SECRET,
-        PORT: "0",
-        TELEGRAM_API_ROOT: apiRoot,
-        DATABASE_URL: database.url!,
-      }),
+      BotProcess.start("src/main.ts", webhookProcessEnv(apiRoot, { databaseUrl: database.url! })),
     );
     try {
       await Promise.all(instances.map((instance) => instance.port()));

@@ -6,9 +6,11 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
+import { openDatabase, queryRows, type DatabaseHandle } from "../../src/db/client.js";
 import { MIGRATIONS_FOLDER } from "../../src/db/migrate.js";
+import { seedWilayah } from "../../src/domain/wilayah/seed.js";
 import { withDatabase } from "./database.js";
 
 type Journal = { entries: { tag: string }[] };
@@ -22,6 +24,10 @@ type Journal = { entries: { tag: string }[] };
 export type MigrationTestDatabase = {
   handle: DatabaseHandle;
   migrateBefore(tagPrefix: string): Promise<void>;
+  /** migrateBefore, then Kota Jambi's wilayah seeded: answers the first kelurahan's code, for rows in the old shape. */
+  migrateBeforeWithWilayah(tagPrefix: string): Promise<string>;
+  /** Runs raw SQL statements separated by `;` (rows written in the old shape), one at a time. */
+  runStatements(statements: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -42,7 +48,7 @@ export async function openMigrationTestDatabase(): Promise<MigrationTestDatabase
   } else {
     handle = await openDatabase({ kind: "pglite", dataDir: null });
   }
-  return {
+  const database: MigrationTestDatabase = {
     handle,
     async migrateBefore(tagPrefix) {
       const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as Journal;
@@ -55,10 +61,20 @@ export async function openMigrationTestDatabase(): Promise<MigrationTestDatabase
       if (handle.driver === "pglite") await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
       else await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
     },
+    async migrateBeforeWithWilayah(tagPrefix) {
+      await database.migrateBefore(tagPrefix);
+      await seedWilayah(handle.db, "15.71");
+      const [kelurahan] = await queryRows<{ code: string }>(handle.db, sql`select code from kelurahan order by code limit 1`);
+      return kelurahan!.code;
+    },
+    async runStatements(statements) {
+      for (const statement of statements.split(";").filter((text) => text.trim() !== "")) await handle.db.execute(sql.raw(statement));
+    },
     async close() {
       await handle.close();
       await dropScratch();
       rmSync(folder, { recursive: true, force: true });
     },
   };
+  return database;
 }

@@ -25,6 +25,22 @@ export function testConfig(mode: "webhook" | "polling", env: Record<string, stri
   });
 }
 
+/**
+ * The environment of a real bot process (src/main.ts or a fixture) in webhook mode, talking to the
+ * stub at `apiRoot`, on PostgreSQL when `databaseUrl` is given (else on PGlite in `dataDir`), on a free port.
+ */
+export function webhookProcessEnv(apiRoot: string, store: { databaseUrl: string } | { dataDir: string }): Record<string, string> {
+  return {
+    BOT_TOKEN: TOKEN,
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: `https://bot.example.org${WEBHOOK_PATH}`,
+    WEBHOOK_SECRET: SECRET,
+    PORT: "0",
+    TELEGRAM_API_ROOT: apiRoot,
+    ...("databaseUrl" in store ? { DATABASE_URL: store.databaseUrl } : { DATA_DIR: store.dataDir }),
+  };
+}
+
 /** The real app (every part but the process) on a test database, talking to the stub, on a free port. */
 export function startTestApp(database: DatabaseHandle, stub: TelegramStub, mode: "webhook" | "polling" = "webhook", options: AppOptions = {}): Promise<App> {
   return startApp(testConfig(mode), { database, fetch: stub.fetch, botInfo: BOT_INFO, host: "127.0.0.1", logger: createLogger("silent"), ...options });

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../../src/db/client.js";
 import { runMigrations } from "../../src/db/migrate.js";
-import { seedWilayah } from "../../src/domain/wilayah/seed.js";
 import { openMigrationTestDatabase, type MigrationTestDatabase } from "../helpers/migrated-before.js";
 
 /**
@@ -27,10 +26,7 @@ type Row = { dedupe_key: string; subject_person_ids: number[]; status: string; t
 
 describe("migration 0007 on rows written before it", () => {
   it("rewrites group notice keys, gives old messages their subjects, and blanks what names someone already erased", async () => {
-    await database.migrateBefore("0007_");
-    await seedWilayah(handle.db, "15.71");
-    const [kelurahan] = await queryRows<{ code: string }>(handle.db, sql`select code from kelurahan order by code limit 1`);
-    const k = kelurahan!.code;
+    const k = await database.migrateBeforeWithWilayah("0007_");
     const statements = `
       insert into person (id, telegram_id, display_name, erased_at) values
         (1, 1001, 'Siti', null), (2, 1002, 'Budi', null), (3, 1003, 'Petugas', null), (4, 1004, 'Warga', null),
@@ -61,7 +57,7 @@ describe("migration 0007 on rows written before it", () => {
         ('notice:event-change:x:-100500', -100500, null, 1, '{"text":"group"}', now(), 'pending'),
         ('broadcast:1:person:4', 1004, 4, 1, '{"text":"hello"}', now(), 'pending')
     `;
-    for (const statement of statements.split(";")) await handle.db.execute(sql.raw(statement));
+    await database.runStatements(statements);
 
     await runMigrations(handle);
 

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../../src/db/client.js";
 import { runMigrations } from "../../src/db/migrate.js";
-import { seedWilayah } from "../../src/domain/wilayah/seed.js";
 import { openMigrationTestDatabase, type MigrationTestDatabase } from "../helpers/migrated-before.js";
 
 /**
@@ -26,10 +25,7 @@ afterAll(async () => {
 
 describe("migration 0008 on people registered before it", () => {
   it("marks everyone with a current membership, role or bank post for their own menu, and nobody else", async () => {
-    await database.migrateBefore("0008_");
-    await seedWilayah(handle.db, "15.71");
-    const [kelurahan] = await queryRows<{ code: string }>(handle.db, sql`select code from kelurahan order by code limit 1`);
-    const k = kelurahan!.code;
+    const k = await database.migrateBeforeWithWilayah("0008_");
     const statements = `
       insert into person (id, telegram_id, display_name, erased_at) values
         (1, 1001, 'Pending', null), (2, 1002, 'Active', null), (3, 1003, 'Ketua', null), (4, 1004, 'Officer', null),
@@ -41,7 +37,7 @@ describe("migration 0008 on people registered before it", () => {
       insert into waste_bank (id, kelurahan_code, name, created_at) values (1, '${k}', 'Bank', now());
       insert into waste_bank_officer (waste_bank_id, person_id, appointed_at, revoked_at) values (1, 4, now(), null), (1, 7, now(), now())
     `;
-    for (const statement of statements.split(";")) await handle.db.execute(sql.raw(statement));
+    await database.runStatements(statements);
 
     await runMigrations(handle);
 

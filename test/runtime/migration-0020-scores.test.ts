@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type DatabaseHandle } from "../../src/db/client.js";
 import { runMigrations } from "../../src/db/migrate.js";
 import { weeklyRtMetrics } from "../../src/domain/scores/metrics.js";
-import { seedWilayah } from "../../src/domain/wilayah/seed.js";
 import { openMigrationTestDatabase, type MigrationTestDatabase } from "../helpers/migrated-before.js";
 
 /**
@@ -25,12 +24,10 @@ afterAll(async () => {
 
 describe("migration 0020 on records written before it", () => {
   it("rolls up every record already there", async () => {
-    await database.migrateBefore("0020_scores");
-    await seedWilayah(handle.db, "15.71");
-    const [kelurahan] = await queryRows<{ code: string }>(handle.db, sql`select code from kelurahan order by code limit 1`);
+    const k = await database.migrateBeforeWithWilayah("0020_scores");
     const statements = `
       insert into person (id, telegram_id, display_name) values (1, 1001, 'Siti'), (2, 1002, 'Budi'), (3, 1003, 'Andi');
-      insert into rt (id, kelurahan_code, number, invite_code, household_count) values (1, '${kelurahan!.code}', 1, 'abc', 30);
+      insert into rt (id, kelurahan_code, number, invite_code, household_count) values (1, '${k}', 1, 'abc', 30);
       insert into participation (source_key, rt_id, person_id, household_label, kind, occurred_at, verified, source, recorded_at, revoked_at) values
         ('k1', 1, 1, 'Rumah 1', 'gotong_royong', '2026-11-22T01:00:00Z', true, 'test', now(), null),
         ('k2', 1, 2, 'rumah 1', 'ronda', '2026-11-20T14:00:00Z', true, 'test', now(), null),
@@ -38,7 +35,7 @@ describe("migration 0020 on records written before it", () => {
         ('k4', 1, 3, null, 'rapat', '2026-11-12T08:00:00Z', false, 'test', now(), null),
         ('k5', 1, 2, 'Rumah 2', 'gotong_royong', '2026-11-08T01:00:00Z', true, 'test', now(), now());
     `;
-    for (const statement of statements.split(";").filter((text) => text.trim() !== "")) await handle.db.execute(sql.raw(statement));
+    await database.runStatements(statements);
     const now = new Date("2026-11-30T00:00:00Z"); // Monday 07.00 WIB
     const fromRecords = await weeklyRtMetrics(handle.db, now, { weeks: 4, fromRecords: true });
     await runMigrations(handle);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { processedUpdate } from "../../src/db/schema/index.js";
 import { withTestDatabase } from "../helpers/database.js";
 import { BotProcess } from "./child.js";
-import { postUpdate, SECRET, startTestApp, TOKEN } from "./harness.js";
+import { postUpdate, SECRET, startTestApp, TOKEN, webhookProcessEnv } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
 const database = withTestDatabase({ truncate: false });
@@ -67,15 +67,7 @@ describe("graceful shutdown", () => {
     const dataDir = database.url ? null : mkdtempSync(join(tmpdir(), "bantar-shutdown-"));
     try {
       await database.truncate();
-      const bot = BotProcess.start("src/main.ts", {
-        BOT_TOKEN: TOKEN,
-        BOT_MODE: "webhook",
-        WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-        WEBHOOK_SECRET: SECRET,
-        PORT: "0",
-        TELEGRAM_API_ROOT: apiRoot,
-        ...(database.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir! }),
-      });
+      const bot = BotProcess.start("src/main.ts", webhookProcessEnv(apiRoot, database.url ? { databaseUrl: database.url } : { dataDir: dataDir! }));
       const port = await bot.port();
       stub.delays.set("sendMessage", 1_500);
       const inFlight = textUpdate(7304, "/bantuan");

@@ -3,7 +3,7 @@ import { outbox } from "../../src/db/schema/index.js";
 import { enqueueMessages, PRIORITY } from "../../src/delivery/outbox.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { BotProcess } from "./child.js";
-import { postUpdate, SECRET, TOKEN } from "./harness.js";
+import { postUpdate, webhookProcessEnv } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
 // Several instances need a shared PostgreSQL (PGlite is one process's). Skipped without TEST_DATABASE_URL.
@@ -24,15 +24,7 @@ describe.skipIf(server)("three instances in webhook mode on one PostgreSQL", () 
     const stub = new TelegramStub();
     const apiRoot = await stub.serve();
     const instances = [1, 2, 3].map(() =>
-      BotProcess.start("test/runtime/fixtures/instance.ts", {
-        BOT_TOKEN: TOKEN,
-        BOT_MODE: "webhook",
-        WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-        WEBHOOK_SECRET: SECRET,
-        PORT: "0",
-        TELEGRAM_API_ROOT: apiRoot,
-        DATABASE_URL: database.url!,
-      }),
+      BotProcess.start("test/runtime/fixtures/instance.ts", webhookProcessEnv(apiRoot, { databaseUrl: database.url! })),
     );
     try {
       const ports = await Promise.all(instances.map((instance) => instance.port()));

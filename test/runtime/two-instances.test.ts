@@ -7,7 +7,7 @@ import { eventForm, eventKindChoice, eventRepeatChoice, eventSummary } from "../
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { addKetua, addMember, addRt, newUser } from "../helpers/fixtures.js";
 import { BotProcess } from "./child.js";
-import { postUpdate, SECRET, TOKEN } from "./harness.js";
+import { postUpdate, webhookProcessEnv } from "./harness.js";
 import { eventually, TelegramStub, textUpdate } from "./telegram-stub.js";
 
 // Two real bot processes (src/main.ts, webhook mode) on one PostgreSQL: PGlite is one process's,
@@ -40,15 +40,7 @@ beforeEach(async () => {
   stub = new TelegramStub();
   const apiRoot = await stub.serve();
   instances = [1, 2].map(() =>
-    BotProcess.start("src/main.ts", {
-      BOT_TOKEN: TOKEN,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: "https://bot.example.org/telegram/hook",
-      WEBHOOK_SECRET: SECRET,
-      PORT: "0",
-      TELEGRAM_API_ROOT: apiRoot,
-      DATABASE_URL: database.url!,
-    }),
+    BotProcess.start("src/main.ts", webhookProcessEnv(apiRoot, { databaseUrl: database.url! })),
   );
   ports = await Promise.all(instances.map((instance) => instance.port()));
 });
