@@ -338,6 +338,20 @@ describe("/polling in the RT's group", () => {
     await database.db.update(rt).set({ groupChatId: GROUP_ID }).where(eq(rt.id, rtId));
   }
 
+  /** RT 05 with its group linked, and its ketua's anonymous group poll "Iuran sampah naik?" (Setuju / Tidak setuju, 3 days) sent. */
+  async function anonymousGroupPoll() {
+    const { ketua, place } = await rt05();
+    await linkGroup(place.id);
+    await harness.send(ketua, "/polling");
+    await harness.send(ketua, "Iuran sampah naik?");
+    await harness.send(ketua, "Setuju\nTidak setuju");
+    await harness.press(ketua, "Grup RT");
+    await harness.press(ketua, "Tanpa nama");
+    await harness.press(ketua, "3 hari");
+    await harness.press(ketua, "Kirim polling");
+    return { ketua, place };
+  }
+
   it("an anonymous group poll is a Telegram anonymous poll: no household rule (said in words), counts from poll updates", async () => {
     const { ketua, place } = await rt05();
     await linkGroup(place.id);
@@ -366,15 +380,7 @@ describe("/polling in the RT's group", () => {
   });
 
   it("keeps the newer counts of an anonymous group poll when its poll updates are handled out of order", async () => {
-    const { ketua, place } = await rt05();
-    await linkGroup(place.id);
-    await harness.send(ketua, "/polling");
-    await harness.send(ketua, "Iuran sampah naik?");
-    await harness.send(ketua, "Setuju\nTidak setuju");
-    await harness.press(ketua, "Grup RT");
-    await harness.press(ketua, "Tanpa nama");
-    await harness.press(ketua, "3 hari");
-    await harness.press(ketua, "Kirim polling");
+    await anonymousGroupPoll();
     const pollId = harness.telegram.pollsIn(GROUP_ID)[0]!.poll!.id;
     const older = pollStateUpdate(pollId, [1, 0]);
     const newer = pollStateUpdate(pollId, [4, 2]);
@@ -386,15 +392,7 @@ describe("/polling in the RT's group", () => {
   });
 
   it("records an anonymous group poll's final counts from Telegram's answer to stopPoll", async () => {
-    const { ketua, place } = await rt05();
-    await linkGroup(place.id);
-    await harness.send(ketua, "/polling");
-    await harness.send(ketua, "Iuran sampah naik?");
-    await harness.send(ketua, "Setuju\nTidak setuju");
-    await harness.press(ketua, "Grup RT");
-    await harness.press(ketua, "Tanpa nama");
-    await harness.press(ketua, "3 hari");
-    await harness.press(ketua, "Kirim polling");
+    const { ketua } = await anonymousGroupPoll();
     const [message] = harness.telegram.pollsIn(GROUP_ID);
     await harness.deliver(pollStateUpdate(message!.poll!.id, [3, 1]));
     // Two more votes came in after the last poll update the bot saw.
