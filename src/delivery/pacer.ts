@@ -27,7 +27,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   groupWindowMs: 60_500,
 };
 
-/** How long after hearing of another instance's reply one slot of the window stays free for the next. */
+/** How long after hearing of another instance's reply the outbox keeps leaving room for more (Pacer.repliesHeard). */
 const REPLY_RESERVE_MS = 2_000;
 /** The most another instance's stamp is trusted ahead of this clock (recordTaken). */
 const CLOCK_SKEW_MS = 50;
@@ -46,6 +46,29 @@ class SlidingWindow {
     while (this.stamps.length > 0 && this.stamps[0]! <= now - this.windowMs) this.stamps.shift();
     const limit = Math.max(1, this.limit - reserve);
     return this.stamps.length < limit ? -Infinity : this.stamps[this.stamps.length - limit]! + this.windowMs;
+  }
+
+  /**
+   * As nextFree, for a grant that must leave room for messages others send without asking: `burst`
+   * at once, at any moment, and `perWindow` more spread over each window (replies other instances
+   * send at the rate just heard). Every window a grant now falls in is checked: the one ending
+   * `x` of a window from now holds the stamps that have not left it by then, this grant, the burst
+   * and `perWindow × x` replies still to come. So a window full of stamps about to leave keeps
+   * little room (few replies will come before they leave) and a window that stays full for long
+   * keeps room for a whole window of replies. With nothing expected it is nextFree.
+   * Not ready now: answers when to look again (the oldest stamp's leaving, or a grant's spacing).
+   */
+  nextFreeLeavingRoom(now: number, burst: number, perWindow: number): number {
+    const basic = this.nextFree(now, burst);
+    if (basic > now || perWindow <= 0) return basic;
+    const held = this.stamps.length;
+    for (let j = 0; j < held; j++) {
+      const leavesIn = (this.stamps[j]! + this.windowMs - now) / this.windowMs; // x: the stamp is in every window ending before it leaves
+      if (held - j + 1 + burst + perWindow * leavesIn > this.limit) {
+        return Math.min(this.stamps[0]! + this.windowMs, now + this.windowMs / this.limit);
+      }
+    }
+    return -Infinity;
   }
 
   /** Keeps the stamps in order: a grant made elsewhere may be learnt after later ones here. */
@@ -78,7 +101,7 @@ export class Pacer {
   private readonly waiters: Waiter[] = [];
   private seq = 0;
   private pausedUntil = 0;
-  /** While other instances reply, one slot of the window is kept for a reply not heard of yet. */
+  /** Until when the outbox leaves room for replies of other instances (a reply was heard less than REPLY_RESERVE_MS ago). */
   private reserveUntil = 0;
   /** When the other instances' replies were heard, the last window's (recordTaken). */
   private heard: number[] = [];
@@ -129,8 +152,8 @@ export class Pacer {
     const at = Math.min(Math.max(atMs, now), now + CLOCK_SKEW_MS);
     this.global.record(at);
     this.windowFor(chatId).record(at);
-    // More replies may be on their way, unheard for the few ms a notice takes: as many slots stay
-    // free as replies were heard in the last window, and one more (see replyReserve).
+    // More replies may come, at the rate just heard, and one may be on its way unheard for the few
+    // ms a notice takes: the outbox leaves room for them (see repliesHeard, nextFreeLeavingRoom).
     this.reserveUntil = now + REPLY_RESERVE_MS;
     this.heard.push(now);
     this.stats.taken++;
@@ -165,7 +188,9 @@ export class Pacer {
     } else {
       this.waiters.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
       for (let i = 0; i < this.waiters.length; ) {
-        const scheduled = Math.max(this.global.nextFree(now, this.replyReserve(now)), this.lastGrant + this.spacingMs);
+        const heard = this.repliesHeard(now);
+        const free = heard === null ? this.global.nextFree(now) : this.global.nextFreeLeavingRoom(now, 1, heard);
+        const scheduled = Math.max(free, this.lastGrant + this.spacingMs);
         if (scheduled > now) {
           wakeAt = Math.min(wakeAt, scheduled);
           break;
@@ -198,20 +223,20 @@ export class Pacer {
   }
 
   /**
-   * Slots of the global window kept free for replies not heard of yet: the others reply at the
-   * rate they were just heard replying, so one more than the replies heard in the last window,
-   * at most half the window (the outbox is never starved); none once 2 s passed without one.
+   * The replies other instances were heard sending in the last window (at most half the window, so
+   * the outbox is never starved), the rate more are expected at; null once 2 s passed without one.
+   * The outbox then leaves room for them and for one more unheard (nextFreeLeavingRoom).
    */
-  private replyReserve(now: number): number {
+  private repliesHeard(now: number): number | null {
     if (now >= this.reserveUntil) {
       this.heard = [];
-      return 0;
+      return null;
     }
     const since = now - this.limits.globalWindowMs;
     let stale = 0;
     while (stale < this.heard.length && this.heard[stale]! <= since) stale++;
     if (stale > 0) this.heard.splice(0, stale);
-    return Math.min(this.heard.length + 1, Math.floor(this.limits.globalPerWindow / 2));
+    return Math.min(this.heard.length, Math.floor(this.limits.globalPerWindow / 2));
   }
 
   private schedule(at: number): void {

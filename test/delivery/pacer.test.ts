@@ -98,7 +98,7 @@ describe("pacer", () => {
     expect(grants[0]!.at).toBeGreaterThanOrEqual(3_000);
     await flush();
   });
-  it("counts slots another instance took: the outbox gets only what is left, in the token's window and the chat's, and one slot more", async () => {
+  it("counts slots another instance took: the outbox gets only what is left, in the token's window and the chat's, leaving room for more", async () => {
     const clock = new ManualClock();
     const pacer = new Pacer(TELEGRAM_LIMITS, clock);
     await clock.advance(10_000);
@@ -111,28 +111,49 @@ describe("pacer", () => {
     expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(30);
     // Chat 1000 had its reply: its outbox message waits a second after it.
     expect(grants.find((grant) => grant.chatId === 1000)!.at).toBeGreaterThanOrEqual(10_000 + TELEGRAM_LIMITS.privateChatIntervalMs);
-    // 30 less the 10 replies, less 11 slots kept for replies not heard of yet (others reply at
-    // the rate just heard: as many as heard in the window, and one more).
-    expect(grants.filter((grant) => grant.at < 10_000 + TELEGRAM_LIMITS.globalWindowMs)).toHaveLength(9);
-    // Two seconds after the last reply heard, the reserved slot is the outbox's again: 30 a window.
+    // Room is left for the replies still to come at the rate just heard (10 a window), so the
+    // outbox gets fewer than 30 - 10 in the first window, but more than a whole window's worth of
+    // replies kept free (30 - 10 - 11) would give.
+    const firstWindow = grants.filter((grant) => grant.at < 10_000 + TELEGRAM_LIMITS.globalWindowMs).length;
+    expect(firstWindow).toBeGreaterThan(9);
+    expect(firstWindow).toBeLessThanOrEqual(30 - 10 - 1);
+    // Two seconds after the last reply heard, the room is the outbox's again: 30 a window.
     const late = grants.filter((grant) => grant.at >= 12_100).map((grant) => grant.at);
     expect(maxInAnyWindow(late, TELEGRAM_LIMITS.globalWindowMs)).toBe(30);
   });
 
-  it("keeps as many slots free for replies as it heard of in the last window and one more, at most half the window", async () => {
-    const counted = async (replies: number) => {
-      const clock = new ManualClock();
-      const pacer = new Pacer(TELEGRAM_LIMITS, clock);
-      await clock.advance(10_000);
-      for (let i = 0; i < replies; i++) pacer.recordTaken(-1 - i, 10_000);
-      const grants = recordGrants(pacer, clock, Array.from({ length: 60 }, (_, i) => ({ chatId: 5_000 + i, priority: 30 })));
-      await clock.advance(3_000);
-      return grants.filter((grant) => grant.at < 10_000 + TELEGRAM_LIMITS.globalWindowMs).length;
-    };
-    expect(await counted(1)).toBe(30 - 1 - 2);
-    expect(await counted(4)).toBe(30 - 4 - 5);
-    // 20 replies: 15 kept (half of 30), so nothing is left for the outbox in this window.
-    expect(await counted(20)).toBe(0);
+  /**
+   * Other instances reply at `perSecond`, each heard as it is sent, while the outbox has more than
+   * it can send: the outbox's messages a second, and every message on the token (grants and replies).
+   */
+  async function withReplies(perSecond: number, seconds: number) {
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    await clock.advance(10_000);
+    const grants = recordGrants(pacer, clock, Array.from({ length: 40 * seconds }, (_, i) => ({ chatId: 5_000 + i, priority: 30 })));
+    const replies: number[] = [];
+    const every = 1_000 / perSecond;
+    for (let at = 10_000; at < 10_000 + seconds * 1_000; at += every) {
+      await clock.advance(Math.max(0, Math.round(at) - clock.now()));
+      pacer.recordTaken(-1 - replies.length, clock.now());
+      replies.push(clock.now());
+    }
+    await clock.advance(10_000 + seconds * 1_000 - clock.now());
+    const sent = grants.map((grant) => grant.at).filter((at) => at < 10_000 + seconds * 1_000);
+    return { outbox: sent.length / seconds, all: [...sent, ...replies].sort((x, y) => x - y) };
+  }
+
+  it("leaves room for the replies others send at the rate just heard, and no more: the token's window never overflows", async () => {
+    for (const perSecond of [1, 4, 10]) {
+      const { outbox, all } = await withReplies(perSecond, 6);
+      expect(maxInAnyWindow(all, TELEGRAM_LIMITS.globalWindowMs)).toBeLessThanOrEqual(30);
+      // The token stays busy: the outbox takes all but the replies and about two slots of room
+      // (keeping a whole window of replies free, as before, left it 30 - 2 x replies - 1).
+      expect(outbox).toBeGreaterThanOrEqual((30 * 1_000) / TELEGRAM_LIMITS.globalWindowMs - perSecond - 3);
+    }
+    // Replies at 20 a second: at most half the window is kept for them, so the outbox still sends.
+    const { outbox } = await withReplies(20, 6);
+    expect(outbox).toBeGreaterThanOrEqual(5);
   });
 
   it("holds everything until a 429's end another instance saw", async () => {
