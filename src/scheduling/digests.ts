@@ -18,7 +18,8 @@ import { addDays, dayNumber, wibDate } from "../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
 import { listDigestRecipients, type DigestScope } from "../domain/scores/digest-queries.js";
 import { wibWeekStart } from "../domain/scores/weeks.js";
-import { buildDigest, digestChart, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
+import { buildDigest, digestChart, digestChartSvg, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
+import { renderChartSvg } from "../reports/charts.js";
 import { translateIn, type Translate } from "../messages/translate.js";
 import { dashboardButton } from "../messages/buttons/dashboard.js";
 import type { AppPage } from "../webapp/links.js";
@@ -52,6 +53,9 @@ export function digestKey(isoWeek: string, personId: number, part: DigestPart): 
 }
 
 
+/** How many koordinators ahead the weekly job asks for charts: the renderer thread never waits, and few PNGs are held at once. */
+const CHARTS_AHEAD = 4;
+
 export type DigestResult = { koordinators: number; ketuas: number; queued: number };
 
 export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<DigestResult> {
@@ -79,12 +83,34 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   const translate = (locale: string): Translate => translateIn(i18n, locale);
   const base = { priority: PRIORITY.notification, notBefore: now };
 
-  let queued = 0;
-  for (const person of koordinators) {
+  // The charts are drawn in the renderer thread, one after another, while this thread builds the
+  // workbooks and queues: each koordinator's chart is asked for CHARTS_AHEAD people ahead, and an
+  // SVG already asked for (another koordinator of the same RTs, in the same words) is drawn once.
+  const plans = koordinators.map((person) => {
     const locale = supportedLocale(person.locale);
     const t = translate(locale);
     const model = digestModel(data, person.rtIds, now);
-    const [chart, workbook] = await Promise.all([digestChart(model, t, locale), digestWorkbook(model, t)]);
+    return { person, locale, t, model, svg: digestChartSvg(model, t, locale) };
+  });
+  const drawn = new Map<string, Promise<Buffer>>();
+  const charts: Promise<Buffer>[] = [];
+  const askChart = (index: number) => {
+    const svg = plans[index]!.svg;
+    let chart = drawn.get(svg);
+    if (!chart) {
+      chart = renderChartSvg(svg);
+      // Awaited in its turn below; a failure ahead of it must not surface as an unhandled rejection meanwhile.
+      chart.catch(() => {});
+      drawn.set(svg, chart);
+    }
+    charts[index] = chart;
+  };
+
+  let queued = 0;
+  for (const [index, { person, locale, t, model }] of plans.entries()) {
+    for (let ahead = charts.length; ahead < Math.min(plans.length, index + CHARTS_AHEAD); ahead++) askChart(ahead);
+    const workbook = await digestWorkbook(model, t);
+    const chart = await charts[index]!;
     const to = { chatId: person.telegramId, personId: person.personId, ...base };
     // One insert per person: the text, the chart and the workbook are queued together or not at all.
     queued += await enqueueMessages(db, [
