@@ -8,36 +8,36 @@
  * Deterministic: only the input decides the output (coordinates printed with fixed decimals, text
  * widths from the table below, never from the machine), so the same data is the same PNG bytes.
  *
- * Text widths are estimated from Inter's advance widths (printable ASCII, from the bundled TTFs,
- * units of 1/2048 em); other characters count as an "n". Kerning is ignored, so an estimate errs a
- * little wide, which only leaves a little more room.
+ * Text is drawn from Inter's glyph outlines (inter-glyphs.ts: printable ASCII and "…"), each glyph
+ * defined once per chart and placed by its advance width: resvg's text shaping cost more than the
+ * rest of the chart. A string with any other character stays a <text> element that resvg sets with
+ * the bundled fonts. Kerning is not applied (widths are the plain sum of advances).
  */
+import { INTER_BOLD_ADVANCE, INTER_BOLD_PATH, INTER_REGULAR_ADVANCE, INTER_REGULAR_PATH } from "./inter-glyphs.js";
 
-const REGULAR = [
-  576, 589, 954, 1297, 1314, 2011, 1319, 614, 747, 747, 1026, 1355, 590, 942, 590, 738, 1292, 833, 1249, 1265, 1323, 1215, 1270, 1159, 1267, 1270, 590, 618,
-  1355, 1355, 1355, 1047, 1978, 1413, 1340, 1496, 1478, 1231, 1209, 1528, 1522, 550, 1169, 1376, 1158, 1850, 1543, 1566, 1308, 1566, 1318, 1314, 1322, 1524,
-  1413, 2018, 1397, 1390, 1288, 747, 738, 747, 965, 934, 661, 1150, 1254, 1170, 1254, 1194, 758, 1256, 1211, 496, 496, 1124, 496, 1794, 1210, 1228, 1254, 1254,
-  771, 1081, 670, 1211, 1151, 1676, 1118, 1151, 1131, 873, 681, 873, 1355,
-];
-const BOLD = [
-  485, 692, 1130, 1329, 1341, 2080, 1376, 694, 772, 772, 1145, 1390, 684, 958, 684, 795, 1381, 883, 1290, 1322, 1385, 1274, 1330, 1191, 1333, 1330, 684, 702,
-  1390, 1390, 1390, 1146, 2081, 1529, 1355, 1515, 1479, 1244, 1202, 1537, 1530, 575, 1197, 1473, 1158, 1908, 1561, 1578, 1327, 1591, 1345, 1341, 1367, 1499,
-  1529, 2125, 1512, 1497, 1360, 772, 795, 772, 997, 975, 748, 1189, 1291, 1205, 1291, 1220, 815, 1294, 1275, 555, 555, 1188, 555, 1869, 1275, 1256, 1291,
-  1291, 834, 1147, 750, 1275, 1228, 1741, 1188, 1233, 1173, 960, 761, 960, 1390,
-];
-const ELLIPSIS = { regular: 1770, bold: 2052 };
 const UNITS_PER_EM = 2048;
+/** Index of "…" in the glyph tables, after printable ASCII. */
+const ELLIPSIS = 95;
 
 type Weight = "regular" | "bold";
 
-/** The estimated width in CSS pixels of `text` set in Inter at `size`. */
+const FACES = {
+  regular: { advance: INTER_REGULAR_ADVANCE, path: INTER_REGULAR_PATH, id: "r" },
+  bold: { advance: INTER_BOLD_ADVANCE, path: INTER_BOLD_PATH, id: "b" },
+} as const;
+
+/** The glyph table index of a character, or null for one the tables do not hold. */
+function glyphIndex(char: string): number | null {
+  const code = char.codePointAt(0)!;
+  if (code >= 32 && code < 127) return code - 32;
+  return char === "…" ? ELLIPSIS : null;
+}
+
+/** The estimated width in CSS pixels of `text` set in Inter at `size` (an unknown character counts as an "n"). */
 export function textWidth(text: string, size: number, weight: Weight = "regular"): number {
-  const table = weight === "bold" ? BOLD : REGULAR;
+  const advance = FACES[weight].advance;
   let units = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    units += code >= 32 && code < 127 ? table[code - 32]! : char === "…" ? ELLIPSIS[weight] : table["n".charCodeAt(0) - 32]!;
-  }
+  for (const char of text) units += advance[glyphIndex(char) ?? "n".charCodeAt(0) - 32]!;
   return (units / UNITS_PER_EM) * size;
 }
 
@@ -92,7 +92,31 @@ const AXIS_COLOUR = "#888888";
 const GRID_COLOUR = "#dddddd";
 const Y_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
-function text(x: number, y: number, content: string, size: number, options: { anchor?: "start" | "middle" | "end"; weight?: Weight; fill?: string; rotate?: boolean } = {}): string {
+type TextOptions = { anchor?: "start" | "middle" | "end"; weight?: Weight; fill?: string; rotate?: boolean };
+
+/**
+ * `content` with its baseline at (x, y): the glyphs' outlines placed one after another (scaled from
+ * font units, y flipped), or a <text> element when a character has no outline in the tables.
+ */
+function text(x: number, y: number, content: string, size: number, options: TextOptions = {}): string {
+  const weight = options.weight ?? "regular";
+  const fill = options.fill ?? "#000000";
+  const indexes = [...content].map(glyphIndex);
+  if (indexes.some((index) => index === null)) return textElement(x, y, content, size, options);
+  const face = FACES[weight];
+  let advance = 0;
+  const uses: string[] = [];
+  for (const index of indexes as number[]) {
+    if (face.path[index]) uses.push(`<use href="#${face.id}${index}" x="${advance}"/>`);
+    advance += face.advance[index]!;
+  }
+  const shift = options.anchor === "middle" ? -advance / 2 : options.anchor === "end" ? -advance : 0;
+  const scale = (size / UNITS_PER_EM).toFixed(6);
+  const place = `translate(${f(x)} ${f(y)})${options.rotate ? " rotate(-90)" : ""} scale(${scale} -${scale}) translate(${shift} 0)`;
+  return `<g fill="${fill}" transform="${place}">${uses.join("")}</g>`;
+}
+
+function textElement(x: number, y: number, content: string, size: number, options: TextOptions): string {
   const attributes = [
     `x="${f(x)}"`, `y="${f(y)}"`, `font-size="${size}"`,
     options.anchor && options.anchor !== "start" ? `text-anchor="${options.anchor}"` : "",
@@ -103,10 +127,15 @@ function text(x: number, y: number, content: string, size: number, options: { an
   return `<text ${attributes.join(" ")}>${escapeXml(content)}</text>`;
 }
 
+/** The whole picture: a white ground, the outlines of the glyphs the body places, the body. */
 function frame(input: Pick<TrendSvgInput, "width" | "height" | "fontFamily">, body: string[]): string {
   const { width, height } = input;
+  const used = new Set<string>();
+  for (const element of body) for (const match of element.matchAll(/href="#([rb]\d+)"/g)) used.add(match[1]!);
+  const defs = [...used].sort().map((id) => `<path id="${id}" d="${FACES[id[0] === "b" ? "bold" : "regular"].path[Number(id.slice(1))]}"/>`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(input.fontFamily)}">`,
+    `<defs>${defs.join("")}</defs>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...body,
     `</svg>`,
