@@ -85,7 +85,8 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
 
   // The charts are drawn in the renderer thread, one after another, while this thread builds the
   // workbooks and queues: each koordinator's chart is asked for CHARTS_AHEAD people ahead, and an
-  // SVG already asked for (another koordinator of the same RTs, in the same words) is drawn once.
+  // SVG already asked for (another koordinator of the same RTs, in the same words: a kelurahan's and
+  // its kecamatan's koordinator when the kecamatan has only that kelurahan) is drawn once.
   const plans = koordinators.map((person) => {
     const locale = supportedLocale(person.locale);
     const t = translate(locale);
@@ -93,6 +94,14 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
     return { person, locale, t, model, svg: digestChartSvg(model, t, locale) };
   });
   const drawn = new Map<string, Promise<Buffer>>();
+  // A workbook depends only on the RTs and the language: koordinators of the same area share one.
+  const workbooks = new Map<string, Promise<Buffer>>();
+  const workbookOf = ({ locale, t, model }: (typeof plans)[number]) => {
+    const key = `${locale}:${model.rts.map((rt) => rt.scorecard.rt.rtId).join(",")}`;
+    let workbook = workbooks.get(key);
+    if (!workbook) workbooks.set(key, (workbook = digestWorkbook(model, t)));
+    return workbook;
+  };
   const charts: Promise<Buffer>[] = [];
   const askChart = (index: number) => {
     const svg = plans[index]!.svg;
@@ -107,18 +116,26 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   };
 
   let queued = 0;
-  for (const [index, { person, locale, t, model }] of plans.entries()) {
+  // Each person's insert runs while the next person's workbook is built; one insert at a time, in
+  // order, and the first failure stops the ones after it (it surfaces at the await below the loop).
+  let inserting: Promise<void> = Promise.resolve();
+  for (const [index, plan] of plans.entries()) {
+    const { person, locale, t, model } = plan;
     for (let ahead = charts.length; ahead < Math.min(plans.length, index + CHARTS_AHEAD); ahead++) askChart(ahead);
-    const workbook = await digestWorkbook(model, t);
+    const workbook = await workbookOf(plan);
     const chart = await charts[index]!;
     const to = { chatId: person.telegramId, personId: person.personId, ...base };
     // One insert per person: the text, the chart and the workbook are queued together or not at all.
-    queued += await enqueueMessages(db, [
+    const rows: NewOutboxMessage[] = [
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-text"), payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, { page: "rts" }) },
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-chart"), method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) },
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-xlsx"), method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) },
-    ]);
+    ];
+    inserting = inserting.then(async () => void (queued += await enqueueMessages(db, rows)));
+    // Awaited after the loop; meanwhile a failure must not surface as an unhandled rejection.
+    inserting.catch(() => {});
   }
+  await inserting;
   const ketuaMessages: NewOutboxMessage[] = ketuas.flatMap((person) => {
     if (!data.has(person.rtId)) return [];
     const locale = supportedLocale(person.locale);
