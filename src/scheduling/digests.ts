@@ -53,7 +53,11 @@ export function digestKey(isoWeek: string, personId: number, part: DigestPart): 
 }
 
 
-/** How many koordinators ahead the weekly job asks for charts: the renderer thread never waits, and few PNGs are held at once. */
+/**
+ * How many charts the weekly job keeps queued in the renderer thread: enough that it never waits for
+ * this thread, few enough that a chart someone asks for meanwhile (/ringkasan) waits behind a few,
+ * not behind the whole city's.
+ */
 const CHARTS_AHEAD = 4;
 
 export type DigestResult = { koordinators: number; ketuas: number; queued: number };
@@ -84,7 +88,7 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   const base = { priority: PRIORITY.notification, notBefore: now };
 
   // The charts are drawn in the renderer thread, one after another, while this thread builds the
-  // workbooks and queues: each koordinator's chart is asked for CHARTS_AHEAD people ahead, and an
+  // workbooks and queues: charts are asked for ahead of their turn (CHARTS_AHEAD renders queued), and an
   // SVG already asked for (another koordinator of the same RTs, in the same words: a kelurahan's and
   // its kecamatan's koordinator when the kecamatan has only that kelurahan) is drawn once.
   const plans = koordinators.map((person) => {
@@ -103,13 +107,15 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
     return workbook;
   };
   const charts: Promise<Buffer>[] = [];
+  let rendering = 0;
   const askChart = (index: number) => {
     const svg = plans[index]!.svg;
     let chart = drawn.get(svg);
     if (!chart) {
+      rendering++;
       chart = renderChartSvg(svg);
       // Awaited in its turn below; a failure ahead of it must not surface as an unhandled rejection meanwhile.
-      chart.catch(() => {});
+      chart.catch(() => {}).finally(() => rendering--);
       drawn.set(svg, chart);
     }
     charts[index] = chart;
@@ -121,7 +127,8 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   let inserting: Promise<void> = Promise.resolve();
   for (const [index, plan] of plans.entries()) {
     const { person, locale, t, model } = plan;
-    for (let ahead = charts.length; ahead < Math.min(plans.length, index + CHARTS_AHEAD); ahead++) askChart(ahead);
+    // This person's chart, then later ones (an SVG already asked for costs nothing) while fewer than CHARTS_AHEAD are queued.
+    while (charts.length < plans.length && (charts.length <= index || rendering < CHARTS_AHEAD)) askChart(charts.length);
     const workbook = await workbookOf(plan);
     const chart = await charts[index]!;
     const to = { chatId: person.telegramId, personId: person.personId, ...base };
