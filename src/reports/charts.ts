@@ -2,20 +2,25 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { TopLevelSpec } from "vega-lite";
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
+import { noDataSvg, trendSvg } from "./trend-svg.js";
 
 /**
- * The digest's participation chart: vega-lite → vega → SVG string → resvg → PNG, all in Node.
- * No browser and no `canvas` module: vega renders SVG headlessly and resvg ships prebuilt binaries.
+ * The charts: an SVG → resvg → PNG, all in Node, no browser and no `canvas` module. The digest's
+ * participation trend is an SVG laid out by hand (trend-svg.ts, issue 18: vega's runtime cost more
+ * than the rest of a digest); the grouped bars of the program's recap are a vega-lite spec, which
+ * vega renders to SVG headlessly. resvg ships prebuilt binaries.
  *
  * Output must be the same PNG on every machine (a digest can be rebuilt and compared, tests check
  * bytes), so:
  * - resvg loads only the bundled Inter fonts (assets/fonts, SIL OFL 1.1), never system fonts;
- * - vega measures text with its built-in estimate, even where the optional `canvas` package happens
- *   to be installed, so label layout does not depend on what else is on the machine;
- * - weeks are pre-formatted WIB dates on an ordinal axis, so the server's TZ never matters.
+ * - text is measured from a table of Inter's widths (trend-svg.ts) or, for vega, by its built-in
+ *   estimate even where the optional `canvas` package happens to be installed, so label layout
+ *   does not depend on what else is on the machine;
+ * - weeks are pre-formatted WIB dates, so the server's TZ never matters.
  *
- * The rendering (a few hundred ms of CPU per chart) runs in a worker thread (chart-worker.mjs): the
- * spec is built here, the PNG comes back, and the bot keeps handling updates meanwhile.
+ * The rendering (tens of ms of CPU per trend chart, a few hundred with vega) runs in a worker thread
+ * (chart-worker.mjs): the SVG or spec is built here, the PNG comes back, and the bot keeps handling
+ * updates meanwhile.
  */
 
 export type WeeklyRate = {
@@ -51,10 +56,14 @@ export type ParticipationChartLabels = {
  */
 export const MAX_CHART_RTS = 10;
 
-/** Logical size in CSS pixels; the PNG is rendered at CHART_SCALE for sharp text on phones. */
+/**
+ * Logical size in CSS pixels; the PNG is rendered at CHART_SCALE for sharp text on phones. 1.5 (a
+ * 1200×675 PNG; issue 18, was 2): Telegram shows a photo at most 1280 px wide, and the pixels cost
+ * the renderer in proportion (rasterising and PNG encoding are most of a chart's time).
+ */
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 450;
-export const CHART_SCALE = 2;
+export const CHART_SCALE = 1.5;
 
 const FONT_FAMILY = "Inter";
 const FONT_FILES = ["Inter-Regular.ttf", "Inter-Bold.ttf"].map((name) =>
@@ -115,8 +124,14 @@ export function setChartTimeout(ms: number = CHART_TIMEOUT_MS): void {
   chartTimeoutMs = ms;
 }
 
-/** A vega-lite spec drawn to PNG by the renderer thread, with the bundled fonts at CHART_SCALE. */
-function renderPng(spec: TopLevelSpec): Promise<Buffer> {
+/**
+ * What the renderer thread draws: an SVG made here (the digest's trend chart, trend-svg.ts), or a
+ * vega-lite spec it compiles and runs (the grouped bars); either way resvg with the bundled fonts
+ * at CHART_SCALE makes the PNG.
+ */
+type Drawing = { svg: string } | { spec: TopLevelSpec };
+
+function renderPng(drawing: Drawing): Promise<Buffer> {
   const current = chartRenderer();
   const { worker, pending } = current;
   const id = nextRequest++;
@@ -139,7 +154,7 @@ function renderPng(spec: TopLevelSpec): Promise<Buffer> {
     pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
     // Referenced while a chart is awaited: a process waiting only for its chart does not exit early.
     worker.ref();
-    worker.postMessage({ id, spec, png: { scale: CHART_SCALE, fontFiles: FONT_FILES, fontFamily: FONT_FAMILY } });
+    worker.postMessage({ id, ...drawing, png: { scale: CHART_SCALE, fontFiles: FONT_FILES, fontFamily: FONT_FAMILY } });
   });
 }
 
@@ -150,35 +165,51 @@ export async function closeChartRenderer(): Promise<void> {
   await current?.worker.terminate();
 }
 
-type Point = { rt: string; week: string; rate: number };
-
 export async function renderParticipationTrend(
   input: readonly RtSeries[],
   labels: ParticipationChartLabels,
 ): Promise<Buffer> {
-  const shown = input.slice(0, MAX_CHART_RTS);
-  const hidden = input.length - shown.length;
-  const { points, weekTicks } = toPoints(shown, labels);
-  const subtitle = hidden > 0 && labels.hiddenRts ? labels.hiddenRts(hidden) : undefined;
-  const spec = points.length === 0 ? noDataSpec(labels) : trendSpec(points, weekTicks, shown, labels, subtitle);
-  return renderPng(spec);
+  return renderChartSvg(participationTrendSvg(input, labels));
 }
 
-function toPoints(series: readonly RtSeries[], labels: ParticipationChartLabels) {
-  const points: Point[] = [];
-  const weekTicks = new Map<string, string>();
-  for (const rt of series) {
-    for (const { weekStart, rate } of rt.weeks) {
-      if (!Number.isFinite(rate) || Number.isNaN(weekStart.getTime())) continue;
+/** An SVG made by this module (participationTrendSvg) drawn to PNG by the renderer thread. */
+export function renderChartSvg(svg: string): Promise<Buffer> {
+  return renderPng({ svg });
+}
+
+/** The trend chart's SVG (trend-svg.ts), before the renderer thread draws it. */
+export function participationTrendSvg(input: readonly RtSeries[], labels: ParticipationChartLabels): string {
+  const shown = input.slice(0, MAX_CHART_RTS);
+  const hidden = input.length - shown.length;
+  const subtitle = hidden > 0 && labels.hiddenRts ? labels.hiddenRts(hidden) : undefined;
+  const frame = { width: CHART_WIDTH, height: CHART_HEIGHT, fontFamily: FONT_FAMILY };
+  // Weeks are ISO date keys (WIB), which sort chronologically; the legend keeps the caller's RT order.
+  const weekLabels = new Map<string, string>();
+  const kept = shown.map((rt) => ({
+    label: rt.label,
+    points: rt.weeks.flatMap(({ weekStart, rate }) => {
+      if (!Number.isFinite(rate) || Number.isNaN(weekStart.getTime())) return [];
       const date = wibDate(weekStart);
       const week = formatLocalDate(date);
-      if (!weekTicks.has(week)) weekTicks.set(week, labels.formatWeek(date));
-      points.push({ rt: rt.label, week, rate: Math.min(1, Math.max(0, rate)) });
-    }
-  }
-  // ISO keys sort chronologically; the legend keeps the caller's RT order.
-  points.sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
-  return { points, weekTicks: new Map([...weekTicks].sort(([a], [b]) => (a < b ? -1 : 1))) };
+      if (!weekLabels.has(week)) weekLabels.set(week, labels.formatWeek(date));
+      return [{ week, rate: Math.min(1, Math.max(0, rate)) }];
+    }),
+  }));
+  if (weekLabels.size === 0) return noDataSvg({ ...frame, title: labels.title, message: labels.noData });
+  const weeks = [...weekLabels.keys()].sort();
+  const indexOf = new Map(weeks.map((week, index) => [week, index]));
+  return trendSvg({
+    ...frame,
+    title: labels.title,
+    subtitle,
+    xAxis: labels.xAxis,
+    yAxis: labels.yAxis,
+    weeks: weeks.map((week) => weekLabels.get(week)!),
+    series: kept.map((rt) => ({
+      label: rt.label,
+      points: rt.points.map((point) => ({ week: indexOf.get(point.week)!, rate: point.rate })).sort((a, b) => a.week - b.week),
+    })),
+  });
 }
 
 const baseConfig = {
@@ -189,51 +220,6 @@ const baseConfig = {
   legend: { labelFontSize: 12, titleFontSize: 13, symbolStrokeWidth: 3 },
   view: { stroke: null },
 } as const;
-
-function trendSpec(
-  points: Point[],
-  weekTicks: Map<string, string>,
-  shown: readonly RtSeries[],
-  labels: ParticipationChartLabels,
-  subtitle: string | undefined,
-): TopLevelSpec {
-  // Ticks are ISO keys mapped to the caller's labels, so equal labels in different years stay apart.
-  const tickExpr = `${JSON.stringify(Object.fromEntries(weekTicks))}[datum.value]`;
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-    autosize: { type: "fit", contains: "padding" },
-    padding: 16,
-    title: subtitle === undefined ? { text: labels.title } : { text: labels.title, subtitle },
-    data: { values: points },
-    mark: { type: "line", point: { size: 40 }, strokeWidth: 2.5, interpolate: "linear" },
-    encoding: {
-      x: {
-        field: "week",
-        type: "ordinal",
-        sort: [...weekTicks.keys()],
-        title: labels.xAxis,
-        axis: { labelExpr: tickExpr, labelAngle: 0, labelOverlap: "parity" },
-      },
-      y: {
-        field: "rate",
-        type: "quantitative",
-        title: labels.yAxis,
-        scale: { domain: [0, 1] },
-        axis: { format: ".0%", tickCount: 5 },
-      },
-      color: {
-        field: "rt",
-        type: "nominal",
-        title: null,
-        sort: shown.map((rt) => rt.label),
-        scale: { scheme: "tableau10" },
-      },
-    },
-    config: baseConfig,
-  };
-}
 
 function noDataSpec(labels: Pick<ParticipationChartLabels, "title" | "noData">): TopLevelSpec {
   return {
@@ -294,5 +280,5 @@ export async function renderGroupedBars(groups: readonly BarGroup[], labels: Gro
           },
           config: baseConfig,
         };
-  return renderPng(spec);
+  return renderPng({ spec });
 }

@@ -11,7 +11,7 @@ import { categoryKey, computeScorecards, type Scorecard } from "../domain/scores
 import { TREND_DIRECTIONS, trendDirection, type TrendDirection } from "../domain/scores/standing.js";
 import { computeTrends, type RtTrend } from "../domain/scores/trend.js";
 import { DAY_MS, wibWeekStart } from "../domain/scores/weeks.js";
-import { renderParticipationTrend, type RtSeries } from "./charts.js";
+import { participationTrendSvg, renderChartSvg, type RtSeries } from "./charts.js";
 import { guardFormula } from "./bank-sampah-export.js";
 import { REPORT_INDICATORS } from "../domain/reports/categories.js";
 import { reportStats, type RtReportStats } from "../domain/reports/stats.js";
@@ -208,11 +208,19 @@ function reportLines(rt: DigestRt, t: Translate, locale: string): string[] {
 // ——— chart ———
 
 export async function digestChart(model: DigestModel, t: Translate, locale: string): Promise<Buffer> {
+  return renderChartSvg(digestChartSvg(model, t, locale));
+}
+
+/**
+ * The chart's drawing before it becomes a PNG: two digests with the same SVG (the same RTs, weeks and
+ * words) get the same picture, so the weekly job draws it once (scheduling/digests.ts).
+ */
+export function digestChartSvg(model: DigestModel, t: Translate, locale: string): string {
   const series: RtSeries[] = model.rts.map((rt) => ({
     label: `RT ${String(rt.names.number).padStart(2, "0")} ${rt.names.kelurahanName}`,
     weeks: rt.trend.weeks12.flatMap((week) => (week.participationRate === null ? [] : [{ weekStart: week.from, rate: week.participationRate }])),
   }));
-  return renderParticipationTrend(series, {
+  return participationTrendSvg(series, {
     title: t("digest-chart-title"),
     xAxis: t("digest-chart-x"),
     yAxis: t("digest-chart-y"),
@@ -304,7 +312,9 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
       kinds.addRow([rtLabel(rt), text(rt.names.kelurahanName), formatLocalDate(wibDate(week.weekStart)), ...counts, counts.reduce((sum, count) => sum + count, 0)]);
     }
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // zlib's fastest level (pako, in JS): a digest's sheets are small and repetitive, and deflating them
+  // at the default level was a third of a workbook's time.
+  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }));
 }
 
 /** "ringkasan-bantar-2026-12-07.xlsx": the Monday of the digest's week. */

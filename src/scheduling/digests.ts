@@ -18,7 +18,8 @@ import { addDays, dayNumber, wibDate } from "../domain/schedule/wib.js";
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig } from "../domain/scores/config.js";
 import { listDigestRecipients, type DigestScope } from "../domain/scores/digest-queries.js";
 import { wibWeekStart } from "../domain/scores/weeks.js";
-import { buildDigest, digestChart, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
+import { buildDigest, digestChart, digestChartSvg, digestFileName, digestModel, digestWorkbook, ketuaText, koordinatorText, loadDigestData } from "../reports/digest.js";
+import { renderChartSvg } from "../reports/charts.js";
 import { translateIn, type Translate } from "../messages/translate.js";
 import { dashboardButton } from "../messages/buttons/dashboard.js";
 import type { AppPage } from "../webapp/links.js";
@@ -52,6 +53,13 @@ export function digestKey(isoWeek: string, personId: number, part: DigestPart): 
 }
 
 
+/**
+ * How many charts the weekly job keeps queued in the renderer thread: enough that it never waits for
+ * this thread, few enough that a chart someone asks for meanwhile (/ringkasan) waits behind a few,
+ * not behind the whole city's.
+ */
+const CHARTS_AHEAD = 4;
+
 export type DigestResult = { koordinators: number; ketuas: number; queued: number };
 
 export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<DigestResult> {
@@ -79,20 +87,62 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   const translate = (locale: string): Translate => translateIn(i18n, locale);
   const base = { priority: PRIORITY.notification, notBefore: now };
 
-  let queued = 0;
-  for (const person of koordinators) {
+  // The charts are drawn in the renderer thread, one after another, while this thread builds the
+  // workbooks and queues: charts are asked for ahead of their turn (CHARTS_AHEAD renders queued), and an
+  // SVG already asked for (another koordinator of the same RTs, in the same words: a kelurahan's and
+  // its kecamatan's koordinator when the kecamatan has only that kelurahan) is drawn once.
+  const plans = koordinators.map((person) => {
     const locale = supportedLocale(person.locale);
     const t = translate(locale);
     const model = digestModel(data, person.rtIds, now);
-    const [chart, workbook] = await Promise.all([digestChart(model, t, locale), digestWorkbook(model, t)]);
+    return { person, locale, t, model, svg: digestChartSvg(model, t, locale) };
+  });
+  const drawn = new Map<string, Promise<Buffer>>();
+  // A workbook depends only on the RTs and the language: koordinators of the same area share one.
+  const workbooks = new Map<string, Promise<Buffer>>();
+  const workbookOf = ({ locale, t, model }: (typeof plans)[number]) => {
+    const key = `${locale}:${model.rts.map((rt) => rt.scorecard.rt.rtId).join(",")}`;
+    let workbook = workbooks.get(key);
+    if (!workbook) workbooks.set(key, (workbook = digestWorkbook(model, t)));
+    return workbook;
+  };
+  const charts: Promise<Buffer>[] = [];
+  let rendering = 0;
+  const askChart = (index: number) => {
+    const svg = plans[index]!.svg;
+    let chart = drawn.get(svg);
+    if (!chart) {
+      rendering++;
+      chart = renderChartSvg(svg);
+      // Awaited in its turn below; a failure ahead of it must not surface as an unhandled rejection meanwhile.
+      chart.catch(() => {}).finally(() => rendering--);
+      drawn.set(svg, chart);
+    }
+    charts[index] = chart;
+  };
+
+  let queued = 0;
+  // Each person's insert runs while the next person's workbook is built; one insert at a time, in
+  // order, and the first failure stops the ones after it (it surfaces at the await below the loop).
+  let inserting: Promise<void> = Promise.resolve();
+  for (const [index, plan] of plans.entries()) {
+    const { person, locale, t, model } = plan;
+    // This person's chart, then later ones (an SVG already asked for costs nothing) while fewer than CHARTS_AHEAD are queued.
+    while (charts.length < plans.length && (charts.length <= index || rendering < CHARTS_AHEAD)) askChart(charts.length);
+    const workbook = await workbookOf(plan);
+    const chart = await charts[index]!;
     const to = { chatId: person.telegramId, personId: person.personId, ...base };
     // One insert per person: the text, the chart and the workbook are queued together or not at all.
-    queued += await enqueueMessages(db, [
+    const rows: NewOutboxMessage[] = [
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-text"), payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, { page: "rts" }) },
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-chart"), method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) },
       { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-xlsx"), method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) },
-    ]);
+    ];
+    inserting = inserting.then(async () => void (queued += await enqueueMessages(db, rows)));
+    // Awaited after the loop; meanwhile a failure must not surface as an unhandled rejection.
+    inserting.catch(() => {});
   }
+  await inserting;
   const ketuaMessages: NewOutboxMessage[] = ketuas.flatMap((person) => {
     if (!data.has(person.rtId)) return [];
     const locale = supportedLocale(person.locale);

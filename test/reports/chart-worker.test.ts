@@ -36,7 +36,7 @@ describe("charts off the main thread", () => {
 
   it("gives up on a chart past its time limit, stops its thread, and draws the next chart in a new one", async () => {
     await closeChartRenderer();
-    // A fresh thread cannot even load vega in 1 ms: the limit is what ends this chart.
+    // A fresh thread cannot even load resvg in 1 ms: the limit is what ends this chart.
     setChartTimeout(1);
     try {
       await expect(renderParticipationTrend(year(2), labels)).rejects.toThrow(/within 1 ms/);
