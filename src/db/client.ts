@@ -39,12 +39,69 @@ export function reconnectDelaySeconds(retries: number): number {
   return (0.5 + Math.random() / 2) * Math.min(3 ** retries / 100, 2);
 }
 
+/**
+ * How many distinct statement texts one pool prepares (PostgreSQL and postgres.js keep each one per
+ * connection until the connection ends, at most an hour: postgres.js's default max_lifetime). The
+ * bot's statements are a few hundred; a text built with a varying number of parameters (`in ($1, …)`)
+ * is one more each time, and past this many the rest go unnamed, as before.
+ */
+export const PREPARED_TEXTS_MAX = 2_000;
+
+type Unsafe = (query: string, args?: unknown[], options?: { prepare?: boolean; simple?: boolean }) => unknown;
+type Scoped = { unsafe: Unsafe; savepoint?: (...args: unknown[]) => unknown };
+
+/**
+ * Sends the pool's parameterised statements as prepared statements, in transactions too. drizzle
+ * hands postgres.js every statement not built with `.prepare(name)` as `prepare: false`, and
+ * postgres.js sends such a statement unnamed with parameters in two round trips: Parse + Describe,
+ * wait for the parameter types, then Bind + Execute; PostgreSQL parses and plans it every time. A
+ * statement prepared on a connection is one round trip (Bind + Execute) after its first use there.
+ * An update of the bot makes several statements (the claim, a feature's reads and writes), each
+ * paying that second round trip: a socket write and a wake-up of Node and of PostgreSQL, on the
+ * same cores (bench:updates). Statements without parameters are unchanged (the simple protocol,
+ * one round trip). A cached plan a migration invalidated is re-prepared by postgres.js
+ * (RevalidateCachedQuery); a pooler in front must keep prepared statements (PgBouncer 1.21+ with
+ * `max_prepared_statements`, or session mode, which the chat locks need anyway).
+ */
+function prepareStatements(sql: postgres.Sql): void {
+  const prepared = new Set<string>();
+  const wrapUnsafe = (scoped: Scoped) => {
+    const unsafe = scoped.unsafe;
+    scoped.unsafe = (query, args, options) => {
+      if (!Array.isArray(args) || args.length === 0 || options?.prepare === true || options?.simple) return unsafe(query, args, options);
+      if (!prepared.has(query)) {
+        if (prepared.size >= PREPARED_TEXTS_MAX) return unsafe(query, args, options);
+        prepared.add(query);
+      }
+      return unsafe(query, args, { ...options, prepare: true });
+    };
+  };
+  // A transaction's statements go through the transaction's own `unsafe` (and a savepoint's through its own).
+  const wrapScope = (scoped: Scoped) => {
+    wrapUnsafe(scoped);
+    const savepoint = scoped.savepoint;
+    if (savepoint) scoped.savepoint = (...args: unknown[]) => savepoint(...inScope(args));
+  };
+  const inScope = (args: unknown[]) => {
+    const body = args.at(-1);
+    if (typeof body !== "function") return args;
+    return [...args.slice(0, -1), (tx: Scoped) => {
+      wrapScope(tx);
+      return (body as (tx: Scoped) => unknown)(tx);
+    }];
+  };
+  wrapUnsafe(sql as unknown as Scoped);
+  const begin = sql.begin.bind(sql) as (...args: unknown[]) => unknown;
+  (sql as unknown as { begin: typeof begin }).begin = (...args: unknown[]) => begin(...inScope(args));
+}
+
 /** Opens the database; `dataDir: null` is an in-memory PGlite (tests, the console). */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     // JIT off: the bot's queries are short, and its few large ones (the scores of every RT) spent
     // more time compiling than running (about 1 s of JIT in a 1.5 s query, bench:scores).
     const sql = postgres(target.url, { max: 10, onnotice: () => {}, backoff: reconnectDelaySeconds, connect_timeout: 10, connection: { jit: "off" } });
+    prepareStatements(sql);
     const chatLocks = openChatLocks(target.url);
     const senderLock = openSenderLock(target.url);
     return {

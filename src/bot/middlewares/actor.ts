@@ -3,6 +3,7 @@ import { loadActor } from "../../domain/people/actor.js";
 import { markReachable } from "../../delivery/outbox.js";
 import type { BotContext } from "../context.js";
 import { takePreloadedActor } from "./preloaded.js";
+import { withLocaleInFlight } from "../i18n.js";
 import type { BotDeps } from "../deps.js";
 
 export function attachLogger(deps: Pick<BotDeps, "logger">): MiddlewareFn<BotContext> {
@@ -20,6 +21,9 @@ export function attachActor(deps: Pick<BotDeps, "db" | "adminTelegramIds">): Mid
     ctx.actor = takePreloadedActor(ctx) ?? (await loadActor(deps.db, ctx.from.id, deps.adminTelegramIds));
     // Someone marked unreachable after a 403 is writing again: they unblocked the bot.
     if (ctx.actor.person?.unreachable) await markReachable(deps.db, ctx.from.id);
-    await next();
+    // The conversations' contexts of this update take the person's locale from here (i18n.ts).
+    const locale = ctx.actor.person?.locale;
+    if (locale === undefined) return next();
+    await withLocaleInFlight(ctx.from.id, locale, next);
   };
 }

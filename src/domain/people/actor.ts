@@ -1,4 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
+import { queryRowsBuiltOnce } from "../../db/prepared.js";
 import { queryRows, type Database } from "../../db/client.js";
 import { assessmentRound, botState, kelurahan, processedUpdate, membership, person, roleAssignment, roundAssessor, rt, wasteBankOfficer } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
@@ -69,7 +70,7 @@ function parsed<T>(value: Json<T>): T {
 }
 
 /** The actor's row: the person with their current membership, roles, banks, rounds and acting RT as json beside it. */
-function actorRowQuery(telegramId: number): SQL {
+function actorRowQuery(telegramId: number | Placeholder): SQL {
   return sql`
     select p.id, p.display_name, p.greeting, p.locale, p.consented_at, p.unreachable_at is not null as unreachable,
       (select json_build_object('id', m.id, 'rt_id', m.rt_id, 'status', m.status, 'household_label', m.household_label)
@@ -117,16 +118,19 @@ export async function claimUpdateAndLoadActor(
   params: { updateId: number; now: Date; telegramId: number | undefined; bootstrapAdmins: readonly number[]; stateKey: string | undefined; storedLike: string | undefined },
 ): Promise<UpdateStart> {
   const { updateId, now, telegramId, bootstrapAdmins, stateKey, storedLike } = params;
-  const [row] = await queryRows<{ claimed: boolean; actor: Json<ActorRow> | null; stored: unknown; any_stored_like: boolean }>(db, sql`
+  // Eight shapes (with or without a sender, a state key, a pattern), each built once (prepared.ts).
+  const shape = `claim-update:${telegramId === undefined ? "-" : "a"}${stateKey === undefined ? "-" : "s"}${storedLike === undefined ? "-" : "l"}`;
+  const values = { updateId, now: now.toISOString(), telegramId, stateKey, storedLike };
+  const [row] = await queryRowsBuiltOnce<{ claimed: boolean; actor: Json<ActorRow> | null; stored: unknown; any_stored_like: boolean }>(db, shape, () => sql`
     with claim as (
-      insert into ${processedUpdate} (update_id, processed_at) values (${updateId}, ${now.toISOString()}::timestamptz)
+      insert into ${processedUpdate} (update_id, processed_at) values (${sql.placeholder("updateId")}, ${sql.placeholder("now")}::timestamptz)
       on conflict do nothing returning update_id
     )
     select exists (select 1 from claim) as claimed,
-      ${telegramId === undefined ? sql`null::json` : sql`(select row_to_json(a) from (${actorRowQuery(telegramId)}) a)`} as actor,
-      ${stateKey === undefined ? sql`null::jsonb` : sql`(select s.value from ${botState} s where s.key = ${stateKey})`} as stored,
-      ${storedLike === undefined ? sql`false` : sql`exists (select 1 from ${botState} s where s.key like ${storedLike})`} as any_stored_like
-  `);
+      ${telegramId === undefined ? sql`null::json` : sql`(select row_to_json(a) from (${actorRowQuery(sql.placeholder("telegramId"))}) a)`} as actor,
+      ${stateKey === undefined ? sql`null::jsonb` : sql`(select s.value from ${botState} s where s.key = ${sql.placeholder("stateKey")})`} as stored,
+      ${storedLike === undefined ? sql`false` : sql`exists (select 1 from ${botState} s where s.key like ${sql.placeholder("storedLike")})`} as any_stored_like
+  `, values);
   const found = row?.actor == null ? undefined : parsed(row.actor);
   return {
     claimed: row?.claimed === true,
