@@ -55,7 +55,7 @@ const DEPOSITS = numberOption("deposits", PRESET.deposits);
 const PACED = numberOption("paced", PRESET.paced);
 const SESSIONS = numberOption("sessions", PRESET.sessions);
 /**
- * Connections in the pool. A deposit holds one for one short round trip (two for a first deposit;
+ * Connections in the pool. A deposit holds one for one short round trip (first deposits too;
  * the baseline four); PostgreSQL shares the machine's 2 cores with this process. Enough connections keep both cores busy while others wait
  * on a round trip; many more only add context switches and lock queues, and eat into the
  * server's max_connections (100 here, shared with the bot). On this machine 8, 16, 24, 32 and 40

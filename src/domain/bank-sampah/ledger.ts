@@ -127,10 +127,13 @@ type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; rupia
  *
  * The balance moves by an UPDATE of the row the statement locked, which in READ COMMITTED reaches
  * the version the lock returned. A row the statement itself inserted would be invisible to that
- * UPDATE, so for a resident without an account, when every check passes, the statement only opens
- * it (balance 0, written nothing else) and is sent again. Opened by a deposit that is then
- * refused (a price set in the instant between), the account stays at 0 outside a transaction; the
- * service's transaction takes it back with the refusal.
+ * UPDATE, so a resident's first deposit opens the account with the total as its balance, and the
+ * entry is appended to it. Should the entry then meet its key (the key is not visible to the
+ * look-up yet), the account would hold money without an entry: a twin of the same deposit cannot
+ * come here (it opens the same account, and this insert waits for it and writes nothing), so only
+ * a key reused for another account at the same moment can, and the statement fails on it. When a
+ * racing first deposit with another key opened the account, nothing is written and the statement
+ * is sent again, to lock it.
  */
 async function depositStatement(db: Database, request: DepositRequest, lines: readonly ValuedLine[], total: number, officer: number, now: Date): Promise<DepositAttempt> {
   type Row = {
@@ -172,15 +175,20 @@ async function depositStatement(db: Database, request: DepositRequest, lines: re
         and not exists (select 1 from l left join p on p.waste_type_id = l.waste_type_id where p.waste_type_id is null or l.rupiah_per_unit is null or p.rupiah_per_unit <> l.rupiah_per_unit)
     ), opened as (
       insert into ${bankAccount} (waste_bank_id, person_id, balance, opened_at, updated_at)
-      select ${request.wasteBankId}, ${request.personId}, 0, ${at}::timestamptz, ${at}::timestamptz
+      select ${request.wasteBankId}, ${request.personId}, ${total}::bigint, ${at}::timestamptz, ${at}::timestamptz
       from ready
       where not exists (select 1 from account) and ${total}::bigint <= ${BALANCE_MAX}::bigint
       on conflict do nothing
+      returning id, balance
+    ), target as (
+      select id, balance + ${total}::bigint as after from account
+      union all
+      select id, balance from opened
     ), entry as (
       insert into ${ledgerEntry} (request_key, account_id, waste_bank_id, person_id, rt_id, kind, amount, occurred_at, recorded_by, recorded_at)
-      select ${request.requestKey}, account.id, ${request.wasteBankId}, ${request.personId}, d.rt_id, 'deposit', ${total}::bigint, ${at}::timestamptz, ${officer}, ${at}::timestamptz
-      from d, account, ready
-      where account.balance + ${total}::bigint <= ${BALANCE_MAX}::bigint
+      select ${request.requestKey}, target.id, ${request.wasteBankId}, ${request.personId}, d.rt_id, 'deposit', ${total}::bigint, ${at}::timestamptz, ${officer}, ${at}::timestamptz
+      from d, target, ready
+      where target.after <= ${BALANCE_MAX}::bigint
       on conflict do nothing
       returning id
     ), moved as (
@@ -206,7 +214,12 @@ async function depositStatement(db: Database, request: DepositRequest, lines: re
       d.rt_id, d.household_label, d.telegram_id, d.display_name, d.bank_name,
       (select id from account) as account_id, (select balance from account) as locked_balance,
       (select json_agg(json_build_object('wasteTypeId', p.waste_type_id, 'name', p.name, 'unit', p.unit, 'priceId', p.price_id, 'rupiahPerUnit', p.rupiah_per_unit)) from p) as prices,
-      (select id from entry) as entry_id, (select balance from moved) as balance
+      (select id from entry) as entry_id, coalesce((select balance from moved), (select balance from opened)) as balance,
+      -- An account opened with the money and no entry: only a key taken at the same moment by a
+      -- deposit to another account (a caller's bug) comes here; fail rather than keep it. The
+      -- message names the row, so that the planner cannot fold the cast into an error up front.
+      (select cast('request key ' || ${request.requestKey} || ' taken by a deposit to another account than ' || o.id as int)
+        from opened o where not exists (select 1 from entry)) as guard
     from (select 1) as one
     left join d on true
   `);
@@ -229,8 +242,8 @@ async function entryIdOfKey(db: Database, requestKey: string): Promise<number | 
 
 /**
  * How many times a deposit's statement is sent before giving up: once more with the prices in
- * force when a line came without one, once more after opening the account, once for a price set
- * in between.
+ * force when a line came without one, once more after a racing first deposit opened the account,
+ * once for a price set in between.
  */
 const DEPOSIT_ATTEMPTS = 4;
 
@@ -249,8 +262,8 @@ const DEPOSIT_ATTEMPTS = 4;
  *
  * The hot path of the waste bank, so one round trip for a deposit to an open account, no
  * transaction of its own (it is one statement; inside the service's transaction it is part of
- * that one): the bare inserts in a transaction take four (bench:ledger). A first deposit takes
- * two (the first opens the account), a line without a price one more (the first reads the price). Spelled in SQL because each statement
+ * that one): the bare inserts in a transaction take four (bench:ledger). A line without a
+ * price takes one more (the first statement reads the price). Spelled in SQL because each statement
  * the query builder composes costs the bot's one thread more than the database's work.
  */
 export async function recordDeposit(db: Database, actor: Actor, request: DepositRequest, now: Date): Promise<Receipt> {
@@ -306,7 +319,7 @@ export async function recordDeposit(db: Database, actor: Actor, request: Deposit
       inForce = new Map(current.map((line) => [line.wasteTypeId, line.rupiahPerUnit]));
       continue;
     }
-    // Opened by this statement (or by a first deposit racing it): the next one can lock it.
+    // A first deposit racing this one opened the account: the next statement locks it.
     if (!account) continue;
     // Every check passes and the account was locked, yet no entry: a twin holds the key.
     const twin = await entryIdOfKey(db, request.requestKey);

@@ -208,6 +208,25 @@ describe.skipIf(server)("the same request arriving twice at once (real PostgreSQ
     expect((await auditLedger(database.db)).ok).toBe(true);
   });
 
+  it("a key reused at the same moment for another resident's first deposit opens no account with money and no entry", async () => {
+    const [a, b] = pools as [DatabaseHandle, DatabaseHandle];
+    const [first, other] = await Promise.all([world.member("Pertama", world.rt1.id), world.member("Lain", world.rt2.id)]);
+    const request = (who: Person) => ({ wasteBankId: world.bank.id, personId: who.personId, lines: [{ wasteTypeId: world.types.pet.id, quantity: 1000, rupiahPerUnit: 3000 }], requestKey: "reused" });
+    let second: Promise<Receipt | { refused: string } | { failed: true }> | undefined;
+    await a.db.transaction(async (tx) => {
+      await recordDeposit(tx, officer, request(first), NOW);
+      // The other deposit starts while the key is written and not committed: it waits for it at
+      // the entry's unique key (or, started late, sees it and is answered with its receipt).
+      second = outcome(recordDeposit(b.db, officer, request(other), NOW)).catch(() => ({ failed: true as const }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const answer = await second!;
+    if (isReceipt(answer)) expect(answer).toMatchObject({ personId: first.personId, created: false });
+    else expect(answer).toEqual({ failed: true });
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: other.personId })).toBe(0);
+    expect(await auditLedger(database.db)).toMatchObject({ entries: 1, ok: true });
+  });
+
   it("a withdrawal that the balance covers once: both arrivals get the first receipt, none is refused", async () => {
     const [a, b] = pools as [DatabaseHandle, DatabaseHandle];
     const residents = await Promise.all(Array.from({ length: 10 }, (_, i) => world.member(`Kembar${i}`, world.rt1.id)));
