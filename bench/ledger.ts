@@ -157,14 +157,19 @@ async function run(label: string, total: number, sessions: Session[], record: (s
   const amounts = new Map<string, number>();
   const keys: string[] = [];
   let created = 0;
+  // Once every deposit is taken, a session still pausing stops at once: the slices of the paced
+  // phase would otherwise each end with up to 2× thinkMs of nothing, counted in their time.
+  let allTaken = () => {};
+  const taken$ = new Promise<void>((resolve) => (allTaken = resolve));
   const start = performance.now();
   await Promise.all(
     sessions.map(async (session, s) => {
       const next = random(s * 7919 + 17 + seed * 104_729);
       for (;;) {
-        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, next() * 2 * thinkMs));
+        if (thinkMs > 0) await Promise.race([new Promise((resolve) => setTimeout(resolve, next() * 2 * thinkMs)), taken$]);
         if (taken >= total) break;
         const n = taken++;
+        if (taken === total) allTaken();
         const deposit = nextDeposit(session, next, `${label}:${s}:${n}`);
         const began = performance.now();
         const result = await record(session, deposit);
