@@ -122,8 +122,9 @@ type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; rupia
  * new, since the entry is) and the audit row (what `recordAudit` writes). A twin of this request
  * that committed while this one waited for the lock is not visible to the key look-up (its
  * snapshot is older), but the entry's unique request key is: ON CONFLICT DO NOTHING appends
- * nothing, and nothing else is written. The statement never fails on a refusal or a race, so it
- * needs no savepoint inside the service's transaction.
+ * nothing, and nothing else is written. The statement does not fail on a refusal or on a race
+ * between honest requests (one exception below), so it needs no savepoint inside the service's
+ * transaction.
  *
  * The balance moves by an UPDATE of the row the statement locked, which in READ COMMITTED reaches
  * the version the lock returned. A row the statement itself inserted would be invisible to that
