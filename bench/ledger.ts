@@ -68,8 +68,9 @@ const POOL = numberOption("pool", 24);
 const THINK_MS = numberOption("think-ms", PRESET.thinkMs);
 /**
  * Slices of the paced phase per path, alternating the two (ABBA…): short ones, so that a burst of
- * other work on the machine falls on both. At small, 4 slices gave paced p99 ratios of 0.26× to
- * 2.14× over five runs of the same code, 10 slices 0.40× to 0.92× over three.
+ * other work on the machine falls on both. At small, with load average about 10 from other
+ * benches, 4 slices gave paced p99 ratios of 0.26×, 0.37× and 2.14× in three runs of the same
+ * code; 10 slices 0.40×, 0.41× and 0.92×.
  */
 const SLICES = Math.max(2, numberOption("slices", PRESET.slices));
 const WARM_UP = Math.min(1_000, DEPOSITS / 10);
