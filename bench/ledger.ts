@@ -9,14 +9,25 @@
  *  - paced: each session pauses 0–2 s (1 s on average) between deposits, about 200 deposits/s
  *    offered, far above a real Saturday (a petugas weighs, picks and types for half a minute or
  *    more): the time per deposit (p50/p99) that the 50 ms target is about.
- * Then the audit (balances = sum of entries, one entry per request key, one participation row per
- * deposit, what the receipts said = what the database holds, and a redelivery storm that must add
- * nothing), and the baseline in the same run on emptied tables, both phases: the same inserts
- * (entry + lines + participation, in one transaction) with no ledger checks. Prints a table and
- * ends with one line of JSON.
+ * The baseline: the same inserts (entry + lines + participation, in one transaction) with no ledger
+ * checks, every account opened beforehand. Its capacity phase runs after the ledger's, on emptied
+ * tables. Its paced phase runs interleaved with the ledger's: the paced phase is cut in slices that
+ * alternate the two paths (ABBA…), each pair on the same deposits, because on a machine shared with
+ * other work a burst of it lands in one sequential phase and not the other, and the p99 of either
+ * (a few samples) then says more about the neighbours than about the ledger (at a 4,000 + 1,500
+ * deposit size, two sequential runs gave 0.28× and 2.42×). For it every resident's account is
+ * opened before the paced phase, so the ledger's paced deposits go to open accounts, as nearly all
+ * do at full size after the capacity phase; the ledger's capacity phase still opens the accounts
+ * it meets. The baseline's rows are deleted before the audit (balances = sum of entries, one entry
+ * per request key, one participation row per deposit, what the receipts said = what the database
+ * holds, and a redelivery storm that must add nothing). Prints a table and ends with one line of
+ * JSON.
  *
- * Options: --size=full|small (small: 600 + 60 deposits by 20 sessions), and, overriding the
- * size's figures, --deposits=20000 --paced=6000 --think-ms=1000 --sessions=200 --pool=24
+ * Options: --size=full|small, and, overriding the size's figures, --deposits=20000 --paced=6000
+ * --think-ms=1000 --sessions=200 --slices=20 --pool=24. small (CI, under 30 s): 600 deposits, then
+ * 400 paced by 40 sessions pausing 0–500 ms (about 130 deposits/s offered, a load on the ledger
+ * like full size's 200/s), in 10 slices per path. It used to pace 60 deposits by 20 sessions at 1 s,
+ * whose p99 was the largest of 60 samples, from 31 to 135 ms between two runs of the same code.
  */
 import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
@@ -35,8 +46,8 @@ import { numberOption, percentile, seededRandom as random, sizeOption } from "./
 
 const { size: SIZE, preset: PRESET } = sizeOption(
   {
-    full: { deposits: 20_000, paced: 6_000, sessions: 200 },
-    small: { deposits: 600, paced: 60, sessions: 20 },
+    full: { deposits: 20_000, paced: 6_000, sessions: 200, thinkMs: 1_000, slices: 20 },
+    small: { deposits: 600, paced: 400, sessions: 40, thinkMs: 250, slices: 10 },
   },
   "full",
 );
@@ -44,8 +55,8 @@ const DEPOSITS = numberOption("deposits", PRESET.deposits);
 const PACED = numberOption("paced", PRESET.paced);
 const SESSIONS = numberOption("sessions", PRESET.sessions);
 /**
- * Connections in the pool. A deposit holds one for four short round trips; PostgreSQL shares the
- * machine's 2 cores with this process. Enough connections keep both cores busy while others wait
+ * Connections in the pool. A deposit holds one for one short round trip (first deposits too;
+ * the baseline four); PostgreSQL shares the machine's 2 cores with this process. Enough connections keep both cores busy while others wait
  * on a round trip; many more only add context switches and lock queues, and eat into the
  * server's max_connections (100 here, shared with the bot). On this machine 8, 16, 24, 32 and 40
  * gave the same ledger rate within the noise (650–730 deposits/s at 8,000 deposits): the limit is
@@ -54,7 +65,14 @@ const SESSIONS = numberOption("sessions", PRESET.sessions);
  */
 const POOL = numberOption("pool", 24);
 /** Mean pause between a session's deposits in the paced phase (uniform over 0–2× this). */
-const THINK_MS = numberOption("think-ms", 1_000);
+const THINK_MS = numberOption("think-ms", PRESET.thinkMs);
+/**
+ * Slices of the paced phase per path, alternating the two (ABBA…): short ones, so that a burst of
+ * other work on the machine falls on both. At small, with load average about 10 from other
+ * benches, 4 slices gave paced p99 ratios of 0.26×, 0.37× and 2.14× in three runs of the same
+ * code; 10 slices 0.40×, 0.41× and 0.92×.
+ */
+const SLICES = Math.max(2, numberOption("slices", PRESET.slices));
 const WARM_UP = Math.min(1_000, DEPOSITS / 10);
 
 const KELURAHAN = "15.71.01.1001"; // Simpang IV Sipin, Telanaipura
@@ -134,22 +152,29 @@ type RunResult = { seconds: number; latencies: number[]; amounts: Map<string, nu
 /**
  * SESSIONS workers share a counter of `total` deposits; each takes the next, records it through
  * `record`, and measures how long the call took (waiting for a pool connection included). With
- * `thinkMs`, a session pauses 0–2× that before each deposit (so they do not start in step).
+ * `thinkMs`, a session pauses 0–2× that before each deposit (so they do not start in step). The
+ * same `seed` gives the same deposits (residents, lines).
  */
-async function run(label: string, total: number, sessions: Session[], record: (session: Session, deposit: Deposit) => Promise<{ amount: number; created: boolean }>, thinkMs = 0): Promise<RunResult> {
+async function run(label: string, total: number, sessions: Session[], record: (session: Session, deposit: Deposit) => Promise<{ amount: number; created: boolean }>, options: { thinkMs?: number; seed?: number } = {}): Promise<RunResult> {
+  const { thinkMs = 0, seed = 0 } = options;
   let taken = 0;
   const latencies: number[] = [];
   const amounts = new Map<string, number>();
   const keys: string[] = [];
   let created = 0;
+  // Once every deposit is taken, a session still pausing stops at once: the slices of the paced
+  // phase would otherwise each end with up to 2× thinkMs of nothing, counted in their time.
+  let allTaken = () => {};
+  const taken$ = new Promise<void>((resolve) => (allTaken = resolve));
   const start = performance.now();
   await Promise.all(
     sessions.map(async (session, s) => {
-      const next = random(s * 7919 + 17);
+      const next = random(s * 7919 + 17 + seed * 104_729);
       for (;;) {
-        if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, next() * 2 * thinkMs));
+        if (thinkMs > 0) await Promise.race([new Promise((resolve) => setTimeout(resolve, next() * 2 * thinkMs)), taken$]);
         if (taken >= total) break;
         const n = taken++;
+        if (taken === total) allTaken();
         const deposit = nextDeposit(session, next, `${label}:${s}:${n}`);
         const began = performance.now();
         const result = await record(session, deposit);
@@ -176,6 +201,28 @@ async function truncateLedger(db: Database): Promise<void> {
   // would upsert into a full, bloated rt_week_rollup / occurrence_* and measure that instead.
   await db.execute(sql`truncate table deposit_line, ledger_entry, participation, rt_week_rollup, occurrence_household, occurrence_attendance, bank_account restart identity cascade`);
   await db.execute(sql`vacuum analyze deposit_line, ledger_entry, participation, rt_week_rollup, occurrence_household, occurrence_attendance, bank_account`);
+}
+
+/** Every resident's account at their bank, opened (balance 0) if the ledger has not opened it; ids by "bank:person". */
+async function openAccounts(db: Database, banks: Bank[]): Promise<Map<string, number>> {
+  const accounts = new Map<string, number>();
+  for (const bank of banks) {
+    await db.execute(sql`
+      insert into bank_account (waste_bank_id, person_id, opened_at, updated_at)
+      select ${bank.id}, unnest(${sql.param(bank.residents.map((r) => r.personId))}::int[]), now(), now()
+      on conflict do nothing
+    `);
+  }
+  const rows = await queryRows<{ id: number; waste_bank_id: number; person_id: number }>(db, sql`select id, waste_bank_id, person_id from bank_account`);
+  for (const row of rows) accounts.set(`${row.waste_bank_id}:${row.person_id}`, Number(row.id));
+  return accounts;
+}
+
+/** What the baseline wrote among the ledger's rows (its keys start with "baseline"): it keeps no balances, so the audit would count it. */
+async function deleteBaselineRows(db: Database): Promise<void> {
+  await db.execute(sql`delete from participation where source_key in (select 'bank-entry:' || id from ledger_entry where request_key like 'baseline%')`);
+  await db.execute(sql`delete from deposit_line where entry_id in (select id from ledger_entry where request_key like 'baseline%')`);
+  await db.execute(sql`delete from ledger_entry where request_key like 'baseline%'`);
 }
 
 /** The ledger path: what the bot calls when a petugas confirms a deposit. */
@@ -305,31 +352,41 @@ async function main(): Promise<void> {
     await truncateLedger(scratch.db);
 
     const ledger = await run("ledger", DEPOSITS, sessions, ledgerRecorder(db, at));
-    const ledgerPaced = await run("paced", PACED, sessions, ledgerRecorder(db, at), THINK_MS);
+
+    // The paced phase of both paths, interleaved: slices of it alternate ledger and baseline
+    // (ABBA…), each pair on the same deposits, so the other work of a shared machine falls on both
+    // alike. The baseline needs every account beforehand: those the ledger has not opened yet are
+    // opened now, so the ledger's paced deposits all go to open accounts (as most do on a real
+    // Saturday, and at full size after the capacity phase anyway). Its rows are deleted before
+    // the audit; its key prefix ("baseline") tells them apart.
+    const accounts = await openAccounts(scratch.db, banks);
+    await run("baseline-warm", WARM_UP, sessions, baselineRecorder(db, accounts, at));
+    const slices: { ledger: RunResult[]; baseline: RunResult[] } = { ledger: [], baseline: [] };
+    for (let slice = 0; slice < SLICES; slice++) {
+      const size = Math.round((PACED * (slice + 1)) / SLICES) - Math.round((PACED * slice) / SLICES);
+      const order = [0, 3].includes(slice % 4) ? (["ledger", "baseline"] as const) : (["baseline", "ledger"] as const);
+      for (const path of order) {
+        const record = path === "ledger" ? ledgerRecorder(db, at) : baselineRecorder(db, accounts, at);
+        slices[path].push(await run(`${path}-paced-${slice}`, size, sessions, record, { thinkMs: THINK_MS, seed: slice + 1 }));
+      }
+    }
+    const ledgerPaced = slices.ledger.reduce(merge);
+    const baselinePaced = slices.baseline.reduce(merge);
+    await deleteBaselineRows(scratch.db);
+
     const both = merge(ledger, ledgerPaced);
     const checks: Checks = { ...(await check(scratch.db, both)), stormCreated: await storm(db, sessions, both, at) };
     const afterStorm = await check(scratch.db, both);
     const clean = (c: Omit<Checks, "stormCreated">) => c.audit.ok && c.duplicateKeys === 0 && c.depositsWithoutOneParticipation === 0 && c.orphanParticipation === 0 && c.receiptMismatches === 0 && c.entriesVsCreated === 0;
     const auditOk = clean(checks) && clean(afterStorm) && checks.stormCreated === 0 && both.created === DEPOSITS + PACED;
 
+    // The baseline's capacity phase on emptied tables, as the ledger's ran, every account open.
     await truncateLedger(scratch.db);
-    const accounts = new Map<string, number>();
-    for (const bank of banks) {
-      const rows = await queryRows<{ id: number; person_id: number }>(
-        scratch.db,
-        sql`
-          insert into bank_account (waste_bank_id, person_id, opened_at, updated_at)
-          select ${bank.id}, unnest(${sql.param(bank.residents.map((r) => r.personId))}::int[]), now(), now()
-          returning id, person_id
-        `,
-      );
-      for (const row of rows) accounts.set(`${bank.id}:${row.person_id}`, Number(row.id));
-    }
-    await run("warm-baseline", WARM_UP, sessions, baselineRecorder(db, accounts, at));
+    const baselineAccounts = await openAccounts(scratch.db, banks);
+    await run("baseline-warm", WARM_UP, sessions, baselineRecorder(db, baselineAccounts, at));
     await scratch.db.execute(sql`truncate table deposit_line, ledger_entry, participation, rt_week_rollup, occurrence_household, occurrence_attendance restart identity cascade`);
     await scratch.db.execute(sql`vacuum analyze deposit_line, ledger_entry, participation, rt_week_rollup, occurrence_household, occurrence_attendance`);
-    const baseline = await run("baseline", DEPOSITS, sessions, baselineRecorder(db, accounts, at));
-    const baselinePaced = await run("baseline-paced", PACED, sessions, baselineRecorder(db, accounts, at), THINK_MS);
+    const baseline = await run("baseline", DEPOSITS, sessions, baselineRecorder(db, baselineAccounts, at));
     const [baselineRows] = await queryRows<{ entries: number; lines: number }>(scratch.db, sql`select (select count(*) from ledger_entry)::int as entries, (select count(*) from deposit_line)::int as lines`);
 
     const rate = (r: RunResult) => r.latencies.length / r.seconds;

@@ -90,31 +90,60 @@ export class PricesChanged extends DomainError {
 
 type LinePrice = { wasteTypeId: number; name: string; unit: MeasureUnit; priceId: number; rupiahPerUnit: number };
 
-/** What a deposit reads before it writes: an earlier entry with its key, the resident if served, their account (locked), the prices. */
-type DepositReading = {
-  /** An entry already recorded under this key, as of the statement's start (see `recordDeposit`). */
+/** What `depositStatement` found, and whether it wrote. */
+type DepositAttempt = {
+  /** An entry already recorded under this key, as of the statement's start. */
   earlierEntryId: number | null;
   resident: { rtId: number; householdLabel: string | null; telegramId: number | null; displayName: string | null; bankName: string } | null;
-  /** The resident's account, created if new, locked for this transaction; null when not served. */
+  /** The resident's account, locked for the statement (for the transaction, inside one); null when it does not exist yet. */
   account: { id: number; balance: number } | null;
   prices: Map<number, LinePrice>;
+  /** The entry this statement appended, and the balance right after it; null when it wrote nothing. */
+  written: { entryId: number; balance: number } | null;
 };
 
+/** A line as sent to the statement; `rupiahPerUnit` null while no price is known for it (then nothing is written). */
+type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; rupiahPerUnit: number | null; value: number };
+
 /**
- * One statement: the resident's membership if active in an RT the bank serves; their account,
- * created if new and in any case locked (an upsert locks the row it meets, waiting for a deposit,
- * withdrawal or reversal of the same account to commit); the entry recorded under this key as of
- * the statement's start; and for each type asked about (the bank's own, not retired) the price in
- * force at `at`, by the rule of `listWasteTypes`: the latest `effective_from` not after `at`, the
- * one set last on a tie. Reads one price row per type, however long the history grows.
+ * A whole deposit in one statement, so that on its own (no transaction around it) it costs one
+ * round trip: it reads the resident's membership if active in an RT the bank serves, the entry
+ * recorded under this key as of the statement's start, and for each type asked about (the bank's
+ * own, not retired) the price in force at `now`, by the rule of `listWasteTypes` (the latest
+ * `effective_from` not after `now`, the one set last on a tie; one price row per type, however long
+ * the history grows). It locks the resident's account (FOR UPDATE waits for a deposit, withdrawal
+ * or reversal of the same account to commit, and returns the balance as that one left it).
+ *
+ * Then, only if the resident is served, every line's type has a price in force equal to the one
+ * the line was valued at, no entry has the key, and the balance stays within BALANCE_MAX: it
+ * appends the entry under the lock (so an account's entries are numbered in the order they changed
+ * its balance, and `getReceipt` can sum them by id), adds the total to the balance, and writes the
+ * lines, the participation record (the row `recordParticipation` would write: the source key is
+ * new, since the entry is) and the audit row (what `recordAudit` writes). A twin of this request
+ * that committed while this one waited for the lock is not visible to the key look-up (its
+ * snapshot is older), but the entry's unique request key is: ON CONFLICT DO NOTHING appends
+ * nothing, and nothing else is written. The statement does not fail on a refusal or on a race
+ * between honest requests (one exception below), so it needs no savepoint inside the service's
+ * transaction.
+ *
+ * The balance moves by an UPDATE of the row the statement locked, which in READ COMMITTED reaches
+ * the version the lock returned. A row the statement itself inserted would be invisible to that
+ * UPDATE, so a resident's first deposit opens the account with the total as its balance, and the
+ * entry is appended to it. Should the entry then meet its key (the key is not visible to the
+ * look-up yet), the account would hold money without an entry: a twin of the same deposit cannot
+ * come here (it opens the same account, and this insert waits for it and writes nothing), so only
+ * a key reused for another account at the same moment can, and the statement fails on it. When a
+ * racing first deposit with another key opened the account, nothing is written and the statement
+ * is sent again, to lock it.
  */
-async function lockForDeposit(db: Database, request: DepositRequest, at: Date): Promise<DepositReading> {
+async function depositStatement(db: Database, request: DepositRequest, lines: readonly ValuedLine[], total: number, officer: number, now: Date): Promise<DepositAttempt> {
   type Row = {
     earlier: string | number | null; rt_id: number | null; household_label: string | null; telegram_id: string | number | null; display_name: string | null; bank_name: string | null;
-    account_id: number | null; balance: string | number | null; prices: LinePrice[] | null;
+    account_id: number | null; locked_balance: string | number | null; prices: LinePrice[] | null; entry_id: string | number | null; balance: string | number | null;
   };
-  const instant = at.toISOString();
-  const [row] = await queryRowsPrepared<Row>(db, "lock_for_deposit", sql`
+  const at = now.toISOString();
+  const column = <K extends keyof ValuedLine>(key: K) => sql.param(lines.map((line) => line[key]));
+  const [row] = await queryRowsPrepared<Row>(db, "record_deposit", sql`
     with d as (
       select m.rt_id, m.household_label, pe.telegram_id, pe.display_name, b.name as bank_name
       from ${membership} m
@@ -123,81 +152,87 @@ async function lockForDeposit(db: Database, request: DepositRequest, at: Date): 
       join ${person} pe on pe.id = m.person_id
       where m.person_id = ${request.personId} and m.status = 'active' and w.waste_bank_id = ${request.wasteBankId}
       limit 1
-    ), account as (
+    ), l as (
+      select * from unnest(${column("lineNo")}::int[], ${column("wasteTypeId")}::int[], ${column("quantity")}::bigint[], ${column("rupiahPerUnit")}::bigint[], ${column("value")}::bigint[])
+        as l(line_no, waste_type_id, quantity, rupiah_per_unit, value)
+    ), p as (
+      select t.id as waste_type_id, t.name, t.unit, cur.id as price_id, cur.rupiah_per_unit
+      from ${wasteType} t
+      cross join lateral (
+        select id, rupiah_per_unit from ${wastePrice} wp
+        where wp.waste_type_id = t.id and wp.effective_from <= ${at}::timestamptz
+        order by wp.effective_from desc, wp.set_at desc, wp.id desc
+        limit 1
+      ) cur
+      where t.waste_bank_id = ${request.wasteBankId} and t.retired_at is null and t.id in (select waste_type_id from l)
+    ), earlier as (
+      select id from ${ledgerEntry} where request_key = ${request.requestKey}
+    ), account as materialized (
+      select id, balance from ${bankAccount} where waste_bank_id = ${request.wasteBankId} and person_id = ${request.personId}
+      for update
+    ), ready as (
+      select 1 from d
+      where not exists (select 1 from earlier)
+        and not exists (select 1 from l left join p on p.waste_type_id = l.waste_type_id where p.waste_type_id is null or l.rupiah_per_unit is null or p.rupiah_per_unit <> l.rupiah_per_unit)
+    ), opened as (
       insert into ${bankAccount} (waste_bank_id, person_id, balance, opened_at, updated_at)
-      select ${request.wasteBankId}, ${request.personId}, 0, ${instant}::timestamptz, ${instant}::timestamptz from d
-      on conflict (waste_bank_id, person_id) do update set updated_at = ${bankAccount}.updated_at
+      select ${request.wasteBankId}, ${request.personId}, ${total}::bigint, ${at}::timestamptz, ${at}::timestamptz
+      from ready
+      where not exists (select 1 from account) and ${total}::bigint <= ${BALANCE_MAX}::bigint
+      on conflict do nothing
       returning id, balance
+    ), target as (
+      select id, balance + ${total}::bigint as after from account
+      union all
+      select id, balance from opened
+    ), entry as (
+      insert into ${ledgerEntry} (request_key, account_id, waste_bank_id, person_id, rt_id, kind, amount, occurred_at, recorded_by, recorded_at)
+      select ${request.requestKey}, target.id, ${request.wasteBankId}, ${request.personId}, d.rt_id, 'deposit', ${total}::bigint, ${at}::timestamptz, ${officer}, ${at}::timestamptz
+      from d, target, ready
+      where target.after <= ${BALANCE_MAX}::bigint
+      on conflict do nothing
+      returning id
+    ), moved as (
+      update ${bankAccount} set balance = balance + ${total}::bigint, updated_at = ${at}::timestamptz
+      where id = (select id from account) and exists (select 1 from entry)
+      returning balance
+    ), lines as (
+      insert into ${depositLine} (entry_id, line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
+      select entry.id, l.line_no, l.waste_type_id, l.quantity, p.unit, p.price_id, l.rupiah_per_unit, l.value
+      from entry, l join p on p.waste_type_id = l.waste_type_id
+    ), participated as (
+      insert into ${participation} (source_key, rt_id, person_id, household_label, kind, occurred_at, verified, source, recorded_by, recorded_at)
+      select 'bank-entry:' || entry.id, d.rt_id, ${request.personId}, d.household_label, 'bank_sampah', ${at}::timestamptz, true, 'deposit', ${officer}, ${at}::timestamptz
+      from entry, d
+    ), audited as (
+      insert into ${auditLog} (occurred_at, actor_person_id, action, rt_id, target_person_id, entity_type, entity_id, details)
+      select ${at}::timestamptz, ${officer}, 'ledger_deposit', d.rt_id, ${request.personId}, 'ledger_entry', entry.id,
+        jsonb_build_object('wasteBankId', ${request.wasteBankId}::int, 'amount', ${total}::bigint)
+      from entry, d
     )
     select
-      (select id from ${ledgerEntry} where request_key = ${request.requestKey}) as earlier,
-      d.rt_id, d.household_label, d.telegram_id, d.display_name, d.bank_name, account.id as account_id, account.balance,
-      (select json_agg(json_build_object('wasteTypeId', t.id, 'name', t.name, 'unit', t.unit, 'priceId', p.id, 'rupiahPerUnit', p.rupiah_per_unit))
-        from ${wasteType} t
-        cross join lateral (
-          select id, rupiah_per_unit from ${wastePrice} wp
-          where wp.waste_type_id = t.id and wp.effective_from <= ${instant}::timestamptz
-          order by wp.effective_from desc, wp.set_at desc, wp.id desc
-          limit 1
-        ) p
-        where t.waste_bank_id = ${request.wasteBankId} and t.retired_at is null
-          and t.id = any(${sql.param([...new Set(request.lines.map((line) => line.wasteTypeId))])}::int[])) as prices
+      (select id from earlier) as earlier,
+      d.rt_id, d.household_label, d.telegram_id, d.display_name, d.bank_name,
+      (select id from account) as account_id, (select balance from account) as locked_balance,
+      (select json_agg(json_build_object('wasteTypeId', p.waste_type_id, 'name', p.name, 'unit', p.unit, 'priceId', p.price_id, 'rupiahPerUnit', p.rupiah_per_unit)) from p) as prices,
+      (select id from entry) as entry_id, coalesce((select balance from moved), (select balance from opened)) as balance,
+      -- An account opened with the money and no entry: only a key taken at the same moment by a
+      -- deposit to another account (a caller's bug) comes here; fail rather than keep it. The
+      -- message names the row, so that the planner cannot fold the cast into an error up front.
+      (select cast('request key ' || ${request.requestKey} || ' taken by a deposit to another account than ' || o.id as int)
+        from opened o where not exists (select 1 from entry)) as guard
     from (select 1) as one
     left join d on true
-    left join account on true
   `);
   return {
     earlierEntryId: row?.earlier == null ? null : Number(row.earlier),
     resident: row?.rt_id == null ? null : {
       rtId: row.rt_id, householdLabel: row.household_label, telegramId: row.telegram_id === null ? null : Number(row.telegram_id), displayName: row.display_name, bankName: row.bank_name!,
     },
-    account: row?.account_id == null ? null : { id: Number(row.account_id), balance: exactAmount(row.balance) },
+    account: row?.account_id == null ? null : { id: Number(row.account_id), balance: exactAmount(row.locked_balance) },
     prices: new Map((row?.prices ?? []).map((price) => [price.wasteTypeId, { ...price, rupiahPerUnit: exactAmount(price.rupiahPerUnit) }])),
+    written: row?.entry_id == null ? null : { entryId: Number(row.entry_id), balance: exactAmount(row.balance) },
   };
-}
-
-type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; unit: MeasureUnit; priceId: number; rupiahPerUnit: number; value: number };
-
-/**
- * One statement, run while the account is locked: appends the entry (nothing if an entry with the
- * same request key exists: a twin that held the lock before us), and only if it was appended adds
- * the total to the balance and writes its lines, its participation record (the row
- * `recordParticipation` would write: the source key is new, since the entry is) and its audit row
- * (what `recordAudit` writes, in this same statement: no extra round trip). The entry is written
- * under the lock, so an account's entries are numbered in the order they changed its balance, and
- * `getReceipt` can sum them by id. `entryId` is null when the twin recorded this request.
- */
-async function writeDeposit(db: Database, request: DepositRequest, resident: NonNullable<DepositReading["resident"]>, accountId: number, lines: ValuedLine[], total: number, officer: number, now: Date): Promise<{ balance: number; entryId: number | null }> {
-  const at = now.toISOString();
-  const column = <K extends keyof ValuedLine>(key: K) => sql.param(lines.map((line) => line[key]));
-  const [row] = await queryRowsPrepared<{ balance: string | number | null; entry_id: string | number | null }>(db, "write_deposit", sql`
-    with entry as (
-      insert into ${ledgerEntry} (request_key, account_id, waste_bank_id, person_id, rt_id, kind, amount, occurred_at, recorded_by, recorded_at)
-      values (${request.requestKey}, ${accountId}, ${request.wasteBankId}, ${request.personId}, ${resident.rtId}, 'deposit', ${total}, ${at}::timestamptz, ${officer}, ${at}::timestamptz)
-      on conflict do nothing
-      returning id
-    ), account as (
-      update ${bankAccount} set balance = balance + ${total}::bigint, updated_at = ${at}::timestamptz
-      where id = ${accountId} and exists (select 1 from entry)
-      returning balance
-    ), lines as (
-      insert into ${depositLine} (entry_id, line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
-      select entry.id, l.line_no, l.waste_type_id, l.quantity, l.unit::measure_unit, l.price_id, l.rupiah_per_unit, l.value
-      from entry, unnest(${column("lineNo")}::int[], ${column("wasteTypeId")}::int[], ${column("quantity")}::bigint[], ${column("unit")}::text[],
-        ${column("priceId")}::int[], ${column("rupiahPerUnit")}::bigint[], ${column("value")}::bigint[]) as l(line_no, waste_type_id, quantity, unit, price_id, rupiah_per_unit, value)
-    ), participated as (
-      insert into ${participation} (source_key, rt_id, person_id, household_label, kind, occurred_at, verified, source, recorded_by, recorded_at)
-      select 'bank-entry:' || entry.id, ${resident.rtId}, ${request.personId}, ${resident.householdLabel}, 'bank_sampah', ${at}::timestamptz, true, 'deposit', ${officer}, ${at}::timestamptz
-      from entry
-    ), audited as (
-      insert into ${auditLog} (occurred_at, actor_person_id, action, rt_id, target_person_id, entity_type, entity_id, details)
-      select ${at}::timestamptz, ${officer}, 'ledger_deposit', ${resident.rtId}, ${request.personId}, 'ledger_entry', entry.id,
-        jsonb_build_object('wasteBankId', ${request.wasteBankId}::int, 'amount', ${total}::bigint)
-      from entry
-    )
-    select (select balance from account) as balance, (select id from entry) as entry_id
-  `);
-  return { balance: exactAmount(row!.balance), entryId: row!.entry_id == null ? null : Number(row!.entry_id) };
 }
 
 /** The entry recorded under a request key, if any. Under an account's lock it sees every twin that held the lock before. */
@@ -207,22 +242,30 @@ async function entryIdOfKey(db: Database, requestKey: string): Promise<number | 
 }
 
 /**
+ * How many times a deposit's statement is sent before giving up: once more with the prices in
+ * force when a line came without one, once more after a racing first deposit opened the account,
+ * once for a price set in between.
+ */
+const DEPOSIT_ATTEMPTS = 4;
+
+/**
  * Records a deposit: each line valued at the price in force now (see `lineValue` for rounding),
  * the total added to the resident's balance, and a verified bank_sampah participation record.
  * A line confirmed at another price than the one in force saves nothing (`PricesChanged`).
  *
- * In this order, like every change to a balance: lock the account, then look up the request key,
- * then decide. Two arrivals of one request at once (a double tap on two instances, a redelivery)
- * meet at the lock; the second finds the first's entry and gets its receipt, never a refusal that
- * the first made true. The lock is taken in the statement that reads, whose own look-up of the key
- * is as of before it waited; so every refusal looks again, and the write appends nothing when the
- * key is taken.
+ * Like every change to a balance: lock the account, then look up the request key, then decide.
+ * Two arrivals of one request at once (a double tap on two instances, a redelivery) meet at the
+ * lock; the second finds the first's entry and gets its receipt, never a refusal that the first
+ * made true. Here the lock, the look-up, the checks and the write are one statement
+ * (`depositStatement`), which writes only when every check passes; when it wrote nothing, the
+ * reading it returns says why, and a refusal looks up the key once more (the statement's own
+ * look-up is as of before it waited for the lock) before it is thrown.
  *
- * The hot path of the waste bank, so it is four round trips, as many as the bare inserts would
- * take: BEGIN, one statement that locks and reads (`lockForDeposit`), one that writes
- * (`writeDeposit`), COMMIT; the receipt is built from what was written. Spelled in SQL because
- * each statement the query builder composes costs the bot's one thread more than the database's
- * work (bench:ledger).
+ * The hot path of the waste bank, so one round trip for a deposit to an open account, no
+ * transaction of its own (it is one statement; inside the service's transaction it is part of
+ * that one): the bare inserts in a transaction take four (bench:ledger). A line without a
+ * price takes one more (the first statement reads the price). Spelled in SQL because each statement
+ * the query builder composes costs the bot's one thread more than the database's work.
  */
 export async function recordDeposit(db: Database, actor: Actor, request: DepositRequest, now: Date): Promise<Receipt> {
   const officer = requireOfficer(actor, request.wasteBankId);
@@ -233,38 +276,56 @@ export async function recordDeposit(db: Database, actor: Actor, request: Deposit
     const priceOk = line.rupiahPerUnit === undefined || (Number.isSafeInteger(line.rupiahPerUnit) && line.rupiahPerUnit >= 0 && line.rupiahPerUnit <= PRICE_MAX);
     if (!quantityOk || !priceOk) throw new DomainError("deposit-line-invalid", { max: QUANTITY_MAX });
   }
-  const receipt = await db.transaction(async (tx): Promise<Receipt | undefined> => {
-    const { earlierEntryId, resident, account, prices } = await lockForDeposit(tx, request, now);
+  const answered = async (entryId: number): Promise<Receipt> => ({ ...(await getReceipt(db, entryId)), created: false });
+  /** A refusal, unless a twin of this request recorded it while this one waited for the lock. */
+  const refuse = async (error: DomainError): Promise<Receipt> => {
+    const twin = await entryIdOfKey(db, request.requestKey);
+    if (twin !== undefined) return answered(twin);
+    throw error;
+  };
+  // A line without a price is valued at the price in force: unknown before the first reading.
+  let inForce = new Map<number, number>();
+  for (let attempt = 1; ; attempt++) {
+    const valued = request.lines.map((line, index): ValuedLine => {
+      const rupiahPerUnit = line.rupiahPerUnit ?? inForce.get(line.wasteTypeId) ?? null;
+      return { lineNo: index + 1, wasteTypeId: line.wasteTypeId, quantity: line.quantity, rupiahPerUnit, value: rupiahPerUnit === null ? 0 : lineValue(line.quantity, rupiahPerUnit) };
+    });
+    const total = valued.reduce((sum, line) => sum + line.value, 0);
+    const { earlierEntryId, resident, account, prices, written } = await depositStatement(db, request, valued, total, officer, now);
+    if (written) {
+      return {
+        entryId: written.entryId, kind: "deposit", amount: total, balance: written.balance, occurredAt: now, wasteBankId: request.wasteBankId, bankName: resident!.bankName,
+        personId: request.personId, telegramId: resident!.telegramId, displayName: resident!.displayName, reason: null, reversesEntryId: null, reversesLineNo: null,
+        lines: valued.map((line): ReceiptLine => ({ wasteTypeId: line.wasteTypeId, name: prices.get(line.wasteTypeId)!.name, unit: prices.get(line.wasteTypeId)!.unit, quantity: line.quantity, rupiahPerUnit: line.rupiahPerUnit!, value: line.value })),
+        created: true,
+      };
+    }
     // A request already recorded is answered as it was, whatever has changed since.
-    if (earlierEntryId !== null) return undefined;
-    /** A refusal, unless a twin of this request recorded it while this one waited for the lock. */
-    const refuse = async (error: DomainError): Promise<undefined> => {
-      if ((await entryIdOfKey(tx, request.requestKey)) !== undefined) return undefined;
-      throw error;
-    };
-    if (!resident || !account) return refuse(new DomainError("resident-not-served"));
-    const valued: ValuedLine[] = [];
-    for (const [index, line] of request.lines.entries()) {
+    if (earlierEntryId !== null) return answered(earlierEntryId);
+    // Nothing written: the same decisions as the statement's, in order, to say which refusal.
+    if (!resident) return refuse(new DomainError("resident-not-served"));
+    const current: ReceiptLine[] = [];
+    for (const line of request.lines) {
       const price = prices.get(line.wasteTypeId);
       if (!price) return refuse(new DomainError("waste-type-not-found"));
-      valued.push({ lineNo: index + 1, wasteTypeId: price.wasteTypeId, quantity: line.quantity, unit: price.unit, priceId: price.priceId, rupiahPerUnit: price.rupiahPerUnit, value: lineValue(line.quantity, price.rupiahPerUnit) });
+      current.push({ wasteTypeId: price.wasteTypeId, name: price.name, unit: price.unit, quantity: line.quantity, rupiahPerUnit: price.rupiahPerUnit, value: lineValue(line.quantity, price.rupiahPerUnit) });
     }
-    const total = valued.reduce((sum, line) => sum + line.value, 0);
-    const receiptLines = valued.map((line): ReceiptLine => ({ wasteTypeId: line.wasteTypeId, name: prices.get(line.wasteTypeId)!.name, unit: line.unit, quantity: line.quantity, rupiahPerUnit: line.rupiahPerUnit, value: line.value }));
-    if (request.lines.some((line, index) => line.rupiahPerUnit !== undefined && line.rupiahPerUnit !== valued[index]!.rupiahPerUnit)) {
-      return refuse(new PricesChanged(receiptLines, total));
+    const currentTotal = current.reduce((sum, line) => sum + line.value, 0);
+    if (request.lines.some((line, index) => line.rupiahPerUnit !== undefined && line.rupiahPerUnit !== current[index]!.rupiahPerUnit)) return refuse(new PricesChanged(current, currentTotal));
+    if ((account?.balance ?? 0) + currentTotal > BALANCE_MAX) return refuse(new DomainError("balance-limit-exceeded", { max: BALANCE_MAX }));
+    if (attempt >= DEPOSIT_ATTEMPTS) throw new Error(`recordDeposit: ${request.requestKey} neither written nor refused after ${attempt} attempts`);
+    const priced = valued.every((line, index) => line.rupiahPerUnit === current[index]!.rupiahPerUnit);
+    if (!priced) {
+      // A line without a price, or a price set since the last reading: value them again.
+      inForce = new Map(current.map((line) => [line.wasteTypeId, line.rupiahPerUnit]));
+      continue;
     }
-    if (account.balance + total > BALANCE_MAX) return refuse(new DomainError("balance-limit-exceeded", { max: BALANCE_MAX }));
-    const { balance, entryId } = await writeDeposit(tx, request, resident, account.id, valued, total, officer, now);
-    if (entryId === null) return undefined;
-    return {
-      entryId, kind: "deposit", amount: total, balance, occurredAt: now, wasteBankId: request.wasteBankId, bankName: resident.bankName,
-      personId: request.personId, telegramId: resident.telegramId, displayName: resident.displayName, reason: null, reversesEntryId: null, reversesLineNo: null,
-      lines: receiptLines, created: true,
-    };
-  });
-  if (receipt) return receipt;
-  return { ...(await getReceipt(db, (await entryIdOfKey(db, request.requestKey))!)), created: false };
+    // A first deposit racing this one opened the account: the next statement locks it.
+    if (!account) continue;
+    // Every check passes and the account was locked, yet no entry: a twin holds the key.
+    const twin = await entryIdOfKey(db, request.requestKey);
+    if (twin !== undefined) return answered(twin);
+  }
 }
 
 export type WithdrawalRequest = { wasteBankId: number; personId: number; amount: number; requestKey: string };

@@ -180,6 +180,53 @@ describe.skipIf(server)("the ledger under concurrent use (real PostgreSQL, sever
 });
 
 describe.skipIf(server)("the same request arriving twice at once (real PostgreSQL, two connections)", () => {
+  it("a deposit confirmed at the prices shown, to an open account: one entry, and both arrivals get the same receipt", async () => {
+    const [a, b] = pools as [DatabaseHandle, DatabaseHandle];
+    const residents = await Promise.all(Array.from({ length: 10 }, (_, i) => world.member(`Setor${i}`, i % 2 ? world.rt1.id : world.rt2.id)));
+    for (const [i, who] of residents.entries()) {
+      await recordDeposit(database.db, officer, { wasteBankId: world.bank.id, personId: who.personId, lines: [{ wasteTypeId: world.types.logam.id, quantity: 1000 }], requestKey: `open:${i}` }, NOW);
+    }
+    // Kardus at Rp 1.800/kg and PET at Rp 3.000/kg, as /setor's summary shows them.
+    const lines = (i: number) => [{ wasteTypeId: world.types.kardus.id, quantity: 1000 + i, rupiahPerUnit: 1800 }, { wasteTypeId: world.types.pet.id, quantity: 500, rupiahPerUnit: 3000 }];
+    const pairs = await Promise.all(
+      residents.map((who, i) => {
+        const request = { wasteBankId: world.bank.id, personId: who.personId, lines: lines(i), requestKey: `setor:twin:${i}` };
+        const submit = (db: Database) => recordDeposit(db, officer, request, minutesAfter(NOW, 1));
+        return Promise.all(i % 2 ? [submit(a.db), submit(b.db)] : [submit(b.db), submit(a.db)]);
+      }),
+    );
+    for (const [i, [first, second]] of pairs.entries()) {
+      expect([first.created, second.created].sort()).toEqual([false, true]);
+      // The receipt built from what the statement wrote is the one read back for the twin.
+      expect(first).toEqual({ ...second, created: first.created });
+      const amount = Math.floor(((1000 + i) * 1800 + 500) / 1000) + 1500;
+      expect(first).toMatchObject({ kind: "deposit", amount, balance: 6000 + amount });
+      expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: residents[i]!.personId })).toBe(6000 + amount);
+    }
+    expect(await database.db.select({ id: ledgerEntry.id }).from(ledgerEntry).where(like(ledgerEntry.requestKey, "setor:twin:%"))).toHaveLength(10);
+    expect(await database.db.select({ id: participation.id }).from(participation).where(like(participation.sourceKey, "bank-entry:%"))).toHaveLength(20);
+    expect((await auditLedger(database.db)).ok).toBe(true);
+  });
+
+  it("a key reused at the same moment for another resident's first deposit opens no account with money and no entry", async () => {
+    const [a, b] = pools as [DatabaseHandle, DatabaseHandle];
+    const [first, other] = await Promise.all([world.member("Pertama", world.rt1.id), world.member("Lain", world.rt2.id)]);
+    const request = (who: Person) => ({ wasteBankId: world.bank.id, personId: who.personId, lines: [{ wasteTypeId: world.types.pet.id, quantity: 1000, rupiahPerUnit: 3000 }], requestKey: "reused" });
+    let second: Promise<Receipt | { refused: string } | { failed: true }> | undefined;
+    await a.db.transaction(async (tx) => {
+      await recordDeposit(tx, officer, request(first), NOW);
+      // The other deposit starts while the key is written and not committed: it waits for it at
+      // the entry's unique key (or, started late, sees it and is answered with its receipt).
+      second = outcome(recordDeposit(b.db, officer, request(other), NOW)).catch(() => ({ failed: true as const }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const answer = await second!;
+    if (isReceipt(answer)) expect(answer).toMatchObject({ personId: first.personId, created: false });
+    else expect(answer).toEqual({ failed: true });
+    expect(await balanceOf(database.db, { wasteBankId: world.bank.id, personId: other.personId })).toBe(0);
+    expect(await auditLedger(database.db)).toMatchObject({ entries: 1, ok: true });
+  });
+
   it("a withdrawal that the balance covers once: both arrivals get the first receipt, none is refused", async () => {
     const [a, b] = pools as [DatabaseHandle, DatabaseHandle];
     const residents = await Promise.all(Array.from({ length: 10 }, (_, i) => world.member(`Kembar${i}`, world.rt1.id)));

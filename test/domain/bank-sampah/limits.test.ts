@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { bankAccount, depositLine, ledgerEntry } from "../../../src/db/schema/index.js";
 import { lineValue, parsePrice, parseQuantity, parseWithdrawal } from "../../../src/domain/bank-sampah/amounts.js";
-import { addWasteType, setPrice } from "../../../src/domain/bank-sampah/banks.js";
+import { addWasteType, retireWasteType, setPrice } from "../../../src/domain/bank-sampah/banks.js";
 import { auditLedger, balanceOf, getReceipt, recordDeposit, recordWithdrawal, reverseEntry, statement } from "../../../src/domain/bank-sampah/ledger.js";
 import {
   BALANCE_MAX, DEPOSIT_LINES_MAX, DEPOSIT_MAX, exactAmount, LINE_VALUE_MAX, PRICE_MAX, QUANTITY_MAX, QUANTITY_MAX_BASE, WITHDRAWAL_MAX,
@@ -169,5 +169,15 @@ describe("a deposit confirmed at other prices than those in force", () => {
     // Once saved, the same request is answered with its receipt, whatever the prices it carries.
     expect(await recordDeposit(database.db, officer, { wasteBankId: world.bank.id, personId: world.siti.personId, lines: confirmed, requestKey }, NOW)).toEqual({ ...saved, created: false });
     expect(await auditLedger(database.db)).toMatchObject({ entries: 1, ok: true });
+  });
+
+  it("a line confirmed at the price it had, of a type retired since, saves nothing and opens no account", async () => {
+    const kaca = world.types.kaca.id;
+    await retireWasteType(database.db, officer, kaca, NOW);
+    const lines = [{ wasteTypeId: world.types.pet.id, quantity: 1000, rupiahPerUnit: 3000 }, { wasteTypeId: kaca, quantity: 1000, rupiahPerUnit: 300 }];
+    await expectRefusal(recordDeposit(database.db, officer, { wasteBankId: world.bank.id, personId: world.siti.personId, lines, requestKey: key() }, NOW), "waste-type-not-found");
+    expect(await database.db.select().from(ledgerEntry)).toEqual([]);
+    expect(await database.db.select().from(depositLine)).toEqual([]);
+    expect(await database.db.select().from(bankAccount)).toEqual([]);
   });
 });
