@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
+import type { MiddlewareFn } from "grammy";
 import type { Database } from "../db/client.js";
 import { findLocale } from "../domain/people/person.js";
 import { DEFAULT_LOCALE, supportedLocale } from "../messages/locale.js";
@@ -8,9 +10,28 @@ import type { BotContext, ConversationContext } from "./context.js";
 export const LOCALES_DIRECTORY = fileURLToPath(new URL("../../locales", import.meta.url));
 export { DEFAULT_LOCALE };
 
+/** The sender of the update being handled and their language, as its actor was loaded (with the claim). */
+const handling = new AsyncLocalStorage<{ telegramId: number; locale: string }>();
+
+/**
+ * Installed before the forms. A form (conversations v2) replays every update it took so far, each
+ * in a context of its own where our actor middleware does not run, and the i18n plugin asks each
+ * of them for its language: read from the database, that was one round trip per replayed update
+ * (seven for the Simpan of /setor). The person's language is the one the actor of the update being
+ * handled was loaded with (the current one, as a lookup would read it), so a replayed update of the
+ * same person takes it from there; another sender (a form in a group) is still looked up.
+ */
+export function formsSpeakTheActorsLanguage(): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    const person = ctx.actor?.person;
+    return person && ctx.from ? handling.run({ telegramId: ctx.from.id, locale: person.locale }, next) : next();
+  };
+}
+
 /**
  * The person's chosen language decides; inside conversations (where our actor middleware does not
- * run) it is looked up again. Indonesian is the default, whatever Telegram's client language.
+ * run) it is the actor's of the update being handled, or looked up again for anyone else.
+ * Indonesian is the default, whatever Telegram's client language.
  */
 export function createI18n(db: Database): I18n<ConversationContext> {
   return new I18n<ConversationContext>({
@@ -20,8 +41,10 @@ export function createI18n(db: Database): I18n<ConversationContext> {
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: async (ctx) => {
       const known = (ctx as Partial<BotContext>).actor?.person?.locale;
-      const locale = known ?? (ctx.from ? await findLocale(db, ctx.from.id) : undefined);
-      return supportedLocale(locale);
+      if (known !== undefined) return supportedLocale(known);
+      const outside = handling.getStore();
+      if (outside && ctx.from?.id === outside.telegramId) return supportedLocale(outside.locale);
+      return supportedLocale(ctx.from ? await findLocale(db, ctx.from.id) : undefined);
     },
   });
 }
