@@ -11,8 +11,23 @@ type Save = () => Promise<void>;
 /** A kept outcome, with the fingerprint of the forms' state the update read when it was made. */
 type StepOutcome = { value: unknown; state?: string };
 
-/** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
-type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string };
+/**
+ * Per update: the outcomes of its steps, kept for a redelivery after a transient failure. They are
+ * held here (`pending`) and written only when something could lose them: before the next step that
+ * may commit (a service call), and when the update fails transiently; an update that goes well
+ * (nearly all) writes none, reads none (`keptBefore`: none were kept by an earlier delivery) and
+ * so has none to forget.
+ */
+type Steps = {
+  store: KeyValueStore<StepOutcome>;
+  count: number;
+  state: string;
+  /** Whether an earlier delivery of this update kept steps (read with the claim): only then is there one to read back. */
+  keptBefore: boolean;
+  pending: Map<string, StepOutcome>;
+  /** Whether this delivery wrote any (then they go when the update is over). */
+  written: boolean;
+};
 
 /** Where a chat's forms are stored (bot_state). */
 const FORMS_NAMESPACE = "conversation";
@@ -89,9 +104,9 @@ export function formStateStorage(
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
     const chatId = ctx.chatId;
-    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined) });
     // Whether an earlier delivery kept steps: read with the claim; unknown (a bot without dedupe) counts as yes.
     const keptBefore = preloadedStepsKept(ctx) ?? true;
+    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined), keptBefore, pending: new Map(), written: false });
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
@@ -104,7 +119,7 @@ export function formStateStorage(
     // Only this delivery's steps and an earlier delivery's can be kept: an update with neither (most
     // updates) has nothing to forget, and costs no round trip here.
     const forgetSteps = async () => {
-      if (chatId === undefined || (!keptBefore && (stepsOf.get(ctx)?.count ?? 0) === 0)) return;
+      if (chatId === undefined || (!keptBefore && !stepsOf.get(ctx)?.written)) return;
       await deleteStateKeysStartingWith(db, FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
     };
     try {
@@ -113,6 +128,9 @@ export function formStateStorage(
       const save = take();
       if (isTransient(error)) {
         if (save) ctx.log?.info("update failed transiently; the form stays at the step before it");
+        // For the redelivery: what the steps decided and did before the failure. (With the database
+        // away this fails too; what a service committed is then found again by its request key.)
+        await keepPending(ctx).catch((keepError: unknown) => ctx.log?.warn({ errorType: keepError instanceof Error ? keepError.name : typeof keepError }, "form steps not kept for the redelivery"));
         throw error;
       }
       // The form ends as the plugin left it; the update's own error is the one that matters.
@@ -131,22 +149,43 @@ export function formStateStorage(
   return { storage, keepFormsOnTransientFailure };
 }
 
+/** Writes the outcomes held for the update's redelivery, in one statement. */
+async function keepPending(ctx: BotContext): Promise<void> {
+  const steps = stepsOf.get(ctx);
+  if (!steps || steps.pending.size === 0) return;
+  const entries = [...steps.pending];
+  steps.written = true;
+  await steps.store.writeMany(entries);
+  for (const [key] of entries) steps.pending.delete(key);
+}
+
 /**
  * Runs a form step's service call once per update, redeliveries included: the outcome is kept until
  * the update is over, so the redelivery of an update that failed after the call committed (its reply
  * refused or timed out) reads it back and sends the reply, rather than calling the service again.
  * `ctx` is the update's own context (the `outside` of `conversation.external`); the outcome is JSON.
+ *
+ * What the update's earlier steps decided (a right still held, a request key drawn) is written
+ * before a call that may commit, so no crash after its commit can lose the key it committed under.
+ * A `pure` task (a check of the actor in hand, a random id) touches nothing outside: nothing need
+ * be written before it. The outcome itself is written before the next such call or when the update
+ * fails transiently; lost with the process, the service is called again on the redelivery and finds
+ * what it committed by the form's request key.
  */
-export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Promise<T>): Promise<T> {
+export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Promise<T>, options: { pure?: boolean } = {}): Promise<T> {
   const steps = stepsOf.get(ctx);
   if (!steps) return task();
   // The same update runs the same steps in the same order: its update id and the step's place name it.
   const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
   // Kept by a delivery that read the forms as this one did: else a later update moved the form
-  // meanwhile, and this place is another step (or the same step asked again, afresh).
-  const kept = await steps.store.read(key);
-  if (kept !== undefined && kept.state === steps.state) return kept.value as T;
+  // meanwhile, and this place is another step (or the same step asked again, afresh). Only an
+  // earlier delivery can have kept it (this one holds its own until the update fails).
+  if (steps.keptBefore) {
+    const kept = await steps.store.read(key);
+    if (kept !== undefined && kept.state === steps.state) return kept.value as T;
+  }
+  if (!options.pure) await keepPending(ctx);
   const value = await task();
-  await steps.store.write(key, { value: value === undefined ? null : value, state: steps.state });
+  steps.pending.set(key, { value: value === undefined ? null : value, state: steps.state });
   return value;
 }

@@ -1,4 +1,4 @@
-import { and, eq, like, lt } from "drizzle-orm";
+import { and, eq, like, lt, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { botState } from "./schema/index.js";
 
@@ -6,6 +6,8 @@ import { botState } from "./schema/index.js";
 export type KeyValueStore<T> = {
   read(key: string): Promise<T | undefined>;
   write(key: string, value: T): Promise<void>;
+  /** Several keys in one statement. */
+  writeMany(entries: readonly (readonly [string, T])[]): Promise<void>;
   delete(key: string): Promise<void>;
 };
 
@@ -26,6 +28,13 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
         .insert(botState)
         .values({ key: fullKey(key), value })
         .onConflictDoUpdate({ target: botState.key, set: { value, updatedAt: new Date() } });
+    },
+    async writeMany(entries) {
+      if (entries.length === 0) return;
+      await db
+        .insert(botState)
+        .values(entries.map(([key, value]) => ({ key: fullKey(key), value })))
+        .onConflictDoUpdate({ target: botState.key, set: { value: sql`excluded.value`, updatedAt: new Date() } });
     },
     async delete(key) {
       await db.delete(botState).where(eq(botState.key, fullKey(key)));

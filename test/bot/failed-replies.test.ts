@@ -408,7 +408,8 @@ describe("what a form keeps for a redelivery", () => {
 
   it("when it cannot be dropped after the form's state was saved, the update still succeeds (the prune drops it later)", async () => {
     const { sari } = await bankWorld();
-    await harness.send(sari, "/setor");
+    // The Simpan keeps what the step decided (the right it still holds) before the deposit commits.
+    const tap = await depositUpToSave(sari);
     // The database refuses, as if going away, to drop kept steps (the form's own state it saves).
     await database.db.execute(sql.raw(`
       create function refuse_step_delete() returns trigger language plpgsql as $$
@@ -418,15 +419,41 @@ describe("what a form keeps for a redelivery", () => {
       end $$`));
     await database.db.execute(sql.raw("create trigger refuse_step_delete before delete on bot_state for each row execute function refuse_step_delete()"));
     try {
-      await harness.send(sari, "siti");
+      await harness.deliver(tap);
     } finally {
       await database.db.execute(sql.raw("drop trigger refuse_step_delete on bot_state"));
       await database.db.execute(sql.raw("drop function refuse_step_delete()"));
     }
-    expect(harness.lastText(sari)).toContain("Pilih");
-    await harness.press(sari, "Siti");
-    await harness.press(sari, "Kardus");
-    expect(harness.lastText(sari)).toContain("Berapa");
+    expect(harness.lastText(sari)).toContain("Setoran Siti tersimpan");
+    expect((await keptSteps()).length).toBeGreaterThan(0);
+    // The form's end was saved: the next /setor starts afresh.
+    await harness.send(sari, "/setor");
+    await harness.send(sari, "siti");
+    expect(harness.buttons(sari).some((label) => label.includes("Siti"))).toBe(true);
+  });
+
+  it("is not written by steps that go well and commit nothing: they cost no round trip for it", async () => {
+    const { sari } = await bankWorld();
+    await harness.send(sari, "/setor");
+    // The database refuses to keep any step, as a witness: the steps below must not try.
+    await database.db.execute(sql.raw(`
+      create function refuse_step_write() returns trigger language plpgsql as $$
+      begin
+        if new.key like 'form-step:%' then raise exception 'no step may be kept here'; end if;
+        return new;
+      end $$`));
+    await database.db.execute(sql.raw("create trigger refuse_step_write before insert on bot_state for each row execute function refuse_step_write()"));
+    try {
+      await harness.send(sari, "siti");
+      await harness.press(sari, "Siti");
+      await harness.press(sari, "Kardus");
+      await harness.send(sari, "2,5");
+    } finally {
+      await database.db.execute(sql.raw("drop trigger refuse_step_write on bot_state"));
+      await database.db.execute(sql.raw("drop function refuse_step_write()"));
+    }
+    expect(harness.lastText(sari)).toContain("Total: Rp 4.500");
+    expect(await keptSteps()).toEqual([]);
   });
 
   it("after a price change, the summary shown again keeps its request across a redelivery: the Simpan of the timed-out one saves", async () => {
