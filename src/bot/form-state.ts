@@ -7,7 +7,8 @@ import { preloadedStepsKept, takePreloadedForms } from "./middlewares/preloaded.
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
-type Save = () => Promise<void>;
+/** Writes (or drops) the chat's forms; `alsoForget`: the kept steps' keys dropped in the same statement. */
+type Save = (alsoForget?: string) => Promise<void>;
 /** A kept outcome, with the fingerprint of the forms' state the update read when it was made. */
 type StepOutcome = { value: unknown; state?: string };
 
@@ -93,11 +94,11 @@ export function formStateStorage(
       },
       write: (ctx, state) => {
         const key = keyOf(ctx);
-        if (key !== undefined) pending.set(ctx, () => store.write(key, state));
+        if (key !== undefined) pending.set(ctx, (alsoForget) => store.write(key, state, alsoForget));
       },
       delete: (ctx) => {
         const key = keyOf(ctx);
-        if (key !== undefined) pending.set(ctx, () => store.delete(key));
+        if (key !== undefined) pending.set(ctx, (alsoForget) => store.delete(key, alsoForget));
       },
     },
   };
@@ -117,33 +118,43 @@ export function formStateStorage(
     // An update never sent again (polling, Telegram giving up) leaves its outcomes to the daily
     // prune (`pruneFormSteps`, with the processed updates).
     // Only this delivery's steps and an earlier delivery's can be kept: an update with neither (most
-    // updates) has nothing to forget, and costs no round trip here.
+    // updates) has nothing to forget, and costs no round trip here. The LIKE pattern of its keys, if any.
+    const keptPattern = () => (chatId === undefined || (!keptBefore && !stepsOf.get(ctx)?.written) ? undefined : stateKeysStartingWith(FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`));
     const forgetSteps = async () => {
-      if (chatId === undefined || (!keptBefore && !stepsOf.get(ctx)?.written)) return;
+      if (keptPattern() === undefined) return;
       await deleteStateKeysStartingWith(db, FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
     };
+    /** For the redelivery: what the steps decided and did before a transient failure. */
+    const keepForRedelivery = () =>
+      // With the database away this fails too; what a service committed is then found again by its request key.
+      keepPending(ctx).catch((keepError: unknown) => ctx.log?.warn({ errorType: keepError instanceof Error ? keepError.name : typeof keepError }, "form steps not kept for the redelivery"));
     try {
       await next();
     } catch (error) {
       const save = take();
       if (isTransient(error)) {
         if (save) ctx.log?.info("update failed transiently; the form stays at the step before it");
-        // For the redelivery: what the steps decided and did before the failure. (With the database
-        // away this fails too; what a service committed is then found again by its request key.)
-        await keepPending(ctx).catch((keepError: unknown) => ctx.log?.warn({ errorType: keepError instanceof Error ? keepError.name : typeof keepError }, "form steps not kept for the redelivery"));
+        await keepForRedelivery();
         throw error;
       }
       // The form ends as the plugin left it; the update's own error is the one that matters.
-      await (async () => {
-        await save?.();
-        await forgetSteps();
-      })().catch((saveError: unknown) => ctx.log?.warn({ err: saveError }, "form state not saved after a failed update"));
+      await (save ? save(keptPattern()) : forgetSteps()).catch((saveError: unknown) => ctx.log?.warn({ err: saveError }, "form state not saved after a failed update"));
       throw error;
     }
-    await take()?.();
-    // The form's state is saved: failing now would make the redelivery replay the NEXT step.
-    // What stays behind is pruned within a day.
-    await forgetSteps().catch((error: unknown) => ctx.log?.warn({ errorType: error instanceof Error ? error.name : typeof error }, "kept form steps not dropped; the prune will"));
+    const save = take();
+    if (!save) {
+      // No form moved: what was kept goes on its own (failing, it stays for the prune).
+      await forgetSteps().catch((error: unknown) => ctx.log?.warn({ errorType: error instanceof Error ? error.name : typeof error }, "kept form steps not dropped; the prune will"));
+      return;
+    }
+    // The form's state is saved and what was kept dropped in one statement: together or not at all.
+    // Failing, the update fails as a whole, and its redelivery replays this same step from what it kept.
+    try {
+      await save(keptPattern());
+    } catch (error) {
+      if (isTransient(error)) await keepForRedelivery();
+      throw error;
+    }
   };
 
   return { storage, keepFormsOnTransientFailure };

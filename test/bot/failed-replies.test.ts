@@ -406,11 +406,11 @@ describe("what a form keeps for a redelivery", () => {
     expect(await keptSteps()).toEqual([]);
   });
 
-  it("when it cannot be dropped after the form's state was saved, the update still succeeds (the prune drops it later)", async () => {
-    const { sari } = await bankWorld();
+  it("when it cannot be dropped, the form's state is not saved either (one statement): the redelivery goes on from the same step and saves once", async () => {
+    const { sari, siti } = await bankWorld();
     // The Simpan keeps what the step decided (the right it still holds) before the deposit commits.
     const tap = await depositUpToSave(sari);
-    // The database refuses, as if going away, to drop kept steps (the form's own state it saves).
+    // The database refuses, as if going away, to drop kept steps (with the form's own state).
     await database.db.execute(sql.raw(`
       create function refuse_step_delete() returns trigger language plpgsql as $$
       begin
@@ -419,17 +419,21 @@ describe("what a form keeps for a redelivery", () => {
       end $$`));
     await database.db.execute(sql.raw("create trigger refuse_step_delete before delete on bot_state for each row execute function refuse_step_delete()"));
     try {
-      await harness.deliver(tap);
+      await expect(harness.deliver(tap)).rejects.toThrow();
     } finally {
       await database.db.execute(sql.raw("drop trigger refuse_step_delete on bot_state"));
       await database.db.execute(sql.raw("drop function refuse_step_delete()"));
     }
-    expect(harness.lastText(sari)).toContain("Setoran Siti tersimpan");
     expect((await keptSteps()).length).toBeGreaterThan(0);
-    // The form's end was saved: the next /setor starts afresh.
+    harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
+    await harness.deliver(tap);
+    expect(harness.lastText(sari)).toContain("Setoran Siti tersimpan");
+    expect(await database.db.select().from(ledgerEntry)).toHaveLength(1);
+    expect(await database.db.select().from(outbox).where(eq(outbox.chatId, siti.id))).toHaveLength(1);
+    // The form ended, and what was kept went with it.
+    expect(await database.db.select().from(botState)).toEqual([]);
     await harness.send(sari, "/setor");
-    await harness.send(sari, "siti");
-    expect(harness.buttons(sari).some((label) => label.includes("Siti"))).toBe(true);
+    expect(harness.lastText(sari)).toContain("Setoran dari siapa?");
   });
 
   it("is not written by steps that go well and commit nothing: they cost no round trip for it", async () => {
