@@ -1,7 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig } from "grammy";
 import { formStateStorage } from "./form-state.js";
-import { formsSpeakTheActorsLanguage } from "./i18n.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { FORMS, guardedBuilder } from "./conversations/forms.js";
 import type { BotDeps } from "./deps.js";
@@ -82,7 +81,6 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
   // transiently: its redelivery replays the same step (see form-state.ts).
   const forms = formStateStorage(deps.db, CONVERSATION_VERSION);
   bot.use(forms.keepFormsOnTransientFailure);
-  bot.use(formsSpeakTheActorsLanguage());
   bot.use(conversations<BotContext, BotContext>({ storage: forms.storage }));
   bot.use(createCancelFeature());
   const conversationOptions = { plugins: [deps.i18n, harmlessRefusalsSucceedInConversations<ConversationContext>()], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
