@@ -7,12 +7,28 @@ import { preloadedStepsKept, takePreloadedForms } from "./middlewares/preloaded.
 import { isTransient } from "../runtime/retry.js";
 import type { BotContext } from "./context.js";
 
-type Save = () => Promise<void>;
+/** Writes (or drops) the chat's forms; `alsoForget`: the kept steps' keys dropped in the same statement. */
+type Save = (alsoForget?: string) => Promise<void>;
 /** A kept outcome, with the fingerprint of the forms' state the update read when it was made. */
 type StepOutcome = { value: unknown; state?: string };
 
-/** Per update: the outcomes of the steps it committed, kept for a redelivery after a transient failure. */
-type Steps = { store: KeyValueStore<StepOutcome>; count: number; state: string };
+/**
+ * Per update: the outcomes of its steps, kept for a redelivery after a transient failure. They are
+ * held here (`pending`) and written only when something could lose them: before the next step that
+ * may commit (a service call), and when the update fails transiently; an update that goes well
+ * (nearly all) writes none, reads none (`keptBefore`: none were kept by an earlier delivery) and
+ * so has none to forget.
+ */
+type Steps = {
+  store: KeyValueStore<StepOutcome>;
+  count: number;
+  state: string;
+  /** Whether an earlier delivery of this update kept steps (read with the claim): only then is there one to read back. */
+  keptBefore: boolean;
+  pending: Map<string, StepOutcome>;
+  /** Whether this delivery wrote any (then they go when the update is over). */
+  written: boolean;
+};
 
 /** Where a chat's forms are stored (bot_state). */
 const FORMS_NAMESPACE = "conversation";
@@ -78,20 +94,20 @@ export function formStateStorage(
       },
       write: (ctx, state) => {
         const key = keyOf(ctx);
-        if (key !== undefined) pending.set(ctx, () => store.write(key, state));
+        if (key !== undefined) pending.set(ctx, (alsoForget) => store.write(key, state, alsoForget));
       },
       delete: (ctx) => {
         const key = keyOf(ctx);
-        if (key !== undefined) pending.set(ctx, () => store.delete(key));
+        if (key !== undefined) pending.set(ctx, (alsoForget) => store.delete(key, alsoForget));
       },
     },
   };
 
   const keepFormsOnTransientFailure: MiddlewareFn<BotContext> = async (ctx, next) => {
     const chatId = ctx.chatId;
-    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined) });
     // Whether an earlier delivery kept steps: read with the claim; unknown (a bot without dedupe) counts as yes.
     const keptBefore = preloadedStepsKept(ctx) ?? true;
+    if (chatId !== undefined) stepsOf.set(ctx, { store: stepStore, count: 0, state: fingerprint(undefined), keptBefore, pending: new Map(), written: false });
     const take = () => {
       const save = pending.get(ctx);
       pending.delete(ctx);
@@ -102,33 +118,56 @@ export function formStateStorage(
     // An update never sent again (polling, Telegram giving up) leaves its outcomes to the daily
     // prune (`pruneFormSteps`, with the processed updates).
     // Only this delivery's steps and an earlier delivery's can be kept: an update with neither (most
-    // updates) has nothing to forget, and costs no round trip here.
+    // updates) has nothing to forget, and costs no round trip here. The LIKE pattern of its keys, if any.
+    const keptPattern = () => (chatId === undefined || (!keptBefore && !stepsOf.get(ctx)?.written) ? undefined : stateKeysStartingWith(FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`));
     const forgetSteps = async () => {
-      if (chatId === undefined || (!keptBefore && (stepsOf.get(ctx)?.count ?? 0) === 0)) return;
+      if (keptPattern() === undefined) return;
       await deleteStateKeysStartingWith(db, FORM_STEP_NAMESPACE, `${ctx.update.update_id}.`);
     };
+    /** For the redelivery: what the steps decided and did before a transient failure. */
+    const keepForRedelivery = () =>
+      // With the database away this fails too; what a service committed is then found again by its request key.
+      keepPending(ctx).catch((keepError: unknown) => ctx.log?.warn({ errorType: keepError instanceof Error ? keepError.name : typeof keepError }, "form steps not kept for the redelivery"));
     try {
       await next();
     } catch (error) {
       const save = take();
       if (isTransient(error)) {
         if (save) ctx.log?.info("update failed transiently; the form stays at the step before it");
+        await keepForRedelivery();
         throw error;
       }
       // The form ends as the plugin left it; the update's own error is the one that matters.
-      await (async () => {
-        await save?.();
-        await forgetSteps();
-      })().catch((saveError: unknown) => ctx.log?.warn({ err: saveError }, "form state not saved after a failed update"));
+      await (save ? save(keptPattern()) : forgetSteps()).catch((saveError: unknown) => ctx.log?.warn({ err: saveError }, "form state not saved after a failed update"));
       throw error;
     }
-    await take()?.();
-    // The form's state is saved: failing now would make the redelivery replay the NEXT step.
-    // What stays behind is pruned within a day.
-    await forgetSteps().catch((error: unknown) => ctx.log?.warn({ errorType: error instanceof Error ? error.name : typeof error }, "kept form steps not dropped; the prune will"));
+    const save = take();
+    if (!save) {
+      // No form moved: what was kept goes on its own (failing, it stays for the prune).
+      await forgetSteps().catch((error: unknown) => ctx.log?.warn({ errorType: error instanceof Error ? error.name : typeof error }, "kept form steps not dropped; the prune will"));
+      return;
+    }
+    // The form's state is saved and what was kept dropped in one statement: together or not at all.
+    // Failing, the update fails as a whole, and its redelivery replays this same step from what it kept.
+    try {
+      await save(keptPattern());
+    } catch (error) {
+      if (isTransient(error)) await keepForRedelivery();
+      throw error;
+    }
   };
 
   return { storage, keepFormsOnTransientFailure };
+}
+
+/** Writes the outcomes held for the update's redelivery, in one statement. */
+async function keepPending(ctx: BotContext): Promise<void> {
+  const steps = stepsOf.get(ctx);
+  if (!steps || steps.pending.size === 0) return;
+  const entries = [...steps.pending];
+  steps.written = true;
+  await steps.store.writeMany(entries);
+  for (const [key] of entries) steps.pending.delete(key);
 }
 
 /**
@@ -136,17 +175,28 @@ export function formStateStorage(
  * the update is over, so the redelivery of an update that failed after the call committed (its reply
  * refused or timed out) reads it back and sends the reply, rather than calling the service again.
  * `ctx` is the update's own context (the `outside` of `conversation.external`); the outcome is JSON.
+ *
+ * What the update's earlier steps decided (a right still held, a request key drawn) is written
+ * before a call that may commit, so no crash after its commit can lose the key it committed under.
+ * A `pure` task (a check of the actor in hand, a random id) touches nothing outside: nothing need
+ * be written before it. The outcome itself is written before the next such call or when the update
+ * fails transiently; lost with the process, the service is called again on the redelivery and finds
+ * what it committed by the form's request key.
  */
-export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Promise<T>): Promise<T> {
+export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Promise<T>, options: { pure?: boolean } = {}): Promise<T> {
   const steps = stepsOf.get(ctx);
   if (!steps) return task();
   // The same update runs the same steps in the same order: its update id and the step's place name it.
   const key = `${ctx.update.update_id}.${steps.count++}:${ctx.chatId}`;
   // Kept by a delivery that read the forms as this one did: else a later update moved the form
-  // meanwhile, and this place is another step (or the same step asked again, afresh).
-  const kept = await steps.store.read(key);
-  if (kept !== undefined && kept.state === steps.state) return kept.value as T;
+  // meanwhile, and this place is another step (or the same step asked again, afresh). Only an
+  // earlier delivery can have kept it (this one holds its own until the update fails).
+  if (steps.keptBefore) {
+    const kept = await steps.store.read(key);
+    if (kept !== undefined && kept.state === steps.state) return kept.value as T;
+  }
+  if (!options.pure) await keepPending(ctx);
   const value = await task();
-  await steps.store.write(key, { value: value === undefined ? null : value, state: steps.state });
+  steps.pending.set(key, { value: value === undefined ? null : value, state: steps.state });
   return value;
 }

@@ -1,12 +1,18 @@
-import { and, eq, like, lt } from "drizzle-orm";
+import { and, eq, like, lt, or, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
 import { botState } from "./schema/index.js";
 
-/** A grammY-style storage adapter (sessions, conversations) over the bot_state table. */
+/**
+ * A grammY-style storage adapter (sessions, conversations) over the bot_state table. `alsoDropLike`:
+ * keys (a LIKE pattern, `stateKeysStartingWith`) dropped in the same statement, so the write and the
+ * drop happen together or not at all, in one round trip.
+ */
 export type KeyValueStore<T> = {
   read(key: string): Promise<T | undefined>;
-  write(key: string, value: T): Promise<void>;
-  delete(key: string): Promise<void>;
+  write(key: string, value: T, alsoDropLike?: string): Promise<void>;
+  /** Several keys in one statement. */
+  writeMany(entries: readonly (readonly [string, T])[]): Promise<void>;
+  delete(key: string, alsoDropLike?: string): Promise<void>;
 };
 
 /** The bot_state key of `key` in `namespace`. */
@@ -16,19 +22,31 @@ export function stateKey(namespace: string, key: string): string {
 
 export function createStateStore<T>(db: Database, namespace: string): KeyValueStore<T> {
   const fullKey = (key: string) => stateKey(namespace, key);
+  const upsert = (database: Pick<Database, "insert">, key: string, value: T) =>
+    database
+      .insert(botState)
+      .values({ key: fullKey(key), value })
+      .onConflictDoUpdate({ target: botState.key, set: { value, updatedAt: new Date() } });
   return {
     async read(key) {
       const rows = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, fullKey(key)));
       return rows[0]?.value as T | undefined;
     },
-    async write(key, value) {
+    async write(key, value, alsoDropLike) {
+      if (alsoDropLike === undefined) return void (await upsert(db, key, value));
+      // PostgreSQL runs a data-modifying WITH whether or not the statement reads it.
+      const dropped = db.$with("dropped").as(db.delete(botState).where(like(botState.key, alsoDropLike)).returning({ key: botState.key }));
+      await upsert(db.with(dropped), key, value);
+    },
+    async writeMany(entries) {
+      if (entries.length === 0) return;
       await db
         .insert(botState)
-        .values({ key: fullKey(key), value })
-        .onConflictDoUpdate({ target: botState.key, set: { value, updatedAt: new Date() } });
+        .values(entries.map(([key, value]) => ({ key: fullKey(key), value })))
+        .onConflictDoUpdate({ target: botState.key, set: { value: sql`excluded.value`, updatedAt: new Date() } });
     },
-    async delete(key) {
-      await db.delete(botState).where(eq(botState.key, fullKey(key)));
+    async delete(key, alsoDropLike) {
+      await db.delete(botState).where(alsoDropLike === undefined ? eq(botState.key, fullKey(key)) : or(eq(botState.key, fullKey(key)), like(botState.key, alsoDropLike)));
     },
   };
 }

@@ -406,10 +406,11 @@ describe("what a form keeps for a redelivery", () => {
     expect(await keptSteps()).toEqual([]);
   });
 
-  it("when it cannot be dropped after the form's state was saved, the update still succeeds (the prune drops it later)", async () => {
-    const { sari } = await bankWorld();
-    await harness.send(sari, "/setor");
-    // The database refuses, as if going away, to drop kept steps (the form's own state it saves).
+  it("when it cannot be dropped, the form's state is not saved either (one statement): the redelivery goes on from the same step and saves once", async () => {
+    const { sari, siti } = await bankWorld();
+    // The Simpan keeps what the step decided (the right it still holds) before the deposit commits.
+    const tap = await depositUpToSave(sari);
+    // The database refuses, as if going away, to drop kept steps (with the form's own state).
     await database.db.execute(sql.raw(`
       create function refuse_step_delete() returns trigger language plpgsql as $$
       begin
@@ -418,15 +419,45 @@ describe("what a form keeps for a redelivery", () => {
       end $$`));
     await database.db.execute(sql.raw("create trigger refuse_step_delete before delete on bot_state for each row execute function refuse_step_delete()"));
     try {
-      await harness.send(sari, "siti");
+      await expect(harness.deliver(tap)).rejects.toThrow();
     } finally {
       await database.db.execute(sql.raw("drop trigger refuse_step_delete on bot_state"));
       await database.db.execute(sql.raw("drop function refuse_step_delete()"));
     }
-    expect(harness.lastText(sari)).toContain("Pilih");
-    await harness.press(sari, "Siti");
-    await harness.press(sari, "Kardus");
-    expect(harness.lastText(sari)).toContain("Berapa");
+    expect((await keptSteps()).length).toBeGreaterThan(0);
+    harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
+    await harness.deliver(tap);
+    expect(harness.lastText(sari)).toContain("Setoran Siti tersimpan");
+    expect(await database.db.select().from(ledgerEntry)).toHaveLength(1);
+    expect(await database.db.select().from(outbox).where(eq(outbox.chatId, siti.id))).toHaveLength(1);
+    // The form ended, and what was kept went with it.
+    expect(await database.db.select().from(botState)).toEqual([]);
+    await harness.send(sari, "/setor");
+    expect(harness.lastText(sari)).toContain("Setoran dari siapa?");
+  });
+
+  it("is not written by steps that go well and commit nothing: they cost no round trip for it", async () => {
+    const { sari } = await bankWorld();
+    await harness.send(sari, "/setor");
+    // The database refuses to keep any step, as a witness: the steps below must not try.
+    await database.db.execute(sql.raw(`
+      create function refuse_step_write() returns trigger language plpgsql as $$
+      begin
+        if new.key like 'form-step:%' then raise exception 'no step may be kept here'; end if;
+        return new;
+      end $$`));
+    await database.db.execute(sql.raw("create trigger refuse_step_write before insert on bot_state for each row execute function refuse_step_write()"));
+    try {
+      await harness.send(sari, "siti");
+      await harness.press(sari, "Siti");
+      await harness.press(sari, "Kardus");
+      await harness.send(sari, "2,5");
+    } finally {
+      await database.db.execute(sql.raw("drop trigger refuse_step_write on bot_state"));
+      await database.db.execute(sql.raw("drop function refuse_step_write()"));
+    }
+    expect(harness.lastText(sari)).toContain("Total: Rp 4.500");
+    expect(await keptSteps()).toEqual([]);
   });
 
   it("after a price change, the summary shown again keeps its request across a redelivery: the Simpan of the timed-out one saves", async () => {

@@ -13,7 +13,7 @@ import type { BotDeps } from "../deps.js";
 import { officerBankIds } from "../../domain/people/actor.js";
 import { formatQuantity, formatRupiah, formatUnitPrice, formatWib, rtNumber } from "../../messages/format.js";
 import { holdRight } from "./form-right.js";
-import { askText, explain, formRequest, runOnce, waitForChoice, type Convo } from "./prompts.js";
+import { askText, explain, formRequest, lookUp, runOnce, waitForChoice, type Convo } from "./prompts.js";
 
 export const BANK_DEPOSIT = "bank-deposit";
 export const BANK_WITHDRAWAL = "bank-withdrawal";
@@ -90,7 +90,7 @@ async function pickResident(conversation: Convo, ctx: ConversationContext, deps:
   for (;;) {
     const query = await askText(conversation, ctx, prompt, parseResidentQuery);
     // Searched as the actor of this answer: an officer removed meanwhile reads nobody.
-    const search = await runOnce(conversation, (outside) => findResidents(deps.db, outside.actor, { wasteBankId: bank.id, query, limit: RESIDENTS_SHOWN }));
+    const search = await lookUp(conversation, (outside) => findResidents(deps.db, outside.actor, { wasteBankId: bank.id, query, limit: RESIDENTS_SHOWN }));
     if (!search.ok) {
       await explain(ctx, search);
       return null;

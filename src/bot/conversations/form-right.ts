@@ -81,7 +81,7 @@ export async function recheckRight(conversation: Convo, answer: ConversationCont
 function stillAllowed(conversation: Convo): Promise<boolean> {
   const right = rights.get(conversation);
   if (right === undefined) throw new Error("a form takes an answer but was not registered with guardedForm");
-  return conversation.external((outside) => onceAcrossRedeliveries(outside, async () => right(outside.actor)));
+  return conversation.external((outside) => onceAcrossRedeliveries(outside, async () => right(outside.actor), { pure: true }));
 }
 
 async function endForm(conversation: Convo, ctx: ConversationContext): Promise<never> {

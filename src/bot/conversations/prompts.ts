@@ -18,16 +18,25 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; var
  * so the conversation can explain it and stop cleanly.
  */
 export async function runOnce<T>(conversation: Convo, task: (outside: BotContext) => Promise<T>): Promise<Outcome<T>> {
-  return conversation.external((outside) =>
-    onceAcrossRedeliveries(outside, async (): Promise<Outcome<T>> => {
-      try {
-        return { ok: true as const, value: await task(outside) };
-      } catch (error) {
-        if (error instanceof DomainError) return { ok: false as const, code: error.code, vars: error.vars };
-        throw error;
-      }
-    }),
-  );
+  return conversation.external((outside) => onceAcrossRedeliveries(outside, () => outcomeOf(task(outside))));
+}
+
+async function outcomeOf<T>(work: Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true as const, value: await work };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false as const, code: error.code, vars: error.vars };
+    throw error;
+  }
+}
+
+/**
+ * A read for a form step (a search, a list), as the actor of the update: like `runOnce`, but
+ * nothing is kept for a redelivery, which reads afresh; it changed nothing, so there is nothing not
+ * to do twice, and the update that goes well (nearly all) writes nothing for it.
+ */
+export async function lookUp<T>(conversation: Convo, task: (outside: BotContext) => Promise<T>): Promise<Outcome<T>> {
+  return conversation.external((outside) => outcomeOf(task(outside)));
 }
 
 /**
@@ -38,10 +47,14 @@ export async function runOnce<T>(conversation: Convo, task: (outside: BotContext
  */
 export async function formRequest(conversation: Convo, kind: string): Promise<{ key: string; id: string }> {
   return conversation.external((outside) =>
-    onceAcrossRedeliveries(outside, async () => {
-      const id = randomUUID();
-      return { key: `${kind}:${id}`, id };
-    }),
+    onceAcrossRedeliveries(
+      outside,
+      async () => {
+        const id = randomUUID();
+        return { key: `${kind}:${id}`, id };
+      },
+      { pure: true },
+    ),
   );
 }
 

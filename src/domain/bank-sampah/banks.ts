@@ -247,27 +247,31 @@ async function insertWasteType(db: Database, wasteBankId: number, type: { name: 
 
 /** The bank's waste types with the price in force at `at` and any price set for later. */
 export async function listWasteTypes(db: Database, wasteBankId: number, at: Date): Promise<WasteTypeView[]> {
-  const types = await db
-    .select({ id: wasteType.id, name: wasteType.name, unit: wasteType.unit })
+  // One statement (a form's step waits on it): each type beside each of its prices, in price order.
+  const rows = await db
+    .select({ id: wasteType.id, name: wasteType.name, unit: wasteType.unit, priceId: wastePrice.id, rupiahPerUnit: wastePrice.rupiahPerUnit, effectiveFrom: wastePrice.effectiveFrom })
     .from(wasteType)
+    .innerJoin(wastePrice, eq(wastePrice.wasteTypeId, wasteType.id))
     .where(and(eq(wasteType.wasteBankId, wasteBankId), isNull(wasteType.retiredAt)))
-    .orderBy(asc(wasteType.id));
-  if (types.length === 0) return [];
-  const prices = await db
-    .select({ id: wastePrice.id, wasteTypeId: wastePrice.wasteTypeId, rupiahPerUnit: wastePrice.rupiahPerUnit, effectiveFrom: wastePrice.effectiveFrom })
-    .from(wastePrice)
-    .where(inArray(wastePrice.wasteTypeId, types.map((type) => type.id)))
-    .orderBy(asc(wastePrice.effectiveFrom), asc(wastePrice.setAt), asc(wastePrice.id));
-  return types.flatMap((type) => {
-    const own = prices.filter((price) => price.wasteTypeId === type.id);
+    .orderBy(asc(wasteType.id), asc(wastePrice.effectiveFrom), asc(wastePrice.setAt), asc(wastePrice.id));
+  const byType = new Map<number, typeof rows>();
+  for (const row of rows) {
+    const own = byType.get(row.id);
+    if (own) own.push(row);
+    else byType.set(row.id, [row]);
+  }
+  return [...byType.values()].flatMap((own) => {
+    const { id, name, unit } = own[0]!;
     const current = own.filter((price) => price.effectiveFrom <= at).at(-1);
     if (!current) return [];
     // The next price to take effect: the soonest date ahead (the one set last, on a tie).
     const upcoming = own.filter((price) => price.effectiveFrom > at);
     const later = upcoming.filter((price) => price.effectiveFrom.getTime() === upcoming[0]?.effectiveFrom.getTime()).at(-1);
     return [{
-      ...type,
-      priceId: current.id,
+      id,
+      name,
+      unit,
+      priceId: current.priceId,
       rupiahPerUnit: current.rupiahPerUnit,
       effectiveFrom: current.effectiveFrom,
       next: later ? { rupiahPerUnit: later.rupiahPerUnit, effectiveFrom: later.effectiveFrom } : null,

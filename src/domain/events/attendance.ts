@@ -1,12 +1,12 @@
 import { randomInt } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { eventOccurrence, membership, shiftAssignment } from "../../db/schema/index.js";
+import { eventOccurrence, membership, participation, shiftAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
 import { countedForOccurrence, type CountedFor } from "../scores/counted.js";
 import { countedOrNone } from "../scores/counted-guard.js";
-import { occurrenceSourceKey, participantsOf, recordParticipation, revokeParticipation } from "../participation/participation.js";
+import { occurrenceSourceKey, occurrenceSourceKeySql, participantsOf, recordParticipation, revokeParticipation } from "../participation/participation.js";
 import { getOccurrence, listManageable, type Occurrence } from "./events.js";
 import { CHECKIN_CLOSES_AFTER_MS, CHECKIN_OPENS_BEFORE_MS } from "./checkin-window.js";
 
@@ -109,29 +109,80 @@ export async function openCheckin(db: Database, actor: Actor, occurrenceId: numb
  */
 export async function checkIn(db: Database, actor: Actor, text: string, now: Date): Promise<{ occurrence: Occurrence; recorded: boolean; counted: CountedFor | null }> {
   const code = normaliseCode(text);
-  const [occurrence] = await db.select().from(eventOccurrence).where(eq(eventOccurrence.checkinCode, code));
-  if (!occurrence || occurrence.cancelledAt) throw new DomainError("checkin-code-invalid");
-  if (!actor.person || actor.membership?.status !== "active") throw new DomainError("not-registered");
-  if (actor.membership.rtId !== occurrence.rtId) throw new DomainError("checkin-wrong-rt");
-  const window = windowOf(occurrence);
-  if (now.getTime() < window.opens) throw new DomainError("checkin-not-open");
-  if (now.getTime() > window.closes) throw new DomainError("checkin-closed");
-  const recorded = await recordParticipation(
-    db,
-    {
-      sourceKey: occurrenceSourceKey(occurrence.id, actor.person.id),
-      rtId: occurrence.rtId,
-      personId: actor.person.id,
-      householdLabel: actor.membership.householdLabel,
-      kind: occurrence.kind,
-      occurredAt: now,
-      verified: true,
-      source: "checkin-code",
-      occurrenceId: occurrence.id,
-      recordedBy: actor.person.id,
-    },
-    now,
+  const member = actor.person && actor.membership?.status === "active" ? { personId: actor.person.id, rtId: actor.membership.rtId, householdLabel: actor.membership.householdLabel } : null;
+  // One statement for the check-in that holds (nearly all): the occurrence by its code and, where
+  // every rule below holds, its record written beside it (as recordParticipation writes it; a
+  // record made now is never of an earlier week, so no kept fading flags go). The rule broken, or
+  // a record already there, is worked out from the row when nothing was written.
+  const written = db.$with("written").as(
+    db
+      .insert(participation)
+      .select(
+        db
+          .select({
+            // An insert … select lists every column: the id as its default would draw it.
+            id: sql<number>`nextval(pg_get_serial_sequence('participation', 'id'))`.as("id"),
+            sourceKey: occurrenceSourceKeySql(eventOccurrence.id, member?.personId ?? 0).as("source_key"),
+            rtId: eventOccurrence.rtId,
+            personId: sql<number>`${member?.personId ?? 0}::int`.as("person_id"),
+            householdLabel: sql<string | null>`${member?.householdLabel ?? null}::text`.as("household_label"),
+            kind: sql`${eventOccurrence.kind}::text::participation_kind`.as("kind"),
+            occurredAt: sql<Date>`${now.toISOString()}::timestamptz`.as("occurred_at"),
+            verified: sql<boolean>`true`.as("verified"),
+            source: sql<string>`'checkin-code'`.as("source"),
+            occurrenceId: eventOccurrence.id,
+            recordedBy: sql<number>`${member?.personId ?? 0}::int`.as("recorded_by"),
+            recordedAt: sql<Date>`${now.toISOString()}::timestamptz`.as("recorded_at"),
+            revokedAt: sql<Date | null>`null::timestamptz`.as("revoked_at"),
+          })
+          .from(eventOccurrence)
+          .where(
+            and(
+              eq(eventOccurrence.checkinCode, code),
+              sql`${member !== null}`,
+              isNull(eventOccurrence.cancelledAt),
+              eq(eventOccurrence.rtId, member?.rtId ?? 0),
+              lte(eventOccurrence.startsAt, new Date(now.getTime() + CHECKIN_OPENS_BEFORE_MS)),
+              gte(eventOccurrence.endsAt, new Date(now.getTime() - CHECKIN_CLOSES_AFTER_MS)),
+            ),
+          ),
+      )
+      .onConflictDoNothing({ target: participation.sourceKey })
+      .returning({ id: participation.id }),
   );
+  const [row] = await db
+    .with(written)
+    .select({ occurrence: eventOccurrence, written: sql<boolean>`exists (select 1 from ${written})` })
+    .from(eventOccurrence)
+    .where(eq(eventOccurrence.checkinCode, code));
+  const occurrence = row?.occurrence;
+  if (!occurrence || occurrence.cancelledAt) throw new DomainError("checkin-code-invalid");
+  if (!row.written) {
+    if (!actor.person || actor.membership?.status !== "active") throw new DomainError("not-registered");
+    if (actor.membership.rtId !== occurrence.rtId) throw new DomainError("checkin-wrong-rt");
+    const window = windowOf(occurrence);
+    if (now.getTime() < window.opens) throw new DomainError("checkin-not-open");
+    if (now.getTime() > window.closes) throw new DomainError("checkin-closed");
+  }
+  // Already there: a second check-in writes nothing, and a record taken back is given back.
+  const recorded =
+    row.written ||
+    (await recordParticipation(
+      db,
+      {
+        sourceKey: occurrenceSourceKey(occurrence.id, actor.person!.id),
+        rtId: occurrence.rtId,
+        personId: actor.person!.id,
+        householdLabel: actor.membership!.householdLabel,
+        kind: occurrence.kind,
+        occurredAt: now,
+        verified: true,
+        source: "checkin-code",
+        occurrenceId: occurrence.id,
+        recordedBy: actor.person!.id,
+      },
+      now,
+    ));
   // What it counted for (issue 17): one query, the RT's standing on the indicator the kind feeds.
   const counted = await countedOrNone(db, (read) => countedForOccurrence(read, { rtId: occurrence.rtId, occurrenceId: occurrence.id, kind: occurrence.kind, now }));
   return { occurrence, recorded, counted };

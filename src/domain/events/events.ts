@@ -225,10 +225,15 @@ export async function findWithRsvps(db: Database, params: { occurrenceId: number
  * may see it (a ronda night: on the shift or the rota). A stale or forged press is refused.
  */
 export async function openScheduled(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<UpcomingOccurrence> {
-  const occurrence = await getOccurrence(db, occurrenceId);
-  const personId = await requireActiveMemberOf(db, actor, occurrence.rtId);
-  const [item] = await selectWithRsvps(db, personId, and(eq(eventOccurrence.id, occurrenceId), visibleTo(personId)));
-  if (!item) throw new DomainError("not-allowed");
+  // One statement for the press that is allowed (nearly all): the occurrence, if in the actor's RT and visible to them.
+  const member = actor.person && actor.membership?.status === "active" ? { personId: actor.person.id, rtId: actor.membership.rtId } : null;
+  const [item] = member ? await selectWithRsvps(db, member.personId, and(eq(eventOccurrence.id, occurrenceId), eq(eventOccurrence.rtId, member.rtId), visibleTo(member.personId))) : [];
+  if (!item) {
+    // Which refusal: no such occurrence, another RT's, or one the actor may not see.
+    const occurrence = await getOccurrence(db, occurrenceId);
+    await requireActiveMemberOf(db, actor, occurrence.rtId);
+    throw new DomainError("not-allowed");
+  }
   if (item.cancelledAt) throw new DomainError("event-cancelled");
   if (item.endsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
   return item;
@@ -242,19 +247,60 @@ async function requireActiveMemberOf(db: Database, actor: Actor, rtId: number): 
 /**
  * Hadir / Tidak bisa / Mungkin. Answering again replaces the answer; the same answer twice is one.
  * Only by a member who may see the occurrence (a ronda night: on the shift or the rota).
+ *
+ * One statement (an update's round trip, atomic on its own): the answer is written only where
+ * every rule holds, beside the occurrence it names; the rule broken is told from that row when
+ * nothing was written.
  */
 export async function setRsvp(db: Database, actor: Actor, occurrenceId: number, answer: RsvpAnswer, now: Date): Promise<Occurrence> {
-  const occurrence = await getOccurrence(db, occurrenceId);
+  return (await writeRsvp(db, actor, occurrenceId, answer, now, {}))!;
+}
+
+/**
+ * As `setRsvp`, but a ronda night is left unanswered (null comes back, and nothing is written), for
+ * the caller to answer it in the transaction that also changes the watch.
+ */
+export async function setRsvpUnlessRonda(db: Database, actor: Actor, occurrenceId: number, answer: RsvpAnswer, now: Date): Promise<Occurrence | null> {
+  return writeRsvp(db, actor, occurrenceId, answer, now, { exceptRonda: true });
+}
+
+async function writeRsvp(db: Database, actor: Actor, occurrenceId: number, answer: RsvpAnswer, now: Date, options: { exceptRonda?: boolean }): Promise<Occurrence | null> {
+  const member = actor.person && actor.membership?.status === "active" ? { personId: actor.person.id, rtId: actor.membership.rtId } : null;
+  const written = db.$with("written").as(
+    db
+      .insert(rsvp)
+      .select(
+        db
+          .select({ occurrenceId: eventOccurrence.id, personId: sql<number>`${member?.personId ?? null}::int`.as("person_id"), answer: sql<RsvpAnswer>`${answer}::rsvp_answer`.as("answer"), answeredAt: sql<Date>`${now.toISOString()}::timestamptz`.as("answered_at") })
+          .from(eventOccurrence)
+          .where(
+            and(
+              eq(eventOccurrence.id, occurrenceId),
+              sql`${member !== null}`,
+              eq(eventOccurrence.rtId, member?.rtId ?? 0),
+              isNull(eventOccurrence.cancelledAt),
+              gt(eventOccurrence.endsAt, now),
+              options.exceptRonda ? ne(eventOccurrence.kind, "ronda") : undefined,
+              visibleTo(member?.personId ?? null),
+            ),
+          ),
+      )
+      .onConflictDoUpdate({ target: [rsvp.occurrenceId, rsvp.personId], set: { answer, answeredAt: now } })
+      .returning({ occurrenceId: rsvp.occurrenceId }),
+  );
+  const [row] = await db
+    .with(written)
+    .select({ occurrence: eventOccurrence, written: sql<boolean>`exists (select 1 from ${written})` })
+    .from(eventOccurrence)
+    .where(eq(eventOccurrence.id, occurrenceId));
+  if (!row) throw new DomainError("event-not-found");
+  const { occurrence } = row;
+  if (row.written) return occurrence;
   if (occurrence.cancelledAt) throw new DomainError("event-cancelled");
   if (occurrence.endsAt.getTime() <= now.getTime()) throw new DomainError("event-in-past");
-  const personId = await requireActiveMemberOf(db, actor, occurrence.rtId);
-  const [visible] = await db.select({ id: eventOccurrence.id }).from(eventOccurrence).where(and(eq(eventOccurrence.id, occurrenceId), visibleTo(personId)));
-  if (!visible) throw new DomainError("not-allowed");
-  await db
-    .insert(rsvp)
-    .values({ occurrenceId, personId, answer, answeredAt: now })
-    .onConflictDoUpdate({ target: [rsvp.occurrenceId, rsvp.personId], set: { answer, answeredAt: now } });
-  return occurrence;
+  await requireActiveMemberOf(db, actor, occurrence.rtId);
+  if (options.exceptRonda && occurrence.kind === "ronda") return null;
+  throw new DomainError("not-allowed");
 }
 
 export async function rsvpNames(db: Database, occurrenceId: number): Promise<Record<RsvpAnswer, string[]>> {

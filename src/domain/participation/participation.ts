@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { intArray, queryRows, type Database } from "../../db/client.js";
 import { participation } from "../../db/schema/index.js";
 import { HOUSEHOLD } from "../scores/metrics.js";
@@ -23,6 +23,11 @@ export type ParticipationRecord = {
 
 export function occurrenceSourceKey(occurrenceId: number, personId: number): string {
   return `occurrence:${occurrenceId}:person:${personId}`;
+}
+
+/** `occurrenceSourceKey` in SQL, of an occurrence id a statement reads (an insert … select). */
+export function occurrenceSourceKeySql(occurrenceId: SQL | AnyColumn, personId: number): SQL<string> {
+  return sql<string>`'occurrence:' || ${occurrenceId} || ${`:person:${personId}`}`;
 }
 
 /** Writes the record once; true if this call wrote it (a second check-in or tick writes nothing). */

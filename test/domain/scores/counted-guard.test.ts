@@ -42,6 +42,10 @@ describe("the counted line never rolls back what it follows (issue 17)", () => {
     expect(row!.kk).toBe(10);
   });
 
+  it("outside a transaction (a check-in, written already), a read the database refuses yields no line", async () => {
+    expect(await countedOrNone(database.db, failingRead)).toBeNull();
+  });
+
   it("a read that works returns its line", async () => {
     expect(await countedOrNone(database.db, async (db) => (await queryRows<{ x: number }>(db, sql`select 7 as x`))[0]!.x)).toBe(7);
   });
