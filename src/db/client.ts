@@ -43,9 +43,18 @@ export function reconnectDelaySeconds(retries: number): number {
  * How many distinct statement texts one pool prepares (PostgreSQL and postgres.js keep each one per
  * connection until the connection ends, at most an hour: postgres.js's default max_lifetime). The
  * bot's statements are a few hundred; a text built with a varying number of parameters (`in ($1, …)`)
- * is one more each time, and past this many the rest go unnamed, as before.
+ * is one more each time, and past this many the rest go unnamed, as before. The set never shrinks:
+ * the texts first seen keep their place.
  */
-export const PREPARED_TEXTS_MAX = 2_000;
+export const PREPARED_TEXTS_MAX = 500;
+/**
+ * Statements with more parameters than this go unnamed: mostly the `in ($1, …, $n)` lists of
+ * drizzle's inArray, a new text for each length, each plan a few tens of KB in every backend that
+ * prepared it (the review measured 26 KB), which would fill PREPARED_TEXTS_MAX with texts used once.
+ * The bot's busiest statements have up to 40 (bench:updates: 0–13 for most, 40 for one written at
+ * almost every form step).
+ */
+export const PREPARED_PARAMETERS_MAX = 64;
 
 type Unsafe = (query: string, args?: unknown[], options?: { prepare?: boolean; simple?: boolean }) => unknown;
 type Scoped = { unsafe: Unsafe; savepoint?: (...args: unknown[]) => unknown };
@@ -59,16 +68,20 @@ type Scoped = { unsafe: Unsafe; savepoint?: (...args: unknown[]) => unknown };
  * An update of the bot makes several statements (the claim, a feature's reads and writes), each
  * paying that second round trip: a socket write and a wake-up of Node and of PostgreSQL, on the
  * same cores (bench:updates). Statements without parameters are unchanged (the simple protocol,
- * one round trip). A cached plan a migration invalidated is re-prepared by postgres.js
- * (RevalidateCachedQuery); a pooler in front must keep prepared statements (PgBouncer 1.21+ with
+ * one round trip). A pooler in front must keep prepared statements (PgBouncer 1.21+ with
  * `max_prepared_statements`, or session mode, which the chat locks need anyway).
+ * A migration that changes a column's type under a running instance (a rolling deploy) meets its
+ * prepared statements: postgres.js re-prepares one whose cached plan went stale when it runs alone
+ * (RevalidateCachedQuery), but inside a transaction the transaction has already failed, and a type
+ * that no longer fits the parameter (int to text) fails until the connection ends (review, issue
+ * 18). So such a migration is deployed with the old instances stopped, as README says.
  */
 function prepareStatements(sql: postgres.Sql): void {
   const prepared = new Set<string>();
   const wrapUnsafe = (scoped: Scoped) => {
     const unsafe = scoped.unsafe;
     scoped.unsafe = (query, args, options) => {
-      if (!Array.isArray(args) || args.length === 0 || options?.prepare === true || options?.simple) return unsafe(query, args, options);
+      if (!Array.isArray(args) || args.length === 0 || args.length > PREPARED_PARAMETERS_MAX || options?.prepare === true || options?.simple) return unsafe(query, args, options);
       if (!prepared.has(query)) {
         if (prepared.size >= PREPARED_TEXTS_MAX) return unsafe(query, args, options);
         prepared.add(query);
