@@ -88,35 +88,39 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   const base = { priority: PRIORITY.notification, notBefore: now };
 
   // The charts are drawn in the renderer thread, one after another, while this thread builds the
-  // workbooks and queues: charts are asked for ahead of their turn (CHARTS_AHEAD renders queued), and an
-  // SVG already asked for (another koordinator of the same RTs, in the same words: a kelurahan's and
-  // its kecamatan's koordinator when the kecamatan has only that kelurahan) is drawn once.
+  // workbooks and queues: charts are asked for ahead of their turn (CHARTS_AHEAD renders queued), and
+  // a chart already asked for (another koordinator of the same RTs, in the same words: a kelurahan's
+  // and its kecamatan's koordinator when the kecamatan has only that kelurahan) is drawn once. The
+  // chart and the workbook depend only on the RTs and the language (and `now`, the same for all), so
+  // both are shared under that key; the SVG is made only when its chart is asked for.
   const plans = koordinators.map((person) => {
     const locale = supportedLocale(person.locale);
-    const t = translate(locale);
     const model = digestModel(data, person.rtIds, now);
-    return { person, locale, t, model, svg: digestChartSvg(model, t, locale) };
+    return { person, locale, t: translate(locale), model, key: `${locale}:${model.rts.map((rt) => rt.scorecard.rt.rtId).join(",")}` };
   });
+  // Memory stays bounded by the charts queued, not by the number of koordinators: a shared chart or
+  // workbook is dropped once no later koordinator uses its key, a person's own chart after their turn.
+  const usersLeft = new Map<string, number>();
+  for (const { key } of plans) usersLeft.set(key, (usersLeft.get(key) ?? 0) + 1);
   const drawn = new Map<string, Promise<Buffer>>();
-  // A workbook depends only on the RTs and the language: koordinators of the same area share one.
   const workbooks = new Map<string, Promise<Buffer>>();
-  const workbookOf = ({ locale, t, model }: (typeof plans)[number]) => {
-    const key = `${locale}:${model.rts.map((rt) => rt.scorecard.rt.rtId).join(",")}`;
+  const workbookOf = ({ key, t, model }: (typeof plans)[number]) => {
     let workbook = workbooks.get(key);
     if (!workbook) workbooks.set(key, (workbook = digestWorkbook(model, t)));
     return workbook;
   };
-  const charts: Promise<Buffer>[] = [];
+  const charts: (Promise<Buffer> | undefined)[] = [];
+  let asked = 0;
   let rendering = 0;
   const askChart = (index: number) => {
-    const svg = plans[index]!.svg;
-    let chart = drawn.get(svg);
+    const { key, model, t, locale } = plans[index]!;
+    let chart = drawn.get(key);
     if (!chart) {
       rendering++;
-      chart = renderChartSvg(svg);
+      chart = renderChartSvg(digestChartSvg(model, t, locale));
       // Awaited in its turn below; a failure ahead of it must not surface as an unhandled rejection meanwhile.
       chart.catch(() => {}).finally(() => rendering--);
-      drawn.set(svg, chart);
+      drawn.set(key, chart);
     }
     charts[index] = chart;
   };
@@ -125,22 +129,37 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   // Each person's insert runs while the next person's workbook is built; one insert at a time, in
   // order, and the first failure stops the ones after it (it surfaces at the await below the loop).
   let inserting: Promise<void> = Promise.resolve();
-  for (const [index, plan] of plans.entries()) {
-    const { person, locale, t, model } = plan;
-    // This person's chart, then later ones (an SVG already asked for costs nothing) while fewer than CHARTS_AHEAD are queued.
-    while (charts.length < plans.length && (charts.length <= index || rendering < CHARTS_AHEAD)) askChart(charts.length);
-    const workbook = await workbookOf(plan);
-    const chart = await charts[index]!;
-    const to = { chatId: person.telegramId, personId: person.personId, ...base };
-    // One insert per person: the text, the chart and the workbook are queued together or not at all.
-    const rows: NewOutboxMessage[] = [
-      { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-text"), payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, { page: "rts" }) },
-      { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-chart"), method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) },
-      { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-xlsx"), method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) },
-    ];
-    inserting = inserting.then(async () => void (queued += await enqueueMessages(db, rows)));
-    // Awaited after the loop; meanwhile a failure must not surface as an unhandled rejection.
-    inserting.catch(() => {});
+  try {
+    for (const [index, plan] of plans.entries()) {
+      const { person, locale, t, model, key } = plan;
+      // This person's chart, then later ones (a chart already asked for costs nothing) while fewer than CHARTS_AHEAD are queued.
+      while (asked < plans.length && (asked <= index || rendering < CHARTS_AHEAD)) askChart(asked++);
+      const workbook = await workbookOf(plan);
+      const chart = await charts[index]!;
+      charts[index] = undefined;
+      const left = usersLeft.get(key)! - 1;
+      usersLeft.set(key, left);
+      if (left === 0) {
+        drawn.delete(key);
+        workbooks.delete(key);
+      }
+      const to = { chatId: person.telegramId, personId: person.personId, ...base };
+      // One insert per person: the text, the chart and the workbook are queued together or not at all.
+      const rows: NewOutboxMessage[] = [
+        { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-text"), payload: digestTextPayload(koordinatorText(model, t, locale), t, deps.webappUrl, { page: "rts" }) },
+        { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-chart"), method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) },
+        { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-xlsx"), method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) },
+      ];
+      inserting = inserting.then(async () => void (queued += await enqueueMessages(db, rows)));
+      // Awaited after the loop; meanwhile a failure must not surface as an unhandled rejection.
+      inserting.catch(() => {});
+    }
+  } catch (error) {
+    // A chart or workbook failed: the previous person's insert may still be running. The job reports
+    // its failure only once that write has landed (or failed: this error is the one reported), so a
+    // rerun never overlaps it.
+    await inserting.catch(() => {});
+    throw error;
   }
   await inserting;
   const ketuaMessages: NewOutboxMessage[] = ketuas.flatMap((person) => {

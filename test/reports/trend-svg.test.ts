@@ -45,6 +45,32 @@ describe("trendSvg", () => {
     expect(count(svg, /<g fill="#000000"/g)).toBeLessThan(52);
   });
 
+  it("puts a rate of 1 on the top gridline and 0 on the bottom one, under y labels reading 0% to 100%", () => {
+    const svg = trendSvg({ ...base, series: [{ label: "RT 01", points: [{ week: 0, rate: 1 }, { week: 1, rate: 0 }, { week: 2, rate: 0.5 }, { week: 3, rate: 0.6 }] }] });
+    const gridlines = [...svg.matchAll(/<line x1="([\d.]+)" y1="([\d.]+)" x2="[\d.]+" y2="\2" stroke="#dddddd"/g)].map((match) => ({ x: Number(match[1]), y: Number(match[2]) }));
+    const ys = gridlines.map((line) => line.y).sort((a, b) => a - b);
+    expect(ys).toHaveLength(6);
+    const [top, bottom] = [ys[0]!, ys[5]!];
+    // The plotted points (not the legend's symbol, r 5.5), in week order.
+    const points = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"/g)].filter((match) => match[3] !== "5.50").map((match) => Number(match[2]));
+    expect(points).toHaveLength(4);
+    expect(points[0]).toBe(top);
+    expect(points[1]).toBe(bottom);
+    expect(points[2]).toBeCloseTo((top + bottom) / 2, 1);
+    expect(points[3]).toBe(ys[2]); // 60%: the third gridline from the top
+    // The y labels, read back from their glyphs, top to bottom, each just under its gridline's height, left of the plot.
+    const left = gridlines[0]!.x;
+    const labels = [...svg.matchAll(/<g fill="#000000" transform="translate\(([\d.]+) ([\d.]+)\)[^"]*">(.*?)<\/g>/g)]
+      .map((match) => ({ x: Number(match[1]), y: Number(match[2]), text: [...match[3]!.matchAll(/href="#r(\d+)"/g)].map((use) => String.fromCharCode(32 + Number(use[1]))).join("") }))
+      .filter((label) => label.text.endsWith("%"))
+      .sort((a, b) => a.y - b.y);
+    expect(labels.map((label) => label.text)).toEqual(["100%", "80%", "60%", "40%", "20%", "0%"]);
+    labels.forEach((label, index) => {
+      expect(label.x).toBeLessThan(left);
+      expect(label.y - ys[index]!).toBeCloseTo(12 * 0.35, 1);
+    });
+  });
+
   it("measures text from Inter's advance widths", () => {
     expect(textWidth("", 12)).toBe(0);
     expect(textWidth("W", 12)).toBeGreaterThan(textWidth("i", 12));

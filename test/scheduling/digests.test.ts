@@ -14,6 +14,8 @@ import type { RtDetails } from "../../src/domain/rt/rt.js";
 import { INDICATOR_CODES } from "../../src/domain/scores/indicators.js";
 import { createLogger } from "../../src/logger.js";
 import { CHART_HEIGHT, CHART_SCALE, CHART_WIDTH } from "../../src/reports/charts.js";
+import { buildDigest, digestChart } from "../../src/reports/digest.js";
+import { translateIn } from "../../src/messages/translate.js";
 import { isoWeekOf, planWeeklyDigests, type DigestDeps } from "../../src/scheduling/digests.js";
 import { withTestDatabase } from "../helpers/database.js";
 import { FakeTelegram, sentDocuments } from "../helpers/fake-telegram.js";
@@ -188,6 +190,44 @@ describe("planWeeklyDigests", () => {
     const text = (rows.find((row) => row.dedupeKey === `digest:2026-W50:${otherId}:koordinator-text`)!.payload as { text: string }).text;
     expect(text).toContain("RT 09 Talang Bakung");
     expect(text).not.toContain("RT 02");
+  });
+
+  it("gives each koordinator the chart and workbook of their own RTs and language, sharing only identical ones", async () => {
+    const s = await area();
+    const twinId = await addKoordinator(database.db, newUser("Koor Kembar"), { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    const englishId = await addKoordinator(database.db, newUser("Koor English"), { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.id, englishId));
+    const otherId = await addKoordinator(database.db, newUser("Koor Lain"), { kelurahanCode: KELURAHAN_PAYO_SELINCAH });
+    expect(await planWeeklyDigests(deps, NOW)).toEqual({ koordinators: 4, ketuas: 1, queued: 13 });
+
+    const rows = await digestRows();
+    const bytesOf = (personId: number, part: string) =>
+      Buffer.from(uploadOf(rows.find((row) => row.dedupeKey === `digest:2026-W50:${personId}:koordinator-${part}`)!.payload).base64, "base64");
+    const sheetsOf = async (personId: number) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytesOf(personId, "xlsx") as unknown as ArrayBuffer);
+      const list = workbook.worksheets[0]!;
+      return { sheets: workbook.worksheets.map((sheet) => sheet.name), rts: Array.from({ length: list.rowCount - 1 }, (_, i) => list.getRow(i + 2).getCell(1).value) };
+    };
+
+    // The charts, each the one drawn for that person's RTs in their language (the same data gives the same PNG bytes).
+    const chartFor = async (rtIds: number[], locale: string) => digestChart(await buildDigest(database.db, rtIds, NOW), translateIn(deps.i18n, locale), locale);
+    const simpangIds = [s.steady.id, s.fading.id, s.rising.id];
+    const [simpangId, simpangEn, payoId] = [await chartFor(simpangIds, "id"), await chartFor(simpangIds, "en"), await chartFor([s.elsewhere.id], "id")];
+    expect(simpangId.equals(simpangEn) || simpangId.equals(payoId) || simpangEn.equals(payoId)).toBe(false);
+    expect(bytesOf(s.koordinator.personId, "chart").equals(simpangId)).toBe(true);
+    expect(bytesOf(twinId, "chart").equals(simpangId)).toBe(true);
+    expect(bytesOf(englishId, "chart").equals(simpangEn)).toBe(true);
+    expect(bytesOf(otherId, "chart").equals(payoId)).toBe(true);
+
+    // The workbooks: the same RTs in the same language share one file; the others have their own.
+    expect(bytesOf(twinId, "xlsx").equals(bytesOf(s.koordinator.personId, "xlsx"))).toBe(true);
+    const indonesian = ["Daftar RT", "Kartu nilai", "Partisipasi per jenis"];
+    expect(await sheetsOf(s.koordinator.personId)).toEqual({ sheets: indonesian, rts: ["RT 02", "RT 03", "RT 01"] });
+    expect(await sheetsOf(englishId)).toEqual({ sheets: ["RT list", "Scorecards", "Participation by kind"], rts: ["RT 02", "RT 03", "RT 01"] });
+    expect(await sheetsOf(otherId)).toEqual({ sheets: indonesian, rts: ["RT 09"] });
+    const englishText = (rows.find((row) => row.dedupeKey === `digest:2026-W50:${englishId}:koordinator-text`)!.payload as { text: string }).text;
+    expect(englishText).toMatch(/^📊 Kampung BANTAR weekly digest/);
   });
 
   it("skips an erased koordinator and an unreachable ketua", async () => {
