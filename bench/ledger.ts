@@ -258,7 +258,7 @@ function baselineRecorder(db: Database, accounts: Map<string, number>, at: () =>
         .returning({ id: ledgerEntry.id })
         .prepare("baseline_entry")
         .execute();
-      // Lines and participation together, pipelined and prepared, as recordDeposit sends them.
+      // Lines and participation together, pipelined and prepared (recordDeposit writes them in its one statement).
       await Promise.all([
         tx.insert(depositLine).values(valued.map((line) => ({ ...line, entryId: entry!.id }))).prepare("baseline_lines").execute(),
         tx.insert(participation).values({

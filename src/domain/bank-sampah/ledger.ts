@@ -313,18 +313,17 @@ export async function recordDeposit(db: Database, actor: Actor, request: Deposit
     const currentTotal = current.reduce((sum, line) => sum + line.value, 0);
     if (request.lines.some((line, index) => line.rupiahPerUnit !== undefined && line.rupiahPerUnit !== current[index]!.rupiahPerUnit)) return refuse(new PricesChanged(current, currentTotal));
     if ((account?.balance ?? 0) + currentTotal > BALANCE_MAX) return refuse(new DomainError("balance-limit-exceeded", { max: BALANCE_MAX }));
-    if (attempt >= DEPOSIT_ATTEMPTS) throw new Error(`recordDeposit: ${request.requestKey} neither written nor refused after ${attempt} attempts`);
     const priced = valued.every((line, index) => line.rupiahPerUnit === current[index]!.rupiahPerUnit);
-    if (!priced) {
-      // A line without a price, or a price set since the last reading: value them again.
-      inForce = new Map(current.map((line) => [line.wasteTypeId, line.rupiahPerUnit]));
-      continue;
+    if (priced && account) {
+      // Every check passes and the account was locked, yet no entry: a twin holds the key. Looked
+      // up before giving up, so a last attempt lost only to a twin still answers its receipt.
+      const twin = await entryIdOfKey(db, request.requestKey);
+      if (twin !== undefined) return answered(twin);
     }
-    // A first deposit racing this one opened the account: the next statement locks it.
-    if (!account) continue;
-    // Every check passes and the account was locked, yet no entry: a twin holds the key.
-    const twin = await entryIdOfKey(db, request.requestKey);
-    if (twin !== undefined) return answered(twin);
+    if (attempt >= DEPOSIT_ATTEMPTS) throw new Error(`recordDeposit: ${request.requestKey} neither written nor refused after ${attempt} attempts`);
+    // A line without a price, or a price set since the last reading: value them again. (Otherwise
+    // a first deposit racing this one opened the account: the next statement locks it.)
+    if (!priced) inForce = new Map(current.map((line) => [line.wasteTypeId, line.rupiahPerUnit]));
   }
 }
 
