@@ -152,8 +152,15 @@ export function formStateStorage(
     try {
       await save(keptPattern());
     } catch (error) {
-      if (isTransient(error)) await keepForRedelivery();
-      throw error;
+      if (isTransient(error)) {
+        await keepForRedelivery();
+        throw error;
+      }
+      // Refused, not the database away (no redelivery will come): the form's state alone, as the
+      // update left it; what was kept stays for the daily prune.
+      if (keptPattern() === undefined) throw error;
+      ctx.log?.warn({ errorType: error instanceof Error ? error.name : typeof error }, "kept form steps not dropped with the form's state; the state saved alone");
+      await save(undefined);
     }
   };
 
@@ -179,9 +186,8 @@ async function keepPending(ctx: BotContext): Promise<void> {
  * What the update's earlier steps decided (a right still held, a request key drawn) is written
  * before a call that may commit, so no crash after its commit can lose the key it committed under.
  * A `pure` task (a check of the actor in hand, a random id) touches nothing outside: nothing need
- * be written before it. The outcome itself is written before the next such call or when the update
- * fails transiently; lost with the process, the service is called again on the redelivery and finds
- * what it committed by the form's request key.
+ * be written before it, and its outcome is held until the next call that may commit, or the
+ * update's transient failure. Any other call's outcome is written as soon as it returns.
  */
 export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Promise<T>, options: { pure?: boolean } = {}): Promise<T> {
   const steps = stepsOf.get(ctx);
@@ -198,5 +204,9 @@ export async function onceAcrossRedeliveries<T>(ctx: BotContext, task: () => Pro
   if (!options.pure) await keepPending(ctx);
   const value = await task();
   steps.pending.set(key, { value: value === undefined ? null : value, state: steps.state });
+  // A call that may have committed is written at once, with nothing else to hold: not every service
+  // has a request key to find its commit by (a price set, an invite made), so a redelivery after a
+  // failed reply, with the database away by then, must not call it again (review of issue 18).
+  if (!options.pure) await keepPending(ctx);
   return value;
 }

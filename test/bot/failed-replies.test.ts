@@ -1,7 +1,7 @@
-import { asc, eq, like, sql } from "drizzle-orm";
+import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { auditLog, botState, event, eventOccurrence, ledgerEntry, membership, outbox, person, roleInvite, rt, wasteType } from "../../src/db/schema/index.js";
+import { auditLog, botState, event, eventOccurrence, ledgerEntry, membership, outbox, person, roleInvite, rt, wastePrice, wasteType } from "../../src/db/schema/index.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { appointOfficer, createWasteBank, listWasteTypes, revokeOfficer, setPrice } from "../../src/domain/bank-sampah/banks.js";
 import { loadActor } from "../../src/domain/people/actor.js";
@@ -434,6 +434,49 @@ describe("what a form keeps for a redelivery", () => {
     expect(await database.db.select().from(botState)).toEqual([]);
     await harness.send(sari, "/setor");
     expect(harness.lastText(sari)).toContain("Setoran dari siapa?");
+  });
+
+  it("a step that committed without a request key (a price set) is not called again when the database went away with the failed reply", async () => {
+    const { sari } = await bankWorld();
+    // The database goes away as the reply to the new price is being sent: from then on no form
+    // step can be kept (as if the reply's failure and the database's were one outage).
+    await database.db.execute(sql.raw(`
+      create function refuse_step_write() returns trigger language plpgsql as $$
+      begin
+        if new.key like 'form-step:%' then raise exception 'database away' using errcode = '57P01'; end if;
+        return new;
+      end $$`));
+    const original = harness.telegram.fetch;
+    let armed = true;
+    (harness.telegram as unknown as { fetch: typeof original }).fetch = async (input, init) => {
+      const body = typeof init?.body === "string" ? init.body : "";
+      if (armed && String(input).endsWith("/sendMessage") && body.includes("Harga Kardus sekarang")) {
+        armed = false;
+        await database.db.execute(sql.raw("create trigger refuse_step_write before insert on bot_state for each row execute function refuse_step_write()"));
+      }
+      return original(input, init);
+    };
+    try {
+      harness.restart();
+      await harness.send(sari, "/harga");
+      await harness.press(sari, "Ubah harga");
+      await harness.press(sari, "Kardus");
+      await harness.send(sari, "Rp 2.000");
+      const asked = shownWith(sari, "Berlaku mulai kapan");
+      const tap = harness.callbackUpdate(sari, callbackDataOf(asked)[0]!, asked.messageId);
+      harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id, when: (payload) => String(payload.text ?? "").includes("Harga Kardus sekarang") });
+      await expect(harness.deliver(tap)).rejects.toThrow();
+      await database.db.execute(sql.raw("drop trigger if exists refuse_step_write on bot_state"));
+      // The database is back; Telegram delivers the tap again.
+      harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
+      await harness.deliver(tap);
+    } finally {
+      (harness.telegram as unknown as { fetch: typeof original }).fetch = original;
+      await database.db.execute(sql.raw("drop trigger if exists refuse_step_write on bot_state"));
+      await database.db.execute(sql.raw("drop function if exists refuse_step_write()"));
+    }
+    const [kardus] = await database.db.select().from(wasteType).where(eq(wasteType.name, "Kardus"));
+    expect(await database.db.select().from(wastePrice).where(and(eq(wastePrice.wasteTypeId, kardus!.id), eq(wastePrice.rupiahPerUnit, 2000)))).toHaveLength(1);
   });
 
   it("is not written by steps that go well and commit nothing: they cost no round trip for it", async () => {
