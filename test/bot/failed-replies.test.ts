@@ -35,6 +35,29 @@ function shownWith(user: TestUser, text: string): ShownMessage {
 }
 
 /** Delivers `update` with the first `method` call to `user` failing, then again as Telegram redelivers it. */
+/**
+ * Makes the database refuse to insert or to delete a form step's row in bot_state: as if going away
+ * (`errcode` 57P01, a transient failure) or outright. `arm` puts the trigger on (at once or later),
+ * `undo` takes it and its function away.
+ */
+async function refuseFormSteps(operation: "insert" | "delete", errcode?: string) {
+  const name = `refuse_step_${operation}`;
+  const row = operation === "insert" ? "new" : "old";
+  await database.db.execute(sql.raw(`
+    create function ${name}() returns trigger language plpgsql as $$
+    begin
+      if ${row}.key like 'form-step:%' then raise exception 'form steps refused'${errcode ? ` using errcode = '${errcode}'` : ""}; end if;
+      return ${row};
+    end $$`));
+  return {
+    arm: async () => void (await database.db.execute(sql.raw(`create trigger ${name} before ${operation} on bot_state for each row execute function ${name}()`))),
+    undo: async () => {
+      await database.db.execute(sql.raw(`drop trigger if exists ${name} on bot_state`));
+      await database.db.execute(sql.raw(`drop function if exists ${name}()`));
+    },
+  };
+}
+
 async function failThenRedeliver(user: TestUser, update: Update, method: string, failure: InjectedFailure): Promise<void> {
   harness.telegram.failNext(method, failure, { chatId: user.id });
   await expect(harness.deliver(update)).rejects.toThrow();
@@ -411,18 +434,12 @@ describe("what a form keeps for a redelivery", () => {
     // The Simpan keeps what the step decided (the right it still holds) before the deposit commits.
     const tap = await depositUpToSave(sari);
     // The database refuses, as if going away, to drop kept steps (with the form's own state).
-    await database.db.execute(sql.raw(`
-      create function refuse_step_delete() returns trigger language plpgsql as $$
-      begin
-        if old.key like 'form-step:%' then raise exception 'shutting down' using errcode = '57P01'; end if;
-        return old;
-      end $$`));
-    await database.db.execute(sql.raw("create trigger refuse_step_delete before delete on bot_state for each row execute function refuse_step_delete()"));
+    const refusal = await refuseFormSteps("delete", "57P01");
+    await refusal.arm();
     try {
       await expect(harness.deliver(tap)).rejects.toThrow();
     } finally {
-      await database.db.execute(sql.raw("drop trigger refuse_step_delete on bot_state"));
-      await database.db.execute(sql.raw("drop function refuse_step_delete()"));
+      await refusal.undo();
     }
     expect((await keptSteps()).length).toBeGreaterThan(0);
     harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
@@ -440,19 +457,14 @@ describe("what a form keeps for a redelivery", () => {
     const { sari } = await bankWorld();
     // The database goes away as the reply to the new price is being sent: from then on no form
     // step can be kept (as if the reply's failure and the database's were one outage).
-    await database.db.execute(sql.raw(`
-      create function refuse_step_write() returns trigger language plpgsql as $$
-      begin
-        if new.key like 'form-step:%' then raise exception 'database away' using errcode = '57P01'; end if;
-        return new;
-      end $$`));
+    const refusal = await refuseFormSteps("insert", "57P01");
     const original = harness.telegram.fetch;
     let armed = true;
     (harness.telegram as unknown as { fetch: typeof original }).fetch = async (input, init) => {
       const body = typeof init?.body === "string" ? init.body : "";
       if (armed && String(input).endsWith("/sendMessage") && body.includes("Harga Kardus sekarang")) {
         armed = false;
-        await database.db.execute(sql.raw("create trigger refuse_step_write before insert on bot_state for each row execute function refuse_step_write()"));
+        await refusal.arm();
       }
       return original(input, init);
     };
@@ -466,14 +478,13 @@ describe("what a form keeps for a redelivery", () => {
       const tap = harness.callbackUpdate(sari, callbackDataOf(asked)[0]!, asked.messageId);
       harness.telegram.failNext("sendMessage", SERVER_ERROR, { chatId: sari.id, when: (payload) => String(payload.text ?? "").includes("Harga Kardus sekarang") });
       await expect(harness.deliver(tap)).rejects.toThrow();
-      await database.db.execute(sql.raw("drop trigger if exists refuse_step_write on bot_state"));
+      await refusal.undo();
       // The database is back; Telegram delivers the tap again.
       harness.telegram.failNext("answerCallbackQuery", QUERY_TOO_OLD);
       await harness.deliver(tap);
     } finally {
       (harness.telegram as unknown as { fetch: typeof original }).fetch = original;
-      await database.db.execute(sql.raw("drop trigger if exists refuse_step_write on bot_state"));
-      await database.db.execute(sql.raw("drop function if exists refuse_step_write()"));
+      await refusal.undo();
     }
     const [kardus] = await database.db.select().from(wasteType).where(eq(wasteType.name, "Kardus"));
     expect(await database.db.select().from(wastePrice).where(and(eq(wastePrice.wasteTypeId, kardus!.id), eq(wastePrice.rupiahPerUnit, 2000)))).toHaveLength(1);
@@ -483,21 +494,15 @@ describe("what a form keeps for a redelivery", () => {
     const { sari } = await bankWorld();
     await harness.send(sari, "/setor");
     // The database refuses to keep any step, as a witness: the steps below must not try.
-    await database.db.execute(sql.raw(`
-      create function refuse_step_write() returns trigger language plpgsql as $$
-      begin
-        if new.key like 'form-step:%' then raise exception 'no step may be kept here'; end if;
-        return new;
-      end $$`));
-    await database.db.execute(sql.raw("create trigger refuse_step_write before insert on bot_state for each row execute function refuse_step_write()"));
+    const refusal = await refuseFormSteps("insert");
+    await refusal.arm();
     try {
       await harness.send(sari, "siti");
       await harness.press(sari, "Siti");
       await harness.press(sari, "Kardus");
       await harness.send(sari, "2,5");
     } finally {
-      await database.db.execute(sql.raw("drop trigger refuse_step_write on bot_state"));
-      await database.db.execute(sql.raw("drop function refuse_step_write()"));
+      await refusal.undo();
     }
     expect(harness.lastText(sari)).toContain("Total: Rp 4.500");
     expect(await keptSteps()).toEqual([]);
