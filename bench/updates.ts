@@ -45,7 +45,7 @@
  *
  * Options: --size=full|small (small: 1,500 updates from 600 residents, 300 paced, 1,350 polled), and,
  * overriding the size's figures, --updates=20000 --users=2000 --concurrency=32 --paced=3000 --rate=100
- * --polling=5000
+ * --polling=5000, and --cpu-profile=path (the real bot's capacity run under V8's profiler)
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cpus, loadavg } from "node:os";
@@ -70,7 +70,7 @@ import { createLogger } from "../src/logger.js";
 import { poll } from "../src/runtime/polling.js";
 import type { BotContext } from "../src/bot/context.js";
 import { createScratchDatabase } from "./scratch-database.js";
-import { numberOption, percentile, seededRandom as random, sizeOption } from "./support.js";
+import { numberOption, percentile, profiled, seededRandom as random, sizeOption } from "./support.js";
 import { BenchTelegram, PollingFeed, UpdateFactory, type ShownKeyboard } from "./updates-telegram.js";
 
 const { size: SIZE, preset: PRESET } = sizeOption(
@@ -604,7 +604,7 @@ async function main(): Promise<void> {
     const roundTrips = countRoundTrips(scratch.db);
     const handleReal = (update: Update) => bot.handleUpdate(update);
     const warmReal = await drive(warmTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[i]!.push(update));
-    const real = await drive(measuredTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[warmTasks.length + i]!.push(update));
+    const real = await profiled(() => drive(measuredTasks, CONCURRENCY, telegram, handleReal, (i, update) => sent[warmTasks.length + i]!.push(update)));
     const tripsAtCapacity = roundTrips.count;
     tracing = true;
     const realPaced = await drivePaced(pacedTasks, RATE, telegram, handleReal, (i, update) => sent[warmTasks.length + measuredTasks.length + i]!.push(update));
