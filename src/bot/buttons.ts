@@ -1,4 +1,4 @@
-import type { Composer } from "grammy";
+import type { Composer } from "./composer.js";
 import type { ButtonFamily } from "../messages/buttons/button.js";
 import type { BotContext } from "./context.js";
 

@@ -1,5 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { Bot, type BotConfig } from "grammy";
+import { Composer } from "./composer.js";
 import { formStateStorage } from "./form-state.js";
 import type { BotContext, ConversationContext } from "./context.js";
 import { FORMS, guardedBuilder } from "./conversations/forms.js";
@@ -60,67 +61,71 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
 
   bot.api.config.use(unchangedEditsSucceed);
   bot.api.config.use(lateAnswersSucceed);
-  bot.use(attachLogger(deps));
+  // Every middleware and feature hangs on one of our composers: cheap to walk (see composer.ts).
+  const app = new Composer<BotContext>();
+  app.use(attachLogger(deps));
   // Outermost after the logger: the dedupe claim is the first thing that needs the database.
-  bot.use(replyWhenDatabaseDown(deps));
+  app.use(replyWhenDatabaseDown(deps));
   // Before dedupe: a flooder's dropped update costs no database work.
-  bot.use(floodControl(deps));
-  bot.use(sequentializeChats(deps));
-  bot.use(dedupeUpdates(deps));
+  app.use(floodControl(deps));
+  app.use(sequentializeChats(deps));
+  app.use(dedupeUpdates(deps));
   // Votes and poll counts name no chat (and counts no sender): taken before the actor is loaded.
-  bot.use(createPollUpdatesFeature(deps));
-  bot.use(attachActor(deps));
-  bot.use(deps.i18n);
-  bot.use(replyOnDomainError());
-  bot.use(gateGroups());
-  bot.use(authorize({ pendingText: async (ctx) => ctx.t("pending-waiting", await pendingVars(deps, ctx)) }));
+  app.use(createPollUpdatesFeature(deps));
+  app.use(attachActor(deps));
+  app.use(deps.i18n);
+  app.use(replyOnDomainError());
+  app.use(gateGroups());
+  app.use(authorize({ pendingText: async (ctx) => ctx.t("pending-waiting", await pendingVars(deps, ctx)) }));
 
-  bot.callbackQuery(NOOP_DATA, (ctx) => ctx.answerCallbackQuery());
+  app.callbackQuery(NOOP_DATA, (ctx) => ctx.answerCallbackQuery());
 
   // A form's state is written when its update is over, and not at all when the update failed
   // transiently: its redelivery replays the same step (see form-state.ts).
   const forms = formStateStorage(deps.db, CONVERSATION_VERSION);
-  bot.use(forms.keepFormsOnTransientFailure);
-  bot.use(conversations<BotContext, BotContext>({ storage: forms.storage }));
-  bot.use(createCancelFeature());
+  app.use(forms.keepFormsOnTransientFailure);
+  app.use(conversations<BotContext, BotContext>({ storage: forms.storage }));
+  app.use(createCancelFeature());
   const conversationOptions = { plugins: [deps.i18n, harmlessRefusalsSucceedInConversations<ConversationContext>()], maxMillisecondsToWait: CONVERSATION_IDLE_MS };
   // Each form keeps checking that the person may still do what it does (forms.ts, form-right.ts).
-  for (const form of FORMS) bot.use(createConversation<BotContext, ConversationContext>(guardedBuilder(form, deps), { id: form.id, ...conversationOptions }));
+  for (const form of FORMS) app.use(createConversation<BotContext, ConversationContext>(guardedBuilder(form, deps), { id: form.id, ...conversationOptions }));
 
-  bot.use(createStartFeature(deps));
-  bot.use(createHelpFeature());
-  bot.use(createProfileFeature(deps));
-  bot.use(createLanguageFeature(deps));
-  bot.use(createLeaveFeature(deps));
-  bot.use(createEraseFeature(deps));
-  bot.use(createDatakuFeature(deps));
-  bot.use(createAuditFeature(deps));
-  bot.use(createMembersFeature(deps));
-  bot.use(createOfflineFeature(deps));
-  bot.use(createRtSettingsFeature(deps));
-  bot.use(createRtRegistryFeature(deps));
-  bot.use(createBroadcastFeature(deps));
-  bot.use(createEventsFeature(deps));
-  bot.use(createRondaFeature(deps));
-  bot.use(createPojokBacaFeature(deps));
-  bot.use(createBankSampahFeature(deps));
-  bot.use(createBankExportFeature(deps));
-  bot.use(createScoresFeature(deps));
-  bot.use(createIndikatorFeature(deps));
-  bot.use(createUnscoredFeature(deps));
-  bot.use(createRecapFeature(deps));
-  bot.use(createDigestsFeature(deps));
-  bot.use(createOnsiteFeature(deps));
-  bot.use(createEvidenceFeature(deps));
-  bot.use(createTeamFeature(deps));
-  bot.use(createVisitsFeature(deps));
-  bot.use(createKeepingFeature(deps));
-  bot.use(createRoundsFeature(deps));
-  bot.use(createAwardFeature(deps));
-  bot.use(createKasFeature(deps));
-  bot.use(createReportsFeature(deps));
-  bot.use(createPollsFeature(deps));
-  bot.use(createFallbackFeature());
+  app.use(createStartFeature(deps));
+  app.use(createHelpFeature());
+  app.use(createProfileFeature(deps));
+  app.use(createLanguageFeature(deps));
+  app.use(createLeaveFeature(deps));
+  app.use(createEraseFeature(deps));
+  app.use(createDatakuFeature(deps));
+  app.use(createAuditFeature(deps));
+  app.use(createMembersFeature(deps));
+  app.use(createOfflineFeature(deps));
+  app.use(createRtSettingsFeature(deps));
+  app.use(createRtRegistryFeature(deps));
+  app.use(createBroadcastFeature(deps));
+  app.use(createEventsFeature(deps));
+  app.use(createRondaFeature(deps));
+  app.use(createPojokBacaFeature(deps));
+  app.use(createBankSampahFeature(deps));
+  app.use(createBankExportFeature(deps));
+  app.use(createScoresFeature(deps));
+  app.use(createIndikatorFeature(deps));
+  app.use(createUnscoredFeature(deps));
+  app.use(createRecapFeature(deps));
+  app.use(createDigestsFeature(deps));
+  app.use(createOnsiteFeature(deps));
+  app.use(createEvidenceFeature(deps));
+  app.use(createTeamFeature(deps));
+  app.use(createVisitsFeature(deps));
+  app.use(createKeepingFeature(deps));
+  app.use(createRoundsFeature(deps));
+  app.use(createAwardFeature(deps));
+  app.use(createKasFeature(deps));
+  app.use(createReportsFeature(deps));
+  app.use(createPollsFeature(deps));
+  app.use(createFallbackFeature());
+
+  bot.use(app);
 
   // Used by the polling loop: one failed update is logged, and polling goes on. Its dedupe claim
   // was released, so a redelivery is handled again.

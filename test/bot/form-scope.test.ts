@@ -428,7 +428,7 @@ describe("every form", () => {
   it("is registered from FORMS, behind its guard (no conversation is created anywhere else)", () => {
     const creations = sourcesUnder("src").flatMap((path) => (readFileSync(path, "utf8").match(/createConversation[<(]/g) ?? []).map(() => path));
     expect(creations).toEqual([join("src", "bot", "create-bot.ts")]);
-    expect(readFileSync(join("src", "bot", "create-bot.ts"), "utf8")).toMatch(/for \(const form of FORMS\) bot\.use\(createConversation<[^>]+>\(guardedBuilder\(form, deps\)/);
+    expect(readFileSync(join("src", "bot", "create-bot.ts"), "utf8")).toMatch(/for \(const form of FORMS\) app\.use\(createConversation<[^>]+>\(guardedBuilder\(form, deps\)/);
   });
 
   it("is opened here, or is open to anyone", () => {

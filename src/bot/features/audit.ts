@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { listAudit, type AuditView } from "../../domain/audit/audit.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";

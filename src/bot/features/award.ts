@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { decisionSavedUnder, kencanaAwardedUnder } from "../../domain/cycle/decision.js";
 import { kencanaHolders, type KencanaHolder } from "../../domain/cycle/kencana.js";
 import type { HeldTitle } from "../../domain/cycle/titles.js";

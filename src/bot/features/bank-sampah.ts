@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { addRtToWasteBank, getWasteBank, listOfficers, requireManager } from "../../domain/bank-sampah/banks.js";
 import { appointBankOfficer, revokeBankOfficer } from "../../domain/bank-sampah/officers.js";
 import { accountsOf, recentEntries, statement } from "../../domain/bank-sampah/ledger.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { broadcastProgress, stopBroadcast, toggleAnnouncementsMuted } from "../../domain/broadcast/broadcast.js";
 import { linkGroup, unlinkGroup } from "../../domain/rt/group.js";
 import { progressVars } from "../../delivery/broadcast-monitor.js";

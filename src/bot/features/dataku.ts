@@ -1,4 +1,5 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
+import { Composer } from "../composer.js";
 import { exportPersonalData, personalDataJson } from "../../domain/audit/personal-data.js";
 import { formatLocalDate, wibDate } from "../../domain/schedule/wib.js";
 import type { BotContext } from "../context.js";

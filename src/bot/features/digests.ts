@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { digestScopeOf } from "../../domain/scores/digest-queries.js";
 import { queueDigestOnDemand, type DigestRequest } from "../../scheduling/digests.js";
 import { DomainError } from "../../domain/errors.js";

@@ -1,5 +1,6 @@
 import { withCounted } from "../../messages/counted.js";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { attendeeIds, checkIn, listAttendanceOccurrences, looksLikeCode, openChecklist, openCheckin, tickAttendance } from "../../domain/events/attendance.js";
 import {
   getOccurrence,

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { currentRound } from "../../domain/cycle/rounds.js";
 import { assertMayGetPack, evidenceOverview, evidenceRtIds, packRtIds, removeEvidence, type EvidenceCount, type EvidenceItem } from "../../domain/evidence/evidence.js";
 import { areaScope } from "../../domain/roles/scope.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { COMMAND_GROUPS, COMMANDS } from "../commands.js";
 import type { BotContext } from "../context.js";
 import { allows } from "../../domain/people/audience.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { DomainError } from "../../domain/errors.js";
 import { isAdmin } from "../../domain/people/actor.js";
 import { areaScope } from "../../domain/roles/scope.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { findPlannedVisit, reassessmentVisitOf } from "../../domain/cycle/reassessment.js";
 import { assertSelfAssessor } from "../../domain/cycle/self-assessment.js";
 import { reassessCancel, reassessDrop, reassessSave, reassessVisit, selfOpen } from "../../messages/buttons/keeping.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { setLocale, SUPPORTED_LOCALES } from "../../domain/people/person.js";
 import { language } from "../../messages/buttons/people.js";
 import { onButton } from "../buttons.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { DomainError } from "../../domain/errors.js";
 import { leaveRt } from "../../domain/membership/membership.js";
 import { getRt } from "../../domain/rt/rt.js";

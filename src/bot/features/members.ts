@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { decideMembership, findMembership, listMembers, removeMember, type MembershipView } from "../../domain/membership/membership.js";
 import { headedRtId } from "../../domain/people/actor.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { recapChoices, teamRecapView, type RecapView } from "../../domain/cycle/assessment.js";
 import { MAX_INDICATOR_SCORE, shortLabelKey, type IndicatorCode } from "../../domain/scores/indicators.js";
 import { onsiteGo, onsiteRecap, onsiteRecapPage } from "../../messages/buttons/onsite.js";

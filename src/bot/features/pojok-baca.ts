@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { getBook, listCatalogue, retireBook, setCopies, type BookView } from "../../domain/pojok-baca/catalogue.js";
 import { keptRtId } from "../../domain/pojok-baca/keepers.js";
 import { listMyLoans, listOpenLoans, takeBack, type LoanView } from "../../domain/pojok-baca/loans.js";

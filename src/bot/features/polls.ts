@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { closePoll, listOpenPolls, pollResult, recordPollCounts, recordVote, resultTexts } from "../../domain/polls/polls.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { formatWhen } from "../../messages/format.js";

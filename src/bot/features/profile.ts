@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { roleNames } from "../../domain/people/actor.js";
 import { memberCode } from "../../domain/people/member-code.js";
 import { setGreeting } from "../../domain/people/person.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { computeRecap } from "../../domain/cycle/recap.js";
 import { areaScope } from "../../domain/roles/scope.js";
 import { recapChart, recapFileName, recapMessages, recapWorkbook } from "../../reports/recap.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { daysSince, listOpenReports, REPORT_DESCRIPTION_MIN, myReports, reportDetail, stepReport, type ReportDetail } from "../../domain/reports/reports.js";
 import { TELEGRAM_CAPTION_MAX } from "../../domain/text-limits.js";
 import { addressName } from "../../messages/address.js";

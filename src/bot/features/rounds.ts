@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import type { AwardCategory } from "../../domain/cycle/award.js";
 import type { RoundPhase } from "../../domain/cycle/rounds.js";
 import { findRoundByRequestKey, listRounds, localDateOf } from "../../domain/cycle/opening.js";

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { ketuaLinkTarget, reissueKetuaInvite } from "../../domain/roles/roles.js";
 import { listRtsInScope, type RtSummary } from "../../domain/rt/rt.js";
 import { areaScope } from "../../domain/roles/scope.js";

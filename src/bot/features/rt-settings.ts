@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { headedRtId } from "../../domain/people/actor.js";
 import { parseWholeNumber } from "../../domain/people/text-input.js";
 import { applyHouseholdCount, getRt, resetInviteCode } from "../../domain/rt/rt.js";

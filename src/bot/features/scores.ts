@@ -1,5 +1,6 @@
 import type { Translate } from "../../messages/translate.js";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { declineLines, declineSinceAward } from "../../domain/cycle/decline.js";
 import { DomainError } from "../../domain/errors.js";
 import { headedRtId, isAdmin, type Actor } from "../../domain/people/actor.js";

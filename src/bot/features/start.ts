@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { reportListOpen, reportStart } from "../../messages/buttons/reports.js";
 import { indikatorOpen } from "../../messages/buttons/indikator.js";
 import { DomainError } from "../../domain/errors.js";

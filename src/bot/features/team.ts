@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer.js";
 import { findRound } from "../../domain/cycle/rounds.js";
 import { listTeam, revokeAssessor } from "../../domain/cycle/team.js";
 import { undecidedRound } from "../../domain/cycle/rounds.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { getRt } from "../../domain/rt/rt.js";
 import { isIndicatorCode } from "../../domain/scores/indicators.js";
 import { assertMayScore, findScoreByRequestKey } from "../../domain/scores/manual.js";

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer } from "../composer.js";
 import { undecidedRound } from "../../domain/cycle/rounds.js";
 import { listVisitBoard, visitTarget } from "../../domain/cycle/visits.js";
 import type { BotContext } from "../context.js";

@@ -1,5 +1,6 @@
 import { sequentialize } from "@grammyjs/runner";
-import { Composer, type MiddlewareFn } from "grammy";
+import type { MiddlewareFn } from "grammy";
+import { Composer } from "../composer.js";
 import type { ChatLocks } from "../../db/chat-lock.js";
 import type { BotContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
