@@ -25,6 +25,8 @@ export type Receipt = {
   bankName: string;
   personId: number;
   telegramId: number | null;
+  /** The resident's language, for their copy of the receipt (null: the default). */
+  locale: string | null;
   displayName: string | null;
   reason: string | null;
   reversesEntryId: number | null;
@@ -94,7 +96,7 @@ type LinePrice = { wasteTypeId: number; name: string; unit: MeasureUnit; priceId
 type DepositAttempt = {
   /** An entry already recorded under this key, as of the statement's start. */
   earlierEntryId: number | null;
-  resident: { rtId: number; householdLabel: string | null; telegramId: number | null; displayName: string | null; bankName: string } | null;
+  resident: { rtId: number; householdLabel: string | null; telegramId: number | null; locale: string | null; displayName: string | null; bankName: string } | null;
   /** The resident's account, locked for the statement (for the transaction, inside one); null when it does not exist yet. */
   account: { id: number; balance: number } | null;
   prices: Map<number, LinePrice>;
@@ -138,14 +140,14 @@ type ValuedLine = { lineNo: number; wasteTypeId: number; quantity: number; rupia
  */
 async function depositStatement(db: Database, request: DepositRequest, lines: readonly ValuedLine[], total: number, officer: number, now: Date): Promise<DepositAttempt> {
   type Row = {
-    earlier: string | number | null; rt_id: number | null; household_label: string | null; telegram_id: string | number | null; display_name: string | null; bank_name: string | null;
+    earlier: string | number | null; rt_id: number | null; household_label: string | null; telegram_id: string | number | null; locale: string | null; display_name: string | null; bank_name: string | null;
     account_id: number | null; locked_balance: string | number | null; prices: LinePrice[] | null; entry_id: string | number | null; balance: string | number | null;
   };
   const at = now.toISOString();
   const column = <K extends keyof ValuedLine>(key: K) => sql.param(lines.map((line) => line[key]));
   const [row] = await queryRowsPrepared<Row>(db, "record_deposit", sql`
     with d as (
-      select m.rt_id, m.household_label, pe.telegram_id, pe.display_name, b.name as bank_name
+      select m.rt_id, m.household_label, pe.telegram_id, pe.locale, pe.display_name, b.name as bank_name
       from ${membership} m
       join ${wasteBankRt} w on w.rt_id = m.rt_id
       join ${wasteBank} b on b.id = w.waste_bank_id
@@ -212,7 +214,7 @@ async function depositStatement(db: Database, request: DepositRequest, lines: re
     )
     select
       (select id from earlier) as earlier,
-      d.rt_id, d.household_label, d.telegram_id, d.display_name, d.bank_name,
+      d.rt_id, d.household_label, d.telegram_id, d.locale, d.display_name, d.bank_name,
       (select id from account) as account_id, (select balance from account) as locked_balance,
       (select json_agg(json_build_object('wasteTypeId', p.waste_type_id, 'name', p.name, 'unit', p.unit, 'priceId', p.price_id, 'rupiahPerUnit', p.rupiah_per_unit)) from p) as prices,
       (select id from entry) as entry_id, coalesce((select balance from moved), (select balance from opened)) as balance,
@@ -227,7 +229,7 @@ async function depositStatement(db: Database, request: DepositRequest, lines: re
   return {
     earlierEntryId: row?.earlier == null ? null : Number(row.earlier),
     resident: row?.rt_id == null ? null : {
-      rtId: row.rt_id, householdLabel: row.household_label, telegramId: row.telegram_id === null ? null : Number(row.telegram_id), displayName: row.display_name, bankName: row.bank_name!,
+      rtId: row.rt_id, householdLabel: row.household_label, telegramId: row.telegram_id === null ? null : Number(row.telegram_id), locale: row.locale, displayName: row.display_name, bankName: row.bank_name!,
     },
     account: row?.account_id == null ? null : { id: Number(row.account_id), balance: exactAmount(row.locked_balance) },
     prices: new Map((row?.prices ?? []).map((price) => [price.wasteTypeId, { ...price, rupiahPerUnit: exactAmount(price.rupiahPerUnit) }])),
@@ -295,7 +297,7 @@ export async function recordDeposit(db: Database, actor: Actor, request: Deposit
     if (written) {
       return {
         entryId: written.entryId, kind: "deposit", amount: total, balance: written.balance, occurredAt: now, wasteBankId: request.wasteBankId, bankName: resident!.bankName,
-        personId: request.personId, telegramId: resident!.telegramId, displayName: resident!.displayName, reason: null, reversesEntryId: null, reversesLineNo: null,
+        personId: request.personId, telegramId: resident!.telegramId, locale: resident!.locale, displayName: resident!.displayName, reason: null, reversesEntryId: null, reversesLineNo: null,
         lines: valued.map((line): ReceiptLine => ({ wasteTypeId: line.wasteTypeId, name: prices.get(line.wasteTypeId)!.name, unit: prices.get(line.wasteTypeId)!.unit, quantity: line.quantity, rupiahPerUnit: line.rupiahPerUnit!, value: line.value })),
         created: true,
       };
@@ -477,7 +479,7 @@ export async function getReceipt(db: Database, entryId: number): Promise<Omit<Re
   const [entry] = await db
     .select({
       entryId: ledgerEntry.id, kind: ledgerEntry.kind, amount: ledgerEntry.amount, occurredAt: ledgerEntry.occurredAt, accountId: ledgerEntry.accountId,
-      wasteBankId: ledgerEntry.wasteBankId, bankName: wasteBank.name, personId: ledgerEntry.personId, telegramId: person.telegramId,
+      wasteBankId: ledgerEntry.wasteBankId, bankName: wasteBank.name, personId: ledgerEntry.personId, telegramId: person.telegramId, locale: person.locale,
       displayName: person.displayName, reason: ledgerEntry.reason, reversesEntryId: ledgerEntry.reversesEntryId, reversesLineNo: ledgerEntry.reversesLineNo,
     })
     .from(ledgerEntry)

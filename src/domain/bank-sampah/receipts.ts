@@ -9,7 +9,6 @@ import { supportedLocale } from "../../messages/locale.js";
 import { about, queueNotices } from "../../messages/notices.js";
 import { translateIn } from "../../messages/translate.js";
 import type { Actor } from "../people/actor.js";
-import { findLocale } from "../people/person.js";
 import { inTransaction, type ServiceDeps } from "../service.js";
 import { PricesChanged, recordDeposit, recordWithdrawal, reverseEntry, type DepositRequest, type Receipt, type ReceiptLine, type ReversalRequest, type WithdrawalRequest } from "./ledger.js";
 
@@ -34,7 +33,8 @@ async function queueReceipt(deps: ServiceDeps, tx: Database, receipt: Receipt, a
   const sent = receipt.telegramId !== null;
   const officer = officerName(actor);
   if (sent) {
-    const locale = supportedLocale(await findLocale(tx, receipt.telegramId!));
+    // The resident's language came with the entry (the statement that wrote or read it).
+    const locale = supportedLocale(receipt.locale);
     const t = translateIn(deps.i18n, locale);
     // What the deposit counted for (issue 17), one line under the receipt.
     const notices = receiptNotice(t, locale, receipt, officer, original).map((notice) => (counted ? { ...notice, text: `${notice.text}\n\n${countedLine(t, counted)}` } : notice));
