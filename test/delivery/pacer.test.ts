@@ -156,6 +156,46 @@ describe("pacer", () => {
     expect(outbox).toBeGreaterThanOrEqual(5);
   });
 
+  /**
+   * Residents write when they like: other instances reply at random moments (a Poisson stream,
+   * from a fixed seed), each heard `heardAfterMs` after it went, while the outbox has more than it
+   * can send. Every message as Telegram counts it: grants and replies at the moment they went.
+   */
+  async function withRandomReplies(perSecond: number, seconds: number, seed: number, heardAfterMs = 3) {
+    let state = seed;
+    const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const clock = new ManualClock();
+    const pacer = new Pacer(TELEGRAM_LIMITS, clock);
+    await clock.advance(10_000);
+    const grants = recordGrants(pacer, clock, Array.from({ length: 40 * seconds }, (_, i) => ({ chatId: 5_000 + i, priority: 30 })));
+    const replies: number[] = [];
+    const end = 10_000 + seconds * 1_000;
+    for (let at = 10_000 - Math.log(1 - random()) * (1_000 / perSecond); at < end; at += -Math.log(1 - random()) * (1_000 / perSecond)) {
+      const sentAt = Math.round(at);
+      await clock.advance(Math.max(0, sentAt + heardAfterMs - clock.now()));
+      pacer.recordTaken(-1 - replies.length, sentAt);
+      replies.push(sentAt);
+    }
+    await clock.advance(end - clock.now());
+    const sent = grants.map((grant) => grant.at).filter((at) => at < end);
+    return { outbox: sent.length / seconds, all: [...sent, ...replies].sort((x, y) => x - y) };
+  }
+
+  it("keeps Telegram's second under 30 when replies come at random, heard a few ms late", async () => {
+    // The rates of the broadcast bench's residents (4 a second, 2.67 of them to other instances).
+    // The room kept for replies is what makes this hold (the outbox gets about 22.5 a second at 4
+    // replies a second). Tried in issue 18 and refused by this test: keeping the unheard reply's
+    // slot in a window one grant's spacing shorter and counting only whole expected replies (the
+    // token at 28.7/s with evenly spaced replies), and the slot kept in the whole window but whole
+    // expected replies only (27.8/s), each put 31 in a second. Not held at 7-10 replies a second at
+    // random (31-33): a surge of replies elsewhere can still draw a 429.
+    for (const [perSecond, seed] of [[2.67, 1], [2.67, 5], [4, 12_345], [4, 777], [4, 3]] as const) {
+      const { outbox, all } = await withRandomReplies(perSecond, 30, seed);
+      expect(maxInAnyWindow(all, 1_000)).toBeLessThanOrEqual(30);
+      expect(outbox).toBeGreaterThan(0);
+    }
+  });
+
   it("holds everything until a 429's end another instance saw", async () => {
     const clock = new ManualClock();
     const pacer = new Pacer(TELEGRAM_LIMITS, clock);
