@@ -62,6 +62,7 @@ describe("deposits and receipts", () => {
       bankName: "Bank Sampah Sipin Bersih",
       personId: world.siti.personId,
       telegramId: world.siti.id,
+      locale: "id",
       displayName: "Siti",
       reason: null,
       reversesEntryId: null,
