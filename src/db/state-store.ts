@@ -1,5 +1,6 @@
 import { and, eq, like, lt, or, sql } from "drizzle-orm";
 import type { Database } from "./client.js";
+import { preparedOnce } from "./prepared.js";
 import { botState } from "./schema/index.js";
 
 /**
@@ -20,6 +21,17 @@ export function stateKey(namespace: string, key: string): string {
   return `${namespace}:${key}`;
 }
 
+/**
+ * A form's state written on every step of every form: built once (preparedOnce). The key's own
+ * insert leaves updated_at to its default; an existing key gets the value and the time.
+ */
+const upsertState = preparedOnce<{ key: string; value: unknown; at: string }, unknown>("bot_state_upsert", (db) =>
+  db
+    .insert(botState)
+    .values({ key: sql.placeholder("key"), value: sql.placeholder("value") })
+    .onConflictDoUpdate({ target: botState.key, set: { value: sql`excluded.value`, updatedAt: sql`${sql.placeholder("at")}::timestamptz` } }),
+);
+
 export function createStateStore<T>(db: Database, namespace: string): KeyValueStore<T> {
   const fullKey = (key: string) => stateKey(namespace, key);
   const upsert = (database: Pick<Database, "insert">, key: string, value: T) =>
@@ -33,7 +45,7 @@ export function createStateStore<T>(db: Database, namespace: string): KeyValueSt
       return rows[0]?.value as T | undefined;
     },
     async write(key, value, alsoDropLike) {
-      if (alsoDropLike === undefined) return void (await upsert(db, key, value));
+      if (alsoDropLike === undefined) return void (await upsertState(db, { key: fullKey(key), value, at: new Date().toISOString() }));
       // PostgreSQL runs a data-modifying WITH whether or not the statement reads it.
       const dropped = db.$with("dropped").as(db.delete(botState).where(like(botState.key, alsoDropLike)).returning({ key: botState.key }));
       await upsert(db.with(dropped), key, value);

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared.js";
 import { eventOccurrence, membership, participation, shiftAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import type { Actor } from "../people/actor.js";
@@ -104,6 +105,58 @@ export async function openCheckin(db: Database, actor: Actor, occurrenceId: numb
 }
 
 /**
+ * checkIn's one statement, built once (preparedOnce): the occurrence by its code and, where every
+ * rule holds (`member`: the sender is an active member; their RT; the window, as `startsBy` and
+ * `endsFrom`), its record written beside it, as recordParticipation writes it (a record made now is
+ * never of an earlier week, so no kept fading flags go). `written` says whether it wrote.
+ */
+const checkInStatement = preparedOnce<{ code: string; member: boolean; person: number; household: string | null; now: string; rt: number; startsBy: string; endsFrom: string }, { occurrence: Occurrence; written: boolean }[]>("check_in", (db) => {
+  const at = sql<Date>`${sql.placeholder("now")}::timestamptz`;
+  const person = sql<number>`${sql.placeholder("person")}::int`;
+  const written = db.$with("written").as(
+    db
+      .insert(participation)
+      .select(
+        db
+          .select({
+            // An insert … select lists every column: the id as its default would draw it.
+            id: sql<number>`nextval(pg_get_serial_sequence('participation', 'id'))`.as("id"),
+            sourceKey: occurrenceSourceKeySql(eventOccurrence.id, person).as("source_key"),
+            rtId: eventOccurrence.rtId,
+            personId: sql<number>`${person}`.as("person_id"),
+            householdLabel: sql<string | null>`${sql.placeholder("household")}::text`.as("household_label"),
+            kind: sql`${eventOccurrence.kind}::text::participation_kind`.as("kind"),
+            occurredAt: sql<Date>`${at}`.as("occurred_at"),
+            verified: sql<boolean>`true`.as("verified"),
+            source: sql<string>`'checkin-code'`.as("source"),
+            occurrenceId: eventOccurrence.id,
+            recordedBy: sql<number>`${person}`.as("recorded_by"),
+            recordedAt: sql<Date>`${at}`.as("recorded_at"),
+            revokedAt: sql<Date | null>`null::timestamptz`.as("revoked_at"),
+          })
+          .from(eventOccurrence)
+          .where(
+            and(
+              eq(eventOccurrence.checkinCode, sql.placeholder("code")),
+              sql`${sql.placeholder("member")}::boolean`,
+              isNull(eventOccurrence.cancelledAt),
+              eq(eventOccurrence.rtId, sql.placeholder("rt")),
+              lte(eventOccurrence.startsAt, sql`${sql.placeholder("startsBy")}::timestamptz`),
+              gte(eventOccurrence.endsAt, sql`${sql.placeholder("endsFrom")}::timestamptz`),
+            ),
+          ),
+      )
+      .onConflictDoNothing({ target: participation.sourceKey })
+      .returning({ id: participation.id }),
+  );
+  return db
+    .with(written)
+    .select({ occurrence: eventOccurrence, written: sql<boolean>`exists (select 1 from ${written})` })
+    .from(eventOccurrence)
+    .where(eq(eventOccurrence.checkinCode, sql.placeholder("code")));
+});
+
+/**
  * A resident sends the code: inside the window, for their own RT, once. Returns whether this
  * call recorded it (false: already checked in).
  */
@@ -114,47 +167,16 @@ export async function checkIn(db: Database, actor: Actor, text: string, now: Dat
   // every rule below holds, its record written beside it (as recordParticipation writes it; a
   // record made now is never of an earlier week, so no kept fading flags go). The rule broken, or
   // a record already there, is worked out from the row when nothing was written.
-  const written = db.$with("written").as(
-    db
-      .insert(participation)
-      .select(
-        db
-          .select({
-            // An insert … select lists every column: the id as its default would draw it.
-            id: sql<number>`nextval(pg_get_serial_sequence('participation', 'id'))`.as("id"),
-            sourceKey: occurrenceSourceKeySql(eventOccurrence.id, member?.personId ?? 0).as("source_key"),
-            rtId: eventOccurrence.rtId,
-            personId: sql<number>`${member?.personId ?? 0}::int`.as("person_id"),
-            householdLabel: sql<string | null>`${member?.householdLabel ?? null}::text`.as("household_label"),
-            kind: sql`${eventOccurrence.kind}::text::participation_kind`.as("kind"),
-            occurredAt: sql<Date>`${now.toISOString()}::timestamptz`.as("occurred_at"),
-            verified: sql<boolean>`true`.as("verified"),
-            source: sql<string>`'checkin-code'`.as("source"),
-            occurrenceId: eventOccurrence.id,
-            recordedBy: sql<number>`${member?.personId ?? 0}::int`.as("recorded_by"),
-            recordedAt: sql<Date>`${now.toISOString()}::timestamptz`.as("recorded_at"),
-            revokedAt: sql<Date | null>`null::timestamptz`.as("revoked_at"),
-          })
-          .from(eventOccurrence)
-          .where(
-            and(
-              eq(eventOccurrence.checkinCode, code),
-              sql`${member !== null}`,
-              isNull(eventOccurrence.cancelledAt),
-              eq(eventOccurrence.rtId, member?.rtId ?? 0),
-              lte(eventOccurrence.startsAt, new Date(now.getTime() + CHECKIN_OPENS_BEFORE_MS)),
-              gte(eventOccurrence.endsAt, new Date(now.getTime() - CHECKIN_CLOSES_AFTER_MS)),
-            ),
-          ),
-      )
-      .onConflictDoNothing({ target: participation.sourceKey })
-      .returning({ id: participation.id }),
-  );
-  const [row] = await db
-    .with(written)
-    .select({ occurrence: eventOccurrence, written: sql<boolean>`exists (select 1 from ${written})` })
-    .from(eventOccurrence)
-    .where(eq(eventOccurrence.checkinCode, code));
+  const [row] = await checkInStatement(db, {
+    code,
+    member: member !== null,
+    person: member?.personId ?? 0,
+    household: member?.householdLabel ?? null,
+    now: now.toISOString(),
+    rt: member?.rtId ?? 0,
+    startsBy: new Date(now.getTime() + CHECKIN_OPENS_BEFORE_MS).toISOString(),
+    endsFrom: new Date(now.getTime() - CHECKIN_CLOSES_AFTER_MS).toISOString(),
+  });
   const occurrence = row?.occurrence;
   if (!occurrence || occurrence.cancelledAt) throw new DomainError("checkin-code-invalid");
   if (!row.written) {

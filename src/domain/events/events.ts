@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared.js";
 import { event, eventOccurrence, membership, participation, person, rondaVolunteer, rsvp, shiftAssignment } from "../../db/schema/index.js";
 import { DomainError } from "../errors.js";
 import { requireHeadedRt, type Actor } from "../people/actor.js";
@@ -131,48 +132,56 @@ export type UpcomingOccurrence = Occurrence & {
   onDuty: boolean;
 };
 
-/** Occurrences with RSVP counts, attendance and the viewer's own answer and duty, for the rows `where` picks. */
-async function selectWithRsvps(db: Database, viewerPersonId: number | null, where: SQL | undefined): Promise<UpcomingOccurrence[]> {
+/** Where the viewer's person id goes in the statements below (null: nobody's answer, no duty, no ronda night). */
+const VIEWER = sql.placeholder("viewer");
+
+/**
+ * Occurrences with RSVP counts, attendance and the viewer's own answer and duty, for the rows
+ * `where` picks (written with placeholders: the viewer's id is `viewer`): built once per caller's
+ * `name` and database (preparedOnce), as /jadwal, its buttons and every RSVP read it.
+ */
+function withRsvps<Values extends Record<string, unknown>>(name: string, where: SQL): (db: Database, values: Values & { viewer: number | null }) => Promise<UpcomingOccurrence[]> {
   const counts = (answer: RsvpAnswer) =>
     sql<number>`(select count(*) from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.answer} = ${answer})`.mapWith(Number);
-  const rows = await db
-    .select({
-      occurrence: eventOccurrence,
-      notes: event.notes,
-      recurrence: event.recurrence,
-      hadir: counts("hadir"),
-      tidak: counts("tidak"),
-      mungkin: counts("mungkin"),
-      attended: sql<number>`(select count(*) from ${participation} where ${participation.occurrenceId} = ${eventOccurrence.id} and ${participation.revokedAt} is null)`.mapWith(Number),
-      myAnswer: viewerPersonId === null
-        ? sql<RsvpAnswer | null>`null`
-        : sql<RsvpAnswer | null>`(select ${rsvp.answer} from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.personId} = ${viewerPersonId})`,
-      onDuty: viewerPersonId === null
-        ? sql<boolean>`false`
-        : sql<boolean>`exists (select 1 from ${shiftAssignment} where ${shiftAssignment.occurrenceId} = ${eventOccurrence.id} and ${shiftAssignment.personId} = ${viewerPersonId})`,
-    })
-    .from(eventOccurrence)
-    .innerJoin(event, eq(event.id, eventOccurrence.eventId))
-    .where(where)
-    .orderBy(asc(eventOccurrence.startsAt), asc(eventOccurrence.id));
-  return rows.map((row) => ({
-    ...row.occurrence,
-    notes: row.notes,
-    recurrence: row.recurrence as Recurrence,
-    hadir: row.hadir,
-    tidak: row.tidak,
-    mungkin: row.mungkin,
-    attended: row.attended,
-    myAnswer: row.myAnswer,
-    onDuty: Boolean(row.onDuty),
-  }));
+  const select = preparedOnce<Values & { viewer: number | null }, { occurrence: Occurrence; notes: string | null; recurrence: unknown; hadir: number; tidak: number; mungkin: number; attended: number; myAnswer: RsvpAnswer | null; onDuty: boolean }[]>(name, (db) =>
+    db
+      .select({
+        occurrence: eventOccurrence,
+        notes: event.notes,
+        recurrence: event.recurrence,
+        hadir: counts("hadir"),
+        tidak: counts("tidak"),
+        mungkin: counts("mungkin"),
+        attended: sql<number>`(select count(*) from ${participation} where ${participation.occurrenceId} = ${eventOccurrence.id} and ${participation.revokedAt} is null)`.mapWith(Number),
+        // With no viewer (null) both come out empty: no answer, no duty.
+        myAnswer: sql<RsvpAnswer | null>`(select ${rsvp.answer} from ${rsvp} where ${rsvp.occurrenceId} = ${eventOccurrence.id} and ${rsvp.personId} = ${VIEWER})`,
+        onDuty: sql<boolean>`exists (select 1 from ${shiftAssignment} where ${shiftAssignment.occurrenceId} = ${eventOccurrence.id} and ${shiftAssignment.personId} = ${VIEWER})`,
+      })
+      .from(eventOccurrence)
+      .innerJoin(event, eq(event.id, eventOccurrence.eventId))
+      .where(and(where, visibleTo(VIEWER)))
+      .orderBy(asc(eventOccurrence.startsAt), asc(eventOccurrence.id)),
+  );
+  return async (db, values) =>
+    (await select(db, values)).map((row) => ({
+      ...row.occurrence,
+      notes: row.notes,
+      recurrence: row.recurrence as Recurrence,
+      hadir: row.hadir,
+      tidak: row.tidak,
+      mungkin: row.mungkin,
+      attended: row.attended,
+      myAnswer: row.myAnswer,
+      onDuty: Boolean(row.onDuty),
+    }));
 }
 
 /**
  * Ronda nights are shown to those they concern: the people on that shift, and the RT's ronda
  * volunteers (the rota). Everyone else sees the RT's other events without a night watch in between.
  */
-function visibleTo(viewerPersonId: number | null): SQL {
+function visibleTo(viewerPersonId: number | null | Placeholder): SQL {
+  // A placeholder may be bound to null: then neither exists holds, as for no viewer.
   if (viewerPersonId === null) return sql`${eventOccurrence.kind} <> 'ronda'`;
   return sql`(${eventOccurrence.kind} <> 'ronda'
     or exists (select 1 from ${shiftAssignment} where ${shiftAssignment.occurrenceId} = ${eventOccurrence.id} and ${shiftAssignment.personId} = ${viewerPersonId})
@@ -183,19 +192,14 @@ function visibleTo(viewerPersonId: number | null): SQL {
 export const SCHEDULE_DAYS = 14;
 
 /** What is coming up in an RT that the viewer should see, with RSVP counts and the viewer's own answer. */
+const upcomingInRt = withRsvps<{ rt: number; from: string; until: string }>(
+  "upcoming_in_rt",
+  and(eq(eventOccurrence.rtId, sql.placeholder("rt")), isNull(eventOccurrence.cancelledAt), gt(eventOccurrence.endsAt, sql`${sql.placeholder("from")}::timestamptz`), lt(eventOccurrence.startsAt, sql`${sql.placeholder("until")}::timestamptz`))!,
+);
+
 export function listUpcoming(db: Database, params: { rtId: number; viewerPersonId: number | null; now: Date; days?: number }): Promise<UpcomingOccurrence[]> {
   const { rtId, viewerPersonId, now, days = SCHEDULE_DAYS } = params;
-  return selectWithRsvps(
-    db,
-    viewerPersonId,
-    and(
-      eq(eventOccurrence.rtId, rtId),
-      isNull(eventOccurrence.cancelledAt),
-      gt(eventOccurrence.endsAt, now),
-      lt(eventOccurrence.startsAt, new Date(now.getTime() + days * 86_400_000)),
-      visibleTo(viewerPersonId),
-    ),
-  );
+  return upcomingInRt(db, { rt: rtId, from: now.toISOString(), until: new Date(now.getTime() + days * 86_400_000).toISOString(), viewer: viewerPersonId });
 }
 
 /**
@@ -216,9 +220,16 @@ export function scheduleInOrder(items: readonly UpcomingOccurrence[]): { first: 
 }
 
 /** One occurrence as /jadwal shows it, to redraw its message after an answer. */
+const oneWithRsvps = withRsvps<{ occurrence: number }>("occurrence_with_rsvps", eq(eventOccurrence.id, sql.placeholder("occurrence")));
+
 export async function findWithRsvps(db: Database, params: { occurrenceId: number; viewerPersonId: number | null }): Promise<UpcomingOccurrence | undefined> {
-  return (await selectWithRsvps(db, params.viewerPersonId, and(eq(eventOccurrence.id, params.occurrenceId), visibleTo(params.viewerPersonId))))[0];
+  return (await oneWithRsvps(db, { occurrence: params.occurrenceId, viewer: params.viewerPersonId }))[0];
 }
+
+const oneInRtWithRsvps = withRsvps<{ occurrence: number; rt: number }>(
+  "occurrence_in_rt_with_rsvps",
+  and(eq(eventOccurrence.id, sql.placeholder("occurrence")), eq(eventOccurrence.rtId, sql.placeholder("rt")))!,
+);
 
 /**
  * One occurrence of /jadwal's list, opened by its button: only an active member of its RT who
@@ -227,7 +238,7 @@ export async function findWithRsvps(db: Database, params: { occurrenceId: number
 export async function openScheduled(db: Database, actor: Actor, occurrenceId: number, now: Date): Promise<UpcomingOccurrence> {
   // One statement for the press that is allowed (nearly all): the occurrence, if in the actor's RT and visible to them.
   const member = actor.person && actor.membership?.status === "active" ? { personId: actor.person.id, rtId: actor.membership.rtId } : null;
-  const [item] = member ? await selectWithRsvps(db, member.personId, and(eq(eventOccurrence.id, occurrenceId), eq(eventOccurrence.rtId, member.rtId), visibleTo(member.personId))) : [];
+  const [item] = member ? await oneInRtWithRsvps(db, { occurrence: occurrenceId, rt: member.rtId, viewer: member.personId }) : [];
   if (!item) {
     // Which refusal: no such occurrence, another RT's, or one the actor may not see.
     const occurrence = await getOccurrence(db, occurrenceId);
@@ -264,35 +275,60 @@ export async function setRsvpUnlessRonda(db: Database, actor: Actor, occurrenceI
   return writeRsvp(db, actor, occurrenceId, answer, now, { exceptRonda: true });
 }
 
+/**
+ * writeRsvp's one statement, built once per shape (with or without ronda nights) and database: the
+ * answer written where every rule holds (`member`: the sender is an active member, of `rt`; not
+ * cancelled, not over; a night the viewer may see), beside the occurrence it names.
+ */
+function rsvpStatement(name: string, exceptRonda: boolean) {
+  return preparedOnce<{ occurrence: number; member: boolean; viewer: number | null; rt: number; answer: RsvpAnswer; now: string }, { occurrence: Occurrence; written: boolean }[]>(name, (db) => {
+    const written = db.$with("written").as(
+      db
+        .insert(rsvp)
+        .select(
+          db
+            .select({
+              occurrenceId: eventOccurrence.id,
+              personId: sql<number>`${VIEWER}::int`.as("person_id"),
+              answer: sql<RsvpAnswer>`${sql.placeholder("answer")}::rsvp_answer`.as("answer"),
+              answeredAt: sql<Date>`${sql.placeholder("now")}::timestamptz`.as("answered_at"),
+            })
+            .from(eventOccurrence)
+            .where(
+              and(
+                eq(eventOccurrence.id, sql.placeholder("occurrence")),
+                sql`${sql.placeholder("member")}::boolean`,
+                eq(eventOccurrence.rtId, sql.placeholder("rt")),
+                isNull(eventOccurrence.cancelledAt),
+                gt(eventOccurrence.endsAt, sql`${sql.placeholder("now")}::timestamptz`),
+                exceptRonda ? ne(eventOccurrence.kind, "ronda") : undefined,
+                visibleTo(VIEWER),
+              ),
+            ),
+        )
+        .onConflictDoUpdate({ target: [rsvp.occurrenceId, rsvp.personId], set: { answer: sql`excluded.answer`, answeredAt: sql`excluded.answered_at` } })
+        .returning({ occurrenceId: rsvp.occurrenceId }),
+    );
+    return db
+      .with(written)
+      .select({ occurrence: eventOccurrence, written: sql<boolean>`exists (select 1 from ${written})` })
+      .from(eventOccurrence)
+      .where(eq(eventOccurrence.id, sql.placeholder("occurrence")));
+  });
+}
+const rsvpAnyKind = rsvpStatement("rsvp", false);
+const rsvpExceptRonda = rsvpStatement("rsvp_except_ronda", true);
+
 async function writeRsvp(db: Database, actor: Actor, occurrenceId: number, answer: RsvpAnswer, now: Date, options: { exceptRonda?: boolean }): Promise<Occurrence | null> {
   const member = actor.person && actor.membership?.status === "active" ? { personId: actor.person.id, rtId: actor.membership.rtId } : null;
-  const written = db.$with("written").as(
-    db
-      .insert(rsvp)
-      .select(
-        db
-          .select({ occurrenceId: eventOccurrence.id, personId: sql<number>`${member?.personId ?? null}::int`.as("person_id"), answer: sql<RsvpAnswer>`${answer}::rsvp_answer`.as("answer"), answeredAt: sql<Date>`${now.toISOString()}::timestamptz`.as("answered_at") })
-          .from(eventOccurrence)
-          .where(
-            and(
-              eq(eventOccurrence.id, occurrenceId),
-              sql`${member !== null}`,
-              eq(eventOccurrence.rtId, member?.rtId ?? 0),
-              isNull(eventOccurrence.cancelledAt),
-              gt(eventOccurrence.endsAt, now),
-              options.exceptRonda ? ne(eventOccurrence.kind, "ronda") : undefined,
-              visibleTo(member?.personId ?? null),
-            ),
-          ),
-      )
-      .onConflictDoUpdate({ target: [rsvp.occurrenceId, rsvp.personId], set: { answer, answeredAt: now } })
-      .returning({ occurrenceId: rsvp.occurrenceId }),
-  );
-  const [row] = await db
-    .with(written)
-    .select({ occurrence: eventOccurrence, written: sql<boolean>`exists (select 1 from ${written})` })
-    .from(eventOccurrence)
-    .where(eq(eventOccurrence.id, occurrenceId));
+  const [row] = await (options.exceptRonda ? rsvpExceptRonda : rsvpAnyKind)(db, {
+    occurrence: occurrenceId,
+    member: member !== null,
+    viewer: member?.personId ?? null,
+    rt: member?.rtId ?? 0,
+    answer,
+    now: now.toISOString(),
+  });
   if (!row) throw new DomainError("event-not-found");
   const { occurrence } = row;
   if (row.written) return occurrence;

@@ -26,7 +26,9 @@ export function occurrenceSourceKey(occurrenceId: number, personId: number): str
 }
 
 /** `occurrenceSourceKey` in SQL, of an occurrence id a statement reads (an insert … select). */
-export function occurrenceSourceKeySql(occurrenceId: SQL | AnyColumn, personId: number): SQL<string> {
+export function occurrenceSourceKeySql(occurrenceId: SQL | AnyColumn, personId: number | SQL): SQL<string> {
+  // A statement built once takes the person as a placeholder (an SQL piece), joined in SQL.
+  if (typeof personId !== "number") return sql<string>`'occurrence:' || ${occurrenceId} || ':person:' || ${personId}`;
   return sql<string>`'occurrence:' || ${occurrenceId} || ${`:person:${personId}`}`;
 }
 
