@@ -1,21 +1,10 @@
 import { Composer as GrammyComposer, Context } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
 import { describe, expect, it, vi } from "vitest";
 import { Composer } from "../../src/bot/composer.js";
+import { DEFAULT_BOT_INFO } from "../../src/testing/fake-telegram.js";
 
-const ME: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "Bot",
-  username: "bantar_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+const ME = DEFAULT_BOT_INFO;
 
 const chat = { id: 7, type: "private" as const, first_name: "Sari" };
 const from = { id: 7, is_bot: false, first_name: "Sari" };
