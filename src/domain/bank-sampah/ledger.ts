@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { queryRowsPrepared } from "../../db/prepared.js";
+import { preparedOnce, queryRowsPrepared } from "../../db/prepared.js";
 import { auditLog, bankAccount, depositLine, ledgerEntry, membership, participation, person, wasteBank, wasteBankRt, wastePrice, wasteType } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { DomainError } from "../errors.js";
@@ -505,13 +505,18 @@ export type AccountSummary = { accountId: number; wasteBankId: number; bankName:
 
 /** A resident's balances, one per bank they have saved at (usually one). */
 export async function accountsOf(db: Database, personId: number): Promise<AccountSummary[]> {
-  return db
+  return accountsOfPerson(db, { person: personId });
+}
+
+/** accountsOf's statement, read by every /saldo and statement button: built once (preparedOnce). */
+const accountsOfPerson = preparedOnce<{ person: number }, AccountSummary[]>("accounts_of_person", (db) =>
+  db
     .select({ accountId: bankAccount.id, wasteBankId: bankAccount.wasteBankId, bankName: wasteBank.name, balance: bankAccount.balance })
     .from(bankAccount)
     .innerJoin(wasteBank, eq(wasteBank.id, bankAccount.wasteBankId))
-    .where(eq(bankAccount.personId, personId))
-    .orderBy(asc(bankAccount.id));
-}
+    .where(eq(bankAccount.personId, sql.placeholder("person")))
+    .orderBy(asc(bankAccount.id)),
+);
 
 /** An account: one resident's savings at one bank. */
 export type AccountOf = { wasteBankId: number; personId: number };
@@ -545,12 +550,16 @@ function entrySummaries(db: Database) {
 
 /** The latest entries of an account, newest first. */
 export async function recentEntries(db: Database, params: AccountOf & { limit: number }): Promise<EntrySummary[]> {
-  const { wasteBankId, personId, limit } = params;
-  return entrySummaries(db)
-    .where(and(eq(ledgerEntry.wasteBankId, wasteBankId), eq(ledgerEntry.personId, personId)))
-    .orderBy(desc(ledgerEntry.id))
-    .limit(limit);
+  return latestOfAccount(db, { bank: params.wasteBankId, person: params.personId, limit: params.limit });
 }
+
+/** recentEntries' statement, read by every /saldo: built once (preparedOnce). */
+const latestOfAccount = preparedOnce<{ bank: number; person: number; limit: number }, EntrySummary[]>("latest_entries_of_account", (db) =>
+  entrySummaries(db)
+    .where(and(eq(ledgerEntry.wasteBankId, sql.placeholder("bank")), eq(ledgerEntry.personId, sql.placeholder("person"))))
+    .orderBy(desc(ledgerEntry.id))
+    .limit(sql.placeholder("limit")),
+);
 
 /** Entries an officer of the bank may still reverse: not reversals, not yet reversed; newest first. */
 export async function reversibleEntries(db: Database, actor: Actor, params: AccountOf & { limit: number }): Promise<EntrySummary[]> {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { preparedOnce } from "../../db/prepared.js";
 import { kecamatan, kelurahan, membership, roleAssignment, rt } from "../../db/schema/index.js";
 import { recordAudit } from "../audit/audit.js";
 import { forgetWeekFadingFlags } from "../scores/trend.js";
@@ -43,8 +44,11 @@ function selectDetails(db: Database) {
     .innerJoin(kecamatan, eq(kecamatan.code, kelurahan.kecamatanCode));
 }
 
+/** An RT by id, read on most updates of a member: built once (preparedOnce). */
+const rtById = preparedOnce<{ id: number }, RtDetails[]>("rt_by_id", (db) => selectDetails(db).where(eq(rt.id, sql.placeholder("id"))));
+
 export async function findRt(db: Database, rtId: number): Promise<RtDetails | undefined> {
-  return (await selectDetails(db).where(eq(rt.id, rtId)))[0];
+  return (await rtById(db, { id: rtId }))[0];
 }
 
 export async function getRt(db: Database, rtId: number): Promise<RtDetails> {
