@@ -1,5 +1,5 @@
 import type { Translate } from "../messages/translate.js";
-import { header, loadExcel } from "./excel.js";
+import { header, loadExcel, workbookBytes } from "./excel.js";
 import type { Database } from "../db/client.js";
 import type { ParticipationKind } from "../domain/participation/participation.js";
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
@@ -312,9 +312,7 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
       kinds.addRow([rtLabel(rt), text(rt.names.kelurahanName), formatLocalDate(wibDate(week.weekStart)), ...counts, counts.reduce((sum, count) => sum + count, 0)]);
     }
   }
-  // zlib's fastest level (pako, in JS): a digest's sheets are small and repetitive, and deflating them
-  // at the default level was a third of a workbook's time.
-  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }));
+  return workbookBytes(workbook);
 }
 
 /** "ringkasan-bantar-2026-12-07.xlsx": the Monday of the digest's week. */
