@@ -106,6 +106,20 @@ describe("renderParticipationTrend", () => {
     expect(first.png.equals(second.png)).toBe(true);
   });
 
+  it("gives each of several charts asked for at once its own PNG, the one it gets alone", async () => {
+    // The renderer encodes a chart while it draws the next, and answers each as soon as it is ready.
+    const inputs = [series(1, 12), series(6, 12, 2), [], series(10, 4, 1), series(3, 12, 3)];
+    const together = await Promise.all(inputs.map((input) => renderParticipationTrend(input, labels)));
+    for (const [index, input] of inputs.entries()) expect(together[index]!.equals(await renderParticipationTrend(input, labels)), `chart ${index}`).toBe(true);
+  });
+
+  it("sets text it has no outlines for with the bundled fonts", async () => {
+    // Text outside the outline tables (here "é" or "è") becomes a <text> element, which only the
+    // fonts draw: without them both titles would leave the same blank.
+    const [acute, grave] = await Promise.all(["Tren partisipasi — é", "Tren partisipasi — è"].map((title) => renderParticipationTrend(series(2, 6), { ...labels, title })));
+    expect(acute!.equals(grave!)).toBe(false);
+  });
+
   it(`draws at most ${MAX_CHART_RTS} RTs, the first ones given`, async () => {
     const many = series(MAX_CHART_RTS + 5, 6);
     const capped = await render(many);
