@@ -47,7 +47,9 @@ async function draw(message) {
   const fonts = /<text[\s>]/.test(svg) ? { fontFiles: options.fontFiles, defaultFontFamily: options.fontFamily } : {};
   const renderer = new resvg.Resvg(svg, {
     fitTo: { mode: "zoom", value: options.scale },
-    background: "white",
+    // An SVG made in charts.ts paints its own white ground (trend-svg.ts): filling the pixmap
+    // white first as well would paint every pixel twice. vega's is kept on a white pixmap.
+    ...(typeof message.svg === "string" ? {} : { background: "white" }),
     font: { loadSystemFonts: false, ...fonts },
   });
   const image = renderer.render();

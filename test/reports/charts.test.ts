@@ -113,6 +113,16 @@ describe("renderParticipationTrend", () => {
     for (const [index, input] of inputs.entries()) expect(together[index]!.equals(await renderParticipationTrend(input, labels)), `chart ${index}`).toBe(true);
   });
 
+  it("is opaque in every pixel, with data and without (the SVG paints its own white ground)", async () => {
+    for (const input of [series(4, 12), []]) {
+      const { image } = await render(input);
+      expect(image.channels).toBe(4);
+      let transparent = 0;
+      for (let i = 3; i < image.data.length; i += 4) if (image.data[i] !== 255) transparent++;
+      expect(transparent).toBe(0);
+    }
+  });
+
   it("sets text it has no outlines for with the bundled fonts", async () => {
     // Text outside the outline tables (here "é" or "è") becomes a <text> element, which only the
     // fonts draw: without them both titles would leave the same blank.
