@@ -107,7 +107,7 @@ describe("renderParticipationTrend", () => {
   });
 
   it("gives each of several charts asked for at once its own PNG, the one it gets alone", async () => {
-    // The renderer encodes a chart while it draws the next, and answers each as soon as it is ready.
+    // The renderer's replies are matched to their requests by id, whatever the order they come in.
     const inputs = [series(1, 12), series(6, 12, 2), [], series(10, 4, 1), series(3, 12, 3)];
     const together = await Promise.all(inputs.map((input) => renderParticipationTrend(input, labels)));
     for (const [index, input] of inputs.entries()) expect(together[index]!.equals(await renderParticipationTrend(input, labels)), `chart ${index}`).toBe(true);
