@@ -306,10 +306,14 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
 
   const kinds = workbook.addWorksheet(t("digest-sheet-participation"));
   header(kinds, [t("digest-col-rt"), t("digest-col-kelurahan"), t("digest-col-week"), ...PARTICIPATION_KINDS.map((kind) => t(kindKey(kind))), t("digest-col-total")], [8, 24, 14, ...PARTICIPATION_KINDS.map(() => 14), 10]);
+  // Every RT has the same four weeks: each is spelled once.
+  const weekText = new Map<number, string>();
   for (const rt of model.rts) {
     for (const week of rt.byKind) {
       const counts = PARTICIPATION_KINDS.map((kind) => week.records[kind]);
-      kinds.addRow([rtLabel(rt), text(rt.names.kelurahanName), formatLocalDate(wibDate(week.weekStart)), ...counts, counts.reduce((sum, count) => sum + count, 0)]);
+      let weekStart = weekText.get(week.weekStart.getTime());
+      if (weekStart === undefined) weekText.set(week.weekStart.getTime(), (weekStart = formatLocalDate(wibDate(week.weekStart))));
+      kinds.addRow([rtLabel(rt), text(rt.names.kelurahanName), weekStart, ...counts, counts.reduce((sum, count) => sum + count, 0)]);
     }
   }
   return workbookBytes(workbook);

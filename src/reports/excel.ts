@@ -30,7 +30,8 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
   workbook.eachSheet((sheet) => {
     sheet.eachRow((row) => {
       row.eachCell((cell) => {
-        const key = JSON.stringify(cell.style);
+        // Most cells have no style at all: no need to spell out their (empty) key.
+        const key = isEmpty(cell.style) ? "{}" : JSON.stringify(cell.style);
         let style = shared.get(key);
         if (!style) shared.set(key, (style = cell.style));
         cell.style = style;
@@ -39,6 +40,11 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
   });
   const stored = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   return deflateZipEntries(stored);
+}
+
+function isEmpty(style: object): boolean {
+  for (const _ in style) return false;
+  return true;
 }
 
 const LOCAL_HEADER = 0x04034b50;
