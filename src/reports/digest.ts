@@ -1,5 +1,5 @@
 import type { Translate } from "../messages/translate.js";
-import { header, loadExcel } from "./excel.js";
+import { header, loadExcel, workbookBytes } from "./excel.js";
 import type { Database } from "../db/client.js";
 import type { ParticipationKind } from "../domain/participation/participation.js";
 import { formatLocalDate, wibDate, type LocalDate } from "../domain/schedule/wib.js";
@@ -306,15 +306,17 @@ export async function digestWorkbook(model: DigestModel, t: Translate): Promise<
 
   const kinds = workbook.addWorksheet(t("digest-sheet-participation"));
   header(kinds, [t("digest-col-rt"), t("digest-col-kelurahan"), t("digest-col-week"), ...PARTICIPATION_KINDS.map((kind) => t(kindKey(kind))), t("digest-col-total")], [8, 24, 14, ...PARTICIPATION_KINDS.map(() => 14), 10]);
+  // Every RT has the same four weeks: each is spelled once.
+  const weekText = new Map<number, string>();
   for (const rt of model.rts) {
     for (const week of rt.byKind) {
       const counts = PARTICIPATION_KINDS.map((kind) => week.records[kind]);
-      kinds.addRow([rtLabel(rt), text(rt.names.kelurahanName), formatLocalDate(wibDate(week.weekStart)), ...counts, counts.reduce((sum, count) => sum + count, 0)]);
+      let weekStart = weekText.get(week.weekStart.getTime());
+      if (weekStart === undefined) weekText.set(week.weekStart.getTime(), (weekStart = formatLocalDate(wibDate(week.weekStart))));
+      kinds.addRow([rtLabel(rt), text(rt.names.kelurahanName), weekStart, ...counts, counts.reduce((sum, count) => sum + count, 0)]);
     }
   }
-  // zlib's fastest level (pako, in JS): a digest's sheets are small and repetitive, and deflating them
-  // at the default level was a third of a workbook's time.
-  return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }));
+  return workbookBytes(workbook);
 }
 
 /** "ringkasan-bantar-2026-12-07.xlsx": the Monday of the digest's week. */

@@ -129,6 +129,24 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
   // Each person's insert runs while the next person's workbook is built; one insert at a time, in
   // order, and the first failure stops the ones after it (it surfaces at the await below the loop).
   let inserting: Promise<void> = Promise.resolve();
+  const insert = (rows: NewOutboxMessage[]) => {
+    inserting = inserting.then(async () => void (queued += await enqueueMessages(db, rows)));
+    // Awaited after the loop; meanwhile a failure must not surface as an unhandled rejection.
+    inserting.catch(() => {});
+  };
+  // The first charts go to the renderer thread now, and the ketuas' pages (text alone) are written
+  // and inserted while they are drawn: first in the line of inserts, not after the koordinators'
+  // (issue 18: that insert was the run's tail).
+  while (asked < plans.length && rendering < CHARTS_AHEAD) askChart(asked++);
+  const ketuaMessages: NewOutboxMessage[] = ketuas.flatMap((person) => {
+    if (!data.has(person.rtId)) return [];
+    const locale = supportedLocale(person.locale);
+    const t = translate(locale);
+    const text = ketuaText(digestModel(data, [person.rtId], now), t, locale);
+    const payload = digestTextPayload(text, t, deps.webappUrl, { page: "rt", rtId: person.rtId });
+    return [{ chatId: person.telegramId, personId: person.personId, ...base, dedupeKey: digestKey(week, person.personId, "ketua-text"), payload }];
+  });
+  if (ketuaMessages.length > 0) insert(ketuaMessages);
   try {
     for (const [index, plan] of plans.entries()) {
       const { person, locale, t, model, key } = plan;
@@ -150,9 +168,7 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
         { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-chart"), method: "sendPhoto", payload: uploadPayload("sendPhoto", "tren-partisipasi.png", chart, { caption: t("digest-chart-caption") }) },
         { ...to, dedupeKey: digestKey(week, person.personId, "koordinator-xlsx"), method: "sendDocument", payload: uploadPayload("sendDocument", digestFileName(model), workbook, { caption: t("digest-xlsx-caption") }) },
       ];
-      inserting = inserting.then(async () => void (queued += await enqueueMessages(db, rows)));
-      // Awaited after the loop; meanwhile a failure must not surface as an unhandled rejection.
-      inserting.catch(() => {});
+      insert(rows);
     }
   } catch (error) {
     // A chart or workbook failed: the previous person's insert may still be running. The job reports
@@ -162,15 +178,6 @@ export async function planWeeklyDigests(deps: DigestDeps, now: Date): Promise<Di
     throw error;
   }
   await inserting;
-  const ketuaMessages: NewOutboxMessage[] = ketuas.flatMap((person) => {
-    if (!data.has(person.rtId)) return [];
-    const locale = supportedLocale(person.locale);
-    const t = translate(locale);
-    const text = ketuaText(digestModel(data, [person.rtId], now), t, locale);
-    const payload = digestTextPayload(text, t, deps.webappUrl, { page: "rt", rtId: person.rtId });
-    return [{ chatId: person.telegramId, personId: person.personId, ...base, dedupeKey: digestKey(week, person.personId, "ketua-text"), payload }];
-  });
-  if (ketuaMessages.length > 0) queued += await enqueueMessages(db, ketuaMessages);
 
   if (queued > 0) {
     logger.info({ week, queued, koordinators: koordinators.length, ketuas: ketuaMessages.length }, "weekly digests queued");

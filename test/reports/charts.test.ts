@@ -106,6 +106,30 @@ describe("renderParticipationTrend", () => {
     expect(first.png.equals(second.png)).toBe(true);
   });
 
+  it("gives each of several charts asked for at once its own PNG, the one it gets alone", async () => {
+    // The renderer's replies are matched to their requests by id, whatever the order they come in.
+    const inputs = [series(1, 12), series(6, 12, 2), [], series(10, 4, 1), series(3, 12, 3)];
+    const together = await Promise.all(inputs.map((input) => renderParticipationTrend(input, labels)));
+    for (const [index, input] of inputs.entries()) expect(together[index]!.equals(await renderParticipationTrend(input, labels)), `chart ${index}`).toBe(true);
+  });
+
+  it("is opaque in every pixel, with data and without (the SVG paints its own white ground)", async () => {
+    for (const input of [series(4, 12), []]) {
+      const { image } = await render(input);
+      expect(image.channels).toBe(4);
+      let transparent = 0;
+      for (let i = 3; i < image.data.length; i += 4) if (image.data[i] !== 255) transparent++;
+      expect(transparent).toBe(0);
+    }
+  });
+
+  it("sets text it has no outlines for with the bundled fonts", async () => {
+    // Text outside the outline tables (here "é" or "è") becomes a <text> element, which only the
+    // fonts draw: without them both titles would leave the same blank.
+    const [acute, grave] = await Promise.all(["Tren partisipasi — é", "Tren partisipasi — è"].map((title) => renderParticipationTrend(series(2, 6), { ...labels, title })));
+    expect(acute!.equals(grave!)).toBe(false);
+  });
+
   it(`draws at most ${MAX_CHART_RTS} RTs, the first ones given`, async () => {
     const many = series(MAX_CHART_RTS + 5, 6);
     const capped = await render(many);

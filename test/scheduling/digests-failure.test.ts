@@ -10,7 +10,7 @@ import { outbox } from "../../src/db/schema/index.js";
 import { createLogger } from "../../src/logger.js";
 import { planWeeklyDigests, type DigestDeps } from "../../src/scheduling/digests.js";
 import { withTestDatabase } from "../helpers/database.js";
-import { addKoordinator, addRt, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
+import { addKetua, addKoordinator, addRt, KELURAHAN_PAYO_SELINCAH, KELURAHAN_SIMPANG_IV_SIPIN, newUser } from "../helpers/fixtures.js";
 import { wib } from "../domain/scores/builders.js";
 
 const render = vi.hoisted(() => ({ calls: 0, insertsDone: 0 }));
@@ -57,5 +57,18 @@ describe("planWeeklyDigests when a chart fails", () => {
     expect(render.calls).toBe(2);
     expect(rows.map((row) => row.personId)).toEqual([first, first, first]);
     expect(rows.some((row) => row.personId === second)).toBe(false);
+  });
+
+  it("keeps the ketuas' pages, inserted before the koordinators' digests, and fails after both inserts", async () => {
+    const rt1 = await addRt(database.db, 1, KELURAHAN_SIMPANG_IV_SIPIN, 20);
+    await addRt(database.db, 9, KELURAHAN_PAYO_SELINCAH, 20);
+    const ketua = await addKetua(database.db, newUser("Ketua Satu"), rt1.id);
+    const first = await addKoordinator(database.db, newUser("Koor Satu"), { kelurahanCode: KELURAHAN_SIMPANG_IV_SIPIN });
+    await addKoordinator(database.db, newUser("Koor Dua"), { kelurahanCode: KELURAHAN_PAYO_SELINCAH });
+    const failure = await planWeeklyDigests(deps, NOW).then(() => null, (error: unknown) => ({ error, insertsDone: render.insertsDone }));
+    expect(failure).toEqual({ error: new Error("renderer died"), insertsDone: 2 });
+    const rows = await database.db.select({ key: outbox.dedupeKey, personId: outbox.personId }).from(outbox).where(like(outbox.dedupeKey, "digest:%")).orderBy(outbox.id);
+    expect(rows.map((row) => row.personId)).toEqual([ketua.personId, first, first, first]);
+    expect(rows[0]!.key).toMatch(/:ketua-text$/);
   });
 });

@@ -169,11 +169,12 @@ describe("planWeeklyDigests", () => {
     expect(await planWeeklyDigests(deps, nextMonday)).toEqual({ koordinators: 1, ketuas: 1, queued: 4 });
     expect(await planWeeklyDigests(deps, nextMonday)).toEqual({ koordinators: 0, ketuas: 0, queued: 0 });
     const keys = (await digestRows()).map((row) => row.dedupeKey);
+    // The ketuas' pages are inserted first, while the koordinators' charts are drawn.
     expect(keys.filter((key) => key.startsWith("digest:2026-W51:"))).toEqual([
+      `digest:2026-W51:${s.ketua.personId}:ketua-text`,
       `digest:2026-W51:${s.koordinator.personId}:koordinator-text`,
       `digest:2026-W51:${s.koordinator.personId}:koordinator-chart`,
       `digest:2026-W51:${s.koordinator.personId}:koordinator-xlsx`,
-      `digest:2026-W51:${s.ketua.personId}:ketua-text`,
     ]);
   });
 
