@@ -47,9 +47,10 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
     const composer = new Composer<C>(...middleware);
     const matched = composer.run;
     this.stack.push((ctx, next) => {
-      const passes = predicate(ctx);
-      if (typeof passes === "boolean") return passes ? matched(ctx, next) : next();
-      return passes.then((yes) => (yes ? matched(ctx, next) : next()));
+      const passes: unknown = predicate(ctx);
+      // As grammY's `await predicate(ctx)`: a promise is awaited, anything else taken for its truth.
+      if (passes instanceof Promise) return passes.then((yes) => (yes ? matched(ctx, next) : next()));
+      return passes ? matched(ctx, next) : next();
     });
     return composer;
   }

@@ -75,6 +75,8 @@ type Scoped = { unsafe: Unsafe; savepoint?: (...args: unknown[]) => unknown };
  * (RevalidateCachedQuery), but inside a transaction the transaction has already failed, and a type
  * that no longer fits the parameter (int to text) fails until the connection ends (review, issue
  * 18). So such a migration is deployed with the old instances stopped, as README says.
+ * Statements built with drizzle's `.prepare()` (preparedOnce, src/db/prepared.ts) come with
+ * `prepare: true` and pass straight through, outside PREPARED_TEXTS_MAX: a fixed, small set of texts.
  */
 function prepareStatements(sql: postgres.Sql): void {
   const prepared = new Set<string>();

@@ -79,6 +79,16 @@ describe("Composer (cheap to walk, grammY's meaning)", () => {
     expect(log).toEqual(["hadir AB3 K7Q", "rsvp 42", "hears", "async filter", "text", "outer next"]);
   });
 
+  it("takes a predicate's answer for its truth, as grammY does, whatever it is", async () => {
+    const log: string[] = [];
+    const root = new Composer<Context>();
+    // From JavaScript or an `any`: not a boolean, not a promise.
+    root.filter((() => undefined) as never, () => void log.push("undefined"));
+    root.filter((() => "ya") as never, () => void log.push("truthy string"));
+    await run(root, message("x"), log);
+    expect(log).toEqual(["truthy string"]);
+  });
+
   it("passes on to the next middleware when a filter's handler calls next, and not otherwise", async () => {
     const log: string[] = [];
     const root = new Composer<Context>();

@@ -1,6 +1,6 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, ledgerEntry, outbox, participation } from "../../../src/db/schema/index.js";
+import { auditLog, ledgerEntry, outbox, participation, person } from "../../../src/db/schema/index.js";
 import { setPrice } from "../../../src/domain/bank-sampah/banks.js";
 import { deposit, reverse, withdraw, type DepositOutcome } from "../../../src/domain/bank-sampah/receipts.js";
 import type { ServiceDeps } from "../../../src/domain/service.js";
@@ -77,6 +77,16 @@ describe("receipt services", () => {
     expect(audits.map((audit) => audit.action)).toEqual(["ledger_deposit", "ledger_withdrawal", "ledger_reversal"]);
     expect(participations).toHaveLength(1); // the deposit's
     expect(notices.map((notice) => notice.dedupeKey)).toEqual(entries.map((entry) => `notice:bank-receipt:${entry.id}:person:${world.siti.personId}`));
+  });
+
+  it("writes each receipt in the resident's own language, which comes with the entry", async () => {
+    await database.db.update(person).set({ locale: "en" }).where(eq(person.id, world.siti.personId));
+    const actor = await actorOf(database.db, world.petugas);
+    await saved(deposit(deps(), { actor, wasteBankId: world.bank.id, personId: world.siti.personId, lines: [{ wasteTypeId: world.types.kardus.id, quantity: 5000, rupiahPerUnit: 1800 }], requestKey: "deposit:en:a" }));
+    const paid = await withdraw(deps(), { actor, wasteBankId: world.bank.id, personId: world.siti.personId, amount: 1000, requestKey: "withdrawal:en:b" });
+    await reverse(deps(), { actor, entryId: paid.receipt.entryId, reason: "salah hitung", requestKey: "reversal:en:c" });
+    const { notices } = await rows();
+    expect(notices.map((notice) => String((notice.payload as { text: string }).text).split("|").slice(0, 2).join("|"))).toEqual(["en|bank-receipt-deposit", "en|bank-receipt-withdrawal", "en|bank-receipt-reversal"]);
   });
 
   it("writes nothing, notice included, when the save is refused", async () => {
