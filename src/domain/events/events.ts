@@ -191,12 +191,12 @@ function visibleTo(viewerPersonId: number | null | Placeholder): SQL {
 /** How far ahead /jadwal looks. */
 export const SCHEDULE_DAYS = 14;
 
-/** What is coming up in an RT that the viewer should see, with RSVP counts and the viewer's own answer. */
 const upcomingInRt = withRsvps<{ rt: number; from: string; until: string }>(
   "upcoming_in_rt",
   and(eq(eventOccurrence.rtId, sql.placeholder("rt")), isNull(eventOccurrence.cancelledAt), gt(eventOccurrence.endsAt, sql`${sql.placeholder("from")}::timestamptz`), lt(eventOccurrence.startsAt, sql`${sql.placeholder("until")}::timestamptz`))!,
 );
 
+/** What is coming up in an RT that the viewer should see, with RSVP counts and the viewer's own answer. */
 export function listUpcoming(db: Database, params: { rtId: number; viewerPersonId: number | null; now: Date; days?: number }): Promise<UpcomingOccurrence[]> {
   const { rtId, viewerPersonId, now, days = SCHEDULE_DAYS } = params;
   return upcomingInRt(db, { rt: rtId, from: now.toISOString(), until: new Date(now.getTime() + days * 86_400_000).toISOString(), viewer: viewerPersonId });
@@ -219,9 +219,9 @@ export function scheduleInOrder(items: readonly UpcomingOccurrence[]): { first: 
   return { first: items.filter((item) => first.has(item)), rest: items.filter((item) => !first.has(item)) };
 }
 
-/** One occurrence as /jadwal shows it, to redraw its message after an answer. */
 const oneWithRsvps = withRsvps<{ occurrence: number }>("occurrence_with_rsvps", eq(eventOccurrence.id, sql.placeholder("occurrence")));
 
+/** One occurrence as /jadwal shows it, to redraw its message after an answer. */
 export async function findWithRsvps(db: Database, params: { occurrenceId: number; viewerPersonId: number | null }): Promise<UpcomingOccurrence | undefined> {
   return (await oneWithRsvps(db, { occurrence: params.occurrenceId, viewer: params.viewerPersonId }))[0];
 }
