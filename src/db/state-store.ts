@@ -22,33 +22,33 @@ export function stateKey(namespace: string, key: string): string {
 }
 
 /**
- * A form's state written on every step of every form: built once (preparedOnce). The key's own
- * insert leaves updated_at to its default; an existing key gets the value and the time.
+ * A key's value written: its own insert leaves updated_at to its default; an existing key gets the
+ * value and the time (`at`).
  */
-const upsertState = preparedOnce<{ key: string; value: unknown; at: string }, unknown>("bot_state_upsert", (db) =>
-  db
+const upsertInto = (database: Pick<Database, "insert">) =>
+  database
     .insert(botState)
     .values({ key: sql.placeholder("key"), value: sql.placeholder("value") })
-    .onConflictDoUpdate({ target: botState.key, set: { value: sql`excluded.value`, updatedAt: sql`${sql.placeholder("at")}::timestamptz` } }),
+    .onConflictDoUpdate({ target: botState.key, set: { value: sql`excluded.value`, updatedAt: sql`${sql.placeholder("at")}::timestamptz` } });
+
+/** A form's state, written on every step of every form: built once (preparedOnce), alone or with the keys `drop` names (a LIKE pattern) dropped. */
+const upsertState = preparedOnce<{ key: string; value: unknown; at: string }, unknown>("bot_state_upsert", (db) => upsertInto(db));
+const upsertStateDropping = preparedOnce<{ key: string; value: unknown; at: string; drop: string }, unknown>("bot_state_upsert_dropping", (db) =>
+  // PostgreSQL runs a data-modifying WITH whether or not the statement reads it.
+  upsertInto(db.with(db.$with("dropped").as(db.delete(botState).where(like(botState.key, sql.placeholder("drop"))).returning({ key: botState.key })))),
 );
 
 export function createStateStore<T>(db: Database, namespace: string): KeyValueStore<T> {
   const fullKey = (key: string) => stateKey(namespace, key);
-  const upsert = (database: Pick<Database, "insert">, key: string, value: T) =>
-    database
-      .insert(botState)
-      .values({ key: fullKey(key), value })
-      .onConflictDoUpdate({ target: botState.key, set: { value, updatedAt: new Date() } });
   return {
     async read(key) {
       const rows = await db.select({ value: botState.value }).from(botState).where(eq(botState.key, fullKey(key)));
       return rows[0]?.value as T | undefined;
     },
     async write(key, value, alsoDropLike) {
-      if (alsoDropLike === undefined) return void (await upsertState(db, { key: fullKey(key), value, at: new Date().toISOString() }));
-      // PostgreSQL runs a data-modifying WITH whether or not the statement reads it.
-      const dropped = db.$with("dropped").as(db.delete(botState).where(like(botState.key, alsoDropLike)).returning({ key: botState.key }));
-      await upsert(db.with(dropped), key, value);
+      const at = new Date().toISOString();
+      if (alsoDropLike === undefined) await upsertState(db, { key: fullKey(key), value, at });
+      else await upsertStateDropping(db, { key: fullKey(key), value, at, drop: alsoDropLike });
     },
     async writeMany(entries) {
       if (entries.length === 0) return;
